@@ -1,0 +1,163 @@
+# The hall's build.  GNU make.
+#
+#   make            the library, every program in cgi-bin/ and hall-admin
+#   make run        certificates, demo data, nginx and every program on
+#                   https://127.0.0.1:$(PORT) until Ctrl-C
+#   make stop       stops what make run started
+#   make test       unit and HTTP tests under ASan+UBSan (and the browser
+#                   test when Chromium and node are present)
+#   make bench      benchmarks (figures and ratios, not pass/fail)
+#   make fuzz       libFuzzer targets for the parsers and validators
+#   make install    PREFIX and DESTDIR honoured
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+PORT	?= 8443
+VAR	?= $(CURDIR)/var
+SAN	?= 0
+FUZZ_SECONDS ?= 20
+
+ifeq ($(SAN),1)
+B	?= build/san
+OPT	 = -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	   -fno-omit-frame-pointer
+else
+B	?= build/rel
+OPT	 = -O2 -D_FORTIFY_SOURCE=2
+endif
+
+CC	?= cc
+PKGS	 = libxml-2.0 libxslt libexslt sqlite3 openssl libzip
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
+WARN	 = -Wall -Wextra -Werror -Wswitch-enum -Wshadow -Wformat=2 \
+	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+	   -Wcast-qual -Wwrite-strings -Wno-unused-parameter
+CFLAGS	+= -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong \
+	   -fPIE -Ilib $(PKG_CFLAGS)
+LDFLAGS	+= -pie -Wl,-z,relro,-z,now
+ifeq ($(SAN),1)
+LDFLAGS	+= -fsanitize=address,undefined
+endif
+
+LIB_SRCS  := $(sort $(wildcard lib/*.c))
+LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/%.o)
+PROG_SRCS := $(sort $(wildcard cgi-bin/*.c))
+PROGS     := $(PROG_SRCS:cgi-bin/%.c=$(B)/bin/%)
+ADMIN     := $(B)/bin/hall-admin
+HELLO     := $(B)/bin/hello
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+HTTP_SRCS := $(sort $(wildcard tests/http/*.c))
+UNIT_BIN  := $(B)/tests/unit
+HTTP_BIN  := $(B)/tests/http
+LIBHALL   := $(B)/libhall.a
+
+.PHONY: all run stop test test-unit test-http test-browser bench fuzz \
+	install clean deps certs demo check-deps
+.SUFFIXES:
+
+all: $(PROGS) $(ADMIN)
+
+$(B)/%.o: %.c $(wildcard lib/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(LIBHALL): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
+
+$(ADMIN): $(B)/admin/hall-admin.o $(LIBHALL)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
+
+$(HELLO): $(B)/tests/bench/hello.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< -lfcgi
+
+$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL) \
+	    $(PKG_LIBS) $(shell pkg-config --libs check)
+
+$(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL) \
+	    $(PKG_LIBS) $(shell pkg-config --libs check libcurl)
+
+# Debian packages the hall needs to build, run and test.
+DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
+	libsqlite3-dev sqlite3 libssl-dev openssl libxml2-dev libxslt1-dev \
+	libzip-dev check libcurl4-openssl-dev curl apache2-utils zip unzip
+DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs npm fonts-noto-cjk
+
+# Installs missing Debian packages when root, else prints the apt-get line.
+deps:
+	@sh tests/deps.sh $(DEB_PKGS)
+
+check-deps:
+	@for p in $(PKGS) fcgi; do pkg-config --exists $$p || { \
+	  echo "missing development package for $$p: run 'make deps'" \
+	  "(as root) or: apt-get install $(DEB_PKGS)"; exit 1; }; done
+
+certs:
+	@sh certs/mkcerts.sh $(VAR)/certs
+
+demo: all certs
+	@sh nginx/demo.sh $(VAR) $(B)/bin
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory demo
+	@sh nginx/run.sh start $(VAR) $(B)/bin $(PORT) $(CURDIR)
+	@sh nginx/run.sh wait $(VAR)
+
+stop:
+	@sh nginx/run.sh stop $(VAR)
+
+test: deps
+	@$(MAKE) --no-print-directory SAN=1 test-unit
+	@$(MAKE) --no-print-directory SAN=1 test-browser
+	@$(MAKE) --no-print-directory SAN=1 test-http
+
+test-unit: $(UNIT_BIN)
+	cd tests && ../$(UNIT_BIN)
+
+test-http: $(HTTP_BIN) $(PROGS) $(ADMIN)
+	@sh tests/http/harness.sh $(CURDIR) $(B)
+
+test-browser: $(PROGS) $(ADMIN)
+	@sh tests/browser/run.sh $(CURDIR) $(B)
+
+bench: $(PROGS) $(ADMIN) $(HELLO)
+	@sh tests/bench/bench.sh $(CURDIR) $(B)
+
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_B := build/fuzz
+fuzz:
+	@mkdir -p $(FUZZ_B)
+	@for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -D_GNU_SOURCE -g -O1 -Ilib $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined -o $(FUZZ_B)/$$t fuzz/$$t.c \
+	    $(LIB_SRCS) $(PKG_LIBS) || exit 1; \
+	  mkdir -p $(FUZZ_B)/corpus-$$t; \
+	  ./$(FUZZ_B)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    $(FUZZ_B)/corpus-$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib/hall/cgi-bin $(DESTDIR)$(PREFIX)/share/hall/xsl \
+	    $(DESTDIR)$(PREFIX)/share/hall/nginx $(DESTDIR)$(PREFIX)/share/hall/certs \
+	    $(DESTDIR)$(PREFIX)/sbin
+	install -m 0755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/hall/cgi-bin/
+	install -m 0755 $(ADMIN) $(DESTDIR)$(PREFIX)/sbin/
+	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
+	install -m 0644 nginx/*.conf.in nginx/*.service nginx/*.socket \
+	    nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0755 certs/*.sh $(DESTDIR)$(PREFIX)/share/hall/certs/
+
+clean:
+	rm -rf build

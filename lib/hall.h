@@ -1,0 +1,124 @@
+/*
+ * hall.h: what a program of the hall is made of.  A program (one per
+ * business, in cgi-bin/) declares its routes and stylesheet and calls
+ * hall_main(); the library runs the FastCGI accept loop (socket on fd
+ * 0, or plain CGI when run without one), parses the request, resolves
+ * the certificate, session and CSRF token, answers 404/405/415 before
+ * any database work, calls the handler, and renders the page the
+ * handler built: raw XML for clients that ask for application/xml,
+ * else HTML through the program's stylesheet.
+ *
+ * Environment: HALL_DB (database file), HALL_XSL (stylesheet folder),
+ * HALL_CA (CA certificate file), HALL_CLOCK_FILE (tests only, see
+ * clock.h).
+ */
+#ifndef HALL_HALL_H
+#define HALL_HALL_H
+
+#include <stdint.h>
+#include <libxml/tree.h>
+
+#include "request.h"
+#include "valid.h"
+#include "store.h"
+#include "audit.h"
+#include "workflow.h"
+#include "ident.h"
+#include "clock.h"
+#include "log.h"
+
+#define ROUTE_PUBLIC	0x01u	/* no certificate, no session (验证页) */
+#define ROUTE_CERT	0x02u	/* certificate only, no session (登录页) */
+#define ROUTE_UNIT	0x04u	/* a logged-in unit account */
+#define ROUTE_REVIEWER	0x08u	/* a logged-in reviewer account */
+#define ROUTE_MUSTCHANGE 0x10u	/* allowed before the initial password is changed */
+#define ROUTE_NOCSRF	0x20u	/* POST without CSRF token (login form) */
+
+/* The state of one request, handed to the handler.  Owned by the loop. */
+struct hall_ctx {
+	struct store	*s;		/* the database (borrowed) */
+	struct req	*r;		/* the parsed request */
+	struct ident	 id;		/* the client certificate */
+	int		 logged_in;
+	struct account	 acct;		/* valid when logged_in */
+	struct session	 sess;		/* valid when logged_in */
+	struct actor	 who;		/* for the audit trail */
+	struct hdate	 today;
+	/* The answer being built. */
+	int		 status;	/* HTTP status, 200 by default */
+	xmlDocPtr	 doc;		/* <page> document */
+	xmlNodePtr	 page;		/* its root */
+	char		*location;	/* redirect target (303), owned */
+	char		*set_cookie;	/* one Set-Cookie value, owned */
+	/* A file download instead of a page (bytes borrowed or owned). */
+	unsigned char	*file;
+	size_t		 filesz;
+	int		 file_owned;
+	char		 file_name[256];
+	char		 file_ctype[64];
+	int		 no_store;	/* Cache-Control: no-store (default on) */
+};
+
+typedef void	(*route_fn)(struct hall_ctx *c);
+
+/* One route: method + exact path -> handler. */
+struct route {
+	enum req_method	 method;
+	const char	*path;
+	route_fn	 fn;
+	unsigned int	 flags;		/* ROUTE_* */
+};
+
+/* A program: its name (log prefix, <page prog=>), stylesheet file in
+ * HALL_XSL, routes, and the businesses it registers. */
+struct program {
+	const char	*name;
+	const char	*xsl;
+	const struct route *routes;
+	size_t		 nroutes;
+	const struct wf_business *const *businesses;	/* NULL-terminated, may be NULL */
+};
+
+/* Runs the program until the socket closes.  Returns the exit code. */
+int		 hall_main(const struct program *p, int argc, char *argv[]);
+
+/* ---- Building the page (page.c) ---- */
+
+/* Sets the view (which template of the stylesheet) and page title. */
+void		 page_view(struct hall_ctx *c, const char *view, const char *title);
+
+/* Appends <name>text</name> (text escaped by libxml2; NULL = empty) to
+ * parent (NULL = the page root).  Returns the new node. */
+xmlNodePtr	 page_add(struct hall_ctx *c, xmlNodePtr parent,
+		    const char *name, const char *text);
+
+/* Sets attribute name on node to value (NULL = nothing). */
+void		 page_attr(xmlNodePtr node, const char *name, const char *value);
+
+/* page_attr with a formatted integer. */
+void		 page_attr_int(xmlNodePtr node, const char *name, long long v);
+
+/* Adds a <message kind="ok|warn|error"> shown at the top of the page. */
+void		 page_message(struct hall_ctx *c, const char *kind, const char *text);
+
+/* Adds every form error as <errors><error field= code=>msg</error>. */
+void		 page_form_errors(struct hall_ctx *c, const struct form_errors *errs);
+
+/* Turns the page into an error page: status, machine code and Chinese
+ * message (view "error"). */
+void		 page_fail(struct hall_ctx *c, int status, const char *code,
+		    const char *msg);
+
+/* Answers 303 See Other to a local path (must start with '/'). */
+void		 page_redirect(struct hall_ctx *c, const char *path);
+
+/* Adds a task as <task id= seq= business= business-name= state=
+ * returned= reason= summary= created= submitted= decided= overdue=/>. */
+xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
+		    const struct task *t);
+
+/* Reads the "id" field of the request as a positive task/record id;
+ * 0 if absent or malformed. */
+int64_t		 page_id_param(struct hall_ctx *c, const char *name);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * ident.h: who is asking.  nginx verifies the client certificate
+ * against the hall's CA and CRL and passes SSL_CLIENT_VERIFY and the
+ * escaped PEM (SSL_CLIENT_CERT); the hall trusts those only because its
+ * sockets are reachable by nginx alone, and still re-checks the
+ * certificate itself with OpenSSL (chain to the CA, validity) and keys
+ * accounts by the SHA-256 fingerprint.  On top: passwords (PBKDF2-SHA256
+ * from OpenSSL), forced change of the initial password, lockout for 15
+ * minutes after 5 failures, and sessions bound to the certificate with
+ * a CSRF token.
+ */
+#ifndef HALL_IDENT_H
+#define HALL_IDENT_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct req;
+struct store;
+struct form_errors;
+
+#define IDENT_LOCK_FAILURES	5
+#define IDENT_LOCK_SECONDS	(15 * 60)
+#define SESS_IDLE_SECONDS	(30 * 60)
+#define SESS_COOKIE		"hall_session"
+
+/* A verified client certificate. */
+struct ident {
+	int		 ok;		/* nginx said SUCCESS and we agree */
+	char		 fp[65];	/* SHA-256 of the DER, lower-case hex */
+	char		 serial[64];	/* hex */
+	char		 subject[256];	/* one-line RFC 2253 */
+	time_t		 not_after;
+};
+
+/* Loads the CA certificate used to re-check client certificates.
+ * Returns 0 or -1 (logged).  Called once at start. */
+int		 ident_init(const char *cafile);
+
+/* Frees what ident_init() loaded. */
+void		 ident_cleanup(void);
+
+/* Reads SSL_CLIENT_VERIFY and SSL_CLIENT_CERT of r, re-checks the
+ * certificate against the CA and the clock, and fills out.
+ * Returns 0 (out->ok = 1) or -1 (out->ok = 0: no usable certificate). */
+int		 ident_from_request(const struct req *r, struct ident *out);
+
+/* Days from now until the certificate expires (negative if expired). */
+int		 ident_days_left(const struct ident *id);
+
+enum account_kind {
+	ACCT_UNIT,	/* ACCT_UNIT: a unit's 经办人 */
+	ACCT_REVIEWER,	/* ACCT_REVIEWER: 经办机构审核员 */
+	ACCT_KIND__MAX
+};
+
+/* An account as read from the store, with its unit. */
+struct account {
+	int64_t		 id;
+	enum account_kind kind;
+	int64_t		 unit_id;	/* 0 for a reviewer */
+	char		 username[64];
+	char		 display_name[128];
+	char		 unit_name[256];	/* "" for a reviewer */
+	int		 unit_vip;
+	int		 must_change;
+	int		 failed;
+	time_t		 locked_until;
+};
+
+/* The account bound to certificate fingerprint fp (not revoked).
+ * Returns 0 found, 1 none, -1 error. */
+int		 account_by_cert(struct store *s, const char *fp,
+		    struct account *out);
+
+/* Loads account id.  Returns 0, 1 none, -1 error. */
+int		 account_load(struct store *s, int64_t id, struct account *out);
+
+/* Hashes pw into out as "pbkdf2-sha256$ITER$SALTHEX$HASHHEX".
+ * Returns 0 or -1. */
+int		 pw_hash(const char *pw, char *out, size_t outsz);
+
+/* Checks pw against a stored hash in constant time.
+ * Returns 1 match, 0 no match, -1 malformed. */
+int		 pw_verify(const char *pw, const char *stored);
+
+/* Whether pw is acceptable as a new password (8-64 characters with
+ * letters and digits, not the username); adds an error to errs if not.
+ * Returns 1 acceptable, 0 not. */
+int		 pw_acceptable(const char *pw, const char *username,
+		    struct form_errors *errs);
+
+enum login_result {
+	LOGIN_OK,		/* LOGIN_OK */
+	LOGIN_MUST_CHANGE,	/* LOGIN_MUST_CHANGE: OK, but initial password */
+	LOGIN_BAD,		/* LOGIN_BAD: wrong user name or password */
+	LOGIN_LOCKED,		/* LOGIN_LOCKED: too many failures */
+	LOGIN_NOCERT,		/* LOGIN_NOCERT: certificate not bound to an account */
+	LOGIN_ERROR,		/* LOGIN_ERROR: store error */
+	LOGIN_RESULT__MAX
+};
+
+/* Checks user name and password for the account bound to the
+ * certificate id (the user name must be that account's).  Counts
+ * failures and locks for IDENT_LOCK_SECONDS after IDENT_LOCK_FAILURES;
+ * resets the count on success.  Fills out and *locked_until. */
+enum login_result ident_login(struct store *s, const struct ident *id,
+		    const char *username, const char *pw,
+		    struct account *out, time_t *locked_until);
+
+/* Changes the password of account id after checking old; clears
+ * must_change.  Returns 0, or 1 with errors in errs, or -1. */
+int		 ident_change_password(struct store *s, int64_t account_id,
+		    const char *old, const char *pw, const char *pw2,
+		    struct form_errors *errs);
+
+/* A logged-in session. */
+struct session {
+	int64_t		 account_id;
+	char		 token_hash[65];
+	char		 csrf[65];
+	time_t		 last_seen;
+};
+
+/* Creates a session for account bound to cert_fp; writes the cookie
+ * token (64 hex) into token and fills out.  Returns 0 or -1. */
+int		 sess_create(struct store *s, int64_t account_id,
+		    const char *cert_fp, char token[65], struct session *out);
+
+/* Finds the live session of token for cert_fp (a token used with
+ * another certificate is refused), refreshes its idle time.
+ * Returns 0 found, 1 none/expired/wrong certificate, -1 error. */
+int		 sess_lookup(struct store *s, const char *token,
+		    const char *cert_fp, struct session *out);
+
+/* Deletes the session of token.  Returns 0 or -1. */
+int		 sess_destroy(struct store *s, const char *token);
+
+/* Whether the submitted token equals the session's CSRF token
+ * (constant time).  Returns 1 or 0. */
+int		 csrf_ok(const struct session *sess, const char *token);
+
+/* Fills buf with n random bytes as 2n hex characters + NUL.
+ * Returns 0 or -1. */
+int		 rand_hex(char *buf, size_t n);
+
+/* SHA-256 of data as 64 hex characters + NUL in out. */
+void		 sha256_hex(const void *data, size_t sz, char out[65]);
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * migrations.c: the schema, as numbered migrations.  Migration i (from
+ * 1) takes PRAGMA user_version from i-1 to i.  Never edit a migration
+ * that has shipped: add the next one.
+ */
+#include <stddef.h>
+
+#include "migrations.h"
+
+const char *const store_migrations[] = {
+/* 1: the stack: units, accounts, certificates, sessions, persons,
+ * employments (用工), insurance (参保), arrears, tasks, attachments,
+ * receipts, audit, policy, messages, change records. */
+"CREATE TABLE units ("
+"  id INTEGER PRIMARY KEY,"
+"  uscc TEXT NOT NULL UNIQUE,"			/* 统一社会信用代码 */
+"  name TEXT NOT NULL,"
+"  sb_code TEXT NOT NULL UNIQUE,"		/* 单位社保编号 */
+"  vip INTEGER NOT NULL DEFAULT 0 CHECK (vip IN (0, 1)),"
+"  region TEXT NOT NULL DEFAULT '420100',"	/* 行政区划, policy key */
+"  industry_rate_permille INTEGER NOT NULL DEFAULT 5," /* 工伤 费率 ‰ */
+"  legal_rep TEXT NOT NULL DEFAULT '',"
+"  contact TEXT NOT NULL DEFAULT '',"
+"  phone TEXT NOT NULL DEFAULT '',"
+"  fax TEXT NOT NULL DEFAULT '',"
+"  email TEXT NOT NULL DEFAULT '',"
+"  postcode TEXT NOT NULL DEFAULT '',"
+"  address TEXT NOT NULL DEFAULT '',"
+"  status TEXT NOT NULL DEFAULT '正常' CHECK (status IN ('正常', '注销'))"
+");"
+"CREATE TABLE accounts ("
+"  id INTEGER PRIMARY KEY,"
+"  kind TEXT NOT NULL CHECK (kind IN ('unit', 'reviewer')),"
+"  unit_id INTEGER REFERENCES units(id),"
+"  username TEXT NOT NULL UNIQUE,"
+"  display_name TEXT NOT NULL,"
+"  pw_hash TEXT NOT NULL,"
+"  must_change INTEGER NOT NULL DEFAULT 1,"
+"  failed INTEGER NOT NULL DEFAULT 0,"
+"  locked_until INTEGER NOT NULL DEFAULT 0,"
+"  created_at INTEGER NOT NULL,"
+"  CHECK ((kind = 'unit') = (unit_id IS NOT NULL))"
+");"
+"CREATE TABLE certs ("
+"  fingerprint TEXT PRIMARY KEY,"		/* SHA-256 hex of DER */
+"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+"  serial TEXT NOT NULL DEFAULT '',"
+"  subject TEXT NOT NULL DEFAULT '',"
+"  not_after INTEGER NOT NULL DEFAULT 0,"
+"  revoked INTEGER NOT NULL DEFAULT 0"
+");"
+"CREATE INDEX certs_account ON certs(account_id);"
+"CREATE TABLE sessions ("
+"  token_hash TEXT PRIMARY KEY,"		/* SHA-256 hex of the cookie */
+"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+"  cert_fp TEXT NOT NULL,"
+"  csrf TEXT NOT NULL,"
+"  created_at INTEGER NOT NULL,"
+"  last_seen INTEGER NOT NULL"
+");"
+"CREATE TABLE persons ("
+"  id INTEGER PRIMARY KEY,"
+"  idno TEXT NOT NULL UNIQUE,"			/* 身份证号 = 社会保障号码 */
+"  name TEXT NOT NULL,"
+"  sex TEXT NOT NULL CHECK (sex IN ('男', '女')),"
+"  birth TEXT NOT NULL,"			/* YYYY-MM-DD */
+"  hukou_type TEXT NOT NULL DEFAULT '城镇' CHECK (hukou_type IN ('城镇', '农村')),"
+"  nation TEXT NOT NULL DEFAULT '汉族',"
+"  marital TEXT NOT NULL DEFAULT '',"
+"  education TEXT NOT NULL DEFAULT '',"
+"  hukou_addr TEXT NOT NULL DEFAULT '',"
+"  address TEXT NOT NULL DEFAULT '',"		/* 常住地址 */
+"  mobile TEXT NOT NULL DEFAULT '',"
+"  home_phone TEXT NOT NULL DEFAULT '',"
+"  mail_addr TEXT NOT NULL DEFAULT '',"
+"  postcode TEXT NOT NULL DEFAULT '',"
+"  work_start TEXT NOT NULL DEFAULT '',"	/* 参加工作日期 */
+"  female_cadre INTEGER NOT NULL DEFAULT 0"	/* 女干部: retirement age */
+");"
+"CREATE TABLE employments ("			/* 用工备案 with its 劳动合同 */
+"  id INTEGER PRIMARY KEY,"
+"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  reg_type TEXT NOT NULL DEFAULT '单位用工备案',"
+"  contract_no TEXT NOT NULL UNIQUE,"
+"  start_date TEXT NOT NULL,"
+"  end_date TEXT,"				/* NULL: 无固定期限 */
+"  post TEXT NOT NULL DEFAULT '',"
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"
+"  category TEXT NOT NULL DEFAULT '合同制',"	/* 用工范围 */
+"  is_legal_rep INTEGER NOT NULL DEFAULT 0,"
+"  status TEXT NOT NULL DEFAULT '在职' CHECK (status IN ('在职', '已退工', '已撤销')),"
+"  registered_at TEXT NOT NULL,"
+"  ended_at TEXT,"
+"  end_task_id INTEGER"
+");"
+"CREATE INDEX employments_unit ON employments(unit_id, status);"
+"CREATE INDEX employments_person ON employments(person_id);"
+"CREATE TABLE insurance ("			/* 参保 of a person at a unit */
+"  id INTEGER PRIMARY KEY,"
+"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  sb_no TEXT NOT NULL,"			/* 个人社保编号 */
+"  start_month TEXT NOT NULL,"			/* YYYY-MM */
+"  status TEXT NOT NULL CHECK (status IN ('参保缴费', '暂停缴费')),"
+"  stop_month TEXT,"				/* first month not paid */
+"  last_paid_month TEXT,"
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 缴费基数 */
+"  contrib_months INTEGER NOT NULL DEFAULT 0,"	/* 累计缴费月数 */
+"  multi_injury INTEGER NOT NULL DEFAULT 0,"	/* 多重工伤关系 elsewhere */
+"  UNIQUE (person_id, unit_id)"
+");"
+"CREATE TABLE arrears ("			/* 欠费 */
+"  id INTEGER PRIMARY KEY,"
+"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  month TEXT NOT NULL,"
+"  amount_fen INTEGER NOT NULL,"
+"  settled INTEGER NOT NULL DEFAULT 0"
+");"
+"CREATE INDEX arrears_person ON arrears(person_id, unit_id, settled);"
+"CREATE TABLE tasks ("
+"  id INTEGER PRIMARY KEY,"
+"  seq_no TEXT NOT NULL UNIQUE,"		/* 业务顺序号 */
+"  business TEXT NOT NULL,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  state TEXT NOT NULL CHECK (state IN ('未提交', '进行中', '结束', '退单')),"
+"  returned INTEGER NOT NULL DEFAULT 0,"	/* 回退标志 */
+"  return_reason TEXT NOT NULL DEFAULT '',"
+"  summary TEXT NOT NULL DEFAULT '',"
+"  dedup_key TEXT UNIQUE,"			/* the form's one-time token */
+"  overdue INTEGER NOT NULL DEFAULT 0,"	/* 逾期 */
+"  created_by INTEGER NOT NULL DEFAULT 0,"
+"  created_at INTEGER NOT NULL,"
+"  submitted_at INTEGER NOT NULL DEFAULT 0,"
+"  decided_at INTEGER NOT NULL DEFAULT 0,"
+"  decided_by INTEGER NOT NULL DEFAULT 0,"	/* 0: 系统自动审核 */
+"  updated_at INTEGER NOT NULL"
+");"
+"CREATE INDEX tasks_unit ON tasks(unit_id, state);"
+"CREATE INDEX tasks_queue ON tasks(state, business, submitted_at);"
+"CREATE TABLE task_events ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  action TEXT NOT NULL,"
+"  from_state TEXT NOT NULL,"
+"  to_state TEXT NOT NULL,"
+"  actor_id INTEGER NOT NULL,"
+"  reason TEXT NOT NULL DEFAULT '',"
+"  at INTEGER NOT NULL"
+");"
+"CREATE INDEX task_events_task ON task_events(task_id);"
+"CREATE TABLE attachments ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  kind TEXT NOT NULL,"				/* material, e.g. 'id_copy' */
+"  filename TEXT NOT NULL,"
+"  mime TEXT NOT NULL CHECK (mime IN ('application/pdf', 'image/jpeg')),"
+"  size INTEGER NOT NULL,"
+"  sha256 TEXT NOT NULL,"
+"  data BLOB NOT NULL,"
+"  uploaded_at INTEGER NOT NULL"
+");"
+"CREATE INDEX attachments_task ON attachments(task_id);"
+"CREATE TABLE receipts ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  kind TEXT NOT NULL,"				/* '退工登记证明', '综合业务处理单' */
+"  receipt_no TEXT NOT NULL UNIQUE,"
+"  code TEXT NOT NULL,"				/* verification code */
+"  issued_at INTEGER NOT NULL,"
+"  UNIQUE (task_id, kind)"
+");"
+"CREATE TABLE audit ("
+"  id INTEGER PRIMARY KEY,"
+"  at INTEGER NOT NULL,"
+"  account_id INTEGER NOT NULL,"
+"  unit_id INTEGER NOT NULL,"
+"  actor TEXT NOT NULL,"
+"  cert_fp TEXT NOT NULL,"
+"  action TEXT NOT NULL,"
+"  object TEXT NOT NULL,"
+"  detail TEXT NOT NULL,"
+"  prev_hash TEXT NOT NULL,"
+"  hash TEXT NOT NULL"
+");"
+"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+"  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
+"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+"  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
+"CREATE TABLE policy ("			/* 以当地政策为准: rules as data */
+"  region TEXT NOT NULL,"
+"  key TEXT NOT NULL,"
+"  valid_from TEXT NOT NULL DEFAULT '1900-01-01',"
+"  value TEXT NOT NULL,"
+"  note TEXT NOT NULL DEFAULT '',"
+"  PRIMARY KEY (region, key, valid_from)"
+");"
+"CREATE TABLE calendar ("			/* 法定节假日 and 调休 workdays */
+"  date TEXT PRIMARY KEY,"
+"  workday INTEGER NOT NULL CHECK (workday IN (0, 1)),"
+"  note TEXT NOT NULL DEFAULT ''"
+");"
+"CREATE TABLE messages ("			/* 消息中心 */
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  task_id INTEGER REFERENCES tasks(id),"
+"  at INTEGER NOT NULL,"
+"  title TEXT NOT NULL,"
+"  body TEXT NOT NULL DEFAULT '',"
+"  read INTEGER NOT NULL DEFAULT 0"
+");"
+"CREATE INDEX messages_unit ON messages(unit_id, at);"
+"CREATE TABLE change_records ("		/* 信息变更 变更记录 */
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  field TEXT NOT NULL,"
+"  old_value TEXT NOT NULL,"
+"  new_value TEXT NOT NULL,"
+"  account_id INTEGER NOT NULL,"
+"  at INTEGER NOT NULL"
+");"
+"CREATE INDEX change_records_unit ON change_records(unit_id, at);",
+};
+
+const size_t store_nmigrations =
+    sizeof(store_migrations) / sizeof(store_migrations[0]);

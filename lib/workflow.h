@@ -1,0 +1,132 @@
+/*
+ * workflow.h: the task (业务) workflow common to every business
+ * [003 业务操作流程概述]:
+ *   保存 -> 未提交 (待办, 回退标志 否)
+ *   提交审批 -> 进行中 (已办); a VIP unit's task is checked by the
+ *               business's rules at once and ends (结束) or is refused
+ *   审核通过 -> 结束: the business's effect applies in the same transaction
+ *   回退     -> 未提交 with 回退标志 是 and a required 回退原因
+ *   退单     -> 退单 (cancelled), only from 未提交
+ * A task that is 结束 or 退单 never changes again.  wf_transition() is
+ * the one function that moves a task; businesses plug in through
+ * struct wf_business.
+ */
+#ifndef HALL_WORKFLOW_H
+#define HALL_WORKFLOW_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct store;
+struct actor;
+struct form_errors;
+
+enum task_state {
+	TASK_DRAFT,	/* TASK_DRAFT: 未提交 */
+	TASK_PENDING,	/* TASK_PENDING: 进行中 */
+	TASK_DONE,	/* TASK_DONE: 结束 */
+	TASK_CANCELLED,	/* TASK_CANCELLED: 退单 */
+	TASK_STATE__MAX
+};
+
+/* Chinese names as stored in tasks.state, indexed by enum task_state. */
+extern const char *const task_state_names[TASK_STATE__MAX];
+
+enum wf_action {
+	WF_SUBMIT,	/* WF_SUBMIT: 提交审批 */
+	WF_APPROVE,	/* WF_APPROVE: 审核通过 (reviewer) */
+	WF_REJECT,	/* WF_REJECT: 回退 (reviewer, reason required) */
+	WF_CANCEL,	/* WF_CANCEL: 退单 (unit) */
+	WF_ACTION__MAX
+};
+
+/* English names for the audit trail ("task.submit"), by enum wf_action. */
+extern const char *const wf_action_names[WF_ACTION__MAX];
+
+enum wf_result {
+	WF_OK,		/* WF_OK */
+	WF_NOTFOUND,	/* WF_NOTFOUND: no such task for this unit */
+	WF_BADSTATE,	/* WF_BADSTATE: not allowed from the current state */
+	WF_RULES,	/* WF_RULES: the business's check failed; see errs */
+	WF_NEEDREASON,	/* WF_NEEDREASON: 回退原因 missing */
+	WF_ERROR,	/* WF_ERROR: store error (logged) */
+	WF_RESULT__MAX
+};
+
+/* What a business plugs into the workflow. */
+struct wf_business {
+	const char	*code;		/* tasks.business, e.g. "tuigong" */
+	const char	*name;		/* "退工登记" */
+	const char	*path;		/* where the unit opens a task: "/tuigong" */
+	int		 review_days_min; /* 工作日 shown to the unit, e.g. 1 */
+	int		 review_days_max; /* e.g. 3 */
+	/* Checks the task's rules inside the open transaction, adding one
+	 * error per broken rule to errs.  Returns 0 (look at errs) or -1
+	 * on a store error.  May be NULL (no rules). */
+	int		(*check)(struct store *s, int64_t task_id,
+			    struct form_errors *errs);
+	/* Applies the effect of approval inside the open transaction.
+	 * Returns 0 or -1 (the transaction is then rolled back).  May be
+	 * NULL. */
+	int		(*apply)(struct store *s, int64_t task_id,
+			    const struct actor *who);
+};
+
+/* Registers b (kept by pointer; use static storage).  A program
+ * registers the businesses it acts on before its accept loop. */
+void		 wf_register(const struct wf_business *b);
+
+/* The registered business with that code, or NULL. */
+const struct wf_business *wf_business(const char *code);
+
+/* One task as read from the store. */
+struct task {
+	int64_t		 id;
+	char		 seq_no[32];	/* 业务顺序号 */
+	char		 business[32];
+	int64_t		 unit_id;
+	enum task_state	 state;
+	int		 returned;	/* 回退标志 */
+	char		 return_reason[512];
+	char		 summary[256];
+	time_t		 created_at;
+	time_t		 submitted_at;	/* 0 if never */
+	time_t		 decided_at;	/* 0 if not 结束 */
+	int64_t		 decided_by;	/* account id; 0 = 系统自动审核 */
+	int		 overdue;	/* 逾期 flag set by the business */
+};
+
+/* Creates a task of business for unit in 未提交 inside the caller's
+ * open transaction, with a new 业务顺序号.  dedup_key (may be NULL) is
+ * the form's one-time token: a second call with the same key returns
+ * the first task's id and *created = 0.  Returns 0 or -1. */
+int		 wf_create(struct store *s, const char *business,
+		    int64_t unit_id, const struct actor *who,
+		    const char *summary, const char *dedup_key,
+		    int64_t *task_id, int *created);
+
+/* Loads task id.  unit_id > 0 restricts to that unit's tasks (a unit
+ * asking for another unit's task gets 1, like a missing one).
+ * Returns 0 found, 1 not found, -1 error. */
+int		 wf_load(struct store *s, int64_t id, int64_t unit_id,
+		    struct task *out);
+
+/* Whether the unit may still edit the task (未提交). */
+int		 wf_editable(const struct task *t);
+
+/* The one transition function.  Opens a BEGIN IMMEDIATE transaction
+ * unless one is open, loads the task (restricted to who->unit_id when
+ * that is > 0), checks the action is allowed from its state and by
+ * whom, runs the business's check for WF_SUBMIT and WF_APPROVE, moves
+ * the state, applies the effect on 结束, records a task event, writes
+ * a message to the unit and an audit row, and commits.  A VIP unit's
+ * submit that passes the rules ends at once (decided_by 0).  reason is
+ * required for WF_REJECT.  errs (may be NULL) receives rule failures. */
+enum wf_result	 wf_transition(struct store *s, int64_t task_id,
+		    enum wf_action act, const struct actor *who,
+		    const char *reason, struct form_errors *errs);
+
+/* Chinese message for a result, e.g. "该业务已结束,不能再修改". */
+const char	*wf_result_message(enum wf_result r);
+
+#endif
