@@ -56,7 +56,7 @@ struct hall_ctx {
 	int		 file_owned;
 	char		 file_name[256];
 	char		 file_ctype[64];
-	int		 no_store;	/* Cache-Control: no-store (default on) */
+	char		 allow[32];	/* Allow header of a 405 */
 };
 
 typedef void	(*route_fn)(struct hall_ctx *c);
@@ -70,7 +70,8 @@ struct route {
 };
 
 /* A program: its name (log prefix, <page prog=>), stylesheet file in
- * HALL_XSL, routes, and the businesses it registers. */
+ * HALL_XSL, its routes, and the businesses it registers besides
+ * hall_businesses (tests use this). */
 struct program {
 	const char	*name;
 	const char	*xsl;
@@ -78,6 +79,9 @@ struct program {
 	size_t		 nroutes;
 	const struct wf_business *const *businesses;	/* NULL-terminated, may be NULL */
 };
+
+/* Every business of the hall, NULL-terminated (businesses.c). */
+extern const struct wf_business *const hall_businesses[];
 
 /* Runs the program until the socket closes.  Returns the exit code. */
 int		 hall_main(const struct program *p, int argc, char *argv[]);
@@ -116,6 +120,10 @@ void		 page_redirect(struct hall_ctx *c, const char *path);
  * returned= reason= summary= created= submitted= decided= overdue=/>. */
 xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 		    const struct task *t);
+
+/* Adds the task's history as <events><event at= action= from= to=
+ * reason= actor=/>.  Returns 0 or -1. */
+int		 page_events(struct hall_ctx *c, int64_t task_id);
 
 /* Reads the "id" field of the request as a positive task/record id;
  * 0 if absent or malformed. */

@@ -70,6 +70,12 @@ struct wf_business {
 	 * NULL. */
 	int		(*apply)(struct store *s, int64_t task_id,
 			    const struct actor *who);
+	/* Describes the task for the reviewer desk and printouts: calls
+	 * field(arg, label, value) once per fact, in order.  Returns 0 or
+	 * -1.  May be NULL. */
+	int		(*describe)(struct store *s, int64_t task_id,
+			    void (*field)(void *arg, const char *label,
+				const char *value), void *arg);
 };
 
 /* Registers b (kept by pointer; use static storage).  A program

@@ -1,0 +1,302 @@
+/*
+ * biangeng: 信息变更 [002 在职人员非敏感信息变更, 003 单位一般信息变更].
+ * Takes effect at once without review; every changed field leaves a
+ * change record.  Sensitive fields are refused with the counter as the
+ * way.  Rules in lib/biangeng.c.
+ *
+ *   GET  /biangeng            -> /biangeng/person
+ *   GET  /biangeng/person     sfzh=: the query form, or the person's form
+ *   POST /biangeng/person     id, the BGP fields, csrf
+ *   GET  /biangeng/unit       the unit's form
+ *   POST /biangeng/unit       the BGU fields, csrf
+ *   GET  /biangeng/records    the unit's change records
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "hall.h"
+#include "biangeng.h"
+#include "person.h"
+
+/* Adds <options name=...> of a select field. */
+static void
+add_options(struct hall_ctx *c, const char *name, const char *const *opts)
+{
+	xmlNodePtr	 list;
+
+	list = page_add(c, NULL, "options", NULL);
+	page_attr(list, "name", name);
+	for (; *opts != NULL; opts++)
+		page_add(c, list, "option", *opts);
+}
+
+/* Sets the common attributes of a 缴费管理 page. */
+static void
+begin(struct hall_ctx *c, const char *view, const char *title)
+{
+	page_view(c, view, title);
+	page_attr(c->page, "category", "jiaofei");
+}
+
+/* Adds <person .../> with the select options. */
+static void
+show_person(struct hall_ctx *c, const struct person *p)
+{
+	xmlNodePtr	 n;
+
+	begin(c, "person", "在职人员非敏感信息变更");
+	n = page_add(c, NULL, "person", NULL);
+	page_attr_int(n, "id", p->id);
+	page_attr(n, "idno", p->idno);
+	page_attr(n, "name", p->name);
+	page_attr(n, "sex", p->sex);
+	page_attr(n, "birth", p->birth);
+	page_attr(n, "nation", p->nation);
+	page_attr(n, "hukou-type", p->hukou_type);
+	page_attr(n, "hukou-addr", p->hukou_addr);
+	page_attr(n, "address", p->address);
+	page_attr(n, "mobile", p->mobile);
+	page_attr(n, "home-phone", p->home_phone);
+	page_attr(n, "education", p->education);
+	page_attr(n, "marital", p->marital);
+	page_attr(n, "mail-addr", p->mail_addr);
+	page_attr(n, "postcode", p->postcode);
+	add_options(c, "nation", bg_nations);
+	add_options(c, "education", bg_educations);
+	add_options(c, "marital", bg_maritals);
+}
+
+/* person_list callback: a quick link per person. */
+static void
+add_person_link(const struct person *p, void *arg)
+{
+	struct hall_ctx	*c = arg;
+	xmlNodePtr	 n;
+
+	n = page_add(c, c->page->last, "person", NULL);
+	page_attr_int(n, "id", p->id);
+	page_attr(n, "idno", p->idno);
+	page_attr(n, "name", p->name);
+}
+
+/* GET /biangeng */
+static void
+index_get(struct hall_ctx *c)
+{
+	page_redirect(c, "/biangeng/person");
+}
+
+/* GET /biangeng/person */
+static void
+person_get(struct hall_ctx *c)
+{
+	const char		*sfzh = req_get(c->r, "sfzh");
+	struct form_errors	 errs;
+	struct idcard	 id;
+	struct person	 p;
+	char		 buf[256];
+	enum valid_err	 ve;
+	int		 rc;
+
+	if (sfzh == NULL || *sfzh == '\0') {
+		begin(c, "person-query", "在职人员非敏感信息变更");
+		page_add(c, NULL, "persons", NULL);
+		if (person_list(c->s, c->acct.unit_id, add_person_link, c) < 0)
+			page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	if ((ve = valid_idcard(sfzh, &c->today, &id)) != VALID_OK) {
+		begin(c, "person-query", "在职人员非敏感信息变更");
+		errs.n = 0;
+		form_error_add(&errs, "sfzh", valid_code(ve),
+		    valid_message(ve, "社会保障号码", buf, sizeof(buf)));
+		page_form_errors(c, &errs);
+		c->status = 422;
+		return;
+	}
+	rc = person_find(c->s, c->acct.unit_id, id.number, 1, &p);
+	if (rc < 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+	else if (rc > 0)
+		page_fail(c, 404, "NOT_FOUND", "本单位未找到该在职人员");
+	else
+		show_person(c, &p);
+}
+
+/* Tells the user how many fields changed. */
+static void
+changed_message(struct hall_ctx *c, int n)
+{
+	char	 msg[128];
+
+	if (n == 0) {
+		page_message(c, "ok", "信息没有变化");
+		return;
+	}
+	snprintf(msg, sizeof(msg), "变更已生效(%d 项),已生成变更记录", n);
+	page_message(c, "ok", msg);
+}
+
+/* Records which fields of defs the request carries. */
+static void
+given_fields(struct hall_ctx *c, const struct field_def *defs, size_t n,
+    int *given)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		given[i] = req_field(c->r, defs[i].name) != NULL;
+}
+
+/* POST /biangeng/person */
+static void
+person_post(struct hall_ctx *c)
+{
+	struct field_val	 vals[BGP__MAX];
+	struct form_errors	 errs;
+	struct person		 p;
+	int			 given[BGP__MAX], rc;
+
+	rc = person_load(c->s, c->acct.unit_id, page_id_param(c, "id"), 1, &p);
+	if (rc != 0) {
+		page_fail(c, rc < 0 ? 503 : 404, rc < 0 ? "BUSY" : "NOT_FOUND",
+		    rc < 0 ? "系统繁忙,请稍后再试" : "本单位未找到该在职人员");
+		return;
+	}
+	errs.n = 0;
+	bg_refuse_sensitive(c->r, bg_person_sensitive, &errs);
+	form_validate(c->r, bg_person_defs, BGP__MAX, &c->today, vals, &errs);
+	given_fields(c, bg_person_defs, BGP__MAX, given);
+	if (errs.n > 0) {
+		show_person(c, &p);
+		page_form_errors(c, &errs);
+		page_message(c, "error", "信息未保存,请按提示修改");
+		c->status = 422;
+		return;
+	}
+	if ((rc = bg_person_change(c->s, &c->who, p.id, vals, given)) < 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	if (person_load(c->s, c->acct.unit_id, p.id, 1, &p) != 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	show_person(c, &p);
+	changed_message(c, rc);
+}
+
+/* Adds <unit .../> with the unit's current data; returns 0 or -1. */
+static int
+show_unit(struct hall_ctx *c)
+{
+	sqlite3_stmt	*st;
+	xmlNodePtr	 n;
+	int		 rc;
+
+	begin(c, "unit", "单位一般信息变更");
+	st = store_stmt(c->s, "SELECT name, uscc, sb_code, contact, phone, "
+	    "fax, email, postcode, address, legal_rep FROM units WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_add(c, NULL, "unit", NULL);
+		page_attr(n, "name", store_col_text(st, 0));
+		page_attr(n, "uscc", store_col_text(st, 1));
+		page_attr(n, "sb-code", store_col_text(st, 2));
+		page_attr(n, "contact", store_col_text(st, 3));
+		page_attr(n, "phone", store_col_text(st, 4));
+		page_attr(n, "fax", store_col_text(st, 5));
+		page_attr(n, "email", store_col_text(st, 6));
+		page_attr(n, "postcode", store_col_text(st, 7));
+		page_attr(n, "address", store_col_text(st, 8));
+		page_attr(n, "legal-rep", store_col_text(st, 9));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* GET /biangeng/unit */
+static void
+unit_get(struct hall_ctx *c)
+{
+	if (show_unit(c) != 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+/* POST /biangeng/unit */
+static void
+unit_post(struct hall_ctx *c)
+{
+	struct field_val	 vals[BGU__MAX];
+	struct form_errors	 errs;
+	int			 given[BGU__MAX], rc;
+
+	errs.n = 0;
+	bg_refuse_sensitive(c->r, bg_unit_sensitive, &errs);
+	form_validate(c->r, bg_unit_defs, BGU__MAX, &c->today, vals, &errs);
+	bg_check_unit(vals, &errs);
+	given_fields(c, bg_unit_defs, BGU__MAX, given);
+	if (errs.n > 0) {
+		if (show_unit(c) != 0) {
+			page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+			return;
+		}
+		page_form_errors(c, &errs);
+		page_message(c, "error", "信息未保存,请按提示修改");
+		c->status = 422;
+		return;
+	}
+	if ((rc = bg_unit_change(c->s, &c->who, vals, given)) < 0 ||
+	    show_unit(c) != 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	changed_message(c, rc);
+}
+
+/* bg_records callback: one <record>. */
+static void
+add_record(const struct bg_record *r, void *arg)
+{
+	struct hall_ctx	*c = arg;
+	xmlNodePtr	 n;
+
+	n = page_add(c, c->page->last, "record", NULL);
+	page_attr(n, "at", r->at);
+	page_attr(n, "subject", r->subject);
+	page_attr(n, "field-label", r->field);
+	page_attr(n, "old", r->old_value);
+	page_attr(n, "new", r->new_value);
+	page_attr(n, "by", r->by);
+}
+
+/* GET /biangeng/records */
+static void
+records_get(struct hall_ctx *c)
+{
+	begin(c, "records", "变更记录");
+	page_add(c, NULL, "records", NULL);
+	if (bg_records(c->s, c->acct.unit_id, 200, add_record, c) < 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+static const struct route routes[] = {
+	{ REQ_GET, "/biangeng", index_get, ROUTE_UNIT },
+	{ REQ_GET, "/biangeng/person", person_get, ROUTE_UNIT },
+	{ REQ_POST, "/biangeng/person", person_post, ROUTE_UNIT },
+	{ REQ_GET, "/biangeng/unit", unit_get, ROUTE_UNIT },
+	{ REQ_POST, "/biangeng/unit", unit_post, ROUTE_UNIT },
+	{ REQ_GET, "/biangeng/records", records_get, ROUTE_UNIT },
+};
+
+static const struct program biangeng = {
+	"biangeng", "biangeng.xsl", routes, sizeof(routes) / sizeof(routes[0]),
+	NULL
+};
+
+int
+main(int argc, char *argv[])
+{
+	return hall_main(&biangeng, argc, argv);
+}

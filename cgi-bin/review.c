@@ -1,0 +1,323 @@
+/*
+ * review: the reviewer desk (经办机构审核) [SPEC §10].  The queue of
+ * submitted tasks of 普通 units by business and age, a task's detail
+ * with its attachments and history, approve (审核通过), reject (回退)
+ * with a required 回退原因, and batch approve.  Generic over businesses:
+ * each describes itself through its wf_business.  Closed to units.
+ *
+ *   GET  /review             business=, state=pending|done
+ *   GET  /review/task        id
+ *   GET  /review/attachment  id (attachment id)
+ *   POST /review/approve     id, csrf
+ *   POST /review/reject      id, reason, csrf
+ *   POST /review/batch-approve  id (repeated), csrf
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hall.h"
+#include "tasklist.h"
+
+#define REVIEW_FLAGS	ROUTE_REVIEWER
+
+/* Where the queue adds its rows. */
+struct queue_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 parent;
+};
+
+/* tasklist callback: a queue row with its unit. */
+static void
+add_row(const struct task *t, const char *unit_name, void *arg)
+{
+	struct queue_arg	*a = arg;
+
+	page_attr(page_task(a->c, a->parent, t), "unit-name", unit_name);
+}
+
+/* Adds <businesses> for the filter. */
+static void
+add_businesses(struct hall_ctx *c)
+{
+	const struct wf_business *const	*b;
+	xmlNodePtr			 list, n;
+
+	list = page_add(c, NULL, "businesses", NULL);
+	for (b = hall_businesses; *b != NULL; b++) {
+		n = page_add(c, list, "business", NULL);
+		page_attr(n, "code", (*b)->code);
+		page_attr(n, "name", (*b)->name);
+	}
+}
+
+/* GET /review */
+static void
+queue_get(struct hall_ctx *c)
+{
+	const char		*business = req_get(c->r, "business");
+	const char		*state = req_get(c->r, "state");
+	struct queue_arg	 a;
+	xmlNodePtr		 f;
+	int			 done = state != NULL && strcmp(state, "done") == 0;
+
+	if (business != NULL && *business != '\0' &&
+	    wf_business(business) == NULL) {
+		page_fail(c, 404, "NO_SUCH_BUSINESS", "没有这项业务");
+		return;
+	}
+	page_view(c, "queue", done ? "审核记录" : "待审核业务");
+	page_attr(c->page, "category", "review");
+	f = page_add(c, NULL, "filter", NULL);
+	page_attr(f, "business", business != NULL ? business : "");
+	page_attr(f, "state", done ? "done" : "pending");
+	add_businesses(c);
+	a.c = c;
+	a.parent = page_add(c, NULL, "queue", NULL);
+	if (tasklist(c->s, done ? TASKLIST_DECIDED : TASKLIST_QUEUE, 0,
+	    business, 500, add_row, &a) < 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+/* Adds one <field label=...>value</field> under the node in arg. */
+struct detail_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 parent;
+};
+
+/* describe() callback of a business. */
+static void
+add_field(void *arg, const char *label, const char *value)
+{
+	struct detail_arg	*a = arg;
+
+	page_attr(page_add(a->c, a->parent, "field", value), "label", label);
+}
+
+/* Adds the task's unit, details, attachments and history. */
+static int
+add_detail(struct hall_ctx *c, const struct task *t)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	struct detail_arg		 a;
+	sqlite3_stmt			*st;
+	xmlNodePtr			 n, list;
+	int				 rc;
+
+	st = store_stmt(c->s, "SELECT name, uscc, vip FROM units WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, t->unit_id) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = page_add(c, NULL, "unit", NULL);
+		page_attr(n, "name", store_col_text(st, 0));
+		page_attr(n, "uscc", store_col_text(st, 1));
+		page_attr(n, "vip", sqlite3_column_int(st, 2) ? "1" : "0");
+	}
+	sqlite3_reset(st);
+	a.c = c;
+	a.parent = page_add(c, NULL, "detail", NULL);
+	if (b != NULL && b->describe != NULL &&
+	    b->describe(c->s, t->id, add_field, &a) != 0)
+		return -1;
+	list = page_add(c, NULL, "attachments", NULL);
+	st = store_stmt(c->s, "SELECT id, kind, filename, size, mime FROM "
+	    "attachments WHERE task_id = ?1 ORDER BY id");
+	if (st == NULL || store_bind_int(st, 1, t->id) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_add(c, list, "attachment", NULL);
+		page_attr_int(n, "id", sqlite3_column_int64(st, 0));
+		page_attr(n, "kind-name", store_col_text(st, 1));
+		page_attr(n, "filename", store_col_text(st, 2));
+		page_attr_int(n, "size", sqlite3_column_int64(st, 3));
+		page_attr(n, "mime", store_col_text(st, 4));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return page_events(c, t->id);
+}
+
+/* Loads the task named by the id field.  Returns 0 when loaded, else
+ * the page already holds the refusal. */
+static int
+load_task(struct hall_ctx *c, struct task *t)
+{
+	int64_t	 id = page_id_param(c, "id");
+	int	 rc = id > 0 ? wf_load(c->s, id, 0, t) : 1;
+
+	if (rc < 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+	else if (rc > 0)
+		page_fail(c, 404, "NOT_FOUND", "未找到该业务");
+	return rc;
+}
+
+/* Shows the detail page of t. */
+static void
+show_task(struct hall_ctx *c, const struct task *t)
+{
+	page_view(c, "detail", "业务审核");
+	page_attr(c->page, "category", "review");
+	page_task(c, NULL, t);
+	if (add_detail(c, t) != 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+/* GET /review/task */
+static void
+task_get(struct hall_ctx *c)
+{
+	struct task	 t;
+
+	if (load_task(c, &t) == 0)
+		show_task(c, &t);
+}
+
+/* GET /review/attachment: the file, as a download. */
+static void
+attachment_get(struct hall_ctx *c)
+{
+	int64_t		 id = page_id_param(c, "id");
+	sqlite3_stmt	*st;
+	const void	*data;
+	int		 rc;
+
+	st = store_stmt(c->s, "SELECT filename, mime, data FROM attachments "
+	    "WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, id) != 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		page_fail(c, 404, "NOT_FOUND", "未找到该附件");
+		return;
+	}
+	c->filesz = (size_t)sqlite3_column_bytes(st, 2);
+	data = sqlite3_column_blob(st, 2);
+	c->file = c->filesz > 0 ? malloc(c->filesz) : NULL;
+	if (c->filesz > 0 && c->file == NULL) {
+		sqlite3_reset(st);
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	if (c->filesz > 0)
+		memcpy(c->file, data, c->filesz);
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "%s",
+	    store_col_text(st, 0));
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s",
+	    store_col_text(st, 1));
+	sqlite3_reset(st);
+}
+
+/* Runs one decision on the task named by id and answers: back to the
+ * queue, or the detail page with the reason it was refused. */
+static void
+decide(struct hall_ctx *c, enum wf_action act)
+{
+	const char		*reason = req_get(c->r, "reason");
+	struct form_errors	 errs;
+	struct task		 t;
+	enum wf_result		 wr;
+
+	if (load_task(c, &t) != 0)
+		return;
+	errs.n = 0;
+	wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
+	if (wr == WF_OK) {
+		page_redirect(c, "/review");
+		return;
+	}
+	if (wf_load(c->s, t.id, 0, &t) != 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	show_task(c, &t);
+	if (wr == WF_NEEDREASON)
+		form_error_add(&errs, "reason", "REQUIRED", "请填写回退原因");
+	page_form_errors(c, &errs);
+	page_message(c, "error", wf_result_message(wr));
+	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 : 422;
+}
+
+/* POST /review/approve */
+static void
+approve_post(struct hall_ctx *c)
+{
+	decide(c, WF_APPROVE);
+}
+
+/* POST /review/reject */
+static void
+reject_post(struct hall_ctx *c)
+{
+	decide(c, WF_REJECT);
+}
+
+/* POST /review/batch-approve: approves each id; reports the ones that
+ * could not be approved and why, approving the rest. */
+static void
+batch_post(struct hall_ctx *c)
+{
+	struct form_errors	 errs;
+	const struct req_field	*f;
+	enum wf_result		 wr;
+	struct task		 t;
+	char			 msg[256];
+	size_t			 i, ok = 0, bad = 0;
+
+	for (i = 0; i < c->r->body.n; i++) {
+		f = &c->r->body.v[i];
+		if (strcmp(f->key, "id") != 0)
+			continue;
+		t.id = 0;
+		errs.n = 0;
+		if (strspn(f->val, "0123456789") != f->valsz || f->valsz == 0 ||
+		    f->valsz > 18 || wf_load(c->s, strtoll(f->val, NULL, 10),
+		    0, &t) != 0)
+			wr = WF_NOTFOUND;
+		else
+			wr = wf_transition(c->s, t.id, WF_APPROVE, &c->who,
+			    NULL, &errs);
+		if (wr == WF_OK) {
+			ok++;
+			continue;
+		}
+		bad++;
+		snprintf(msg, sizeof(msg), "业务 %s 未能审核通过:%s%s%s",
+		    t.id > 0 ? t.seq_no : f->val, wf_result_message(wr),
+		    errs.n > 0 ? "," : "", errs.n > 0 ? errs.e[0].msg : "");
+		page_message(c, "error", msg);
+	}
+	snprintf(msg, sizeof(msg), "批量审核完成:通过 %zu 笔,未通过 %zu 笔", ok, bad);
+	if (bad == 0) {
+		page_redirect(c, "/review");
+		return;
+	}
+	page_message(c, ok > 0 ? "warn" : "error", msg);
+	page_view(c, "queue", "待审核业务");
+	queue_get(c);
+	c->status = 422;
+}
+
+static const struct route routes[] = {
+	{ REQ_GET, "/review", queue_get, REVIEW_FLAGS },
+	{ REQ_GET, "/review/task", task_get, REVIEW_FLAGS },
+	{ REQ_GET, "/review/attachment", attachment_get, REVIEW_FLAGS },
+	{ REQ_POST, "/review/approve", approve_post, REVIEW_FLAGS },
+	{ REQ_POST, "/review/reject", reject_post, REVIEW_FLAGS },
+	{ REQ_POST, "/review/batch-approve", batch_post, REVIEW_FLAGS },
+};
+
+static const struct program review = {
+	"review", "review.xsl", routes, sizeof(routes) / sizeof(routes[0]), NULL
+};
+
+int
+main(int argc, char *argv[])
+{
+	return hall_main(&review, argc, argv);
+}

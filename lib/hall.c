@@ -1,0 +1,534 @@
+/*
+ * hall.c: the accept loop every program runs.  One request at a time:
+ * parse, route (404/405 before any database work), certificate,
+ * session, CSRF, handler, render.  See hall.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/security.h>
+
+#include "hall.h"
+#include "page.h"
+
+extern char	**environ;
+
+/* Process-wide state, set once at start. */
+static struct {
+	const struct program	*prog;
+	struct store		*s;
+	xsltStylesheetPtr	 xsl;
+	xsltSecurityPrefsPtr	 sec;
+} hall;
+
+/* Reads from a FastCGI input stream; returns bytes read (0 at end). */
+static ssize_t
+fcgi_read(void *ctx, void *buf, size_t sz)
+{
+	int	 n;
+
+	if (sz > 65536)
+		sz = 65536;
+	n = FCGX_GetStr(buf, (int)sz, ((FCGX_Request *)ctx)->in);
+	return n < 0 ? -1 : n;
+}
+
+/* Writes to a FastCGI output stream; returns 0 or -1. */
+static int
+fcgi_write(void *ctx, const void *buf, size_t sz)
+{
+	const char	*p = buf;
+	int		 chunk, n;
+
+	while (sz > 0) {
+		chunk = sz > 65536 ? 65536 : (int)sz;
+		n = FCGX_PutStr(p, chunk, ((FCGX_Request *)ctx)->out);
+		if (n != chunk)
+			return -1;
+		p += n;
+		sz -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads from standard input (plain CGI); returns bytes read. */
+static ssize_t
+cgi_read(void *ctx, void *buf, size_t sz)
+{
+	ssize_t	 n;
+
+	do
+		n = read(STDIN_FILENO, buf, sz);
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
+/* Writes to standard output (plain CGI); returns 0 or -1. */
+static int
+cgi_write(void *ctx, const void *buf, size_t sz)
+{
+	return fwrite(buf, 1, sz, stdout) == sz ? 0 : -1;
+}
+
+/* Writes a NUL-terminated string through io; returns 0 or -1. */
+static int
+io_puts(const struct req_io *io, const char *s)
+{
+	return io->write(io->ctx, s, strlen(s));
+}
+
+/* Writes one formatted header line through io; returns 0 or -1. */
+static int
+io_header(const struct req_io *io, const char *name, const char *value)
+{
+	if (io_puts(io, name) < 0 || io_puts(io, ": ") < 0 ||
+	    io_puts(io, value) < 0 || io_puts(io, "\r\n") < 0)
+		return -1;
+	return 0;
+}
+
+/* The reason phrase of an HTTP status the hall uses. */
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+/* Serialises c->doc as HTML through the stylesheet, or as XML when the
+ * client asked.  Returns an xmlMalloc'd buffer (caller xmlFree()s) and
+ * its size and content type, or NULL. */
+static xmlChar *
+render_body(struct hall_ctx *c, int *sz, const char **ctype)
+{
+	xmlChar			*out = NULL;
+	xmlDocPtr		 res;
+	xsltTransformContextPtr	 tctx;
+
+	*sz = 0;
+	if (c->r->want_xml || hall.xsl == NULL) {
+		xmlDocDumpFormatMemoryEnc(c->doc, &out, sz, "UTF-8", 1);
+		*ctype = "application/xml; charset=utf-8";
+		return out;
+	}
+	tctx = xsltNewTransformContext(hall.xsl, c->doc);
+	if (tctx == NULL)
+		return NULL;
+	xsltSetCtxtSecurityPrefs(hall.sec, tctx);
+	res = xsltApplyStylesheetUser(hall.xsl, c->doc, NULL, NULL, NULL, tctx);
+	if (res != NULL && tctx->state == XSLT_STATE_OK)
+		xsltSaveResultToString(&out, sz, res, hall.xsl);
+	else
+		log_err("stylesheet %s failed", hall.prog->xsl);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(tctx);
+	*ctype = "text/html; charset=utf-8";
+	return out;
+}
+
+/* Writes the status line and the headers common to every answer. */
+static int
+write_head(struct hall_ctx *c, const struct req_io *io, const char *ctype,
+    size_t len)
+{
+	char	 buf[64];
+
+	snprintf(buf, sizeof(buf), "%d %s", c->status, status_text(c->status));
+	if (io_header(io, "Status", buf) < 0)
+		return -1;
+	if (ctype != NULL && io_header(io, "Content-Type", ctype) < 0)
+		return -1;
+	snprintf(buf, sizeof(buf), "%zu", len);
+	if (io_header(io, "Content-Length", buf) < 0)
+		return -1;
+	if (io_header(io, "Cache-Control", "no-store") < 0)
+		return -1;
+	if (c->set_cookie != NULL &&
+	    io_header(io, "Set-Cookie", c->set_cookie) < 0)
+		return -1;
+	if (c->location != NULL && io_header(io, "Location", c->location) < 0)
+		return -1;
+	if (c->status == 405 && io_header(io, "Allow", c->allow) < 0)
+		return -1;
+	return 0;
+}
+
+/* Writes a file download: attachment disposition with an RFC 5987
+ * UTF-8 file name.  Returns 0 or -1. */
+static int
+write_file(struct hall_ctx *c, const struct req_io *io, int head_only)
+{
+	char	*disp;
+
+	if ((disp = page_disposition(c->file_name)) == NULL)
+		return -1;
+	if (write_head(c, io, c->file_ctype, c->filesz) < 0 ||
+	    io_header(io, "Content-Disposition", disp) < 0 ||
+	    io_puts(io, "\r\n") < 0) {
+		free(disp);
+		return -1;
+	}
+	free(disp);
+	if (!head_only && c->filesz > 0 &&
+	    io->write(io->ctx, c->file, c->filesz) < 0)
+		return -1;
+	return 0;
+}
+
+/* Writes the answer c holds: a redirect, a file or the page. */
+static void
+respond(struct hall_ctx *c, const struct req_io *io)
+{
+	xmlChar		*body;
+	int		 sz;
+	const char	*ctype = NULL;
+	int		 head_only = c->r->method == REQ_HEAD;
+
+	if (c->location != NULL) {
+		if (write_head(c, io, NULL, 0) == 0)
+			io_puts(io, "\r\n");
+		return;
+	}
+	if (c->file != NULL || c->file_name[0] != '\0') {
+		if (write_file(c, io, head_only) < 0)
+			log_warn("client went away during a download");
+		return;
+	}
+	body = render_body(c, &sz, &ctype);
+	if (body == NULL) {
+		c->status = 500;
+		if (write_head(c, io, "text/plain; charset=utf-8",
+		    strlen("系统繁忙,请稍后再试\n")) == 0) {
+			io_puts(io, "\r\n");
+			if (!head_only)
+				io_puts(io, "系统繁忙,请稍后再试\n");
+		}
+		return;
+	}
+	if (write_head(c, io, ctype, (size_t)sz) == 0 &&
+	    io_puts(io, "\r\n") == 0 && !head_only)
+		io->write(io->ctx, body, (size_t)sz);
+	xmlFree(body);
+}
+
+/* Finds the route for the request.  Returns it, or NULL with *status
+ * 404 (no such path) or 405 (path known, method not), filling allow. */
+static const struct route *
+route_find(const struct req *r, int *status, char *allow, size_t allowsz)
+{
+	const struct program	*p = hall.prog;
+	enum req_method		 m = r->method == REQ_HEAD ? REQ_GET : r->method;
+	size_t			 i;
+	int			 known = 0;
+
+	allow[0] = '\0';
+	for (i = 0; i < p->nroutes; i++) {
+		if (strcmp(p->routes[i].path, r->path) != 0)
+			continue;
+		if (p->routes[i].method == m)
+			return &p->routes[i];
+		known = 1;
+		if (allow[0] != '\0')
+			strlcat_safe(allow, ", ", allowsz);
+		strlcat_safe(allow, p->routes[i].method == REQ_POST ?
+		    "POST" : "GET, HEAD", allowsz);
+	}
+	*status = known ? 405 : 404;
+	return NULL;
+}
+
+/* Answers a request error of the parser with the right status. */
+static void
+fail_request(struct hall_ctx *c, enum req_err e)
+{
+	switch (e) {
+	case REQ_ERR_TOOBIG:
+		page_fail(c, 413, "TOO_LARGE",
+		    "提交的内容过大(单个附件不超过5MB)");
+		break;
+	case REQ_ERR_CTYPE:
+		page_fail(c, 415, "BAD_CONTENT_TYPE", "不支持的提交格式");
+		break;
+	case REQ_ERR_NOMEM:
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		break;
+	case REQ_ERR_TRUNCATED:
+	case REQ_ERR_MALFORMED:
+		page_fail(c, 400, "BAD_REQUEST", "提交的内容不完整或格式错误,请重新提交");
+		break;
+	case REQ_OK:
+	case REQ_ERR__MAX:
+	default:
+		abort();
+	}
+}
+
+/* Resolves the session of the request into c when there is one.
+ * Returns 0 (logged in or not), -1 on a store error. */
+static int
+resolve_session(struct hall_ctx *c)
+{
+	const char	*tok = req_cookie(c->r, SESS_COOKIE);
+	int		 rc;
+
+	if (tok == NULL || !c->id.ok)
+		return 0;
+	rc = sess_lookup(c->s, tok, c->id.fp, &c->sess);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	rc = account_load(c->s, c->sess.account_id, &c->acct);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	c->logged_in = 1;
+	c->who.account_id = c->acct.id;
+	c->who.unit_id = c->acct.unit_id;
+	c->who.name = c->acct.display_name;
+	c->who.cert_fp = c->id.fp;
+	log_setctx(c->r->id, c->acct.username);
+	return 0;
+}
+
+static int	csrf_gate(struct hall_ctx *, const struct route *);
+
+/* Applies the route's access flags.  Returns 1 to go on to the handler,
+ * 0 when c already holds the answer (refusal or redirect). */
+static int
+gate(struct hall_ctx *c, const struct route *rt)
+{
+	int	 want_unit = (rt->flags & ROUTE_UNIT) != 0;
+	int	 want_rev = (rt->flags & ROUTE_REVIEWER) != 0;
+
+	if (rt->flags & ROUTE_PUBLIC)
+		return 1;
+	if (ident_from_request(c->r, &c->id) < 0) {
+		page_fail(c, 403, "NO_CERT", "未检测到有效的数字证书,请插入证书后重试");
+		return 0;
+	}
+	if (resolve_session(c) < 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return 0;
+	}
+	if (rt->flags & ROUTE_CERT)
+		return csrf_gate(c, rt);
+	if (!c->logged_in) {
+		if (c->r->want_xml || c->r->method == REQ_POST)
+			page_fail(c, 401, "LOGIN_REQUIRED", "请先登录");
+		else
+			page_redirect(c, "/login");
+		return 0;
+	}
+	if ((c->acct.kind == ACCT_UNIT && !want_unit) ||
+	    (c->acct.kind == ACCT_REVIEWER && !want_rev)) {
+		page_fail(c, 403, "WRONG_ROLE", c->acct.kind == ACCT_UNIT ?
+		    "该功能仅限经办机构审核人员使用" : "该功能仅限单位用户使用");
+		return 0;
+	}
+	if (c->acct.must_change && !(rt->flags & ROUTE_MUSTCHANGE)) {
+		if (c->r->want_xml || c->r->method == REQ_POST)
+			page_fail(c, 403, "MUST_CHANGE_PASSWORD",
+			    "首次登录须先修改初始密码");
+		else
+			page_redirect(c, "/login/password");
+		return 0;
+	}
+	return csrf_gate(c, rt);
+}
+
+/* Refuses a POST whose csrf field is not the session's token.
+ * Returns 1 to go on, 0 when refused. */
+static int
+csrf_gate(struct hall_ctx *c, const struct route *rt)
+{
+	if (c->r->method != REQ_POST || (rt->flags & ROUTE_NOCSRF))
+		return 1;
+	if (c->logged_in && csrf_ok(&c->sess, req_get(c->r, "csrf")))
+		return 1;
+	page_fail(c, 403, "CSRF", "页面已过期或来源不明,请返回刷新页面后重新提交");
+	return 0;
+}
+
+/* Serves one request read through io. */
+static void
+serve(const struct req_io *io)
+{
+	struct req		 r;
+	struct hall_ctx		 c;
+	const struct route	*rt;
+	enum req_err		 e;
+	int			 status = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.s = hall.s;
+	c.r = &r;
+	c.status = 200;
+	clock_today(&c.today);
+	e = req_read(&r, io, &req_default_limits);
+	log_setctx(r.id, NULL);
+	page_begin(&c, hall.prog->name);
+	if (e != REQ_OK) {
+		log_warn("bad request: %s", req_strerror(e));
+		fail_request(&c, e);
+	} else if ((rt = route_find(&r, &status, c.allow,
+	    sizeof(c.allow))) == NULL) {
+		page_fail(&c, status, status == 404 ? "NOT_FOUND" :
+		    "METHOD_NOT_ALLOWED", status == 404 ?
+		    "您访问的页面不存在" : "不支持的请求方式");
+	} else if (gate(&c, rt)) {
+		page_session(&c);
+		rt->fn(&c);
+	}
+	if (c.s->in_tx) {
+		log_err("handler left a transaction open");
+		store_rollback(c.s);
+	}
+	respond(&c, io);
+	page_end(&c);
+	req_free(&r);
+	log_setctx(NULL, NULL);
+}
+
+/* Loads the stylesheet and its security preferences (no file writes,
+ * no directories, no network, no reading files at transform time).
+ * Returns 0 or -1. */
+static int
+load_stylesheet(const char *dir, const char *name)
+{
+	char	 path[4096];
+
+	hall.sec = xsltNewSecurityPrefs();
+	if (hall.sec == NULL ||
+	    xsltSetSecurityPrefs(hall.sec, XSLT_SECPREF_WRITE_FILE,
+		xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(hall.sec, XSLT_SECPREF_CREATE_DIRECTORY,
+		xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(hall.sec, XSLT_SECPREF_WRITE_NETWORK,
+		xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(hall.sec, XSLT_SECPREF_READ_NETWORK,
+		xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(hall.sec, XSLT_SECPREF_READ_FILE,
+		xsltSecurityForbid) != 0)
+		return -1;
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    sizeof(path))
+		return -1;
+	xmlSubstituteEntitiesDefault(0);
+	hall.xsl = xsltParseStylesheetFile((const xmlChar *)path);
+	if (hall.xsl == NULL) {
+		log_err("cannot load stylesheet %s", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads a required environment variable, logging when absent. */
+static const char *
+env_need(const char *name)
+{
+	const char	*v = getenv(name);
+
+	if (v == NULL || *v == '\0')
+		log_err("environment variable %s is not set", name);
+	return v;
+}
+
+/* Opens the store, the CA and the stylesheet.  Returns 0 or -1. */
+static int
+hall_start(const struct program *p)
+{
+	const char			*db, *xsl, *ca;
+	const struct wf_business *const	*b;
+
+	hall.prog = p;
+	log_setprog(p->name);
+	if ((db = env_need("HALL_DB")) == NULL ||
+	    (xsl = env_need("HALL_XSL")) == NULL ||
+	    (ca = env_need("HALL_CA")) == NULL)
+		return -1;
+	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
+		return -1;
+	if (ident_init(ca) < 0)
+		return -1;
+	if (p->xsl != NULL && load_stylesheet(xsl, p->xsl) < 0)
+		return -1;
+	for (b = hall_businesses; *b != NULL; b++)
+		wf_register(*b);
+	for (b = p->businesses; b != NULL && *b != NULL; b++)
+		wf_register(*b);
+	return 0;
+}
+
+/* Releases what hall_start() acquired. */
+static void
+hall_stop(void)
+{
+	if (hall.xsl != NULL)
+		xsltFreeStylesheet(hall.xsl);
+	if (hall.sec != NULL)
+		xsltFreeSecurityPrefs(hall.sec);
+	ident_cleanup();
+	store_close(hall.s);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	memset(&hall, 0, sizeof(hall));
+}
+
+int
+hall_main(const struct program *p, int argc, char *argv[])
+{
+	FCGX_Request	 fr;
+	struct req_io	 io;
+
+	if (hall_start(p) < 0) {
+		hall_stop();
+		return EXIT_FAILURE;
+	}
+	if (FCGX_IsCGI()) {
+		io.ctx = NULL;
+		io.read = cgi_read;
+		io.write = cgi_write;
+		io.envp = environ;
+		serve(&io);
+		fflush(stdout);
+		hall_stop();
+		return EXIT_SUCCESS;
+	}
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		log_err("FastCGI initialisation failed");
+		hall_stop();
+		return EXIT_FAILURE;
+	}
+	while (FCGX_Accept_r(&fr) >= 0) {
+		io.ctx = &fr;
+		io.read = fcgi_read;
+		io.write = fcgi_write;
+		io.envp = fr.envp;
+		serve(&io);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	hall_stop();
+	return EXIT_SUCCESS;
+}

@@ -1,0 +1,311 @@
+/*
+ * page.c: building the <page> document a handler answers.  Text goes
+ * in through libxml2, which escapes it; the stylesheets never disable
+ * output escaping, so user text is never HTML.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hall.h"
+#include "page.h"
+
+/* Sets a libxml2 attribute, treating NULL as absent. */
+void
+page_attr(xmlNodePtr node, const char *name, const char *value)
+{
+	if (node == NULL || value == NULL)
+		return;
+	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+/* Sets an attribute to a decimal integer. */
+void
+page_attr_int(xmlNodePtr node, const char *name, long long v)
+{
+	char	 buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	page_attr(node, name, buf);
+}
+
+/* Appends an element with escaped text content; returns it (owned by
+ * the document) or NULL on allocation failure. */
+xmlNodePtr
+page_add(struct hall_ctx *c, xmlNodePtr parent, const char *name,
+    const char *text)
+{
+	if (parent == NULL)
+		parent = c->page;
+	if (parent == NULL)
+		return NULL;
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)(text != NULL ? text : ""));
+}
+
+/* Starts the answer: an empty <page prog=...> document. */
+void
+page_begin(struct hall_ctx *c, const char *prog)
+{
+	c->doc = xmlNewDoc((const xmlChar *)"1.0");
+	if (c->doc == NULL)
+		return;
+	c->page = xmlNewNode(NULL, (const xmlChar *)"page");
+	if (c->page == NULL)
+		return;
+	xmlDocSetRootElement(c->doc, c->page);
+	page_attr(c->page, "prog", prog);
+	page_attr(c->page, "view", "index");
+}
+
+/* Sets the view and title of the page. */
+void
+page_view(struct hall_ctx *c, const char *view, const char *title)
+{
+	page_attr(c->page, "view", view);
+	page_attr(c->page, "title", title);
+}
+
+/* Adds the <session> element of a logged-in request. */
+void
+page_session(struct hall_ctx *c)
+{
+	xmlNodePtr	 n;
+	char		 buf[20];
+	struct hdate	 d;
+
+	if (!c->logged_in)
+		return;
+	n = page_add(c, NULL, "session", NULL);
+	page_attr(n, "kind", c->acct.kind == ACCT_UNIT ? "unit" : "reviewer");
+	page_attr(n, "username", c->acct.username);
+	page_attr(n, "name", c->acct.display_name);
+	if (c->acct.kind == ACCT_UNIT) {
+		page_attr(n, "unit", c->acct.unit_name);
+		page_attr(n, "vip", c->acct.unit_vip ? "1" : "0");
+	}
+	page_attr(n, "csrf", c->sess.csrf);
+	page_attr(n, "must-change", c->acct.must_change ? "1" : "0");
+	if (c->id.ok && c->id.not_after > 0) {
+		page_attr_int(n, "cert-days-left", ident_days_left(&c->id));
+		clock_date(c->id.not_after, &d);
+		hdate_fmt(&d, buf);
+		page_attr(n, "cert-not-after", buf);
+	}
+}
+
+/* Adds a message shown at the top of the page. */
+void
+page_message(struct hall_ctx *c, const char *kind, const char *text)
+{
+	page_attr(page_add(c, NULL, "message", text), "kind", kind);
+}
+
+/* Adds every form error to <errors>. */
+void
+page_form_errors(struct hall_ctx *c, const struct form_errors *errs)
+{
+	xmlNodePtr	 list, n;
+	size_t		 i;
+
+	if (errs == NULL || errs->n == 0)
+		return;
+	list = page_add(c, NULL, "errors", NULL);
+	for (i = 0; i < errs->n; i++) {
+		n = page_add(c, list, "error", errs->e[i].msg);
+		page_attr(n, "field", errs->e[i].field);
+		page_attr(n, "code", errs->e[i].code);
+	}
+}
+
+/* Replaces the page by an error page with status, code and message. */
+void
+page_fail(struct hall_ctx *c, int status, const char *code, const char *msg)
+{
+	xmlNodePtr	 old, n;
+
+	c->status = status;
+	if (c->page == NULL)
+		return;
+	/* Drop whatever the handler built, keep the session element. */
+	for (old = c->page->children; old != NULL; ) {
+		n = old->next;
+		if (!xmlStrEqual(old->name, (const xmlChar *)"session")) {
+			xmlUnlinkNode(old);
+			xmlFreeNode(old);
+		}
+		old = n;
+	}
+	page_view(c, "error", "出错了");
+	n = page_add(c, NULL, "error", msg);
+	page_attr_int(n, "status", status);
+	page_attr(n, "code", code);
+}
+
+/* Answers 303 to a local path; anything else becomes the home page. */
+void
+page_redirect(struct hall_ctx *c, const char *path)
+{
+	free(c->location);
+	if (path == NULL || path[0] != '/' || path[1] == '/' ||
+	    strpbrk(path, "\r\n\\") != NULL)
+		path = "/home";
+	c->location = strdup(path);
+	c->status = c->location != NULL ? 303 : 503;
+}
+
+/* Formats a store time for pages, "" for 0. */
+static void
+fmt_time(time_t t, char buf[20])
+{
+	if (t == 0)
+		buf[0] = '\0';
+	else
+		clock_fmt(t, buf);
+}
+
+/* Adds a <task> element describing t. */
+xmlNodePtr
+page_task(struct hall_ctx *c, xmlNodePtr parent, const struct task *t)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	xmlNodePtr			 n;
+	char				 buf[20];
+	long				 age;
+
+	n = page_add(c, parent, "task", NULL);
+	page_attr_int(n, "id", t->id);
+	page_attr(n, "seq", t->seq_no);
+	page_attr(n, "business", t->business);
+	page_attr(n, "business-name", b != NULL ? b->name : t->business);
+	page_attr(n, "path", b != NULL ? b->path : "/home");
+	page_attr(n, "state", task_state_names[t->state]);
+	page_attr(n, "returned", t->returned ? "1" : "0");
+	page_attr(n, "reason", t->return_reason);
+	page_attr(n, "summary", t->summary);
+	fmt_time(t->created_at, buf);
+	page_attr(n, "created", buf);
+	fmt_time(t->submitted_at, buf);
+	page_attr(n, "submitted", buf);
+	fmt_time(t->decided_at, buf);
+	page_attr(n, "decided", buf);
+	if (t->state == TASK_DONE)
+		page_attr(n, "decided-by", t->decided_by == 0 ?
+		    "系统自动审核" : "经办机构审核");
+	page_attr(n, "overdue", t->overdue ? "1" : "0");
+	if (t->submitted_at > 0) {
+		age = (long)((clock_now() - t->submitted_at) / 86400);
+		page_attr_int(n, "age-days", age < 0 ? 0 : age);
+	}
+	return n;
+}
+
+/* Adds the task's history as <events><event>. */
+int
+page_events(struct hall_ctx *c, int64_t task_id)
+{
+	sqlite3_stmt	*st;
+	xmlNodePtr	 list, n;
+	char		 at[20];
+	int		 rc;
+
+	list = page_add(c, NULL, "events", NULL);
+	st = store_stmt(c->s, "SELECT e.at, e.action, e.from_state, "
+	    "e.to_state, e.reason, CASE WHEN e.actor_id = 0 THEN '系统' ELSE "
+	    "COALESCE(a.display_name, '') END FROM task_events e LEFT JOIN "
+	    "accounts a ON a.id = e.actor_id WHERE e.task_id = ?1 ORDER BY e.id");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_add(c, list, "event", NULL);
+		clock_fmt((time_t)sqlite3_column_int64(st, 0), at);
+		page_attr(n, "at", at);
+		page_attr(n, "action", store_col_text(st, 1));
+		page_attr(n, "from", store_col_text(st, 2));
+		page_attr(n, "to", store_col_text(st, 3));
+		page_attr(n, "reason", store_col_text(st, 4));
+		page_attr(n, "actor", store_col_text(st, 5));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Reads field name as a positive decimal id; 0 when absent or bad. */
+int64_t
+page_id_param(struct hall_ctx *c, const char *name)
+{
+	const char	*s = req_get(c->r, name);
+	int64_t		 v = 0;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 18)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* Frees what the answer owns. */
+void
+page_end(struct hall_ctx *c)
+{
+	if (c->doc != NULL)
+		xmlFreeDoc(c->doc);
+	c->doc = NULL;
+	c->page = NULL;
+	free(c->location);
+	c->location = NULL;
+	free(c->set_cookie);
+	c->set_cookie = NULL;
+	if (c->file_owned)
+		free(c->file);
+	c->file = NULL;
+}
+
+/* Appends src to dst of size dstsz, truncating. */
+void
+strlcat_safe(char *dst, const char *src, size_t dstsz)
+{
+	size_t	 len = strnlen(dst, dstsz);
+
+	if (len + 1 >= dstsz)
+		return;
+	snprintf(dst + len, dstsz - len, "%s", src);
+}
+
+/* Builds the Content-Disposition of a download.  Returns a new string
+ * the caller frees, or NULL. */
+char *
+page_disposition(const char *name)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	size_t			 i, len, need;
+	char			*out, *p;
+	const unsigned char	*u = (const unsigned char *)name;
+
+	len = strlen(name);
+	if (len > 1024)
+		return NULL;
+	need = sizeof("attachment; filename=\"download\"; filename*=UTF-8''") +
+	    len * 3 + 1;
+	if ((out = malloc(need)) == NULL)
+		return NULL;
+	p = out + snprintf(out, need,
+	    "attachment; filename=\"download\"; filename*=UTF-8''");
+	for (i = 0; i < len; i++) {
+		if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' &&
+		    u[i] <= 'Z') || (u[i] >= '0' && u[i] <= '9') ||
+		    u[i] == '.' || u[i] == '-' || u[i] == '_') {
+			*p++ = (char)u[i];
+		} else {
+			*p++ = '%';
+			*p++ = hex[u[i] >> 4];
+			*p++ = hex[u[i] & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}

@@ -1,0 +1,30 @@
+/*
+ * page.h: the library's internal side of page building, used by the
+ * accept loop (hall.c).  Programs use the page_* functions of hall.h.
+ */
+#ifndef HALL_PAGE_H
+#define HALL_PAGE_H
+
+#include <stddef.h>
+
+struct hall_ctx;
+
+/* Creates the <page prog=...> document of a new request in c. */
+void		 page_begin(struct hall_ctx *c, const char *prog);
+
+/* Adds <session .../> for a logged-in request (csrf, unit, certificate
+ * days left). */
+void		 page_session(struct hall_ctx *c);
+
+/* Frees what the request's answer owns (document, strings, file). */
+void		 page_end(struct hall_ctx *c);
+
+/* A Content-Disposition value "attachment; filename=...; filename*=UTF-8''..."
+ * for name (ASCII fallback "download"), newly allocated (caller frees),
+ * or NULL. */
+char		*page_disposition(const char *name);
+
+/* Appends src to dst of size dstsz, truncating, always NUL-terminated. */
+void		 strlcat_safe(char *dst, const char *src, size_t dstsz);
+
+#endif

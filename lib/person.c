@@ -1,0 +1,112 @@
+/*
+ * person.c: reading persons through the unit that employs them, so a
+ * unit never reads another unit's staff.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+#include "person.h"
+
+#define PERSON_COLUMNS "p.id, p.idno, p.name, p.sex, p.birth, " \
+	"p.hukou_type, p.nation, p.marital, p.education, p.hukou_addr, " \
+	"p.address, p.mobile, p.home_phone, p.mail_addr, p.postcode"
+
+/* Copies column i of st into dst of size dstsz. */
+static void
+col(sqlite3_stmt *st, int i, char *dst, size_t dstsz)
+{
+	snprintf(dst, dstsz, "%s", store_col_text(st, i));
+}
+
+/* Fills p from the current row of a PERSON_COLUMNS statement. */
+static void
+person_row(sqlite3_stmt *st, struct person *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(st, 0);
+	col(st, 1, p->idno, sizeof(p->idno));
+	col(st, 2, p->name, sizeof(p->name));
+	col(st, 3, p->sex, sizeof(p->sex));
+	col(st, 4, p->birth, sizeof(p->birth));
+	col(st, 5, p->hukou_type, sizeof(p->hukou_type));
+	col(st, 6, p->nation, sizeof(p->nation));
+	col(st, 7, p->marital, sizeof(p->marital));
+	col(st, 8, p->education, sizeof(p->education));
+	col(st, 9, p->hukou_addr, sizeof(p->hukou_addr));
+	col(st, 10, p->address, sizeof(p->address));
+	col(st, 11, p->mobile, sizeof(p->mobile));
+	col(st, 12, p->home_phone, sizeof(p->home_phone));
+	col(st, 13, p->mail_addr, sizeof(p->mail_addr));
+	col(st, 14, p->postcode, sizeof(p->postcode));
+}
+
+/* Steps st once into out.  Returns 0 row, 1 none, -1 error. */
+static int
+person_step(sqlite3_stmt *st, struct person *out)
+{
+	int	 rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		person_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+person_find(struct store *s, int64_t unit_id, const char *idno, int current,
+    struct person *out)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "p.idno = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
+	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
+	    "e.status = '在职'))");
+	if (st == NULL || store_bind_text(st, 1, idno) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_int(st, 3, current) != 0)
+		return -1;
+	return person_step(st, out);
+}
+
+int
+person_load(struct store *s, int64_t unit_id, int64_t id, int current,
+    struct person *out)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "p.id = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
+	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
+	    "e.status = '在职'))");
+	if (st == NULL || store_bind_int(st, 1, id) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_int(st, 3, current) != 0)
+		return -1;
+	return person_step(st, out);
+}
+
+int
+person_list(struct store *s, int64_t unit_id,
+    void (*fn)(const struct person *p, void *arg), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct person	 p;
+	int		 rc, n = 0;
+
+	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id "
+	    "AND e.unit_id = ?1 AND e.status = '在职') ORDER BY p.name, p.id");
+	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		person_row(st, &p);
+		fn(&p, arg);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : -1;
+}

@@ -1,0 +1,47 @@
+/*
+ * person.h: insured persons (参保人员) as a unit sees them: only those
+ * employed (用工, 在职 or once) at the unit.
+ */
+#ifndef HALL_PERSON_H
+#define HALL_PERSON_H
+
+#include <stdint.h>
+
+struct store;
+
+/* A person's record. */
+struct person {
+	int64_t		 id;
+	char		 idno[19];
+	char		 name[64];
+	char		 sex[8];
+	char		 birth[11];
+	char		 hukou_type[16];
+	char		 nation[32];
+	char		 marital[32];
+	char		 education[32];
+	char		 hukou_addr[256];
+	char		 address[256];
+	char		 mobile[32];
+	char		 home_phone[32];
+	char		 mail_addr[256];
+	char		 postcode[16];
+};
+
+/* Loads the person with 身份证号 idno who has an employment (在职 when
+ * current is set) at unit_id.  Returns 0, 1 not found (or another
+ * unit's), -1 error. */
+int		 person_find(struct store *s, int64_t unit_id, const char *idno,
+		    int current, struct person *out);
+
+/* Loads person id if employed (在职 when current) at unit_id.
+ * Returns 0, 1 not found, -1 error. */
+int		 person_load(struct store *s, int64_t unit_id, int64_t id,
+		    int current, struct person *out);
+
+/* Calls fn for each person 在职 at unit_id, by name.  Returns the count
+ * or -1. */
+int		 person_list(struct store *s, int64_t unit_id,
+		    void (*fn)(const struct person *p, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * tasklist.c: the task lists of the 首页 and the reviewer desk.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store.h"
+#include "workflow.h"
+#include "tasklist.h"
+
+/* Maps a stored state name to the enum; unknown names are 退单. */
+static enum task_state
+state_from_name(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < TASK_STATE__MAX; i++)
+		if (strcmp(task_state_names[i], name) == 0)
+			return (enum task_state)i;
+	return TASK_CANCELLED;
+}
+
+/* Copies column i as text into dst of size dstsz. */
+static void
+col_copy(sqlite3_stmt *st, int i, char *dst, size_t dstsz)
+{
+	snprintf(dst, dstsz, "%s", store_col_text(st, i));
+}
+
+void
+tasklist_row(sqlite3_stmt *st, struct task *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, t->seq_no, sizeof(t->seq_no));
+	col_copy(st, 2, t->business, sizeof(t->business));
+	t->unit_id = sqlite3_column_int64(st, 3);
+	t->state = state_from_name(store_col_text(st, 4));
+	t->returned = sqlite3_column_int(st, 5);
+	col_copy(st, 6, t->return_reason, sizeof(t->return_reason));
+	col_copy(st, 7, t->summary, sizeof(t->summary));
+	t->created_at = (time_t)sqlite3_column_int64(st, 8);
+	t->submitted_at = (time_t)sqlite3_column_int64(st, 9);
+	t->decided_at = (time_t)sqlite3_column_int64(st, 10);
+	t->decided_by = sqlite3_column_int64(st, 11);
+	t->overdue = sqlite3_column_int(st, 12);
+}
+
+/* The statement text of each list; the business filter is bound as
+ * ?2 and ignored when empty. */
+static const char *const tasklist_sql[TASKLIST_KIND__MAX] = {
+	/* TASKLIST_TODO */
+	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state = '未提交' AND "
+	"(?2 = '' OR t.business = ?2) ORDER BY t.updated_at DESC, t.id DESC "
+	"LIMIT ?3",
+	/* TASKLIST_DONE */
+	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
+	"'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "
+	"t.submitted_at DESC, t.id DESC LIMIT ?3",
+	/* TASKLIST_QUEUE */
+	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	"u.id = t.unit_id WHERE t.state = '进行中' AND ?1 = ?1 AND "
+	"(?2 = '' OR t.business = ?2) ORDER BY t.submitted_at ASC, t.id ASC "
+	"LIMIT ?3",
+	/* TASKLIST_DECIDED */
+	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	"u.id = t.unit_id WHERE t.decided_by > 0 AND ?1 = ?1 AND "
+	"(?2 = '' OR t.business = ?2) ORDER BY t.decided_at DESC, t.id DESC "
+	"LIMIT ?3",
+};
+
+int
+tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
+    const char *business, int limit, tasklist_fn fn, void *arg)
+{
+	sqlite3_stmt	*st;
+	struct task	 t;
+	int		 rc, n = 0;
+
+	if (kind < 0 || kind >= TASKLIST_KIND__MAX)
+		return -1;
+	if ((st = store_stmt(s, tasklist_sql[kind])) == NULL)
+		return -1;
+	if (store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_text(st, 2, business != NULL ? business : "") != 0 ||
+	    store_bind_int(st, 3, limit) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tasklist_row(st, &t);
+		fn(&t, store_col_text(st, 13), arg);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : -1;
+}
