@@ -12,6 +12,7 @@
 #ifndef HALL_IDENT_H
 #define HALL_IDENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -44,6 +45,12 @@ void		 ident_cleanup(void);
  * certificate against the CA and the clock, and fills out.
  * Returns 0 (out->ok = 1) or -1 (out->ok = 0: no usable certificate). */
 int		 ident_from_request(const struct req *r, struct ident *out);
+
+/* Reads one PEM certificate of sz bytes and fills fp, serial, subject
+ * and not_after of out WITHOUT checking its chain or dates (out->ok
+ * stays 0): for hall-admin binding and revoking certificate files.
+ * Returns 0 or -1 (logged). */
+int		 ident_parse_pem(const char *pem, size_t sz, struct ident *out);
 
 /* Days from now until the certificate expires (negative if expired). */
 int		 ident_days_left(const struct ident *id);

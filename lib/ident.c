@@ -1,0 +1,1186 @@
+/*
+ * ident.c: who is asking.  Re-checks the client certificate nginx
+ * passed (chain to the hall's CA, validity at the hall clock), maps it
+ * to an account by its SHA-256 fingerprint, checks passwords
+ * (PBKDF2-HMAC-SHA256), counts failures and locks, and keeps sessions
+ * bound to the certificate with a CSRF token.
+ *
+ * Revocation is NOT checked here: nginx checks the CRL (ssl_crl) during
+ * the handshake and a revoked certificate never reaches the hall; the
+ * store's certs.revoked flag (set by hall-admin cert-revoke) is the
+ * second line, applied by account_by_cert().
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/asn1.h>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "ident.h"
+#include "log.h"
+#include "request.h"
+#include "store.h"
+#include "valid.h"
+
+#define PW_PREFIX	"pbkdf2-sha256$"
+#define PW_ITER_DEFAULT	600000
+#define PW_ITER_MAX	10000000	/* refuse stored counts above this */
+#define PW_SALT_BYTES	16
+#define PW_KEY_BYTES	32
+#define PW_MAX_BYTES	1024		/* longest password we hash */
+#define PW_MIN_CHARS	8
+#define PW_MAX_CHARS	64
+#define CERT_MAX_BYTES	(64 * 1024)	/* longest escaped PEM accepted */
+
+/* The CA store of the process, loaded by ident_init(). */
+static X509_STORE	*ident_store;
+
+/* Copies src into dst[dstsz], truncating at a UTF-8 character boundary.
+ * dst is always NUL-terminated.  Returns nothing. */
+static void
+ident_copy(char *dst, size_t dstsz, const char *src)
+{
+	size_t	 n;
+
+	if (dstsz == 0)
+		return;
+	n = strlen(src);
+	if (n >= dstsz) {
+		n = dstsz - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Writes the lower-case hex of in[0..n) into out (2n + 1 bytes). */
+static void
+ident_hex(const unsigned char *in, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t		  i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[in[i] >> 4];
+		out[2 * i + 1] = digits[in[i] & 0x0f];
+	}
+	out[2 * n] = '\0';
+}
+
+/* Value of one hex digit, or -1. */
+static int
+ident_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Whether s is exactly n lower-case hex digits.  Returns 1 or 0. */
+static int
+ident_is_hex(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[n] == '\0';
+}
+
+/* Fills buf with n random bytes as 2n lower-case hex digits + NUL
+ * (buf holds 2n + 1 bytes).  Returns 0 or -1. */
+int
+rand_hex(char *buf, size_t n)
+{
+	unsigned char	 chunk[32];
+	size_t		 done, k;
+
+	for (done = 0; done < n; done += k) {
+		k = n - done < sizeof(chunk) ? n - done : sizeof(chunk);
+		if (RAND_bytes(chunk, (int)k) != 1) {
+			log_err("RAND_bytes failed");
+			OPENSSL_cleanse(chunk, sizeof(chunk));
+			buf[0] = '\0';
+			return -1;
+		}
+		ident_hex(chunk, k, buf + 2 * done);
+	}
+	OPENSSL_cleanse(chunk, sizeof(chunk));
+	buf[2 * n] = '\0';
+	return 0;
+}
+
+/* SHA-256 of data[0..sz) as 64 lower-case hex digits + NUL in out; ""
+ * (logged) if OpenSSL fails, which never matches a stored hash. */
+void
+sha256_hex(const void *data, size_t sz, char out[65])
+{
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen = 0;
+
+	if (EVP_Digest(data, sz, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen != 32) {
+		log_err("EVP_Digest(sha256) failed");
+		out[0] = '\0';
+		return;
+	}
+	ident_hex(md, mdlen, out);
+}
+
+/* ---- Certificates ---- */
+
+/* Loads the CA certificate(s) of cafile into the process's store.
+ * Returns 0 or -1 (logged). */
+int
+ident_init(const char *cafile)
+{
+	X509_STORE	*st;
+
+	if (cafile == NULL || cafile[0] == '\0') {
+		log_err("ident_init: no CA file (HALL_CA)");
+		return -1;
+	}
+	if ((st = X509_STORE_new()) == NULL) {
+		log_err("X509_STORE_new failed");
+		return -1;
+	}
+	if (X509_STORE_load_file(st, cafile) != 1) {
+		log_err("cannot load CA certificates from %s", cafile);
+		X509_STORE_free(st);
+		return -1;
+	}
+	X509_STORE_free(ident_store);
+	ident_store = st;
+	return 0;
+}
+
+/* Frees the CA store; safe to call twice. */
+void
+ident_cleanup(void)
+{
+	X509_STORE_free(ident_store);
+	ident_store = NULL;
+}
+
+/* Decodes the %XX escapes of s (nginx's $ssl_client_escaped_cert; '+'
+ * is literal) into a new buffer of *szp bytes + NUL, caller frees.
+ * Returns NULL on a malformed escape, excess size or no memory. */
+static char *
+ident_unescape(const char *s, size_t *szp)
+{
+	size_t	 len, i, j;
+	char	*out;
+	int	 hi, lo;
+
+	len = strlen(s);
+	if (len == 0 || len > CERT_MAX_BYTES)
+		return NULL;
+	if ((out = malloc(len + 1)) == NULL)
+		return NULL;
+	for (i = j = 0; i < len; i++) {
+		if (s[i] != '%') {
+			out[j++] = s[i];
+			continue;
+		}
+		if (i + 2 >= len) {
+			free(out);
+			return NULL;
+		}
+		hi = ident_hexval((unsigned char)s[i + 1]);
+		lo = ident_hexval((unsigned char)s[i + 2]);
+		if (hi < 0 || lo < 0) {
+			free(out);
+			return NULL;
+		}
+		out[j++] = (char)(hi << 4 | lo);
+		i += 2;
+	}
+	out[j] = '\0';
+	*szp = j;
+	return out;
+}
+
+/* Parses one PEM certificate of sz bytes.  Returns a new X509 (caller
+ * frees with X509_free) or NULL. */
+static X509 *
+ident_read_pem(const char *pem, size_t sz)
+{
+	BIO	*bio;
+	X509	*x;
+
+	if (sz == 0 || sz > CERT_MAX_BYTES)
+		return NULL;
+	if ((bio = BIO_new_mem_buf(pem, (int)sz)) == NULL)
+		return NULL;
+	x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+	BIO_free(bio);
+	return x;
+}
+
+/* Writes the subject of x as one RFC 2253 line, UTF-8 kept readable,
+ * into buf[bufsz] (truncated at a character boundary).
+ * Returns 0 or -1. */
+static int
+ident_subject(X509 *x, char *buf, size_t bufsz)
+{
+	BIO	*bio;
+	char	 tmp[1024];
+	int	 n;
+
+	if ((bio = BIO_new(BIO_s_mem())) == NULL)
+		return -1;
+	if (X509_NAME_print_ex(bio, X509_get_subject_name(x), 0,
+	    XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
+		BIO_free(bio);
+		return -1;
+	}
+	n = BIO_read(bio, tmp, (int)sizeof(tmp) - 1);
+	BIO_free(bio);
+	if (n < 0)
+		n = 0;
+	tmp[n] = '\0';
+	ident_copy(buf, bufsz, tmp);
+	return 0;
+}
+
+/* Fills fp, serial, subject and not_after of out from x.
+ * Returns 0 or -1 (logged). */
+static int
+ident_fill(X509 *x, struct ident *out)
+{
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen = 0;
+	BIGNUM		*bn;
+	char		*hex;
+	const ASN1_TIME	*na;
+	struct tm	 tm;
+
+	if (X509_digest(x, EVP_sha256(), md, &mdlen) != 1 || mdlen != 32) {
+		log_warn("certificate: cannot compute its fingerprint");
+		return -1;
+	}
+	ident_hex(md, mdlen, out->fp);
+
+	if ((bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL)) ==
+	    NULL)
+		return -1;
+	hex = BN_bn2hex(bn);
+	BN_free(bn);
+	if (hex == NULL)
+		return -1;
+	if (strlen(hex) >= sizeof(out->serial)) {
+		log_warn("certificate: serial number too long");
+		OPENSSL_free(hex);
+		return -1;
+	}
+	ident_copy(out->serial, sizeof(out->serial), hex);
+	OPENSSL_free(hex);
+
+	if (ident_subject(x, out->subject, sizeof(out->subject)) == -1) {
+		log_warn("certificate: cannot print its subject");
+		return -1;
+	}
+
+	memset(&tm, 0, sizeof(tm));
+	if ((na = X509_get0_notAfter(x)) == NULL ||
+	    ASN1_TIME_to_tm(na, &tm) != 1) {
+		log_warn("certificate: unreadable notAfter");
+		return -1;
+	}
+	out->not_after = timegm(&tm);
+	return 0;
+}
+
+/* Parses one PEM certificate without checking its chain or dates and
+ * fills out (out->ok stays 0).  Returns 0 or -1 (logged). */
+int
+ident_parse_pem(const char *pem, size_t sz, struct ident *out)
+{
+	X509	*x;
+	int	 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((x = ident_read_pem(pem, sz)) == NULL) {
+		log_warn("certificate: not a PEM certificate");
+		return -1;
+	}
+	rc = ident_fill(x, out);
+	X509_free(x);
+	if (rc == -1)
+		memset(out, 0, sizeof(*out));
+	return rc;
+}
+
+/* Checks x against the CA store at the hall clock, for TLS client use.
+ * Returns 0 or -1 (logged). */
+static int
+ident_verify(X509 *x)
+{
+	X509_STORE_CTX	*ctx;
+	int		 rc = -1;
+
+	if (ident_store == NULL) {
+		log_err("certificate: ident_init() was not called");
+		return -1;
+	}
+	if ((ctx = X509_STORE_CTX_new()) == NULL)
+		return -1;
+	if (X509_STORE_CTX_init(ctx, ident_store, x, NULL) != 1)
+		goto out;
+	X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx),
+	    clock_now());
+	if (X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT) != 1)
+		goto out;
+	if (X509_verify_cert(ctx) != 1) {
+		log_warn("certificate refused: %s", X509_verify_cert_error_string(
+		    X509_STORE_CTX_get_error(ctx)));
+		goto out;
+	}
+	rc = 0;
+out:
+	X509_STORE_CTX_free(ctx);
+	return rc;
+}
+
+/* Reads SSL_CLIENT_VERIFY and SSL_CLIENT_CERT of r (set by nginx only:
+ * client headers arrive as HTTP_*), re-checks the certificate and fills
+ * out.  Returns 0 (out->ok = 1) or -1 (out->ok = 0, logged). */
+int
+ident_from_request(const struct req *r, struct ident *out)
+{
+	const char	*verify, *esc;
+	char		*pem = NULL;
+	size_t		 pemsz = 0;
+	X509		*x = NULL;
+	int		 rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	verify = req_param(r, "SSL_CLIENT_VERIFY");
+	if (verify == NULL || strcmp(verify, "SUCCESS") != 0) {
+		log_warn("certificate refused: SSL_CLIENT_VERIFY is %.80s",
+		    verify == NULL ? "absent" : verify);
+		goto out;
+	}
+	esc = req_param(r, "SSL_CLIENT_CERT");
+	if (esc == NULL || esc[0] == '\0') {
+		log_warn("certificate refused: SSL_CLIENT_CERT is absent");
+		goto out;
+	}
+	if ((pem = ident_unescape(esc, &pemsz)) == NULL) {
+		log_warn("certificate refused: SSL_CLIENT_CERT is malformed "
+		    "or too long");
+		goto out;
+	}
+	if ((x = ident_read_pem(pem, pemsz)) == NULL) {
+		log_warn("certificate refused: SSL_CLIENT_CERT is not a PEM "
+		    "certificate");
+		goto out;
+	}
+	if (ident_verify(x) == -1)
+		goto out;
+	if (ident_fill(x, out) == -1)
+		goto out;
+	out->ok = 1;
+	rc = 0;
+out:
+	if (rc == -1)
+		memset(out, 0, sizeof(*out));
+	X509_free(x);
+	free(pem);
+	return rc;
+}
+
+/* Whole days from the hall clock until id->not_after, rounded down
+ * (so negative once expired), clamped to the range of int. */
+int
+ident_days_left(const struct ident *id)
+{
+	long long	 d, days;
+
+	d = (long long)id->not_after - (long long)clock_now();
+	days = d >= 0 ? d / 86400 : -((-d + 86399) / 86400);
+	if (days > INT_MAX)
+		return INT_MAX;
+	if (days < INT_MIN)
+		return INT_MIN;
+	return (int)days;
+}
+
+/* ---- Accounts ---- */
+
+#define ACCOUNT_COLS \
+	"a.id, a.kind, COALESCE(a.unit_id, 0), a.username, a.display_name," \
+	" COALESCE(u.name, ''), COALESCE(u.vip, 0), a.must_change," \
+	" a.failed, a.locked_until"
+
+/* Reads the current row of a statement selecting ACCOUNT_COLS into
+ * out.  Returns 0, or -1 on an unknown kind. */
+static int
+account_row(sqlite3_stmt *st, struct account *out)
+{
+	const char	*kind;
+
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	kind = store_col_text(st, 1);
+	if (strcmp(kind, "unit") == 0)
+		out->kind = ACCT_UNIT;
+	else if (strcmp(kind, "reviewer") == 0)
+		out->kind = ACCT_REVIEWER;
+	else {
+		log_err("account %lld: unknown kind", (long long)out->id);
+		return -1;
+	}
+	out->unit_id = sqlite3_column_int64(st, 2);
+	ident_copy(out->username, sizeof(out->username),
+	    store_col_text(st, 3));
+	ident_copy(out->display_name, sizeof(out->display_name),
+	    store_col_text(st, 4));
+	ident_copy(out->unit_name, sizeof(out->unit_name),
+	    store_col_text(st, 5));
+	out->unit_vip = sqlite3_column_int(st, 6) != 0;
+	out->must_change = sqlite3_column_int(st, 7) != 0;
+	out->failed = sqlite3_column_int(st, 8);
+	out->locked_until = (time_t)sqlite3_column_int64(st, 9);
+	return 0;
+}
+
+/* Steps st once for at most one account row into out.  Returns 0
+ * found, 1 none, -1 error (logged).  Resets st. */
+static int
+account_step(struct store *s, sqlite3_stmt *st, struct account *out)
+{
+	int	 rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = account_row(st, out) == 0 ? 0 : -1;
+	else if (rc == SQLITE_DONE)
+		rc = 1;
+	else {
+		log_err("account query: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The account bound to the not-revoked certificate fp, with its unit.
+ * Returns 0 found, 1 none, -1 error. */
+int
+account_by_cert(struct store *s, const char *fp, struct account *out)
+{
+	sqlite3_stmt	*st;
+
+	memset(out, 0, sizeof(*out));
+	if (fp == NULL || fp[0] == '\0')
+		return 1;
+	st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM certs c"
+	    " JOIN accounts a ON a.id = c.account_id"
+	    " LEFT JOIN units u ON u.id = a.unit_id"
+	    " WHERE c.fingerprint = ? AND c.revoked = 0");
+	if (st == NULL || store_bind_text(st, 1, fp) != 0)
+		return -1;
+	return account_step(s, st, out);
+}
+
+/* Loads account id with its unit.  Returns 0, 1 none, -1 error. */
+int
+account_load(struct store *s, int64_t id, struct account *out)
+{
+	sqlite3_stmt	*st;
+
+	memset(out, 0, sizeof(*out));
+	st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM accounts a"
+	    " LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?");
+	if (st == NULL || store_bind_int(st, 1, id) != 0)
+		return -1;
+	return account_step(s, st, out);
+}
+
+/* Reads the stored password hash of account id into buf[bufsz].
+ * Returns 0, 1 none, -1 error (logged). */
+static int
+account_pw_hash(struct store *s, int64_t id, char *buf, size_t bufsz)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	buf[0] = '\0';
+	st = store_stmt(s, "SELECT pw_hash FROM accounts WHERE id = ?");
+	if (st == NULL || store_bind_int(st, 1, id) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		ident_copy(buf, bufsz, store_col_text(st, 0));
+		rc = 0;
+	} else if (rc == SQLITE_DONE)
+		rc = 1;
+	else {
+		log_err("account pw_hash: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* ---- Passwords ---- */
+
+/* The PBKDF2 iteration count for new hashes: HALL_PBKDF2_ITER when set
+ * to a number in [1, PW_ITER_MAX], else PW_ITER_DEFAULT. */
+static unsigned long
+pw_iterations(void)
+{
+	const char	*v;
+	char		*end;
+	unsigned long	 n;
+
+	if ((v = getenv("HALL_PBKDF2_ITER")) == NULL || v[0] == '\0')
+		return PW_ITER_DEFAULT;
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)v[0]) ||
+	    n == 0 || n > PW_ITER_MAX) {
+		log_warn("HALL_PBKDF2_ITER is not a number in 1..%d; using %d",
+		    PW_ITER_MAX, PW_ITER_DEFAULT);
+		return PW_ITER_DEFAULT;
+	}
+	return n;
+}
+
+/* Derives PW_KEY_BYTES of PBKDF2-HMAC-SHA256 of pw into key.
+ * Returns 0 or -1. */
+static int
+pw_derive(const char *pw, const unsigned char *salt, unsigned long iter,
+    unsigned char key[PW_KEY_BYTES])
+{
+	size_t	 len;
+
+	len = strlen(pw);
+	if (len > PW_MAX_BYTES || iter == 0 || iter > PW_ITER_MAX)
+		return -1;
+	if (PKCS5_PBKDF2_HMAC(pw, (int)len, salt, PW_SALT_BYTES, (int)iter,
+	    EVP_sha256(), PW_KEY_BYTES, key) != 1) {
+		log_err("PKCS5_PBKDF2_HMAC failed");
+		return -1;
+	}
+	return 0;
+}
+
+/* Hashes pw with a fresh salt into out as
+ * "pbkdf2-sha256$ITER$SALTHEX$HASHHEX".  Returns 0 or -1. */
+int
+pw_hash(const char *pw, char *out, size_t outsz)
+{
+	unsigned char	 salt[PW_SALT_BYTES], key[PW_KEY_BYTES];
+	char		 salthex[2 * PW_SALT_BYTES + 1];
+	char		 keyhex[2 * PW_KEY_BYTES + 1];
+	unsigned long	 iter;
+	int		 n, rc = -1;
+
+	if (outsz > 0)
+		out[0] = '\0';
+	if (pw == NULL)
+		return -1;
+	iter = pw_iterations();
+	if (RAND_bytes(salt, sizeof(salt)) != 1) {
+		log_err("RAND_bytes failed");
+		goto out;
+	}
+	if (pw_derive(pw, salt, iter, key) == -1)
+		goto out;
+	ident_hex(salt, sizeof(salt), salthex);
+	ident_hex(key, sizeof(key), keyhex);
+	n = snprintf(out, outsz, PW_PREFIX "%lu$%s$%s", iter, salthex,
+	    keyhex);
+	if (n < 0 || (size_t)n >= outsz) {
+		if (outsz > 0)
+			out[0] = '\0';
+		goto out;
+	}
+	rc = 0;
+out:
+	OPENSSL_cleanse(key, sizeof(key));
+	return rc;
+}
+
+/* Parses a stored hash strictly: the prefix, an iteration count without
+ * leading zeros in [1, PW_ITER_MAX], 32 and 64 lower-case hex digits.
+ * Returns 0 or -1. */
+static int
+pw_parse(const char *stored, unsigned long *iter,
+    unsigned char salt[PW_SALT_BYTES], unsigned char key[PW_KEY_BYTES])
+{
+	const char	*p;
+	unsigned long	 n = 0;
+	size_t		 digits = 0, i;
+
+	if (strncmp(stored, PW_PREFIX, strlen(PW_PREFIX)) != 0)
+		return -1;
+	p = stored + strlen(PW_PREFIX);
+	if (*p == '0')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 8)
+			return -1;
+		n = n * 10 + (unsigned long)(*p - '0');
+	}
+	if (digits == 0 || n > PW_ITER_MAX || *p++ != '$')
+		return -1;
+	for (i = 0; i < 2 * PW_SALT_BYTES; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') ||
+		    (p[i] >= 'a' && p[i] <= 'f')))
+			return -1;
+	if (p[2 * PW_SALT_BYTES] != '$' ||
+	    !ident_is_hex(p + 2 * PW_SALT_BYTES + 1, 2 * PW_KEY_BYTES))
+		return -1;
+	for (i = 0; i < PW_SALT_BYTES; i++)
+		salt[i] = (unsigned char)(ident_hexval(p[2 * i]) << 4 |
+		    ident_hexval(p[2 * i + 1]));
+	p += 2 * PW_SALT_BYTES + 1;
+	for (i = 0; i < PW_KEY_BYTES; i++)
+		key[i] = (unsigned char)(ident_hexval(p[2 * i]) << 4 |
+		    ident_hexval(p[2 * i + 1]));
+	*iter = n;
+	return 0;
+}
+
+/* Checks pw against stored (constant-time comparison, the stored
+ * iteration count).  Returns 1 match, 0 no match, -1 malformed. */
+int
+pw_verify(const char *pw, const char *stored)
+{
+	unsigned char	 salt[PW_SALT_BYTES], want[PW_KEY_BYTES];
+	unsigned char	 got[PW_KEY_BYTES];
+	unsigned long	 iter;
+	int		 rc = 0;
+
+	if (stored == NULL || pw_parse(stored, &iter, salt, want) == -1)
+		return -1;
+	if (pw == NULL || strlen(pw) > PW_MAX_BYTES)
+		goto out;
+	if (pw_derive(pw, salt, iter, got) == -1)
+		goto out;
+	rc = CRYPTO_memcmp(got, want, sizeof(want)) == 0;
+out:
+	OPENSSL_cleanse(got, sizeof(got));
+	OPENSSL_cleanse(want, sizeof(want));
+	return rc;
+}
+
+/* Counts the characters of a UTF-8 string.  Returns the count, or
+ * (size_t)-1 for malformed UTF-8 or a control character. */
+static size_t
+pw_chars(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n = 0, k, i;
+	unsigned int		 c;
+
+	while (*p != '\0') {
+		if (*p < 0x20 || *p == 0x7f)
+			return (size_t)-1;
+		if (*p < 0x80) {
+			p++;
+			n++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0 && *p >= 0xc2) {
+			k = 1;
+			c = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			k = 2;
+			c = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4) {
+			k = 3;
+			c = *p & 0x07;
+		} else
+			return (size_t)-1;
+		for (i = 1; i <= k; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return (size_t)-1;
+			c = c << 6 | (p[i] & 0x3f);
+		}
+		if ((k == 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+		    (k == 3 && (c < 0x10000 || c > 0x10ffff)))
+			return (size_t)-1;
+		p += k + 1;
+		n++;
+	}
+	return n;
+}
+
+/* Whether pw may become a password: 8-64 UTF-8 characters, at least one
+ * ASCII letter and one digit, not the user name.  Adds one error (field
+ * "pw") to errs (may be NULL) if not.  Returns 1 acceptable, 0 not. */
+int
+pw_acceptable(const char *pw, const char *username,
+    struct form_errors *errs)
+{
+	size_t		 n;
+	const char	*p;
+	int		 letter = 0, digit = 0;
+
+	if (pw == NULL)
+		pw = "";
+	if ((n = pw_chars(pw)) == (size_t)-1) {
+		if (errs != NULL)
+			form_error_add(errs, "pw", "CHARS",
+			    "新密码含有不允许的字符");
+		return 0;
+	}
+	for (p = pw; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			letter = 1;
+		else if (*p >= '0' && *p <= '9')
+			digit = 1;
+	}
+	if (n < PW_MIN_CHARS || n > PW_MAX_CHARS || !letter || !digit) {
+		if (errs != NULL)
+			form_error_add(errs, "pw", "WEAK",
+			    "新密码至少8位,且须包含字母和数字");
+		return 0;
+	}
+	if (username != NULL && strcmp(pw, username) == 0) {
+		if (errs != NULL)
+			form_error_add(errs, "pw", "SAME_AS_USER",
+			    "新密码不能与用户名相同");
+		return 0;
+	}
+	return 1;
+}
+
+/* ---- Login ---- */
+
+/* Opens a write transaction unless the caller already holds one;
+ * *own says whether we did.  Returns 0 or -1. */
+static int
+ident_tx_begin(struct store *s, int *own)
+{
+	*own = 0;
+	if (s->in_tx)
+		return 0;
+	if (store_begin(s) == -1)
+		return -1;
+	*own = 1;
+	return 0;
+}
+
+/* Commits a transaction opened by ident_tx_begin() if we own it.
+ * Returns 0 or -1. */
+static int
+ident_tx_commit(struct store *s, int own)
+{
+	return own ? store_commit(s) : 0;
+}
+
+/* Rolls back a transaction opened by ident_tx_begin() if we own it. */
+static void
+ident_tx_rollback(struct store *s, int own)
+{
+	if (own)
+		store_rollback(s);
+}
+
+/* Appends an audit row for account a (from certificate fp).
+ * Returns 0 or -1. */
+static int
+ident_audit(struct store *s, const struct account *a, const char *fp,
+    const char *action, const char *detail)
+{
+	struct actor	 who;
+	char		 obj[48];
+
+	memset(&who, 0, sizeof(who));
+	who.account_id = a->id;
+	who.unit_id = a->unit_id;
+	who.name = a->display_name;
+	who.cert_fp = fp == NULL ? "" : fp;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)a->id);
+	return audit_append(s, &who, action, obj, detail);
+}
+
+/* Stores the failure count and lock of account id.  Returns 0 or -1. */
+static int
+ident_set_failures(struct store *s, int64_t id, int failed, time_t until)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "UPDATE accounts SET failed = ?, locked_until = ?"
+	    " WHERE id = ?");
+	if (st == NULL || store_bind_int(st, 1, failed) != 0 ||
+	    store_bind_int(st, 2, (int64_t)until) != 0 ||
+	    store_bind_int(st, 3, id) != 0)
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Checks username and pw for the account of certificate id, in one
+ * BEGIN IMMEDIATE transaction: a locked account is refused without
+ * looking at the password; a wrong user name or password counts a
+ * failure on the certificate's account and the IDENT_LOCK_FAILURES-th
+ * sets a lock of IDENT_LOCK_SECONDS (that attempt still answers
+ * LOGIN_BAD; the next ones LOGIN_LOCKED); success clears the count.
+ * out is filled on LOGIN_OK / LOGIN_MUST_CHANGE only (zeroed
+ * otherwise); *locked_until (may be NULL) gets the lock in force, or 0.
+ * Every outcome is audited. */
+enum login_result
+ident_login(struct store *s, const struct ident *id, const char *username,
+    const char *pw, struct account *out, time_t *locked_until)
+{
+	struct account	 a;
+	char		 stored[256], detail[96];
+	enum login_result res = LOGIN_ERROR;
+	time_t		 now, until;
+	int		 own = 0, match, v, failed;
+
+	memset(out, 0, sizeof(*out));
+	if (locked_until != NULL)
+		*locked_until = 0;
+	if (id == NULL || !id->ok)
+		return LOGIN_NOCERT;
+	if (username == NULL)
+		username = "";
+	if (pw == NULL)
+		pw = "";
+	if (ident_tx_begin(s, &own) == -1)
+		return LOGIN_ERROR;
+
+	switch (account_by_cert(s, id->fp, &a)) {
+	case 0:
+		break;
+	case 1:
+		log_warn("login: certificate %s is bound to no account",
+		    id->fp);
+		res = LOGIN_NOCERT;
+		goto done;
+	default:
+		goto fail;
+	}
+	now = clock_now();
+	if (a.locked_until > now) {
+		if (locked_until != NULL)
+			*locked_until = a.locked_until;
+		if (ident_audit(s, &a, id->fp, "login.locked", NULL) == -1)
+			goto fail;
+		res = LOGIN_LOCKED;
+		goto done;
+	}
+	if (account_pw_hash(s, a.id, stored, sizeof(stored)) != 0)
+		goto fail;
+	/* Always run the KDF, whatever the user name, for even timing. */
+	v = pw_verify(pw, stored);
+	if (v == -1) {
+		log_err("account %lld: malformed password hash",
+		    (long long)a.id);
+		goto fail;
+	}
+	match = v == 1 && strcmp(username, a.username) == 0;
+
+	if (!match) {
+		failed = a.failed + 1;
+		until = 0;
+		if (failed >= IDENT_LOCK_FAILURES) {
+			until = now + IDENT_LOCK_SECONDS;
+			failed = 0;
+			if (locked_until != NULL)
+				*locked_until = until;
+			snprintf(detail, sizeof(detail),
+			    "%s; locked for %d s",
+			    v == 1 ? "user name mismatch" : "wrong password",
+			    IDENT_LOCK_SECONDS);
+		} else
+			snprintf(detail, sizeof(detail), "%s; failure %d",
+			    v == 1 ? "user name mismatch" : "wrong password",
+			    failed);
+		if (ident_set_failures(s, a.id, failed, until) == -1 ||
+		    ident_audit(s, &a, id->fp, "login.bad", detail) == -1)
+			goto fail;
+		res = LOGIN_BAD;
+		goto done;
+	}
+
+	if (ident_set_failures(s, a.id, 0, 0) == -1 ||
+	    ident_audit(s, &a, id->fp, "login.ok",
+	    a.must_change ? "initial password" : NULL) == -1)
+		goto fail;
+	a.failed = 0;
+	a.locked_until = 0;
+	*out = a;
+	res = a.must_change ? LOGIN_MUST_CHANGE : LOGIN_OK;
+done:
+	if (ident_tx_commit(s, own) == -1) {
+		memset(out, 0, sizeof(*out));
+		return LOGIN_ERROR;
+	}
+	return res;
+fail:
+	ident_tx_rollback(s, own);
+	memset(out, 0, sizeof(*out));
+	if (locked_until != NULL)
+		*locked_until = 0;
+	return LOGIN_ERROR;
+}
+
+/* Changes the password of account_id: old must be right, pw == pw2,
+ * pw != old, pw acceptable.  Stores the hash, clears must_change and
+ * audits "password.change".  Returns 0, 1 with errors in errs, or -1. */
+int
+ident_change_password(struct store *s, int64_t account_id,
+    const char *old, const char *pw, const char *pw2,
+    struct form_errors *errs)
+{
+	struct account	 a;
+	sqlite3_stmt	*st;
+	char		 stored[256], hash[256];
+	size_t		 nerr;
+	int		 own = 0, rc = -1, v;
+
+	old = old == NULL ? "" : old;
+	pw = pw == NULL ? "" : pw;
+	pw2 = pw2 == NULL ? "" : pw2;
+	nerr = errs->n;
+	if (ident_tx_begin(s, &own) == -1)
+		return -1;
+	if (account_load(s, account_id, &a) != 0 ||
+	    account_pw_hash(s, account_id, stored, sizeof(stored)) != 0)
+		goto out;
+	if ((v = pw_verify(old, stored)) == -1) {
+		log_err("account %lld: malformed password hash",
+		    (long long)account_id);
+		goto out;
+	}
+	if (v == 0)
+		form_error_add(errs, "old", "WRONG", "原密码不正确");
+	if (strcmp(pw, pw2) != 0)
+		form_error_add(errs, "pw2", "MISMATCH",
+		    "两次输入的新密码不一致");
+	if (strcmp(pw, old) == 0)
+		form_error_add(errs, "pw", "SAME_AS_OLD",
+		    "新密码不能与原密码相同");
+	else
+		pw_acceptable(pw, a.username, errs);
+	if (errs->n != nerr) {
+		rc = 1;
+		goto out;
+	}
+	if (pw_hash(pw, hash, sizeof(hash)) == -1)
+		goto out;
+	st = store_stmt(s, "UPDATE accounts SET pw_hash = ?, must_change = 0"
+	    " WHERE id = ?");
+	if (st == NULL || store_bind_text(st, 1, hash) != 0 ||
+	    store_bind_int(st, 2, account_id) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		goto out;
+	if (ident_audit(s, &a, "", "password.change", NULL) == -1)
+		goto out;
+	if (ident_tx_commit(s, own) == -1)
+		return -1;
+	return 0;
+out:
+	ident_tx_rollback(s, own);
+	return rc;
+}
+
+/* ---- Sessions ---- */
+
+/* Creates a session of account_id bound to cert_fp: writes the cookie
+ * token (64 hex) into token, stores only its SHA-256, makes a CSRF
+ * token and removes the account's idle sessions.  Fills out.
+ * Returns 0 or -1. */
+int
+sess_create(struct store *s, int64_t account_id, const char *cert_fp,
+    char token[65], struct session *out)
+{
+	sqlite3_stmt	*st;
+	time_t		 now;
+	int		 own = 0;
+
+	memset(out, 0, sizeof(*out));
+	token[0] = '\0';
+	if (cert_fp == NULL || cert_fp[0] == '\0')
+		return -1;
+	if (rand_hex(token, 32) == -1 || rand_hex(out->csrf, 32) == -1)
+		goto fail0;
+	sha256_hex(token, 64, out->token_hash);
+	if (out->token_hash[0] == '\0')
+		goto fail0;
+	now = clock_now();
+	out->account_id = account_id;
+	out->last_seen = now;
+	if (ident_tx_begin(s, &own) == -1)
+		goto fail0;
+	st = store_stmt(s, "DELETE FROM sessions"
+	    " WHERE account_id = ? AND last_seen < ?");
+	if (st == NULL || store_bind_int(st, 1, account_id) != 0 ||
+	    store_bind_int(st, 2, (int64_t)now - SESS_IDLE_SECONDS) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		goto fail;
+	st = store_stmt(s, "INSERT INTO sessions (token_hash, account_id,"
+	    " cert_fp, csrf, created_at, last_seen)"
+	    " VALUES (?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_text(st, 1, out->token_hash) != 0 ||
+	    store_bind_int(st, 2, account_id) != 0 ||
+	    store_bind_text(st, 3, cert_fp) != 0 ||
+	    store_bind_text(st, 4, out->csrf) != 0 ||
+	    store_bind_int(st, 5, (int64_t)now) != 0 ||
+	    store_bind_int(st, 6, (int64_t)now) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		goto fail;
+	if (ident_tx_commit(s, own) == -1)
+		goto fail0;
+	return 0;
+fail:
+	ident_tx_rollback(s, own);
+fail0:
+	OPENSSL_cleanse(token, 65);
+	token[0] = '\0';
+	memset(out, 0, sizeof(*out));
+	return -1;
+}
+
+/* Deletes the session stored under token_hash.  Returns 0 or -1. */
+static int
+sess_delete_hash(struct store *s, const char *token_hash)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "DELETE FROM sessions WHERE token_hash = ?");
+	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Finds the session of token for certificate cert_fp and refreshes its
+ * last_seen; an idle one is deleted, one used with another certificate
+ * refused.  Fills out when found.  Returns 0 found, 1 none, -1 error. */
+int
+sess_lookup(struct store *s, const char *token, const char *cert_fp,
+    struct session *out)
+{
+	sqlite3_stmt	*st;
+	char		 hash[65], fp[65];
+	time_t		 now, last;
+	int64_t		 acct;
+	int		 own = 0, rc = -1, step;
+	char		 csrf[65];
+
+	memset(out, 0, sizeof(*out));
+	if (token == NULL || cert_fp == NULL || !ident_is_hex(token, 64))
+		return 1;
+	sha256_hex(token, 64, hash);
+	if (hash[0] == '\0')
+		return -1;
+	if (ident_tx_begin(s, &own) == -1)
+		return -1;
+	st = store_stmt(s, "SELECT account_id, cert_fp, csrf, last_seen"
+	    " FROM sessions WHERE token_hash = ?");
+	if (st == NULL || store_bind_text(st, 1, hash) != 0)
+		goto out;
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(st);
+		rc = 1;
+		goto commit;
+	}
+	if (step != SQLITE_ROW) {
+		log_err("session lookup: %s", sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+		goto out;
+	}
+	acct = sqlite3_column_int64(st, 0);
+	ident_copy(fp, sizeof(fp), store_col_text(st, 1));
+	ident_copy(csrf, sizeof(csrf), store_col_text(st, 2));
+	last = (time_t)sqlite3_column_int64(st, 3);
+	sqlite3_reset(st);
+
+	now = clock_now();
+	if (strlen(fp) != strlen(cert_fp) ||
+	    CRYPTO_memcmp(fp, cert_fp, strlen(fp)) != 0) {
+		log_warn("session of account %lld presented with another "
+		    "certificate; refused", (long long)acct);
+		rc = 1;
+		goto commit;
+	}
+	if ((int64_t)last + SESS_IDLE_SECONDS < (int64_t)now) {
+		if (sess_delete_hash(s, hash) == -1)
+			goto out;
+		rc = 1;
+		goto commit;
+	}
+	st = store_stmt(s, "UPDATE sessions SET last_seen = ?"
+	    " WHERE token_hash = ?");
+	if (st == NULL || store_bind_int(st, 1, (int64_t)now) != 0 ||
+	    store_bind_text(st, 2, hash) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		goto out;
+	out->account_id = acct;
+	ident_copy(out->token_hash, sizeof(out->token_hash), hash);
+	ident_copy(out->csrf, sizeof(out->csrf), csrf);
+	out->last_seen = now;
+	rc = 0;
+commit:
+	if (ident_tx_commit(s, own) == -1) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	return rc;
+out:
+	ident_tx_rollback(s, own);
+	memset(out, 0, sizeof(*out));
+	return -1;
+}
+
+/* Deletes the session of token (nothing if there is none).
+ * Returns 0 or -1. */
+int
+sess_destroy(struct store *s, const char *token)
+{
+	char	 hash[65];
+
+	if (token == NULL || !ident_is_hex(token, 64))
+		return 0;
+	sha256_hex(token, 64, hash);
+	if (hash[0] == '\0')
+		return -1;
+	return sess_delete_hash(s, hash);
+}
+
+/* Whether token equals the CSRF token of sess, compared in constant
+ * time over equal lengths.  Returns 1 or 0. */
+int
+csrf_ok(const struct session *sess, const char *token)
+{
+	size_t	 n;
+
+	if (sess == NULL || token == NULL)
+		return 0;
+	n = strnlen(sess->csrf, sizeof(sess->csrf));
+	if (n != 64 || strlen(token) != n)
+		return 0;
+	return CRYPTO_memcmp(sess->csrf, token, n) == 0;
+}
