@@ -1,0 +1,72 @@
+#!/bin/sh
+# Renders every sample tests/xsl/<prog>-<view>[-case].xml with
+# xsl/<prog>.xsl (xsltproc, no network, no writes) and checks the HTML:
+# it renders without messages, is an HTML5 zh-CN page with the one CSS
+# file, carries no <script> and no javascript: URL (hostile strings in
+# the samples must come out escaped), every POST form but the login form
+# carries the csrf field, and it contains the fragments of expect.txt.
+# Prints "N passed, N failed" and exits non-zero on any failure.
+# Run from the top of the repository: sh tests/xsl/run.sh
+here=$(dirname "$0")
+xsl=${XSL_DIR:-xsl}
+if ! command -v xsltproc >/dev/null 2>&1; then
+	echo "xsltproc not found: apt-get install xsltproc" >&2
+	exit 2
+fi
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+# ok NAME COND-STATUS MESSAGE: counts one check.
+ok() {
+	if [ "$2" -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $1: $3"
+	fi
+}
+
+for f in "$here"/*.xml; do
+	b=$(basename "$f" .xml)
+	prog=${b%%-*}
+	out="$tmp/$b.html"
+	xsltproc --nonet --nowrite --nomkdir "$xsl/$prog.xsl" "$f" \
+	    >"$out" 2>"$tmp/err"
+	ok "$b" $? "xsltproc failed: $(cat "$tmp/err")"
+	[ ! -s "$tmp/err" ]
+	ok "$b" $? "xsltproc said: $(cat "$tmp/err")"
+	head -c 15 "$out" | grep -q '^<!DOCTYPE html>'
+	ok "$b" $? "no HTML5 doctype"
+	grep -q '<html lang="zh-CN">' "$out"
+	ok "$b" $? "no <html lang=zh-CN>"
+	grep -q 'charset=UTF-8' "$out"
+	ok "$b" $? "no charset declaration"
+	grep -q '<link rel="stylesheet" href="/static/hall.css">' "$out"
+	ok "$b" $? "no hall.css link"
+	! grep -qi '<script' "$out"
+	ok "$b" $? "unescaped <script> in output"
+	! grep -qi 'javascript:' "$out"
+	ok "$b" $? "javascript: in output"
+	n=$(xmllint --html --xpath \
+	    "count(//form[@method='post'][not(@action='/login')][not(.//input[@type='hidden'][@name='csrf'][string-length(@value)=64])])" \
+	    "$out" 2>/dev/null)
+	[ "$n" = "0" ]
+	ok "$b" $? "$n POST form(s) without a csrf field"
+done
+
+# The fragments of expect.txt, line by line.
+tab=$(printf '\t')
+while IFS="$tab" read -r sample frag; do
+	case "$sample" in ''|'#'*) continue ;; esac
+	if [ ! -f "$tmp/$sample.html" ]; then
+		ok "$sample" 1 "no such sample"
+		continue
+	fi
+	grep -qF -- "$frag" "$tmp/$sample.html"
+	ok "$sample" $? "missing: $frag"
+done <"$here/expect.txt"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

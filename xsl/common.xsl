@@ -1,0 +1,322 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: named templates shared by every page of the hall.
+  Imported by layout.xsl, so a program's stylesheet that imports
+  layout.xsl can call all of them.
+
+  Rules kept here and everywhere in xsl/:
+  - no disable-output-escaping, no <script>, no extension functions;
+  - every href built from data goes through "link", which only links
+    local paths ("/..."; never "//host" or "/\host").
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- The red * before a required label. -->
+  <xsl:template name="required-mark">
+    <span class="req" aria-hidden="true">*</span>
+  </xsl:template>
+
+  <!-- The hidden CSRF field of every state-changing form. -->
+  <xsl:template name="csrf">
+    <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
+  </xsl:template>
+
+  <!-- The messages of /page/errors for field $name, in red, beside the
+       field.  Nothing when the field has no error. -->
+  <xsl:template name="field-errors">
+    <xsl:param name="name"/>
+    <xsl:for-each select="/page/errors/error[@field = $name and $name != '']">
+      <span class="field-error" role="alert"><xsl:value-of select="."/></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- True ('1') when field $name has an error; used for aria-invalid
+       and the red border. -->
+  <xsl:template name="has-error">
+    <xsl:param name="name"/>
+    <xsl:if test="$name != '' and /page/errors/error[@field = $name]">1</xsl:if>
+  </xsl:template>
+
+  <!-- The <option>s of an <options> node.  An option's value is its
+       @value, else its text.  $current is selected; when $current is not
+       empty and not among the options it is kept as a first option, so a
+       value on file is never lost silently.  $blank, when not empty, is
+       the label of a first empty option (e.g. 请选择). -->
+  <xsl:template name="select-options">
+    <xsl:param name="options"/>
+    <xsl:param name="current" select="''"/>
+    <xsl:param name="blank" select="''"/>
+    <xsl:if test="$blank != ''">
+      <option value="">
+        <xsl:if test="$current = ''"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:value-of select="$blank"/>
+      </option>
+    </xsl:if>
+    <xsl:if test="$current != '' and not($options/option[(@value and @value = $current) or (not(@value) and . = $current)])">
+      <option value="{$current}" selected="selected"><xsl:value-of select="$current"/></option>
+    </xsl:if>
+    <xsl:for-each select="$options/option">
+      <xsl:variable name="v">
+        <xsl:choose>
+          <xsl:when test="@value"><xsl:value-of select="@value"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <option value="{$v}">
+        <xsl:if test="$v = $current"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:value-of select="."/>
+      </option>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A link to a local path, or the label as plain grey text when $href
+       is empty or not a local path (defence against javascript: and
+       protocol-relative URLs in data). -->
+  <xsl:template name="link">
+    <xsl:param name="href"/>
+    <xsl:param name="label"/>
+    <xsl:param name="class" select="''"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($href, '/') and not(starts-with($href, '//')) and not(starts-with($href, '/\'))">
+        <a href="{$href}">
+          <xsl:if test="$class != ''"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="$label"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="disabled {$class}"><xsl:value-of select="$label"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One labelled text input as two table cells: <th> with the label
+       (and the red * when $required) and <td> with the input and its
+       errors.  $value is the current value. -->
+  <xsl:template name="input-cells">
+    <xsl:param name="label"/>
+    <xsl:param name="name"/>
+    <xsl:param name="value" select="''"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="maxlength" select="''"/>
+    <xsl:param name="colspan" select="''"/>
+    <xsl:param name="autocomplete" select="''"/>
+    <xsl:variable name="err">
+      <xsl:call-template name="has-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </xsl:variable>
+    <th>
+      <label for="f-{$name}">
+        <xsl:if test="$required"><xsl:call-template name="required-mark"/></xsl:if>
+        <xsl:value-of select="$label"/>
+      </label>
+    </th>
+    <td>
+      <xsl:if test="$colspan != ''"><xsl:attribute name="colspan"><xsl:value-of select="$colspan"/></xsl:attribute></xsl:if>
+      <input type="{$type}" id="f-{$name}" name="{$name}">
+        <xsl:if test="$type != 'password'"><xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute></xsl:if>
+        <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+        <xsl:if test="$maxlength != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute></xsl:if>
+        <xsl:if test="$autocomplete != ''"><xsl:attribute name="autocomplete"><xsl:value-of select="$autocomplete"/></xsl:attribute></xsl:if>
+        <xsl:if test="$err = '1'">
+          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+          <xsl:attribute name="class">invalid</xsl:attribute>
+        </xsl:if>
+      </input>
+      <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </td>
+  </xsl:template>
+
+  <!-- A labelled <select> as two table cells, like input-cells. -->
+  <xsl:template name="select-cells">
+    <xsl:param name="label"/>
+    <xsl:param name="name"/>
+    <xsl:param name="options"/>
+    <xsl:param name="current" select="''"/>
+    <xsl:param name="required" select="false()"/>
+    <xsl:param name="blank" select="'请选择'"/>
+    <xsl:variable name="err">
+      <xsl:call-template name="has-error"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </xsl:variable>
+    <th>
+      <label for="f-{$name}">
+        <xsl:if test="$required"><xsl:call-template name="required-mark"/></xsl:if>
+        <xsl:value-of select="$label"/>
+      </label>
+    </th>
+    <td>
+      <select id="f-{$name}" name="{$name}">
+        <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
+        <xsl:if test="$err = '1'">
+          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+          <xsl:attribute name="class">invalid</xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="select-options">
+          <xsl:with-param name="options" select="$options"/>
+          <xsl:with-param name="current" select="$current"/>
+          <xsl:with-param name="blank" select="$blank"/>
+        </xsl:call-template>
+      </select>
+      <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </td>
+  </xsl:template>
+
+  <!-- A read-only value as two table cells. -->
+  <xsl:template name="show-cells">
+    <xsl:param name="label"/>
+    <xsl:param name="value"/>
+    <xsl:param name="colspan" select="''"/>
+    <th><xsl:value-of select="$label"/></th>
+    <td class="readonly">
+      <xsl:if test="$colspan != ''"><xsl:attribute name="colspan"><xsl:value-of select="$colspan"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="$value"/>
+    </td>
+  </xsl:template>
+
+  <!-- The 「注: 输入项中标有*的为必填项。」 line above forms. -->
+  <xsl:template name="required-note">
+    <p class="note">注: 输入项中标有<span class="req">*</span>的为必填项。</p>
+  </xsl:template>
+
+  <!-- A section header 「▶ title」. -->
+  <xsl:template name="section">
+    <xsl:param name="title"/>
+    <xsl:param name="note" select="''"/>
+    <h2 class="section">
+      <span class="tri" aria-hidden="true">▶ </span>
+      <xsl:value-of select="$title"/>
+      <xsl:if test="$note != ''"><span class="section-note"><xsl:value-of select="$note"/></span></xsl:if>
+    </h2>
+  </xsl:template>
+
+  <!-- The 「暂无记录」 row of an empty table with $cols columns. -->
+  <xsl:template name="empty-row">
+    <xsl:param name="cols"/>
+    <tr class="empty"><td colspan="{$cols}">暂无记录</td></tr>
+  </xsl:template>
+
+  <!-- 是/否 from an attribute value '1'. -->
+  <xsl:template name="yes-no">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="$v = '1'">是</xsl:when>
+      <xsl:otherwise>否</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A state badge for 未提交 / 进行中 / 结束 / 退单 / 回退. -->
+  <xsl:template name="state-badge">
+    <xsl:param name="state"/>
+    <xsl:variable name="cls">
+      <xsl:choose>
+        <xsl:when test="$state = '结束'">done</xsl:when>
+        <xsl:when test="$state = '进行中'">running</xsl:when>
+        <xsl:when test="$state = '退单'">cancelled</xsl:when>
+        <xsl:when test="$state = '回退'">returned</xsl:when>
+        <xsl:otherwise>draft</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <span class="state state-{$cls}"><xsl:value-of select="$state"/></span>
+  </xsl:template>
+
+  <!-- A table of <task> elements ($tasks).  $kind is 'todo' (待办: 业务状态,
+       回退标志, 回退原因, 操作 办理) or 'done' (已办: 审批结果, 审批人,
+       操作 查看).  Shows 「暂无记录」 when empty. -->
+  <xsl:template name="task-table">
+    <xsl:param name="tasks"/>
+    <xsl:param name="kind" select="'todo'"/>
+    <table class="grid tasks tasks-{$kind}">
+      <thead>
+        <tr>
+          <th>业务顺序号</th>
+          <th>业务名称</th>
+          <th>摘要</th>
+          <xsl:choose>
+            <xsl:when test="$kind = 'done'">
+              <th>提交时间</th>
+              <th>审批结果</th>
+              <th>审批人</th>
+              <th>办结时间</th>
+            </xsl:when>
+            <xsl:otherwise>
+              <th>业务状态</th>
+              <th>回退标志</th>
+              <th>回退原因</th>
+              <th>保存时间</th>
+              <th>提交时间</th>
+            </xsl:otherwise>
+          </xsl:choose>
+          <th>操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$tasks">
+          <tr>
+            <xsl:if test="@returned = '1'"><xsl:attribute name="class">returned</xsl:attribute></xsl:if>
+            <td class="mono"><xsl:value-of select="@seq"/></td>
+            <td>
+              <xsl:value-of select="@business-name"/>
+              <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue" title="超过规定办理时限">逾期</span></xsl:if>
+            </td>
+            <td class="summary"><xsl:value-of select="@summary"/></td>
+            <xsl:choose>
+              <xsl:when test="$kind = 'done'">
+                <td class="time"><xsl:value-of select="@submitted"/></td>
+                <td>
+                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                </td>
+                <td><xsl:value-of select="@decided-by"/></td>
+                <td class="time"><xsl:value-of select="@decided"/></td>
+              </xsl:when>
+              <xsl:otherwise>
+                <td>
+                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                </td>
+                <td>
+                  <xsl:if test="@returned = '1'"><xsl:attribute name="class">flag-yes</xsl:attribute></xsl:if>
+                  <xsl:call-template name="yes-no"><xsl:with-param name="v" select="@returned"/></xsl:call-template>
+                </td>
+                <td class="reason"><xsl:value-of select="@reason"/></td>
+                <td class="time"><xsl:value-of select="@created"/></td>
+                <td class="time"><xsl:value-of select="@submitted"/></td>
+              </xsl:otherwise>
+            </xsl:choose>
+            <td class="ops">
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="concat(@path, '?id=', @id)"/>
+                <xsl:with-param name="label">
+                  <xsl:choose>
+                    <xsl:when test="$kind = 'done'">查看</xsl:when>
+                    <xsl:otherwise>办理</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+                <xsl:with-param name="class" select="'op'"/>
+              </xsl:call-template>
+            </td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not($tasks)">
+          <xsl:call-template name="empty-row">
+            <xsl:with-param name="cols">
+              <xsl:choose>
+                <xsl:when test="$kind = 'done'">8</xsl:when>
+                <xsl:otherwise>9</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <!-- A file size in bytes as B / KB / MB. -->
+  <xsl:template name="file-size">
+    <xsl:param name="bytes"/>
+    <xsl:choose>
+      <xsl:when test="string(number($bytes)) = 'NaN'"><xsl:value-of select="$bytes"/></xsl:when>
+      <xsl:when test="$bytes &gt;= 1048576"><xsl:value-of select="format-number($bytes div 1048576, '0.0')"/> MB</xsl:when>
+      <xsl:when test="$bytes &gt;= 1024"><xsl:value-of select="format-number($bytes div 1024, '0.0')"/> KB</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$bytes"/> B</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,467 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: the 网厅 frame every page of the hall shares.  Each
+  program's stylesheet imports this file and defines the body of its
+  views as <xsl:template match="page[@view='…']" mode="content">.
+
+  The frame: a blue header band (title, the user's unit and name, 退出),
+  the top menu of categories, the left menu of the current category
+  (/page/@category), a breadcrumb, the certificate expiry warning,
+  <message>s and form-level <errors>, then the view.  Pages without a
+  session (login, verify) get the header band only.  The error view
+  (page[@view='error']) is defined here.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <!-- Set when a session is present. -->
+  <xsl:variable name="sess" select="/page/session"/>
+  <xsl:variable name="is-reviewer" select="$sess/@kind = 'reviewer'"/>
+  <!-- Menus are hidden until the initial password is changed: no other
+       page is allowed then. -->
+  <xsl:variable name="menus" select="boolean($sess) and not($sess/@must-change = '1')"/>
+  <!-- The labels of the current page (the title and the breadcrumb
+       items after 首页), to highlight its left-menu entry. -->
+  <xsl:variable name="here"
+      select="/page/@title | /page/breadcrumb/item[position() &gt; 1 or last() = 1]"/>
+
+  <!-- The whole document. -->
+  <xsl:template match="/page">
+    <html lang="zh-CN">
+      <head>
+        <!-- libxslt's html output always writes this http-equiv form
+             (it adds one when missing), and HTML forbids it together
+             with <meta charset>, so this is the one declaration. -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:if test="@title != ''"><xsl:value-of select="@title"/> - </xsl:if>
+          <xsl:text>XX市人力资源和社会保障局网上服务大厅</xsl:text>
+        </title>
+        <link rel="stylesheet" href="/static/hall.css"/>
+      </head>
+      <body class="prog-{@prog} view-{@view}">
+        <xsl:call-template name="band"/>
+        <xsl:if test="$menus">
+          <xsl:call-template name="top-menu"/>
+        </xsl:if>
+        <div class="frame">
+          <xsl:if test="$menus">
+            <xsl:call-template name="left-menu"/>
+          </xsl:if>
+          <main class="content">
+            <xsl:if test="not($menus)"><xsl:attribute name="class">content wide</xsl:attribute></xsl:if>
+            <xsl:if test="$sess">
+              <xsl:call-template name="breadcrumb"/>
+            </xsl:if>
+            <xsl:call-template name="cert-warning"/>
+            <xsl:call-template name="messages"/>
+            <xsl:apply-templates select="." mode="content"/>
+          </main>
+        </div>
+        <footer class="foot">
+          <p>主办单位: XX市人力资源和社会保障局 · 社会保险咨询服务热线 12333</p>
+          <p>建议使用 1280×800 以上分辨率浏览 · 本系统须使用经办机构签发的数字证书登录</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The blue header band: title, and the user with 退出 when logged in. -->
+  <xsl:template name="band">
+    <header class="band">
+      <div class="brand">
+        <span class="emblem" aria-hidden="true">人社</span>
+        <span class="title">
+          <span class="org">XX市人力资源和社会保障局</span>
+          <span class="hall">
+            <xsl:text>网上服务大厅</xsl:text>
+            <xsl:choose>
+              <xsl:when test="$is-reviewer">(经办机构)</xsl:when>
+              <xsl:otherwise>(单位)</xsl:otherwise>
+            </xsl:choose>
+          </span>
+        </span>
+      </div>
+      <xsl:if test="$sess">
+        <div class="who">
+          <xsl:if test="$sess/@unit != ''">
+            <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
+          </xsl:if>
+          <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
+          <span class="user">
+            <xsl:choose>
+              <xsl:when test="$is-reviewer">审核员: </xsl:when>
+              <xsl:otherwise>经办人: </xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="$sess/@name"/>
+            <xsl:if test="$sess/@username != ''">
+              <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
+            </xsl:if>
+          </span>
+          <xsl:if test="$menus">
+            <a class="home-link">
+              <xsl:attribute name="href">
+                <xsl:choose>
+                  <xsl:when test="$is-reviewer">/review</xsl:when>
+                  <xsl:otherwise>/home</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:text>首页</xsl:text>
+            </a>
+          </xsl:if>
+          <form class="logout" method="post" action="/login/logout">
+            <xsl:call-template name="csrf"/>
+            <button type="submit" class="btn-link">退出</button>
+          </form>
+        </div>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <!-- One top-menu category: a link when $href is set, grey otherwise;
+       marked current when $code is /page/@category. -->
+  <xsl:template name="top-item">
+    <xsl:param name="label"/>
+    <xsl:param name="code" select="''"/>
+    <xsl:param name="href" select="''"/>
+    <li>
+      <xsl:if test="$code != '' and $code = /page/@category">
+        <xsl:attribute name="class">current</xsl:attribute>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$href != ''">
+          <a href="{$href}">
+            <xsl:if test="$code != '' and $code = /page/@category">
+              <xsl:attribute name="aria-current">page</xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="$label"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="disabled" title="暂未开通,请到经办机构办理"><xsl:value-of select="$label"/></span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!-- The top menu of categories (unit) or 审核工作台 (reviewer). -->
+  <xsl:template name="top-menu">
+    <nav class="topmenu" aria-label="业务分类">
+      <ul>
+        <xsl:choose>
+          <xsl:when test="$is-reviewer">
+            <li class="current"><a href="/review">审核工作台</a></li>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">打包快办</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item">
+              <xsl:with-param name="label">就业失业</xsl:with-param>
+              <xsl:with-param name="code">jiuye</xsl:with-param>
+              <xsl:with-param name="href">/tuigong</xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">登记管理</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item">
+              <xsl:with-param name="label">缴费管理</xsl:with-param>
+              <xsl:with-param name="code">jiaofei</xsl:with-param>
+              <xsl:with-param name="href">/jianyuan</xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">转移及清算</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">权益查询</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">养老待遇</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">工伤待遇</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">医保</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">职业培训</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="top-item">
+              <xsl:with-param name="label">其他</xsl:with-param>
+              <xsl:with-param name="code">qita</xsl:with-param>
+              <xsl:with-param name="href">/print</xsl:with-param>
+            </xsl:call-template>
+            <xsl:call-template name="top-item"><xsl:with-param name="label">帮助中心</xsl:with-param></xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- One left-menu entry: a link when $href is set, grey when not;
+       current when $label is one of the current page's labels. -->
+  <xsl:template name="left-item">
+    <xsl:param name="label"/>
+    <xsl:param name="href" select="''"/>
+    <li>
+      <xsl:if test="$label = $here"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="$href != ''">
+          <a href="{$href}">
+            <xsl:if test="$label = $here"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+            <xsl:value-of select="$label"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="disabled" title="暂未开通,请到经办机构办理"><xsl:value-of select="$label"/></span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!-- The left menu of the current category. -->
+  <xsl:template name="left-menu">
+    <xsl:variable name="cat" select="/page/@category"/>
+    <aside class="leftmenu">
+      <h2>
+        <span aria-hidden="true">∷ </span>
+        <xsl:choose>
+          <xsl:when test="$is-reviewer">审核工作台</xsl:when>
+          <xsl:when test="$cat = 'jiuye'">就业失业</xsl:when>
+          <xsl:when test="$cat = 'jiaofei'">缴费管理</xsl:when>
+          <xsl:when test="$cat = 'qita'">其他</xsl:when>
+          <xsl:otherwise>常用业务</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <nav aria-label="业务菜单">
+        <ul>
+          <xsl:choose>
+            <xsl:when test="$is-reviewer">
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">待审核业务</xsl:with-param>
+                <xsl:with-param name="href">/review</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">审核记录</xsl:with-param>
+                <xsl:with-param name="href">/review?state=done</xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$cat = 'jiuye'">
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">退工登记</xsl:with-param>
+                <xsl:with-param name="href">/tuigong</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">批量退工</xsl:with-param>
+                <xsl:with-param name="href">/tuigong/batch</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">用工备案管理</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">员工时间轴</xsl:with-param>
+                <xsl:with-param name="href">/tuigong/timeline</xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$cat = 'jiaofei'">
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">单位应收核定</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">在职人员非敏感信息变更</xsl:with-param>
+                <xsl:with-param name="href">/biangeng/person</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">单位一般信息变更</xsl:with-param>
+                <xsl:with-param name="href">/biangeng/unit</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">变更记录</xsl:with-param>
+                <xsl:with-param name="href">/biangeng/records</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">城镇职工减少</xsl:with-param>
+                <xsl:with-param name="href">/jianyuan</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">批量减员</xsl:with-param>
+                <xsl:with-param name="href">/jianyuan/batch</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">职工缴费工资申报</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">城镇职工增加</xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$cat = 'qita'">
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">业务打印</xsl:with-param>
+                <xsl:with-param name="href">/print</xsl:with-param>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">首页</xsl:with-param>
+                <xsl:with-param name="href">/home</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">退工登记</xsl:with-param>
+                <xsl:with-param name="href">/tuigong</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">城镇职工减少</xsl:with-param>
+                <xsl:with-param name="href">/jianyuan</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">在职人员非敏感信息变更</xsl:with-param>
+                <xsl:with-param name="href">/biangeng/person</xsl:with-param>
+              </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">业务打印</xsl:with-param>
+                <xsl:with-param name="href">/print</xsl:with-param>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </ul>
+      </nav>
+    </aside>
+  </xsl:template>
+
+  <!-- 首页 › … from /page/breadcrumb/item, else 首页 › @title. -->
+  <xsl:template name="breadcrumb">
+    <nav class="crumbs" aria-label="当前位置">
+      <xsl:choose>
+        <xsl:when test="/page/breadcrumb/item">
+          <xsl:for-each select="/page/breadcrumb/item">
+            <xsl:if test="position() != 1"><span class="sep" aria-hidden="true"> › </span></xsl:if>
+            <xsl:choose>
+              <xsl:when test="position() != last() and @href != ''">
+                <xsl:call-template name="link">
+                  <xsl:with-param name="href" select="@href"/>
+                  <xsl:with-param name="label" select="."/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <span class="here"><xsl:value-of select="."/></span>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:choose>
+            <xsl:when test="/page/@title = '首页' or /page/@title = ''">
+              <span class="here">首页</span>
+            </xsl:when>
+            <xsl:otherwise>
+              <a>
+                <xsl:attribute name="href">
+                  <xsl:choose>
+                    <xsl:when test="$is-reviewer">/review</xsl:when>
+                    <xsl:otherwise>/home</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:text>首页</xsl:text>
+              </a>
+              <span class="sep" aria-hidden="true"> › </span>
+              <span class="here"><xsl:value-of select="/page/@title"/></span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:otherwise>
+      </xsl:choose>
+    </nav>
+  </xsl:template>
+
+  <!-- The certificate expiry warning: session/@cert-days-left <= 30,
+       red when <= 7. -->
+  <xsl:template name="cert-warning">
+    <xsl:variable name="d" select="number($sess/@cert-days-left)"/>
+    <xsl:if test="$d &lt;= 30">
+      <div role="alert">
+        <xsl:attribute name="class">
+          <xsl:choose>
+            <xsl:when test="$d &lt;= 7">msg msg-error cert-warning</xsl:when>
+            <xsl:otherwise>msg msg-warn cert-warning</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:choose>
+          <xsl:when test="$d &lt;= 0">您的数字证书今天到期</xsl:when>
+          <xsl:otherwise>您的数字证书将于 <strong><xsl:value-of select="$d"/></strong> 天后到期</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$sess/@cert-not-after != ''">(有效期至 <xsl:value-of select="$sess/@cert-not-after"/>)</xsl:if>
+        <xsl:text>,请及时到经办机构办理续期。</xsl:text>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The <message>s, then form-level errors and a summary line when
+       fields have errors. -->
+  <xsl:template name="messages">
+    <xsl:for-each select="/page/message">
+      <xsl:variable name="k">
+        <xsl:choose>
+          <xsl:when test="@kind = 'ok' or @kind = 'warn' or @kind = 'error'"><xsl:value-of select="@kind"/></xsl:when>
+          <xsl:otherwise>info</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <div class="msg msg-{$k}">
+        <xsl:attribute name="role">
+          <xsl:choose>
+            <xsl:when test="$k = 'error'">alert</xsl:when>
+            <xsl:otherwise>status</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:value-of select="."/>
+      </div>
+    </xsl:for-each>
+    <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
+      <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
+    </xsl:for-each>
+    <xsl:if test="/page/errors/error[@field != '']">
+      <div class="msg msg-error" role="alert">提交的信息有误,请按红色提示修改后重新提交。</div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The generic error view: status, the Chinese message, back to 首页. -->
+  <xsl:template match="page[@view = 'error']" mode="content">
+    <section class="error-page">
+      <h1>
+        <xsl:choose>
+          <xsl:when test="error/@status = '403'">无权访问</xsl:when>
+          <xsl:when test="error/@status = '404'">页面不存在</xsl:when>
+          <xsl:when test="error/@status = '405' or error/@status = '415' or error/@status = '400'">请求无效</xsl:when>
+          <xsl:when test="error/@status = '409'">业务状态已变化</xsl:when>
+          <xsl:when test="error/@status = '503'">系统繁忙</xsl:when>
+          <xsl:otherwise>无法完成操作</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="error/@status != ''">
+          <span class="status">(<xsl:value-of select="error/@status"/>)</span>
+        </xsl:if>
+      </h1>
+      <p class="error-text">
+        <xsl:choose>
+          <xsl:when test="normalize-space(error) != ''"><xsl:value-of select="error"/></xsl:when>
+          <xsl:otherwise>系统暂时无法处理您的请求,请稍后再试。</xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <xsl:if test="error/@code != ''">
+        <p class="error-code">错误代码: <span class="mono"><xsl:value-of select="error/@code"/></span></p>
+      </xsl:if>
+      <p class="actions">
+        <a class="btn">
+          <xsl:attribute name="href">
+            <xsl:choose>
+              <xsl:when test="$is-reviewer">/review</xsl:when>
+              <xsl:when test="$sess">/home</xsl:when>
+              <xsl:otherwise>/login</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:text>返回首页</xsl:text>
+        </a>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- A view the program's stylesheet does not know: a plain notice,
+       never the raw text of the document. -->
+  <xsl:template match="page" mode="content">
+    <section class="error-page">
+      <h1>页面暂不可用</h1>
+      <p class="error-text">该页面暂时无法显示,请返回首页后重试。</p>
+    </section>
+  </xsl:template>
+
+  <!-- Nothing in mode content falls through to the built-in text rule. -->
+  <xsl:template match="node()" mode="content"/>
+
+</xsl:stylesheet>

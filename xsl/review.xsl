@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  review.xsl: the reviewer desk (审核工作台) of the 经办机构.
+  Views: queue (待审核业务 / 审核记录 with a business filter and batch
+  approval) and detail (one task: unit, fields, attachments, history,
+  approve / reject with 回退原因).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <!-- The queue: filter form, then the tasks in a batch-approve form. -->
+  <xsl:template match="page[@view = 'queue']" mode="content">
+    <xsl:variable name="done" select="filter/@state = 'done'"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title">
+        <xsl:choose>
+          <xsl:when test="$done">审核记录</xsl:when>
+          <xsl:otherwise>待审核业务</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+
+    <form method="get" action="/review" class="form filter">
+      <label for="f-business">业务类型</label>
+      <select id="f-business" name="business">
+        <option value="">全部业务</option>
+        <xsl:for-each select="businesses/business">
+          <option value="{@code}">
+            <xsl:if test="@code = /page/filter/@business"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:value-of select="@name"/>
+          </option>
+        </xsl:for-each>
+      </select>
+      <label for="f-state">审核状态</label>
+      <select id="f-state" name="state">
+        <option value="pending">
+          <xsl:if test="not($done)"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+          <xsl:text>待审核</xsl:text>
+        </option>
+        <option value="done">
+          <xsl:if test="$done"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+          <xsl:text>已审核</xsl:text>
+        </option>
+      </select>
+      <button type="submit" class="btn">查询</button>
+    </form>
+
+    <xsl:choose>
+      <xsl:when test="$done">
+        <xsl:call-template name="queue-table">
+          <xsl:with-param name="done" select="true()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <form method="post" action="/review/batch-approve" class="form">
+          <xsl:call-template name="csrf"/>
+          <xsl:call-template name="queue-table">
+            <xsl:with-param name="done" select="false()"/>
+          </xsl:call-template>
+          <xsl:if test="queue/task">
+            <p class="buttons">
+              <button type="submit" class="btn btn-primary">批量审核通过</button>
+              <span class="hint">勾选业务后点击"批量审核通过";需回退的业务请进入详情填写回退原因。</span>
+            </p>
+          </xsl:if>
+        </form>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The table of queue/task; a checkbox column when not $done. -->
+  <xsl:template name="queue-table">
+    <xsl:param name="done"/>
+    <table class="grid queue">
+      <thead>
+        <tr>
+          <xsl:if test="not($done)"><th class="check">选择</th></xsl:if>
+          <th>业务顺序号</th>
+          <th>业务名称</th>
+          <th>单位名称</th>
+          <th>摘要</th>
+          <th>提交时间</th>
+          <xsl:choose>
+            <xsl:when test="$done">
+              <th>审批结果</th>
+              <th>审批人</th>
+              <th>办结时间</th>
+            </xsl:when>
+            <xsl:otherwise>
+              <th>已等待</th>
+            </xsl:otherwise>
+          </xsl:choose>
+          <th>操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="queue/task">
+          <tr>
+            <xsl:if test="not($done)">
+              <td class="check">
+                <input type="checkbox" name="id" value="{@id}" id="t-{@id}"
+                       aria-label="选择业务 {@seq}"/>
+              </td>
+            </xsl:if>
+            <td class="mono"><xsl:value-of select="@seq"/></td>
+            <td>
+              <xsl:value-of select="@business-name"/>
+              <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
+              <xsl:if test="@returned = '1'"><xsl:text> </xsl:text><span class="badge badge-returned">曾回退</span></xsl:if>
+            </td>
+            <td><xsl:value-of select="@unit-name"/></td>
+            <td class="summary"><xsl:value-of select="@summary"/></td>
+            <td class="time"><xsl:value-of select="@submitted"/></td>
+            <xsl:choose>
+              <xsl:when test="$done">
+                <td>
+                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                </td>
+                <td><xsl:value-of select="@decided-by"/></td>
+                <td class="time"><xsl:value-of select="@decided"/></td>
+              </xsl:when>
+              <xsl:otherwise>
+                <td class="num">
+                  <xsl:if test="@age-days != ''"><xsl:value-of select="@age-days"/> 天</xsl:if>
+                </td>
+              </xsl:otherwise>
+            </xsl:choose>
+            <td class="ops">
+              <a class="op" href="/review/task?id={@id}">详情</a>
+            </td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not(queue/task)">
+          <xsl:call-template name="empty-row">
+            <xsl:with-param name="cols">
+              <xsl:choose>
+                <xsl:when test="$done">9</xsl:when>
+                <xsl:otherwise>8</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <!-- One task in detail, with the approve / reject forms while it is
+       进行中. -->
+  <xsl:template match="page[@view = 'detail']" mode="content">
+    <xsl:variable name="t" select="task"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title" select="concat($t/@business-name, ' 业务详情')"/>
+    </xsl:call-template>
+    <table class="form-grid info">
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">业务顺序号</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@seq"/>
+        </xsl:call-template>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">业务名称</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@business-name"/>
+        </xsl:call-template>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">单位名称</xsl:with-param>
+          <xsl:with-param name="value" select="unit/@name"/>
+        </xsl:call-template>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">统一社会信用代码</xsl:with-param>
+          <xsl:with-param name="value" select="unit/@uscc"/>
+        </xsl:call-template>
+      </tr>
+      <tr>
+        <th>单位类别</th>
+        <td class="readonly">
+          <xsl:choose>
+            <xsl:when test="unit/@vip = '1'">VIP 单位</xsl:when>
+            <xsl:otherwise>普通单位</xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <th>业务状态</th>
+        <td class="readonly">
+          <xsl:call-template name="state-badge"><xsl:with-param name="state" select="$t/@state"/></xsl:call-template>
+          <xsl:if test="$t/@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
+        </td>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">提交时间</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@submitted"/>
+        </xsl:call-template>
+        <th>回退标志</th>
+        <td class="readonly">
+          <xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@returned"/></xsl:call-template>
+          <xsl:if test="$t/@reason != ''">(上次回退原因: <xsl:value-of select="$t/@reason"/>)</xsl:if>
+        </td>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">摘要</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@summary"/>
+          <xsl:with-param name="colspan">3</xsl:with-param>
+        </xsl:call-template>
+      </tr>
+    </table>
+
+    <xsl:if test="detail/field">
+      <xsl:call-template name="section"><xsl:with-param name="title">申报信息</xsl:with-param></xsl:call-template>
+      <table class="form-grid info">
+        <xsl:for-each select="detail/field[position() mod 2 = 1]">
+          <tr>
+            <xsl:call-template name="show-cells">
+              <xsl:with-param name="label" select="@label"/>
+              <xsl:with-param name="value" select="."/>
+            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="following-sibling::field[1]">
+                <xsl:call-template name="show-cells">
+                  <xsl:with-param name="label" select="following-sibling::field[1]/@label"/>
+                  <xsl:with-param name="value" select="following-sibling::field[1]"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><th></th><td></td></xsl:otherwise>
+            </xsl:choose>
+          </tr>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+
+    <xsl:call-template name="section"><xsl:with-param name="title">附件材料</xsl:with-param></xsl:call-template>
+    <table class="grid attachments">
+      <thead>
+        <tr><th>材料名称</th><th>文件名</th><th>大小</th><th>类型</th><th>操作</th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="attachments/attachment">
+          <tr>
+            <td><xsl:value-of select="@kind-name"/></td>
+            <td><xsl:value-of select="@filename"/></td>
+            <td class="num">
+              <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="@size"/></xsl:call-template>
+            </td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@mime = 'application/pdf'">PDF</xsl:when>
+                <xsl:when test="@mime = 'image/jpeg'">JPG</xsl:when>
+                <xsl:otherwise><xsl:value-of select="@mime"/></xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td class="ops"><a class="op" href="/review/attachment?id={@id}">查看</a></td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not(attachments/attachment)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">5</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+
+    <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
+    <table class="grid events">
+      <thead>
+        <tr><th>时间</th><th>操作</th><th>操作人</th><th>原状态</th><th>新状态</th><th>原因</th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="events/event">
+          <tr>
+            <td class="time"><xsl:value-of select="@at"/></td>
+            <td><xsl:value-of select="@action"/></td>
+            <td><xsl:value-of select="@actor"/></td>
+            <td><xsl:value-of select="@from"/></td>
+            <td><xsl:value-of select="@to"/></td>
+            <td class="reason"><xsl:value-of select="@reason"/></td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not(events/event)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">6</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+
+    <xsl:if test="$t/@state = '进行中'">
+      <xsl:call-template name="section"><xsl:with-param name="title">审核</xsl:with-param></xsl:call-template>
+      <div class="decide">
+        <form method="post" action="/review/approve" class="form approve">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$t/@id}"/>
+          <p>核对申报信息与附件材料无误后,点击"审核通过",业务即办结并生效。</p>
+          <p class="buttons"><button type="submit" class="btn btn-primary">审核通过</button></p>
+        </form>
+        <form method="post" action="/review/reject" class="form reject">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$t/@id}"/>
+          <p>
+            <label for="f-reason"><xsl:call-template name="required-mark"/>回退原因</label>
+            <xsl:call-template name="field-errors"><xsl:with-param name="name">reason</xsl:with-param></xsl:call-template>
+          </p>
+          <textarea id="f-reason" name="reason" rows="3" cols="50" maxlength="500" required="required">
+            <xsl:if test="/page/errors/error[@field = 'reason']">
+              <xsl:attribute name="aria-invalid">true</xsl:attribute>
+              <xsl:attribute name="class">invalid</xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="reject/@reason"/>
+          </textarea>
+          <p class="buttons"><button type="submit" class="btn btn-danger">回退</button></p>
+        </form>
+      </div>
+    </xsl:if>
+
+    <p class="actions"><a class="btn" href="/review">返回待审核业务</a></p>
+  </xsl:template>
+
+</xsl:stylesheet>

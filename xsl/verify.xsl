@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  verify.xsl: the public 回执验证 page (no certificate, no session).
+  Views: form (回执编号 + 验证码) and result (valid or not).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <!-- The GET form; $no and $code prefill it. -->
+  <xsl:template name="verify-form">
+    <xsl:param name="no" select="''"/>
+    <xsl:param name="code" select="''"/>
+    <form method="get" action="/verify" class="form">
+      <table class="form-grid">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">回执编号</xsl:with-param>
+            <xsl:with-param name="name">no</xsl:with-param>
+            <xsl:with-param name="value" select="$no"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">32</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">验证码</xsl:with-param>
+            <xsl:with-param name="name">code</xsl:with-param>
+            <xsl:with-param name="value" select="$code"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">32</xsl:with-param>
+            <xsl:with-param name="autocomplete">off</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="buttons"><button type="submit" class="btn btn-primary">验证</button></p>
+    </form>
+  </xsl:template>
+
+  <!-- The empty form with a word on what it is for. -->
+  <xsl:template match="page[@view = 'form']" mode="content">
+    <section class="login-box verify">
+      <h1>业务回执真伪验证</h1>
+      <p class="note">请输入回执右上角的回执编号和回执底部的验证码,核验本局出具的《退工登记证明》《综合业务处理单》等回执的真实性。</p>
+      <xsl:call-template name="required-note"/>
+      <xsl:call-template name="verify-form">
+        <xsl:with-param name="no" select="query/@no"/>
+        <xsl:with-param name="code" select="query/@code"/>
+      </xsl:call-template>
+    </section>
+  </xsl:template>
+
+  <!-- The answer: the receipt's facts when valid, a clear no otherwise. -->
+  <xsl:template match="page[@view = 'result']" mode="content">
+    <section class="login-box verify">
+      <h1>业务回执真伪验证</h1>
+      <xsl:choose>
+        <xsl:when test="result/@valid = '1'">
+          <xsl:variable name="r" select="result/receipt"/>
+          <div class="msg msg-ok" role="status">验证通过: 该回执由XX市人力资源和社会保障局出具,内容如下。</div>
+          <table class="form-grid info">
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">回执编号</xsl:with-param>
+                <xsl:with-param name="value" select="result/@no"/>
+              </xsl:call-template>
+            </tr>
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">回执类型</xsl:with-param>
+                <xsl:with-param name="value" select="$r/@kind"/>
+              </xsl:call-template>
+            </tr>
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">业务名称</xsl:with-param>
+                <xsl:with-param name="value" select="$r/@business"/>
+              </xsl:call-template>
+            </tr>
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">业务顺序号</xsl:with-param>
+                <xsl:with-param name="value" select="$r/@seq"/>
+              </xsl:call-template>
+            </tr>
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">单位名称</xsl:with-param>
+                <xsl:with-param name="value" select="$r/@unit"/>
+              </xsl:call-template>
+            </tr>
+            <xsl:if test="$r/@person != ''">
+              <tr>
+                <xsl:call-template name="show-cells">
+                  <xsl:with-param name="label">人员</xsl:with-param>
+                  <xsl:with-param name="value" select="$r/@person"/>
+                </xsl:call-template>
+              </tr>
+            </xsl:if>
+            <tr>
+              <xsl:call-template name="show-cells">
+                <xsl:with-param name="label">出具时间</xsl:with-param>
+                <xsl:with-param name="value" select="$r/@issued"/>
+              </xsl:call-template>
+            </tr>
+          </table>
+          <p class="note">请核对上述信息与纸质回执是否一致;不一致的回执可能已被篡改。</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <div class="msg msg-error" role="alert">回执编号或验证码不正确,无法确认该回执的真实性。</div>
+          <p class="note">请核对回执编号和验证码后重新输入;如仍有疑问,请向出具回执的经办机构核实。</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <h2 class="sub">验证其他回执</h2>
+      <xsl:call-template name="verify-form"/>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>
