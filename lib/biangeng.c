@@ -145,7 +145,7 @@ record_change(struct store *s, const struct actor *who, int64_t person_id,
     const char *label, const char *old, const char *new)
 {
 	sqlite3_stmt	*st;
-	char		 detail[700];
+	char		 detail[2048];
 	char		 object[48];
 
 	st = store_stmt(s, "INSERT INTO change_records (unit_id, person_id, "

@@ -1,10 +1,10 @@
 /*
- * main.c: the unit test runner.  Runs every suite registered with
+ * runner.c: the test runner of tests/unit and of tests/http.  Runs every suite registered with
  * SUITE() and ends with Check's summary; exits non-zero on a failure.
  */
 #include <stdlib.h>
 
-#include "../suites.h"
+#include "suites.h"
 
 static suite_fn	 suites[64];
 static size_t	 nsuites;

@@ -1,0 +1,467 @@
+/*
+ * client.c: the HTTPS client of the HTTP tests (see client.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <sqlite3.h>
+
+#include "ident.h"
+#include "client.h"
+
+
+/* Reads a required environment variable or exits the test. */
+static const char *
+env(const char *name)
+{
+	const char	*v = getenv(name);
+
+	if (v == NULL) {
+		fprintf(stderr, "%s is not set: run through tests/http/harness.sh\n",
+		    name);
+		exit(2);
+	}
+	return v;
+}
+
+const char *
+hall_url(void)
+{
+	return env("HALL_TEST_URL");
+}
+
+const char *
+pub_url(void)
+{
+	return env("HALL_TEST_PUBURL");
+}
+
+const char *
+cert_path(const char *file)
+{
+	static char	 buf[4][1024];
+	static int	 i;
+
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof(buf[i]), "%s/%s", env("HALL_TEST_CERTS"), file);
+	return buf[i];
+}
+
+void
+browser_init(struct browser *b, const char *cert)
+{
+	memset(b, 0, sizeof(*b));
+	snprintf(b->cert, sizeof(b->cert), "%s", cert);
+}
+
+/* Appends received bytes to the answer's body. */
+static size_t
+on_body(char *p, size_t sz, size_t n, void *arg)
+{
+	struct answer	*a = arg;
+	size_t		 len = sz * n;
+	char		*nb;
+
+	if ((nb = realloc(a->body, a->bodysz + len + 1)) == NULL)
+		return 0;
+	a->body = nb;
+	memcpy(a->body + a->bodysz, p, len);
+	a->bodysz += len;
+	a->body[a->bodysz] = '\0';
+	return len;
+}
+
+/* Copies the value of header line p into dst when its name is name. */
+static void
+header_value(const char *p, size_t len, const char *name, char *dst,
+    size_t dstsz)
+{
+	size_t	 nl = strlen(name), vl;
+
+	if (len <= nl + 1 || strncasecmp(p, name, nl) != 0 || p[nl] != ':')
+		return;
+	p += nl + 1;
+	len -= nl + 1;
+	while (len > 0 && *p == ' ')
+		p++, len--;
+	vl = len;
+	while (vl > 0 && (p[vl - 1] == '\r' || p[vl - 1] == '\n'))
+		vl--;
+	snprintf(dst, dstsz, "%.*s", (int)vl, p);
+}
+
+/* Records the headers a test looks at. */
+static size_t
+on_header(char *p, size_t sz, size_t n, void *arg)
+{
+	struct answer	*a = arg;
+	size_t		 len = sz * n;
+	char		 v[64] = "";
+
+	header_value(p, len, "Location", a->location, sizeof(a->location));
+	header_value(p, len, "Content-Type", a->ctype, sizeof(a->ctype));
+	header_value(p, len, "Content-Disposition", a->disposition,
+	    sizeof(a->disposition));
+	header_value(p, len, "X-Content-Type-Options", v, sizeof(v));
+	if (strcasecmp(v, "nosniff") == 0)
+		a->nosniff = 1;
+	return len;
+}
+
+/* Picks the session cookie out of a Set-Cookie header. */
+static size_t
+on_header_cookie(char *p, size_t sz, size_t n, void *arg)
+{
+	struct { struct answer *a; struct browser *b; } *ctx = arg;
+	char	 v[512] = "";
+	char	*semi;
+
+	header_value(p, sz * n, "Set-Cookie", v, sizeof(v));
+	if (strncmp(v, "hall_session=", 13) == 0) {
+		if ((semi = strchr(v, ';')) != NULL)
+			*semi = '\0';
+		snprintf(ctx->b->cookie, sizeof(ctx->b->cookie), "%s",
+		    v[13] == '\0' ? "" : v);
+	}
+	return on_header(p, sz, n, ctx->a);
+}
+
+/* Sets up a handle for url with b's certificate and cookie. */
+static CURL *
+handle(struct browser *b, const char *url, struct answer *a,
+    struct curl_slist **hdrs, int xml, void *hctx)
+{
+	CURL	*h = curl_easy_init();
+	char	 crt[80], key[80];
+
+	memset(a, 0, sizeof(*a));
+	if (h == NULL)
+		return NULL;
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_CAINFO, cert_path("ca.crt"));
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (b != NULL && b->cert[0] != '\0') {
+		snprintf(crt, sizeof(crt), "%s.crt", b->cert);
+		snprintf(key, sizeof(key), "%s.key", b->cert);
+		curl_easy_setopt(h, CURLOPT_SSLCERT, cert_path(crt));
+		curl_easy_setopt(h, CURLOPT_SSLKEY, cert_path(key));
+	}
+	if (b != NULL && b->cookie[0] != '\0')
+		curl_easy_setopt(h, CURLOPT_COOKIE, b->cookie);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION,
+	    hctx != NULL ? on_header_cookie : on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, hctx != NULL ? hctx : (void *)a);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+	if (xml)
+		*hdrs = curl_slist_append(*hdrs, "Accept: application/xml");
+	*hdrs = curl_slist_append(*hdrs, "Expect:");
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, *hdrs);
+	return h;
+}
+
+/* Performs h and fills a's status; frees h and hdrs. */
+static long
+perform(CURL *h, struct curl_slist *hdrs, struct answer *a)
+{
+	if (h == NULL)
+		return 0;
+	if (curl_easy_perform(h) == CURLE_OK)
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
+	else
+		a->status = 0;
+	curl_easy_cleanup(h);
+	curl_slist_free_all(hdrs);
+	if (a->body == NULL && (a->body = calloc(1, 1)) == NULL)
+		abort();
+	return a->status;
+}
+
+long
+http_get(struct browser *b, const char *path, int xml, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048];
+	struct { struct answer *a; struct browser *b; } ctx = { a, b };
+
+	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
+	return perform(handle(b, url, a, &hdrs, xml, b != NULL ? &ctx : NULL),
+	    hdrs, a);
+}
+
+long
+http_get_pub(const char *path, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048];
+
+	snprintf(url, sizeof(url), "%s%s", pub_url(), path);
+	return perform(handle(NULL, url, a, &hdrs, 1, NULL), hdrs, a);
+}
+
+long
+http_post(struct browser *b, const char *path, int with_csrf,
+    struct answer *a, ...)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048], *body = NULL, *enc;
+	size_t			 len = 0;
+	const char		*k, *v;
+	va_list			 ap;
+	CURL			*h;
+	struct { struct answer *a; struct browser *b; } ctx = { a, b };
+
+	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
+	h = handle(b, url, a, &hdrs, 1, &ctx);
+	if (h == NULL)
+		return 0;
+	va_start(ap, a);
+	FILE *mem = open_memstream(&body, &len);
+	if (with_csrf)
+		fprintf(mem, "csrf=%s", b->csrf);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		enc = curl_easy_escape(h, v, 0);
+		fprintf(mem, "%s%s=%s", ftell(mem) > 0 ? "&" : "", k, enc);
+		curl_free(enc);
+	}
+	va_end(ap);
+	fclose(mem);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	perform(h, hdrs, a);
+	free(body);
+	return a->status;
+}
+
+long
+http_post_multipart(struct browser *b, const char *path, int with_csrf,
+    const struct part *parts, size_t n, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048];
+	curl_mime		*mime;
+	curl_mimepart		*mp;
+	size_t			 i;
+	CURL			*h;
+	struct { struct answer *a; struct browser *b; } ctx = { a, b };
+
+	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
+	if ((h = handle(b, url, a, &hdrs, 1, &ctx)) == NULL)
+		return 0;
+	mime = curl_mime_init(h);
+	if (with_csrf) {
+		mp = curl_mime_addpart(mime);
+		curl_mime_name(mp, "csrf");
+		curl_mime_data(mp, b->csrf, CURL_ZERO_TERMINATED);
+	}
+	for (i = 0; i < n; i++) {
+		mp = curl_mime_addpart(mime);
+		curl_mime_name(mp, parts[i].name);
+		if (parts[i].value != NULL)
+			curl_mime_data(mp, parts[i].value, CURL_ZERO_TERMINATED);
+		else
+			curl_mime_filedata(mp, parts[i].file);
+		if (parts[i].filename != NULL)
+			curl_mime_filename(mp, parts[i].filename);
+		if (parts[i].ctype != NULL)
+			curl_mime_type(mp, parts[i].ctype);
+	}
+	curl_easy_setopt(h, CURLOPT_MIMEPOST, mime);
+	perform(h, hdrs, a);
+	curl_mime_free(mime);
+	return a->status;
+}
+
+void
+answer_free(struct answer *a)
+{
+	free(a->body);
+	a->body = NULL;
+}
+
+/* Evaluates expr over a's body; caller frees both results. */
+static xmlXPathObjectPtr
+xpath_eval(const struct answer *a, const char *expr, xmlDocPtr *doc)
+{
+	xmlXPathContextPtr	 ctx;
+	xmlXPathObjectPtr	 obj;
+
+	*doc = NULL;
+	if (a->body == NULL || a->bodysz == 0 || a->bodysz > 64 * 1024 * 1024)
+		return NULL;
+	*doc = xmlReadMemory(a->body, (int)a->bodysz, "answer.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (*doc == NULL)
+		return NULL;
+	if ((ctx = xmlXPathNewContext(*doc)) == NULL)
+		return NULL;
+	obj = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	xmlXPathFreeContext(ctx);
+	return obj;
+}
+
+char *
+xpath_str(const struct answer *a, const char *expr)
+{
+	xmlDocPtr		 doc;
+	xmlXPathObjectPtr	 obj = xpath_eval(a, expr, &doc);
+	xmlChar			*s;
+	char			*out;
+
+	if (obj == NULL) {
+		xmlFreeDoc(doc);
+		return strdup("");
+	}
+	s = xmlXPathCastToString(obj);
+	out = strdup(s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	xmlXPathFreeObject(obj);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+int
+xpath_count(const struct answer *a, const char *expr)
+{
+	xmlDocPtr		 doc;
+	xmlXPathObjectPtr	 obj = xpath_eval(a, expr, &doc);
+	int			 n = -1;
+
+	if (obj != NULL && obj->type == XPATH_NODESET)
+		n = obj->nodesetval != NULL ? obj->nodesetval->nodeNr : 0;
+	xmlXPathFreeObject(obj);
+	xmlFreeDoc(doc);
+	return n;
+}
+
+int
+set_password(const char *username, const char *pw, int must_change)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		 hash[256];
+	int		 ok = -1;
+
+	if (pw_hash(pw, hash, sizeof(hash)) != 0)
+		return -1;
+	if (sqlite3_open_v2(env("HALL_TEST_DB"), &db, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(db, 10000);
+	if (sqlite3_prepare_v2(db, "UPDATE accounts SET pw_hash = ?1, "
+	    "must_change = ?2, failed = 0, locked_until = 0 WHERE "
+	    "username = ?3", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, must_change);
+		sqlite3_bind_text(st, 3, username, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1)
+			ok = 0;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return ok;
+}
+
+/* Reads the CSRF token of b's session from a page's XML. */
+static int
+fetch_csrf(struct browser *b, const char *path)
+{
+	struct answer	 a;
+	char		*csrf;
+
+	http_get(b, path, 1, &a);
+	csrf = xpath_str(&a, "string(/page/session/@csrf)");
+	snprintf(b->csrf, sizeof(b->csrf), "%s", csrf);
+	free(csrf);
+	answer_free(&a);
+	return b->csrf[0] != '\0' ? 0 : -1;
+}
+
+int
+login(struct browser *b, const char *username)
+{
+	struct answer	 a;
+	long		 st;
+
+	if (set_password(username, TEST_PASSWORD, 0) != 0)
+		return -1;
+	st = http_post(b, "/login", 0, &a, "username", username,
+	    "password", TEST_PASSWORD, NULL);
+	answer_free(&a);
+	if (st != 303 || b->cookie[0] == '\0')
+		return -1;
+	return fetch_csrf(b, "/login/password");
+}
+
+char *
+db_query(const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		*out = NULL;
+
+	if (sqlite3_open_v2(env("HALL_TEST_DB"), &db, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_busy_timeout(db, 10000);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0) != NULL)
+			out = strdup((const char *)sqlite3_column_text(st, 0));
+		else if (out == NULL)
+			out = strdup("");
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return out;
+}
+
+int
+admin(const char *args, char **out)
+{
+	char	 cmd[4096], *buf = NULL;
+	size_t	 len = 0, n;
+	char	 chunk[1024];
+	FILE	*p, *mem;
+	int	 st;
+
+	snprintf(cmd, sizeof(cmd), "%s -d %s %s", env("HALL_TEST_ADMIN"),
+	    env("HALL_TEST_DB"), args);
+	if ((p = popen(cmd, "r")) == NULL)
+		return -1;
+	mem = open_memstream(&buf, &len);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		fwrite(chunk, 1, n, mem);
+	fclose(mem);
+	st = pclose(p);
+	if (out != NULL)
+		*out = buf;
+	else
+		free(buf);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+void
+set_clock(const char *when)
+{
+	const char	*path = env("HALL_CLOCK_FILE");
+	FILE		*f;
+
+	if (when == NULL) {
+		remove(path);
+		return;
+	}
+	if ((f = fopen(path, "w")) == NULL)
+		abort();
+	fprintf(f, "%s\n", when);
+	fclose(f);
+}

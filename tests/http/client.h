@@ -1,0 +1,102 @@
+/*
+ * client.h: a small HTTPS client for the HTTP tests, on libcurl: it
+ * speaks TLS to the real nginx with a chosen client certificate, keeps
+ * the session cookie of one "browser", and reads answers as XML.
+ */
+#ifndef HALL_TESTS_CLIENT_H
+#define HALL_TESTS_CLIENT_H
+
+#include <stddef.h>
+
+/* One simulated browser: a client certificate and a cookie. */
+struct browser {
+	char	 cert[64];	/* name of the certificate in HALL_TEST_CERTS, "" = none */
+	char	 cookie[160];	/* "hall_session=..." or "" */
+	char	 csrf[80];	/* the session's CSRF token, once known */
+};
+
+/* One answer. */
+struct answer {
+	long	 status;	/* HTTP status, 0 when TLS or the connection failed */
+	char	*body;		/* NUL-terminated; owned, freed by answer_free() */
+	size_t	 bodysz;
+	char	 location[512];
+	char	 ctype[128];
+	char	 disposition[512];
+	char	 nosniff;	/* X-Content-Type-Options: nosniff seen */
+};
+
+/* A part of a multipart POST. */
+struct part {
+	const char	*name;
+	const char	*value;		/* text value, or NULL for a file */
+	const char	*file;		/* path of a file to upload */
+	const char	*filename;	/* name to send, NULL = basename */
+	const char	*ctype;		/* Content-Type to claim, NULL = guess */
+};
+
+/* The base URL of the hall / public verification server. */
+const char	*hall_url(void);
+const char	*pub_url(void);
+
+/* Path of a file in the test certificate folder. */
+const char	*cert_path(const char *file);
+
+/* Starts a browser presenting certificate cert ("" for none). */
+void		 browser_init(struct browser *b, const char *cert);
+
+/* GET path (may carry a query) as XML (Accept: application/xml) when
+ * xml is set.  Fills a; returns a->status. */
+long		 http_get(struct browser *b, const char *path, int xml,
+		    struct answer *a);
+
+/* GET on the public verification server, no certificate. */
+long		 http_get_pub(const char *path, struct answer *a);
+
+/* POST an urlencoded form given as a NULL-terminated list of name,
+ * value pairs (values encoded here).  The browser's csrf is added
+ * unless with_csrf is 0.  Answers as XML. */
+long		 http_post(struct browser *b, const char *path, int with_csrf,
+		    struct answer *a, ...);
+
+/* POST multipart/form-data parts[0..n) (csrf added unless with_csrf is
+ * 0).  Answers as XML. */
+long		 http_post_multipart(struct browser *b, const char *path,
+		    int with_csrf, const struct part *parts, size_t n,
+		    struct answer *a);
+
+/* Frees a's body. */
+void		 answer_free(struct answer *a);
+
+/* The string value of an XPath expression over a's XML body ("" if
+ * none or not XML), newly allocated (caller frees). */
+char		*xpath_str(const struct answer *a, const char *expr);
+
+/* The count of nodes an XPath expression selects (-1 if not XML). */
+int		 xpath_count(const struct answer *a, const char *expr);
+
+#define TEST_PASSWORD	"Hall2026test"
+
+/* Sets username's password (hashed as the hall does), its must-change
+ * flag, and clears any lockout, directly in the test database.
+ * Returns 0 or -1. */
+int		 set_password(const char *username, const char *pw,
+		    int must_change);
+
+/* Logs b in as username with TEST_PASSWORD (set first); fills
+ * b->cookie and b->csrf.  Returns 0 or -1. */
+int		 login(struct browser *b, const char *username);
+
+/* Runs a SQL statement on the test database through the sqlite3 CLI;
+ * returns its first output line (newly allocated) or NULL. */
+char		*db_query(const char *sql);
+
+/* Runs hall-admin with the given argument string; returns its exit
+ * status and stores its stdout (newly allocated) in *out when non-NULL. */
+int		 admin(const char *args, char **out);
+
+/* Writes the hall's clock file ("YYYY-MM-DD HH:MM:SS"), or removes it
+ * when when is NULL. */
+void		 set_clock(const char *when);
+
+#endif

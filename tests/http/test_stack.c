@@ -1,0 +1,638 @@
+/*
+ * test_stack.c: the stack end to end through the real nginx with real
+ * client certificates: certificates refused, login and lockout, the
+ * initial password, sessions bound to certificates, CSRF, ownership,
+ * 信息变更, the desks closed to the wrong role, XML answers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../suites.h"
+#include "client.h"
+
+/* Asserts an XPath string value over an answer. */
+#define ck_xpath_eq(a, expr, want) do {				\
+	char *_v = xpath_str((a), (expr));				\
+	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
+	    (expr), _v, (want));					\
+	free(_v);							\
+} while (0)
+
+/* A person of the given demo account's unit, as "id|idno". */
+static void
+person_of(const char *username, char *id, size_t idsz, char *idno,
+    size_t idnosz)
+{
+	char	 sql[512], *v;
+
+	snprintf(sql, sizeof(sql), "SELECT p.id || '|' || p.idno FROM persons "
+	    "p JOIN employments e ON e.person_id = p.id JOIN accounts a ON "
+	    "a.unit_id = e.unit_id WHERE a.username = '%s' AND e.status = "
+	    "'在职' ORDER BY p.id LIMIT 1", username);
+	v = db_query(sql);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_ptr_nonnull(strchr(v, '|'));
+	*strchr(v, '|') = '\0';
+	snprintf(id, idsz, "%s", v);
+	snprintf(idno, idnosz, "%s", v + strlen(v) + 1);
+	free(v);
+}
+
+/* Fetches the status of GET path with certificate cert and no session. */
+static long
+status_with_cert(const char *cert, const char *path)
+{
+	struct browser	 b;
+	struct answer	 a;
+	long		 st;
+
+	browser_init(&b, cert);
+	st = http_get(&b, path, 1, &a);
+	answer_free(&a);
+	return st;
+}
+
+START_TEST(certs_bad_none)
+{
+	ck_assert_int_eq(status_with_cert("", "/home"), 400);
+	ck_assert_int_eq(status_with_cert("", "/login"), 400);
+}
+END_TEST
+
+START_TEST(certs_bad_revoked)
+{
+	ck_assert_int_eq(status_with_cert("revoked", "/login"), 400);
+}
+END_TEST
+
+START_TEST(certs_bad_expired)
+{
+	ck_assert_int_eq(status_with_cert("expired", "/login"), 400);
+}
+END_TEST
+
+START_TEST(certs_bad_foreign)
+{
+	ck_assert_int_eq(status_with_cert("foreign", "/login"), 400);
+}
+END_TEST
+
+START_TEST(certs_good_needs_login)
+{
+	struct browser	 b;
+	struct answer	 a;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 303);
+	ck_assert_str_eq(a.location, "/login");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home", 1, &a), 401);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "LOGIN_REQUIRED");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/login", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "login");
+	answer_free(&a);
+}
+END_TEST
+
+/* The local time of the hall (UTC+8) offset by secs, as the clock file
+ * wants it. */
+static void
+hall_time(long secs, char buf[32])
+{
+	time_t		 t = time(NULL) + 8 * 3600 + secs;
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+START_TEST(login_bad_password_locks)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 when[32];
+	int		 i;
+
+	ck_assert_int_eq(set_password("demo-b", TEST_PASSWORD, 0), 0);
+	browser_init(&b, "unit-b");
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username",
+		    "demo-b", "password", "Wrong-pass1", NULL), 401);
+		ck_assert_str_eq(b.cookie, "");
+		answer_free(&a);
+	}
+	/* The sixth try, even with the right password, is refused. */
+	ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username", "demo-b",
+	    "password", TEST_PASSWORD, NULL), 403);
+	ck_xpath_eq(&a, "string(/page/@view)", "locked");
+	ck_assert_int_ne(xpath_count(&a, "/page/locked[@until != '']"), 0);
+	ck_assert_str_eq(b.cookie, "");
+	answer_free(&a);
+	/* Sixteen minutes later the lock is gone. */
+	hall_time(16 * 60, when);
+	set_clock(when);
+	ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username", "demo-b",
+	    "password", TEST_PASSWORD, NULL), 303);
+	answer_free(&a);
+	set_clock(NULL);
+	ck_assert_str_ne(b.cookie, "");
+}
+END_TEST
+
+START_TEST(login_bad_other_username)
+{
+	struct browser	 b;
+	struct answer	 a;
+
+	ck_assert_int_eq(set_password("demo-b", TEST_PASSWORD, 0), 0);
+	browser_init(&b, "unit-a");
+	/* unit A's certificate acts for unit A only. */
+	ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username", "demo-b",
+	    "password", TEST_PASSWORD, NULL), 401);
+	ck_assert_str_eq(b.cookie, "");
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(login_initial_password_first)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		*csrf;
+
+	ck_assert_int_eq(set_password("demo-a", "Init2026pw", 1), 0);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username", "demo-a",
+	    "password", "Init2026pw", NULL), 303);
+	ck_assert_str_eq(a.location, "/login/password");
+	answer_free(&a);
+	/* Nothing else before the change. */
+	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 303);
+	ck_assert_str_eq(a.location, "/login/password");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/biangeng/unit", 1, &a), 403);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "MUST_CHANGE_PASSWORD");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/login/password", 1, &a), 200);
+	csrf = xpath_str(&a, "string(/page/session/@csrf)");
+	snprintf(b.csrf, sizeof(b.csrf), "%s", csrf);
+	free(csrf);
+	answer_free(&a);
+	/* Wrong old password, weak new password, mismatch. */
+	ck_assert_int_eq(http_post(&b, "/login/password", 1, &a, "old", "nope",
+	    "pw", "Abcdefg123", "pw2", "Abcdefg123", NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='old']"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/login/password", 1, &a, "old",
+	    "Init2026pw", "pw", "short", "pw2", "short", NULL), 422);
+	ck_assert_int_ge(xpath_count(&a, "/page/errors/error[@field='pw']"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/login/password", 1, &a, "old",
+	    "Init2026pw", "pw", "Abcdefg123", "pw2", "Abcdefg124", NULL), 422);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/login/password", 1, &a, "old",
+	    "Init2026pw", "pw", "Abcdefg123", "pw2", "Abcdefg123", NULL), 303);
+	ck_assert_str_eq(a.location, "/home");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/session/@must-change)", "0");
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(session_bad_replayed_cookie)
+{
+	struct browser	 a_b, thief;
+	struct answer	 a;
+
+	browser_init(&a_b, "unit-a");
+	ck_assert_int_eq(login(&a_b, "demo-a"), 0);
+	ck_assert_int_eq(http_get(&a_b, "/home", 1, &a), 200);
+	answer_free(&a);
+	/* The same cookie presented with unit B's certificate. */
+	browser_init(&thief, "unit-b");
+	snprintf(thief.cookie, sizeof(thief.cookie), "%s", a_b.cookie);
+	ck_assert_int_eq(http_get(&thief, "/home", 1, &a), 401);
+	ck_assert_ptr_null(strstr(a.body, "武昌区示例商贸"));
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(session_bad_csrf)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		*before, *after;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	before = db_query("SELECT contact FROM units u JOIN accounts a ON "
+	    "a.unit_id = u.id WHERE a.username = 'demo-a'");
+	ck_assert_int_eq(http_post(&b, "/biangeng/unit", 0, &a, "contact",
+	    "冒名", "phone", "13800138000", "address", "别处", NULL), 403);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "CSRF");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/biangeng/unit", 0, &a, "csrf",
+	    "00ff", "contact", "冒名", "phone", "13800138000", "address",
+	    "别处", NULL), 403);
+	answer_free(&a);
+	after = db_query("SELECT contact FROM units u JOIN accounts a ON "
+	    "a.unit_id = u.id WHERE a.username = 'demo-a'");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(session_logout)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 cookie[160];
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(cookie, sizeof(cookie), "%s", b.cookie);
+	ck_assert_int_eq(http_post(&b, "/login/logout", 1, &a, NULL), 303);
+	answer_free(&a);
+	snprintf(b.cookie, sizeof(b.cookie), "%s", cookie);
+	ck_assert_int_eq(http_get(&b, "/home", 1, &a), 401);
+	answer_free(&a);
+}
+END_TEST
+
+/* Inserts a task of demo-b's unit and returns its id as a string. */
+static char *
+fixture_task_of_b(void)
+{
+	free(db_query("INSERT OR IGNORE INTO tasks (seq_no, business, "
+	    "unit_id, state, summary, created_at, updated_at) SELECT "
+	    "'FIXTURE-B-1', 'fixture', unit_id, '未提交', 'B单位的业务', 0, 0 "
+	    "FROM accounts WHERE username = 'demo-b'"));
+	return db_query("SELECT id FROM tasks WHERE seq_no = 'FIXTURE-B-1'");
+}
+
+START_TEST(owner_bad_other_units_task)
+{
+	struct browser	 a_b, b_b;
+	struct answer	 a;
+	char		 path[128], *id = fixture_task_of_b();
+
+	ck_assert_str_ne(id, "");
+	snprintf(path, sizeof(path), "/home/task?id=%s", id);
+	browser_init(&a_b, "unit-a");
+	ck_assert_int_eq(login(&a_b, "demo-a"), 0);
+	ck_assert_int_eq(http_get(&a_b, path, 1, &a), 404);
+	ck_assert_ptr_null(strstr(a.body, "FIXTURE-B-1"));
+	ck_assert_ptr_null(strstr(a.body, "B单位的业务"));
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&a_b, "/home/cancel", 1, &a, "id", id,
+	    NULL), 404);
+	answer_free(&a);
+	browser_init(&b_b, "unit-b");
+	ck_assert_int_eq(login(&b_b, "demo-b"), 0);
+	ck_assert_int_eq(http_get(&b_b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@seq)", "FIXTURE-B-1");
+	answer_free(&a);
+	free(id);
+}
+END_TEST
+
+START_TEST(owner_bad_other_units_person)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[32], idno[32], path[128], *before, *after, sql[256];
+
+	person_of("demo-b", id, sizeof(id), idno, sizeof(idno));
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(path, sizeof(path), "/biangeng/person?sfzh=%s", idno);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 404);
+	ck_assert_ptr_null(strstr(a.body, idno));
+	answer_free(&a);
+	snprintf(sql, sizeof(sql), "SELECT mobile FROM persons WHERE id = %s", id);
+	before = db_query(sql);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "mobile", "13911112222", NULL), 404);
+	answer_free(&a);
+	after = db_query(sql);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(biangeng_person_at_once)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[32], idno[32], path[128], sql[256], *v, *n0, *n1;
+
+	person_of("demo-a", id, sizeof(id), idno, sizeof(idno));
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(path, sizeof(path), "/biangeng/person?sfzh=%s", idno);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/person/@idno)", idno);
+	answer_free(&a);
+	n0 = db_query("SELECT count(*) FROM change_records");
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "mobile", "13977776666", "address", "武汉市江岸区测试路1号",
+	    "education", "大学本科", NULL), 200);
+	ck_xpath_eq(&a, "string(/page/person/@mobile)", "13977776666");
+	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind='ok']"), 1);
+	answer_free(&a);
+	snprintf(sql, sizeof(sql), "SELECT mobile FROM persons WHERE id = %s", id);
+	v = db_query(sql);
+	ck_assert_str_eq(v, "13977776666");
+	free(v);
+	n1 = db_query("SELECT count(*) FROM change_records");
+	ck_assert_int_ge(atoi(n1) - atoi(n0), 2);
+	free(n0);
+	free(n1);
+	ck_assert_int_eq(http_get(&b, "/biangeng/records", 1, &a), 200);
+	ck_assert_int_ge(xpath_count(&a,
+	    "/page/records/record[@new='13977776666']"), 1);
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(biangeng_bad_sensitive)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[32], idno[32], sql[256], *before, *after;
+
+	person_of("demo-a", id, sizeof(id), idno, sizeof(idno));
+	snprintf(sql, sizeof(sql), "SELECT name || birth || mobile FROM "
+	    "persons WHERE id = %s", id);
+	before = db_query(sql);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "name", "改名", "mobile", "13966665555", NULL), 422);
+	ck_assert_int_eq(xpath_count(&a,
+	    "/page/errors/error[@field='name' and @code='SENSITIVE']"), 1);
+	ck_assert_ptr_nonnull(strstr(a.body, "柜台"));
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "birth", "1990-01-01", NULL), 422);
+	answer_free(&a);
+	after = db_query(sql);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(biangeng_bad_values)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[32], idno[32];
+
+	person_of("demo-a", id, sizeof(id), idno, sizeof(idno));
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "mobile", "1234", "postcode", "43A000", "education", "博士后2",
+	    NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='mobile']"), 1);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='postcode']"), 1);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='education']"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/biangeng/person?sfzh=110105194912310021",
+	    1, &a), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='sfzh']"), 1);
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(biangeng_escapes_user_text)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[32], idno[32], path[128];
+
+	person_of("demo-a", id, sizeof(id), idno, sizeof(idno));
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "mail_addr", "<script>alert(1)</script>\"'&", NULL), 200);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/biangeng/person?sfzh=%s", idno);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.ctype, "text/html"));
+	ck_assert_ptr_null(strstr(a.body, "<script>alert(1)"));
+	ck_assert_ptr_nonnull(strstr(a.body, "&lt;script&gt;alert(1)"));
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(biangeng_unit_at_once)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		*v;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(http_post(&b, "/biangeng/unit", 1, &a, "contact",
+	    "李经办", "phone", "027-87654321", "address", "武汉市武昌区中北路1号",
+	    "email", "hr@example.cn", NULL), 200);
+	ck_xpath_eq(&a, "string(/page/unit/@contact)", "李经办");
+	answer_free(&a);
+	v = db_query("SELECT contact FROM units u JOIN accounts a ON "
+	    "a.unit_id = u.id WHERE a.username = 'demo-a'");
+	ck_assert_str_eq(v, "李经办");
+	free(v);
+	ck_assert_int_eq(http_post(&b, "/biangeng/unit", 1, &a, "contact",
+	    "李经办", "phone", "027-87654321", "address", "x", "uscc",
+	    "91420100MA4KXXXX1X", NULL), 422);
+	ck_assert_int_eq(xpath_count(&a,
+	    "/page/errors/error[@code='SENSITIVE']"), 1);
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(review_bad_unit_at_desk)
+{
+	struct browser	 b;
+	struct answer	 a;
+
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	ck_assert_int_eq(http_get(&b, "/review", 1, &a), 403);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "WRONG_ROLE");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/review/approve", 1, &a, "id", "1",
+	    NULL), 403);
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(review_bad_reviewer_at_unit_desk)
+{
+	struct browser	 b;
+	struct answer	 a;
+
+	browser_init(&b, "reviewer");
+	ck_assert_int_eq(login(&b, "demo-reviewer"), 0);
+	ck_assert_int_eq(http_get(&b, "/review", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "queue");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/biangeng/unit", 1, &a), 403);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home/task?id=1", 1, &a), 403);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 303);
+	ck_assert_str_eq(a.location, "/review");
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(review_sees_any_unit)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 path[128], *id = fixture_task_of_b();
+
+	browser_init(&b, "reviewer");
+	ck_assert_int_eq(login(&b, "demo-reviewer"), 0);
+	snprintf(path, sizeof(path), "/review/task?id=%s", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@seq)", "FIXTURE-B-1");
+	ck_xpath_eq(&a, "string(/page/unit/@name)", "武汉市洪山区示例制造有限公司");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/review/task?id=99999999", 1, &a), 404);
+	answer_free(&a);
+	free(id);
+}
+END_TEST
+
+START_TEST(xml_every_page)
+{
+	static const char *const unit_pages[] = { "/home", "/login/password",
+	    "/biangeng/person", "/biangeng/unit", "/biangeng/records", NULL };
+	const char *const	*p;
+	struct browser		 b;
+	struct answer		 a;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	for (p = unit_pages; *p != NULL; p++) {
+		ck_assert_int_eq(http_get(&b, *p, 1, &a), 200);
+		ck_assert_msg(strstr(a.ctype, "application/xml") != NULL,
+		    "%s answered %s", *p, a.ctype);
+		ck_assert_int_eq(xpath_count(&a, "/page[@view]"), 1);
+		answer_free(&a);
+		ck_assert_int_eq(http_get(&b, *p, 0, &a), 200);
+		ck_assert_msg(strstr(a.ctype, "text/html") != NULL,
+		    "%s answered %s", *p, a.ctype);
+		ck_assert_ptr_nonnull(strstr(a.body, "<html"));
+		answer_free(&a);
+	}
+	ck_assert_int_eq(http_get(&b, "/home?format=xml", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.ctype, "application/xml"));
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/nosuch", 1, &a), 404);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home/nosuch", 1, &a), 404);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "NOT_FOUND");
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(audit_chain_detects_tampering)
+{
+	char	*out = NULL, *detail, sql[512];
+
+	ck_assert_int_eq(admin("audit-verify", &out), 0);
+	free(out);
+	detail = db_query("SELECT detail FROM audit WHERE id = 2");
+	ck_assert_ptr_nonnull(detail);
+	free(db_query("DROP TRIGGER audit_no_update"));
+	free(db_query("UPDATE audit SET detail = 'forged' WHERE id = 2"));
+	ck_assert_int_eq(admin("audit-verify", &out), 1);
+	free(out);
+	/* Put it back as it was, trigger included. */
+	snprintf(sql, sizeof(sql), "UPDATE audit SET detail = '%s' WHERE "
+	    "id = 2", detail);
+	ck_assert_ptr_null(strchr(detail, '\''));
+	free(db_query(sql));
+	free(db_query("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+	    "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"));
+	ck_assert_int_eq(admin("audit-verify", &out), 0);
+	free(out);
+	free(detail);
+}
+END_TEST
+
+static Suite *
+stack_suite(void)
+{
+	Suite	*s = suite_create("stack");
+	TCase	*tc;
+
+	tc = tcase_create("certs");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, certs_bad_none);
+	tcase_add_test(tc, certs_bad_revoked);
+	tcase_add_test(tc, certs_bad_expired);
+	tcase_add_test(tc, certs_bad_foreign);
+	tcase_add_test(tc, certs_good_needs_login);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("login");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, login_bad_password_locks);
+	tcase_add_test(tc, login_bad_other_username);
+	tcase_add_test(tc, login_initial_password_first);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("session");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, session_bad_replayed_cookie);
+	tcase_add_test(tc, session_bad_csrf);
+	tcase_add_test(tc, session_logout);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("owner");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, owner_bad_other_units_task);
+	tcase_add_test(tc, owner_bad_other_units_person);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("biangeng");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, biangeng_person_at_once);
+	tcase_add_test(tc, biangeng_bad_sensitive);
+	tcase_add_test(tc, biangeng_bad_values);
+	tcase_add_test(tc, biangeng_escapes_user_text);
+	tcase_add_test(tc, biangeng_unit_at_once);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, review_bad_unit_at_desk);
+	tcase_add_test(tc, review_bad_reviewer_at_unit_desk);
+	tcase_add_test(tc, review_sees_any_unit);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("xml");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, xml_every_page);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("audit");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, audit_chain_detects_tampering);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(stack_suite)
