@@ -55,7 +55,7 @@
           </xsl:if>
           <main class="content">
             <xsl:if test="not($menus)"><xsl:attribute name="class">content wide</xsl:attribute></xsl:if>
-            <xsl:if test="$sess">
+            <xsl:if test="$menus">
               <xsl:call-template name="breadcrumb"/>
             </xsl:if>
             <xsl:call-template name="cert-warning"/>
