@@ -1,0 +1,167 @@
+/*
+ * clock.c: the hall's notion of now.  The hall runs on UTC+8 without
+ * daylight saving, so dates are computed with plain arithmetic and TZ
+ * is never consulted.  Tests move the clock with HALL_CLOCK_FILE.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+#include "log.h"
+#include "valid.h"
+
+#define CLOCK_OFFSET	(8 * 3600)	/* UTC+8 */
+#define CLOCK_DAY	86400
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static int64_t
+clock_days_from_civil(int64_t y, int m, int d)
+{
+	int64_t	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The date of day number z (days since 1970-01-01). */
+static void
+clock_civil_from_days(int64_t z, struct hdate *out)
+{
+	int64_t	 era, doe, yoe, y, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(y + (out->month <= 2));
+}
+
+/* Days in month m of year y. */
+static int
+clock_mdays(int y, int m)
+{
+	static const int days[12] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Parses "YYYY-MM-DD HH:MM:SS" (hall time, optional trailing
+ * whitespace) into *t.  Returns 0 or -1. */
+static int
+clock_parse(const char *s, time_t *t)
+{
+	int	 y, mo, d, h, mi, se, n;
+
+	n = 0;
+	if (sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi,
+	    &se, &n) != 6 || n != 19)
+		return -1;
+	for (s += n; *s != '\0'; s++)
+		if (*s != '\n' && *s != '\r' && *s != ' ' && *s != '\t')
+			return -1;
+	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 ||
+	    d > clock_mdays(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+	    se < 0 || se > 59)
+		return -1;
+	*t = (time_t)(clock_days_from_civil(y, mo, d) * CLOCK_DAY +
+	    h * 3600 + mi * 60 + se - CLOCK_OFFSET);
+	return 0;
+}
+
+/* The time in HALL_CLOCK_FILE when set and valid (re-read at every
+ * call), else the system clock. */
+time_t
+clock_now(void)
+{
+	const char	*path;
+	char		 buf[64];
+	FILE		*f;
+	size_t		 n;
+	time_t		 t;
+
+	path = getenv("HALL_CLOCK_FILE");
+	if (path == NULL || path[0] == '\0')
+		return time(NULL);
+	if ((f = fopen(path, "re")) == NULL) {
+		log_warn("HALL_CLOCK_FILE %s unreadable; using the system "
+		    "clock", path);
+		return time(NULL);
+	}
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if (clock_parse(buf, &t) == -1) {
+		log_warn("HALL_CLOCK_FILE %s: not \"YYYY-MM-DD HH:MM:SS\"; "
+		    "using the system clock", path);
+		return time(NULL);
+	}
+	return t;
+}
+
+/* The UTC+8 date of t. */
+void
+clock_date(time_t t, struct hdate *out)
+{
+	int64_t	 s, days;
+
+	s = (int64_t)t + CLOCK_OFFSET;
+	days = s / CLOCK_DAY;
+	if (s % CLOCK_DAY < 0)
+		days--;
+	clock_civil_from_days(days, out);
+}
+
+/* Today's date in the hall's time zone. */
+void
+clock_today(struct hdate *out)
+{
+	clock_date(clock_now(), out);
+}
+
+/* Writes v as exactly width decimal digits at p (v reduced modulo
+ * 10^width, so the output never overflows). */
+static void
+clock_digits(char *p, unsigned int v, int width)
+{
+	while (width-- > 0) {
+		p[width] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* Formats t as "YYYY-MM-DD HH:MM:SS" (UTC+8) into buf[20]. */
+void
+clock_fmt(time_t t, char buf[20])
+{
+	struct hdate	 d;
+	int64_t		 s, sod;
+
+	clock_date(t, &d);
+	s = (int64_t)t + CLOCK_OFFSET;
+	sod = s % CLOCK_DAY;
+	if (sod < 0)
+		sod += CLOCK_DAY;
+	memcpy(buf, "0000-00-00 00:00:00", 20);
+	clock_digits(buf, (unsigned int)d.year, 4);
+	clock_digits(buf + 5, (unsigned int)d.month, 2);
+	clock_digits(buf + 8, (unsigned int)d.day, 2);
+	clock_digits(buf + 11, (unsigned int)(sod / 3600), 2);
+	clock_digits(buf + 14, (unsigned int)(sod % 3600 / 60), 2);
+	clock_digits(buf + 17, (unsigned int)(sod % 60), 2);
+}
