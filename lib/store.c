@@ -1,0 +1,401 @@
+/*
+ * store.c: the hall's one SQLite database: opening with the house
+ * PRAGMAs, numbered migrations, BEGIN IMMEDIATE transactions, a cache
+ * of prepared statements keyed by their SQL literal, checkpoints and
+ * backups through SQLite's own API.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "log.h"
+#include "migrations.h"
+#include "store.h"
+
+#define STORE_BEGIN_TRIES_MS	10000	/* give up BEGIN IMMEDIATE after ~10 s */
+#define STORE_BUSY_TIMEOUT_MS	5000
+
+/* Runs constant SQL text (never input) on db.  Returns 0 or -1
+ * (logged with what). */
+static int
+store_exec_const(sqlite3 *db, const char *sql, const char *what)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_err("store: %s: %s", what,
+		    err != NULL ? err : sqlite3_errmsg(db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens (creating with mode 0600) the SQLite file path into *db.
+ * Returns 0 or -1 (logged, *db closed and NULL). */
+static int
+store_open_db(const char *path, sqlite3 **db)
+{
+	mode_t	 old;
+	int	 rc;
+
+	old = umask(077);
+	rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		log_err("store: open %s: %s", path, *db != NULL ?
+		    sqlite3_errmsg(*db) : sqlite3_errstr(rc));
+		sqlite3_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	sqlite3_extended_result_codes(*db, 1);
+	return 0;
+}
+
+/* Reads PRAGMA user_version into *v.  Returns 0 or -1. */
+static int
+store_user_version(struct store *s, int *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK) {
+		log_err("store: user_version: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = 0;
+	} else
+		log_err("store: user_version: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The schema version of this build: the number of migrations. */
+int
+store_schema_version(void)
+{
+	return (int)store_nmigrations;
+}
+
+/* Opens and (unless STORE_NOMIGRATE) migrates the database at path.
+ * Returns a store owned by the caller (store_close), or NULL (logged). */
+struct store *
+store_open(const char *path, unsigned int flags)
+{
+	struct store	*s;
+	int		 v;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		log_err("store: calloc: %s", strerror(errno));
+		return NULL;
+	}
+	if (store_open_db(path, &s->db) == -1)
+		goto fail;
+	if (sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS) != SQLITE_OK ||
+	    store_exec_const(s->db, "PRAGMA journal_mode=WAL",
+	    "journal_mode") == -1 ||
+	    store_exec_const(s->db, "PRAGMA synchronous=FULL",
+	    "synchronous") == -1 ||
+	    store_exec_const(s->db, "PRAGMA foreign_keys=ON",
+	    "foreign_keys") == -1)
+		goto fail;
+	if ((flags & STORE_NOCHECKPOINT) && store_exec_const(s->db,
+	    "PRAGMA wal_autocheckpoint=0", "wal_autocheckpoint") == -1)
+		goto fail;
+	if (flags & STORE_NOMIGRATE) {
+		if (store_user_version(s, &v) == -1)
+			goto fail;
+		if (v != store_schema_version()) {
+			log_err("store: %s has schema %d, this build needs %d "
+			    "(run hall-admin migrate)", path, v,
+			    store_schema_version());
+			goto fail;
+		}
+	} else if (store_migrate(s) == -1)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+/* Finalises every cached statement and closes the database. */
+void
+store_close(struct store *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->cachesz; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	free(s->cache);
+	if (s->db != NULL && sqlite3_close(s->db) != SQLITE_OK)
+		log_err("store: close: %s", sqlite3_errmsg(s->db));
+	free(s);
+}
+
+/* Applies every migration above user_version, each with its version
+ * bump in one BEGIN IMMEDIATE transaction (re-reading the version
+ * inside it, so two processes never apply one twice).  Returns 0 or -1. */
+int
+store_migrate(struct store *s)
+{
+	char	 sql[64];
+	int	 v;
+
+	for (;;) {
+		if (store_begin(s) == -1)
+			return -1;
+		if (store_user_version(s, &v) == -1)
+			goto fail;
+		if (v < 0 || v > store_schema_version()) {
+			log_err("store: schema %d is newer than this build "
+			    "(%d)", v, store_schema_version());
+			goto fail;
+		}
+		if (v == store_schema_version())
+			break;
+		if (store_exec_const(s->db, store_migrations[v],
+		    "migration") == -1)
+			goto fail;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (store_exec_const(s->db, sql, "user_version") == -1)
+			goto fail;
+		if (store_commit(s) == -1)
+			return -1;
+		log_info("store: migrated to schema %d", v + 1);
+	}
+	return store_commit(s);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Milliseconds of a monotonic clock. */
+static int64_t
+store_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* BEGIN IMMEDIATE, retrying on SQLITE_BUSY for about 10 s in all.
+ * Returns 0 (s->in_tx set) or -1 (logged). */
+int
+store_begin(struct store *s)
+{
+	const struct timespec	 nap = { 0, 20 * 1000 * 1000 };
+	int64_t			 start;
+	int			 rc;
+
+	if (s->in_tx || !sqlite3_get_autocommit(s->db)) {
+		log_err("store: begin: a transaction is already open");
+		return -1;
+	}
+	start = store_ms();
+	for (;;) {
+		rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			s->in_tx = 1;
+			return 0;
+		}
+		if ((rc & 0xff) != SQLITE_BUSY ||
+		    store_ms() - start > STORE_BEGIN_TRIES_MS)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	log_err("store: begin immediate: %s", sqlite3_errmsg(s->db));
+	return -1;
+}
+
+/* COMMIT.  Returns 0, or -1 with the transaction rolled back. */
+int
+store_commit(struct store *s)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		log_err("store: commit: %s", sqlite3_errmsg(s->db));
+		store_rollback(s);
+		return -1;
+	}
+	s->in_tx = 0;
+	return 0;
+}
+
+/* ROLLBACK when a transaction is open; clears s->in_tx. */
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db) &&
+	    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+		log_err("store: rollback: %s", sqlite3_errmsg(s->db));
+	s->in_tx = 0;
+}
+
+/* The cached statement for the literal sql, reset with bindings
+ * cleared; prepared on first use.  Borrowed until store_close(). */
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	struct store_cached	*nc;
+	sqlite3_stmt		*st;
+	size_t			 i, ncap;
+
+	for (i = 0; i < s->cachesz; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].stmt);
+			sqlite3_clear_bindings(s->cache[i].stmt);
+			return s->cache[i].stmt;
+		}
+	if (s->cachesz == s->cachecap) {
+		ncap = s->cachecap == 0 ? 32 : s->cachecap * 2;
+		if (ncap < s->cachecap || ncap > SIZE_MAX / sizeof(*nc)) {
+			log_err("store: statement cache overflow");
+			return NULL;
+		}
+		if ((nc = realloc(s->cache, ncap * sizeof(*nc))) == NULL) {
+			log_err("store: realloc: %s", strerror(errno));
+			return NULL;
+		}
+		s->cache = nc;
+		s->cachecap = ncap;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL) != SQLITE_OK) {
+		log_err("store: prepare: %s", sqlite3_errmsg(s->db));
+		return NULL;
+	}
+	s->cache[s->cachesz].sql = sql;
+	s->cache[s->cachesz].stmt = st;
+	s->cachesz++;
+	return st;
+}
+
+/* Binds text v (copied; NULL binds NULL) at index i.  Returns 0 or -1. */
+int
+store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	int	 rc;
+
+	rc = v == NULL ? sqlite3_bind_null(st, i) :
+	    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK) {
+		log_err("store: bind %d: %s", i, sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* Binds the integer v at index i.  Returns 0 or -1. */
+int
+store_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_bind_int64(st, i, v)) != SQLITE_OK) {
+		log_err("store: bind %d: %s", i, sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* Steps st to completion (it must return no rows) and resets it.
+ * Returns 0 or -1 (logged). */
+int
+store_exec_stmt(struct store *s, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE) {
+		log_err("store: step: %s (%s)", rc == SQLITE_ROW ?
+		    "statement returned rows" : sqlite3_errmsg(s->db),
+		    sqlite3_sql(st));
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Column i of st's current row as text, "" for NULL.  Borrowed until
+ * st is stepped or reset. */
+const char *
+store_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*p;
+
+	p = sqlite3_column_text(st, i);
+	return p == NULL ? "" : (const char *)p;
+}
+
+/* Checkpoints the WAL into the database and truncates it.  Returns 0,
+ * or -1 when readers or writers kept it from completing (logged). */
+int
+store_checkpoint(struct store *s)
+{
+	int	 rc, nlog = 0, nckpt = 0;
+
+	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
+	if (rc != SQLITE_OK) {
+		log_err("store: checkpoint: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Copies the whole database to dest (created 0600, replaced if it
+ * exists) through the backup API.  Returns 0 or -1 (logged). */
+int
+store_backup(struct store *s, const char *dest)
+{
+	const struct timespec	 nap = { 0, 20 * 1000 * 1000 };
+	sqlite3_backup		*b;
+	sqlite3			*d = NULL;
+	int64_t			 start;
+	int			 rc, ret = -1;
+
+	if (store_open_db(dest, &d) == -1)
+		return -1;
+	if ((b = sqlite3_backup_init(d, "main", s->db, "main")) == NULL) {
+		log_err("store: backup to %s: %s", dest, sqlite3_errmsg(d));
+		goto out;
+	}
+	start = store_ms();
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+		    store_ms() - start < STORE_BEGIN_TRIES_MS)
+			nanosleep(&nap, NULL);
+		else if (rc != SQLITE_OK)
+			break;
+	} while (rc != SQLITE_DONE);
+	if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE) {
+		log_err("store: backup to %s: %s", dest, sqlite3_errmsg(d));
+		goto out;
+	}
+	if (chmod(dest, 0600) == -1) {
+		log_err("store: chmod %s: %s", dest, strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (sqlite3_close(d) != SQLITE_OK)
+		log_err("store: close %s: %s", dest, sqlite3_errmsg(d));
+	return ret;
+}
