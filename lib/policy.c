@@ -1,0 +1,413 @@
+/*
+ * policy.c: regional rules as data (see policy.h for the keys) and the
+ * working-day calendar.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "log.h"
+#include "policy.h"
+#include "store.h"
+#include "valid.h"
+
+#define POLICY_MAX_WORKDAYS	3660	/* |n| for workdays_add */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t
+policy_days(const struct hdate *d)
+{
+	int64_t	 y, era, yoe, doy, doe;
+	int	 m = d->month;
+
+	y = d->year - (m <= 2);
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The date of day number z (days since 1970-01-01). */
+static void
+policy_date(int64_t z, struct hdate *out)
+{
+	int64_t	 era, doe, yoe, y, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(y + (out->month <= 2));
+}
+
+/* Writes d as "YYYY-MM-DD" into buf[16]; returns buf.  Out-of-range
+ * dates are rejected by the caller's checks, not here. */
+static const char *
+policy_fmt(const struct hdate *d, char buf[16])
+{
+	snprintf(buf, 16, "%04d-%02d-%02d", d->year % 10000,
+	    (d->month % 100 + 100) % 100, (d->day % 100 + 100) % 100);
+	return buf;
+}
+
+/* Whether d is a plausible calendar date for the hall. */
+static int
+policy_date_ok(const struct hdate *d)
+{
+	struct hdate	 back;
+
+	if (d->year < 1900 || d->year > 9999 || d->month < 1 ||
+	    d->month > 12 || d->day < 1 || d->day > 31)
+		return 0;
+	policy_date(policy_days(d), &back);
+	return back.day == d->day && back.month == d->month;
+}
+
+/* Looks key up for exactly region (no fallback).  Returns 0, 1 or -1
+ * as policy_get. */
+static int
+policy_lookup(struct store *s, const char *region, const char *key,
+    const char *on, char *out, size_t outsz)
+{
+	sqlite3_stmt	*st;
+	const char	*v;
+	size_t		 n;
+	int		 rc;
+
+	if ((st = store_stmt(s, "SELECT value FROM policy WHERE region = ? "
+	    "AND key = ? AND valid_from <= ? ORDER BY valid_from DESC "
+	    "LIMIT 1")) == NULL)
+		return -1;
+	if (store_bind_text(st, 1, region) || store_bind_text(st, 2, key) ||
+	    store_bind_text(st, 3, on))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		log_err("policy: %s: %s", key, sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+		return -1;
+	}
+	v = store_col_text(st, 0);
+	n = strlen(v);
+	if (n >= outsz) {
+		log_err("policy: %s/%s: value too long", region, key);
+		sqlite3_reset(st);
+		return -1;
+	}
+	memcpy(out, v, n + 1);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The value of key in force on on for region, else for "*". */
+int
+policy_get(struct store *s, const char *region, const char *key,
+    const struct hdate *on, char *out, size_t outsz)
+{
+	struct hdate	 today;
+	char		 date[16];
+	int		 rc;
+
+	if (outsz == 0 || key == NULL)
+		return -1;
+	out[0] = '\0';
+	if (on == NULL) {
+		clock_today(&today);
+		on = &today;
+	}
+	if (!policy_date_ok(on)) {
+		log_err("policy: %s: bad date", key);
+		return -1;
+	}
+	policy_fmt(on, date);
+	if (region != NULL && strcmp(region, "*") != 0) {
+		rc = policy_lookup(s, region, key, date, out, outsz);
+		if (rc != 1)
+			return rc;
+	}
+	return policy_lookup(s, "*", key, date, out, outsz);
+}
+
+/* policy_get parsed as a decimal integer; see policy.h. */
+int
+policy_int(struct store *s, const char *region, const char *key,
+    const struct hdate *on, long long dflt, long long *out)
+{
+	char		 buf[64];
+	char		*end;
+	long long	 v;
+	int		 rc;
+
+	*out = dflt;
+	if ((rc = policy_get(s, region, key, on, buf, sizeof(buf))) != 0)
+		return rc;
+	errno = 0;
+	v = strtoll(buf, &end, 10);
+	if (buf[0] == '\0' || *end != '\0' || errno != 0) {
+		log_err("policy: %s/%s: not an integer", region, key);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* policy_get as a flag "1" / "0"; see policy.h. */
+int
+policy_bool(struct store *s, const char *region, const char *key,
+    const struct hdate *on, int dflt, int *out)
+{
+	char	 buf[8];
+	int	 rc;
+
+	*out = dflt;
+	if ((rc = policy_get(s, region, key, on, buf, sizeof(buf))) != 0)
+		return rc;
+	if (strcmp(buf, "1") == 0)
+		*out = 1;
+	else if (strcmp(buf, "0") == 0)
+		*out = 0;
+	else {
+		log_err("policy: %s/%s: not 0 or 1", region, key);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether d is a working day: calendar row, else Monday to Friday. */
+int
+workday_is(struct store *s, const struct hdate *d)
+{
+	sqlite3_stmt	*st;
+	char		 date[16];
+	int64_t		 wd;
+	int		 rc;
+
+	if (!policy_date_ok(d)) {
+		log_err("policy: workday of a bad date");
+		return -1;
+	}
+	if ((st = store_stmt(s, "SELECT workday FROM calendar "
+	    "WHERE date = ?")) == NULL ||
+	    store_bind_text(st, 1, policy_fmt(d, date)))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rc = sqlite3_column_int(st, 0) != 0;
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		log_err("policy: calendar: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	/* 1970-01-01 was a Thursday: 0 = Thursday ... 2 = Saturday. */
+	wd = ((policy_days(d) % 7) + 7) % 7;
+	return wd != 2 && wd != 3;
+}
+
+/* The date n working days after (n < 0: before) from into out. */
+int
+workdays_add(struct store *s, const struct hdate *from, int n,
+    struct hdate *out)
+{
+	int64_t	 day, step;
+	int	 left, rc;
+	struct hdate	 d;
+
+	if (n < -POLICY_MAX_WORKDAYS || n > POLICY_MAX_WORKDAYS ||
+	    !policy_date_ok(from))
+		return -1;
+	day = policy_days(from);
+	step = n < 0 ? -1 : 1;
+	left = n < 0 ? -n : n;
+	d = *from;
+	while (left > 0) {
+		day += step;
+		policy_date(day, &d);
+		if ((rc = workday_is(s, &d)) == -1)
+			return -1;
+		left -= rc;
+	}
+	*out = d;
+	return 0;
+}
+
+/* One seeded policy row. */
+struct policy_seed {
+	const char	*region;
+	const char	*key;
+	const char	*valid_from;
+	const char	*value;
+	const char	*note;
+};
+
+#define SAMPLE "示例数据,上线前按当地人社部门公布值核对"
+
+static const struct policy_seed policy_seeds[] = {
+	{ "*", "tuigong.require_jianyuan_first", "1900-01-01", "0",
+	  "全国默认:不强制先减员后退工,以当地政策为准" },
+	{ "420100", "tuigong.require_jianyuan_first", "1900-01-01", "1",
+	  "武汉:先减员,后退工(社保关系结清后方可退工)" },
+	{ "*", "tuigong.deadline_days", "1900-01-01", "15",
+	  "劳动合同法第五十条、就业服务与就业管理规定第六十二条:15日内" },
+	{ "*", "tuigong.dangan_days", "1900-01-01", "15",
+	  "15日内办理档案转移" },
+	{ "*", "review.tuigong.days_min", "1900-01-01", "1", "退工审核 1-3 个工作日" },
+	{ "*", "review.tuigong.days_max", "1900-01-01", "3", "退工审核 1-3 个工作日" },
+	{ "*", "review.chexiao.days_min", "1900-01-01", "1", "撤销审核 1-5 个工作日" },
+	{ "*", "review.chexiao.days_max", "1900-01-01", "5", "撤销审核 1-5 个工作日" },
+	{ "*", "chexiao.advise_days", "1900-01-01", "30",
+	  "建议在用工终止后30日内撤销" },
+	{ "*", "zengyuan.age_min.female", "1900-01-01", "16", "网上首次参保:女 16-40 周岁(不含40)" },
+	{ "*", "zengyuan.age_max.female", "1900-01-01", "40", "网上首次参保:女 16-40 周岁(不含40)" },
+	{ "*", "zengyuan.age_min.male", "1900-01-01", "16", "网上首次参保:男 16-50 周岁(不含50)" },
+	{ "*", "zengyuan.age_max.male", "1900-01-01", "50", "网上首次参保:男 16-50 周岁(不含50)" },
+	{ "*", "zengyuan.bujiao_max_months", "1900-01-01", "3",
+	  "补缴最多3个月(含当月)" },
+	/* Rates in basis points (1/10000). */
+	{ "*", "rate.pension.unit_bp", "1900-01-01", "2000", "养老 单位 20%" },
+	{ "*", "rate.pension.unit_bp", "2019-05-01", "1600",
+	  "国办发〔2019〕13号:单位养老费率降至16%" },
+	{ "420100", "rate.pension.unit_bp", "2010-01-01", "2000", "武汉 养老 单位 20%" },
+	{ "420100", "rate.pension.unit_bp", "2019-05-01", "1600",
+	  "武汉 养老 单位 16%(国办发〔2019〕13号)" },
+	{ "*", "rate.pension.person_bp", "1900-01-01", "800", "养老 个人 8%" },
+	{ "420100", "rate.pension.person_bp", "2010-01-01", "800", "武汉 养老 个人 8%" },
+	{ "*", "rate.medical.unit_bp", "1900-01-01", "800", "医疗 单位 8%" },
+	{ "*", "rate.medical.person_bp", "1900-01-01", "200", "医疗 个人 2%" },
+	{ "420100", "rate.medical.unit_bp", "2010-01-01", "800", "武汉 医疗 单位 8%" },
+	{ "420100", "rate.medical.person_bp", "2010-01-01", "200", "武汉 医疗 个人 2%" },
+	{ "*", "rate.unemployment.unit_bp", "1900-01-01", "200", "失业 单位 2%" },
+	{ "*", "rate.unemployment.person_bp", "1900-01-01", "100", "失业 个人 1%" },
+	{ "420100", "rate.unemployment.unit_bp", "2010-01-01", "200", "武汉 失业 单位 2%" },
+	{ "420100", "rate.unemployment.person_bp", "2010-01-01", "100", "武汉 失业 个人 1%" },
+	{ "*", "rate.maternity.unit_bp", "1900-01-01", "70", "生育 单位 0.7%(个人不缴)" },
+	{ "420100", "rate.maternity.unit_bp", "2010-01-01", "70", "武汉 生育 单位 0.7%" },
+	{ "*", "rate.injury.min_bp", "1900-01-01", "50", "工伤 按行业 0.5%-2%,单位缴纳" },
+	{ "*", "rate.injury.max_bp", "1900-01-01", "200", "工伤 按行业 0.5%-2%,单位缴纳" },
+	{ "*", "base.floor_pct", "1900-01-01", "60", "缴费基数下限:社平工资60%" },
+	{ "*", "base.ceiling_pct", "1900-01-01", "300", "缴费基数上限:社平工资300%" },
+	{ "*", "wage.avg_monthly_fen", "2024-01-01", "680000", SAMPLE },
+	{ "*", "wage.avg_monthly_fen", "2025-01-01", "710000", SAMPLE },
+	{ "*", "wage.avg_monthly_fen", "2026-01-01", "735000", SAMPLE },
+	{ "420100", "wage.avg_monthly_fen", "2024-01-01", "690000", SAMPLE },
+	{ "420100", "wage.avg_monthly_fen", "2025-01-01", "720000", SAMPLE },
+	{ "420100", "wage.avg_monthly_fen", "2026-01-01", "745000", SAMPLE },
+	{ "*", "wage.decl_freeze_from", "1900-01-01", "12-21",
+	  "12月21日至次年1月15日须先完成年度工资申报" },
+	{ "*", "wage.decl_freeze_to", "1900-01-01", "01-15",
+	  "12月21日至次年1月15日须先完成年度工资申报" },
+	{ "*", "retire.min_contrib_years", "1900-01-01", "15",
+	  "退休须累计缴费满15年" },
+	{ "*", "retire.reform_from", "1900-01-01", "2025-01-01",
+	  "全国人大常委会关于渐进式延迟法定退休年龄的决定" },
+	{ "*", "retire.male.base_age", "1900-01-01", "60", "男 60 岁" },
+	{ "*", "retire.male.target_age", "1900-01-01", "63", "逐步延至 63 岁" },
+	{ "*", "retire.male.step_months", "1900-01-01", "4", "每4个月延迟1个月" },
+	{ "*", "retire.female_cadre.base_age", "1900-01-01", "55", "女干部 55 岁" },
+	{ "*", "retire.female_cadre.target_age", "1900-01-01", "58", "逐步延至 58 岁" },
+	{ "*", "retire.female_cadre.step_months", "1900-01-01", "4", "每4个月延迟1个月" },
+	{ "*", "retire.female_worker.base_age", "1900-01-01", "50", "女工人 50 岁" },
+	{ "*", "retire.female_worker.target_age", "1900-01-01", "55", "逐步延至 55 岁" },
+	{ "*", "retire.female_worker.step_months", "1900-01-01", "2", "每2个月延迟1个月" },
+};
+
+/* One seeded calendar row. */
+struct policy_day {
+	const char	*date;
+	int		 workday;
+	const char	*note;
+};
+
+#define CAL "2026年节假日安排(国务院办公厅通知),上线前请与正式通知核对"
+
+static const struct policy_day policy_days2026[] = {
+	{ "2026-01-01", 0, "元旦 " CAL }, { "2026-01-02", 0, "元旦 " CAL },
+	{ "2026-01-03", 0, "元旦 " CAL }, { "2026-01-04", 1, "元旦调休上班 " CAL },
+	{ "2026-02-14", 1, "春节调休上班 " CAL },
+	{ "2026-02-15", 0, "春节 " CAL }, { "2026-02-16", 0, "春节 " CAL },
+	{ "2026-02-17", 0, "春节 " CAL }, { "2026-02-18", 0, "春节 " CAL },
+	{ "2026-02-19", 0, "春节 " CAL }, { "2026-02-20", 0, "春节 " CAL },
+	{ "2026-02-21", 0, "春节 " CAL }, { "2026-02-22", 0, "春节 " CAL },
+	{ "2026-02-23", 0, "春节 " CAL },
+	{ "2026-02-28", 1, "春节调休上班 " CAL },
+	{ "2026-04-04", 0, "清明节 " CAL }, { "2026-04-05", 0, "清明节 " CAL },
+	{ "2026-04-06", 0, "清明节 " CAL },
+	{ "2026-05-01", 0, "劳动节 " CAL }, { "2026-05-02", 0, "劳动节 " CAL },
+	{ "2026-05-03", 0, "劳动节 " CAL }, { "2026-05-04", 0, "劳动节 " CAL },
+	{ "2026-05-05", 0, "劳动节 " CAL },
+	{ "2026-05-09", 1, "劳动节调休上班 " CAL },
+	{ "2026-06-19", 0, "端午节 " CAL }, { "2026-06-20", 0, "端午节 " CAL },
+	{ "2026-06-21", 0, "端午节 " CAL },
+	{ "2026-09-20", 1, "国庆节调休上班 " CAL },
+	{ "2026-09-25", 0, "中秋节 " CAL }, { "2026-09-26", 0, "中秋节 " CAL },
+	{ "2026-09-27", 0, "中秋节 " CAL },
+	{ "2026-10-01", 0, "国庆节 " CAL }, { "2026-10-02", 0, "国庆节 " CAL },
+	{ "2026-10-03", 0, "国庆节 " CAL }, { "2026-10-04", 0, "国庆节 " CAL },
+	{ "2026-10-05", 0, "国庆节 " CAL }, { "2026-10-06", 0, "国庆节 " CAL },
+	{ "2026-10-07", 0, "国庆节 " CAL },
+	{ "2026-10-10", 1, "国庆节调休上班 " CAL },
+};
+
+/* Inserts the seeds where absent; see policy.h.  Returns 0 or -1. */
+int
+policy_seed_defaults(struct store *s)
+{
+	const struct policy_seed	*p;
+	const struct policy_day		*d;
+	sqlite3_stmt			*st;
+	size_t				 i;
+	int				 began = 0;
+
+	if (!s->in_tx) {
+		if (store_begin(s) == -1)
+			return -1;
+		began = 1;
+	}
+	for (i = 0; i < sizeof(policy_seeds) / sizeof(policy_seeds[0]); i++) {
+		p = &policy_seeds[i];
+		if ((st = store_stmt(s, "INSERT OR IGNORE INTO policy (region, "
+		    "key, valid_from, value, note) VALUES (?, ?, ?, ?, ?)")) ==
+		    NULL || store_bind_text(st, 1, p->region) ||
+		    store_bind_text(st, 2, p->key) ||
+		    store_bind_text(st, 3, p->valid_from) ||
+		    store_bind_text(st, 4, p->value) ||
+		    store_bind_text(st, 5, p->note) ||
+		    store_exec_stmt(s, st))
+			goto fail;
+	}
+	for (i = 0; i < sizeof(policy_days2026) / sizeof(policy_days2026[0]);
+	    i++) {
+		d = &policy_days2026[i];
+		if ((st = store_stmt(s, "INSERT OR IGNORE INTO calendar (date, "
+		    "workday, note) VALUES (?, ?, ?)")) == NULL ||
+		    store_bind_text(st, 1, d->date) ||
+		    store_bind_int(st, 2, d->workday) ||
+		    store_bind_text(st, 3, d->note) ||
+		    store_exec_stmt(s, st))
+			goto fail;
+	}
+	if (began && store_commit(s) == -1)
+		return -1;
+	return 0;
+fail:
+	if (began)
+		store_rollback(s);
+	return -1;
+}

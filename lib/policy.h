@@ -1,0 +1,94 @@
+/*
+ * policy.h: regional rules (「以当地政策为准」) as data.  Table
+ * policy(region, key, valid_from, value, note) holds one value per
+ * region (行政区划 code such as "420100" 武汉, or "*" for the national
+ * default) and date it takes effect; the value in force on a date is the
+ * one with the latest valid_from not after it, for the unit's region,
+ * else for "*".  Table calendar(date, workday, note) marks 法定节假日
+ * (workday 0) and 调休 working weekends (workday 1); other days are
+ * working days Monday to Friday.
+ *
+ * Keys (integers unless said; *_bp are basis points, 1/10000: 2000 =
+ * 20%; money in fen; ages in whole years, upper bounds exclusive):
+ *
+ *   key                              meaning
+ *   tuigong.require_jianyuan_first   1: 退工 refused until 减员 done and
+ *                                    nothing owed (先减员,后退工)
+ *   tuigong.deadline_days            退工 within N calendar days of the
+ *                                    end of employment, else 逾期 (15)
+ *   tuigong.dangan_days              档案 transfer reminder, days (15)
+ *   review.<business>.days_min       working days shown for review,
+ *   review.<business>.days_max       e.g. review.tuigong 1..3,
+ *                                    review.chexiao 1..5
+ *   chexiao.advise_days              advise 撤销 within N days (30)
+ *   zengyuan.age_min.female          online first enrolment: age >= min
+ *   zengyuan.age_max.female          and < max (female 16..40,
+ *   zengyuan.age_min.male            male 16..50)
+ *   zengyuan.age_max.male
+ *   zengyuan.bujiao_max_months       补缴 at most N months incl. this (3)
+ *   rate.pension.unit_bp             养老 单位 / 个人
+ *   rate.pension.person_bp
+ *   rate.medical.unit_bp             医疗
+ *   rate.medical.person_bp
+ *   rate.unemployment.unit_bp        失业
+ *   rate.unemployment.person_bp
+ *   rate.maternity.unit_bp           生育 (unit only)
+ *   rate.injury.min_bp               工伤 by industry, unit only: the
+ *   rate.injury.max_bp               allowed range (units.industry_rate_permille)
+ *   wage.avg_monthly_fen             社平工资 (monthly) of the year
+ *   base.floor_pct                   缴费基数 floor, % of 社平工资 (60)
+ *   base.ceiling_pct                 缴费基数 ceiling, % (300)
+ *   wage.decl_freeze_from            "MM-DD": from this day ... (12-21)
+ *   wage.decl_freeze_to              ... to this day (01-15) the annual
+ *                                    wage declaration comes first
+ *   retire.min_contrib_years         退休 needs >= N years paid (15)
+ *   retire.<who>.base_age            legal age before the 2025 reform,
+ *   retire.<who>.target_age          the age it rises to,
+ *   retire.<who>.step_months         +1 month per N months of birth
+ *   retire.reform_from               "YYYY-MM-DD" the reform starts;
+ *                                    <who> is male, female_worker,
+ *                                    female_cadre
+ */
+#ifndef HALL_POLICY_H
+#define HALL_POLICY_H
+
+#include <stddef.h>
+
+struct store;
+struct hdate;
+
+/* The value of key for region on date on (NULL: today) into out[outsz]:
+ * the row with the latest valid_from not after on, for region, else
+ * for "*".  Returns 0 found, 1 none, -1 error (logged; also when the
+ * value does not fit). */
+int		 policy_get(struct store *s, const char *region,
+		    const char *key, const struct hdate *on, char *out,
+		    size_t outsz);
+
+/* policy_get as a decimal integer.  *out is dflt when none is found or
+ * on error.  Returns 0 found, 1 none (default used), -1 error (also a
+ * malformed value, logged). */
+int		 policy_int(struct store *s, const char *region,
+		    const char *key, const struct hdate *on, long long dflt,
+		    long long *out);
+
+/* policy_get as a flag "1"/"0".  As policy_int. */
+int		 policy_bool(struct store *s, const char *region,
+		    const char *key, const struct hdate *on, int dflt,
+		    int *out);
+
+/* Whether d is a working day: its calendar row if any, else Monday to
+ * Friday.  Returns 1 yes, 0 no, -1 error. */
+int		 workday_is(struct store *s, const struct hdate *d);
+
+/* The date n working days after from (n < 0: before; n == 0: from
+ * itself) into out.  Returns 0 or -1 (error, or |n| > 3660). */
+int		 workdays_add(struct store *s, const struct hdate *from, int n,
+		    struct hdate *out);
+
+/* Inserts the national defaults (region "*"), Wuhan's ("420100")
+ * rules and the 2026 calendar where absent (never overwrites).  Opens
+ * its own transaction unless one is open.  Returns 0 or -1. */
+int		 policy_seed_defaults(struct store *s);
+
+#endif
