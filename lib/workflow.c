@@ -1,0 +1,630 @@
+/*
+ * workflow.c: the task (业务) state machine common to every business;
+ * see workflow.h for the states.  wf_transition() is the only function
+ * that moves a task; every move writes a task event, a message to the
+ * unit and an audit row in the same transaction as the move itself
+ * (and as the business's effect, on approval).
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "log.h"
+#include "store.h"
+#include "valid.h"
+#include "workflow.h"
+
+#define WF_MAX_BUSINESSES	32
+
+const char *const task_state_names[TASK_STATE__MAX] = {
+	"未提交",	/* TASK_DRAFT */
+	"进行中",	/* TASK_PENDING */
+	"结束",		/* TASK_DONE */
+	"退单",		/* TASK_CANCELLED */
+};
+
+const char *const wf_action_names[WF_ACTION__MAX] = {
+	"task.submit",	/* WF_SUBMIT */
+	"task.approve",	/* WF_APPROVE */
+	"task.reject",	/* WF_REJECT */
+	"task.cancel",	/* WF_CANCEL */
+};
+
+static const struct wf_business	*wf_registry[WF_MAX_BUSINESSES];
+static size_t			 wf_nregistry;
+
+/* The system as an actor: 系统自动审核. */
+static const struct actor wf_system = { 0, 0, "系统自动审核", "" };
+
+/* Registers b; a second business with the same code replaces the first.
+ * Aborts when the fixed registry is full (a start-up programming
+ * error). */
+void
+wf_register(const struct wf_business *b)
+{
+	size_t	 i;
+
+	if (b == NULL || b->code == NULL)
+		abort();
+	for (i = 0; i < wf_nregistry; i++)
+		if (strcmp(wf_registry[i]->code, b->code) == 0) {
+			wf_registry[i] = b;
+			return;
+		}
+	if (wf_nregistry == WF_MAX_BUSINESSES)
+		abort();
+	wf_registry[wf_nregistry++] = b;
+}
+
+/* The registered business with code, or NULL.  Borrowed (static). */
+const struct wf_business *
+wf_business(const char *code)
+{
+	size_t	 i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < wf_nregistry; i++)
+		if (strcmp(wf_registry[i]->code, code) == 0)
+			return wf_registry[i];
+	return NULL;
+}
+
+/* Copies src into dst[dstsz], cutting at a UTF-8 character boundary
+ * when it does not fit. */
+static void
+wf_copy(char *dst, size_t dstsz, const char *src)
+{
+	size_t	 n;
+
+	n = strlen(src);
+	if (n >= dstsz) {
+		n = dstsz - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* The state whose stored name is name, or TASK_STATE__MAX. */
+static enum task_state
+wf_state(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < TASK_STATE__MAX; i++)
+		if (strcmp(task_state_names[i], name) == 0)
+			return (enum task_state)i;
+	return TASK_STATE__MAX;
+}
+
+/* Whether the caller's transaction is open (logs when not). */
+static int
+wf_in_tx(struct store *s, const char *what)
+{
+	if (sqlite3_get_autocommit(s->db)) {
+		log_err("workflow: %s outside a transaction", what);
+		return 0;
+	}
+	return 1;
+}
+
+/* Records one task event.  Returns 0 or -1. */
+static int
+wf_event(struct store *s, int64_t task_id, const char *action,
+    const char *from, const char *to, int64_t actor_id, const char *reason,
+    time_t at)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, "INSERT INTO task_events (task_id, action, "
+	    "from_state, to_state, actor_id, reason, at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)")) == NULL ||
+	    store_bind_int(st, 1, task_id) ||
+	    store_bind_text(st, 2, action) || store_bind_text(st, 3, from) ||
+	    store_bind_text(st, 4, to) || store_bind_int(st, 5, actor_id) ||
+	    store_bind_text(st, 6, reason != NULL ? reason : "") ||
+	    store_bind_int(st, 7, (int64_t)at))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Creates a task in 未提交 inside the caller's transaction; see
+ * workflow.h.  Returns 0 or -1 (logged). */
+int
+wf_create(struct store *s, const char *business, int64_t unit_id,
+    const struct actor *who, const char *summary, const char *dedup_key,
+    int64_t *task_id, int *created)
+{
+	char		 seq[32], sum[256], detail[512], object[40];
+	struct hdate	 today;
+	sqlite3_stmt	*st;
+	int64_t		 id;
+	time_t		 now;
+	int		 rc;
+
+	*created = 0;
+	*task_id = 0;
+	if (business == NULL || business[0] == '\0' ||
+	    strlen(business) >= sizeof(((struct task *)NULL)->business) ||
+	    unit_id <= 0) {
+		log_err("workflow: create: bad business or unit");
+		return -1;
+	}
+	if (!wf_in_tx(s, "create"))
+		return -1;
+	if (who == NULL)
+		who = &wf_system;
+	if (dedup_key != NULL) {
+		if ((st = store_stmt(s, "SELECT id FROM tasks "
+		    "WHERE dedup_key = ? AND unit_id = ?")) == NULL ||
+		    store_bind_text(st, 1, dedup_key) ||
+		    store_bind_int(st, 2, unit_id))
+			return -1;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*task_id = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			return 0;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			log_err("workflow: dedup: %s", sqlite3_errmsg(s->db));
+			return -1;
+		}
+	}
+	/* The write lock is held, so max(id) + 1 is ours. */
+	if ((st = store_stmt(s, "SELECT COALESCE(MAX(id), 0) + 1 "
+	    "FROM tasks")) == NULL)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		log_err("workflow: next id: %s", sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+		return -1;
+	}
+	id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	now = clock_now();
+	clock_date(now, &today);
+	snprintf(seq, sizeof(seq), "%04d%02d%02d%08" PRId64,
+	    today.year % 10000, today.month % 100, today.day % 100, id);
+	wf_copy(sum, sizeof(sum), summary != NULL ? summary : "");
+	if ((st = store_stmt(s, "INSERT INTO tasks (id, seq_no, business, "
+	    "unit_id, state, summary, dedup_key, created_by, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_text(st, 2, seq) ||
+	    store_bind_text(st, 3, business) ||
+	    store_bind_int(st, 4, unit_id) ||
+	    store_bind_text(st, 5, task_state_names[TASK_DRAFT]) ||
+	    store_bind_text(st, 6, sum) ||
+	    store_bind_text(st, 7, dedup_key) ||
+	    store_bind_int(st, 8, who->account_id) ||
+	    store_bind_int(st, 9, (int64_t)now) ||
+	    store_bind_int(st, 10, (int64_t)now) ||
+	    store_exec_stmt(s, st))
+		return -1;
+	if (wf_event(s, id, "task.create", "", task_state_names[TASK_DRAFT],
+	    who->account_id, NULL, now) == -1)
+		return -1;
+	snprintf(object, sizeof(object), "task:%" PRId64, id);
+	snprintf(detail, sizeof(detail), "business=%s seq=%s summary=%s",
+	    business, seq, sum);
+	if (audit_append(s, who, "task.create", object, detail) == -1)
+		return -1;
+	*task_id = id;
+	*created = 1;
+	return 0;
+}
+
+/* Loads task id (restricted to unit_id when > 0) into out.  Returns 0
+ * found, 1 not found (or another unit's), -1 error. */
+int
+wf_load(struct store *s, int64_t id, int64_t unit_id, struct task *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (id <= 0)
+		return 1;
+	if ((st = store_stmt(s, "SELECT id, seq_no, business, unit_id, "
+	    "state, returned, return_reason, summary, created_at, "
+	    "submitted_at, decided_at, decided_by, overdue FROM tasks "
+	    "WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)")) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_int(st, 2, unit_id))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		log_err("workflow: load: %s", sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+		return -1;
+	}
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	wf_copy(out->seq_no, sizeof(out->seq_no), store_col_text(st, 1));
+	wf_copy(out->business, sizeof(out->business), store_col_text(st, 2));
+	out->unit_id = sqlite3_column_int64(st, 3);
+	out->state = wf_state(store_col_text(st, 4));
+	out->returned = sqlite3_column_int(st, 5) != 0;
+	wf_copy(out->return_reason, sizeof(out->return_reason),
+	    store_col_text(st, 6));
+	wf_copy(out->summary, sizeof(out->summary), store_col_text(st, 7));
+	out->created_at = (time_t)sqlite3_column_int64(st, 8);
+	out->submitted_at = (time_t)sqlite3_column_int64(st, 9);
+	out->decided_at = (time_t)sqlite3_column_int64(st, 10);
+	out->decided_by = sqlite3_column_int64(st, 11);
+	out->overdue = sqlite3_column_int(st, 12) != 0;
+	sqlite3_reset(st);
+	if (out->state == TASK_STATE__MAX) {
+		log_err("workflow: task %" PRId64 " has an unknown state", id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the unit may still edit t (未提交). */
+int
+wf_editable(const struct task *t)
+{
+	return t->state == TASK_DRAFT;
+}
+
+/* Whether reason has a character other than white space. */
+static int
+wf_has_text(const char *reason)
+{
+	if (reason == NULL)
+		return 0;
+	for (; *reason != '\0'; reason++)
+		if (!isspace((unsigned char)*reason))
+			return 1;
+	return 0;
+}
+
+/* Moves t from its state to to, setting the decision columns as the
+ * action requires.  Returns 0 or -1. */
+static int
+wf_move(struct store *s, const struct task *t, enum task_state to,
+    int returned, const char *reason, time_t submitted, time_t decided,
+    int64_t decided_by, time_t now)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, "UPDATE tasks SET state = ?, returned = ?, "
+	    "return_reason = ?, submitted_at = ?, decided_at = ?, "
+	    "decided_by = ?, updated_at = ? WHERE id = ? AND state = ?")) ==
+	    NULL || store_bind_text(st, 1, task_state_names[to]) ||
+	    store_bind_int(st, 2, returned) ||
+	    store_bind_text(st, 3, reason) ||
+	    store_bind_int(st, 4, (int64_t)submitted) ||
+	    store_bind_int(st, 5, (int64_t)decided) ||
+	    store_bind_int(st, 6, decided_by) ||
+	    store_bind_int(st, 7, (int64_t)now) ||
+	    store_bind_int(st, 8, t->id) ||
+	    store_bind_text(st, 9, task_state_names[t->state]) ||
+	    store_exec_stmt(s, st))
+		return -1;
+	if (sqlite3_changes(s->db) != 1) {
+		log_err("workflow: task %" PRId64 " moved under us", t->id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes the message about t to its unit, the task event and the audit
+ * row of one move.  Returns 0 or -1. */
+static int
+wf_record(struct store *s, const struct task *t, enum wf_action act,
+    const struct actor *who, enum task_state from, enum task_state to,
+    const char *reason, const char *title, time_t now)
+{
+	char		 object[40], detail[768];
+	sqlite3_stmt	*st;
+
+	if (wf_event(s, t->id, wf_action_names[act], task_state_names[from],
+	    task_state_names[to], who->account_id, reason, now) == -1)
+		return -1;
+	if ((st = store_stmt(s, "INSERT INTO messages (unit_id, task_id, at, "
+	    "title, body) VALUES (?, ?, ?, ?, ?)")) == NULL ||
+	    store_bind_int(st, 1, t->unit_id) ||
+	    store_bind_int(st, 2, t->id) ||
+	    store_bind_int(st, 3, (int64_t)now) ||
+	    store_bind_text(st, 4, title) ||
+	    store_bind_text(st, 5, reason != NULL ? reason : "") ||
+	    store_exec_stmt(s, st))
+		return -1;
+	snprintf(object, sizeof(object), "task:%" PRId64, t->id);
+	snprintf(detail, sizeof(detail), "seq=%s %s->%s%s%s", t->seq_no,
+	    task_state_names[from], task_state_names[to],
+	    reason != NULL && reason[0] != '\0' ? " reason=" : "",
+	    reason != NULL ? reason : "");
+	return audit_append(s, who, wf_action_names[act], object, detail);
+}
+
+/* Formats the title of a message about t into buf[bufsz], cut at a
+ * character boundary. */
+static void
+wf_title(char *buf, size_t bufsz, const struct task *t,
+    const struct wf_business *b, const char *what)
+{
+	char	 tmp[1024];
+
+	snprintf(tmp, sizeof(tmp), "业务顺序号 %s %s %s", t->seq_no,
+	    b != NULL ? b->name : t->business, what);
+	wf_copy(buf, bufsz, tmp);
+}
+
+/* Runs b's check on t.  Returns WF_OK, WF_RULES (errors added to errs)
+ * or WF_ERROR. */
+static enum wf_result
+wf_check(struct store *s, const struct wf_business *b, const struct task *t,
+    struct form_errors *errs)
+{
+	size_t	 n0;
+
+	if (b->check == NULL)
+		return WF_OK;
+	n0 = errs->n;
+	if (b->check(s, t->id, errs) == -1)
+		return WF_ERROR;
+	return errs->n > n0 ? WF_RULES : WF_OK;
+}
+
+/* Whether unit_id is a VIP unit.  Returns 1, 0 or -1. */
+static int
+wf_vip(struct store *s, int64_t unit_id)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = store_stmt(s, "SELECT vip FROM units WHERE id = ?")) ==
+	    NULL || store_bind_int(st, 1, unit_id))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_column_int(st, 0) == 1;
+	else {
+		log_err("workflow: unit %" PRId64 ": %s", unit_id,
+		    rc == SQLITE_DONE ? "missing" : sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Approves t (in 进行中) on behalf of who: the business's check, its
+ * effect, then 结束.  Returns WF_OK, WF_RULES or WF_ERROR. */
+static enum wf_result
+wf_approve(struct store *s, struct task *t, const struct wf_business *b,
+    const struct actor *who, struct form_errors *errs, time_t now)
+{
+	char		 title[512];
+	enum wf_result	 r;
+
+	if ((r = wf_check(s, b, t, errs)) != WF_OK)
+		return r;
+	if (b->apply != NULL && b->apply(s, t->id, who) == -1) {
+		log_err("workflow: task %" PRId64 ": apply failed", t->id);
+		return WF_ERROR;
+	}
+	if (wf_move(s, t, TASK_DONE, 0, "", t->submitted_at, now,
+	    who->account_id, now) == -1)
+		return WF_ERROR;
+	wf_title(title, sizeof(title), t, b, who->account_id == 0 ?
+	    "审核通过(系统自动审核)" : "审核通过");
+	if (wf_record(s, t, WF_APPROVE, who, TASK_PENDING, TASK_DONE, NULL,
+	    title, now) == -1)
+		return WF_ERROR;
+	t->state = TASK_DONE;
+	t->decided_at = now;
+	t->decided_by = who->account_id;
+	return WF_OK;
+}
+
+/* Submits t (in 未提交): check, 进行中, and for a VIP unit approval by
+ * the system at once.  Returns a wf_result. */
+static enum wf_result
+wf_submit(struct store *s, struct task *t, const struct wf_business *b,
+    const struct actor *who, struct form_errors *errs, time_t now)
+{
+	char		 title[512], what[128];
+	enum wf_result	 r;
+	int		 vip;
+
+	if ((r = wf_check(s, b, t, errs)) != WF_OK)
+		return r;
+	if ((vip = wf_vip(s, t->unit_id)) == -1)
+		return WF_ERROR;
+	if (wf_move(s, t, TASK_PENDING, 0, "", now, 0, 0, now) == -1)
+		return WF_ERROR;
+	snprintf(what, sizeof(what), "已提交,等待审核(%d-%d个工作日)",
+	    b->review_days_min, b->review_days_max);
+	wf_title(title, sizeof(title), t, b, vip ? "已提交" : what);
+	if (wf_record(s, t, WF_SUBMIT, who, TASK_DRAFT, TASK_PENDING, NULL,
+	    title, now) == -1)
+		return WF_ERROR;
+	t->state = TASK_PENDING;
+	t->submitted_at = now;
+	t->returned = 0;
+	t->return_reason[0] = '\0';
+	if (!vip)
+		return WF_OK;
+	/* The rules passed a moment ago in this same transaction. */
+	return wf_approve(s, t, b, &wf_system, errs, now);
+}
+
+/* Whether act is allowed on t for who; WF_OK or the refusal. */
+static enum wf_result
+wf_allowed(const struct task *t, enum wf_action act, const struct actor *who)
+{
+	switch (act) {
+	case WF_SUBMIT:
+	case WF_CANCEL:
+		if (who->unit_id != t->unit_id)
+			return who->unit_id > 0 ? WF_NOTFOUND : WF_BADSTATE;
+		return t->state == TASK_DRAFT ? WF_OK : WF_BADSTATE;
+	case WF_APPROVE:
+	case WF_REJECT:
+		if (who->unit_id != 0)
+			return WF_BADSTATE;
+		return t->state == TASK_PENDING ? WF_OK : WF_BADSTATE;
+	case WF_ACTION__MAX:
+	default:
+		abort();
+	}
+}
+
+/* Carries out an allowed act on t.  Returns a wf_result. */
+static enum wf_result
+wf_do(struct store *s, struct task *t, enum wf_action act,
+    const struct actor *who, const char *reason, struct form_errors *errs)
+{
+	const struct wf_business	*b;
+	char				 title[1024], what[700];
+	char				 why[512];
+	time_t				 now;
+
+	now = clock_now();
+	b = wf_business(t->business);
+	if (b == NULL && (act == WF_SUBMIT || act == WF_APPROVE)) {
+		log_err("workflow: business %s is not registered",
+		    t->business);
+		return WF_ERROR;
+	}
+	switch (act) {
+	case WF_SUBMIT:
+		return wf_submit(s, t, b, who, errs, now);
+	case WF_APPROVE:
+		return wf_approve(s, t, b, who, errs, now);
+	case WF_REJECT:
+		wf_copy(why, sizeof(why), reason);
+		if (wf_move(s, t, TASK_DRAFT, 1, why, t->submitted_at, 0, 0,
+		    now) == -1)
+			return WF_ERROR;
+		snprintf(what, sizeof(what), "已回退,原因:%s", why);
+		wf_title(title, sizeof(title), t, b, what);
+		if (wf_record(s, t, act, who, TASK_PENDING, TASK_DRAFT, why,
+		    title, now) == -1)
+			return WF_ERROR;
+		t->state = TASK_DRAFT;
+		t->returned = 1;
+		wf_copy(t->return_reason, sizeof(t->return_reason), why);
+		return WF_OK;
+	case WF_CANCEL:
+		if (wf_move(s, t, TASK_CANCELLED, t->returned, t->return_reason,
+		    t->submitted_at, 0, 0, now) == -1)
+			return WF_ERROR;
+		wf_title(title, sizeof(title), t, b, "已退单");
+		if (wf_record(s, t, act, who, TASK_DRAFT, TASK_CANCELLED, NULL,
+		    title, now) == -1)
+			return WF_ERROR;
+		t->state = TASK_CANCELLED;
+		return WF_OK;
+	case WF_ACTION__MAX:
+	default:
+		abort();
+	}
+}
+
+/* The one transition function; see workflow.h.  Inside a caller's
+ * transaction it works under a savepoint, so a refused or failed
+ * transition leaves the caller's other work as it was. */
+enum wf_result
+wf_transition(struct store *s, int64_t task_id, enum wf_action act,
+    const struct actor *who, const char *reason, struct form_errors *errs)
+{
+	struct form_errors	*local = NULL;
+	struct task		 t;
+	enum wf_result		 r = WF_ERROR;
+	int			 began = 0, savepoint = 0, rc;
+
+	if ((unsigned int)act >= WF_ACTION__MAX)
+		abort();
+	if (who == NULL)
+		who = &wf_system;
+	if (errs == NULL) {
+		if ((local = calloc(1, sizeof(*local))) == NULL) {
+			log_err("workflow: out of memory");
+			return WF_ERROR;
+		}
+		errs = local;
+	}
+	if (s->in_tx) {
+		if (sqlite3_exec(s->db, "SAVEPOINT wf_transition", NULL, NULL,
+		    NULL) != SQLITE_OK) {
+			log_err("workflow: savepoint: %s",
+			    sqlite3_errmsg(s->db));
+			goto out;
+		}
+		savepoint = 1;
+	} else {
+		if (store_begin(s) == -1)
+			goto out;
+		began = 1;
+	}
+	rc = wf_load(s, task_id, who->unit_id > 0 ? who->unit_id : 0, &t);
+	if (rc != 0) {
+		r = rc == 1 ? WF_NOTFOUND : WF_ERROR;
+		goto out;
+	}
+	if ((r = wf_allowed(&t, act, who)) != WF_OK)
+		goto out;
+	if (act == WF_REJECT && !wf_has_text(reason)) {
+		r = WF_NEEDREASON;
+		goto out;
+	}
+	r = wf_do(s, &t, act, who, reason, errs);
+out:
+	if (savepoint) {
+		if (r != WF_OK && sqlite3_exec(s->db, "ROLLBACK TO "
+		    "wf_transition", NULL, NULL, NULL) != SQLITE_OK)
+			log_err("workflow: rollback to savepoint: %s",
+			    sqlite3_errmsg(s->db));
+		if (sqlite3_exec(s->db, "RELEASE wf_transition", NULL, NULL,
+		    NULL) != SQLITE_OK) {
+			log_err("workflow: release: %s", sqlite3_errmsg(s->db));
+			r = WF_ERROR;
+		}
+	} else if (began) {
+		if (r == WF_OK) {
+			if (store_commit(s) == -1)
+				r = WF_ERROR;
+		} else
+			store_rollback(s);
+	}
+	free(local);
+	return r;
+}
+
+/* The Chinese message for r (static). */
+const char *
+wf_result_message(enum wf_result r)
+{
+	switch (r) {
+	case WF_OK:
+		return "操作成功";
+	case WF_NOTFOUND:
+		return "未找到该业务";
+	case WF_BADSTATE:
+		return "该业务当前状态不允许此操作(已结束或已退单的业务不能再修改)";
+	case WF_RULES:
+		return "业务规则校验未通过";
+	case WF_NEEDREASON:
+		return "请填写回退原因";
+	case WF_ERROR:
+		return "系统繁忙,请稍后再试";
+	case WF_RESULT__MAX:
+	default:
+		abort();
+	}
+}
