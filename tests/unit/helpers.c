@@ -1,0 +1,152 @@
+/*
+ * helpers.c: the shared unit-test fixture; see helpers.h.
+ */
+#include <sys/stat.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "helpers.h"
+
+/* Creates the folder and opens a migrated store in it. */
+void
+th_db_open(struct th_db *db)
+{
+	const char	*tmp;
+
+	memset(db, 0, sizeof(*db));
+	tmp = getenv("TMPDIR");
+	if (tmp == NULL || tmp[0] == '\0')
+		tmp = "/tmp";
+	ck_assert_int_lt(snprintf(db->dir, sizeof(db->dir),
+	    "%s/hall-test-XXXXXX", tmp), (int)sizeof(db->dir));
+	ck_assert_ptr_nonnull(mkdtemp(db->dir));
+	snprintf(db->path, sizeof(db->path), "%s/hall.db", db->dir);
+	db->s = store_open(db->path, 0);
+	ck_assert_ptr_nonnull(db->s);
+}
+
+/* Removes dir/name if present. */
+static void
+th_rm(const char *dir, const char *name)
+{
+	char	 p[400];
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	unlink(p);
+}
+
+/* Closes and removes everything th_db_open / th_clock_set made. */
+void
+th_db_close(struct th_db *db)
+{
+	store_close(db->s);
+	db->s = NULL;
+	if (db->clock[0] != '\0')
+		unsetenv("HALL_CLOCK_FILE");
+	if (db->dir[0] == '\0')
+		return;
+	th_rm(db->dir, "hall.db");
+	th_rm(db->dir, "hall.db-wal");
+	th_rm(db->dir, "hall.db-shm");
+	th_rm(db->dir, "hall.db-journal");
+	th_rm(db->dir, "clock");
+	th_rm(db->dir, "backup.db");
+	th_rm(db->dir, "backup.db-wal");
+	th_rm(db->dir, "backup.db-shm");
+	rmdir(db->dir);
+}
+
+/* Inserts a unit with made-up unique codes; returns its id. */
+int64_t
+th_unit(struct store *s, const char *name, int vip)
+{
+	static int	 n;
+	sqlite3_stmt	*st;
+	char		 uscc[32], sb[32];
+
+	n++;
+	snprintf(uscc, sizeof(uscc), "TEST%06d%05ld", n, (long)getpid() % 100000);
+	snprintf(sb, sizeof(sb), "SB%06d%05ld", n, (long)getpid() % 100000);
+	st = store_stmt(s, "INSERT INTO units (uscc, name, sb_code, vip, "
+	    "region) VALUES (?, ?, ?, ?, '420100')");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_text(st, 1, uscc), 0);
+	ck_assert_int_eq(store_bind_text(st, 2, name), 0);
+	ck_assert_int_eq(store_bind_text(st, 3, sb), 0);
+	ck_assert_int_eq(store_bind_int(st, 4, vip ? 1 : 0), 0);
+	ck_assert_int_eq(store_exec_stmt(s, st), 0);
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Inserts a unit or reviewer account; returns its id. */
+int64_t
+th_account(struct store *s, int64_t unit_id, const char *username)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "INSERT INTO accounts (kind, unit_id, username, "
+	    "display_name, pw_hash, created_at) VALUES (?, ?, ?, ?, 'x', 0)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_text(st, 1,
+	    unit_id > 0 ? "unit" : "reviewer"), 0);
+	if (unit_id > 0)
+		ck_assert_int_eq(store_bind_int(st, 2, unit_id), 0);
+	else
+		ck_assert_int_eq(store_bind_text(st, 2, NULL), 0);
+	ck_assert_int_eq(store_bind_text(st, 3, username), 0);
+	ck_assert_int_eq(store_bind_text(st, 4, username), 0);
+	ck_assert_int_eq(store_exec_stmt(s, st), 0);
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Inserts a person; returns its id. */
+int64_t
+th_person(struct store *s, const char *idno, const char *name,
+    const char *sex, const char *birth)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "INSERT INTO persons (idno, name, sex, birth) "
+	    "VALUES (?, ?, ?, ?)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_text(st, 1, idno), 0);
+	ck_assert_int_eq(store_bind_text(st, 2, name), 0);
+	ck_assert_int_eq(store_bind_text(st, 3, sex), 0);
+	ck_assert_int_eq(store_bind_text(st, 4, birth), 0);
+	ck_assert_int_eq(store_exec_stmt(s, st), 0);
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Writes when into db->dir/clock and points HALL_CLOCK_FILE at it. */
+void
+th_clock_set(struct th_db *db, const char *when)
+{
+	FILE	*f;
+
+	snprintf(db->clock, sizeof(db->clock), "%s/clock", db->dir);
+	f = fopen(db->clock, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_ge(fprintf(f, "%s\n", when), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(setenv("HALL_CLOCK_FILE", db->clock, 1), 0);
+}
+
+/* The one integer a query returns. */
+int64_t
+th_count(struct store *s, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v;
+
+	st = store_stmt(s, sql);
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}

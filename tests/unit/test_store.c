@@ -1,0 +1,414 @@
+/*
+ * test_store.c: the store (open, migrations, transactions, statement
+ * cache, backup, checkpoint) and the log line format.
+ */
+#include <sys/stat.h>
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "store.h"
+#include "../suites.h"
+#include "helpers.h"
+
+/* PRAGMA user_version of s. */
+static int
+user_version(struct store *s)
+{
+	return (int)th_count(s, "PRAGMA user_version");
+}
+
+START_TEST(store_open_migrates)
+{
+	struct th_db	 db;
+	struct stat	 sb;
+
+	th_db_open(&db);
+	ck_assert_int_eq(user_version(db.s), store_schema_version());
+	ck_assert_int_gt(store_schema_version(), 0);
+	ck_assert_int_eq(stat(db.path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name = 'tasks'"), 1);
+	ck_assert_int_eq(th_count(db.s, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(th_count(db.s, "PRAGMA synchronous"), 2);
+	ck_assert_int_eq(db.s->in_tx, 0);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_open_wal)
+{
+	struct th_db	 db;
+	sqlite3_stmt	*st;
+
+	th_db_open(&db);
+	st = store_stmt(db.s, "PRAGMA journal_mode");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq(store_col_text(st, 0), "wal");
+	sqlite3_reset(st);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_open_nocheckpoint)
+{
+	struct th_db	 db;
+	struct store	*s2;
+
+	th_db_open(&db);
+	s2 = store_open(db.path, STORE_NOCHECKPOINT | STORE_NOMIGRATE);
+	ck_assert_ptr_nonnull(s2);
+	ck_assert_int_eq(th_count(s2, "PRAGMA wal_autocheckpoint"), 0);
+	ck_assert_int_gt(th_count(db.s, "PRAGMA wal_autocheckpoint"), 0);
+	store_close(s2);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_reopen_idempotent)
+{
+	struct th_db	 db;
+
+	th_db_open(&db);
+	th_unit(db.s, "单位甲", 0);
+	store_close(db.s);
+	db.s = store_open(db.path, 0);
+	ck_assert_ptr_nonnull(db.s);
+	ck_assert_int_eq(user_version(db.s), store_schema_version());
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM units"), 1);
+	ck_assert_int_eq(store_migrate(db.s), 0);
+	ck_assert_int_eq(user_version(db.s), store_schema_version());
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_nomigrate_fresh)
+{
+	struct th_db	 db;
+	char		 path[400];
+
+	th_db_open(&db);
+	snprintf(path, sizeof(path), "%s/backup.db", db.dir);
+	ck_assert_ptr_null(store_open(path, STORE_NOMIGRATE));
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_newer_schema)
+{
+	struct th_db	 db;
+	char		*err = NULL;
+
+	th_db_open(&db);
+	ck_assert_int_eq(sqlite3_exec(db.s->db, "PRAGMA user_version = 999",
+	    NULL, NULL, &err), SQLITE_OK);
+	store_close(db.s);
+	db.s = store_open(db.path, 0);
+	ck_assert_ptr_null(db.s);
+	ck_assert_ptr_null(store_open(db.path, STORE_NOMIGRATE));
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_open_path)
+{
+	ck_assert_ptr_null(store_open("/nonexistent-dir/x/hall.db", 0));
+}
+END_TEST
+
+START_TEST(store_begin_rollback)
+{
+	struct th_db	 db;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(db.s->in_tx, 1);
+	ck_assert_int_eq(sqlite3_get_autocommit(db.s->db), 0);
+	th_unit(db.s, "单位甲", 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM units"), 1);
+	store_rollback(db.s);
+	ck_assert_int_eq(db.s->in_tx, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM units"), 0);
+	store_rollback(db.s);	/* harmless without a transaction */
+	ck_assert_int_eq(store_begin(db.s), 0);
+	th_unit(db.s, "单位乙", 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(db.s->in_tx, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM units"), 1);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_begin_nested)
+{
+	struct th_db	 db;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(store_begin(db.s), -1);
+	ck_assert_int_eq(db.s->in_tx, 1);
+	store_rollback(db.s);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_begin_immediate_locks)
+{
+	struct th_db	 db;
+	struct store	*s2;
+	char		*err = NULL;
+
+	/* A second connection cannot write while the first holds BEGIN
+	 * IMMEDIATE (busy_timeout 0 there to keep the test quick). */
+	th_db_open(&db);
+	s2 = store_open(db.path, STORE_NOMIGRATE);
+	ck_assert_ptr_nonnull(s2);
+	sqlite3_busy_timeout(s2->db, 0);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(sqlite3_exec(s2->db, "BEGIN IMMEDIATE", NULL, NULL,
+	    &err) & 0xff, SQLITE_BUSY);
+	sqlite3_free(err);
+	store_rollback(db.s);
+	ck_assert_int_eq(store_begin(s2), 0);
+	ck_assert_int_eq(store_commit(s2), 0);
+	store_close(s2);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_exec_constraint)
+{
+	struct th_db	 db;
+	sqlite3_stmt	*st;
+
+	th_db_open(&db);
+	st = store_stmt(db.s, "INSERT INTO units (uscc, name, sb_code, vip) "
+	    "VALUES ('u', 'n', 's', 7)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_exec_stmt(db.s, st), -1);
+	/* A row-returning statement is not "exec". */
+	st = store_stmt(db.s, "SELECT 1");
+	ck_assert_int_eq(store_exec_stmt(db.s, st), -1);
+	ck_assert_ptr_null(store_stmt(db.s, "SELEKT nonsense"));
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_stmt_cache)
+{
+	static const char *const sql = "SELECT ?1 IS NULL, ?1";
+	struct th_db	 db;
+	sqlite3_stmt	*a, *b;
+	size_t		 n;
+
+	th_db_open(&db);
+	a = store_stmt(db.s, sql);
+	ck_assert_ptr_nonnull(a);
+	n = db.s->cachesz;
+	ck_assert_int_eq(store_bind_text(a, 1, "x"), 0);
+	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(a, 0), 0);
+	ck_assert_str_eq(store_col_text(a, 1), "x");
+	/* Same pointer: same statement, reset, bindings cleared. */
+	b = store_stmt(db.s, sql);
+	ck_assert_ptr_eq(a, b);
+	ck_assert_uint_eq(db.s->cachesz, n);
+	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(b, 0), 1);
+	ck_assert_str_eq(store_col_text(b, 1), "");
+	sqlite3_reset(b);
+	ck_assert_int_eq(store_bind_text(b, 1, NULL), 0);
+	ck_assert_int_eq(store_bind_int(b, 1, 42), 0);
+	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
+	ck_assert_str_eq(store_col_text(b, 1), "42");
+	sqlite3_reset(b);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_stmt_cache_grows)
+{
+	static char	 sqls[40][24];
+	struct th_db	 db;
+	size_t		 i;
+
+	/* 40 distinct pointers (the same text): 40 entries, past the
+	 * first allocation of 32. */
+	th_db_open(&db);
+	for (i = 0; i < 40; i++) {
+		snprintf(sqls[i], sizeof(sqls[i]),
+		    "SELECT %zu", i);
+		ck_assert_ptr_nonnull(store_stmt(db.s, sqls[i]));
+	}
+	ck_assert_uint_ge(db.s->cachesz, 40);
+	for (i = 0; i < 40; i++)
+		ck_assert_int_eq(th_count(db.s, sqls[i]), (int64_t)i);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_backup_copy)
+{
+	struct th_db	 db;
+	struct store	*b;
+	struct stat	 sb;
+	char		 path[400];
+
+	th_db_open(&db);
+	th_unit(db.s, "单位甲", 1);
+	th_unit(db.s, "单位乙", 0);
+	snprintf(path, sizeof(path), "%s/backup.db", db.dir);
+	ck_assert_int_eq(store_backup(db.s, path), 0);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	b = store_open(path, STORE_NOMIGRATE);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(th_count(b, "SELECT count(*) FROM units"), 2);
+	ck_assert_int_eq(th_count(b, "SELECT vip FROM units "
+	    "WHERE name = '单位甲'"), 1);
+	store_close(b);
+	/* Writing after the backup does not change the copy. */
+	th_unit(db.s, "单位丙", 0);
+	b = store_open(path, STORE_NOMIGRATE);
+	ck_assert_int_eq(th_count(b, "SELECT count(*) FROM units"), 2);
+	store_close(b);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_backup_dest)
+{
+	struct th_db	 db;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_backup(db.s, "/nonexistent-dir/b.db"), -1);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(store_checkpoint_truncates)
+{
+	struct th_db	 db;
+	struct stat	 sb;
+	char		 wal[400];
+
+	th_db_open(&db);
+	th_unit(db.s, "单位甲", 0);
+	ck_assert_int_eq(store_checkpoint(db.s), 0);
+	snprintf(wal, sizeof(wal), "%s-wal", db.path);
+	ck_assert_int_eq(stat(wal, &sb), 0);
+	ck_assert_int_eq(sb.st_size, 0);
+	th_db_close(&db);
+}
+END_TEST
+
+/* Runs log_msg with stderr sent to a file and returns what it wrote in
+ * buf[bufsz]. */
+static void
+log_capture(char *buf, size_t bufsz, const char *msg)
+{
+	char	 path[] = "/tmp/hall-log-XXXXXX";
+	int	 fd, saved;
+	ssize_t	 n;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	fflush(stderr);
+	saved = dup(2);
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_eq(dup2(fd, 2), 2);
+	log_err("msg=%s", msg);
+	fflush(stderr);
+	ck_assert_int_eq(dup2(saved, 2), 2);
+	close(saved);
+	ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+	n = read(fd, buf, bufsz - 1);
+	ck_assert_int_gt(n, 0);
+	buf[n] = '\0';
+	close(fd);
+}
+
+START_TEST(log_line_format)
+{
+	char	 buf[512], want[256];
+
+	log_setprog("tuigong");
+	log_setctx("r42", "acct:7");
+	log_capture(buf, sizeof(buf), "你好");
+	snprintf(want, sizeof(want), "tuigong[%ld] ERR req=r42 who=acct:7: "
+	    "msg=你好\n", (long)getpid());
+	ck_assert_str_eq(buf, want);
+	log_setctx(NULL, NULL);
+	log_setprog(NULL);
+	log_capture(buf, sizeof(buf), "x");
+	snprintf(want, sizeof(want), "hall[%ld] ERR req=- who=-: msg=x\n",
+	    (long)getpid());
+	ck_assert_str_eq(buf, want);
+}
+END_TEST
+
+START_TEST(bad_log_forged_lines)
+{
+	char	 buf[512];
+
+	log_setprog("p");
+	log_setctx("r\n1", "w\r\n");
+	log_capture(buf, sizeof(buf), "a\r\nfake[1] INFO: b\tc\x1b");
+	/* One line: the only newline is the last character. */
+	ck_assert_ptr_eq(strchr(buf, '\n'), buf + strlen(buf) - 1);
+	ck_assert_ptr_null(strchr(buf, '\r'));
+	ck_assert_ptr_null(strchr(buf, '\t'));
+	ck_assert_ptr_null(strchr(buf, '\x1b'));
+	ck_assert_ptr_nonnull(strstr(buf, "req=r 1 who=w  :"));
+	log_setctx(NULL, NULL);
+}
+END_TEST
+
+/* The store's suite. */
+static Suite *
+store_suite(void)
+{
+	Suite	*s;
+	TCase	*tc;
+
+	s = suite_create("store");
+	tc = tcase_create("store_open");
+	tcase_add_test(tc, store_open_migrates);
+	tcase_add_test(tc, store_open_wal);
+	tcase_add_test(tc, store_open_nocheckpoint);
+	tcase_add_test(tc, store_reopen_idempotent);
+	tcase_add_test(tc, bad_store_nomigrate_fresh);
+	tcase_add_test(tc, bad_store_newer_schema);
+	tcase_add_test(tc, bad_store_open_path);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store_begin");
+	tcase_add_test(tc, store_begin_rollback);
+	tcase_add_test(tc, bad_store_begin_nested);
+	tcase_add_test(tc, store_begin_immediate_locks);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store_stmt");
+	tcase_add_test(tc, store_stmt_cache);
+	tcase_add_test(tc, store_stmt_cache_grows);
+	tcase_add_test(tc, bad_store_exec_constraint);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store_backup");
+	tcase_add_test(tc, store_backup_copy);
+	tcase_add_test(tc, bad_store_backup_dest);
+	tcase_add_test(tc, store_checkpoint_truncates);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("log_msg");
+	tcase_add_test(tc, log_line_format);
+	tcase_add_test(tc, bad_log_forged_lines);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(store_suite)
