@@ -222,6 +222,79 @@ const char *const store_migrations[] = {
 "  at INTEGER NOT NULL"
 ");"
 "CREATE INDEX change_records_unit ON change_records(unit_id, at);",
+
+/* 2: the businesses 退工登记 and 城镇职工减少: their detail rows (one per
+ * person; a batch task has many), the failed rows of a batch import,
+ * per-person attachments, and the facts the 减员 rules consult: the
+ * unit's 应收核定 periods and annual wage declarations. */
+"CREATE TABLE tuigong ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"		/* batch row; 0 = the form */
+"  employment_id INTEGER REFERENCES employments(id),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sex TEXT NOT NULL DEFAULT '',"
+"  hukou_type TEXT NOT NULL DEFAULT '',"
+"  phone TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL DEFAULT '',"		/* 退工原因 */
+"  end_date TEXT NOT NULL DEFAULT '',"		/* 退工日期 */
+"  contract_no TEXT NOT NULL DEFAULT '',"
+"  contract_start TEXT NOT NULL DEFAULT '',"
+"  contract_end TEXT NOT NULL DEFAULT '',"	/* '' = 无固定期限 */
+"  open_ended INTEGER NOT NULL DEFAULT 0,"
+"  post TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  last_paid_month TEXT NOT NULL DEFAULT '',"
+"  settled INTEGER NOT NULL DEFAULT 0,"		/* 是否结清 */
+"  compensation INTEGER NOT NULL DEFAULT 0,"	/* 经济补偿 paid */
+"  lost_contact INTEGER NOT NULL DEFAULT 0,"	/* 员工失联 */
+"  handler_name TEXT NOT NULL DEFAULT '',"
+"  handler_title TEXT NOT NULL DEFAULT '',"
+"  handler_phone TEXT NOT NULL DEFAULT '',"
+"  remark TEXT NOT NULL DEFAULT '',"
+"  overdue INTEGER NOT NULL DEFAULT 0,"		/* past the 15-day deadline */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX tuigong_employment ON tuigong(employment_id);"
+"CREATE TABLE jianyuan ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL DEFAULT '',"		/* 减少原因 */
+"  change_date TEXT NOT NULL DEFAULT '',"	/* 变更日期 */
+"  stop_month TEXT NOT NULL DEFAULT '',"	/* first month not paid */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX jianyuan_person ON jianyuan(person_id);"
+"CREATE TABLE batch_failures ("		/* 下载导入失败列表 */
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reasons TEXT NOT NULL,"
+"  raw TEXT NOT NULL DEFAULT ''"		/* the row's cells, tab-separated */
+");"
+"CREATE INDEX batch_failures_task ON batch_failures(task_id);"
+"ALTER TABLE attachments ADD COLUMN person_id INTEGER REFERENCES persons(id);"
+"CREATE TABLE assessments ("			/* 单位应收核定 done for a period */
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  month TEXT NOT NULL,"
+"  assessed_at INTEGER NOT NULL,"
+"  PRIMARY KEY (unit_id, month)"
+");"
+"CREATE TABLE wage_declarations ("		/* 年度缴费工资申报 done */
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  year INTEGER NOT NULL,"
+"  declared_at INTEGER NOT NULL,"
+"  PRIMARY KEY (unit_id, year)"
+");",
 };
 
 const size_t store_nmigrations =

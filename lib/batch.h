@@ -1,0 +1,79 @@
+/*
+ * batch.h: batch businesses by Excel template (批量退工, 批量减员) [000,
+ * 003]: download the template, upload it filled, every row checked by
+ * the same rules as the single form, good rows stored as the detail
+ * rows of one task, failed rows kept with their reasons for
+ * 下载导入失败列表, rows deleted before submitting, the whole batch
+ * submitted or withdrawn (退单) through the workflow.  One piece of
+ * code serves every batch business; each supplies a struct batch_spec.
+ */
+#ifndef HALL_BATCH_H
+#define HALL_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct actor;
+struct form_errors;
+struct hdate;
+
+/* What a batch business supplies. */
+struct batch_spec {
+	const char	 *business;	/* workflow code, e.g. "tuigong" */
+	const char	 *title;	/* 批量退工 */
+	const char *const *columns;	/* template header, NULL-terminated */
+	const char *const *example;	/* one example row for the template, or NULL */
+	int		  name_col;	/* column of 姓名 (for the result page) */
+	int		  idno_col;	/* column of 身份证号 */
+	/* Checks one row (cells[0..ncells)) for unit_id, adding one error
+	 * per broken rule.  Returns 0 (see errs) or -1 on a store error. */
+	int		(*row_check)(struct store *s, int64_t unit_id,
+			    const char *const *cells, size_t ncells,
+			    const struct hdate *today, struct form_errors *errs);
+	/* Stores a checked row as detail row row_no of task_id inside
+	 * the open transaction.  Returns 0 or -1. */
+	int		(*row_store)(struct store *s, int64_t unit_id,
+			    int64_t task_id, int row_no,
+			    const char *const *cells, size_t ncells,
+			    const struct hdate *today);
+	/* The business's detail table, for counting and deleting rows:
+	 * one of the constant statements below is chosen by table name. */
+	const char	 *table;	/* "tuigong" or "jianyuan" */
+};
+
+/* The result of one import. */
+struct batch_result {
+	int64_t		 task_id;
+	size_t		 rows;		/* data rows read */
+	size_t		 ok;		/* stored */
+	size_t		 failed;	/* kept in batch_failures */
+	int		 xlsx_error;	/* enum xlsx_err when the file itself was refused */
+};
+
+/* The template as .xlsx bytes (malloc'd, caller frees).  Returns 0 or -1. */
+int		 batch_template(const struct batch_spec *spec,
+		    unsigned char **out, size_t *outsz);
+
+/* Imports an uploaded workbook as one new task of unit_id (dedup_key:
+ * the form's one-time token, so a double click imports once).  Every
+ * row is checked with row_check; rows also must not repeat a 身份证号
+ * within the file.  Returns 0 (see res; res->xlsx_error != 0 means the
+ * file was refused and nothing was stored) or -1. */
+int		 batch_import(struct store *s, const struct batch_spec *spec,
+		    const struct actor *who, const void *data, size_t sz,
+		    const struct hdate *today, const char *dedup_key,
+		    struct batch_result *res);
+
+/* The failed rows of task_id (of unit_id) as .xlsx with a 失败原因
+ * column.  Returns 0, 1 not found, -1 error. */
+int		 batch_failures_xlsx(struct store *s, const struct batch_spec *spec,
+		    int64_t task_id, int64_t unit_id, unsigned char **out,
+		    size_t *outsz);
+
+/* Deletes detail row row_no of an unsubmitted batch task of unit_id.
+ * Returns 0, 1 not found / not editable, -1 error. */
+int		 batch_delete_row(struct store *s, const struct batch_spec *spec,
+		    const struct actor *who, int64_t task_id, int row_no);
+
+#endif
