@@ -308,6 +308,32 @@
     </table>
   </xsl:template>
 
+  <!-- The history of a task: a table of <event at action actor from to
+       reason> elements ($events), 「暂无记录」 when empty. -->
+  <xsl:template name="events-table">
+    <xsl:param name="events"/>
+    <table class="grid events">
+      <thead>
+        <tr><th>时间</th><th>操作</th><th>操作人</th><th>原状态</th><th>新状态</th><th>原因</th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$events">
+          <tr>
+            <td class="time"><xsl:value-of select="@at"/></td>
+            <td><xsl:value-of select="@action"/></td>
+            <td><xsl:value-of select="@actor"/></td>
+            <td><xsl:value-of select="@from"/></td>
+            <td><xsl:value-of select="@to"/></td>
+            <td class="reason"><xsl:value-of select="@reason"/></td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not($events)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">6</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+  </xsl:template>
+
   <!-- A file size in bytes as B / KB / MB. -->
   <xsl:template name="file-size">
     <xsl:param name="bytes"/>

@@ -103,4 +103,90 @@
     </section>
   </xsl:template>
 
+  <!-- One task of the unit (业务状态): its facts, its history, and while
+       it is 未提交 the way back to its form and the 退单 button. -->
+  <xsl:template match="page[@view = 'task']" mode="content">
+    <xsl:variable name="t" select="task"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title" select="concat($t/@business-name, ' 业务状态')"/>
+    </xsl:call-template>
+    <table class="form-grid info">
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">业务顺序号</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@seq"/>
+        </xsl:call-template>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">业务名称</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@business-name"/>
+        </xsl:call-template>
+      </tr>
+      <tr>
+        <th>业务状态</th>
+        <td class="readonly">
+          <xsl:call-template name="state-badge"><xsl:with-param name="state" select="$t/@state"/></xsl:call-template>
+          <xsl:if test="$t/@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
+        </td>
+        <th>回退标志</th>
+        <td class="readonly">
+          <xsl:if test="$t/@returned = '1'"><xsl:attribute name="class">readonly flag-yes</xsl:attribute></xsl:if>
+          <xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@returned"/></xsl:call-template>
+        </td>
+      </tr>
+      <xsl:if test="$t/@reason != ''">
+        <tr>
+          <th>回退原因</th>
+          <td class="readonly reason-text" colspan="3"><xsl:value-of select="$t/@reason"/></td>
+        </tr>
+      </xsl:if>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">保存时间</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@created"/>
+        </xsl:call-template>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">提交时间</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@submitted"/>
+        </xsl:call-template>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">审批人</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@decided-by"/>
+        </xsl:call-template>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">办结时间</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@decided"/>
+        </xsl:call-template>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells">
+          <xsl:with-param name="label">摘要</xsl:with-param>
+          <xsl:with-param name="value" select="$t/@summary"/>
+          <xsl:with-param name="colspan">3</xsl:with-param>
+        </xsl:call-template>
+      </tr>
+    </table>
+
+    <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
+
+    <xsl:if test="$t/@state = '未提交'">
+      <div class="task-actions">
+        <xsl:call-template name="link">
+          <xsl:with-param name="href" select="concat($t/@path, '?id=', $t/@id)"/>
+          <xsl:with-param name="label">继续办理</xsl:with-param>
+          <xsl:with-param name="class" select="'btn btn-primary'"/>
+        </xsl:call-template>
+        <form method="post" action="/home/cancel" class="inline">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$t/@id}"/>
+          <button type="submit" class="btn btn-danger">退单</button>
+          <span class="hint">退单后该业务作废,不能恢复。</span>
+        </form>
+      </div>
+    </xsl:if>
+    <p class="actions"><a class="btn" href="/home">返回首页</a></p>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -384,8 +384,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The <message>s, then form-level errors and a summary line when
-       fields have errors. -->
+  <!-- The <message>s, then form-level errors, and a summary line when
+       fields have errors and no error message says so already. -->
   <xsl:template name="messages">
     <xsl:for-each select="/page/message">
       <xsl:variable name="k">
@@ -407,7 +407,7 @@
     <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
       <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
     </xsl:for-each>
-    <xsl:if test="/page/errors/error[@field != '']">
+    <xsl:if test="/page/errors/error[@field != ''] and not(/page/message[@kind = 'error'])">
       <div class="msg msg-error" role="alert">提交的信息有误,请按红色提示修改后重新提交。</div>
     </xsl:if>
   </xsl:template>

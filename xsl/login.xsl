@@ -61,7 +61,9 @@
           <p class="note">首次登录须修改初始密码;连续5次密码错误将锁定15分钟。</p>
         </xsl:when>
         <xsl:otherwise>
-          <div class="msg msg-error" role="alert">您的数字证书未绑定网厅账户,请到经办机构办理</div>
+          <xsl:if test="not(/page/message[. = '您的数字证书未绑定网厅账户,请到经办机构办理'])">
+            <div class="msg msg-error" role="alert">您的数字证书未绑定网厅账户,请到经办机构办理</div>
+          </xsl:if>
           <p class="note">请携带单位经办人身份证及授权委托书到辖区社保经办机构办理网上办事资格。</p>
         </xsl:otherwise>
       </xsl:choose>

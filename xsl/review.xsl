@@ -260,26 +260,7 @@
     </table>
 
     <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
-    <table class="grid events">
-      <thead>
-        <tr><th>时间</th><th>操作</th><th>操作人</th><th>原状态</th><th>新状态</th><th>原因</th></tr>
-      </thead>
-      <tbody>
-        <xsl:for-each select="events/event">
-          <tr>
-            <td class="time"><xsl:value-of select="@at"/></td>
-            <td><xsl:value-of select="@action"/></td>
-            <td><xsl:value-of select="@actor"/></td>
-            <td><xsl:value-of select="@from"/></td>
-            <td><xsl:value-of select="@to"/></td>
-            <td class="reason"><xsl:value-of select="@reason"/></td>
-          </tr>
-        </xsl:for-each>
-        <xsl:if test="not(events/event)">
-          <xsl:call-template name="empty-row"><xsl:with-param name="cols">6</xsl:with-param></xsl:call-template>
-        </xsl:if>
-      </tbody>
-    </table>
+    <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
 
     <xsl:if test="$t/@state = '进行中'">
       <xsl:call-template name="section"><xsl:with-param name="title">审核</xsl:with-param></xsl:call-template>

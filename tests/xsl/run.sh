@@ -4,7 +4,8 @@
 # it renders without messages, is an HTML5 zh-CN page with the one CSS
 # file, carries no <script> and no javascript: URL (hostile strings in
 # the samples must come out escaped), every POST form but the login form
-# carries the csrf field, and it contains the fragments of expect.txt.
+# carries the csrf field, and it contains the fragments of expect.txt
+# (sample, fragment, and optionally the exact count, tab-separated).
 # Prints "N passed, N failed" and exits non-zero on any failure.
 # Run from the top of the repository: sh tests/xsl/run.sh
 here=$(dirname "$0")
@@ -56,16 +57,23 @@ for f in "$here"/*.xml; do
 	ok "$b" $? "$n POST form(s) without a csrf field"
 done
 
-# The fragments of expect.txt, line by line.
+# The fragments of expect.txt, line by line: present, or present exactly
+# COUNT times when a third column is given (0: absent).
 tab=$(printf '\t')
-while IFS="$tab" read -r sample frag; do
+while IFS="$tab" read -r sample frag count; do
 	case "$sample" in ''|'#'*) continue ;; esac
 	if [ ! -f "$tmp/$sample.html" ]; then
 		ok "$sample" 1 "no such sample"
 		continue
 	fi
-	grep -qF -- "$frag" "$tmp/$sample.html"
-	ok "$sample" $? "missing: $frag"
+	if [ -z "$count" ]; then
+		grep -qF -- "$frag" "$tmp/$sample.html"
+		ok "$sample" $? "missing: $frag"
+	else
+		n=$(grep -oF -- "$frag" "$tmp/$sample.html" | wc -l)
+		[ "$n" -eq "$count" ]
+		ok "$sample" $? "found $n times, want $count: $frag"
+	fi
 done <"$here/expect.txt"
 
 echo "$pass passed, $fail failed"
