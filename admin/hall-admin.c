@@ -1,0 +1,1501 @@
+/*
+ * hall-admin: the operators' command.
+ *
+ *   hall-admin -d DB COMMAND ARGS...
+ *
+ * Creates and migrates the database, adds units, accounts and
+ * certificate bindings, resets passwords, backs up, verifies the audit
+ * chain, checkpoints the WAL and builds the demo world.  Every command
+ * writes an audit row as the system (account 0, "hall-admin").
+ * Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "ident.h"
+#include "log.h"
+#include "policy.h"
+#include "store.h"
+#include "valid.h"
+
+#define ADMIN_NAME	"hall-admin"
+#define ADMIN_REGION	"420100"	/* 武汉市: policy region of the demo */
+#define ADMIN_PW_LEN	12
+#define ADMIN_CERT_MAX	(64 * 1024)
+#define DEMO_P12_PW	"hall-demo"
+
+#define EXIT_USAGE	2
+
+/* ---- Small helpers ---- */
+
+/* Prints the usage to stderr.  Returns EXIT_USAGE. */
+static int
+admin_usage(void)
+{
+	fputs("用法: hall-admin -d DB 命令 [参数...]\n"
+	    "  init                         创建/升级数据库并写入默认政策参数\n"
+	    "  unit-add USCC NAME [--vip] [--region CODE]\n"
+	    "                               新增单位,输出单位编号\n"
+	    "  account-add unit|reviewer USERNAME DISPLAYNAME [UNIT_ID]\n"
+	    "                               新增账户,输出一次性初始密码\n"
+	    "  cert-bind USERNAME CERT.pem  把证书绑定到账户\n"
+	    "  cert-revoke CERT.pem         在库中吊销证书(CRL 由 certs/ 脚本更新)\n"
+	    "  password-reset USERNAME      重置为新的初始密码并解锁\n"
+	    "  backup DEST                  在线备份数据库到 DEST\n"
+	    "  audit-verify                 校验审计链\n"
+	    "  checkpoint                   WAL 检查点\n"
+	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
+	    "数据库也可由环境变量 HALL_DB 指定。\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Prints "hall-admin: msg" to stderr.  Returns 1 (the failure exit). */
+static int
+admin_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+admin_fail(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs(ADMIN_NAME ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+/* Appends an audit row as the system actor.  Must run inside a
+ * transaction.  Returns 0 or -1. */
+static int
+admin_audit(struct store *s, const char *action, const char *object,
+    const char *detail)
+{
+	struct actor	 who;
+
+	memset(&who, 0, sizeof(who));
+	who.account_id = 0;
+	who.unit_id = 0;
+	who.name = ADMIN_NAME;
+	who.cert_fp = "";
+	return audit_append(s, &who, action, object, detail);
+}
+
+/* One audit row in its own transaction.  Returns 0 or -1. */
+static int
+admin_audit_tx(struct store *s, const char *action, const char *object,
+    const char *detail)
+{
+	if (store_begin(s) == -1)
+		return -1;
+	if (admin_audit(s, action, object, detail) == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s);
+}
+
+/* The single integer that literal sql yields with text parameter p1
+ * (may be NULL: no binding) into *out.  Returns 0 row, 1 no row,
+ * -1 error. */
+static int
+admin_int(struct store *s, const char *sql, const char *p1, int64_t *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = 0;
+	if ((st = store_stmt(s, sql)) == NULL)
+		return -1;
+	if (p1 != NULL && store_bind_text(st, 1, p1) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = 0;
+	} else if (rc == SQLITE_DONE)
+		rc = 1;
+	else {
+		log_err("query: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Makes a random initial password of ADMIN_PW_LEN letters and digits
+ * (at least one of each, no look-alikes 0/O/1/l/I) into out.
+ * Returns 0 or -1. */
+static int
+admin_pw_new(char out[ADMIN_PW_LEN + 1])
+{
+	static const char	 cs[] = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+	    "abcdefghijkmnpqrstuvwxyz23456789";
+	const size_t		 ncs = sizeof(cs) - 1;	/* 56 */
+	unsigned char		 b;
+	size_t			 n;
+	int			 letter, digit, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		letter = digit = 0;
+		for (n = 0; n < ADMIN_PW_LEN; ) {
+			if (RAND_bytes(&b, 1) != 1)
+				return -1;
+			if (b >= 256 - 256 % ncs)	/* no modulo bias */
+				continue;
+			out[n] = cs[b % ncs];
+			if (out[n] >= '2' && out[n] <= '9')
+				digit = 1;
+			else
+				letter = 1;
+			n++;
+		}
+		out[n] = '\0';
+		if (letter && digit)
+			return 0;
+	}
+	return -1;
+}
+
+/* Whether name is a valid user name: 3-32 of [a-z0-9._-], starting
+ * with a letter or digit.  Returns 1 or 0. */
+static int
+admin_username_ok(const char *name)
+{
+	size_t	 i, n = strlen(name);
+
+	if (n < 3 || n > 32)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if ((name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= '0' && name[i] <= '9'))
+			continue;
+		if (i > 0 && strchr("._-", name[i]) != NULL)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether s is exactly six digits.  Returns 1 or 0. */
+static int
+admin_region_ok(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[6] == '\0';
+}
+
+/* Reads the certificate file path into a new buffer (caller frees) of
+ * *szp bytes.  Returns NULL (message printed) on failure. */
+static char *
+admin_read_file(const char *path, size_t *szp)
+{
+	FILE	*f;
+	char	*buf;
+	size_t	 n;
+
+	if ((f = fopen(path, "re")) == NULL) {
+		admin_fail("无法读取 %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if ((buf = malloc(ADMIN_CERT_MAX + 1)) == NULL) {
+		fclose(f);
+		admin_fail("内存不足");
+		return NULL;
+	}
+	n = fread(buf, 1, ADMIN_CERT_MAX + 1, f);
+	if (ferror(f) || n > ADMIN_CERT_MAX) {
+		fclose(f);
+		free(buf);
+		admin_fail("%s: 读取失败或文件过大", path);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*szp = n;
+	return buf;
+}
+
+/* Reads and parses the certificate file path into id (not verified).
+ * Returns 0 or 1 (message printed). */
+static int
+admin_cert_file(const char *path, struct ident *id)
+{
+	char	*pem;
+	size_t	 sz;
+	int	 rc;
+
+	if ((pem = admin_read_file(path, &sz)) == NULL)
+		return 1;
+	rc = ident_parse_pem(pem, sz, id);
+	free(pem);
+	if (rc == -1)
+		return admin_fail("%s 不是 PEM 格式的证书", path);
+	return 0;
+}
+
+/* ---- Units, accounts, certificates (inside a transaction) ---- */
+
+/* Extra facts of a unit (all may be NULL). */
+struct admin_unit_extra {
+	const char	*legal_rep;
+	const char	*contact;
+	const char	*phone;
+	const char	*postcode;
+	const char	*address;
+	int		 industry_permille;	/* 0: the default 5 */
+};
+
+/* Inserts a unit with a generated 单位社保编号 (region + 6-digit
+ * sequence).  Returns the new id, or -1 (message printed). */
+static int64_t
+admin_unit_insert(struct store *s, const char *uscc, const char *name,
+    int vip, const char *region, const struct admin_unit_extra *ex)
+{
+	sqlite3_stmt	*st;
+	int64_t		 next, dummy;
+	char		 sb[32];
+
+	if (valid_uscc(uscc) != VALID_OK) {
+		admin_fail("统一社会信用代码 %s 不正确", uscc);
+		return -1;
+	}
+	if (name[0] == '\0' || valid_text(name, 100) != VALID_OK) {
+		admin_fail("单位名称不正确(1-100 个字符)");
+		return -1;
+	}
+	if (!admin_region_ok(region)) {
+		admin_fail("行政区划代码应为 6 位数字");
+		return -1;
+	}
+	switch (admin_int(s, "SELECT id FROM units WHERE uscc = ?", uscc,
+	    &dummy)) {
+	case 0:
+		admin_fail("统一社会信用代码 %s 已登记(单位 %lld)", uscc,
+		    (long long)dummy);
+		return -1;
+	case 1:
+		break;
+	default:
+		return -1;
+	}
+	if (admin_int(s, "SELECT COALESCE(MAX(id), 0) + 1 FROM units", NULL,
+	    &next) != 0)
+		return -1;
+	snprintf(sb, sizeof(sb), "%s%06lld", region, (long long)next);
+	st = store_stmt(s, "INSERT INTO units (uscc, name, sb_code, vip,"
+	    " region, industry_rate_permille, legal_rep, contact, phone,"
+	    " postcode, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_text(st, 1, uscc) != 0 ||
+	    store_bind_text(st, 2, name) != 0 ||
+	    store_bind_text(st, 3, sb) != 0 ||
+	    store_bind_int(st, 4, vip ? 1 : 0) != 0 ||
+	    store_bind_text(st, 5, region) != 0 ||
+	    store_bind_int(st, 6, ex != NULL && ex->industry_permille > 0 ?
+	    ex->industry_permille : 5) != 0 ||
+	    store_bind_text(st, 7, ex != NULL && ex->legal_rep != NULL ?
+	    ex->legal_rep : "") != 0 ||
+	    store_bind_text(st, 8, ex != NULL && ex->contact != NULL ?
+	    ex->contact : "") != 0 ||
+	    store_bind_text(st, 9, ex != NULL && ex->phone != NULL ?
+	    ex->phone : "") != 0 ||
+	    store_bind_text(st, 10, ex != NULL && ex->postcode != NULL ?
+	    ex->postcode : "") != 0 ||
+	    store_bind_text(st, 11, ex != NULL && ex->address != NULL ?
+	    ex->address : "") != 0 ||
+	    store_exec_stmt(s, st) == -1) {
+		admin_fail("无法写入单位");
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Inserts an account with a fresh initial password (written to pw,
+ * must_change = 1).  unit_id is 0 for a reviewer.  Returns the new id,
+ * or -1 (message printed). */
+static int64_t
+admin_account_insert(struct store *s, enum account_kind kind,
+    const char *username, const char *display, int64_t unit_id,
+    char pw[ADMIN_PW_LEN + 1])
+{
+	sqlite3_stmt	*st;
+	char		 hash[256];
+	int64_t		 dummy;
+
+	if (!admin_username_ok(username)) {
+		admin_fail("用户名应为 3-32 个小写字母、数字或 ._-");
+		return -1;
+	}
+	if (display[0] == '\0' || valid_text(display, 60) != VALID_OK) {
+		admin_fail("显示名称不正确(1-60 个字符)");
+		return -1;
+	}
+	switch (admin_int(s, "SELECT id FROM accounts WHERE username = ?",
+	    username, &dummy)) {
+	case 0:
+		admin_fail("用户名 %s 已存在", username);
+		return -1;
+	case 1:
+		break;
+	default:
+		return -1;
+	}
+	if (kind == ACCT_UNIT) {
+		st = store_stmt(s, "SELECT status FROM units WHERE id = ?");
+		if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+			return -1;
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			admin_fail("单位 %lld 不存在", (long long)unit_id);
+			return -1;
+		}
+		sqlite3_reset(st);
+	}
+	if (admin_pw_new(pw) == -1 || pw_hash(pw, hash, sizeof(hash)) == -1) {
+		admin_fail("无法生成初始密码");
+		return -1;
+	}
+	st = store_stmt(s, "INSERT INTO accounts (kind, unit_id, username,"
+	    " display_name, pw_hash, must_change, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, 1, ?)");
+	if (st == NULL ||
+	    store_bind_text(st, 1, kind == ACCT_UNIT ? "unit" : "reviewer") != 0 ||
+	    (kind == ACCT_UNIT ? store_bind_int(st, 2, unit_id) :
+	    store_bind_text(st, 2, NULL)) != 0 ||
+	    store_bind_text(st, 3, username) != 0 ||
+	    store_bind_text(st, 4, display) != 0 ||
+	    store_bind_text(st, 5, hash) != 0 ||
+	    store_bind_int(st, 6, (int64_t)clock_now()) != 0 ||
+	    store_exec_stmt(s, st) == -1) {
+		admin_fail("无法写入账户");
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Binds the certificate id to account_id (revoked: stored as revoked).
+ * Returns 0 or 1 (message printed). */
+static int
+admin_cert_insert(struct store *s, int64_t account_id,
+    const struct ident *id, int revoked)
+{
+	sqlite3_stmt	*st;
+	int64_t		 owner;
+
+	switch (admin_int(s, "SELECT account_id FROM certs"
+	    " WHERE fingerprint = ?", id->fp, &owner)) {
+	case 0:
+		return admin_fail("证书 %s 已绑定到账户 %lld", id->fp,
+		    (long long)owner);
+	case 1:
+		break;
+	default:
+		return 1;
+	}
+	st = store_stmt(s, "INSERT INTO certs (fingerprint, account_id,"
+	    " serial, subject, not_after, revoked) VALUES (?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_text(st, 1, id->fp) != 0 ||
+	    store_bind_int(st, 2, account_id) != 0 ||
+	    store_bind_text(st, 3, id->serial) != 0 ||
+	    store_bind_text(st, 4, id->subject) != 0 ||
+	    store_bind_int(st, 5, (int64_t)id->not_after) != 0 ||
+	    store_bind_int(st, 6, revoked ? 1 : 0) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		return admin_fail("无法写入证书绑定");
+	return 0;
+}
+
+/* The id of account username into *id.  Returns 0 or 1 (message). */
+static int
+admin_account_id(struct store *s, const char *username, int64_t *id)
+{
+	switch (admin_int(s, "SELECT id FROM accounts WHERE username = ?",
+	    username, id)) {
+	case 0:
+		return 0;
+	case 1:
+		return admin_fail("用户 %s 不存在", username);
+	default:
+		return 1;
+	}
+}
+
+/* Deletes every session of account id, or of certificate fp when fp is
+ * not NULL.  Returns 0 or -1. */
+static int
+admin_drop_sessions(struct store *s, int64_t id, const char *fp)
+{
+	sqlite3_stmt	*st;
+
+	if (fp != NULL) {
+		st = store_stmt(s, "DELETE FROM sessions WHERE cert_fp = ?");
+		if (st == NULL || store_bind_text(st, 1, fp) != 0)
+			return -1;
+	} else {
+		st = store_stmt(s, "DELETE FROM sessions WHERE account_id = ?");
+		if (st == NULL || store_bind_int(st, 1, id) != 0)
+			return -1;
+	}
+	return store_exec_stmt(s, st);
+}
+
+/* ---- Commands ---- */
+
+/* init: the database exists and is migrated (store_open did it); seeds
+ * the policy defaults.  Returns the exit code. */
+static int
+cmd_init(struct store *s, int argc, char **argv)
+{
+	char	 detail[32];
+
+	if (policy_seed_defaults(s) == -1)
+		return admin_fail("无法写入默认政策参数");
+	snprintf(detail, sizeof(detail), "schema %d", store_schema_version());
+	if (admin_audit_tx(s, "admin.init", "store", detail) == -1)
+		return admin_fail("无法写入审计记录");
+	printf("数据库已就绪(结构版本 %d),默认政策参数已写入\n",
+	    store_schema_version());
+	return 0;
+}
+
+/* unit-add USCC NAME [--vip] [--region CODE].  Returns the exit code. */
+static int
+cmd_unit_add(struct store *s, int argc, char **argv)
+{
+	const char	*region = ADMIN_REGION;
+	char		 obj[48];
+	int64_t		 id;
+	int		 vip = 0, i;
+
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--vip") == 0)
+			vip = 1;
+		else if (strcmp(argv[i], "--region") == 0 && i + 1 < argc)
+			region = argv[++i];
+		else
+			return admin_usage();
+	}
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	if ((id = admin_unit_insert(s, argv[0], argv[1], vip, region,
+	    NULL)) == -1)
+		goto fail;
+	snprintf(obj, sizeof(obj), "unit:%lld", (long long)id);
+	if (admin_audit(s, "admin.unit-add", obj, vip ? "VIP" : "普通") == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("%lld\n", (long long)id);
+	return 0;
+fail:
+	store_rollback(s);
+	return 1;
+}
+
+/* account-add unit|reviewer USERNAME DISPLAYNAME [UNIT_ID].
+ * Returns the exit code. */
+static int
+cmd_account_add(struct store *s, int argc, char **argv)
+{
+	enum account_kind kind;
+	char		 pw[ADMIN_PW_LEN + 1], obj[48], *end;
+	int64_t		 id, unit_id = 0;
+
+	if (strcmp(argv[0], "unit") == 0) {
+		kind = ACCT_UNIT;
+		if (argc != 4)
+			return admin_usage();
+		errno = 0;
+		unit_id = strtoll(argv[3], &end, 10);
+		if (errno != 0 || *end != '\0' || unit_id <= 0)
+			return admin_fail("单位编号 %s 不正确", argv[3]);
+	} else if (strcmp(argv[0], "reviewer") == 0) {
+		kind = ACCT_REVIEWER;
+		if (argc != 3)
+			return admin_usage();
+	} else
+		return admin_usage();
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	if ((id = admin_account_insert(s, kind, argv[1], argv[2], unit_id,
+	    pw)) == -1)
+		goto fail;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)id);
+	if (admin_audit(s, "admin.account-add", obj, argv[1]) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("账户 %lld %s 已创建\n初始密码: %s\n"
+	    "(只显示这一次;首次登录须修改)\n", (long long)id, argv[1], pw);
+	OPENSSL_cleanse(pw, sizeof(pw));
+	return 0;
+fail:
+	OPENSSL_cleanse(pw, sizeof(pw));
+	store_rollback(s);
+	return 1;
+}
+
+/* cert-bind USERNAME CERT.pem.  Returns the exit code. */
+static int
+cmd_cert_bind(struct store *s, int argc, char **argv)
+{
+	struct ident	 id;
+	char		 obj[48];
+	int64_t		 acct;
+
+	if (admin_cert_file(argv[1], &id) != 0)
+		return 1;
+	if (id.not_after < clock_now())
+		fprintf(stderr, ADMIN_NAME ": 注意: 证书已过期,仍然绑定\n");
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	if (admin_account_id(s, argv[0], &acct) != 0 ||
+	    admin_cert_insert(s, acct, &id, 0) != 0)
+		goto fail;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)acct);
+	if (admin_audit(s, "admin.cert-bind", obj, id.fp) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("证书已绑定到 %s\n指纹 SHA-256: %s\n序列号: %s\n主题: %s\n",
+	    argv[0], id.fp, id.serial, id.subject);
+	return 0;
+fail:
+	store_rollback(s);
+	return 1;
+}
+
+/* cert-revoke CERT.pem: marks the binding revoked and ends the
+ * certificate's sessions.  Returns the exit code. */
+static int
+cmd_cert_revoke(struct store *s, int argc, char **argv)
+{
+	struct ident	 id;
+	sqlite3_stmt	*st;
+	char		 obj[80];
+
+	if (admin_cert_file(argv[0], &id) != 0)
+		return 1;
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	st = store_stmt(s, "UPDATE certs SET revoked = 1 WHERE fingerprint = ?");
+	if (st == NULL || store_bind_text(st, 1, id.fp) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		admin_fail("证书 %s 未绑定任何账户", id.fp);
+		goto fail;
+	}
+	if (admin_drop_sessions(s, 0, id.fp) == -1)
+		goto fail;
+	snprintf(obj, sizeof(obj), "cert:%.64s", id.fp);
+	if (admin_audit(s, "admin.cert-revoke", obj, id.serial) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("证书 %s 已在库中吊销;请用 certs/revoke.sh 更新 CRL 并重新加载"
+	    " nginx\n", id.fp);
+	return 0;
+fail:
+	store_rollback(s);
+	return 1;
+}
+
+/* password-reset USERNAME: a new initial password, must_change = 1,
+ * unlocked, sessions ended.  Returns the exit code. */
+static int
+cmd_password_reset(struct store *s, int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 pw[ADMIN_PW_LEN + 1], hash[256], obj[48];
+	int64_t		 acct;
+
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	if (admin_account_id(s, argv[0], &acct) != 0)
+		goto fail;
+	if (admin_pw_new(pw) == -1 || pw_hash(pw, hash, sizeof(hash)) == -1) {
+		admin_fail("无法生成初始密码");
+		goto fail;
+	}
+	st = store_stmt(s, "UPDATE accounts SET pw_hash = ?, must_change = 1,"
+	    " failed = 0, locked_until = 0 WHERE id = ?");
+	if (st == NULL || store_bind_text(st, 1, hash) != 0 ||
+	    store_bind_int(st, 2, acct) != 0 || store_exec_stmt(s, st) == -1 ||
+	    admin_drop_sessions(s, acct, NULL) == -1)
+		goto fail;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)acct);
+	if (admin_audit(s, "admin.password-reset", obj, NULL) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("%s 的新初始密码: %s\n(只显示这一次;登录后须修改)\n",
+	    argv[0], pw);
+	OPENSSL_cleanse(pw, sizeof(pw));
+	return 0;
+fail:
+	OPENSSL_cleanse(pw, sizeof(pw));
+	store_rollback(s);
+	return 1;
+}
+
+/* backup DEST: an online copy through the backup API; DEST must not
+ * exist.  Returns the exit code. */
+static int
+cmd_backup(struct store *s, int argc, char **argv)
+{
+	struct stat	 sb;
+
+	if (stat(argv[0], &sb) == 0)
+		return admin_fail("%s 已存在,不会覆盖", argv[0]);
+	if (admin_audit_tx(s, "admin.backup", "store", argv[0]) == -1)
+		return admin_fail("无法写入审计记录");
+	if (store_backup(s, argv[0]) == -1)
+		return admin_fail("备份到 %s 失败", argv[0]);
+	printf("已备份到 %s\n", argv[0]);
+	return 0;
+}
+
+/* audit-verify: walks the chain.  Returns 0, or 1 naming the first bad
+ * row. */
+static int
+cmd_audit_verify(struct store *s, int argc, char **argv)
+{
+	int64_t		 n, bad = 0;
+	char		 detail[64];
+
+	n = audit_verify(s, &bad);
+	if (n < 0)
+		snprintf(detail, sizeof(detail), "broken at row %lld",
+		    (long long)bad);
+	else
+		snprintf(detail, sizeof(detail), "%lld rows ok", (long long)n);
+	if (admin_audit_tx(s, "admin.audit-verify", "audit", detail) == -1)
+		return admin_fail("无法写入审计记录");
+	if (n < 0)
+		return admin_fail("审计链损坏:第 %lld 行的哈希或链接不符",
+		    (long long)bad);
+	printf("审计链完好,已校验 %lld 行\n", (long long)n);
+	return 0;
+}
+
+/* checkpoint: audit row first, then PRAGMA wal_checkpoint(TRUNCATE) so
+ * that the WAL ends empty.  Returns the exit code. */
+static int
+cmd_checkpoint(struct store *s, int argc, char **argv)
+{
+	if (admin_audit_tx(s, "admin.checkpoint", "store", NULL) == -1)
+		return admin_fail("无法写入审计记录");
+	if (store_checkpoint(s) == -1)
+		return admin_fail("检查点失败");
+	return 0;
+}
+
+/* ---- The demo world ---- */
+
+/* A deterministic generator for demo data (xorshift32; NOT for
+ * secrets: passwords come from RAND_bytes). */
+struct demo_rng {
+	uint32_t	 x;
+};
+
+/* Next number in [0, n). */
+static uint32_t
+demo_rand(struct demo_rng *g, uint32_t n)
+{
+	g->x ^= g->x << 13;
+	g->x ^= g->x >> 17;
+	g->x ^= g->x << 5;
+	return n == 0 ? 0 : g->x % n;
+}
+
+/* Writes a valid GB 32100 统一社会信用代码 into out[19]: 9 (工商) 1
+ * (企业), the 6-digit region, the 8 digits of org with their GB 11714
+ * check character, and the MOD 31 check character. */
+static void
+demo_uscc(const char *region, const char *org, char out[19])
+{
+	static const char	 cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int	 w31[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
+	    29, 25, 13, 8, 24, 10, 30, 28 };
+	static const int	 w11[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+	int			 sum = 0, c, i;
+
+	memcpy(out, "91", 2);
+	memcpy(out + 2, region, 6);
+	memcpy(out + 8, org, 8);
+	for (i = 0; i < 8; i++)
+		sum += (org[i] - '0') * w11[i];
+	c = 11 - sum % 11;
+	out[16] = c == 10 ? 'X' : c == 11 ? '0' : (char)('0' + c);
+	sum = 0;
+	for (i = 0; i < 17; i++)
+		sum += (int)(strchr(cs, out[i]) - cs) * w31[i];
+	c = 31 - sum % 31;
+	out[17] = cs[c == 31 ? 0 : c];
+	out[18] = '\0';
+}
+
+/* Writes a GB 11643 身份证号 into out[19] for region, birth and the
+ * 3-digit sequence seq (its last digit odd for a man). */
+static void
+demo_idcard(const char *region, const struct hdate *birth, int seq,
+    char out[19])
+{
+	static const int	 w[17] =
+	    { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char	 map[] = "10X98765432";
+	int			 sum = 0, i;
+
+	snprintf(out, 19, "%.6s%04d%02d%02d%03d", region, birth->year,
+	    birth->month, birth->day, seq % 1000);
+	for (i = 0; i < 17; i++)
+		sum += (out[i] - '0') * w[i];
+	out[17] = map[sum % 11];
+	out[18] = '\0';
+}
+
+/* Moves month d (day ignored) by n months. */
+static void
+demo_month_add(struct hdate *d, int n)
+{
+	int	 m = d->year * 12 + (d->month - 1) + n;
+
+	d->year = m / 12;
+	d->month = m % 12 + 1;
+}
+
+/* Months from a to b (b - a), ignoring days. */
+static int
+demo_months(const struct hdate *a, const struct hdate *b)
+{
+	return (b->year - a->year) * 12 + (b->month - a->month);
+}
+
+/* The three demo units. */
+struct demo_unit {
+	const char	*key;		/* account suffix and cert name */
+	const char	*name;
+	int		 vip;
+	const char	*district;	/* for the USCC and addresses */
+	const char	*district_name;
+	const char	*org;		/* 8 digits of the 组织机构代码 */
+	const char	*legal_rep, *contact, *phone, *postcode, *address;
+	int		 industry_permille;
+	const char	*username, *display;
+	int64_t		 id;
+	int64_t		 account;
+	char		 pw[ADMIN_PW_LEN + 1];
+};
+
+/* Demo persons' name parts and posts. */
+static const char *const demo_surnames[] = {
+	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴",
+	"徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林",
+	"郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹",
+};
+static const char *const demo_given_male[] = {
+	"伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超",
+	"刚", "平", "建华", "文博", "浩然", "志强", "晓东", "国庆", "春生",
+	"鹏", "俊杰", "宇航",
+};
+static const char *const demo_given_female[] = {
+	"芳", "娜", "秀英", "敏", "静", "丽", "艳", "娟", "秀兰", "霞",
+	"桂英", "子涵", "欣怡", "雨萱", "海燕", "红梅", "丹", "婷", "慧敏",
+	"晓燕",
+};
+static const char *const demo_posts[] = {
+	"行政文员", "销售代表", "仓库管理员", "会计", "软件工程师",
+	"操作工", "质检员", "司机", "行政主管", "技术员", "出纳", "采购专员",
+};
+static const char *const demo_regions[][2] = {
+	{ "420102", "江岸区" }, { "420103", "江汉区" },
+	{ "420104", "硚口区" }, { "420105", "汉阳区" },
+	{ "420106", "武昌区" }, { "420111", "洪山区" },
+	{ "420112", "东西湖区" }, { "420113", "汉南区" },
+	{ "420114", "蔡甸区" }, { "420115", "江夏区" },
+	{ "420116", "黄陂区" }, { "420117", "新洲区" },
+};
+static const char *const demo_mobile_prefix[] = {
+	"135", "138", "139", "150", "152", "158", "177", "186", "187", "188",
+};
+static const char *const demo_education[] = {
+	"大学本科", "大学专科", "高中", "中等专科", "硕士研究生", "初中",
+};
+
+#define DEMO_PERSONS	50
+#define N(a)		(sizeof(a) / sizeof((a)[0]))
+
+/* What the demo gives one person beyond the random parts. */
+enum demo_role {
+	ROLE_PLAIN,		/* ROLE_PLAIN */
+	ROLE_LEGAL_REP,		/* ROLE_LEGAL_REP: the VIP unit's 法人 */
+	ROLE_RETIRE_MALE,	/* ROLE_RETIRE_MALE: at legal retirement age */
+	ROLE_RETIRE_FEMALE,	/* ROLE_RETIRE_FEMALE: at legal retirement age */
+	ROLE_ENDING,		/* ROLE_ENDING: contract ended in the last days */
+	ROLE_ENDING_STOPPED,	/* ROLE_ENDING_STOPPED: ... and 减员 done */
+	ROLE__MAX
+};
+
+/* The role of person i (0-based). */
+static enum demo_role
+demo_role_of(int i)
+{
+	switch (i) {
+	case 0:
+		return ROLE_LEGAL_REP;
+	case 1:
+		return ROLE_RETIRE_MALE;
+	case 2:
+		return ROLE_RETIRE_FEMALE;
+	case 3:
+	case 4:
+		return ROLE_ENDING_STOPPED;
+	case 5:
+	case 6:
+	case 9:
+		return ROLE_ENDING;
+	default:
+		return ROLE_PLAIN;
+	}
+}
+
+/* One generated person with employment and insurance. */
+struct demo_person {
+	char		 idno[19];
+	char		 name[32];
+	int		 male;
+	struct hdate	 birth;
+	const char	*hukou;
+	char		 hukou_addr[128];
+	char		 address[128];
+	char		 mobile[12];
+	const char	*education;
+	const char	*marital;
+	const char	*nation;
+	char		 work_start[11];
+	/* employment */
+	char		 contract_no[16];
+	struct hdate	 start;
+	struct hdate	 end;		/* year 0: open-ended */
+	const char	*post;
+	int64_t		 wage_fen;
+	const char	*category;
+	int		 legal_rep;
+	/* insurance */
+	char		 sb_no[16];
+	int		 stopped;
+	struct hdate	 stop_month;
+	struct hdate	 last_paid;
+	int		 contrib_months;
+	int		 multi_injury;
+};
+
+/* Generates person i (0-based) for the demo world as of today. */
+static void
+demo_person_make(struct demo_rng *g, int i, const struct hdate *today,
+    struct demo_person *p)
+{
+	const enum demo_role	 role = demo_role_of(i);
+	const char *const	*reg;
+	struct hdate		 first, prev;
+	int			 seq, prior, years, ends_ago, max_prior;
+
+	memset(p, 0, sizeof(*p));
+	/* Birth and sex. */
+	switch (role) {
+	case ROLE_RETIRE_MALE:		/* past 60 and any reform delay */
+		p->male = 1;
+		p->birth.year = today->year - 61;
+		p->birth.month = 3;
+		p->birth.day = 12;
+		break;
+	case ROLE_RETIRE_FEMALE:	/* a woman worker past 50 + delay */
+		p->male = 0;
+		p->birth.year = today->year - 52;
+		p->birth.month = 5;
+		p->birth.day = 20;
+		break;
+	case ROLE_LEGAL_REP:
+		p->male = 1;
+		p->birth.year = 1975;
+		p->birth.month = 8;
+		p->birth.day = 16;
+		break;
+	case ROLE_PLAIN:
+	case ROLE_ENDING:
+	case ROLE_ENDING_STOPPED:
+		p->male = (int)demo_rand(g, 2);
+		p->birth.year = 1966 + (int)demo_rand(g, 39);	/* ..2004 */
+		p->birth.month = 1 + (int)demo_rand(g, 12);
+		p->birth.day = 1 + (int)demo_rand(g, 28);
+		break;
+	case ROLE__MAX:
+	default:
+		abort();
+	}
+	reg = demo_regions[demo_rand(g, N(demo_regions))];
+	seq = (i % 100) * 10 + (int)demo_rand(g, 5) * 2 + (p->male ? 1 : 0);
+	demo_idcard(reg[0], &p->birth, seq, p->idno);
+	snprintf(p->name, sizeof(p->name), "%s%s",
+	    demo_surnames[demo_rand(g, N(demo_surnames))], p->male ?
+	    demo_given_male[demo_rand(g, N(demo_given_male))] :
+	    demo_given_female[demo_rand(g, N(demo_given_female))]);
+	if (role == ROLE_LEGAL_REP)	/* as units.legal_rep of the VIP */
+		snprintf(p->name, sizeof(p->name), "张建国");
+
+	/* Employment: category and hukou. */
+	p->category = "合同制";
+	p->hukou = demo_rand(g, 5) == 0 ? "农村" : "城镇";
+	if (i == 7 || i == 17 || i == 27 || i == 37) {
+		p->category = "农籍工";
+		p->hukou = "农村";
+	}
+	if (role == ROLE_RETIRE_MALE || role == ROLE_RETIRE_FEMALE)
+		p->hukou = "城镇";
+	p->legal_rep = role == ROLE_LEGAL_REP;
+	snprintf(p->hukou_addr, sizeof(p->hukou_addr), "湖北省武汉市%s%s路%u号",
+	    reg[1], strcmp(p->hukou, "农村") == 0 ? "新农" : "解放",
+	    1 + demo_rand(g, 300));
+	snprintf(p->address, sizeof(p->address), "武汉市%s中山%s路%u号%u室",
+	    demo_regions[demo_rand(g, N(demo_regions))][1],
+	    demo_rand(g, 2) ? "大" : "北", 1 + demo_rand(g, 500),
+	    101 + demo_rand(g, 20) * 100 + demo_rand(g, 4));
+	snprintf(p->mobile, sizeof(p->mobile), "%s%08u",
+	    demo_mobile_prefix[demo_rand(g, N(demo_mobile_prefix))],
+	    demo_rand(g, 100000000));
+	p->education = demo_education[demo_rand(g, N(demo_education))];
+	p->marital = today->year - p->birth.year > 28 ? "已婚" : "未婚";
+	p->nation = demo_rand(g, 10) == 0 ? "土家族" : "汉族";
+	p->post = demo_posts[demo_rand(g, N(demo_posts))];
+	p->wage_fen = (int64_t)(40 + demo_rand(g, 111)) * 10000;
+	if (role == ROLE_LEGAL_REP)
+		p->wage_fen = 1500000;
+
+	/* Contract dates: roles that end lately end within 15 days. */
+	if (role == ROLE_ENDING || role == ROLE_ENDING_STOPPED) {
+		ends_ago = i == 3 ? 3 : i == 4 ? 8 : i == 5 ? 1 :
+		    i == 6 ? 12 : 0;
+		p->end = *today;
+		hdate_add_days(&p->end, -ends_ago);
+		p->start = p->end;
+		p->start.year -= 3;
+		if (p->start.month == 2 && p->start.day == 29)
+			p->start.day = 28;
+		hdate_add_days(&p->start, 1);
+	} else {
+		p->start.year = 2019 + (int)demo_rand(g, 7);	/* ..2025 */
+		p->start.month = 1 + (int)demo_rand(g, 12);
+		p->start.day = 1 + (int)demo_rand(g, 28);
+		if (p->start.year < p->birth.year + 18)
+			p->start.year = p->birth.year + 18;
+		if (p->start.year >= today->year)
+			p->start.year = today->year - 1;
+		if (role == ROLE_RETIRE_MALE || role == ROLE_RETIRE_FEMALE ||
+		    role == ROLE_LEGAL_REP || i % 6 == 5) {
+			p->end.year = 0;	/* 无固定期限 */
+		} else {
+			/* 3 or 5 years, renewed until it runs past today. */
+			years = demo_rand(g, 2) ? 3 : 5;
+			p->end = p->start;
+			do
+				p->end.year += years;
+			while (hdate_diff(today, &p->end) < 45);
+			hdate_add_days(&p->end, -1);
+		}
+	}
+	snprintf(p->contract_no, sizeof(p->contract_no), "HT%04d-%04d",
+	    p->start.year, i + 1);
+
+	/* 参加工作: at about 20, never after this contract. */
+	{
+		struct hdate	 ws = p->birth;
+
+		ws.year += 19 + (int)demo_rand(g, 4);
+		ws.month = 7;
+		ws.day = 1;
+		if (hdate_cmp(&ws, &p->start) > 0)
+			ws = p->start;
+		hdate_fmt(&ws, p->work_start);
+	}
+
+	/* Insurance: paid up to last month unless stopped. */
+	snprintf(p->sb_no, sizeof(p->sb_no), "4201%06d", 300001 + i * 7);
+	prev = *today;
+	prev.day = 0;
+	demo_month_add(&prev, -1);
+	p->last_paid = prev;
+	if (role == ROLE_ENDING_STOPPED || i == 10 || i == 16 || i == 22 ||
+	    i == 28 || i == 34 || i == 40) {
+		p->stopped = 1;
+		p->stop_month = *today;
+		p->stop_month.day = 0;
+		if (role != ROLE_ENDING_STOPPED)
+			demo_month_add(&p->stop_month,
+			    -1 - (int)demo_rand(g, 6));
+		p->last_paid = p->stop_month;
+		demo_month_add(&p->last_paid, -1);
+	}
+	first = p->start;
+	first.day = 0;
+	p->contrib_months = demo_months(&first, &p->last_paid) + 1;
+	if (p->contrib_months < 0)
+		p->contrib_months = 0;
+	/* Earlier years elsewhere, at most since the 18th birthday. */
+	max_prior = (p->start.year - p->birth.year - 18) * 12;
+	prior = max_prior > 0 ? (int)demo_rand(g, (uint32_t)max_prior + 1) : 0;
+	if (role == ROLE_RETIRE_MALE || role == ROLE_RETIRE_FEMALE)
+		prior = max_prior > 200 ? max_prior - 24 : 200;
+	p->contrib_months += prior;
+	p->multi_injury = i == 11;
+}
+
+/* Inserts person p for unit_id with its employment and insurance.
+ * base_fen_min/max clamp the 缴费基数.  Returns the person id, or -1. */
+static int64_t
+demo_person_insert(struct store *s, const struct demo_person *p,
+    int64_t unit_id, int64_t base_min, int64_t base_max)
+{
+	sqlite3_stmt	*st;
+	char		 birth[11], start[11], end[11], m1[11], m2[11], m3[11];
+	int64_t		 pid, base;
+
+	hdate_fmt(&p->birth, birth);
+	st = store_stmt(s, "INSERT INTO persons (idno, name, sex, birth,"
+	    " hukou_type, nation, marital, education, hukou_addr, address,"
+	    " mobile, mail_addr, postcode, work_start)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_text(st, 1, p->idno) != 0 ||
+	    store_bind_text(st, 2, p->name) != 0 ||
+	    store_bind_text(st, 3, p->male ? "男" : "女") != 0 ||
+	    store_bind_text(st, 4, birth) != 0 ||
+	    store_bind_text(st, 5, p->hukou) != 0 ||
+	    store_bind_text(st, 6, p->nation) != 0 ||
+	    store_bind_text(st, 7, p->marital) != 0 ||
+	    store_bind_text(st, 8, p->education) != 0 ||
+	    store_bind_text(st, 9, p->hukou_addr) != 0 ||
+	    store_bind_text(st, 10, p->address) != 0 ||
+	    store_bind_text(st, 11, p->mobile) != 0 ||
+	    store_bind_text(st, 12, p->address) != 0 ||
+	    store_bind_text(st, 13, "430000") != 0 ||
+	    store_bind_text(st, 14, p->work_start) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		return -1;
+	pid = sqlite3_last_insert_rowid(s->db);
+
+	hdate_fmt(&p->start, start);
+	if (p->end.year != 0)
+		hdate_fmt(&p->end, end);
+	st = store_stmt(s, "INSERT INTO employments (person_id, unit_id,"
+	    " contract_no, start_date, end_date, post, wage_fen, category,"
+	    " is_legal_rep, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_int(st, 1, pid) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_text(st, 3, p->contract_no) != 0 ||
+	    store_bind_text(st, 4, start) != 0 ||
+	    store_bind_text(st, 5, p->end.year != 0 ? end : NULL) != 0 ||
+	    store_bind_text(st, 6, p->post) != 0 ||
+	    store_bind_int(st, 7, p->wage_fen) != 0 ||
+	    store_bind_text(st, 8, p->category) != 0 ||
+	    store_bind_int(st, 9, p->legal_rep) != 0 ||
+	    store_bind_text(st, 10, start) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		return -1;
+
+	base = p->wage_fen < base_min ? base_min :
+	    p->wage_fen > base_max ? base_max : p->wage_fen;
+	{
+		struct hdate	 sm = p->start;
+
+		sm.day = 0;
+		hdate_fmt(&sm, m1);
+	}
+	hdate_fmt(&p->last_paid, m2);
+	if (p->stopped)
+		hdate_fmt(&p->stop_month, m3);
+	st = store_stmt(s, "INSERT INTO insurance (person_id, unit_id, sb_no,"
+	    " start_month, status, stop_month, last_paid_month, base_fen,"
+	    " contrib_months, multi_injury)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL || store_bind_int(st, 1, pid) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_text(st, 3, p->sb_no) != 0 ||
+	    store_bind_text(st, 4, m1) != 0 ||
+	    store_bind_text(st, 5, p->stopped ? "暂停缴费" : "参保缴费") != 0 ||
+	    store_bind_text(st, 6, p->stopped ? m3 : NULL) != 0 ||
+	    store_bind_text(st, 7, m2) != 0 ||
+	    store_bind_int(st, 8, base) != 0 ||
+	    store_bind_int(st, 9, p->contrib_months) != 0 ||
+	    store_bind_int(st, 10, p->multi_injury) != 0 ||
+	    store_exec_stmt(s, st) == -1)
+		return -1;
+	return pid;
+}
+
+/* Adds one unsettled arrears row: month = last month + back months,
+ * amount = rate_permille of base.  Returns 0 or -1. */
+static int
+demo_arrears(struct store *s, int64_t pid, int64_t unit_id,
+    const struct hdate *today, int back, int64_t amount_fen)
+{
+	sqlite3_stmt	*st;
+	struct hdate	 m = *today;
+	char		 ms[11];
+
+	m.day = 0;
+	demo_month_add(&m, -back);
+	hdate_fmt(&m, ms);
+	st = store_stmt(s, "INSERT INTO arrears (person_id, unit_id, month,"
+	    " amount_fen, settled) VALUES (?, ?, ?, ?, 0)");
+	if (st == NULL || store_bind_int(st, 1, pid) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_text(st, 3, ms) != 0 ||
+	    store_bind_int(st, 4, amount_fen) != 0)
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Binds certificate file dir/name to account (revoked as given); a
+ * missing optional file is skipped.  Returns 0 or 1 (message). */
+static int
+demo_bind(struct store *s, const char *dir, const char *name,
+    int64_t account, int revoked, int optional)
+{
+	struct ident	 id;
+	char		 path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (optional && access(path, R_OK) != 0)
+		return 0;
+	if (admin_cert_file(path, &id) != 0)
+		return 1;
+	return admin_cert_insert(s, account, &id, revoked);
+}
+
+/* The demo units (ids and passwords filled in by cmd_demo). */
+static struct demo_unit demo_units[] = {
+	{ "vip", "武汉市江汉区示例科技有限公司", 1, "420103", "江汉区",
+	    "30000001", "张建国", "李晓敏", "027-85551234", "430015",
+	    "武汉市江汉区建设大道568号", 5, "demo-vip", "示例科技经办人",
+	    0, 0, "" },
+	{ "a", "武汉市武昌区示例商贸有限公司", 0, "420106", "武昌区",
+	    "30000002", "王志强", "陈静", "027-87652345", "430071",
+	    "武汉市武昌区中南路99号", 5, "demo-a", "示例商贸经办人",
+	    0, 0, "" },
+	{ "b", "武汉市洪山区示例制造有限公司", 0, "420111", "洪山区",
+	    "30000003", "刘海波", "周丽", "027-87873456", "430074",
+	    "武汉市洪山区关山大道100号", 10, "demo-b", "示例制造经办人",
+	    0, 0, "" },
+};
+
+/* Writes the demo accounts list to f.  Returns 0 or -1. */
+static int
+demo_write_list(FILE *f, const char *certdir, const char *rev_pw,
+    int soon)
+{
+	char	 now[20];
+	size_t	 i;
+
+	clock_fmt(clock_now(), now);
+	fprintf(f, "网上服务大厅 演示账户(hall-admin demo,%s)\n"
+	    "首次登录须修改初始密码。证书 .p12 的导入密码均为 %s。\n\n",
+	    now, DEMO_P12_PW);
+	for (i = 0; i < N(demo_units); i++)
+		fprintf(f, "用户名: %s\n初始密码: %s\n单位: %s\n类型: %s\n"
+		    "证书: %s/unit-%s.p12(密码 %s)\n\n",
+		    demo_units[i].username, demo_units[i].pw,
+		    demo_units[i].name, demo_units[i].vip ? "VIP" : "普通",
+		    certdir, demo_units[i].key, DEMO_P12_PW);
+	fprintf(f, "用户名: demo-reviewer\n初始密码: %s\n"
+	    "单位: 经办机构(市社保中心审核员)\n类型: 审核员\n"
+	    "证书: %s/reviewer.p12(密码 %s)\n\n", rev_pw, certdir,
+	    DEMO_P12_PW);
+	fprintf(f, "演示拒绝的证书: %s/revoked.crt(已吊销,原属 demo-a),"
+	    "%s/expired.crt(已过期,属 demo-b),%s/foreign.crt(非本 CA 签发)\n",
+	    certdir, certdir, certdir);
+	if (soon)
+		fprintf(f, "证书到期提醒: %s/unit-soon.p12 也绑定到 demo-vip"
+		    "(即将到期)\n", certdir);
+	return ferror(f) ? -1 : 0;
+}
+
+/* Creates the demo world in one transaction; see the file comment and
+ * the brief in nginx/demo.sh.  Does nothing when units exist.
+ * Returns the exit code. */
+static int
+cmd_demo(struct store *s, int argc, char **argv)
+{
+	const char	*certdir = argv[0], *outpath = argv[1];
+	struct demo_rng	 g = { 20240601u };
+	struct demo_person p;
+	struct admin_unit_extra ex;
+	struct hdate	 today;
+	struct idcard	 ic;
+	char		 uscc[19], rev_pw[ADMIN_PW_LEN + 1], tmp[4096];
+	char		 soonpath[4096], name[32];
+	int64_t		 nunits, rev_id, pid, avg, floor_pct, ceil_pct;
+	int64_t		 base_min, base_max, arrears_pid[3] = { 0, 0, 0 };
+	int64_t		 arrears_unit[3] = { 0, 0, 0 };
+	int64_t		 arrears_base[3] = { 0, 0, 0 };
+	long long	 v;
+	FILE		*f = NULL;
+	size_t		 u;
+	int		 i, fd, soon, rc = 1;
+
+	if (admin_int(s, "SELECT COUNT(*) FROM units", NULL, &nunits) != 0)
+		return admin_fail("无法读取单位表");
+	if (nunits > 0) {
+		if (admin_audit_tx(s, "admin.demo", "store",
+		    "skipped: units exist") == -1)
+			return admin_fail("无法写入审计记录");
+		printf("数据库中已有单位,演示数据未改动\n");
+		return 0;
+	}
+	clock_today(&today);
+	snprintf(soonpath, sizeof(soonpath), "%s/unit-soon.crt", certdir);
+	soon = access(soonpath, R_OK) == 0;
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", outpath) >=
+	    sizeof(tmp))
+		return admin_fail("输出文件名过长");
+
+	/* 缴费基数 limits from the region's policy (社平工资 x 60%..300%). */
+	if (policy_int(s, ADMIN_REGION, "wage.avg_monthly_fen", &today, 745000,
+	    &v) == -1)
+		return admin_fail("无法读取政策参数");
+	avg = v;
+	if (policy_int(s, ADMIN_REGION, "base.floor_pct", &today, 60, &v) == -1)
+		return admin_fail("无法读取政策参数");
+	floor_pct = v;
+	if (policy_int(s, ADMIN_REGION, "base.ceiling_pct", &today, 300,
+	    &v) == -1)
+		return admin_fail("无法读取政策参数");
+	ceil_pct = v;
+	base_min = avg * floor_pct / 100;
+	base_max = avg * ceil_pct / 100;
+
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	for (u = 0; u < N(demo_units); u++) {
+		struct demo_unit *du = &demo_units[u];
+
+		demo_uscc(du->district, du->org, uscc);
+		if (valid_uscc(uscc) != VALID_OK) {
+			admin_fail("内部错误:生成的统一社会信用代码 %s 无效",
+			    uscc);
+			goto fail;
+		}
+		memset(&ex, 0, sizeof(ex));
+		ex.legal_rep = du->legal_rep;
+		ex.contact = du->contact;
+		ex.phone = du->phone;
+		ex.postcode = du->postcode;
+		ex.address = du->address;
+		ex.industry_permille = du->industry_permille;
+		if ((du->id = admin_unit_insert(s, uscc, du->name, du->vip,
+		    ADMIN_REGION, &ex)) == -1)
+			goto fail;
+		if ((du->account = admin_account_insert(s, ACCT_UNIT,
+		    du->username, du->display, du->id, du->pw)) == -1)
+			goto fail;
+		snprintf(name, sizeof(name), "unit-%s.crt", du->key);
+		if (demo_bind(s, certdir, name, du->account, 0, 0) != 0)
+			goto fail;
+	}
+	if ((rev_id = admin_account_insert(s, ACCT_REVIEWER, "demo-reviewer",
+	    "市社保中心审核员", 0, rev_pw)) == -1)
+		goto fail;
+	if (demo_bind(s, certdir, "reviewer.crt", rev_id, 0, 0) != 0 ||
+	    demo_bind(s, certdir, "revoked.crt", demo_units[1].account, 1,
+	    0) != 0 ||
+	    demo_bind(s, certdir, "expired.crt", demo_units[2].account, 0,
+	    0) != 0 ||
+	    demo_bind(s, certdir, "unit-soon.crt", demo_units[0].account, 0,
+	    1) != 0)
+		goto fail;
+
+	for (i = 0; i < DEMO_PERSONS; i++) {
+		u = (size_t)i % N(demo_units);
+		demo_person_make(&g, i, &today, &p);
+		if (valid_idcard(p.idno, &today, &ic) != VALID_OK ||
+		    ic.male != p.male) {
+			admin_fail("内部错误:生成的身份证号 %s 无效", p.idno);
+			goto fail;
+		}
+		if ((pid = demo_person_insert(s, &p, demo_units[u].id,
+		    base_min, base_max)) == -1) {
+			admin_fail("无法写入演示人员 %d", i + 1);
+			goto fail;
+		}
+		/* Arrears for persons 6, 9 and 14 (all still paying). */
+		if (i == 5 || i == 8 || i == 13) {
+			arrears_pid[i == 5 ? 0 : i == 8 ? 1 : 2] = pid;
+			arrears_unit[i == 5 ? 0 : i == 8 ? 1 : 2] =
+			    demo_units[u].id;
+			arrears_base[i == 5 ? 0 : i == 8 ? 1 : 2] =
+			    p.wage_fen < base_min ? base_min :
+			    p.wage_fen > base_max ? base_max : p.wage_fen;
+		}
+	}
+	/* Five unsettled rows: one, two and two months; 42.2% of the base
+	 * (养老 28, 医疗 10, 失业 3, 生育 0.7, 工伤 0.5). */
+	if (demo_arrears(s, arrears_pid[0], arrears_unit[0], &today, 2,
+	    arrears_base[0] * 422 / 1000) == -1 ||
+	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 3,
+	    arrears_base[1] * 422 / 1000) == -1 ||
+	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 2,
+	    arrears_base[1] * 422 / 1000) == -1 ||
+	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 4,
+	    arrears_base[2] * 422 / 1000) == -1 ||
+	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 3,
+	    arrears_base[2] * 422 / 1000) == -1) {
+		admin_fail("无法写入欠费记录");
+		goto fail;
+	}
+	if (admin_audit(s, "admin.demo", "store", "demo world created") == -1)
+		goto fail;
+
+	/* The list holds passwords: 0600, written before the commit and
+	 * renamed after it, so a list never names accounts that are not
+	 * there. */
+	unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) == -1) {
+		admin_fail("无法创建 %s: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		admin_fail("无法写入 %s", tmp);
+		goto fail;
+	}
+	if (demo_write_list(f, certdir, rev_pw, soon) == -1 ||
+	    fclose(f) != 0) {
+		f = NULL;
+		admin_fail("无法写入 %s", tmp);
+		goto fail;
+	}
+	f = NULL;
+	if (store_commit(s) == -1) {
+		admin_fail("提交失败");
+		goto out;
+	}
+	if (rename(tmp, outpath) == -1) {
+		admin_fail("无法改名为 %s: %s;演示数据已写入,请用 "
+		    "password-reset 重置密码", outpath, strerror(errno));
+		goto out;
+	}
+	demo_write_list(stdout, certdir, rev_pw, soon);
+	rc = 0;
+	goto out;
+fail:
+	store_rollback(s);
+out:
+	if (f != NULL)
+		fclose(f);
+	if (rc != 0)
+		unlink(tmp);
+	for (u = 0; u < N(demo_units); u++)
+		OPENSSL_cleanse(demo_units[u].pw, sizeof(demo_units[u].pw));
+	OPENSSL_cleanse(rev_pw, sizeof(rev_pw));
+	return rc;
+}
+
+/* ---- main ---- */
+
+enum admin_cmd {
+	CMD_INIT,		/* CMD_INIT */
+	CMD_UNIT_ADD,		/* CMD_UNIT_ADD */
+	CMD_ACCOUNT_ADD,	/* CMD_ACCOUNT_ADD */
+	CMD_CERT_BIND,		/* CMD_CERT_BIND */
+	CMD_CERT_REVOKE,	/* CMD_CERT_REVOKE */
+	CMD_PASSWORD_RESET,	/* CMD_PASSWORD_RESET */
+	CMD_BACKUP,		/* CMD_BACKUP */
+	CMD_AUDIT_VERIFY,	/* CMD_AUDIT_VERIFY */
+	CMD_CHECKPOINT,		/* CMD_CHECKPOINT */
+	CMD_DEMO,		/* CMD_DEMO */
+	CMD__MAX
+};
+
+/* One command: name, argument counts, handler. */
+struct admin_cmd_def {
+	const char	*name;
+	int		 min, max;	/* arguments after the name */
+	int		(*fn)(struct store *, int, char **);
+};
+
+static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
+	{ "init", 0, 0, cmd_init },			/* CMD_INIT */
+	{ "unit-add", 2, 5, cmd_unit_add },		/* CMD_UNIT_ADD */
+	{ "account-add", 3, 4, cmd_account_add },	/* CMD_ACCOUNT_ADD */
+	{ "cert-bind", 2, 2, cmd_cert_bind },		/* CMD_CERT_BIND */
+	{ "cert-revoke", 1, 1, cmd_cert_revoke },	/* CMD_CERT_REVOKE */
+	{ "password-reset", 1, 1, cmd_password_reset }, /* CMD_PASSWORD_RESET */
+	{ "backup", 1, 1, cmd_backup },			/* CMD_BACKUP */
+	{ "audit-verify", 0, 0, cmd_audit_verify },	/* CMD_AUDIT_VERIFY */
+	{ "checkpoint", 0, 0, cmd_checkpoint },		/* CMD_CHECKPOINT */
+	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
+};
+
+int
+main(int argc, char *argv[])
+{
+	const struct admin_cmd_def *cmd = NULL;
+	const char	*db;
+	struct store	*s;
+	size_t		 i;
+	int		 ch, rc, nargs;
+
+	log_setprog(ADMIN_NAME);
+	db = getenv("HALL_DB");
+	while ((ch = getopt(argc, argv, "+d:")) != -1) {
+		switch (ch) {
+		case 'd':
+			db = optarg;
+			break;
+		default:
+			return admin_usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (db == NULL || db[0] == '\0' || argc < 1)
+		return admin_usage();
+	for (i = 0; i < CMD__MAX; i++)
+		if (strcmp(argv[0], admin_cmds[i].name) == 0)
+			cmd = &admin_cmds[i];
+	if (cmd == NULL)
+		return admin_usage();
+	nargs = argc - 1;
+	if (nargs < cmd->min || nargs > cmd->max)
+		return admin_usage();
+
+	if (cmd != &admin_cmds[CMD_INIT] && access(db, F_OK) != 0)
+		return admin_fail("数据库 %s 不存在:请先运行 hall-admin -d %s "
+		    "init", db, db);
+	umask(077);
+	s = store_open(db, cmd == &admin_cmds[CMD_INIT] ? 0 :
+	    STORE_NOMIGRATE);
+	if (s == NULL)
+		return admin_fail("无法打开数据库 %s(结构过旧时请先运行 init)",
+		    db);
+	rc = cmd->fn(s, nargs, argv + 1);
+	store_close(s);
+	return rc;
+}
