@@ -51,8 +51,8 @@ ADMIN     := $(B)/bin/hall-admin
 HELLO     := $(B)/bin/hello
 UNIT_SRCS := tests/runner.c $(sort $(wildcard tests/unit/*.c))
 HTTP_SRCS := tests/runner.c $(sort $(wildcard tests/http/*.c))
-UNIT_BIN  := $(B)/tests/unit
-HTTP_BIN  := $(B)/tests/http
+UNIT_BIN  := $(B)/unit-tests
+HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop test test-unit test-http test-browser bench fuzz \

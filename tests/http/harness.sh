@@ -3,7 +3,7 @@
 #
 # Makes a temporary hall in T (certificates from certs/mkcerts.sh, the
 # demo database from B/bin/hall-admin), starts nginx and every program
-# of B/bin on free loopback ports with nginx/run.sh, runs B/tests/http
+# of B/bin on free loopback ports with nginx/run.sh, runs B/http-tests
 # (from SRCDIR/tests) with
 #   HALL_TEST_URL      https://127.0.0.1:PORT (client certificate needed)
 #   HALL_TEST_PUBURL   https://127.0.0.1:PUBPORT (public verification)
@@ -66,7 +66,7 @@ pick_port() {
 }
 
 [ -x "$b/bin/hall-admin" ] || fail "no $b/bin/hall-admin"
-[ -x "$b/tests/http" ] || fail "no $b/tests/http"
+[ -x "$b/http-tests" ] || fail "no $b/http-tests"
 sh "$src/certs/mkcerts.sh" "$T/certs" >"$T/mkcerts.log" 2>&1 || {
 	cat "$T/mkcerts.log" >&2; fail "mkcerts.sh failed"; }
 HALL_PBKDF2_ITER=1000
@@ -101,7 +101,7 @@ HALL_TEST_DB=$T/hall.db \
 HALL_TEST_DEMO=$T/demo.txt \
 HALL_TEST_ADMIN=$b/bin/hall-admin \
 HALL_TEST_SRC=$src \
-    "$b/tests/http"
+    "$b/http-tests"
 rc=$?
 [ $rc -eq 0 ] || show_logs
 
