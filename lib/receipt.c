@@ -1,0 +1,278 @@
+/*
+ * receipt.c: printable receipts of approved tasks; see receipt.h.  A
+ * receipt is issued once per (task, kind) and stored, so that a second
+ * printout shows the same number, code and date.  The number is a
+ * prefix per kind and the task's 业务顺序号; the verification code is
+ * 8 random characters of an alphabet without 0/O/1/I; the issue time is
+ * the task's decision time (never the time of printing).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include "audit.h"
+#include "clock.h"
+#include "log.h"
+#include "receipt.h"
+#include "store.h"
+#include "valid.h"
+#include "workflow.h"
+
+#define RECEIPT_CODE_LEN	8
+
+/* The alphabet of verification codes: 32 characters, so that a random
+ * byte masked to 5 bits picks one uniformly. */
+static const char receipt_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+const char *const receipt_kind_names[RECEIPT_KIND__MAX] = {
+	"退工登记证明",		/* RECEIPT_TUIGONG */
+	"综合业务处理单",	/* RECEIPT_ZONGHE */
+};
+
+/* Number prefixes by kind. */
+static const char *const receipt_prefixes[RECEIPT_KIND__MAX] = {
+	"TG",	/* RECEIPT_TUIGONG */
+	"ZH",	/* RECEIPT_ZONGHE */
+};
+
+/* Fills code with RECEIPT_CODE_LEN random characters of the alphabet
+ * and a NUL.  Returns 0 or -1. */
+static int
+make_code(char code[RECEIPT_CODE_LEN + 1])
+{
+	unsigned char	 r[RECEIPT_CODE_LEN];
+	size_t		 i;
+
+	if (RAND_bytes(r, sizeof(r)) != 1) {
+		log_err("RAND_bytes failed");
+		return -1;
+	}
+	for (i = 0; i < RECEIPT_CODE_LEN; i++)
+		code[i] = receipt_alphabet[r[i] & 31];
+	code[RECEIPT_CODE_LEN] = '\0';
+	return 0;
+}
+
+/* The task facts a receipt needs. */
+struct receipt_task {
+	int64_t		 unit_id;
+	char		 state[16];
+	char		 seq_no[32];
+	int64_t		 decided_at;
+};
+
+/* Loads task_id's facts.  Returns 0, 1 not found, -1 error. */
+static int
+load_task(struct store *s, int64_t task_id, struct receipt_task *t)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, "SELECT unit_id, state, seq_no, decided_at FROM "
+	    "tasks WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t->unit_id = sqlite3_column_int64(st, 0);
+		snprintf(t->state, sizeof(t->state), "%s", store_col_text(st, 1));
+		snprintf(t->seq_no, sizeof(t->seq_no), "%s",
+		    store_col_text(st, 2));
+		t->decided_at = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Reads the stored receipt of (task_id, kind) into out.  Returns 0,
+ * 1 none, -1 error. */
+static int
+find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
+    struct receipt *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, "SELECT id, receipt_no, code, issued_at FROM "
+	    "receipts WHERE task_id = ?1 AND kind = ?2");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
+	    store_bind_text(st, 2, receipt_kind_names[kind]) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		out->id = sqlite3_column_int64(st, 0);
+		out->task_id = task_id;
+		out->kind = kind;
+		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 1));
+		snprintf(out->code, sizeof(out->code), "%s",
+		    store_col_text(st, 2));
+		out->issued_at = (time_t)sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Inserts the receipt of (task_id, kind) unless one exists and audits a
+ * new one.  Returns 0 or -1. */
+static int
+insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
+    const struct receipt_task *t)
+{
+	struct actor	 sys = { 0, t->unit_id, "系统", "" };
+	sqlite3_stmt	*st;
+	char		 no[48], code[RECEIPT_CODE_LEN + 1], obj[64], detail[128];
+
+	if ((size_t)snprintf(no, sizeof(no), "%s%s", receipt_prefixes[kind],
+	    t->seq_no) >= sizeof(((struct receipt *)NULL)->no)) {
+		log_err("receipt number of task %lld too long", (long long)task_id);
+		return -1;
+	}
+	if (make_code(code) != 0)
+		return -1;
+	st = store_stmt(s, "INSERT OR IGNORE INTO receipts (task_id, kind, "
+	    "receipt_no, code, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
+	    store_bind_text(st, 2, receipt_kind_names[kind]) != 0 ||
+	    store_bind_text(st, 3, no) != 0 || store_bind_text(st, 4, code) != 0 ||
+	    store_bind_int(st, 5, t->decided_at) != 0 ||
+	    store_exec_stmt(s, st) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	snprintf(obj, sizeof(obj), "task:%lld", (long long)task_id);
+	snprintf(detail, sizeof(detail), "%s %s", receipt_kind_names[kind], no);
+	return audit_append(s, &sys, "receipt.issue", obj, detail);
+}
+
+/* Issues or finds the receipt of kind for task_id; see receipt.h.
+ * Returns 0, 1 when the task is not 结束 / missing / another unit's,
+ * -1 on error. */
+int
+receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
+    enum receipt_kind kind, struct receipt *out)
+{
+	struct receipt_task	 t;
+	int			 own = 0, rc, ret = -1;
+
+	if (kind < 0 || kind >= RECEIPT_KIND__MAX)
+		abort();
+	/* Already issued: no write, no transaction. */
+	if ((rc = load_task(s, task_id, &t)) != 0) {
+		ret = rc;
+		goto out;
+	}
+	if (strcmp(t.state, task_state_names[TASK_DONE]) != 0 ||
+	    (unit_id > 0 && t.unit_id != unit_id)) {
+		ret = 1;
+		goto out;
+	}
+	if ((rc = find_receipt(s, task_id, kind, out)) <= 0) {
+		ret = rc;
+		goto out;
+	}
+	if (!s->in_tx) {
+		if (store_begin(s) != 0)
+			goto out;
+		own = 1;
+	}
+	/* The task is 结束 and never changes again: what was read holds. */
+	if (insert_receipt(s, task_id, kind, &t) != 0 ||
+	    find_receipt(s, task_id, kind, out) != 0)
+		goto out;
+	if (own) {
+		own = 0;
+		if (store_commit(s) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	if (own)
+		store_rollback(s);
+	return ret;
+}
+
+/* Copies src upper-cased into dst of dstsz when it fits and holds only
+ * printable ASCII.  Returns 0, or -1 when it does not. */
+static int
+upper_copy(const char *src, char *dst, size_t dstsz)
+{
+	size_t	 i, n;
+
+	if (src == NULL || (n = strlen(src)) == 0 || n >= dstsz)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (src[i] <= 0x20 || src[i] >= 0x7F)
+			return -1;
+		dst[i] = (char)toupper((unsigned char)src[i]);
+	}
+	dst[n] = '\0';
+	return 0;
+}
+
+/* Finds the receipt numbered no whose code matches; see receipt.h.
+ * Returns 0 genuine, 1 unknown number or wrong code, -1 error. */
+int
+receipt_verify(struct store *s, const char *no, const char *code,
+    struct receipt *out)
+{
+	sqlite3_stmt	*st;
+	char		 want_no[32], given[RECEIPT_CODE_LEN + 1];
+	char		 stored[RECEIPT_CODE_LEN + 1] = "--------";
+	const char	*kind = "";
+	int		 rc, found = 0, i;
+	int		 given_ok;
+
+	given_ok = upper_copy(code, given, sizeof(given)) == 0 &&
+	    strlen(given) == RECEIPT_CODE_LEN;
+	if (!given_ok)
+		memcpy(given, "########", RECEIPT_CODE_LEN + 1);
+	if (upper_copy(no, want_no, sizeof(want_no)) != 0)
+		want_no[0] = '\0';
+	memset(out, 0, sizeof(*out));
+	st = store_stmt(s, "SELECT id, task_id, kind, receipt_no, code, "
+	    "issued_at FROM receipts WHERE receipt_no = ?1");
+	if (st == NULL || store_bind_text(st, 1, want_no) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->task_id = sqlite3_column_int64(st, 1);
+		kind = store_col_text(st, 2);
+		for (i = 0; i < RECEIPT_KIND__MAX; i++)
+			if (strcmp(kind, receipt_kind_names[i]) == 0)
+				out->kind = (enum receipt_kind)i;
+		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 3));
+		snprintf(out->code, sizeof(out->code), "%s",
+		    store_col_text(st, 4));
+		out->issued_at = (time_t)sqlite3_column_int64(st, 5);
+		if (strlen(out->code) == RECEIPT_CODE_LEN) {
+			memcpy(stored, out->code, RECEIPT_CODE_LEN + 1);
+			found = 1;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	/* Compare whether or not the number was found, in constant time,
+	 * so that an unknown number and a wrong code look the same. */
+	if (CRYPTO_memcmp(stored, given, RECEIPT_CODE_LEN) == 0 && found &&
+	    given_ok)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	return 1;
+}
+
+/* The first date 《综合业务处理单》 of a task decided at decided_at may be
+ * printed: the next day in the hall's time zone [002]. */
+void
+receipt_printable_from(time_t decided_at, struct hdate *out)
+{
+	clock_date(decided_at, out);
+	hdate_add_days(out, 1);
+}
