@@ -193,9 +193,11 @@ http_get(struct browser *b, const char *path, int xml, struct answer *a)
 	char			 url[2048];
 	struct { struct answer *a; struct browser *b; } ctx = { a, b };
 
+	CURL			*h;
+
 	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
-	return perform(handle(b, url, a, &hdrs, xml, b != NULL ? &ctx : NULL),
-	    hdrs, a);
+	h = handle(b, url, a, &hdrs, xml, b != NULL ? &ctx : NULL);
+	return perform(h, hdrs, a);
 }
 
 long
@@ -204,8 +206,11 @@ http_get_pub(const char *path, struct answer *a)
 	struct curl_slist	*hdrs = NULL;
 	char			 url[2048];
 
+	CURL			*h;
+
 	snprintf(url, sizeof(url), "%s%s", pub_url(), path);
-	return perform(handle(NULL, url, a, &hdrs, 1, NULL), hdrs, a);
+	h = handle(NULL, url, a, &hdrs, 1, NULL);
+	return perform(h, hdrs, a);
 }
 
 long
