@@ -221,7 +221,8 @@ utf8_len(const unsigned char *p, size_t n)
 
 /* Copies a display name of filename into out: valid UTF-8 only, no
  * control characters, slashes turned into '_', at most
- * ATTACH_NAME_CHARS characters; "附件" when nothing is left. */
+ * ATTACH_NAME_CHARS characters and outsz - 1 bytes (struct attachment
+ * holds 255), cut between characters; "附件" when nothing is left. */
 static void
 sanitise_name(const char *filename, char *out, size_t outsz)
 {
