@@ -164,7 +164,9 @@ install: all
 	    $(DESTDIR)$(PREFIX)/sbin
 	install -m 0755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/hall/cgi-bin/
 	install -m 0755 $(ADMIN) $(DESTDIR)$(PREFIX)/sbin/
+	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
+	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
 	install -m 0644 nginx/*.conf.in nginx/*.service nginx/*.socket \
 	    nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
 	install -m 0755 certs/*.sh $(DESTDIR)$(PREFIX)/share/hall/certs/

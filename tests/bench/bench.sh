@@ -79,23 +79,14 @@ hcurl() {
 	    --cacert "$T/certs/ca.crt" --cert "$pem" -b "$jar" -c "$jar" "$@"
 }
 
-# The VIP unit's username and initial password, from the line of
-# demo.txt that names demo-vip or unit-vip: "key=value" / "key: value"
-# pairs (username/用户名, password/密码/初始密码) or else the account
-# name demo-vip and the last word of the line.
-user=${BENCH_USER:-}
+# The VIP unit's initial password, from demo.txt (hall-admin demo writes
+# a block per account: "用户名: demo-vip" then "初始密码: …").
+user=${BENCH_USER:-demo-vip}
 pass=${BENCH_PASS:-}
-if [ -z "$user" ] || [ -z "$pass" ]; then
-	line=$(grep -m1 -E 'demo-vip|unit-vip' "$T/demo.txt" 2>/dev/null) ||
-		skip "login failed: no VIP account in demo.txt"
-	kv() {
-		printf '%s\n' "$line" | sed -n -E \
-		    "s/.*($1)[[:space:]]*[=:：][[:space:]]*([^[:space:],;]+).*/\\2/p"
-	}
-	user=$(kv 'username|user|用户名|账号|账户')
-	pass=$(kv 'password|passwd|初始密码|密码')
-	[ -n "$user" ] || user=demo-vip
-	[ -n "$pass" ] || pass=$(printf '%s\n' "$line" | awk '{ print $NF }')
+if [ -z "$pass" ]; then
+	pass=$(awk -v u="$user" '$1 == "用户名:" { cur = $2 }
+	    $1 == "初始密码:" && cur == u { print $2; exit }' "$T/demo.txt")
+	[ -n "$pass" ] || skip "login failed: no password for $user in demo.txt"
 fi
 newpass=Bench${port}pw
 

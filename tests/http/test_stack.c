@@ -97,6 +97,33 @@ START_TEST(certs_good_needs_login)
 }
 END_TEST
 
+START_TEST(certs_expiry_warning)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		*days;
+
+	/* unit-soon is demo-vip's second certificate, 10 days from expiry. */
+	browser_init(&b, "unit-soon");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	ck_assert_int_eq(http_get(&b, "/home", 1, &a), 200);
+	days = xpath_str(&a, "string(/page/session/@cert-days-left)");
+	ck_assert_int_le(atoi(days), 30);
+	ck_assert_int_ge(atoi(days), 0);
+	free(days);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "数字证书将于"));
+	answer_free(&a);
+	/* The unit's usual certificate is far from expiry: no warning. */
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 200);
+	ck_assert_ptr_null(strstr(a.body, "数字证书将于"));
+	answer_free(&a);
+}
+END_TEST
+
 /* The local time of the hall (UTC+8) offset by secs, as the clock file
  * wants it. */
 static void
@@ -585,6 +612,7 @@ stack_suite(void)
 	tcase_add_test(tc, certs_bad_expired);
 	tcase_add_test(tc, certs_bad_foreign);
 	tcase_add_test(tc, certs_good_needs_login);
+	tcase_add_test(tc, certs_expiry_warning);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("login");
