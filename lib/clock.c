@@ -17,39 +17,6 @@
 #define CLOCK_OFFSET	(8 * 3600)	/* UTC+8 */
 #define CLOCK_DAY	86400
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil). */
-static int64_t
-clock_days_from_civil(int64_t y, int m, int d)
-{
-	int64_t	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The date of day number z (days since 1970-01-01). */
-static void
-clock_civil_from_days(int64_t z, struct hdate *out)
-{
-	int64_t	 era, doe, yoe, y, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out->year = (int)(y + (out->month <= 2));
-}
-
 /* Days in month m of year y. */
 static int
 clock_mdays(int y, int m)
@@ -67,7 +34,8 @@ clock_mdays(int y, int m)
 static int
 clock_parse(const char *s, time_t *t)
 {
-	int	 y, mo, d, h, mi, se, n;
+	struct hdate	 date;
+	int		 y, mo, d, h, mi, se, n;
 
 	n = 0;
 	if (sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi,
@@ -80,8 +48,11 @@ clock_parse(const char *s, time_t *t)
 	    d > clock_mdays(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 ||
 	    se < 0 || se > 59)
 		return -1;
-	*t = (time_t)(clock_days_from_civil(y, mo, d) * CLOCK_DAY +
-	    h * 3600 + mi * 60 + se - CLOCK_OFFSET);
+	date.year = y;
+	date.month = mo;
+	date.day = d;
+	*t = (time_t)(hdate_to_days(&date) * CLOCK_DAY + h * 3600 + mi * 60 +
+	    se - CLOCK_OFFSET);
 	return 0;
 }
 
@@ -128,7 +99,7 @@ clock_date(time_t t, struct hdate *out)
 	days = s / CLOCK_DAY;
 	if (s % CLOCK_DAY < 0)
 		days--;
-	clock_civil_from_days(days, out);
+	hdate_from_days((long)days, out);
 }
 
 /* Today's date in the hall's time zone. */

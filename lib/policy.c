@@ -18,38 +18,6 @@
 
 #define POLICY_MAX_WORKDAYS	3660	/* |n| for workdays_add */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t
-policy_days(const struct hdate *d)
-{
-	int64_t	 y, era, yoe, doy, doe;
-	int	 m = d->month;
-
-	y = d->year - (m <= 2);
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d->day - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The date of day number z (days since 1970-01-01). */
-static void
-policy_date(int64_t z, struct hdate *out)
-{
-	int64_t	 era, doe, yoe, y, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out->year = (int)(y + (out->month <= 2));
-}
 
 /* Writes d as "YYYY-MM-DD" into buf[16]; returns buf.  Out-of-range
  * dates are rejected by the caller's checks, not here. */
@@ -70,7 +38,7 @@ policy_date_ok(const struct hdate *d)
 	if (d->year < 1900 || d->year > 9999 || d->month < 1 ||
 	    d->month > 12 || d->day < 1 || d->day > 31)
 		return 0;
-	policy_date(policy_days(d), &back);
+	hdate_from_days(hdate_to_days(d), &back);
 	return back.day == d->day && back.month == d->month;
 }
 
@@ -217,7 +185,7 @@ workday_is(struct store *s, const struct hdate *d)
 		return -1;
 	}
 	/* 1970-01-01 was a Thursday: 0 = Thursday ... 2 = Saturday. */
-	wd = ((policy_days(d) % 7) + 7) % 7;
+	wd = ((hdate_to_days(d) % 7) + 7) % 7;
 	return wd != 2 && wd != 3;
 }
 
@@ -233,13 +201,13 @@ workdays_add(struct store *s, const struct hdate *from, int n,
 	if (n < -POLICY_MAX_WORKDAYS || n > POLICY_MAX_WORKDAYS ||
 	    !policy_date_ok(from))
 		return -1;
-	day = policy_days(from);
+	day = hdate_to_days(from);
 	step = n < 0 ? -1 : 1;
 	left = n < 0 ? -n : n;
 	d = *from;
 	while (left > 0) {
 		day += step;
-		policy_date(day, &d);
+		hdate_from_days(day, &d);
 		if ((rc = workday_is(s, &d)) == -1)
 			return -1;
 		left -= rc;

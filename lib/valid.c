@@ -512,8 +512,14 @@ hdate_days(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+long
+hdate_to_days(const struct hdate *d)
+{
+	return hdate_days(d->year, d->month, d->day);
+}
+
 /* Fills d from a count of days since 1970-01-01 (civil_from_days). */
-static void
+void
 hdate_from_days(long z, struct hdate *d)
 {
 	long	 era, doe, yoe, y, doy, mp, day, m;

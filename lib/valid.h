@@ -74,6 +74,12 @@ int		 hdate_cmp(const struct hdate *a, const struct hdate *b);
 /* Days from a to b (b - a), both real dates. */
 long		 hdate_diff(const struct hdate *a, const struct hdate *b);
 
+/* Days from 1970-01-01 to the real date d (negative before). */
+long		 hdate_to_days(const struct hdate *d);
+
+/* The date n days after 1970-01-01 (n may be negative). */
+void		 hdate_from_days(long n, struct hdate *d);
+
 /* Adds n days (may be negative) to d. */
 void		 hdate_add_days(struct hdate *d, long n);
 
