@@ -6,7 +6,9 @@
 #include <stddef.h>
 
 #include "hall.h"
+#include "jianyuan.h"
 
 const struct wf_business *const hall_businesses[] = {
+	&jianyuan_business,
 	NULL
 };
