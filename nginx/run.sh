@@ -12,8 +12,9 @@
 #   run.sh status VAR    says what runs
 #
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
-# HALL_CA=VAR/certs/ca.crt (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass
-# through when set); their stderr goes to VAR/log/NAME.log.  When run as
+# HALL_CA=VAR/certs/ca.crt, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
+# unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
+# set); their stderr goes to VAR/log/NAME.log.  When run as
 # root, nginx's workers run as root too so that they can reach the
 # programs' sockets (mode 0660, owned by the user who runs this).
 set -u
@@ -137,6 +138,9 @@ cmd_start() {
 
 	HALL_DB=$var/hall.db HALL_XSL=$src/xsl HALL_CA=$var/certs/ca.crt
 	export HALL_DB HALL_XSL HALL_CA
+	# The public base of the verification page printed on receipts.
+	HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
+	export HALL_PUBLIC_URL
 	[ -n "${HALL_CLOCK_FILE:-}" ] && export HALL_CLOCK_FILE
 	[ -n "${HALL_PBKDF2_ITER:-}" ] && export HALL_PBKDF2_ITER
 	umask 077

@@ -1,0 +1,155 @@
+/*
+ * verify: the public 回执验证 page [SPEC §9, Roles], served on the
+ * public port without a client certificate.  Anyone holding a printed
+ * receipt enters its 回执编号 and 验证码 and learns whether it is
+ * genuine and what it certifies: kind, number, issue date, unit,
+ * business, 业务顺序号 and the persons, ID numbers masked.
+ *
+ *   GET /verify               the form
+ *   GET /verify?no=…&code=…   the answer: <result valid="1"> with the
+ *                             receipt, or <result valid="0"> with status
+ *                             200 for a wrong code AND for an unknown
+ *                             number alike (nothing tells them apart)
+ *
+ * A request without both fields gets the form.  Nothing is rate
+ * limited here: the code space is 32^8 (about 10^12) per number, and
+ * limiting belongs in nginx (limit_req) if guessing is ever seen.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "hall.h"
+#include "page.h"
+#include "receipt.h"
+
+#define VERIFY_PERSONS	5	/* persons named before 等N人 */
+
+/* Writes idno masked as 420102********1234 into buf (the first 6 and
+ * last 4 kept; anything shorter than 11 is masked whole). */
+static void
+mask_idno(const char *idno, char *buf, size_t bufsz)
+{
+	size_t	 n = strlen(idno), i, o = 0;
+
+	for (i = 0; i < n && o + 1 < bufsz; i++, o++)
+		buf[o] = (n >= 11 && (i < 6 || i >= n - 4)) ? idno[i] : '*';
+	buf[o] = '\0';
+}
+
+/* Appends the persons of task_id (detail rows of 退工 or 减员) to out as
+ * "姓名(420102********1234)、…" with 等N人 past VERIFY_PERSONS.
+ * Returns the count, or -1. */
+static int
+persons_of(struct store *s, int64_t task_id, char *out, size_t outsz)
+{
+	sqlite3_stmt	*st;
+	char		 masked[32], one[160];
+	int		 rc, n = 0;
+
+	out[0] = '\0';
+	st = store_stmt(s, "SELECT name, idno FROM (SELECT name, idno, row_no "
+	    "FROM tuigong WHERE task_id = ?1 UNION ALL SELECT name, idno, "
+	    "row_no FROM jianyuan WHERE task_id = ?1) ORDER BY row_no");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (++n > VERIFY_PERSONS)
+			continue;
+		mask_idno(store_col_text(st, 1), masked, sizeof(masked));
+		snprintf(one, sizeof(one), "%s%s(%s)", n > 1 ? "、" : "",
+		    store_col_text(st, 0), masked);
+		strlcat_safe(out, one, outsz);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (n > VERIFY_PERSONS) {
+		snprintf(one, sizeof(one), "等%d人", n);
+		strlcat_safe(out, one, outsz);
+	}
+	return n;
+}
+
+/* Adds <receipt> with what receipt r certifies.  Returns 0 or -1. */
+static int
+add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
+{
+	const struct wf_business	*b;
+	sqlite3_stmt			*st;
+	struct task			 t;
+	struct hdate			 d;
+	xmlNodePtr			 n;
+	char				 day[11], persons[512];
+	int				 rc;
+
+	if (wf_load(c->s, r->task_id, 0, &t) != 0)
+		return -1;
+	b = wf_business(t.business);
+	n = page_add(c, result, "receipt", NULL);
+	page_attr(n, "kind", receipt_kind_names[r->kind]);
+	clock_date(r->issued_at, &d);
+	hdate_fmt(&d, day);
+	page_attr(n, "issued", day);
+	page_attr(n, "business", b != NULL ? b->name : t.business);
+	page_attr(n, "seq", t.seq_no);
+	st = store_stmt(c->s, "SELECT name FROM units WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, t.unit_id) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	page_attr(n, "unit", rc == SQLITE_ROW ? store_col_text(st, 0) : "");
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (persons_of(c->s, t.id, persons, sizeof(persons)) < 0)
+		return -1;
+	page_attr(n, "person", persons[0] != '\0' ? persons : t.summary);
+	return 0;
+}
+
+/* GET /verify */
+static void
+verify_get(struct hall_ctx *c)
+{
+	const char	*no = req_get(c->r, "no");
+	const char	*code = req_get(c->r, "code");
+	struct receipt	 r;
+	xmlNodePtr	 q, result;
+	int		 rc;
+
+	if (no == NULL || code == NULL || *no == '\0' || *code == '\0') {
+		page_view(c, "form", "业务回执真伪验证");
+		q = page_add(c, NULL, "query", NULL);
+		page_attr(q, "no", no != NULL && strlen(no) <= 32 ? no : "");
+		return;
+	}
+	page_view(c, "result", "业务回执真伪验证");
+	if ((rc = receipt_verify(c->s, no, code, &r)) < 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return;
+	}
+	result = page_add(c, NULL, "result", NULL);
+	page_attr(result, "valid", rc == 0 ? "1" : "0");
+	if (rc != 0) {
+		page_add(c, result, "note", "回执编号或验证码不正确,无法确认该回执"
+		    "的真实性(未知的编号与错误的验证码答复相同,HTTP 200)");
+		return;
+	}
+	page_attr(result, "no", r.no);
+	if (add_receipt(c, result, &r) != 0)
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+static const struct route routes[] = {
+	{ REQ_GET, "/verify", verify_get, ROUTE_PUBLIC },
+};
+
+static const struct program verify = {
+	"verify", "verify.xsl", routes, sizeof(routes) / sizeof(routes[0]),
+	NULL
+};
+
+int
+main(int argc, char *argv[])
+{
+	return hall_main(&verify, argc, argv);
+}

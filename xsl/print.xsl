@@ -1,0 +1,239 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print.xsl: 业务打印 (cgi-bin/print.c).  Views:
+    list     the unit's printable receipts, in the 网厅 frame;
+    zonghe   《综合业务处理单》, an A4 sheet on a print-only page;
+    tuigong  《退工登记证明》, an A4 sheet on a print-only page.
+  The receipt pages use no session data (user, token, dates of today)
+  so that the same receipt prints byte-identical for anyone, any day.
+  No JavaScript (the CSP forbids it): the user prints with Ctrl+P, and
+  hall.css's @media print hides the toolbar.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <!-- The receipt pages: a sheet and a no-print toolbar, no frame. -->
+  <xsl:template match="/page[@view = 'zonghe' or @view = 'tuigong']">
+    <html lang="zh-CN">
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="@title"/> - <xsl:value-of select="receipt/@no"/></title>
+        <link rel="stylesheet" href="/static/hall.css"/>
+      </head>
+      <body class="prog-print view-{@view} print-page">
+        <div class="print-toolbar no-print">
+          <a class="btn" href="/print">返回业务打印</a>
+          <span class="print-hint">
+            <xsl:text>打印: 请按 </xsl:text><kbd>Ctrl</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
+            <xsl:text>(Mac 为 </xsl:text><kbd>⌘</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
+            <xsl:text>),纸张选择 A4、纵向,页眉页脚选择「无」。</xsl:text>
+          </span>
+        </div>
+        <xsl:apply-templates select="." mode="sheet"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The receipt's header: title, number, unit. -->
+  <xsl:template name="sheet-head">
+    <xsl:param name="title"/>
+    <p class="receipt-org">XX市人力资源和社会保障局</p>
+    <h1 class="receipt-title"><xsl:value-of select="$title"/></h1>
+    <div class="receipt-meta">
+      <span>业务顺序号: <span class="mono"><xsl:value-of select="business/@seq"/></span></span>
+      <span>回执编号: <span class="mono"><xsl:value-of select="receipt/@no"/></span></span>
+    </div>
+  </xsl:template>
+
+  <!-- Unit rows of a receipt table. -->
+  <xsl:template name="unit-rows">
+    <tr>
+      <th>单位名称</th>
+      <td colspan="3"><xsl:value-of select="unit/@name"/></td>
+    </tr>
+    <tr>
+      <th>统一社会信用代码</th>
+      <td class="mono"><xsl:value-of select="unit/@uscc"/></td>
+      <th>单位社保编号</th>
+      <td class="mono"><xsl:value-of select="unit/@sb-code"/></td>
+    </tr>
+  </xsl:template>
+
+  <!-- The business's facts (describe()), two per row. -->
+  <xsl:template name="detail-rows">
+    <xsl:for-each select="detail/field[position() mod 2 = 1]">
+      <tr>
+        <th><xsl:value-of select="@label"/></th>
+        <xsl:choose>
+          <xsl:when test="following-sibling::field[1]">
+            <td><xsl:value-of select="."/></td>
+            <th><xsl:value-of select="following-sibling::field[1]/@label"/></th>
+            <td><xsl:value-of select="following-sibling::field[1]"/></td>
+          </xsl:when>
+          <xsl:otherwise>
+            <td colspan="3"><xsl:value-of select="."/></td>
+          </xsl:otherwise>
+        </xsl:choose>
+      </tr>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Decision rows: 申请时间, 审核时间, 审核人. -->
+  <xsl:template name="decision-rows">
+    <tr>
+      <th>申请时间</th>
+      <td><xsl:value-of select="business/@submitted"/></td>
+      <th>审核时间</th>
+      <td><xsl:value-of select="business/@decided"/></td>
+    </tr>
+    <tr>
+      <th>审核结果</th>
+      <td>审核通过</td>
+      <th>审核人</th>
+      <td><xsl:value-of select="business/@reviewer"/></td>
+    </tr>
+  </xsl:template>
+
+  <!-- The verification box at the foot of a receipt. -->
+  <xsl:template name="verify-box">
+    <div class="verify-box">
+      <p>
+        <xsl:text>验证码: </xsl:text>
+        <strong class="mono verify-code"><xsl:value-of select="receipt/@code"/></strong>
+        <xsl:text>  出具日期: </xsl:text>
+        <xsl:value-of select="receipt/@issued"/>
+      </p>
+      <p>
+        <xsl:text>可凭回执编号和验证码在 </xsl:text>
+        <span class="mono"><xsl:value-of select="verify/@url"/></span>
+        <xsl:text> 查验真伪。</xsl:text>
+      </p>
+    </div>
+  </xsl:template>
+
+  <!-- 《综合业务处理单》 -->
+  <xsl:template match="page" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title">综合业务处理单</xsl:with-param>
+      </xsl:call-template>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <tr>
+            <th>业务名称</th>
+            <td><xsl:value-of select="business/@name"/></td>
+            <th>业务顺序号</th>
+            <td class="mono"><xsl:value-of select="business/@seq"/></td>
+          </tr>
+          <xsl:if test="not(detail/field) and business/@summary != ''">
+            <tr>
+              <th>业务摘要</th>
+              <td colspan="3"><xsl:value-of select="business/@summary"/></td>
+            </tr>
+          </xsl:if>
+          <xsl:call-template name="detail-rows"/>
+          <xsl:call-template name="decision-rows"/>
+        </tbody>
+      </table>
+      <xsl:call-template name="verify-box"/>
+      <div class="signature">
+        <p>经办机构(业务专用章)</p>
+        <p><xsl:value-of select="receipt/@issued"/></p>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- 《退工登记证明》 with the reminders of [000 后续操作]. -->
+  <xsl:template match="page[@view = 'tuigong']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title">退工登记证明</xsl:with-param>
+      </xsl:call-template>
+      <p class="receipt-lead">
+        <xsl:text>经审核,</xsl:text>
+        <xsl:value-of select="unit/@name"/>
+        <xsl:text>办理的下列人员退工登记已办结,特此证明。</xsl:text>
+      </p>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <xsl:if test="not(detail/field) and business/@summary != ''">
+            <tr>
+              <th>退工人员</th>
+              <td colspan="3"><xsl:value-of select="business/@summary"/></td>
+            </tr>
+          </xsl:if>
+          <xsl:call-template name="detail-rows"/>
+          <xsl:call-template name="decision-rows"/>
+        </tbody>
+      </table>
+      <div class="receipt-notes">
+        <p class="receipt-notes-title">温馨提示</p>
+        <ol>
+          <li>请将本《退工登记证明》及社保转移指南(如有)送达员工,并告知其可通过网上服务大厅查询个人就业状态。</li>
+          <li>员工档案由单位保管的,须在退工后15日内将档案转递至户籍地或就业地公共就业服务机构。</li>
+          <li>退工信息已同步至人力资源和社会保障部门,员工可凭此办理失业登记和新单位就业登记。</li>
+        </ol>
+      </div>
+      <xsl:call-template name="verify-box"/>
+      <div class="signature">
+        <p>XX市公共就业服务机构(退工登记专用章)</p>
+        <p><xsl:value-of select="receipt/@issued"/></p>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- The list: every 结束 task with its printouts. -->
+  <xsl:template match="page[@view = 'list']" mode="content">
+    <xsl:call-template name="section">
+      <xsl:with-param name="title">可打印的业务回执</xsl:with-param>
+    </xsl:call-template>
+    <p class="note">审核通过的业务,可于次日打印《综合业务处理单》;退工登记审核通过后即可打印《退工登记证明》。打印页面请按 Ctrl+P 打印,纸张选择 A4。</p>
+    <table class="grid printable">
+      <thead>
+        <tr>
+          <th>业务顺序号</th>
+          <th>业务名称</th>
+          <th>摘要</th>
+          <th>审核通过时间</th>
+          <th>审核方式</th>
+          <th>打印</th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="printable/task">
+          <tr>
+            <td class="mono"><xsl:value-of select="@seq"/></td>
+            <td><xsl:value-of select="@business-name"/></td>
+            <td><xsl:value-of select="@summary"/></td>
+            <td><xsl:value-of select="@decided"/></td>
+            <td><xsl:value-of select="@decided-by"/></td>
+            <td class="ops">
+              <xsl:choose>
+                <xsl:when test="@zonghe-ready = '1'">
+                  <a class="op" href="/print/zonghe?id={@id}">《综合业务处理单》</a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="muted">《综合业务处理单》可于 <xsl:value-of select="@zonghe-from"/> 起打印</span>
+                </xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="@tuigong = '1'">
+                <br/>
+                <a class="op" href="/print/tuigong?id={@id}">《退工登记证明》</a>
+              </xsl:if>
+            </td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not(printable/task)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">6</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+  </xsl:template>
+
+</xsl:stylesheet>
