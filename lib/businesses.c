@@ -6,9 +6,11 @@
 #include <stddef.h>
 
 #include "hall.h"
+#include "tuigong.h"
 #include "jianyuan.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
+	&tuigong_business,
 	NULL
 };
