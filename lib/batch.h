@@ -49,7 +49,40 @@ struct batch_result {
 	size_t		 ok;		/* stored */
 	size_t		 failed;	/* kept in batch_failures */
 	int		 xlsx_error;	/* enum xlsx_err when the file itself was refused */
+	int		 existing;	/* the dedup key's task already existed:
+					 * nothing imported now, counts are its own */
 };
+
+/* Values of xlsx_error beside enum xlsx_err: the file was refused
+ * because its header row is not the template's, or it has no data. */
+#define BATCH_ERR_HEADER	(-1)
+#define BATCH_ERR_EMPTY		(-2)
+
+/* Chinese message for a refused file (res->xlsx_error != 0), such as
+ * "模板表头不符,请下载最新模板"; "" when it was not refused.  Static. */
+const char	*batch_message(const struct batch_result *res);
+
+/* One failed row, as batch_failures_each() reports it.  The strings
+ * are borrowed for the duration of the callback. */
+struct batch_failure {
+	int		 row_no;	/* the spreadsheet's row number */
+	const char	*name;
+	const char	*idno;
+	const char	*reasons;	/* messages joined with ";" */
+};
+
+/* Calls fn(arg, f) for each failed row of task_id (of unit_id) in row
+ * order; a non-zero return of fn stops the walk and is returned.
+ * Returns 0, 1 not found, -1 error, or fn's value. */
+int		 batch_failures_each(struct store *s, int64_t task_id,
+		    int64_t unit_id,
+		    int (*fn)(void *arg, const struct batch_failure *f),
+		    void *arg);
+
+/* Counts the detail rows of task_id in spec->table into *n.  Returns 0
+ * or -1. */
+int		 batch_count(struct store *s, const struct batch_spec *spec,
+		    int64_t task_id, size_t *n);
 
 /* The template as .xlsx bytes (malloc'd, caller frees).  Returns 0 or -1. */
 int		 batch_template(const struct batch_spec *spec,
