@@ -22,6 +22,7 @@
 
 #include "../suites.h"
 #include "client.h"
+#include "xlsx.h"
 
 #define PDF	"unit/fixtures/files/ok.pdf"
 #define JPG	"unit/fixtures/files/ok.jpg"
@@ -590,6 +591,130 @@ START_TEST(jy_table_and_export)
 }
 END_TEST
 
+/* Writes a 批量减员 workbook of rows (each 5 cells) to path. */
+static void
+write_batch(const char *path, const char *const (*rows)[5], size_t n)
+{
+	static const char *const header[5] = {
+		"姓名", "社会保障号码", "减少原因", "变更日期", "备注"
+	};
+	const char *const	*all[16];
+	unsigned char		*buf;
+	size_t			 sz, i;
+	FILE			*f;
+
+	ck_assert_uint_le(n + 1, 16);
+	all[0] = header;
+	for (i = 0; i < n; i++)
+		all[i + 1] = rows[i];
+	ck_assert_int_eq(xlsx_write("批量减员", all, n + 1, 5, &buf, &sz), 0);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(buf, 1, sz, f), sz);
+	ck_assert_int_eq(fclose(f), 0);
+	free(buf);
+}
+
+START_TEST(jy_batch_rows_failures_submit)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct who	 w1, w2, w3, owes;
+	struct part	 parts[2];
+	char		 today[32], path[96], file[256], tok[64], *v;
+	long long	 id;
+
+	pin_clock();
+	pick("demo-b", PLAIN, &w1);
+	pick("demo-b", PLAIN, &w2);
+	pick("demo-b", PLAIN, &w3);
+	pick("demo-b", OWING, &owes);
+	hall_date(0, today);
+	{
+		const char *const rows[6][5] = {
+			{ w1.name, w1.idno, "停缴费", today, "" },
+			{ w2.name, w2.idno, "停缴费", today, "" },
+			{ w3.name, w3.idno, "停缴费", today, "暂不办理" },
+			{ owes.name, owes.idno, "停缴费", today, "" },
+			{ "无此人", "420102199001011235", "停缴费", today, "" },
+			{ w1.name, w1.idno, "病退", today, "重复" },
+		};
+
+		snprintf(file, sizeof(file), "%s/jy-batch.xlsx",
+		    getenv("HALL_TEST_VAR"));
+		write_batch(file, rows, 6);
+	}
+	browser_init(&b, "unit-b");
+	ck_assert_int_eq(login(&b, "demo-b"), 0);
+	ck_assert_int_eq(http_get(&b, "/jianyuan/batch/template", 0, &a), 200);
+	ck_assert_int_eq(memcmp(a.body, "PK", 2), 0);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/jianyuan/batch", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	memset(parts, 0, sizeof(parts));
+	parts[0].name = "token";
+	parts[0].value = tok;
+	parts[1].name = "file";
+	parts[1].file = file;
+	ck_assert_int_eq(http_post_multipart(&b, "/jianyuan/batch/upload", 1,
+	    parts, 2, &a), 303);
+	ck_assert_ptr_nonnull(strstr(a.location, "/jianyuan/batch/result?id="));
+	id = task_of(&a);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/jianyuan/batch/result?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "3");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "3");
+	ck_assert_int_eq(xpath_count(&a, "/page/rows/row/need[@rule = '4']"), 3);
+	answer_free(&a);
+	/* 下载导入失败列表 with the reasons. */
+	snprintf(path, sizeof(path), "/jianyuan/batch/failures?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_int_eq(memcmp(a.body, "PK", 2), 0);
+	answer_free(&a);
+	ck_assert_int_eq(sql_int("SELECT COUNT(*) FROM batch_failures WHERE "
+	    "reasons LIKE '%欠费%'"), 1);
+	/* 暂不办理: w3's row is deleted before submitting. */
+	snprintf(path, sizeof(path), "SELECT row_no FROM jianyuan WHERE "
+	    "task_id = %lld AND person_id = %s", id, w3.id);
+	{
+		char ids[24], row[24];
+
+		snprintf(ids, sizeof(ids), "%lld", id);
+		snprintf(row, sizeof(row), "%lld", sql_int(path));
+		ck_assert_int_eq(http_post(&b, "/jianyuan/batch/delete", 1, &a,
+		    "id", ids, "row", row, NULL), 303);
+		answer_free(&a);
+	}
+	snprintf(path, sizeof(path), "SELECT COUNT(*) FROM jianyuan WHERE "
+	    "task_id = %lld", id);
+	ck_assert_int_eq(sql_int(path), 2);
+	/* The materials first, then 提交审批. */
+	ck_assert_int_eq(post_id(&b, "/jianyuan/submit", id, &a), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'MATERIAL']"), 2);
+	answer_free(&a);
+	ck_assert_int_eq(upload(&b, id, &w1, "tuigong_huamingce", PDF, &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(upload(&b, id, &w2, "xin_yonggong_beian", JPG, &a),
+	    303);
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, "/jianyuan/submit", id, &a), 303);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "SELECT state FROM tasks WHERE id = %lld",
+	    id);
+	v = db_query(path);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, "进行中");
+	free(v);
+	remove(file);
+	set_clock(NULL);
+}
+END_TEST
+
 static Suite *
 jianyuan_http_suite(void)
 {
@@ -605,6 +730,7 @@ jianyuan_http_suite(void)
 	tcase_add_test(tc, jy_arrears_block_until_settled);
 	tcase_add_test(tc, jy_zonghe_next_day_and_verify);
 	tcase_add_test(tc, jy_table_and_export);
+	tcase_add_test(tc, jy_batch_rows_failures_submit);
 	suite_add_tcase(s, tc);
 	return s;
 }
