@@ -94,12 +94,15 @@ struct xlsx_ctx {
 	struct xlsx_sheet	*out;
 };
 
-/* Chinese message for e (static). */
+/* Chinese message for e (static).  Values outside the enum can arrive
+ * through struct batch_result's int xlsx_error (its own refusals are
+ * negative; batch_message() words them): they get a general message
+ * rather than an abort. */
 const char *
 xlsx_message(enum xlsx_err e)
 {
 	if ((unsigned)e >= XLSX_ERR__MAX)
-		abort();
+		return "文件无法处理,请下载最新模板,按表头填写后上传";
 	return xlsx_messages[e];
 }
 

@@ -33,7 +33,8 @@ enum xlsx_err {
 struct xlsx_sheet {
 	size_t		  nrows;
 	struct xlsx_row {
-		size_t	  ncells;
+		size_t	  ncells;	/* 0 for a blank row; rows differ in
+					 * length: trailing blanks are absent */
 		char	**cells;	/* NUL-terminated UTF-8; "" for blanks */
 	}		 *rows;
 };
@@ -45,7 +46,8 @@ enum xlsx_err	 xlsx_read(const void *data, size_t sz, struct xlsx_sheet *out);
 /* Frees what xlsx_read() filled. */
 void		 xlsx_free(struct xlsx_sheet *sh);
 
-/* Chinese message for e, e.g. "文件不是有效的Excel(.xlsx)文件". */
+/* Chinese message for e, e.g. "文件不是有效的Excel(.xlsx)文件"; a
+ * general one for values outside the enum. */
 const char	*xlsx_message(enum xlsx_err e);
 
 /* Writes a one-sheet workbook named sheet_name with the given rows

@@ -276,6 +276,9 @@ START_TEST(xlsx_messages)
 	ck_assert_str_eq(xlsx_message(XLSX_OK), "");
 	for (e = XLSX_NOTZIP; e < XLSX_ERR__MAX; e++)
 		ck_assert_uint_gt(strlen(xlsx_message((enum xlsx_err)e)), 0);
+	/* What batch_result.xlsx_error may carry beside the enum. */
+	ck_assert_uint_gt(strlen(xlsx_message((enum xlsx_err)-1)), 0);
+	ck_assert_uint_gt(strlen(xlsx_message(XLSX_ERR__MAX)), 0);
 }
 END_TEST
 
