@@ -1,0 +1,656 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tuigong.xsl: 退工登记 (category jiuye).  Views:
+    form          the form, grouped as in the 网厅's table (员工基本信息,
+                  退工原因, 退工日期, 劳动合同信息, 社保缴费情况, 经办人信息,
+                  上传附件), editable (新建 or 未提交)
+    task          a submitted, finished or withdrawn 退工, read-only
+    batch         批量退工: template and upload
+    batch-result  one batch: rows, failed rows, materials, submit/退单
+    timeline      the employee's timeline (用工, 参保, 减员, 退工)
+  Without JavaScript: the materials follow the reason chosen and saved
+  (or previewed with ?reason=).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:variable name="t" select="/page/tuigong"/>
+  <xsl:variable name="task" select="/page/task"/>
+  <xsl:variable name="editable" select="/page/@editable = '1'"/>
+
+  <!-- The 离职及时率 figure and the 15-day rule. -->
+  <xsl:template name="timeliness">
+    <xsl:variable name="tl" select="/page/timeliness"/>
+    <xsl:if test="$tl">
+      <p class="note timeliness">
+        <xsl:text>本单位离职及时率(退工日期起15日内办理): </xsl:text>
+        <strong class="rate"><xsl:value-of select="$tl/@rate"/></strong>
+        <xsl:text>(按时 </xsl:text><xsl:value-of select="$tl/@on-time"/>
+        <xsl:text> 人 / 共 </xsl:text><xsl:value-of select="$tl/@total"/>
+        <xsl:text> 人</xsl:text>
+        <xsl:if test="$tl/@overdue &gt; 0">,逾期 <span class="badge badge-overdue"><xsl:value-of select="$tl/@overdue"/></span> 人</xsl:if>
+        <xsl:text>)</xsl:text>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The task's status line with its 回退原因. -->
+  <xsl:template name="task-status">
+    <xsl:if test="$task">
+      <table class="form-grid task-status">
+        <tr>
+          <th>业务顺序号</th>
+          <td class="mono"><xsl:value-of select="$task/@seq"/></td>
+          <th>业务状态</th>
+          <td>
+            <xsl:call-template name="state-badge"><xsl:with-param name="state" select="$task/@state"/></xsl:call-template>
+            <xsl:if test="$task/@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue" title="超过规定办理时限(15日)">逾期</span></xsl:if>
+          </td>
+          <th>回退标志</th>
+          <td>
+            <xsl:call-template name="yes-no"><xsl:with-param name="v" select="$task/@returned"/></xsl:call-template>
+          </td>
+        </tr>
+        <xsl:if test="$task/@decided-by != ''">
+          <tr>
+            <th>审批结果</th><td>结束</td>
+            <th>审批人</th><td><xsl:value-of select="$task/@decided-by"/></td>
+            <th>办结时间</th><td class="time"><xsl:value-of select="$task/@decided"/></td>
+          </tr>
+        </xsl:if>
+      </table>
+      <xsl:if test="$task/@returned = '1' and $task/@reason != ''">
+        <div class="msg msg-error returned-reason" role="alert">
+          <strong>回退原因: </strong><xsl:value-of select="$task/@reason"/>
+          <xsl:text>(请按回退原因修改后重新提交)</xsl:text>
+        </div>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A checkbox with its label, checked when $on = '1'. -->
+  <xsl:template name="checkbox">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="on"/>
+    <label class="check">
+      <input type="checkbox" name="{$name}" value="1" id="f-{$name}">
+        <xsl:if test="$on = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+      </input>
+      <xsl:text> </xsl:text><xsl:value-of select="$label"/>
+    </label>
+    <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- The editable form. -->
+  <xsl:template match="page[@view = 'form']" mode="content">
+    <xsl:call-template name="timeliness"/>
+    <xsl:call-template name="task-status"/>
+    <xsl:if test="not($task)">
+      <xsl:call-template name="section"><xsl:with-param name="title">按身份证号带出员工信息</xsl:with-param></xsl:call-template>
+      <form method="get" action="/tuigong" class="form query">
+        <table class="form-grid">
+          <tr>
+            <xsl:call-template name="input-cells">
+              <xsl:with-param name="label">身份证号</xsl:with-param>
+              <xsl:with-param name="name">sfzh</xsl:with-param>
+              <xsl:with-param name="value" select="$t/@sfzh"/>
+              <xsl:with-param name="maxlength">18</xsl:with-param>
+            </xsl:call-template>
+            <th>人员范围</th>
+            <td class="readonly">本单位在职人员</td>
+            <td class="buttons-cell"><button type="submit" class="btn">查询带出</button></td>
+          </tr>
+        </table>
+        <xsl:if test="persons/person">
+          <details class="pick">
+            <summary>本单位在职人员(<xsl:value-of select="count(persons/person)"/> 人,点击姓名带出)</summary>
+            <ul class="pick-list">
+              <xsl:for-each select="persons/person">
+                <li><a href="/tuigong?sfzh={@idno}"><xsl:value-of select="@name"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </details>
+        </xsl:if>
+      </form>
+    </xsl:if>
+
+    <xsl:call-template name="required-note"/>
+    <form method="post" action="/tuigong/save" class="form tuigong-form">
+      <xsl:call-template name="csrf"/>
+      <xsl:if test="$task"><input type="hidden" name="id" value="{$task/@id}"/></xsl:if>
+      <xsl:if test="not($task) and form/@token"><input type="hidden" name="token" value="{form/@token}"/></xsl:if>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">员工基本信息</xsl:with-param></xsl:call-template>
+      <table class="form-grid grid3">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">姓名</xsl:with-param>
+            <xsl:with-param name="name">name</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@name"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">30</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">身份证号</xsl:with-param>
+            <xsl:with-param name="name">sfzh</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@sfzh"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">18</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="select-cells">
+            <xsl:with-param name="label">性别</xsl:with-param>
+            <xsl:with-param name="name">sex</xsl:with-param>
+            <xsl:with-param name="options" select="options[@name = 'sex']"/>
+            <xsl:with-param name="current" select="$t/@sex"/>
+            <xsl:with-param name="required" select="true()"/>
+          </xsl:call-template>
+        </tr>
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">出生日期</xsl:with-param>
+            <xsl:with-param name="name">birth</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@birth"/>
+            <xsl:with-param name="type">date</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="select-cells">
+            <xsl:with-param name="label">户籍类型</xsl:with-param>
+            <xsl:with-param name="name">hukou_type</xsl:with-param>
+            <xsl:with-param name="options" select="options[@name = 'hukou_type']"/>
+            <xsl:with-param name="current" select="$t/@hukou-type"/>
+            <xsl:with-param name="required" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">联系电话</xsl:with-param>
+            <xsl:with-param name="name">phone</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@phone"/>
+            <xsl:with-param name="type">tel</xsl:with-param>
+            <xsl:with-param name="maxlength">20</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="hint">身份证号须与劳动合同一致,性别、出生日期须与身份证号一致,错误会导致审核不通过。</p>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">退工原因</xsl:with-param></xsl:call-template>
+      <table class="form-grid">
+        <tr>
+          <xsl:call-template name="select-cells">
+            <xsl:with-param name="label">退工原因</xsl:with-param>
+            <xsl:with-param name="name">reason</xsl:with-param>
+            <xsl:with-param name="options" select="options[@name = 'reason']"/>
+            <xsl:with-param name="current" select="$t/@reason"/>
+            <xsl:with-param name="required" select="true()"/>
+          </xsl:call-template>
+          <th>经济补偿</th>
+          <td>
+            <xsl:call-template name="checkbox">
+              <xsl:with-param name="name">compensation</xsl:with-param>
+              <xsl:with-param name="label">已支付经济补偿</xsl:with-param>
+              <xsl:with-param name="on" select="$t/@compensation"/>
+            </xsl:call-template>
+          </td>
+        </tr>
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">备注</xsl:with-param>
+            <xsl:with-param name="name">remark</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@remark"/>
+            <xsl:with-param name="maxlength">200</xsl:with-param>
+            <xsl:with-param name="colspan">3</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="hint">须与实际情况及解除协议一致:合同到期终止不可选“员工辞职”;员工失联的,以公告方式通知并在备注中注明“员工无法联系”;“其他”须在备注中说明。</p>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">退工日期</xsl:with-param></xsl:call-template>
+      <table class="form-grid">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">退工日期</xsl:with-param>
+            <xsl:with-param name="name">end_date</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@end-date"/>
+            <xsl:with-param name="type">date</xsl:with-param>
+            <xsl:with-param name="required" select="true()"/>
+          </xsl:call-template>
+          <td class="hint-cell">
+            <xsl:text>劳动关系实际解除或终止的日期。须在退工日期起15日内办理,逾期将标记为</xsl:text>
+            <span class="badge badge-overdue">逾期</span>
+            <xsl:if test="$t/@overdue = '1'"><strong class="warn-note">(本业务已逾期)</strong></xsl:if>
+          </td>
+        </tr>
+      </table>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">劳动合同信息</xsl:with-param></xsl:call-template>
+      <table class="form-grid grid3">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">合同编号</xsl:with-param>
+            <xsl:with-param name="name">contract_no</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@contract-no"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">40</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">合同起始日期</xsl:with-param>
+            <xsl:with-param name="name">contract_start</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@contract-start"/>
+            <xsl:with-param name="type">date</xsl:with-param>
+            <xsl:with-param name="required" select="true()"/>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">合同终止日期</xsl:with-param>
+            <xsl:with-param name="name">contract_end</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@contract-end"/>
+            <xsl:with-param name="type">date</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+        <tr>
+          <th>合同期限</th>
+          <td>
+            <xsl:call-template name="checkbox">
+              <xsl:with-param name="name">open_ended</xsl:with-param>
+              <xsl:with-param name="label">无固定期限</xsl:with-param>
+              <xsl:with-param name="on" select="$t/@open-ended"/>
+            </xsl:call-template>
+          </td>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">岗位</xsl:with-param>
+            <xsl:with-param name="name">post</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@post"/>
+            <xsl:with-param name="maxlength">30</xsl:with-param>
+            <xsl:with-param name="colspan">3</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="hint">合同编号须唯一,并与本单位备案的劳动合同一致;无固定期限合同请勾选“无固定期限”,不填终止日期。</p>
+
+      <xsl:call-template name="section">
+        <xsl:with-param name="title">社保缴费情况</xsl:with-param>
+        <xsl:with-param name="note">(由系统根据社保数据自动关联)</xsl:with-param>
+      </xsl:call-template>
+      <table class="form-grid grid3">
+        <tr>
+          <xsl:call-template name="show-cells">
+            <xsl:with-param name="label">社保账号</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@sb-no"/>
+          </xsl:call-template>
+          <xsl:call-template name="show-cells">
+            <xsl:with-param name="label">最后缴费月份</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@last-paid-month"/>
+          </xsl:call-template>
+          <th>是否结清</th>
+          <td class="readonly">
+            <xsl:choose>
+              <xsl:when test="$t/@sb-no = ''">(保存后自动关联)</xsl:when>
+              <xsl:when test="$t/@settled = '1'"><span class="state-done">已结清</span></xsl:when>
+              <xsl:otherwise><span class="state-returned">未结清</span></xsl:otherwise>
+            </xsl:choose>
+            <xsl:call-template name="field-errors"><xsl:with-param name="name">settled</xsl:with-param></xsl:call-template>
+          </td>
+        </tr>
+      </table>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">经办人信息</xsl:with-param></xsl:call-template>
+      <table class="form-grid grid3">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">经办人姓名</xsl:with-param>
+            <xsl:with-param name="name">handler_name</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@handler-name"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">30</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">职务</xsl:with-param>
+            <xsl:with-param name="name">handler_title</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@handler-title"/>
+            <xsl:with-param name="maxlength">30</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">联系方式</xsl:with-param>
+            <xsl:with-param name="name">handler_phone</xsl:with-param>
+            <xsl:with-param name="value" select="$t/@handler-phone"/>
+            <xsl:with-param name="type">tel</xsl:with-param>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">20</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="buttons center">
+        <button type="submit" class="btn btn-primary" id="btn-save">保存</button>
+      </p>
+    </form>
+
+    <xsl:call-template name="materials"/>
+
+    <xsl:if test="$task">
+      <xsl:call-template name="submit-cancel"/>
+    </xsl:if>
+    <xsl:call-template name="recent"/>
+  </xsl:template>
+
+  <!-- The 上传附件 section: the materials of the reason, and one upload
+       form per material when the task exists and is editable. -->
+  <xsl:template name="materials">
+    <xsl:variable name="m" select="/page/materials"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title">上传附件</xsl:with-param>
+      <xsl:with-param name="note">(PDF 或 JPG 格式,按文件内容识别,单个文件不超过5MB)</xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="field-errors"><xsl:with-param name="name">attachments</xsl:with-param></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$m/@batch = '1'">
+        <p class="note">批量退工按批次提交材料:一份加盖公章的《退工花名册》和一份涵盖全部人员的解除/终止劳动合同证明书扫描件(PDF)。</p>
+      </xsl:when>
+      <xsl:when test="$m/@reason = ''">
+        <p class="note">所需材料随退工原因而定。请先选择退工原因并保存(或
+          <a href="/tuigong?reason=合同到期终止">预览合同到期终止</a>、<a href="/tuigong?reason=单位辞退">单位辞退</a>、<a href="/tuigong?reason=员工辞职">员工辞职</a>、<a href="/tuigong?reason=员工失联">员工失联</a>所需材料)。</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="note">退工原因“<xsl:value-of select="$m/@reason"/>”需上传以下材料:</p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <table class="grid materials">
+      <thead>
+        <tr><th>材料名称</th><th>是否必需</th><th>已上传文件</th>
+          <xsl:if test="$task and $editable"><th>上传</th></xsl:if>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$m/material">
+          <xsl:variable name="code" select="@code"/>
+          <tr id="m-{@code}">
+            <td>
+              <xsl:if test="@required = '1'"><xsl:call-template name="required-mark"/></xsl:if>
+              <xsl:value-of select="@name"/>
+            </td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@required = '1'">必需</xsl:when>
+                <xsl:otherwise>可选(如有)</xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td>
+              <xsl:for-each select="$m/attachment[@code = $code]">
+                <a href="/tuigong/attachment?id={@id}"><xsl:value-of select="@filename"/></a>
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="@size"/></xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:for-each>
+              <xsl:if test="not($m/attachment[@code = $code])">
+                <xsl:choose>
+                  <xsl:when test="@required = '1'"><span class="state-returned">未上传</span></xsl:when>
+                  <xsl:otherwise><span class="note">未上传</span></xsl:otherwise>
+                </xsl:choose>
+              </xsl:if>
+            </td>
+            <xsl:if test="$task and $editable">
+              <td>
+                <form method="post" action="/tuigong/upload" enctype="multipart/form-data" class="upload">
+                  <xsl:call-template name="csrf"/>
+                  <input type="hidden" name="id" value="{$task/@id}"/>
+                  <input type="hidden" name="code" value="{@code}"/>
+                  <input type="file" name="file" accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg" aria-label="{@name}"/>
+                  <button type="submit" class="btn">上传</button>
+                  <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$code"/></xsl:call-template>
+                </form>
+              </td>
+            </xsl:if>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+    <xsl:if test="not($task)">
+      <p class="note">请先保存,再逐项上传附件材料。</p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 提交审批 and 退单 of an editable task. -->
+  <xsl:template name="submit-cancel">
+    <xsl:if test="$editable">
+      <div class="buttons center submit-bar">
+        <form method="post" action="/tuigong/submit" class="inline">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$task/@id}"/>
+          <button type="submit" class="btn btn-primary" id="btn-submit">提交审批</button>
+        </form>
+        <xsl:text> </xsl:text>
+        <form method="post" action="/tuigong/cancel" class="inline">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$task/@id}"/>
+          <button type="submit" class="btn btn-danger" id="btn-cancel">退单</button>
+        </form>
+      </div>
+      <p class="note center">
+        <xsl:choose>
+          <xsl:when test="/page/session/@vip = '1'">贵单位为 VIP 单位,提交后由系统按规则自动审核。</xsl:when>
+          <xsl:otherwise>提交后由经办机构审核,<xsl:value-of select="/page/review-days"/>。</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The unit's recent 退工 tasks. -->
+  <xsl:template name="recent">
+    <xsl:if test="/page/recent">
+      <xsl:call-template name="section"><xsl:with-param name="title">本单位退工登记业务</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="/page/recent/task"/>
+        <xsl:with-param name="kind">done</xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A read-only 退工. -->
+  <xsl:template match="page[@view = 'task']" mode="content">
+    <xsl:call-template name="task-status"/>
+    <xsl:if test="$task/@state = '结束'">
+      <div class="msg msg-ok reminders">
+        <p><strong>业务已办结,</strong>员工就业状态为“已退工”。</p>
+        <p>请将《退工登记证明》送达员工;若员工档案由单位保管,须在退工后15日内将档案转递至户籍地或就业地公共就业服务机构。</p>
+        <p class="actions">
+          <a class="btn btn-primary" id="btn-print" href="/print/tuigong?id={$task/@id}">打印《退工登记证明》</a>
+        </p>
+      </div>
+    </xsl:if>
+    <xsl:if test="$task/@state = '进行中'">
+      <div class="msg msg-info">已提交审批,等待经办机构审核(<xsl:value-of select="/page/review-days"/>)。</div>
+    </xsl:if>
+    <xsl:call-template name="section"><xsl:with-param name="title">退工登记信息</xsl:with-param></xsl:call-template>
+    <table class="form-grid grid3 readonly-table">
+      <tr>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">姓名</xsl:with-param><xsl:with-param name="value" select="$t/@name"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">身份证号</xsl:with-param><xsl:with-param name="value" select="$t/@sfzh"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">性别</xsl:with-param><xsl:with-param name="value" select="$t/@sex"/></xsl:call-template>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">户籍类型</xsl:with-param><xsl:with-param name="value" select="$t/@hukou-type"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">联系电话</xsl:with-param><xsl:with-param name="value" select="$t/@phone"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">退工原因</xsl:with-param><xsl:with-param name="value" select="$t/@reason"/></xsl:call-template>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">退工日期</xsl:with-param><xsl:with-param name="value" select="$t/@end-date"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">合同编号</xsl:with-param><xsl:with-param name="value" select="$t/@contract-no"/></xsl:call-template>
+        <th>合同期限</th>
+        <td class="readonly">
+          <xsl:choose>
+            <xsl:when test="$t/@open-ended = '1'">无固定期限(自 <xsl:value-of select="$t/@contract-start"/> 起)</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$t/@contract-start"/> 至 <xsl:value-of select="$t/@contract-end"/></xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </tr>
+      <tr>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">岗位</xsl:with-param><xsl:with-param name="value" select="$t/@post"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">社保账号</xsl:with-param><xsl:with-param name="value" select="$t/@sb-no"/></xsl:call-template>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">最后缴费月份</xsl:with-param><xsl:with-param name="value" select="$t/@last-paid-month"/></xsl:call-template>
+      </tr>
+      <tr>
+        <th>是否结清</th>
+        <td class="readonly"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@settled"/></xsl:call-template></td>
+        <th>经济补偿</th>
+        <td class="readonly"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@compensation"/></xsl:call-template></td>
+        <xsl:call-template name="show-cells"><xsl:with-param name="label">经办人</xsl:with-param><xsl:with-param name="value" select="concat($t/@handler-name, ' ', $t/@handler-title, ' ', $t/@handler-phone)"/></xsl:call-template>
+      </tr>
+      <xsl:if test="$t/@remark != ''">
+        <tr>
+          <xsl:call-template name="show-cells"><xsl:with-param name="label">备注</xsl:with-param><xsl:with-param name="value" select="$t/@remark"/><xsl:with-param name="colspan">5</xsl:with-param></xsl:call-template>
+        </tr>
+      </xsl:if>
+    </table>
+    <xsl:call-template name="materials"/>
+    <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
+    <p class="actions"><a class="btn" href="/tuigong">新建退工登记</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>
+  </xsl:template>
+
+  <!-- 批量退工: the template and the upload. -->
+  <xsl:template match="page[@view = 'batch']" mode="content">
+    <xsl:call-template name="timeliness"/>
+    <xsl:call-template name="section"><xsl:with-param name="title">批量退工</xsl:with-param></xsl:call-template>
+    <ol class="steps">
+      <li>下载模板:<a class="btn" id="template-link" href="/tuigong/batch/template">下载批量退工模板(.xlsx)</a></li>
+      <li>按模板填写(每行一名员工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。退工原因须为:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>。删除模板中的示例行。</li>
+      <li>上传填写好的文件;系统按与单笔退工相同的规则逐行校验,校验失败的行可下载失败列表。</li>
+      <li>在导入结果页上传批次材料,删除不需要的行,然后提交审批或退单。</li>
+    </ol>
+    <form method="post" action="/tuigong/batch/upload" enctype="multipart/form-data" class="form upload">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="token" value="{form/@token}"/>
+      <table class="form-grid">
+        <tr>
+          <th><label for="f-file"><xsl:call-template name="required-mark"/>批量退工文件(.xlsx)</label></th>
+          <td><input type="file" id="f-file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/></td>
+          <td class="buttons-cell"><button type="submit" class="btn btn-primary">上传并校验</button></td>
+        </tr>
+      </table>
+    </form>
+    <xsl:call-template name="recent"/>
+  </xsl:template>
+
+  <!-- One batch: rows, failed rows, materials, submit or 退单. -->
+  <xsl:template match="page[@view = 'batch-result']" mode="content">
+    <xsl:call-template name="task-status"/>
+    <p class="counts">
+      <span>导入成功 <strong><xsl:value-of select="rows/@count"/></strong> 人</span>
+      <span>导入失败 <strong><xsl:value-of select="count(failures/failure)"/></strong> 行</span>
+      <xsl:if test="failures/failure">
+        <a class="btn" href="/tuigong/batch/failures?id={$task/@id}">下载导入失败列表</a>
+      </xsl:if>
+    </p>
+    <xsl:if test="failures/failure">
+      <xsl:call-template name="section"><xsl:with-param name="title">导入失败的行</xsl:with-param></xsl:call-template>
+      <table class="grid failures">
+        <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>失败原因</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="failures/failure">
+            <tr>
+              <td><xsl:value-of select="@row"/></td>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="mono"><xsl:value-of select="@idno"/></td>
+              <td class="reason"><xsl:value-of select="@reasons"/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:if>
+    <xsl:call-template name="section"><xsl:with-param name="title">本批退工人员</xsl:with-param></xsl:call-template>
+    <table class="grid batch-rows">
+      <thead>
+        <tr><th>行号</th><th>姓名</th><th>身份证号</th><th>合同编号</th><th>退工原因</th><th>退工日期</th><th>社保账号</th><th>是否结清</th>
+          <xsl:if test="$editable"><th>操作</th></xsl:if>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="rows/row">
+          <tr>
+            <td><xsl:value-of select="@no"/></td>
+            <td>
+              <xsl:value-of select="@name"/>
+              <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
+            </td>
+            <td class="mono"><xsl:value-of select="@idno"/></td>
+            <td class="mono"><xsl:value-of select="@contract-no"/></td>
+            <td><xsl:value-of select="@reason"/></td>
+            <td><xsl:value-of select="@end-date"/></td>
+            <td class="mono"><xsl:value-of select="@sb-no"/></td>
+            <td><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@settled"/></xsl:call-template></td>
+            <xsl:if test="$editable">
+              <td class="ops">
+                <form method="post" action="/tuigong/batch/delete" class="inline">
+                  <xsl:call-template name="csrf"/>
+                  <input type="hidden" name="id" value="{$task/@id}"/>
+                  <input type="hidden" name="row" value="{@no}"/>
+                  <button type="submit" class="btn-link op">删除</button>
+                </form>
+              </td>
+            </xsl:if>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not(rows/row)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">9</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+    <xsl:call-template name="materials"/>
+    <xsl:call-template name="submit-cancel"/>
+    <xsl:if test="$task/@state = '结束'">
+      <p class="actions"><a class="btn btn-primary" href="/print/tuigong?id={$task/@id}">打印《退工登记证明》</a></p>
+    </xsl:if>
+    <xsl:if test="events">
+      <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The employee's timeline. -->
+  <xsl:template match="page[@view = 'timeline']" mode="content">
+    <xsl:call-template name="section"><xsl:with-param name="title">员工时间轴(用工 → 参保 → 减员 → 退工)</xsl:with-param></xsl:call-template>
+    <form method="get" action="/tuigong/timeline" class="form query">
+      <table class="form-grid">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">身份证号</xsl:with-param>
+            <xsl:with-param name="name">sfzh</xsl:with-param>
+            <xsl:with-param name="value" select="query/@sfzh"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength">18</xsl:with-param>
+          </xsl:call-template>
+          <td class="buttons-cell"><button type="submit" class="btn btn-primary">查询</button></td>
+        </tr>
+      </table>
+    </form>
+    <xsl:if test="persons/person">
+      <ul class="pick-list">
+        <xsl:for-each select="persons/person">
+          <li><a href="/tuigong/timeline?sfzh={@idno}"><xsl:value-of select="@name"/></a></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+    <xsl:for-each select="timeline">
+      <p><strong><xsl:value-of select="@name"/></strong>(<span class="mono"><xsl:value-of select="@idno"/></span>)</p>
+      <xsl:for-each select="advice">
+        <div role="alert" class="msg msg-{@kind}"><xsl:value-of select="."/></div>
+      </xsl:for-each>
+      <ol class="timeline">
+        <xsl:for-each select="step">
+          <li class="step step-{position()}">
+            <strong class="kind"><xsl:value-of select="@kind"/></strong>
+            <span class="time"><xsl:value-of select="@date"/></span>
+            <xsl:if test="@seq != ''">
+              <span class="seq">业务顺序号 <span class="mono"><xsl:value-of select="@seq"/></span></span>
+            </xsl:if>
+            <xsl:if test="@state != ''">
+              <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+            </xsl:if>
+            <span class="detail"><xsl:value-of select="."/></span>
+            <xsl:if test="@kind = '退工' and @task != ''">
+              <a class="op" href="/tuigong?id={@task}">查看</a>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>
