@@ -918,11 +918,61 @@ out:
 	return er;
 }
 
-/* Whether an Accept header asks for application/xml. */
+/* The q value (0-1000) that Accept header acc gives media type mt
+ * (exactly, case-insensitively), or -1 when it does not name it. */
+static int
+req_accept_q(const char *acc, const char *mt)
+{
+	size_t		 mtlen = strlen(mt), n;
+	const char	*p = acc, *end, *q;
+	int		 v, scale;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = strcspn(p, ";, \t");
+		if (n == mtlen && strncasecmp(p, mt, mtlen) == 0) {
+			v = 1000;
+			for (q = p; q < end; q++) {
+				if (*q != ';')
+					continue;
+				q++;
+				while (*q == ' ' || *q == '\t')
+					q++;
+				if ((*q != 'q' && *q != 'Q') || q[1] != '=')
+					continue;
+				q += 2;
+				v = (*q == '1') ? 1000 : 0;
+				if (*q == '0' || *q == '1') {
+					q++;
+					if (*q == '.')
+						for (q++, scale = 100; scale > 0 &&
+						    *q >= '0' && *q <= '9'; q++,
+						    scale /= 10)
+							v += (*q - '0') * scale;
+				}
+				break;
+			}
+			return v > 1000 ? 1000 : v;
+		}
+		p = end;
+	}
+	return -1;
+}
+
+/* Whether an Accept header prefers application/xml: named with q > 0
+ * and ranked above text/html.  Browsers send "text/html,...,
+ * application/xml;q=0.9,...": they get HTML. */
 static int
 req_accepts_xml(const char *acc)
 {
-	return acc != NULL && strcasestr(acc, "application/xml") != NULL;
+	int	 x, h;
+
+	if (acc == NULL || (x = req_accept_q(acc, "application/xml")) <= 0)
+		return 0;
+	h = req_accept_q(acc, "text/html");
+	return x > h;
 }
 
 /* Reads the parameters and body of the current request into r. */

@@ -612,12 +612,30 @@ START_TEST(read_want_xml)
 		"HTTP_ACCEPT=application/xhtml+xml",
 		NULL,
 	};
+	/* What Chromium and Firefox send for a page: HTML. */
+	const char	*const browser[] = {
+		"REQUEST_METHOD=GET",
+		"HTTP_ACCEPT=text/html,application/xhtml+xml,application/xml;"
+		    "q=0.9,image/avif,image/webp,*/*;q=0.8",
+		NULL,
+	};
+	const char	*const xml_q0[] = {
+		"REQUEST_METHOD=GET",
+		"HTTP_ACCEPT=application/xml;q=0",
+		NULL,
+	};
 	struct req	 r;
 	struct req_io	 io;
 	struct memio	 m;
 
 	ck_assert_int_eq(read_req(&r, acc, &m, "", 0, &io), REQ_OK);
 	ck_assert_int_eq(r.want_xml, 1);
+	req_free(&r);
+	ck_assert_int_eq(read_req(&r, browser, &m, "", 0, &io), REQ_OK);
+	ck_assert_int_eq(r.want_xml, 0);
+	req_free(&r);
+	ck_assert_int_eq(read_req(&r, xml_q0, &m, "", 0, &io), REQ_OK);
+	ck_assert_int_eq(r.want_xml, 0);
 	req_free(&r);
 	ck_assert_int_eq(read_req(&r, fmt, &m, "", 0, &io), REQ_OK);
 	ck_assert_int_eq(r.want_xml, 1);
