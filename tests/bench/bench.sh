@@ -157,4 +157,152 @@ printf '%-8s %12s %10s %9s %8s\n' /hello $hello
 printf '%-8s %12s %10s %9s %8s\n' /home $home
 echo "$hello $home" | awk '$1 != "-" && $5 != "-" && $1 > 0 {
 	printf "ratio /home : /hello (requests/s) = %.3f\n", $5 / $1 }'
+# ---- 城镇职工减少 (减员) ----
+# 200 extra insured persons of the VIP unit (valid GB 11643 numbers,
+# their 退工 already done so no material is needed), then: 20 single
+# 减员 one after another (GET the form, 保存, 提交: the VIP unit's
+# automatic review ends each at once), one 200-person 批量减员 (upload
+# and 提交审批), and ab on 《综合业务处理单》 of an approved 减员 (its
+# decision moved to yesterday so it is printable).  Figures only.
+jy_sql() {
+	sqlite3 -cmd '.timeout 10000' "$T/hall.db" "$1"
+}
+
+# Prints the SQL of person $1 (1..) with a valid 身份证号 and the
+# batch row (tab-separated) on fd 3.
+jy_people() {
+	awk -v n="$1" 'BEGIN {
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		split("1 0 X 9 8 7 6 5 4 3 2", cd, " ")
+		print "BEGIN IMMEDIATE;"
+		for (i = 1; i <= n; i++) {
+			id = sprintf("420102%04d%02d%02d%03d", 1970 + i % 30,
+			    1 + i % 12, 1 + i % 28, 500 + i)
+			s = 0
+			for (k = 1; k <= 17; k++)
+				s += substr(id, k, 1) * w[k]
+			id = id cd[s % 11 + 1]
+			sex = (500 + i) % 2 ? "男" : "女"
+			bd = substr(id, 7, 4) "-" substr(id, 11, 2) "-" substr(id, 13, 2)
+			printf "INSERT INTO persons (idno, name, sex, birth) VALUES " \
+			    "(\x27%s\x27, \x27压测%03d\x27, \x27%s\x27, \x27%s\x27);\n",
+			    id, i, sex, bd
+			printf "INSERT INTO employments (person_id, unit_id, " \
+			    "contract_no, start_date, registered_at, status) SELECT " \
+			    "last_insert_rowid(), u.id, \x27BENCH-%03d\x27, " \
+			    "\x272020-01-01\x27, \x272020-01-01\x27, \x27已退工\x27 " \
+			    "FROM units u WHERE u.vip = 1 LIMIT 1;\n", i
+			printf "INSERT INTO insurance (person_id, unit_id, sb_no, " \
+			    "start_month, status, last_paid_month, contrib_months) " \
+			    "SELECT p.id, u.id, \x27BSB%03d\x27, \x272020-01\x27, " \
+			    "\x27参保缴费\x27, strftime(\x27%%Y-%%m\x27, \x27now\x27, " \
+			    "\x27+8 hours\x27, \x27start of month\x27, " \
+			    "\x27-1 month\x27), 60 FROM persons p, units u WHERE " \
+			    "p.idno = \x27%s\x27 AND u.vip = 1;\n", i, id
+			printf "%s\t%s\n", sprintf("压测%03d", i), id > "/dev/fd/3"
+		}
+		print "COMMIT;"
+	}'
+}
+
+# "csrf token" of the 减员 form (GET /jianyuan as XML).
+jy_form() {
+	hcurl -H 'Accept: application/xml' "$url/jianyuan" >/dev/null
+	sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' "$T/body" |
+	    head -n 1 | tr '\n' ' '
+	sed -n 's/.*<form token="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -n 1
+}
+
+# Milliseconds since the epoch.
+jy_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+jy_bench() {
+	jy_people 220 3>"$T/jy-rows.tsv" >"$T/jy-people.sql" ||
+		{ echo "bench: 减员: cannot make persons"; return; }
+	jy_sql ".read $T/jy-people.sql" >/dev/null ||
+		{ echo "bench: 减员: cannot insert persons"; return; }
+	jy_sql "INSERT OR IGNORE INTO wage_declarations SELECT id, y, 0 FROM
+	    units, (SELECT CAST(strftime('%Y','now','+8 hours') AS INTEGER) y
+	    UNION SELECT CAST(strftime('%Y','now','+8 hours') AS INTEGER) + 1)"
+	today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
+
+	# 20 single 减员, sequential.
+	ok=0
+	t0=$(jy_ms)
+	for i in $(seq 201 220); do
+		pid=$(jy_sql "SELECT id FROM persons WHERE name = '压测$i'")
+		set -- $(jy_form)
+		code=$(hcurl -H 'Accept: application/xml' -d "csrf=$1" \
+		    -d "token=$2" --data-urlencode "reason=停缴费" \
+		    -d "change_date=$today" -d "pid=$pid" "$url/jianyuan/save")
+		task=$(sed -n 's/.*id=\([0-9]*\).*/\1/p' "$T/body" | head -n 1)
+		[ -n "$task" ] || [ "$code" != 303 ] || task=$(jy_sql "SELECT task_id FROM jianyuan
+		    WHERE person_id = $pid ORDER BY id DESC LIMIT 1")
+		[ -n "$task" ] || continue
+		code=$(hcurl -H 'Accept: application/xml' -d "csrf=$1" \
+		    -d "id=$task" "$url/jianyuan/submit")
+		[ "$code" = 303 ] && ok=$((ok + 1))
+		last=$task
+	done
+	t1=$(jy_ms)
+	echo "$ok $((t1 - t0))" | awk '$1 > 0 { printf "减员 (1 person: form, 保存, 提交, auto review): %d done, %.1f ms each, %.1f per second\n", $1, $2 / $1, $1 * 1000 / ($2 > 0 ? $2 : 1) }
+	    $1 == 0 { print "bench: 减员: no single 减员 succeeded" }'
+
+	# One 200-person batch: the template, filled, uploaded, submitted.
+	hcurl "$url/jianyuan/batch/template" >/dev/null
+	cp "$T/body" "$T/jy-template.xlsx"
+	rm -rf "$T/jyx" && mkdir -p "$T/jyx" &&
+	    (cd "$T/jyx" && unzip -q "$T/jy-template.xlsx") || {
+		echo "bench: 批量减员: no template"; return; }
+	head -n 200 "$T/jy-rows.tsv" | awk -F '\t' -v d="$today" '
+	function c(col, r, v) {
+		printf "<c r=\"%s%d\" t=\"inlineStr\"><is><t>%s</t></is></c>", col, r, v
+	}
+	BEGIN {
+		printf "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+		printf "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+		printf "<row r=\"1\">"; c("A", 1, "姓名"); c("B", 1, "社会保障号码")
+		c("C", 1, "减少原因"); c("D", 1, "变更日期"); c("E", 1, "备注"); printf "</row>"
+	}
+	{ r = NR + 1; printf "<row r=\"%d\">", r; c("A", r, $1); c("B", r, $2)
+	  c("C", r, "停缴费"); c("D", r, d); printf "</row>" }
+	END { printf "</sheetData></worksheet>" }' >"$T/jyx/xl/worksheets/sheet1.xml"
+	rm -f "$T/jy-batch.xlsx"
+	(cd "$T/jyx" && zip -q -r "$T/jy-batch.xlsx" .) || {
+		echo "bench: 批量减员: zip failed"; return; }
+	set -- $(jy_form)
+	t0=$(jy_ms)
+	code=$(hcurl -H 'Accept: application/xml' -F "csrf=$1" -F "token=$2" \
+	    -F "file=@$T/jy-batch.xlsx" "$url/jianyuan/batch/upload")
+	t1=$(jy_ms)
+	btask=$(jy_sql "SELECT MAX(task_id) FROM jianyuan")
+	rows=$(jy_sql "SELECT COUNT(*) FROM jianyuan WHERE task_id = $btask")
+	code2=$(hcurl -H 'Accept: application/xml' -d "csrf=$1" -d "id=$btask" \
+	    "$url/jianyuan/submit")
+	t2=$(jy_ms)
+	stopped=$(jy_sql "SELECT COUNT(*) FROM jianyuan j JOIN insurance i ON
+	    i.id = j.insurance_id WHERE j.task_id = $btask AND
+	    i.status = '暂停缴费'")
+	echo "批量减员 (200 rows): upload $code in $((t1 - t0)) ms ($rows rows" \
+	    "imported), 提交审批 $code2 in $((t2 - t1)) ms ($stopped stopped)"
+
+	# 《综合业务处理单》 renders per second.
+	if [ -n "${last:-}" ]; then
+		jy_sql "UPDATE tasks SET decided_at = decided_at - 86400 WHERE
+		    id = $last"
+		code=$(hcurl "$url/print/zonghe?id=$last")
+		if [ "$code" = 200 ]; then
+			zh=$(measure "/print/zonghe?id=$last" \
+			    -H "Cookie: hall_session=$cookie")
+			printf '%-22s %12s %10s %9s %8s\n' path "requests/s" \
+			    "p99 (ms)" non-2xx failed
+			printf '%-22s %12s %10s %9s %8s\n' /print/zonghe $zh
+		else
+			echo "bench: /print/zonghe answered $code: not measured"
+		fi
+	fi
+}
+jy_bench
 exit 0
