@@ -1,7 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   verify.xsl: the public 回执验证 page (no certificate, no session).
-  Views: form (回执编号 + 验证码) and result (valid or not).
+  Views: form (回执编号 + 验证码) and result (valid or not), as
+  cgi-bin/verify.c builds them: form with query/@no; result with
+  result/@valid '1' (result/@no and result/receipt/@kind, @business,
+  @seq, @unit, @person (ID numbers masked), @issued) or '0' (status 200
+  either way; an unknown number and a wrong code answer alike).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
