@@ -9,7 +9,8 @@
  * and printed the next day (the clock moved by set_clock(), never by
  * sleeping), another unit can neither print nor list it, and the
  * public verification page confirms it and rejects an altered code;
- * 先减员,后退工: 退工 is refused before the 减员 and accepted after it.
+ * 先减员,后退工 (Wuhan's policy): 退工 is refused before the 减员 and
+ * accepted after it; 批量减员 with its failure list.
  *
  * Persons are picked from the demo world by what the rules look at and
  * by not having been used by another test (no 减员 or 退工 row yet), so
@@ -715,6 +716,103 @@ START_TEST(jy_batch_rows_failures_submit)
 }
 END_TEST
 
+/* POSTs the 退工 form of demo person w (contract on file) with reason
+ * 协商一致解除 and 退工日期 yesterday; returns the status. */
+static long
+tuigong_save(struct browser *b, const struct who *w, struct answer *a)
+{
+	char	 q[512], tok[64], end[32], *v, *f[6], *p;
+	int	 i;
+	long	 st;
+
+	ck_assert_int_eq(http_get(b, "/tuigong", 1, a), 200);
+	v = xpath_str(a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(a);
+	snprintf(q, sizeof(q), "SELECT e.contract_no || '|' || e.start_date || "
+	    "'|' || COALESCE(e.end_date, '') || '|' || p.sex || '|' || p.birth "
+	    "|| '|' || p.hukou_type FROM employments e JOIN persons p ON p.id = "
+	    "e.person_id WHERE p.id = %s AND e.status = '在职'", w->id);
+	v = db_query(q);
+	ck_assert_ptr_nonnull(v);
+	for (i = 0, p = v; i < 6; i++) {
+		f[i] = p;
+		p += strcspn(p, "|");
+		if (*p == '|')
+			*p++ = '\0';
+	}
+	hall_date(-86400, end);
+	st = http_post(b, "/tuigong/save", 1, a, "token", tok, "id", "",
+	    "name", w->name, "sfzh", w->idno, "sex", f[3], "birth", f[4],
+	    "hukou_type", f[5], "phone", "13800138000", "reason", "协商一致解除",
+	    "end_date", end, "contract_no", f[0], "contract_start", f[1],
+	    "contract_end", f[2], "open_ended", f[2][0] == '\0' ? "1" : "",
+	    "post", "会计", "remark", "", "handler_name", "测试经办",
+	    "handler_title", "人事", "handler_phone", "027-87654321", NULL);
+	free(v);
+	return st;
+}
+
+/* Uploads PDF as 退工 material code of task id. */
+static void
+tuigong_upload(struct browser *b, long long id, const char *code)
+{
+	struct answer	 a;
+	struct part	 p[3];
+	char		 ids[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	memset(p, 0, sizeof(p));
+	p[0].name = "id";
+	p[0].value = ids;
+	p[1].name = "code";
+	p[1].value = code;
+	p[2].name = "file";
+	p[2].file = PDF;
+	ck_assert_int_lt(http_post_multipart(b, "/tuigong/upload", 1, p, 3, &a),
+	    400);
+	answer_free(&a);
+}
+
+START_TEST(jy_jianyuan_before_tuigong)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct who	 w;
+	char		*v;
+	long long	 tg;
+
+	pin_clock();
+	sql("UPDATE policy SET value = '1' WHERE region = '420100' AND key = "
+	    "'tuigong.require_jianyuan_first'");
+	pick("demo-b", PLAIN " AND (e.end_date IS NULL OR e.end_date > "
+	    "date('now', '+30 days'))", &w);
+	browser_init(&b, "unit-b");
+	ck_assert_int_eq(login(&b, "demo-b"), 0);
+	/* 退工 first: saved as a draft, refused on 提交. */
+	ck_assert_int_eq(tuigong_save(&b, &w, &a), 200);
+	v = xpath_str(&a, "string(/page/task/@id)");
+	tg = atoll(v);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_gt(tg, 0);
+	tuigong_upload(&b, tg, "jiechu_zhengming");
+	tuigong_upload(&b, tg, "sfz_copy");
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", tg, &a), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'TG_SB_UNSETTLED']"), 1);
+	answer_free(&a);
+	/* The 减员 (no 退工 yet: rule 4's proof), approved. */
+	reduce(&b, &w);
+	/* Now the 退工 is accepted. */
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", tg, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
 static Suite *
 jianyuan_http_suite(void)
 {
@@ -731,6 +829,7 @@ jianyuan_http_suite(void)
 	tcase_add_test(tc, jy_zonghe_next_day_and_verify);
 	tcase_add_test(tc, jy_table_and_export);
 	tcase_add_test(tc, jy_batch_rows_failures_submit);
+	tcase_add_test(tc, jy_jianyuan_before_tuigong);
 	suite_add_tcase(s, tc);
 	return s;
 }
