@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hall.h"
+#include "attach.h"
 #include "tasklist.h"
 
 #define REVIEW_FLAGS	ROUTE_REVIEWER
@@ -94,6 +95,24 @@ add_field(void *arg, const char *label, const char *value)
 	page_attr(page_add(a->c, a->parent, "field", value), "label", label);
 }
 
+/* attach_list callback: one <attachment> with its material's name. */
+static void
+add_attachment(const struct attachment *at, void *arg)
+{
+	struct detail_arg	*a = arg;
+	xmlNodePtr		 n;
+
+	n = page_add(a->c, a->parent, "attachment", NULL);
+	page_attr_int(n, "id", at->id);
+	page_attr_int(n, "person", at->person_id);
+	page_attr(n, "kind", at->code);
+	page_attr(n, "kind-name", at->name);
+	page_attr(n, "filename", at->filename);
+	page_attr_int(n, "size", (long long)at->size);
+	page_attr(n, "mime", at->mime);
+	page_attr(n, "sha256", at->sha256);
+}
+
 /* Adds the task's unit, details, attachments and history. */
 static int
 add_detail(struct hall_ctx *c, const struct task *t)
@@ -101,8 +120,7 @@ add_detail(struct hall_ctx *c, const struct task *t)
 	const struct wf_business	*b = wf_business(t->business);
 	struct detail_arg		 a;
 	sqlite3_stmt			*st;
-	xmlNodePtr			 n, list;
-	int				 rc;
+	xmlNodePtr			 n;
 
 	st = store_stmt(c->s, "SELECT name, uscc, vip FROM units WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, t->unit_id) != 0)
@@ -119,21 +137,8 @@ add_detail(struct hall_ctx *c, const struct task *t)
 	if (b != NULL && b->describe != NULL &&
 	    b->describe(c->s, t->id, add_field, &a) != 0)
 		return -1;
-	list = page_add(c, NULL, "attachments", NULL);
-	st = store_stmt(c->s, "SELECT id, kind, filename, size, mime FROM "
-	    "attachments WHERE task_id = ?1 ORDER BY id");
-	if (st == NULL || store_bind_int(st, 1, t->id) != 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_add(c, list, "attachment", NULL);
-		page_attr_int(n, "id", sqlite3_column_int64(st, 0));
-		page_attr(n, "kind-name", store_col_text(st, 1));
-		page_attr(n, "filename", store_col_text(st, 2));
-		page_attr_int(n, "size", sqlite3_column_int64(st, 3));
-		page_attr(n, "mime", store_col_text(st, 4));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	a.parent = page_add(c, NULL, "attachments", NULL);
+	if (attach_list(c->s, t->id, add_attachment, &a) < 0)
 		return -1;
 	return page_events(c, t->id);
 }
@@ -178,39 +183,21 @@ task_get(struct hall_ctx *c)
 static void
 attachment_get(struct hall_ctx *c)
 {
-	int64_t		 id = page_id_param(c, "id");
-	sqlite3_stmt	*st;
-	const void	*data;
-	int		 rc;
+	struct attachment	 at;
+	unsigned char		*data = NULL;
+	int			 rc;
 
-	st = store_stmt(c->s, "SELECT filename, mime, data FROM attachments "
-	    "WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, id) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+	rc = attach_load(c->s, page_id_param(c, "id"), 0, &at, &data);
+	if (rc != 0) {
+		page_fail(c, rc < 0 ? 503 : 404, rc < 0 ? "BUSY" : "NOT_FOUND",
+		    rc < 0 ? "系统繁忙,请稍后再试" : "未找到该附件");
 		return;
 	}
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		page_fail(c, 404, "NOT_FOUND", "未找到该附件");
-		return;
-	}
-	c->filesz = (size_t)sqlite3_column_bytes(st, 2);
-	data = sqlite3_column_blob(st, 2);
-	c->file = c->filesz > 0 ? malloc(c->filesz) : NULL;
-	if (c->filesz > 0 && c->file == NULL) {
-		sqlite3_reset(st);
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
-		return;
-	}
-	if (c->filesz > 0)
-		memcpy(c->file, data, c->filesz);
+	c->file = data;
+	c->filesz = at.size;
 	c->file_owned = 1;
-	snprintf(c->file_name, sizeof(c->file_name), "%s",
-	    store_col_text(st, 0));
-	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s",
-	    store_col_text(st, 1));
-	sqlite3_reset(st);
+	snprintf(c->file_name, sizeof(c->file_name), "%s", at.filename);
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", at.mime);
 }
 
 /* Runs one decision on the task named by id and answers: back to the
