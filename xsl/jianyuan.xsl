@@ -36,14 +36,26 @@
   <!-- The tabs of the seed: 人员减少 / 结果查询 / 批量减员. -->
   <xsl:template name="tabs">
     <xsl:param name="current"/>
-    <nav class="tabs" aria-label="城镇职工减少">
+    <nav class="tabs buttons" aria-label="城镇职工减少">
       <a href="/jianyuan">
-        <xsl:if test="$current = 'query'"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
+        <xsl:attribute name="class">
+          <xsl:choose>
+            <xsl:when test="$current = 'query'">btn btn-primary</xsl:when>
+            <xsl:otherwise>btn</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
         <xsl:text>人员减少</xsl:text>
       </a>
-      <a href="/home">结果查询</a>
+      <xsl:text> </xsl:text>
+      <a class="btn" href="/home">结果查询</a>
+      <xsl:text> </xsl:text>
       <a href="/jianyuan/batch">
-        <xsl:if test="$current = 'batch'"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
+        <xsl:attribute name="class">
+          <xsl:choose>
+            <xsl:when test="$current = 'batch'">btn btn-primary</xsl:when>
+            <xsl:otherwise>btn</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
         <xsl:text>批量减员</xsl:text>
       </a>
     </nav>
@@ -253,7 +265,8 @@
             </td>
             <td class="ops">
               <xsl:for-each select="/page/attachments/attachment[@pid = $pid]">
-                <a class="op" href="/jianyuan/attachment?id={@id}" title="{@filename}">查看附件(<xsl:value-of select="@name"/>)</a>
+                <a class="op" href="/jianyuan/attachment?id={@id}" title="{@name}: {@filename}">查看附件</a>
+                <xsl:text> </xsl:text>
               </xsl:for-each>
               <xsl:if test="$edit and count(/page/rows/row) &gt; 1">
                 <form method="post" action="/jianyuan/delete" class="inline">
@@ -261,7 +274,7 @@
                   <input type="hidden" name="id" value="{$id}"/>
                   <input type="hidden" name="row" value="{@no}"/>
                   <xsl:if test="$from != ''"><input type="hidden" name="from" value="{$from}"/></xsl:if>
-                  <button type="submit" class="btn-link">删除</button>
+                  <button type="submit" class="btn">删除</button>
                 </form>
               </xsl:if>
             </td>
