@@ -142,7 +142,14 @@ test-browser: $(PROGS) $(ADMIN)
 	@if [ -f tests/browser/run.sh ]; then sh tests/browser/run.sh $(CURDIR) $(B); \
 	else echo "browser tests: none yet"; fi
 
-bench: $(PROGS) $(ADMIN) $(HELLO)
+# The raw SQLite commit rate beside the 退工 submit (not in bin/: run.sh
+# starts every program there).
+SQLCOMMIT := $(B)/bench/sqlite-commit
+$(SQLCOMMIT): $(B)/tests/bench/sqlite_commit.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+
+bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT)
 	@sh tests/bench/bench.sh $(CURDIR) $(B)
 
 FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))

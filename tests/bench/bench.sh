@@ -305,4 +305,131 @@ jy_bench() {
 	fi
 }
 jy_bench
+# ---- 退工登记 ----
+# A 退工 保存 through nginx (validate the form, check the rules, write
+# the task, its row and the audit row in one transaction, render) timed
+# with ab, beside the raw SQLite commit rate of the same durability
+# (WAL, synchronous=FULL) on the same disk ($T) from
+# tests/bench/sqlite_commit.c; then a 10,000-row 批量退工 import.
+# Figures only.  BENCH_TG_ROWS (10000) sets the batch size.
+tg_sql() {
+	sqlite3 -cmd '.timeout 10000' "$T/hall.db" "$1"
+}
+
+# Every byte of $1 as %XX (a valid form-urlencoded value).
+tg_enc() {
+	printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/\(..\)/%\1/g'
+}
+
+# SQL for $1 employees of the VIP unit (在职, 减员 done), one batch row
+# each (tab-separated) on fd 3.
+tg_people() {
+	awk -v n="$1" 'BEGIN {
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		split("1 0 X 9 8 7 6 5 4 3 2", cd, " ")
+		print "BEGIN IMMEDIATE;"
+		for (i = 1; i <= n; i++) {
+			id = sprintf("110105%04d%02d%02d101", 1960 + i % 40,
+			    1 + int(i / 40) % 12, 1 + int(i / 480) % 28)
+			s = 0
+			for (k = 1; k <= 17; k++)
+				s += substr(id, k, 1) * w[k]
+			id = id cd[s % 11 + 1]
+			bd = substr(id, 7, 4) "-" substr(id, 11, 2) "-" substr(id, 13, 2)
+			printf "INSERT INTO persons (idno, name, sex, birth) VALUES " \
+			    "(\x27%s\x27, \x27退工压测%05d\x27, \x27男\x27, \x27%s\x27);\n",
+			    id, i, bd
+			printf "INSERT INTO employments (person_id, unit_id, " \
+			    "contract_no, start_date, end_date, registered_at) SELECT " \
+			    "last_insert_rowid(), u.id, \x27TGBENCH-%05d\x27, " \
+			    "\x272020-01-01\x27, \x272030-12-31\x27, \x272020-01-01\x27 " \
+			    "FROM units u WHERE u.vip = 1 LIMIT 1;\n", i
+			printf "INSERT INTO insurance (person_id, unit_id, sb_no, " \
+			    "start_month, status, stop_month) SELECT person_id, unit_id, " \
+			    "\x27TB%05d\x27, \x272020-01\x27, \x27暂停缴费\x27, " \
+			    "\x272026-01\x27 FROM employments WHERE contract_no = " \
+			    "\x27TGBENCH-%05d\x27;\n", i, i
+			printf "退工压测%05d\t%s\tTGBENCH-%05d\n", i, id, i > "/dev/fd/3"
+		}
+		print "COMMIT;"
+	}'
+}
+
+tg_bench() {
+	sqlc=$b/bench/sqlite-commit
+	tn=$n
+	rows=${BENCH_TG_ROWS:-10000}
+	tg_people $((rows + 1)) 3>"$T/tg-rows.tsv" >"$T/tg-people.sql" ||
+		{ echo "bench: 退工: cannot make persons"; return; }
+	tg_sql ".read $T/tg-people.sql" >/dev/null ||
+		{ echo "bench: 退工: cannot insert persons"; return; }
+	today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
+
+	# The form of the last person, posted N times (no one-time token:
+	# each post makes a new 未提交 task).
+	hcurl -H 'Accept: application/xml' "$url/tuigong" >/dev/null
+	csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' \
+	    "$T/body" | head -n 1)
+	[ -n "$csrf" ] || { echo "bench: 退工: no form"; return; }
+	set -- $(tail -n 1 "$T/tg-rows.tsv")
+	printf 'csrf=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000' \
+	    "$csrf" "$(tg_enc "$1")" "$2" "$(tg_enc 男)" "$(tg_enc 城镇)" \
+	    "$(tg_enc 协商一致解除)" "$today" "$3" "$(tg_enc 经办人)" \
+	    >"$T/tg-form.txt"
+	before=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
+	save=$(measure /tuigong/save -p "$T/tg-form.txt" \
+	    -T application/x-www-form-urlencoded \
+	    -H "Cookie: hall_session=$cookie")
+	after=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
+	audits=$(tg_sql "SELECT COUNT(*) FROM audit WHERE action = 'tuigong.save'")
+	raw=$("$sqlc" "$T/commit.db" "$tn" 2>&1) || raw="- - - - - -"
+	echo "退工 保存 through nginx ($tn requests, $conc concurrent):" \
+	    "$((after - before)) tasks written, $audits audit rows"
+	printf '%-16s %12s %10s %9s %8s\n' path "requests/s" "p99 (ms)" non-2xx failed
+	printf '%-16s %12s %10s %9s %8s\n' /tuigong/save $save
+	echo "(ab counts answers whose length differs from the first as" \
+	    "\"failed\": each page carries its own 业务顺序号; non-2xx is what counts)"
+	echo "raw SQLite, WAL + synchronous=FULL, same disk: $raw"
+	echo "$save $raw" | awk '$1 != "-" && $10 != "-" && $10 > 0 {
+		printf "ratio 退工 保存 : raw commit (per second) = %.3f\n", $1 / $10 }'
+
+	# 批量退工 of $rows rows: the template filled and uploaded.
+	hcurl "$url/tuigong/batch/template" >/dev/null
+	cp "$T/body" "$T/tg-template.xlsx"
+	rm -rf "$T/tgx" && mkdir -p "$T/tgx" &&
+	    (cd "$T/tgx" && unzip -q "$T/tg-template.xlsx") || {
+		echo "bench: 批量退工: no template"; return; }
+	head -n "$rows" "$T/tg-rows.tsv" | awk -F '\t' -v d="$today" '
+	function c(col, r, v) {
+		printf "<c r=\"%s%d\" t=\"inlineStr\"><is><t>%s</t></is></c>", col, r, v
+	}
+	BEGIN {
+		printf "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+		printf "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+		split("姓名,身份证号,合同编号,退工原因,退工日期,户籍类型,联系电话,经济补偿(是/否),备注", h, ",")
+		printf "<row r=\"1\">"
+		for (k = 1; k <= 9; k++) c(substr("ABCDEFGHI", k, 1), 1, h[k])
+		printf "</row>"
+	}
+	{ r = NR + 1; printf "<row r=\"%d\">", r; c("A", r, $1); c("B", r, $2)
+	  c("C", r, $3); c("D", r, "协商一致解除"); c("E", r, d); c("F", r, "城镇")
+	  c("H", r, "否"); printf "</row>" }
+	END { printf "</sheetData></worksheet>" }' >"$T/tgx/xl/worksheets/sheet1.xml"
+	rm -f "$T/tg-batch.xlsx"
+	(cd "$T/tgx" && zip -q -r "$T/tg-batch.xlsx" .) || {
+		echo "bench: 批量退工: zip failed"; return; }
+	hcurl -H 'Accept: application/xml' "$url/tuigong/batch" >/dev/null
+	tok=$(sed -n 's/.*<form token="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -n 1)
+	t0=$(jy_ms)
+	code=$(hcurl -H 'Accept: application/xml' -F "csrf=$csrf" -F "token=$tok" \
+	    -F "file=@$T/tg-batch.xlsx" "$url/tuigong/batch/upload")
+	t1=$(jy_ms)
+	btask=$(tg_sql "SELECT MAX(task_id) FROM tuigong WHERE row_no > 0")
+	imported=$(tg_sql "SELECT COUNT(*) FROM tuigong WHERE task_id = ${btask:-0}")
+	echo "批量退工 ($rows rows, $(wc -c <"$T/tg-batch.xlsx") bytes): upload" \
+	    "$code in $((t1 - t0)) ms, $imported rows imported"
+	echo "$rows $((t1 - t0))" | awk '$2 > 0 {
+		printf "批量退工 import: %.0f rows per second\n", $1 * 1000 / $2 }'
+}
+tg_bench
 exit 0
