@@ -581,7 +581,7 @@
                   <xsl:call-template name="csrf"/>
                   <input type="hidden" name="id" value="{$task/@id}"/>
                   <input type="hidden" name="row" value="{@no}"/>
-                  <button type="submit" class="btn-link op">删除</button>
+                  <button type="submit" class="btn op">删除</button>
                 </form>
               </td>
             </xsl:if>
@@ -632,24 +632,29 @@
       <xsl:for-each select="advice">
         <div role="alert" class="msg msg-{@kind}"><xsl:value-of select="."/></div>
       </xsl:for-each>
-      <ol class="timeline">
-        <xsl:for-each select="step">
-          <li class="step step-{position()}">
-            <strong class="kind"><xsl:value-of select="@kind"/></strong>
-            <span class="time"><xsl:value-of select="@date"/></span>
-            <xsl:if test="@seq != ''">
-              <span class="seq">业务顺序号 <span class="mono"><xsl:value-of select="@seq"/></span></span>
-            </xsl:if>
-            <xsl:if test="@state != ''">
-              <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
-            </xsl:if>
-            <span class="detail"><xsl:value-of select="."/></span>
-            <xsl:if test="@kind = '退工' and @task != ''">
-              <a class="op" href="/tuigong?id={@task}">查看</a>
-            </xsl:if>
-          </li>
-        </xsl:for-each>
-      </ol>
+      <table class="grid timeline">
+        <thead><tr><th>环节</th><th>日期</th><th>业务顺序号</th><th>状态</th><th>说明</th><th>操作</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="step">
+            <tr class="step step-{position()}">
+              <td><strong class="kind"><xsl:value-of select="@kind"/></strong></td>
+              <td class="time"><xsl:value-of select="@date"/></td>
+              <td class="mono"><xsl:value-of select="@seq"/></td>
+              <td>
+                <xsl:if test="@state != ''">
+                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                </xsl:if>
+              </td>
+              <td class="detail"><xsl:value-of select="."/></td>
+              <td class="ops">
+                <xsl:if test="@kind = '退工' and @task != ''">
+                  <a class="op" href="/tuigong?id={@task}">查看</a>
+                </xsl:if>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
     </xsl:for-each>
   </xsl:template>
 
