@@ -55,7 +55,7 @@ struct hall_ctx {
 	size_t		 filesz;
 	int		 file_owned;
 	char		 file_name[256];
-	char		 file_ctype[64];
+	char		 file_ctype[128];
 	char		 allow[32];	/* Allow header of a 405 */
 };
 
