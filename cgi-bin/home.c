@@ -68,11 +68,11 @@ home_get(struct hall_ctx *c)
 	page_attr(c->page, "category", "home");
 	a.c = c;
 	a.parent = page_add(c, NULL, "todo", NULL);
-	if (tasklist(c->s, TASKLIST_TODO, c->acct.unit_id, NULL, 200,
+	if (tasklist(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL, 200,
 	    add_task, &a) < 0)
 		goto fail;
 	a.parent = page_add(c, NULL, "done", NULL);
-	if (tasklist(c->s, TASKLIST_DONE, c->acct.unit_id, NULL, 200,
+	if (tasklist(c->s, TASKLIST_HANDLED, c->acct.unit_id, NULL, 200,
 	    add_task, &a) < 0)
 		goto fail;
 	if (add_inbox(c) < 0)

@@ -198,9 +198,9 @@ add_recent(struct hall_ctx *c)
 
 	a.c = c;
 	a.parent = page_add(c, NULL, "recent", NULL);
-	if (tasklist(c->s, TASKLIST_TODO, c->acct.unit_id, "tuigong", 20,
+	if (tasklist(c->s, TASKLIST_WAITING, c->acct.unit_id, "tuigong", 20,
 	    add_task_row, &a) < 0 ||
-	    tasklist(c->s, TASKLIST_DONE, c->acct.unit_id, "tuigong", 30,
+	    tasklist(c->s, TASKLIST_HANDLED, c->acct.unit_id, "tuigong", 30,
 	    add_task_row, &a) < 0)
 		return -1;
 	return 0;

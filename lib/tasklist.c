@@ -49,12 +49,12 @@ tasklist_row(sqlite3_stmt *st, struct task *t)
 /* The statement text of each list; the business filter is bound as
  * ?2 and ignored when empty. */
 static const char *const tasklist_sql[TASKLIST_KIND__MAX] = {
-	/* TASKLIST_TODO */
+	/* TASKLIST_WAITING */
 	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
 	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state = '未提交' AND "
 	"(?2 = '' OR t.business = ?2) ORDER BY t.updated_at DESC, t.id DESC "
 	"LIMIT ?3",
-	/* TASKLIST_DONE */
+	/* TASKLIST_HANDLED */
 	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
 	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
 	"'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "

@@ -12,8 +12,8 @@ struct store;
 struct task;
 
 enum tasklist_kind {
-	TASKLIST_TODO,		/* TASKLIST_TODO: a unit's 未提交 tasks */
-	TASKLIST_DONE,		/* TASKLIST_DONE: a unit's 进行中 and 结束 tasks */
+	TASKLIST_WAITING,	/* TASKLIST_WAITING: a unit's 待办 (未提交) tasks */
+	TASKLIST_HANDLED,	/* TASKLIST_HANDLED: a unit's 已办 (进行中, 结束) tasks */
 	TASKLIST_QUEUE,		/* TASKLIST_QUEUE: every 进行中 task, oldest first */
 	TASKLIST_DECIDED,	/* TASKLIST_DECIDED: tasks decided by a reviewer, newest first */
 	TASKLIST_KIND__MAX
