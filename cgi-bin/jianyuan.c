@@ -742,8 +742,7 @@ batch_upload_post(struct hall_ctx *c)
 	}
 	if (res.xlsx_error != 0) {
 		batch_get(c);
-		page_message(c, "error", xlsx_message((enum xlsx_err)
-		    res.xlsx_error));
+		page_message(c, "error", batch_message(&res));
 		c->status = 422;
 		return;
 	}

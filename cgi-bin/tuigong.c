@@ -684,6 +684,7 @@ upload_error(struct hall_ctx *c, const char *code, enum attach_err ae,
 		"ATTACH_TOOBIG",	/* ATTACH_TOOBIG */
 		"ATTACH_NOTTYPE",	/* ATTACH_NOTTYPE */
 		"ATTACH_BADKIND",	/* ATTACH_BADKIND */
+		"ATTACH_LOCKED",	/* ATTACH_LOCKED */
 	};
 	struct form_errors	 errs;
 

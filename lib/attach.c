@@ -182,6 +182,9 @@ attach_message(enum attach_err e, const char *name, char *buf, size_t bufsz)
 	case ATTACH_BADKIND:
 		snprintf(buf, bufsz, "不需要上传该材料");
 		break;
+	case ATTACH_LOCKED:
+		snprintf(buf, bufsz, "该业务已提交、已结束或已退单,不能再上传附件");
+		break;
 	case ATTACH_ERR__MAX:
 		snprintf(buf, bufsz, "「%s」未能保存,系统繁忙,请稍后再试", name);
 		break;
@@ -256,23 +259,27 @@ sanitise_name(const char *filename, char *out, size_t outsz)
 		snprintf(out, outsz, "附件");
 }
 
-/* Checks that task_id exists and, when unit_id > 0, is that unit's.
- * Returns 0 yes, 1 no, -1 error. */
+/* Checks, inside the caller's write transaction, that task_id exists,
+ * is unit_id's when unit_id > 0, and is still 未提交 (so a file cannot
+ * land on a task submitted or withdrawn meanwhile by another process).
+ * Returns 0 yes, 1 no such task of the unit, 2 not 未提交, -1 error. */
 static int
 task_of_unit(struct store *s, int64_t task_id, int64_t unit_id)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
+	int		 rc, editable = 0;
 
-	st = store_stmt(s, "SELECT 1 FROM tasks WHERE id = ?1 AND "
-	    "(?2 <= 0 OR unit_id = ?2)");
+	st = store_stmt(s, "SELECT state = '未提交' FROM tasks WHERE id = ?1 "
+	    "AND (?2 <= 0 OR unit_id = ?2)");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
 	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		editable = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
-		return 0;
+		return editable ? 0 : 2;
 	return rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -345,7 +352,9 @@ attach_store(struct store *s, const struct actor *who, int64_t task_id,
 		log_err("attach_store outside a transaction");
 		return ATTACH_ERR__MAX;
 	}
-	if ((rc = task_of_unit(s, task_id, who->unit_id)) != 0) {
+	if ((rc = task_of_unit(s, task_id, who->unit_id)) == 2)
+		return ATTACH_LOCKED;
+	if (rc != 0) {
 		if (rc > 0)
 			log_warn("attachment for task %lld refused: not the "
 			    "unit's", (long long)task_id);

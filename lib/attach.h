@@ -27,6 +27,7 @@ enum attach_err {
 	ATTACH_TOOBIG,		/* ATTACH_TOOBIG: over 5 MB */
 	ATTACH_NOTTYPE,		/* ATTACH_NOTTYPE: neither PDF nor JPG by content */
 	ATTACH_BADKIND,		/* ATTACH_BADKIND: unknown material code */
+	ATTACH_LOCKED,		/* ATTACH_LOCKED: the task is no longer 未提交 */
 	ATTACH_ERR__MAX
 };
 

@@ -173,6 +173,25 @@ record_change(struct store *s, const struct actor *who, int64_t person_id,
 	    "biangeng.unit", object, detail);
 }
 
+/* Whether person_id is 在职 at unit_id.  Returns 1, 0, or -1. */
+static int
+still_employed(struct store *s, int64_t unit_id, int64_t person_id)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, "SELECT 1 FROM employments WHERE person_id = ?1 "
+	    "AND unit_id = ?2 AND status = '在职'");
+	if (st == NULL || store_bind_int(st, 1, person_id) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Changes the given fields of one row (person or unit) in a
  * transaction.  Returns the number changed or -1. */
 static int
@@ -188,6 +207,9 @@ change_row(struct store *s, const struct actor *who, int64_t row_id,
 
 	if (store_begin(s) != 0)
 		return -1;
+	/* Under the write lock: the person must still be 在职 here. */
+	if (person_id > 0 && still_employed(s, who->unit_id, person_id) != 1)
+		goto fail;
 	for (i = 0; i < n; i++) {
 		if (!given[i])
 			continue;

@@ -460,7 +460,9 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	    "  e.person_id = p.id AND e.unit_id = u.id), 0) "
 	    "FROM persons p JOIN units u ON u.id = ?2 "
 	    "LEFT JOIN insurance i ON i.person_id = p.id AND i.unit_id = u.id "
-	    "WHERE p.id = ?1")) == NULL ||
+	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR EXISTS (SELECT 1 FROM "
+	    "employments e WHERE e.person_id = p.id AND e.unit_id = u.id))"))
+	    == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = sqlite3_step(st);

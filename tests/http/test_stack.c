@@ -350,6 +350,11 @@ START_TEST(owner_bad_other_units_person)
 	ck_assert_str_eq(before, after);
 	free(before);
 	free(after);
+	/* Naming B's person in a 减员 neither works nor reveals who it is. */
+	ck_assert_int_eq(http_post(&b, "/jianyuan/save", 1, &a, "reason",
+	    "停缴费", "change_date", "2026-11-01", "pid", id, NULL), 422);
+	ck_assert_ptr_null(strstr(a.body, idno));
+	answer_free(&a);
 }
 END_TEST
 

@@ -482,10 +482,10 @@ START_TEST(facts_from_store)
 	    &f), 0);
 	ck_assert(f.has_new_unit && f.has_tuigong && f.arrears == 1 &&
 	    f.assessed);
-	/* A person of another unit is not insured here. */
+	/* A person of another unit is unknown here, like a missing one. */
 	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_other, &d, &today, 0,
-	    &f), 0);
-	ck_assert_int_eq(f.insurance_id, 0);
+	    &f), 1);
+	ck_assert_str_eq(f.name, "");
 	ck_assert_int_eq(jy_facts_load(db.s, unit_a, 999999, &d, &today, 0,
 	    &f), 1);
 }
@@ -565,7 +565,11 @@ START_TEST(save_bad_other_unit_and_empty)
 	int64_t			 pids[2] = { p_other, p_zhang }, task;
 
 	ck_assert_int_eq(save(&clerk, JY_STOP, pids, 2, NULL, &task, &errs), 1);
-	ck_assert_str_eq(errs.e[0].code, "NOT_INSURED");
+	/* Another unit's person is unknown here: neither name nor number
+	 * of that person may appear in the refusal. */
+	ck_assert_str_eq(errs.e[0].code, "NOT_FOUND");
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "本单位未找到该人员"));
+	ck_assert_ptr_null(strchr(errs.e[0].msg, '('));
 	ck_assert_int_eq(save(&clerk, JY_STOP, pids, 0, NULL, &task, &errs), 1);
 	ck_assert_str_eq(errs.e[0].field, "pid");
 	ck_assert_int_eq(save(&clerk, JY_REASON__MAX, pids + 1, 1, NULL, &task,
