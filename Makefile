@@ -97,7 +97,8 @@ DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libsqlite3-dev sqlite3 libssl-dev openssl libxml2-dev libxslt1-dev \
 	libzip-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
 	xsltproc
-DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs npm fonts-noto-cjk
+DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs npm fonts-noto-cjk \
+	poppler-utils
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
+#include <sys/types.h>
 
 #include "../suites.h"
 #include "client.h"
@@ -579,6 +581,66 @@ START_TEST(xml_every_page)
 }
 END_TEST
 
+/* The pid of a program from the hall's pid file, or 0. */
+static pid_t
+program_pid(const char *name)
+{
+	char	 path[1024];
+	FILE	*f;
+	long	 pid = 0;
+
+	snprintf(path, sizeof(path), "%s/run/%s.pid", getenv("HALL_TEST_VAR"),
+	    name);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%ld", &pid) != 1)
+		pid = 0;
+	fclose(f);
+	return (pid_t)pid;
+}
+
+START_TEST(durable_after_killed_worker)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct timespec	 pause = { 0, 200 * 1000 * 1000 };
+	char		 id[32], idno[32], sql[256], *v;
+	pid_t		 before, after;
+	int		 i;
+	long		 st = 0;
+
+	person_of("demo-a", id, sizeof(id), idno, sizeof(idno));
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(http_post(&b, "/biangeng/person", 1, &a, "id", id,
+	    "home_phone", "027-66668888", NULL), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind='ok']"), 1);
+	answer_free(&a);
+	/* The worker that acknowledged the change dies at once. */
+	before = program_pid("biangeng");
+	ck_assert_int_gt(before, 0);
+	ck_assert_int_eq(kill(before, SIGKILL), 0);
+	/* The supervisor starts another; the change is there. */
+	for (i = 0; i < 50 && st != 200; i++) {
+		nanosleep(&pause, NULL);
+		st = http_get(&b, "/biangeng/records", 1, &a);
+		if (st != 200)
+			answer_free(&a);
+	}
+	ck_assert_int_eq(st, 200);
+	ck_assert_int_ge(xpath_count(&a,
+	    "/page/records/record[@new='027-66668888']"), 1);
+	answer_free(&a);
+	after = program_pid("biangeng");
+	ck_assert_int_ne(after, before);
+	snprintf(sql, sizeof(sql), "SELECT home_phone FROM persons WHERE "
+	    "id = %s", id);
+	v = db_query(sql);
+	ck_assert_str_eq(v, "027-66668888");
+	free(v);
+}
+END_TEST
+
 START_TEST(audit_chain_detects_tampering)
 {
 	char	*out = NULL, *detail, sql[512];
@@ -659,6 +721,11 @@ stack_suite(void)
 	tc = tcase_create("xml");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, xml_every_page);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("durable");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, durable_after_killed_worker);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("audit");
