@@ -18,18 +18,6 @@
 #include "biangeng.h"
 #include "person.h"
 
-/* Adds <options name=...> of a select field. */
-static void
-add_options(struct hall_ctx *c, const char *name, const char *const *opts)
-{
-	xmlNodePtr	 list;
-
-	list = page_add(c, NULL, "options", NULL);
-	page_attr(list, "name", name);
-	for (; *opts != NULL; opts++)
-		page_add(c, list, "option", *opts);
-}
-
 /* Sets the common attributes of a 缴费管理 page. */
 static void
 begin(struct hall_ctx *c, const char *view, const char *title)
@@ -61,9 +49,9 @@ show_person(struct hall_ctx *c, const struct person *p)
 	page_attr(n, "marital", p->marital);
 	page_attr(n, "mail-addr", p->mail_addr);
 	page_attr(n, "postcode", p->postcode);
-	add_options(c, "nation", bg_nations);
-	add_options(c, "education", bg_educations);
-	add_options(c, "marital", bg_maritals);
+	page_options(c, "nation", bg_nations);
+	page_options(c, "education", bg_educations);
+	page_options(c, "marital", bg_maritals);
 }
 
 /* person_list callback: a quick link per person. */
@@ -102,7 +90,7 @@ person_get(struct hall_ctx *c)
 		begin(c, "person-query", "在职人员非敏感信息变更");
 		page_add(c, NULL, "persons", NULL);
 		if (person_list(c->s, c->acct.unit_id, add_person_link, c) < 0)
-			page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+			page_busy(c);
 		return;
 	}
 	if ((ve = valid_idcard(sfzh, &c->today, &id)) != VALID_OK) {
@@ -116,7 +104,7 @@ person_get(struct hall_ctx *c)
 	}
 	rc = person_find(c->s, c->acct.unit_id, id.number, 1, &p);
 	if (rc < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 	else if (rc > 0)
 		page_fail(c, 404, "NOT_FOUND", "本单位未找到该在职人员");
 	else
@@ -175,11 +163,11 @@ person_post(struct hall_ctx *c)
 		return;
 	}
 	if ((rc = bg_person_change(c->s, &c->who, p.id, vals, given)) < 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	if (person_load(c->s, c->acct.unit_id, p.id, 1, &p) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	show_person(c, &p);
@@ -221,7 +209,7 @@ static void
 unit_get(struct hall_ctx *c)
 {
 	if (show_unit(c) != 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 }
 
 /* POST /biangeng/unit */
@@ -239,7 +227,7 @@ unit_post(struct hall_ctx *c)
 	given_fields(c, bg_unit_defs, BGU__MAX, given);
 	if (errs.n > 0) {
 		if (show_unit(c) != 0) {
-			page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+			page_busy(c);
 			return;
 		}
 		page_form_errors(c, &errs);
@@ -249,7 +237,7 @@ unit_post(struct hall_ctx *c)
 	}
 	if ((rc = bg_unit_change(c->s, &c->who, vals, given)) < 0 ||
 	    show_unit(c) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	changed_message(c, rc);
@@ -278,7 +266,7 @@ records_get(struct hall_ctx *c)
 	begin(c, "records", "变更记录");
 	page_add(c, NULL, "records", NULL);
 	if (bg_records(c->s, c->acct.unit_id, 200, add_record, c) < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 }
 
 static const struct route routes[] = {

@@ -79,7 +79,7 @@ home_get(struct hall_ctx *c)
 		goto fail;
 	return;
 fail:
-	page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+	page_busy(c);
 }
 
 /* Loads the unit's task named by the id field, answering 404 for a
@@ -92,7 +92,7 @@ load_own_task(struct hall_ctx *c, struct task *t)
 
 	rc = id > 0 ? wf_load(c->s, id, c->acct.unit_id, t) : 1;
 	if (rc < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 	else if (rc > 0)
 		page_fail(c, 404, "NOT_FOUND", "未找到该业务");
 	return rc;
@@ -114,7 +114,7 @@ task_get(struct hall_ctx *c)
 	page_attr(c->page, "category", "home");
 	page_task(c, NULL, &t);
 	if (page_events(c, t.id) < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 }
 
 /* POST /home/cancel: 退单 of an unsubmitted task. */

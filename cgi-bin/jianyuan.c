@@ -28,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
 
 #include "hall.h"
 #include "attach.h"
@@ -46,44 +45,6 @@ begin(struct hall_ctx *c, const char *view, const char *title)
 {
 	page_view(c, view, title);
 	page_attr(c->page, "category", "jiaofei");
-}
-
-/* Answers 503 with the busy message. */
-static void
-busy(struct hall_ctx *c)
-{
-	page_fail(c, 503, "BUSY", BUSY_MSG);
-}
-
-/* Adds <form token=...> with a fresh one-time token (the dedup key of
- * the form's POST). */
-static void
-add_form_token(struct hall_ctx *c)
-{
-	unsigned char	 raw[16];
-	char		 hex[33];
-	size_t		 i;
-
-	if (RAND_bytes(raw, sizeof(raw)) != 1) {
-		log_err("jianyuan: RAND_bytes failed");
-		return;
-	}
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(hex + i * 2, 3, "%02x", raw[i]);
-	page_attr(page_add(c, NULL, "form", NULL), "token", hex);
-}
-
-/* The dedup key of a POST's token ("jy:<32 hex>") into key[48], or
- * NULL when the request carries no well-formed token. */
-static const char *
-dedup_key(struct hall_ctx *c, char key[48])
-{
-	const char	*t = req_get(c->r, "token");
-
-	if (t == NULL || strlen(t) != 32 || strspn(t, "0123456789abcdef") != 32)
-		return NULL;
-	snprintf(key, 48, "jy:%s", t);
-	return key;
 }
 
 /* Adds <reasons><option>… of 减少原因. */
@@ -173,7 +134,7 @@ show_query(struct hall_ctx *c, const char *sfzh, const char *reason,
 	    ? change_date : today);
 	page_attr(q, "scope", "本单位");
 	add_reasons(c);
-	add_form_token(c);
+	page_form_token(c);
 	return 0;
 }
 
@@ -191,7 +152,7 @@ query_get(struct hall_ctx *c)
 	show_query(c, sfzh, NULL, NULL);
 	if (sfzh == NULL || *sfzh == '\0') {
 		if (add_insured(c, NULL) < 0)
-			busy(c);
+			page_busy(c);
 		return;
 	}
 	if ((ve = valid_idcard(sfzh, &c->today, &id)) != VALID_OK) {
@@ -203,7 +164,7 @@ query_get(struct hall_ctx *c)
 		return;
 	}
 	if ((n = add_insured(c, id.number)) < 0)
-		busy(c);
+		page_busy(c);
 	else if (n == 0)
 		page_message(c, "warn", "本单位未找到该参保缴费人员"
 		    "(人员范围:本单位;已暂停缴费的人员不再列出)");
@@ -317,7 +278,7 @@ load_task(struct hall_ctx *c, struct task *t)
 	if (rc == 0 && strcmp(t->business, "jianyuan") != 0)
 		rc = 1;
 	if (rc < 0)
-		busy(c);
+		page_busy(c);
 	else if (rc > 0)
 		page_fail(c, 404, "NOT_FOUND", "未找到该减员业务");
 	return rc == 0 ? 0 : -1;
@@ -390,7 +351,7 @@ index_get(struct hall_ctx *c)
 		return;
 	}
 	if (load_task(c, &t) == 0 && show_task(c, &t, 0) != 0)
-		busy(c);
+		page_busy(c);
 }
 
 /* Reads the pid fields into pids[JY_MAX_PIDS]; a malformed one adds an
@@ -433,7 +394,7 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs)
 	show_query(c, NULL, req_get(c->r, "reason"),
 	    req_get(c->r, "change_date"));
 	if (add_insured(c, NULL) < 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	mark_checked(c);
@@ -456,7 +417,7 @@ save_post(struct hall_ctx *c)
 
 	errs.n = 0;
 	if ((pids = calloc(JY_MAX_PIDS, sizeof(*pids))) == NULL) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	form_validate(c->r, save_defs, 2, &c->today, vals, &errs);
@@ -467,7 +428,7 @@ save_post(struct hall_ctx *c)
 		show_query(c, NULL, req_get(c->r, "reason"),
 		    req_get(c->r, "change_date"));
 		if (add_insured(c, NULL) < 0)
-			busy(c);
+			page_busy(c);
 		else {
 			mark_checked(c);
 			page_form_errors(c, &errs);
@@ -476,9 +437,9 @@ save_post(struct hall_ctx *c)
 		goto out;
 	}
 	rc = jy_save(c->s, &c->who, (enum jy_reason)vals[0].num, &vals[1].date,
-	    pids, n, dedup_key(c, key), &task_id, &errs);
+	    pids, n, page_dedup_key(c, "jy", key), &task_id, &errs);
 	if (rc < 0)
-		busy(c);
+		page_busy(c);
 	else if (rc > 0)
 		save_refused(c, &errs);
 	else {
@@ -514,7 +475,7 @@ task_refused(struct hall_ctx *c, const struct task *t, int batch,
 
 	if (wf_load(c->s, t->id, c->acct.unit_id, &fresh) != 0 ||
 	    show_task(c, &fresh, batch) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (errs != NULL)
@@ -566,7 +527,7 @@ upload_post(struct hall_ctx *c)
 		return;
 	}
 	if ((rc = task_has_person(c, t.id, pid)) < 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (rc == 0 || !jy_material_known(code) ||
@@ -577,7 +538,7 @@ upload_post(struct hall_ctx *c)
 		return;
 	}
 	if (store_begin(c->s) == -1) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	ae = attach_store(c->s, &c->who, t.id, pid, code,
@@ -586,7 +547,7 @@ upload_post(struct hall_ctx *c)
 	if (ae != ATTACH_OK) {
 		store_rollback(c->s);
 		if (ae == ATTACH_ERR__MAX) {
-			busy(c);
+			page_busy(c);
 			return;
 		}
 		form_error_add(&errs, "file", "ATTACH",
@@ -595,7 +556,7 @@ upload_post(struct hall_ctx *c)
 		return;
 	}
 	if (store_commit(c->s) == -1) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	to_task(c, t.id, batch);
@@ -641,7 +602,7 @@ transition(struct hall_ctx *c, enum wf_action act)
 		return;
 	}
 	if (wr == WF_ERROR) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	task_refused(c, &t, batch, &errs, wr == WF_RULES ?
@@ -681,7 +642,7 @@ delete_post(struct hall_ctx *c)
 	}
 	rc = batch_delete_row(c->s, &jianyuan_batch, &c->who, t.id, (int)row);
 	if (rc < 0)
-		busy(c);
+		page_busy(c);
 	else if (rc > 0)
 		task_refused(c, &t, batch, NULL, wf_editable(&t) ?
 		    "未找到该行" : wf_result_message(WF_BADSTATE), 409);
@@ -703,7 +664,7 @@ batch_get(struct hall_ctx *c)
 	for (col = jianyuan_batch.columns; *col != NULL; col++)
 		page_add(c, list, "column", *col);
 	add_reasons(c);
-	add_form_token(c);
+	page_form_token(c);
 }
 
 /* GET /jianyuan/batch/template */
@@ -711,7 +672,7 @@ static void
 template_get(struct hall_ctx *c)
 {
 	if (batch_template(&jianyuan_batch, &c->file, &c->filesz) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	c->file_owned = 1;
@@ -736,8 +697,8 @@ batch_upload_post(struct hall_ctx *c)
 		return;
 	}
 	if (batch_import(c->s, &jianyuan_batch, &c->who, file->val, file->valsz,
-	    &c->today, dedup_key(c, key), &res) != 0) {
-		busy(c);
+	    &c->today, page_dedup_key(c, "jy", key), &res) != 0) {
+		page_busy(c);
 		return;
 	}
 	if (res.xlsx_error != 0) {
@@ -756,7 +717,7 @@ batch_result_get(struct hall_ctx *c)
 	struct task	 t;
 
 	if (load_task(c, &t) == 0 && show_task(c, &t, 1) != 0)
-		busy(c);
+		page_busy(c);
 }
 
 /* GET /jianyuan/batch/failures */
@@ -883,7 +844,7 @@ export_get(struct hall_ctx *c)
 fail:
 	free(rows);
 	table_free(&t);
-	busy(c);
+	page_busy(c);
 }
 
 /* Adds <unit name= sb-code= uscc=/> of the session's unit.  Returns 0
@@ -927,7 +888,7 @@ table_get(struct hall_ctx *c)
 	clock_fmt(clock_now(), printed);
 	page_attr(a.list, "printed", printed);
 	if (add_unit(c) != 0 || jy_rows(c->s, t.id, add_row, &a) < 0)
-		busy(c);
+		page_busy(c);
 }
 
 static const struct route routes[] = {

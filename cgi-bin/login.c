@@ -34,7 +34,7 @@ show_form(struct hall_ctx *c, const char *username)
 	page_view(c, "login", "证书登录");
 	rc = account_by_cert(c->s, c->id.fp, &a);
 	if (rc < 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	if (rc == 0) {
@@ -66,13 +66,13 @@ start_session(struct hall_ctx *c, const struct account *a, const char *to)
 	char	 token[65], cookie[160];
 
 	if (sess_create(c->s, a->id, c->id.fp, token, &c->sess) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	snprintf(cookie, sizeof(cookie), "%s=%s; Path=/; Secure; HttpOnly; "
 	    "SameSite=Strict", SESS_COOKIE, token);
 	if ((c->set_cookie = strdup(cookie)) == NULL) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	page_redirect(c, to);
@@ -121,7 +121,7 @@ login_post(struct hall_ctx *c)
 		    "您的数字证书未绑定网厅账户,请到经办机构办理");
 		break;
 	case LOGIN_ERROR:
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		break;
 	case LOGIN_RESULT__MAX:
 	default:
@@ -149,7 +149,7 @@ password_post(struct hall_ctx *c)
 	rc = ident_change_password(c->s, c->acct.id, req_get(c->r, "old"),
 	    req_get(c->r, "pw"), req_get(c->r, "pw2"), &errs);
 	if (rc < 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	if (rc > 0) {
@@ -168,7 +168,7 @@ logout_post(struct hall_ctx *c)
 	const char	*tok = req_cookie(c->r, SESS_COOKIE);
 
 	if (tok != NULL && sess_destroy(c->s, tok) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	c->set_cookie = strdup(SESS_COOKIE "=; Path=/; Secure; HttpOnly; "

@@ -27,7 +27,6 @@
 #include "receipt.h"
 
 #define PRINT_LIST_MAX	500
-#define BUSY_MSG	"系统繁忙,请稍后再试"
 
 /* The unit whose tasks the request may see: its own, or any (0) for a
  * reviewer. */
@@ -93,14 +92,14 @@ list_get(struct hall_ctx *c)
 	    "state = '结束' ORDER BY decided_at DESC, id DESC LIMIT ?2");
 	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0 ||
 	    store_bind_int(st, 2, PRINT_LIST_MAX) != 0) {
-		page_fail(c, 503, "BUSY", BUSY_MSG);
+		page_busy(c);
 		return;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		list_row(c, list, st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		page_fail(c, 503, "BUSY", BUSY_MSG);
+		page_busy(c);
 }
 
 /* Loads the task named by the id field for the request's scope and
@@ -112,7 +111,7 @@ load_done_task(struct hall_ctx *c, struct task *t)
 	int	 rc = id > 0 ? wf_load(c->s, id, scope_unit(c), t) : 1;
 
 	if (rc < 0) {
-		page_fail(c, 503, "BUSY", BUSY_MSG);
+		page_busy(c);
 		return 1;
 	}
 	if (rc > 0) {
@@ -221,7 +220,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	rc = receipt_issue(c->s, t->id, scope_unit(c), kind, &r);
 	if (rc != 0) {
 		if (rc < 0)
-			page_fail(c, 503, "BUSY", BUSY_MSG);
+			page_busy(c);
 		else
 			page_fail(c, 404, "NOT_FOUND", "未找到该业务");
 		return 1;
@@ -257,7 +256,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
 	return 0;
 busy:
-	page_fail(c, 503, "BUSY", BUSY_MSG);
+	page_busy(c);
 	return 1;
 }
 

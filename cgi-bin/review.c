@@ -77,7 +77,7 @@ queue_get(struct hall_ctx *c)
 	a.parent = page_add(c, NULL, "queue", NULL);
 	if (tasklist(c->s, done ? TASKLIST_DECIDED : TASKLIST_QUEUE, 0,
 	    business, 500, add_row, &a) < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 }
 
 /* Adds one <field label=...>value</field> under the node in arg. */
@@ -152,7 +152,7 @@ load_task(struct hall_ctx *c, struct task *t)
 	int	 rc = id > 0 ? wf_load(c->s, id, 0, t) : 1;
 
 	if (rc < 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 	else if (rc > 0)
 		page_fail(c, 404, "NOT_FOUND", "未找到该业务");
 	return rc;
@@ -166,7 +166,7 @@ show_task(struct hall_ctx *c, const struct task *t)
 	page_attr(c->page, "category", "review");
 	page_task(c, NULL, t);
 	if (add_detail(c, t) != 0)
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 }
 
 /* GET /review/task */
@@ -219,7 +219,7 @@ decide(struct hall_ctx *c, enum wf_action act)
 		return;
 	}
 	if (wf_load(c->s, t.id, 0, &t) != 0) {
-		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		page_busy(c);
 		return;
 	}
 	show_task(c, &t);

@@ -32,7 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
 
 #include "hall.h"
 #include "attach.h"
@@ -54,56 +53,6 @@ begin(struct hall_ctx *c, const char *view, const char *title)
 	page_attr(c->page, "category", "jiuye");
 }
 
-/* Answers 503 with the busy message. */
-static void
-busy(struct hall_ctx *c)
-{
-	page_fail(c, 503, "BUSY", BUSY_MSG);
-}
-
-/* Adds <form token=...> with a fresh one-time token: the dedup key of
- * the form's POST, so the same form posted twice makes one task. */
-static void
-add_form_token(struct hall_ctx *c)
-{
-	unsigned char	 raw[16];
-	char		 hex[33];
-	size_t		 i;
-
-	if (RAND_bytes(raw, sizeof(raw)) != 1) {
-		log_err("tuigong: RAND_bytes failed");
-		return;
-	}
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(hex + i * 2, 3, "%02x", raw[i]);
-	page_attr(page_add(c, NULL, "form", NULL), "token", hex);
-}
-
-/* The dedup key of the POST's token ("tg:<32 hex>") into key[48], or
- * NULL when the request carries no well-formed token. */
-static const char *
-dedup_key(struct hall_ctx *c, char key[48])
-{
-	const char	*t = req_get(c->r, "token");
-
-	if (t == NULL || strlen(t) != 32 || strspn(t, "0123456789abcdef") != 32)
-		return NULL;
-	snprintf(key, 48, "tg:%s", t);
-	return key;
-}
-
-/* Adds <options name=...> of a select. */
-static void
-add_options(struct hall_ctx *c, const char *name, const char *const *opts)
-{
-	xmlNodePtr	 list;
-
-	list = page_add(c, NULL, "options", NULL);
-	page_attr(list, "name", name);
-	for (; *opts != NULL; opts++)
-		page_add(c, list, "option", *opts);
-}
-
 /* Adds the options of the form's selects. */
 static void
 add_form_options(struct hall_ctx *c)
@@ -111,9 +60,9 @@ add_form_options(struct hall_ctx *c)
 	static const char *const sexes[] = { "男", "女", NULL };
 	static const char *const hukou[] = { "城镇", "农村", NULL };
 
-	add_options(c, "reason", tuigong_reason_names);
-	add_options(c, "sex", sexes);
-	add_options(c, "hukou_type", hukou);
+	page_options(c, "reason", tuigong_reason_names);
+	page_options(c, "sex", sexes);
+	page_options(c, "hukou_type", hukou);
 }
 
 /* The 审核时限 of the unit's region into min/max working days. */
@@ -403,7 +352,7 @@ load_task(struct hall_ctx *c, struct task *t)
 	if (rc == 0 && strcmp(t->business, "tuigong") != 0)
 		rc = 1;
 	if (rc < 0)
-		busy(c);
+		page_busy(c);
 	else if (rc > 0)
 		page_fail(c, 404, "NOT_FOUND", "未找到该退工登记业务");
 	return rc;
@@ -417,7 +366,7 @@ reshow(struct hall_ctx *c, int64_t id, const char *kind, const char *msg)
 
 	if (wf_load(c->s, id, c->acct.unit_id, &t) != 0 ||
 	    show_task(c, &t) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (msg != NULL)
@@ -474,12 +423,12 @@ form_get(struct hall_ctx *c)
 
 	if (req_get(c->r, "id") != NULL) {
 		if (load_task(c, &t) == 0 && show_task(c, &t) != 0)
-			busy(c);
+			page_busy(c);
 		return;
 	}
 	begin(c, "form", "退工登记");
 	page_attr(c->page, "editable", "1");
-	add_form_token(c);
+	page_form_token(c);
 	memset(&r, 0, sizeof(r));
 	errs.n = 0;
 	if (sfzh != NULL && *sfzh != '\0') {
@@ -487,7 +436,7 @@ form_get(struct hall_ctx *c)
 			form_error_add(&errs, "sfzh", valid_code(ve),
 			    valid_message(ve, "身份证号", buf, sizeof(buf)));
 		else if ((rc = prefill(c, ic.number, &r)) < 0) {
-			busy(c);
+			page_busy(c);
 			return;
 		} else if (rc > 0)
 			form_error_add(&errs, "sfzh", "TG_NOT_EMPLOYED",
@@ -506,7 +455,7 @@ form_get(struct hall_ctx *c)
 	list = page_add(c, NULL, "persons", NULL);
 	if (person_list(c->s, c->acct.unit_id, add_person_link, list) < 0 ||
 	    add_materials(c, 0, r.reason, 0, 0) != 0 || add_common(c) != 0)
-		busy(c);
+		page_busy(c);
 }
 
 /* A refused save: the typed values, the errors, nothing stored. */
@@ -525,7 +474,7 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 	if (add_materials(c, t != NULL ? t->id : 0, req_get(c->r, "reason"),
 	    req_get(c->r, "compensation") != NULL, 0) != 0 ||
 	    add_common(c) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	page_form_errors(c, errs);
@@ -555,7 +504,7 @@ save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
 	*created = 0;
 	if (t == NULL) {
 		if (wf_create(c->s, "tuigong", c->acct.unit_id, &c->who,
-		    summary, dedup_key(c, key), id, created) != 0)
+		    summary, page_dedup_key(c, "tg", key), id, created) != 0)
 			goto fail;
 		if (!*created) {
 			store_rollback(c->s);
@@ -621,12 +570,12 @@ save_post(struct hall_ctx *c)
 	}
 	tuigong_row_from_form(vals, &r);
 	if (tuigong_facts(c->s, c->acct.unit_id, &r, &f) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	tuigong_row_apply_facts(&r, &f);
 	if (save_row(c, tp, &r, &id, &created) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (tp == NULL && !created) {
@@ -636,7 +585,7 @@ save_post(struct hall_ctx *c)
 	errs.n = 0;
 	if (tuigong_rules(c->s, c->acct.unit_id, id, &r, &f, &c->today, NULL,
 	    &errs) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	reshow(c, id, errs.n > 0 ? "warn" : "ok", errs.n > 0 ?
@@ -719,7 +668,7 @@ upload_post(struct hall_ctx *c)
 	if (file == NULL || file->filename == NULL || file->valsz == 0)
 		ae = ATTACH_EMPTY;
 	else if (store_begin(c->s) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	} else {
 		ae = attach_store(c->s, &c->who, t.id, 0, code, file->filename,
@@ -730,7 +679,7 @@ upload_post(struct hall_ctx *c)
 			ae = ATTACH_ERR__MAX;
 	}
 	if (ae == ATTACH_ERR__MAX) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (ae != ATTACH_OK) {
@@ -800,11 +749,11 @@ submit_post(struct hall_ctx *c)
 	case WF_ERROR:
 	case WF_RESULT__MAX:
 	default:
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (wf_load(c->s, t.id, c->acct.unit_id, &t) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (t.state == TASK_DONE)
@@ -831,7 +780,7 @@ cancel_post(struct hall_ctx *c)
 	if (wr == WF_OK)
 		reshow(c, t.id, "ok", "已退单");
 	else if (wr == WF_ERROR)
-		busy(c);
+		page_busy(c);
 	else
 		page_fail(c, wr == WF_NOTFOUND ? 404 : 409, wr == WF_NOTFOUND ?
 		    "NOT_FOUND" : "BAD_STATE", wf_result_message(wr));
@@ -857,8 +806,8 @@ show_batch_page(struct hall_ctx *c)
 {
 	begin(c, "batch", "批量退工");
 	add_columns(c);
-	add_options(c, "reason", tuigong_reason_names);
-	add_form_token(c);
+	page_options(c, "reason", tuigong_reason_names);
+	page_form_token(c);
 	add_review_days(c);
 	if (add_materials(c, 0, "", 0, 1) != 0 || add_timeliness(c) != 0 ||
 	    add_recent(c) != 0)
@@ -871,7 +820,7 @@ static void
 batch_get(struct hall_ctx *c)
 {
 	if (show_batch_page(c) != 0)
-		busy(c);
+		page_busy(c);
 }
 
 /* GET /tuigong/batch/template */
@@ -879,7 +828,7 @@ static void
 template_get(struct hall_ctx *c)
 {
 	if (batch_template(&tuigong_batch, &c->file, &c->filesz) != 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	c->file_owned = 1;
@@ -898,7 +847,7 @@ batch_upload_post(struct hall_ctx *c)
 	memset(&res, 0, sizeof(res));
 	if (file == NULL || file->valsz == 0) {
 		if (show_batch_page(c) != 0) {
-			busy(c);
+			page_busy(c);
 			return;
 		}
 		page_message(c, "error", "请选择已填写好的批量退工模板(.xlsx)文件");
@@ -906,13 +855,13 @@ batch_upload_post(struct hall_ctx *c)
 		return;
 	}
 	if (batch_import(c->s, &tuigong_batch, &c->who, file->val, file->valsz,
-	    &c->today, dedup_key(c, key), &res) != 0) {
-		busy(c);
+	    &c->today, page_dedup_key(c, "tg", key), &res) != 0) {
+		page_busy(c);
 		return;
 	}
 	if (res.xlsx_error != 0) {
 		if (show_batch_page(c) != 0) {
-			busy(c);
+			page_busy(c);
 			return;
 		}
 		page_message(c, "error", batch_message(&res));
@@ -993,7 +942,7 @@ batch_result_get(struct hall_ctx *c)
 	struct task	 t;
 
 	if (load_task(c, &t) == 0 && show_task(c, &t) != 0)
-		busy(c);
+		page_busy(c);
 }
 
 /* GET /tuigong/batch/failures */
@@ -1028,7 +977,7 @@ batch_delete_post(struct hall_ctx *c)
 	rc = row > 0 && row < 1000000 ? batch_delete_row(c->s, &tuigong_batch,
 	    &c->who, t.id, (int)row) : 1;
 	if (rc < 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (rc > 0) {
@@ -1064,7 +1013,7 @@ timeline_get(struct hall_ctx *c)
 		list = page_add(c, NULL, "persons", NULL);
 		if (person_list(c->s, c->acct.unit_id, add_person_link,
 		    list) < 0)
-			busy(c);
+			page_busy(c);
 		return;
 	}
 	errs.n = 0;
@@ -1077,7 +1026,7 @@ timeline_get(struct hall_ctx *c)
 	}
 	if ((rc = tuigong_timeline(c->s, c->acct.unit_id, ic.number,
 	    &tl)) < 0) {
-		busy(c);
+		page_busy(c);
 		return;
 	}
 	if (rc > 0) {

@@ -121,6 +121,23 @@ void		 page_redirect(struct hall_ctx *c, const char *path);
 xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 		    const struct task *t);
 
+/* Answers 503 「系统繁忙,请稍后再试」. */
+void		 page_busy(struct hall_ctx *c);
+
+/* Adds <options name=...><option>…</options> for a select field. */
+void		 page_options(struct hall_ctx *c, const char *name,
+		    const char *const *opts);
+
+/* Adds <form token=...>: a fresh one-time token the form posts back, the
+ * dedup key of what it creates (the same form posted twice makes one
+ * task). */
+void		 page_form_token(struct hall_ctx *c);
+
+/* The dedup key "<prefix>:<32 hex>" of the request's token field into
+ * key[48], or NULL when the request carries no well-formed token. */
+const char	*page_dedup_key(struct hall_ctx *c, const char *prefix,
+		    char key[48]);
+
 /* Adds the task's history as <events><event at= action= from= to=
  * reason= actor=/>.  Returns 0 or -1. */
 int		 page_events(struct hall_ctx *c, int64_t task_id);

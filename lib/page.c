@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/rand.h>
+
 #include "hall.h"
 #include "page.h"
 
@@ -229,6 +231,54 @@ page_events(struct hall_ctx *c, int64_t task_id)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Answers 503 with the busy message. */
+void
+page_busy(struct hall_ctx *c)
+{
+	page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+}
+
+/* Adds <options name=...><option>… for a select. */
+void
+page_options(struct hall_ctx *c, const char *name, const char *const *opts)
+{
+	xmlNodePtr	 list;
+
+	list = page_add(c, NULL, "options", NULL);
+	page_attr(list, "name", name);
+	for (; *opts != NULL; opts++)
+		page_add(c, list, "option", *opts);
+}
+
+/* Adds <form token=...> with a fresh one-time token. */
+void
+page_form_token(struct hall_ctx *c)
+{
+	unsigned char	 raw[16];
+	char		 hex[33];
+	size_t		 i;
+
+	if (RAND_bytes(raw, sizeof(raw)) != 1) {
+		log_err("RAND_bytes failed: form without a token");
+		return;
+	}
+	for (i = 0; i < sizeof(raw); i++)
+		snprintf(hex + i * 2, 3, "%02x", raw[i]);
+	page_attr(page_add(c, NULL, "form", NULL), "token", hex);
+}
+
+/* The dedup key "<prefix>:<token>" of the request's token field. */
+const char *
+page_dedup_key(struct hall_ctx *c, const char *prefix, char key[48])
+{
+	const char	*t = req_get(c->r, "token");
+
+	if (t == NULL || strlen(t) != 32 || strspn(t, "0123456789abcdef") != 32)
+		return NULL;
+	snprintf(key, 48, "%.8s:%s", prefix, t);
+	return key;
 }
 
 /* Reads field name as a positive decimal id; 0 when absent or bad. */
