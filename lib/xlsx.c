@@ -53,6 +53,7 @@
 #endif
 
 #define XLSX_CPU_SECONDS	5
+#define XLSX_MAX_ATTRS		256	/* attributes of one tag */
 #define XLSX_AS_EXTRA		(512u * 1024u * 1024u)
 #define XLSX_XML_OPTS		(XML_PARSE_NONET | XML_PARSE_NOCDATA | \
 				 XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
@@ -241,11 +242,47 @@ xlsx_name(xmlTextReaderPtr r)
 	return n == NULL ? "" : (const char *)n;
 }
 
-/* An xmlReader over buf[0..len), or NULL. */
+/*
+ * Whether no tag of doc[0..len) holds more than XLSX_MAX_ATTRS '='
+ * outside quotes.  libxml2 checks a start tag's attributes for
+ * duplicates in time quadratic in their number (50000 on one element,
+ * a 110 KB upload, cost seconds), so such a tag is refused before
+ * parsing, in one linear pass.  Markup that is not a tag is scanned as
+ * text: at worst a pathological comment is refused too.
+ */
+static int
+xlsx_attrs_ok(const char *doc, size_t len)
+{
+	size_t	 i = 0, n;
+	char	 q;
+
+	while (i < len) {
+		if (doc[i++] != '<')
+			continue;
+		if (i < len && (doc[i] == '!' || doc[i] == '?' || doc[i] == '/'))
+			continue;
+		for (n = 0, q = '\0'; i < len && (q != '\0' || doc[i] != '>');
+		    i++) {
+			if (q != '\0') {
+				if (doc[i] == q)
+					q = '\0';
+			} else if (doc[i] == '"' || doc[i] == '\'')
+				q = doc[i];
+			else if (doc[i] == '<')
+				break;
+			else if (doc[i] == '=' && ++n > XLSX_MAX_ATTRS)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* An xmlReader over buf[0..len), or NULL (also for a tag with too many
+ * attributes). */
 static xmlTextReaderPtr
 xlsx_reader(const char *buf, size_t len)
 {
-	if (len > INT_MAX)
+	if (len > INT_MAX || !xlsx_attrs_ok(buf, len))
 		return NULL;
 	return xmlReaderForMemory(buf, (int)len, NULL, NULL, XLSX_XML_OPTS);
 }

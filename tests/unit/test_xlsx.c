@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <zip.h>
+
 #include "xlsx.h"
 #include "xlsx_int.h"
 #include "../suites.h"
@@ -57,6 +59,38 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Zips xml as xl/worksheets/sheet1.xml into a malloc'd archive (caller
+ * frees) of *sz bytes. */
+static unsigned char *
+zip_sheet(const char *xml, size_t len, size_t *sz)
+{
+	zip_error_t	 ze;
+	zip_source_t	*src, *s;
+	zip_stat_t	 st;
+	zip_t		*za;
+	unsigned char	*p;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	ck_assert_ptr_nonnull(src);
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	ck_assert_ptr_nonnull(za);
+	zip_source_keep(src);
+	s = zip_source_buffer(za, xml, len, 0);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_ge(zip_file_add(za, "xl/worksheets/sheet1.xml", s, 0), 0);
+	ck_assert_int_eq(zip_close(za), 0);
+	ck_assert_int_eq(zip_source_stat(src, &st), 0);
+	ck_assert_int_eq(zip_source_open(src), 0);
+	p = malloc(st.size);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(zip_source_read(src, p, st.size), (zip_int64_t)st.size);
+	zip_source_close(src);
+	zip_source_free(src);
+	*sz = st.size;
+	return p;
 }
 
 START_TEST(xlsx_roundtrip)
@@ -282,6 +316,44 @@ START_TEST(xlsx_messages)
 }
 END_TEST
 
+/* libxml2 checks a start tag's attributes for duplicates in time
+ * quadratic in their number: 50000 attributes on one element (a 110 KB
+ * upload) cost seconds.  The reader refuses such a tag up front. */
+START_TEST(bad_xlsx_many_attrs)
+{
+	struct xlsx_sheet sh;
+	char		*xml;
+	unsigned char	*p;
+	size_t		 cap = 50000 * 16 + 256, len, i, sz;
+	double		 t0, dt;
+
+	xml = malloc(cap);
+	ck_assert_ptr_nonnull(xml);
+	len = (size_t)snprintf(xml, cap, "<worksheet><sheetData><row><c");
+	for (i = 0; i < 50000; i++)
+		len += (size_t)snprintf(xml + len, cap - len, " a%zu=\"\"", i);
+	len += (size_t)snprintf(xml + len, cap - len,
+	    "><v>1</v></c></row></sheetData></worksheet>");
+	ck_assert_uint_lt(len, cap);
+	p = zip_sheet(xml, len, &sz);
+	t0 = now();
+	ck_assert_int_eq(xlsx_parse(p, sz, &sh, NULL), XLSX_BADXML);
+	dt = now() - t0;
+	ck_assert_msg(dt < 0.5, "50000 attributes took %.2f s", dt);
+	free(p);
+	/* A tag with a handful of attributes is still read. */
+	len = (size_t)snprintf(xml, cap, "<worksheet xmlns:x=\"u\"><sheetData>"
+	    "<row r=\"1\" x:a=\"=&gt;\"><c r=\"B1\" t=\"inlineStr\" s='0'>"
+	    "<is><t>a=b&gt;</t></is></c></row></sheetData></worksheet>");
+	p = zip_sheet(xml, len, &sz);
+	ck_assert_int_eq(xlsx_parse(p, sz, &sh, NULL), XLSX_OK);
+	ck_assert_str_eq(cell(&sh, 0, 1), "a=b>");
+	xlsx_free(&sh);
+	free(p);
+	free(xml);
+}
+END_TEST
+
 START_TEST(xlsx_wide_rows)
 {
 	const char	**cols[2];
@@ -330,6 +402,7 @@ xlsx_suite(void)
 	    sizeof(serials) / sizeof(serials[0]));
 	tcase_add_test(tc, xlsx_messages);
 	tcase_add_test(tc, xlsx_wide_rows);
+	tcase_add_test(tc, bad_xlsx_many_attrs);
 	suite_add_tcase(s, tc);
 	return s;
 }
