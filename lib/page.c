@@ -4,6 +4,7 @@
  * output escaping, so user text is never HTML.
  */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,89 @@
 #include "hall.h"
 #include "page.h"
 
+/*
+ * Length of the character at s when it is well-formed UTF-8 (RFC 3629)
+ * and allowed in XML 1.0 (tab, line feed, carriage return, U+0020 on,
+ * no surrogates, no U+FFFE/U+FFFF); 0 otherwise.
+ */
+static size_t
+page_xml_char(const unsigned char *s)
+{
+	size_t		 n, i;
+	uint32_t	 c, min;
+
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' ||
+		    s[0] == '\r' ? 1 : 0;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, c = s[0] & 0x1fu, min = 0x80;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, c = s[0] & 0x0fu, min = 0x800;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, c = s[0] & 0x07u, min = 0x10000;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;	/* also stops at the NUL */
+		c = (c << 6) | (s[i] & 0x3fu);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+	    c == 0xfffe || c == 0xffff)
+		return 0;
+	return n;
+}
+
+/*
+ * Text that may go into the document: s itself when it is well-formed
+ * UTF-8 of XML characters, else a newly allocated copy (caller frees)
+ * with every bad byte replaced by U+FFFD; *copy is set to that copy or
+ * NULL.  Request text (an invalid field echoed back) may be anything,
+ * and libxml2 would serialise it into a document no parser accepts.
+ * Returns NULL when the copy cannot be allocated.
+ */
+static const char *
+page_xml_text(const char *s, char **copy)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len, bad = 0, n, i = 0;
+	char			*out;
+
+	*copy = NULL;
+	for (len = 0; p[len] != '\0'; len += n)
+		if ((n = page_xml_char(p + len)) == 0)
+			n = 1, bad++;
+	if (bad == 0)
+		return s;
+	if (bad > (SIZE_MAX - len - 1) / 2 ||
+	    (out = malloc(len + 2 * bad + 1)) == NULL)
+		return NULL;
+	for (len = 0; p[len] != '\0'; len += n) {
+		if ((n = page_xml_char(p + len)) == 0) {
+			memcpy(out + i, "\xef\xbf\xbd", 3);
+			i += 3;
+			n = 1;
+		} else {
+			memcpy(out + i, p + len, n);
+			i += n;
+		}
+	}
+	out[i] = '\0';
+	return *copy = out;
+}
+
 /* Sets a libxml2 attribute, treating NULL as absent. */
 void
 page_attr(xmlNodePtr node, const char *name, const char *value)
 {
+	char	*copy;
+
 	if (node == NULL || value == NULL)
 		return;
+	if ((value = page_xml_text(value, &copy)) == NULL)
+		return;
 	xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)value);
+	free(copy);
 }
 
 /* Sets an attribute to a decimal integer. */
@@ -38,12 +115,19 @@ xmlNodePtr
 page_add(struct hall_ctx *c, xmlNodePtr parent, const char *name,
     const char *text)
 {
+	xmlNodePtr	 n;
+	char		*copy;
+
 	if (parent == NULL)
 		parent = c->page;
 	if (parent == NULL)
 		return NULL;
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
-	    (const xmlChar *)(text != NULL ? text : ""));
+	if ((text = page_xml_text(text != NULL ? text : "", &copy)) == NULL)
+		return NULL;
+	n = xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)text);
+	free(copy);
+	return n;
 }
 
 /* Starts the answer: an empty <page prog=...> document. */
