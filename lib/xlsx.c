@@ -1688,7 +1688,8 @@ xw_width(const char *s)
 
 /* Copies s into b, dropping what XML 1.0 cannot carry: control
  * characters other than tab and newline, and bytes that are not valid
- * UTF-8 (as '?').  Returns 0 or -1. */
+ * UTF-8 (RFC 3629: overlong forms, surrogates and code points past
+ * U+10FFFF included) as '?'.  Returns 0 or -1. */
 static int
 xw_clean(const char *s, struct xbuf *b)
 {
@@ -1709,6 +1710,13 @@ xw_clean(const char *s, struct xbuf *b)
 			k = 0;
 		if (k == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
 			k = 0;	/* U+FFFE, U+FFFF */
+		if ((k == 2 && p[0] < 0xc2) ||
+		    (k == 3 && p[0] == 0xe0 && p[1] < 0xa0) ||
+		    (k == 4 && p[0] == 0xf0 && p[1] < 0x90))
+			k = 0;	/* overlong forms */
+		if ((k == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
+		    (k == 4 && (p[0] > 0xf4 || (p[0] == 0xf4 && p[1] >= 0x90))))
+			k = 0;	/* surrogates, past U+10FFFF */
 		if (k == 0) {
 			rc = xbuf_add(b, "?", 1, SIZE_MAX / 2);
 			p++;

@@ -354,6 +354,30 @@ START_TEST(bad_xlsx_many_attrs)
 }
 END_TEST
 
+/* Bytes that are not UTF-8 (a surrogate, an overlong form, a code point
+ * past U+10FFFF) are written as '?': a workbook that any XML reader,
+ * this one included, would refuse is never made. */
+START_TEST(xlsx_write_bad_utf8)
+{
+	static const char *const r0[] = { "a\xed\xa0\x80" "b", "\xc0\xaf" "c",
+	    "\xf4\x90\x80\x80" "d", "\xe0\x80\x80" "e", "\xf0\x8f\xbf\xbf" "f",
+	    "中\xf4\x8f\xbf\xbf" };
+	static const char *const want[] = { "a???b", "??c", "????d", "???e",
+	    "????f", "中\xf4\x8f\xbf\xbf" };
+	const char *const *rows[] = { r0 };
+	struct xlsx_sheet sh;
+	unsigned char	*out;
+	size_t		 outsz, j;
+
+	ck_assert_int_eq(xlsx_write("x", rows, 1, 6, &out, &outsz), 0);
+	ck_assert_int_eq(xlsx_read(out, outsz, &sh), XLSX_OK);
+	for (j = 0; j < 6; j++)
+		ck_assert_str_eq(cell(&sh, 0, j), want[j]);
+	xlsx_free(&sh);
+	free(out);
+}
+END_TEST
+
 START_TEST(xlsx_wide_rows)
 {
 	const char	**cols[2];
@@ -403,6 +427,7 @@ xlsx_suite(void)
 	tcase_add_test(tc, xlsx_messages);
 	tcase_add_test(tc, xlsx_wide_rows);
 	tcase_add_test(tc, bad_xlsx_many_attrs);
+	tcase_add_test(tc, xlsx_write_bad_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }
