@@ -98,6 +98,25 @@ load_own_task(struct hall_ctx *c, struct task *t)
 	return rc;
 }
 
+/* Marks the unit's messages about task_id as read.  Returns 0 or -1. */
+static int
+mark_read(struct hall_ctx *c, int64_t task_id)
+{
+	sqlite3_stmt	*st;
+
+	if (store_begin(c->s) != 0)
+		return -1;
+	st = store_stmt(c->s, "UPDATE messages SET read = 1 WHERE unit_id = ?1 "
+	    "AND task_id = ?2 AND read = 0");
+	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0 ||
+	    store_bind_int(st, 2, task_id) != 0 ||
+	    store_exec_stmt(c->s, st) != 0) {
+		store_rollback(c->s);
+		return -1;
+	}
+	return store_commit(c->s);
+}
+
 /* GET /home/task */
 static void
 task_get(struct hall_ctx *c)
@@ -113,7 +132,7 @@ task_get(struct hall_ctx *c)
 	page_view(c, "task", "业务状态");
 	page_attr(c->page, "category", "home");
 	page_task(c, NULL, &t);
-	if (page_events(c, t.id) < 0)
+	if (page_events(c, t.id) < 0 || mark_read(c, t.id) < 0)
 		page_busy(c);
 }
 

@@ -80,7 +80,7 @@
                 <xsl:choose>
                   <xsl:when test="$t">
                     <xsl:call-template name="link">
-                      <xsl:with-param name="href" select="concat($t/@path, '?id=', $t/@id)"/>
+                      <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
                       <xsl:with-param name="label" select="concat($t/@business-name, ' ', $t/@seq)"/>
                     </xsl:call-template>
                   </xsl:when>

@@ -308,7 +308,7 @@ START_TEST(owner_bad_other_units_task)
 {
 	struct browser	 a_b, b_b;
 	struct answer	 a;
-	char		 path[128], *id = fixture_task_of_b();
+	char		 path[128], sql[256], *id = fixture_task_of_b();
 
 	ck_assert_str_ne(id, "");
 	snprintf(path, sizeof(path), "/home/task?id=%s", id);
@@ -323,8 +323,19 @@ START_TEST(owner_bad_other_units_task)
 	answer_free(&a);
 	browser_init(&b_b, "unit-b");
 	ck_assert_int_eq(login(&b_b, "demo-b"), 0);
+	snprintf(sql, sizeof(sql), "INSERT INTO messages (unit_id, task_id, "
+	    "at, title) SELECT unit_id, id, 0, 'fixture message' FROM tasks "
+	    "WHERE id = %s", id);
+	free(db_query(sql));
+	ck_assert_int_eq(http_get(&a_b, "/home", 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/inbox/msg[. = 'fixture message']"), 0);
+	answer_free(&a);
 	ck_assert_int_eq(http_get(&b_b, path, 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@seq)", "FIXTURE-B-1");
+	answer_free(&a);
+	/* Opening the task's status marks its messages read. */
+	ck_assert_int_eq(http_get(&b_b, "/home", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/inbox/msg[. = 'fixture message']/@read)", "1");
 	answer_free(&a);
 	free(id);
 }
