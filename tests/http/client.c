@@ -109,6 +109,7 @@ on_header(char *p, size_t sz, size_t n, void *arg)
 	header_value(p, len, "Content-Type", a->ctype, sizeof(a->ctype));
 	header_value(p, len, "Content-Disposition", a->disposition,
 	    sizeof(a->disposition));
+	header_value(p, len, "Allow", a->allow, sizeof(a->allow));
 	header_value(p, len, "X-Content-Type-Options", v, sizeof(v));
 	if (strcasecmp(v, "nosniff") == 0)
 		a->nosniff = 1;
@@ -284,6 +285,28 @@ http_post_multipart(struct browser *b, const char *path, int with_csrf,
 	perform(h, hdrs, a);
 	curl_mime_free(mime);
 	return a->status;
+}
+
+long
+http_post_raw(struct browser *b, const char *path, const char *ctype,
+    const char *body, size_t len, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048], ct[1024];
+	CURL			*h;
+	struct { struct answer *a; struct browser *b; } ctx = { a, b };
+
+	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
+	if ((h = handle(b, url, a, &hdrs, 1, &ctx)) == NULL)
+		return 0;
+	snprintf(ct, sizeof(ct), "Content-Type:%s%s", ctype != NULL ? " " : "",
+	    ctype != NULL ? ctype : "");
+	hdrs = curl_slist_append(hdrs, ct);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(h, CURLOPT_POST, 1L);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	return perform(h, hdrs, a);
 }
 
 void

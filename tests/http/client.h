@@ -24,6 +24,7 @@ struct answer {
 	char	 ctype[128];
 	char	 disposition[512];
 	char	 nosniff;	/* X-Content-Type-Options: nosniff seen */
+	char	 allow[64];	/* Allow header (of a 405) */
 };
 
 /* A part of a multipart POST. */
@@ -63,6 +64,13 @@ long		 http_post(struct browser *b, const char *path, int with_csrf,
  * 0).  Answers as XML. */
 long		 http_post_multipart(struct browser *b, const char *path,
 		    int with_csrf, const struct part *parts, size_t n,
+		    struct answer *a);
+
+/* POST body[0..len) as is with Content-Type ctype (NULL = none) to
+ * path; nothing is added (no csrf).  Answers as XML.  Returns
+ * a->status (0 when the connection failed). */
+long		 http_post_raw(struct browser *b, const char *path,
+		    const char *ctype, const char *body, size_t len,
 		    struct answer *a);
 
 /* Frees a's body. */
