@@ -634,10 +634,13 @@ req_parse_cookies(const char *hdr, const struct req_limits *lim,
 			v++;
 			vl -= 2;
 		}
-		if (kl == 0)
+		/* A cookie the hall never sets (empty, oversized, or past
+		 * the count) is skipped, not an error: a stray cookie of
+		 * another site on the same host must not lock users out. */
+		if (kl == 0 || kl > lim->max_key || vl > lim->max_value)
 			continue;
-		if (kl > lim->max_key || vl > lim->max_value)
-			return REQ_ERR_TOOBIG;
+		if (out->n >= lim->max_fields)
+			break;
 		memset(&fld, 0, sizeof(fld));
 		fld.key = req_memdup(k, kl);
 		fld.val = req_memdup(v, vl);

@@ -465,15 +465,21 @@ START_TEST(cookies_bad_limits)
 	struct req_limits	 lim = req_default_limits;
 	struct req_fields	 f;
 
+	/* Past the count: the rest is ignored, the request still works. */
 	memset(&f, 0, sizeof(f));
 	lim.max_fields = 2;
 	ck_assert_int_eq(req_parse_cookies("a=1; b=2; c=3", &lim, &f),
-	    REQ_ERR_TOOBIG);
+	    REQ_OK);
+	ck_assert_uint_eq(f.n, 2);
+	ck_assert_str_eq(f.v[1].key, "b");
 	req_fields_free(&f);
+	/* An oversized cookie is skipped; the others are kept. */
 	lim = req_default_limits;
 	lim.max_value = 2;
-	ck_assert_int_eq(req_parse_cookies("a=123", &lim, &f),
-	    REQ_ERR_TOOBIG);
+	ck_assert_int_eq(req_parse_cookies("a=123; hall_session=ab", &lim, &f),
+	    REQ_OK);
+	ck_assert_uint_eq(f.n, 1);
+	ck_assert_str_eq(f.v[0].key, "hall_session");
 	req_fields_free(&f);
 }
 END_TEST
