@@ -125,6 +125,34 @@ changed_message(struct hall_ctx *c, int n)
 	page_message(c, "ok", msg);
 }
 
+/* Puts what the user typed back into the <name> element of the page
+ * after a refused POST, so a correction does not start from scratch.
+ * Attribute names are the field names with '-' for '_'. */
+static void
+keep_input(struct hall_ctx *c, const char *name, const struct field_def *defs,
+    size_t n, const int *given)
+{
+	xmlNodePtr	 node;
+	char		 attr[64], *p;
+	size_t		 i;
+
+	for (node = c->page->children; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(node->name, (const xmlChar *)name))
+			break;
+	if (node == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!given[i])
+			continue;
+		snprintf(attr, sizeof(attr), "%s", defs[i].name);
+		for (p = attr; *p != '\0'; p++)
+			if (*p == '_')
+				*p = '-';
+		page_attr(node, attr, req_get(c->r, defs[i].name));
+	}
+}
+
 /* Records which fields of defs the request carries. */
 static void
 given_fields(struct hall_ctx *c, const struct field_def *defs, size_t n,
@@ -157,6 +185,7 @@ person_post(struct hall_ctx *c)
 	given_fields(c, bg_person_defs, BGP__MAX, given);
 	if (errs.n > 0) {
 		show_person(c, &p);
+		keep_input(c, "person", bg_person_defs, BGP__MAX, given);
 		page_form_errors(c, &errs);
 		page_message(c, "error", "信息未保存,请按提示修改");
 		c->status = 422;
@@ -230,6 +259,7 @@ unit_post(struct hall_ctx *c)
 			page_busy(c);
 			return;
 		}
+		keep_input(c, "unit", bg_unit_defs, BGU__MAX, given);
 		page_form_errors(c, &errs);
 		page_message(c, "error", "信息未保存,请按提示修改");
 		c->status = 422;

@@ -449,6 +449,9 @@ START_TEST(biangeng_bad_values)
 	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='mobile']"), 1);
 	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='postcode']"), 1);
 	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='education']"), 1);
+	/* What was typed comes back for correction. */
+	ck_xpath_eq(&a, "string(/page/person/@mobile)", "1234");
+	ck_xpath_eq(&a, "string(/page/person/@postcode)", "43A000");
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, "/biangeng/person?sfzh=110105194912310021",
 	    1, &a), 422);
