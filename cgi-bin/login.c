@@ -105,8 +105,15 @@ login_post(struct hall_ctx *c)
 		break;
 	case LOGIN_BAD:
 		show_form(c, user);
-		page_message(c, "error", "用户名或密码错误"
-		    "(连续5次错误将锁定15分钟)");
+		if (until > clock_now()) {
+			clock_fmt(until, buf);
+			page_attr(page_add(c, NULL, "locked", NULL), "until",
+			    buf);
+			page_message(c, "error", "用户名或密码错误。因连续5次"
+			    "密码错误,账户已锁定15分钟");
+		} else
+			page_message(c, "error", "用户名或密码错误"
+			    "(连续5次错误将锁定15分钟)");
 		c->status = 401;
 		break;
 	case LOGIN_LOCKED:

@@ -151,6 +151,8 @@ START_TEST(login_bad_password_locks)
 		ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username",
 		    "demo-b", "password", "Wrong-pass1", NULL), 401);
 		ck_assert_str_eq(b.cookie, "");
+		/* The fifth failure says at once that the account is locked. */
+		ck_assert_int_eq(xpath_count(&a, "/page/locked"), i == 4);
 		answer_free(&a);
 	}
 	/* The sixth try, even with the right password, is refused. */
