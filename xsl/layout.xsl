@@ -82,6 +82,7 @@
             <xsl:text>网上服务大厅</xsl:text>
             <xsl:choose>
               <xsl:when test="$is-reviewer">(经办机构)</xsl:when>
+              <xsl:when test="/page/@prog = 'verify'"> · 回执验证</xsl:when>
               <xsl:otherwise>(单位)</xsl:otherwise>
             </xsl:choose>
           </span>
