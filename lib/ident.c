@@ -51,6 +51,27 @@
 /* The CA store of the process, loaded by ident_init(). */
 static X509_STORE	*ident_store;
 
+/*
+ * Certificates that passed ident_verify(), remembered per process so
+ * that a client's every request does not parse and verify its PEM
+ * again (most of a request's CPU otherwise).  An entry is used only
+ * for the very same escaped PEM, the same CA store, and while the hall
+ * clock is strictly inside the validity window of the whole verified
+ * chain (so an expiry or a not-yet-valid date is still decided by a
+ * full verification).  Owned here; emptied by ident_init() and
+ * ident_cleanup().
+ */
+#define IDENT_CACHE_SLOTS	8
+static struct ident_cached {
+	char		*esc;		/* SSL_CLIENT_CERT as received, owned */
+	time_t		 valid_from;	/* latest notBefore of the chain */
+	time_t		 valid_until;	/* earliest notAfter of the chain */
+	struct ident	 id;
+} ident_cache[IDENT_CACHE_SLOTS];
+static size_t		 ident_cache_next;
+
+static void	ident_cache_clear(void);
+
 /* Copies src into dst[dstsz], truncating at a UTF-8 character boundary.
  * dst is always NUL-terminated.  Returns nothing. */
 static void
@@ -174,6 +195,7 @@ ident_init(const char *cafile)
 	}
 	X509_STORE_free(ident_store);
 	ident_store = st;
+	ident_cache_clear();
 	return 0;
 }
 
@@ -183,6 +205,111 @@ ident_cleanup(void)
 {
 	X509_STORE_free(ident_store);
 	ident_store = NULL;
+	ident_cache_clear();
+}
+
+/* Whether the cache entry e is usable at time now: strictly inside its
+ * chain's validity window, a second of margin each side.  Returns 1 or
+ * 0. */
+static int
+ident_cache_fresh(const struct ident_cached *e, time_t now)
+{
+	return e->esc != NULL && (int64_t)e->valid_from < (int64_t)now - 1 &&
+	    (int64_t)now + 1 < (int64_t)e->valid_until;
+}
+
+/* Copies into out the identity remembered for the escaped PEM esc when
+ * it is still fresh at now.  Returns 1 found, 0 not. */
+static int
+ident_cache_find(const char *esc, time_t now, struct ident *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < IDENT_CACHE_SLOTS; i++)
+		if (ident_cache[i].esc != NULL &&
+		    strcmp(ident_cache[i].esc, esc) == 0 &&
+		    ident_cache_fresh(&ident_cache[i], now)) {
+			*out = ident_cache[i].id;
+			return 1;
+		}
+	return 0;
+}
+
+/* Remembers id, verified for the escaped PEM esc with a chain valid
+ * from..until, replacing the oldest entry (nothing on no memory). */
+static void
+ident_cache_put(const char *esc, time_t from, time_t until,
+    const struct ident *id)
+{
+	struct ident_cached	*e;
+	char			*copy;
+
+	if (from >= until || (copy = strdup(esc)) == NULL)
+		return;
+	e = &ident_cache[ident_cache_next];
+	ident_cache_next = (ident_cache_next + 1) % IDENT_CACHE_SLOTS;
+	free(e->esc);
+	e->esc = copy;
+	e->valid_from = from;
+	e->valid_until = until;
+	e->id = *id;
+}
+
+/* Forgets every remembered certificate. */
+static void
+ident_cache_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < IDENT_CACHE_SLOTS; i++) {
+		free(ident_cache[i].esc);
+		memset(&ident_cache[i], 0, sizeof(ident_cache[i]));
+	}
+	ident_cache_next = 0;
+}
+
+/* The ASN.1 time t as a time_t in *out.  Returns 0 or -1. */
+static int
+ident_asn1_time(const ASN1_TIME *t, time_t *out)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (t == NULL || ASN1_TIME_to_tm(t, &tm) != 1)
+		return -1;
+	*out = timegm(&tm);
+	return 0;
+}
+
+/* The window in which every certificate of chain is valid: the latest
+ * notBefore into *from, the earliest notAfter into *until (an empty
+ * window, from >= until, when a date is unreadable). */
+static void
+ident_chain_window(STACK_OF(X509) *chain, time_t *from, time_t *until)
+{
+	X509	*c;
+	time_t	 nb, na;
+	int	 i;
+
+	*from = 1;
+	*until = 0;
+	if (chain == NULL || sk_X509_num(chain) <= 0)
+		return;
+	*from = 0;
+	*until = (time_t)INT64_MAX;
+	for (i = 0; i < sk_X509_num(chain); i++) {
+		c = sk_X509_value(chain, i);
+		if (ident_asn1_time(X509_get0_notBefore(c), &nb) == -1 ||
+		    ident_asn1_time(X509_get0_notAfter(c), &na) == -1) {
+			*from = 1;
+			*until = 0;
+			return;
+		}
+		if (nb > *from)
+			*from = nb;
+		if (na < *until)
+			*until = na;
+	}
 }
 
 /* Decodes the %XX escapes of s (nginx's $ssl_client_escaped_cert; '+'
@@ -334,10 +461,11 @@ ident_parse_pem(const char *pem, size_t sz, struct ident *out)
 	return rc;
 }
 
-/* Checks x against the CA store at the hall clock, for TLS client use.
- * Returns 0 or -1 (logged). */
+/* Checks x against the CA store at the hall clock now, for TLS client
+ * use, and writes the validity window of the verified chain into
+ * *from and *until.  Returns 0 or -1 (logged). */
 static int
-ident_verify(X509 *x)
+ident_verify(X509 *x, time_t now, time_t *from, time_t *until)
 {
 	X509_STORE_CTX	*ctx;
 	int		 rc = -1;
@@ -350,8 +478,7 @@ ident_verify(X509 *x)
 		return -1;
 	if (X509_STORE_CTX_init(ctx, ident_store, x, NULL) != 1)
 		goto out;
-	X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx),
-	    clock_now());
+	X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx), now);
 	if (X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT) != 1)
 		goto out;
 	if (X509_verify_cert(ctx) != 1) {
@@ -359,6 +486,7 @@ ident_verify(X509 *x)
 		    X509_STORE_CTX_get_error(ctx)));
 		goto out;
 	}
+	ident_chain_window(X509_STORE_CTX_get0_chain(ctx), from, until);
 	rc = 0;
 out:
 	X509_STORE_CTX_free(ctx);
@@ -375,6 +503,7 @@ ident_from_request(const struct req *r, struct ident *out)
 	char		*pem = NULL;
 	size_t		 pemsz = 0;
 	X509		*x = NULL;
+	time_t		 now, from = 1, until = 0;
 	int		 rc = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -389,6 +518,9 @@ ident_from_request(const struct req *r, struct ident *out)
 		log_warn("certificate refused: SSL_CLIENT_CERT is absent");
 		goto out;
 	}
+	now = clock_now();
+	if (ident_cache_find(esc, now, out))
+		return 0;
 	if ((pem = ident_unescape(esc, &pemsz)) == NULL) {
 		log_warn("certificate refused: SSL_CLIENT_CERT is malformed "
 		    "or too long");
@@ -399,11 +531,12 @@ ident_from_request(const struct req *r, struct ident *out)
 		    "certificate");
 		goto out;
 	}
-	if (ident_verify(x) == -1)
+	if (ident_verify(x, now, &from, &until) == -1)
 		goto out;
 	if (ident_fill(x, out) == -1)
 		goto out;
 	out->ok = 1;
+	ident_cache_put(esc, from, until, out);
 	rc = 0;
 out:
 	if (rc == -1)
