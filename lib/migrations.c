@@ -295,6 +295,14 @@ const char *const store_migrations[] = {
 "  declared_at INTEGER NOT NULL,"
 "  PRIMARY KEY (unit_id, year)"
 ");",
+/* 3: indexes for the hot paths.  A unit's 待办 list walks its 未提交
+ * tasks newest first (tasks_unit is a prefix of the new index, so it
+ * goes); the 退工 duplicate check walks one employment's rows in task
+ * order. */
+"CREATE INDEX tasks_unit_updated ON tasks(unit_id, state, updated_at);"
+"DROP INDEX tasks_unit;"
+"CREATE INDEX tuigong_employment_task ON tuigong(employment_id, task_id);"
+"DROP INDEX tuigong_employment;",
 };
 
 const size_t store_nmigrations =

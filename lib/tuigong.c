@@ -554,7 +554,7 @@ tg_rule_unique(struct tg_eval *ev)
 	if ((st = store_stmt(ev->s, "SELECT t.seq_no FROM tuigong g JOIN "
 	    "tasks t ON t.id = g.task_id WHERE g.employment_id = ?1 AND "
 	    "g.task_id != ?2 AND t.state IN ('未提交', '进行中', '结束') "
-	    "ORDER BY t.id LIMIT 1")) == NULL ||
+	    "ORDER BY g.task_id LIMIT 1")) == NULL ||
 	    store_bind_int(st, 1, ev->f->employment_id) ||
 	    store_bind_int(st, 2, ev->task_id))
 		return -1;
