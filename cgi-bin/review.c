@@ -183,21 +183,7 @@ task_get(struct hall_ctx *c)
 static void
 attachment_get(struct hall_ctx *c)
 {
-	struct attachment	 at;
-	unsigned char		*data = NULL;
-	int			 rc;
-
-	rc = attach_load(c->s, page_id_param(c, "id"), 0, &at, &data);
-	if (rc != 0) {
-		page_fail(c, rc < 0 ? 503 : 404, rc < 0 ? "BUSY" : "NOT_FOUND",
-		    rc < 0 ? "系统繁忙,请稍后再试" : "未找到该附件");
-		return;
-	}
-	c->file = data;
-	c->filesz = at.size;
-	c->file_owned = 1;
-	snprintf(c->file_name, sizeof(c->file_name), "%s", at.filename);
-	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", at.mime);
+	page_attachment(c, 0);
 }
 
 /* Runs one decision on the task named by id and answers: back to the

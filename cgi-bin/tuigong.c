@@ -697,22 +697,7 @@ upload_post(struct hall_ctx *c)
 static void
 attachment_get(struct hall_ctx *c)
 {
-	struct attachment	 a;
-	unsigned char		*data = NULL;
-	int			 rc;
-
-	rc = attach_load(c->s, page_id_param(c, "id"), c->acct.unit_id, &a,
-	    &data);
-	if (rc != 0) {
-		page_fail(c, rc < 0 ? 503 : 404, rc < 0 ? "BUSY" : "NOT_FOUND",
-		    rc < 0 ? BUSY_MSG : "未找到该附件");
-		return;
-	}
-	c->file = data;
-	c->filesz = a.size;
-	c->file_owned = 1;
-	snprintf(c->file_name, sizeof(c->file_name), "%s", a.filename);
-	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", a.mime);
+	page_attachment(c, c->acct.unit_id);
 }
 
 /* ---- Workflow ---- */

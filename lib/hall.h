@@ -121,6 +121,11 @@ void		 page_redirect(struct hall_ctx *c, const char *path);
 xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 		    const struct task *t);
 
+/* Answers the attachment named by the "id" field as a download
+ * (Content-Disposition: attachment), only when its task belongs to
+ * unit_id (0: any unit, for the reviewer desk); otherwise 404. */
+void		 page_attachment(struct hall_ctx *c, int64_t unit_id);
+
 /* Answers 503 「系统繁忙,请稍后再试」. */
 void		 page_busy(struct hall_ctx *c);
 

@@ -12,6 +12,7 @@
 #include <openssl/rand.h>
 
 #include "hall.h"
+#include "attach.h"
 #include "page.h"
 
 /*
@@ -315,6 +316,31 @@ page_events(struct hall_ctx *c, int64_t task_id)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Answers the attachment named by the id field as a download, when its
+ * task is unit_id's (0: any unit, for reviewers); else 404. */
+void
+page_attachment(struct hall_ctx *c, int64_t unit_id)
+{
+	struct attachment	 a;
+	unsigned char		*data = NULL;
+	int			 rc;
+
+	rc = attach_load(c->s, page_id_param(c, "id"), unit_id, &a, &data);
+	if (rc < 0) {
+		page_busy(c);
+		return;
+	}
+	if (rc > 0) {
+		page_fail(c, 404, "NOT_FOUND", "未找到该附件");
+		return;
+	}
+	c->file = data;
+	c->filesz = a.size;
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "%s", a.filename);
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", a.mime);
 }
 
 /* Answers 503 with the busy message. */
