@@ -97,8 +97,10 @@ DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libsqlite3-dev sqlite3 libssl-dev openssl libxml2-dev libxslt1-dev \
 	libzip-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
 	xsltproc
-DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs npm fonts-noto-cjk \
-	poppler-utils
+# PKG:CMD means "present when CMD is on the PATH" (tests/deps.sh): node
+# and npm may come from NodeSource rather than Debian.
+DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
+	fonts-noto-cjk poppler-utils
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:

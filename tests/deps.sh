@@ -1,9 +1,17 @@
 #!/bin/sh
-# deps.sh PKG...: installs the Debian packages that are missing when run
-# as root; otherwise prints the one apt-get line to run.  Exits 0 when
-# everything is present or was installed, 1 otherwise.
+# deps.sh PKG[:CMD]...: installs the Debian packages that are missing
+# when run as root; otherwise prints the one apt-get line to run.  A
+# package written PKG:CMD counts as present when the command CMD is on
+# the PATH, whoever installed it: a machine with NodeSource's nodejs
+# already has node and npm, and Debian's npm cannot be installed beside
+# it ("held broken packages").  Exits 0 when everything is present or
+# was installed, 1 otherwise.
 missing=""
-for p in "$@"; do
+for arg in "$@"; do
+	p=${arg%%:*}
+	if [ "$p" != "$arg" ] && command -v "${arg#*:}" >/dev/null 2>&1; then
+		continue
+	fi
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
