@@ -39,26 +39,31 @@
 
 #define EXIT_USAGE	2
 
+/* The hall's CA certificate file (-c, else HALL_CA), or NULL. */
+static const char	*admin_ca;
+
 /* ---- Small helpers ---- */
 
 /* Prints the usage to stderr.  Returns EXIT_USAGE. */
 static int
 admin_usage(void)
 {
-	fputs("用法: hall-admin -d DB 命令 [参数...]\n"
+	fputs("用法: hall-admin -d DB [-c CA.crt] 命令 [参数...]\n"
 	    "  init                         创建/升级数据库并写入默认政策参数\n"
 	    "  unit-add USCC NAME [--vip] [--region CODE]\n"
 	    "                               新增单位,输出单位编号\n"
 	    "  account-add unit|reviewer USERNAME DISPLAYNAME [UNIT_ID]\n"
 	    "                               新增账户,输出一次性初始密码\n"
-	    "  cert-bind USERNAME CERT.pem  把证书绑定到账户\n"
+	    "  cert-bind USERNAME CERT.pem  把本网厅 CA 签发的证书绑定到账户"
+	    "(须 -c)\n"
 	    "  cert-revoke CERT.pem         在库中吊销证书(CRL 由 certs/ 脚本更新)\n"
 	    "  password-reset USERNAME      重置为新的初始密码并解锁\n"
 	    "  backup DEST                  在线备份数据库到 DEST\n"
 	    "  audit-verify                 校验审计链\n"
 	    "  checkpoint                   WAL 检查点\n"
 	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
-	    "数据库也可由环境变量 HALL_DB 指定。\n", stderr);
+	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
+	    stderr);
 	return EXIT_USAGE;
 }
 
@@ -249,6 +254,32 @@ admin_cert_file(const char *path, struct ident *id)
 	free(pem);
 	if (rc == -1)
 		return admin_fail("%s 不是 PEM 格式的证书", path);
+	return 0;
+}
+
+/* Checks that the certificate file path was issued by the hall's CA
+ * (admin_ca: -c or HALL_CA), so that no account is bound to a
+ * certificate nginx would refuse anyway, or to another CA's.
+ * Returns 0 or 1 (message printed). */
+static int
+admin_cert_issuer(const char *path)
+{
+	char	*pem;
+	size_t	 sz;
+	int	 rc;
+
+	if (admin_ca == NULL || admin_ca[0] == '\0')
+		return admin_fail("绑定证书须指定本网厅的 CA 证书:"
+		    "-c CA.crt 或环境变量 HALL_CA");
+	if (ident_init(admin_ca) == -1)
+		return admin_fail("无法读取 CA 证书 %s", admin_ca);
+	if ((pem = admin_read_file(path, &sz)) == NULL)
+		return 1;
+	rc = ident_check_issuer(pem, sz);
+	free(pem);
+	if (rc == -1)
+		return admin_fail("%s 不是本网厅 CA(%s)签发的客户端证书,"
+		    "未绑定", path, admin_ca);
 	return 0;
 }
 
@@ -561,7 +592,8 @@ cmd_cert_bind(struct store *s, int argc, char **argv)
 	char		 obj[48];
 	int64_t		 acct;
 
-	if (admin_cert_file(argv[1], &id) != 0)
+	if (admin_cert_file(argv[1], &id) != 0 ||
+	    admin_cert_issuer(argv[1]) != 0)
 		return 1;
 	if (id.not_after < clock_now())
 		fprintf(stderr, ADMIN_NAME ": 注意: 证书已过期,仍然绑定\n");
@@ -1465,10 +1497,14 @@ main(int argc, char *argv[])
 
 	log_setprog(ADMIN_NAME);
 	db = getenv("HALL_DB");
-	while ((ch = getopt(argc, argv, "+d:")) != -1) {
+	admin_ca = getenv("HALL_CA");
+	while ((ch = getopt(argc, argv, "+d:c:")) != -1) {
 		switch (ch) {
 		case 'd':
 			db = optarg;
+			break;
+		case 'c':
+			admin_ca = optarg;
 			break;
 		default:
 			return admin_usage();
@@ -1498,5 +1534,6 @@ main(int argc, char *argv[])
 		    db);
 	rc = cmd->fn(s, nargs, argv + 1);
 	store_close(s);
+	ident_cleanup();
 	return rc;
 }

@@ -10,7 +10,7 @@
 # CERT_EXT=server_ext issues a TLS server certificate instead (mkcerts.sh
 # uses it for localhost, 127.0.0.1 and ::1).
 # Files that exist are left alone.  Then bind the certificate:
-#   hall-admin -d DB cert-bind USERNAME DIR/NAME.crt
+#   hall-admin -d DB -c DIR/ca.crt cert-bind USERNAME DIR/NAME.crt
 set -eu
 
 usage() {

@@ -493,6 +493,45 @@ out:
 	return rc;
 }
 
+/* Checks that the PEM certificate of sz bytes was issued by the CA that
+ * ident_init() loaded, for TLS client use, whatever its dates: an
+ * operator may bind a certificate that is not yet or no longer valid,
+ * and is warned of that separately.  Returns 0 or -1 (logged). */
+int
+ident_check_issuer(const char *pem, size_t sz)
+{
+	X509_STORE_CTX	*ctx = NULL;
+	X509		*x;
+	int		 rc = -1;
+
+	if (ident_store == NULL) {
+		log_err("certificate: ident_init() was not called");
+		return -1;
+	}
+	if ((x = ident_read_pem(pem, sz)) == NULL) {
+		log_warn("certificate: not a PEM certificate");
+		return -1;
+	}
+	if ((ctx = X509_STORE_CTX_new()) == NULL ||
+	    X509_STORE_CTX_init(ctx, ident_store, x, NULL) != 1)
+		goto out;
+	X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx),
+	    X509_V_FLAG_NO_CHECK_TIME);
+	if (X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SSL_CLIENT) != 1)
+		goto out;
+	if (X509_verify_cert(ctx) != 1) {
+		log_warn("certificate not of the hall's CA: %s",
+		    X509_verify_cert_error_string(
+		    X509_STORE_CTX_get_error(ctx)));
+		goto out;
+	}
+	rc = 0;
+out:
+	X509_STORE_CTX_free(ctx);
+	X509_free(x);
+	return rc;
+}
+
 /* Reads SSL_CLIENT_VERIFY and SSL_CLIENT_CERT of r (set by nginx only:
  * client headers arrive as HTTP_*), re-checks the certificate and fills
  * out.  Returns 0 (out->ok = 1) or -1 (out->ok = 0, logged). */

@@ -52,6 +52,11 @@ int		 ident_from_request(const struct req *r, struct ident *out);
  * Returns 0 or -1 (logged). */
 int		 ident_parse_pem(const char *pem, size_t sz, struct ident *out);
 
+/* Checks that one PEM certificate was issued by the CA of ident_init()
+ * for TLS client use, ignoring its dates: hall-admin refuses to bind a
+ * certificate of another CA.  Returns 0 or -1 (logged). */
+int		 ident_check_issuer(const char *pem, size_t sz);
+
 /* Days from now until the certificate expires (negative if expired). */
 int		 ident_days_left(const struct ident *id);
 

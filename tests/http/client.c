@@ -204,13 +204,20 @@ http_get(struct browser *b, const char *path, int xml, struct answer *a)
 long
 http_get_pub(const char *path, struct answer *a)
 {
+	return http_get_pub_from(NULL, path, a);
+}
+
+long
+http_get_pub_from(const char *src, const char *path, struct answer *a)
+{
 	struct curl_slist	*hdrs = NULL;
 	char			 url[2048];
-
 	CURL			*h;
 
 	snprintf(url, sizeof(url), "%s%s", pub_url(), path);
 	h = handle(NULL, url, a, &hdrs, 1, NULL);
+	if (h != NULL && src != NULL)
+		curl_easy_setopt(h, CURLOPT_INTERFACE, src);
 	return perform(h, hdrs, a);
 }
 

@@ -54,6 +54,11 @@ long		 http_get(struct browser *b, const char *path, int xml,
 /* GET on the public verification server, no certificate. */
 long		 http_get_pub(const char *path, struct answer *a);
 
+/* The same from source address src (another loopback address such as
+ * 127.0.0.2, a different client to nginx's limits; NULL: the default). */
+long		 http_get_pub_from(const char *src, const char *path,
+		    struct answer *a);
+
 /* POST an urlencoded form given as a NULL-terminated list of name,
  * value pairs (values encoded here).  The browser's csrf is added
  * unless with_csrf is 0.  Answers as XML. */

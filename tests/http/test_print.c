@@ -453,6 +453,41 @@ START_TEST(verify_form)
 }
 END_TEST
 
+/* The public page limits each address (nginx limit_req): a flood of
+ * guesses from 127.0.0.2 is answered 429 with a Chinese page after the
+ * burst, while another address (127.0.0.3) is still served. */
+START_TEST(verify_rate_limited)
+{
+	struct answer	 a;
+	int		 i, ok = 0, limited = 0, said = 0;
+	char		 path[128];
+
+	for (i = 0; i < 100; i++) {
+		snprintf(path, sizeof(path), "/verify?no=ZH2026010100000001&"
+		    "code=GUESS%03d", i);
+		switch (http_get_pub_from("127.0.0.2", path, &a)) {
+		case 200:
+			ok++;
+			break;
+		case 429:
+			limited++;
+			if (strstr(a.body, "查询过于频繁") != NULL)
+				said++;
+			break;
+		default:
+			ck_abort_msg("status %ld", a.status);
+		}
+		answer_free(&a);
+	}
+	ck_assert_int_ge(ok, 30);	/* the burst is served */
+	ck_assert_int_gt(limited, 0);
+	ck_assert_int_eq(said, limited);
+	ck_assert_int_eq(http_get_pub_from("127.0.0.3", "/verify", &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "form");
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 print_suite(void)
 {
@@ -469,6 +504,7 @@ print_suite(void)
 	tcase_add_test(tc, verify_genuine);
 	tcase_add_test(tc, verify_bad_code);
 	tcase_add_test(tc, verify_form);
+	tcase_add_test(tc, verify_rate_limited);
 	suite_add_tcase(s, tc);
 	return s;
 }

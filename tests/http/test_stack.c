@@ -682,6 +682,50 @@ START_TEST(audit_chain_detects_tampering)
 }
 END_TEST
 
+/* The operator's way to admit a new reviewer (certs/README.md): issue
+ * a certificate from the hall's CA, create the account, bind.  Binding
+ * needs the CA and refuses another CA's certificate, binding nothing;
+ * the bound certificate then opens the hall. */
+START_TEST(admin_cert_bind_checks_ca)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 cmd[2048], *n, *out = NULL;
+
+	snprintf(cmd, sizeof(cmd), "sh %s/certs/issue.sh %s adm-new "
+	    "武汉市社会保险管理中心 adm-new >/dev/null 2>&1",
+	    getenv("HALL_TEST_SRC"), getenv("HALL_TEST_CERTS"));
+	ck_assert_int_eq(system(cmd), 0);
+	ck_assert_int_eq(admin("account-add reviewer adm-new 新审核员 "
+	    "2>/dev/null", NULL), 0);
+
+	/* Without the CA, and with another CA's certificate: refused. */
+	snprintf(cmd, sizeof(cmd), "cert-bind adm-new %s 2>&1",
+	    cert_path("adm-new.crt"));
+	ck_assert_int_eq(admin(cmd, &out), 1);
+	ck_assert_ptr_nonnull(strstr(out, "CA"));
+	free(out);
+	snprintf(cmd, sizeof(cmd), "-c %s cert-bind adm-new %s 2>&1",
+	    cert_path("ca.crt"), cert_path("foreign.crt"));
+	ck_assert_int_eq(admin(cmd, &out), 1);
+	ck_assert_ptr_nonnull(strstr(out, "不是本网厅 CA"));
+	free(out);
+	n = db_query("SELECT count(*) FROM certs JOIN accounts ON "
+	    "accounts.id = account_id WHERE username = 'adm-new'");
+	ck_assert_str_eq(n, "0");
+	free(n);
+
+	/* The hall's own: bound, and the reviewer reaches the desk. */
+	snprintf(cmd, sizeof(cmd), "-c %s cert-bind adm-new %s 2>/dev/null",
+	    cert_path("ca.crt"), cert_path("adm-new.crt"));
+	ck_assert_int_eq(admin(cmd, NULL), 0);
+	browser_init(&b, "adm-new");
+	ck_assert_int_eq(login(&b, "adm-new"), 0);
+	ck_assert_int_eq(http_get(&b, "/review", 1, &a), 200);
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 stack_suite(void)
 {
@@ -747,6 +791,11 @@ stack_suite(void)
 	tc = tcase_create("audit");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, audit_chain_detects_tampering);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("admin");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, admin_cert_bind_checks_ca);
 	suite_add_tcase(s, tc);
 	return s;
 }

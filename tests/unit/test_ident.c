@@ -526,6 +526,40 @@ START_TEST(ident_parse_pem_expired)
 }
 END_TEST
 
+/* Certificate files hall-admin may bind: issued by the hall's CA,
+ * expired or not; never another CA's, nor a CA certificate. */
+static const struct {
+	const char	*file;
+	int		 rc;
+} issuer_cases[] = {
+	{ "good.crt", 0 },
+	{ "expired.crt", 0 },
+	{ "foreign.crt", -1 },
+	{ "foreign-ca.crt", -1 },
+	{ "ca.crt", -1 },
+};
+
+START_TEST(ident_check_issuer_table)
+{
+	char	*pem;
+
+	ck_assert_int_eq(ident_init(t_fixture("ca.crt")), 0);
+	pem = t_slurp(issuer_cases[_i].file);
+	ck_assert_msg(ident_check_issuer(pem, strlen(pem)) ==
+	    issuer_cases[_i].rc, "%s", issuer_cases[_i].file);
+	free(pem);
+}
+END_TEST
+
+START_TEST(bad_ident_check_issuer)
+{
+	ck_assert_int_eq(ident_check_issuer("junk", 4), -1);	/* no CA */
+	ck_assert_int_eq(ident_init(t_fixture("ca.crt")), 0);
+	ck_assert_int_eq(ident_check_issuer("junk", 4), -1);
+	ck_assert_int_eq(ident_check_issuer("", 0), -1);
+}
+END_TEST
+
 static const struct {
 	const char	*file;	/* fixture, or NULL for cert below */
 	const char	*verify;
@@ -1013,6 +1047,9 @@ ident_suite(void)
 	tcase_add_test(tc, ident_plus_literal);
 	tcase_add_test(tc, ident_days_left_clock);
 	tcase_add_test(tc, ident_parse_pem_expired);
+	tcase_add_loop_test(tc, ident_check_issuer_table, 0,
+	    sizeof(issuer_cases) / sizeof(issuer_cases[0]));
+	tcase_add_test(tc, bad_ident_check_issuer);
 	tcase_add_loop_test(tc, bad_ident, 0,
 	    sizeof(bad_ident_cases) / sizeof(bad_ident_cases[0]));
 	tcase_add_test(tc, bad_ident_hall_clock);
