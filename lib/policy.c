@@ -303,7 +303,7 @@ struct policy_day {
 	const char	*note;
 };
 
-#define CAL "2026年节假日安排(国务院办公厅通知),上线前请与正式通知核对"
+#define CAL "据《国务院办公厅关于2026年部分节假日安排的通知》(2025年11月4日)"
 
 static const struct policy_day policy_days2026[] = {
 	{ "2026-01-01", 0, "元旦 " CAL }, { "2026-01-02", 0, "元旦 " CAL },
