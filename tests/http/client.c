@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 #include <libxml/parser.h>
@@ -205,6 +206,20 @@ long
 http_get_pub(const char *path, struct answer *a)
 {
 	return http_get_pub_from(NULL, path, a);
+}
+
+const char *
+loopback_other(void)
+{
+	static char	 buf[4][16];
+	static unsigned	 n, i;
+	unsigned	 v;
+
+	i = (i + 1) % 4;
+	v = (unsigned)getpid() * 2654435761u + ++n * 40503u;
+	snprintf(buf[i], sizeof(buf[i]), "127.%u.%u.%u",
+	    ((v >> 16) & 0xff) | 0x10, (v >> 8) & 0xff, (v & 0xfe) | 1);
+	return buf[i];
 }
 
 long

@@ -54,6 +54,12 @@ long		 http_get(struct browser *b, const char *path, int xml,
 /* GET on the public verification server, no certificate. */
 long		 http_get_pub(const char *path, struct answer *a);
 
+/* A loopback source address other than 127.0.0.1, most likely one not
+ * used before in this run (in a static buffer, one of 4 in turn): the
+ * hostile tests flood the public page from these, so that its rate
+ * limit does not refuse the tests that follow. */
+const char	*loopback_other(void);
+
 /* The same from source address src (another loopback address such as
  * 127.0.0.2, a different client to nginx's limits; NULL: the default). */
 long		 http_get_pub_from(const char *src, const char *path,

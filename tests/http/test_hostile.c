@@ -615,7 +615,7 @@ START_TEST(query_bad_chars)
 
 				snprintf(pub, sizeof(pub), "%s%s", path,
 				    xml ? "&format=xml" : "");
-				http_get_pub(pub, &a);
+				http_get_pub_from(loopback_other(), pub, &a);
 			} else
 				http_get(&b, path, xml, &a);
 			ck_assert_msg(a.status == 200 || a.status == 404 ||
