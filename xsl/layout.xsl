@@ -408,8 +408,22 @@
     <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
       <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
     </xsl:for-each>
-    <xsl:if test="/page/errors/error[@field != ''] and not(/page/message[@kind = 'error'])">
-      <div class="msg msg-error" role="alert">提交的信息有误,请按红色提示修改后重新提交。</div>
+    <!-- Every error tied to a field is also listed here, at the top:
+         some pages have no spot for a field (the reviewer's detail
+         page for a rule of the business, a batch's result page for a
+         row's rule), and a clerk who does not see why will not know
+         what to change. -->
+    <xsl:if test="/page/errors/error[@field != '']">
+      <div class="msg msg-error error-summary" role="alert">
+        <xsl:if test="not(/page/message[@kind = 'error'])">
+          <p>提交的信息有误,请按红色提示修改后重新提交。</p>
+        </xsl:if>
+        <ul>
+          <xsl:for-each select="/page/errors/error[@field != '']">
+            <li><xsl:value-of select="."/></li>
+          </xsl:for-each>
+        </ul>
+      </div>
     </xsl:if>
   </xsl:template>
 

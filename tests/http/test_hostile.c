@@ -384,6 +384,9 @@ START_TEST(body_over_nginx_limit)
 	http_post_raw(&b, p->path, "application/x-www-form-urlencoded", body,
 	    len, &a);
 	ck_assert_msg(a.status == 413, "%s: status %ld", what, a.status);
+	/* nginx's own answer, but the hall's page in Chinese. */
+	ck_assert_msg(strstr(a.body, "上传的内容过大") != NULL, "%s: %.300s",
+	    what, a.body);
 	answer_free(&a);
 	free(body);
 }
