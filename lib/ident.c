@@ -1011,24 +1011,153 @@ ident_set_failures(struct store *s, int64_t id, int failed, time_t until)
 	return store_exec_stmt(s, st);
 }
 
-/* Checks username and pw for the account of certificate id, in one
- * BEGIN IMMEDIATE transaction: a locked account is refused without
- * looking at the password; a wrong user name or password counts a
- * failure on the certificate's account and the IDENT_LOCK_FAILURES-th
- * sets a lock of IDENT_LOCK_SECONDS (that attempt still answers
- * LOGIN_BAD; the next ones LOGIN_LOCKED); success clears the count.
- * out is filled on LOGIN_OK / LOGIN_MUST_CHANGE only (zeroed
+/* What the password check outside the transaction found for one
+ * account, to be confirmed under the lock by ident_login_apply(). */
+struct login_seen {
+	int64_t		 id;		/* the certificate's account */
+	int		 checked;	/* 0: account was locked, not checked */
+	int		 match;		/* user name and password right */
+	int		 pw_ok;		/* password right (for the audit) */
+	char		 stored[256];	/* the hash the password was checked on */
+};
+
+/* Reads the account of certificate fp and, unless it is locked, checks
+ * username and pw against its stored hash -- all without a write
+ * transaction, so that the slow KDF blocks no writer.  Fills seen.
+ * Returns 0, 1 (certificate bound to no account) or -1 (error, logged). */
+static int
+ident_login_check(struct store *s, const char *fp, const char *username,
+    const char *pw, struct login_seen *seen)
+{
+	struct account	 a;
+	int		 rc, v;
+
+	memset(seen, 0, sizeof(*seen));
+	if ((rc = account_by_cert(s, fp, &a)) != 0)
+		return rc;
+	seen->id = a.id;
+	if (a.locked_until > clock_now())
+		return 0;
+	if (account_pw_hash(s, a.id, seen->stored,
+	    sizeof(seen->stored)) != 0)
+		return -1;
+	/* Always run the KDF, whatever the user name, for even timing. */
+	if ((v = pw_verify(pw, seen->stored)) == -1) {
+		log_err("account %lld: malformed password hash",
+		    (long long)a.id);
+		return -1;
+	}
+	seen->checked = 1;
+	seen->pw_ok = v == 1;
+	seen->match = v == 1 && strcmp(username, a.username) == 0;
+	return 0;
+}
+
+/* Counts one failed login of account a (read under the lock) and locks
+ * it at the IDENT_LOCK_FAILURES-th; sets *locked_until (may be NULL)
+ * then.  Audits "login.bad".  Returns 0 or -1. */
+static int
+ident_login_failed(struct store *s, const struct account *a,
+    const char *fp, int pw_ok, time_t now, time_t *locked_until)
+{
+	char		 detail[96];
+	const char	*why;
+	time_t		 until = 0;
+	int		 failed;
+
+	why = pw_ok ? "user name mismatch" : "wrong password";
+	failed = a->failed + 1;
+	if (failed >= IDENT_LOCK_FAILURES) {
+		until = now + IDENT_LOCK_SECONDS;
+		failed = 0;
+		if (locked_until != NULL)
+			*locked_until = until;
+		snprintf(detail, sizeof(detail), "%s; locked for %d s", why,
+		    IDENT_LOCK_SECONDS);
+	} else
+		snprintf(detail, sizeof(detail), "%s; failure %d", why,
+		    failed);
+	if (ident_set_failures(s, a->id, failed, until) == -1)
+		return -1;
+	return ident_audit(s, a, fp, "login.bad", detail);
+}
+
+/* Applies what ident_login_check() saw, inside the caller's write
+ * transaction: re-reads the account, its lock, failure count and hash;
+ * a lock in force answers LOGIN_LOCKED, then a failure is counted on
+ * the fresh count, a success clears it.  Fills out on success.
+ * Returns the result, or LOGIN_RESULT__MAX when the account changed
+ * since the check (another certificate binding, a new password, a lock
+ * lifted) and the check must be run again. */
+static enum login_result
+ident_login_apply(struct store *s, const char *fp,
+    const struct login_seen *seen, struct account *out,
+    time_t *locked_until)
+{
+	struct account	 a;
+	char		 stored[256];
+	time_t		 now;
+
+	switch (account_by_cert(s, fp, &a)) {
+	case 0:
+		break;
+	case 1:
+		return LOGIN_RESULT__MAX;
+	default:
+		return LOGIN_ERROR;
+	}
+	if (a.id != seen->id)
+		return LOGIN_RESULT__MAX;
+	now = clock_now();
+	if (a.locked_until > now) {
+		if (locked_until != NULL)
+			*locked_until = a.locked_until;
+		if (ident_audit(s, &a, fp, "login.locked", NULL) == -1)
+			return LOGIN_ERROR;
+		return LOGIN_LOCKED;
+	}
+	if (!seen->checked)
+		return LOGIN_RESULT__MAX;
+	if (account_pw_hash(s, a.id, stored, sizeof(stored)) != 0)
+		return LOGIN_ERROR;
+	if (strcmp(stored, seen->stored) != 0)
+		return LOGIN_RESULT__MAX;
+	if (!seen->match) {
+		if (ident_login_failed(s, &a, fp, seen->pw_ok, now,
+		    locked_until) == -1)
+			return LOGIN_ERROR;
+		return LOGIN_BAD;
+	}
+	if (ident_set_failures(s, a.id, 0, 0) == -1 ||
+	    ident_audit(s, &a, fp, "login.ok",
+	    a.must_change ? "initial password" : NULL) == -1)
+		return LOGIN_ERROR;
+	a.failed = 0;
+	a.locked_until = 0;
+	*out = a;
+	return a.must_change ? LOGIN_MUST_CHANGE : LOGIN_OK;
+}
+
+/* Checks username and pw for the account of certificate id.  The
+ * password is checked first WITHOUT a write transaction (the KDF takes
+ * a good part of a second); then, in one BEGIN IMMEDIATE transaction,
+ * the account is read again and the outcome applied to the fresh
+ * failure count and lock, so racing attempts count exactly: a locked
+ * account is refused (its password is not even checked); a wrong user
+ * name or password counts a failure and the IDENT_LOCK_FAILURES-th sets
+ * a lock of IDENT_LOCK_SECONDS (that attempt still answers LOGIN_BAD,
+ * the next ones LOGIN_LOCKED); success clears the count.  If the
+ * account changed between the two (a new password), the check runs
+ * again.  out is filled on LOGIN_OK / LOGIN_MUST_CHANGE only (zeroed
  * otherwise); *locked_until (may be NULL) gets the lock in force, or 0.
- * Every outcome is audited. */
+ * Every outcome but LOGIN_NOCERT is audited. */
 enum login_result
 ident_login(struct store *s, const struct ident *id, const char *username,
     const char *pw, struct account *out, time_t *locked_until)
 {
-	struct account	 a;
-	char		 stored[256], detail[96];
-	enum login_result res = LOGIN_ERROR;
-	time_t		 now, until;
-	int		 own = 0, match, v, failed;
+	struct login_seen	 seen;
+	enum login_result	 res = LOGIN_RESULT__MAX;
+	int			 own = 0, tries;
 
 	memset(out, 0, sizeof(*out));
 	if (locked_until != NULL)
@@ -1039,112 +1168,54 @@ ident_login(struct store *s, const struct ident *id, const char *username,
 		username = "";
 	if (pw == NULL)
 		pw = "";
-	if (ident_tx_begin(s, &own) == -1)
-		return LOGIN_ERROR;
-
-	switch (account_by_cert(s, id->fp, &a)) {
-	case 0:
-		break;
-	case 1:
-		log_warn("login: certificate %s is bound to no account",
+	for (tries = 0; tries < 3 && res == LOGIN_RESULT__MAX; tries++) {
+		switch (ident_login_check(s, id->fp, username, pw, &seen)) {
+		case 0:
+			break;
+		case 1:
+			log_warn("login: certificate %s is bound to no "
+			    "account", id->fp);
+			return LOGIN_NOCERT;
+		default:
+			return LOGIN_ERROR;
+		}
+		if (ident_tx_begin(s, &own) == -1)
+			return LOGIN_ERROR;
+		res = ident_login_apply(s, id->fp, &seen, out, locked_until);
+		if (res == LOGIN_ERROR || res == LOGIN_RESULT__MAX)
+			ident_tx_rollback(s, own);
+		else if (ident_tx_commit(s, own) == -1)
+			res = LOGIN_ERROR;
+	}
+	OPENSSL_cleanse(&seen, sizeof(seen));
+	if (res == LOGIN_RESULT__MAX) {
+		log_err("login: account of certificate %s kept changing",
 		    id->fp);
-		res = LOGIN_NOCERT;
-		goto done;
-	default:
-		goto fail;
+		res = LOGIN_ERROR;
 	}
-	now = clock_now();
-	if (a.locked_until > now) {
-		if (locked_until != NULL)
-			*locked_until = a.locked_until;
-		if (ident_audit(s, &a, id->fp, "login.locked", NULL) == -1)
-			goto fail;
-		res = LOGIN_LOCKED;
-		goto done;
-	}
-	if (account_pw_hash(s, a.id, stored, sizeof(stored)) != 0)
-		goto fail;
-	/* Always run the KDF, whatever the user name, for even timing. */
-	v = pw_verify(pw, stored);
-	if (v == -1) {
-		log_err("account %lld: malformed password hash",
-		    (long long)a.id);
-		goto fail;
-	}
-	match = v == 1 && strcmp(username, a.username) == 0;
-
-	if (!match) {
-		failed = a.failed + 1;
-		until = 0;
-		if (failed >= IDENT_LOCK_FAILURES) {
-			until = now + IDENT_LOCK_SECONDS;
-			failed = 0;
-			if (locked_until != NULL)
-				*locked_until = until;
-			snprintf(detail, sizeof(detail),
-			    "%s; locked for %d s",
-			    v == 1 ? "user name mismatch" : "wrong password",
-			    IDENT_LOCK_SECONDS);
-		} else
-			snprintf(detail, sizeof(detail), "%s; failure %d",
-			    v == 1 ? "user name mismatch" : "wrong password",
-			    failed);
-		if (ident_set_failures(s, a.id, failed, until) == -1 ||
-		    ident_audit(s, &a, id->fp, "login.bad", detail) == -1)
-			goto fail;
-		res = LOGIN_BAD;
-		goto done;
-	}
-
-	if (ident_set_failures(s, a.id, 0, 0) == -1 ||
-	    ident_audit(s, &a, id->fp, "login.ok",
-	    a.must_change ? "initial password" : NULL) == -1)
-		goto fail;
-	a.failed = 0;
-	a.locked_until = 0;
-	*out = a;
-	res = a.must_change ? LOGIN_MUST_CHANGE : LOGIN_OK;
-done:
-	if (ident_tx_commit(s, own) == -1) {
+	if (res == LOGIN_ERROR) {
 		memset(out, 0, sizeof(*out));
-		return LOGIN_ERROR;
+		if (locked_until != NULL)
+			*locked_until = 0;
 	}
 	return res;
-fail:
-	ident_tx_rollback(s, own);
-	memset(out, 0, sizeof(*out));
-	if (locked_until != NULL)
-		*locked_until = 0;
-	return LOGIN_ERROR;
 }
 
-/* Changes the password of account_id: old must be right, pw == pw2,
- * pw != old, pw acceptable.  Stores the hash, clears must_change and
- * audits "password.change".  Returns 0, 1 with errors in errs, or -1. */
-int
-ident_change_password(struct store *s, int64_t account_id,
+/* Checks a password change of account a (old against stored, pw ==
+ * pw2, pw != old, pw acceptable), adding errors to errs.  Runs the KDF
+ * once, outside any transaction.  Returns 0 checked (errors or not) or
+ * -1 (malformed stored hash, logged). */
+static int
+ident_change_check(const struct account *a, const char *stored,
     const char *old, const char *pw, const char *pw2,
     struct form_errors *errs)
 {
-	struct account	 a;
-	sqlite3_stmt	*st;
-	char		 stored[256], hash[256];
-	size_t		 nerr;
-	int		 own = 0, rc = -1, v;
+	int	 v;
 
-	old = old == NULL ? "" : old;
-	pw = pw == NULL ? "" : pw;
-	pw2 = pw2 == NULL ? "" : pw2;
-	nerr = errs->n;
-	if (ident_tx_begin(s, &own) == -1)
-		return -1;
-	if (account_load(s, account_id, &a) != 0 ||
-	    account_pw_hash(s, account_id, stored, sizeof(stored)) != 0)
-		goto out;
 	if ((v = pw_verify(old, stored)) == -1) {
 		log_err("account %lld: malformed password hash",
-		    (long long)account_id);
-		goto out;
+		    (long long)a->id);
+		return -1;
 	}
 	if (v == 0)
 		form_error_add(errs, "old", "WRONG", "原密码不正确");
@@ -1155,13 +1226,51 @@ ident_change_password(struct store *s, int64_t account_id,
 		form_error_add(errs, "pw", "SAME_AS_OLD",
 		    "新密码不能与原密码相同");
 	else
-		pw_acceptable(pw, a.username, errs);
-	if (errs->n != nerr) {
+		pw_acceptable(pw, a->username, errs);
+	return 0;
+}
+
+/* Changes the password of account_id: old must be right, pw == pw2,
+ * pw != old, pw acceptable.  The old password is checked and the new
+ * one hashed before any write transaction; the transaction then checks
+ * that the stored hash is still the one checked (else the form is
+ * refused: changed meanwhile), stores the new hash, clears must_change
+ * and audits "password.change".  Returns 0, 1 with errors in errs, or
+ * -1. */
+int
+ident_change_password(struct store *s, int64_t account_id,
+    const char *old, const char *pw, const char *pw2,
+    struct form_errors *errs)
+{
+	struct account	 a;
+	sqlite3_stmt	*st;
+	char		 stored[256], again[256], hash[256];
+	size_t		 nerr;
+	int		 own = 0, rc = -1;
+
+	old = old == NULL ? "" : old;
+	pw = pw == NULL ? "" : pw;
+	pw2 = pw2 == NULL ? "" : pw2;
+	nerr = errs->n;
+	hash[0] = '\0';
+	if (account_load(s, account_id, &a) != 0 ||
+	    account_pw_hash(s, account_id, stored, sizeof(stored)) != 0 ||
+	    ident_change_check(&a, stored, old, pw, pw2, errs) == -1)
+		return -1;
+	if (errs->n != nerr)
+		return 1;
+	if (pw_hash(pw, hash, sizeof(hash)) == -1)
+		return -1;
+	if (ident_tx_begin(s, &own) == -1)
+		goto out0;
+	if (account_pw_hash(s, account_id, again, sizeof(again)) != 0)
+		goto out;
+	if (strcmp(again, stored) != 0) {
+		form_error_add(errs, "old", "CHANGED",
+		    "密码刚被修改过,请用新的原密码重试");
 		rc = 1;
 		goto out;
 	}
-	if (pw_hash(pw, hash, sizeof(hash)) == -1)
-		goto out;
 	st = store_stmt(s, "UPDATE accounts SET pw_hash = ?, must_change = 0"
 	    " WHERE id = ?");
 	if (st == NULL || store_bind_text(st, 1, hash) != 0 ||
@@ -1170,11 +1279,14 @@ ident_change_password(struct store *s, int64_t account_id,
 		goto out;
 	if (ident_audit(s, &a, "", "password.change", NULL) == -1)
 		goto out;
+	OPENSSL_cleanse(hash, sizeof(hash));
 	if (ident_tx_commit(s, own) == -1)
 		return -1;
 	return 0;
 out:
 	ident_tx_rollback(s, own);
+out0:
+	OPENSSL_cleanse(hash, sizeof(hash));
 	return rc;
 }
 

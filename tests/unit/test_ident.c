@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../suites.h"
@@ -764,6 +765,79 @@ START_TEST(login_success_resets)
 }
 END_TEST
 
+/* One racer of login_lock_race: opens its own store on t_db, waits for
+ * the start pipe fd to close, tries a wrong password and exits with
+ * the login result.  Never returns. */
+static void
+t_racer(int fd)
+{
+	struct ident	 id = t_id(FP_A);
+	struct account	 a;
+	struct store	*s;
+	char		 c;
+	int		 res;
+
+	if ((s = store_open(t_db, STORE_NOCHECKPOINT)) == NULL)
+		_exit(100);
+	while (read(fd, &c, 1) > 0)
+		continue;
+	res = ident_login(s, &id, "demo-a", "wrong1234", &a, NULL);
+	store_close(s);
+	_exit(res);
+}
+
+START_TEST(login_lock_race)
+{
+	enum { RACERS = IDENT_LOCK_FAILURES + 3 };
+	pid_t		 pid[RACERS];
+	int		 fds[2], i, st, bad = 0, locked = 0;
+
+	/* A slow hash, so that every racer checks its password while
+	 * the others do: all see the count before any failure. */
+	setenv("HALL_PBKDF2_ITER", "100000", 1);
+	t_set_pw(1, PW_A, 0);
+	setenv("HALL_PBKDF2_ITER", "1000", 1);
+	t_clock_set(T0);
+	store_close(t_s);
+	t_s = NULL;
+	ck_assert_int_eq(pipe(fds), 0);
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_int_ne(pid[i] = fork(), -1);
+		if (pid[i] == 0) {
+			close(fds[1]);
+			t_racer(fds[0]);
+		}
+	}
+	close(fds[0]);
+	usleep(100 * 1000);
+	close(fds[1]);
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_int_eq(waitpid(pid[i], &st, 0), pid[i]);
+		ck_assert(WIFEXITED(st));
+		if (WEXITSTATUS(st) == LOGIN_BAD)
+			bad++;
+		else if (WEXITSTATUS(st) == LOGIN_LOCKED)
+			locked++;
+		else
+			ck_abort_msg("racer answered %d", WEXITSTATUS(st));
+	}
+	ck_assert_ptr_nonnull(t_s = store_open(t_db, 0));
+	/* Exactly five failures counted, the fifth locked, the rest
+	 * found the lock: no failure lost to the race. */
+	ck_assert_int_eq(bad, IDENT_LOCK_FAILURES);
+	ck_assert_int_eq(locked, RACERS - IDENT_LOCK_FAILURES);
+	ck_assert_int_eq(t_int("SELECT COUNT(*) FROM audit WHERE"
+	    " action = 'login.bad'"), IDENT_LOCK_FAILURES);
+	ck_assert_int_eq(t_int("SELECT COUNT(*) FROM audit WHERE"
+	    " action = 'login.locked'"), RACERS - IDENT_LOCK_FAILURES);
+	ck_assert_int_eq(t_int("SELECT COUNT(*) FROM audit WHERE"
+	    " action = 'login.bad' AND detail LIKE '%locked for%'"), 1);
+	ck_assert_int_eq(t_int("SELECT locked_until FROM accounts"
+	    " WHERE id = 1"), clock_now() + IDENT_LOCK_SECONDS);
+	ck_assert_int_eq(t_int("SELECT failed FROM accounts WHERE id = 1"), 0);
+}
+END_TEST
+
 START_TEST(bad_login_other_username)
 {
 	struct ident	 id = t_id(FP_A);
@@ -1063,6 +1137,7 @@ ident_suite(void)
 	tcase_add_test(tc, login_must_change);
 	tcase_add_test(tc, login_lock);
 	tcase_add_test(tc, login_success_resets);
+	tcase_add_test(tc, login_lock_race);
 	tcase_add_test(tc, bad_login_other_username);
 	tcase_add_test(tc, bad_login_nocert);
 	tcase_add_test(tc, bad_login_error);
