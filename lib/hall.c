@@ -357,14 +357,15 @@ gate(struct hall_ctx *c, const struct route *rt)
 	return csrf_gate(c, rt);
 }
 
-/* Refuses a POST whose csrf field is not the session's token.
- * Returns 1 to go on, 0 when refused. */
+/* Refuses a POST whose csrf field is not the session's token.  The
+ * token is read from the body only: in the query string it would be
+ * written to nginx's access log.  Returns 1 to go on, 0 when refused. */
 static int
 csrf_gate(struct hall_ctx *c, const struct route *rt)
 {
 	if (c->r->method != REQ_POST || (rt->flags & ROUTE_NOCSRF))
 		return 1;
-	if (c->logged_in && csrf_ok(&c->sess, req_get(c->r, "csrf")))
+	if (c->logged_in && csrf_ok(&c->sess, req_body_get(c->r, "csrf")))
 		return 1;
 	page_fail(c, 403, "CSRF", "页面已过期或来源不明,请返回刷新页面后重新提交");
 	return 0;

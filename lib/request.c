@@ -714,6 +714,18 @@ req_get(const struct req *r, const char *key)
 	return f != NULL ? f->val : NULL;
 }
 
+/* First value of key in the body only, or NULL; borrowed from r. */
+const char *
+req_body_get(const struct req *r, const char *key)
+{
+	const struct req_field *f;
+
+	if (r == NULL || key == NULL)
+		return NULL;
+	f = req_fields_find(&r->body, key);
+	return f != NULL ? f->val : NULL;
+}
+
 /* Value of cookie name, or NULL; borrowed from r. */
 const char *
 req_cookie(const struct req *r, const char *name)

@@ -118,6 +118,11 @@ const char	*req_param(const struct req *r, const char *name);
  * Borrowed: valid until req_free(). */
 const char	*req_get(const struct req *r, const char *key);
 
+/* First value of field key in the body only (never the query string,
+ * which nginx writes to its access log), or NULL.  Borrowed: valid
+ * until req_free(). */
+const char	*req_body_get(const struct req *r, const char *key);
+
 /* The field key (body, then query) with its size and file name, or NULL. */
 const struct req_field *req_field(const struct req *r, const char *key);
 

@@ -561,6 +561,7 @@ START_TEST(read_get)
 	ck_assert_str_eq(req_get(&r, "page"), "2");
 	ck_assert_str_eq(req_get(&r, "q"), "张");
 	ck_assert_ptr_null(req_get(&r, "none"));
+	ck_assert_ptr_null(req_body_get(&r, "page"));	/* query only */
 	ck_assert_str_eq(req_cookie(&r, "sid"), "abc");
 	ck_assert_str_eq(req_cookie(&r, "csrf"), "def");
 	ck_assert_ptr_null(req_cookie(&r, "page"));
@@ -675,6 +676,8 @@ START_TEST(read_post_urlencoded)
 	ck_assert_str_eq(req_get(&r, "xm"), "张三");
 	ck_assert_str_eq(req_get(&r, "page"), "9");	/* body first */
 	ck_assert_str_eq(req_get(&r, "only"), "q");	/* then query */
+	ck_assert_str_eq(req_body_get(&r, "page"), "9");
+	ck_assert_ptr_null(req_body_get(&r, "only"));	/* never the query */
 	ck_assert_uint_eq(m.off, 28);	/* exactly CONTENT_LENGTH read */
 	ck_assert_uint_gt(m.reads, 1);	/* in several short reads */
 	f = req_field(&r, "xm");
