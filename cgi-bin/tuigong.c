@@ -245,9 +245,10 @@ add_attachment(const struct attachment *a, void *arg)
 	page_attr_int(n, "size", (long long)a->size);
 }
 
-/* Adds <materials> for reason/compensation (or a batch) with a
- * <material code name required uploaded> each, and the task's
- * <attachment>s when task_id > 0.  Returns 0 or -1. */
+/* Adds <materials> for reason/compensation (or a batch: those of
+ * batch task_id, the union over its rows, or every batch's when
+ * task_id is 0) with a <material code name required uploaded> each,
+ * and the task's <attachment>s when task_id > 0.  Returns 0 or -1. */
 static int
 add_materials(struct hall_ctx *c, int64_t task_id, const char *reason,
     int compensation, int batch)
@@ -259,7 +260,11 @@ add_materials(struct hall_ctx *c, int64_t task_id, const char *reason,
 	size_t			 i, cnt;
 	int			 has;
 
-	cnt = tuigong_materials(r, compensation, batch, m);
+	if (batch && task_id > 0) {
+		if (tuigong_task_materials(c->s, task_id, m, &cnt) != 0)
+			return -1;
+	} else
+		cnt = tuigong_materials(r, compensation, batch, m);
 	a.c = c;
 	a.list = page_add(c, NULL, "materials", NULL);
 	page_attr(a.list, "reason", r == TG_REASON__MAX ? "" : reason);
@@ -491,12 +496,15 @@ save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
 {
 	char		 summary[160], key[48], object[40];
 	sqlite3_stmt	*st;
+	struct hdate	 on = c->today;
 	int		 late;
 
 	snprintf(summary, sizeof(summary), "%s %s %s", r->name, r->reason,
 	    r->end_date);
-	if ((late = tuigong_is_overdue(c->s, c->acct.unit_id, r->end_date,
-	    &c->today)) < 0)
+	/* A 回退 task counts to its first submission, not to today. */
+	if ((t != NULL && tuigong_overdue_day(c->s, t->id, &on) != 0) ||
+	    (late = tuigong_is_overdue(c->s, c->acct.unit_id, r->end_date,
+	    &on)) < 0)
 		return -1;
 	r->overdue = late;
 	if (store_begin(c->s) != 0)
@@ -548,12 +556,17 @@ save_post(struct hall_ctx *c)
 	struct tuigong_row	 r;
 	struct task		 t, *tp = NULL;
 	int64_t			 id;
-	int			 created;
+	int			 created, batch;
 
 	if (req_get(c->r, "id") != NULL && *req_get(c->r, "id") != '\0') {
 		if (load_task(c, &t) != 0)
 			return;
-		if (!wf_editable(&t) || tuigong_is_batch(c->s, t.id) != 0) {
+		if ((batch = tuigong_is_batch(c->s, t.id)) < 0) {
+			page_busy(c);
+			return;
+		}
+		/* A batch, even with no rows left, never takes the form. */
+		if (!wf_editable(&t) || batch) {
 			page_fail(c, 409, "BAD_STATE",
 			    wf_result_message(WF_BADSTATE));
 			return;
@@ -596,23 +609,17 @@ save_post(struct hall_ctx *c)
 
 /* ---- Attachments ---- */
 
-/* Whether code is a material of task t (its reason or the batch set). */
+/* Whether code is a material of task t (its reason, or the union over
+ * a batch's rows). */
 static int
 material_allowed(struct hall_ctx *c, const struct task *t, const char *code,
     const char **name)
 {
 	struct tuigong_material	 m[TG_MAX_MATERIALS];
-	struct tuigong_row	 r;
 	size_t			 i, n;
-	int			 batch;
 
-	if (code == NULL || (batch = tuigong_is_batch(c->s, t->id)) < 0)
+	if (code == NULL || tuigong_task_materials(c->s, t->id, m, &n) != 0)
 		return 0;
-	memset(&r, 0, sizeof(r));
-	if (!batch && tuigong_row_load(c->s, t->id, 0, &r) < 0)
-		return 0;
-	n = tuigong_materials(tuigong_reason_of(r.reason), r.compensation,
-	    batch, m);
 	for (i = 0; i < n; i++)
 		if (strcmp(m[i].code, code) == 0) {
 			*name = m[i].name;

@@ -663,6 +663,7 @@ tuigong_materials(enum tuigong_reason reason, int compensation, int batch,
 		tg_material(&out[n++], "tuigong_huamingce", "退工花名册", 1);
 		tg_material(&out[n++], "jiechu_zhengming",
 		    "解除/终止劳动合同证明书", 1);
+		tg_material(&out[n++], "sfz_copy", "员工身份证复印件", 1);
 		tg_material(&out[n++], "buchang_pingzheng",
 		    "经济补偿金计算表及支付凭证", 0);
 		return n;
@@ -698,6 +699,88 @@ tuigong_materials(enum tuigong_reason reason, int compensation, int batch,
 		tg_material(&out[n++], "buchang_pingzheng",
 		    "经济补偿金计算表及支付凭证", 0);
 	return n;
+}
+
+/* Every material a 退工 may ask for, in the order they are listed. */
+static const char *const tg_material_order[] = {
+	"tuigong_huamingce", "jiechu_zhengming", "sfz_copy", "hetong_copy",
+	"jiechu_tongzhi", "cizhi_shenqing", "gonggao_pingzheng",
+	"buchang_pingzheng", "gonghui_yijian", NULL
+};
+
+#define TG_NORDER	(sizeof(tg_material_order) / sizeof(tg_material_order[0]) - 1)
+
+/* The union of the materials of a batch's rows: per material of
+ * tg_material_order, 0 not asked, 1 optional, 2 required. */
+struct tg_union {
+	unsigned char			 need[TG_NORDER];
+	struct tuigong_material		 m[TG_NORDER];
+};
+
+/* Adds the n materials m to the union u. */
+static void
+tg_union_add(struct tg_union *u, const struct tuigong_material *m, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < TG_NORDER; j++) {
+			if (strcmp(tg_material_order[j], m[i].code) != 0)
+				continue;
+			if (u->need[j] == 0)
+				u->m[j] = m[i];
+			if (u->need[j] < (m[i].required ? 2 : 1))
+				u->need[j] = m[i].required ? 2 : 1;
+			break;
+		}
+}
+
+/* tuigong_rows callback: the materials one row needs in the form. */
+static void
+tg_union_row(const struct tuigong_row *row, void *arg)
+{
+	struct tuigong_material	 m[TG_MAX_MATERIALS];
+	size_t			 n;
+
+	n = tuigong_materials(tuigong_reason_of(row->reason),
+	    row->compensation, 0, m);
+	tg_union_add(arg, m, n);
+}
+
+/* See tuigong.h. */
+int
+tuigong_task_materials(struct store *s, int64_t task_id,
+    struct tuigong_material *out, size_t *n)
+{
+	struct tuigong_material	 m[TG_MAX_MATERIALS];
+	struct tuigong_row	 row;
+	struct tg_union		 u;
+	size_t			 i;
+	int			 batch, rc, want;
+
+	*n = 0;
+	if ((batch = tuigong_is_batch(s, task_id)) == -1)
+		return -1;
+	if (!batch) {
+		if ((rc = tuigong_row_load(s, task_id, 0, &row)) == -1)
+			return -1;
+		if (rc == 1)
+			memset(&row, 0, sizeof(row));
+		*n = tuigong_materials(tuigong_reason_of(row.reason),
+		    row.compensation, 0, out);
+		return 0;
+	}
+	memset(&u, 0, sizeof(u));
+	tg_union_add(&u, m, tuigong_materials(TG_REASON__MAX, 0, 1, m));
+	if (tuigong_rows(s, task_id, tg_union_row, &u) == -1)
+		return -1;
+	for (want = 2; want > 0; want--)
+		for (i = 0; i < TG_NORDER; i++)
+			if (u.need[i] == want && *n < TG_MAX_MATERIALS) {
+				out[*n] = u.m[i];
+				out[(*n)++].required = want == 2;
+			}
+	return 0;
 }
 
 /* ---- Rows in the store ---- */
@@ -877,8 +960,14 @@ tuigong_is_batch(struct store *s, int64_t task_id)
 {
 	int64_t	 n;
 
-	if (tg_int(s, "SELECT EXISTS (SELECT 1 FROM tuigong WHERE "
-	    "task_id = ?1 AND row_no > 0)", task_id, &n) == -1)
+	/*
+	 * The form's task is created with its row 0 in one transaction
+	 * and row 0 is never deleted (batch_delete_row refuses it); a
+	 * batch never has one.  So this holds from creation on, also for
+	 * a batch whose rows all failed or were all deleted.
+	 */
+	if (tg_int(s, "SELECT NOT EXISTS (SELECT 1 FROM tuigong WHERE "
+	    "task_id = ?1 AND row_no = 0)", task_id, &n) == -1)
 		return -1;
 	return n != 0;
 }
@@ -1188,6 +1277,16 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 
 /* ---- The business ---- */
 
+/* A row's 社保 facts as the store has them now, to be saved. */
+struct tg_fresh {
+	int64_t		 id;
+	int64_t		 employment_id;
+	int64_t		 person_id;
+	char		 sb_no[32];
+	char		 last_paid_month[8];
+	int		 settled;
+};
+
 /* What the check of a task carries from row to row. */
 struct tg_checkarg {
 	struct store		*s;
@@ -1197,9 +1296,41 @@ struct tg_checkarg {
 	struct form_errors	*errs;
 	int			 batch;
 	int			 failed;
-	int			 reason;	/* row 0's, for the materials */
-	int			 compensation;
+	struct tg_fresh		*fresh;		/* each row's facts now */
+	size_t			 nfresh, capfresh;
 };
+
+/* Keeps the facts f of row (applied as tuigong_row_apply_facts does)
+ * for tg_fresh_save.  Returns 0 or -1. */
+static int
+tg_fresh_add(struct tg_checkarg *a, const struct tuigong_row *row,
+    const struct tuigong_facts *f)
+{
+	struct tuigong_row	 r;
+	struct tg_fresh		*fr;
+	void			*p;
+	size_t			 cap;
+
+	if (a->nfresh == a->capfresh) {
+		cap = a->capfresh == 0 ? 16 : a->capfresh * 2;
+		if (cap > SIZE_MAX / sizeof(*a->fresh) ||
+		    (p = realloc(a->fresh, cap * sizeof(*a->fresh))) == NULL)
+			return -1;
+		a->fresh = p;
+		a->capfresh = cap;
+	}
+	r = *row;
+	tuigong_row_apply_facts(&r, f);
+	fr = &a->fresh[a->nfresh++];
+	fr->id = r.id;
+	fr->employment_id = r.employment_id;
+	fr->person_id = r.person_id;
+	tg_copy(fr->sb_no, sizeof(fr->sb_no), r.sb_no);
+	tg_copy(fr->last_paid_month, sizeof(fr->last_paid_month),
+	    r.last_paid_month);
+	fr->settled = r.settled;
+	return 0;
+}
 
 /* tuigong_rows callback: the rules of one row. */
 static void
@@ -1211,18 +1342,40 @@ tg_check_row(const struct tuigong_row *row, void *arg)
 
 	if (a->failed)
 		return;
-	if (row->row_no == 0) {
-		a->reason = tuigong_reason_of(row->reason);
-		a->compensation = row->compensation;
-	}
 	prefix[0] = '\0';
 	if (a->batch)
 		snprintf(prefix, sizeof(prefix), "第%d行(%s): ", row->row_no,
 		    row->name);
 	if (tuigong_facts(a->s, a->unit_id, row, &f) == -1 ||
 	    tuigong_rules(a->s, a->unit_id, a->task_id, row, &f, a->today,
-	    prefix, a->errs) == -1)
+	    prefix, a->errs) == -1 || tg_fresh_add(a, row, &f) == -1)
 		a->failed = 1;
+}
+
+/* Saves the facts tg_check_row found into each row, so that what is
+ * submitted, approved and printed carries the store's facts of now,
+ * not those of the day the draft was saved.  Returns 0 or -1. */
+static int
+tg_fresh_save(struct store *s, const struct tg_checkarg *a)
+{
+	const struct tg_fresh	*fr;
+	sqlite3_stmt		*st;
+	size_t			 i;
+
+	for (i = 0; i < a->nfresh; i++) {
+		fr = &a->fresh[i];
+		if ((st = store_stmt(s, "UPDATE tuigong SET employment_id = "
+		    "NULLIF(?1, 0), person_id = NULLIF(?2, 0), sb_no = ?3, "
+		    "last_paid_month = ?4, settled = ?5 WHERE id = ?6")) ==
+		    NULL || store_bind_int(st, 1, fr->employment_id) ||
+		    store_bind_int(st, 2, fr->person_id) ||
+		    store_bind_text(st, 3, fr->sb_no) ||
+		    store_bind_text(st, 4, fr->last_paid_month) ||
+		    store_bind_int(st, 5, fr->settled) ||
+		    store_bind_int(st, 6, fr->id) || store_exec_stmt(s, st))
+			return -1;
+	}
+	return 0;
 }
 
 /* Adds "缺少附件: …" when a required material of the task is missing.
@@ -1235,8 +1388,8 @@ tg_check_materials(struct store *s, const struct tg_checkarg *a)
 	size_t			 i, n;
 	int			 rc;
 
-	n = tuigong_materials(a->reason == TG_REASON__MAX ? TG_REASON_OTHER :
-	    (enum tuigong_reason)a->reason, a->compensation, a->batch, m);
+	if (tuigong_task_materials(s, a->task_id, m, &n) == -1)
+		return -1;
 	missing[0] = '\0';
 	for (i = 0; i < n; i++) {
 		if (!m[i].required)
@@ -1255,15 +1408,42 @@ tg_check_materials(struct store *s, const struct tg_checkarg *a)
 	return 0;
 }
 
-/* The workflow's check: every rule over every row, the attachments,
- * and the 逾期 flags as of the day of submission. */
+/* See tuigong.h. */
+int
+tuigong_overdue_day(struct store *s, int64_t task_id, struct hdate *on)
+{
+	sqlite3_stmt	*st;
+	int64_t		 at = 0;
+	int		 rc;
+
+	if ((st = store_stmt(s, "SELECT COALESCE(MIN(at), 0) FROM "
+	    "task_events WHERE task_id = ?1 AND action = ?2")) == NULL ||
+	    store_bind_int(st, 1, task_id) ||
+	    store_bind_text(st, 2, wf_action_names[WF_SUBMIT]))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		at = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (at > 0)
+		clock_date((time_t)at, on);
+	else
+		clock_today(on);
+	return 0;
+}
+
+/* The workflow's check: every rule over every row with the store's
+ * facts of now (saved into the rows), the attachments, and the 逾期
+ * flags as of the first submission. */
 static int
 tg_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 {
 	struct tg_checkarg	 a;
 	struct task		 t;
 	struct hdate		 today, on;
-	int			 n;
+	int			 n, rc = -1;
 
 	if (wf_load(s, task_id, 0, &t) != 0)
 		return -1;
@@ -1274,23 +1454,23 @@ tg_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 	a.task_id = task_id;
 	a.today = &today;
 	a.errs = errs;
-	a.reason = TG_REASON__MAX;
 	if ((a.batch = tuigong_is_batch(s, task_id)) == -1)
 		return -1;
-	if ((n = tuigong_rows(s, task_id, tg_check_row, &a)) == -1 || a.failed)
-		return -1;
+	if ((n = tuigong_rows(s, task_id, tg_check_row, &a)) == -1 ||
+	    a.failed || tg_fresh_save(s, &a) == -1)
+		goto out;
 	if (n == 0) {
 		tg_err(errs, NULL, "", "TG_NO_ROWS", "没有可提交的退工人员");
-		return 0;
+		rc = 0;
+		goto out;
 	}
-	if (tg_check_materials(s, &a) == -1)
-		return -1;
-	/* 逾期 counts to the day the unit submitted. */
-	if (t.state == TASK_DRAFT || t.submitted_at == 0)
-		on = today;
-	else
-		clock_date(t.submitted_at, &on);
-	return tuigong_mark_overdue(s, task_id, &on);
+	if (tg_check_materials(s, &a) == -1 ||
+	    tuigong_overdue_day(s, task_id, &on) == -1)
+		goto out;
+	rc = tuigong_mark_overdue(s, task_id, &on);
+out:
+	free(a.fresh);
+	return rc;
 }
 
 /* The workflow's effect on approval: every row's employment ends

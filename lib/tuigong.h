@@ -14,10 +14,15 @@
  *   fails.
  * - Attachments are per task.  A single 退工 needs the materials of its
  *   reason (tuigong_materials); a batch (批量退工) needs one 退工花名册
- *   (signed and sealed roster of the batch) and one 解除/终止劳动合同证明书
- *   scan covering the whole batch, not a file per row.
+ *   (signed and sealed roster of the batch) and, of every material any
+ *   of its rows would need in the form, one file covering the whole
+ *   batch, not a file per row (tuigong_task_materials).
  * - 逾期 (past tuigong.deadline_days calendar days from the 退工日期,
- *   counted to the day the task is submitted) is a flag, not a refusal.
+ *   counted to the day the task was first submitted) is a flag, not a
+ *   refusal.
+ * - The 社保 facts of a row (社保账号, 最后缴费月份, 是否结清) are
+ *   reloaded and saved at every check (submit, approval), so a draft
+ *   saved before the 减员 carries the facts of the day it is submitted.
  */
 #ifndef HALL_TUIGONG_H
 #define HALL_TUIGONG_H
@@ -184,13 +189,23 @@ struct tuigong_material {
 	int		 required;
 };
 
-#define TG_MAX_MATERIALS	8
+#define TG_MAX_MATERIALS	12
 
 /* The materials for a single 退工 with reason and compensation paid, or
- * for a batch (reason ignored) into out[TG_MAX_MATERIALS].  Returns the
- * count (required ones first). */
+ * those every batch needs (reason ignored: the roster, the 解除证明 and
+ * the 身份证复印件 every row needs) into out[TG_MAX_MATERIALS].  Returns
+ * the count (required ones first). */
 size_t		 tuigong_materials(enum tuigong_reason reason, int compensation,
 		    int batch, struct tuigong_material *out);
+
+/* The materials task_id asks for into out[TG_MAX_MATERIALS] and *n: a
+ * single 退工's by the reason and 经济补偿 of its row 0; a batch's
+ * those every batch needs and the union of what each row would need
+ * in the form, required when any row requires it (one file per
+ * material covers the whole batch).  Required ones first.  Returns 0
+ * or -1. */
+int		 tuigong_task_materials(struct store *s, int64_t task_id,
+		    struct tuigong_material *out, size_t *n);
 
 /* ---- Rows in the store ---- */
 
@@ -208,8 +223,10 @@ int		 tuigong_rows(struct store *s, int64_t task_id,
 		    void (*fn)(const struct tuigong_row *row, void *arg),
 		    void *arg);
 
-/* Whether task_id is a batch (has rows numbered above 0).  Returns 1,
- * 0, or -1 on error. */
+/* Whether task_id is a batch: it has no row 0, the form's row, which
+ * the form's task gets in the transaction that creates it and never
+ * loses.  So a batch stays one when all its rows failed or were
+ * deleted.  Returns 1, 0, or -1 on error. */
 int		 tuigong_is_batch(struct store *s, int64_t task_id);
 
 /* Sets tuigong.overdue of every row of task_id as of day 'on' and
@@ -217,6 +234,12 @@ int		 tuigong_is_batch(struct store *s, int64_t task_id);
  * transaction.  Returns 0 or -1. */
 int		 tuigong_mark_overdue(struct store *s, int64_t task_id,
 		    const struct hdate *on);
+
+/* The day 逾期 of task_id counts to into *on: its first submission
+ * (a 回退 task submitted again is not made late by the review), or
+ * today when it was never submitted.  Returns 0 or -1. */
+int		 tuigong_overdue_day(struct store *s, int64_t task_id,
+		    struct hdate *on);
 
 /* 离职及时率 of unit_id: of the persons in its submitted or finished
  * 退工 (进行中 or 结束), *total, and *on_time of them not 逾期.

@@ -341,7 +341,7 @@
     <xsl:call-template name="field-errors"><xsl:with-param name="name">attachments</xsl:with-param></xsl:call-template>
     <xsl:choose>
       <xsl:when test="$m/@batch = '1'">
-        <p class="note">批量退工按批次提交材料:一份加盖公章的《退工花名册》和一份涵盖全部人员的解除/终止劳动合同证明书扫描件(PDF)。</p>
+        <p class="note" id="batch-materials-note">批量退工按批次提交材料:一份加盖公章的《退工花名册》,以及各行退工原因和经济补偿在单人退工中所需的每种材料(如解除/终止劳动合同证明书、员工身份证复印件、劳动合同复印件、辞职申请书等)。每种材料上传一个涵盖本批全部相关人员的文件(可将多人的材料合并扫描为一个PDF),无需每人一份。<xsl:if test="not($task)">所需材料随各行退工原因而定,导入后按本批人员列出。</xsl:if></p>
       </xsl:when>
       <xsl:when test="$m/@reason = ''">
         <p class="note">所需材料随退工原因而定。请先选择退工原因并保存(或

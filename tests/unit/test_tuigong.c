@@ -25,7 +25,7 @@
 
 static struct th_db	 db;
 static int64_t		 unit, unit2, vip;
-static struct actor	 clerk, vip_clerk;
+static struct actor	 clerk, vip_clerk, reviewer;
 static struct hdate	 today;
 
 /* The persons of the world, by index. */
@@ -36,6 +36,9 @@ enum tt_person {
 	TT_ARREARS,	/* stopped but owes */
 	TT_OTHER,	/* employed at unit2 */
 	TT_VIPP,	/* at the VIP unit, stopped, ended 2026-03-18 */
+	TT_ENDED,	/* fixed term that ended 2026-03-10, stopped */
+	TT_GONE,	/* employment already 已退工, stopped */
+	TT_BIRTH,	/* stored 出生日期 disagrees with the 身份证号 */
 	TT__MAX
 };
 
@@ -140,6 +143,10 @@ setup(void)
 	vip_clerk.unit_id = vip;
 	vip_clerk.name = "丙经办";
 	vip_clerk.cert_fp = "";
+	reviewer.account_id = th_account(db.s, 0, "tg-reviewer");
+	reviewer.unit_id = 0;
+	reviewer.name = "审核员";
+	reviewer.cert_fp = "";
 	tt_world_person(TT_EXPIRING, unit, "42010219900101123", "王伟", "男",
 	    "1990-01-01", "HT-1", "2023-03-21", "2026-03-20", "暂停缴费");
 	tt_world_person(TT_OPEN, unit, "42010619850505124", "李娜", "女",
@@ -152,6 +159,14 @@ setup(void)
 	    "1995-03-03", "HT-5", "2021-01-01", "2027-01-01", "暂停缴费");
 	tt_world_person(TT_VIPP, vip, "42010419930404128", "周丽", "女",
 	    "1993-04-04", "HT-6", "2023-03-19", "2026-03-18", "暂停缴费");
+	tt_world_person(TT_ENDED, unit, "42010519870707131", "刘洋", "男",
+	    "1987-07-07", "HT-7", "2024-03-11", "2026-03-10", "暂停缴费");
+	tt_world_person(TT_GONE, unit, "42010619910909144", "郑华", "女",
+	    "1991-09-09", "HT-8", "2022-01-01", "2027-12-31", "暂停缴费");
+	tt_sql("UPDATE employments SET status = '已退工', ended_at = "
+	    "'2026-01-31' WHERE contract_no = 'HT-8'", 0);
+	tt_world_person(TT_BIRTH, unit, "42010719890202133", "吴刚", "男",
+	    "1989-02-03", "HT-9", "2024-01-01", "2028-12-31", "暂停缴费");
 	tt_sql("INSERT INTO arrears (person_id, unit_id, month, amount_fen) "
 	    "SELECT person_id, unit_id, '2026-01', 100000 FROM employments "
 	    "WHERE contract_no = 'HT-4'", 0);
@@ -168,16 +183,17 @@ static void
 tt_row(enum tt_person i, struct tuigong_row *r)
 {
 	static const char *const names[TT__MAX] = { "王伟", "李娜", "张强",
-	    "赵敏", "陈杰", "周丽" };
+	    "赵敏", "陈杰", "周丽", "刘洋", "郑华", "吴刚" };
 	static const char *const sexes[TT__MAX] = { "男", "女", "男", "女",
-	    "男", "女" };
+	    "男", "女", "男", "女", "男" };
 	static const char *const cnos[TT__MAX] = { "HT-1", "HT-2", "HT-3",
-	    "HT-4", "HT-5", "HT-6" };
+	    "HT-4", "HT-5", "HT-6", "HT-7", "HT-8", "HT-9" };
 	static const char *const starts[TT__MAX] = { "2023-03-21",
 	    "2020-01-01", "2024-01-01", "2022-06-01", "2021-01-01",
-	    "2023-03-19" };
+	    "2023-03-19", "2024-03-11", "2022-01-01", "2024-01-01" };
 	static const char *const ends[TT__MAX] = { "2026-03-20", "",
-	    "2027-12-31", "2027-05-31", "2027-01-01", "2026-03-18" };
+	    "2027-12-31", "2027-05-31", "2027-01-01", "2026-03-18",
+	    "2026-03-10", "2027-12-31", "2028-12-31" };
 
 	memset(r, 0, sizeof(*r));
 	snprintf(r->name, sizeof(r->name), "%s", names[i]);
@@ -280,6 +296,12 @@ tt_set(struct tuigong_row *r, const char *field, const char *value)
 	} else if (strcmp(field, "resign_on") == 0) {
 		snprintf(r->reason, sizeof(r->reason), "员工辞职");
 		snprintf(r->end_date, sizeof(r->end_date), "%s", value);
+	} else if (strcmp(field, "fixed_term") == 0) {
+		r->open_ended = 0;
+		snprintf(r->contract_end, sizeof(r->contract_end), "%s", value);
+	} else if (strcmp(field, "open_term") == 0) {
+		r->open_ended = 1;
+		r->contract_end[0] = '\0';
 	} else
 		ck_abort_msg("unknown field %s", field);
 }
@@ -309,6 +331,20 @@ static const struct tt_case tt_cases[] = {
 	    "TG_CONTRACT_DATES" },
 	{ "bad_contract_end", TT_EXPIRING, "contract_end", "2026-03-21",
 	    "TG_CONTRACT_DATES" },
+	{ "bad_term_fixed_for_open", TT_OPEN, "fixed_term", "2027-01-01",
+	    "TG_CONTRACT_TERM" },
+	{ "bad_term_open_for_fixed", TT_EXPIRING, "open_term", "",
+	    "TG_CONTRACT_TERM" },
+	{ "bad_not_employed", TT_OTHER, "contract_no", "HT-999",
+	    "TG_NOT_EMPLOYED" },
+	{ "bad_not_employed_other_unit", TT_OTHER, NULL, NULL,
+	    "TG_NOT_EMPLOYED" },
+	{ "bad_not_active", TT_GONE, NULL, NULL, "TG_NOT_ACTIVE" },
+	{ "bad_birth_stored", TT_BIRTH, NULL, NULL, "TG_BIRTH_MISMATCH" },
+	{ "ended contract on its end", TT_ENDED, "end_date", "2026-03-10",
+	    NULL },
+	{ "bad_after_contract_end", TT_ENDED, "end_date", "2026-03-11",
+	    "TG_AFTER_CONTRACT_END" },
 	/* 退工原因 */
 	{ "bad_reason", TT_EXPIRING, "reason", "跳槽", "TG_REASON_INVALID" },
 	{ "bad_expiry_wrong_date", TT_EXPIRING, "expiry_on", "2026-03-19",
@@ -475,7 +511,8 @@ START_TEST(tuigong_materials_by_reason)
 		    "jiechu_zhengming sfz_copy buchang_pingzheng " },
 		{ TG_REASON_LOST, 0, 0, "jiechu_zhengming sfz_copy gonggao_pingzheng " },
 		{ TG_REASON_OTHER, 0, 0, "jiechu_zhengming sfz_copy " },
-		{ TG_REASON_OTHER, 0, 1, "tuigong_huamingce jiechu_zhengming " },
+		{ TG_REASON_OTHER, 0, 1,
+		    "tuigong_huamingce jiechu_zhengming sfz_copy " },
 	};
 	struct tuigong_material	 m[TG_MAX_MATERIALS];
 	char			 got[256];
@@ -574,7 +611,11 @@ START_TEST(tuigong_vip_submit_ends)
 	ck_assert_int_eq(tuigong_business.describe(db.s, id, tt_field, desc), 0);
 	ck_assert_ptr_nonnull(strstr(desc, "姓名=周丽;"));
 	ck_assert_ptr_nonnull(strstr(desc, "合同期限=2023-03-19 至 2026-03-18;"));
-	ck_assert_ptr_nonnull(strstr(desc, "是否结清=否;"));
+	/* Stopped at the unit and owing nothing is 结清 [SPEC §2], even
+	 * though the row was stored without the store's facts. */
+	ck_assert_ptr_nonnull(strstr(desc, "社保账号=HT-6;"));
+	ck_assert_ptr_nonnull(strstr(desc, "最后缴费月份=2026-02;"));
+	ck_assert_ptr_nonnull(strstr(desc, "是否结清=是;"));
 	ck_assert_ptr_nonnull(strstr(desc, "逾期=否;"));
 }
 END_TEST
@@ -605,6 +646,182 @@ START_TEST(tuigong_plain_submit_overdue)
 	/* The employment is still 在职 until approval. */
 	ck_assert_int_eq(tt_int("SELECT COUNT(*) FROM employments WHERE "
 	    "contract_no = 'HT-2' AND status = '在职'", NULL), 1);
+}
+END_TEST
+
+/* A draft saved while the person still paid, submitted after the 减员:
+ * the submitted rows (and so the 证明) carry the facts of now. */
+START_TEST(tuigong_submit_reloads_facts)
+{
+	struct form_errors	 errs;
+	struct tuigong_facts	 f;
+	struct tuigong_row	 r;
+	char			 desc[4096] = "";
+	int64_t			 id;
+
+	tt_row(TT_PAYING, &r);
+	ck_assert_int_eq(tuigong_facts(db.s, unit, &r, &f), 0);
+	tuigong_row_apply_facts(&r, &f);
+	ck_assert_int_eq(r.settled, 0);
+	id = tt_task(&clerk, &r);
+	tt_attach(&clerk, id, "jiechu_zhengming");
+	tt_attach(&clerk, id, "sfz_copy");
+	/* Before the 减员 the policy refuses it. */
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_RULES);
+	ck_assert(tt_has(&errs, "TG_SB_UNSETTLED"));
+	/* The 减员: stopped from 2026-04, March paid. */
+	tt_sql("UPDATE insurance SET status = '暂停缴费', stop_month = "
+	    "'2026-04', last_paid_month = '2026-03' WHERE sb_no = 'HT-3'", 0);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(tuigong_row_load(db.s, id, 0, &r), 0);
+	ck_assert_int_eq(r.settled, 1);
+	ck_assert_str_eq(r.last_paid_month, "2026-03");
+	ck_assert_int_eq(r.employment_id, emp[TT_PAYING]);
+	ck_assert_int_eq(tuigong_business.describe(db.s, id, tt_field, desc), 0);
+	ck_assert_ptr_nonnull(strstr(desc, "社保账号=HT-3;"));
+	ck_assert_ptr_nonnull(strstr(desc, "最后缴费月份=2026-03;"));
+	ck_assert_ptr_nonnull(strstr(desc, "是否结清=是;"));
+	/* And approval reloads them again: arrears found meanwhile. */
+	tt_sql("INSERT INTO arrears (person_id, unit_id, month, amount_fen) "
+	    "SELECT person_id, unit_id, '2026-02', 100 FROM employments "
+	    "WHERE contract_no = 'HT-3'", 0);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_APPROVE, &reviewer, NULL,
+	    &errs), WF_RULES);
+	ck_assert(tt_has(&errs, "TG_SB_UNSETTLED"));
+}
+END_TEST
+
+/* 逾期 counts to the first submission: a task submitted on time,
+ * rejected, and submitted again past the deadline is not 逾期. */
+START_TEST(tuigong_overdue_first_submission)
+{
+	struct form_errors	 errs;
+	struct tuigong_row	 r;
+	struct hdate		 on;
+	struct task		 t;
+	int64_t			 id;
+
+	tt_row(TT_OPEN, &r);
+	snprintf(r.end_date, sizeof(r.end_date), "2026-03-10");
+	id = tt_task(&clerk, &r);
+	ck_assert_int_eq(tuigong_overdue_day(db.s, id, &on), 0);
+	ck_assert_int_eq(hdate_cmp(&on, &today), 0);
+	tt_attach(&clerk, id, "jiechu_zhengming");
+	tt_attach(&clerk, id, "sfz_copy");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	ck_assert_int_eq(t.overdue, 0);
+	/* The reviewer sends it back ten days later. */
+	th_clock_set(&db, "2026-03-30 09:00:00");
+	ck_assert_int_eq(wf_transition(db.s, id, WF_REJECT, &reviewer,
+	    "请补充材料", NULL), WF_OK);
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	ck_assert_int_eq(t.state, TASK_DRAFT);
+	/* Today it would be late; the first submission was not. */
+	clock_today(&on);
+	ck_assert_int_eq(tuigong_is_overdue(db.s, unit, "2026-03-10", &on), 1);
+	ck_assert_int_eq(tuigong_overdue_day(db.s, id, &on), 0);
+	ck_assert_int_eq(hdate_cmp(&on, &today), 0);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	ck_assert_int_eq(t.state, TASK_PENDING);
+	ck_assert_int_eq(t.overdue, 0);
+	ck_assert_int_eq(tt_int("SELECT overdue FROM tuigong WHERE task_id = "
+	    "(SELECT id FROM tasks WHERE seq_no = ?1)", t.seq_no), 0);
+	/* A task first submitted on 2026-03-30 is late. */
+	tt_row(TT_EXPIRING, &r);
+	snprintf(r.end_date, sizeof(r.end_date), "2026-03-10");
+	id = tt_task(&clerk, &r);
+	tt_attach(&clerk, id, "jiechu_zhengming");
+	tt_attach(&clerk, id, "sfz_copy");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	ck_assert_int_eq(t.overdue, 1);
+}
+END_TEST
+
+/* A batch asks for the union of what its rows need in the form. */
+START_TEST(tuigong_batch_materials_union)
+{
+	struct tuigong_material	 m[TG_MAX_MATERIALS];
+	struct form_errors	 errs;
+	const char		*expiry[TGC__MAX] = { "王伟", idno[TT_EXPIRING],
+	    "HT-1", "合同到期终止", "2026-03-20", "", "", "是", "" };
+	struct tuigong_row	 r;
+	char			 got[256];
+	size_t			 i, n;
+	int64_t			 id;
+	int			 created;
+
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(wf_create(db.s, "tuigong", unit, &clerk, "批量退工",
+	    NULL, &id, &created), 0);
+	ck_assert_int_eq(tuigong_batch.row_store(db.s, unit, id, 2, expiry,
+	    TGC__MAX, &today), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(tuigong_row_load(db.s, id, 2, &r), 0);
+	ck_assert_int_eq(r.compensation, 1);
+	ck_assert_int_eq(tuigong_task_materials(db.s, id, m, &n), 0);
+	got[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (m[i].required) {
+			strcat(got, m[i].code);
+			strcat(got, " ");
+		}
+	ck_assert_str_eq(got, "tuigong_huamingce jiechu_zhengming sfz_copy "
+	    "hetong_copy buchang_pingzheng ");
+	tt_attach(&clerk, id, "tuigong_huamingce");
+	tt_attach(&clerk, id, "jiechu_zhengming");
+	tt_attach(&clerk, id, "sfz_copy");
+	/* One row is enough to need the 劳动合同 and the 补偿 proof. */
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_RULES);
+	ck_assert_msg(errs.n == 1 && tt_has(&errs, "TG_MISSING_ATTACH"), "%s",
+	    tt_codes(&errs));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "劳动合同复印件"));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "经济补偿金计算表"));
+	ck_assert_ptr_null(strstr(errs.e[0].msg, "退工花名册"));
+	tt_attach(&clerk, id, "hetong_copy");
+	tt_attach(&clerk, id, "buchang_pingzheng");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+}
+END_TEST
+
+/* A batch with no rows left is still a batch. */
+START_TEST(tuigong_batch_empty_is_batch)
+{
+	struct form_errors	 errs;
+	struct tuigong_material	 m[TG_MAX_MATERIALS];
+	size_t			 n;
+	int64_t			 id;
+	int			 created;
+
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(wf_create(db.s, "tuigong", unit, &clerk, "批量退工",
+	    NULL, &id, &created), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(tuigong_is_batch(db.s, id), 1);
+	ck_assert_int_eq(tuigong_task_materials(db.s, id, m, &n), 0);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_str_eq(m[0].code, "tuigong_huamingce");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_RULES);
+	ck_assert(tt_has(&errs, "TG_NO_ROWS"));
 }
 END_TEST
 
@@ -734,8 +951,10 @@ START_TEST(tuigong_batch_store_and_check)
 	ck_assert_msg(errs.n == 1 && tt_has(&errs, "TG_MISSING_ATTACH"), "%s",
 	    tt_codes(&errs));
 	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "退工花名册"));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "员工身份证复印件"));
 	tt_attach(&clerk, id, "tuigong_huamingce");
 	tt_attach(&clerk, id, "jiechu_zhengming");
+	tt_attach(&clerk, id, "sfz_copy");
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
 	    &errs), WF_OK);
@@ -803,6 +1022,10 @@ tuigong_suite(void)
 	tcase_add_test(tc, tuigong_materials_by_reason);
 	tcase_add_test(tc, tuigong_vip_submit_ends);
 	tcase_add_test(tc, tuigong_plain_submit_overdue);
+	tcase_add_test(tc, tuigong_submit_reloads_facts);
+	tcase_add_test(tc, tuigong_overdue_first_submission);
+	tcase_add_test(tc, tuigong_batch_materials_union);
+	tcase_add_test(tc, tuigong_batch_empty_is_batch);
 	tcase_add_test(tc, tuigong_timeline_order);
 	tcase_add_test(tc, tuigong_batch_rows);
 	tcase_add_test(tc, tuigong_batch_store_and_check);
