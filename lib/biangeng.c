@@ -23,7 +23,7 @@ const struct field_def bg_person_defs[BGP__MAX] = {
 	{ "nation", "民族", FIELD_CHOICE, 0, 0, bg_nations, 0, 0 }, /* BGP_NATION */
 	{ "hukou_addr", "户口所在地", FIELD_TEXT, 0, 100, NULL, 0, 0 }, /* BGP_HUKOU_ADDR */
 	{ "address", "常住地详细地址", FIELD_TEXT, 0, 100, NULL, 0, 0 }, /* BGP_ADDRESS */
-	{ "mobile", "手机号码", FIELD_PHONE, 0, 20, NULL, 0, 0 }, /* BGP_MOBILE */
+	{ "mobile", "手机号码", FIELD_MOBILE, 0, 20, NULL, 0, 0 }, /* BGP_MOBILE */
 	{ "postcode", "邮政编码", FIELD_POSTCODE, 0, 6, NULL, 0, 0 }, /* BGP_POSTCODE */
 	{ "home_phone", "家庭电话", FIELD_PHONE, 0, 20, NULL, 0, 0 }, /* BGP_HOME_PHONE */
 	{ "education", "文化程度", FIELD_CHOICE, 0, 0, bg_educations, 0, 0 }, /* BGP_EDUCATION */

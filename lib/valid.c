@@ -350,6 +350,15 @@ valid_span_digits(const char *s)
 	return n;
 }
 
+/* Checks a mainland mobile number (11 digits starting 13-19). */
+enum valid_err
+valid_mobile_phone(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return VALID_EMPTY;
+	return valid_mobile(s, strlen(s)) ? VALID_OK : VALID_FORMAT;
+}
+
 /* Checks a mobile or fixed-line number ("027-87654321-123"). */
 enum valid_err
 valid_phone(const char *s)
@@ -651,6 +660,8 @@ form_check(const struct field_def *def, const struct hdate *today,
 		return valid_month(s, &val->date);
 	case FIELD_PHONE:
 		return valid_phone(s);
+	case FIELD_MOBILE:
+		return valid_mobile_phone(s);
 	case FIELD_POSTCODE:
 		return valid_postcode(s);
 	case FIELD_MONEY:

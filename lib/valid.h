@@ -57,6 +57,9 @@ enum valid_err	 valid_month(const char *s, struct hdate *out);
  * ("027-87654321", 7-8 digits with optional 3-4 digit area code). */
 enum valid_err	 valid_phone(const char *s);
 
+/* Checks a mainland mobile number: 11 digits, 1 then [3-9]. */
+enum valid_err	 valid_mobile_phone(const char *s);
+
 /* Checks a 6-digit postal code. */
 enum valid_err	 valid_postcode(const char *s);
 
@@ -102,7 +105,8 @@ enum field_type {
 	FIELD_USCC,	/* FIELD_USCC */
 	FIELD_DATE,	/* FIELD_DATE */
 	FIELD_MONTH,	/* FIELD_MONTH */
-	FIELD_PHONE,	/* FIELD_PHONE */
+	FIELD_PHONE,	/* FIELD_PHONE: mobile or fixed line */
+	FIELD_MOBILE,	/* FIELD_MOBILE: mobile only (手机号码) */
 	FIELD_POSTCODE,	/* FIELD_POSTCODE */
 	FIELD_MONEY,	/* FIELD_MONEY */
 	FIELD_CHOICE,	/* FIELD_CHOICE: one of choices[] */

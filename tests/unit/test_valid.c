@@ -453,6 +453,32 @@ START_TEST(phone_bad)
 }
 END_TEST
 
+/* 手机号码 takes mobiles only: fixed lines that valid_phone() accepts
+ * are refused. */
+START_TEST(mobile_valid_bad)
+{
+	static const struct {
+		const char	*s;
+		enum valid_err	 want;
+	} t[] = {
+		{ "13800138000", VALID_OK },
+		{ "19912345678", VALID_OK },
+		{ "", VALID_EMPTY },
+		{ "027-87654321", VALID_FORMAT },
+		{ "87654321", VALID_FORMAT },
+		{ "12800138000", VALID_FORMAT },
+		{ "1380013800", VALID_FORMAT },
+		{ "+8613800138000", VALID_FORMAT },
+		{ "138-0013-8000", VALID_FORMAT },
+	};
+	size_t	 i;
+
+	for (i = 0; i < NELEM(t); i++)
+		ck_assert_msg(valid_mobile_phone(t[i].s) == t[i].want, "%s",
+		    t[i].s);
+}
+END_TEST
+
 START_TEST(postcode_valid_bad)
 {
 	ck_assert_int_eq(valid_postcode("430000"), VALID_OK);
@@ -733,6 +759,7 @@ valid_suite(void)
 	tcase_add_test(tc, money_bad);
 	tcase_add_test(tc, phone_valid);
 	tcase_add_test(tc, phone_bad);
+	tcase_add_test(tc, mobile_valid_bad);
 	tcase_add_test(tc, postcode_valid_bad);
 	tcase_add_test(tc, text_valid);
 	tcase_add_test(tc, text_bad);
