@@ -387,6 +387,25 @@ static const struct field_def save_defs[] = {
 	{ "change_date", "变更日期", FIELD_DATE, FIELD_REQUIRED, 0, NULL, 0, 0 },
 };
 
+/* Adds an error beside 变更日期 when the validated date v is out of the
+ * bounds the hall accepts (not later than this month, not more than a
+ * year back).  A date already refused by form_validate is left alone. */
+static void
+check_change_date(struct hall_ctx *c, const struct field_val *v,
+    struct form_errors *errs)
+{
+	char	 msg[256];
+	size_t	 i;
+
+	for (i = 0; i < errs->n; i++)
+		if (strcmp(errs->e[i].field, "change_date") == 0)
+			return;
+	if (!v->present)
+		return;
+	if (!jy_change_date_ok(&v->date, &c->today, msg, sizeof(msg)))
+		form_error_add(errs, "change_date", "RANGE", msg);
+}
+
 /* Re-shows the query form with the list, the selection and errs. */
 static void
 save_refused(struct hall_ctx *c, const struct form_errors *errs)
@@ -421,6 +440,7 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	form_validate(c->r, save_defs, 2, &c->today, vals, &errs);
+	check_change_date(c, &vals[1], &errs);
 	n = read_pids(c, pids, &errs);
 	if (n == 0 && errs.n == 0)
 		form_error_add(&errs, "pid", "REQUIRED", "请勾选需要减少的人员");

@@ -11,9 +11,10 @@
  *                             200 for a wrong code AND for an unknown
  *                             number alike (nothing tells them apart)
  *
- * A request without both fields gets the form.  Nothing is rate
- * limited here: the code space is 32^8 (about 10^12) per number, and
- * limiting belongs in nginx (limit_req) if guessing is ever seen.
+ * A request without both fields gets the form.  Guessing is limited
+ * in nginx, not here: /verify has a limit_req per client address (5
+ * requests a second, burst 30), answered past it with 429 and a
+ * Chinese page; the code space is 32^8 (about 10^12) per number.
  */
 #include <stdio.h>
 #include <string.h>

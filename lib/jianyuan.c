@@ -5,6 +5,7 @@
  * jianyuan.h for the decisions the seeds leave open.
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,27 +138,52 @@ jy_retire_rule_load(struct store *s, const char *region, int male,
 	static const char *const what[3] = {
 		"base_age", "target_age", "step_months"
 	};
-	int		 i;
+	int		 i, rc;
 
 	who = male ? "male" : female_cadre ? "female_cadre" : "female_worker";
 	for (i = 0; i < 3; i++) {
 		snprintf(key, sizeof(key), "retire.%s.%s", who, what[i]);
-		if (policy_int(s, region, key, on, 0, &v[i]) != 0 ||
-		    v[i] < 0 || v[i] > 100) {
-			log_err("jianyuan: policy %s missing or bad", key);
+		if ((rc = policy_int(s, region, key, on, 0, &v[i])) == 1)
+			return 1;	/* nothing in force on that date */
+		if (rc != 0 || v[i] < 0 || v[i] > 100) {
+			log_err("jianyuan: policy %s bad", key);
 			return -1;
 		}
 	}
-	if (policy_get(s, region, "retire.reform_from", on, buf,
-	    sizeof(buf)) != 0 || valid_date(buf, &out->reform_from) !=
-	    VALID_OK) {
-		log_err("jianyuan: policy retire.reform_from missing or bad");
+	if ((rc = policy_get(s, region, "retire.reform_from", on, buf,
+	    sizeof(buf))) == 1)
+		return 1;
+	if (rc != 0 || valid_date(buf, &out->reform_from) != VALID_OK) {
+		log_err("jianyuan: policy retire.reform_from bad");
 		return -1;
 	}
 	out->base_age = (int)v[0];
 	out->target_age = (int)v[1];
 	out->step_months = (int)v[2];
 	return 0;
+}
+
+int
+jy_change_date_ok(const struct hdate *change, const struct hdate *today,
+    char *msg, size_t msgsz)
+{
+	struct hdate	 first;
+
+	jy_unmon(jy_mon(today) - JY_CHANGE_BACK_MONTHS, &first);
+	if (jy_mon(change) > jy_mon(today)) {
+		if (msg != NULL)
+			snprintf(msg, msgsz, "变更日期不能晚于本月(%04d年%02d月)",
+			    today->year, today->month);
+		return 0;
+	}
+	if (jy_mon(change) < jy_mon(&first)) {
+		if (msg != NULL)
+			snprintf(msg, msgsz, "变更日期不能早于%04d年%02d月;"
+			    "更早的减员请携带材料到经办机构办理",
+			    first.year, first.month);
+		return 0;
+	}
+	return 1;
 }
 
 /* Marks o refused by rule with code and message; returns JY_REFUSED. */
@@ -207,6 +233,14 @@ jy_rule_eligible(const struct jy_facts *f, enum jy_reason r,
 	if (jy_mon(change) < jy_mon(&f->start_month))
 		return jy_refuse(o, 0, "CHANGE_EARLY",
 		    "变更日期早于该人员在本单位的参保起始月份");
+	if (!jy_change_date_ok(change, &f->today, msg, sizeof(msg)))
+		return jy_refuse(o, 0, "CHANGE_OLD", msg);
+	if (f->no_policy) {
+		snprintf(msg, sizeof(msg), "变更日期%04d-%02d-%02d没有适用的"
+		    "退休政策,无法办理减少,请核对变更日期", change->year,
+		    change->month, change->day);
+		return jy_refuse(o, 0, "NO_POLICY", msg);
+	}
 	if (f->pending_seq[0] != '\0') {
 		snprintf(msg, sizeof(msg), "该人员已有未办结的减员业务(业务顺序号 %s),"
 		    "请勿重复申报", f->pending_seq);
@@ -226,6 +260,10 @@ jy_rule1_retire(const struct jy_facts *f, enum jy_reason r,
 
 	if (r != JY_RETIRE)
 		return JY_ALLOWED;
+	if (f->birth.year == 0)
+		return jy_refuse(o, 1, "RETIRE_AGE", "该人员出生日期有误"
+		    "(出生日期与身份证号码均无法识别),无法确认是否达到法定"
+		    "退休年龄,不能申报退休减少;请先到经办机构核实出生日期");
 	jy_unmon(jy_mon(&f->birth) + age, &at);
 	if (jy_mon(change) < jy_mon(&at)) {
 		if (age % 12 != 0)
@@ -438,9 +476,26 @@ jy_scalar(struct store *s, sqlite3_stmt *st)
 	return v;
 }
 
+/* The birth date of f: the stored one, else the one in the 身份证号
+ * (GB 11643); year 0 when neither parses (rule 1 then refuses). */
+static void
+jy_facts_birth(struct jy_facts *f, const char *stored)
+{
+	struct idcard	 id;
+
+	if (valid_date(stored, &f->birth) == VALID_OK)
+		return;
+	if (valid_idcard(f->idno, &f->today, &id) == VALID_OK) {
+		f->birth = id.birth;
+		return;
+	}
+	memset(&f->birth, 0, sizeof(f->birth));
+}
+
 /* Reads the person, insurance and employment columns of the facts.
- * Returns 0, 1 unknown person, -1 error.  *region receives the unit's
- * region. */
+ * The employment is the current one here: the latest 在职, else the
+ * latest of any status.  Returns 0, 1 unknown person, -1 error.
+ * *region receives the unit's region. */
 static int
 jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
     struct jy_facts *f, char *region, size_t regionsz)
@@ -453,16 +508,16 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	    "COALESCE(i.id, 0), COALESCE(i.status, ''), "
 	    "COALESCE(i.start_month, ''), COALESCE(i.last_paid_month, ''), "
 	    "COALESCE(i.contrib_months, 0), COALESCE(i.multi_injury, 0), "
-	    "COALESCE((SELECT e.category FROM employments e WHERE "
-	    "  e.person_id = p.id AND e.unit_id = u.id ORDER BY "
-	    "  e.status = '在职' DESC, e.id DESC LIMIT 1), ''), "
-	    "COALESCE((SELECT MAX(e.is_legal_rep) FROM employments e WHERE "
-	    "  e.person_id = p.id AND e.unit_id = u.id), 0) "
+	    "COALESCE(e.category, ''), COALESCE(e.is_legal_rep, 0), "
+	    "COALESCE(e.id, 0), COALESCE(e.status, ''), "
+	    "COALESCE(e.start_date, '') "
 	    "FROM persons p JOIN units u ON u.id = ?2 "
 	    "LEFT JOIN insurance i ON i.person_id = p.id AND i.unit_id = u.id "
-	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR EXISTS (SELECT 1 FROM "
-	    "employments e WHERE e.person_id = p.id AND e.unit_id = u.id))"))
-	    == NULL ||
+	    "LEFT JOIN employments e ON e.id = (SELECT e2.id FROM employments "
+	    "  e2 WHERE e2.person_id = p.id AND e2.unit_id = u.id ORDER BY "
+	    "  e2.status = '在职' DESC, e2.id DESC LIMIT 1) "
+	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR e.id IS NOT NULL)")) ==
+	    NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = sqlite3_step(st);
@@ -475,8 +530,7 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	snprintf(f->name, sizeof(f->name), "%s", store_col_text(st, 0));
 	snprintf(f->idno, sizeof(f->idno), "%s", store_col_text(st, 1));
 	f->male = strcmp(store_col_text(st, 2), "男") == 0;
-	if (valid_date(store_col_text(st, 3), &f->birth) != VALID_OK)
-		memset(&f->birth, 0, sizeof(f->birth));
+	jy_facts_birth(f, store_col_text(st, 3));
 	f->female_cadre = sqlite3_column_int(st, 4) != 0;
 	snprintf(region, regionsz, "%s", store_col_text(st, 5));
 	f->insurance_id = sqlite3_column_int64(st, 6);
@@ -489,8 +543,44 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	f->multi_injury = sqlite3_column_int(st, 11) != 0;
 	snprintf(f->category, sizeof(f->category), "%s", store_col_text(st, 12));
 	f->legal_rep = sqlite3_column_int(st, 13) != 0;
+	f->employment_id = sqlite3_column_int64(st, 14);
+	f->employed = strcmp(store_col_text(st, 15), "在职") == 0;
+	snprintf(f->job_start, sizeof(f->job_start), "%s",
+	    store_col_text(st, 16));
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* Whether a 退工 here ends the current employment of f: with an 在职
+ * employment, a 结束 退工 of that employment; without one, a 结束 退工
+ * or an 已退工 employment ending on or after the 参保 start here (an
+ * earlier job's 退工 proves nothing about this one).  Returns 1, 0 or
+ * -1. */
+static int
+jy_facts_tuigong(struct store *s, int64_t unit_id, const struct jy_facts *f)
+{
+	sqlite3_stmt	*st;
+	struct hdate	 m = f->start_month;
+	char		 from[11];
+	int64_t		 v;
+
+	m.day = 1;
+	hdate_fmt(&m, from);
+	if ((st = store_stmt(s, "SELECT CASE WHEN ?3 <> 0 THEN EXISTS ("
+	    "SELECT 1 FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
+	    "g.person_id = ?1 AND t.unit_id = ?2 AND t.state = '结束' AND "
+	    "g.employment_id = ?3) "
+	    "ELSE EXISTS (SELECT 1 FROM tuigong g JOIN tasks t ON "
+	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
+	    "t.state = '结束' AND g.end_date >= ?4) OR EXISTS (SELECT 1 FROM "
+	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
+	    "status = '已退工' AND COALESCE(ended_at, '') >= ?4) END")) ==
+	    NULL || store_bind_int(st, 1, f->person_id) ||
+	    store_bind_int(st, 2, unit_id) ||
+	    store_bind_int(st, 3, f->employed ? f->employment_id : 0) ||
+	    store_bind_text(st, 4, from) || (v = jy_scalar(s, st)) < 0)
+		return -1;
+	return v != 0;
 }
 
 /* Reads the other facts: 退工, new unit, arrears, pending tasks.
@@ -500,22 +590,30 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
     struct jy_facts *f)
 {
 	sqlite3_stmt	*st;
+	struct hdate	 m;
+	char		 since[11];
 	int64_t		 v;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM tuigong g JOIN "
-	    "tasks t ON t.id = g.task_id WHERE g.person_id = ?1 AND "
-	    "t.unit_id = ?2 AND t.state = '结束') OR EXISTS (SELECT 1 FROM "
-	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
-	    "status = '已退工')")) == NULL ||
-	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id)
-	    || (v = jy_scalar(s, st)) < 0)
+	if ((rc = jy_facts_tuigong(s, unit_id, f)) < 0)
 		return -1;
-	f->has_tuigong = v != 0;
+	f->has_tuigong = rc;
+	/* A new unit's 用工 starts after this job did (or, with no 用工
+	 * here, after the 参保 start): an older one elsewhere is a
+	 * second job, not where the person went. */
+	if (f->job_start[0] != '\0')
+		snprintf(since, sizeof(since), "%s", f->job_start);
+	else {
+		m = f->start_month;
+		m.day = 1;
+		hdate_fmt(&m, since);
+	}
 	if ((st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM employments "
-	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职')")) ==
-	    NULL || store_bind_int(st, 1, f->person_id) ||
-	    store_bind_int(st, 2, unit_id) || (v = jy_scalar(s, st)) < 0)
+	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职' AND "
+	    "start_date > ?3)")) == NULL ||
+	    store_bind_int(st, 1, f->person_id) ||
+	    store_bind_int(st, 2, unit_id) || store_bind_text(st, 3, since) ||
+	    (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->has_new_unit = v != 0;
 	if ((st = store_stmt(s, "SELECT COUNT(*) FROM arrears WHERE "
@@ -627,10 +725,20 @@ jy_facts_load(struct store *s, int64_t unit_id, int64_t person_id,
 	if (jy_facts_links(s, unit_id, exclude_task, f) != 0 ||
 	    jy_facts_unit(s, unit_id, region, change, f) != 0)
 		return -1;
-	if (jy_retire_rule_load(s, region, f->male, f->female_cadre, change,
-	    &rr) != 0 || policy_int(s, region, "retire.min_contrib_years",
-	    change, 15, &years) == -1)
+	/* A date out of bounds or before any policy is refused by
+	 * jy_rule_eligible, not an error. */
+	if (!jy_change_date_ok(change, today, NULL, 0)) {
+		f->no_policy = 1;
+		return 0;
+	}
+	if ((rc = jy_retire_rule_load(s, region, f->male, f->female_cadre,
+	    change, &rr)) == -1 || (rc == 0 && policy_int(s, region,
+	    "retire.min_contrib_years", change, 15, &years) == -1))
 		return -1;
+	if (rc == 1) {
+		f->no_policy = 1;
+		return 0;
+	}
 	f->retire_age_months = jy_retire_age_calc(&rr, &f->birth);
 	f->min_contrib_months = (int)(years > 0 && years < 100 ? years : 15) *
 	    12;
@@ -987,6 +1095,35 @@ out:
 	return rc;
 }
 
+/* After an approved 解除多重劳动关系(工伤) 减员 of person_id at unit_id:
+ * the person's 多重工伤关系 flag at the other units is cleared where no
+ * third unit still has the person 参保缴费 (that one may be another
+ * 工伤 relationship, so the flag stays), which lifts rule 2 there.
+ * Audited.  Returns 0 or -1. */
+static int
+jy_multi_release(struct store *s, const struct actor *who, int64_t task_id,
+    int64_t unit_id, int64_t person_id)
+{
+	sqlite3_stmt	*st;
+	char		 object[48], detail[96];
+	int		 n;
+
+	if ((st = store_stmt(s, "UPDATE insurance SET multi_injury = 0 "
+	    "WHERE person_id = ?1 AND unit_id <> ?2 AND multi_injury <> 0 AND "
+	    "NOT EXISTS (SELECT 1 FROM insurance o WHERE o.person_id = ?1 AND "
+	    "o.unit_id <> insurance.unit_id AND o.unit_id <> ?2 AND "
+	    "o.status = '参保缴费')")) == NULL ||
+	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id) ||
+	    store_exec_stmt(s, st))
+		return -1;
+	if ((n = sqlite3_changes(s->db)) == 0)
+		return 0;
+	snprintf(object, sizeof(object), "person:%" PRId64, person_id);
+	snprintf(detail, sizeof(detail), "task=%" PRId64 " units=%d", task_id,
+	    n);
+	return audit_append(s, who, "jianyuan.multi_released", object, detail);
+}
+
 /* The effect of approval: each person's contributions here stop from
  * the month after the 变更日期.  Returns 0 or -1. */
 static int
@@ -996,10 +1133,12 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 	struct hdate		 change, stop;
 	sqlite3_stmt		*st;
 	char			 sm[11], object[48], detail[256];
+	int64_t			 unit_id;
 	size_t			 i;
 	int			 rc = -1;
 
-	if (jy_rowvec_load(s, task_id, &rv) == -1)
+	if ((unit_id = jy_task_unit(s, task_id)) == 0 ||
+	    jy_rowvec_load(s, task_id, &rv) == -1)
 		return -1;
 	for (i = 0; i < rv.n; i++) {
 		if (valid_date(rv.v[i].change_date, &change) != VALID_OK) {
@@ -1032,6 +1171,10 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 		    rv.v[i].change_date, sm);
 		if (audit_append(s, who, "jianyuan.stop", object, detail) == -1)
 			goto out;
+		if (jy_reason_parse(rv.v[i].reason) == JY_MULTI &&
+		    jy_multi_release(s, who, task_id, unit_id,
+		    rv.v[i].person_id) == -1)
+			goto out;
 	}
 	rc = 0;
 out:
@@ -1039,14 +1182,32 @@ out:
 	return rc;
 }
 
-/* What the reviewer desk and the 综合业务处理单 show. */
+/* Whether every row of rv has the same column (offset off of a char
+ * array in struct jy_row). */
+static int
+jy_rows_agree(const struct jy_rowvec *rv, size_t off)
+{
+	size_t	 i;
+
+	for (i = 1; i < rv->n; i++)
+		if (strcmp((const char *)&rv->v[i] + off,
+		    (const char *)&rv->v[0] + off) != 0)
+			return 0;
+	return 1;
+}
+
+/* What the reviewer desk and the 综合业务处理单 show: the common
+ * 减少原因, 变更日期 and 停止缴费月份 in the head when every row agrees
+ * (else 「见明细」), and each person's own on the person's line.  The
+ * 停止缴费月份 is the stored one of the row.  Receipts certify by
+ * number and code (receipt.c), not by this text. */
 static int
 jianyuan_describe(struct store *s, int64_t task_id,
     void (*field)(void *arg, const char *label, const char *value), void *arg)
 {
+	static const char	*const mixed = "见明细";
 	struct jy_rowvec	 rv;
-	struct hdate		 change, stop;
-	char			 label[32], value[512], sm[11], n[16];
+	char			 label[32], value[512], n[16];
 	size_t			 i;
 
 	if (jy_rowvec_load(s, task_id, &rv) == -1)
@@ -1055,19 +1216,20 @@ jianyuan_describe(struct store *s, int64_t task_id,
 	snprintf(n, sizeof(n), "%zu", rv.n);
 	field(arg, "减少人数", n);
 	if (rv.n > 0) {
-		field(arg, "减少原因", rv.v[0].reason);
-		field(arg, "变更日期", rv.v[0].change_date);
-		if (valid_date(rv.v[0].change_date, &change) == VALID_OK) {
-			jy_stop_month(&change, &stop);
-			hdate_fmt(&stop, sm);
-			field(arg, "停止缴费月份(自该月起)", sm);
-		}
+		field(arg, "减少原因", jy_rows_agree(&rv,
+		    offsetof(struct jy_row, reason)) ? rv.v[0].reason : mixed);
+		field(arg, "变更日期", jy_rows_agree(&rv,
+		    offsetof(struct jy_row, change_date)) ?
+		    rv.v[0].change_date : mixed);
+		field(arg, "停止缴费月份(自该月起)", jy_rows_agree(&rv,
+		    offsetof(struct jy_row, stop_month)) ?
+		    rv.v[0].stop_month : mixed);
 	}
 	for (i = 0; i < rv.n; i++) {
 		snprintf(label, sizeof(label), "减少人员%zu", i + 1);
 		snprintf(value, sizeof(value), "%s 社会保障号码 %s 减少原因 %s "
-		    "变更日期 %s", rv.v[i].name, rv.v[i].idno, rv.v[i].reason,
-		    rv.v[i].change_date);
+		    "变更日期 %s 停止缴费月份 %s", rv.v[i].name, rv.v[i].idno,
+		    rv.v[i].reason, rv.v[i].change_date, rv.v[i].stop_month);
 		field(arg, label, value);
 	}
 	free(rv.v);
@@ -1153,11 +1315,12 @@ jy_batch_person(struct store *s, int64_t unit_id, const char *const *cells,
 	return pid;
 }
 
-/* Parses a row's reason and date into r and change, adding errors.
- * Returns 1 when both are good. */
+/* Parses a row's reason and date into r and change, adding errors; the
+ * date must be one the hall accepts on today.  Returns 1 when both are
+ * good. */
 static int
-jy_batch_fields(const char *const *cells, enum jy_reason *r,
-    struct hdate *change, struct form_errors *errs)
+jy_batch_fields(const char *const *cells, const struct hdate *today,
+    enum jy_reason *r, struct hdate *change, struct form_errors *errs)
 {
 	char		 buf[256];
 	enum valid_err	 ve;
@@ -1172,6 +1335,9 @@ jy_batch_fields(const char *const *cells, enum jy_reason *r,
 	if ((ve = valid_date(cells[JYC_DATE], change)) != VALID_OK) {
 		form_error_add(errs, "变更日期", valid_code(ve),
 		    valid_message(ve, "变更日期", buf, sizeof(buf)));
+		ok = 0;
+	} else if (!jy_change_date_ok(change, today, buf, sizeof(buf))) {
+		form_error_add(errs, "变更日期", "RANGE", buf);
 		ok = 0;
 	}
 	return ok;
@@ -1196,7 +1362,7 @@ jy_batch_check(struct store *s, int64_t unit_id, const char *const *cells,
 	}
 	if (cells[JYC_NAME][0] == '\0')
 		form_error_add(errs, "姓名", "EMPTY", "姓名必填");
-	ok = jy_batch_fields(cells, &r, &change, errs);
+	ok = jy_batch_fields(cells, today, &r, &change, errs);
 	if ((pid = jy_batch_person(s, unit_id, cells, today, errs)) == -1)
 		return -1;
 	if (pid == 0 || !ok)
@@ -1220,8 +1386,8 @@ jy_batch_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	int64_t			 pid;
 
 	errs.n = 0;
-	if (ncells < JYC_DATE + 1 || !jy_batch_fields(cells, &r, &change,
-	    &errs))
+	if (ncells < JYC_DATE + 1 || !jy_batch_fields(cells, today, &r,
+	    &change, &errs))
 		return -1;
 	if ((pid = jy_batch_person(s, unit_id, cells, today, &errs)) <= 0)
 		return -1;

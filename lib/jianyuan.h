@@ -24,14 +24,27 @@
  *    "职工或编制外工作人员"); rule 7 (法人 without a new unit) replaces
  *    rule 4 for the unit's 法人; rule 6 (农籍工) asks rule 4's
  *    materials even when a 退工 or a new unit's 用工 exists.
+ *  - Rule 2: insurance.multi_injury on the person's row here says the
+ *    person has a 多重工伤关系 at another unit.  The approval of a
+ *    解除多重劳动关系(工伤) 减员 at another unit clears it, unless a third
+ *    unit still has the person 参保缴费 (which may be another such
+ *    relationship), so the refusal is lifted online.
+ *  - Rule 4 is waived only by a 退工 of the current job here (with an
+ *    在职 用工, that one; without, one ending on or after the 参保 start)
+ *    or by a 用工 elsewhere that began after the current job here; the
+ *    法人 flag is the current job's.
+ *  - Rule 1 takes the birth date in the 身份证号 when the stored one is
+ *    malformed, and refuses 退休 when neither parses.
  *  - Rule 3: when the settlement period of the 变更日期 is already paid
  *    (insurance.last_paid_month >= that month) the 减员 is refused with
  *    「请下月办理」.
  *  - Rule 10 looks at the day the business is done (today): inside the
  *    window the declaration of the 缴费年度 that starts in the window's
  *    January must be done (wage_declarations.year).
- *  - 变更日期 is not in a later month than today and not before the
- *    person's 参保 start month.
+ *  - 变更日期 is not in a later month than today, not before the
+ *    person's 参保 start month, and not more than 12 months back (older
+ *    ones go to the counter); a date with no retirement policy in force
+ *    is refused, never an error.
  *  - A person already in another unfinished (未提交/进行中) 减员 task
  *    is refused.
  *  - On approval the contributions stop from the month after the
@@ -122,10 +135,15 @@ struct jy_facts {
 	int		 contrib_months;
 	int		 multi_injury;
 	/* employment */
-	char		 category[64];	/* 用工范围 at this unit */
-	int		 legal_rep;	/* the unit's 法人 */
-	int		 has_tuigong;	/* a 结束 退工 (or 已退工) at this unit */
-	int		 has_new_unit;	/* 在职 用工 at another unit */
+	int64_t		 employment_id;	/* current 用工 here (latest 在职,
+					 * else latest); 0 none */
+	int		 employed;	/* that 用工 is 在职 */
+	char		 job_start[11];	/* its start_date, "" none */
+	char		 category[64];	/* its 用工范围 */
+	int		 legal_rep;	/* its 法人 flag */
+	int		 has_tuigong;	/* a 退工 here ending the current job */
+	int		 has_new_unit;	/* 在职 用工 at another unit started
+					 * after the current job here */
 	int		 arrears;	/* unsettled arrears rows at this unit */
 	char		 pending_seq[32]; /* another unfinished 减员 task, or "" */
 	/* the unit and the period */
@@ -134,6 +152,7 @@ struct jy_facts {
 	int		 declared;	/* that window's annual declaration done */
 	char		 window_from[8], window_to[8];	/* "MM-DD" */
 	/* policy */
+	int		 no_policy;	/* no retirement policy for the 变更日期 */
 	int		 retire_age_months;	/* legal age of this person */
 	int		 min_contrib_months;	/* 15 years = 180 */
 	struct hdate	 today;
@@ -147,10 +166,22 @@ int		 jy_retire_age_calc(const struct jy_retire_rule *r,
 		    const struct hdate *birth);
 
 /* Reads the rule of a man (male), woman cadre or woman worker from the
- * policy of region in force on on (NULL: today).  Returns 0 or -1. */
+ * policy of region in force on on (NULL: today).  Returns 0, 1 when no
+ * rule is in force on that date, or -1 (error, or a malformed value). */
 int		 jy_retire_rule_load(struct store *s, const char *region,
 		    int male, int female_cadre, const struct hdate *on,
 		    struct jy_retire_rule *out);
+
+/* How far back a 变更日期 may lie, in months before today's month;
+ * older 减员 are done at the office's counter. */
+#define JY_CHANGE_BACK_MONTHS	12
+
+/* Whether change is a 变更日期 the hall accepts on today: not later
+ * than today's month, not earlier than JY_CHANGE_BACK_MONTHS months
+ * before it.  When not, writes a Chinese message into msg[msgsz] (msg
+ * may be NULL).  Returns 1 or 0. */
+int		 jy_change_date_ok(const struct hdate *change,
+		    const struct hdate *today, char *msg, size_t msgsz);
 
 /* Fills f for person_id at unit_id on change (the 变更日期) and today,
  * exclude_task being the task under check (0 none) for the

@@ -173,6 +173,16 @@ static void m_window_declared(struct jy_facts *f)
 static void m_arrears(struct jy_facts *f) { f->arrears = 2; }
 static void m_arrears_multi(struct jy_facts *f)
 { f->arrears = 1; f->multi_injury = 1; }
+/* no 参保 start and nothing paid: only the date bound speaks */
+static void m_no_start(struct jy_facts *f)
+{
+	memset(&f->start_month, 0, sizeof(f->start_month));
+	memset(&f->last_paid, 0, sizeof(f->last_paid));
+}
+static void m_no_policy(struct jy_facts *f) { f->no_policy = 1; }
+/* rule 1: neither the stored birth date nor the ID number parsed */
+static void m_birth_unknown(struct jy_facts *f)
+{ m_retiree(f); memset(&f->birth, 0, sizeof(f->birth)); }
 
 /* One case: facts, reason and 变更日期, what must come out. */
 struct rule_case {
@@ -201,6 +211,16 @@ static const struct rule_case rule_cases[] = {
 	  "CHANGE_EARLY", "参保起始月份", NULL, NULL },
 	{ "bad_pending_task", m_pending, JY_STOP, D, JY_REFUSED, 0,
 	  "PENDING", "2026112200000009", NULL, NULL },
+	{ "bad_change_year_1899", m_none, JY_STOP, "1899-12-31", JY_REFUSED, 0,
+	  "CHANGE_EARLY", "参保起始月份", NULL, NULL },
+	{ "bad_change_over_a_year", m_no_start, JY_STOP, "2025-10-31",
+	  JY_REFUSED, 0, "CHANGE_OLD", "不能早于2025年11月", NULL, NULL },
+	{ "change_a_year_back", m_no_start, JY_STOP, "2025-11-01", JY_ALLOWED,
+	  0, "", "", NULL, NULL },
+	{ "bad_change_typo_1026", m_no_start, JY_STOP, "1026-11-20",
+	  JY_REFUSED, 0, "CHANGE_OLD", "经办机构", NULL, NULL },
+	{ "bad_no_policy_in_force", m_no_policy, JY_STOP, D, JY_REFUSED, 0,
+	  "NO_POLICY", "没有适用的退休政策", NULL, NULL },
 	/* rule 1 */
 	{ "r1_retire_at_age", m_retiree, JY_RETIRE, D, JY_ALLOWED, 0, "", "",
 	  NULL, NULL },
@@ -212,6 +232,10 @@ static const struct rule_case rule_cases[] = {
 	  "RETIRE_AGE", "病退、特殊工种退休", NULL, NULL },
 	{ "bad_r1_retire_179_months", m_retiree_short, JY_RETIRE, D,
 	  JY_REFUSED, 1, "RETIRE_CONTRIB", "不满15年(180个月)", NULL, NULL },
+	{ "bad_r1_retire_birth_unknown", m_birth_unknown, JY_RETIRE, D,
+	  JY_REFUSED, 1, "RETIRE_AGE", "出生日期有误", NULL, NULL },
+	{ "r1_birth_unknown_stop_only", m_birth_unknown, JY_STOP, D,
+	  JY_ALLOWED, 0, "", "", NULL, NULL },
 	/* rule 2 */
 	{ "bad_r2_multi_injury", m_multi, JY_STOP, D, JY_REFUSED, 2,
 	  "MULTI_INJURY", "该人员存在其他单位的多重工伤关系,需其他单位先减少"
@@ -476,8 +500,8 @@ START_TEST(facts_from_store)
 	sql("INSERT INTO assessments (unit_id, month, assessed_at) SELECT "
 	    "unit_id, '2026-11', 0 FROM insurance WHERE "
 	    "sb_no = 'SB420102199005061234'");
-	sql("UPDATE employments SET status = '已退工' WHERE contract_no = "
-	    "'HT-420102199005061234'");
+	sql("UPDATE employments SET status = '已退工', ended_at = "
+	    "'2026-11-10' WHERE contract_no = 'HT-420102199005061234'");
 	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
 	    &f), 0);
 	ck_assert(f.has_new_unit && f.has_tuigong && f.arrears == 1 &&
@@ -616,19 +640,27 @@ fixture(const char *name, size_t *sz)
 	return buf;
 }
 
-/* Attaches fixture ok.pdf as code for person of task. */
+/* Attaches fixture ok.pdf as code for person of task, by who. */
 static void
-attach(int64_t task, int64_t person, const char *code)
+attach_by(const struct actor *who, int64_t task, int64_t person,
+    const char *code)
 {
 	unsigned char	*buf;
 	size_t		 sz;
 
 	buf = fixture("ok.pdf", &sz);
 	ck_assert_int_eq(store_begin(db.s), 0);
-	ck_assert_int_eq(attach_store(db.s, &clerk, task, person, code,
+	ck_assert_int_eq(attach_store(db.s, who, task, person, code,
 	    "证明.pdf", buf, sz), ATTACH_OK);
 	ck_assert_int_eq(store_commit(db.s), 0);
 	free(buf);
+}
+
+/* Attaches fixture ok.pdf as code for person of task, by the clerk. */
+static void
+attach(int64_t task, int64_t person, const char *code)
+{
+	attach_by(&clerk, task, person, code);
 }
 
 START_TEST(check_materials_then_approve)
@@ -638,8 +670,8 @@ START_TEST(check_materials_then_approve)
 	struct task		 t;
 
 	/* 张三 has a 退工 done here; 王五 is a 农籍工 (rule 6). */
-	sql("UPDATE employments SET status = '已退工' WHERE contract_no = "
-	    "'HT-420102199005061234'");
+	sql("UPDATE employments SET status = '已退工', ended_at = "
+	    "'2026-11-10' WHERE contract_no = 'HT-420102199005061234'");
 	ck_assert_int_eq(save(&clerk, JY_STOP, pids, 2, NULL, &task, &errs), 0);
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, task, WF_SUBMIT, &clerk, NULL,
@@ -677,7 +709,7 @@ START_TEST(check_bad_changed_since_save)
 	struct form_errors	 errs;
 	int64_t			 pid = p_zhang, task;
 
-	sql("UPDATE employments SET status = '已退工'");
+	sql("UPDATE employments SET status = '已退工', ended_at = '2026-11-10'");
 	ck_assert_int_eq(save(&clerk, JY_STOP, &pid, 1, NULL, &task, &errs), 0);
 	/* The unit's 应收核定 happens between 保存 and 提交. */
 	sql("INSERT INTO assessments (unit_id, month, assessed_at) SELECT "
@@ -751,6 +783,222 @@ START_TEST(describe_lists_persons)
 	ck_assert_ptr_nonnull(strstr(buf, "停止缴费月份(自该月起)=2026-12;"));
 	ck_assert_ptr_nonnull(strstr(buf, "张三 社会保障号码 420102199005061234"));
 	ck_assert_ptr_nonnull(strstr(buf, "减少人员2=李四"));
+	ck_assert_ptr_nonnull(strstr(buf, "停止缴费月份 2026-12;"));
+}
+END_TEST
+
+
+START_TEST(facts_bad_change_date_refused_not_error)
+{
+	struct form_errors	 errs;
+	struct jy_facts		 f;
+	struct jy_outcome	 o;
+	struct hdate		 today = { 2026, 11, 22 };
+	struct hdate		 d1899 = { 1899, 12, 31 }, d1026 = { 1026, 11, 20 };
+	int64_t			 pid = p_zhang, task;
+
+	/* Before any policy row (1900-01-01) and far out of bounds: a
+	 * refusal with a message, never -1 (a 503). */
+	ck_assert_int_eq(jy_judge(db.s, unit_a, p_zhang, JY_RETIRE, &d1899,
+	    &today, 0, &f, &o), 0);
+	ck_assert_int_eq(o.verdict, JY_REFUSED);
+	ck_assert_str_eq(o.code, "CHANGE_EARLY");
+	sql("UPDATE insurance SET start_month = '1000-01'");
+	ck_assert_int_eq(jy_judge(db.s, unit_a, p_zhang, JY_STOP, &d1026,
+	    &today, 0, &f, &o), 0);
+	ck_assert_str_eq(o.code, "CHANGE_OLD");
+	errs.n = 0;
+	ck_assert_int_eq(jy_save(db.s, &clerk, JY_STOP, &d1899, &pid, 1, NULL,
+	    &task, &errs), 1);
+	ck_assert_str_eq(errs.e[0].code, "CHANGE_OLD");
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "张三"));
+	/* The bound alone. */
+	ck_assert(jy_change_date_ok(&(struct hdate){ 2025, 11, 1 }, &today,
+	    NULL, 0));
+	ck_assert(!jy_change_date_ok(&(struct hdate){ 2026, 12, 1 }, &today,
+	    NULL, 0));
+}
+END_TEST
+
+START_TEST(facts_tuigong_of_the_current_job_only)
+{
+	struct jy_facts	 f;
+	struct hdate	 d = { 2026, 11, 15 }, today = { 2026, 11, 22 };
+
+	/* An earlier job here, ended by a 退工 before this 参保 began and
+	 * once the unit's 法人: it proves nothing about the current one. */
+	sql("INSERT INTO employments (person_id, unit_id, contract_no, "
+	    "start_date, category, is_legal_rep, status, registered_at, "
+	    "ended_at) SELECT person_id, unit_id, 'HT-OLD', '2012-01-01', "
+	    "'合同制', 1, '已退工', '2012-01-01', '2018-06-30' FROM insurance "
+	    "WHERE sb_no = 'SB420102199005061234'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.has_tuigong, 0);
+	ck_assert_int_eq(f.legal_rep, 0);	/* from the current job */
+	ck_assert(f.employed && f.employment_id > 0);
+	ck_assert_str_eq(f.job_start, "2019-03-01");
+	/* Even ended after this 参保 began, while a job here is 在职. */
+	sql("UPDATE employments SET ended_at = '2020-01-31' WHERE "
+	    "contract_no = 'HT-OLD'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.has_tuigong, 0);
+	/* A second job elsewhere that began before this one is no new unit. */
+	sql("INSERT INTO employments (person_id, unit_id, contract_no, "
+	    "start_date, registered_at) SELECT id, (SELECT MAX(id) FROM units), "
+	    "'HT-SIDE', '2015-01-01', '2015-01-01' FROM persons WHERE "
+	    "name = '张三'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.has_new_unit, 0);
+	{
+		struct jy_outcome o;
+
+		ck_assert_int_eq(jy_evaluate(&f, JY_STOP, &d, &o), JY_NEEDS);
+		ck_assert_int_eq(o.needs[0]->rule, 4);
+	}
+	/* One that began after it is where the person went. */
+	sql("UPDATE employments SET start_date = '2026-11-01' WHERE "
+	    "contract_no = 'HT-SIDE'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.has_new_unit, 1);
+	/* The current job's own 退工 counts. */
+	sql("UPDATE employments SET status = '已退工', ended_at = '2026-11-10' "
+	    "WHERE contract_no = 'HT-420102199005061234'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.has_tuigong, 1);
+	/* The current 法人 flag counts. */
+	sql("UPDATE employments SET is_legal_rep = 1 WHERE contract_no = "
+	    "'HT-420102199005061234'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_a, p_zhang, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.legal_rep, 1);
+}
+END_TEST
+
+START_TEST(facts_birth_from_idno)
+{
+	struct jy_facts		 f;
+	struct jy_outcome	 o;
+	struct hdate		 d = { 2026, 11, 15 }, today = { 2026, 11, 22 };
+
+	/* A malformed stored birth date: the (valid) ID number's is used. */
+	sql("UPDATE persons SET birth = '1965-13-45', idno = "
+	    "'420102196503121271' WHERE name = '赵老'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_vip, p_old, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.birth.year, 1965);
+	ck_assert_int_eq(f.birth.month, 3);
+	ck_assert_int_eq(f.retire_age_months, 60 * 12 + 1);
+	ck_assert_int_eq(jy_evaluate(&f, JY_RETIRE, &d, &o), JY_ALLOWED);
+	/* Neither parses: rule 1 refuses, it does not wave him through. */
+	sql("UPDATE persons SET birth = '', idno = '4201021965XXXX' WHERE "
+	    "name = '赵老'");
+	ck_assert_int_eq(jy_facts_load(db.s, unit_vip, p_old, &d, &today, 0,
+	    &f), 0);
+	ck_assert_int_eq(f.birth.year, 0);
+	ck_assert_int_eq(jy_evaluate(&f, JY_RETIRE, &d, &o), JY_REFUSED);
+	ck_assert_int_eq(o.rule, 1);
+	ck_assert_ptr_nonnull(strstr(o.msg, "出生日期有误"));
+}
+END_TEST
+
+START_TEST(multi_injury_lifted_by_other_unit)
+{
+	struct form_errors	 errs;
+	struct actor		 clerk_b;
+	int64_t			 pid = p_zhang, task_b, task;
+	struct task		 t;
+
+	clerk_b = (struct actor){ th_account(db.s, unit_b, "clerkb"), unit_b,
+	    "乙经办人", "fp4" };
+	/* 张三 also works at unit B, his 工伤-only relationship there. */
+	sql("UPDATE insurance SET multi_injury = 1 WHERE "
+	    "sb_no = 'SB420102199005061234'");
+	sql("INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
+	    "status, last_paid_month, contrib_months) SELECT id, (SELECT MAX(id) "
+	    "FROM units), 'SB-B-ZHANG', '2020-01', '参保缴费', '2026-10', 60 "
+	    "FROM persons WHERE name = '张三'");
+	ck_assert_int_eq(save(&clerk, JY_STOP, &pid, 1, NULL, &task, &errs), 1);
+	ck_assert_str_eq(errs.e[0].code, "MULTI_INJURY");
+	/* Unit B reduces the 多重劳动关系(工伤), approved. */
+	ck_assert_int_eq(save(&clerk_b, JY_MULTI, &pid, 1, NULL, &task_b,
+	    &errs), 0);
+	attach_by(&clerk_b, task_b, p_zhang, "cizhi_baogao_qianzi");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, task_b, WF_SUBMIT, &clerk_b, NULL,
+	    &errs), WF_OK);
+	/* Not yet approved: still refused here. */
+	ck_assert_int_eq(save(&clerk, JY_STOP, &pid, 1, NULL, &task, &errs), 1);
+	ck_assert_str_eq(errs.e[0].code, "MULTI_INJURY");
+	ck_assert_int_eq(wf_transition(db.s, task_b, WF_APPROVE, &reviewer,
+	    NULL, &errs), WF_OK);
+	ck_assert_int_eq(wf_load(db.s, task_b, 0, &t), 0);
+	ck_assert_int_eq(t.state, TASK_DONE);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM audit WHERE "
+	    "action = 'jianyuan.multi_released'"), 1);
+	/* Now allowed here. */
+	ck_assert_int_eq(save(&clerk, JY_STOP, &pid, 1, NULL, &task, &errs), 0);
+	ck_assert_int_gt(task, 0);
+}
+END_TEST
+
+START_TEST(multi_injury_kept_while_a_third_unit_pays)
+{
+	struct form_errors	 errs;
+	struct actor		 clerk_b;
+	int64_t			 pid = p_zhang, task_b, task;
+
+	clerk_b = (struct actor){ th_account(db.s, unit_b, "clerkb"), unit_b,
+	    "乙经办人", "fp4" };
+	sql("UPDATE insurance SET multi_injury = 1 WHERE "
+	    "sb_no = 'SB420102199005061234'");
+	sql("INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
+	    "status, last_paid_month) SELECT id, (SELECT MAX(id) FROM units), "
+	    "'SB-B-ZHANG', '2020-01', '参保缴费', '2026-10' FROM persons WHERE "
+	    "name = '张三'");
+	sql("INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
+	    "status, last_paid_month) SELECT id, (SELECT id FROM units WHERE "
+	    "name = '示例科技'), 'SB-V-ZHANG', '2020-01', '参保缴费', '2026-10' "
+	    "FROM persons WHERE name = '张三'");
+	ck_assert_int_eq(save(&clerk_b, JY_MULTI, &pid, 1, NULL, &task_b,
+	    &errs), 0);
+	attach_by(&clerk_b, task_b, p_zhang, "cizhi_baogao_qianzi");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, task_b, WF_SUBMIT, &clerk_b, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, task_b, WF_APPROVE, &reviewer,
+	    NULL, &errs), WF_OK);
+	ck_assert_int_eq(save(&clerk, JY_STOP, &pid, 1, NULL, &task, &errs), 1);
+	ck_assert_str_eq(errs.e[0].code, "MULTI_INJURY");
+}
+END_TEST
+
+START_TEST(describe_mixed_rows)
+{
+	struct form_errors	 errs;
+	int64_t			 pids[2] = { p_zhang, p_li }, task;
+	char			 buf[2048] = "";
+
+	ck_assert_int_eq(save(&clerk, JY_STOP, pids, 2, NULL, &task, &errs), 0);
+	/* A batch may carry a reason and a date per row. */
+	sql("UPDATE jianyuan SET reason = '死亡', change_date = '2026-10-31', "
+	    "stop_month = '2026-11' WHERE name = '李四'");
+	ck_assert_int_eq(jianyuan_business.describe(db.s, task, collect, buf),
+	    0);
+	ck_assert_ptr_nonnull(strstr(buf, "减少原因=见明细;"));
+	ck_assert_ptr_nonnull(strstr(buf, "变更日期=见明细;"));
+	ck_assert_ptr_nonnull(strstr(buf, "停止缴费月份(自该月起)=见明细;"));
+	ck_assert_ptr_null(strstr(buf, "减少原因=停缴费;"));
+	ck_assert_ptr_nonnull(strstr(buf, "减少人员1=张三 社会保障号码 "
+	    "420102199005061234 减少原因 停缴费 变更日期 2026-11-15 "
+	    "停止缴费月份 2026-12;"));
+	ck_assert_ptr_nonnull(strstr(buf, "减少人员2=李四 社会保障号码 "
+	    "420102199106071245 减少原因 死亡 变更日期 2026-10-31 "
+	    "停止缴费月份 2026-11;"));
 }
 END_TEST
 
@@ -787,6 +1035,12 @@ jianyuan_suite(void)
 	tcase_add_test(tc, vip_retire_auto_review);
 	tcase_add_test(tc, vip_bad_retire_too_young);
 	tcase_add_test(tc, describe_lists_persons);
+	tcase_add_test(tc, describe_mixed_rows);
+	tcase_add_test(tc, facts_bad_change_date_refused_not_error);
+	tcase_add_test(tc, facts_tuigong_of_the_current_job_only);
+	tcase_add_test(tc, facts_birth_from_idno);
+	tcase_add_test(tc, multi_injury_lifted_by_other_unit);
+	tcase_add_test(tc, multi_injury_kept_while_a_third_unit_pays);
 	suite_add_tcase(s, tc);
 	return s;
 }
