@@ -55,7 +55,7 @@ UNIT_BIN  := $(B)/unit-tests
 HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
-.PHONY: all run stop test test-unit test-http test-browser test-xsl bench fuzz \
+.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench fuzz \
 	install clean deps certs demo check-deps
 .SUFFIXES:
 .SECONDARY:
@@ -126,6 +126,10 @@ run: deps
 stop:
 	@sh nginx/run.sh stop $(VAR)
 
+# nginx of make run re-reads the CRL (after certs/revoke.sh).
+reload:
+	@sh nginx/run.sh reload $(VAR)
+
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 test-unit
 	@$(MAKE) --no-print-directory test-xsl
@@ -177,8 +181,12 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
 	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
-	install -m 0644 nginx/*.conf.in nginx/*.service nginx/*.socket \
-	    nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0644 nginx/*.conf.in nginx/*.timer \
+	    $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	# The systemd units name the installed programs: @PREFIX@ filled in.
+	for u in nginx/*.service nginx/*.socket; do \
+	  sed 's|@PREFIX@|$(PREFIX)|g' $$u >$(DESTDIR)$(PREFIX)/share/hall/nginx/$${u##*/} && \
+	  chmod 0644 $(DESTDIR)$(PREFIX)/share/hall/nginx/$${u##*/} || exit 1; done
 	install -m 0755 certs/*.sh $(DESTDIR)$(PREFIX)/share/hall/certs/
 
 clean:

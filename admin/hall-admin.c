@@ -1527,8 +1527,14 @@ main(int argc, char *argv[])
 		return admin_fail("数据库 %s 不存在:请先运行 hall-admin -d %s "
 		    "init", db, db);
 	umask(077);
-	s = store_open(db, cmd == &admin_cmds[CMD_INIT] ? 0 :
-	    STORE_NOMIGRATE);
+	/* Only the checkpoint command checkpoints: hall-admin writes
+	 * (audit rows, passwords, bindings) while the programs write and
+	 * the supervisor or timer checkpoints, and Debian's SQLite 3.40
+	 * has the WAL-reset race of two processes writing and
+	 * checkpointing at once (PITFALLS.md). */
+	s = store_open(db, (cmd == &admin_cmds[CMD_INIT] ? 0u :
+	    STORE_NOMIGRATE) | (cmd == &admin_cmds[CMD_CHECKPOINT] ? 0u :
+	    STORE_NOCHECKPOINT));
 	if (s == NULL)
 		return admin_fail("无法打开数据库 %s(结构过旧时请先运行 init)",
 		    db);

@@ -4,7 +4,8 @@
 # Revokes DIR/NAME.crt at the hall's CA in DIR and writes a new CRL to
 # DIR/ca.crl (valid 3650 days: nginx refuses every client once the CRL
 # is past its nextUpdate).  nginx reads the CRL only at start and
-# reload, so afterwards run `nginx -s reload` (or `make stop run`), and
+# reload, so afterwards reload it (`make reload` for make run's nginx,
+# `systemctl reload nginx` in production), and
 # mark it in the store: hall-admin -d DB cert-revoke DIR/NAME.crt.
 # Revoking a certificate that is already revoked only rewrites the CRL.
 set -eu

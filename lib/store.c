@@ -119,7 +119,7 @@ store_open(const char *path, unsigned int flags)
 			goto fail;
 		if (v != store_schema_version()) {
 			log_err("store: %s has schema %d, this build needs %d "
-			    "(run hall-admin migrate)", path, v,
+			    "(run hall-admin init)", path, v,
 			    store_schema_version());
 			goto fail;
 		}

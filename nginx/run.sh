@@ -9,6 +9,7 @@
 #       verification page on PORT+1); returns once nginx answers.
 #   run.sh wait VAR      blocks until Ctrl-C or TERM, then stops the hall
 #   run.sh stop VAR      stops all of it (idempotent)
+#   run.sh reload VAR    nginx re-reads its configuration and the CRL
 #   run.sh status VAR    says what runs
 #
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
@@ -233,6 +234,15 @@ cmd_stop() {
 	return 0
 }
 
+# Makes the running nginx re-read its configuration, certificates and
+# CRL (after certs/revoke.sh): new workers take over, old ones finish.
+cmd_reload() {
+	[ $# -eq 1 ] || die "usage: run.sh reload VAR"
+	setvar "$1"
+	p=$(live_pid "$run/nginx.pid" nginx) || die "nginx is not running"
+	kill -HUP "$p" || die "cannot signal nginx ($p)"
+}
+
 cmd_status() {
 	[ $# -eq 1 ] || die "usage: run.sh status VAR"
 	setvar "$1"
@@ -252,13 +262,14 @@ cmd_status() {
 	return $rc
 }
 
-[ $# -ge 1 ] || die "usage: run.sh start|wait|stop|status VAR ..."
+[ $# -ge 1 ] || die "usage: run.sh start|wait|stop|reload|status VAR ..."
 cmd=$1
 shift
 case $cmd in
 start) cmd_start "$@" ;;
 wait) cmd_wait "$@" ;;
 stop) cmd_stop "$@" ;;
+reload) cmd_reload "$@" ;;
 status) cmd_status "$@" ;;
 supervise)
 	[ $# -eq 2 ] || die "usage: run.sh supervise VAR BINDIR"

@@ -1,0 +1,111 @@
+/*
+ * test_admin.c: the operator's documented ways (certs/README.md), run
+ * against the live hall of the test: revoking a unit's certificate with
+ * certs/revoke.sh, reloading nginx (nginx/run.sh reload) and marking it
+ * in the store (hall-admin cert-revoke) shuts the certificate out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/wait.h>
+
+#include "../suites.h"
+#include "client.h"
+
+/* Runs a shell command line; returns its exit status (-1 if it could
+ * not run or was killed). */
+static int
+sh(const char *cmd)
+{
+	int	 st = system(cmd);
+
+	return st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* GETs /login with certificate cert until nginx answers want or about
+ * 10 seconds pass (a reload replaces nginx's workers gracefully).
+ * Returns the last status. */
+static long
+status_until(const char *cert, long want)
+{
+	struct browser		 b;
+	struct answer		 a;
+	struct timespec		 pause = { 0, 100 * 1000 * 1000 };
+	long			 st = 0;
+	int			 i;
+
+	for (i = 0; i < 100; i++) {
+		browser_init(&b, cert);
+		st = http_get(&b, "/login", 0, &a);
+		answer_free(&a);
+		if (st == want)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	return st;
+}
+
+START_TEST(admin_revoke_shuts_out)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 cmd[2048], *n;
+	const char	*src = getenv("HALL_TEST_SRC");
+	const char	*certs = getenv("HALL_TEST_CERTS");
+
+	ck_assert_ptr_nonnull(src);
+	ck_assert_ptr_nonnull(certs);
+	/* A new reviewer, admitted the documented way. */
+	snprintf(cmd, sizeof(cmd), "sh %s/certs/issue.sh %s rev-gone "
+	    "武汉市社会保险管理中心 rev-gone >/dev/null 2>&1", src, certs);
+	ck_assert_int_eq(sh(cmd), 0);
+	ck_assert_int_eq(admin("account-add reviewer rev-gone 离任审核员 "
+	    "2>/dev/null", NULL), 0);
+	snprintf(cmd, sizeof(cmd), "-c %s cert-bind rev-gone %s 2>/dev/null",
+	    cert_path("ca.crt"), cert_path("rev-gone.crt"));
+	ck_assert_int_eq(admin(cmd, NULL), 0);
+	browser_init(&b, "rev-gone");
+	ck_assert_int_eq(login(&b, "rev-gone"), 0);
+	ck_assert_int_eq(http_get(&b, "/review", 1, &a), 200);
+	answer_free(&a);
+
+	/* Revoked at the CA, nginx reloaded: refused at the TLS layer. */
+	snprintf(cmd, sizeof(cmd), "sh %s/certs/revoke.sh %s rev-gone "
+	    ">/dev/null 2>&1 && sh %s/nginx/run.sh reload %s", src, certs,
+	    src, getenv("HALL_TEST_VAR"));
+	ck_assert_int_eq(sh(cmd), 0);
+	ck_assert_int_eq(status_until("rev-gone", 400), 400);
+	ck_assert_int_eq(http_get(&b, "/review", 1, &a), 400);
+	answer_free(&a);
+	/* Everyone else is still served. */
+	ck_assert_int_eq(status_until("unit-a", 200), 200);
+
+	/* Marked in the store: its sessions end, the binding says so. */
+	snprintf(cmd, sizeof(cmd), "cert-revoke %s >/dev/null 2>&1",
+	    cert_path("rev-gone.crt"));
+	ck_assert_int_eq(admin(cmd, NULL), 0);
+	n = db_query("SELECT count(*) FROM sessions JOIN accounts ON "
+	    "accounts.id = sessions.account_id WHERE username = 'rev-gone'");
+	ck_assert_str_eq(n, "0");
+	free(n);
+	n = db_query("SELECT revoked FROM certs JOIN accounts ON "
+	    "accounts.id = certs.account_id WHERE username = 'rev-gone'");
+	ck_assert_str_eq(n, "1");
+	free(n);
+}
+END_TEST
+
+static Suite *
+admin_suite(void)
+{
+	Suite	*s = suite_create("admin");
+	TCase	*tc = tcase_create("revoke");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, admin_revoke_shuts_out);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(admin_suite)
