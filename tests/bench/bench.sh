@@ -306,12 +306,17 @@ jy_bench() {
 }
 jy_bench
 # ---- 退工登记 ----
-# A 退工 保存 through nginx (validate the form, check the rules, write
-# the task, its row and the audit row in one transaction, render) timed
-# with ab, beside the raw SQLite commit rate of the same durability
-# (WAL, synchronous=FULL) on the same disk ($T) from
-# tests/bench/sqlite_commit.c; then a 10,000-row 批量退工 import.
-# Figures only.  BENCH_TG_ROWS (10000) sets the batch size.
+# A 退工 提交 through nginx: BENCH_TG_SUBMIT (500) persons each get a
+# 保存 (validate the form, check the rules, write the task, its row and
+# the audit row) and then a 提交 (the rules again over the store's
+# facts, the task moved, the VIP unit's automatic review, the
+# employment ended, messages and audit rows, one transaction), posted
+# by curl over keep-alive, $conc in parallel, the attachments put in
+# between by SQL (not timed).  Printed beside the raw SQLite commit rate
+# of the same durability (WAL, synchronous=FULL) on the same disk ($T)
+# from tests/bench/sqlite_commit.c.  Also ab on 保存 alone, and a
+# 10,000-row 批量退工 import.  Figures only.  BENCH_TG_ROWS (10000) sets
+# the batch size.
 tg_sql() {
 	sqlite3 -cmd '.timeout 10000' "$T/hall.db" "$1"
 }
@@ -355,11 +360,84 @@ tg_people() {
 	}'
 }
 
+# Writes a curl config to $1 posting each line of $3 (form bodies) to
+# path $2 with the VIP certificate and session, and runs it $conc in
+# parallel over keep-alive.  Prints the milliseconds it took.
+tg_curl_all() {
+	awk -v u="$url$2" -v ca="$T/certs/ca.crt" -v pem="$pem" \
+	    -v jar="$jar" '{
+		if (NR > 1) print "next"
+		printf "url = \"%s\"\ncacert = \"%s\"\ncert = \"%s\"\n", u, ca, pem
+		printf "cookie = \"%s\"\nheader = \"Accept: application/xml\"\n", jar
+		printf "data = \"%s\"\noutput = \"/dev/null\"\nsilent\n", $0
+		print "write-out = \"%{http_code}\\n\""
+	}' "$3" >"$1"
+	t0=$(jy_ms)
+	curl --parallel --parallel-max "$conc" -K "$1" >"$1.codes" 2>/dev/null
+	t1=$(jy_ms)
+	echo $((t1 - t0))
+}
+
+# 保存 then 提交 of tsub persons (rows rows+2 .. of tg-rows.tsv) with
+# csrf $1; prints the rates beside the raw commit figures $2.
+tg_submit_bench() {
+	sed -n "$((rows + 2)),$((rows + 1 + tsub))p" "$T/tg-rows.tsv" |
+	    while IFS='	' read -r name idno cno; do
+		printf 'csrf=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000\n' \
+		    "$1" "$(tg_enc "$name")" "$idno" "$(tg_enc 男)" \
+		    "$(tg_enc 城镇)" "$(tg_enc 协商一致解除)" "$today" "$cno" \
+		    "$(tg_enc 经办人)"
+	done >"$T/tg-saves.txt"
+	first=$(sed -n "$((rows + 2))p" "$T/tg-rows.tsv" | cut -f 3)
+	last=$(sed -n "$((rows + 1 + tsub))p" "$T/tg-rows.tsv" | cut -f 3)
+	inset="SELECT g.task_id FROM tuigong g JOIN tasks t ON t.id = g.task_id
+	    WHERE g.contract_no BETWEEN '$first' AND '$last' AND g.row_no = 0"
+	save_ms=$(tg_curl_all "$T/tg-saves.cfg" /tuigong/save "$T/tg-saves.txt")
+	saved=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '未提交')")
+	# The materials of 协商一致解除, as if uploaded (not timed).
+	tg_sql "INSERT INTO attachments (task_id, kind, filename, mime, size,
+	    sha256, data, uploaded_at) SELECT i.task_id, k.kind, 'bench.pdf',
+	    'application/pdf', length(readfile('$src/tests/unit/fixtures/files/ok.pdf')),
+	    'bench', readfile('$src/tests/unit/fixtures/files/ok.pdf'), 0 FROM
+	    ($inset) i, (SELECT 'jiechu_zhengming' AS kind UNION ALL
+	    SELECT 'sfz_copy') k" >/dev/null
+	tg_sql "$inset AND t.state = '未提交' ORDER BY g.task_id" |
+	    sed "s/^/csrf=$1\&id=/" >"$T/tg-submits.txt"
+	audit0=$(tg_sql "SELECT COUNT(*) FROM audit")
+	sub_ms=$(tg_curl_all "$T/tg-submits.cfg" /tuigong/submit \
+	    "$T/tg-submits.txt")
+	done_n=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '结束')")
+	ended=$(tg_sql "SELECT COUNT(*) FROM employments WHERE contract_no
+	    BETWEEN '$first' AND '$last' AND status = '已退工'")
+	audit1=$(tg_sql "SELECT COUNT(*) FROM audit")
+	codes=$(sort "$T/tg-submits.cfg.codes" | uniq -c | tr -s ' \n' ' ')
+	echo "退工 提交 through nginx ($tsub persons, $conc parallel, curl" \
+	    "keep-alive): $saved saved in $save_ms ms, $done_n submitted and" \
+	    "ended by the automatic review in $sub_ms ms ($ended employments" \
+	    "已退工, $((audit1 - audit0)) audit rows; statuses:$codes)"
+	echo "$done_n $sub_ms $saved $save_ms $2" | awk '
+	$1 > 0 && $2 > 0 {
+		sub_rate = $1 * 1000 / $2
+		both = $1 * 1000 / ($2 + $4)
+		printf "%-34s %10.1f per second\n", "退工 提交 (validate, write, audit)", sub_rate
+		printf "%-34s %10.1f per second\n", "退工 保存+提交, whole", both
+		if ($10 != "-" && $10 > 0) {
+			printf "%-34s %10s per second\n", "raw SQLite commit, same disk", $10
+			printf "ratio 退工 提交 : raw commit (per second) = %.3f\n", sub_rate / $10
+		}
+	}
+	$1 == 0 { print "bench: 退工: no 提交 succeeded" }'
+}
+
 tg_bench() {
 	sqlc=$b/bench/sqlite-commit
 	tn=$n
 	rows=${BENCH_TG_ROWS:-10000}
-	tg_people $((rows + 1)) 3>"$T/tg-rows.tsv" >"$T/tg-people.sql" ||
+	tsub=${BENCH_TG_SUBMIT:-500}
+	# tg_people makes at most 13440 distinct 身份证号.
+	[ $((rows + 1 + tsub)) -le 13440 ] || tsub=$((13440 - rows - 1))
+	[ "$tsub" -ge 0 ] || { echo "bench: 退工: BENCH_TG_ROWS too large"; return; }
+	tg_people $((rows + 1 + tsub)) 3>"$T/tg-rows.tsv" >"$T/tg-people.sql" ||
 		{ echo "bench: 退工: cannot make persons"; return; }
 	tg_sql ".read $T/tg-people.sql" >/dev/null ||
 		{ echo "bench: 退工: cannot insert persons"; return; }
@@ -371,7 +449,7 @@ tg_bench() {
 	csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' \
 	    "$T/body" | head -n 1)
 	[ -n "$csrf" ] || { echo "bench: 退工: no form"; return; }
-	set -- $(tail -n 1 "$T/tg-rows.tsv")
+	set -- $(sed -n "$((rows + 1))p" "$T/tg-rows.tsv")
 	printf 'csrf=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000' \
 	    "$csrf" "$(tg_enc "$1")" "$2" "$(tg_enc 男)" "$(tg_enc 城镇)" \
 	    "$(tg_enc 协商一致解除)" "$today" "$3" "$(tg_enc 经办人)" \
@@ -392,6 +470,7 @@ tg_bench() {
 	echo "raw SQLite, WAL + synchronous=FULL, same disk: $raw"
 	echo "$save $raw" | awk '$1 != "-" && $10 != "-" && $10 > 0 {
 		printf "ratio 退工 保存 : raw commit (per second) = %.3f\n", $1 / $10 }'
+	[ "$tsub" -gt 0 ] && tg_submit_bench "$csrf" "$raw"
 
 	# 批量退工 of $rows rows: the template filled and uploaded.
 	hcurl "$url/tuigong/batch/template" >/dev/null
