@@ -500,6 +500,28 @@ admin(const char *args, char **out)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+int
+admit_reviewer(const char *name)
+{
+	char	 cmd[2048], crt[256];
+	int	 st;
+
+	snprintf(crt, sizeof(crt), "%s.crt", name);
+	snprintf(cmd, sizeof(cmd), "sh %s/certs/issue.sh %s %s "
+	    "武汉市社会保险管理中心 %s >/dev/null 2>&1", env("HALL_TEST_SRC"),
+	    env("HALL_TEST_CERTS"), name, name);
+	st = system(cmd);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "account-add reviewer %s 审核员%s "
+	    "2>/dev/null", name, name);
+	if (admin(cmd, NULL) != 0)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "-c %s cert-bind %s %s 2>/dev/null",
+	    cert_path("ca.crt"), name, cert_path(crt));
+	return admin(cmd, NULL) == 0 ? 0 : -1;
+}
+
 void
 set_clock(const char *when)
 {

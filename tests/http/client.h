@@ -106,6 +106,11 @@ int		 set_password(const char *username, const char *pw,
  * b->cookie and b->csrf.  Returns 0 or -1. */
 int		 login(struct browser *b, const char *username);
 
+/* Admits a new reviewer the operator's way (certs/README.md): issues
+ * certs/NAME.crt from the hall's CA, creates the reviewer account NAME
+ * and binds the certificate (hall-admin -c CA).  Returns 0 or -1. */
+int		 admit_reviewer(const char *name);
+
 /* Runs a SQL statement on the test database through the sqlite3 CLI;
  * returns its first output line (newly allocated) or NULL. */
 char		*db_query(const char *sql);
