@@ -874,13 +874,38 @@ add_unit(struct hall_ctx *c)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* GET /jianyuan/table: the 减员表 as an A4 page. */
+/* Writes who decided t into buf[bufsz]: 系统自动审核, or the
+ * reviewer's display name.  Returns 0 or -1. */
+static int
+reviewer_name(struct hall_ctx *c, const struct task *t, char *buf,
+    size_t bufsz)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (t->decided_by == 0) {
+		snprintf(buf, bufsz, "系统自动审核");
+		return 0;
+	}
+	if ((st = store_stmt(c->s, "SELECT display_name FROM accounts WHERE "
+	    "id = ?")) == NULL || store_bind_int(st, 1, t->decided_by) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	snprintf(buf, bufsz, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) :
+	    "经办机构审核");
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* GET /jianyuan/table: the 减员表 as an A4 page.  For a 结束 task the
+ * 制表时间 is the time it ended and the 审核人 who decided it, so every
+ * printout of it is the same; before that, the time of printing. */
 static void
 table_get(struct hall_ctx *c)
 {
 	struct rows_arg	 a;
 	struct task	 t;
-	char		 printed[20];
+	char		 printed[20], reviewer[128];
 
 	if (load_task(c, &t) != 0)
 		return;
@@ -890,7 +915,15 @@ table_get(struct hall_ctx *c)
 	a.c = c;
 	a.task_id = t.id;
 	a.list = page_add(c, NULL, "rows", NULL);
-	clock_fmt(clock_now(), printed);
+	if (t.state == TASK_DONE && t.decided_at > 0) {
+		clock_fmt(t.decided_at, printed);
+		if (reviewer_name(c, &t, reviewer, sizeof(reviewer)) != 0) {
+			page_busy(c);
+			return;
+		}
+		page_attr(a.list, "reviewer", reviewer);
+	} else
+		clock_fmt(clock_now(), printed);
 	page_attr(a.list, "printed", printed);
 	if (add_unit(c) != 0 || jy_rows(c->s, t.id, add_row, &a) < 0)
 		page_busy(c);

@@ -390,6 +390,9 @@
         <span>业务顺序号: <xsl:value-of select="task/@seq"/></span>
         <span>业务状态: <xsl:value-of select="task/@state"/></span>
         <span>制表时间: <xsl:value-of select="rows/@printed"/></span>
+        <xsl:if test="rows/@reviewer">
+          <span class="reviewer">审核人: <xsl:value-of select="rows/@reviewer"/></span>
+        </xsl:if>
       </div>
       <table class="grid">
         <thead>

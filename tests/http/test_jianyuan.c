@@ -21,6 +21,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <curl/curl.h>
+
 #include "../suites.h"
 #include "client.h"
 #include "xlsx.h"
@@ -178,6 +180,78 @@ save(struct browser *b, const char *reason, const struct who *p1,
 	    "change_date", today, "token", tok, "pid", p1->id,
 	    p2 != NULL ? "pid" : NULL, p2 != NULL ? p2->id : NULL,
 	    p3 != NULL ? "pid" : NULL, p3 != NULL ? p3->id : NULL, NULL);
+}
+
+/* POST /jianyuan/save of p1 with reason on date (any text).  Returns
+ * the status; a is filled. */
+static long
+save_on(struct browser *b, const char *reason, const char *date,
+    const struct who *p1, struct answer *a)
+{
+	char	 tok[64];
+
+	form_token(b, tok);
+	return http_post(b, "/jianyuan/save", 1, a, "reason", reason,
+	    "change_date", date, "token", tok, "pid", p1->id, NULL);
+}
+
+/* libcurl write callback appending to an answer's body. */
+static size_t
+html_body(char *p, size_t sz, size_t n, void *arg)
+{
+	struct answer	*a = arg;
+	size_t		 len = sz * n;
+	char		*nb;
+
+	if ((nb = realloc(a->body, a->bodysz + len + 1)) == NULL)
+		return 0;
+	a->body = nb;
+	memcpy(a->body + a->bodysz, p, len);
+	a->bodysz += len;
+	a->body[a->bodysz] = '\0';
+	return len;
+}
+
+/* POSTs the urlencoded body (csrf prepended) to path as a browser does,
+ * asking for HTML (client.h's http_post always asks for XML).  Fills
+ * a->status and a->body; returns the status. */
+static long
+post_html(struct browser *b, const char *path, const char *body,
+    struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048], crt[80], key[80], *all;
+	size_t			 len;
+	CURL			*h;
+
+	memset(a, 0, sizeof(*a));
+	ck_assert_ptr_nonnull(h = curl_easy_init());
+	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
+	snprintf(crt, sizeof(crt), "%s.crt", b->cert);
+	snprintf(key, sizeof(key), "%s.key", b->cert);
+	len = strlen(b->csrf) + strlen(body) + 8;
+	ck_assert_ptr_nonnull(all = malloc(len));
+	snprintf(all, len, "csrf=%s&%s", b->csrf, body);
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_CAINFO, cert_path("ca.crt"));
+	curl_easy_setopt(h, CURLOPT_SSLCERT, cert_path(crt));
+	curl_easy_setopt(h, CURLOPT_SSLKEY, cert_path(key));
+	curl_easy_setopt(h, CURLOPT_COOKIE, b->cookie);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, html_body);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+	hdrs = curl_slist_append(hdrs, "Accept: text/html");
+	hdrs = curl_slist_append(hdrs, "Expect:");
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, all);
+	if (curl_easy_perform(h) == CURLE_OK)
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
+	curl_easy_cleanup(h);
+	curl_slist_free_all(hdrs);
+	free(all);
+	if (a->body == NULL)
+		ck_assert_ptr_nonnull(a->body = calloc(1, 1));
+	return a->status;
 }
 
 /* The task id of a 303 to /jianyuan?id=N. */
@@ -421,8 +495,21 @@ START_TEST(jy_bad_one_ineligible_refuses_all)
 	ck_assert_str_eq(st, "参保缴费|");
 	status_of(&ok2, st, sizeof(st));
 	ck_assert_str_eq(st, "参保缴费|");
-	/* The HTML names him too. */
-	ck_assert_int_eq(save(&b, "停缴费", &ok1, &owes, NULL, &a), 422);
+	/* The HTML names him too, with the reason. */
+	{
+		char	 body[512], tok[64], day[32];
+
+		form_token(&b, tok);
+		hall_date(0, day);
+		/* reason=停缴费 */
+		snprintf(body, sizeof(body), "reason=%%E5%%81%%9C%%E7%%BC%%B4"
+		    "%%E8%%B4%%B9&change_date=%s&token=%s&pid=%s&pid=%s", day,
+		    tok, ok1.id, owes.id);
+		ck_assert_int_eq(post_html(&b, "/jianyuan/save", body, &a), 422);
+	}
+	ck_assert_ptr_nonnull(strstr(a.body, "<html"));
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	ck_assert_ptr_nonnull(strstr(a.body, "本次申报的所有人员均未办理"));
 	answer_free(&a);
 	set_clock(NULL);
 }
@@ -719,6 +806,128 @@ START_TEST(jy_batch_rows_failures_submit)
 }
 END_TEST
 
+START_TEST(jy_bad_change_date_form)
+{
+	static const char *const dates[] = {
+		"1899-12-31", "1026-11-20", "1900-01-01", "2999-01-01"
+	};
+	struct browser	 b;
+	struct answer	 a;
+	struct who	 w;
+	size_t		 i;
+	long long	 before;
+
+	pin_clock();
+	pick("demo-a", PLAIN, &w);
+	before = sql_int("SELECT COUNT(*) FROM tasks WHERE business = "
+	    "'jianyuan'");
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		/* 退休 looks up the retirement policy of the date. */
+		ck_assert_msg(save_on(&b, "退休", dates[i], &w, &a) == 422,
+		    "%s: status %ld", dates[i], a.status);
+		ck_xpath_eq(&a, "string(/page/errors/error/@field)",
+		    "change_date");
+		ck_xpath_eq(&a, "string(/page/errors/error/@code)", "RANGE");
+		ck_assert_ptr_nonnull(strstr(a.body, "变更日期不能"));
+		answer_free(&a);
+	}
+	ck_assert_int_eq(sql_int("SELECT COUNT(*) FROM tasks WHERE business = "
+	    "'jianyuan'"), before);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(jy_bad_change_date_batch_row)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct who	 w1, w2;
+	struct part	 parts[2];
+	char		 today[32], path[160], file[256], tok[64], *v;
+	long long	 id;
+
+	pin_clock();
+	pick("demo-b", PLAIN, &w1);
+	pick("demo-b", PLAIN, &w2);
+	hall_date(0, today);
+	{
+		const char *const rows[2][5] = {
+			{ w1.name, w1.idno, "停缴费", today, "" },
+			{ w2.name, w2.idno, "退休", "1026-11-20", "笔误" },
+		};
+
+		snprintf(file, sizeof(file), "%s/jy-batch-date.xlsx",
+		    getenv("HALL_TEST_VAR"));
+		write_batch(file, rows, 2);
+	}
+	browser_init(&b, "unit-b");
+	ck_assert_int_eq(login(&b, "demo-b"), 0);
+	ck_assert_int_eq(http_get(&b, "/jianyuan/batch", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	memset(parts, 0, sizeof(parts));
+	parts[0].name = "token";
+	parts[0].value = tok;
+	parts[1].name = "file";
+	parts[1].file = file;
+	/* One typo is that row's failure, not a 503 of the upload. */
+	ck_assert_int_eq(http_post_multipart(&b, "/jianyuan/batch/upload", 1,
+	    parts, 2, &a), 303);
+	id = task_of(&a);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/jianyuan/batch/result?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "1");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "1");
+	answer_free(&a);
+	snprintf(path, sizeof(path), "SELECT COUNT(*) FROM batch_failures "
+	    "WHERE task_id = %lld AND idno = '%s' AND reasons LIKE "
+	    "'%%变更日期不能早于%%'", id, w2.idno);
+	ck_assert_int_eq(sql_int(path), 1);
+	remove(file);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(jy_table_of_done_task_is_stable)
+{
+	struct browser	 b;
+	struct answer	 a1, a2;
+	struct who	 w;
+	char		 path[64], when[32], *name;
+	long long	 id;
+
+	pin_clock();
+	pick("demo-a", PLAIN, &w);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	id = reduce(&b, &w);
+	snprintf(path, sizeof(path), "/jianyuan/table?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 0, &a1), 200);
+	/* Two minutes later (within the session) the same page, byte for
+	 * byte: the 制表时间 is the task's end, not the time of printing. */
+	hall_time(120, when);
+	set_clock(when);
+	ck_assert_int_eq(http_get(&b, path, 0, &a2), 200);
+	ck_assert_uint_eq(a1.bodysz, a2.bodysz);
+	ck_assert_int_eq(memcmp(a1.body, a2.body, a1.bodysz), 0);
+	/* With the reviewer who approved it. */
+	name = db_query("SELECT display_name FROM accounts WHERE username = "
+	    "'demo-reviewer'");
+	ck_assert_ptr_nonnull(name);
+	ck_assert_ptr_nonnull(strstr(a1.body, "审核人"));
+	ck_assert_ptr_nonnull(strstr(a1.body, name));
+	free(name);
+	answer_free(&a1);
+	answer_free(&a2);
+	set_clock(NULL);
+}
+END_TEST
+
 /* POSTs the 退工 form of demo person w (contract on file) with reason
  * 协商一致解除 and 退工日期 yesterday; returns the status. */
 static long
@@ -833,6 +1042,9 @@ jianyuan_http_suite(void)
 	tcase_add_test(tc, jy_table_and_export);
 	tcase_add_test(tc, jy_batch_rows_failures_submit);
 	tcase_add_test(tc, jy_jianyuan_before_tuigong);
+	tcase_add_test(tc, jy_bad_change_date_form);
+	tcase_add_test(tc, jy_bad_change_date_batch_row);
+	tcase_add_test(tc, jy_table_of_done_task_is_stable);
 	suite_add_tcase(s, tc);
 	return s;
 }
