@@ -5,7 +5,7 @@
  * with a required 回退原因, and batch approve.  Generic over businesses:
  * each describes itself through its wf_business.  Closed to units.
  *
- *   GET  /review             business=, state=pending|done
+ *   GET  /review             business=, state=pending|done, page=N
  *   GET  /review/task        id
  *   GET  /review/attachment  id (attachment id)
  *   POST /review/approve     id, csrf
@@ -22,37 +22,123 @@
 
 #define REVIEW_FLAGS	ROUTE_REVIEWER
 
-/* Where the queue adds its rows. */
+#define REVIEW_PER_PAGE	50
+#define REVIEW_MAX_PAGE	100000
+
+/* Where the queue adds its rows; for the counts, the business asked
+ * for and its count. */
 struct queue_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 parent;
+	const char	*want;
+	int		 want_count;
 };
 
-/* tasklist callback: a queue row with its unit. */
+/* tasklist callback: a queue row with its unit and whether a reviewer
+ * has rejected the task before (曾回退). */
 static void
 add_row(const struct task *t, const char *unit_name, void *arg)
 {
 	struct queue_arg	*a = arg;
+	xmlNodePtr		 n;
 
-	page_attr(page_task(a->c, a->parent, t), "unit-name", unit_name);
+	n = page_task(a->c, a->parent, t);
+	page_attr(n, "unit-name", unit_name);
+	page_attr(n, "was-returned", t->was_returned ? "1" : "0");
 }
 
-/* Adds <businesses> for the filter. */
+/* tasklist_decided callback: one decision of 审核记录 as a <task> with
+ * its result, 回退原因, reviewer and time. */
 static void
-add_businesses(struct hall_ctx *c)
+add_decision(const struct task *t, const char *unit_name,
+    const struct task_decision *d, void *arg)
+{
+	struct queue_arg	*a = arg;
+	xmlNodePtr		 n;
+	char			 buf[20];
+
+	n = page_task(a->c, a->parent, t);
+	page_attr(n, "unit-name", unit_name);
+	page_attr(n, "result", d->approved ? "审核通过" : "回退");
+	page_attr(n, "result-reason", d->reason);
+	page_attr(n, "reviewer", d->reviewer);
+	clock_fmt(d->at, buf);
+	page_attr(n, "result-at", buf);
+}
+
+/* tasklist_queue_counts callback: fills the count of one <business>
+ * of the filter list. */
+static void
+add_count(const char *business, int count, void *arg)
+{
+	struct queue_arg	*a = arg;
+	xmlNodePtr		 n;
+	xmlChar			*code;
+
+	if (a->want != NULL && strcmp(a->want, business) == 0)
+		a->want_count = count;
+	for (n = a->parent->children; n != NULL; n = n->next) {
+		code = xmlGetProp(n, (const xmlChar *)"code");
+		if (code != NULL && strcmp((const char *)code, business) == 0)
+			page_attr_int(n, "count", count);
+		xmlFree(code);
+	}
+}
+
+/* Adds <businesses> for the filter, each with its count of tasks
+ * waiting in the queue.  Returns the number waiting of business (all
+ * when empty), or -1. */
+static int
+add_businesses(struct hall_ctx *c, const char *business)
 {
 	const struct wf_business *const	*b;
+	struct queue_arg		 a;
 	xmlNodePtr			 list, n;
+	int				 total;
 
 	list = page_add(c, NULL, "businesses", NULL);
 	for (b = hall_businesses; *b != NULL; b++) {
 		n = page_add(c, list, "business", NULL);
 		page_attr(n, "code", (*b)->code);
 		page_attr(n, "name", (*b)->name);
+		page_attr_int(n, "count", 0);
 	}
+	a.c = c;
+	a.parent = list;
+	a.want = business;
+	a.want_count = 0;
+	if (list == NULL || (total = tasklist_queue_counts(c->s, add_count,
+	    &a)) < 0)
+		return -1;
+	page_attr_int(list, "count", total);
+	return *business == '\0' ? total : a.want_count;
 }
 
-/* GET /review */
+/* The page number asked for (?page=N, 1 when absent), or 0 when it is
+ * not a number in [1, REVIEW_MAX_PAGE]. */
+static int
+page_number(struct hall_ctx *c)
+{
+	const char	*s = req_get(c->r, "page");
+	int64_t		 n;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	n = page_id_param(c, "page");
+	return n >= 1 && n <= REVIEW_MAX_PAGE ? (int)n : 0;
+}
+
+/* The number of pages of total rows (at least 1). */
+static int
+page_count(int total)
+{
+	return total <= 0 ? 1 : (total + REVIEW_PER_PAGE - 1) /
+	    REVIEW_PER_PAGE;
+}
+
+/* GET /review: 待审核业务 (state=pending) or 审核记录 (state=done) of
+ * business (all when empty), REVIEW_PER_PAGE rows a page (?page=N, a
+ * page past the last shows the last). */
 static void
 queue_get(struct hall_ctx *c)
 {
@@ -61,23 +147,47 @@ queue_get(struct hall_ctx *c)
 	struct queue_arg	 a;
 	xmlNodePtr		 f;
 	int			 done = state != NULL && strcmp(state, "done") == 0;
+	int			 pageno, waiting, total, rc;
 
-	if (business != NULL && *business != '\0' &&
-	    wf_business(business) == NULL) {
+	if (business == NULL)
+		business = "";
+	if (*business != '\0' && wf_business(business) == NULL) {
 		page_fail(c, 404, "NO_SUCH_BUSINESS", "没有这项业务");
+		return;
+	}
+	if ((pageno = page_number(c)) == 0) {
+		page_fail(c, 422, "BAD_PAGE", "页码无效");
 		return;
 	}
 	page_view(c, "queue", done ? "审核记录" : "待审核业务");
 	page_attr(c->page, "category", "review");
 	f = page_add(c, NULL, "filter", NULL);
-	page_attr(f, "business", business != NULL ? business : "");
+	page_attr(f, "business", business);
 	page_attr(f, "state", done ? "done" : "pending");
-	add_businesses(c);
+	if ((waiting = add_businesses(c, business)) < 0)
+		goto busy;
+	total = done ? tasklist_decided_count(c->s, business) : waiting;
+	if (total < 0)
+		goto busy;
+	if (pageno > page_count(total))
+		pageno = page_count(total);
+	memset(&a, 0, sizeof(a));
 	a.c = c;
 	a.parent = page_add(c, NULL, "queue", NULL);
-	if (tasklist(c->s, done ? TASKLIST_DECIDED : TASKLIST_QUEUE, 0,
-	    business, 500, add_row, &a) < 0)
-		page_busy(c);
+	page_attr_int(a.parent, "total", total);
+	page_attr_int(a.parent, "page", pageno);
+	page_attr_int(a.parent, "pages", page_count(total));
+	page_attr_int(a.parent, "per-page", REVIEW_PER_PAGE);
+	if (done)
+		rc = tasklist_decided(c->s, business, REVIEW_PER_PAGE,
+		    (pageno - 1) * REVIEW_PER_PAGE, add_decision, &a);
+	else
+		rc = tasklist_queue(c->s, business, REVIEW_PER_PAGE,
+		    (pageno - 1) * REVIEW_PER_PAGE, add_row, &a);
+	if (rc >= 0)
+		return;
+busy:
+	page_busy(c);
 }
 
 /* Adds one <field label=...>value</field> under the node in arg. */
@@ -209,10 +319,12 @@ decide(struct hall_ctx *c, enum wf_action act)
 		return;
 	}
 	show_task(c, &t);
-	if (wr == WF_NEEDREASON)
-		form_error_add(&errs, "reason", "REQUIRED", "请填写回退原因");
+	if (act == WF_REJECT && reason != NULL)
+		page_attr(page_add(c, NULL, "reject", NULL), "reason", reason);
 	page_form_errors(c, &errs);
-	page_message(c, "error", wf_result_message(wr));
+	/* A bad 回退原因 says what is wrong with it (the field's error). */
+	page_message(c, "error", wr == WF_NEEDREASON && errs.n > 0 ?
+	    errs.e[0].msg : wf_result_message(wr));
 	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 : 422;
 }
 

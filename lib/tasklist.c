@@ -62,13 +62,14 @@ static const char *const tasklist_sql[TASKLIST_KIND__MAX] = {
 	/* TASKLIST_QUEUE */
 	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
 	"u.id = t.unit_id WHERE t.state = '进行中' AND ?1 = ?1 AND "
-	"(?2 = '' OR t.business = ?2) ORDER BY t.submitted_at ASC, t.id ASC "
-	"LIMIT ?3",
+	"(?2 = '' OR t.business = ?2) ORDER BY t.business, "
+	"t.submitted_at ASC, t.id ASC LIMIT ?3",
 	/* TASKLIST_DECIDED */
 	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
-	"u.id = t.unit_id WHERE t.decided_by > 0 AND ?1 = ?1 AND "
-	"(?2 = '' OR t.business = ?2) ORDER BY t.decided_at DESC, t.id DESC "
-	"LIMIT ?3",
+	"u.id = t.unit_id WHERE ?1 = ?1 AND (?2 = '' OR t.business = ?2) AND "
+	"EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
+	"e.action IN ('task.approve', 'task.reject') AND e.actor_id > 0) "
+	"ORDER BY t.updated_at DESC, t.id DESC LIMIT ?3",
 };
 
 int
@@ -94,4 +95,113 @@ tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? n : -1;
+}
+
+/* Binds business (NULL as ""), limit and offset at 1, 2, 3 of st.
+ * Returns 0 or -1. */
+static int
+tasklist_bind_page(sqlite3_stmt *st, const char *business, int limit,
+    int offset)
+{
+	if (store_bind_text(st, 1, business != NULL ? business : "") != 0 ||
+	    store_bind_int(st, 2, limit < 0 ? 0 : limit) != 0 ||
+	    store_bind_int(st, 3, offset < 0 ? 0 : offset) != 0)
+		return -1;
+	return 0;
+}
+
+int
+tasklist_queue(struct store *s, const char *business, int limit, int offset,
+    tasklist_fn fn, void *arg)
+{
+	sqlite3_stmt	*st;
+	struct task	 t;
+	int		 rc, n = 0;
+
+	if ((st = store_stmt(s, "SELECT " TASK_COLUMNS ", u.name, EXISTS "
+	    "(SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
+	    "e.action = 'task.reject') FROM tasks t JOIN units u ON "
+	    "u.id = t.unit_id WHERE t.state = '进行中' AND (?1 = '' OR "
+	    "t.business = ?1) ORDER BY t.business, t.submitted_at ASC, "
+	    "t.id ASC LIMIT ?2 OFFSET ?3")) == NULL ||
+	    tasklist_bind_page(st, business, limit, offset) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tasklist_row(st, &t);
+		t.was_returned = sqlite3_column_int(st, 14) != 0;
+		fn(&t, store_col_text(st, 13), arg);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+int
+tasklist_queue_counts(struct store *s,
+    void (*fn)(const char *business, int count, void *arg), void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc, total = 0, n;
+
+	if ((st = store_stmt(s, "SELECT business, COUNT(*) FROM tasks "
+	    "WHERE state = '进行中' GROUP BY business ORDER BY business")) ==
+	    NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 1);
+		fn(store_col_text(st, 0), n, arg);
+		total += n;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? total : -1;
+}
+
+int
+tasklist_decided(struct store *s, const char *business, int limit,
+    int offset, tasklist_decision_fn fn, void *arg)
+{
+	sqlite3_stmt		*st;
+	struct task		 t;
+	struct task_decision	 d;
+	int			 rc, n = 0;
+
+	if ((st = store_stmt(s, "SELECT " TASK_COLUMNS ", u.name, e.action, "
+	    "e.reason, e.at, COALESCE(a.display_name, '') FROM task_events e "
+	    "JOIN tasks t ON t.id = e.task_id JOIN units u ON "
+	    "u.id = t.unit_id LEFT JOIN accounts a ON a.id = e.actor_id "
+	    "WHERE e.action IN ('task.approve', 'task.reject') AND "
+	    "e.actor_id > 0 AND (?1 = '' OR t.business = ?1) "
+	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3")) == NULL ||
+	    tasklist_bind_page(st, business, limit, offset) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tasklist_row(st, &t);
+		memset(&d, 0, sizeof(d));
+		d.approved = strcmp(store_col_text(st, 14), "task.approve") == 0;
+		d.reason = store_col_text(st, 15);
+		d.at = (time_t)sqlite3_column_int64(st, 16);
+		d.reviewer = store_col_text(st, 17);
+		fn(&t, store_col_text(st, 13), &d, arg);
+		n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+int
+tasklist_decided_count(struct store *s, const char *business)
+{
+	sqlite3_stmt	*st;
+	int		 n = -1;
+
+	if ((st = store_stmt(s, "SELECT COUNT(*) FROM task_events e JOIN "
+	    "tasks t ON t.id = e.task_id WHERE e.action IN ('task.approve', "
+	    "'task.reject') AND e.actor_id > 0 AND (?1 = '' OR "
+	    "t.business = ?1)")) == NULL ||
+	    store_bind_text(st, 1, business != NULL ? business : "") != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
 }

@@ -7,6 +7,7 @@
 #define HALL_TASKLIST_H
 
 #include <stdint.h>
+#include <time.h>
 
 struct store;
 struct task;
@@ -14,8 +15,8 @@ struct task;
 enum tasklist_kind {
 	TASKLIST_WAITING,	/* TASKLIST_WAITING: a unit's 待办 (未提交) tasks */
 	TASKLIST_HANDLED,	/* TASKLIST_HANDLED: a unit's 已办 (进行中, 结束) tasks */
-	TASKLIST_QUEUE,		/* TASKLIST_QUEUE: every 进行中 task, oldest first */
-	TASKLIST_DECIDED,	/* TASKLIST_DECIDED: tasks decided by a reviewer, newest first */
+	TASKLIST_QUEUE,		/* TASKLIST_QUEUE: every 进行中 task by business, oldest first */
+	TASKLIST_DECIDED,	/* TASKLIST_DECIDED: tasks a reviewer approved or rejected, latest first */
 	TASKLIST_KIND__MAX
 };
 
@@ -29,6 +30,44 @@ typedef void	(*tasklist_fn)(const struct task *t, const char *unit_name,
 int		 tasklist(struct store *s, enum tasklist_kind kind,
 		    int64_t unit_id, const char *business, int limit,
 		    tasklist_fn fn, void *arg);
+
+/* The reviewer desk's queue: 进行中 tasks of business (every one when
+ * NULL or empty) ordered by business, then age (oldest first), rows
+ * [offset, offset + limit); each task's was_returned says whether a
+ * reviewer has rejected it before (from task_events).  Returns the
+ * number listed or -1. */
+int		 tasklist_queue(struct store *s, const char *business,
+		    int limit, int offset, tasklist_fn fn, void *arg);
+
+/* Calls fn once per business with 进行中 tasks, with their count, in
+ * business order.  Returns the total of all businesses, or -1. */
+int		 tasklist_queue_counts(struct store *s,
+		    void (*fn)(const char *business, int count, void *arg),
+		    void *arg);
+
+/* One decision of a reviewer on a task (a task_events row). */
+struct task_decision {
+	int		 approved;	/* 1 审核通过, 0 回退 */
+	const char	*reason;	/* 回退原因; "" for an approval */
+	time_t		 at;
+	const char	*reviewer;	/* the reviewer's display name */
+};
+
+/* Called once per decision; t, unit_name and d valid during the call. */
+typedef void	(*tasklist_decision_fn)(const struct task *t,
+		    const char *unit_name, const struct task_decision *d,
+		    void *arg);
+
+/* 审核记录: every approval and rejection by a reviewer (not the
+ * system's automatic review) of tasks of business (all when NULL or
+ * empty), latest first, rows [offset, offset + limit); a task rejected
+ * then approved appears twice.  t is the task as it is now.  Returns
+ * the number listed or -1. */
+int		 tasklist_decided(struct store *s, const char *business,
+		    int limit, int offset, tasklist_decision_fn fn, void *arg);
+
+/* The number of decisions tasklist_decided() would list in all, or -1. */
+int		 tasklist_decided_count(struct store *s, const char *business);
 
 /* Fills t from the current row of a statement selecting TASK_COLUMNS. */
 struct sqlite3_stmt;

@@ -5,7 +5,6 @@
  * unit and an audit row in the same transaction as the move itself
  * (and as the business's effect, on approval).
  */
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,15 +278,79 @@ wf_editable(const struct task *t)
 	return t->state == TASK_DRAFT;
 }
 
-/* Whether reason has a character other than white space. */
-static int
-wf_has_text(const char *reason)
+/* Bytes of the white-space character at p (ASCII white space, NBSP,
+ * the U+2000 spaces, line and paragraph separators, U+3000 ideographic
+ * space, zero-width space and the BOM), or 0 if p is not one. */
+static size_t
+wf_space(const unsigned char *p)
 {
-	if (reason == NULL)
-		return 0;
-	for (; *reason != '\0'; reason++)
-		if (!isspace((unsigned char)*reason))
-			return 1;
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (p[0] == 0xc2 && (p[1] == 0xa0 || p[1] == 0x85))
+		return 2;
+	if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)	/* U+1680 */
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 ||
+	    p[2] == 0xa9 || p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && (p[2] == 0x9f || p[2] == 0xa0))
+		return 3;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)	/* U+3000 */
+		return 3;
+	if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)	/* U+FEFF */
+		return 3;
+	return 0;
+}
+
+/* Trims white space (wf_space) from both ends of reason and copies the
+ * rest into out[WF_REASON_BYTES], each CR LF, CR, LF or tab as one
+ * space; then checks it as a required text field of at most
+ * WF_REASON_MAX_CHARS characters (valid UTF-8, no control character).
+ * Adds one error for the field "reason" to errs if it is bad.
+ * Returns 0 good, -1 bad. */
+static int
+wf_reason(const char *reason, char out[WF_REASON_BYTES],
+    struct form_errors *errs)
+{
+	const unsigned char	*p, *end;
+	size_t			 n, sp, o = 0;
+	char			 msg[128];
+
+	out[0] = '\0';
+	p = (const unsigned char *)(reason != NULL ? reason : "");
+	while ((n = wf_space(p)) > 0)
+		p += n;
+	for (end = p, n = 0; p[n] != '\0'; ) {
+		if ((sp = wf_space(p + n)) > 0)
+			n += sp;
+		else
+			end = p + ++n;
+	}
+	if (end == p) {
+		form_error_add(errs, "reason", "REQUIRED", "请填写回退原因");
+		return -1;
+	}
+	for (; p < end && o + 1 < WF_REASON_BYTES; p++) {
+		if (*p == '\r' && p + 1 < end && p[1] == '\n')
+			continue;
+		out[o++] = *p == '\r' || *p == '\n' || *p == '\t' ?
+		    ' ' : (char)*p;
+	}
+	out[o] = '\0';
+	if (p < end || valid_text(out, WF_REASON_MAX_CHARS) == VALID_TOOLONG) {
+		snprintf(msg, sizeof(msg), "回退原因不能超过%d个字",
+		    WF_REASON_MAX_CHARS);
+		form_error_add(errs, "reason", "TOOLONG", msg);
+		out[0] = '\0';
+		return -1;
+	}
+	if (valid_text(out, WF_REASON_MAX_CHARS) != VALID_OK) {
+		form_error_add(errs, "reason", "CHARS",
+		    "回退原因含有无法识别的字符或控制字符,请重新输入");
+		out[0] = '\0';
+		return -1;
+	}
 	return 0;
 }
 
@@ -328,7 +391,7 @@ wf_record(struct store *s, const struct task *t, enum wf_action act,
     const struct actor *who, enum task_state from, enum task_state to,
     const char *reason, const char *title, time_t now)
 {
-	char		 object[40], detail[768];
+	char		 object[40], detail[1280];
 	sqlite3_stmt	*st;
 
 	if (wf_event(s, t->id, wf_action_names[act], task_state_names[from],
@@ -490,8 +553,7 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
     const struct actor *who, const char *reason, struct form_errors *errs)
 {
 	const struct wf_business	*b;
-	char				 title[1024], what[700];
-	char				 why[512];
+	char				 title[1024], what[1024];
 	time_t				 now;
 
 	now = clock_now();
@@ -507,18 +569,18 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
 	case WF_APPROVE:
 		return wf_approve(s, t, b, who, errs, now);
 	case WF_REJECT:
-		wf_copy(why, sizeof(why), reason);
-		if (wf_move(s, t, TASK_DRAFT, 1, why, t->submitted_at, 0, 0,
-		    now) == -1)
+		/* reason was checked and trimmed by wf_transition(). */
+		if (wf_move(s, t, TASK_DRAFT, 1, reason, t->submitted_at, 0,
+		    0, now) == -1)
 			return WF_ERROR;
-		snprintf(what, sizeof(what), "已回退,原因:%s", why);
+		snprintf(what, sizeof(what), "已回退,原因:%s", reason);
 		wf_title(title, sizeof(title), t, b, what);
-		if (wf_record(s, t, act, who, TASK_PENDING, TASK_DRAFT, why,
+		if (wf_record(s, t, act, who, TASK_PENDING, TASK_DRAFT, reason,
 		    title, now) == -1)
 			return WF_ERROR;
 		t->state = TASK_DRAFT;
 		t->returned = 1;
-		wf_copy(t->return_reason, sizeof(t->return_reason), why);
+		wf_copy(t->return_reason, sizeof(t->return_reason), reason);
 		return WF_OK;
 	case WF_CANCEL:
 		if (wf_move(s, t, TASK_CANCELLED, t->returned, t->return_reason,
@@ -545,6 +607,7 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 {
 	struct form_errors	*local = NULL;
 	struct task		 t;
+	char			 why[WF_REASON_BYTES];
 	enum wf_result		 r = WF_ERROR;
 	int			 began = 0, savepoint = 0, rc;
 
@@ -579,9 +642,12 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 	}
 	if ((r = wf_allowed(&t, act, who)) != WF_OK)
 		goto out;
-	if (act == WF_REJECT && !wf_has_text(reason)) {
-		r = WF_NEEDREASON;
-		goto out;
+	if (act == WF_REJECT) {
+		if (wf_reason(reason, why, errs) == -1) {
+			r = WF_NEEDREASON;
+			goto out;
+		}
+		reason = why;
 	}
 	r = wf_do(s, &t, act, who, reason, errs);
 out:

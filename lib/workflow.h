@@ -21,6 +21,11 @@ struct store;
 struct actor;
 struct form_errors;
 
+/* 回退原因: at most this many characters once trimmed, and room for
+ * them in UTF-8. */
+#define WF_REASON_MAX_CHARS	200
+#define WF_REASON_BYTES		(4 * WF_REASON_MAX_CHARS + 1)
+
 enum task_state {
 	TASK_DRAFT,	/* TASK_DRAFT: 未提交 */
 	TASK_PENDING,	/* TASK_PENDING: 进行中 */
@@ -48,7 +53,7 @@ enum wf_result {
 	WF_NOTFOUND,	/* WF_NOTFOUND: no such task for this unit */
 	WF_BADSTATE,	/* WF_BADSTATE: not allowed from the current state */
 	WF_RULES,	/* WF_RULES: the business's check failed; see errs */
-	WF_NEEDREASON,	/* WF_NEEDREASON: 回退原因 missing */
+	WF_NEEDREASON,	/* WF_NEEDREASON: 回退原因 missing or bad; see errs */
 	WF_ERROR,	/* WF_ERROR: store error (logged) */
 	WF_RESULT__MAX
 };
@@ -93,13 +98,14 @@ struct task {
 	int64_t		 unit_id;
 	enum task_state	 state;
 	int		 returned;	/* 回退标志 */
-	char		 return_reason[512];
+	char		 return_reason[WF_REASON_BYTES];
 	char		 summary[256];
 	time_t		 created_at;
 	time_t		 submitted_at;	/* 0 if never */
 	time_t		 decided_at;	/* 0 if not 结束 */
 	int64_t		 decided_by;	/* account id; 0 = 系统自动审核 */
 	int		 overdue;	/* 逾期 flag set by the business */
+	int		 was_returned;	/* rejected before (tasklist_queue only) */
 };
 
 /* Creates a task of business for unit in 未提交 inside the caller's
@@ -127,7 +133,10 @@ int		 wf_editable(const struct task *t);
  * the state, applies the effect on 结束, records a task event, writes
  * a message to the unit and an audit row, and commits.  A VIP unit's
  * submit that passes the rules ends at once (decided_by 0).  reason is
- * required for WF_REJECT.  errs (may be NULL) receives rule failures. */
+ * required for WF_REJECT: trimmed of white space (U+3000 included), it
+ * must be valid UTF-8 text of 1 to WF_REASON_MAX_CHARS characters, else
+ * WF_NEEDREASON with an error for the field "reason" in errs.  errs
+ * (may be NULL) receives rule failures. */
 enum wf_result	 wf_transition(struct store *s, int64_t task_id,
 		    enum wf_action act, const struct actor *who,
 		    const char *reason, struct form_errors *errs);

@@ -46,6 +46,17 @@
       <button type="submit" class="btn">查询</button>
     </form>
 
+    <xsl:if test="not($done) and businesses/business[@count &gt; 0]">
+      <p class="queue-counts">
+        <xsl:text>待审核共 </xsl:text><xsl:value-of select="businesses/@count"/><xsl:text> 笔:</xsl:text>
+        <xsl:for-each select="businesses/business[@count &gt; 0]">
+          <xsl:if test="position() &gt; 1"><xsl:text>,</xsl:text></xsl:if>
+          <a href="/review?business={@code}"><xsl:value-of select="@name"/></a>
+          <xsl:text> </xsl:text><xsl:value-of select="@count"/><xsl:text> 笔</xsl:text>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+
     <xsl:choose>
       <xsl:when test="$done">
         <xsl:call-template name="queue-table">
@@ -67,6 +78,25 @@
         </form>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:call-template name="pager"/>
+  </xsl:template>
+
+  <!-- Page links of the queue: 共 N 笔, 第 P/K 页, 首页 上一页 下一页 末页. -->
+  <xsl:template name="pager">
+    <xsl:variable name="q" select="queue"/>
+    <xsl:variable name="base" select="concat('/review?business=', filter/@business, '&amp;state=', filter/@state, '&amp;page=')"/>
+    <p class="pager">
+      <xsl:text>共 </xsl:text><xsl:value-of select="$q/@total"/><xsl:text> 笔,第 </xsl:text>
+      <xsl:value-of select="$q/@page"/><xsl:text>/</xsl:text><xsl:value-of select="$q/@pages"/><xsl:text> 页</xsl:text>
+      <xsl:if test="$q/@page &gt; 1">
+        <xsl:text> </xsl:text><a class="op" href="{$base}1">首页</a>
+        <xsl:text> </xsl:text><a class="op" href="{$base}{$q/@page - 1}" rel="prev">上一页</a>
+      </xsl:if>
+      <xsl:if test="$q/@page &lt; $q/@pages">
+        <xsl:text> </xsl:text><a class="op" href="{$base}{$q/@page + 1}" rel="next">下一页</a>
+        <xsl:text> </xsl:text><a class="op" href="{$base}{$q/@pages}">末页</a>
+      </xsl:if>
+    </p>
   </xsl:template>
 
   <!-- The table of queue/task; a checkbox column when not $done. -->
@@ -85,7 +115,7 @@
             <xsl:when test="$done">
               <th>审批结果</th>
               <th>审批人</th>
-              <th>办结时间</th>
+              <th>审核时间</th>
             </xsl:when>
             <xsl:otherwise>
               <th>已等待</th>
@@ -107,7 +137,7 @@
             <td>
               <xsl:value-of select="@business-name"/>
               <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
-              <xsl:if test="@returned = '1'"><xsl:text> </xsl:text><span class="badge badge-returned">曾回退</span></xsl:if>
+              <xsl:if test="not($done) and (@was-returned = '1' or @returned = '1')"><xsl:text> </xsl:text><span class="badge badge-returned">曾回退</span></xsl:if>
             </td>
             <td><xsl:value-of select="@unit-name"/></td>
             <td class="summary"><xsl:value-of select="@summary"/></td>
@@ -115,10 +145,18 @@
             <xsl:choose>
               <xsl:when test="$done">
                 <td>
-                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+                  <xsl:choose>
+                    <xsl:when test="@result = '回退'">
+                      <span class="badge badge-returned">回退</span>
+                      <xsl:if test="@result-reason != ''">
+                        <span class="reason">(回退原因: <xsl:value-of select="@result-reason"/>)</span>
+                      </xsl:if>
+                    </xsl:when>
+                    <xsl:otherwise><span class="badge badge-done"><xsl:value-of select="@result"/></span></xsl:otherwise>
+                  </xsl:choose>
                 </td>
-                <td><xsl:value-of select="@decided-by"/></td>
-                <td class="time"><xsl:value-of select="@decided"/></td>
+                <td><xsl:value-of select="@reviewer"/></td>
+                <td class="time"><xsl:value-of select="@result-at"/></td>
               </xsl:when>
               <xsl:otherwise>
                 <td class="num">
@@ -278,7 +316,7 @@
             <label for="f-reason"><xsl:call-template name="required-mark"/>回退原因</label>
             <xsl:call-template name="field-errors"><xsl:with-param name="name">reason</xsl:with-param></xsl:call-template>
           </p>
-          <textarea id="f-reason" name="reason" rows="3" cols="50" maxlength="500" required="required">
+          <textarea id="f-reason" name="reason" rows="3" cols="50" maxlength="200" required="required">
             <xsl:if test="/page/errors/error[@field = 'reason']">
               <xsl:attribute name="aria-invalid">true</xsl:attribute>
               <xsl:attribute name="class">invalid</xsl:attribute>

@@ -319,7 +319,10 @@ START_TEST(bad_wf_approve_rules)
 }
 END_TEST
 
-static const char *const blank_reasons[] = { NULL, "", "   ", " \t\n" };
+static const char *const blank_reasons[] = { NULL, "", "   ", " \t\n",
+	"\xe3\x80\x80\xe3\x80\x80",		/* two U+3000 */
+	"\xc2\xa0 \xe2\x80\x83\xef\xbb\xbf\r\n",	/* NBSP, em space, BOM */
+};
 
 START_TEST(bad_wf_reject_noreason)
 {
@@ -332,6 +335,82 @@ START_TEST(bad_wf_reject_noreason)
 	    blank_reasons[_i], NULL), WF_NEEDREASON);
 	ck_assert_int_eq(load(id).state, TASK_PENDING);
 	ck_assert_int_eq(load(id).returned, 0);
+}
+END_TEST
+
+/* 回退原因 that are not blank but still refused, with the error code
+ * for the field "reason". */
+static const struct {
+	const char	*reason;
+	const char	*code;
+} bad_reasons[] = {
+	{ "\xff\xfe" "abc", "CHARS" },		/* not UTF-8 */
+	{ "\xe3\x80", "CHARS" },		/* cut character */
+	{ "\xc0\xaf", "CHARS" },		/* overlong '/' */
+	{ "缺少\x01材料", "CHARS" },		/* control character */
+	{ "\xe3\x80\x80缺少\x7f", "CHARS" },
+	{ NULL, "TOOLONG" },			/* 201 characters, see below */
+	{ "", "REQUIRED" },
+};
+
+START_TEST(bad_wf_reject_reason)
+{
+	struct form_errors	 errs = { .n = 0 };
+	char			 longer[4 * 201 + 1];
+	const char		*reason = bad_reasons[_i].reason;
+	int64_t			 id;
+	int			 i;
+
+	if (reason == NULL) {
+		for (i = 0, longer[0] = '\0'; i < 201; i++)
+			strcat(longer, "汉");
+		reason = longer;
+	}
+	id = create(&clerk, NULL);
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, id, WF_REJECT, &reviewer,
+	    reason, &errs), WF_NEEDREASON);
+	ck_assert_uint_eq(errs.n, 1);
+	ck_assert_str_eq(errs.e[0].field, "reason");
+	ck_assert_str_eq(errs.e[0].code, bad_reasons[_i].code);
+	ck_assert_uint_gt(strlen(errs.e[0].msg), 0);
+	ck_assert_int_eq(load(id).state, TASK_PENDING);
+	ck_assert_int_eq(load(id).returned, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM task_events "
+	    "WHERE action = 'task.reject'"), 0);
+}
+END_TEST
+
+START_TEST(wf_reject_reason_trimmed)
+{
+	char		 full[4 * 200 + 16];
+	struct task	 t;
+	int64_t		 id;
+	int		 i;
+
+	/* Trimmed of U+3000 and ASCII space; a line break inside becomes
+	 * a space. */
+	id = create(&clerk, NULL);
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, id, WF_REJECT, &reviewer,
+	    "\xe3\x80\x80 缺少合同\r\n请补充\xe3\x80\x80 ", NULL), WF_OK);
+	t = load(id);
+	ck_assert_str_eq(t.return_reason, "缺少合同 请补充");
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM task_events "
+	    "WHERE action = 'task.reject' AND reason = '缺少合同 请补充'"), 1);
+	/* Exactly WF_REASON_MAX_CHARS characters pass, whole. */
+	for (i = 0, full[0] = '\0'; i < WF_REASON_MAX_CHARS; i++)
+		strcat(full, "汉");
+	strcat(full, "\xe3\x80\x80");
+	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, id, WF_REJECT, &reviewer, full,
+	    NULL), WF_OK);
+	t = load(id);
+	full[strlen(full) - 3] = '\0';
+	ck_assert_str_eq(t.return_reason, full);
 }
 END_TEST
 
@@ -659,6 +738,9 @@ workflow_suite(void)
 	tcase_add_test(tc, bad_wf_approve_rules);
 	tcase_add_loop_test(tc, bad_wf_reject_noreason, 0,
 	    (int)(sizeof(blank_reasons) / sizeof(blank_reasons[0])));
+	tcase_add_loop_test(tc, bad_wf_reject_reason, 0,
+	    sizeof(bad_reasons) / sizeof(bad_reasons[0]));
+	tcase_add_test(tc, wf_reject_reason_trimmed);
 	tcase_add_test(tc, wf_reject_resubmit);
 	tcase_add_test(tc, wf_cancel_draft);
 	tcase_add_test(tc, bad_wf_cancel_pending);
