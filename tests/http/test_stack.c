@@ -2,7 +2,8 @@
  * test_stack.c: the stack end to end through the real nginx with real
  * client certificates: certificates refused, login and lockout, the
  * initial password, sessions bound to certificates, CSRF, ownership,
- * 信息变更, the desks closed to the wrong role, XML answers.
+ * 信息变更, the desks closed to the wrong role, the reviewer desk (回退原因
+ * checked, 审核记录, 曾回退, batch approval, paging), XML answers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -564,6 +565,413 @@ START_TEST(review_sees_any_unit)
 }
 END_TEST
 
+/* ---- The reviewer desk with real tasks (城镇职工减少 of demo-b) ---- */
+
+/* The integer a query of the test's own returns. */
+static long long
+sql_int(const char *q)
+{
+	char		*v = db_query(q);
+	long long	 n;
+
+	ck_assert_msg(v != NULL, "query failed: %s", q);
+	n = atoll(v);
+	free(v);
+	return n;
+}
+
+/* Runs one statement of the test's own. */
+static void
+sql(const char *q)
+{
+	char	*v = db_query(q);
+
+	ck_assert_msg(v != NULL, "query failed: %s", q);
+	free(v);
+}
+
+/* Pins the clock to now (5 minutes on when the hall's day is about to
+ * end) and makes the annual wage declarations the 12-21..01-15 window
+ * asks for, so that a 减员 is allowed on any date (as test_jianyuan.c). */
+static void
+desk_clock(void)
+{
+	char	 when[32];
+	long	 sod = (long)((time(NULL) + 8 * 3600) % 86400);
+
+	hall_time(sod > 86400 - 300 ? 360 : 0, when);
+	set_clock(when);
+	sql("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER), 0 "
+	    "FROM units");
+	sql("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER) + "
+	    "1, 0 FROM units");
+}
+
+/* Picks a 参保缴费, 在职 person of demo-b with no arrears, no 减员 and no
+ * 退工 yet, and reserves it (a 退单 task with a 减员 row, the way
+ * test_jianyuan.c does) so that no other test takes it.  Writes its id
+ * into id[24]. */
+static void
+desk_person(char id[24])
+{
+	char	 q[2048], *v;
+
+	v = db_query("SELECT p.id FROM persons p JOIN insurance i ON "
+	    "i.person_id = p.id JOIN employments e ON e.person_id = p.id AND "
+	    "e.unit_id = i.unit_id JOIN accounts a ON a.unit_id = i.unit_id "
+	    "WHERE a.username = 'demo-b' AND i.status = '参保缴费' AND "
+	    "e.status = '在职' AND i.multi_injury = 0 AND e.category = '合同制' "
+	    "AND e.is_legal_rep = 0 AND NOT EXISTS (SELECT 1 FROM arrears r "
+	    "WHERE r.person_id = p.id AND r.settled = 0) AND NOT EXISTS "
+	    "(SELECT 1 FROM jianyuan j WHERE j.person_id = p.id) AND NOT "
+	    "EXISTS (SELECT 1 FROM tuigong g WHERE g.person_id = p.id) "
+	    "ORDER BY p.id DESC LIMIT 1");
+	ck_assert_msg(v != NULL && v[0] != '\0', "no free person of demo-b");
+	snprintf(id, 24, "%s", v);
+	free(v);
+	snprintf(q, sizeof(q), "INSERT INTO tasks (seq_no, business, unit_id, "
+	    "state, created_at, updated_at) SELECT 'RSV' || %s, 'reserve', "
+	    "unit_id, '退单', 0, 0 FROM accounts WHERE username = 'demo-b'", id);
+	sql(q);
+	snprintf(q, sizeof(q), "INSERT INTO jianyuan (task_id, person_id) "
+	    "SELECT id, %s FROM tasks WHERE seq_no = 'RSV' || %s", id, id);
+	sql(q);
+}
+
+/* Saves a 停缴费 of person pid through the 减员 pages as b, attaches the
+ * rule-4 proof and submits it: a 进行中 task of a 普通 unit.  Writes
+ * the task id into id[24]. */
+static void
+desk_task(struct browser *b, const char *pid, char id[24])
+{
+	struct answer	 a;
+	struct part	 parts[4];
+	char		 today[32], *tok;
+	const char	*p;
+
+	ck_assert_int_eq(http_get(b, "/jianyuan", 1, &a), 200);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	answer_free(&a);
+	hall_time(0, today);
+	today[10] = '\0';
+	ck_assert_int_eq(http_post(b, "/jianyuan/save", 1, &a, "reason",
+	    "停缴费", "change_date", today, "token", tok, "pid", pid, NULL),
+	    303);
+	free(tok);
+	ck_assert_ptr_nonnull(p = strstr(a.location, "id="));
+	snprintf(id, 24, "%lld", atoll(p + 3));
+	answer_free(&a);
+	memset(parts, 0, sizeof(parts));
+	parts[0].name = "id";
+	parts[0].value = id;
+	parts[1].name = "pid";
+	parts[1].value = pid;
+	parts[2].name = "material";
+	parts[2].value = "jiechu_guanxi_zhengming";
+	parts[3].name = "file";
+	parts[3].file = "unit/fixtures/files/ok.pdf";
+	ck_assert_int_eq(http_post_multipart(b, "/jianyuan/upload", 1, parts,
+	    4, &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(b, "/jianyuan/submit", 1, &a, "id", id,
+	    NULL), 303);
+	answer_free(&a);
+}
+
+/* The state of task id. */
+static char *
+task_state(const char *id)
+{
+	char	 q[128];
+
+	snprintf(q, sizeof(q), "SELECT state || '|' || returned || '|' || "
+	    "return_reason FROM tasks WHERE id = %s", id);
+	return db_query(q);
+}
+
+START_TEST(review_bad_reasons)
+{
+	static const struct {
+		const char	*reason;
+		const char	*code;
+	} bad[] = {
+		{ "\xe3\x80\x80\xe3\x80\x80", "REQUIRED" },	/* U+3000 x2 */
+		{ " \xc2\xa0\t", "REQUIRED" },
+		{ "\xff\xfe" "abc", "CHARS" },
+		{ NULL, "TOOLONG" },				/* 201 汉 */
+	};
+	struct browser	 u, r;
+	struct answer	 a;
+	char		 pid[24], id[24], longer[4 * 201 + 1], *before, *after;
+	char		 q[128];
+	const char	*reason;
+	size_t		 i;
+	int		 k;
+
+	desk_clock();
+	desk_person(pid);
+	browser_init(&u, "unit-b");
+	ck_assert_int_eq(login(&u, "demo-b"), 0);
+	desk_task(&u, pid, id);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	before = task_state(id);
+	ck_assert_str_eq(before, "进行中|0|");
+	for (k = 0, longer[0] = '\0'; k < 201; k++)
+		strcat(longer, "汉");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		reason = bad[i].reason != NULL ? bad[i].reason : longer;
+		ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id",
+		    id, "reason", reason, NULL), 422);
+		ck_assert_int_eq(xpath_count(&a, "/page/errors/error"
+		    "[@field = 'reason']"), 1);
+		ck_xpath_eq(&a, "string(/page/errors/error/@code)",
+		    bad[i].code);
+		ck_xpath_eq(&a, "string(/page/@view)", "detail");
+		answer_free(&a);
+		after = task_state(id);
+		ck_assert_str_eq(after, before);
+		free(after);
+	}
+	/* No event, no message, no audit row for a refused rejection. */
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM task_events WHERE "
+	    "action = 'task.reject' AND task_id = %s", id);
+	ck_assert_int_eq(sql_int(q), 0);
+	/* The HTML page says it beside the field. */
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
+	    "reason", "\xe3\x80\x80\xe3\x80\x80", NULL), 422);
+	answer_free(&a);
+	/* A good reason, with U+3000 around it, is stored trimmed. */
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
+	    "reason", "\xe3\x80\x80请补充解除劳动关系证明\xe3\x80\x80", NULL),
+	    303);
+	answer_free(&a);
+	after = task_state(id);
+	ck_assert_str_eq(after, "未提交|1|请补充解除劳动关系证明");
+	free(after);
+	free(before);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(review_records_rejections)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	char		 pid[24], id[24], x[256], *seq, q[128];
+
+	desk_clock();
+	desk_person(pid);
+	browser_init(&u, "unit-b");
+	ck_assert_int_eq(login(&u, "demo-b"), 0);
+	desk_task(&u, pid, id);
+	snprintf(q, sizeof(q), "SELECT seq_no FROM tasks WHERE id = %s", id);
+	seq = db_query(q);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	/* Not rejected yet: no 曾回退 in the queue. */
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 1, &a),
+	    200);
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
+	    "/@was-returned)", id);
+	ck_xpath_eq(&a, x, "0");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
+	    "reason", "附件不清晰", NULL), 303);
+	answer_free(&a);
+	/* 审核记录 lists the rejection, with its result and reason. */
+	ck_assert_int_eq(http_get(&r, "/review?state=done", 1, &a), 200);
+	snprintf(x, sizeof(x), "/page/queue/task[@id = '%s']", id);
+	ck_assert_int_eq(xpath_count(&a, x), 1);
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']/@result)",
+	    id);
+	ck_xpath_eq(&a, x, "回退");
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
+	    "/@result-reason)", id);
+	ck_xpath_eq(&a, x, "附件不清晰");
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
+	    "/@reviewer)", id);
+	ck_xpath_eq(&a, x, "市社保中心审核员");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?state=done", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, seq));
+	ck_assert_ptr_nonnull(strstr(a.body, "附件不清晰"));
+	answer_free(&a);
+	/* The unit submits again: the queue shows it as 曾回退. */
+	ck_assert_int_eq(http_post(&u, "/jianyuan/submit", 1, &a, "id", id,
+	    NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 1, &a),
+	    200);
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
+	    "/@was-returned)", id);
+	ck_xpath_eq(&a, x, "1");
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
+	    "/@returned)", id);
+	ck_xpath_eq(&a, x, "0");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 0, &a),
+	    200);
+	ck_assert_ptr_nonnull(strstr(a.body, "曾回退"));
+	answer_free(&a);
+	/* Approved now: 审核记录 holds both decisions. */
+	ck_assert_int_eq(http_post(&r, "/review/approve", 1, &a, "id", id,
+	    NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?state=done", 1, &a), 200);
+	snprintf(x, sizeof(x), "/page/queue/task[@id = '%s']", id);
+	ck_assert_int_eq(xpath_count(&a, x), 2);
+	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s'][1]"
+	    "/@result)", id);
+	ck_xpath_eq(&a, x, "审核通过");
+	answer_free(&a);
+	free(seq);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(review_batch_approve)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	char		 p1[24], p2[24], p3[24], t1[24], t2[24], t3[24], q[512];
+	char		*st;
+
+	desk_clock();
+	desk_person(p1);
+	desk_person(p2);
+	desk_person(p3);
+	browser_init(&u, "unit-b");
+	ck_assert_int_eq(login(&u, "demo-b"), 0);
+	desk_task(&u, p1, t1);
+	desk_task(&u, p2, t2);
+	desk_task(&u, p3, t3);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+
+	/* Two good tasks: both end, each with its audit row. */
+	ck_assert_int_eq(http_post(&r, "/review/batch-approve", 1, &a, "id",
+	    t1, "id", t2, NULL), 303);
+	ck_assert_str_eq(a.location, "/review");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tasks WHERE id IN "
+	    "(%s, %s) AND state = '结束' AND decided_by > 0", t1, t2);
+	ck_assert_int_eq(sql_int(q), 2);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit WHERE action = "
+	    "'task.approve' AND object IN ('task:%s', 'task:%s')", t1, t2);
+	ck_assert_int_eq(sql_int(q), 2);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM insurance WHERE "
+	    "person_id IN (%s, %s) AND status = '暂停缴费'", p1, p2);
+	ck_assert_int_eq(sql_int(q), 2);
+
+	/* A batch with one task that now fails its rule (arrears came in
+	 * after it was submitted): the others are approved, that one is
+	 * named with its reason and stays 进行中. */
+	desk_person(p1);
+	desk_task(&u, p1, t1);
+	snprintf(q, sizeof(q), "INSERT INTO arrears (person_id, unit_id, "
+	    "month, amount_fen) SELECT %s, unit_id, '2025-01', 10000 FROM "
+	    "accounts WHERE username = 'demo-b'", p3);
+	sql(q);
+	ck_assert_int_eq(http_post(&r, "/review/batch-approve", 1, &a, "id",
+	    t3, "id", t1, NULL), 422);
+	snprintf(q, sizeof(q), "/page/message[contains(., '未能审核通过')"
+	    " and contains(., '欠费')]");
+	ck_assert_int_eq(xpath_count(&a, q), 1);
+	ck_assert_int_eq(xpath_count(&a, "/page/message[contains(., "
+	    "'通过 1 笔,未通过 1 笔')]"), 1);
+	answer_free(&a);
+	st = task_state(t3);
+	ck_assert_str_eq(st, "进行中|0|");
+	free(st);
+	st = task_state(t1);
+	ck_assert_str_eq(st, "结束|0|");
+	free(st);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit WHERE action = "
+	    "'task.approve' AND object = 'task:%s'", t3);
+	ck_assert_int_eq(sql_int(q), 0);
+	/* Leave the desk clean: settle, and send the task back. */
+	snprintf(q, sizeof(q), "UPDATE arrears SET settled = 1 WHERE "
+	    "person_id = %s", p3);
+	sql(q);
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", t3,
+	    "reason", "存在欠费", NULL), 303);
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(review_queue_paged)
+{
+	struct browser	 r;
+	struct answer	 a;
+	char		*v;
+	long long	 n;
+
+	/* 60 old 进行中 tasks of 城镇职工减少 (never approved: no rows). */
+	sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 60) INSERT INTO tasks (seq_no, business, unit_id, state, "
+	    "summary, created_at, submitted_at, updated_at) SELECT 'PAGE-' || "
+	    "printf('%03d', i), 'jianyuan', (SELECT unit_id FROM accounts "
+	    "WHERE username = 'demo-b'), '进行中', '分页', 1000, 1000 + i, 1000 "
+	    "FROM n");
+	n = sql_int("SELECT COUNT(*) FROM tasks WHERE state = '进行中' AND "
+	    "business = 'jianyuan'");
+	ck_assert_int_ge(n, 60);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 1, &a),
+	    200);
+	v = xpath_str(&a, "string(/page/queue/@total)");
+	ck_assert_int_eq(atoll(v), n);
+	free(v);
+	v = xpath_str(&a, "string(/page/businesses/business"
+	    "[@code = 'jianyuan']/@count)");
+	ck_assert_int_eq(atoll(v), n);
+	free(v);
+	ck_xpath_eq(&a, "string(/page/queue/@page)", "1");
+	ck_assert_int_eq(xpath_count(&a, "/page/queue/task"), 50);
+	/* Oldest first. */
+	ck_xpath_eq(&a, "string(/page/queue/task[1]/@seq)", "PAGE-001");
+	ck_xpath_eq(&a, "string(/page/queue/task[50]/@seq)", "PAGE-050");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan&page=2", 1,
+	    &a), 200);
+	ck_xpath_eq(&a, "string(/page/queue/@page)", "2");
+	ck_assert_int_eq(xpath_count(&a, "/page/queue/task"),
+	    n - 50 > 50 ? 50 : n - 50);
+	ck_xpath_eq(&a, "string(/page/queue/task[1]/@seq)", "PAGE-051");
+	answer_free(&a);
+	/* The HTML has the page links. */
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 0, &a),
+	    200);
+	ck_assert_ptr_nonnull(strstr(a.body, "page=2\" rel=\"next\""));
+	answer_free(&a);
+	/* 全部业务: by business, then age. */
+	ck_assert_int_eq(http_get(&r, "/review", 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/queue/task[@business = "
+	    "'jianyuan'][preceding-sibling::task[@business != 'jianyuan']]"),
+	    0);
+	ck_xpath_eq(&a, "string(/page/queue/task[1]/@seq)", "PAGE-001");
+	answer_free(&a);
+	/* A page past the last shows the last; a bad page is refused. */
+	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan&page=9999",
+	    1, &a), 200);
+	v = xpath_str(&a, "string(/page/queue/@pages)");
+	ck_xpath_eq(&a, "string(/page/queue/@page)", v);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?page=abc", 1, &a), 422);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "BAD_PAGE");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/review?page=0", 1, &a), 422);
+	answer_free(&a);
+	sql("UPDATE tasks SET state = '退单' WHERE seq_no LIKE 'PAGE-%'");
+}
+END_TEST
+
 START_TEST(xml_every_page)
 {
 	static const char *const unit_pages[] = { "/home", "/login/password",
@@ -776,6 +1184,10 @@ stack_suite(void)
 	tcase_add_test(tc, review_bad_unit_at_desk);
 	tcase_add_test(tc, review_bad_reviewer_at_unit_desk);
 	tcase_add_test(tc, review_sees_any_unit);
+	tcase_add_test(tc, review_bad_reasons);
+	tcase_add_test(tc, review_records_rejections);
+	tcase_add_test(tc, review_batch_approve);
+	tcase_add_test(tc, review_queue_paged);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("xml");
