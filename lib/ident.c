@@ -1359,19 +1359,92 @@ sess_delete_hash(struct store *s, const char *token_hash)
 	return store_exec_stmt(s, st);
 }
 
-/* Finds the session of token for certificate cert_fp and refreshes its
- * last_seen; an idle one is deleted, one used with another certificate
- * refused.  Fills out when found.  Returns 0 found, 1 none, -1 error. */
+/* Reads the session row of token_hash: account, certificate
+ * fingerprint fp[65], csrf[65] and last_seen.  Returns 0, 1 when there
+ * is no such session, -1 on error (logged). */
+static int
+sess_read(struct store *s, const char *token_hash, int64_t *acct,
+    char fp[65], char csrf[65], time_t *last)
+{
+	sqlite3_stmt	*st;
+	int		 step;
+
+	st = store_stmt(s, "SELECT account_id, cert_fp, csrf, last_seen"
+	    " FROM sessions WHERE token_hash = ?");
+	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
+		return -1;
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (step != SQLITE_ROW) {
+		log_err("session lookup: %s", sqlite3_errmsg(s->db));
+		sqlite3_reset(st);
+		return -1;
+	}
+	*acct = sqlite3_column_int64(st, 0);
+	ident_copy(fp, 65, store_col_text(st, 1));
+	ident_copy(csrf, 65, store_col_text(st, 2));
+	*last = (time_t)sqlite3_column_int64(st, 3);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* Deletes the session of token_hash in its own write transaction (or
+ * the caller's).  Returns 0 or -1. */
+static int
+sess_delete_hash_tx(struct store *s, const char *token_hash)
+{
+	int	 own;
+
+	if (ident_tx_begin(s, &own) == -1)
+		return -1;
+	if (sess_delete_hash(s, token_hash) == -1) {
+		ident_tx_rollback(s, own);
+		return -1;
+	}
+	return ident_tx_commit(s, own);
+}
+
+/* Moves the session's last_seen to now, in its own write transaction
+ * (or the caller's).  Returns 0, 1 when the session went away in the
+ * meantime (logout, another request found it idle), -1 on error. */
+static int
+sess_touch(struct store *s, const char *token_hash, time_t now)
+{
+	sqlite3_stmt	*st;
+	int		 own;
+
+	if (ident_tx_begin(s, &own) == -1)
+		return -1;
+	st = store_stmt(s, "UPDATE sessions SET last_seen = ?"
+	    " WHERE token_hash = ?");
+	if (st == NULL || store_bind_int(st, 1, (int64_t)now) != 0 ||
+	    store_bind_text(st, 2, token_hash) != 0 ||
+	    store_exec_stmt(s, st) == -1) {
+		ident_tx_rollback(s, own);
+		return -1;
+	}
+	if (sqlite3_changes(s->db) == 0) {
+		ident_tx_rollback(s, own);
+		return 1;
+	}
+	return ident_tx_commit(s, own);
+}
+
+/* Finds the session of token for certificate cert_fp with a plain read;
+ * an idle one is deleted, one used with another certificate refused,
+ * and last_seen is written only when SESS_TOUCH_SECONDS old.  Fills out
+ * when found.  Returns 0 found, 1 none, -1 error. */
 int
 sess_lookup(struct store *s, const char *token, const char *cert_fp,
     struct session *out)
 {
-	sqlite3_stmt	*st;
-	char		 hash[65], fp[65];
+	char		 hash[65], fp[65], csrf[65];
 	time_t		 now, last;
 	int64_t		 acct;
-	int		 own = 0, rc = -1, step;
-	char		 csrf[65];
+	int		 rc;
 
 	memset(out, 0, sizeof(*out));
 	if (token == NULL || cert_fp == NULL || !ident_is_hex(token, 64))
@@ -1379,64 +1452,28 @@ sess_lookup(struct store *s, const char *token, const char *cert_fp,
 	sha256_hex(token, 64, hash);
 	if (hash[0] == '\0')
 		return -1;
-	if (ident_tx_begin(s, &own) == -1)
-		return -1;
-	st = store_stmt(s, "SELECT account_id, cert_fp, csrf, last_seen"
-	    " FROM sessions WHERE token_hash = ?");
-	if (st == NULL || store_bind_text(st, 1, hash) != 0)
-		goto out;
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
-		sqlite3_reset(st);
-		rc = 1;
-		goto commit;
-	}
-	if (step != SQLITE_ROW) {
-		log_err("session lookup: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
-		goto out;
-	}
-	acct = sqlite3_column_int64(st, 0);
-	ident_copy(fp, sizeof(fp), store_col_text(st, 1));
-	ident_copy(csrf, sizeof(csrf), store_col_text(st, 2));
-	last = (time_t)sqlite3_column_int64(st, 3);
-	sqlite3_reset(st);
-
+	/* A plain read first: most requests write nothing. */
+	if ((rc = sess_read(s, hash, &acct, fp, csrf, &last)) != 0)
+		return rc;
 	now = clock_now();
 	if (strlen(fp) != strlen(cert_fp) ||
 	    CRYPTO_memcmp(fp, cert_fp, strlen(fp)) != 0) {
 		log_warn("session of account %lld presented with another "
 		    "certificate; refused", (long long)acct);
-		rc = 1;
-		goto commit;
+		return 1;
 	}
-	if ((int64_t)last + SESS_IDLE_SECONDS < (int64_t)now) {
-		if (sess_delete_hash(s, hash) == -1)
-			goto out;
-		rc = 1;
-		goto commit;
+	if ((int64_t)last + SESS_IDLE_SECONDS < (int64_t)now)
+		return sess_delete_hash_tx(s, hash) == -1 ? -1 : 1;
+	if ((int64_t)now - (int64_t)last >= SESS_TOUCH_SECONDS) {
+		if ((rc = sess_touch(s, hash, now)) != 0)
+			return rc;
+		last = now;
 	}
-	st = store_stmt(s, "UPDATE sessions SET last_seen = ?"
-	    " WHERE token_hash = ?");
-	if (st == NULL || store_bind_int(st, 1, (int64_t)now) != 0 ||
-	    store_bind_text(st, 2, hash) != 0 ||
-	    store_exec_stmt(s, st) == -1)
-		goto out;
 	out->account_id = acct;
 	ident_copy(out->token_hash, sizeof(out->token_hash), hash);
 	ident_copy(out->csrf, sizeof(out->csrf), csrf);
-	out->last_seen = now;
-	rc = 0;
-commit:
-	if (ident_tx_commit(s, own) == -1) {
-		memset(out, 0, sizeof(*out));
-		return -1;
-	}
-	return rc;
-out:
-	ident_tx_rollback(s, own);
-	memset(out, 0, sizeof(*out));
-	return -1;
+	out->last_seen = last;
+	return 0;
 }
 
 /* Deletes the session of token (nothing if there is none).

@@ -23,6 +23,10 @@ struct form_errors;
 #define IDENT_LOCK_FAILURES	5
 #define IDENT_LOCK_SECONDS	(15 * 60)
 #define SESS_IDLE_SECONDS	(30 * 60)
+/* A session's last_seen is written at most once a minute: a request
+ * within the minute only reads, so pages do not queue for the write
+ * lock behind each other (idle expiry is exact to a minute). */
+#define SESS_TOUCH_SECONDS	60
 #define SESS_COOKIE		"hall_session"
 
 /* A verified client certificate. */
@@ -140,7 +144,8 @@ int		 sess_create(struct store *s, int64_t account_id,
 		    const char *cert_fp, char token[65], struct session *out);
 
 /* Finds the live session of token for cert_fp (a token used with
- * another certificate is refused), refreshes its idle time.
+ * another certificate is refused) with a plain read, and refreshes its
+ * idle time when it is SESS_TOUCH_SECONDS old or more (a write).
  * Returns 0 found, 1 none/expired/wrong certificate, -1 error. */
 int		 sess_lookup(struct store *s, const char *token,
 		    const char *cert_fp, struct session *out);

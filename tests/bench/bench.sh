@@ -188,10 +188,13 @@ jy_people() {
 			    "(\x27%s\x27, \x27压测%03d\x27, \x27%s\x27, \x27%s\x27);\n",
 			    id, i, sex, bd
 			printf "INSERT INTO employments (person_id, unit_id, " \
-			    "contract_no, start_date, registered_at, status) SELECT " \
-			    "last_insert_rowid(), u.id, \x27BENCH-%03d\x27, " \
-			    "\x272020-01-01\x27, \x272020-01-01\x27, \x27已退工\x27 " \
-			    "FROM units u WHERE u.vip = 1 LIMIT 1;\n", i
+			    "contract_no, start_date, registered_at, status, " \
+			    "ended_at) SELECT last_insert_rowid(), u.id, " \
+			    "\x27BENCH-%03d\x27, \x272020-01-01\x27, " \
+			    "\x272020-01-01\x27, \x27已退工\x27, strftime(" \
+			    "\x27%%Y-%%m-%%d\x27, \x27now\x27, \x27+8 hours\x27, " \
+			    "\x27-1 day\x27) FROM units u WHERE u.vip = 1 " \
+			    "LIMIT 1;\n", i
 			printf "INSERT INTO insurance (person_id, unit_id, sb_no, " \
 			    "start_month, status, last_paid_month, contrib_months) " \
 			    "SELECT p.id, u.id, \x27BSB%03d\x27, \x272020-01\x27, " \

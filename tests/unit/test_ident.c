@@ -992,6 +992,35 @@ START_TEST(sess_roundtrip)
 }
 END_TEST
 
+/* Within SESS_TOUCH_SECONDS a lookup only reads; after it, it writes
+ * last_seen, so a session in use does not expire. */
+START_TEST(sess_touch_throttled)
+{
+	struct session	 s, l;
+	char		 tok[65];
+	int		 t0;
+
+	t_clock_set("2026-01-10 10:00:00");
+	ck_assert_int_eq(sess_create(t_s, 1, FP_A, tok, &s), 0);
+	t0 = t_int("SELECT last_seen FROM sessions");
+	t_clock_set("2026-01-10 10:00:59");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	ck_assert_int_eq(t_int("SELECT last_seen FROM sessions"), t0);
+	ck_assert_int_eq(l.last_seen, t0);
+	t_clock_set("2026-01-10 10:01:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	ck_assert_int_eq(t_int("SELECT last_seen FROM sessions"), t0 + 60);
+	/* Used every 29 minutes, it lives on past the first 30. */
+	t_clock_set("2026-01-10 10:30:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	t_clock_set("2026-01-10 10:59:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	/* Deleted meanwhile (logout): the next lookup finds nothing. */
+	ck_assert_int_eq(sess_destroy(t_s, tok), 0);
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 1);
+}
+END_TEST
+
 START_TEST(bad_sess_other_cert)
 {
 	struct session	 s, l;
@@ -1150,6 +1179,7 @@ ident_suite(void)
 	tc = tcase_create("session");
 	tcase_add_checked_fixture(tc, t_setup, t_teardown);
 	tcase_add_test(tc, sess_roundtrip);
+	tcase_add_test(tc, sess_touch_throttled);
 	tcase_add_test(tc, bad_sess_other_cert);
 	tcase_add_test(tc, sess_idle);
 	tcase_add_test(tc, sess_destroy_works);
