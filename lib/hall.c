@@ -470,7 +470,7 @@ hall_start(const struct program *p)
 		return -1;
 	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
 		return -1;
-	if (ident_init(ca) < 0)
+	if (ident_init(ca) < 0 || ident_crl_init(ca, getenv("HALL_CRL")) < 0)
 		return -1;
 	if (p->xsl != NULL && load_stylesheet(xsl, p->xsl) < 0)
 		return -1;

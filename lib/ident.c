@@ -5,11 +5,15 @@
  * (PBKDF2-HMAC-SHA256), counts failures and locks, and keeps sessions
  * bound to the certificate with a CSRF token.
  *
- * Revocation is NOT checked here: nginx checks the CRL (ssl_crl) during
- * the handshake and a revoked certificate never reaches the hall; the
- * store's certs.revoked flag (set by hall-admin cert-revoke) is the
- * second line, applied by account_by_cert().
+ * Revocation is checked three times: nginx checks the CRL (ssl_crl)
+ * during a full handshake; the programs check the same CRL file here
+ * (HALL_CRL, reloaded as soon as it changes, so also for TLS sessions
+ * nginx resumes and before nginx is reloaded); and the store's
+ * certs.revoked flag (set by hall-admin cert-revoke) is applied by
+ * account_by_cert().
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -50,6 +54,18 @@
 
 /* The CA store of the process, loaded by ident_init(). */
 static X509_STORE	*ident_store;
+
+/*
+ * The CA's CRL (ident_crl_init()), checked in-process as nginx checks
+ * it: nginx reads its CRL only at start and reload and never for a
+ * resumed TLS session, while the programs look at the file's identity
+ * (inode, size, mtime) before each verification and load a new CRL as
+ * soon as certs/revoke.sh writes it.  Empty path: no CRL checking.
+ */
+static char		 ident_ca_path[1024];
+static char		 ident_crl_path[1024];
+static struct stat	 ident_crl_seen;	/* the loaded file's identity */
+static int		 ident_crl_ok;		/* 0: refuse everyone */
 
 /*
  * Certificates that passed ident_verify(), remembered per process so
@@ -199,12 +215,85 @@ ident_init(const char *cafile)
 	return 0;
 }
 
+/* Loads the CA of ident_ca_path and the CRL of ident_crl_path into a
+ * new store with CRL checking on, and makes it the process's store.
+ * Returns 0, or -1 (logged; the process then refuses every
+ * certificate, as nginx does without a usable CRL). */
+static int
+ident_crl_load(void)
+{
+	X509_STORE	*st;
+	struct stat	 sb;
+
+	ident_crl_ok = 0;
+	ident_cache_clear();
+	if (stat(ident_crl_path, &sb) == -1) {
+		log_err("CRL %s: %s", ident_crl_path, strerror(errno));
+		memset(&ident_crl_seen, 0, sizeof(ident_crl_seen));
+		return -1;
+	}
+	ident_crl_seen = sb;
+	if ((st = X509_STORE_new()) == NULL)
+		return -1;
+	if (X509_STORE_load_file(st, ident_ca_path) != 1 ||
+	    X509_STORE_load_file(st, ident_crl_path) != 1) {
+		log_err("cannot load CA %s with CRL %s", ident_ca_path,
+		    ident_crl_path);
+		X509_STORE_free(st);
+		return -1;
+	}
+	X509_STORE_set_flags(st, X509_V_FLAG_CRL_CHECK);
+	X509_STORE_free(ident_store);
+	ident_store = st;
+	ident_crl_ok = 1;
+	log_info("CRL %s loaded", ident_crl_path);
+	return 0;
+}
+
+/* Reloads the CRL when its file is not the one loaded (a new inode,
+ * size or mtime).  Returns 1 when certificates can be checked, 0 when
+ * every one must be refused. */
+static int
+ident_crl_current(void)
+{
+	struct stat	 sb;
+
+	if (ident_crl_path[0] == '\0')
+		return 1;
+	if (stat(ident_crl_path, &sb) == -1 ||
+	    sb.st_ino != ident_crl_seen.st_ino ||
+	    sb.st_size != ident_crl_seen.st_size ||
+	    sb.st_mtim.tv_sec != ident_crl_seen.st_mtim.tv_sec ||
+	    sb.st_mtim.tv_nsec != ident_crl_seen.st_mtim.tv_nsec)
+		(void)ident_crl_load();
+	return ident_crl_ok;
+}
+
+int
+ident_crl_init(const char *cafile, const char *crlfile)
+{
+	if (crlfile == NULL || crlfile[0] == '\0') {
+		ident_crl_path[0] = '\0';
+		return 0;
+	}
+	if (cafile == NULL || strlen(cafile) >= sizeof(ident_ca_path) ||
+	    strlen(crlfile) >= sizeof(ident_crl_path)) {
+		log_err("ident_crl_init: bad CA or CRL path");
+		return -1;
+	}
+	ident_copy(ident_ca_path, sizeof(ident_ca_path), cafile);
+	ident_copy(ident_crl_path, sizeof(ident_crl_path), crlfile);
+	return ident_crl_load();
+}
+
 /* Frees the CA store; safe to call twice. */
 void
 ident_cleanup(void)
 {
 	X509_STORE_free(ident_store);
 	ident_store = NULL;
+	ident_crl_path[0] = '\0';
+	ident_crl_ok = 0;
 	ident_cache_clear();
 }
 
@@ -558,6 +647,10 @@ ident_from_request(const struct req *r, struct ident *out)
 		goto out;
 	}
 	now = clock_now();
+	if (!ident_crl_current()) {
+		log_warn("certificate refused: no usable CRL");
+		goto out;
+	}
 	if (ident_cache_find(esc, now, out))
 		return 0;
 	if ((pem = ident_unescape(esc, &pemsz)) == NULL) {

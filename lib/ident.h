@@ -42,6 +42,14 @@ struct ident {
  * Returns 0 or -1 (logged).  Called once at start. */
 int		 ident_init(const char *cafile);
 
+/* Turns on the checking of crlfile, the CA's CRL (NULL or "": none),
+ * after ident_init(cafile): every verification first looks whether the
+ * file changed and reloads it, so a revocation holds in the programs
+ * at once, even for TLS sessions nginx resumes without checking.
+ * Without a usable CRL every certificate is refused.  Returns 0 or -1
+ * (logged). */
+int		 ident_crl_init(const char *cafile, const char *crlfile);
+
 /* Frees what ident_init() loaded. */
 void		 ident_cleanup(void);
 

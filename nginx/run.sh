@@ -13,7 +13,7 @@
 #   run.sh status VAR    says what runs
 #
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
-# HALL_CA=VAR/certs/ca.crt, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
+# HALL_CA=VAR/certs/ca.crt, HALL_CRL=VAR/certs/ca.crl, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
 # unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
 # set); their stderr goes to VAR/log/NAME.log.  When run as
 # root, nginx's workers run as root too so that they can reach the
@@ -138,7 +138,8 @@ cmd_start() {
 	render "$src" "$port" || die "cannot write $var/nginx.conf"
 
 	HALL_DB=$var/hall.db HALL_XSL=$src/xsl HALL_CA=$var/certs/ca.crt
-	export HALL_DB HALL_XSL HALL_CA
+	HALL_CRL=$var/certs/ca.crl
+	export HALL_DB HALL_XSL HALL_CA HALL_CRL
 	# The public base of the verification page printed on receipts.
 	HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
 	export HALL_PUBLIC_URL

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -498,6 +499,72 @@ admin(const char *args, char **out)
 	else
 		free(buf);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Writes a GB 11643 number of region 420106, birth 1980-1999 and
+ * sequence n into out[19]. */
+static void
+idno_make(unsigned n, char out[19])
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
+	    9, 10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	int			 i, sum = 0;
+
+	snprintf(out, 19, "420106%04u%02u%02u%03u", 1980 + n % 20,
+	    1 + n / 20 % 12, 1 + n / 240 % 28, n / 6720 % 1000);
+	for (i = 0; i < 17; i++)
+		sum += (out[i] - '0') * w[i];
+	out[17] = check[sum % 11];
+	out[18] = '\0';
+}
+
+int
+make_insured(const char *username, const char *name, char id[24],
+    char idno[19])
+{
+	char		 q[1024], *v;
+	unsigned	 n;
+	int		 tries;
+
+	for (tries = 0; tries < 20; tries++) {
+		n = (unsigned)getpid() * 7919u + (unsigned)tries * 104729u +
+		    (unsigned)time(NULL);
+		idno_make(n % 6720000u, idno);
+		snprintf(q, sizeof(q), "INSERT INTO persons (idno, name, sex, "
+		    "birth) VALUES ('%s', '%s', '%s', '%.4s-%.2s-%.2s') "
+		    "RETURNING id", idno, name, (idno[16] - '0') % 2 ? "男" :
+		    "女", idno + 6, idno + 10, idno + 12);
+		if ((v = db_query(q)) != NULL && v[0] != '\0')
+			break;
+		free(v);
+		v = NULL;
+	}
+	if (v == NULL)
+		return -1;
+	snprintf(id, 24, "%s", v);
+	free(v);
+	snprintf(q, sizeof(q), "INSERT INTO employments (person_id, unit_id, "
+	    "contract_no, start_date, registered_at) SELECT %s, unit_id, "
+	    "'T-%s', '2020-01-01', '2020-01-01' FROM accounts WHERE "
+	    "username = '%s' RETURNING id", id, idno, username);
+	if ((v = db_query(q)) == NULL || v[0] == '\0') {
+		free(v);
+		return -1;
+	}
+	free(v);
+	snprintf(q, sizeof(q), "INSERT INTO insurance (person_id, unit_id, "
+	    "sb_no, start_month, status, last_paid_month, contrib_months) "
+	    "SELECT %s, unit_id, 'T%s', '2020-01', '参保缴费', strftime("
+	    "'%%Y-%%m', 'now', '+8 hours', 'start of month', '-1 month'), 60 "
+	    "FROM accounts WHERE username = '%s' RETURNING id", id, idno,
+	    username);
+	if ((v = db_query(q)) == NULL || v[0] == '\0') {
+		free(v);
+		return -1;
+	}
+	free(v);
+	return 0;
 }
 
 int

@@ -94,6 +94,15 @@ char		*xpath_str(const struct answer *a, const char *expr);
 /* The count of nodes an XPath expression selects (-1 if not XML). */
 int		 xpath_count(const struct answer *a, const char *expr);
 
+/* Asserts an XPath string value over an answer (Check tests; needs
+ * <check.h>, <stdlib.h> and <string.h>). */
+#define ck_xpath_eq(a, expr, want) do {				\
+	char *_v = xpath_str((a), (expr));				\
+	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
+	    (expr), _v, (want));					\
+	free(_v);							\
+} while (0)
+
 #define TEST_PASSWORD	"Hall2026test"
 
 /* Sets username's password (hashed as the hall does), its must-change
@@ -110,6 +119,15 @@ int		 login(struct browser *b, const char *username);
  * certs/NAME.crt from the hall's CA, creates the reviewer account NAME
  * and binds the certificate (hall-admin -c CA).  Returns 0 or -1. */
 int		 admit_reviewer(const char *name);
+
+/* Makes a new person for the unit of account username, the way the
+ * demo's people are: a valid 身份证号, 在职 on a 合同制 contract since
+ * 2020 and 参保缴费 paid to last month, with no arrears, no 退工 and
+ * no 减员, so that a test never runs out of demo people.  Writes the
+ * person's id into id[24] and the 身份证号 into idno[19].  Returns 0
+ * or -1. */
+int		 make_insured(const char *username, const char *name,
+		    char id[24], char idno[19]);
 
 /* Runs a SQL statement on the test database through the sqlite3 CLI;
  * returns its first output line (newly allocated) or NULL. */

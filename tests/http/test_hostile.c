@@ -14,14 +14,6 @@
 #include "../suites.h"
 #include "client.h"
 
-/* Asserts an XPath string value over an answer. */
-#define ck_xpath_eq(a, expr, want) do {				\
-	char *_v = xpath_str((a), (expr));				\
-	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
-	    (expr), _v, (want));					\
-	free(_v);							\
-} while (0)
-
 /* The row counts the barrage must leave as they were. */
 #define COUNTS_SQL "SELECT (SELECT count(*) FROM tasks) || ',' || "	\
 	"(SELECT count(*) FROM tuigong) || ',' || (SELECT count(*) FROM "	\

@@ -30,14 +30,6 @@
 #define PDF	"unit/fixtures/files/ok.pdf"
 #define JPG	"unit/fixtures/files/ok.jpg"
 
-/* Asserts an XPath string value over an answer. */
-#define ck_xpath_eq(a, expr, want) do {				\
-	char *_v = xpath_str((a), (expr));				\
-	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
-	    (expr), _v, (want));					\
-	free(_v);							\
-} while (0)
-
 /* The integer a query returns. */
 static long long
 sql_int(const char *q)

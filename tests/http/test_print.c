@@ -75,14 +75,6 @@ times_init(void)
 #define LATER_DAY	tm_.later_day
 #define PERSON_IDNO	"420102198001011234"
 
-/* Asserts an XPath string value over an answer. */
-#define ck_xpath_eq(a, expr, want) do {				\
-	char *_v = xpath_str((a), (expr));				\
-	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
-	    (expr), _v, (want));					\
-	free(_v);							\
-} while (0)
-
 /* Runs one SQL statement on the test database; fails the test if the
  * database cannot be reached. */
 static void

@@ -22,14 +22,6 @@
 #include "client.h"
 #include "xlsx.h"
 
-/* Asserts an XPath string value over an answer. */
-#define ck_xpath_eq(a, expr, want) do {				\
-	char *_v = xpath_str((a), (expr));				\
-	ck_assert_msg(strcmp(_v, (want)) == 0, "%s: got '%s', want '%s'", \
-	    (expr), _v, (want));					\
-	free(_v);							\
-} while (0)
-
 /* Asserts an XPath string value contains want. */
 #define ck_xpath_has(a, expr, want) do {				\
 	char *_v = xpath_str((a), (expr));				\
