@@ -59,13 +59,17 @@ login_get(struct hall_ctx *c)
 	show_form(c, NULL);
 }
 
-/* Starts a session for a, sets its cookie and redirects. */
+/* Starts a session for a, sets its cookie and redirects.  The session
+ * of the cookie the browser presented, if any, ends: a login never
+ * leaves an older token of the same browser alive. */
 static void
 start_session(struct hall_ctx *c, const struct account *a, const char *to)
 {
-	char	 token[65], cookie[160];
+	char		 token[65], cookie[160];
+	const char	*old = req_cookie(c->r, SESS_COOKIE);
 
-	if (sess_create(c->s, a->id, c->id.fp, token, &c->sess) != 0) {
+	if ((old != NULL && sess_destroy(c->s, old) != 0) ||
+	    sess_create(c->s, a->id, c->id.fp, token, &c->sess) != 0) {
 		page_busy(c);
 		return;
 	}
@@ -82,8 +86,9 @@ start_session(struct hall_ctx *c, const struct account *a, const char *to)
 static void
 login_post(struct hall_ctx *c)
 {
-	const char		*user = req_get(c->r, "username");
-	const char		*pw = req_get(c->r, "password");
+	/* From the body only: a query string goes to nginx's log. */
+	const char		*user = req_body_get(c->r, "username");
+	const char		*pw = req_body_get(c->r, "password");
 	struct account		 a;
 	time_t			 until = 0;
 	char			 buf[20];
@@ -153,8 +158,9 @@ password_post(struct hall_ctx *c)
 	int			 rc;
 
 	errs.n = 0;
-	rc = ident_change_password(c->s, c->acct.id, req_get(c->r, "old"),
-	    req_get(c->r, "pw"), req_get(c->r, "pw2"), &errs);
+	rc = ident_change_password(c->s, c->acct.id,
+	    req_body_get(c->r, "old"), req_body_get(c->r, "pw"),
+	    req_body_get(c->r, "pw2"), c->sess.token_hash, &errs);
 	if (rc < 0) {
 		page_busy(c);
 		return;

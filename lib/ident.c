@@ -1327,13 +1327,14 @@ ident_change_check(const struct account *a, const char *stored,
  * pw != old, pw acceptable.  The old password is checked and the new
  * one hashed before any write transaction; the transaction then checks
  * that the stored hash is still the one checked (else the form is
- * refused: changed meanwhile), stores the new hash, clears must_change
- * and audits "password.change".  Returns 0, 1 with errors in errs, or
- * -1. */
+ * refused: changed meanwhile), stores the new hash, clears must_change,
+ * ends the account's other sessions (all but keep_token_hash, which
+ * may be NULL) and audits "password.change".  Returns 0, 1 with errors
+ * in errs, or -1. */
 int
 ident_change_password(struct store *s, int64_t account_id,
     const char *old, const char *pw, const char *pw2,
-    struct form_errors *errs)
+    const char *keep_token_hash, struct form_errors *errs)
 {
 	struct account	 a;
 	sqlite3_stmt	*st;
@@ -1369,6 +1370,13 @@ ident_change_password(struct store *s, int64_t account_id,
 	if (st == NULL || store_bind_text(st, 1, hash) != 0 ||
 	    store_bind_int(st, 2, account_id) != 0 ||
 	    store_exec_stmt(s, st) == -1)
+		goto out;
+	/* Whoever else holds a session of this account is shut out. */
+	st = store_stmt(s, "DELETE FROM sessions WHERE account_id = ?"
+	    " AND token_hash <> ?");
+	if (st == NULL || store_bind_int(st, 1, account_id) != 0 ||
+	    store_bind_text(st, 2, keep_token_hash != NULL ?
+	    keep_token_hash : "") != 0 || store_exec_stmt(s, st) == -1)
 		goto out;
 	if (ident_audit(s, &a, "", "password.change", NULL) == -1)
 		goto out;

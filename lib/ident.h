@@ -27,7 +27,9 @@ struct form_errors;
  * within the minute only reads, so pages do not queue for the write
  * lock behind each other (idle expiry is exact to a minute). */
 #define SESS_TOUCH_SECONDS	60
-#define SESS_COOKIE		"hall_session"
+/* __Host-: the browser keeps it only as set by this host, Secure,
+ * Path=/ and without Domain, so no sibling host can plant or shadow it. */
+#define SESS_COOKIE		"__Host-hall_session"
 
 /* A verified client certificate. */
 struct ident {
@@ -133,10 +135,11 @@ enum login_result ident_login(struct store *s, const struct ident *id,
 		    struct account *out, time_t *locked_until);
 
 /* Changes the password of account id after checking old; clears
- * must_change.  Returns 0, or 1 with errors in errs, or -1. */
+ * must_change and ends the account's sessions but keep_token_hash's
+ * (NULL: all).  Returns 0, or 1 with errors in errs, or -1. */
 int		 ident_change_password(struct store *s, int64_t account_id,
 		    const char *old, const char *pw, const char *pw2,
-		    struct form_errors *errs);
+		    const char *keep_token_hash, struct form_errors *errs);
 
 /* A logged-in session. */
 struct session {

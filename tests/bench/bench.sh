@@ -122,8 +122,8 @@ if [ "$code" != 200 ]; then
 	fi
 	[ "$code" = 200 ] || skip "login failed (GET /home: $code)"
 fi
-cookie=$(awk '$6 == "hall_session" { v = $7 } END { print v }' "$jar")
-[ -n "$cookie" ] || skip "login failed (no hall_session cookie)"
+cookie=$(awk '$6 == "__Host-hall_session" { v = $7 } END { print v }' "$jar")
+[ -n "$cookie" ] || skip "login failed (no __Host-hall_session cookie)"
 
 # Runs ab against path $1 (more ab options after it) and prints
 # "req/s p99 non2xx failed" (a field is "-" when ab did not say).
@@ -151,7 +151,7 @@ measure() {
 
 echo "bench: $n requests, $conc concurrent, keep-alive, client certificate"
 hello=$(measure /hello)
-home=$(measure /home -H "Cookie: hall_session=$cookie")
+home=$(measure /home -H "Cookie: __Host-hall_session=$cookie")
 printf '%-8s %12s %10s %9s %8s\n' path "requests/s" "p99 (ms)" non-2xx failed
 printf '%-8s %12s %10s %9s %8s\n' /hello $hello
 printf '%-8s %12s %10s %9s %8s\n' /home $home
@@ -298,7 +298,7 @@ jy_bench() {
 		code=$(hcurl "$url/print/zonghe?id=$last")
 		if [ "$code" = 200 ]; then
 			zh=$(measure "/print/zonghe?id=$last" \
-			    -H "Cookie: hall_session=$cookie")
+			    -H "Cookie: __Host-hall_session=$cookie")
 			printf '%-22s %12s %10s %9s %8s\n' path "requests/s" \
 			    "p99 (ms)" non-2xx failed
 			printf '%-22s %12s %10s %9s %8s\n' /print/zonghe $zh
@@ -460,7 +460,7 @@ tg_bench() {
 	before=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
 	save=$(measure /tuigong/save -p "$T/tg-form.txt" \
 	    -T application/x-www-form-urlencoded \
-	    -H "Cookie: hall_session=$cookie")
+	    -H "Cookie: __Host-hall_session=$cookie")
 	after=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
 	audits=$(tg_sql "SELECT COUNT(*) FROM audit WHERE action = 'tuigong.save'")
 	raw=$("$sqlc" "$T/commit.db" "$tn" 2>&1) || raw="- - - - - -"

@@ -127,11 +127,11 @@ on_header_cookie(char *p, size_t sz, size_t n, void *arg)
 	char	*semi;
 
 	header_value(p, sz * n, "Set-Cookie", v, sizeof(v));
-	if (strncmp(v, "hall_session=", 13) == 0) {
+	if (strncmp(v, SESS_COOKIE "=", sizeof(SESS_COOKIE)) == 0) {
 		if ((semi = strchr(v, ';')) != NULL)
 			*semi = '\0';
 		snprintf(ctx->b->cookie, sizeof(ctx->b->cookie), "%s",
-		    v[13] == '\0' ? "" : v);
+		    v[sizeof(SESS_COOKIE)] == '\0' ? "" : v);
 	}
 	return on_header(p, sz, n, ctx->a);
 }

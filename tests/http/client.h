@@ -11,7 +11,7 @@
 /* One simulated browser: a client certificate and a cookie. */
 struct browser {
 	char	 cert[64];	/* name of the certificate in HALL_TEST_CERTS, "" = none */
-	char	 cookie[160];	/* "hall_session=..." or "" */
+	char	 cookie[160];	/* SESS_COOKIE "=..." or "" */
 	char	 csrf[80];	/* the session's CSRF token, once known */
 };
 

@@ -262,6 +262,33 @@ START_TEST(csrf_bad_in_query)
 }
 END_TEST
 
+/* Credentials in the query string of POST /login are not read (nginx
+ * logs query strings): the form asks for them again, and no failure is
+ * counted against the account. */
+START_TEST(login_bad_credentials_in_query)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		*before, *after;
+
+	browser_init(&b, "unit-b");
+	before = db_query("SELECT failed FROM accounts WHERE username = "
+	    "'demo-b'");
+	http_post_raw(&b, "/login?username=demo-b&password=Wrong-pass1",
+	    "application/x-www-form-urlencoded", "x=1", 3, &a);
+	ck_assert_int_eq(a.status, 422);
+	ck_assert_ptr_nonnull(strstr(a.body, "请输入用户名和密码"));
+	answer_free(&a);
+	after = db_query("SELECT failed FROM accounts WHERE username = "
+	    "'demo-b'");
+	ck_assert_ptr_nonnull(before);
+	ck_assert_ptr_nonnull(after);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
 START_TEST(ctype_bad)
 {
 	const struct post_route	*p = &posts[_i];
@@ -762,6 +789,7 @@ hostile_suite(void)
 	    (int)(sizeof(id_posts) / sizeof(id_posts[0])));
 	tcase_add_loop_test(tc, ctype_bad, 0, (int)NPOSTS);
 	tcase_add_loop_test(tc, csrf_bad_in_query, 0, (int)NPOSTS);
+	tcase_add_test(tc, login_bad_credentials_in_query);
 	tcase_add_loop_test(tc, multipart_bad, 0, (int)NPOSTS);
 	tcase_add_loop_test(tc, body_over_nginx_limit, 0, (int)NPOSTS);
 	tcase_add_loop_test(tc, text_bad_chars, 0, (int)NTEXT);

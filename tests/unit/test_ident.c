@@ -902,7 +902,7 @@ START_TEST(change_ok)
 	t_sql("INSERT INTO certs (fingerprint, account_id) VALUES"
 	    " ('" FP_NONE "', 3)");
 	ck_assert_int_eq(ident_change_password(t_s, 3, "Review2024",
-	    "Neues2025pw", "Neues2025pw", &errs), 0);
+	    "Neues2025pw", "Neues2025pw", NULL, &errs), 0);
 	ck_assert_uint_eq(errs.n, 0);
 	ck_assert_int_eq(t_int("SELECT must_change FROM accounts"
 	    " WHERE id = 3"), 0);
@@ -938,7 +938,8 @@ START_TEST(bad_change)
 
 	memset(&errs, 0, sizeof(errs));
 	ck_assert_int_eq(ident_change_password(t_s, 1, bad_change_cases[_i].old,
-	    bad_change_cases[_i].pw, bad_change_cases[_i].pw2, &errs), 1);
+	    bad_change_cases[_i].pw, bad_change_cases[_i].pw2, NULL, &errs),
+	    1);
 	ck_assert_uint_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].field, bad_change_cases[_i].field);
 	ck_assert_str_eq(errs.e[0].code, bad_change_cases[_i].code);
@@ -957,11 +958,11 @@ START_TEST(bad_change_username)
 	memset(&errs, 0, sizeof(errs));
 	t_sql("UPDATE accounts SET username = 'acme2024' WHERE id = 1");
 	ck_assert_int_eq(ident_change_password(t_s, 1, PW_A, "acme2024",
-	    "acme2024", &errs), 1);
+	    "acme2024", NULL, &errs), 1);
 	ck_assert_uint_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].code, "SAME_AS_USER");
 	ck_assert_int_eq(ident_change_password(t_s, 99, PW_A, "Neues2025pw",
-	    "Neues2025pw", &errs), -1);
+	    "Neues2025pw", NULL, &errs), -1);
 }
 END_TEST
 
@@ -1018,6 +1019,27 @@ START_TEST(sess_touch_throttled)
 	/* Deleted meanwhile (logout): the next lookup finds nothing. */
 	ck_assert_int_eq(sess_destroy(t_s, tok), 0);
 	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 1);
+}
+END_TEST
+
+/* A password change ends the account's other sessions and keeps the
+ * one that changed it; another account's sessions stay. */
+START_TEST(change_ends_other_sessions)
+{
+	struct form_errors	 errs;
+	struct session		 mine, other, elsewhere, l;
+	char			 t1[65], t2[65], t3[65];
+
+	memset(&errs, 0, sizeof(errs));
+	t_clock_set(T0);
+	ck_assert_int_eq(sess_create(t_s, 1, FP_A, t1, &mine), 0);
+	ck_assert_int_eq(sess_create(t_s, 1, FP_A, t2, &other), 0);
+	ck_assert_int_eq(sess_create(t_s, 2, FP_B, t3, &elsewhere), 0);
+	ck_assert_int_eq(ident_change_password(t_s, 1, PW_A, "Neues2025pw",
+	    "Neues2025pw", mine.token_hash, &errs), 0);
+	ck_assert_int_eq(sess_lookup(t_s, t1, FP_A, &l), 0);
+	ck_assert_int_eq(sess_lookup(t_s, t2, FP_A, &l), 1);
+	ck_assert_int_eq(sess_lookup(t_s, t3, FP_B, &l), 0);
 }
 END_TEST
 
@@ -1180,6 +1202,7 @@ ident_suite(void)
 	tcase_add_checked_fixture(tc, t_setup, t_teardown);
 	tcase_add_test(tc, sess_roundtrip);
 	tcase_add_test(tc, sess_touch_throttled);
+	tcase_add_test(tc, change_ends_other_sessions);
 	tcase_add_test(tc, bad_sess_other_cert);
 	tcase_add_test(tc, sess_idle);
 	tcase_add_test(tc, sess_destroy_works);
