@@ -249,7 +249,8 @@ jy_rule_eligible(const struct jy_facts *f, enum jy_reason r,
 	return JY_ALLOWED;
 }
 
-/* Rule 1: 退休 only at legal age with >= 15 years paid. */
+/* Rule 1: 退休 only at legal age with the least contributions paid
+ * (15 years, rising from 2030: policy retire.min_contrib_months). */
 enum jy_verdict
 jy_rule1_retire(const struct jy_facts *f, enum jy_reason r,
     const struct hdate *change, struct jy_outcome *o)
@@ -279,9 +280,18 @@ jy_rule1_retire(const struct jy_facts *f, enum jy_reason r,
 		return jy_refuse(o, 1, "RETIRE_AGE", msg);
 	}
 	if (f->contrib_months < f->min_contrib_months) {
-		snprintf(msg, sizeof(msg), "该人员累计缴费%d个月,不满%d年(%d个月),"
-		    "不能在网上申报退休减少", f->contrib_months,
-		    f->min_contrib_months / 12, f->min_contrib_months);
+		char	 least[32];
+
+		if (f->min_contrib_months % 12 != 0)
+			snprintf(least, sizeof(least), "%d年%d个月",
+			    f->min_contrib_months / 12,
+			    f->min_contrib_months % 12);
+		else
+			snprintf(least, sizeof(least), "%d年",
+			    f->min_contrib_months / 12);
+		snprintf(msg, sizeof(msg), "该人员累计缴费%d个月,不满最低缴费"
+		    "年限%s(%d个月),不能在网上申报退休减少",
+		    f->contrib_months, least, f->min_contrib_months);
 		return jy_refuse(o, 1, "RETIRE_CONTRIB", msg);
 	}
 	return JY_ALLOWED;
@@ -711,7 +721,7 @@ jy_facts_load(struct store *s, int64_t unit_id, int64_t person_id,
 {
 	struct jy_retire_rule	 rr;
 	char			 region[16];
-	long long		 years;
+	long long		 months;
 	int			 rc;
 
 	memset(f, 0, sizeof(*f));
@@ -733,15 +743,15 @@ jy_facts_load(struct store *s, int64_t unit_id, int64_t person_id,
 	}
 	if ((rc = jy_retire_rule_load(s, region, f->male, f->female_cadre,
 	    change, &rr)) == -1 || (rc == 0 && policy_int(s, region,
-	    "retire.min_contrib_years", change, 15, &years) == -1))
+	    "retire.min_contrib_months", change, 180, &months) == -1))
 		return -1;
 	if (rc == 1) {
 		f->no_policy = 1;
 		return 0;
 	}
 	f->retire_age_months = jy_retire_age_calc(&rr, &f->birth);
-	f->min_contrib_months = (int)(years > 0 && years < 100 ? years : 15) *
-	    12;
+	f->min_contrib_months = (int)(months > 0 && months < 1200 ? months :
+	    180);
 	return 0;
 }
 

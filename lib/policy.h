@@ -41,7 +41,8 @@
  *   wage.decl_freeze_from            "MM-DD": from this day ... (12-21)
  *   wage.decl_freeze_to              ... to this day (01-15) the annual
  *                                    wage declaration comes first
- *   retire.min_contrib_years         退休 needs >= N years paid (15)
+ *   retire.min_contrib_months        退休 needs >= N months paid (180,
+ *                                    +6 a year from 2030 to 240)
  *   retire.<who>.base_age            legal age before the 2025 reform,
  *   retire.<who>.target_age          the age it rises to,
  *   retire.<who>.step_months         +1 month per N months of birth

@@ -139,6 +139,19 @@ static void m_retiree_short(struct jy_facts *f)
 	m_retiree(f);
 	f->contrib_months = 179;
 }
+/* Retiring in 2030, when 15 years and 6 months are needed. */
+static void m_retiree_2030_short(struct jy_facts *f)
+{
+	m_retiree(f);
+	f->min_contrib_months = 186;
+	f->contrib_months = 185;
+}
+static void m_retiree_2030_just(struct jy_facts *f)
+{
+	m_retiree(f);
+	f->min_contrib_months = 186;
+	f->contrib_months = 186;
+}
 static void m_retiree_just(struct jy_facts *f)
 {
 	m_retiree(f);
@@ -231,7 +244,12 @@ static const struct rule_case rule_cases[] = {
 	{ "bad_r1_retire_plain_person", m_none, JY_RETIRE, D, JY_REFUSED, 1,
 	  "RETIRE_AGE", "病退、特殊工种退休", NULL, NULL },
 	{ "bad_r1_retire_179_months", m_retiree_short, JY_RETIRE, D,
-	  JY_REFUSED, 1, "RETIRE_CONTRIB", "不满15年(180个月)", NULL, NULL },
+	  JY_REFUSED, 1, "RETIRE_CONTRIB", "不满最低缴费年限15年(180个月)", NULL, NULL },
+	{ "bad_r1_retire_2030_185_months", m_retiree_2030_short, JY_RETIRE, D,
+	  JY_REFUSED, 1, "RETIRE_CONTRIB", "不满最低缴费年限15年6个月(186个月)",
+	  NULL, NULL },
+	{ "r1_retire_2030_186_months", m_retiree_2030_just, JY_RETIRE, D,
+	  JY_ALLOWED, 0, "", "", NULL, NULL },
 	{ "bad_r1_retire_birth_unknown", m_birth_unknown, JY_RETIRE, D,
 	  JY_REFUSED, 1, "RETIRE_AGE", "出生日期有误", NULL, NULL },
 	{ "r1_birth_unknown_stop_only", m_birth_unknown, JY_STOP, D,

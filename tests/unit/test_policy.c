@@ -62,6 +62,14 @@ static const struct want_int want_ints[] = {
 	{ "420100", "zengyuan.age_max.female", { 2026, 3, 1 }, 0, 40 },
 	{ "420100", "zengyuan.age_max.male", { 2026, 3, 1 }, 0, 50 },
 	{ "*", "base.ceiling_pct", { 2026, 3, 1 }, 0, 300 },
+	/* The least contributions for 退休: 15 years, then 6 months more
+	 * each year from 2030 until 20 years in 2039. */
+	{ "420100", "retire.min_contrib_months", { 2029, 12, 31 }, 0, 180 },
+	{ "420100", "retire.min_contrib_months", { 2030, 1, 1 }, 0, 186 },
+	{ "420100", "retire.min_contrib_months", { 2035, 6, 1 }, 0, 216 },
+	{ "420100", "retire.min_contrib_months", { 2038, 12, 31 }, 0, 234 },
+	{ "420100", "retire.min_contrib_months", { 2039, 1, 1 }, 0, 240 },
+	{ "420100", "retire.min_contrib_months", { 2050, 1, 1 }, 0, 240 },
 	/* Nothing in force: the default. */
 	{ "420100", "wage.avg_monthly_fen", { 2023, 12, 31 }, 1, -7 },
 	{ "420100", "no.such.key", { 2026, 1, 1 }, 1, -7 },
