@@ -59,7 +59,8 @@ admin_usage(void)
 	    "  cert-revoke CERT.pem         在库中吊销证书(CRL 由 certs/ 脚本更新)\n"
 	    "  password-reset USERNAME      重置为新的初始密码并解锁\n"
 	    "  backup DEST                  在线备份数据库到 DEST\n"
-	    "  audit-verify                 校验审计链\n"
+	    "  audit-verify [HEAD]          校验审计链,输出链头;给出先前记下的\n"
+	    "                               链头时同时核对它仍在链中\n"
 	    "  checkpoint                   WAL 检查点\n"
 	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
 	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
@@ -706,14 +707,58 @@ cmd_backup(struct store *s, int argc, char **argv)
 	return 0;
 }
 
-/* audit-verify: walks the chain.  Returns 0, or 1 naming the first bad
- * row. */
+/* Prints the id and hash of the newest audit row: the head an operator
+ * records outside the machine.  Returns 0 or 1 (message printed). */
+static int
+admin_audit_head(struct store *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc = 1;
+
+	if ((st = store_stmt(s, "SELECT id, hash FROM audit ORDER BY id DESC "
+	    "LIMIT 1")) == NULL)
+		return admin_fail("无法读取审计链");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		printf("链头: 第 %lld 行 %s\n(请把链头记在本机之外;日后用 "
+		    "audit-verify 链头哈希 可证明此前的记录未被删改)\n",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Whether the audit row of hash head (a head recorded earlier) is
+ * still in the chain: 0 yes, 1 no (message printed), -1 error. */
+static int
+admin_audit_has(struct store *s, const char *head)
+{
+	int64_t	 id;
+	int	 rc;
+
+	rc = admin_int(s, "SELECT id FROM audit WHERE hash = ?", head, &id);
+	if (rc == 1)
+		admin_fail("记录的链头 %.64s 不在审计链中:审计记录被删除或改写",
+		    head);
+	else if (rc == 0)
+		printf("记录的链头仍在链中(第 %lld 行)\n", (long long)id);
+	return rc;
+}
+
+/* audit-verify [HEAD]: walks the chain and, with HEAD (a hash printed
+ * by an earlier run), checks that the row of that hash is still in it,
+ * which shows that no row up to it was removed or rewritten even by
+ * someone able to recompute the hashes after it.  Prints the new head.
+ * Returns 0, or 1 naming the first bad row or the missing head. */
 static int
 cmd_audit_verify(struct store *s, int argc, char **argv)
 {
 	int64_t		 n, bad = 0;
 	char		 detail[64];
 
+	if (argc == 1 && admin_audit_has(s, argv[0]) != 0)
+		return 1;
 	n = audit_verify(s, &bad);
 	if (n < 0)
 		snprintf(detail, sizeof(detail), "broken at row %lld",
@@ -726,7 +771,7 @@ cmd_audit_verify(struct store *s, int argc, char **argv)
 		return admin_fail("审计链损坏:第 %lld 行的哈希或链接不符",
 		    (long long)bad);
 	printf("审计链完好,已校验 %lld 行\n", (long long)n);
-	return 0;
+	return admin_audit_head(s);
 }
 
 /* checkpoint: PRAGMA wal_checkpoint(TRUNCATE) so that the WAL ends
@@ -1481,7 +1526,7 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "cert-revoke", 1, 1, cmd_cert_revoke },	/* CMD_CERT_REVOKE */
 	{ "password-reset", 1, 1, cmd_password_reset }, /* CMD_PASSWORD_RESET */
 	{ "backup", 1, 1, cmd_backup },			/* CMD_BACKUP */
-	{ "audit-verify", 0, 0, cmd_audit_verify },	/* CMD_AUDIT_VERIFY */
+	{ "audit-verify", 0, 1, cmd_audit_verify },	/* CMD_AUDIT_VERIFY */
 	{ "checkpoint", 0, 0, cmd_checkpoint },		/* CMD_CHECKPOINT */
 	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
 };

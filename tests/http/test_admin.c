@@ -101,6 +101,53 @@ START_TEST(admin_revoke_shuts_out)
 }
 END_TEST
 
+/* The head of the audit chain that audit-verify printed in out (the
+ * 64 hex digits after "链头: 第 N 行 "), copied into head[65]. */
+static void
+audit_head(const char *out, char head[65])
+{
+	const char	*p = strstr(out, "行 ");
+
+	head[0] = '\0';
+	if (p != NULL && strlen(p + strlen("行 ")) >= 64)
+		snprintf(head, 65, "%.64s", p + strlen("行 "));
+}
+
+/* Rows removed from the end of the chain leave a chain that verifies;
+ * the head recorded before shows it. */
+START_TEST(admin_audit_head_catches_truncation)
+{
+	char	*out = NULL, head[65], cmd[512], *n;
+
+	ck_assert_int_eq(admin("audit-verify", &out), 0);
+	audit_head(out, head);
+	free(out);
+	ck_assert_uint_eq(strlen(head), 64);
+	snprintf(cmd, sizeof(cmd), "audit-verify %s", head);
+	ck_assert_int_eq(admin(cmd, NULL), 0);
+	ck_assert_int_eq(admin("audit-verify 0123abcd 2>/dev/null", NULL), 1);
+
+	/* Someone with the file drops the newest rows, head included. */
+	free(db_query("DROP TRIGGER audit_no_delete"));
+	snprintf(cmd, sizeof(cmd), "DELETE FROM audit WHERE id >= (SELECT id "
+	    "FROM audit WHERE hash = '%s')", head);
+	free(db_query(cmd));
+	free(db_query("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+	    "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"));
+	n = db_query("SELECT count(*) FROM audit WHERE hash = "
+	    "(SELECT hash FROM audit ORDER BY id DESC LIMIT 1)");
+	ck_assert_str_eq(n, "1");
+	free(n);
+	snprintf(cmd, sizeof(cmd), "audit-verify %s 2>&1", head);
+	ck_assert_int_eq(admin(cmd, &out), 1);			/* seen */
+	ck_assert_ptr_nonnull(strstr(out, "不在审计链中"));
+	free(out);
+	/* The chain alone cannot tell (the next row it writes could even
+	 * be the removed head again, same second and same facts). */
+	ck_assert_int_eq(admin("audit-verify", NULL), 0);
+}
+END_TEST
+
 static Suite *
 admin_suite(void)
 {
@@ -109,6 +156,11 @@ admin_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, admin_revoke_shuts_out);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("audit");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, admin_audit_head_catches_truncation);
 	suite_add_tcase(s, tc);
 	return s;
 }
