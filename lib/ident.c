@@ -215,6 +215,28 @@ ident_init(const char *cafile)
 	return 0;
 }
 
+/* Verification callback of the CRL-checking store: the CRL's own dates
+ * are not judged here.  The programs verify at the hall's clock, which
+ * the test setting may move before the CRL was issued; whether the CRL
+ * is current is nginx's to judge (it refuses everyone once the CRL is
+ * past its nextUpdate).  The programs use the CRL for its list of
+ * revoked serials.  Returns ok, or 1 for those two CRL date errors. */
+static int
+ident_crl_verify_cb(int ok, X509_STORE_CTX *ctx)
+{
+	int	 e;
+
+	if (ok)
+		return 1;
+	e = X509_STORE_CTX_get_error(ctx);
+	if (e == X509_V_ERR_CRL_NOT_YET_VALID ||
+	    e == X509_V_ERR_CRL_HAS_EXPIRED) {
+		X509_STORE_CTX_set_error(ctx, X509_V_OK);
+		return 1;
+	}
+	return 0;
+}
+
 /* Loads the CA of ident_ca_path and the CRL of ident_crl_path into a
  * new store with CRL checking on, and makes it the process's store.
  * Returns 0, or -1 (logged; the process then refuses every
@@ -243,6 +265,7 @@ ident_crl_load(void)
 		return -1;
 	}
 	X509_STORE_set_flags(st, X509_V_FLAG_CRL_CHECK);
+	X509_STORE_set_verify_cb(st, ident_crl_verify_cb);
 	X509_STORE_free(ident_store);
 	ident_store = st;
 	ident_crl_ok = 1;
@@ -269,6 +292,10 @@ ident_crl_current(void)
 	return ident_crl_ok;
 }
 
+/* See ident.h.  A CRL that cannot be loaded now is not an error here:
+ * the program starts (the public verification page needs no
+ * certificate), refuses every certificate, and loads the CRL as soon as
+ * a usable file appears. */
 int
 ident_crl_init(const char *cafile, const char *crlfile)
 {
@@ -283,7 +310,8 @@ ident_crl_init(const char *cafile, const char *crlfile)
 	}
 	ident_copy(ident_ca_path, sizeof(ident_ca_path), cafile);
 	ident_copy(ident_crl_path, sizeof(ident_crl_path), crlfile);
-	return ident_crl_load();
+	(void)ident_crl_load();
+	return 0;
 }
 
 /* Frees the CA store; safe to call twice. */

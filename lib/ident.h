@@ -48,8 +48,9 @@ int		 ident_init(const char *cafile);
  * after ident_init(cafile): every verification first looks whether the
  * file changed and reloads it, so a revocation holds in the programs
  * at once, even for TLS sessions nginx resumes without checking.
- * Without a usable CRL every certificate is refused.  Returns 0 or -1
- * (logged). */
+ * Without a usable CRL every certificate is refused until one appears
+ * (logged); the CRL's own dates are left to nginx.  Returns 0, or -1
+ * for a bad path. */
 int		 ident_crl_init(const char *cafile, const char *crlfile);
 
 /* Frees what ident_init() loaded. */

@@ -101,6 +101,40 @@ START_TEST(admin_revoke_shuts_out)
 }
 END_TEST
 
+/* With the hall's clock moved to a moment after unit-a's certificate
+ * was issued but before the CRL was (the test setting may do that),
+ * the programs' CRL check still lets unit-a in: the CRL's own dates are
+ * nginx's to judge, not the moved clock's. */
+START_TEST(admin_crl_dates_not_judged_at_hall_clock)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 cmd[2048], when[64] = "";
+	FILE		*p;
+
+	/* A CRL issued at least two seconds after unit-a.crt; print the
+	 * hall time one second after unit-a.crt's notBefore. */
+	snprintf(cmd, sizeof(cmd), "cd %s && nb=$(date -u -d \"$(openssl "
+	    "x509 -in unit-a.crt -noout -startdate | cut -d= -f2)\" +%%s) && "
+	    "for i in 1 2 3 4; do sh %s/certs/gencrl.sh . >/dev/null 2>&1 || "
+	    "exit 1; lu=$(date -u -d \"$(openssl crl -in ca.crl -noout "
+	    "-lastupdate | cut -d= -f2)\" +%%s); [ $lu -ge $((nb + 2)) ] && "
+	    "break; sleep 1; done && TZ=Asia/Shanghai date -d @$((nb + 1)) "
+	    "'+%%Y-%%m-%%d %%H:%%M:%%S'", getenv("HALL_TEST_CERTS"),
+	    getenv("HALL_TEST_SRC"));
+	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
+	ck_assert_ptr_nonnull(fgets(when, sizeof(when), p));
+	ck_assert_int_eq(pclose(p), 0);
+	when[strcspn(when, "\n")] = '\0';
+	ck_assert_uint_eq(strlen(when), 19);
+	set_clock(when);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(http_get(&b, "/login", 1, &a), 200);
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
 /* The head of the audit chain that audit-verify printed in out (the
  * 64 hex digits after "链头: 第 N 行 "), copied into head[65]. */
 static void
@@ -156,6 +190,11 @@ admin_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, admin_revoke_shuts_out);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("crl");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, admin_crl_dates_not_judged_at_hall_clock);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("audit");
