@@ -136,6 +136,22 @@ page_count(int total)
 	    REVIEW_PER_PAGE;
 }
 
+/* The confirmation a decision leaves on the queue it returns to
+ * (?done=...), keyed by the value; NULL for anything else. */
+static const char *
+done_message(const char *done)
+{
+	if (done == NULL)
+		return NULL;
+	if (strcmp(done, "approved") == 0)
+		return "已审核通过,业务已办结";
+	if (strcmp(done, "rejected") == 0)
+		return "已回退,单位将在首页看到回退原因";
+	if (strcmp(done, "batch") == 0)
+		return "批量审核完成,所选业务均已审核通过";
+	return NULL;
+}
+
 /* GET /review: 待审核业务 (state=pending) or 审核记录 (state=done) of
  * business (all when empty), REVIEW_PER_PAGE rows a page (?page=N, a
  * page past the last shows the last). */
@@ -161,6 +177,8 @@ queue_get(struct hall_ctx *c)
 	}
 	page_view(c, "queue", done ? "审核记录" : "待审核业务");
 	page_attr(c->page, "category", "review");
+	if (done_message(req_get(c->r, "done")) != NULL)
+		page_message(c, "ok", done_message(req_get(c->r, "done")));
 	f = page_add(c, NULL, "filter", NULL);
 	page_attr(f, "business", business);
 	page_attr(f, "state", done ? "done" : "pending");
@@ -311,7 +329,8 @@ decide(struct hall_ctx *c, enum wf_action act)
 	errs.n = 0;
 	wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
 	if (wr == WF_OK) {
-		page_redirect(c, "/review");
+		page_redirect(c, act == WF_REJECT ? "/review?done=rejected" :
+		    "/review?done=approved");
 		return;
 	}
 	if (wf_load(c->s, t.id, 0, &t) != 0) {
@@ -322,9 +341,10 @@ decide(struct hall_ctx *c, enum wf_action act)
 	if (act == WF_REJECT && reason != NULL)
 		page_attr(page_add(c, NULL, "reject", NULL), "reason", reason);
 	page_form_errors(c, &errs);
-	/* A bad 回退原因 says what is wrong with it (the field's error). */
-	page_message(c, "error", wr == WF_NEEDREASON && errs.n > 0 ?
-	    errs.e[0].msg : wf_result_message(wr));
+	/* A bad 回退原因: its error is beside the field and in the summary;
+	 * the page message says only that nothing was done. */
+	page_message(c, "error", wr == WF_NEEDREASON ?
+	    "未回退:回退原因须按提示填写" : wf_result_message(wr));
 	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 : 422;
 }
 
@@ -379,7 +399,7 @@ batch_post(struct hall_ctx *c)
 	}
 	snprintf(msg, sizeof(msg), "批量审核完成:通过 %zu 笔,未通过 %zu 笔", ok, bad);
 	if (bad == 0) {
-		page_redirect(c, "/review");
+		page_redirect(c, "/review?done=batch");
 		return;
 	}
 	page_message(c, ok > 0 ? "warn" : "error", msg);

@@ -19,6 +19,9 @@
 #include "client.h"
 
 
+static long	http_post_v(struct browser *, const char *, int, int,
+		    struct answer *, va_list);
+
 /* Reads a required environment variable or exits the test. */
 static const char *
 env(const char *name)
@@ -241,19 +244,44 @@ long
 http_post(struct browser *b, const char *path, int with_csrf,
     struct answer *a, ...)
 {
+	va_list	 ap;
+	long	 st;
+
+	va_start(ap, a);
+	st = http_post_v(b, path, with_csrf, 1, a, ap);
+	va_end(ap);
+	return st;
+}
+
+long
+http_post_html(struct browser *b, const char *path, struct answer *a, ...)
+{
+	va_list	 ap;
+	long	 st;
+
+	va_start(ap, a);
+	st = http_post_v(b, path, 1, 0, a, ap);
+	va_end(ap);
+	return st;
+}
+
+/* POSTs the name, value pairs of ap urlencoded to path, the csrf first
+ * when with_csrf, asking for XML when xml.  Returns a->status. */
+static long
+http_post_v(struct browser *b, const char *path, int with_csrf, int xml,
+    struct answer *a, va_list ap)
+{
 	struct curl_slist	*hdrs = NULL;
 	char			 url[2048], *body = NULL, *enc;
 	size_t			 len = 0;
 	const char		*k, *v;
-	va_list			 ap;
 	CURL			*h;
 	struct { struct answer *a; struct browser *b; } ctx = { a, b };
 
 	snprintf(url, sizeof(url), "%s%s", hall_url(), path);
-	h = handle(b, url, a, &hdrs, 1, &ctx);
+	h = handle(b, url, a, &hdrs, xml, &ctx);
 	if (h == NULL)
 		return 0;
-	va_start(ap, a);
 	FILE *mem = open_memstream(&body, &len);
 	if (with_csrf)
 		fprintf(mem, "csrf=%s", b->csrf);
@@ -263,7 +291,6 @@ http_post(struct browser *b, const char *path, int with_csrf,
 		fprintf(mem, "%s%s=%s", ftell(mem) > 0 ? "&" : "", k, enc);
 		curl_free(enc);
 	}
-	va_end(ap);
 	fclose(mem);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
 	perform(h, hdrs, a);

@@ -71,6 +71,11 @@ long		 http_get_pub_from(const char *src, const char *path,
 long		 http_post(struct browser *b, const char *path, int with_csrf,
 		    struct answer *a, ...);
 
+/* POST an urlencoded form as http_post() with the csrf, answered as
+ * HTML (what a browser sees). */
+long		 http_post_html(struct browser *b, const char *path,
+		    struct answer *a, ...);
+
 /* POST multipart/form-data parts[0..n) (csrf added unless with_csrf is
  * 0).  Answers as XML. */
 long		 http_post_multipart(struct browser *b, const char *path,

@@ -711,9 +711,13 @@ START_TEST(review_bad_reasons)
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM task_events WHERE "
 	    "action = 'task.reject' AND task_id = %s", id);
 	ck_assert_int_eq(sql_int(q), 0);
-	/* The HTML page says it beside the field. */
-	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
+	/* The HTML page says it beside the field (and in the summary),
+	 * and the page message only that nothing was done. */
+	ck_assert_int_eq(http_post_html(&r, "/review/reject", &a, "id", id,
 	    "reason", "\xe3\x80\x80\xe3\x80\x80", NULL), 422);
+	ck_assert_ptr_nonnull(strstr(a.body, "<span class=\"field-error\" "
+	    "role=\"alert\">请填写回退原因</span>"));
+	ck_assert_ptr_nonnull(strstr(a.body, "未回退:回退原因须按提示填写"));
 	answer_free(&a);
 	/* A good reason, with U+3000 around it, is stored trimmed. */
 	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
@@ -728,11 +732,48 @@ START_TEST(review_bad_reasons)
 }
 END_TEST
 
+/* Walks the 减员 queue's pages for task id and writes attribute attr of
+ * its row into out[outsz] ("" when not found) and its page into *page:
+ * other suites may leave older tasks before it.  Returns 0 found, -1
+ * not. */
+static int
+queue_attr(struct browser *r, const char *id, const char *attr,
+    char *out, size_t outsz, int *page)
+{
+	struct answer	 a;
+	char		 path[64], x[160], *v;
+	int		 p, pages = 1;
+
+	out[0] = '\0';
+	for (p = 1; p <= pages && p <= 100; p++) {
+		snprintf(path, sizeof(path), "/review?business=jianyuan&page=%d",
+		    p);
+		ck_assert_int_eq(http_get(r, path, 1, &a), 200);
+		v = xpath_str(&a, "string(/page/queue/@pages)");
+		pages = atoi(v);
+		free(v);
+		snprintf(x, sizeof(x), "/page/queue/task[@id = '%s']", id);
+		if (xpath_count(&a, x) == 1) {
+			snprintf(x, sizeof(x), "string(/page/queue/task[@id = "
+			    "'%s']/@%s)", id, attr);
+			v = xpath_str(&a, x);
+			snprintf(out, outsz, "%s", v);
+			free(v);
+			answer_free(&a);
+			*page = p;
+			return 0;
+		}
+		answer_free(&a);
+	}
+	return -1;
+}
+
 START_TEST(review_records_rejections)
 {
 	struct browser	 u, r;
 	struct answer	 a;
-	char		 pid[24], id[24], x[256], *seq, q[128];
+	char		 pid[24], id[24], x[256], *seq, q[128], v[64];
+	int		 pg = 0;
 
 	desk_clock();
 	desk_person(pid);
@@ -744,12 +785,9 @@ START_TEST(review_records_rejections)
 	browser_init(&r, "reviewer");
 	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
 	/* Not rejected yet: no 曾回退 in the queue. */
-	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 1, &a),
-	    200);
-	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
-	    "/@was-returned)", id);
-	ck_xpath_eq(&a, x, "0");
-	answer_free(&a);
+	ck_assert_int_eq(queue_attr(&r, id, "was-returned", v, sizeof(v),
+	    &pg), 0);
+	ck_assert_str_eq(v, "0");
 	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
 	    "reason", "附件不清晰", NULL), 303);
 	answer_free(&a);
@@ -775,17 +813,13 @@ START_TEST(review_records_rejections)
 	ck_assert_int_eq(http_post(&u, "/jianyuan/submit", 1, &a, "id", id,
 	    NULL), 303);
 	answer_free(&a);
-	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 1, &a),
-	    200);
-	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
-	    "/@was-returned)", id);
-	ck_xpath_eq(&a, x, "1");
-	snprintf(x, sizeof(x), "string(/page/queue/task[@id = '%s']"
-	    "/@returned)", id);
-	ck_xpath_eq(&a, x, "0");
-	answer_free(&a);
-	ck_assert_int_eq(http_get(&r, "/review?business=jianyuan", 0, &a),
-	    200);
+	ck_assert_int_eq(queue_attr(&r, id, "was-returned", v, sizeof(v),
+	    &pg), 0);
+	ck_assert_str_eq(v, "1");
+	ck_assert_int_eq(queue_attr(&r, id, "returned", v, sizeof(v), &pg), 0);
+	ck_assert_str_eq(v, "0");
+	snprintf(x, sizeof(x), "/review?business=jianyuan&page=%d", pg);
+	ck_assert_int_eq(http_get(&r, x, 0, &a), 200);
 	ck_assert_ptr_nonnull(strstr(a.body, "曾回退"));
 	answer_free(&a);
 	/* Approved now: 审核记录 holds both decisions. */
@@ -826,7 +860,12 @@ START_TEST(review_batch_approve)
 	/* Two good tasks: both end, each with its audit row. */
 	ck_assert_int_eq(http_post(&r, "/review/batch-approve", 1, &a, "id",
 	    t1, "id", t2, NULL), 303);
-	ck_assert_str_eq(a.location, "/review");
+	ck_assert_str_eq(a.location, "/review?done=batch");
+	answer_free(&a);
+	/* The queue it returns to says so. */
+	ck_assert_int_eq(http_get(&r, "/review?done=batch", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/message[@kind='ok'])",
+	    "批量审核完成,所选业务均已审核通过");
 	answer_free(&a);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tasks WHERE id IN "
 	    "(%s, %s) AND state = '结束' AND decided_by > 0", t1, t2);
