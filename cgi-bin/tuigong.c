@@ -191,6 +191,8 @@ add_row(struct hall_ctx *c, const struct tuigong_row *r)
 	page_attr(n, "handler-title", r->handler_title);
 	page_attr(n, "handler-phone", r->handler_phone);
 	page_attr(n, "overdue", r->overdue ? "1" : "0");
+	/* 是否结清 means something only for a person found on file. */
+	page_attr(n, "facts", r->employment_id > 0 ? "1" : "0");
 	return n;
 }
 
@@ -298,6 +300,59 @@ add_person_link(const struct person *p, void *arg)
 	page_attr(n, "name", p->name);
 }
 
+/* Where add_person_pick puts the pick list, and whether a look-up
+ * failed. */
+struct pick_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list;
+	int		 failed;
+};
+
+/* person_list callback: one <person> of the form's pick list, with
+ * open-task= and open-seq= when the person already has an unfinished
+ * 退工 here (the page links to it instead of starting a second one). */
+static void
+add_person_pick(const struct person *p, void *arg)
+{
+	struct pick_arg	*a = arg;
+	xmlNodePtr	 n;
+	int64_t		 id;
+	char		 seq[32];
+	int		 rc;
+
+	n = xmlNewChild(a->list, NULL, (const xmlChar *)"person", NULL);
+	page_attr(n, "idno", p->idno);
+	page_attr(n, "name", p->name);
+	if ((rc = tuigong_open_task(a->c->s, a->c->acct.unit_id, p->idno, 0,
+	    &id, seq)) < 0)
+		a->failed = 1;
+	else if (rc > 0) {
+		page_attr_int(n, "open-task", id);
+		page_attr(n, "open-seq", seq);
+	}
+}
+
+/* Adds <duplicate id= seq=>: the unfinished 退工 a refusal or a
+ * prefill names, for the page's link to it. */
+static void
+add_duplicate(struct hall_ctx *c, int64_t id, const char *seq)
+{
+	xmlNodePtr	 n;
+
+	n = page_add(c, NULL, "duplicate", NULL);
+	page_attr_int(n, "id", id);
+	page_attr(n, "seq", seq);
+}
+
+/* The message of TG_DUPLICATE for the 业务顺序号 seq into buf. */
+static const char *
+duplicate_message(const char *seq, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "该员工已有未办结的退工登记(业务顺序号 %s),"
+	    "请到首页「待办」中继续办理,不要重复登记", seq);
+	return buf;
+}
+
 /* The common parts of the single-form pages.  Returns 0 or -1. */
 static int
 add_common(struct hall_ctx *c)
@@ -318,6 +373,7 @@ static int	show_batch(struct hall_ctx *, const struct task *);
 static int
 show_task(struct hall_ctx *c, const struct task *t)
 {
+	struct tuigong_facts	 f;
 	struct tuigong_row	 r;
 	int			 batch, rc;
 
@@ -329,6 +385,13 @@ show_task(struct hall_ctx *c, const struct task *t)
 		return -1;
 	if (rc > 0)
 		memset(&r, 0, sizeof(r));
+	/* A draft shows today's 社保 facts (submit reloads them too), so
+	 * one saved before the 减员 reads 已结清 after it. */
+	if (rc == 0 && wf_editable(t)) {
+		if (tuigong_facts(c->s, c->acct.unit_id, &r, &f) != 0)
+			return -1;
+		tuigong_row_apply_facts(&r, &f);
+	}
 	if (wf_editable(t)) {
 		begin(c, "form", "退工登记");
 		page_attr(c->page, "editable", "1");
@@ -411,41 +474,114 @@ prefill(struct hall_ctx *c, const char *idno, struct tuigong_row *r)
 	return 0;
 }
 
+/* The info message for a task page reached again after a repeated
+ * submit or 退单 (the same POST arriving twice), by state; NULL when
+ * the state needs none. */
+static const char *
+repeat_message(const struct task *t)
+{
+	switch (t->state) {
+	case TASK_PENDING:
+		return "该业务已提交审批,无需再次提交";
+	case TASK_DONE:
+		return "该业务已办结,无需再次提交";
+	case TASK_CANCELLED:
+		return "该业务已退单";
+	case TASK_DRAFT:
+	case TASK_STATE__MAX:
+	default:
+		return NULL;
+	}
+}
+
+/* GET /tuigong?id=: a task; repeat=1 (from a repeated POST) adds a
+ * message saying the task's state. */
+static void
+task_get(struct hall_ctx *c)
+{
+	const char	*msg;
+	struct task	 t;
+
+	if (load_task(c, &t) != 0)
+		return;
+	if (show_task(c, &t) != 0) {
+		page_busy(c);
+		return;
+	}
+	if (req_get(c->r, "repeat") != NULL && (msg = repeat_message(&t)) !=
+	    NULL)
+		page_message(c, "info", msg);
+}
+
+/* Prefills r from the 身份证号 of the query box (q_sfzh, or sfzh from
+ * a pick-list link), adding the query's errors to errs under q_sfzh.
+ * *status becomes 404 for a number nobody here has.  Returns 0 or -1. */
+static int
+query_prefill(struct hall_ctx *c, const char *sfzh, struct tuigong_row *r,
+    struct form_errors *errs, int *status)
+{
+	struct idcard	 ic;
+	int64_t		 id;
+	char		 buf[256], seq[32];
+	enum valid_err	 ve;
+	int		 rc;
+
+	if ((ve = valid_idcard(sfzh, &c->today, &ic)) != VALID_OK) {
+		form_error_add(errs, "q_sfzh", valid_code(ve),
+		    valid_message(ve, "身份证号", buf, sizeof(buf)));
+		*status = 422;
+		return 0;
+	}
+	if ((rc = prefill(c, ic.number, r)) < 0)
+		return -1;
+	if (rc > 0) {
+		form_error_add(errs, "q_sfzh", "TG_NOT_EMPLOYED",
+		    "本单位没有该身份证号的在职员工");
+		*status = 404;
+		return 0;
+	}
+	if ((rc = tuigong_open_task(c->s, c->acct.unit_id, ic.number, 0, &id,
+	    seq)) < 0)
+		return -1;
+	if (rc > 0) {
+		form_error_add(errs, "q_sfzh", "TG_DUPLICATE",
+		    duplicate_message(seq, buf, sizeof(buf)));
+		add_duplicate(c, id, seq);
+	}
+	return 0;
+}
+
 /* GET /tuigong */
 static void
 form_get(struct hall_ctx *c)
 {
-	const char		*sfzh = req_get(c->r, "sfzh");
+	const char		*sfzh = req_get(c->r, "q_sfzh");
 	const char		*reason = req_get(c->r, "reason");
 	struct form_errors	 errs;
 	struct tuigong_row	 r;
-	struct task		 t;
-	struct idcard		 ic;
-	xmlNodePtr		 list;
-	char			 buf[256];
-	enum valid_err		 ve;
-	int			 rc;
+	struct pick_arg		 a;
+	xmlNodePtr		 q;
+	int			 status = 200;
 
 	if (req_get(c->r, "id") != NULL) {
-		if (load_task(c, &t) == 0 && show_task(c, &t) != 0)
-			page_busy(c);
+		task_get(c);
 		return;
 	}
+	if (sfzh == NULL)
+		sfzh = req_get(c->r, "sfzh");
 	begin(c, "form", "退工登记");
 	page_attr(c->page, "editable", "1");
 	page_form_token(c);
+	/* The query box keeps what was typed, right or wrong. */
+	q = page_add(c, NULL, "query", NULL);
+	page_attr(q, "sfzh", sfzh != NULL && valid_text(sfzh, 64) == VALID_OK ?
+	    sfzh : "");
 	memset(&r, 0, sizeof(r));
 	errs.n = 0;
-	if (sfzh != NULL && *sfzh != '\0') {
-		if ((ve = valid_idcard(sfzh, &c->today, &ic)) != VALID_OK)
-			form_error_add(&errs, "sfzh", valid_code(ve),
-			    valid_message(ve, "身份证号", buf, sizeof(buf)));
-		else if ((rc = prefill(c, ic.number, &r)) < 0) {
-			page_busy(c);
-			return;
-		} else if (rc > 0)
-			form_error_add(&errs, "sfzh", "TG_NOT_EMPLOYED",
-			    "本单位没有该身份证号的在职员工");
+	if (sfzh != NULL && *sfzh != '\0' &&
+	    query_prefill(c, sfzh, &r, &errs, &status) != 0) {
+		page_busy(c);
+		return;
 	}
 	if (reason != NULL && tuigong_reason_of(reason) != TG_REASON__MAX)
 		snprintf(r.reason, sizeof(r.reason), "%s", reason);
@@ -453,13 +589,14 @@ form_get(struct hall_ctx *c)
 		snprintf(r.handler_name, sizeof(r.handler_name), "%s",
 		    c->acct.display_name);
 	add_row(c, &r);
-	if (errs.n > 0) {
-		page_form_errors(c, &errs);
-		c->status = 404;
-	}
-	list = page_add(c, NULL, "persons", NULL);
-	if (person_list(c->s, c->acct.unit_id, add_person_link, list) < 0 ||
-	    add_materials(c, 0, r.reason, 0, 0) != 0 || add_common(c) != 0)
+	page_form_errors(c, &errs);
+	c->status = status;
+	a.c = c;
+	a.list = page_add(c, NULL, "persons", NULL);
+	a.failed = 0;
+	if (person_list(c->s, c->acct.unit_id, add_person_pick, &a) < 0 ||
+	    a.failed || add_materials(c, 0, r.reason, 0, 0) != 0 ||
+	    add_common(c) != 0)
 		page_busy(c);
 }
 
@@ -487,17 +624,25 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 	c->status = 422;
 }
 
+/* An unfinished 退工 of the same person that refuses a save. */
+struct dup {
+	int64_t		 id;
+	char		 seq[32];
+};
+
 /* Stores row r as row 0 of the task (new unless t is given) in one
  * transaction.  *id receives the task; *created whether a new task was
- * made (0 also for the same form posted again).  Returns 0 or -1. */
+ * made (0 also for the same form posted again).  A person who already
+ * has another unfinished 退工 here is refused, under the write lock,
+ * with that task in *d.  Returns 0, 1 refused (nothing stored) or -1. */
 static int
 save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
-    int64_t *id, int *created)
+    int64_t *id, int *created, struct dup *d)
 {
 	char		 summary[160], key[48], object[40];
 	sqlite3_stmt	*st;
 	struct hdate	 on = c->today;
-	int		 late;
+	int		 late, rc;
 
 	snprintf(summary, sizeof(summary), "%s %s %s", r->name, r->reason,
 	    r->end_date);
@@ -529,6 +674,12 @@ save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
 		    sqlite3_changes(c->s->db) != 1)
 			goto fail;
 	}
+	if ((rc = tuigong_open_task(c->s, c->acct.unit_id, r->idno, *id, &d->id,
+	    d->seq)) != 0) {
+		store_rollback(c->s);
+		*created = 0;
+		return rc < 0 ? -1 : 1;
+	}
 	r->task_id = *id;
 	r->row_no = 0;
 	if (tuigong_row_save(c->s, r) != 0 ||
@@ -555,8 +706,10 @@ save_post(struct hall_ctx *c)
 	struct tuigong_facts	 f;
 	struct tuigong_row	 r;
 	struct task		 t, *tp = NULL;
+	struct dup		 d;
 	int64_t			 id;
-	int			 created, batch;
+	char			 buf[256];
+	int			 created, batch, rc;
 
 	if (req_get(c->r, "id") != NULL && *req_get(c->r, "id") != '\0') {
 		if (load_task(c, &t) != 0)
@@ -587,8 +740,15 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	tuigong_row_apply_facts(&r, &f);
-	if (save_row(c, tp, &r, &id, &created) != 0) {
+	if ((rc = save_row(c, tp, &r, &id, &created, &d)) < 0) {
 		page_busy(c);
+		return;
+	}
+	if (rc > 0) {
+		form_error_add(&errs, "sfzh", "TG_DUPLICATE",
+		    duplicate_message(d.seq, buf, sizeof(buf)));
+		save_refused(c, &errs, tp);
+		add_duplicate(c, d.id, d.seq);
 		return;
 	}
 	if (tp == NULL && !created) {
@@ -602,7 +762,7 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	reshow(c, id, errs.n > 0 ? "warn" : "ok", errs.n > 0 ?
-	    "已保存为草稿,但以下业务规则未通过,修改前不能提交审批" :
+	    "已保存为草稿;以下问题须修改后才能提交审批" :
 	    "已保存。请按下列清单上传附件材料后提交审批");
 	page_form_errors(c, &errs);
 }
@@ -709,6 +869,31 @@ attachment_get(struct hall_ctx *c)
 
 /* ---- Workflow ---- */
 
+/* Answers a refused transition of task t by a repeat of the same POST
+ * (a double click): when t, read again, is already where act leads (a
+ * submit of a task 进行中 or 结束, a 退单 of a task 退单), 303 to its
+ * page, which says so, as the first POST's answer would show it.
+ * Returns 1 when answered, 0 when the refusal is a real conflict, -1 on
+ * error. */
+static int
+repeat_answer(struct hall_ctx *c, const struct task *t, enum wf_action act)
+{
+	struct task	 now;
+	char		 path[64];
+	int		 same;
+
+	if (wf_load(c->s, t->id, c->acct.unit_id, &now) != 0)
+		return -1;
+	same = act == WF_SUBMIT ? now.state == TASK_PENDING ||
+	    now.state == TASK_DONE : now.state == TASK_CANCELLED;
+	if (!same)
+		return 0;
+	snprintf(path, sizeof(path), "/tuigong?id=%" PRId64 "&repeat=1",
+	    now.id);
+	page_redirect(c, path);
+	return 1;
+}
+
 /* POST /tuigong/submit */
 static void
 submit_post(struct hall_ctx *c)
@@ -718,6 +903,7 @@ submit_post(struct hall_ctx *c)
 	struct task		 t;
 	long long		 min, max;
 	char			 msg[256];
+	int			 rc;
 
 	if (load_task(c, &t) != 0)
 		return;
@@ -735,7 +921,10 @@ submit_post(struct hall_ctx *c)
 		page_fail(c, 404, "NOT_FOUND", wf_result_message(wr));
 		return;
 	case WF_BADSTATE:
-		page_fail(c, 409, "BAD_STATE", wf_result_message(wr));
+		if ((rc = repeat_answer(c, &t, WF_SUBMIT)) < 0)
+			page_busy(c);
+		else if (rc == 0)
+			page_fail(c, 409, "BAD_STATE", wf_result_message(wr));
 		return;
 	case WF_NEEDREASON:
 	case WF_ERROR:
@@ -765,11 +954,15 @@ cancel_post(struct hall_ctx *c)
 {
 	enum wf_result	 wr;
 	struct task	 t;
+	int		 rc = 0;
 
 	if (load_task(c, &t) != 0)
 		return;
 	wr = wf_transition(c->s, t.id, WF_CANCEL, &c->who, NULL, NULL);
-	if (wr == WF_OK)
+	if (wr == WF_BADSTATE && (rc = repeat_answer(c, &t, WF_CANCEL)) != 0) {
+		if (rc < 0)
+			page_busy(c);
+	} else if (wr == WF_OK)
 		reshow(c, t.id, "ok", "已退单");
 	else if (wr == WF_ERROR)
 		page_busy(c);

@@ -972,6 +972,36 @@ tuigong_is_batch(struct store *s, int64_t task_id)
 	return n != 0;
 }
 
+/* See tuigong.h. */
+int
+tuigong_open_task(struct store *s, int64_t unit_id, const char *idno,
+    int64_t except, int64_t *task_id, char seq_no[32])
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*task_id = 0;
+	seq_no[0] = '\0';
+	if ((st = store_stmt(s, "SELECT t.id, t.seq_no FROM tasks t JOIN "
+	    "tuigong g ON g.task_id = t.id WHERE t.unit_id = ?1 AND "
+	    "t.business = 'tuigong' AND t.state IN ('未提交', '进行中') AND "
+	    "t.id != ?3 AND g.idno = ?2 ORDER BY t.id LIMIT 1")) == NULL ||
+	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, idno) ||
+	    store_bind_int(st, 3, except))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*task_id = sqlite3_column_int64(st, 0);
+		tg_copy(seq_no, 32, store_col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		log_err("tuigong: open task: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
 /* Collects the (id, overdue) of each row for tuigong_mark_overdue. */
 struct tg_marks {
 	struct store		*s;

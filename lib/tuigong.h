@@ -229,6 +229,15 @@ int		 tuigong_rows(struct store *s, int64_t task_id,
  * deleted.  Returns 1, 0, or -1 on error. */
 int		 tuigong_is_batch(struct store *s, int64_t task_id);
 
+/* The unfinished (未提交, 回退 included, or 进行中) 退工 of unit_id that
+ * has a row for 身份证号 idno, other than task except (0: none): its id
+ * into *task_id and its 业务顺序号 into seq_no (both cleared when none).
+ * A second 退工 for the same person is refused at save with it.
+ * Returns 1 found, 0 none, -1 on error. */
+int		 tuigong_open_task(struct store *s, int64_t unit_id,
+		    const char *idno, int64_t except, int64_t *task_id,
+		    char seq_no[32]);
+
 /* Sets tuigong.overdue of every row of task_id as of day 'on' and
  * tasks.overdue when any row is overdue, inside the caller's
  * transaction.  Returns 0 or -1. */

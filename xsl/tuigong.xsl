@@ -69,6 +69,29 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- 是否结清 of the form: 「—」 until a person on file is found (a
+       wrong 身份证号 or contract says nothing about 社保). -->
+  <xsl:template name="settled">
+    <xsl:choose>
+      <xsl:when test="not($t/@facts = '1')"><span class="none" title="找到本单位在职员工后自动关联">—</span></xsl:when>
+      <xsl:when test="$t/@settled = '1'"><span class="state-done">已结清</span></xsl:when>
+      <xsl:otherwise><span class="state-returned">未结清</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Beside the 身份证号 box $field with a TG_DUPLICATE error: the
+       link to the unfinished 退工 the person already has. -->
+  <xsl:template name="duplicate-link">
+    <xsl:param name="field"/>
+    <xsl:variable name="d" select="/page/duplicate"/>
+    <xsl:if test="$d and /page/errors/error[@field = $field and @code = 'TG_DUPLICATE']">
+      <p class="field-link duplicate">
+        <a href="/tuigong?id={$d/@id}" id="open-duplicate">打开业务顺序号 <xsl:value-of select="$d/@seq"/> 继续办理</a>
+        <xsl:text>,或到</xsl:text><a href="/home">首页「待办」</a><xsl:text>查看。</xsl:text>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A checkbox with its label, checked when $on = '1'. -->
   <xsl:template name="checkbox">
     <xsl:param name="name"/>
@@ -92,10 +115,12 @@
       <form method="get" action="/tuigong" class="form query">
         <table class="form-grid">
           <tr>
+            <!-- q_sfzh: its own name, value and errors, apart from the
+                 form's 身份证号 below. -->
             <xsl:call-template name="input-cells">
               <xsl:with-param name="label">身份证号</xsl:with-param>
-              <xsl:with-param name="name">sfzh</xsl:with-param>
-              <xsl:with-param name="value" select="$t/@sfzh"/>
+              <xsl:with-param name="name">q_sfzh</xsl:with-param>
+              <xsl:with-param name="value" select="/page/query/@sfzh"/>
               <xsl:with-param name="maxlength">18</xsl:with-param>
             </xsl:call-template>
             <th>人员范围</th>
@@ -103,12 +128,25 @@
             <td class="buttons-cell"><button type="submit" class="btn">查询带出</button></td>
           </tr>
         </table>
+        <xsl:call-template name="duplicate-link"><xsl:with-param name="field">q_sfzh</xsl:with-param></xsl:call-template>
         <xsl:if test="persons/person">
           <details class="pick">
             <summary>本单位在职人员(<xsl:value-of select="count(persons/person)"/> 人,点击姓名带出)</summary>
             <ul class="pick-list">
               <xsl:for-each select="persons/person">
-                <li><a href="/tuigong?sfzh={@idno}"><xsl:value-of select="@name"/></a></li>
+                <li>
+                  <xsl:choose>
+                    <xsl:when test="@open-task">
+                      <!-- Already has an unfinished 退工: open that one. -->
+                      <xsl:value-of select="@name"/>
+                      <xsl:text> </xsl:text>
+                      <a class="open-task" href="/tuigong?id={@open-task}" title="该员工已有未办结的退工登记,请继续办理该业务">(已有退工登记 <xsl:value-of select="@open-seq"/>,继续办理)</a>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <a href="/tuigong?sfzh={@idno}"><xsl:value-of select="@name"/></a>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </li>
               </xsl:for-each>
             </ul>
           </details>
@@ -170,6 +208,7 @@
           </xsl:call-template>
         </tr>
       </table>
+      <xsl:call-template name="duplicate-link"><xsl:with-param name="field">sfzh</xsl:with-param></xsl:call-template>
       <p class="hint">身份证号须与劳动合同一致,性别、出生日期须与身份证号一致,错误会导致审核不通过。</p>
 
       <xsl:call-template name="section"><xsl:with-param name="title">退工原因</xsl:with-param></xsl:call-template>
@@ -281,12 +320,11 @@
           </xsl:call-template>
           <th>是否结清</th>
           <td class="readonly">
-            <xsl:choose>
-              <xsl:when test="$t/@sb-no = ''">(保存后自动关联)</xsl:when>
-              <xsl:when test="$t/@settled = '1'"><span class="state-done">已结清</span></xsl:when>
-              <xsl:otherwise><span class="state-returned">未结清</span></xsl:otherwise>
-            </xsl:choose>
+            <xsl:call-template name="settled"/>
             <xsl:call-template name="field-errors"><xsl:with-param name="name">settled</xsl:with-param></xsl:call-template>
+            <xsl:if test="/page/errors/error[@field = 'settled' and @code = 'TG_SB_UNSETTLED']">
+              <p class="field-link"><a href="/jianyuan?sfzh={$t/@sfzh}" id="go-jianyuan">去办理城镇职工减少(减员)</a></p>
+            </xsl:if>
           </td>
         </tr>
       </table>
@@ -487,7 +525,12 @@
       </tr>
       <tr>
         <th>是否结清</th>
-        <td class="readonly"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@settled"/></xsl:call-template></td>
+        <td class="readonly">
+          <xsl:choose>
+            <xsl:when test="$t/@facts = '1'"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@settled"/></xsl:call-template></xsl:when>
+            <xsl:otherwise>—</xsl:otherwise>
+          </xsl:choose>
+        </td>
         <th>经济补偿</th>
         <td class="readonly"><xsl:call-template name="yes-no"><xsl:with-param name="v" select="$t/@compensation"/></xsl:call-template></td>
         <xsl:call-template name="show-cells"><xsl:with-param name="label">经办人</xsl:with-param><xsl:with-param name="value" select="concat($t/@handler-name, ' ', $t/@handler-title, ' ', $t/@handler-phone)"/></xsl:call-template>

@@ -479,7 +479,7 @@ START_TEST(tg_policy_on_then_off)
 	struct browser	 b;
 	struct answer	 a;
 	struct fix	 f;
-	char		 end[11];
+	char		 end[11], ids[24], want[160];
 	long long	 id;
 
 	set_clock(NULL);
@@ -497,6 +497,23 @@ START_TEST(tg_policy_on_then_off)
 	ck_xpath_has(&a, "string(/page/errors/error[@code='TG_SB_UNSETTLED'])",
 	    "请先办理城镇职工减少(减员),并结清欠费后再办理退工登记");
 	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
+	answer_free(&a);
+	/* The page says where to go. */
+	snprintf(ids, sizeof(ids), "%lld", id);
+	ck_assert_int_eq(http_post_html(&b, "/tuigong/submit", &a, "id", ids,
+	    NULL), 422);
+	snprintf(want, sizeof(want), "<a href=\"/jianyuan?sfzh=%s\" "
+	    "id=\"go-jianyuan\">去办理城镇职工减少(减员)</a>", f.idno);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	answer_free(&a);
+	/* Saved again: kept as a draft, saying what blocks the submit. */
+	ck_assert_int_eq(save_form(&b, "", ids, &f, "员工辞职", end, "", &a),
+	    200);
+	ck_xpath_eq(&a, "string(/page/message[@kind='warn'])",
+	    "已保存为草稿;以下问题须修改后才能提交审批");
+	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind='error']"), 0);
+	ck_xpath_eq(&a, "string(/page/errors/error[@code='TG_SB_UNSETTLED']/"
+	    "@field)", "settled");
 	answer_free(&a);
 	/* The region's policy off: accepted. */
 	free(db_query("UPDATE policy SET value = '0' WHERE region = '420100' "
@@ -1070,6 +1087,311 @@ START_TEST(tg_batch_cancel_whole)
 }
 END_TEST
 
+/* The count of occurrences of needle in hay. */
+static int
+count_of(const char *hay, const char *needle)
+{
+	int	 n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+/* The count of task_events of task id with action. */
+static long long
+events_of(long long id, const char *action)
+{
+	char	 sql[160];
+
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM task_events WHERE "
+	    "task_id = %lld AND action = '%s'", id, action);
+	return db_int(sql);
+}
+
+/* POSTs path for id twice; the second (a double click) must answer 303
+ * to the task's page, which says state is reached with message info. */
+static void
+post_twice(struct browser *b, const char *path, long long id, long first,
+    const char *state, const char *info)
+{
+	struct answer	 a;
+	char		 want[80];
+
+	ck_assert_int_eq(post_id(b, path, id, &a), first);
+	ck_xpath_eq(&a, "string(/page/task/@state)", state);
+	answer_free(&a);
+	ck_assert_int_eq(post_id(b, path, id, &a), 303);
+	snprintf(want, sizeof(want), "/tuigong?id=%lld&repeat=1", id);
+	ck_assert_msg(strstr(a.location, want) != NULL, "Location %s",
+	    a.location);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(b, want, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", state);
+	ck_xpath_eq(&a, "string(/page/message[@kind='info'])", info);
+	ck_assert_int_eq(xpath_count(&a, "/page/error"), 0);
+	answer_free(&a);
+	/* The HTML a browser shows: the state, no error page. */
+	ck_assert_int_eq(http_get(b, want, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, info));
+	ck_assert_ptr_null(strstr(a.body, "BAD_STATE"));
+	answer_free(&a);
+}
+
+START_TEST(tg_double_submit_answers_like_first)
+{
+	struct browser	 b, v;
+	struct answer	 a;
+	struct fix	 f, g, h;
+	char		 end[11], ids[24];
+	long long	 id;
+
+	set_clock(NULL);
+	hall_date(-2, end);
+	/* 普通: 进行中 after the first click. */
+	fix_make("demo-a", "2023-01-01", "2028-12-31", "暂停缴费", &f);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	id = new_task(&b, &f, "协商一致解除", end);
+	upload_all(&b, id, agreed_codes);
+	post_twice(&b, "/tuigong/submit", id, 200, "进行中",
+	    "该业务已提交审批,无需再次提交");
+	ck_assert_int_eq(events_of(id, "task.submit"), 1);
+	/* Real conflicts stay 409: saving into the submitted task, and
+	 * 退单 of it. */
+	snprintf(ids, sizeof(ids), "%lld", id);
+	ck_assert_int_eq(save_form(&b, "", ids, &f, "协商一致解除", end, "",
+	    &a), 409);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "BAD_STATE");
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, "/tuigong/cancel", id, &a), 409);
+	answer_free(&a);
+
+	/* VIP: 结束 after the first click. */
+	fix_make("demo-vip", "2023-01-01", "2028-12-31", "暂停缴费", &g);
+	browser_init(&v, "unit-vip");
+	ck_assert_int_eq(login(&v, "demo-vip"), 0);
+	id = new_task(&v, &g, "协商一致解除", end);
+	upload_all(&v, id, agreed_codes);
+	post_twice(&v, "/tuigong/submit", id, 200, "结束",
+	    "该业务已办结,无需再次提交");
+	ck_assert_int_eq(events_of(id, "task.submit"), 1);
+	ck_assert_int_eq(events_of(id, "task.approve"), 1);
+
+	/* 退单 clicked twice: 303 too; a submit of it is a conflict. */
+	fix_make("demo-a", "2023-01-01", "2028-12-31", "暂停缴费", &h);
+	id = new_task(&b, &h, "协商一致解除", end);
+	post_twice(&b, "/tuigong/cancel", id, 200, "退单", "该业务已退单");
+	ck_assert_int_eq(events_of(id, "task.cancel"), 1);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 409);
+	answer_free(&a);
+	ck_assert_int_eq(events_of(id, "task.submit"), 0);
+}
+END_TEST
+
+START_TEST(tg_double_submit_at_once)
+{
+	struct browser	 b;
+	struct fix	 f;
+	char		 end[11];
+	long long	 id;
+	pid_t		 kids[2];
+	int		 i, st, ok = 0, again = 0;
+
+	set_clock(NULL);
+	hall_date(-2, end);
+	fix_make("demo-a", "2023-01-01", "2028-12-31", "暂停缴费", &f);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	id = new_task(&b, &f, "协商一致解除", end);
+	upload_all(&b, id, agreed_codes);
+	for (i = 0; i < 2; i++) {
+		kids[i] = fork();
+		ck_assert_int_ge(kids[i], 0);
+		if (kids[i] == 0) {
+			struct answer	 a;
+			long		 s = post_id(&b, "/tuigong/submit", id,
+			    &a);
+
+			_exit(s == 200 ? 0 : s == 303 ? 1 : 2);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(waitpid(kids[i], &st, 0), kids[i]);
+		ck_assert(WIFEXITED(st));
+		ok += WEXITSTATUS(st) == 0;
+		again += WEXITSTATUS(st) == 1;
+	}
+	ck_assert_int_eq(ok, 1);
+	ck_assert_int_eq(again, 1);
+	ck_assert_int_eq(events_of(id, "task.submit"), 1);
+}
+END_TEST
+
+START_TEST(tg_bad_second_open_tuigong_refused)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct fix	 f;
+	char		 end[11], tok[40], sql[256], want[160], *seq;
+	long long	 id, before;
+
+	set_clock(NULL);
+	hall_date(-2, end);
+	fix_make("demo-a", "2023-01-01", "2028-12-31", "暂停缴费", &f);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	id = new_task(&b, &f, "协商一致解除", end);
+	snprintf(sql, sizeof(sql), "SELECT seq_no FROM tasks WHERE id = %lld",
+	    id);
+	seq = db_query(sql);
+	ck_assert_ptr_nonnull(seq);
+
+	/* The pick list marks the person and links to the open one. */
+	ck_assert_int_eq(http_get(&b, "/tuigong", 1, &a), 200);
+	snprintf(want, sizeof(want), "string(/page/persons/person[@idno='%s']"
+	    "/@open-task)", f.idno);
+	snprintf(sql, sizeof(sql), "%lld", id);
+	ck_xpath_eq(&a, want, sql);
+	answer_free(&a);
+	/* 查询带出 says so beside the query box. */
+	snprintf(want, sizeof(want), "/tuigong?q_sfzh=%s", f.idno);
+	ck_assert_int_eq(http_get(&b, want, 1, &a), 200);
+	ck_xpath_has(&a, "string(/page/errors/error[@field='q_sfzh' and "
+	    "@code='TG_DUPLICATE'])", seq);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='sfzh']"),
+	    0);
+	answer_free(&a);
+
+	/* A second form for the same person: refused, nothing stored. */
+	before = db_int("SELECT COUNT(*) FROM tasks");
+	form_token(&b, tok);
+	ck_assert_int_eq(save_form(&b, tok, "", &f, "员工辞职", end, "", &a),
+	    422);
+	ck_xpath_has(&a, "string(/page/errors/error[@field='sfzh' and "
+	    "@code='TG_DUPLICATE'])", seq);
+	ck_xpath_has(&a, "string(/page/errors/error[@code='TG_DUPLICATE'])",
+	    "待办");
+	snprintf(sql, sizeof(sql), "%lld", id);
+	ck_xpath_eq(&a, "string(/page/duplicate/@id)", sql);
+	ck_xpath_eq(&a, "string(/page/tuigong/@reason)", "员工辞职");
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks"), before);
+	/* The HTML: beside the 身份证号 with a link to the open task. */
+	ck_assert_int_eq(http_post_html(&b, "/tuigong/save", &a, "token", tok,
+	    "id", "", "name", f.name, "sfzh", f.idno, "sex", f.sex, "birth",
+	    f.birth, "hukou_type", "城镇", "reason", "员工辞职", "end_date", end,
+	    "contract_no", f.cno, "contract_start", f.start, "contract_end",
+	    f.end, "handler_name", "测试经办", "handler_phone", "027-87654321",
+	    NULL), 422);
+	snprintf(want, sizeof(want), "href=\"/tuigong?id=%lld\" "
+	    "id=\"open-duplicate\"", id);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks"), before);
+
+	/* Submitted, still open: still refused. */
+	upload_all(&b, id, agreed_codes);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	answer_free(&a);
+	ck_assert_int_eq(save_form(&b, tok, "", &f, "员工辞职", end, "", &a),
+	    422);
+	ck_xpath_has(&a, "string(/page/errors/error[@code='TG_DUPLICATE'])",
+	    seq);
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks"), before);
+	free(seq);
+}
+END_TEST
+
+START_TEST(tg_query_box_keeps_its_own)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct fix	 f;
+	char		 bad[19], path[80], want[96], tok[40], end[11];
+
+	hall_date(-1, end);
+	fix_make("demo-a", "2022-01-01", "2029-12-31", "暂停缴费", &f);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(bad, sizeof(bad), "%s", f.idno);
+	bad[17] = bad[17] == '0' ? '1' : '0';	/* check digit */
+	snprintf(path, sizeof(path), "/tuigong?q_sfzh=%s", bad);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 422);
+	ck_xpath_eq(&a, "string(/page/query/@sfzh)", bad);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='q_sfzh']"),
+	    1);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field='sfzh']"),
+	    0);
+	/* 是否结清 says nothing of a number that is not a person's. */
+	ck_xpath_eq(&a, "string(/page/tuigong/@facts)", "0");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 422);
+	snprintf(want, sizeof(want), "name=\"q_sfzh\" value=\"%s\"", bad);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	ck_assert_int_eq(count_of(a.body, "class=\"field-error\""), 1);
+	ck_assert_ptr_null(strstr(a.body, "未结清"));
+	answer_free(&a);
+	/* A pick-list link (sfzh=) prefills too. */
+	snprintf(path, sizeof(path), "/tuigong?sfzh=%s", f.idno);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/tuigong/@contract-no)", f.cno);
+	ck_xpath_eq(&a, "string(/page/tuigong/@facts)", "1");
+	ck_xpath_eq(&a, "string(/page/tuigong/@settled)", "1");
+	ck_xpath_eq(&a, "string(/page/query/@sfzh)", f.idno);
+	answer_free(&a);
+	/* A refused save's error stays beside the form's 身份证号. */
+	form_token(&b, tok);
+	ck_assert_int_eq(http_post_html(&b, "/tuigong/save", &a, "token", tok,
+	    "id", "", "name", f.name, "sfzh", bad, "sex", f.sex,
+	    "hukou_type", "城镇", "reason", "协商一致解除", "end_date", end,
+	    "contract_no", f.cno, "contract_start", f.start, "contract_end",
+	    f.end, "handler_name", "测试经办", "handler_phone", "027-87654321",
+	    NULL), 422);
+	ck_assert_ptr_nonnull(strstr(a.body, "name=\"q_sfzh\" value=\"\""));
+	ck_assert_int_eq(count_of(a.body, "class=\"field-error\""), 1);
+	snprintf(want, sizeof(want), "name=\"sfzh\" value=\"%s\"", bad);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	answer_free(&a);
+}
+END_TEST
+
+START_TEST(tg_draft_shows_current_settled)
+{
+	struct browser	 b;
+	struct answer	 a;
+	struct fix	 f;
+	char		 end[11], path[64], sql[256];
+	long long	 id;
+
+	set_clock(NULL);
+	hall_date(-1, end);
+	fix_make("demo-a", "2022-01-01", "2029-12-31", "参保缴费", &f);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	id = new_task(&b, &f, "协商一致解除", end);
+	snprintf(path, sizeof(path), "/tuigong?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/tuigong/@facts)", "1");
+	ck_xpath_eq(&a, "string(/page/tuigong/@settled)", "0");
+	answer_free(&a);
+	/* The 减员 (as the jianyuan business leaves it). */
+	snprintf(sql, sizeof(sql), "UPDATE insurance SET status = '暂停缴费', "
+	    "stop_month = '2026-02' WHERE sb_no = 'SB%s'", f.cno + 4);
+	free(db_query(sql));
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/tuigong/@settled)", "1");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "已结清"));
+	ck_assert_ptr_null(strstr(a.body, "未结清"));
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 tuigong_http_suite(void)
 {
@@ -1087,6 +1409,11 @@ tuigong_http_suite(void)
 	tcase_add_test(tc, tg_batch_thousand_rows);
 	tcase_add_test(tc, tg_batch_all_failed_stays_batch);
 	tcase_add_test(tc, tg_batch_cancel_whole);
+	tcase_add_test(tc, tg_double_submit_answers_like_first);
+	tcase_add_test(tc, tg_double_submit_at_once);
+	tcase_add_test(tc, tg_bad_second_open_tuigong_refused);
+	tcase_add_test(tc, tg_query_box_keeps_its_own);
+	tcase_add_test(tc, tg_draft_shows_current_settled);
 	suite_add_tcase(s, tc);
 	/* Its own case: the parent restores the policy after it, also
 	 * when it fails. */
