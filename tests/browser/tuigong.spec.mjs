@@ -82,11 +82,27 @@ test('退工登记: fill, upload, submit, print (VIP)', async () => {
       expect(await page.locator(`#m-${code}`).getByText(file).isVisible(),
         `${code} not uploaded`);
     }
+    // The submit form as it is now, to post it once more below.
+    const submitForm = await page.locator('form[action="/tuigong/submit"]')
+      .evaluate((f) => f.outerHTML);
     await clickAndLoad(page, '#btn-submit');
     expect(await page.getByText('系统自动审核').first().isVisible(),
       'not reviewed by the system');
     expect(await page.locator('.state-done').first().isVisible(), 'not 结束');
     await shot(page, 'tuigong-done.png');
+    // The second click of a double click arrives after the first: the
+    // task's page saying it is done, not an error page.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+      page.evaluate((html) => {
+        document.body.insertAdjacentHTML('beforeend', html);
+        document.querySelector('form[action="/tuigong/submit"]').submit();
+      }, submitForm)]);
+    expect(new URL(page.url()).searchParams.get('repeat') === '1',
+      `the repeated submit went to ${page.url()}`);
+    expect(await page.getByText('该业务已办结,无需再次提交').first().isVisible(),
+      'no 已办结 message after the repeated submit');
+    expect(!(await page.content()).includes('BAD_STATE'),
+      'the repeated submit showed an error');
     expect(sql(`SELECT status FROM employments WHERE contract_no = '${who.cno}'`) === '已退工',
       'the employment is not 已退工');
 

@@ -453,6 +453,19 @@ tt_task(const struct actor *who, struct tuigong_row *r)
 	return id;
 }
 
+/* The 业务顺序号 of task id (in a static buffer). */
+static const char *
+tt_seq(int64_t id)
+{
+	static char	 seq[32];
+	struct task	 t;
+
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	snprintf(seq, sizeof(seq), "%s", t.seq_no);
+	ck_assert_uint_gt(strlen(seq), 0);
+	return seq;
+}
+
 START_TEST(tuigong_unique)
 {
 	struct form_errors	 errs;
@@ -474,6 +487,66 @@ START_TEST(tuigong_unique)
 	    WF_OK);
 	tt_rules(unit, 0, &r, &errs);
 	ck_assert_msg(errs.n == 0, "%s", tt_codes(&errs));
+}
+END_TEST
+
+static void	tt_attach(const struct actor *, int64_t, const char *);
+
+/* tuigong_open_task as the task moves: a draft and a task 进行中 or
+ * 回退 are open (but not to themselves); 退单 and 结束 are not; another
+ * unit's are never found. */
+START_TEST(tuigong_open_task_states)
+{
+	struct tuigong_row	 r;
+	int64_t			 t1, t2, got;
+	char			 seq[32], want[32];
+
+	tt_row(TT_EXPIRING, &r);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 0);
+	ck_assert_int_eq(got, 0);
+	ck_assert_str_eq(seq, "");
+	t1 = tt_task(&clerk, &r);
+	snprintf(want, sizeof(want), "%s", tt_seq(t1));
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 1);
+	ck_assert_int_eq(got, t1);
+	ck_assert_str_eq(seq, want);
+	/* Not a duplicate of itself; not found from another unit. */
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], t1,
+	    &got, seq), 0);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit2, idno[TT_EXPIRING], 0,
+	    &got, seq), 0);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_OPEN], 0,
+	    &got, seq), 0);
+	/* 进行中, then 回退: still open. */
+	tt_attach(&clerk, t1, "jiechu_zhengming");
+	tt_attach(&clerk, t1, "sfz_copy");
+	ck_assert_int_eq(wf_transition(db.s, t1, WF_SUBMIT, &clerk, NULL, NULL),
+	    WF_OK);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 1);
+	ck_assert_int_eq(wf_transition(db.s, t1, WF_REJECT, &reviewer, "材料不清",
+	    NULL), WF_OK);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 1);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], t1,
+	    &got, seq), 0);
+	/* 退单: free again. */
+	ck_assert_int_eq(wf_transition(db.s, t1, WF_CANCEL, &clerk, NULL, NULL),
+	    WF_OK);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 0);
+	/* 结束: not open (the employment is 已退工; the rules say so). */
+	t2 = tt_task(&clerk, &r);
+	tt_attach(&clerk, t2, "jiechu_zhengming");
+	tt_attach(&clerk, t2, "sfz_copy");
+	ck_assert_int_eq(wf_transition(db.s, t2, WF_SUBMIT, &clerk, NULL, NULL),
+	    WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, t2, WF_APPROVE, &reviewer, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(tuigong_open_task(db.s, unit, idno[TT_EXPIRING], 0,
+	    &got, seq), 0);
 }
 END_TEST
 
@@ -1018,6 +1091,7 @@ tuigong_suite(void)
 	tcase_add_test(tc, tuigong_rules_messages);
 	tcase_add_test(tc, tuigong_policy_off_accepts);
 	tcase_add_test(tc, tuigong_unique);
+	tcase_add_test(tc, tuigong_open_task_states);
 	tcase_add_test(tc, tuigong_overdue);
 	tcase_add_test(tc, tuigong_materials_by_reason);
 	tcase_add_test(tc, tuigong_vip_submit_ends);
