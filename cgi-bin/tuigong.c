@@ -6,10 +6,13 @@
  * employee's timeline.  Rules, rows and the business: lib/tuigong.c.
  * The 《退工登记证明》 print page is /print/tuigong (cgi-bin/print.c).
  *
- *   GET  /tuigong                  the new form (sfzh= prefills from the
- *                                  store, reason= previews materials);
- *                                  id=: a task (editable form, or
- *                                  read-only with 打印 when 结束)
+ *   GET  /tuigong                  the new form (q_sfzh=, the query
+ *                                  box, or sfzh=, a pick-list link,
+ *                                  prefills from the store; reason=
+ *                                  previews materials); id=: a task
+ *                                  (editable form, or read-only with
+ *                                  打印 when 结束), repeat=1 after a
+ *                                  repeated submit or 退单
  *   POST /tuigong/save             the form fields, token, id?, csrf
  *   POST /tuigong/upload           id, code (material), file, csrf
  *   GET  /tuigong/attachment       id (attachment id): download
@@ -23,9 +26,13 @@
  *   POST /tuigong/batch/delete     id, row, csrf
  *   GET  /tuigong/timeline         sfzh=: the employee's timeline
  *
- * Save: malformed input is refused (422) and nothing is stored; input
- * that breaks a rule of the facts is stored as a draft and the rules
- * are shown as warnings; submit refuses while any rule fails.
+ * Save: malformed input is refused (422) and nothing is stored, as is
+ * a second 退工 of a person who has an unfinished one (TG_DUPLICATE,
+ * naming it); input that breaks a rule of the facts is stored as a
+ * draft and the rules are shown as warnings; submit refuses while any
+ * rule fails.  A submit or 退单 that finds the task already where it
+ * leads (the same POST twice, a double click) answers 303 to the task
+ * page like a first one would show it; real conflicts answer 409.
  */
 #include <inttypes.h>
 #include <stdio.h>

@@ -17,6 +17,9 @@
  *   (signed and sealed roster of the batch) and, of every material any
  *   of its rows would need in the form, one file covering the whole
  *   batch, not a file per row (tuigong_task_materials).
+ * - A person has at most one unfinished 退工 per unit: a save that
+ *   would start a second one is refused (tuigong_open_task), so no
+ *   draft that could never be submitted is left in 待办.
  * - 逾期 (past tuigong.deadline_days calendar days from the 退工日期,
  *   counted to the day the task was first submitted) is a flag, not a
  *   refusal.
