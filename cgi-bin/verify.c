@@ -107,12 +107,54 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	return 0;
 }
 
+/* Copies what a person typed, src (may be NULL), into dst[dstsz]
+ * without the spaces around it (ASCII and the full-width U+3000 a
+ * Chinese input method types, as copying from a PDF often adds) and
+ * with letters in upper case (the codes are upper case).  Returns dst,
+ * or NULL when src is NULL or too long for dst. */
+static char *
+typed_clean(const char *src, char *dst, size_t dstsz)
+{
+	size_t	 n;
+
+	if (src == NULL)
+		return NULL;
+	for (;;) {
+		if (*src == ' ' || *src == '\t')
+			src++;
+		else if (strncmp(src, "\xe3\x80\x80", 3) == 0)
+			src += 3;
+		else
+			break;
+	}
+	n = strlen(src);
+	for (;;) {
+		if (n > 0 && (src[n - 1] == ' ' || src[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && strncmp(src + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	if (n >= dstsz)
+		return NULL;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	for (n = 0; dst[n] != '\0'; n++)
+		if (dst[n] >= 'a' && dst[n] <= 'z')
+			dst[n] = (char)(dst[n] - 'a' + 'A');
+	return dst;
+}
+
 /* GET /verify */
 static void
 verify_get(struct hall_ctx *c)
 {
-	const char	*no = req_get(c->r, "no");
-	const char	*code = req_get(c->r, "code");
+	char		 nobuf[33], codebuf[33];
+	const char	*no = typed_clean(req_get(c->r, "no"), nobuf,
+			    sizeof(nobuf));
+	const char	*code = typed_clean(req_get(c->r, "code"), codebuf,
+			    sizeof(codebuf));
 	struct receipt	 r;
 	xmlNodePtr	 q, result;
 	int		 rc;
@@ -120,7 +162,8 @@ verify_get(struct hall_ctx *c)
 	if (no == NULL || code == NULL || *no == '\0' || *code == '\0') {
 		page_view(c, "form", "业务回执真伪验证");
 		q = page_add(c, NULL, "query", NULL);
-		page_attr(q, "no", no != NULL && strlen(no) <= 32 ? no : "");
+		page_attr(q, "no", no != NULL ? no : "");
+		page_attr(q, "code", code != NULL ? code : "");
 		return;
 	}
 	page_view(c, "result", "业务回执真伪验证");
@@ -133,6 +176,10 @@ verify_get(struct hall_ctx *c)
 	if (rc != 0) {
 		page_add(c, result, "note", "回执编号或验证码不正确,无法确认该回执"
 		    "的真实性(未知的编号与错误的验证码答复相同,HTTP 200)");
+		/* What was typed stays in the form, to be corrected. */
+		q = page_add(c, NULL, "query", NULL);
+		page_attr(q, "no", no);
+		page_attr(q, "code", code);
 		return;
 	}
 	page_attr(result, "no", r.no);

@@ -131,6 +131,22 @@ page_add(struct hall_ctx *c, xmlNodePtr parent, const char *name,
 	return n;
 }
 
+/* Adds the issuing authorities the operator configured, for the page
+ * header and the printouts: org= (HALL_ORG, e.g.
+ * 武汉市人力资源和社会保障局) and org-employment=
+ * (HALL_ORG_EMPLOYMENT, e.g. 武汉市公共就业服务机构, whose seal the
+ * 《退工登记证明》 bears).  Unset, the stylesheets print placeholders. */
+static void
+page_org(struct hall_ctx *c)
+{
+	const char	*v;
+
+	if ((v = getenv("HALL_ORG")) != NULL && *v != '\0')
+		page_attr(c->page, "org", v);
+	if ((v = getenv("HALL_ORG_EMPLOYMENT")) != NULL && *v != '\0')
+		page_attr(c->page, "org-employment", v);
+}
+
 /* Starts the answer: an empty <page prog=...> document. */
 void
 page_begin(struct hall_ctx *c, const char *prog)
@@ -144,6 +160,7 @@ page_begin(struct hall_ctx *c, const char *prog)
 	xmlDocSetRootElement(c->doc, c->page);
 	page_attr(c->page, "prog", prog);
 	page_attr(c->page, "view", "index");
+	page_org(c);
 }
 
 /* Sets the view and title of the page. */

@@ -140,6 +140,10 @@ cmd_start() {
 	HALL_DB=$var/hall.db HALL_XSL=$src/xsl HALL_CA=$var/certs/ca.crt
 	HALL_CRL=$var/certs/ca.crl
 	export HALL_DB HALL_XSL HALL_CA HALL_CRL
+	# The issuing authorities on every page and printout.
+	HALL_ORG=${HALL_ORG:-武汉市人力资源和社会保障局}
+	HALL_ORG_EMPLOYMENT=${HALL_ORG_EMPLOYMENT:-武汉市公共就业服务机构}
+	export HALL_ORG HALL_ORG_EMPLOYMENT
 	# The public base of the verification page printed on receipts.
 	HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
 	export HALL_PUBLIC_URL

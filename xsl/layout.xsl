@@ -18,6 +18,15 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
+  <!-- The issuing authority (HALL_ORG, page/@org), and a placeholder
+       where none is configured (the stylesheet samples). -->
+  <xsl:variable name="org">
+    <xsl:choose>
+      <xsl:when test="/page/@org != ''"><xsl:value-of select="/page/@org"/></xsl:when>
+      <xsl:otherwise>XX市人力资源和社会保障局</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- Set when a session is present. -->
   <xsl:variable name="sess" select="/page/session"/>
   <xsl:variable name="is-reviewer" select="$sess/@kind = 'reviewer'"/>
@@ -40,9 +49,11 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:if test="@title != ''"><xsl:value-of select="@title"/> - </xsl:if>
-          <xsl:text>XX市人力资源和社会保障局网上服务大厅</xsl:text>
+          <xsl:value-of select="$org"/>
+          <xsl:text>网上服务大厅</xsl:text>
         </title>
         <link rel="stylesheet" href="/static/hall.css"/>
+        <script src="/static/hall.js" defer="defer"></script>
       </head>
       <body class="prog-{@prog} view-{@view}">
         <xsl:call-template name="band"/>
@@ -64,8 +75,11 @@
           </main>
         </div>
         <footer class="foot">
-          <p>主办单位: XX市人力资源和社会保障局 · 社会保险咨询服务热线 12333</p>
-          <p>建议使用 1280×800 以上分辨率浏览 · 本系统须使用经办机构签发的数字证书登录</p>
+          <p>主办单位: <xsl:value-of select="$org"/> · 社会保险咨询服务热线 12333</p>
+          <p>
+            <xsl:text>建议使用 1280×800 以上分辨率浏览</xsl:text>
+            <xsl:if test="@prog != 'verify'"> · 本系统须使用经办机构签发的数字证书登录</xsl:if>
+          </p>
         </footer>
       </body>
     </html>
@@ -77,7 +91,7 @@
       <div class="brand">
         <span class="emblem" aria-hidden="true">人社</span>
         <span class="title">
-          <span class="org">XX市人力资源和社会保障局</span>
+          <span class="org"><xsl:value-of select="$org"/></span>
           <span class="hall">
             <xsl:text>网上服务大厅</xsl:text>
             <xsl:choose>

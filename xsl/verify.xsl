@@ -61,7 +61,7 @@
       <xsl:choose>
         <xsl:when test="result/@valid = '1'">
           <xsl:variable name="r" select="result/receipt"/>
-          <div class="msg msg-ok" role="status">验证通过: 该回执由XX市人力资源和社会保障局出具,内容如下。</div>
+          <div class="msg msg-ok" role="status">验证通过: 该回执由<xsl:value-of select="$org"/>出具,内容如下。</div>
           <table class="form-grid info">
             <tr>
               <xsl:call-template name="show-cells">
@@ -115,8 +115,16 @@
           <p class="note">请核对回执编号和验证码后重新输入;如仍有疑问,请向出具回执的经办机构核实。</p>
         </xsl:otherwise>
       </xsl:choose>
-      <h2 class="sub">验证其他回执</h2>
-      <xsl:call-template name="verify-form"/>
+      <h2 class="sub">
+        <xsl:choose>
+          <xsl:when test="result/@valid = '1'">验证其他回执</xsl:when>
+          <xsl:otherwise>重新输入</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <xsl:call-template name="verify-form">
+        <xsl:with-param name="no" select="query/@no"/>
+        <xsl:with-param name="code" select="query/@code"/>
+      </xsl:call-template>
     </section>
   </xsl:template>
 

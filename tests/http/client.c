@@ -227,6 +227,18 @@ loopback_other(void)
 }
 
 long
+http_get_pub_html(const char *path, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048];
+	CURL			*h;
+
+	snprintf(url, sizeof(url), "%s%s", pub_url(), path);
+	h = handle(NULL, url, a, &hdrs, 0, NULL);
+	return perform(h, hdrs, a);
+}
+
+long
 http_get_pub_from(const char *src, const char *path, struct answer *a)
 {
 	struct curl_slist	*hdrs = NULL;

@@ -54,6 +54,9 @@ long		 http_get(struct browser *b, const char *path, int xml,
 /* GET on the public verification server, no certificate. */
 long		 http_get_pub(const char *path, struct answer *a);
 
+/* GET on the public verification server answered as HTML. */
+long		 http_get_pub_html(const char *path, struct answer *a);
+
 /* A loopback source address other than 127.0.0.1, most likely one not
  * used before in this run (in a static buffer, one of 4 in turn): the
  * hostile tests flood the public page from these, so that its rate

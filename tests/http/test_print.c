@@ -152,6 +152,22 @@ START_TEST(print_zonghe_next_day)
 	ck_assert_ptr_nonnull(strstr(a.body, "可于次日打印《综合业务处理单》"));
 	snprintf(want, sizeof(want), "本业务可于 %s 起打印", tm_.next_date);
 	ck_assert_ptr_nonnull(strstr(a.body, want));
+	ck_xpath_eq(&a, "string(/page/@view)", "notyet");
+	ck_xpath_eq(&a, "string(/page/@title)", "暂不能打印");
+	ck_xpath_eq(&a, "string(/page/business/@seq)", "2026112291000001");
+	answer_free(&a);
+	/* The page a person sees: 「暂不能打印」 and the day, still 409, not
+	 * the red 「业务状态已变化」 with a raw code. */
+	ck_assert_int_eq(get(&b, path, 0, &a), 409);
+	ck_assert_ptr_nonnull(strstr(a.body, "<h1>暂不能打印</h1>"));
+	snprintf(want, sizeof(want), "<strong class=\"print-from\">%s</strong>",
+	    tm_.next_date);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	ck_assert_ptr_nonnull(strstr(a.body, "2026112291000001"));
+	ck_assert_ptr_nonnull(strstr(a.body, "href=\"/print\""));
+	ck_assert_ptr_null(strstr(a.body, "业务状态已变化"));
+	ck_assert_ptr_null(strstr(a.body, "错误代码"));
+	ck_assert_ptr_null(strstr(a.body, "NOT_YET"));
 	answer_free(&a);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM receipts WHERE task_id "
 	    "= (SELECT id FROM tasks WHERE seq_no = '2026112291000001')"), 0);
@@ -396,6 +412,20 @@ START_TEST(verify_genuine)
 }
 END_TEST
 
+/* Cuts the <query .../> element (the typed input echoed) out of a's
+ * body. */
+static void
+without_query(struct answer *a)
+{
+	char	*q = strstr(a->body, "<query "), *e;
+
+	if (q == NULL || (e = strstr(q, "</query>")) == NULL)
+		return;
+	e += strlen("</query>");
+	memmove(q, e, strlen(e) + 1);
+	a->bodysz = strlen(a->body);
+}
+
 START_TEST(verify_bad_code)
 {
 	struct answer	 a, u;
@@ -409,10 +439,14 @@ START_TEST(verify_bad_code)
 	ck_assert_int_eq(xpath_count(&a, "/page/result/receipt"), 0);
 	ck_assert_ptr_null(strstr(a.body, "示例商贸"));
 	ck_assert_ptr_null(strstr(a.body, "张测试"));
-	/* An unknown number gets the very same answer. */
+	/* An unknown number gets the very same answer, but for what was
+	 * typed, which the form gives back to be corrected. */
 	snprintf(path, sizeof(path), "/verify?no=ZH2099010199999999&code=%s",
 	    code);
 	ck_assert_int_eq(http_get_pub(path, &u), 200);
+	ck_xpath_eq(&u, "string(/page/query/@no)", "ZH2099010199999999");
+	without_query(&a);
+	without_query(&u);
 	ck_assert_uint_eq(a.bodysz, u.bodysz);
 	ck_assert_int_eq(memcmp(a.body, u.body, a.bodysz), 0);
 	answer_free(&a);

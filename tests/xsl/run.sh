@@ -2,7 +2,8 @@
 # Renders every sample tests/xsl/<prog>-<view>[-case].xml with
 # xsl/<prog>.xsl (xsltproc, no network, no writes) and checks the HTML:
 # it renders without messages, is an HTML5 zh-CN page with the one CSS
-# file, carries no <script> and no javascript: URL (hostile strings in
+# file and the one script file (/static/hall.js), carries no other
+# <script> and no javascript: URL (hostile strings in
 # the samples must come out escaped), every POST form but the login form
 # carries the csrf field, and it contains the fragments of expect.txt
 # (sample, fragment, and optionally the exact count, tab-separated).
@@ -46,7 +47,10 @@ for f in "$here"/*.xml; do
 	ok "$b" $? "no charset declaration"
 	grep -q '<link rel="stylesheet" href="/static/hall.css">' "$out"
 	ok "$b" $? "no hall.css link"
-	! grep -qi '<script' "$out"
+	grep -q '<script src="/static/hall.js" defer></script>' "$out"
+	ok "$b" $? "no hall.js script"
+	! sed 's|<script src="/static/hall.js" defer></script>||' "$out" |
+	    grep -qi '<script'
 	ok "$b" $? "unescaped <script> in output"
 	! grep -qi 'javascript:' "$out"
 	ok "$b" $? "javascript: in output"
