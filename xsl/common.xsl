@@ -320,7 +320,7 @@
         <xsl:for-each select="$events">
           <tr>
             <td class="time"><xsl:value-of select="@at"/></td>
-            <td><xsl:value-of select="@action"/></td>
+            <td><xsl:call-template name="action-name"><xsl:with-param name="action" select="@action"/></xsl:call-template></td>
             <td><xsl:value-of select="@actor"/></td>
             <td><xsl:value-of select="@from"/></td>
             <td><xsl:value-of select="@to"/></td>
@@ -332,6 +332,20 @@
         </xsl:if>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- A task event's action (workflow.c) in the words of the 网厅; an
+       action not named here shows as it is. -->
+  <xsl:template name="action-name">
+    <xsl:param name="action"/>
+    <xsl:choose>
+      <xsl:when test="$action = 'task.create'">保存</xsl:when>
+      <xsl:when test="$action = 'task.submit'">提交审批</xsl:when>
+      <xsl:when test="$action = 'task.approve'">审核通过</xsl:when>
+      <xsl:when test="$action = 'task.reject'">回退</xsl:when>
+      <xsl:when test="$action = 'task.cancel'">退单</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$action"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A file size in bytes as B / KB / MB. -->

@@ -429,7 +429,9 @@
          what to change. -->
     <xsl:if test="/page/errors/error[@field != '']">
       <div class="msg msg-error error-summary" role="alert">
-        <xsl:if test="not(/page/message[@kind = 'error'])">
+        <!-- The sentence only when no message already says what
+             happened (a warn: saved as a draft; an error: refused). -->
+        <xsl:if test="not(/page/message[@kind = 'error' or @kind = 'warn'])">
           <p>提交的信息有误,请按红色提示修改后重新提交。</p>
         </xsl:if>
         <ul>
