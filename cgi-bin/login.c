@@ -41,6 +41,20 @@ show_form(struct hall_ctx *c, const char *username)
 		n = page_add(c, NULL, "cert", NULL);
 		page_attr(n, "subject", c->id.subject);
 		page_attr_int(n, "days-left", ident_days_left(&c->id));
+		/* Whose desk this certificate opens: the page is titled for
+		 * a unit or for the office, and the user name is offered. */
+		page_attr(n, "kind", a.kind == ACCT_REVIEWER ? "reviewer" :
+		    "unit");
+		page_attr(n, "username", a.username);
+		if (username != NULL && *username != '\0' &&
+		    strcmp(username, a.username) != 0) {
+			char	 msg[256];
+
+			snprintf(msg, sizeof(msg), "用户名与数字证书不符:此证书"
+			    "属于账户 %s。请用该账户登录,或换用账户 %.64s 的数字"
+			    "证书。", a.username, username);
+			page_message(c, "warn", msg);
+		}
 	} else
 		page_message(c, "error",
 		    "您的数字证书未绑定网厅账户,请到经办机构办理");

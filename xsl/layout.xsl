@@ -95,7 +95,7 @@
           <span class="hall">
             <xsl:text>网上服务大厅</xsl:text>
             <xsl:choose>
-              <xsl:when test="$is-reviewer">(经办机构)</xsl:when>
+              <xsl:when test="$is-reviewer or /page/cert/@kind = 'reviewer'">(经办机构)</xsl:when>
               <xsl:when test="/page/@prog = 'verify'"> · 回执验证</xsl:when>
               <xsl:otherwise>(单位)</xsl:otherwise>
             </xsl:choose>

@@ -12,7 +12,12 @@
        absent. -->
   <xsl:template match="page[@view = 'login']" mode="content">
     <section class="login-box">
-      <h1>单位用户登录</h1>
+      <h1>
+        <xsl:choose>
+          <xsl:when test="cert/@kind = 'reviewer'">经办机构用户登录</xsl:when>
+          <xsl:otherwise>单位用户登录</xsl:otherwise>
+        </xsl:choose>
+      </h1>
       <xsl:choose>
         <xsl:when test="cert">
           <p class="cert-line">
@@ -39,7 +44,7 @@
                 <xsl:call-template name="input-cells">
                   <xsl:with-param name="label">用户名</xsl:with-param>
                   <xsl:with-param name="name">username</xsl:with-param>
-                  <xsl:with-param name="value" select="login/@username"/>
+                  <xsl:with-param name="value" select="login/@username[. != ''] | cert/@username[not(../../login/@username != '')]"/>
                   <xsl:with-param name="required" select="true()"/>
                   <xsl:with-param name="maxlength">64</xsl:with-param>
                   <xsl:with-param name="autocomplete">username</xsl:with-param>

@@ -183,6 +183,11 @@ START_TEST(login_bad_other_username)
 	ck_assert_int_eq(http_post(&b, "/login", 0, &a, "username", "demo-b",
 	    "password", TEST_PASSWORD, NULL), 401);
 	ck_assert_str_eq(b.cookie, "");
+	/* It says why, and whose the certificate is. */
+	ck_xpath_eq(&a, "string(/page/message[@kind='warn'])",
+	    "用户名与数字证书不符:此证书属于账户 demo-a。请用该账户登录,"
+	    "或换用账户 demo-b 的数字证书。");
+	ck_xpath_eq(&a, "string(/page/cert/@username)", "demo-a");
 	answer_free(&a);
 }
 END_TEST
