@@ -60,6 +60,24 @@ add_reasons(struct hall_ctx *c)
 		page_add(c, list, "option", jy_reason_names[i]);
 }
 
+/* Adds under person n one <rule> per 注意事项 that may name the
+ * materials of a 停缴费 of this 用工范围 (and 法人 flag), as the rules
+ * judge them. */
+static void
+add_material_rules(struct hall_ctx *c, xmlNodePtr n, const char *category,
+    int legal_rep)
+{
+	int	 rules[2];
+	size_t	 i, k;
+	char	 buf[4];
+
+	k = jy_material_rules(category, legal_rep, rules);
+	for (i = 0; i < k; i++) {
+		snprintf(buf, sizeof(buf), "%d", rules[i]);
+		page_add(c, n, "rule", buf);
+	}
+}
+
 /* Lists the unit's 参保缴费 persons (only idno when not NULL) under
  * <persons>.  Returns the count or -1. */
 static int
@@ -75,7 +93,10 @@ add_insured(struct hall_ctx *c, const char *idno)
 	    "WHERE e.person_id = p.id AND e.unit_id = i.unit_id ORDER BY "
 	    "e.status = '在职' DESC, e.id DESC LIMIT 1), ''), "
 	    "(SELECT COUNT(*) FROM arrears a WHERE a.person_id = p.id AND "
-	    "a.unit_id = i.unit_id AND a.settled = 0) "
+	    "a.unit_id = i.unit_id AND a.settled = 0), "
+	    "COALESCE((SELECT e.is_legal_rep FROM employments e "
+	    "WHERE e.person_id = p.id AND e.unit_id = i.unit_id ORDER BY "
+	    "e.status = '在职' DESC, e.id DESC LIMIT 1), 0) "
 	    "FROM insurance i JOIN persons p ON p.id = i.person_id "
 	    "WHERE i.unit_id = ?1 AND i.status = '参保缴费' AND "
 	    "(?2 IS NULL OR p.idno = ?2) ORDER BY p.id")) == NULL ||
@@ -91,6 +112,8 @@ add_insured(struct hall_ctx *c, const char *idno)
 		page_attr(n, "sex", store_col_text(st, 4));
 		page_attr(n, "birth", store_col_text(st, 5));
 		page_attr(n, "category", store_col_text(st, 6));
+		add_material_rules(c, n, store_col_text(st, 6),
+		    sqlite3_column_int(st, 8));
 		if (sqlite3_column_int(st, 7) > 0)
 			page_attr(n, "arrears", "1");
 		count++;
@@ -318,10 +341,13 @@ show_task(struct hall_ctx *c, const struct task *t, int batch)
 	page_attr_int(tn, "review-max", jianyuan_business.review_days_max);
 	if (t->state == TASK_DONE) {
 		struct hdate	 d;
+		int		 ready;
 
-		receipt_printable_from(t->decided_at, &d);
+		/* The /print list's rule: from the day after approval. */
+		ready = receipt_zonghe_ready(t->decided_at, &c->today, &d);
 		hdate_fmt(&d, from);
 		page_attr(tn, "print-from", from);
+		page_attr(tn, "print-ready", ready ? "1" : "0");
 	}
 	memset(&a, 0, sizeof(a));
 	a.c = c;

@@ -10,9 +10,10 @@
  * unit's own.
  *
  *   GET /print           the unit's printable receipts
- *   GET /print/zonghe    id: 《综合业务处理单》 (409 NOT_YET before the
- *                        next day, 409 NOT_DONE unless 结束, 404 when
- *                        not the unit's)
+ *   GET /print/zonghe    id: 《综合业务处理单》 (before the next day: 409
+ *                        with view "notyet", 「暂不能打印」 and the day;
+ *                        409 NOT_DONE unless 结束, 404 when not the
+ *                        unit's)
  *   GET /print/tuigong   id: 《退工登记证明》 of a 退工登记 (404 for other
  *                        businesses, 409 NOT_DONE unless 结束)
  *
@@ -24,6 +25,7 @@
 #include <string.h>
 
 #include "hall.h"
+#include "jianyuan.h"
 #include "receipt.h"
 
 #define PRINT_LIST_MAX	500
@@ -55,6 +57,7 @@ list_row(struct hall_ctx *c, xmlNodePtr list, sqlite3_stmt *st)
 	xmlNodePtr			 n;
 	char				 when[20], day[11];
 	time_t				 decided = (time_t)sqlite3_column_int64(st, 4);
+	int				 ready;
 
 	b = wf_business(store_col_text(st, 2));
 	n = page_add(c, list, "task", NULL);
@@ -67,11 +70,10 @@ list_row(struct hall_ctx *c, xmlNodePtr list, sqlite3_stmt *st)
 	page_attr(n, "decided", when);
 	page_attr(n, "decided-by", sqlite3_column_int64(st, 5) == 0 ?
 	    "系统自动审核" : "经办机构审核");
-	receipt_printable_from(decided, &from);
+	ready = receipt_zonghe_ready(decided, &c->today, &from);
 	hdate_fmt(&from, day);
 	page_attr(n, "zonghe-from", day);
-	page_attr(n, "zonghe-ready", hdate_cmp(&c->today, &from) >= 0 ?
-	    "1" : "0");
+	page_attr(n, "zonghe-ready", ready ? "1" : "0");
 	page_attr(n, "tuigong", strcmp(store_col_text(st, 2), "tuigong") == 0 ?
 	    "1" : "0");
 }
@@ -171,10 +173,12 @@ reviewer_name(struct hall_ctx *c, const struct task *t, char *buf,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* describe() callback: one <field label=...>value</field>. */
+/* describe() callback: one <field label=...>value</field> under parent
+ * (and, for a 减员, one <person> under persons). */
 struct field_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 parent;
+	xmlNodePtr	 persons;
 };
 
 static void
@@ -183,6 +187,43 @@ add_field(void *arg, const char *label, const char *value)
 	struct field_arg	*a = arg;
 
 	page_attr(page_add(a->c, a->parent, "field", value), "label", label);
+}
+
+/* jy_describe_receipt() callback: one <person> under <persons>. */
+static void
+add_person(void *arg, const struct jy_row *row)
+{
+	struct field_arg	*a = arg;
+	xmlNodePtr		 n;
+
+	n = page_add(a->c, a->persons, "person", NULL);
+	page_attr(n, "name", row->name);
+	page_attr(n, "idno", row->idno);
+	page_attr(n, "reason", row->reason);
+	page_attr(n, "change-date", row->change_date);
+	page_attr(n, "stop-month", row->stop_month);
+}
+
+/* Adds <detail> with the business's facts: for a 减员, its head facts
+ * and <persons> (one <person> per row, printed as a table); for any
+ * other business, the fields of its describe().  Returns 0 or -1. */
+static int
+add_detail(struct hall_ctx *c, const struct task *t,
+    const struct wf_business *b)
+{
+	struct field_arg	 fa;
+
+	fa.c = c;
+	fa.parent = page_add(c, NULL, "detail", NULL);
+	fa.persons = NULL;
+	if (strcmp(t->business, jianyuan_business.code) == 0) {
+		fa.persons = page_add(c, NULL, "persons", NULL);
+		return jy_describe_receipt(c->s, t->id, add_field, add_person,
+		    &fa);
+	}
+	if (b != NULL && b->describe != NULL)
+		return b->describe(c->s, t->id, add_field, &fa);
+	return 0;
 }
 
 /* The public address of the verification page into buf. */
@@ -212,7 +253,6 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 {
 	const struct wf_business	*b = wf_business(t->business);
 	struct receipt			 r;
-	struct field_arg		 fa;
 	xmlNodePtr			 n;
 	char				 buf[256], when[20], day[11];
 	int				 rc;
@@ -247,10 +287,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 		goto busy;
 	page_attr(n, "reviewer", buf);
 	page_attr(n, "auto", t->decided_by == 0 ? "1" : "0");
-	fa.c = c;
-	fa.parent = page_add(c, NULL, "detail", NULL);
-	if (b != NULL && b->describe != NULL &&
-	    b->describe(c->s, t->id, add_field, &fa) != 0)
+	if (add_detail(c, t, b) != 0)
 		goto busy;
 	verify_url(buf, sizeof(buf));
 	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
@@ -260,23 +297,48 @@ busy:
 	return 1;
 }
 
+/* The page of a 《综合业务处理单》 asked for before its first day: status
+ * 409 (the receipt does not exist yet) but its own view "notyet", titled
+ * 暂不能打印, saying from which day, with the machine code kept in
+ * <error code="NOT_YET" from=...> for clients. */
+static void
+zonghe_not_yet(struct hall_ctx *c, const struct task *t,
+    const struct hdate *from)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	xmlNodePtr			 n;
+	char				 day[11], when[20], msg[256];
+
+	hdate_fmt(from, day);
+	snprintf(msg, sizeof(msg), "审核通过的业务,可于次日打印《综合业务"
+	    "处理单》,本业务可于 %s 起打印", day);
+	c->status = 409;
+	page_view(c, "notyet", "暂不能打印");
+	page_attr(c->page, "category", "qita");
+	n = page_add(c, NULL, "error", msg);
+	page_attr_int(n, "status", 409);
+	page_attr(n, "code", "NOT_YET");
+	page_attr(n, "from", day);
+	n = page_add(c, NULL, "business", NULL);
+	page_attr_int(n, "id", t->id);
+	page_attr(n, "name", b != NULL ? b->name : t->business);
+	page_attr(n, "path", b != NULL ? b->path : "");
+	page_attr(n, "seq", t->seq_no);
+	clock_fmt(t->decided_at, when);
+	page_attr(n, "decided", when);
+}
+
 /* GET /print/zonghe */
 static void
 zonghe_get(struct hall_ctx *c)
 {
 	struct task	 t;
 	struct hdate	 from;
-	char		 day[11], msg[256];
 
 	if (load_done_task(c, &t) != 0)
 		return;
-	receipt_printable_from(t.decided_at, &from);
-	if (hdate_cmp(&c->today, &from) < 0) {
-		hdate_fmt(&from, day);
-		snprintf(msg, sizeof(msg), "审核通过的业务,可于次日打印《综合业务"
-		    "处理单》,本业务可于 %s 起打印", day);
-		page_fail(c, 409, "NOT_YET", msg);
-		page_attr(c->page->last, "from", day);
+	if (!receipt_zonghe_ready(t.decided_at, &c->today, &from)) {
+		zonghe_not_yet(c, &t, &from);
 		return;
 	}
 	page_view(c, "zonghe", "综合业务处理单");

@@ -33,13 +33,16 @@ const char *const jy_reason_names[JY_REASON__MAX] = {
 
 /* The requirements the rules can make (static, borrowed by outcomes). */
 static const struct jy_need need_rule4 = { 4,
+	"职工或编制外工作人员(如用工范围「合同制」)减少时,"
 	"未匹配本单位退工信息或新单位用工信息的,需上传以下材料之一:"
 	"退工花名册、新单位的用工备案表(用工覆盖)、解除劳动关系证明书(之前未作用工的)",
 	{ "tuigong_huamingce", "xin_yonggong_beian", "jiechu_guanxi_zhengming",
 	  NULL } };
 static const struct jy_need need_rule5 = { 5,
-	"公务员、事业编制工作人员、合同制工人、未确定用工范围人员减少时,"
-	"需上传以下附件之一:工作人员调令、任免文件或辞职辞退相关的文件材料",
+	"用工范围为「公务员」(含公务员(公务员补助)、公务员(门大))、「事业编制」、"
+	"「合同制工人」或「未确定用工范围」的人员减少时,需上传以下附件之一:"
+	"工作人员调令、任免文件或辞职辞退相关的文件材料"
+	"(用工范围「合同制」的职工不适用本条,按第4条)",
 	{ "diaoling", "renmian_wenjian", "cizhi_citui_wenjian", NULL } };
 static const struct jy_need need_rule6 = { 6,
 	"人员用工范围为农籍工,无论是否存在本单位退工信息或新单位就业信息,"
@@ -70,7 +73,11 @@ static const struct jy_need *const jy_all_needs[] = {
 	&need_rule8_passport, &need_rule8_xiaohu, &need_rule8_multi, NULL
 };
 
-/* 用工范围 of rule 5 (prefix match: 公务员(公务员补助), 公务员(门大) …). */
+/* 用工范围 of rule 5, as prefixes: 公务员 covers 公务员(公务员补助) and
+ * 公务员(门大), 事业编制 covers 事业编制工作人员.  合同制工人 is the
+ * 机关事业单位's category of [002 注意事项 5]; an enterprise's
+ * 劳动合同制 职工 (用工范围 合同制, the demo's and the schema's default)
+ * is one of rule 4's 「职工或编制外工作人员」, not matched here. */
 static const char *const jy_bianzhi[] = {
 	"公务员", "事业编制", "合同制工人", "未确定用工范围", NULL
 };
@@ -331,6 +338,26 @@ jy_is_bianzhi(const char *category)
 	return 0;
 }
 
+size_t
+jy_material_rules(const char *category, int legal_rep, int rules[2])
+{
+	size_t	 n = 0;
+
+	if (category == NULL)
+		category = "";
+	if (jy_is_bianzhi(category)) {
+		rules[n++] = 5;		/* in place of rules 4 and 7 */
+		return n;
+	}
+	if (strcmp(category, "农籍工") == 0)
+		rules[n++] = 6;
+	if (legal_rep)
+		rules[n++] = 7;
+	if (n == 0)
+		rules[n++] = 4;
+	return n;
+}
+
 /* Rule 4: 停缴费 without a 退工 here or a new unit's 用工 needs proof. */
 enum jy_verdict
 jy_rule4_proof(const struct jy_facts *f, enum jy_reason r,
@@ -428,15 +455,16 @@ jy_rule10_declaration(const struct jy_facts *f, enum jy_reason r,
 	return jy_refuse(o, 10, "WAGE_DECLARATION", msg);
 }
 
-/* Rule 11: arrears are paid (欠费补缴) before contributions stop. */
+/* Rule 11: arrears are paid (欠费补缴) before contributions stop.  The
+ * hall has no 欠费补缴 business, so the message says where to pay. */
 enum jy_verdict
 jy_rule11_arrears(const struct jy_facts *f, enum jy_reason r,
     const struct hdate *change, struct jy_outcome *o)
 {
 	if (f->arrears == 0)
 		return JY_ALLOWED;
-	return jy_refuse(o, 11, "ARREARS",
-	    "该人员存在社会保险欠费,请先办理欠费补缴");
+	return jy_refuse(o, 11, "ARREARS", "该人员存在社会保险欠费,请先到"
+	    "社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员");
 }
 
 /* The rules in the order they are judged. */
@@ -1206,35 +1234,44 @@ jy_rows_agree(const struct jy_rowvec *rv, size_t off)
 	return 1;
 }
 
-/* What the reviewer desk and the 综合业务处理单 show: the common
- * 减少原因, 变更日期 and 停止缴费月份 in the head when every row agrees
- * (else 「见明细」), and each person's own on the person's line.  The
- * 停止缴费月份 is the stored one of the row.  Receipts certify by
- * number and code (receipt.c), not by this text. */
+/* The head facts of a 减员 for the reviewer desk and the 综合业务处理单:
+ * 业务类型, 减少人数, and the common 减少原因, 变更日期 and 停止缴费月份
+ * when every row agrees (else 「见明细」).  The 停止缴费月份 is the
+ * stored one of the row. */
+static void
+jy_describe_head(const struct jy_rowvec *rv,
+    void (*field)(void *arg, const char *label, const char *value), void *arg)
+{
+	static const char	*const mixed = "见明细";
+	char			 n[16];
+
+	field(arg, "业务类型", "城镇职工减少(暂停缴费)");
+	snprintf(n, sizeof(n), "%zu", rv->n);
+	field(arg, "减少人数", n);
+	if (rv->n == 0)
+		return;
+	field(arg, "减少原因", jy_rows_agree(rv,
+	    offsetof(struct jy_row, reason)) ? rv->v[0].reason : mixed);
+	field(arg, "变更日期", jy_rows_agree(rv,
+	    offsetof(struct jy_row, change_date)) ? rv->v[0].change_date : mixed);
+	field(arg, "停止缴费月份(自该月起)", jy_rows_agree(rv,
+	    offsetof(struct jy_row, stop_month)) ? rv->v[0].stop_month : mixed);
+}
+
+/* What the reviewer desk shows: the head facts, then each person's own
+ * on the person's line (「减少人员N」).  Receipts certify by number and
+ * code (receipt.c), not by this text. */
 static int
 jianyuan_describe(struct store *s, int64_t task_id,
     void (*field)(void *arg, const char *label, const char *value), void *arg)
 {
-	static const char	*const mixed = "见明细";
 	struct jy_rowvec	 rv;
-	char			 label[32], value[512], n[16];
+	char			 label[32], value[512];
 	size_t			 i;
 
 	if (jy_rowvec_load(s, task_id, &rv) == -1)
 		return -1;
-	field(arg, "业务类型", "城镇职工减少(暂停缴费)");
-	snprintf(n, sizeof(n), "%zu", rv.n);
-	field(arg, "减少人数", n);
-	if (rv.n > 0) {
-		field(arg, "减少原因", jy_rows_agree(&rv,
-		    offsetof(struct jy_row, reason)) ? rv.v[0].reason : mixed);
-		field(arg, "变更日期", jy_rows_agree(&rv,
-		    offsetof(struct jy_row, change_date)) ?
-		    rv.v[0].change_date : mixed);
-		field(arg, "停止缴费月份(自该月起)", jy_rows_agree(&rv,
-		    offsetof(struct jy_row, stop_month)) ?
-		    rv.v[0].stop_month : mixed);
-	}
+	jy_describe_head(&rv, field, arg);
 	for (i = 0; i < rv.n; i++) {
 		snprintf(label, sizeof(label), "减少人员%zu", i + 1);
 		snprintf(value, sizeof(value), "%s 社会保障号码 %s 减少原因 %s "
@@ -1242,6 +1279,27 @@ jianyuan_describe(struct store *s, int64_t task_id,
 		    rv.v[i].reason, rv.v[i].change_date, rv.v[i].stop_month);
 		field(arg, label, value);
 	}
+	free(rv.v);
+	return 0;
+}
+
+/* The 综合业务处理单's facts: the head facts by field(), then each row
+ * by person() in row order (a table, one column per fact).  The rows
+ * are the stored ones of a 结束 task, so a receipt printed twice shows
+ * the same.  Returns 0 or -1. */
+int
+jy_describe_receipt(struct store *s, int64_t task_id,
+    void (*field)(void *arg, const char *label, const char *value),
+    void (*person)(void *arg, const struct jy_row *row), void *arg)
+{
+	struct jy_rowvec	 rv;
+	size_t			 i;
+
+	if (jy_rowvec_load(s, task_id, &rv) == -1)
+		return -1;
+	jy_describe_head(&rv, field, arg);
+	for (i = 0; i < rv.n; i++)
+		person(arg, &rv.v[i]);
 	free(rv.v);
 	return 0;
 }

@@ -19,7 +19,9 @@
  *  - Rules 4-7 (proof that the employment ended) apply to the reason
  *    停缴费 only; the other reasons carry their own proof (rule 8), and
  *    退休 needs nothing [002 注意事项 8].
- *  - Rule 5's categories (公务员…, 事业编制, 合同制工人, 未确定用工范围)
+ *  - Rule 5's categories (公务员…, 事业编制, 合同制工人, 未确定用工范围,
+ *    matched as prefixes; 合同制工人 is the 机关事业单位 category, not
+ *    an enterprise's 合同制 职工, who fall under rule 4)
  *    replace rule 4 by 调令 / 任免文件 / 辞职辞退文件 (rule 4 speaks of
  *    "职工或编制外工作人员"); rule 7 (法人 without a new unit) replaces
  *    rule 4 for the unit's 法人; rule 6 (农籍工) asks rule 4's
@@ -275,6 +277,25 @@ struct jy_row {
  * -1. */
 int		 jy_rows(struct store *s, int64_t task_id,
 		    void (*fn)(const struct jy_row *row, void *arg), void *arg);
+
+/* The rules of SPEC §4 that may name the materials of a 停缴费 for a
+ * person of 用工范围 category (and the unit's 法人 when legal_rep), as
+ * the rules judge them: 5 alone for 公务员…, 事业编制…, 合同制工人 and
+ * 未确定用工范围 (prefixes); else 6 for 农籍工 and 7 for a 法人; else 4
+ * (an enterprise's 合同制 职工).  Rules 4 and 7 ask only when no 退工 /
+ * new unit's 用工 matches.  Fills rules[] and returns their count (1
+ * or 2). */
+size_t		 jy_material_rules(const char *category, int legal_rep,
+		    int rules[2]);
+
+/* The facts of the 《综合业务处理单》 of task_id: the head facts of the
+ * business's describe() by field(), then person() once per row in row
+ * order (the printout's table of persons).  Returns 0 or -1. */
+int		 jy_describe_receipt(struct store *s, int64_t task_id,
+		    void (*field)(void *arg, const char *label,
+			const char *value),
+		    void (*person)(void *arg, const struct jy_row *row),
+		    void *arg);
 
 /* The business for the workflow, and the batch for batch.h. */
 extern const struct wf_business jianyuan_business;

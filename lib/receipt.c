@@ -276,3 +276,13 @@ receipt_printable_from(time_t decided_at, struct hdate *out)
 	clock_date(decided_at, out);
 	hdate_add_days(out, 1);
 }
+
+/* Whether 《综合业务处理单》 may be printed on today; see receipt.h.
+ * Returns 1 ready, 0 not yet. */
+int
+receipt_zonghe_ready(time_t decided_at, const struct hdate *today,
+    struct hdate *from)
+{
+	receipt_printable_from(decided_at, from);
+	return hdate_cmp(today, from) >= 0;
+}

@@ -50,4 +50,11 @@ int		 receipt_verify(struct store *s, const char *no, const char *code,
  * printed: the next day [002]. */
 void		 receipt_printable_from(time_t decided_at, struct hdate *out);
 
+/* Whether 《综合业务处理单》 of a task decided at decided_at may be
+ * printed on today; from receives the first such day.  Returns 1 when
+ * it may, 0 when not yet.  The /print list, the print page and the
+ * business pages ask this one function, so they never disagree. */
+int		 receipt_zonghe_ready(time_t decided_at, const struct hdate *today,
+		    struct hdate *from);
+
 #endif

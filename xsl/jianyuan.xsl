@@ -20,14 +20,14 @@
         <li>人员符合法定退休年龄(按渐进式延迟法定退休年龄规定计算),且累计缴费满15年,可在网厅申报退休减少。网上不受理病退、特殊工种退休等非正常退休,请到经办机构办理。</li>
         <li>如人员存在其他单位的多重工伤关系,需要其他单位先减少多重工伤关系并通过审核。</li>
         <li>如人员当前结算期已缴费到账、权益到账,本结算期无法申报减少,需下月办理。</li>
-        <li>未匹配本单位退工信息或新单位用工信息的,需上传以下材料之一:退工花名册、新单位的用工备案表(用工覆盖)、解除劳动关系证明书(之前未作用工的)。</li>
-        <li>公务员、事业编制工作人员、合同制工人、未确定用工范围人员减少时,需上传:工作人员调令、任免文件或辞职辞退相关的文件材料。</li>
-        <li>人员用工范围为农籍工,无论是否存在退工或新单位就业信息,均需上传第4条材料之一。</li>
-        <li>人员为法人时,如无新单位的用工信息,需上传:法人新单位用工备案表、新法人营业执照或原单位法人变更后的营业执照、原单位注销表之一。</li>
+        <li id="note-4">职工或编制外工作人员(如用工范围「合同制」)减少时,未匹配本单位退工信息或新单位用工信息的,需上传以下材料之一:退工花名册、新单位的用工备案表(用工覆盖)、解除劳动关系证明书(之前未作用工的)。</li>
+        <li id="note-5">用工范围为「公务员」(含公务员(公务员补助)、公务员(门大))、「事业编制」、「合同制工人」或「未确定用工范围」的人员减少时,需上传:工作人员调令、任免文件或辞职辞退相关的文件材料。用工范围「合同制」的职工不适用本条,按第4条办理。</li>
+        <li id="note-6">用工范围为「农籍工」的人员,无论是否存在退工或新单位就业信息,均需上传第4条材料之一。</li>
+        <li id="note-7">人员为法人时,如无新单位的用工信息,需上传:法人新单位用工备案表、新法人营业执照或原单位法人变更后的营业执照、原单位注销表之一。</li>
         <li>死亡:居民死亡医学证明书或其他死亡证明材料;出国定居:定居国护照及公安户籍管理部门出具的销户证明;解除多重劳动关系(工伤):职工签字的辞职报告或单位辞退证明;退休:无需附件。</li>
         <li>单位应收核定后,不可再办理该结算期的城镇职工减少。</li>
         <li>每年12月21日至次年1月15日,需先进行年度职工缴费工资申报业务后,才可进行人员变动。</li>
-        <li>人员存在社会保险欠费的,须先办理欠费补缴;减少后次月起单位不再缴纳该职工的社会保险费。</li>
+        <li>人员存在社会保险欠费的,须先到社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员;减少后次月起单位不再缴纳该职工的社会保险费。</li>
       </ol>
       <p class="note">附件须为PDF或JPG文件(按文件内容识别),每个不超过5MB。勾选的多名人员须为同一减少原因;其中任何一人不符合条件时,本次申报全部不予办理。</p>
     </details>
@@ -114,7 +114,7 @@
       <xsl:call-template name="person-errors"/>
       <table class="grid persons">
         <thead>
-          <tr><th class="check">选择</th><th>姓名</th><th>社会保障号码</th><th>个人社保编号</th><th>用工范围</th><th>操作</th></tr>
+          <tr><th class="check">选择</th><th>姓名</th><th>社会保障号码</th><th>个人社保编号</th><th>用工范围(附件规则)</th><th>操作</th></tr>
         </thead>
         <tbody>
           <xsl:for-each select="persons/person">
@@ -129,11 +129,21 @@
                 </input>
               </td>
               <td><label for="pid-{@id}"><xsl:value-of select="@name"/></label>
-                <xsl:if test="@arrears = '1'"> <span class="badge badge-overdue" title="须先办理欠费补缴">欠费</span></xsl:if>
+                <xsl:if test="@arrears = '1'"> <span class="badge badge-overdue" title="须先到社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员">欠费</span></xsl:if>
               </td>
               <td class="mono"><xsl:value-of select="@idno"/></td>
               <td class="mono"><xsl:value-of select="@sb-no"/></td>
-              <td><xsl:value-of select="@category"/></td>
+              <td class="category">
+                <xsl:value-of select="@category"/>
+                <xsl:if test="rule">
+                  <br/>
+                  <span class="note">停缴费附件:</span>
+                  <xsl:for-each select="rule">
+                    <xsl:if test="position() != 1"><span class="note">、</span></xsl:if>
+                    <a class="note rule-ref" href="#note-{.}" title="停缴费时所需附件见注意事项第{.}条">第<xsl:value-of select="."/>条</a>
+                  </xsl:for-each>
+                </xsl:if>
+              </td>
               <td class="ops"><span class="op disabled" title="保存后按减少原因提示上传">上传附件</span> <span class="op disabled">查看附件</span></td>
             </tr>
           </xsl:for-each>
@@ -193,8 +203,15 @@
       <xsl:when test="$t/@state = '结束'">
         <div class="msg msg-ok" role="status">
           <xsl:text>减员已办结:自停止缴费月份起,单位不再缴纳以下人员的社会保险费。</xsl:text>
-          <xsl:text>《综合业务处理单》可于 </xsl:text><strong><xsl:value-of select="$t/@print-from"/></strong><xsl:text> 起打印。</xsl:text>
-          <a class="op" href="/print/zonghe?id={$t/@id}">打印综合业务处理单</a>
+          <xsl:choose>
+            <xsl:when test="$t/@print-ready = '1'">
+              <a class="op" href="/print/zonghe?id={$t/@id}">打印综合业务处理单</a>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- As the /print list: no link before the day after approval. -->
+              <span class="note print-later">可于 <xsl:value-of select="$t/@print-from"/> 起打印综合业务处理单</span>
+            </xsl:otherwise>
+          </xsl:choose>
         </div>
       </xsl:when>
       <xsl:when test="$t/@state = '退单'">
@@ -291,7 +308,10 @@
   <xsl:template name="task-actions">
     <xsl:param name="from" select="''"/>
     <xsl:variable name="id" select="task/@id"/>
-    <div class="buttons">
+    <!-- task-actions: a flex row with a gap, so that the forms of 提交 /
+         退单 and the links do not touch (.buttons spaces only adjacent
+         .btn siblings). -->
+    <div class="task-actions">
       <xsl:if test="task/@state = '未提交'">
         <form method="post" action="/jianyuan/submit" class="inline">
           <xsl:call-template name="csrf"/>

@@ -2,6 +2,7 @@
 <!--
   print.xsl: 业务打印 (cgi-bin/print.c).  Views:
     list     the unit's printable receipts, in the 网厅 frame;
+    notyet   「暂不能打印」: 《综合业务处理单》 before its first day (409);
     zonghe   《综合业务处理单》, an A4 sheet on a print-only page;
     tuigong  《退工登记证明》, an A4 sheet on a print-only page.
   The receipt pages use no session data (user, token, dates of today)
@@ -96,6 +97,31 @@
     </tr>
   </xsl:template>
 
+  <!-- The persons of a 减员 (persons/person), one row each, so that a
+       社会保障号码 stays on one line and several persons stay legible. -->
+  <xsl:template name="person-table">
+    <xsl:if test="persons/person">
+      <table class="grid receipt-persons">
+        <caption>减少人员名单(共 <xsl:value-of select="count(persons/person)"/> 人)</caption>
+        <thead>
+          <tr><th>序号</th><th>姓名</th><th>社会保障号码</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="persons/person">
+            <tr>
+              <td class="num"><xsl:value-of select="position()"/></td>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="mono idno"><xsl:value-of select="@idno"/></td>
+              <td><xsl:value-of select="@reason"/></td>
+              <td class="time"><xsl:value-of select="@change-date"/></td>
+              <td class="time"><xsl:value-of select="@stop-month"/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The verification box at the foot of a receipt. -->
   <xsl:template name="verify-box">
     <div class="verify-box">
@@ -139,6 +165,7 @@
           <xsl:call-template name="decision-rows"/>
         </tbody>
       </table>
+      <xsl:call-template name="person-table"/>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
         <p>经办机构(业务专用章)</p>
@@ -188,6 +215,43 @@
     </article>
   </xsl:template>
 
+  <!-- 《综合业务处理单》 asked for on the day of approval (status 409): not
+       an error, a date to come back on. -->
+  <xsl:template match="page[@view = 'notyet']" mode="content">
+    <section class="not-yet">
+      <h1>暂不能打印</h1>
+      <div class="msg msg-info" role="status">
+        <p>
+          <xsl:text>本业务(</xsl:text>
+          <xsl:value-of select="business/@name"/>
+          <xsl:text>,业务顺序号 </xsl:text>
+          <span class="mono"><xsl:value-of select="business/@seq"/></span>
+          <xsl:text>)于 </xsl:text>
+          <xsl:value-of select="business/@decided"/>
+          <xsl:text> 审核通过。</xsl:text>
+        </p>
+        <p>
+          <xsl:text>审核通过的业务,可于次日打印《综合业务处理单》,本业务可于 </xsl:text>
+          <strong class="print-from"><xsl:value-of select="error/@from"/></strong>
+          <xsl:text> 起打印。</xsl:text>
+        </p>
+      </div>
+      <div class="task-actions">
+        <xsl:choose>
+          <xsl:when test="/page/session/@kind = 'unit'">
+            <a class="btn" href="/print">返回业务打印</a>
+            <xsl:if test="business/@path != ''">
+              <a class="btn" href="{business/@path}?id={business/@id}">查看业务</a>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <a class="btn" href="/review">返回审核</a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </section>
+  </xsl:template>
+
   <!-- The list: every 结束 task with its printouts. -->
   <xsl:template match="page[@view = 'list']" mode="content">
     <xsl:call-template name="section">
@@ -219,7 +283,7 @@
                   <a class="op" href="/print/zonghe?id={@id}">《综合业务处理单》</a>
                 </xsl:when>
                 <xsl:otherwise>
-                  <span class="muted">《综合业务处理单》可于 <xsl:value-of select="@zonghe-from"/> 起打印</span>
+                  <span class="note print-later">《综合业务处理单》可于 <xsl:value-of select="@zonghe-from"/> 起打印</span>
                 </xsl:otherwise>
               </xsl:choose>
               <xsl:if test="@tuigong = '1'">

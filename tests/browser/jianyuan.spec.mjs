@@ -4,7 +4,8 @@
 // rule 4 asks for (neither has a 退工 yet), submits, and the next day
 // prints the 《综合业务处理单》.  Screenshots: jianyuan-query.png,
 // jianyuan-task.png (materials demanded), jianyuan-uploaded.png,
-// jianyuan-done.png, jianyuan-table (《企业参保人员减员表》) and
+// jianyuan-done.png, jianyuan-zonghe-notyet.png (the 处理单 asked for on
+// the day of approval), jianyuan-table (《企业参保人员减员表》) and
 // jianyuan-zonghe (the printed 处理单, PDF and PNG) in tests/out.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,12 +83,33 @@ test('城镇职工减少: two persons, attachments, submit, 综合业务处理�
       await page.waitForLoadState('load');
     }
     expect(await page.getByText('已上传').count() >= 2, 'uploads not shown');
+    // 提交 / 退单 / 打印减员表 stand apart on one line.
+    const boxes = [];
+    for (const name of ['提交', '退单', '打印减员表']) {
+      const el = name === '打印减员表' ? page.getByRole('link', { name })
+        : page.getByRole('button', { name, exact: true });
+      boxes.push(await el.boundingBox());
+    }
+    for (let i = 1; i < boxes.length; i++) {
+      const gap = boxes[i].x - (boxes[i - 1].x + boxes[i - 1].width);
+      expect(gap >= 8, `buttons ${i - 1} and ${i} touch: gap ${gap}px`);
+    }
     await shot(page, 'jianyuan-uploaded.png');
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/jianyuan/submit')),
       page.click('button[type="submit"]:has-text("提交")')]);
     await page.getByText('减员已办结').waitFor();
+    // The day of approval: no link to the 处理单 yet, only the day.
+    expect(await page.locator('a[href^="/print/zonghe"]').count() === 0,
+      'the 处理单 is linked on the day of approval');
+    expect(await page.locator('.print-later', { hasText: /可于 \d{4}-\d{2}-\d{2} 起打印综合业务处理单/ }).count() === 1,
+      'no note saying from when the 处理单 prints');
     await shot(page, 'jianyuan-done.png');
+    const early = await page.goto(`${env.url}/print/zonghe?id=${id}`);
+    expect(early.status() === 409, `处理单 on the day: ${early.status()}`);
+    await page.getByRole('heading', { name: '暂不能打印' }).waitFor();
+    expect(await page.getByText('业务状态已变化').count() === 0, 'shown as an error');
+    await shot(page, 'jianyuan-zonghe-notyet.png');
     const stopped = sql(`SELECT COUNT(*) FROM insurance WHERE person_id IN (${p1.id}, ${p2.id}) AND status = '暂停缴费'`);
     expect(stopped === '2', `stopped: ${stopped}`);
     await page.goto(`${env.url}/jianyuan/table?id=${id}`);
@@ -98,6 +120,16 @@ test('城镇职工减少: two persons, attachments, submit, 综合业务处理�
     await login(page, 'demo-vip');
     await page.goto(`${env.url}/print/zonghe?id=${id}`);
     await page.getByText(p1.name).first().waitFor();
+    // One row per person in the persons table, the number on one line.
+    const rows = page.locator('table.receipt-persons tbody tr');
+    expect(await rows.count() === 2, `persons rows: ${await rows.count()}`);
+    for (const p of [p1, p2]) {
+      const cell = rows.filter({ hasText: p.name }).locator('td.idno');
+      const box = await cell.boundingBox();
+      const lh = await cell.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) ||
+        parseFloat(getComputedStyle(e).fontSize) * 1.6);
+      expect(box.height < 2 * lh + 12, `${p.name}: 社会保障号码 wraps (${box.height}px)`);
+    }
     await printed(page, 'jianyuan-zonghe');
   } finally {
     setClock(null);

@@ -371,6 +371,16 @@ START_TEST(jy_query_lists_insured)
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
 	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 1);
 	ck_xpath_eq(&a, "string(/page/persons/person/@name)", w.name);
+	/* A 合同制 职工 goes by rule 4, not rule 5's 合同制工人. */
+	ck_xpath_eq(&a, "string(/page/persons/person/@category)", "合同制");
+	ck_xpath_eq(&a, "string(/page/persons/person/rule)", "4");
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person/rule"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/jianyuan", 1, &a), 200);
+	ck_assert_int_gt(xpath_count(&a, "/page/persons/person[@category = "
+	    "'农籍工' and rule = '6']"), 0);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person[@category = "
+	    "'合同制' and rule = '5']"), 0);
 	answer_free(&a);
 	/* The HTML is the seed's screen. */
 	ck_assert_int_eq(http_get(&b, "/jianyuan", 0, &a), 200);
@@ -378,6 +388,15 @@ START_TEST(jy_query_lists_insured)
 	ck_assert_ptr_nonnull(strstr(a.body, "人员范围"));
 	ck_assert_ptr_nonnull(strstr(a.body, "减少原因"));
 	ck_assert_ptr_nonnull(strstr(a.body, "病退、特殊工种退休"));
+	/* Rule 5 names the 用工范围 as the rule checks them, and each
+	 * person's row says which 注意事项 names its materials. */
+	ck_assert_ptr_nonnull(strstr(a.body, "「合同制工人」或「未确定用工范围」"));
+	ck_assert_ptr_nonnull(strstr(a.body, "用工范围「合同制」的职工不适用本条,"
+	    "按第4条办理"));
+	ck_assert_ptr_nonnull(strstr(a.body, "href=\"#note-4\""));
+	ck_assert_ptr_nonnull(strstr(a.body, "<li id=\"note-4\">"));
+	ck_assert_ptr_nonnull(strstr(a.body, "title=\"停缴费时所需附件见注意事项第4条\">"
+	    "第4条</a>"));
 	answer_free(&a);
 	set_clock(NULL);
 }
@@ -474,7 +493,8 @@ START_TEST(jy_bad_one_ineligible_refuses_all)
 	ck_assert_int_eq(save(&b, "停缴费", &ok1, &owes, &ok2, &a), 422);
 	ck_assert_int_eq(xpath_count(&a, "/page/errors/error"), 1);
 	ck_xpath_eq(&a, "string(/page/errors/error/@code)", "ARREARS");
-	snprintf(want, sizeof(want), "%s(%s):该人员存在社会保险欠费,请先办理欠费补缴",
+	snprintf(want, sizeof(want), "%s(%s):该人员存在社会保险欠费,"
+	    "请先到社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员",
 	    owes.name, owes.idno);
 	ck_xpath_eq(&a, "string(/page/errors/error)", want);
 	/* The selection is kept for the user to fix. */
@@ -561,7 +581,8 @@ START_TEST(jy_zonghe_next_day_and_verify)
 	struct browser	 b, other;
 	struct answer	 a;
 	struct who	 w;
-	char		 path[96], when[32], no[40], code[16];
+	char		 path[96], tpath[64], when[32], no[40], code[16];
+	char		 want[256];
 	char		*v;
 	long long	 id;
 	long		 sod;
@@ -575,12 +596,44 @@ START_TEST(jy_zonghe_next_day_and_verify)
 	snprintf(path, sizeof(path), "/print/zonghe?id=%lld", id);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 409);
 	ck_xpath_eq(&a, "string(/page/error/@code)", "NOT_YET");
+	ck_xpath_eq(&a, "string(/page/@view)", "notyet");
+	answer_free(&a);
+	/* … as a page of its own, not a red error with a raw code. */
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 409);
+	ck_assert_ptr_nonnull(strstr(a.body, "<h1>暂不能打印</h1>"));
+	/* The day after the pinned one (pin_clock() moves to tomorrow when
+	 * today is about to end). */
+	sod = (long)((time(NULL) + 8 * 3600) % 86400);
+	hall_date(86400 - sod + 30 + (sod > 86400 - 300 ? 86400 : 0), when);
+	snprintf(want, sizeof(want), "本业务可于 <strong class=\"print-from\">"
+	    "%s</strong> 起打印", when);
+	ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);
+	ck_assert_ptr_null(strstr(a.body, "业务状态已变化"));
+	ck_assert_ptr_null(strstr(a.body, "NOT_YET"));
+	answer_free(&a);
+	/* The task page offers no link yet, only the day (greyed). */
+	snprintf(tpath, sizeof(tpath), "/jianyuan?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, tpath, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@print-ready)", "0");
+	ck_xpath_eq(&a, "string(/page/task/@print-from)", when);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, tpath, 0, &a), 200);
+	snprintf(want, sizeof(want), "<span class=\"note print-later\">可于 %s "
+	    "起打印综合业务处理单</span>", when);
+	ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);
+	ck_assert_ptr_null(strstr(a.body, "href=\"/print/zonghe"));
 	answer_free(&a);
 	/* The next day (30 s past midnight): printed, with the persons. */
 	sod = (long)((time(NULL) + 8 * 3600) % 86400);
 	hall_time(86400 - sod + 30 + (sod > 86400 - 300 ? 86400 : 0), when);
 	set_clock(when);
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	/* The task page now links the printout. */
+	ck_assert_int_eq(http_get(&b, tpath, 0, &a), 200);
+	snprintf(want, sizeof(want), "href=\"/print/zonghe?id=%lld\"", id);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	ck_assert_ptr_null(strstr(a.body, "print-later"));
+	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/@view)", "zonghe");
 	ck_assert_ptr_nonnull(strstr(a.body, w.name));
@@ -626,6 +679,72 @@ START_TEST(jy_zonghe_next_day_and_verify)
 	ck_xpath_eq(&a, "string(/page/result/@valid)", "0");
 	ck_assert_int_eq(xpath_count(&a, "/page/result/receipt"), 0);
 	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(jy_zonghe_persons_table)
+{
+	struct browser	 b;
+	struct answer	 a, a2;
+	struct who	 w1, w2;
+	char		 path[64], when[32], want[256];
+	long long	 id;
+	long		 sod;
+
+	pin_clock();
+	pick("demo-a", PLAIN, &w1);
+	pick("demo-a", PLAIN, &w2);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(save(&b, "停缴费", &w1, &w2, NULL, &a), 303);
+	id = task_of(&a);
+	answer_free(&a);
+	ck_assert_int_eq(upload(&b, id, &w1, "jiechu_guanxi_zhengming", PDF,
+	    &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(upload(&b, id, &w2, "tuigong_huamingce", JPG, &a),
+	    303);
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, "/jianyuan/submit", id, &a), 303);
+	answer_free(&a);
+	approve(id);
+	sod = (long)((time(NULL) + 8 * 3600) % 86400);
+	hall_time(86400 - sod + 30 + (sod > 86400 - 300 ? 86400 : 0), when);
+	set_clock(when);
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(path, sizeof(path), "/print/zonghe?id=%lld", id);
+	/* Both persons as rows of their own, in the order saved. */
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 2);
+	ck_xpath_eq(&a, "string(/page/persons/person[1]/@name)", w1.name);
+	ck_xpath_eq(&a, "string(/page/persons/person[1]/@idno)", w1.idno);
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@name)", w2.name);
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@idno)", w2.idno);
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@reason)", "停缴费");
+	ck_xpath_eq(&a, "string(/page/detail/field[@label = '减少人数'])", "2");
+	ck_assert_int_eq(xpath_count(&a, "/page/detail/field[starts-with("
+	    "@label, '减少人员')]"), 0);
+	answer_free(&a);
+	/* The sheet: a table with a header and one cell per 社会保障号码. */
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "<table class=\"grid "
+	    "receipt-persons\">"));
+	ck_assert_ptr_nonnull(strstr(a.body, "<th>姓名</th><th>社会保障号码"
+	    "</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th>"));
+	snprintf(want, sizeof(want), "<td>%s</td><td class=\"mono idno\">%s"
+	    "</td><td>停缴费</td>", w1.name, w1.idno);
+	ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);
+	snprintf(want, sizeof(want), "<td>%s</td><td class=\"mono idno\">%s"
+	    "</td><td>停缴费</td>", w2.name, w2.idno);
+	ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);
+	ck_assert_ptr_null(strstr(a.body, "减少人员1"));
+	/* Printed again: the same bytes. */
+	ck_assert_int_eq(http_get(&b, path, 0, &a2), 200);
+	ck_assert_uint_eq(a.bodysz, a2.bodysz);
+	ck_assert_int_eq(memcmp(a.body, a2.body, a.bodysz), 0);
+	answer_free(&a);
+	answer_free(&a2);
 	set_clock(NULL);
 }
 END_TEST
@@ -1031,6 +1150,7 @@ jianyuan_http_suite(void)
 	tcase_add_test(tc, jy_bad_other_units_person);
 	tcase_add_test(tc, jy_arrears_block_until_settled);
 	tcase_add_test(tc, jy_zonghe_next_day_and_verify);
+	tcase_add_test(tc, jy_zonghe_persons_table);
 	tcase_add_test(tc, jy_table_and_export);
 	tcase_add_test(tc, jy_batch_rows_failures_submit);
 	tcase_add_test(tc, jy_jianyuan_before_tuigong);

@@ -169,6 +169,15 @@ static void m_shiye(struct jy_facts *f)
 { snprintf(f->category, sizeof(f->category), "事业编制"); }
 static void m_weiqueding(struct jy_facts *f)
 { snprintf(f->category, sizeof(f->category), "未确定用工范围"); }
+static void m_hetong_gongren(struct jy_facts *f)
+{ snprintf(f->category, sizeof(f->category), "合同制工人"); }
+static void m_mending(struct jy_facts *f)
+{ snprintf(f->category, sizeof(f->category), "公务员(门大)"); }
+static void m_shiye_full(struct jy_facts *f)
+{ snprintf(f->category, sizeof(f->category), "事业编制工作人员"); }
+/* An enterprise's 合同制 职工 with no 退工 here: rule 4, never rule 5. */
+static void m_hetong_notg(struct jy_facts *f)
+{ snprintf(f->category, sizeof(f->category), "合同制"); f->has_tuigong = 0; }
 static void m_nongji(struct jy_facts *f)
 { snprintf(f->category, sizeof(f->category), "农籍工"); }
 static void m_nongji_new(struct jy_facts *f)
@@ -279,6 +288,16 @@ static const struct rule_case rule_cases[] = {
 	  NULL },
 	{ "r5_weiqueding", m_weiqueding, JY_STOP, D, JY_NEEDS, 0, "", "",
 	  "cizhi_citui_wenjian", NULL },
+	{ "r5_hetongzhi_gongren", m_hetong_gongren, JY_STOP, D, JY_NEEDS, 0,
+	  "", "", "diaoling", NULL },
+	{ "r5_gongwuyuan_mending", m_mending, JY_STOP, D, JY_NEEDS, 0, "", "",
+	  "renmian_wenjian", NULL },
+	{ "r5_shiye_gongzuo_renyuan", m_shiye_full, JY_STOP, D, JY_NEEDS, 0,
+	  "", "", "cizhi_citui_wenjian", NULL },
+	{ "r5_not_for_hetongzhi", m_none, JY_STOP, D, JY_ALLOWED, 0, "", "",
+	  NULL, NULL },
+	{ "r5_hetongzhi_is_rule4", m_hetong_notg, JY_STOP, D, JY_NEEDS, 0, "",
+	  "", "tuigong_huamingce", NULL },
 	/* rule 6 */
 	{ "r6_nongji_with_tuigong", m_nongji, JY_STOP, D, JY_NEEDS, 0, "", "",
 	  "jiechu_guanxi_zhengming", NULL },
@@ -311,7 +330,8 @@ static const struct rule_case rule_cases[] = {
 	  "", "", NULL, NULL },
 	/* rule 11 */
 	{ "bad_r11_arrears", m_arrears, JY_STOP, D, JY_REFUSED, 11, "ARREARS",
-	  "该人员存在社会保险欠费,请先办理欠费补缴", NULL, NULL },
+	  "该人员存在社会保险欠费,请先到社保经办机构窗口或委托银行缴清欠费"
+	  "(欠费补缴),到账后再办理减员", NULL, NULL },
 	{ "bad_r11_arrears_first", m_arrears_multi, JY_MULTI, D, JY_REFUSED, 11,
 	  "ARREARS", "欠费补缴", NULL, NULL },
 };
@@ -387,6 +407,95 @@ START_TEST(rules_each_function)
 	ck_assert_int_eq(jy_rule10_declaration(&f, JY_STOP, &d, &o),
 	    JY_ALLOWED);
 	ck_assert_int_eq(jy_rule3_paid(&f, JY_STOP, &d, &o), JY_ALLOWED);
+}
+END_TEST
+
+/* Which rules name a 停缴费's materials, by 用工范围 and 法人 flag, as
+ * the rules judge them. */
+static const struct {
+	const char	*category;
+	int		 legal_rep;
+	size_t		 n;
+	int		 r1, r2;
+} category_cases[] = {
+	{ "合同制", 0, 1, 4, 0 },
+	{ "", 0, 1, 4, 0 },
+	{ NULL, 0, 1, 4, 0 },
+	{ "合同制", 1, 1, 7, 0 },
+	{ "合同制工人", 0, 1, 5, 0 },
+	{ "合同制工人", 1, 1, 5, 0 },
+	{ "公务员", 0, 1, 5, 0 },
+	{ "公务员(公务员补助)", 0, 1, 5, 0 },
+	{ "公务员(门大)", 0, 1, 5, 0 },
+	{ "事业编制", 0, 1, 5, 0 },
+	{ "事业编制工作人员", 0, 1, 5, 0 },
+	{ "未确定用工范围", 0, 1, 5, 0 },
+	{ "农籍工", 0, 1, 6, 0 },
+	{ "农籍工", 1, 2, 6, 7 },
+	{ "农籍工人", 0, 1, 4, 0 },
+};
+
+START_TEST(material_rules_table)
+{
+	int	 rules[2] = { 0, 0 };
+	size_t	 n;
+
+	n = jy_material_rules(category_cases[_i].category,
+	    category_cases[_i].legal_rep, rules);
+	ck_assert_msg(n == category_cases[_i].n && rules[0] ==
+	    category_cases[_i].r1 && (n < 2 || rules[1] ==
+	    category_cases[_i].r2), "%s/%d: %zu %d %d",
+	    category_cases[_i].category, category_cases[_i].legal_rep, n,
+	    rules[0], rules[1]);
+}
+END_TEST
+
+/* The table agrees with the rules themselves: the rule of the first
+ * requirement jy_evaluate() makes for that 用工范围 without a 退工. */
+START_TEST(material_rules_as_judged)
+{
+	struct jy_facts		 f;
+	struct jy_outcome	 o;
+	struct hdate		 d = { 2026, 11, 15 };
+	int			 rules[2];
+
+	good_facts(&f);
+	f.has_tuigong = 0;
+	if (category_cases[_i].category == NULL)
+		return;
+	snprintf(f.category, sizeof(f.category), "%s",
+	    category_cases[_i].category);
+	f.legal_rep = category_cases[_i].legal_rep;
+	jy_material_rules(f.category, f.legal_rep, rules);
+	ck_assert_int_eq(jy_evaluate(&f, JY_STOP, &d, &o), JY_NEEDS);
+	ck_assert_msg(o.needs[0]->rule == rules[0], "%s: judged %d, listed %d",
+	    f.category, o.needs[0]->rule, rules[0]);
+}
+END_TEST
+
+START_TEST(rule_words_name_categories)
+{
+	struct jy_facts		 f;
+	struct jy_outcome	 o;
+	struct hdate		 d = { 2026, 11, 15 };
+
+	/* Rule 5's words carry the 用工范围 names as the rule checks them,
+	 * and say that 合同制 职工 go by rule 4. */
+	good_facts(&f);
+	m_hetong_gongren(&f);
+	ck_assert_int_eq(jy_evaluate(&f, JY_STOP, &d, &o), JY_NEEDS);
+	ck_assert_int_eq(o.needs[0]->rule, 5);
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words, "「合同制工人」"));
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words, "「公务员」"));
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words, "「事业编制」"));
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words, "「未确定用工范围」"));
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words,
+	    "用工范围「合同制」的职工不适用本条,按第4条"));
+	good_facts(&f);
+	m_hetong_notg(&f);
+	ck_assert_int_eq(jy_evaluate(&f, JY_STOP, &d, &o), JY_NEEDS);
+	ck_assert_int_eq(o.needs[0]->rule, 4);
+	ck_assert_ptr_nonnull(strstr(o.needs[0]->words, "用工范围「合同制」"));
 }
 END_TEST
 
@@ -1020,6 +1129,43 @@ START_TEST(describe_mixed_rows)
 }
 END_TEST
 
+/* jy_describe_receipt() person callback collecting "name|idno|reason|
+ * change|stop;" into the same buffer. */
+static void
+collect_person(void *arg, const struct jy_row *r)
+{
+	char	*buf = arg;
+	size_t	 len = strlen(buf);
+
+	snprintf(buf + len, 2048 - len, "[%s|%s|%s|%s|%s]", r->name, r->idno,
+	    r->reason, r->change_date, r->stop_month);
+}
+
+START_TEST(describe_receipt_persons_apart)
+{
+	struct form_errors	 errs;
+	int64_t			 pids[2] = { p_zhang, p_li }, task;
+	char			 buf[2048] = "";
+
+	ck_assert_int_eq(save(&clerk, JY_STOP, pids, 2, NULL, &task, &errs), 0);
+	ck_assert_int_eq(jy_describe_receipt(db.s, task, collect,
+	    collect_person, buf), 0);
+	/* The head facts as fields, each person as a row of its own, in
+	 * row order, and no run-on 「减少人员N」 line. */
+	ck_assert_ptr_nonnull(strstr(buf, "减少人数=2;"));
+	ck_assert_ptr_nonnull(strstr(buf, "减少原因=停缴费;"));
+	ck_assert_ptr_null(strstr(buf, "减少人员1"));
+	ck_assert_ptr_nonnull(strstr(buf, "[张三|420102199005061234|停缴费|"
+	    "2026-11-15|2026-12][李四|420102199106071245|停缴费|2026-11-15|"
+	    "2026-12]"));
+	/* No such task: no persons, a count of 0, not an error. */
+	buf[0] = '\0';
+	ck_assert_int_eq(jy_describe_receipt(db.s, 999999, collect,
+	    collect_person, buf), 0);
+	ck_assert_str_eq(buf, "业务类型=城镇职工减少(暂停缴费);减少人数=0;");
+}
+END_TEST
+
 static Suite *
 jianyuan_suite(void)
 {
@@ -1037,6 +1183,11 @@ jianyuan_suite(void)
 	tcase_add_loop_test(tc, rules_table, 0,
 	    (int)(sizeof(rule_cases) / sizeof(rule_cases[0])));
 	tcase_add_test(tc, rules_each_function);
+	tcase_add_loop_test(tc, material_rules_table, 0,
+	    (int)(sizeof(category_cases) / sizeof(category_cases[0])));
+	tcase_add_loop_test(tc, material_rules_as_judged, 0,
+	    (int)(sizeof(category_cases) / sizeof(category_cases[0])));
+	tcase_add_test(tc, rule_words_name_categories);
 	tcase_add_test(tc, reason_names);
 	tcase_add_test(tc, stop_month_next);
 	suite_add_tcase(s, tc);
@@ -1054,6 +1205,7 @@ jianyuan_suite(void)
 	tcase_add_test(tc, vip_bad_retire_too_young);
 	tcase_add_test(tc, describe_lists_persons);
 	tcase_add_test(tc, describe_mixed_rows);
+	tcase_add_test(tc, describe_receipt_persons_apart);
 	tcase_add_test(tc, facts_bad_change_date_refused_not_error);
 	tcase_add_test(tc, facts_tuigong_of_the_current_job_only);
 	tcase_add_test(tc, facts_birth_from_idno);

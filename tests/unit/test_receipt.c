@@ -238,6 +238,25 @@ START_TEST(receipt_printable_from_cases)
 }
 END_TEST
 
+START_TEST(receipt_zonghe_ready_days)
+{
+	struct hdate	 from, day;
+	char		 buf[11];
+
+	/* Decided 2026-11-20 23:30: not on the 20th, from the 21st on. */
+	ck_assert_int_eq(valid_date("2026-11-20", &day), VALID_OK);
+	ck_assert_int_eq(receipt_zonghe_ready(DECIDED_AT, &day, &from), 0);
+	hdate_fmt(&from, buf);
+	ck_assert_str_eq(buf, "2026-11-21");
+	ck_assert_int_eq(valid_date("2026-11-21", &day), VALID_OK);
+	ck_assert_int_eq(receipt_zonghe_ready(DECIDED_AT, &day, &from), 1);
+	ck_assert_int_eq(valid_date("2027-01-02", &day), VALID_OK);
+	ck_assert_int_eq(receipt_zonghe_ready(DECIDED_AT, &day, &from), 1);
+	ck_assert_int_eq(valid_date("2026-11-19", &day), VALID_OK);
+	ck_assert_int_eq(receipt_zonghe_ready(DECIDED_AT, &day, &from), 0);
+}
+END_TEST
+
 static Suite *
 receipt_suite(void)
 {
@@ -254,6 +273,7 @@ receipt_suite(void)
 	tcase_add_test(tc, receipt_verify_bad);
 	tcase_add_loop_test(tc, receipt_printable_from_cases, 0,
 	    sizeof(printable_cases) / sizeof(printable_cases[0]));
+	tcase_add_test(tc, receipt_zonghe_ready_days);
 	suite_add_tcase(s, tc);
 	return s;
 }
