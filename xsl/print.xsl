@@ -7,7 +7,8 @@
     tuigong  《退工登记证明》, an A4 sheet on a print-only page.
   The receipt pages use no session data (user, token, dates of today)
   so that the same receipt prints byte-identical for anyone, any day.
-  No JavaScript (the CSP forbids it): the user prints with Ctrl+P, and
+  The 打印 button needs /static/hall.js (the CSP allows the hall's own
+  scripts, never inline ones); without it the user prints with Ctrl+P, and
   hall.css's @media print hides the toolbar.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -22,10 +23,13 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="@title"/> - <xsl:value-of select="receipt/@no"/></title>
         <link rel="stylesheet" href="/static/hall.css"/>
+        <script src="/static/hall.js" defer="defer"></script>
       </head>
       <body class="prog-print view-{@view} print-page">
         <div class="print-toolbar no-print">
           <a class="btn" href="/print">返回业务打印</a>
+          <xsl:text> </xsl:text>
+          <button type="button" class="btn btn-primary" data-print="1">打印</button>
           <span class="print-hint">
             <xsl:text>打印: 请按 </xsl:text><kbd>Ctrl</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
             <xsl:text>(Mac 为 </xsl:text><kbd>⌘</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
@@ -40,7 +44,7 @@
   <!-- The receipt's header: title, number, unit. -->
   <xsl:template name="sheet-head">
     <xsl:param name="title"/>
-    <p class="receipt-org">XX市人力资源和社会保障局</p>
+    <p class="receipt-org"><xsl:value-of select="$org"/></p>
     <h1 class="receipt-title"><xsl:value-of select="$title"/></h1>
     <div class="receipt-meta">
       <span>业务顺序号: <span class="mono"><xsl:value-of select="business/@seq"/></span></span>
@@ -209,7 +213,13 @@
       </div>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
-        <p>XX市公共就业服务机构(退工登记专用章)</p>
+        <p>
+          <xsl:choose>
+            <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
+            <xsl:otherwise>XX市公共就业服务机构</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>(退工登记专用章)</xsl:text>
+        </p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>
     </article>
