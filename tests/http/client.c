@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <check.h>
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -513,6 +514,27 @@ db_query(const char *sql)
 	}
 	sqlite3_close(db);
 	return out;
+}
+
+long long
+db_int(const char *q)
+{
+	char		*v = db_query(q);
+	long long	 n;
+
+	ck_assert_msg(v != NULL, "query failed: %s", q);
+	n = atoll(v);
+	free(v);
+	return n;
+}
+
+void
+db_exec(const char *q)
+{
+	char	*v = db_query(q);
+
+	ck_assert_msg(v != NULL, "query failed: %s", q);
+	free(v);
 }
 
 int

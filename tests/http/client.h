@@ -141,6 +141,14 @@ int		 make_insured(const char *username, const char *name,
  * returns its first output line (newly allocated) or NULL. */
 char		*db_query(const char *sql);
 
+/* The integer the query q returns (0 when it returns nothing); a query
+ * that fails fails the test.  For Check tests. */
+long long	 db_int(const char *q);
+
+/* Runs the statement q; a statement that fails fails the test.  For
+ * Check tests. */
+void		 db_exec(const char *q);
+
 /* Runs hall-admin with the given argument string; returns its exit
  * status and stores its stdout (newly allocated) in *out when non-NULL. */
 int		 admin(const char *args, char **out);

@@ -570,28 +570,7 @@ END_TEST
 
 /* ---- The reviewer desk with real tasks (城镇职工减少 of demo-b) ---- */
 
-/* The integer a query of the test's own returns. */
-static long long
-sql_int(const char *q)
-{
-	char		*v = db_query(q);
-	long long	 n;
 
-	ck_assert_msg(v != NULL, "query failed: %s", q);
-	n = atoll(v);
-	free(v);
-	return n;
-}
-
-/* Runs one statement of the test's own. */
-static void
-sql(const char *q)
-{
-	char	*v = db_query(q);
-
-	ck_assert_msg(v != NULL, "query failed: %s", q);
-	free(v);
-}
 
 /* Pins the clock to now (5 minutes on when the hall's day is about to
  * end) and makes the annual wage declarations the 12-21..01-15 window
@@ -604,10 +583,10 @@ desk_clock(void)
 
 	hall_time(sod > 86400 - 300 ? 360 : 0, when);
 	set_clock(when);
-	sql("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	db_exec("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
 	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER), 0 "
 	    "FROM units");
-	sql("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	db_exec("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
 	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER) + "
 	    "1, 0 FROM units");
 }
@@ -721,7 +700,7 @@ START_TEST(review_bad_reasons)
 	/* No event, no message, no audit row for a refused rejection. */
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM task_events WHERE "
 	    "action = 'task.reject' AND task_id = %s", id);
-	ck_assert_int_eq(sql_int(q), 0);
+	ck_assert_int_eq(db_int(q), 0);
 	/* The HTML page says it beside the field (and in the summary),
 	 * and the page message only that nothing was done. */
 	ck_assert_int_eq(http_post_html(&r, "/review/reject", &a, "id", id,
@@ -880,13 +859,13 @@ START_TEST(review_batch_approve)
 	answer_free(&a);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM tasks WHERE id IN "
 	    "(%s, %s) AND state = '结束' AND decided_by > 0", t1, t2);
-	ck_assert_int_eq(sql_int(q), 2);
+	ck_assert_int_eq(db_int(q), 2);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit WHERE action = "
 	    "'task.approve' AND object IN ('task:%s', 'task:%s')", t1, t2);
-	ck_assert_int_eq(sql_int(q), 2);
+	ck_assert_int_eq(db_int(q), 2);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM insurance WHERE "
 	    "person_id IN (%s, %s) AND status = '暂停缴费'", p1, p2);
-	ck_assert_int_eq(sql_int(q), 2);
+	ck_assert_int_eq(db_int(q), 2);
 
 	/* A batch with one task that now fails its rule (arrears came in
 	 * after it was submitted): the others are approved, that one is
@@ -896,7 +875,7 @@ START_TEST(review_batch_approve)
 	snprintf(q, sizeof(q), "INSERT INTO arrears (person_id, unit_id, "
 	    "month, amount_fen) SELECT %s, unit_id, '2025-01', 10000 FROM "
 	    "accounts WHERE username = 'demo-b'", p3);
-	sql(q);
+	db_exec(q);
 	ck_assert_int_eq(http_post(&r, "/review/batch-approve", 1, &a, "id",
 	    t3, "id", t1, NULL), 422);
 	snprintf(q, sizeof(q), "/page/message[contains(., '未能审核通过')"
@@ -913,11 +892,11 @@ START_TEST(review_batch_approve)
 	free(st);
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit WHERE action = "
 	    "'task.approve' AND object = 'task:%s'", t3);
-	ck_assert_int_eq(sql_int(q), 0);
+	ck_assert_int_eq(db_int(q), 0);
 	/* Leave the desk clean: settle, and send the task back. */
 	snprintf(q, sizeof(q), "UPDATE arrears SET settled = 1 WHERE "
 	    "person_id = %s", p3);
-	sql(q);
+	db_exec(q);
 	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", t3,
 	    "reason", "存在欠费", NULL), 303);
 	answer_free(&a);
@@ -933,13 +912,13 @@ START_TEST(review_queue_paged)
 	long long	 n;
 
 	/* 60 old 进行中 tasks of 城镇职工减少 (never approved: no rows). */
-	sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	db_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
 	    "WHERE i < 60) INSERT INTO tasks (seq_no, business, unit_id, state, "
 	    "summary, created_at, submitted_at, updated_at) SELECT 'PAGE-' || "
 	    "printf('%03d', i), 'jianyuan', (SELECT unit_id FROM accounts "
 	    "WHERE username = 'demo-b'), '进行中', '分页', 1000, 1000 + i, 1000 "
 	    "FROM n");
-	n = sql_int("SELECT COUNT(*) FROM tasks WHERE state = '进行中' AND "
+	n = db_int("SELECT COUNT(*) FROM tasks WHERE state = '进行中' AND "
 	    "business = 'jianyuan'");
 	ck_assert_int_ge(n, 60);
 	browser_init(&r, "reviewer");
@@ -990,7 +969,7 @@ START_TEST(review_queue_paged)
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&r, "/review?page=0", 1, &a), 422);
 	answer_free(&a);
-	sql("UPDATE tasks SET state = '退单' WHERE seq_no LIKE 'PAGE-%'");
+	db_exec("UPDATE tasks SET state = '退单' WHERE seq_no LIKE 'PAGE-%'");
 }
 END_TEST
 
