@@ -62,7 +62,7 @@ LIBHALL   := $(B)/libhall.a
 
 all: $(PROGS) $(ADMIN)
 
-$(B)/%.o: %.c $(wildcard lib/*.h) | check-deps
+$(B)/%.o: %.c $(wildcard lib/*.h tests/*.h tests/*/*.h) | check-deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

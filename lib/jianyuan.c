@@ -170,6 +170,7 @@ jy_retire_rule_load(struct store *s, const char *region, int male,
 	return 0;
 }
 
+/* See jianyuan.h. */
 int
 jy_change_date_ok(const struct hdate *change, const struct hdate *today,
     char *msg, size_t msgsz)
@@ -1085,7 +1086,10 @@ jy_task_unit(struct store *s, int64_t task_id)
 }
 
 /* The business check: every row judged again, and its materials
- * attached.  Returns 0 (see errs) or -1. */
+ * attached, as of the day the task was first submitted (the bounds of
+ * the 变更日期 and the declaration window do not move while it waits
+ * for a reviewer or after a 回退); the facts are the store's of now.
+ * Returns 0 (see errs) or -1. */
 static int
 jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
 {
@@ -1105,7 +1109,8 @@ jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
 		return -1;
 	if (rv.n == 0)
 		form_error_add(errs, "pid", "NO_ROWS", "该业务没有减员人员");
-	clock_today(&today);
+	if (wf_first_submitted(s, task_id, &today) == -1)
+		goto out;
 	for (i = 0; i < rv.n; i++) {
 		r = jy_reason_parse(rv.v[i].reason);
 		if (valid_date(rv.v[i].change_date, &change) != VALID_OK)

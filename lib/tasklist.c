@@ -59,17 +59,6 @@ static const char *const tasklist_sql[TASKLIST_KIND__MAX] = {
 	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
 	"'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "
 	"t.submitted_at DESC, t.id DESC LIMIT ?3",
-	/* TASKLIST_QUEUE */
-	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
-	"u.id = t.unit_id WHERE t.state = '进行中' AND ?1 = ?1 AND "
-	"(?2 = '' OR t.business = ?2) ORDER BY t.business, "
-	"t.submitted_at ASC, t.id ASC LIMIT ?3",
-	/* TASKLIST_DECIDED */
-	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
-	"u.id = t.unit_id WHERE ?1 = ?1 AND (?2 = '' OR t.business = ?2) AND "
-	"EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
-	"e.action IN ('task.approve', 'task.reject') AND e.actor_id > 0) "
-	"ORDER BY t.updated_at DESC, t.id DESC LIMIT ?3",
 };
 
 int
@@ -110,6 +99,7 @@ tasklist_bind_page(sqlite3_stmt *st, const char *business, int limit,
 	return 0;
 }
 
+/* See tasklist.h. */
 int
 tasklist_queue(struct store *s, const char *business, int limit, int offset,
     tasklist_fn fn, void *arg)
@@ -136,6 +126,7 @@ tasklist_queue(struct store *s, const char *business, int limit, int offset,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
+/* See tasklist.h. */
 int
 tasklist_queue_counts(struct store *s,
     void (*fn)(const char *business, int count, void *arg), void *arg)
@@ -156,6 +147,7 @@ tasklist_queue_counts(struct store *s,
 	return rc == SQLITE_DONE ? total : -1;
 }
 
+/* See tasklist.h. */
 int
 tasklist_decided(struct store *s, const char *business, int limit,
     int offset, tasklist_decision_fn fn, void *arg)
@@ -188,6 +180,7 @@ tasklist_decided(struct store *s, const char *business, int limit,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
+/* See tasklist.h. */
 int
 tasklist_decided_count(struct store *s, const char *business)
 {

@@ -15,8 +15,6 @@ struct task;
 enum tasklist_kind {
 	TASKLIST_WAITING,	/* TASKLIST_WAITING: a unit's 待办 (未提交) tasks */
 	TASKLIST_HANDLED,	/* TASKLIST_HANDLED: a unit's 已办 (进行中, 结束) tasks */
-	TASKLIST_QUEUE,		/* TASKLIST_QUEUE: every 进行中 task by business, oldest first */
-	TASKLIST_DECIDED,	/* TASKLIST_DECIDED: tasks a reviewer approved or rejected, latest first */
 	TASKLIST_KIND__MAX
 };
 

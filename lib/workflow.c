@@ -694,3 +694,29 @@ wf_result_message(enum wf_result r)
 		abort();
 	}
 }
+
+/* See workflow.h. */
+int
+wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
+{
+	sqlite3_stmt	*st;
+	int64_t		 at = 0;
+	int		 rc;
+
+	if ((st = store_stmt(s, "SELECT COALESCE(MIN(at), 0) FROM "
+	    "task_events WHERE task_id = ?1 AND action = ?2")) == NULL ||
+	    store_bind_int(st, 1, task_id) ||
+	    store_bind_text(st, 2, wf_action_names[WF_SUBMIT]))
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		at = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (at > 0)
+		clock_date((time_t)at, on);
+	else
+		clock_today(on);
+	return 0;
+}

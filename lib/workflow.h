@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <time.h>
 
+struct hdate;
 struct store;
 struct actor;
 struct form_errors;
@@ -125,6 +126,13 @@ int		 wf_load(struct store *s, int64_t id, int64_t unit_id,
 
 /* Whether the unit may still edit the task (未提交). */
 int		 wf_editable(const struct task *t);
+
+/* The day task_id was first submitted (提交审批), or today when it never
+ * was, into *on: what a business measures its deadlines and bounds
+ * from, so that a reviewer's delay or a 回退 does not change them.
+ * Returns 0 or -1. */
+int		 wf_first_submitted(struct store *s, int64_t task_id,
+		    struct hdate *on);
 
 /* The one transition function.  Opens a BEGIN IMMEDIATE transaction
  * unless one is open, loads the task (restricted to who->unit_id when

@@ -32,7 +32,6 @@
 
 #define OK_PDF	"unit/fixtures/files/ok.pdf"
 #define OK_JPG	"unit/fixtures/files/ok.jpg"
-static long long	db_int(const char *);
 
 #define TEXT_PDF "unit/fixtures/files/text.pdf"
 #define BOMB	"unit/fixtures/xlsx/bomb.xlsx"
@@ -137,18 +136,6 @@ fix_make(const char *username, const char *start, const char *end,
 		ck_assert_str_eq(v, "1");
 		free(v);
 	}
-}
-
-/* The integer a query returns (-1 when none). */
-static long long
-db_int(const char *sql)
-{
-	char		*v = db_query(sql);
-	long long	 n;
-
-	n = v != NULL ? strtoll(v, NULL, 10) : -1;
-	free(v);
-	return n;
 }
 
 /* A fresh one-time form token from GET /tuigong. */

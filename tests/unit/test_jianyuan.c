@@ -831,6 +831,34 @@ START_TEST(check_materials_then_approve)
 }
 END_TEST
 
+/* A 变更日期 at the edge of the 12 months when it was submitted stays
+ * acceptable at approval the next month: the bound is measured from
+ * the first submission, not from the reviewer's day. */
+START_TEST(check_bound_from_first_submission)
+{
+	struct form_errors	 errs;
+	struct hdate		 edge = { 2025, 11, 15 };
+	int64_t			 pid = p_zhang, task;
+
+	sql("UPDATE employments SET status = '已退工', ended_at = "
+	    "'2026-11-10' WHERE contract_no = 'HT-420102199005061234'");
+	sql("UPDATE insurance SET last_paid_month = '2025-10' WHERE "
+	    "sb_no = 'SB420102199005061234'");
+	errs.n = 0;
+	ck_assert_int_eq(jy_save(db.s, &clerk, JY_STOP, &edge, &pid, 1, NULL,
+	    &task, &errs), 0);
+	ck_assert_msg(errs.n == 0, "%s", errs.n > 0 ? errs.e[0].msg : "");
+	ck_assert_int_eq(wf_transition(db.s, task, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	th_clock_set(&db, "2026-12-01 09:00:00");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, task, WF_APPROVE, &reviewer, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM insurance WHERE "
+	    "status = '暂停缴费' AND sb_no = 'SB420102199005061234'"), 1);
+}
+END_TEST
+
 START_TEST(check_bad_changed_since_save)
 {
 	struct form_errors	 errs;
@@ -1200,6 +1228,7 @@ jianyuan_suite(void)
 	tcase_add_test(tc, save_bad_other_unit_and_empty);
 	tcase_add_test(tc, save_dedup_and_pending);
 	tcase_add_test(tc, check_materials_then_approve);
+	tcase_add_test(tc, check_bound_from_first_submission);
 	tcase_add_test(tc, check_bad_changed_since_save);
 	tcase_add_test(tc, vip_retire_auto_review);
 	tcase_add_test(tc, vip_bad_retire_too_young);
