@@ -878,51 +878,6 @@ fail:
 	page_busy(c);
 }
 
-/* Adds <unit name= sb-code= uscc=/> of the session's unit.  Returns 0
- * or -1. */
-static int
-add_unit(struct hall_ctx *c)
-{
-	sqlite3_stmt	*st;
-	xmlNodePtr	 n;
-	int		 rc;
-
-	if ((st = store_stmt(c->s, "SELECT name, sb_code, uscc FROM units "
-	    "WHERE id = ?")) == NULL || store_bind_int(st, 1, c->acct.unit_id))
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_add(c, NULL, "unit", NULL);
-		page_attr(n, "name", store_col_text(st, 0));
-		page_attr(n, "sb-code", store_col_text(st, 1));
-		page_attr(n, "uscc", store_col_text(st, 2));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Writes who decided t into buf[bufsz]: 系统自动审核, or the
- * reviewer's display name.  Returns 0 or -1. */
-static int
-reviewer_name(struct hall_ctx *c, const struct task *t, char *buf,
-    size_t bufsz)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if (t->decided_by == 0) {
-		snprintf(buf, bufsz, "系统自动审核");
-		return 0;
-	}
-	if ((st = store_stmt(c->s, "SELECT display_name FROM accounts WHERE "
-	    "id = ?")) == NULL || store_bind_int(st, 1, t->decided_by) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	snprintf(buf, bufsz, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) :
-	    "经办机构审核");
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* GET /jianyuan/table: the 减员表 as an A4 page.  For a 结束 task the
  * 制表时间 is the time it ended and the 审核人 who decided it, so every
  * printout of it is the same; before that, the time of printing. */
@@ -943,7 +898,7 @@ table_get(struct hall_ctx *c)
 	a.list = page_add(c, NULL, "rows", NULL);
 	if (t.state == TASK_DONE && t.decided_at > 0) {
 		clock_fmt(t.decided_at, printed);
-		if (reviewer_name(c, &t, reviewer, sizeof(reviewer)) != 0) {
+		if (wf_decider_name(c->s, &t, reviewer, sizeof(reviewer)) != 0) {
 			page_busy(c);
 			return;
 		}
@@ -951,7 +906,7 @@ table_get(struct hall_ctx *c)
 	} else
 		clock_fmt(clock_now(), printed);
 	page_attr(a.list, "printed", printed);
-	if (add_unit(c) != 0 || jy_rows(c->s, t.id, add_row, &a) < 0)
+	if (page_unit(c, c->acct.unit_id) != 0 || jy_rows(c->s, t.id, add_row, &a) < 0)
 		page_busy(c);
 }
 

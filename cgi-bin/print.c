@@ -128,51 +128,6 @@ load_done_task(struct hall_ctx *c, struct task *t)
 	return 0;
 }
 
-/* Adds <unit> with the task's unit; returns 0 or -1. */
-static int
-add_unit(struct hall_ctx *c, int64_t unit_id)
-{
-	sqlite3_stmt	*st;
-	xmlNodePtr	 n;
-	int		 rc;
-
-	st = store_stmt(c->s, "SELECT name, uscc, sb_code FROM units "
-	    "WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = page_add(c, NULL, "unit", NULL);
-		page_attr(n, "name", store_col_text(st, 0));
-		page_attr(n, "uscc", store_col_text(st, 1));
-		page_attr(n, "sb-code", store_col_text(st, 2));
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* Writes the name of who decided t into buf: 系统自动审核 or the
- * reviewer's display name.  Returns 0 or -1. */
-static int
-reviewer_name(struct hall_ctx *c, const struct task *t, char *buf,
-    size_t bufsz)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if (t->decided_by == 0) {
-		snprintf(buf, bufsz, "系统自动审核");
-		return 0;
-	}
-	st = store_stmt(c->s, "SELECT display_name FROM accounts WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, t->decided_by) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	snprintf(buf, bufsz, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) :
-	    "经办机构审核");
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* describe() callback: one <field label=...>value</field> under parent
  * (and, for a 减员, one <person> under persons). */
 struct field_arg {
@@ -271,7 +226,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "code", r.code);
 	fmt_date(r.issued_at, day);
 	page_attr(n, "issued", day);
-	if (add_unit(c, t->unit_id) != 0)
+	if (page_unit(c, t->unit_id) != 0)
 		goto busy;
 	n = page_add(c, NULL, "business", NULL);
 	page_attr_int(n, "id", t->id);
@@ -283,7 +238,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "submitted", when);
 	clock_fmt(t->decided_at, when);
 	page_attr(n, "decided", when);
-	if (reviewer_name(c, t, buf, sizeof(buf)) != 0)
+	if (wf_decider_name(c->s, t, buf, sizeof(buf)) != 0)
 		goto busy;
 	page_attr(n, "reviewer", buf);
 	page_attr(n, "auto", t->decided_by == 0 ? "1" : "0");

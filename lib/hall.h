@@ -147,6 +147,10 @@ const char	*page_dedup_key(struct hall_ctx *c, const char *prefix,
  * reason= actor=/>.  Returns 0 or -1. */
 int		 page_events(struct hall_ctx *c, int64_t task_id);
 
+/* Adds <unit name= uscc= sb-code=/> of unit unit_id (for printouts).
+ * Returns 0, or -1 when there is no such unit or on error. */
+int		 page_unit(struct hall_ctx *c, int64_t unit_id);
+
 /* Reads the "id" field of the request as a positive task/record id;
  * 0 if absent or malformed. */
 int64_t		 page_id_param(struct hall_ctx *c, const char *name);

@@ -486,3 +486,25 @@ page_disposition(const char *name)
 	*p = '\0';
 	return out;
 }
+
+/* See page.h. */
+int
+page_unit(struct hall_ctx *c, int64_t unit_id)
+{
+	sqlite3_stmt	*st;
+	xmlNodePtr	 n;
+	int		 rc;
+
+	st = store_stmt(c->s, "SELECT name, uscc, sb_code FROM units "
+	    "WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = page_add(c, NULL, "unit", NULL);
+		page_attr(n, "name", store_col_text(st, 0));
+		page_attr(n, "uscc", store_col_text(st, 1));
+		page_attr(n, "sb-code", store_col_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

@@ -720,3 +720,25 @@ wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
 		clock_today(on);
 	return 0;
 }
+
+/* See workflow.h. */
+int
+wf_decider_name(struct store *s, const struct task *t, char *buf,
+    size_t bufsz)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (t->decided_by == 0) {
+		snprintf(buf, bufsz, "系统自动审核");
+		return 0;
+	}
+	st = store_stmt(s, "SELECT display_name FROM accounts WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, t->decided_by) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	snprintf(buf, bufsz, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) :
+	    "经办机构审核");
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}

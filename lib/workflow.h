@@ -127,6 +127,11 @@ int		 wf_load(struct store *s, int64_t id, int64_t unit_id,
 /* Whether the unit may still edit the task (未提交). */
 int		 wf_editable(const struct task *t);
 
+/* Writes who decided t into buf[bufsz]: 系统自动审核 (decided_by 0) or
+ * the reviewer's display name, for the printouts.  Returns 0 or -1. */
+int		 wf_decider_name(struct store *s, const struct task *t,
+		    char *buf, size_t bufsz);
+
 /* The day task_id was first submitted (提交审批), or today when it never
  * was, into *on: what a business measures its deadlines and bounds
  * from, so that a reviewer's delay or a 回退 does not change them.
