@@ -121,7 +121,7 @@ admin_audit_tx(struct store *s, const char *action, const char *object,
 static int
 admin_int(struct store *s, const char *sql, const char *p1, int64_t *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	*out = 0;
@@ -129,17 +129,17 @@ admin_int(struct store *s, const char *sql, const char *p1, int64_t *out)
 		return -1;
 	if (p1 != NULL && store_bind_text(st, 1, p1) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(st, 0);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*out = store_col_int64(st, 0);
 		rc = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == STORE_DONE)
 		rc = 1;
 	else {
-		log_err("query: %s", sqlite3_errmsg(s->db));
+		log_err("query: %s", store_errmsg(s));
 		rc = -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return rc;
 }
 
@@ -302,7 +302,7 @@ static int64_t
 admin_unit_insert(struct store *s, const char *uscc, const char *name,
     int vip, const char *region, const struct admin_unit_extra *ex)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 next, dummy;
 	char		 sb[32];
 
@@ -357,7 +357,7 @@ admin_unit_insert(struct store *s, const char *uscc, const char *name,
 		admin_fail("无法写入单位");
 		return -1;
 	}
-	return sqlite3_last_insert_rowid(s->db);
+	return store_last_id(s);
 }
 
 /* Inserts an account with a fresh initial password (written to pw,
@@ -368,7 +368,7 @@ admin_account_insert(struct store *s, enum account_kind kind,
     const char *username, const char *display, int64_t unit_id,
     char pw[ADMIN_PW_LEN + 1])
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 hash[256];
 	int64_t		 dummy;
 
@@ -394,12 +394,12 @@ admin_account_insert(struct store *s, enum account_kind kind,
 		st = store_stmt(s, "SELECT status FROM units WHERE id = ?");
 		if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
 			return -1;
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			sqlite3_reset(st);
+		if (store_step(st) != STORE_ROW) {
+			store_reset(st);
 			admin_fail("单位 %lld 不存在", (long long)unit_id);
 			return -1;
 		}
-		sqlite3_reset(st);
+		store_reset(st);
 	}
 	if (admin_pw_new(pw) == -1 || pw_hash(pw, hash, sizeof(hash)) == -1) {
 		admin_fail("无法生成初始密码");
@@ -420,7 +420,7 @@ admin_account_insert(struct store *s, enum account_kind kind,
 		admin_fail("无法写入账户");
 		return -1;
 	}
-	return sqlite3_last_insert_rowid(s->db);
+	return store_last_id(s);
 }
 
 /* Binds the certificate id to account_id (revoked: stored as revoked).
@@ -429,7 +429,7 @@ static int
 admin_cert_insert(struct store *s, int64_t account_id,
     const struct ident *id, int revoked)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 owner;
 
 	switch (admin_int(s, "SELECT account_id FROM certs"
@@ -475,7 +475,7 @@ admin_account_id(struct store *s, const char *username, int64_t *id)
 static int
 admin_drop_sessions(struct store *s, int64_t id, const char *fp)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if (fp != NULL) {
 		st = store_stmt(s, "DELETE FROM sessions WHERE cert_fp = ?");
@@ -622,7 +622,7 @@ static int
 cmd_cert_revoke(struct store *s, int argc, char **argv)
 {
 	struct ident	 id;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 obj[80];
 
 	if (admin_cert_file(argv[0], &id) != 0)
@@ -633,7 +633,7 @@ cmd_cert_revoke(struct store *s, int argc, char **argv)
 	if (st == NULL || store_bind_text(st, 1, id.fp) != 0 ||
 	    store_exec_stmt(s, st) == -1)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
+	if (store_changes(s) == 0) {
 		admin_fail("证书 %s 未绑定任何账户", id.fp);
 		goto fail;
 	}
@@ -657,7 +657,7 @@ fail:
 static int
 cmd_password_reset(struct store *s, int argc, char **argv)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 pw[ADMIN_PW_LEN + 1], hash[256], obj[48];
 	int64_t		 acct;
 
@@ -712,20 +712,20 @@ cmd_backup(struct store *s, int argc, char **argv)
 static int
 admin_audit_head(struct store *s)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc = 1;
 
 	if ((st = store_stmt(s, "SELECT id, hash FROM audit ORDER BY id DESC "
 	    "LIMIT 1")) == NULL)
 		return admin_fail("无法读取审计链");
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_step(st) == STORE_ROW) {
 		printf("链头: 第 %lld 行 %s\n(请把链头记在本机之外;日后用 "
 		    "audit-verify 链头哈希 可证明此前的记录未被删改)\n",
-		    (long long)sqlite3_column_int64(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
+		    (long long)store_col_int64(st, 0),
+		    store_col_text(st, 1));
 		rc = 0;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return rc;
 }
 
@@ -1151,7 +1151,7 @@ static int64_t
 demo_person_insert(struct store *s, const struct demo_person *p,
     int64_t unit_id, int64_t base_min, int64_t base_max)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 birth[11], start[11], end[11], m1[11], m2[11], m3[11];
 	int64_t		 pid, base;
 
@@ -1176,7 +1176,7 @@ demo_person_insert(struct store *s, const struct demo_person *p,
 	    store_bind_text(st, 14, p->work_start) != 0 ||
 	    store_exec_stmt(s, st) == -1)
 		return -1;
-	pid = sqlite3_last_insert_rowid(s->db);
+	pid = store_last_id(s);
 
 	hdate_fmt(&p->start, start);
 	if (p->end.year != 0)
@@ -1233,7 +1233,7 @@ static int
 demo_arrears(struct store *s, int64_t pid, int64_t unit_id,
     const struct hdate *today, int back, int64_t amount_fen)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 m = *today;
 	char		 ms[11];
 

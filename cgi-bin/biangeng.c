@@ -207,7 +207,7 @@ person_post(struct hall_ctx *c)
 static int
 show_unit(struct hall_ctx *c)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 n;
 	int		 rc;
 
@@ -216,7 +216,7 @@ show_unit(struct hall_ctx *c)
 	    "fax, email, postcode, address, legal_rep FROM units WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = store_step(st)) == STORE_ROW) {
 		n = page_add(c, NULL, "unit", NULL);
 		page_attr(n, "name", store_col_text(st, 0));
 		page_attr(n, "uscc", store_col_text(st, 1));
@@ -229,8 +229,8 @@ show_unit(struct hall_ctx *c)
 		page_attr(n, "address", store_col_text(st, 8));
 		page_attr(n, "legal-rep", store_col_text(st, 9));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }
 
 /* GET /biangeng/unit */

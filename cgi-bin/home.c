@@ -33,7 +33,7 @@ add_task(const struct task *t, const char *unit_name, void *arg)
 static int
 add_inbox(struct hall_ctx *c)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 box, n;
 	char		 at[20];
 	int		 rc;
@@ -43,15 +43,15 @@ add_inbox(struct hall_ctx *c)
 	    "FROM messages WHERE unit_id = ?1 ORDER BY id DESC LIMIT 20");
 	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		n = page_add(c, box, "msg", store_col_text(st, 1));
-		clock_fmt((time_t)sqlite3_column_int64(st, 0), at);
+		clock_fmt((time_t)store_col_int64(st, 0), at);
 		page_attr(n, "at", at);
-		page_attr_int(n, "task", sqlite3_column_int64(st, 2));
-		page_attr(n, "read", sqlite3_column_int(st, 3) ? "1" : "0");
+		page_attr_int(n, "task", store_col_int64(st, 2));
+		page_attr(n, "read", store_col_int(st, 3) ? "1" : "0");
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? 0 : -1;
 }
 
 /* GET /home */
@@ -102,7 +102,7 @@ load_own_task(struct hall_ctx *c, struct task *t)
 static int
 mark_read(struct hall_ctx *c, int64_t task_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if (store_begin(c->s) != 0)
 		return -1;

@@ -83,7 +83,7 @@ add_material_rules(struct hall_ctx *c, xmlNodePtr n, const char *category,
 static int
 add_insured(struct hall_ctx *c, const char *idno)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 list, n;
 	int		 rc, count = 0;
 
@@ -103,9 +103,9 @@ add_insured(struct hall_ctx *c, const char *idno)
 	    store_bind_int(st, 1, c->acct.unit_id) ||
 	    store_bind_text(st, 2, idno))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		n = page_add(c, list, "person", NULL);
-		page_attr_int(n, "id", sqlite3_column_int64(st, 0));
+		page_attr_int(n, "id", store_col_int64(st, 0));
 		page_attr(n, "name", store_col_text(st, 1));
 		page_attr(n, "idno", store_col_text(st, 2));
 		page_attr(n, "sb-no", store_col_text(st, 3));
@@ -113,13 +113,13 @@ add_insured(struct hall_ctx *c, const char *idno)
 		page_attr(n, "birth", store_col_text(st, 5));
 		page_attr(n, "category", store_col_text(st, 6));
 		add_material_rules(c, n, store_col_text(st, 6),
-		    sqlite3_column_int(st, 8));
-		if (sqlite3_column_int(st, 7) > 0)
+		    store_col_int(st, 8));
+		if (store_col_int(st, 7) > 0)
 			page_attr(n, "arrears", "1");
 		count++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? count : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? count : -1;
 }
 
 /* Marks the persons of the request's pid fields as checked. */
@@ -311,19 +311,19 @@ load_task(struct hall_ctx *c, struct task *t)
 static void
 add_batch_counts(struct hall_ctx *c, const struct task *t)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 n;
 
 	if ((st = store_stmt(c->s, "SELECT (SELECT COUNT(*) FROM jianyuan "
 	    "WHERE task_id = ?1), (SELECT COUNT(*) FROM batch_failures WHERE "
 	    "task_id = ?1)")) == NULL || store_bind_int(st, 1, t->id))
 		return;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (store_step(st) == STORE_ROW) {
 		n = page_add(c, NULL, "batch", NULL);
-		page_attr_int(n, "ok", sqlite3_column_int64(st, 0));
-		page_attr_int(n, "failed", sqlite3_column_int64(st, 1));
+		page_attr_int(n, "ok", store_col_int64(st, 0));
+		page_attr_int(n, "failed", store_col_int64(st, 1));
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 }
 
 /* The task view of t (view "task", or "batch-result" when batch). */
@@ -500,16 +500,16 @@ out:
 static int
 task_has_person(struct hall_ctx *c, int64_t task_id, int64_t person_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(c->s, "SELECT 1 FROM jianyuan WHERE task_id = ? "
 	    "AND person_id = ?")) == NULL || store_bind_int(st, 1, task_id) ||
 	    store_bind_int(st, 2, person_id))
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	rc = store_step(st);
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : -1;
 }
 
 /* Answers a refused action on task t with its view and errs. */

@@ -50,25 +50,25 @@ fmt_date(time_t t, char buf[11])
 
 /* Adds one <task> row of the list with what may be printed when. */
 static void
-list_row(struct hall_ctx *c, xmlNodePtr list, sqlite3_stmt *st)
+list_row(struct hall_ctx *c, xmlNodePtr list, struct store_stmt *st)
 {
 	const struct wf_business	*b;
 	struct hdate			 from;
 	xmlNodePtr			 n;
 	char				 when[20], day[11];
-	time_t				 decided = (time_t)sqlite3_column_int64(st, 4);
+	time_t				 decided = (time_t)store_col_int64(st, 4);
 	int				 ready;
 
 	b = wf_business(store_col_text(st, 2));
 	n = page_add(c, list, "task", NULL);
-	page_attr_int(n, "id", sqlite3_column_int64(st, 0));
+	page_attr_int(n, "id", store_col_int64(st, 0));
 	page_attr(n, "seq", store_col_text(st, 1));
 	page_attr(n, "business", store_col_text(st, 2));
 	page_attr(n, "business-name", b != NULL ? b->name : store_col_text(st, 2));
 	page_attr(n, "summary", store_col_text(st, 3));
 	clock_fmt(decided, when);
 	page_attr(n, "decided", when);
-	page_attr(n, "decided-by", sqlite3_column_int64(st, 5) == 0 ?
+	page_attr(n, "decided-by", store_col_int64(st, 5) == 0 ?
 	    "系统自动审核" : "经办机构审核");
 	ready = receipt_zonghe_ready(decided, &c->today, &from);
 	hdate_fmt(&from, day);
@@ -82,7 +82,7 @@ list_row(struct hall_ctx *c, xmlNodePtr list, sqlite3_stmt *st)
 static void
 list_get(struct hall_ctx *c)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 list;
 	int		 rc;
 
@@ -97,10 +97,10 @@ list_get(struct hall_ctx *c)
 		page_busy(c);
 		return;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = store_step(st)) == STORE_ROW)
 		list_row(c, list, st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_DONE)
 		page_busy(c);
 }
 

@@ -76,15 +76,15 @@ add_form_options(struct hall_ctx *c)
 static void
 review_days(struct hall_ctx *c, long long *min, long long *max)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 region[16] = "*";
 
 	if ((st = store_stmt(c->s, "SELECT region FROM units WHERE id = ?1"))
 	    != NULL && store_bind_int(st, 1, c->acct.unit_id) == 0 &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	    store_step(st) == STORE_ROW)
 		snprintf(region, sizeof(region), "%s", store_col_text(st, 0));
 	if (st != NULL)
-		sqlite3_reset(st);
+		store_reset(st);
 	policy_int(c->s, region, "review.tuigong.days_min", &c->today,
 	    tuigong_business.review_days_min, min);
 	policy_int(c->s, region, "review.tuigong.days_max", &c->today,
@@ -647,7 +647,7 @@ save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
     int64_t *id, int *created, struct dup *d)
 {
 	char		 summary[160], key[48], object[40];
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 on = c->today;
 	int		 late, rc;
 
@@ -678,7 +678,7 @@ save_row(struct hall_ctx *c, const struct task *t, struct tuigong_row *r,
 		    NULL || store_bind_text(st, 1, summary) ||
 		    store_bind_int(st, 2, (int64_t)clock_now()) ||
 		    store_bind_int(st, 3, t->id) || store_exec_stmt(c->s, st) ||
-		    sqlite3_changes(c->s->db) != 1)
+		    store_changes(c->s) != 1)
 			goto fail;
 	}
 	if ((rc = tuigong_open_task(c->s, c->acct.unit_id, r->idno, *id, &d->id,

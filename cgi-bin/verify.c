@@ -43,7 +43,7 @@ mask_idno(const char *idno, char *buf, size_t bufsz)
 static int
 persons_of(struct store *s, int64_t task_id, char *out, size_t outsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 masked[32], one[160];
 	int		 rc, n = 0;
 
@@ -53,7 +53,7 @@ persons_of(struct store *s, int64_t task_id, char *out, size_t outsz)
 	    "row_no FROM jianyuan WHERE task_id = ?1) ORDER BY row_no");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		if (++n > VERIFY_PERSONS)
 			continue;
 		mask_idno(store_col_text(st, 1), masked, sizeof(masked));
@@ -61,8 +61,8 @@ persons_of(struct store *s, int64_t task_id, char *out, size_t outsz)
 		    store_col_text(st, 0), masked);
 		strlcat_safe(out, one, outsz);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_DONE)
 		return -1;
 	if (n > VERIFY_PERSONS) {
 		snprintf(one, sizeof(one), "等%d人", n);
@@ -76,7 +76,7 @@ static int
 add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 {
 	const struct wf_business	*b;
-	sqlite3_stmt			*st;
+	struct store_stmt			*st;
 	struct task			 t;
 	struct hdate			 d;
 	xmlNodePtr			 n;
@@ -96,10 +96,10 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	st = store_stmt(c->s, "SELECT name FROM units WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, t.unit_id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	page_attr(n, "unit", rc == SQLITE_ROW ? store_col_text(st, 0) : "");
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	rc = store_step(st);
+	page_attr(n, "unit", rc == STORE_ROW ? store_col_text(st, 0) : "");
+	store_reset(st);
+	if (rc != STORE_ROW)
 		return -1;
 	if (persons_of(c->s, t.id, persons, sizeof(persons)) < 0)
 		return -1;

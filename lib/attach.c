@@ -266,7 +266,7 @@ sanitise_name(const char *filename, char *out, size_t outsz)
 static int
 task_of_unit(struct store *s, int64_t task_id, int64_t unit_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc, editable = 0;
 
 	st = store_stmt(s, "SELECT state = '未提交' FROM tasks WHERE id = ?1 "
@@ -274,13 +274,13 @@ task_of_unit(struct store *s, int64_t task_id, int64_t unit_id)
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		editable = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		editable = store_col_int(st, 0);
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return editable ? 0 : 2;
-	return rc == SQLITE_DONE ? 1 : -1;
+	return rc == STORE_DONE ? 1 : -1;
 }
 
 /* Deletes the earlier file of (task, person, code); returns 0 or -1. */
@@ -288,7 +288,7 @@ static int
 delete_old(struct store *s, int64_t task_id, int64_t person_id,
     const char *code)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "DELETE FROM attachments WHERE task_id = ?1 AND "
 	    "kind = ?2 AND person_id IS ?3");
@@ -296,7 +296,7 @@ delete_old(struct store *s, int64_t task_id, int64_t person_id,
 	    store_bind_text(st, 2, code) != 0)
 		return -1;
 	if ((person_id > 0 ? store_bind_int(st, 3, person_id) :
-	    sqlite3_bind_null(st, 3)) != 0)
+	    store_bind_null(st, 3)) != 0)
 		return -1;
 	return store_exec_stmt(s, st);
 }
@@ -307,7 +307,7 @@ insert_file(struct store *s, int64_t task_id, int64_t person_id,
     const char *code, const char *name, enum attach_type type,
     const void *data, size_t sz, const char *sha)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if (sz > (size_t)INT32_MAX)
 		return -1;
@@ -320,11 +320,11 @@ insert_file(struct store *s, int64_t task_id, int64_t person_id,
 	    store_bind_text(st, 4, attach_mime(type)) != 0 ||
 	    store_bind_int(st, 5, (int64_t)sz) != 0 ||
 	    store_bind_text(st, 6, sha) != 0 ||
-	    sqlite3_bind_blob(st, 7, data, (int)sz, SQLITE_STATIC) != SQLITE_OK ||
+	    store_bind_blob(st, 7, data, sz) != 0 ||
 	    store_bind_int(st, 8, (int64_t)clock_now()) != 0)
 		return -1;
 	if ((person_id > 0 ? store_bind_int(st, 9, person_id) :
-	    sqlite3_bind_null(st, 9)) != 0)
+	    store_bind_null(st, 9)) != 0)
 		return -1;
 	return store_exec_stmt(s, st);
 }
@@ -380,7 +380,7 @@ int
 attach_has(struct store *s, int64_t task_id, int64_t person_id,
     const char *code)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	st = store_stmt(s, "SELECT 1 FROM attachments WHERE task_id = ?1 AND "
@@ -389,30 +389,30 @@ attach_has(struct store *s, int64_t task_id, int64_t person_id,
 	    store_bind_text(st, 2, code) != 0 ||
 	    store_bind_int(st, 3, person_id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == STORE_DONE ? 0 : -1;
 }
 
 /* Fills a from the first eight columns of the current row of st:
  * id, task_id, person_id, kind, filename, mime, size, sha256. */
 static void
-row_to_attachment(sqlite3_stmt *st, struct attachment *a)
+row_to_attachment(struct store_stmt *st, struct attachment *a)
 {
 	const struct material	*m;
 
 	memset(a, 0, sizeof(*a));
-	a->id = sqlite3_column_int64(st, 0);
-	a->task_id = sqlite3_column_int64(st, 1);
-	a->person_id = sqlite3_column_int64(st, 2);
+	a->id = store_col_int64(st, 0);
+	a->task_id = store_col_int64(st, 1);
+	a->person_id = store_col_int64(st, 2);
 	snprintf(a->code, sizeof(a->code), "%s", store_col_text(st, 3));
 	m = attach_material(a->code);
 	snprintf(a->name, sizeof(a->name), "%s", m != NULL ? m->name : a->code);
 	snprintf(a->filename, sizeof(a->filename), "%s", store_col_text(st, 4));
 	snprintf(a->mime, sizeof(a->mime), "%s", store_col_text(st, 5));
-	a->size = (size_t)sqlite3_column_int64(st, 6);
+	a->size = (size_t)store_col_int64(st, 6);
 	snprintf(a->sha256, sizeof(a->sha256), "%s", store_col_text(st, 7));
 }
 
@@ -422,7 +422,7 @@ int
 attach_list(struct store *s, int64_t task_id,
     void (*fn)(const struct attachment *a, void *arg), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	struct attachment	 a;
 	int			 rc, n = 0;
 
@@ -431,13 +431,13 @@ attach_list(struct store *s, int64_t task_id,
 	    "ORDER BY id");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		row_to_attachment(st, &a);
 		n++;
 		fn(&a, arg);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }
 
 /* Loads attachment id with its bytes when its task is unit_id's (0 =
@@ -447,7 +447,7 @@ int
 attach_load(struct store *s, int64_t id, int64_t unit_id,
     struct attachment *out, unsigned char **data)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	const void	*blob;
 	int		 rc, ret = -1;
 	size_t		 sz;
@@ -460,13 +460,12 @@ attach_load(struct store *s, int64_t id, int64_t unit_id,
 	if (st == NULL || store_bind_int(st, 1, id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? 1 : -1;
+	if ((rc = store_step(st)) != STORE_ROW) {
+		ret = rc == STORE_DONE ? 1 : -1;
 		goto out;
 	}
 	row_to_attachment(st, out);
-	blob = sqlite3_column_blob(st, 8);
-	sz = (size_t)sqlite3_column_bytes(st, 8);
+	blob = store_col_blob(st, 8, &sz);
 	if ((*data = malloc(sz > 0 ? sz : 1)) == NULL)
 		goto out;
 	if (sz > 0)
@@ -474,6 +473,6 @@ attach_load(struct store *s, int64_t id, int64_t unit_id,
 	out->size = sz;
 	ret = 0;
 out:
-	sqlite3_reset(st);
+	store_reset(st);
 	return ret;
 }

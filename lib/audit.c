@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
 
 #include "audit.h"
 #include "clock.h"
@@ -106,10 +105,10 @@ audit_append(struct store *s, const struct actor *who, const char *action,
 	char				 prev[AUDIT_HASHLEN + 1];
 	char				 hash[AUDIT_HASHLEN + 1];
 	struct audit_row		 r;
-	sqlite3_stmt			*st;
+	struct store_stmt			*st;
 	int				 rc;
 
-	if (sqlite3_get_autocommit(s->db)) {
+	if (!store_in_tx(s)) {
 		log_err("audit: append outside a transaction");
 		return -1;
 	}
@@ -120,16 +119,16 @@ audit_append(struct store *s, const struct actor *who, const char *action,
 		return -1;
 	memcpy(prev, audit_zero, sizeof(prev));
 	r.id = 1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0) + 1;
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		r.id = store_col_int64(st, 0) + 1;
 		snprintf(prev, sizeof(prev), "%s", store_col_text(st, 1));
-	} else if (rc != SQLITE_DONE) {
-		log_err("audit: last row: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	} else if (rc != STORE_DONE) {
+		log_err("audit: last row: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	r.at = (int64_t)clock_now();
 	r.account_id = who->account_id;
 	r.unit_id = who->unit_id;
@@ -169,7 +168,7 @@ audit_verify(struct store *s, int64_t *bad_id)
 	char		 prev[AUDIT_HASHLEN + 1];
 	char		 hash[AUDIT_HASHLEN + 1];
 	struct audit_row r;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 n = 0, bad = 0, last = 0;
 	int		 rc;
 
@@ -178,11 +177,11 @@ audit_verify(struct store *s, int64_t *bad_id)
 	    "ORDER BY id")) == NULL)
 		goto fail;
 	memcpy(prev, audit_zero, sizeof(prev));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(st, 0);
-		r.at = sqlite3_column_int64(st, 1);
-		r.account_id = sqlite3_column_int64(st, 2);
-		r.unit_id = sqlite3_column_int64(st, 3);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		r.id = store_col_int64(st, 0);
+		r.at = store_col_int64(st, 1);
+		r.account_id = store_col_int64(st, 2);
+		r.unit_id = store_col_int64(st, 3);
 		r.actor = store_col_text(st, 4);
 		r.cert_fp = store_col_text(st, 5);
 		r.action = store_col_text(st, 6);
@@ -201,15 +200,15 @@ audit_verify(struct store *s, int64_t *bad_id)
 		last = r.id;
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
-		log_err("audit: verify: %s", sqlite3_errmsg(s->db));
+	if (rc != STORE_DONE) {
+		log_err("audit: verify: %s", store_errmsg(s));
 		goto fail;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return n;
 fail:
 	if (st != NULL)
-		sqlite3_reset(st);
+		store_reset(st);
 	if (bad_id != NULL)
 		*bad_id = bad;
 	return -1;

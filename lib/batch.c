@@ -15,7 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <sqlite3.h>
 
 #include "audit.h"
 #include "batch.h"
@@ -336,7 +335,7 @@ batch_keep_failure(struct store *s, const struct batch_spec *spec,
     int64_t task_id, int row_no, const char *const *cells, size_t ncols,
     const char *reasons)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		*raw;
 	int		 rc = -1;
 
@@ -361,18 +360,18 @@ out:
 static int
 batch_nfailures(struct store *s, int64_t task_id, size_t *n)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, "SELECT COUNT(*) FROM batch_failures "
 	    "WHERE task_id = ?")) == NULL || store_bind_int(st, 1, task_id))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		log_err("batch: count failures: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (store_step(st) != STORE_ROW) {
+		log_err("batch: count failures: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
-	*n = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*n = (size_t)store_col_int64(st, 0);
+	store_reset(st);
 	return 0;
 }
 
@@ -381,7 +380,7 @@ int
 batch_count(struct store *s, const struct batch_spec *spec, int64_t task_id,
     size_t *n)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	enum batch_table t;
 
 	*n = 0;
@@ -390,13 +389,13 @@ batch_count(struct store *s, const struct batch_spec *spec, int64_t task_id,
 	if ((st = store_stmt(s, batch_count_sql[t])) == NULL ||
 	    store_bind_int(st, 1, task_id))
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		log_err("batch: count rows: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (store_step(st) != STORE_ROW) {
+		log_err("batch: count rows: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
-	*n = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*n = (size_t)store_col_int64(st, 0);
+	store_reset(st);
 	return 0;
 }
 
@@ -560,7 +559,7 @@ batch_failures_each(struct store *s, int64_t task_id, int64_t unit_id,
 {
 	struct batch_failure f;
 	struct task	 t;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if (unit_id <= 0)
@@ -571,19 +570,19 @@ batch_failures_each(struct store *s, int64_t task_id, int64_t unit_id,
 	    "FROM batch_failures WHERE task_id = ? ORDER BY row_no, id")) ==
 	    NULL || store_bind_int(st, 1, task_id))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		f.row_no = sqlite3_column_int(st, 0);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		f.row_no = store_col_int(st, 0);
 		f.name = store_col_text(st, 1);
 		f.idno = store_col_text(st, 2);
 		f.reasons = store_col_text(st, 3);
 		if ((rc = fn(arg, &f)) != 0) {
-			sqlite3_reset(st);
+			store_reset(st);
 			return rc;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		log_err("batch: failures: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_DONE) {
+		log_err("batch: failures: %s", store_errmsg(s));
 		return -1;
 	}
 	return 0;
@@ -604,7 +603,7 @@ batch_frows(struct store *s, int64_t task_id, size_t ncols,
     struct batch_frow **out, size_t *n)
 {
 	struct batch_frow *fr = NULL, *np, *r;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	size_t		 cap = 0, j;
 	char		*p;
 	int		 rc;
@@ -615,7 +614,7 @@ batch_frows(struct store *s, int64_t task_id, size_t ncols,
 	    "WHERE task_id = ? ORDER BY row_no, id")) == NULL ||
 	    store_bind_int(st, 1, task_id))
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		if (*n == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
 			if ((np = reallocarray(fr, cap, sizeof(*fr))) == NULL)
@@ -638,11 +637,11 @@ batch_frows(struct store *s, int64_t task_id, size_t ncols,
 		}
 		r->v[ncols] = r->reasons;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	*out = fr;
-	if (rc != SQLITE_DONE) {
-		log_err("batch: failure list: %s", rc == SQLITE_ROW ?
-		    "out of memory" : sqlite3_errmsg(s->db));
+	if (rc != STORE_DONE) {
+		log_err("batch: failure list: %s", rc == STORE_ROW ?
+		    "out of memory" : store_errmsg(s));
 		return -1;
 	}
 	return 0;
@@ -705,7 +704,7 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
     const struct actor *who, int64_t task_id, int row_no)
 {
 	struct task	 t;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	enum batch_table tb;
 	char		 object[40], detail[40];
 	int		 rc;
@@ -726,7 +725,7 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no) ||
 	    store_exec_stmt(s, st) != 0)
 		goto out;
-	if (sqlite3_changes(s->db) == 0) {
+	if (store_changes(s) == 0) {
 		rc = 1;
 		goto out;
 	}

@@ -127,16 +127,16 @@ static int
 current_value(struct store *s, const char *sql, int64_t id, char *buf,
     size_t bufsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, sql)) == NULL || store_bind_int(st, 1, id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		snprintf(buf, bufsz, "%s", store_col_text(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }
 
 /* Records one change in change_records and the audit trail. */
@@ -144,7 +144,7 @@ static int
 record_change(struct store *s, const struct actor *who, int64_t person_id,
     const char *label, const char *old, const char *new)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 detail[2048];
 	char		 object[48];
 
@@ -177,7 +177,7 @@ record_change(struct store *s, const struct actor *who, int64_t person_id,
 static int
 still_employed(struct store *s, int64_t unit_id, int64_t person_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	st = store_stmt(s, "SELECT 1 FROM employments WHERE person_id = ?1 "
@@ -185,11 +185,11 @@ still_employed(struct store *s, int64_t unit_id, int64_t person_id)
 	if (st == NULL || store_bind_int(st, 1, person_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == STORE_DONE ? 0 : -1;
 }
 
 /* Changes the given fields of one row (person or unit) in a
@@ -200,7 +200,7 @@ change_row(struct store *s, const struct actor *who, int64_t row_id,
     const char *const *selects, const char *const *updates, size_t n,
     const struct field_val *vals, const int *given)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 old[1024];
 	size_t		 i;
 	int		 changed = 0;
@@ -255,7 +255,7 @@ int
 bg_records(struct store *s, int64_t unit_id, int limit,
     void (*fn)(const struct bg_record *r, void *arg), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	struct bg_record	 r;
 	int			 rc, n = 0;
 
@@ -267,9 +267,9 @@ bg_records(struct store *s, int64_t unit_id, int limit,
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0 ||
 	    store_bind_int(st, 2, limit) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		memset(&r, 0, sizeof(r));
-		clock_fmt((time_t)sqlite3_column_int64(st, 0), r.at);
+		clock_fmt((time_t)store_col_int64(st, 0), r.at);
 		snprintf(r.subject, sizeof(r.subject), "%s", store_col_text(st, 1));
 		snprintf(r.field, sizeof(r.field), "%s", store_col_text(st, 2));
 		snprintf(r.old_value, sizeof(r.old_value), "%s",
@@ -280,6 +280,6 @@ bg_records(struct store *s, int64_t unit_id, int limit,
 		fn(&r, arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }

@@ -732,12 +732,12 @@ ident_days_left(const struct ident *id)
 /* Reads the current row of a statement selecting ACCOUNT_COLS into
  * out.  Returns 0, or -1 on an unknown kind. */
 static int
-account_row(sqlite3_stmt *st, struct account *out)
+account_row(struct store_stmt *st, struct account *out)
 {
 	const char	*kind;
 
 	memset(out, 0, sizeof(*out));
-	out->id = sqlite3_column_int64(st, 0);
+	out->id = store_col_int64(st, 0);
 	kind = store_col_text(st, 1);
 	if (strcmp(kind, "unit") == 0)
 		out->kind = ACCT_UNIT;
@@ -747,38 +747,38 @@ account_row(sqlite3_stmt *st, struct account *out)
 		log_err("account %lld: unknown kind", (long long)out->id);
 		return -1;
 	}
-	out->unit_id = sqlite3_column_int64(st, 2);
+	out->unit_id = store_col_int64(st, 2);
 	ident_copy(out->username, sizeof(out->username),
 	    store_col_text(st, 3));
 	ident_copy(out->display_name, sizeof(out->display_name),
 	    store_col_text(st, 4));
 	ident_copy(out->unit_name, sizeof(out->unit_name),
 	    store_col_text(st, 5));
-	out->unit_vip = sqlite3_column_int(st, 6) != 0;
-	out->must_change = sqlite3_column_int(st, 7) != 0;
-	out->failed = sqlite3_column_int(st, 8);
-	out->locked_until = (time_t)sqlite3_column_int64(st, 9);
+	out->unit_vip = store_col_int(st, 6) != 0;
+	out->must_change = store_col_int(st, 7) != 0;
+	out->failed = store_col_int(st, 8);
+	out->locked_until = (time_t)store_col_int64(st, 9);
 	return 0;
 }
 
 /* Steps st once for at most one account row into out.  Returns 0
  * found, 1 none, -1 error (logged).  Resets st. */
 static int
-account_step(struct store *s, sqlite3_stmt *st, struct account *out)
+account_step(struct store *s, struct store_stmt *st, struct account *out)
 {
 	int	 rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		rc = account_row(st, out) == 0 ? 0 : -1;
-	else if (rc == SQLITE_DONE)
+	else if (rc == STORE_DONE)
 		rc = 1;
 	else {
-		log_err("account query: %s", sqlite3_errmsg(s->db));
+		log_err("account query: %s", store_errmsg(s));
 		rc = -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return rc;
 }
 
@@ -787,7 +787,7 @@ account_step(struct store *s, sqlite3_stmt *st, struct account *out)
 int
 account_by_cert(struct store *s, const char *fp, struct account *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	memset(out, 0, sizeof(*out));
 	if (fp == NULL || fp[0] == '\0')
@@ -805,7 +805,7 @@ account_by_cert(struct store *s, const char *fp, struct account *out)
 int
 account_load(struct store *s, int64_t id, struct account *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	memset(out, 0, sizeof(*out));
 	st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM accounts a"
@@ -820,24 +820,24 @@ account_load(struct store *s, int64_t id, struct account *out)
 static int
 account_pw_hash(struct store *s, int64_t id, char *buf, size_t bufsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	buf[0] = '\0';
 	st = store_stmt(s, "SELECT pw_hash FROM accounts WHERE id = ?");
 	if (st == NULL || store_bind_int(st, 1, id) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		ident_copy(buf, bufsz, store_col_text(st, 0));
 		rc = 0;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == STORE_DONE)
 		rc = 1;
 	else {
-		log_err("account pw_hash: %s", sqlite3_errmsg(s->db));
+		log_err("account pw_hash: %s", store_errmsg(s));
 		rc = -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return rc;
 }
 
@@ -1121,7 +1121,7 @@ ident_audit(struct store *s, const struct account *a, const char *fp,
 static int
 ident_set_failures(struct store *s, int64_t id, int failed, time_t until)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "UPDATE accounts SET failed = ?, locked_until = ?"
 	    " WHERE id = ?");
@@ -1365,7 +1365,7 @@ ident_change_password(struct store *s, int64_t account_id,
     const char *keep_token_hash, struct form_errors *errs)
 {
 	struct account	 a;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 stored[256], again[256], hash[256];
 	size_t		 nerr;
 	int		 own = 0, rc = -1;
@@ -1429,7 +1429,7 @@ int
 sess_create(struct store *s, int64_t account_id, const char *cert_fp,
     char token[65], struct session *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	time_t		 now;
 	int		 own = 0;
 
@@ -1480,7 +1480,7 @@ fail0:
 static int
 sess_delete_hash(struct store *s, const char *token_hash)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "DELETE FROM sessions WHERE token_hash = ?");
 	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
@@ -1495,28 +1495,28 @@ static int
 sess_read(struct store *s, const char *token_hash, int64_t *acct,
     char fp[65], char csrf[65], time_t *last)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 step;
 
 	st = store_stmt(s, "SELECT account_id, cert_fp, csrf, last_seen"
 	    " FROM sessions WHERE token_hash = ?");
 	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
 		return -1;
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
-		sqlite3_reset(st);
+	step = store_step(st);
+	if (step == STORE_DONE) {
+		store_reset(st);
 		return 1;
 	}
-	if (step != SQLITE_ROW) {
-		log_err("session lookup: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (step != STORE_ROW) {
+		log_err("session lookup: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
-	*acct = sqlite3_column_int64(st, 0);
+	*acct = store_col_int64(st, 0);
 	ident_copy(fp, 65, store_col_text(st, 1));
 	ident_copy(csrf, 65, store_col_text(st, 2));
-	*last = (time_t)sqlite3_column_int64(st, 3);
-	sqlite3_reset(st);
+	*last = (time_t)store_col_int64(st, 3);
+	store_reset(st);
 	return 0;
 }
 
@@ -1542,7 +1542,7 @@ sess_delete_hash_tx(struct store *s, const char *token_hash)
 static int
 sess_touch(struct store *s, const char *token_hash, time_t now)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 own;
 
 	if (ident_tx_begin(s, &own) == -1)
@@ -1555,7 +1555,7 @@ sess_touch(struct store *s, const char *token_hash, time_t now)
 		ident_tx_rollback(s, own);
 		return -1;
 	}
-	if (sqlite3_changes(s->db) == 0) {
+	if (store_changes(s) == 0) {
 		ident_tx_rollback(s, own);
 		return 1;
 	}

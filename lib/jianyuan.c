@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "attach.h"
 #include "audit.h"
@@ -499,19 +498,19 @@ jy_evaluate(const struct jy_facts *f, enum jy_reason r,
 /* Runs a one-integer query with two or three integer/text parameters
  * already bound; returns the integer, or -1 on error. */
 static int64_t
-jy_scalar(struct store *s, sqlite3_stmt *st)
+jy_scalar(struct store *s, struct store_stmt *st)
 {
 	int64_t	 v = -1;
 	int	 rc;
 
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		v = store_col_int64(st, 0);
+	else if (rc == STORE_DONE)
 		v = 0;
 	else
-		log_err("jianyuan: %s", sqlite3_errmsg(s->db));
-	sqlite3_reset(st);
+		log_err("jianyuan: %s", store_errmsg(s));
+	store_reset(st);
 	return v;
 }
 
@@ -539,7 +538,7 @@ static int
 jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
     struct jy_facts *f, char *region, size_t regionsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT p.name, p.idno, p.sex, p.birth, "
@@ -559,34 +558,34 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	    NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		if (rc != SQLITE_DONE)
-			log_err("jianyuan: facts: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : -1;
+	rc = store_step(st);
+	if (rc != STORE_ROW) {
+		if (rc != STORE_DONE)
+			log_err("jianyuan: facts: %s", store_errmsg(s));
+		store_reset(st);
+		return rc == STORE_DONE ? 1 : -1;
 	}
 	snprintf(f->name, sizeof(f->name), "%s", store_col_text(st, 0));
 	snprintf(f->idno, sizeof(f->idno), "%s", store_col_text(st, 1));
 	f->male = strcmp(store_col_text(st, 2), "男") == 0;
 	jy_facts_birth(f, store_col_text(st, 3));
-	f->female_cadre = sqlite3_column_int(st, 4) != 0;
+	f->female_cadre = store_col_int(st, 4) != 0;
 	snprintf(region, regionsz, "%s", store_col_text(st, 5));
-	f->insurance_id = sqlite3_column_int64(st, 6);
+	f->insurance_id = store_col_int64(st, 6);
 	f->paying = strcmp(store_col_text(st, 7), "参保缴费") == 0;
 	if (valid_month(store_col_text(st, 8), &f->start_month) != VALID_OK)
 		memset(&f->start_month, 0, sizeof(f->start_month));
 	if (valid_month(store_col_text(st, 9), &f->last_paid) != VALID_OK)
 		memset(&f->last_paid, 0, sizeof(f->last_paid));
-	f->contrib_months = sqlite3_column_int(st, 10);
-	f->multi_injury = sqlite3_column_int(st, 11) != 0;
+	f->contrib_months = store_col_int(st, 10);
+	f->multi_injury = store_col_int(st, 11) != 0;
 	snprintf(f->category, sizeof(f->category), "%s", store_col_text(st, 12));
-	f->legal_rep = sqlite3_column_int(st, 13) != 0;
-	f->employment_id = sqlite3_column_int64(st, 14);
+	f->legal_rep = store_col_int(st, 13) != 0;
+	f->employment_id = store_col_int64(st, 14);
 	f->employed = strcmp(store_col_text(st, 15), "在职") == 0;
 	snprintf(f->job_start, sizeof(f->job_start), "%s",
 	    store_col_text(st, 16));
-	sqlite3_reset(st);
+	store_reset(st);
 	return 0;
 }
 
@@ -598,7 +597,7 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 static int
 jy_facts_tuigong(struct store *s, int64_t unit_id, const struct jy_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 m = f->start_month;
 	char		 from[11];
 	int64_t		 v;
@@ -628,7 +627,7 @@ static int
 jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
     struct jy_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 m;
 	char		 since[11];
 	int64_t		 v;
@@ -668,14 +667,14 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
 	    store_bind_int(st, 2, unit_id) ||
 	    store_bind_int(st, 3, exclude_task))
 		return -1;
-	rc = sqlite3_step(st);
+	rc = store_step(st);
 	f->pending_seq[0] = '\0';
-	if (rc == SQLITE_ROW)
+	if (rc == STORE_ROW)
 		snprintf(f->pending_seq, sizeof(f->pending_seq), "%s",
 		    store_col_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		log_err("jianyuan: pending: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE) {
+		log_err("jianyuan: pending: %s", store_errmsg(s));
 		return -1;
 	}
 	return 0;
@@ -700,7 +699,7 @@ static int
 jy_facts_unit(struct store *s, int64_t unit_id, const char *region,
     const struct hdate *change, struct jy_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 m;
 	char		 month[11];
 	int64_t		 v;
@@ -887,7 +886,7 @@ static int
 jy_row_insert(struct store *s, int64_t task_id, int row_no,
     const struct jy_facts *f, enum jy_reason r, const struct hdate *change)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct hdate	 stop;
 	char		 cd[11], sm[11];
 
@@ -967,7 +966,7 @@ jy_save(struct store *s, const struct actor *who, enum jy_reason r,
 		snprintf(summary + len, sizeof(summary) - len, "等%zu人", rows);
 	}
 	{
-		sqlite3_stmt *st;
+		struct store_stmt *st;
 
 		if ((st = store_stmt(s, "UPDATE tasks SET summary = ? WHERE "
 		    "id = ?")) == NULL || store_bind_text(st, 1, summary) ||
@@ -986,7 +985,7 @@ jy_rows(struct store *s, int64_t task_id,
     void (*fn)(const struct jy_row *row, void *arg), void *arg)
 {
 	struct jy_row	 row;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc, n = 0;
 
 	if ((st = store_stmt(s, "SELECT j.id, j.row_no, COALESCE(j.person_id, "
@@ -998,12 +997,12 @@ jy_rows(struct store *s, int64_t task_id,
 		return -1;
 	/* Rows are copied out before fn runs, but fn may use other
 	 * statements; this one stays stepped until the loop ends. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		memset(&row, 0, sizeof(row));
-		row.id = sqlite3_column_int64(st, 0);
-		row.row_no = sqlite3_column_int(st, 1);
-		row.person_id = sqlite3_column_int64(st, 2);
-		row.insurance_id = sqlite3_column_int64(st, 3);
+		row.id = store_col_int64(st, 0);
+		row.row_no = store_col_int(st, 1);
+		row.person_id = store_col_int64(st, 2);
+		row.insurance_id = store_col_int64(st, 3);
 		snprintf(row.name, sizeof(row.name), "%s", store_col_text(st, 4));
 		snprintf(row.idno, sizeof(row.idno), "%s", store_col_text(st, 5));
 		snprintf(row.sb_no, sizeof(row.sb_no), "%s", store_col_text(st, 6));
@@ -1016,9 +1015,9 @@ jy_rows(struct store *s, int64_t task_id,
 		fn(&row, arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		log_err("jianyuan: rows: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_DONE) {
+		log_err("jianyuan: rows: %s", store_errmsg(s));
 		return -1;
 	}
 	return n;
@@ -1075,7 +1074,7 @@ jy_rowvec_load(struct store *s, int64_t task_id, struct jy_rowvec *rv)
 static int64_t
 jy_task_unit(struct store *s, int64_t task_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 v;
 
 	if ((st = store_stmt(s, "SELECT unit_id FROM tasks WHERE id = ?")) ==
@@ -1147,7 +1146,7 @@ static int
 jy_multi_release(struct store *s, const struct actor *who, int64_t task_id,
     int64_t unit_id, int64_t person_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 object[48], detail[96];
 	int		 n;
 
@@ -1159,7 +1158,7 @@ jy_multi_release(struct store *s, const struct actor *who, int64_t task_id,
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id) ||
 	    store_exec_stmt(s, st))
 		return -1;
-	if ((n = sqlite3_changes(s->db)) == 0)
+	if ((n = store_changes(s)) == 0)
 		return 0;
 	snprintf(object, sizeof(object), "person:%" PRId64, person_id);
 	snprintf(detail, sizeof(detail), "task=%" PRId64 " units=%d", task_id,
@@ -1174,7 +1173,7 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 {
 	struct jy_rowvec	 rv;
 	struct hdate		 change, stop;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	char			 sm[11], object[48], detail[256];
 	int64_t			 unit_id;
 	size_t			 i;
@@ -1198,7 +1197,7 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 		    store_bind_int(st, 2, rv.v[i].insurance_id) ||
 		    store_exec_stmt(s, st))
 			goto out;
-		if (sqlite3_changes(s->db) != 1) {
+		if (store_changes(s) != 1) {
 			log_err("jianyuan: task %" PRId64 ": insurance %" PRId64
 			    " not paying", task_id, rv.v[i].insurance_id);
 			goto out;
@@ -1353,7 +1352,7 @@ jy_batch_person(struct store *s, int64_t unit_id, const char *const *cells,
     const struct hdate *today, struct form_errors *errs)
 {
 	struct idcard	 id;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	enum valid_err	 ve;
 	char		 buf[256];
 	int64_t		 pid = 0;
@@ -1369,22 +1368,22 @@ jy_batch_person(struct store *s, int64_t unit_id, const char *const *cells,
 	    "WHERE p.idno = ?1")) == NULL ||
 	    store_bind_text(st, 1, id.number) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		pid = sqlite3_column_int64(st, 0);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		pid = store_col_int64(st, 0);
 		if (strcmp(store_col_text(st, 1), cells[JYC_NAME]) != 0) {
 			form_error_add(errs, "姓名", "NAME_MISMATCH",
 			    "姓名与社会保障号码不符");
 			pid = 0;
 		}
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == STORE_DONE)
 		form_error_add(errs, "社会保障号码", "NOT_INSURED",
 		    "该人员不是本单位参保人员(人员范围:本单位)");
 	else {
-		log_err("jianyuan: batch person: %s", sqlite3_errmsg(s->db));
+		log_err("jianyuan: batch person: %s", store_errmsg(s));
 		pid = -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return pid;
 }
 

@@ -309,7 +309,7 @@ page_task(struct hall_ctx *c, xmlNodePtr parent, const struct task *t)
 int
 page_events(struct hall_ctx *c, int64_t task_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 list, n;
 	char		 at[20];
 	int		 rc;
@@ -321,9 +321,9 @@ page_events(struct hall_ctx *c, int64_t task_id)
 	    "accounts a ON a.id = e.actor_id WHERE e.task_id = ?1 ORDER BY e.id");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		n = page_add(c, list, "event", NULL);
-		clock_fmt((time_t)sqlite3_column_int64(st, 0), at);
+		clock_fmt((time_t)store_col_int64(st, 0), at);
 		page_attr(n, "at", at);
 		page_attr(n, "action", store_col_text(st, 1));
 		page_attr(n, "from", store_col_text(st, 2));
@@ -331,8 +331,8 @@ page_events(struct hall_ctx *c, int64_t task_id)
 		page_attr(n, "reason", store_col_text(st, 4));
 		page_attr(n, "actor", store_col_text(st, 5));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? 0 : -1;
 }
 
 /* Answers the attachment named by the id field as a download, when its
@@ -491,7 +491,7 @@ page_disposition(const char *name)
 int
 page_unit(struct hall_ctx *c, int64_t unit_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	xmlNodePtr	 n;
 	int		 rc;
 
@@ -499,12 +499,12 @@ page_unit(struct hall_ctx *c, int64_t unit_id)
 	    "WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = store_step(st)) == STORE_ROW) {
 		n = page_add(c, NULL, "unit", NULL);
 		page_attr(n, "name", store_col_text(st, 0));
 		page_attr(n, "uscc", store_col_text(st, 1));
 		page_attr(n, "sb-code", store_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }

@@ -14,17 +14,17 @@
 
 /* Copies column i of st into dst of size dstsz. */
 static void
-col(sqlite3_stmt *st, int i, char *dst, size_t dstsz)
+col(struct store_stmt *st, int i, char *dst, size_t dstsz)
 {
 	snprintf(dst, dstsz, "%s", store_col_text(st, i));
 }
 
 /* Fills p from the current row of a PERSON_COLUMNS statement. */
 static void
-person_row(sqlite3_stmt *st, struct person *p)
+person_row(struct store_stmt *st, struct person *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = store_col_int64(st, 0);
 	col(st, 1, p->idno, sizeof(p->idno));
 	col(st, 2, p->name, sizeof(p->name));
 	col(st, 3, p->sex, sizeof(p->sex));
@@ -43,23 +43,23 @@ person_row(sqlite3_stmt *st, struct person *p)
 
 /* Steps st once into out.  Returns 0 row, 1 none, -1 error. */
 static int
-person_step(sqlite3_stmt *st, struct person *out)
+person_step(struct store_stmt *st, struct person *out)
 {
-	int	 rc = sqlite3_step(st);
+	int	 rc = store_step(st);
 
-	if (rc == SQLITE_ROW)
+	if (rc == STORE_ROW)
 		person_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : -1;
+	return rc == STORE_DONE ? 1 : -1;
 }
 
 int
 person_find(struct store *s, int64_t unit_id, const char *idno, int current,
     struct person *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
 	    "p.idno = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
@@ -76,7 +76,7 @@ int
 person_load(struct store *s, int64_t unit_id, int64_t id, int current,
     struct person *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
 	    "p.id = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
@@ -93,7 +93,7 @@ int
 person_list(struct store *s, int64_t unit_id,
     void (*fn)(const struct person *p, void *arg), void *arg)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct person	 p;
 	int		 rc, n = 0;
 
@@ -102,11 +102,11 @@ person_list(struct store *s, int64_t unit_id,
 	    "AND e.unit_id = ?1 AND e.status = '在职') ORDER BY p.name, p.id");
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		person_row(st, &p);
 		fn(&p, arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }

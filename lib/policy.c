@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "clock.h"
 #include "log.h"
@@ -48,7 +47,7 @@ static int
 policy_lookup(struct store *s, const char *region, const char *key,
     const char *on, char *out, size_t outsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	const char	*v;
 	size_t		 n;
 	int		 rc;
@@ -60,25 +59,25 @@ policy_lookup(struct store *s, const char *region, const char *key,
 	if (store_bind_text(st, 1, region) || store_bind_text(st, 2, key) ||
 	    store_bind_text(st, 3, on))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = store_step(st);
+	if (rc == STORE_DONE) {
+		store_reset(st);
 		return 1;
 	}
-	if (rc != SQLITE_ROW) {
-		log_err("policy: %s: %s", key, sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (rc != STORE_ROW) {
+		log_err("policy: %s: %s", key, store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
 	v = store_col_text(st, 0);
 	n = strlen(v);
 	if (n >= outsz) {
 		log_err("policy: %s/%s: value too long", region, key);
-		sqlite3_reset(st);
+		store_reset(st);
 		return -1;
 	}
 	memcpy(out, v, n + 1);
-	sqlite3_reset(st);
+	store_reset(st);
 	return 0;
 }
 
@@ -160,7 +159,7 @@ policy_bool(struct store *s, const char *region, const char *key,
 int
 workday_is(struct store *s, const struct hdate *d)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 date[16];
 	int64_t		 wd;
 	int		 rc;
@@ -173,15 +172,15 @@ workday_is(struct store *s, const struct hdate *d)
 	    "WHERE date = ?")) == NULL ||
 	    store_bind_text(st, 1, policy_fmt(d, date)))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		rc = sqlite3_column_int(st, 0) != 0;
-		sqlite3_reset(st);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		rc = store_col_int(st, 0) != 0;
+		store_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		log_err("policy: calendar: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_DONE) {
+		log_err("policy: calendar: %s", store_errmsg(s));
 		return -1;
 	}
 	/* 1970-01-01 was a Thursday: 0 = Thursday ... 2 = Saturday. */
@@ -361,7 +360,7 @@ policy_seed_defaults(struct store *s)
 {
 	const struct policy_seed	*p;
 	const struct policy_day		*d;
-	sqlite3_stmt			*st;
+	struct store_stmt			*st;
 	size_t				 i;
 	int				 began = 0;
 

@@ -69,24 +69,24 @@ struct receipt_task {
 static int
 load_task(struct store *s, int64_t task_id, struct receipt_task *t)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	st = store_stmt(s, "SELECT unit_id, state, seq_no, decided_at FROM "
 	    "tasks WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t->unit_id = sqlite3_column_int64(st, 0);
+	if ((rc = store_step(st)) == STORE_ROW) {
+		t->unit_id = store_col_int64(st, 0);
 		snprintf(t->state, sizeof(t->state), "%s", store_col_text(st, 1));
 		snprintf(t->seq_no, sizeof(t->seq_no), "%s",
 		    store_col_text(st, 2));
-		t->decided_at = sqlite3_column_int64(st, 3);
+		t->decided_at = store_col_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : -1;
+	return rc == STORE_DONE ? 1 : -1;
 }
 
 /* Reads the stored receipt of (task_id, kind) into out.  Returns 0,
@@ -95,7 +95,7 @@ static int
 find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
     struct receipt *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	st = store_stmt(s, "SELECT id, receipt_no, code, issued_at FROM "
@@ -103,20 +103,20 @@ find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, receipt_kind_names[kind]) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = store_step(st)) == STORE_ROW) {
 		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
+		out->id = store_col_int64(st, 0);
 		out->task_id = task_id;
 		out->kind = kind;
 		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 1));
 		snprintf(out->code, sizeof(out->code), "%s",
 		    store_col_text(st, 2));
-		out->issued_at = (time_t)sqlite3_column_int64(st, 3);
+		out->issued_at = (time_t)store_col_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : -1;
+	return rc == STORE_DONE ? 1 : -1;
 }
 
 /* Inserts the receipt of (task_id, kind) unless one exists and audits a
@@ -126,7 +126,7 @@ insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
     const struct receipt_task *t)
 {
 	struct actor	 sys = { 0, t->unit_id, "系统", "" };
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 no[48], code[RECEIPT_CODE_LEN + 1], obj[64], detail[128];
 
 	if ((size_t)snprintf(no, sizeof(no), "%s%s", receipt_prefixes[kind],
@@ -144,7 +144,7 @@ insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 	    store_bind_int(st, 5, t->decided_at) != 0 ||
 	    store_exec_stmt(s, st) != 0)
 		return -1;
-	if (sqlite3_changes(s->db) == 0)
+	if (store_changes(s) == 0)
 		return 0;
 	snprintf(obj, sizeof(obj), "task:%lld", (long long)task_id);
 	snprintf(detail, sizeof(detail), "%s %s", receipt_kind_names[kind], no);
@@ -222,7 +222,7 @@ int
 receipt_verify(struct store *s, const char *no, const char *code,
     struct receipt *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 want_no[32], given[RECEIPT_CODE_LEN + 1];
 	char		 stored[RECEIPT_CODE_LEN + 1] = "--------";
 	const char	*kind = "";
@@ -240,9 +240,9 @@ receipt_verify(struct store *s, const char *no, const char *code,
 	    "issued_at FROM receipts WHERE receipt_no = ?1");
 	if (st == NULL || store_bind_text(st, 1, want_no) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->task_id = sqlite3_column_int64(st, 1);
+	if ((rc = store_step(st)) == STORE_ROW) {
+		out->id = store_col_int64(st, 0);
+		out->task_id = store_col_int64(st, 1);
 		kind = store_col_text(st, 2);
 		for (i = 0; i < RECEIPT_KIND__MAX; i++)
 			if (strcmp(kind, receipt_kind_names[i]) == 0)
@@ -250,14 +250,14 @@ receipt_verify(struct store *s, const char *no, const char *code,
 		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 3));
 		snprintf(out->code, sizeof(out->code), "%s",
 		    store_col_text(st, 4));
-		out->issued_at = (time_t)sqlite3_column_int64(st, 5);
+		out->issued_at = (time_t)store_col_int64(st, 5);
 		if (strlen(out->code) == RECEIPT_CODE_LEN) {
 			memcpy(stored, out->code, RECEIPT_CODE_LEN + 1);
 			found = 1;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	/* Compare whether or not the number was found, in constant time,
 	 * so that an unknown number and a wrong code look the same. */

@@ -19,6 +19,9 @@
 #include "migrations.h"
 #include "store.h"
 
+/* The SQLite statement behind an opaque store_stmt. */
+#define SQ(st)	((sqlite3_stmt *)(void *)(st))
+
 #define STORE_BEGIN_TRIES_MS	10000	/* give up BEGIN IMMEDIATE after ~10 s */
 #define STORE_BUSY_TIMEOUT_MS	5000
 
@@ -140,7 +143,7 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->cachesz; i++)
-		sqlite3_finalize(s->cache[i].stmt);
+		sqlite3_finalize(SQ(s->cache[i].stmt));
 	free(s->cache);
 	if (s->db != NULL && sqlite3_close(s->db) != SQLITE_OK)
 		log_err("store: close: %s", sqlite3_errmsg(s->db));
@@ -248,7 +251,7 @@ store_rollback(struct store *s)
 
 /* The cached statement for the literal sql, reset with bindings
  * cleared; prepared on first use.  Borrowed until store_close(). */
-sqlite3_stmt *
+struct store_stmt *
 store_stmt(struct store *s, const char *sql)
 {
 	struct store_cached	*nc;
@@ -257,8 +260,8 @@ store_stmt(struct store *s, const char *sql)
 
 	for (i = 0; i < s->cachesz; i++)
 		if (s->cache[i].sql == sql) {
-			sqlite3_reset(s->cache[i].stmt);
-			sqlite3_clear_bindings(s->cache[i].stmt);
+			sqlite3_reset(SQ(s->cache[i].stmt));
+			sqlite3_clear_bindings(SQ(s->cache[i].stmt));
 			return s->cache[i].stmt;
 		}
 	if (s->cachesz == s->cachecap) {
@@ -280,67 +283,193 @@ store_stmt(struct store *s, const char *sql)
 		return NULL;
 	}
 	s->cache[s->cachesz].sql = sql;
-	s->cache[s->cachesz].stmt = st;
+	s->cache[s->cachesz].stmt = (struct store_stmt *)(void *)st;
 	s->cachesz++;
-	return st;
+	return s->cache[s->cachesz - 1].stmt;
+}
+
+/* Logs a failed bind of index i with SQLite's code rc.  Returns 0 when
+ * rc is SQLITE_OK, else -1. */
+static int
+store_bind_rc(int rc, int i)
+{
+	if (rc == SQLITE_OK)
+		return 0;
+	log_err("store: bind %d: %s", i, sqlite3_errstr(rc));
+	return -1;
 }
 
 /* Binds text v (copied; NULL binds NULL) at index i.  Returns 0 or -1. */
 int
-store_bind_text(sqlite3_stmt *st, int i, const char *v)
+store_bind_text(struct store_stmt *st, int i, const char *v)
 {
-	int	 rc;
-
-	rc = v == NULL ? sqlite3_bind_null(st, i) :
-	    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	if (rc != SQLITE_OK) {
-		log_err("store: bind %d: %s", i, sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
+	return store_bind_rc(v == NULL ? sqlite3_bind_null(SQ(st), i) :
+	    sqlite3_bind_text(SQ(st), i, v, -1, SQLITE_TRANSIENT), i);
 }
 
 /* Binds the integer v at index i.  Returns 0 or -1. */
 int
-store_bind_int(sqlite3_stmt *st, int i, int64_t v)
+store_bind_int(struct store_stmt *st, int i, int64_t v)
+{
+	return store_bind_rc(sqlite3_bind_int64(SQ(st), i, v), i);
+}
+
+/* Binds NULL at index i.  Returns 0 or -1. */
+int
+store_bind_null(struct store_stmt *st, int i)
+{
+	return store_bind_rc(sqlite3_bind_null(SQ(st), i), i);
+}
+
+/* Binds n bytes at v (borrowed until reset) at index i.  Returns 0 or
+ * -1. */
+int
+store_bind_blob(struct store_stmt *st, int i, const void *v, size_t n)
+{
+	if (n > INT32_MAX)
+		return store_bind_rc(SQLITE_TOOBIG, i);
+	return store_bind_rc(sqlite3_bind_blob(SQ(st), i, v, (int)n,
+	    SQLITE_STATIC), i);
+}
+
+/* Steps st.  Returns STORE_ROW, STORE_DONE or STORE_ERROR (logged). */
+int
+store_step(struct store_stmt *st)
 {
 	int	 rc;
 
-	if ((rc = sqlite3_bind_int64(st, i, v)) != SQLITE_OK) {
-		log_err("store: bind %d: %s", i, sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
+	rc = sqlite3_step(SQ(st));
+	if (rc == SQLITE_ROW)
+		return STORE_ROW;
+	if (rc == SQLITE_DONE)
+		return STORE_DONE;
+	log_err("store: step: %s (%s)", sqlite3_errstr(rc),
+	    sqlite3_sql(SQ(st)));
+	return STORE_ERROR;
+}
+
+/* Resets st for another run. */
+void
+store_reset(struct store_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(SQ(st));
 }
 
 /* Steps st to completion (it must return no rows) and resets it.
  * Returns 0 or -1 (logged). */
 int
-store_exec_stmt(struct store *s, sqlite3_stmt *st)
+store_exec_stmt(struct store *s, struct store_stmt *st)
 {
 	int	 rc;
 
-	rc = sqlite3_step(st);
+	rc = sqlite3_step(SQ(st));
 	if (rc != SQLITE_DONE) {
 		log_err("store: step: %s (%s)", rc == SQLITE_ROW ?
 		    "statement returned rows" : sqlite3_errmsg(s->db),
-		    sqlite3_sql(st));
-		sqlite3_reset(st);
+		    sqlite3_sql(SQ(st)));
+		sqlite3_reset(SQ(st));
 		return -1;
 	}
-	sqlite3_reset(st);
+	sqlite3_reset(SQ(st));
 	return 0;
+}
+
+/* Runs the constant sql.  Returns 0 or -1 (logged). */
+int
+store_exec_sql(struct store *s, const char *sql)
+{
+	return store_exec_const(s->db, sql, sql);
+}
+
+/* The one integer of sql (parameter ?1 = p1 unless STORE_NOPARAM) into
+ * *out, dflt when there is no row.  Returns 0 or -1. */
+int
+store_int(struct store *s, const char *sql, int64_t p1, int64_t dflt,
+    int64_t *out)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    (p1 != STORE_NOPARAM && store_bind_int(st, 1, p1) != 0))
+		return -1;
+	*out = dflt;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*out = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ERROR ? -1 : 0;
 }
 
 /* Column i of st's current row as text, "" for NULL.  Borrowed until
  * st is stepped or reset. */
 const char *
-store_col_text(sqlite3_stmt *st, int i)
+store_col_text(struct store_stmt *st, int i)
 {
 	const unsigned char	*p;
 
-	p = sqlite3_column_text(st, i);
+	p = sqlite3_column_text(SQ(st), i);
 	return p == NULL ? "" : (const char *)p;
+}
+
+/* Column i as a 64-bit integer. */
+int64_t
+store_col_int64(struct store_stmt *st, int i)
+{
+	return sqlite3_column_int64(SQ(st), i);
+}
+
+/* Column i as an int. */
+int
+store_col_int(struct store_stmt *st, int i)
+{
+	return sqlite3_column_int(SQ(st), i);
+}
+
+/* Whether column i is NULL. */
+int
+store_col_null(struct store_stmt *st, int i)
+{
+	return sqlite3_column_type(SQ(st), i) == SQLITE_NULL;
+}
+
+/* Column i as bytes, with their count in *n. */
+const void *
+store_col_blob(struct store_stmt *st, int i, size_t *n)
+{
+	const void	*p;
+
+	p = sqlite3_column_blob(SQ(st), i);
+	*n = (size_t)sqlite3_column_bytes(SQ(st), i);
+	return p;
+}
+
+/* The rowid of the last INSERT. */
+int64_t
+store_last_id(struct store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+/* The rows changed by the last statement. */
+int
+store_changes(struct store *s)
+{
+	return sqlite3_changes(s->db);
+}
+
+/* Whether a transaction is open. */
+int
+store_in_tx(struct store *s)
+{
+	return !sqlite3_get_autocommit(s->db);
+}
+
+/* The last error message of s. */
+const char *
+store_errmsg(struct store *s)
+{
+	return sqlite3_errmsg(s->db);
 }
 
 /* Checkpoints the WAL into the database and truncates it.  Returns 0,

@@ -10,19 +10,27 @@
 #ifndef HALL_STORE_H
 #define HALL_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
 
 #define STORE_NOCHECKPOINT	0x01u	/* wal_autocheckpoint=0 (FastCGI programs) */
 #define STORE_NOMIGRATE		0x02u	/* fail if the schema is not current */
 
 /* An open database with its statement cache.  Owned by the opener,
  * closed by store_close(). */
+struct sqlite3;
+struct store_stmt;	/* a prepared statement: opaque outside store.c */
+
+/* What store_step() returns. */
+#define STORE_ROW	100	/* a row is ready for store_col_*() */
+#define STORE_DONE	101	/* no more rows */
+#define STORE_ERROR	1	/* anything else (logged) */
+
 struct store {
-	sqlite3		*db;
+	struct sqlite3	*db;
 	struct store_cached {
 		const char	*sql;	/* compared by pointer: pass literals */
-		sqlite3_stmt	*stmt;
+		struct store_stmt *stmt;
 	}		*cache;
 	size_t		 cachesz;
 	size_t		 cachecap;
@@ -57,19 +65,65 @@ void		 store_rollback(struct store *s);
  * cached by the pointer sql (use string literals).  Borrowed: valid
  * until store_close(); reset again by the next store_stmt() of the same
  * sql.  NULL (logged) on error. */
-sqlite3_stmt	*store_stmt(struct store *s, const char *sql);
+struct store_stmt *store_stmt(struct store *s, const char *sql);
 
-/* Binds text (NULL binds NULL) / int64 at 1-based index i. */
-int		 store_bind_text(sqlite3_stmt *st, int i, const char *v);
-int		 store_bind_int(sqlite3_stmt *st, int i, int64_t v);
+/* Binds text (NULL binds NULL) / int64 / NULL / a blob (borrowed until
+ * the statement is reset: bind, step, reset in one breath) at 1-based
+ * index i.  Return 0 or -1 (logged). */
+int		 store_bind_text(struct store_stmt *st, int i, const char *v);
+int		 store_bind_int(struct store_stmt *st, int i, int64_t v);
+int		 store_bind_null(struct store_stmt *st, int i);
+int		 store_bind_blob(struct store_stmt *st, int i, const void *v,
+		    size_t n);
 
-/* Runs a statement that returns no rows (sqlite3_step == DONE).
+/* Steps st: STORE_ROW, STORE_DONE, or STORE_ERROR (logged with the
+ * statement's SQL). */
+int		 store_step(struct store_stmt *st);
+
+/* Resets st so that it may run again (keeps its bindings). */
+void		 store_reset(struct store_stmt *st);
+
+/* Runs a statement that returns no rows (store_step == STORE_DONE).
  * Returns 0 or -1 (logged); resets st. */
-int		 store_exec_stmt(struct store *s, sqlite3_stmt *st);
+int		 store_exec_stmt(struct store *s, struct store_stmt *st);
+
+/* Runs constant SQL text (never built from input) that returns no
+ * rows, such as "SAVEPOINT x".  Returns 0 or -1 (logged). */
+int		 store_exec_sql(struct store *s, const char *sql);
+
+/* The single integer the statement sql returns with parameter ?1 bound
+ * to p1 (pass STORE_NOPARAM for none), into *out; *out is dflt when it
+ * returns no row.  Returns 0 or -1. */
+#define STORE_NOPARAM	INT64_MIN
+int		 store_int(struct store *s, const char *sql, int64_t p1,
+		    int64_t dflt, int64_t *out);
 
 /* Column i of the current row as a string ("" for NULL).  Borrowed
  * until the next step/reset of st. */
-const char	*store_col_text(sqlite3_stmt *st, int i);
+const char	*store_col_text(struct store_stmt *st, int i);
+
+/* Column i as an integer (0 for NULL). */
+int64_t		 store_col_int64(struct store_stmt *st, int i);
+int		 store_col_int(struct store_stmt *st, int i);
+
+/* Whether column i is NULL. */
+int		 store_col_null(struct store_stmt *st, int i);
+
+/* Column i as bytes (NULL when empty or NULL) and their count into *n.
+ * Borrowed until the next step/reset of st. */
+const void	*store_col_blob(struct store_stmt *st, int i, size_t *n);
+
+/* The rowid of the last INSERT on s. */
+int64_t		 store_last_id(struct store *s);
+
+/* The rows changed by the last INSERT, UPDATE or DELETE on s. */
+int		 store_changes(struct store *s);
+
+/* Whether a transaction is open on s (BEGIN or a savepoint). */
+int		 store_in_tx(struct store *s);
+
+/* The last error message of s (static or borrowed). */
+const char	*store_errmsg(struct store *s);
 
 /* Runs PRAGMA wal_checkpoint(TRUNCATE).  Returns 0 or -1. */
 int		 store_checkpoint(struct store *s);

@@ -22,28 +22,28 @@ state_from_name(const char *name)
 
 /* Copies column i as text into dst of size dstsz. */
 static void
-col_copy(sqlite3_stmt *st, int i, char *dst, size_t dstsz)
+col_copy(struct store_stmt *st, int i, char *dst, size_t dstsz)
 {
 	snprintf(dst, dstsz, "%s", store_col_text(st, i));
 }
 
 void
-tasklist_row(sqlite3_stmt *st, struct task *t)
+tasklist_row(struct store_stmt *st, struct task *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = store_col_int64(st, 0);
 	col_copy(st, 1, t->seq_no, sizeof(t->seq_no));
 	col_copy(st, 2, t->business, sizeof(t->business));
-	t->unit_id = sqlite3_column_int64(st, 3);
+	t->unit_id = store_col_int64(st, 3);
 	t->state = state_from_name(store_col_text(st, 4));
-	t->returned = sqlite3_column_int(st, 5);
+	t->returned = store_col_int(st, 5);
 	col_copy(st, 6, t->return_reason, sizeof(t->return_reason));
 	col_copy(st, 7, t->summary, sizeof(t->summary));
-	t->created_at = (time_t)sqlite3_column_int64(st, 8);
-	t->submitted_at = (time_t)sqlite3_column_int64(st, 9);
-	t->decided_at = (time_t)sqlite3_column_int64(st, 10);
-	t->decided_by = sqlite3_column_int64(st, 11);
-	t->overdue = sqlite3_column_int(st, 12);
+	t->created_at = (time_t)store_col_int64(st, 8);
+	t->submitted_at = (time_t)store_col_int64(st, 9);
+	t->decided_at = (time_t)store_col_int64(st, 10);
+	t->decided_by = store_col_int64(st, 11);
+	t->overdue = store_col_int(st, 12);
 }
 
 /* The statement text of each list; the business filter is bound as
@@ -65,7 +65,7 @@ int
 tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
     const char *business, int limit, tasklist_fn fn, void *arg)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct task	 t;
 	int		 rc, n = 0;
 
@@ -77,19 +77,19 @@ tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
 	    store_bind_text(st, 2, business != NULL ? business : "") != 0 ||
 	    store_bind_int(st, 3, limit) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		tasklist_row(st, &t);
 		fn(&t, store_col_text(st, 13), arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }
 
 /* Binds business (NULL as ""), limit and offset at 1, 2, 3 of st.
  * Returns 0 or -1. */
 static int
-tasklist_bind_page(sqlite3_stmt *st, const char *business, int limit,
+tasklist_bind_page(struct store_stmt *st, const char *business, int limit,
     int offset)
 {
 	if (store_bind_text(st, 1, business != NULL ? business : "") != 0 ||
@@ -104,7 +104,7 @@ int
 tasklist_queue(struct store *s, const char *business, int limit, int offset,
     tasklist_fn fn, void *arg)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	struct task	 t;
 	int		 rc, n = 0;
 
@@ -116,14 +116,14 @@ tasklist_queue(struct store *s, const char *business, int limit, int offset,
 	    "t.id ASC LIMIT ?2 OFFSET ?3")) == NULL ||
 	    tasklist_bind_page(st, business, limit, offset) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		tasklist_row(st, &t);
-		t.was_returned = sqlite3_column_int(st, 14) != 0;
+		t.was_returned = store_col_int(st, 14) != 0;
 		fn(&t, store_col_text(st, 13), arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }
 
 /* See tasklist.h. */
@@ -131,20 +131,20 @@ int
 tasklist_queue_counts(struct store *s,
     void (*fn)(const char *business, int count, void *arg), void *arg)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc, total = 0, n;
 
 	if ((st = store_stmt(s, "SELECT business, COUNT(*) FROM tasks "
 	    "WHERE state = '进行中' GROUP BY business ORDER BY business")) ==
 	    NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = sqlite3_column_int(st, 1);
+	while ((rc = store_step(st)) == STORE_ROW) {
+		n = store_col_int(st, 1);
 		fn(store_col_text(st, 0), n, arg);
 		total += n;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? total : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? total : -1;
 }
 
 /* See tasklist.h. */
@@ -152,7 +152,7 @@ int
 tasklist_decided(struct store *s, const char *business, int limit,
     int offset, tasklist_decision_fn fn, void *arg)
 {
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	struct task		 t;
 	struct task_decision	 d;
 	int			 rc, n = 0;
@@ -166,25 +166,25 @@ tasklist_decided(struct store *s, const char *business, int limit,
 	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3")) == NULL ||
 	    tasklist_bind_page(st, business, limit, offset) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		tasklist_row(st, &t);
 		memset(&d, 0, sizeof(d));
 		d.approved = strcmp(store_col_text(st, 14), "task.approve") == 0;
 		d.reason = store_col_text(st, 15);
-		d.at = (time_t)sqlite3_column_int64(st, 16);
+		d.at = (time_t)store_col_int64(st, 16);
 		d.reviewer = store_col_text(st, 17);
 		fn(&t, store_col_text(st, 13), &d, arg);
 		n++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? n : -1;
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
 }
 
 /* See tasklist.h. */
 int
 tasklist_decided_count(struct store *s, const char *business)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 n = -1;
 
 	if ((st = store_stmt(s, "SELECT COUNT(*) FROM task_events e JOIN "
@@ -193,8 +193,8 @@ tasklist_decided_count(struct store *s, const char *business)
 	    "t.business = ?1)")) == NULL ||
 	    store_bind_text(st, 1, business != NULL ? business : "") != 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	if (store_step(st) == STORE_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
 	return n;
 }

@@ -68,8 +68,8 @@ int		 tasklist_decided(struct store *s, const char *business,
 int		 tasklist_decided_count(struct store *s, const char *business);
 
 /* Fills t from the current row of a statement selecting TASK_COLUMNS. */
-struct sqlite3_stmt;
-void		 tasklist_row(struct sqlite3_stmt *st, struct task *t);
+struct store_stmt;
+void		 tasklist_row(struct store_stmt *st, struct task *t);
 
 #define TASK_COLUMNS "t.id, t.seq_no, t.business, t.unit_id, t.state, " \
 	"t.returned, t.return_reason, t.summary, t.created_at, " \

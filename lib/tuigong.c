@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "attach.h"
 #include "audit.h"
@@ -188,7 +187,7 @@ static int
 tg_facts_contract(struct store *s, int64_t unit_id, const char *contract_no,
     struct tuigong_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT e.id, e.person_id, e.status, p.idno, "
@@ -199,11 +198,11 @@ tg_facts_contract(struct store *s, int64_t unit_id, const char *contract_no,
 	    == NULL || store_bind_int(st, 1, unit_id) ||
 	    store_bind_text(st, 2, contract_no))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		f->contract_found = 1;
-		f->employment_id = sqlite3_column_int64(st, 0);
-		f->person_id = sqlite3_column_int64(st, 1);
+		f->employment_id = store_col_int64(st, 0);
+		f->person_id = store_col_int64(st, 1);
 		tg_copy(f->emp_status, sizeof(f->emp_status), store_col_text(st, 2));
 		tg_copy(f->emp_idno, sizeof(f->emp_idno), store_col_text(st, 3));
 		tg_copy(f->person_name, sizeof(f->person_name),
@@ -217,14 +216,14 @@ tg_facts_contract(struct store *s, int64_t unit_id, const char *contract_no,
 		    store_col_text(st, 8));
 		tg_copy(f->start, sizeof(f->start), store_col_text(st, 9));
 		tg_copy(f->end, sizeof(f->end), store_col_text(st, 10));
-		f->open_ended = sqlite3_column_int(st, 11) != 0;
+		f->open_ended = store_col_int(st, 11) != 0;
 		tg_copy(f->post, sizeof(f->post), store_col_text(st, 12));
 		tg_copy(f->registered_at, sizeof(f->registered_at),
 		    store_col_text(st, 13));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		log_err("tuigong: contract: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE) {
+		log_err("tuigong: contract: %s", store_errmsg(s));
 		return -1;
 	}
 	return 0;
@@ -236,7 +235,7 @@ static int
 tg_facts_other(struct store *s, int64_t unit_id, const char *idno,
     struct tuigong_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT e.contract_no FROM employments e "
@@ -245,12 +244,12 @@ tg_facts_other(struct store *s, int64_t unit_id, const char *idno,
 	    == NULL || store_bind_text(st, 1, idno) ||
 	    store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		tg_copy(f->other_contract_no, sizeof(f->other_contract_no),
 		    store_col_text(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
 /* Loads the person's insurance and arrears at unit_id into f.
@@ -258,7 +257,7 @@ tg_facts_other(struct store *s, int64_t unit_id, const char *idno,
 static int
 tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT sb_no, status, "
@@ -266,8 +265,8 @@ tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 	    "insurance WHERE person_id = ?1 AND unit_id = ?2")) == NULL ||
 	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		f->insured = 1;
 		tg_copy(f->sb_no, sizeof(f->sb_no), store_col_text(st, 0));
 		tg_copy(f->ins_status, sizeof(f->ins_status),
@@ -276,18 +275,18 @@ tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 		tg_copy(f->stop_month, sizeof(f->stop_month),
 		    store_col_text(st, 3));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	if ((st = store_stmt(s, "SELECT COUNT(*) FROM arrears WHERE "
 	    "person_id = ?1 AND unit_id = ?2 AND settled = 0")) == NULL ||
 	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		f->arrears = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		f->arrears = store_col_int64(st, 0);
+	store_reset(st);
+	if (rc != STORE_ROW)
 		return -1;
 	f->settled = f->arrears == 0 &&
 	    (!f->insured || strcmp(f->ins_status, "暂停缴费") == 0);
@@ -351,18 +350,18 @@ struct tg_eval {
 static int
 tg_region(struct store *s, int64_t unit_id, char *region, size_t regionsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	tg_copy(region, regionsz, "*");
 	if ((st = store_stmt(s, "SELECT region FROM units WHERE id = ?1")) ==
 	    NULL || store_bind_int(st, 1, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		tg_copy(region, regionsz, store_col_text(st, 0));
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
 /* 身份证号 is a valid GB 11643 number; 性别 and the stored 出生日期 agree
@@ -546,7 +545,7 @@ tg_rule_dates(struct tg_eval *ev)
 static int
 tg_rule_unique(struct tg_eval *ev)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if (!ev->mine)
@@ -558,14 +557,14 @@ tg_rule_unique(struct tg_eval *ev)
 	    store_bind_int(st, 1, ev->f->employment_id) ||
 	    store_bind_int(st, 2, ev->task_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
 		ev->duplicate = 1;
 		tg_err(ev->errs, ev->prefix, "contract_no", "TG_DUPLICATE",
 		    "该员工已有退工登记业务(业务顺序号 %s)", store_col_text(st, 0));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
 /* 先减员,后退工 where the region's policy says so.  Returns 0 or -1. */
@@ -793,14 +792,14 @@ tuigong_task_materials(struct store *s, int64_t task_id,
 
 /* Fills row from the current row of a statement selecting TG_COLUMNS. */
 static void
-tg_row_read(sqlite3_stmt *st, struct tuigong_row *r)
+tg_row_read(struct store_stmt *st, struct tuigong_row *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->task_id = sqlite3_column_int64(st, 1);
-	r->row_no = sqlite3_column_int(st, 2);
-	r->employment_id = sqlite3_column_int64(st, 3);
-	r->person_id = sqlite3_column_int64(st, 4);
+	r->id = store_col_int64(st, 0);
+	r->task_id = store_col_int64(st, 1);
+	r->row_no = store_col_int(st, 2);
+	r->employment_id = store_col_int64(st, 3);
+	r->person_id = store_col_int64(st, 4);
 	tg_copy(r->name, sizeof(r->name), store_col_text(st, 5));
 	tg_copy(r->idno, sizeof(r->idno), store_col_text(st, 6));
 	tg_copy(r->sex, sizeof(r->sex), store_col_text(st, 7));
@@ -812,21 +811,21 @@ tg_row_read(sqlite3_stmt *st, struct tuigong_row *r)
 	tg_copy(r->contract_start, sizeof(r->contract_start),
 	    store_col_text(st, 13));
 	tg_copy(r->contract_end, sizeof(r->contract_end), store_col_text(st, 14));
-	r->open_ended = sqlite3_column_int(st, 15) != 0;
+	r->open_ended = store_col_int(st, 15) != 0;
 	tg_copy(r->post, sizeof(r->post), store_col_text(st, 16));
 	tg_copy(r->sb_no, sizeof(r->sb_no), store_col_text(st, 17));
 	tg_copy(r->last_paid_month, sizeof(r->last_paid_month),
 	    store_col_text(st, 18));
-	r->settled = sqlite3_column_int(st, 19) != 0;
-	r->compensation = sqlite3_column_int(st, 20) != 0;
-	r->lost_contact = sqlite3_column_int(st, 21) != 0;
+	r->settled = store_col_int(st, 19) != 0;
+	r->compensation = store_col_int(st, 20) != 0;
+	r->lost_contact = store_col_int(st, 21) != 0;
 	tg_copy(r->handler_name, sizeof(r->handler_name), store_col_text(st, 22));
 	tg_copy(r->handler_title, sizeof(r->handler_title),
 	    store_col_text(st, 23));
 	tg_copy(r->handler_phone, sizeof(r->handler_phone),
 	    store_col_text(st, 24));
 	tg_copy(r->remark, sizeof(r->remark), store_col_text(st, 25));
-	r->overdue = sqlite3_column_int(st, 26) != 0;
+	r->overdue = store_col_int(st, 26) != 0;
 }
 
 /* See tuigong.h. */
@@ -834,25 +833,25 @@ int
 tuigong_row_load(struct store *s, int64_t task_id, int row_no,
     struct tuigong_row *row)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT " TG_COLUMNS " FROM tuigong WHERE "
 	    "task_id = ?1 AND row_no = ?2")) == NULL ||
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
 		tg_row_read(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	store_reset(st);
+	if (rc == STORE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : -1;
+	return rc == STORE_DONE ? 1 : -1;
 }
 
 /* Binds an id, NULL for 0. */
 static int
-tg_bind_id(sqlite3_stmt *st, int i, int64_t id)
+tg_bind_id(struct store_stmt *st, int i, int64_t id)
 {
 	return id > 0 ? store_bind_int(st, i, id) : store_bind_text(st, i, NULL);
 }
@@ -861,7 +860,7 @@ tg_bind_id(sqlite3_stmt *st, int i, int64_t id)
 int
 tuigong_row_save(struct store *s, const struct tuigong_row *r)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "INSERT INTO tuigong (task_id, row_no, "
 	    "employment_id, person_id, name, idno, sex, hukou_type, phone, "
@@ -913,7 +912,7 @@ tuigong_rows(struct store *s, int64_t task_id,
     void (*fn)(const struct tuigong_row *row, void *arg), void *arg)
 {
 	struct tuigong_row	*row;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	int			 rc, n = 0;
 
 	if ((row = malloc(sizeof(*row))) == NULL)
@@ -924,15 +923,15 @@ tuigong_rows(struct store *s, int64_t task_id,
 		free(row);
 		return -1;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = store_step(st)) == STORE_ROW) {
 		tg_row_read(st, row);
 		fn(row, arg);
 		n++;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	free(row);
-	if (rc != SQLITE_DONE) {
-		log_err("tuigong: rows: %s", sqlite3_errmsg(s->db));
+	if (rc != STORE_DONE) {
+		log_err("tuigong: rows: %s", store_errmsg(s));
 		return -1;
 	}
 	return n;
@@ -942,16 +941,16 @@ tuigong_rows(struct store *s, int64_t task_id,
 static int
 tg_int(struct store *s, const char *sql, int64_t id, int64_t *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, sql)) == NULL || store_bind_int(st, 1, id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*out = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }
 
 /* See tuigong.h. */
@@ -977,7 +976,7 @@ int
 tuigong_open_task(struct store *s, int64_t unit_id, const char *idno,
     int64_t except, int64_t *task_id, char seq_no[32])
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	*task_id = 0;
@@ -989,17 +988,17 @@ tuigong_open_task(struct store *s, int64_t unit_id, const char *idno,
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, idno) ||
 	    store_bind_int(st, 3, except))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*task_id = sqlite3_column_int64(st, 0);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*task_id = store_col_int64(st, 0);
 		tg_copy(seq_no, 32, store_col_text(st, 1));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		log_err("tuigong: open task: %s", sqlite3_errmsg(s->db));
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE) {
+		log_err("tuigong: open task: %s", store_errmsg(s));
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	return rc == STORE_ROW;
 }
 
 /* Collects the (id, overdue) of each row for tuigong_mark_overdue. */
@@ -1053,7 +1052,7 @@ int
 tuigong_mark_overdue(struct store *s, int64_t task_id, const struct hdate *on)
 {
 	struct tg_marks	 m;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	size_t		 i;
 	int		 any = 0, rc = -1;
 
@@ -1089,7 +1088,7 @@ int
 tuigong_timeliness(struct store *s, int64_t unit_id, long long *on_time,
     long long *total)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	*on_time = *total = 0;
@@ -1098,13 +1097,13 @@ tuigong_timeliness(struct store *s, int64_t unit_id, long long *on_time,
 	    "t.unit_id = ?1 AND t.business = 'tuigong' AND t.state IN "
 	    "('进行中', '结束')")) == NULL || store_bind_int(st, 1, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*total = sqlite3_column_int64(st, 0);
-		*on_time = sqlite3_column_int64(st, 1);
+	rc = store_step(st);
+	if (rc == STORE_ROW) {
+		*total = store_col_int64(st, 0);
+		*on_time = store_col_int64(st, 1);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }
 
 /* ---- The timeline ---- */
@@ -1130,22 +1129,22 @@ tg_timeline_insurance(struct store *s, int64_t unit_id, int64_t person_id,
     struct tuigong_timeline *out)
 {
 	struct tuigong_step	*step;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	int			 rc;
 
 	if ((st = store_stmt(s, "SELECT start_month, sb_no, status FROM "
 	    "insurance WHERE person_id = ?1 AND unit_id = ?2")) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && (step = tg_step(out, "参保",
+	rc = store_step(st);
+	if (rc == STORE_ROW && (step = tg_step(out, "参保",
 	    store_col_text(st, 0))) != NULL) {
 		tg_copy(step->state, sizeof(step->state), store_col_text(st, 2));
 		snprintf(step->detail, sizeof(step->detail), "社保账号 %s,%s",
 		    store_col_text(st, 1), store_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
 /* The 减员 step of person_id at unit_id, from a 减员 task or else the
@@ -1156,7 +1155,7 @@ tg_timeline_jianyuan(struct store *s, int64_t unit_id, int64_t person_id,
     struct tuigong_timeline *out)
 {
 	struct tuigong_step	*step;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	int			 rc;
 
 	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, j.change_date, "
@@ -1165,19 +1164,19 @@ tg_timeline_jianyuan(struct store *s, int64_t unit_id, int64_t person_id,
 	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1")) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && (step = tg_step(out, "减员",
+	rc = store_step(st);
+	if (rc == STORE_ROW && (step = tg_step(out, "减员",
 	    store_col_text(st, 3))) != NULL) {
-		step->task_id = sqlite3_column_int64(st, 0);
+		step->task_id = store_col_int64(st, 0);
 		tg_copy(step->seq_no, sizeof(step->seq_no), store_col_text(st, 1));
 		tg_copy(step->state, sizeof(step->state), store_col_text(st, 2));
 		snprintf(step->detail, sizeof(step->detail), "减少原因 %s,停缴月份 %s",
 		    store_col_text(st, 5), store_col_text(st, 4));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
-	if (rc == SQLITE_DONE && strcmp(ins_status, "暂停缴费") == 0 &&
+	if (rc == STORE_DONE && strcmp(ins_status, "暂停缴费") == 0 &&
 	    (step = tg_step(out, "减员", stop_month)) != NULL) {
 		tg_copy(step->state, sizeof(step->state), "暂停缴费");
 		snprintf(step->detail, sizeof(step->detail),
@@ -1193,7 +1192,7 @@ tg_timeline_tuigong(struct store *s, int64_t unit_id, int64_t person_id,
     struct tuigong_timeline *out)
 {
 	struct tuigong_step	*step;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	int			 rc, done = 0;
 
 	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, g.end_date, "
@@ -1202,19 +1201,19 @@ tg_timeline_tuigong(struct store *s, int64_t unit_id, int64_t person_id,
 	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1")) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && (step = tg_step(out, "退工",
+	rc = store_step(st);
+	if (rc == STORE_ROW && (step = tg_step(out, "退工",
 	    store_col_text(st, 3))) != NULL) {
-		step->task_id = sqlite3_column_int64(st, 0);
+		step->task_id = store_col_int64(st, 0);
 		tg_copy(step->seq_no, sizeof(step->seq_no), store_col_text(st, 1));
 		tg_copy(step->state, sizeof(step->state), store_col_text(st, 2));
 		snprintf(step->detail, sizeof(step->detail), "退工原因 %s%s",
-		    store_col_text(st, 4), sqlite3_column_int(st, 5) ?
+		    store_col_text(st, 4), store_col_int(st, 5) ?
 		    ",逾期" : "");
 		done = strcmp(step->state, "未提交") != 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	return done;
 }
@@ -1251,7 +1250,7 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 {
 	struct tuigong_step	*step;
 	struct tuigong_facts	 f;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	struct hdate		 today;
 	char			 region[16];
 	int64_t			 person_id;
@@ -1265,12 +1264,12 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 	    "e.unit_id = ?2 ORDER BY e.id DESC LIMIT 1")) == NULL ||
 	    store_bind_text(st, 1, idno) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : -1;
+	rc = store_step(st);
+	if (rc != STORE_ROW) {
+		store_reset(st);
+		return rc == STORE_DONE ? 1 : -1;
 	}
-	person_id = sqlite3_column_int64(st, 0);
+	person_id = store_col_int64(st, 0);
 	tg_copy(out->name, sizeof(out->name), store_col_text(st, 1));
 	tg_copy(out->idno, sizeof(out->idno), store_col_text(st, 2));
 	step = tg_step(out, "用工", store_col_text(st, 3));
@@ -1280,7 +1279,7 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 	    store_col_text(st, 6)[0] != '\0' ? ",终止日期 " : "",
 	    store_col_text(st, 6));
 	emp_active = strcmp(store_col_text(st, 5), "在职") == 0;
-	sqlite3_reset(st);
+	store_reset(st);
 
 	f.person_id = person_id;
 	if (tg_facts_insurance(s, unit_id, &f) == -1)
@@ -1389,7 +1388,7 @@ static int
 tg_fresh_save(struct store *s, const struct tg_checkarg *a)
 {
 	const struct tg_fresh	*fr;
-	sqlite3_stmt		*st;
+	struct store_stmt		*st;
 	size_t			 i;
 
 	for (i = 0; i < a->nfresh; i++) {
@@ -1494,7 +1493,7 @@ tg_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 	struct tuigong_row row;
 	struct task	 t;
 	struct hdate	 d;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	long long	 days;
 	int64_t		 rows;
 	int		 changed, batch;
@@ -1510,7 +1509,7 @@ tg_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 	    "WHERE task_id = ?1)")) == NULL || store_bind_int(st, 1, task_id) ||
 	    store_exec_stmt(s, st))
 		return -1;
-	changed = sqlite3_changes(s->db);
+	changed = store_changes(s);
 	if ((int64_t)changed != rows) {
 		log_err("tuigong: task %" PRId64 ": %d of %" PRId64
 		    " employments ended", task_id, changed, rows);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "audit.h"
 #include "clock.h"
@@ -108,7 +107,7 @@ wf_state(const char *name)
 static int
 wf_in_tx(struct store *s, const char *what)
 {
-	if (sqlite3_get_autocommit(s->db)) {
+	if (!store_in_tx(s)) {
 		log_err("workflow: %s outside a transaction", what);
 		return 0;
 	}
@@ -121,7 +120,7 @@ wf_event(struct store *s, int64_t task_id, const char *action,
     const char *from, const char *to, int64_t actor_id, const char *reason,
     time_t at)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, "INSERT INTO task_events (task_id, action, "
 	    "from_state, to_state, actor_id, reason, at) "
@@ -144,7 +143,7 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 {
 	char		 seq[32], sum[256], detail[512], object[40];
 	struct hdate	 today;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 id;
 	time_t		 now;
 	int		 rc;
@@ -167,15 +166,15 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 		    store_bind_text(st, 1, dedup_key) ||
 		    store_bind_int(st, 2, unit_id))
 			return -1;
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*task_id = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+		rc = store_step(st);
+		if (rc == STORE_ROW) {
+			*task_id = store_col_int64(st, 0);
+			store_reset(st);
 			return 0;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			log_err("workflow: dedup: %s", sqlite3_errmsg(s->db));
+		store_reset(st);
+		if (rc != STORE_DONE) {
+			log_err("workflow: dedup: %s", store_errmsg(s));
 			return -1;
 		}
 	}
@@ -183,13 +182,13 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 	if ((st = store_stmt(s, "SELECT COALESCE(MAX(id), 0) + 1 "
 	    "FROM tasks")) == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		log_err("workflow: next id: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (store_step(st) != STORE_ROW) {
+		log_err("workflow: next id: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
-	id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	id = store_col_int64(st, 0);
+	store_reset(st);
 	now = clock_now();
 	clock_date(now, &today);
 	snprintf(seq, sizeof(seq), "%04d%02d%02d%08" PRId64,
@@ -227,7 +226,7 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 int
 wf_load(struct store *s, int64_t id, int64_t unit_id, struct task *out)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if (id <= 0)
@@ -238,32 +237,32 @@ wf_load(struct store *s, int64_t id, int64_t unit_id, struct task *out)
 	    "WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)")) == NULL ||
 	    store_bind_int(st, 1, id) || store_bind_int(st, 2, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = store_step(st);
+	if (rc == STORE_DONE) {
+		store_reset(st);
 		return 1;
 	}
-	if (rc != SQLITE_ROW) {
-		log_err("workflow: load: %s", sqlite3_errmsg(s->db));
-		sqlite3_reset(st);
+	if (rc != STORE_ROW) {
+		log_err("workflow: load: %s", store_errmsg(s));
+		store_reset(st);
 		return -1;
 	}
 	memset(out, 0, sizeof(*out));
-	out->id = sqlite3_column_int64(st, 0);
+	out->id = store_col_int64(st, 0);
 	wf_copy(out->seq_no, sizeof(out->seq_no), store_col_text(st, 1));
 	wf_copy(out->business, sizeof(out->business), store_col_text(st, 2));
-	out->unit_id = sqlite3_column_int64(st, 3);
+	out->unit_id = store_col_int64(st, 3);
 	out->state = wf_state(store_col_text(st, 4));
-	out->returned = sqlite3_column_int(st, 5) != 0;
+	out->returned = store_col_int(st, 5) != 0;
 	wf_copy(out->return_reason, sizeof(out->return_reason),
 	    store_col_text(st, 6));
 	wf_copy(out->summary, sizeof(out->summary), store_col_text(st, 7));
-	out->created_at = (time_t)sqlite3_column_int64(st, 8);
-	out->submitted_at = (time_t)sqlite3_column_int64(st, 9);
-	out->decided_at = (time_t)sqlite3_column_int64(st, 10);
-	out->decided_by = sqlite3_column_int64(st, 11);
-	out->overdue = sqlite3_column_int(st, 12) != 0;
-	sqlite3_reset(st);
+	out->created_at = (time_t)store_col_int64(st, 8);
+	out->submitted_at = (time_t)store_col_int64(st, 9);
+	out->decided_at = (time_t)store_col_int64(st, 10);
+	out->decided_by = store_col_int64(st, 11);
+	out->overdue = store_col_int(st, 12) != 0;
+	store_reset(st);
 	if (out->state == TASK_STATE__MAX) {
 		log_err("workflow: task %" PRId64 " has an unknown state", id);
 		return -1;
@@ -361,7 +360,7 @@ wf_move(struct store *s, const struct task *t, enum task_state to,
     int returned, const char *reason, time_t submitted, time_t decided,
     int64_t decided_by, time_t now)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, "UPDATE tasks SET state = ?, returned = ?, "
 	    "return_reason = ?, submitted_at = ?, decided_at = ?, "
@@ -377,7 +376,7 @@ wf_move(struct store *s, const struct task *t, enum task_state to,
 	    store_bind_text(st, 9, task_state_names[t->state]) ||
 	    store_exec_stmt(s, st))
 		return -1;
-	if (sqlite3_changes(s->db) != 1) {
+	if (store_changes(s) != 1) {
 		log_err("workflow: task %" PRId64 " moved under us", t->id);
 		return -1;
 	}
@@ -392,7 +391,7 @@ wf_record(struct store *s, const struct task *t, enum wf_action act,
     const char *reason, const char *title, time_t now)
 {
 	char		 object[40], detail[1280];
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if (wf_event(s, t->id, wf_action_names[act], task_state_names[from],
 	    task_state_names[to], who->account_id, reason, now) == -1)
@@ -447,21 +446,21 @@ wf_check(struct store *s, const struct wf_business *b, const struct task *t,
 static int
 wf_vip(struct store *s, int64_t unit_id)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT vip FROM units WHERE id = ?")) ==
 	    NULL || store_bind_int(st, 1, unit_id))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_column_int(st, 0) == 1;
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		rc = store_col_int(st, 0) == 1;
 	else {
 		log_err("workflow: unit %" PRId64 ": %s", unit_id,
-		    rc == SQLITE_DONE ? "missing" : sqlite3_errmsg(s->db));
+		    rc == STORE_DONE ? "missing" : store_errmsg(s));
 		rc = -1;
 	}
-	sqlite3_reset(st);
+	store_reset(st);
 	return rc;
 }
 
@@ -623,12 +622,8 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 		errs = local;
 	}
 	if (s->in_tx) {
-		if (sqlite3_exec(s->db, "SAVEPOINT wf_transition", NULL, NULL,
-		    NULL) != SQLITE_OK) {
-			log_err("workflow: savepoint: %s",
-			    sqlite3_errmsg(s->db));
+		if (store_exec_sql(s, "SAVEPOINT wf_transition") != 0)
 			goto out;
-		}
 		savepoint = 1;
 	} else {
 		if (store_begin(s) == -1)
@@ -652,15 +647,10 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 	r = wf_do(s, &t, act, who, reason, errs);
 out:
 	if (savepoint) {
-		if (r != WF_OK && sqlite3_exec(s->db, "ROLLBACK TO "
-		    "wf_transition", NULL, NULL, NULL) != SQLITE_OK)
-			log_err("workflow: rollback to savepoint: %s",
-			    sqlite3_errmsg(s->db));
-		if (sqlite3_exec(s->db, "RELEASE wf_transition", NULL, NULL,
-		    NULL) != SQLITE_OK) {
-			log_err("workflow: release: %s", sqlite3_errmsg(s->db));
+		if (r != WF_OK)
+			(void)store_exec_sql(s, "ROLLBACK TO wf_transition");
+		if (store_exec_sql(s, "RELEASE wf_transition") != 0)
 			r = WF_ERROR;
-		}
 	} else if (began) {
 		if (r == WF_OK) {
 			if (store_commit(s) == -1)
@@ -699,7 +689,7 @@ wf_result_message(enum wf_result r)
 int
 wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 at = 0;
 	int		 rc;
 
@@ -708,11 +698,11 @@ wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
 	    store_bind_int(st, 1, task_id) ||
 	    store_bind_text(st, 2, wf_action_names[WF_SUBMIT]))
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		at = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		at = store_col_int64(st, 0);
+	store_reset(st);
+	if (rc != STORE_ROW)
 		return -1;
 	if (at > 0)
 		clock_date((time_t)at, on);
@@ -726,7 +716,7 @@ int
 wf_decider_name(struct store *s, const struct task *t, char *buf,
     size_t bufsz)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int		 rc;
 
 	if (t->decided_by == 0) {
@@ -736,9 +726,9 @@ wf_decider_name(struct store *s, const struct task *t, char *buf,
 	st = store_stmt(s, "SELECT display_name FROM accounts WHERE id = ?1");
 	if (st == NULL || store_bind_int(st, 1, t->decided_by) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	snprintf(buf, bufsz, "%s", rc == SQLITE_ROW ? store_col_text(st, 0) :
+	rc = store_step(st);
+	snprintf(buf, bufsz, "%s", rc == STORE_ROW ? store_col_text(st, 0) :
 	    "经办机构审核");
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }

@@ -66,7 +66,7 @@ int64_t
 th_unit(struct store *s, const char *name, int vip)
 {
 	static int	 n;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	char		 uscc[32], sb[32];
 
 	n++;
@@ -80,14 +80,14 @@ th_unit(struct store *s, const char *name, int vip)
 	ck_assert_int_eq(store_bind_text(st, 3, sb), 0);
 	ck_assert_int_eq(store_bind_int(st, 4, vip ? 1 : 0), 0);
 	ck_assert_int_eq(store_exec_stmt(s, st), 0);
-	return sqlite3_last_insert_rowid(s->db);
+	return store_last_id(s);
 }
 
 /* Inserts a unit or reviewer account; returns its id. */
 int64_t
 th_account(struct store *s, int64_t unit_id, const char *username)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "INSERT INTO accounts (kind, unit_id, username, "
 	    "display_name, pw_hash, created_at) VALUES (?, ?, ?, ?, 'x', 0)");
@@ -101,7 +101,7 @@ th_account(struct store *s, int64_t unit_id, const char *username)
 	ck_assert_int_eq(store_bind_text(st, 3, username), 0);
 	ck_assert_int_eq(store_bind_text(st, 4, username), 0);
 	ck_assert_int_eq(store_exec_stmt(s, st), 0);
-	return sqlite3_last_insert_rowid(s->db);
+	return store_last_id(s);
 }
 
 /* Inserts a person; returns its id. */
@@ -109,7 +109,7 @@ int64_t
 th_person(struct store *s, const char *idno, const char *name,
     const char *sex, const char *birth)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	st = store_stmt(s, "INSERT INTO persons (idno, name, sex, birth) "
 	    "VALUES (?, ?, ?, ?)");
@@ -119,7 +119,7 @@ th_person(struct store *s, const char *idno, const char *name,
 	ck_assert_int_eq(store_bind_text(st, 3, sex), 0);
 	ck_assert_int_eq(store_bind_text(st, 4, birth), 0);
 	ck_assert_int_eq(store_exec_stmt(s, st), 0);
-	return sqlite3_last_insert_rowid(s->db);
+	return store_last_id(s);
 }
 
 /* Writes when into db->dir/clock and points HALL_CLOCK_FILE at it. */
@@ -140,13 +140,13 @@ th_clock_set(struct th_db *db, const char *when)
 int64_t
 th_count(struct store *s, const char *sql)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 v;
 
 	st = store_stmt(s, sql);
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	ck_assert_int_eq(store_step(st), STORE_ROW);
+	v = store_col_int64(st, 0);
+	store_reset(st);
 	return v;
 }

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 struct store;
 
 /* An open test database; close with th_db_close(). */

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "audit.h"
 #include "store.h"
 #include "../suites.h"
@@ -41,7 +43,7 @@ START_TEST(audit_append_verify)
 {
 	struct th_db	 db;
 	int64_t		 bad = -5;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	th_db_open(&db);
 	ck_assert_int_eq(audit_verify(db.s, &bad), 0);
@@ -55,13 +57,13 @@ START_TEST(audit_append_verify)
 	    "JOIN audit b ON b.id = a.id + 1 WHERE b.prev_hash = a.hash"), 4);
 	st = store_stmt(db.s, "SELECT account_id, unit_id, actor, cert_fp, "
 	    "detail FROM audit WHERE id = 2");
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int64(st, 0), 0);
-	ck_assert_int_eq(sqlite3_column_int64(st, 1), 0);
+	ck_assert_int_eq(store_step(st), STORE_ROW);
+	ck_assert_int_eq(store_col_int64(st, 0), 0);
+	ck_assert_int_eq(store_col_int64(st, 1), 0);
 	ck_assert_str_eq(store_col_text(st, 2), "系统");
 	ck_assert_str_eq(store_col_text(st, 3), "");
 	ck_assert_str_eq(store_col_text(st, 4), "");
-	sqlite3_reset(st);
+	store_reset(st);
 	/* More rows in a later transaction continue the chain. */
 	append_rows(db.s, 2);
 	ck_assert_int_eq(audit_verify(db.s, NULL), 7);

@@ -58,7 +58,7 @@ static int
 bt_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
     const char *const *cells, size_t ncells, const struct hdate *day)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, "INSERT INTO tuigong (task_id, row_no, name, "
 	    "idno, end_date, remark) VALUES (?, ?, ?, ?, ?, ?)")) == NULL ||

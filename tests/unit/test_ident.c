@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "../suites.h"
 #include "audit.h"
 #include "clock.h"
@@ -97,14 +99,9 @@ t_sql(const char *sql)
 static long long
 t_int(const char *sql)
 {
-	sqlite3_stmt	*st;
-	long long	 v;
+	int64_t		 v;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(t_s->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(store_int(t_s, sql, STORE_NOPARAM, -1, &v), 0);
 	return v;
 }
 
@@ -113,17 +110,15 @@ static void
 t_set_pw(int64_t id, const char *pw, int must_change)
 {
 	char		 h[256];
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	ck_assert_int_eq(pw_hash(pw, h, sizeof(h)), 0);
-	ck_assert_int_eq(sqlite3_prepare_v2(t_s->db, "UPDATE accounts SET"
-	    " pw_hash = ?, must_change = ? WHERE id = ?", -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(st, 1, h, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, must_change);
-	sqlite3_bind_int64(st, 3, id);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	ck_assert_ptr_nonnull(st = store_stmt(t_s, "UPDATE accounts SET"
+	    " pw_hash = ?, must_change = ? WHERE id = ?"));
+	store_bind_text(st, 1, h);
+	store_bind_int(st, 2, must_change);
+	store_bind_int(st, 3, id);
+	ck_assert_int_eq(store_exec_stmt(t_s, st), 0);
 }
 
 /* Fresh store and clock for every test: unit 1 (VIP) with account 1

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sqlite3.h>
+
 #include "clock.h"
 #include "policy.h"
 #include "store.h"

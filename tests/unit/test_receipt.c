@@ -30,7 +30,7 @@ static struct actor	 clerk_a;
 static int64_t
 make_task(const char *state, int64_t t)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 id;
 	int		 created;
 

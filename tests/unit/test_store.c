@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "log.h"
 #include "store.h"
 #include "../suites.h"
@@ -45,14 +47,14 @@ END_TEST
 START_TEST(store_open_wal)
 {
 	struct th_db	 db;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	th_db_open(&db);
 	st = store_stmt(db.s, "PRAGMA journal_mode");
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(store_step(st), STORE_ROW);
 	ck_assert_str_eq(store_col_text(st, 0), "wal");
-	sqlite3_reset(st);
+	store_reset(st);
 	th_db_close(&db);
 }
 END_TEST
@@ -186,7 +188,7 @@ END_TEST
 START_TEST(bad_store_exec_constraint)
 {
 	struct th_db	 db;
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	th_db_open(&db);
 	st = store_stmt(db.s, "INSERT INTO units (uscc, name, sb_code, vip) "
@@ -205,7 +207,7 @@ START_TEST(store_stmt_cache)
 {
 	static const char *const sql = "SELECT ?1 IS NULL, ?1";
 	struct th_db	 db;
-	sqlite3_stmt	*a, *b;
+	struct store_stmt	*a, *b;
 	size_t		 n;
 
 	th_db_open(&db);
@@ -213,22 +215,22 @@ START_TEST(store_stmt_cache)
 	ck_assert_ptr_nonnull(a);
 	n = db.s->cachesz;
 	ck_assert_int_eq(store_bind_text(a, 1, "x"), 0);
-	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(a, 0), 0);
+	ck_assert_int_eq(store_step(a), STORE_ROW);
+	ck_assert_int_eq(store_col_int(a, 0), 0);
 	ck_assert_str_eq(store_col_text(a, 1), "x");
 	/* Same pointer: same statement, reset, bindings cleared. */
 	b = store_stmt(db.s, sql);
 	ck_assert_ptr_eq(a, b);
 	ck_assert_uint_eq(db.s->cachesz, n);
-	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(b, 0), 1);
+	ck_assert_int_eq(store_step(b), STORE_ROW);
+	ck_assert_int_eq(store_col_int(b, 0), 1);
 	ck_assert_str_eq(store_col_text(b, 1), "");
-	sqlite3_reset(b);
+	store_reset(b);
 	ck_assert_int_eq(store_bind_text(b, 1, NULL), 0);
 	ck_assert_int_eq(store_bind_int(b, 1, 42), 0);
-	ck_assert_int_eq(sqlite3_step(b), SQLITE_ROW);
+	ck_assert_int_eq(store_step(b), STORE_ROW);
 	ck_assert_str_eq(store_col_text(b, 1), "42");
-	sqlite3_reset(b);
+	store_reset(b);
 	th_db_close(&db);
 }
 END_TEST

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
@@ -64,39 +66,35 @@ tt_idno(const char *body, char out[19])
 static void
 tt_sql(const char *sql, int n, ...)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	va_list		 ap;
 	const char	*v;
 	int		 i;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db.s->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
+	ck_assert_ptr_nonnull(st = store_stmt(db.s, sql));
 	va_start(ap, n);
 	for (i = 1; i <= n; i++) {
 		v = va_arg(ap, const char *);
-		ck_assert_int_eq(sqlite3_bind_text(st, i, v, -1,
-		    SQLITE_TRANSIENT), SQLITE_OK);
+		ck_assert_int_eq(store_bind_text(st, i, v), 0);
 	}
 	va_end(ap);
-	ck_assert_msg(sqlite3_step(st) == SQLITE_DONE, "%s: %s", sql,
-	    sqlite3_errmsg(db.s->db));
-	sqlite3_finalize(st);
+	ck_assert_msg(store_exec_stmt(db.s, st) == 0, "%s: %s", sql,
+	    store_errmsg(db.s));
 }
 
 /* One integer from a query with one text parameter. */
 static int64_t
 tt_int(const char *sql, const char *arg)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 	int64_t		 v;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db.s->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
+	ck_assert_ptr_nonnull(st = store_stmt(db.s, sql));
 	if (arg != NULL)
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		store_bind_text(st, 1, arg);
+	ck_assert_int_eq(store_step(st), STORE_ROW);
+	v = store_col_int64(st, 0);
+	store_reset(st);
 	return v;
 }
 

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "audit.h"
 #include "clock.h"
 #include "store.h"
@@ -33,7 +35,7 @@ testbiz_check(struct store *s, int64_t task_id, struct form_errors *errs)
 static int
 testbiz_apply(struct store *s, int64_t task_id, const struct actor *who)
 {
-	sqlite3_stmt	*st;
+	struct store_stmt	*st;
 
 	if (th_count(s, "SELECT apply_fail FROM test_flags") != 0)
 		return -1;
