@@ -37,38 +37,49 @@ mask_idno(const char *idno, char *buf, size_t bufsz)
 	buf[o] = '\0';
 }
 
-/* Appends the persons of task_id (detail rows of 退工 or 减员) to out as
+/* What persons_of() collects. */
+struct persons_arg {
+	char	*out;
+	size_t	 outsz;
+	int	 n;
+};
+
+/* wf_rows callback: appends one masked person.  Returns 0. */
+static int
+add_person(void *arg, const struct wf_row *r)
+{
+	struct persons_arg	*a = arg;
+	char			 masked[32], one[160];
+
+	if (++a->n > VERIFY_PERSONS)
+		return 0;
+	mask_idno(r->idno, masked, sizeof(masked));
+	snprintf(one, sizeof(one), "%s%s(%s)", a->n > 1 ? "、" : "",
+	    r->name, masked);
+	strlcat_safe(a->out, one, a->outsz);
+	return 0;
+}
+
+/* Appends the persons of task t (its business's rows) to out as
  * "姓名(420102********1234)、…" with 等N人 past VERIFY_PERSONS.
  * Returns the count, or -1. */
 static int
-persons_of(struct store *s, int64_t task_id, char *out, size_t outsz)
+persons_of(struct store *s, const struct task *t, char *out, size_t outsz)
 {
-	struct store_stmt	*st;
-	char		 masked[32], one[160];
-	int		 rc, n = 0;
+	struct persons_arg	 a;
+	char			 more[32];
 
 	out[0] = '\0';
-	st = store_stmt(s, "SELECT name, idno FROM (SELECT name, idno, row_no "
-	    "FROM tuigong WHERE task_id = ?1 UNION ALL SELECT name, idno, "
-	    "row_no FROM jianyuan WHERE task_id = ?1) ORDER BY row_no");
-	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
+	a.out = out;
+	a.outsz = outsz;
+	a.n = 0;
+	if (wf_rows(s, t, add_person, &a) < 0)
 		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		if (++n > VERIFY_PERSONS)
-			continue;
-		mask_idno(store_col_text(st, 1), masked, sizeof(masked));
-		snprintf(one, sizeof(one), "%s%s(%s)", n > 1 ? "、" : "",
-		    store_col_text(st, 0), masked);
-		strlcat_safe(out, one, outsz);
+	if (a.n > VERIFY_PERSONS) {
+		snprintf(more, sizeof(more), "等%d人", a.n);
+		strlcat_safe(out, more, outsz);
 	}
-	store_reset(st);
-	if (rc != STORE_DONE)
-		return -1;
-	if (n > VERIFY_PERSONS) {
-		snprintf(one, sizeof(one), "等%d人", n);
-		strlcat_safe(out, one, outsz);
-	}
-	return n;
+	return a.n;
 }
 
 /* Adds <receipt> with what receipt r certifies.  Returns 0 or -1. */
@@ -101,7 +112,7 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	store_reset(st);
 	if (rc != STORE_ROW)
 		return -1;
-	if (persons_of(c->s, t.id, persons, sizeof(persons)) < 0)
+	if (persons_of(c->s, &t, persons, sizeof(persons)) < 0)
 		return -1;
 	page_attr(n, "person", persons[0] != '\0' ? persons : t.summary);
 	return 0;

@@ -6,8 +6,9 @@
  * the file, and then, in one BEGIN IMMEDIATE transaction, creates the
  * task (once per dedup key), stores the good rows with the business's
  * row_store, keeps the bad ones in batch_failures with their reasons,
- * and audits the counts.  The detail table is one of two names, each
- * with its own constant statements: SQL is never built from strings.
+ * and audits the counts.  Rows are counted and deleted through the
+ * business's own hooks (struct wf_business), so no business or table
+ * is named here.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -26,28 +27,6 @@
 
 #define BATCH_REASON_COL	"失败原因"
 
-/* The detail tables a batch may use. */
-enum batch_table {
-	BATCH_TUIGONG,	/* BATCH_TUIGONG */
-	BATCH_JIANYUAN,	/* BATCH_JIANYUAN */
-	BATCH_TABLE__MAX
-};
-
-static const char *const batch_table_names[BATCH_TABLE__MAX] = {
-	"tuigong",	/* BATCH_TUIGONG */
-	"jianyuan",	/* BATCH_JIANYUAN */
-};
-
-static const char *const batch_delete_sql[BATCH_TABLE__MAX] = {
-	"DELETE FROM tuigong WHERE task_id = ? AND row_no = ?",	/* BATCH_TUIGONG */
-	"DELETE FROM jianyuan WHERE task_id = ? AND row_no = ?",	/* BATCH_JIANYUAN */
-};
-
-static const char *const batch_count_sql[BATCH_TABLE__MAX] = {
-	"SELECT COUNT(*) FROM tuigong WHERE task_id = ?",	/* BATCH_TUIGONG */
-	"SELECT COUNT(*) FROM jianyuan WHERE task_id = ?",	/* BATCH_JIANYUAN */
-};
-
 /* One data row of an upload being imported. */
 struct batch_row {
 	size_t		 idx;		/* index in the sheet */
@@ -55,18 +34,16 @@ struct batch_row {
 	char		*reasons;	/* NULL: good; else joined messages */
 };
 
-/* The table of spec, or BATCH_TABLE__MAX (logged) when unknown. */
-static enum batch_table
-batch_table(const struct batch_spec *spec)
+/* Whether spec's business has the row hooks a batch needs (logged
+ * when not: a programming error). */
+static int
+batch_hooks_ok(const struct batch_spec *spec)
 {
-	int	 t;
-
-	for (t = 0; t < BATCH_TABLE__MAX; t++)
-		if (spec->table != NULL &&
-		    strcmp(spec->table, batch_table_names[t]) == 0)
-			return (enum batch_table)t;
-	log_err("batch: unknown detail table");
-	return BATCH_TABLE__MAX;
+	if (spec->wf != NULL && spec->wf->row_count != NULL &&
+	    spec->wf->row_delete != NULL)
+		return 1;
+	log_err("batch: %s has no row hooks", spec->business);
+	return 0;
 }
 
 /* The number of template columns of spec. */
@@ -380,22 +357,13 @@ int
 batch_count(struct store *s, const struct batch_spec *spec, int64_t task_id,
     size_t *n)
 {
-	struct store_stmt	*st;
-	enum batch_table t;
+	int64_t	 count;
 
 	*n = 0;
-	if ((t = batch_table(spec)) == BATCH_TABLE__MAX)
+	if (!batch_hooks_ok(spec) || spec->wf->row_count(s, task_id,
+	    &count) != 0)
 		return -1;
-	if ((st = store_stmt(s, batch_count_sql[t])) == NULL ||
-	    store_bind_int(st, 1, task_id))
-		return -1;
-	if (store_step(st) != STORE_ROW) {
-		log_err("batch: count rows: %s", store_errmsg(s));
-		store_reset(st);
-		return -1;
-	}
-	*n = (size_t)store_col_int64(st, 0);
-	store_reset(st);
+	*n = (size_t)count;
 	return 0;
 }
 
@@ -461,7 +429,7 @@ batch_import(struct store *s, const struct batch_spec *spec,
 	memset(&sh, 0, sizeof(sh));
 	if (spec == NULL || who == NULL || who->unit_id <= 0 ||
 	    spec->row_check == NULL || spec->row_store == NULL ||
-	    batch_table(spec) == BATCH_TABLE__MAX ||
+	    !batch_hooks_ok(spec) ||
 	    (ncols = batch_ncols(spec)) == 0 || ncols > XLSX_MAX_COLS) {
 		log_err("batch: import: bad arguments");
 		return -1;
@@ -704,12 +672,10 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
     const struct actor *who, int64_t task_id, int row_no)
 {
 	struct task	 t;
-	struct store_stmt	*st;
-	enum batch_table tb;
 	char		 object[40], detail[40];
 	int		 rc;
 
-	if ((tb = batch_table(spec)) == BATCH_TABLE__MAX)
+	if (!batch_hooks_ok(spec))
 		return -1;
 	if (who == NULL || who->unit_id <= 0 || row_no <= 0)
 		return 1;
@@ -720,15 +686,9 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
 	rc = 1;
 	if (!wf_editable(&t))
 		goto out;
+	if ((rc = spec->wf->row_delete(s, task_id, row_no)) != 0)
+		goto out;
 	rc = -1;
-	if ((st = store_stmt(s, batch_delete_sql[tb])) == NULL ||
-	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no) ||
-	    store_exec_stmt(s, st) != 0)
-		goto out;
-	if (store_changes(s) == 0) {
-		rc = 1;
-		goto out;
-	}
 	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
 	snprintf(detail, sizeof(detail), "row=%d", row_no);
 	if (audit_append(s, who, "batch.delete_row", object, detail) != 0 ||

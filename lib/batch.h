@@ -17,6 +17,7 @@ struct store;
 struct actor;
 struct form_errors;
 struct hdate;
+struct wf_business;
 
 /* What a batch business supplies. */
 struct batch_spec {
@@ -37,9 +38,9 @@ struct batch_spec {
 			    int64_t task_id, int row_no,
 			    const char *const *cells, size_t ncells,
 			    const struct hdate *today);
-	/* The business's detail table, for counting and deleting rows:
-	 * one of the constant statements below is chosen by table name. */
-	const char	 *table;	/* "tuigong" or "jianyuan" */
+	/* Its business, whose row_count and row_delete hooks count and
+	 * delete the detail rows. */
+	const struct wf_business *wf;
 };
 
 /* The result of one import. */

@@ -1308,6 +1308,97 @@ jy_describe_receipt(struct store *s, int64_t task_id,
 	return 0;
 }
 
+/* The rows hook: each row's person with 减少原因, 变更日期 and 停缴月份.
+ * Returns the rows walked or -1. */
+static int
+jy_wf_rows(struct store *s, int64_t task_id,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	struct store_stmt	*st;
+	struct wf_row		 r;
+	int			 rc, n = 0;
+
+	if ((st = store_stmt(s, "SELECT row_no, COALESCE(person_id, 0), name, "
+	    "idno, reason, change_date, stop_month FROM jianyuan WHERE "
+	    "task_id = ?1 ORDER BY row_no")) == NULL ||
+	    store_bind_int(st, 1, task_id))
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.row_no = store_col_int(st, 0);
+		r.person_id = store_col_int64(st, 1);
+		r.name = store_col_text(st, 2);
+		r.idno = store_col_text(st, 3);
+		r.nfacts = 3;
+		r.label[0] = "减少原因";
+		r.value[0] = store_col_text(st, 4);
+		r.label[1] = "变更日期";
+		r.value[1] = store_col_text(st, 5);
+		r.label[2] = "停缴月份";
+		r.value[2] = store_col_text(st, 6);
+		n++;
+		if (fn(arg, &r) != 0)
+			break;
+	}
+	store_reset(st);
+	return rc == STORE_ERROR ? -1 : n;
+}
+
+/* The row_count hook.  Returns 0 or -1. */
+static int
+jy_row_count(struct store *s, int64_t task_id, int64_t *n)
+{
+	return store_int(s, "SELECT COUNT(*) FROM jianyuan WHERE "
+	    "task_id = ?1", task_id, 0, n);
+}
+
+/* The row_delete hook.  Returns 0, 1 none, -1 error. */
+static int
+jy_row_delete(struct store *s, int64_t task_id, int row_no)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, "DELETE FROM jianyuan WHERE task_id = ?1 AND "
+	    "row_no = ?2")) == NULL || store_bind_int(st, 1, task_id) ||
+	    store_bind_int(st, 2, row_no) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return store_changes(s) == 1 ? 0 : 1;
+}
+
+/* The rows_move hook.  Returns 0, 1 when a row is not there, -1 on
+ * error. */
+static int
+jy_rows_move(struct store *s, int64_t task_id, int64_t to_task,
+    const int *row_nos, size_t n)
+{
+	struct store_stmt	*st;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		if ((st = store_stmt(s, "UPDATE jianyuan SET task_id = ?1 WHERE "
+		    "task_id = ?2 AND row_no = ?3")) == NULL ||
+		    store_bind_int(st, 1, to_task) ||
+		    store_bind_int(st, 2, task_id) ||
+		    store_bind_int(st, 3, row_nos[i]) ||
+		    store_exec_stmt(s, st) != 0)
+			return -1;
+		if (store_changes(s) != 1)
+			return 1;
+	}
+	return 0;
+}
+
+static const struct wf_menu jy_menu[] = {
+	{ "城镇职工减少", "/jianyuan" },
+	{ "批量减员", "/jianyuan/batch" },
+	{ NULL, NULL }
+};
+
+static const struct wf_receipt jy_receipts[] = {
+	{ "zonghe", "综合业务处理单", "zonghe" },
+	{ NULL, NULL, NULL }
+};
+
 const struct wf_business jianyuan_business = {
 	.code = "jianyuan",
 	.name = "城镇职工减少",
@@ -1317,6 +1408,14 @@ const struct wf_business jianyuan_business = {
 	.check = jianyuan_check,
 	.apply = jianyuan_apply,
 	.describe = jianyuan_describe,
+	.category = "jiaofei",
+	.menu = jy_menu,
+	.receipts = jy_receipts,
+	.batch = &jianyuan_batch,
+	.rows = jy_wf_rows,
+	.row_count = jy_row_count,
+	.row_delete = jy_row_delete,
+	.rows_move = jy_rows_move,
 };
 
 /* ---- 批量减员 ---- */
@@ -1477,5 +1576,5 @@ const struct batch_spec jianyuan_batch = {
 	.idno_col = JYC_IDNO,
 	.row_check = jy_batch_check,
 	.row_store = jy_batch_store,
-	.table = "jianyuan",
+	.wf = &jianyuan_business,
 };

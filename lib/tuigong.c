@@ -1645,9 +1645,121 @@ tg_business_describe(struct store *s, int64_t task_id,
 	return 0;
 }
 
+/* The rows hook: each row's person with 退工原因, 退工日期 and 合同编号.
+ * Returns the rows walked or -1. */
+static int
+tg_wf_rows(struct store *s, int64_t task_id,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	struct store_stmt	*st;
+	struct wf_row		 r;
+	int			 rc, n = 0;
+
+	if ((st = store_stmt(s, "SELECT row_no, COALESCE(person_id, 0), name, "
+	    "idno, reason, end_date, contract_no FROM tuigong WHERE "
+	    "task_id = ?1 ORDER BY row_no")) == NULL ||
+	    store_bind_int(st, 1, task_id))
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.row_no = store_col_int(st, 0);
+		r.person_id = store_col_int64(st, 1);
+		r.name = store_col_text(st, 2);
+		r.idno = store_col_text(st, 3);
+		r.nfacts = 3;
+		r.label[0] = "退工原因";
+		r.value[0] = store_col_text(st, 4);
+		r.label[1] = "退工日期";
+		r.value[1] = store_col_text(st, 5);
+		r.label[2] = "合同编号";
+		r.value[2] = store_col_text(st, 6);
+		n++;
+		if (fn(arg, &r) != 0)
+			break;
+	}
+	store_reset(st);
+	return rc == STORE_ERROR ? -1 : n;
+}
+
+/* The row_count hook.  Returns 0 or -1. */
+static int
+tg_row_count(struct store *s, int64_t task_id, int64_t *n)
+{
+	return store_int(s, "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1",
+	    task_id, 0, n);
+}
+
+/* The row_delete hook: a batch row (row 0, the form's, stays).
+ * Returns 0, 1 none, -1 error. */
+static int
+tg_row_delete(struct store *s, int64_t task_id, int row_no)
+{
+	struct store_stmt	*st;
+
+	if (row_no <= 0)
+		return 1;
+	if ((st = store_stmt(s, "DELETE FROM tuigong WHERE task_id = ?1 AND "
+	    "row_no = ?2")) == NULL || store_bind_int(st, 1, task_id) ||
+	    store_bind_int(st, 2, row_no) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return store_changes(s) == 1 ? 0 : 1;
+}
+
+/* The rows_move hook: batch rows to another task.  Returns 0, 1 when a
+ * row is not there (or is the form's row 0), -1 on error. */
+static int
+tg_rows_move(struct store *s, int64_t task_id, int64_t to_task,
+    const int *row_nos, size_t n)
+{
+	struct store_stmt	*st;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		if (row_nos[i] <= 0)
+			return 1;
+		if ((st = store_stmt(s, "UPDATE tuigong SET task_id = ?1 WHERE "
+		    "task_id = ?2 AND row_no = ?3")) == NULL ||
+		    store_bind_int(st, 1, to_task) ||
+		    store_bind_int(st, 2, task_id) ||
+		    store_bind_int(st, 3, row_nos[i]) ||
+		    store_exec_stmt(s, st) != 0)
+			return -1;
+		if (store_changes(s) != 1)
+			return 1;
+	}
+	return 0;
+}
+
+static const struct wf_menu tg_menu[] = {
+	{ "退工登记", "/tuigong" },
+	{ "批量退工", "/tuigong/batch" },
+	{ "员工时间轴", "/tuigong/timeline" },
+	{ NULL, NULL }
+};
+
+static const struct wf_receipt tg_receipts[] = {
+	{ "tuigong", "退工登记证明", "tuigong" },
+	{ "zonghe", "综合业务处理单", "zonghe" },
+	{ NULL, NULL, NULL }
+};
+
 const struct wf_business tuigong_business = {
-	TG_BUSINESS, "退工登记", "/tuigong", 1, 3,
-	tg_business_check, tg_business_apply, tg_business_describe
+	.code = TG_BUSINESS,
+	.name = "退工登记",
+	.path = "/tuigong",
+	.review_days_min = 1,
+	.review_days_max = 3,
+	.check = tg_business_check,
+	.apply = tg_business_apply,
+	.describe = tg_business_describe,
+	.category = "jiuye",
+	.menu = tg_menu,
+	.receipts = tg_receipts,
+	.batch = &tuigong_batch,
+	.rows = tg_wf_rows,
+	.row_count = tg_row_count,
+	.row_delete = tg_row_delete,
+	.rows_move = tg_rows_move,
 };
 
 /* ---- The batch ---- */
@@ -1809,5 +1921,5 @@ tg_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 
 const struct batch_spec tuigong_batch = {
 	TG_BUSINESS, "批量退工", tg_columns, tg_example, TGC_NAME, TGC_SFZH,
-	tg_row_check, tg_row_store, "tuigong"
+	tg_row_check, tg_row_store, &tuigong_business
 };

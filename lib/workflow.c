@@ -74,6 +74,27 @@ wf_business(const char *code)
 	return NULL;
 }
 
+/* The i-th registered business in registration order, or NULL past the
+ * last.  Borrowed (static). */
+const struct wf_business *
+wf_business_at(size_t i)
+{
+	return i < wf_nregistry ? wf_registry[i] : NULL;
+}
+
+/* Walks t's person rows through its business's rows hook.  Returns the
+ * count or -1. */
+int
+wf_rows(struct store *s, const struct task *t,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	const struct wf_business	*b = wf_business(t->business);
+
+	if (b == NULL || b->rows == NULL)
+		return 0;
+	return b->rows(s, t->id, fn, arg);
+}
+
 /* Copies src into dst[dstsz], cutting at a UTF-8 character boundary
  * when it does not fit. */
 static void

@@ -14,6 +14,7 @@
 #ifndef HALL_WORKFLOW_H
 #define HALL_WORKFLOW_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -21,6 +22,7 @@ struct hdate;
 struct store;
 struct actor;
 struct form_errors;
+struct task;
 
 /* 回退原因: at most this many characters once trimmed, and room for
  * them in UTF-8. */
@@ -59,7 +61,43 @@ enum wf_result {
 	WF_RESULT__MAX
 };
 
-/* What a business plugs into the workflow. */
+/* The most key facts a business shows per person beside 姓名 and
+ * 身份证号 (退工: 退工原因, 退工日期, 合同; 减员: 减少原因, 变更日期,
+ * 停缴月份). */
+#define WF_ROW_FACTS	4
+
+/* One person row of a task as the business describes it to the pages
+ * that are not its own (the reviewer desk, receipts, the verify
+ * page).  Strings are borrowed for the duration of the callback. */
+struct wf_row {
+	int		 row_no;	/* 0: the single form; 1..: batch rows */
+	int64_t		 person_id;	/* 0: not on file */
+	const char	*name;
+	const char	*idno;
+	size_t		 nfacts;
+	const char	*label[WF_ROW_FACTS];	/* static, e.g. "退工日期" */
+	const char	*value[WF_ROW_FACTS];
+};
+
+/* A receipt (printout) a business issues once a task is 结束. */
+struct wf_receipt {
+	const char	*kind;		/* receipts.kind and the /print/<kind> path */
+	const char	*title;		/* 《退工登记证明》 */
+	const char	*view;		/* the print.xsl template */
+};
+
+/* One entry of the menus (layout.xsl draws them from the registry). */
+struct wf_menu {
+	const char	*label;		/* 退工登记 */
+	const char	*path;		/* /tuigong */
+};
+
+struct batch_spec;
+
+/* What a business plugs into the workflow and into the pages that are
+ * not its own.  No program outside the business names it: the home
+ * page, the reviewer desk, the printouts, the verify page, the menus
+ * and nginx ask the registry. */
 struct wf_business {
 	const char	*code;		/* tasks.business, e.g. "tuigong" */
 	const char	*name;		/* "退工登记" */
@@ -82,7 +120,41 @@ struct wf_business {
 	int		(*describe)(struct store *s, int64_t task_id,
 			    void (*field)(void *arg, const char *label,
 				const char *value), void *arg);
+	/* The menu this business belongs to ("jiuye" 就业失业, "jiaofei"
+	 * 缴费管理, "shebao" 社保登记, ...) and its entries, NULL-terminated
+	 * by label. */
+	const char	*category;
+	const struct wf_menu *menu;
+	/* Receipts it issues, NULL-terminated by kind; NULL for none. */
+	const struct wf_receipt *receipts;
+	/* Its batch (批量) import, or NULL. */
+	const struct batch_spec *batch;
+	/* Calls fn(arg, row) for each person row of task_id in row order;
+	 * a non-zero return of fn stops the walk.  Returns the number of
+	 * rows walked, or -1 on error. */
+	int		(*rows)(struct store *s, int64_t task_id,
+			    int (*fn)(void *arg, const struct wf_row *r),
+			    void *arg);
+	/* The number of rows of task_id into *n.  Returns 0 or -1. */
+	int		(*row_count)(struct store *s, int64_t task_id,
+			    int64_t *n);
+	/* Deletes row row_no of task_id inside the caller's transaction.
+	 * Returns 0, 1 when there is no such row, -1 on error. */
+	int		(*row_delete)(struct store *s, int64_t task_id,
+			    int row_no);
+	/* Moves rows row_nos[0..n) of task_id to task to_task (same
+	 * business and unit, keeping their row numbers) inside the
+	 * caller's transaction: a reviewer's partial decision sends them
+	 * back as a task of their own.  Returns 0, 1 when a row is not
+	 * there, -1 on error. */
+	int		(*rows_move)(struct store *s, int64_t task_id,
+			    int64_t to_task, const int *row_nos, size_t n);
 };
+
+/* Walks the person rows of task t through its business's rows hook
+ * (nothing when the business has none).  Returns the count or -1. */
+int		 wf_rows(struct store *s, const struct task *t,
+		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
 
 /* Registers b (kept by pointer; use static storage).  A program
  * registers the businesses it acts on before its accept loop. */
@@ -90,6 +162,10 @@ void		 wf_register(const struct wf_business *b);
 
 /* The registered business with that code, or NULL. */
 const struct wf_business *wf_business(const char *code);
+
+/* The i-th registered business (registration order), or NULL past the
+ * last: for the menus, the print list and the reviewer desk. */
+const struct wf_business *wf_business_at(size_t i);
 
 /* One task as read from the store. */
 struct task {

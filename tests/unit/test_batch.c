@@ -71,15 +71,37 @@ bt_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return store_exec_stmt(s, st);
 }
 
-static const struct batch_spec spec = {
-	.business = "batchtest", .title = "批量测试", .columns = columns,
-	.example = example, .name_col = 0, .idno_col = 1,
-	.row_check = bt_check, .row_store = bt_store, .table = "tuigong",
-};
+/* The test business's row_count hook (its rows live in tuigong). */
+static int
+bt_row_count(struct store *s, int64_t task_id, int64_t *n)
+{
+	return store_int(s, "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1",
+	    task_id, 0, n);
+}
+
+/* The test business's row_delete hook.  Returns 0, 1 none, -1. */
+static int
+bt_row_delete(struct store *s, int64_t task_id, int row_no)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, "DELETE FROM tuigong WHERE task_id = ?1 AND "
+	    "row_no = ?2")) == NULL || store_bind_int(st, 1, task_id) ||
+	    store_bind_int(st, 2, row_no) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return store_changes(s) == 1 ? 0 : 1;
+}
 
 static const struct wf_business batchbiz = {
 	.code = "batchtest", .name = "批量测试", .path = "/batchtest",
 	.review_days_min = 1, .review_days_max = 3,
+	.row_count = bt_row_count, .row_delete = bt_row_delete,
+};
+
+static const struct batch_spec spec = {
+	.business = "batchtest", .title = "批量测试", .columns = columns,
+	.example = example, .name_col = 0, .idno_col = 1,
+	.row_check = bt_check, .row_store = bt_store, .wf = &batchbiz,
 };
 
 /* Writes a valid 身份证号 (region 420106, birth 1990-01-01 plus n days'
@@ -508,13 +530,13 @@ START_TEST(bad_batch_store_error)
 }
 END_TEST
 
-START_TEST(bad_batch_table)
+START_TEST(bad_batch_hooks)
 {
 	struct batch_spec bad = spec;
 	struct batch_result res;
 	size_t		 n;
 
-	bad.table = "tasks";
+	bad.wf = NULL;
 	ck_assert_int_eq(batch_delete_row(db.s, &bad, &clerk_a, 1, 1), -1);
 	ck_assert_int_eq(batch_count(db.s, &bad, 1, &n), -1);
 	ck_assert_int_eq(batch_import(db.s, &bad, &clerk_a, "PK", 2, &today,
@@ -542,7 +564,7 @@ batch_suite(void)
 	tcase_add_loop_test(tc, bad_batch_file, 0,
 	    sizeof(bad_uploads) / sizeof(bad_uploads[0]));
 	tcase_add_test(tc, bad_batch_store_error);
-	tcase_add_test(tc, bad_batch_table);
+	tcase_add_test(tc, bad_batch_hooks);
 	suite_add_tcase(s, tc);
 	return s;
 }
