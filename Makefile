@@ -4,8 +4,11 @@
 #   make run        certificates, demo data, nginx and every program on
 #                   https://127.0.0.1:$(PORT) until Ctrl-C
 #   make stop       stops what make run started
-#   make test       unit and HTTP tests under ASan+UBSan (and the browser
-#                   test when Chromium and node are present)
+#   make test       unit, stylesheet, browser and HTTP tests under
+#                   ASan+UBSan; as root it first installs the missing
+#                   DEB_PKGS and DEB_TEST_PKGS (otherwise it prints the
+#                   apt-get line, and skips the browser tests when their
+#                   packages are missing, except under CI=true)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
 #   make fuzz       libFuzzer targets for the parsers and validators
 #   make install    PREFIX and DESTDIR honoured
@@ -56,7 +59,7 @@ HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench fuzz \
-	install clean deps certs demo check-deps
+	install clean deps test-deps certs demo check-deps
 .SUFFIXES:
 .SECONDARY:
 
@@ -106,6 +109,11 @@ DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
+# The same with the test packages; as non-root, missing test packages
+# only skip the browser tests.
+test-deps:
+	@sh tests/deps.sh $(DEB_PKGS) -- $(DEB_TEST_PKGS)
+
 check-deps:
 	@for p in $(PKGS) fcgi; do pkg-config --exists $$p || { \
 	  echo "missing development package for $$p: run 'make deps'" \
@@ -130,7 +138,7 @@ stop:
 reload:
 	@sh nginx/run.sh reload $(VAR)
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory SAN=1 test-unit
 	@$(MAKE) --no-print-directory test-xsl
 	@$(MAKE) --no-print-directory SAN=1 test-browser
