@@ -51,6 +51,10 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/%.o)
 PROG_SRCS := $(sort $(wildcard cgi-bin/*.c))
 PROGS     := $(PROG_SRCS:cgi-bin/%.c=$(B)/bin/%)
 ADMIN     := $(B)/bin/hall-admin
+# The programs nginx routes on the hall's server (make install fills
+# @PROGS@ of hall.conf.in; nginx/run.sh does the same from its folder).
+empty     :=
+ROUTED    := $(subst $(empty) $(empty),|,$(filter-out verify,$(PROG_SRCS:cgi-bin/%.c=%)))
 HELLO     := $(B)/bin/hello
 UNIT_SRCS := tests/runner.c $(sort $(wildcard tests/unit/*.c))
 HTTP_SRCS := tests/runner.c $(sort $(wildcard tests/http/*.c))
@@ -189,8 +193,13 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
 	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
-	install -m 0644 nginx/*.conf.in nginx/*.timer \
-	    $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0644 nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	# The hall's server routes every installed program but verify (the
+	# public server's): @PROGS@ filled in outside comments, the rest
+	# left to the operator.
+	for c in nginx/*.conf.in; do \
+	  sed '/^[[:space:]]*#/!s/@PROGS@/$(ROUTED)/g' $$c >$(DESTDIR)$(PREFIX)/share/hall/nginx/$${c##*/} && \
+	  chmod 0644 $(DESTDIR)$(PREFIX)/share/hall/nginx/$${c##*/} || exit 1; done
 	# The systemd units name the installed programs: @PREFIX@ filled in.
 	for u in nginx/*.service nginx/*.socket; do \
 	  sed 's|@PREFIX@|$(PREFIX)|g' $$u >$(DESTDIR)$(PREFIX)/share/hall/nginx/$${u##*/} && \
