@@ -45,7 +45,8 @@ out=$src/tests/out
 # lock is newer than what npm last installed.
 stamp=$here/node_modules/.package-lock.json
 if [ ! -f "$here/node_modules/playwright-core/package.json" ] ||
-    [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
+    [ ! -f "$stamp" ] ||
+    [ -n "$(find "$here/package-lock.json" -newer "$stamp")" ]; then
 	npmlog=${TMPDIR:-/tmp}/hall-npm.$$.log
 	echo "browser tests: npm ci in $here"
 	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error \
