@@ -4,8 +4,11 @@
 #   make run        certificates, demo data, nginx and every program on
 #                   https://127.0.0.1:$(PORT) until Ctrl-C
 #   make stop       stops what make run started
-#   make test       unit and HTTP tests under ASan+UBSan (and the browser
-#                   test when Chromium and node are present)
+#   make test       unit, stylesheet, browser and HTTP tests under
+#                   ASan+UBSan; as root it first installs the missing
+#                   DEB_PKGS and DEB_TEST_PKGS (otherwise it prints the
+#                   apt-get line, and skips the browser tests when their
+#                   packages are missing, except under CI=true)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
 #   make fuzz       libFuzzer targets for the parsers and validators
 #   make install    PREFIX and DESTDIR honoured
@@ -48,6 +51,10 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/%.o)
 PROG_SRCS := $(sort $(wildcard cgi-bin/*.c))
 PROGS     := $(PROG_SRCS:cgi-bin/%.c=$(B)/bin/%)
 ADMIN     := $(B)/bin/hall-admin
+# The programs nginx routes on the hall's server (make install fills
+# @PROGS@ of hall.conf.in; nginx/run.sh does the same from its folder).
+empty     :=
+ROUTED    := $(subst $(empty) $(empty),|,$(filter-out verify,$(PROG_SRCS:cgi-bin/%.c=%)))
 HELLO     := $(B)/bin/hello
 UNIT_SRCS := tests/runner.c $(sort $(wildcard tests/unit/*.c))
 HTTP_SRCS := tests/runner.c $(sort $(wildcard tests/http/*.c))
@@ -56,7 +63,7 @@ HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench fuzz \
-	install clean deps certs demo check-deps
+	install clean deps test-deps certs demo check-deps
 .SUFFIXES:
 .SECONDARY:
 
@@ -106,6 +113,11 @@ DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
+# The same with the test packages; as non-root, missing test packages
+# only skip the browser tests.
+test-deps:
+	@sh tests/deps.sh $(DEB_PKGS) -- $(DEB_TEST_PKGS)
+
 check-deps:
 	@for p in $(PKGS) fcgi; do pkg-config --exists $$p || { \
 	  echo "missing development package for $$p: run 'make deps'" \
@@ -130,7 +142,7 @@ stop:
 reload:
 	@sh nginx/run.sh reload $(VAR)
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory SAN=1 test-unit
 	@$(MAKE) --no-print-directory test-xsl
 	@$(MAKE) --no-print-directory SAN=1 test-browser
@@ -181,8 +193,13 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
 	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
-	install -m 0644 nginx/*.conf.in nginx/*.timer \
-	    $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0644 nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	# The hall's server routes every installed program but verify (the
+	# public server's): @PROGS@ filled in outside comments, the rest
+	# left to the operator.
+	for c in nginx/*.conf.in; do \
+	  sed '/^[[:space:]]*#/!s/@PROGS@/$(ROUTED)/g' $$c >$(DESTDIR)$(PREFIX)/share/hall/nginx/$${c##*/} && \
+	  chmod 0644 $(DESTDIR)$(PREFIX)/share/hall/nginx/$${c##*/} || exit 1; done
 	# The systemd units name the installed programs: @PREFIX@ filled in.
 	for u in nginx/*.service nginx/*.socket; do \
 	  sed 's|@PREFIX@|$(PREFIX)|g' $$u >$(DESTDIR)$(PREFIX)/share/hall/nginx/$${u##*/} && \

@@ -2,11 +2,13 @@
 # run.sh: runs the hall on this machine (make run, make test, make bench).
 #
 #   run.sh start VAR BINDIR PORT SRCDIR   renders VAR/nginx.conf from
-#       nginx/hall.conf.in, starts every program of BINDIR (except
-#       hall-admin) on VAR/run/NAME.sock with spawn-fcgi, a supervisor
-#       that restarts dead programs and checkpoints the database every
-#       60 s, and nginx on https://127.0.0.1:PORT (the public
-#       verification page on PORT+1); returns once nginx answers.
+#       nginx/hall.conf.in (the hall's server routes /NAME to every
+#       program of BINDIR but verify), starts every program of
+#       BINDIR (except hall-admin) on VAR/run/NAME.sock with
+#       spawn-fcgi, a supervisor that restarts dead programs and
+#       checkpoints the database every 60 s, and nginx on
+#       https://127.0.0.1:PORT (the public verification page on
+#       PORT+1); returns once nginx answers.
 #   run.sh wait VAR      blocks until Ctrl-C or TERM, then stops the hall
 #   run.sh stop VAR      stops all of it (idempotent)
 #   run.sh reload VAR    nginx re-reads its configuration and the CRL
@@ -97,7 +99,26 @@ supervise() {
 	done
 }
 
-# Writes VAR/nginx.conf from the template in SRCDIR $1 for PORT $2.
+# The programs of BINDIR $1 that the hall's server routes, joined by
+# "|" for the location regex of hall.conf.in (@PROGS@): every program
+# but verify, which only the public verification server serves.
+# Fails on a name that is not plain letters, digits, "_" and "-".
+route_progs() {
+	list=""
+	for name in $(progs "$1"); do
+		[ "$name" = verify ] && continue
+		case $name in *[!A-Za-z0-9_-]*)
+			echo "run.sh: program name unfit for nginx: $name" >&2
+			return 1 ;;
+		esac
+		list=${list:+$list|}$name
+	done
+	[ -n "$list" ] || { echo "run.sh: no programs in $1" >&2; return 1; }
+	echo "$list"
+}
+
+# Writes VAR/nginx.conf from the template in SRCDIR $1 for PORT $2 and
+# the programs of BINDIR $3.
 render() {
 	src=$1 port=$2
 	pubport=$((port + 1))
@@ -108,9 +129,11 @@ render() {
 			die "unusable characters in path $v" ;;
 		esac
 	done
+	routed=$(route_progs "$3") || return 1
 	sed -e "s|@USER@|$user|g" -e "s|@VAR@|$var|g" -e "s|@RUN@|$run|g" \
 	    -e "s|@CERTS@|$var/certs|g" -e "s|@XSL@|$src/xsl/static|g" \
 	    -e "s|@PORT@|$port|g" -e "s|@PUBPORT@|$pubport|g" \
+	    -e "s/@PROGS@/$routed/g" \
 	    "$src/nginx/hall.conf.in" >"$var/nginx.conf.tmp" &&
 		mv "$var/nginx.conf.tmp" "$var/nginx.conf"
 }
@@ -135,7 +158,7 @@ cmd_start() {
 	cmd_stop "$var" >/dev/null 2>&1
 	mkdir -p "$run" "$var/log" "$var/tmp" || die "cannot make folders"
 	chmod 0750 "$run"
-	render "$src" "$port" || die "cannot write $var/nginx.conf"
+	render "$src" "$port" "$bindir" || die "cannot write $var/nginx.conf"
 
 	HALL_DB=$var/hall.db HALL_XSL=$src/xsl HALL_CA=$var/certs/ca.crt
 	HALL_CRL=$var/certs/ca.crl

@@ -1,36 +1,64 @@
 #!/bin/sh
 # run.sh SRCDIR B: the browser tests (make test-browser).
 #
-# Skips (exit 0, with a message) when /usr/bin/chromium, node or npm is
-# missing.  Otherwise installs playwright-core (package.json, into
-# tests/browser/node_modules), starts a temporary hall as the HTTP tests
-# do (tests/hall-env.sh), and runs each tests/browser/*.spec.mjs with
-# node, its output in T/browser-NAME.log and screenshots in tests/out/.
-# Each spec prints "PASS name" / "FAIL name: reason" per test; a spec
-# that dies without saying so counts as one failure.  Ends with
+# Needs /usr/bin/chromium, node, npm and pdfinfo (the Makefile's
+# DEB_TEST_PKGS, which make test installs when run as root).  When one
+# is missing it skips (exit 0, saying what is missing), except in CI
+# (CI set and not "false" or "0"), where a skipped browser test is a
+# failure.  With them present, anything that keeps a test from running
+# (npm, the hall, a spec that dies or reports nothing) fails.
+#
+# Installs playwright-core from package-lock.json with npm ci into
+# tests/browser/node_modules when that is absent or older than the lock,
+# starts a temporary hall as the HTTP tests do (tests/hall-env.sh), and
+# runs each tests/browser/*.spec.mjs with node, its output in
+# T/browser-NAME.log and screenshots in tests/out/.  Each spec prints
+# "PASS name" / "FAIL name: reason" per test; a spec that dies without
+# saying so, or reports no test, counts as one failure.  Ends with
 # "N passed, N failed" and fails when a test failed or a program logged
 # a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: run.sh SRCDIR B" >&2; exit 2; }
-if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null 2>&1 ||
-    ! command -v npm >/dev/null 2>&1; then
-	echo "browser tests: skipped (needs /usr/bin/chromium, node and npm:" \
-	    "apt-get install chromium nodejs npm fonts-noto-cjk)"
-	exit 0
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing /usr/bin/chromium"
+for c in node npm pdfinfo; do
+	command -v $c >/dev/null 2>&1 || missing="$missing $c"
+done
+if [ -n "$missing" ]; then
+	case ${CI:-} in
+	'' | false | 0)
+		echo "browser tests: skipped (missing:$missing; make test as" \
+		    "root installs them)"
+		exit 0 ;;
+	esac
+	echo "browser tests: FAIL: CI=$CI and missing:$missing" \
+	    "(make test as root installs DEB_TEST_PKGS)" >&2
+	echo "0 passed, 1 failed"
+	exit 1
 fi
 src=$(cd "$1" && pwd) || exit 2
 here=$src/tests/browser
 out=$src/tests/out
 
-(cd "$here" && npm install --no-audit --no-fund --loglevel=error \
-    >"${TMPDIR:-/tmp}/hall-npm.$$.log" 2>&1) || {
-	cat "${TMPDIR:-/tmp}/hall-npm.$$.log" >&2
-	rm -f "${TMPDIR:-/tmp}/hall-npm.$$.log"
-	echo "browser tests: npm install failed in $here" >&2
-	exit 1
-}
-rm -f "${TMPDIR:-/tmp}/hall-npm.$$.log"
+# playwright-core as the lock file says, installed again whenever the
+# lock is newer than what npm last installed.
+stamp=$here/node_modules/.package-lock.json
+if [ ! -f "$here/node_modules/playwright-core/package.json" ] ||
+    [ ! -f "$stamp" ] ||
+    [ -n "$(find "$here/package-lock.json" -newer "$stamp")" ]; then
+	npmlog=${TMPDIR:-/tmp}/hall-npm.$$.log
+	echo "browser tests: npm ci in $here"
+	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error \
+	    >"$npmlog" 2>&1) || {
+		cat "$npmlog" >&2
+		rm -f "$npmlog"
+		echo "browser tests: FAIL: npm ci failed in $here" >&2
+		echo "0 passed, 1 failed"
+		exit 1
+	}
+	rm -f "$npmlog"
+fi
 
 . "$src/tests/hall-env.sh"
 hall_env_init browser "$1" "$2"
@@ -57,12 +85,20 @@ for spec in "$here"/*.spec.mjs; do
 		echo "FAIL $name: exited with status $rc"
 		tail -n 20 "$log"
 		f=1
+	elif [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $name: reported no test"
+		tail -n 20 "$log"
+		f=1
 	elif [ "$f" -gt 0 ]; then
 		grep -v -E '^(PASS|FAIL) ' "$log" | head -n 40
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
+if [ $passed -eq 0 ] && [ $failed -eq 0 ]; then
+	echo "FAIL: no browser test ran (no $here/*.spec.mjs)"
+	failed=1
+fi
 
 hall_env_stop
 [ $failed -eq 0 ] || hall_show_logs

@@ -254,6 +254,22 @@ http_get_pub_from(const char *src, const char *path, struct answer *a)
 }
 
 long
+http_method_pub(const char *method, const char *path, struct answer *a)
+{
+	struct curl_slist	*hdrs = NULL;
+	char			 url[2048];
+	CURL			*h;
+
+	snprintf(url, sizeof(url), "%s%s", pub_url(), path);
+	h = handle(NULL, url, a, &hdrs, 0, NULL);
+	if (h != NULL && strcmp(method, "POST") == 0)
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, "x=1");
+	else if (h != NULL)
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	return perform(h, hdrs, a);
+}
+
+long
 http_post(struct browser *b, const char *path, int with_csrf,
     struct answer *a, ...)
 {

@@ -68,6 +68,11 @@ const char	*loopback_other(void);
 long		 http_get_pub_from(const char *src, const char *path,
 		    struct answer *a);
 
+/* A request with method (POST carries the body "x=1") on the public
+ * verification server, answered as HTML.  Returns a->status. */
+long		 http_method_pub(const char *method, const char *path,
+		    struct answer *a);
+
 /* POST an urlencoded form given as a NULL-terminated list of name,
  * value pairs (values encoded here).  The browser's csrf is added
  * unless with_csrf is 0.  Answers as XML. */
