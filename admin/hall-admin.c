@@ -125,22 +125,11 @@ admin_int(struct store *s, const char *sql, const char *p1, int64_t *out)
 	int		 rc;
 
 	*out = 0;
-	if ((st = store_stmt(s, sql)) == NULL)
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    (p1 != NULL && store_bind_text(st, 1, p1) != 0))
 		return -1;
-	if (p1 != NULL && store_bind_text(st, 1, p1) != 0)
-		return -1;
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		*out = store_col_int64(st, 0);
-		rc = 0;
-	} else if (rc == STORE_DONE)
-		rc = 1;
-	else {
-		log_err("query: %s", store_errmsg(s));
-		rc = -1;
-	}
-	store_reset(st);
-	return rc;
+	rc = store_step_int(st, 0, out);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
 }
 
 /* Makes a random initial password of ADMIN_PW_LEN letters and digits

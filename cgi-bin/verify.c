@@ -22,6 +22,7 @@
 #include "hall.h"
 #include "page.h"
 #include "receipt.h"
+#include "text.h"
 
 #define VERIFY_PERSONS	5	/* persons named before 等N人 */
 
@@ -119,10 +120,10 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 }
 
 /* Copies what a person typed, src (may be NULL), into dst[dstsz]
- * without the spaces around it (ASCII and the full-width U+3000 a
- * Chinese input method types, as copying from a PDF often adds) and
- * with letters in upper case (the codes are upper case).  Returns dst,
- * or NULL when src is NULL or too long for dst. */
+ * without the white space around it (text_space: ASCII, and the
+ * full-width U+3000 a Chinese input method types, as copying from a
+ * PDF often adds) and with letters in upper case (the codes are upper
+ * case).  Returns dst, or NULL when src is NULL or too long for dst. */
 static char *
 typed_clean(const char *src, char *dst, size_t dstsz)
 {
@@ -130,23 +131,7 @@ typed_clean(const char *src, char *dst, size_t dstsz)
 
 	if (src == NULL)
 		return NULL;
-	for (;;) {
-		if (*src == ' ' || *src == '\t')
-			src++;
-		else if (strncmp(src, "\xe3\x80\x80", 3) == 0)
-			src += 3;
-		else
-			break;
-	}
-	n = strlen(src);
-	for (;;) {
-		if (n > 0 && (src[n - 1] == ' ' || src[n - 1] == '\t'))
-			n--;
-		else if (n >= 3 && strncmp(src + n - 3, "\xe3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
+	src = text_strip(src, &n);
 	if (n >= dstsz)
 		return NULL;
 	memcpy(dst, src, n);

@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "log.h"
 #include "store.h"
+#include "text.h"
 
 #define AUDIT_HASHLEN	64	/* hex SHA-256 */
 
@@ -64,9 +65,8 @@ audit_field_int(EVP_MD_CTX *ctx, int64_t v)
 static int
 audit_hash(const struct audit_row *r, char hex[AUDIT_HASHLEN + 1])
 {
-	static const char	 digits[] = "0123456789abcdef";
 	unsigned char		 md[EVP_MAX_MD_SIZE];
-	unsigned int		 mdlen = 0, i;
+	unsigned int		 mdlen = 0;
 	EVP_MD_CTX		*ctx;
 	int			 ok;
 
@@ -86,11 +86,7 @@ audit_hash(const struct audit_row *r, char hex[AUDIT_HASHLEN + 1])
 		log_err("audit: SHA-256 failed");
 		return -1;
 	}
-	for (i = 0; i < mdlen; i++) {
-		hex[i * 2] = digits[md[i] >> 4];
-		hex[i * 2 + 1] = digits[md[i] & 0xf];
-	}
-	hex[AUDIT_HASHLEN] = '\0';
+	text_hex(md, mdlen, hex);
 	return 0;
 }
 

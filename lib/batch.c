@@ -21,6 +21,7 @@
 #include "batch.h"
 #include "log.h"
 #include "store.h"
+#include "text.h"
 #include "valid.h"
 #include "workflow.h"
 #include "xlsx.h"
@@ -85,47 +86,6 @@ batch_template(const struct batch_spec *spec, unsigned char **out,
 	rows[1] = spec->example;
 	return xlsx_write(spec->title, rows, spec->example != NULL ? 2 : 1,
 	    batch_ncols(spec), out, outsz);
-}
-
-/* Length of the white space (ASCII, NBSP, U+3000) at s, or 0. */
-static size_t
-batch_space(const unsigned char *s)
-{
-	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		return 1;
-	if (s[0] == 0xc2 && s[1] == 0xa0)
-		return 2;
-	if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80)
-		return 3;
-	return 0;
-}
-
-/* Trims white space from both ends of s in place. */
-static void
-batch_trim(char *s)
-{
-	unsigned char	*p = (unsigned char *)s;
-	size_t		 len, k, start = 0, end;
-
-	len = strlen(s);
-	while ((k = batch_space(p + start)) > 0)
-		start += k;
-	end = len;
-	for (;;) {
-		if (end > start && (p[end - 1] == ' ' || p[end - 1] == '\t' ||
-		    p[end - 1] == '\r' || p[end - 1] == '\n'))
-			end--;
-		else if (end >= start + 2 && p[end - 2] == 0xc2 &&
-		    p[end - 1] == 0xa0)
-			end -= 2;
-		else if (end >= start + 3 && p[end - 3] == 0xe3 &&
-		    p[end - 2] == 0x80 && p[end - 1] == 0x80)
-			end -= 3;
-		else
-			break;
-	}
-	memmove(s, s + start, end - start);
-	s[end - start] = '\0';
 }
 
 /* Cell j of row r of sh, "" past the row's end. */
@@ -337,18 +297,13 @@ out:
 static int
 batch_nfailures(struct store *s, int64_t task_id, size_t *n)
 {
-	struct store_stmt	*st;
+	int64_t	 v;
 
-	if ((st = store_stmt(s, "SELECT COUNT(*) FROM batch_failures "
-	    "WHERE task_id = ?")) == NULL || store_bind_int(st, 1, task_id))
+	*n = 0;
+	if (store_int(s, "SELECT COUNT(*) FROM batch_failures "
+	    "WHERE task_id = ?", task_id, 0, &v) != 0)
 		return -1;
-	if (store_step(st) != STORE_ROW) {
-		log_err("batch: count failures: %s", store_errmsg(s));
-		store_reset(st);
-		return -1;
-	}
-	*n = (size_t)store_col_int64(st, 0);
-	store_reset(st);
+	*n = (size_t)v;
 	return 0;
 }
 
@@ -440,7 +395,7 @@ batch_import(struct store *s, const struct batch_spec *spec,
 	}
 	for (i = 0; i < sh.nrows; i++)
 		for (j = 0; j < sh.rows[i].ncells; j++)
-			batch_trim(sh.rows[i].cells[j]);
+			text_trim(sh.rows[i].cells[j]);
 	if (!batch_header_ok(spec, &sh, ncols)) {
 		res->xlsx_error = BATCH_ERR_HEADER;
 		rc = 0;

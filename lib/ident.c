@@ -40,6 +40,7 @@
 #include "log.h"
 #include "request.h"
 #include "store.h"
+#include "text.h"
 #include "valid.h"
 
 #define PW_PREFIX	"pbkdf2-sha256$"
@@ -88,65 +89,6 @@ static size_t		 ident_cache_next;
 
 static void	ident_cache_clear(void);
 
-/* Copies src into dst[dstsz], truncating at a UTF-8 character boundary.
- * dst is always NUL-terminated.  Returns nothing. */
-static void
-ident_copy(char *dst, size_t dstsz, const char *src)
-{
-	size_t	 n;
-
-	if (dstsz == 0)
-		return;
-	n = strlen(src);
-	if (n >= dstsz) {
-		n = dstsz - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
-/* Writes the lower-case hex of in[0..n) into out (2n + 1 bytes). */
-static void
-ident_hex(const unsigned char *in, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-	size_t		  i;
-
-	for (i = 0; i < n; i++) {
-		out[2 * i] = digits[in[i] >> 4];
-		out[2 * i + 1] = digits[in[i] & 0x0f];
-	}
-	out[2 * n] = '\0';
-}
-
-/* Value of one hex digit, or -1. */
-static int
-ident_hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Whether s is exactly n lower-case hex digits.  Returns 1 or 0. */
-static int
-ident_is_hex(const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return s[n] == '\0';
-}
-
 /* Fills buf with n random bytes as 2n lower-case hex digits + NUL
  * (buf holds 2n + 1 bytes).  Returns 0 or -1. */
 int
@@ -163,7 +105,7 @@ rand_hex(char *buf, size_t n)
 			buf[0] = '\0';
 			return -1;
 		}
-		ident_hex(chunk, k, buf + 2 * done);
+		text_hex(chunk, k, buf + 2 * done);
 	}
 	OPENSSL_cleanse(chunk, sizeof(chunk));
 	buf[2 * n] = '\0';
@@ -184,7 +126,7 @@ sha256_hex(const void *data, size_t sz, char out[65])
 		out[0] = '\0';
 		return;
 	}
-	ident_hex(md, mdlen, out);
+	text_hex(md, mdlen, out);
 }
 
 /* ---- Certificates ---- */
@@ -308,8 +250,8 @@ ident_crl_init(const char *cafile, const char *crlfile)
 		log_err("ident_crl_init: bad CA or CRL path");
 		return -1;
 	}
-	ident_copy(ident_ca_path, sizeof(ident_ca_path), cafile);
-	ident_copy(ident_crl_path, sizeof(ident_crl_path), crlfile);
+	text_copy(ident_ca_path, sizeof(ident_ca_path), cafile);
+	text_copy(ident_crl_path, sizeof(ident_crl_path), crlfile);
 	(void)ident_crl_load();
 	return 0;
 }
@@ -453,8 +395,8 @@ ident_unescape(const char *s, size_t *szp)
 			free(out);
 			return NULL;
 		}
-		hi = ident_hexval((unsigned char)s[i + 1]);
-		lo = ident_hexval((unsigned char)s[i + 2]);
+		hi = text_hexval((unsigned char)s[i + 1]);
+		lo = text_hexval((unsigned char)s[i + 2]);
 		if (hi < 0 || lo < 0) {
 			free(out);
 			return NULL;
@@ -506,7 +448,7 @@ ident_subject(X509 *x, char *buf, size_t bufsz)
 	if (n < 0)
 		n = 0;
 	tmp[n] = '\0';
-	ident_copy(buf, bufsz, tmp);
+	text_copy(buf, bufsz, tmp);
 	return 0;
 }
 
@@ -526,7 +468,7 @@ ident_fill(X509 *x, struct ident *out)
 		log_warn("certificate: cannot compute its fingerprint");
 		return -1;
 	}
-	ident_hex(md, mdlen, out->fp);
+	text_hex(md, mdlen, out->fp);
 
 	if ((bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), NULL)) ==
 	    NULL)
@@ -540,7 +482,7 @@ ident_fill(X509 *x, struct ident *out)
 		OPENSSL_free(hex);
 		return -1;
 	}
-	ident_copy(out->serial, sizeof(out->serial), hex);
+	text_copy(out->serial, sizeof(out->serial), hex);
 	OPENSSL_free(hex);
 
 	if (ident_subject(x, out->subject, sizeof(out->subject)) == -1) {
@@ -748,11 +690,11 @@ account_row(struct store_stmt *st, struct account *out)
 		return -1;
 	}
 	out->unit_id = store_col_int64(st, 2);
-	ident_copy(out->username, sizeof(out->username),
+	text_copy(out->username, sizeof(out->username),
 	    store_col_text(st, 3));
-	ident_copy(out->display_name, sizeof(out->display_name),
+	text_copy(out->display_name, sizeof(out->display_name),
 	    store_col_text(st, 4));
-	ident_copy(out->unit_name, sizeof(out->unit_name),
+	text_copy(out->unit_name, sizeof(out->unit_name),
 	    store_col_text(st, 5));
 	out->unit_vip = store_col_int(st, 6) != 0;
 	out->must_change = store_col_int(st, 7) != 0;
@@ -829,7 +771,7 @@ account_pw_hash(struct store *s, int64_t id, char *buf, size_t bufsz)
 		return -1;
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
-		ident_copy(buf, bufsz, store_col_text(st, 0));
+		text_copy(buf, bufsz, store_col_text(st, 0));
 		rc = 0;
 	} else if (rc == STORE_DONE)
 		rc = 1;
@@ -906,8 +848,8 @@ pw_hash(const char *pw, char *out, size_t outsz)
 	}
 	if (pw_derive(pw, salt, iter, key) == -1)
 		goto out;
-	ident_hex(salt, sizeof(salt), salthex);
-	ident_hex(key, sizeof(key), keyhex);
+	text_hex(salt, sizeof(salt), salthex);
+	text_hex(key, sizeof(key), keyhex);
 	n = snprintf(out, outsz, PW_PREFIX "%lu$%s$%s", iter, salthex,
 	    keyhex);
 	if (n < 0 || (size_t)n >= outsz) {
@@ -930,7 +872,7 @@ pw_parse(const char *stored, unsigned long *iter,
 {
 	const char	*p;
 	unsigned long	 n = 0;
-	size_t		 digits = 0, i;
+	size_t		 digits = 0;
 
 	if (strncmp(stored, PW_PREFIX, strlen(PW_PREFIX)) != 0)
 		return -1;
@@ -944,20 +886,13 @@ pw_parse(const char *stored, unsigned long *iter,
 	}
 	if (digits == 0 || n > PW_ITER_MAX || *p++ != '$')
 		return -1;
-	for (i = 0; i < 2 * PW_SALT_BYTES; i++)
-		if (!((p[i] >= '0' && p[i] <= '9') ||
-		    (p[i] >= 'a' && p[i] <= 'f')))
-			return -1;
-	if (p[2 * PW_SALT_BYTES] != '$' ||
-	    !ident_is_hex(p + 2 * PW_SALT_BYTES + 1, 2 * PW_KEY_BYTES))
+	if (text_unhex(p, salt, PW_SALT_BYTES) != 0 ||
+	    p[2 * PW_SALT_BYTES] != '$')
 		return -1;
-	for (i = 0; i < PW_SALT_BYTES; i++)
-		salt[i] = (unsigned char)(ident_hexval(p[2 * i]) << 4 |
-		    ident_hexval(p[2 * i + 1]));
 	p += 2 * PW_SALT_BYTES + 1;
-	for (i = 0; i < PW_KEY_BYTES; i++)
-		key[i] = (unsigned char)(ident_hexval(p[2 * i]) << 4 |
-		    ident_hexval(p[2 * i + 1]));
+	if (text_unhex(p, key, PW_KEY_BYTES) != 0 ||
+	    p[2 * PW_KEY_BYTES] != '\0')
+		return -1;
 	*iter = n;
 	return 0;
 }
@@ -990,40 +925,12 @@ out:
 static size_t
 pw_chars(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n = 0, k, i;
-	unsigned int		 c;
+	size_t		 n = 0, k;
+	unsigned int	 c;
 
-	while (*p != '\0') {
-		if (*p < 0x20 || *p == 0x7f)
+	for (; *s != '\0'; s += k, n++)
+		if ((k = text_utf8_char(s, &c)) == 0 || c < 0x20 || c == 0x7f)
 			return (size_t)-1;
-		if (*p < 0x80) {
-			p++;
-			n++;
-			continue;
-		}
-		if ((*p & 0xe0) == 0xc0 && *p >= 0xc2) {
-			k = 1;
-			c = *p & 0x1f;
-		} else if ((*p & 0xf0) == 0xe0) {
-			k = 2;
-			c = *p & 0x0f;
-		} else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4) {
-			k = 3;
-			c = *p & 0x07;
-		} else
-			return (size_t)-1;
-		for (i = 1; i <= k; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return (size_t)-1;
-			c = c << 6 | (p[i] & 0x3f);
-		}
-		if ((k == 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-		    (k == 3 && (c < 0x10000 || c > 0x10ffff)))
-			return (size_t)-1;
-		p += k + 1;
-		n++;
-	}
 	return n;
 }
 
@@ -1513,8 +1420,8 @@ sess_read(struct store *s, const char *token_hash, int64_t *acct,
 		return -1;
 	}
 	*acct = store_col_int64(st, 0);
-	ident_copy(fp, 65, store_col_text(st, 1));
-	ident_copy(csrf, 65, store_col_text(st, 2));
+	text_copy(fp, 65, store_col_text(st, 1));
+	text_copy(csrf, 65, store_col_text(st, 2));
 	*last = (time_t)store_col_int64(st, 3);
 	store_reset(st);
 	return 0;
@@ -1576,7 +1483,7 @@ sess_lookup(struct store *s, const char *token, const char *cert_fp,
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
-	if (token == NULL || cert_fp == NULL || !ident_is_hex(token, 64))
+	if (token == NULL || cert_fp == NULL || !text_is_hex(token, 64))
 		return 1;
 	sha256_hex(token, 64, hash);
 	if (hash[0] == '\0')
@@ -1599,8 +1506,8 @@ sess_lookup(struct store *s, const char *token, const char *cert_fp,
 		last = now;
 	}
 	out->account_id = acct;
-	ident_copy(out->token_hash, sizeof(out->token_hash), hash);
-	ident_copy(out->csrf, sizeof(out->csrf), csrf);
+	text_copy(out->token_hash, sizeof(out->token_hash), hash);
+	text_copy(out->csrf, sizeof(out->csrf), csrf);
 	out->last_seen = last;
 	return 0;
 }
@@ -1612,7 +1519,7 @@ sess_destroy(struct store *s, const char *token)
 {
 	char	 hash[65];
 
-	if (token == NULL || !ident_is_hex(token, 64))
+	if (token == NULL || !text_is_hex(token, 64))
 		return 0;
 	sha256_hex(token, 64, hash);
 	if (hash[0] == '\0')

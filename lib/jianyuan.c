@@ -500,18 +500,9 @@ jy_evaluate(const struct jy_facts *f, enum jy_reason r,
 static int64_t
 jy_scalar(struct store *s, struct store_stmt *st)
 {
-	int64_t	 v = -1;
-	int	 rc;
+	int64_t	 v;
 
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		v = store_col_int64(st, 0);
-	else if (rc == STORE_DONE)
-		v = 0;
-	else
-		log_err("jianyuan: %s", store_errmsg(s));
-	store_reset(st);
-	return v;
+	return store_step_int(st, 0, &v) == STORE_ERROR ? -1 : v;
 }
 
 /* The birth date of f: the stored one, else the one in the 身份证号

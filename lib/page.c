@@ -9,11 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
-
 #include "hall.h"
 #include "attach.h"
 #include "page.h"
+#include "text.h"
 
 /*
  * Length of the character at s when it is well-formed UTF-8 (RFC 3629)
@@ -23,26 +22,12 @@
 static size_t
 page_xml_char(const unsigned char *s)
 {
-	size_t		 n, i;
-	uint32_t	 c, min;
+	size_t		 n;
+	unsigned int	 c;
 
-	if (s[0] < 0x80)
-		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' ||
-		    s[0] == '\r' ? 1 : 0;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, c = s[0] & 0x1fu, min = 0x80;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, c = s[0] & 0x0fu, min = 0x800;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, c = s[0] & 0x07u, min = 0x10000;
-	else
+	if ((n = text_utf8_char((const char *)s, &c)) == 0)
 		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;	/* also stops at the NUL */
-		c = (c << 6) | (s[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
 	    c == 0xfffe || c == 0xffff)
 		return 0;
 	return n;
@@ -383,16 +368,12 @@ page_options(struct hall_ctx *c, const char *name, const char *const *opts)
 void
 page_form_token(struct hall_ctx *c)
 {
-	unsigned char	 raw[16];
 	char		 hex[33];
-	size_t		 i;
 
-	if (RAND_bytes(raw, sizeof(raw)) != 1) {
-		log_err("RAND_bytes failed: form without a token");
+	if (rand_hex(hex, 16) != 0) {
+		log_err("form without a token");
 		return;
 	}
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(hex + i * 2, 3, "%02x", raw[i]);
 	page_attr(page_add(c, NULL, "form", NULL), "token", hex);
 }
 
@@ -402,7 +383,7 @@ page_dedup_key(struct hall_ctx *c, const char *prefix, char key[48])
 {
 	const char	*t = req_get(c->r, "token");
 
-	if (t == NULL || strlen(t) != 32 || strspn(t, "0123456789abcdef") != 32)
+	if (t == NULL || !text_is_hex(t, 32))
 		return NULL;
 	snprintf(key, 48, "%.8s:%s", prefix, t);
 	return key;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "request.h"
+#include "text.h"
 
 #define KIB	((size_t)1024)
 #define MIB	(KIB * KIB)
@@ -126,19 +127,6 @@ req_fields_push(struct req_fields *f, const struct req_limits *lim,
 	return REQ_OK;
 }
 
-/* Value of a hexadecimal digit, or -1. */
-static int
-req_hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decodes n bytes of application/x-www-form-urlencoded text ('+' is a
  * space, %XX a byte) into a new NUL-terminated string in *out (owned by
@@ -163,8 +151,8 @@ req_urldecode(const char *p, size_t n, char **out, size_t *outsz)
 			s[j++] = p[i];
 		else {
 			if (n - i < 3 ||
-			    (hi = req_hexval(p[i + 1])) < 0 ||
-			    (lo = req_hexval(p[i + 2])) < 0) {
+			    (hi = text_hexval(p[i + 1])) < 0 ||
+			    (lo = text_hexval(p[i + 2])) < 0) {
 				free(s);
 				return REQ_ERR_MALFORMED;
 			}
@@ -756,7 +744,6 @@ req_free(struct req *r)
 static void
 req_make_id(char id[17])
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char	  b[8];
 	struct timespec	  ts;
 	uint64_t	  x;
@@ -770,11 +757,7 @@ req_make_id(char id[17])
 		for (i = 0; i < sizeof(b); i++)
 			b[i] = (unsigned char)(x >> (8 * i));
 	}
-	for (i = 0; i < sizeof(b); i++) {
-		id[2 * i] = hex[b[i] >> 4];
-		id[2 * i + 1] = hex[b[i] & 0xf];
-	}
-	id[16] = '\0';
+	text_hex(b, sizeof(b), id);
 }
 
 /* Maps REQUEST_METHOD to enum req_method. */

@@ -389,16 +389,40 @@ store_int(struct store *s, const char *sql, int64_t p1, int64_t dflt,
     int64_t *out)
 {
 	struct store_stmt	*st;
-	int			 rc;
 
 	if ((st = store_stmt(s, sql)) == NULL ||
 	    (p1 != STORE_NOPARAM && store_bind_int(st, 1, p1) != 0))
 		return -1;
+	return store_step_int(st, dflt, out) == STORE_ERROR ? -1 : 0;
+}
+
+/* The one integer of sql with text parameter ?1 = p1 (NULL: none) into
+ * *out, dflt when there is no row.  Returns 0 or -1. */
+int
+store_int_text(struct store *s, const char *sql, const char *p1,
+    int64_t dflt, int64_t *out)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    (p1 != NULL && store_bind_text(st, 1, p1) != 0))
+		return -1;
+	return store_step_int(st, dflt, out) == STORE_ERROR ? -1 : 0;
+}
+
+/* Steps the bound st once: column 0 of its row into *out, else dflt;
+ * resets st.  Returns STORE_ROW, STORE_DONE or STORE_ERROR (logged by
+ * store_step). */
+int
+store_step_int(struct store_stmt *st, int64_t dflt, int64_t *out)
+{
+	int	 rc;
+
 	*out = dflt;
 	if ((rc = store_step(st)) == STORE_ROW)
 		*out = store_col_int64(st, 0);
 	store_reset(st);
-	return rc == STORE_ERROR ? -1 : 0;
+	return rc;
 }
 
 /* Column i of st's current row as text, "" for NULL.  Borrowed until

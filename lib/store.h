@@ -98,6 +98,16 @@ int		 store_exec_sql(struct store *s, const char *sql);
 int		 store_int(struct store *s, const char *sql, int64_t p1,
 		    int64_t dflt, int64_t *out);
 
+/* store_int() with the text parameter ?1 = p1 (NULL: none). */
+int		 store_int_text(struct store *s, const char *sql,
+		    const char *p1, int64_t dflt, int64_t *out);
+
+/* Steps st, its parameters bound, for the single integer of its first
+ * row into *out (dflt when it returns no row), and resets it.  Returns
+ * STORE_ROW, STORE_DONE or STORE_ERROR (logged). */
+int		 store_step_int(struct store_stmt *st, int64_t dflt,
+		    int64_t *out);
+
 /* Column i of the current row as a string ("" for NULL).  Borrowed
  * until the next step/reset of st. */
 const char	*store_col_text(struct store_stmt *st, int i);

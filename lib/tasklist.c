@@ -184,17 +184,13 @@ tasklist_decided(struct store *s, const char *business, int limit,
 int
 tasklist_decided_count(struct store *s, const char *business)
 {
-	struct store_stmt	*st;
-	int		 n = -1;
+	int64_t	 n;
 
-	if ((st = store_stmt(s, "SELECT COUNT(*) FROM task_events e JOIN "
+	if (store_int_text(s, "SELECT COUNT(*) FROM task_events e JOIN "
 	    "tasks t ON t.id = e.task_id WHERE e.action IN ('task.approve', "
 	    "'task.reject') AND e.actor_id > 0 AND (?1 = '' OR "
-	    "t.business = ?1)")) == NULL ||
-	    store_bind_text(st, 1, business != NULL ? business : "") != 0)
+	    "t.business = ?1)", business != NULL ? business : "", -1,
+	    &n) != 0)
 		return -1;
-	if (store_step(st) == STORE_ROW)
-		n = store_col_int(st, 0);
-	store_reset(st);
-	return n;
+	return (int)n;
 }

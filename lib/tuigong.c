@@ -15,6 +15,7 @@
 #include "log.h"
 #include "policy.h"
 #include "store.h"
+#include "text.h"
 #include "tuigong.h"
 
 #define TG_BUSINESS	"tuigong"
@@ -80,18 +81,7 @@ tuigong_reason_of(const char *name)
 static void
 tg_copy(char *dst, size_t dstsz, const char *src)
 {
-	size_t	 n;
-
-	if (src == NULL)
-		src = "";
-	n = strlen(src);
-	if (n >= dstsz) {
-		n = dstsz - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
+	text_copy(dst, dstsz, src);
 }
 
 /* Appends src to dst[dstsz], cut at a character boundary. */
@@ -942,15 +932,10 @@ static int
 tg_int(struct store *s, const char *sql, int64_t id, int64_t *out)
 {
 	struct store_stmt	*st;
-	int		 rc;
 
 	if ((st = store_stmt(s, sql)) == NULL || store_bind_int(st, 1, id))
 		return -1;
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		*out = store_col_int64(st, 0);
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : -1;
+	return store_step_int(st, 0, out) == STORE_ROW ? 0 : -1;
 }
 
 /* See tuigong.h. */
@@ -1783,21 +1768,12 @@ static const char *const tg_example[TGC__MAX + 1] = {
 	NULL
 };
 
-/* Cell i trimmed of ASCII spaces into dst[dstsz] ("" when absent). */
+/* Cell i trimmed of white space into dst[dstsz] ("" when absent). */
 static void
 tg_cell(const char *const *cells, size_t ncells, size_t i, char *dst,
     size_t dstsz)
 {
-	const char	*c = i < ncells && cells[i] != NULL ? cells[i] : "";
-	size_t		 n;
-
-	while (*c == ' ' || *c == '\t')
-		c++;
-	tg_copy(dst, dstsz, c);
-	n = strlen(dst);
-	while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '\t' ||
-	    dst[n - 1] == '\r' || dst[n - 1] == '\n'))
-		dst[--n] = '\0';
+	text_copy_trim(dst, dstsz, i < ncells ? cells[i] : NULL);
 }
 
 /* See tuigong.h. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "request.h"
+#include "text.h"
 #include "valid.h"
 
 #define TEXT_DEFAULT_MAX 200
@@ -67,26 +68,6 @@ valid_code(enum valid_err e)
 	return valid_codes[e];
 }
 
-/*
- * Copies src into dst[dstsz] (dstsz > 0), cutting at a UTF-8 character
- * boundary when it does not fit.  Returns dst (owned by the caller).
- */
-static char *
-valid_strlcpy_utf8(char *dst, const char *src, size_t dstsz)
-{
-	size_t	 n;
-
-	n = strlen(src);
-	if (n >= dstsz) {
-		n = dstsz - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memmove(dst, src, n);
-	dst[n] = '\0';
-	return dst;
-}
-
 /* Writes message m about label into buf[bufsz], cut at a UTF-8
  * boundary.  Returns buf (owned by the caller), or "" without one. */
 static const char *
@@ -100,7 +81,7 @@ valid_format(const struct valid_msg *m, const char *label, char *buf,
 	if (label == NULL)
 		label = "";
 	snprintf(tmp, sizeof(tmp), "%s%s%s", m->pre, label, m->post);
-	return valid_strlcpy_utf8(buf, tmp, bufsz);
+	return text_copy(buf, bufsz, tmp);
 }
 
 /* Chinese message for e about label, written into buf[bufsz] (owned
@@ -432,59 +413,19 @@ valid_money(const char *s, int64_t *fen)
 	return VALID_OK;
 }
 
-/*
- * Decodes one UTF-8 character at s (RFC 3629: no overlongs, no
- * surrogates, at most U+10FFFF) into *cp.  Returns its length in
- * bytes, or 0 when invalid (including when cut short by the NUL).
- */
-static size_t
-valid_utf8_char(const unsigned char *s, uint32_t *cp)
-{
-	size_t		 n, i;
-	uint32_t	 c, min;
-
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;	/* also stops at the NUL */
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* Checks UTF-8 text without control characters (C0, DEL, C1; so no
  * tab or line break either) of at most maxchars characters. */
 enum valid_err
 valid_text(const char *s, size_t maxchars)
 {
-	const unsigned char	*p;
-	size_t			 len, chars = 0;
-	uint32_t		 cp;
+	const char	*p;
+	size_t		 len, chars = 0;
+	unsigned int	 cp;
 
 	if (s == NULL)
 		return VALID_EMPTY;
-	for (p = (const unsigned char *)s; *p != '\0'; p += len) {
-		if ((len = valid_utf8_char(p, &cp)) == 0)
+	for (p = s; *p != '\0'; p += len) {
+		if ((len = text_utf8_char(p, &cp)) == 0)
 			return VALID_CHARS;
 		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 			return VALID_CHARS;
@@ -595,10 +536,9 @@ form_error_add(struct form_errors *errs, const char *field,
 	if (errs == NULL || errs->n >= FORM_MAX_ERRORS)
 		return;
 	e = &errs->e[errs->n++];
-	valid_strlcpy_utf8(e->field, field != NULL ? field : "",
-	    sizeof(e->field));
-	valid_strlcpy_utf8(e->code, code != NULL ? code : "", sizeof(e->code));
-	valid_strlcpy_utf8(e->msg, msg != NULL ? msg : "", sizeof(e->msg));
+	text_copy(e->field, sizeof(e->field), field);
+	text_copy(e->code, sizeof(e->code), code);
+	text_copy(e->msg, sizeof(e->msg), msg);
 }
 
 /* Parses a strict decimal integer ("-12", no '+', no spaces) in

@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "log.h"
 #include "store.h"
+#include "text.h"
 #include "valid.h"
 #include "workflow.h"
 
@@ -93,23 +94,6 @@ wf_rows(struct store *s, const struct task *t,
 	if (b == NULL || b->rows == NULL)
 		return 0;
 	return b->rows(s, t->id, fn, arg);
-}
-
-/* Copies src into dst[dstsz], cutting at a UTF-8 character boundary
- * when it does not fit. */
-static void
-wf_copy(char *dst, size_t dstsz, const char *src)
-{
-	size_t	 n;
-
-	n = strlen(src);
-	if (n >= dstsz) {
-		n = dstsz - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
 }
 
 /* The state whose stored name is name, or TASK_STATE__MAX. */
@@ -214,7 +198,7 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 	clock_date(now, &today);
 	snprintf(seq, sizeof(seq), "%04d%02d%02d%08" PRId64,
 	    today.year % 10000, today.month % 100, today.day % 100, id);
-	wf_copy(sum, sizeof(sum), summary != NULL ? summary : "");
+	text_copy(sum, sizeof(sum), summary != NULL ? summary : "");
 	if ((st = store_stmt(s, "INSERT INTO tasks (id, seq_no, business, "
 	    "unit_id, state, summary, dedup_key, created_by, created_at, "
 	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL ||
@@ -270,14 +254,14 @@ wf_load(struct store *s, int64_t id, int64_t unit_id, struct task *out)
 	}
 	memset(out, 0, sizeof(*out));
 	out->id = store_col_int64(st, 0);
-	wf_copy(out->seq_no, sizeof(out->seq_no), store_col_text(st, 1));
-	wf_copy(out->business, sizeof(out->business), store_col_text(st, 2));
+	text_copy(out->seq_no, sizeof(out->seq_no), store_col_text(st, 1));
+	text_copy(out->business, sizeof(out->business), store_col_text(st, 2));
 	out->unit_id = store_col_int64(st, 3);
 	out->state = wf_state(store_col_text(st, 4));
 	out->returned = store_col_int(st, 5) != 0;
-	wf_copy(out->return_reason, sizeof(out->return_reason),
+	text_copy(out->return_reason, sizeof(out->return_reason),
 	    store_col_text(st, 6));
-	wf_copy(out->summary, sizeof(out->summary), store_col_text(st, 7));
+	text_copy(out->summary, sizeof(out->summary), store_col_text(st, 7));
 	out->created_at = (time_t)store_col_int64(st, 8);
 	out->submitted_at = (time_t)store_col_int64(st, 9);
 	out->decided_at = (time_t)store_col_int64(st, 10);
@@ -298,32 +282,7 @@ wf_editable(const struct task *t)
 	return t->state == TASK_DRAFT;
 }
 
-/* Bytes of the white-space character at p (ASCII white space, NBSP,
- * the U+2000 spaces, line and paragraph separators, U+3000 ideographic
- * space, zero-width space and the BOM), or 0 if p is not one. */
-static size_t
-wf_space(const unsigned char *p)
-{
-	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
-		return 1;
-	if (p[0] == 0xc2 && (p[1] == 0xa0 || p[1] == 0x85))
-		return 2;
-	if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)	/* U+1680 */
-		return 3;
-	if (p[0] == 0xe2 && p[1] == 0x80 &&
-	    ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 ||
-	    p[2] == 0xa9 || p[2] == 0xaf))
-		return 3;
-	if (p[0] == 0xe2 && p[1] == 0x81 && (p[2] == 0x9f || p[2] == 0xa0))
-		return 3;
-	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)	/* U+3000 */
-		return 3;
-	if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)	/* U+FEFF */
-		return 3;
-	return 0;
-}
-
-/* Trims white space (wf_space) from both ends of reason and copies the
+/* Trims white space (text_space) from both ends of reason and copies the
  * rest into out[WF_REASON_BYTES], each CR LF, CR, LF or tab as one
  * space; then checks it as a required text field of at most
  * WF_REASON_MAX_CHARS characters (valid UTF-8, no control character).
@@ -334,19 +293,12 @@ wf_reason(const char *reason, char out[WF_REASON_BYTES],
     struct form_errors *errs)
 {
 	const unsigned char	*p, *end;
-	size_t			 n, sp, o = 0;
+	size_t			 n, o = 0;
 	char			 msg[128];
 
 	out[0] = '\0';
-	p = (const unsigned char *)(reason != NULL ? reason : "");
-	while ((n = wf_space(p)) > 0)
-		p += n;
-	for (end = p, n = 0; p[n] != '\0'; ) {
-		if ((sp = wf_space(p + n)) > 0)
-			n += sp;
-		else
-			end = p + ++n;
-	}
+	p = (const unsigned char *)text_strip(reason, &n);
+	end = p + n;
 	if (end == p) {
 		form_error_add(errs, "reason", "REQUIRED", "请填写回退原因");
 		return -1;
@@ -444,7 +396,7 @@ wf_title(char *buf, size_t bufsz, const struct task *t,
 
 	snprintf(tmp, sizeof(tmp), "业务顺序号 %s %s %s", t->seq_no,
 	    b != NULL ? b->name : t->business, what);
-	wf_copy(buf, bufsz, tmp);
+	text_copy(buf, bufsz, tmp);
 }
 
 /* Runs b's check on t.  Returns WF_OK, WF_RULES (errors added to errs)
@@ -600,7 +552,7 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
 			return WF_ERROR;
 		t->state = TASK_DRAFT;
 		t->returned = 1;
-		wf_copy(t->return_reason, sizeof(t->return_reason), reason);
+		text_copy(t->return_reason, sizeof(t->return_reason), reason);
 		return WF_OK;
 	case WF_CANCEL:
 		if (wf_move(s, t, TASK_CANCELLED, t->returned, t->return_reason,

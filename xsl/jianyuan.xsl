@@ -164,7 +164,7 @@
     <xsl:if test="/page/errors/error[starts-with(@field, 'pid-') or @field = 'material' or @field = 'file']">
       <ul class="person-errors" role="alert">
         <xsl:for-each select="/page/errors/error[starts-with(@field, 'pid-') or @field = 'material' or @field = 'file']">
-          <li class="field-error" data-code="{@code}"><xsl:value-of select="."/></li>
+          <li class="field-error"><xsl:value-of select="."/></li>
         </xsl:for-each>
       </ul>
     </xsl:if>

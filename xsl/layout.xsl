@@ -443,15 +443,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The generic error view: status, the Chinese message, back to 首页. -->
+  <!-- The generic error view: a Chinese heading by status, the Chinese
+       message, back to 首页.  error/@code (NOT_FOUND, BAD_STATE ...) is
+       for machines reading the XML and is never shown to a person. -->
   <xsl:template match="page[@view = 'error']" mode="content">
     <section class="error-page">
       <h1>
         <xsl:choose>
+          <xsl:when test="error/@status = '401'">请先登录</xsl:when>
           <xsl:when test="error/@status = '403'">无权访问</xsl:when>
           <xsl:when test="error/@status = '404'">页面不存在</xsl:when>
           <xsl:when test="error/@status = '405' or error/@status = '415' or error/@status = '400'">请求无效</xsl:when>
           <xsl:when test="error/@status = '409'">业务状态已变化</xsl:when>
+          <xsl:when test="error/@status = '413'">提交的内容过大</xsl:when>
+          <xsl:when test="error/@status = '422'">提交的信息有误</xsl:when>
           <xsl:when test="error/@status = '503'">系统繁忙</xsl:when>
           <xsl:otherwise>无法完成操作</xsl:otherwise>
         </xsl:choose>
@@ -465,9 +470,6 @@
           <xsl:otherwise>系统暂时无法处理您的请求,请稍后再试。</xsl:otherwise>
         </xsl:choose>
       </p>
-      <xsl:if test="error/@code != ''">
-        <p class="error-code">错误代码: <span class="mono"><xsl:value-of select="error/@code"/></span></p>
-      </xsl:if>
       <p class="actions">
         <a class="btn">
           <xsl:attribute name="href">

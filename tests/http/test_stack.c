@@ -377,6 +377,54 @@ START_TEST(owner_bad_other_units_person)
 }
 END_TEST
 
+/*
+ * An error page shows a person the Chinese message and never the
+ * machine code, which stays in the XML for other systems: an unknown
+ * task (404 NOT_FOUND) and the reviewer desk asked by a unit (403
+ * WRONG_ROLE).
+ */
+START_TEST(error_code_only_in_xml)
+{
+	static const struct {
+		const char	*path;
+		long		 status;
+		const char	*code;
+		const char	*heading;
+	} t[] = {
+		{ "/tuigong?id=999999", 404, "NOT_FOUND", "页面不存在" },
+		{ "/review", 403, "WRONG_ROLE", "无权访问" },
+	};
+	struct browser	 b;
+	struct answer	 a;
+	char		 path[128], *msg;
+	size_t		 i;
+
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks WHERE "
+	    "id = 999999"), 0);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		snprintf(path, sizeof(path), "%s%cformat=xml", t[i].path,
+		    strchr(t[i].path, '?') != NULL ? '&' : '?');
+		ck_assert_int_eq(http_get(&b, path, 0, &a), t[i].status);
+		ck_assert_ptr_nonnull(strstr(a.ctype, "xml"));
+		ck_xpath_eq(&a, "string(/page/error/@code)", t[i].code);
+		msg = xpath_str(&a, "normalize-space(/page/error)");
+		ck_assert_str_ne(msg, "");
+		answer_free(&a);
+		ck_assert_int_eq(http_get(&b, t[i].path, 0, &a), t[i].status);
+		ck_assert_ptr_nonnull(strstr(a.ctype, "text/html"));
+		ck_assert_msg(strstr(a.body, t[i].code) == NULL,
+		    "%s: %s shown in the HTML", t[i].path, t[i].code);
+		ck_assert_msg(strstr(a.body, msg) != NULL,
+		    "%s: message %s not in the HTML", t[i].path, msg);
+		ck_assert_ptr_nonnull(strstr(a.body, t[i].heading));
+		answer_free(&a);
+		free(msg);
+	}
+}
+END_TEST
+
 START_TEST(biangeng_person_at_once)
 {
 	struct browser	 b;
@@ -1171,6 +1219,7 @@ stack_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, owner_bad_other_units_task);
 	tcase_add_test(tc, owner_bad_other_units_person);
+	tcase_add_test(tc, error_code_only_in_xml);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("biangeng");

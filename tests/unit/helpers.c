@@ -145,8 +145,6 @@ th_count(struct store *s, const char *sql)
 
 	st = store_stmt(s, sql);
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(store_step(st), STORE_ROW);
-	v = store_col_int64(st, 0);
-	store_reset(st);
+	ck_assert_int_eq(store_step_int(st, 0, &v), STORE_ROW);
 	return v;
 }

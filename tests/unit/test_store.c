@@ -235,6 +235,69 @@ START_TEST(store_stmt_cache)
 }
 END_TEST
 
+START_TEST(store_int_one)
+{
+	struct th_db	 db;
+	struct store_stmt	*st;
+	int64_t		 v;
+
+	th_db_open(&db);
+	/* A row: its integer; an integer parameter or none. */
+	ck_assert_int_eq(store_int(db.s, "SELECT ?1 * 2", 21, -1, &v), 0);
+	ck_assert_int_eq(v, 42);
+	ck_assert_int_eq(store_int(db.s, "SELECT 7", STORE_NOPARAM, -1, &v),
+	    0);
+	ck_assert_int_eq(v, 7);
+	/* No row: the default, and no error. */
+	ck_assert_int_eq(store_int(db.s, "SELECT 1 WHERE ?1 = 0", 5, -9, &v),
+	    0);
+	ck_assert_int_eq(v, -9);
+	/* A text parameter, NULL for none. */
+	ck_assert_int_eq(store_int_text(db.s, "SELECT length(?1)", "张三",
+	    -1, &v), 0);
+	ck_assert_int_eq(v, 2);
+	ck_assert_int_eq(store_int_text(db.s, "SELECT ?1 IS NULL", NULL, -1,
+	    &v), 0);
+	ck_assert_int_eq(v, 1);
+	ck_assert_int_eq(store_int_text(db.s, "SELECT 1 WHERE ?1 = 'b'", "a",
+	    -3, &v), 0);
+	ck_assert_int_eq(v, -3);
+	/* A bound statement: row, no row, each reset for the next run. */
+	st = store_stmt(db.s, "SELECT ?1 + 1 WHERE ?1 > 0");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_int(st, 1, 41), 0);
+	ck_assert_int_eq(store_step_int(st, 0, &v), STORE_ROW);
+	ck_assert_int_eq(v, 42);
+	ck_assert_int_eq(store_bind_int(st, 1, -1), 0);
+	ck_assert_int_eq(store_step_int(st, 5, &v), STORE_DONE);
+	ck_assert_int_eq(v, 5);
+	th_db_close(&db);
+}
+END_TEST
+
+START_TEST(bad_store_int_error)
+{
+	struct th_db	 db;
+	struct store_stmt	*st;
+	int64_t		 v;
+
+	th_db_open(&db);
+	/* SQL that fails when run (not when prepared): -1, STORE_ERROR. */
+	ck_assert_int_eq(store_int(db.s, "SELECT abs(-9223372036854775807 - 1)",
+	    STORE_NOPARAM, 0, &v), -1);
+	ck_assert_int_eq(store_int_text(db.s, "SELECT abs(-9223372036854775807"
+	    " - 1) WHERE ?1 = 'x'", "x", 0, &v), -1);
+	st = store_stmt(db.s, "SELECT abs(?1)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_int(st, 1, INT64_MIN), 0);
+	ck_assert_int_eq(store_step_int(st, 0, &v), STORE_ERROR);
+	/* And SQL that does not prepare. */
+	ck_assert_int_eq(store_int(db.s, "SELEKT 1", STORE_NOPARAM, 0, &v), -1);
+	ck_assert_int_eq(store_int_text(db.s, "SELEKT 1", NULL, 0, &v), -1);
+	th_db_close(&db);
+}
+END_TEST
+
 START_TEST(store_stmt_cache_grows)
 {
 	static char	 sqls[40][24];
@@ -399,6 +462,8 @@ store_suite(void)
 	tc = tcase_create("store_stmt");
 	tcase_add_test(tc, store_stmt_cache);
 	tcase_add_test(tc, store_stmt_cache_grows);
+	tcase_add_test(tc, store_int_one);
+	tcase_add_test(tc, bad_store_int_error);
 	tcase_add_test(tc, bad_store_exec_constraint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_backup");

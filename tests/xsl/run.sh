@@ -5,7 +5,8 @@
 # file and the one script file (/static/hall.js), carries no other
 # <script> and no javascript: URL (hostile strings in
 # the samples must come out escaped), every POST form but the login form
-# carries the csrf field, and it contains the fragments of expect.txt
+# carries the csrf field, shows every <error>'s Chinese message but
+# never its machine code, and it contains the fragments of expect.txt
 # (sample, fragment, and optionally the exact count, tab-separated).
 # Prints "N passed, N failed" and exits non-zero on any failure.
 # Run from the top of the repository: sh tests/xsl/run.sh
@@ -59,6 +60,33 @@ for f in "$here"/*.xml; do
 	    "$out" 2>/dev/null)
 	[ "$n" = "0" ]
 	ok "$b" $? "$n POST form(s) without a csrf field"
+done
+
+# No machine code reaches a person: for every <error> of a sample (the
+# error view's, and each of an <errors> list), its @code (NOT_FOUND,
+# CHARS, ...) appears nowhere in the HTML, not even in an attribute,
+# while its Chinese message is in the page's text.
+for f in "$here"/*.xml; do
+	b=$(basename "$f" .xml)
+	out="$tmp/$b.html"
+	[ -f "$out" ] || continue
+	n=$(xmllint --xpath 'count(//error)' "$f" 2>/dev/null) || n=0
+	[ "$n" -gt 0 ] 2>/dev/null || continue
+	text=$(xmllint --html --xpath 'normalize-space(/)' "$out" 2>/dev/null)
+	i=1
+	while [ "$i" -le "$n" ]; do
+		code=$(xmllint --xpath "string((//error)[$i]/@code)" "$f")
+		msg=$(xmllint --xpath "normalize-space((//error)[$i])" "$f")
+		if [ -n "$code" ]; then
+			! grep -qw -- "$code" "$out"
+			ok "$b" $? "error code $code shown in the HTML"
+		fi
+		case "$text" in
+		*"$msg"*) ok "$b" 0 "" ;;
+		*) ok "$b" 1 "error message not shown: $msg" ;;
+		esac
+		i=$((i + 1))
+	done
 done
 
 # The fragments of expect.txt, line by line: present, or present exactly
