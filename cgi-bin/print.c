@@ -191,24 +191,26 @@ struct detail_arg {
 	xmlNodePtr	 persons;
 };
 
-/* Whether value names the ID number of a person of the list. */
+/* Whether value names the ID number of a person of the list (read in
+ * place: a 减员 of many persons describes each one). */
 static int
 names_listed_person(xmlNodePtr persons, const char *value)
 {
 	xmlNodePtr	 p;
-	xmlChar		*idno;
-	int		 found = 0;
+	xmlAttrPtr	 idno;
+	const char	*v;
 
 	if (persons == NULL || value == NULL)
 		return 0;
-	for (p = persons->children; p != NULL && !found; p = p->next) {
-		if ((idno = xmlGetProp(p, (const xmlChar *)"idno")) == NULL)
+	for (p = persons->children; p != NULL; p = p->next) {
+		if ((idno = xmlHasProp(p, (const xmlChar *)"idno")) == NULL ||
+		    idno->children == NULL ||
+		    (v = (const char *)idno->children->content) == NULL)
 			continue;
-		found = idno[0] != '\0' && strstr(value, (const char *)idno) !=
-		    NULL;
-		xmlFree(idno);
+		if (*v != '\0' && strstr(value, v) != NULL)
+			return 1;
 	}
-	return found;
+	return 0;
 }
 
 /* describe() callback: one <field label=...>value</field>, unless it

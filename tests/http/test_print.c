@@ -507,7 +507,9 @@ START_TEST(print_list_kinds)
 }
 END_TEST
 
-/* Issues the 处理单 of a fresh task and copies its number and code. */
+/* Issues the 处理单 of a fresh 退工 task (the verification page names
+ * its person through the business's rows) and copies its number and
+ * code. */
 static void
 issued_receipt(const char *seq, char *no, size_t nosz, char *code,
     size_t codesz)
@@ -518,7 +520,7 @@ issued_receipt(const char *seq, char *no, size_t nosz, char *code,
 	long long	 id;
 
 	set_clock(NEXT_DAY);
-	id = make_task("demo-a", seq, "fixture", "结束");
+	id = make_task("demo-a", seq, "tuigong", "结束");
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	snprintf(path, sizeof(path), "/print/zonghe?id=%lld", id);
