@@ -1,21 +1,24 @@
 /*
  * print: 业务打印, the printouts for archiving [SPEC §9; 000, 002].  The
- * unit's approved (结束) tasks in one list; 《综合业务处理单》 of any
- * approved business from the day after approval [002]; 《退工登记证明》 of
- * an approved 退工登记 at once [000].  A receipt is issued on its first
- * printing and stored (lib/receipt.c), and the page shows only stored
- * facts, so the same receipt printed twice is byte-identical.  Generic
- * over businesses: the facts come from each wf_business's describe().
- * Reviewers may open a receipt of any unit (read-only); the list is the
- * unit's own.
+ * unit's approved (结束) tasks in one list with the receipts each may
+ * print; 《综合业务处理单》 of any approved business from the day after
+ * approval [002]; a business's own receipts (struct wf_business,
+ * receipts; e.g. 《退工登记证明》 of a 退工登记 [000]) at once.  A receipt
+ * is issued on its first printing and stored (lib/receipt.c), and the
+ * page shows only stored facts, so the same receipt printed twice is
+ * byte-identical.  Generic over businesses: the head facts come from
+ * each business's describe(), the persons table from its rows(), and
+ * the routes from the registry.  Reviewers may open a receipt of any
+ * unit (read-only); the list is the unit's own.
  *
  *   GET /print           the unit's printable receipts
- *   GET /print/zonghe    id: 《综合业务处理单》 (before the next day: 409
- *                        with view "notyet", 「暂不能打印」 and the day;
- *                        409 NOT_DONE unless 结束, 404 when not the
- *                        unit's)
- *   GET /print/tuigong   id: 《退工登记证明》 of a 退工登记 (404 for other
- *                        businesses, 409 NOT_DONE unless 结束)
+ *   GET /print/<kind>    id: the receipt of that kind, for each kind a
+ *                        registered business issues and zonghe:
+ *                        404 when not the unit's or when its business
+ *                        does not issue that kind, 409 NOT_DONE unless
+ *                        结束; before its first day (《综合业务处理单》:
+ *                        the next day) 409 with view "notyet",
+ *                        「暂不能打印」 and the day
  *
  * Environment: HALL_PUBLIC_URL, the public base of the verification
  * page (e.g. https://hall.example.cn:8444); "/verify" alone when unset.
@@ -25,10 +28,12 @@
 #include <string.h>
 
 #include "hall.h"
-#include "jianyuan.h"
 #include "receipt.h"
 
 #define PRINT_LIST_MAX	500
+#define PRINT_KINDS_MAX	8	/* receipts of one task */
+#define PRINT_ROUTES_MAX 16	/* /print and one per receipt kind */
+#define PRINT_PREFIX	"/print/"
 
 /* The unit whose tasks the request may see: its own, or any (0) for a
  * reviewer. */
@@ -48,16 +53,45 @@ fmt_date(time_t t, char buf[11])
 	hdate_fmt(&d, buf);
 }
 
+/* Adds under n one <print kind= title= ready= from=> per receipt the
+ * task may print, and for compatibility the attributes <kind>="1",
+ * <kind>-ready and <kind>-from (zonghe-ready="0" zonghe-from=...). */
+static void
+list_receipts(struct hall_ctx *c, xmlNodePtr n,
+    const struct wf_business *b, time_t decided)
+{
+	const struct wf_receipt	*all[PRINT_KINDS_MAX];
+	struct hdate		 from;
+	xmlNodePtr		 p;
+	char			 day[11], name[64];
+	size_t			 i, nk;
+	int			 ready;
+
+	nk = receipt_kinds(b, all, PRINT_KINDS_MAX);
+	for (i = 0; i < nk; i++) {
+		ready = receipt_ready(all[i], decided, &c->today, &from);
+		hdate_fmt(&from, day);
+		p = page_add(c, n, "print", NULL);
+		page_attr(p, "kind", all[i]->kind);
+		page_attr(p, "title", all[i]->title);
+		page_attr(p, "ready", ready ? "1" : "0");
+		page_attr(p, "from", day);
+		page_attr(n, all[i]->kind, "1");
+		snprintf(name, sizeof(name), "%s-ready", all[i]->kind);
+		page_attr(n, name, ready ? "1" : "0");
+		snprintf(name, sizeof(name), "%s-from", all[i]->kind);
+		page_attr(n, name, day);
+	}
+}
+
 /* Adds one <task> row of the list with what may be printed when. */
 static void
 list_row(struct hall_ctx *c, xmlNodePtr list, struct store_stmt *st)
 {
 	const struct wf_business	*b;
-	struct hdate			 from;
 	xmlNodePtr			 n;
-	char				 when[20], day[11];
+	char				 when[20];
 	time_t				 decided = (time_t)store_col_int64(st, 4);
-	int				 ready;
 
 	b = wf_business(store_col_text(st, 2));
 	n = page_add(c, list, "task", NULL);
@@ -70,12 +104,32 @@ list_row(struct hall_ctx *c, xmlNodePtr list, struct store_stmt *st)
 	page_attr(n, "decided", when);
 	page_attr(n, "decided-by", store_col_int64(st, 5) == 0 ?
 	    "系统自动审核" : "经办机构审核");
-	ready = receipt_zonghe_ready(decided, &c->today, &from);
-	hdate_fmt(&from, day);
-	page_attr(n, "zonghe-from", day);
-	page_attr(n, "zonghe-ready", ready ? "1" : "0");
-	page_attr(n, "tuigong", strcmp(store_col_text(st, 2), "tuigong") == 0 ?
-	    "1" : "0");
+	list_receipts(c, n, b, decided);
+}
+
+/* Adds <kinds> with one <kind type= title= business-name=> per receipt
+ * of a registered business other than 《综合业务处理单》 (which every
+ * business has): what the list's note says may be printed at once. */
+static void
+list_kinds(struct hall_ctx *c)
+{
+	const struct wf_receipt		*all[PRINT_KINDS_MAX];
+	const struct wf_business	*b;
+	xmlNodePtr			 kinds, n;
+	size_t				 i, j, nk;
+
+	kinds = page_add(c, NULL, "kinds", NULL);
+	for (i = 0; (b = wf_business_at(i)) != NULL; i++) {
+		nk = receipt_kinds(b, all, PRINT_KINDS_MAX);
+		for (j = 0; j < nk; j++) {
+			if (all[j] == &receipt_zonghe)
+				continue;
+			n = page_add(c, kinds, "kind", NULL);
+			page_attr(n, "type", all[j]->kind);
+			page_attr(n, "title", all[j]->title);
+			page_attr(n, "business-name", b->name);
+		}
+	}
 }
 
 /* GET /print */
@@ -88,6 +142,7 @@ list_get(struct hall_ctx *c)
 
 	page_view(c, "list", "业务打印");
 	page_attr(c->page, "category", "qita");
+	list_kinds(c);
 	list = page_add(c, NULL, "printable", NULL);
 	st = store_stmt(c->s, "SELECT id, seq_no, business, summary, "
 	    "decided_at, decided_by FROM tasks WHERE unit_id = ?1 AND "
@@ -128,56 +183,89 @@ load_done_task(struct hall_ctx *c, struct task *t)
 	return 0;
 }
 
-/* describe() callback: one <field label=...>value</field> under parent
- * (and, for a 减员, one <person> under persons). */
-struct field_arg {
+/* What describe() and rows() callbacks add to: <detail> with the
+ * task's facts, and <persons> with one <person> per list row. */
+struct detail_arg {
 	struct hall_ctx	*c;
-	xmlNodePtr	 parent;
+	xmlNodePtr	 detail;
 	xmlNodePtr	 persons;
 };
 
+/* Whether value names the ID number of a person of the list (read in
+ * place: a 减员 of many persons describes each one). */
+static int
+names_listed_person(xmlNodePtr persons, const char *value)
+{
+	xmlNodePtr	 p;
+	xmlAttrPtr	 idno;
+	const char	*v;
+
+	if (persons == NULL || value == NULL)
+		return 0;
+	for (p = persons->children; p != NULL; p = p->next) {
+		if ((idno = xmlHasProp(p, (const xmlChar *)"idno")) == NULL ||
+		    idno->children == NULL ||
+		    (v = (const char *)idno->children->content) == NULL)
+			continue;
+		if (*v != '\0' && strstr(value, v) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* describe() callback: one <field label=...>value</field>, unless it
+ * is about one person of the list (it names the person's ID number):
+ * the persons table says that, and a sheet says each thing once. */
 static void
 add_field(void *arg, const char *label, const char *value)
 {
-	struct field_arg	*a = arg;
+	struct detail_arg	*a = arg;
 
-	page_attr(page_add(a->c, a->parent, "field", value), "label", label);
+	if (names_listed_person(a->persons, value))
+		return;
+	page_attr(page_add(a->c, a->detail, "field", value), "label", label);
 }
 
-/* jy_describe_receipt() callback: one <person> under <persons>. */
-static void
-add_person(void *arg, const struct jy_row *row)
+/* rows() callback: one <person row-no= name= idno=> with a <fact
+ * label=...> per key fact, for a list row (row 0, a single form, is
+ * all in describe()'s facts).  Returns 0 to go on. */
+static int
+add_person(void *arg, const struct wf_row *r)
 {
-	struct field_arg	*a = arg;
+	struct detail_arg	*a = arg;
 	xmlNodePtr		 n;
+	size_t			 i;
 
+	if (r->row_no <= 0)
+		return 0;
+	if (a->persons == NULL)
+		a->persons = page_add(a->c, NULL, "persons", NULL);
 	n = page_add(a->c, a->persons, "person", NULL);
-	page_attr(n, "name", row->name);
-	page_attr(n, "idno", row->idno);
-	page_attr(n, "reason", row->reason);
-	page_attr(n, "change-date", row->change_date);
-	page_attr(n, "stop-month", row->stop_month);
+	page_attr_int(n, "row-no", r->row_no);
+	page_attr(n, "name", r->name);
+	page_attr(n, "idno", r->idno);
+	for (i = 0; i < r->nfacts && i < WF_ROW_FACTS; i++)
+		page_attr(page_add(a->c, n, "fact", r->value[i]), "label",
+		    r->label[i]);
+	return 0;
 }
 
-/* Adds <detail> with the business's facts: for a 减员, its head facts
- * and <persons> (one <person> per row, printed as a table); for any
- * other business, the fields of its describe().  Returns 0 or -1. */
+/* Adds the business's facts: <persons> from its rows (one <person> per
+ * list row, printed as a table), then <detail> with the fields of its
+ * describe().  Returns 0 or -1. */
 static int
 add_detail(struct hall_ctx *c, const struct task *t,
     const struct wf_business *b)
 {
-	struct field_arg	 fa;
+	struct detail_arg	 a;
 
-	fa.c = c;
-	fa.parent = page_add(c, NULL, "detail", NULL);
-	fa.persons = NULL;
-	if (strcmp(t->business, jianyuan_business.code) == 0) {
-		fa.persons = page_add(c, NULL, "persons", NULL);
-		return jy_describe_receipt(c->s, t->id, add_field, add_person,
-		    &fa);
-	}
+	a.c = c;
+	a.persons = NULL;
+	if (wf_rows(c->s, t, add_person, &a) < 0)
+		return -1;
+	a.detail = page_add(c, NULL, "detail", NULL);
 	if (b != NULL && b->describe != NULL)
-		return b->describe(c->s, t->id, add_field, &fa);
+		return b->describe(c->s, t->id, add_field, &a);
 	return 0;
 }
 
@@ -204,7 +292,7 @@ verify_url(char *buf, size_t bufsz)
  * refusal. */
 static int
 build_receipt(struct hall_ctx *c, const struct task *t,
-    enum receipt_kind kind)
+    const struct wf_receipt *kind)
 {
 	const struct wf_business	*b = wf_business(t->business);
 	struct receipt			 r;
@@ -221,7 +309,8 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 		return 1;
 	}
 	n = page_add(c, NULL, "receipt", NULL);
-	page_attr(n, "kind", receipt_kind_names[kind]);
+	page_attr(n, "kind", r.kind);
+	page_attr(n, "type", kind->kind);
 	page_attr(n, "no", r.no);
 	page_attr(n, "code", r.code);
 	fmt_date(r.issued_at, day);
@@ -252,21 +341,22 @@ busy:
 	return 1;
 }
 
-/* The page of a 《综合业务处理单》 asked for before its first day: status
- * 409 (the receipt does not exist yet) but its own view "notyet", titled
- * 暂不能打印, saying from which day, with the machine code kept in
- * <error code="NOT_YET" from=...> for clients. */
+/* The page of a receipt asked for before its first day (《综合业务处理
+ * 单》 on the day of approval): status 409 (the receipt does not exist
+ * yet) but its own view "notyet", titled 暂不能打印, saying from which
+ * day, with the machine code kept in <error code="NOT_YET" from=...>
+ * for clients. */
 static void
-zonghe_not_yet(struct hall_ctx *c, const struct task *t,
-    const struct hdate *from)
+not_yet(struct hall_ctx *c, const struct task *t,
+    const struct wf_receipt *kind, const struct hdate *from)
 {
 	const struct wf_business	*b = wf_business(t->business);
 	xmlNodePtr			 n;
 	char				 day[11], when[20], msg[256];
 
 	hdate_fmt(from, day);
-	snprintf(msg, sizeof(msg), "审核通过的业务,可于次日打印《综合业务"
-	    "处理单》,本业务可于 %s 起打印", day);
+	snprintf(msg, sizeof(msg), "审核通过的业务,可于次日打印《%s》,本业务"
+	    "可于 %s 起打印", kind->title, day);
 	c->status = 409;
 	page_view(c, "notyet", "暂不能打印");
 	page_attr(c->page, "category", "qita");
@@ -274,6 +364,9 @@ zonghe_not_yet(struct hall_ctx *c, const struct task *t,
 	page_attr_int(n, "status", 409);
 	page_attr(n, "code", "NOT_YET");
 	page_attr(n, "from", day);
+	n = page_add(c, NULL, "receipt", NULL);
+	page_attr(n, "type", kind->kind);
+	page_attr(n, "title", kind->title);
 	n = page_add(c, NULL, "business", NULL);
 	page_attr_int(n, "id", t->id);
 	page_attr(n, "name", b != NULL ? b->name : t->business);
@@ -283,51 +376,95 @@ zonghe_not_yet(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "decided", when);
 }
 
-/* GET /print/zonghe */
-static void
-zonghe_get(struct hall_ctx *c)
+/* The title of receipt kind as a registered business declares it, or
+ * the kind itself. */
+static const char *
+kind_title(const char *kind)
 {
-	struct task	 t;
-	struct hdate	 from;
+	const struct wf_receipt	*r;
+	size_t			 i;
+
+	if ((r = receipt_kind_of(NULL, kind)) != NULL)
+		return r->title;
+	for (i = 0; hall_businesses[i] != NULL; i++)
+		if ((r = receipt_kind_of(hall_businesses[i], kind)) != NULL)
+			return r->title;
+	return kind;
+}
+
+/* GET /print/<kind>: the receipt of that kind of the task named by id. */
+static void
+receipt_get(struct hall_ctx *c)
+{
+	const struct wf_receipt	*kind;
+	const char		*want = c->r->path + strlen(PRINT_PREFIX);
+	struct task		 t;
+	struct hdate		 from;
+	char			 msg[256];
 
 	if (load_done_task(c, &t) != 0)
 		return;
-	if (!receipt_zonghe_ready(t.decided_at, &c->today, &from)) {
-		zonghe_not_yet(c, &t, &from);
+	if ((kind = receipt_kind_of(wf_business(t.business), want)) == NULL) {
+		snprintf(msg, sizeof(msg), "该业务没有《%s》", kind_title(want));
+		page_fail(c, 404, "NOT_FOUND", msg);
 		return;
 	}
-	page_view(c, "zonghe", "综合业务处理单");
-	build_receipt(c, &t, RECEIPT_ZONGHE);
+	if (!receipt_ready(kind, t.decided_at, &c->today, &from)) {
+		not_yet(c, &t, kind, &from);
+		return;
+	}
+	page_view(c, kind->view, kind->title);
+	build_receipt(c, &t, kind);
 }
 
-/* GET /print/tuigong */
+/* The routes: /print, and /print/<kind> for 《综合业务处理单》 and each
+ * receipt kind of a registered business (hall_businesses), once. */
+static struct route	 routes[PRINT_ROUTES_MAX];
+static char		 route_paths[PRINT_ROUTES_MAX][48];
+
+/* Adds the route of receipt kind r unless there is one or no room. */
 static void
-tuigong_get(struct hall_ctx *c)
+route_add(size_t *n, const struct wf_receipt *r)
 {
-	struct task	 t;
+	size_t	 i;
 
-	if (load_done_task(c, &t) != 0)
-		return;
-	if (strcmp(t.business, "tuigong") != 0) {
-		page_fail(c, 404, "NOT_FOUND", "该业务不是退工登记,没有《退工登记证明》");
+	snprintf(route_paths[*n], sizeof(route_paths[*n]), "%s%s",
+	    PRINT_PREFIX, r->kind);
+	for (i = 0; i < *n; i++)
+		if (strcmp(routes[i].path, route_paths[*n]) == 0)
+			return;
+	if (*n + 1 >= PRINT_ROUTES_MAX) {
+		log_err("too many receipt kinds: no %s", route_paths[*n]);
 		return;
 	}
-	page_view(c, "tuigong", "退工登记证明");
-	build_receipt(c, &t, RECEIPT_TUIGONG);
+	routes[*n] = (struct route){ REQ_GET, route_paths[*n], receipt_get,
+	    ROUTE_UNIT | ROUTE_REVIEWER };
+	(*n)++;
 }
 
-static const struct route routes[] = {
-	{ REQ_GET, "/print", list_get, ROUTE_UNIT },
-	{ REQ_GET, "/print/zonghe", zonghe_get, ROUTE_UNIT | ROUTE_REVIEWER },
-	{ REQ_GET, "/print/tuigong", tuigong_get, ROUTE_UNIT | ROUTE_REVIEWER },
-};
+/* Fills routes from the registry.  Returns how many there are. */
+static size_t
+routes_init(void)
+{
+	const struct wf_receipt	*all[PRINT_KINDS_MAX];
+	size_t			 n = 0, i, j, nk;
 
-static const struct program print = {
-	"print", "print.xsl", routes, sizeof(routes) / sizeof(routes[0]), NULL
-};
+	routes[n++] = (struct route){ REQ_GET, "/print", list_get,
+	    ROUTE_UNIT };
+	route_add(&n, &receipt_zonghe);
+	for (i = 0; hall_businesses[i] != NULL; i++) {
+		nk = receipt_kinds(hall_businesses[i], all, PRINT_KINDS_MAX);
+		for (j = 0; j < nk; j++)
+			route_add(&n, all[j]);
+	}
+	return n;
+}
 
 int
 main(int argc, char *argv[])
 {
+	struct program	 print = { "print", "print.xsl", routes, 0, NULL };
+
+	print.nroutes = routes_init();
 	return hall_main(&print, argc, argv);
 }

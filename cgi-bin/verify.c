@@ -99,7 +99,7 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 		return -1;
 	b = wf_business(t.business);
 	n = page_add(c, result, "receipt", NULL);
-	page_attr(n, "kind", receipt_kind_names[r->kind]);
+	page_attr(n, "kind", r->kind);
 	clock_date(r->issued_at, &d);
 	hdate_fmt(&d, day);
 	page_attr(n, "issued", day);

@@ -83,6 +83,34 @@ struct program {
 /* Every business of the hall, NULL-terminated (businesses.c). */
 extern const struct wf_business *const hall_businesses[];
 
+/* A category of the menus (the top menu, in table order): the code a
+ * business's category and a page's category= name, and its title. */
+struct hall_category {
+	const char	*code;		/* "jiuye" */
+	const char	*title;		/* "就业失业" */
+};
+
+/* The categories, terminated by a NULL code (businesses.c). */
+extern const struct hall_category hall_categories[];
+
+/* The category of the 常用业务 menu, shown on pages of no category. */
+#define HALL_MENU_COMMON	"common"
+
+/* A menu entry that is not a registered business's: a page of the hall
+ * (信息变更, 业务打印), or a business not online yet (path NULL, shown
+ * greyed).  after places it among the businesses' entries of its
+ * category: NULL before them, "" after them, or a path: right after
+ * that entry (after them all when it is not there). */
+struct hall_menu_entry {
+	const char	*category;
+	const char	*label;
+	const char	*path;		/* NULL: not online */
+	const char	*after;
+};
+
+/* Those entries in order, terminated by a NULL label (businesses.c). */
+extern const struct hall_menu_entry hall_menu_entries[];
+
 /* Runs the program until the socket closes.  Returns the exit code. */
 int		 hall_main(const struct program *p, int argc, char *argv[]);
 

@@ -156,7 +156,202 @@ page_view(struct hall_ctx *c, const char *view, const char *title)
 	page_attr(c->page, "title", title);
 }
 
-/* Adds the <session> element of a logged-in request. */
+/* Appends <entry label= href= online=> to parent: a link, or a greyed
+ * label when path is NULL (not online). */
+static void
+menu_entry(xmlNodePtr parent, const char *label, const char *path)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewChild(parent, NULL, (const xmlChar *)"entry", NULL);
+	page_attr(n, "label", label);
+	page_attr(n, "href", path);
+	page_attr(n, "online", path != NULL ? "1" : "0");
+}
+
+/* Whether code is one of hall_categories.  Returns 1 or 0. */
+static int
+menu_known_category(const char *code)
+{
+	const struct hall_category	*k;
+
+	for (k = hall_categories; k->code != NULL; k++)
+		if (code != NULL && strcmp(k->code, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a business of category cat has a menu entry to path. */
+static int
+menu_has_path(const char *cat, const char *path)
+{
+	const struct wf_business	*b;
+	const struct wf_menu		*m;
+	size_t				 i;
+
+	for (i = 0; (b = wf_business_at(i)) != NULL; i++) {
+		if (b->category == NULL || strcmp(b->category, cat) != 0)
+			continue;
+		for (m = b->menu; m != NULL && m->label != NULL; m++)
+			if (strcmp(m->path, path) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Appends the hall_menu_entries of cat placed at after (NULL: before
+ * the businesses' entries; "": after them, with those whose entry is
+ * missing; a path: right after that entry). */
+static void
+menu_placed(xmlNodePtr parent, const char *cat, const char *after)
+{
+	const struct hall_menu_entry	*e;
+	int				 here;
+
+	for (e = hall_menu_entries; e->label != NULL; e++) {
+		if (strcmp(e->category, cat) != 0)
+			continue;
+		if (after == NULL)
+			here = e->after == NULL;
+		else if (*after == '\0')
+			here = e->after != NULL && (*e->after == '\0' ||
+			    !menu_has_path(cat, e->after));
+		else
+			here = e->after != NULL && strcmp(e->after, after) == 0;
+		if (here)
+			menu_entry(parent, e->label, e->path);
+	}
+}
+
+/* Appends the entries of the businesses of category code to parent,
+ * each followed by the hall's entries placed after it.  Returns the
+ * path of the first business of the category, or NULL. */
+static const char *
+menu_businesses(xmlNodePtr parent, const char *code)
+{
+	const struct wf_business	*b;
+	const struct wf_menu		*m;
+	const char			*first = NULL;
+	size_t				 i;
+
+	for (i = 0; (b = wf_business_at(i)) != NULL; i++) {
+		if (b->category == NULL || strcmp(b->category, code) != 0)
+			continue;
+		if (first == NULL)
+			first = b->path;
+		for (m = b->menu; m != NULL && m->label != NULL; m++) {
+			menu_entry(parent, m->label, m->path);
+			menu_placed(parent, code, m->path);
+		}
+	}
+	return first;
+}
+
+/* Appends <category code= title= href=> with its entries: the hall's
+ * placed before the businesses', the businesses' in registration
+ * order, then the rest.  href (the top menu's link) is the first
+ * business's page, else the first online entry; none when nothing of
+ * the category is online. */
+static void
+menu_category(xmlNodePtr menus, const struct hall_category *k)
+{
+	xmlNodePtr	 n, e;
+	const char	*href;
+	xmlChar		*h;
+
+	n = xmlNewChild(menus, NULL, (const xmlChar *)"category", NULL);
+	page_attr(n, "code", k->code);
+	page_attr(n, "title", k->title);
+	menu_placed(n, k->code, NULL);
+	href = menu_businesses(n, k->code);
+	menu_placed(n, k->code, "");
+	if (href != NULL) {
+		page_attr(n, "href", href);
+		return;
+	}
+	for (e = n->children; e != NULL; e = e->next) {
+		if ((h = xmlGetProp(e, (const xmlChar *)"href")) != NULL) {
+			page_attr(n, "href", (const char *)h);
+			xmlFree(h);
+			return;
+		}
+	}
+}
+
+/* Appends <common title="常用业务">: the 首页, each business's own page
+ * (categories in menu order, then any of a category not in the menus),
+ * then the hall's other common pages. */
+static void
+menu_common(xmlNodePtr menus)
+{
+	const struct hall_category	*k;
+	const struct wf_business	*b;
+	xmlNodePtr			 n;
+	size_t				 i;
+
+	n = xmlNewChild(menus, NULL, (const xmlChar *)"common", NULL);
+	page_attr(n, "title", "常用业务");
+	menu_placed(n, HALL_MENU_COMMON, NULL);
+	for (k = hall_categories; k->code != NULL; k++)
+		for (i = 0; (b = wf_business_at(i)) != NULL; i++)
+			if (b->category != NULL &&
+			    strcmp(b->category, k->code) == 0)
+				menu_entry(n, b->name, b->path);
+	for (i = 0; (b = wf_business_at(i)) != NULL; i++) {
+		if (menu_known_category(b->category))
+			continue;
+		log_warn("business %s: category %s is not in the menus",
+		    b->code, b->category != NULL ? b->category : "(none)");
+		menu_entry(n, b->name, b->path);
+	}
+	menu_placed(n, HALL_MENU_COMMON, "");
+}
+
+/*
+ * The <menus> of a unit's pages, drawn by layout.xsl: one <category>
+ * per hall_categories entry with its <entry>s, and <common>.  Built
+ * from the registry once per process (the businesses are registered
+ * before the first request) and copied into each page.  Returns the
+ * element (owned here) or NULL when it cannot be built.
+ */
+static xmlNodePtr
+page_menus_node(void)
+{
+	static xmlDocPtr		 doc;
+	const struct hall_category	*k;
+	xmlNodePtr			 root;
+
+	if (doc != NULL)
+		return xmlDocGetRootElement(doc);
+	if ((doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
+	    (root = xmlNewNode(NULL, (const xmlChar *)"menus")) == NULL) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, root);
+	for (k = hall_categories; k->code != NULL; k++)
+		menu_category(root, k);
+	menu_common(root);
+	return root;
+}
+
+/* Adds a copy of the <menus> to the page. */
+void
+page_menus(struct hall_ctx *c)
+{
+	xmlNodePtr	 m, copy;
+
+	if (c->page == NULL || (m = page_menus_node()) == NULL)
+		return;
+	if ((copy = xmlDocCopyNode(m, c->doc, 1)) != NULL &&
+	    xmlAddChild(c->page, copy) == NULL)
+		xmlFreeNode(copy);
+}
+
+/* Adds the <session> element of a logged-in request, and the <menus>
+ * of a unit's HTML page (the frame draws them; a client asking for XML
+ * does not need them). */
 void
 page_session(struct hall_ctx *c)
 {
@@ -182,6 +377,9 @@ page_session(struct hall_ctx *c)
 		hdate_fmt(&d, buf);
 		page_attr(n, "cert-not-after", buf);
 	}
+	if (c->acct.kind == ACCT_UNIT && !c->acct.must_change &&
+	    !c->r->want_xml)
+		page_menus(c);
 }
 
 /* Adds a message shown at the top of the page. */
@@ -217,10 +415,11 @@ page_fail(struct hall_ctx *c, int status, const char *code, const char *msg)
 	c->status = status;
 	if (c->page == NULL)
 		return;
-	/* Drop whatever the handler built, keep the session element. */
+	/* Drop whatever the handler built, keep the session and menus. */
 	for (old = c->page->children; old != NULL; ) {
 		n = old->next;
-		if (!xmlStrEqual(old->name, (const xmlChar *)"session")) {
+		if (!xmlStrEqual(old->name, (const xmlChar *)"session") &&
+		    !xmlStrEqual(old->name, (const xmlChar *)"menus")) {
 			xmlUnlinkNode(old);
 			xmlFreeNode(old);
 		}

@@ -16,6 +16,11 @@ void		 page_begin(struct hall_ctx *c, const char *prog);
  * days left). */
 void		 page_session(struct hall_ctx *c);
 
+/* Adds <menus>: the categories of the top menu with their entries, and
+ * the 常用业务, built once per process from the registered businesses
+ * and hall_menu_entries (layout.xsl draws the menus from it). */
+void		 page_menus(struct hall_ctx *c);
+
 /* Frees what the request's answer owns (document, strings, file). */
 void		 page_end(struct hall_ctx *c);
 

@@ -28,16 +28,75 @@
  * byte masked to 5 bits picks one uniformly. */
 static const char receipt_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-const char *const receipt_kind_names[RECEIPT_KIND__MAX] = {
-	"退工登记证明",		/* RECEIPT_TUIGONG */
-	"综合业务处理单",	/* RECEIPT_ZONGHE */
+/* The most receipt kinds one task issues. */
+#define RECEIPT_KINDS_MAX	8
+
+const struct wf_receipt receipt_zonghe = {
+	"zonghe", "综合业务处理单", "zonghe"
 };
 
-/* Number prefixes by kind. */
-static const char *const receipt_prefixes[RECEIPT_KIND__MAX] = {
-	"TG",	/* RECEIPT_TUIGONG */
-	"ZH",	/* RECEIPT_ZONGHE */
-};
+/* The number prefix of kind; see receipt.h.  Returns it or NULL. */
+const char *
+receipt_prefix(const struct wf_receipt *kind)
+{
+	const struct receipt_prefix	*p;
+
+	if (kind == NULL || kind->kind == NULL)
+		return NULL;
+	if (strcmp(kind->kind, receipt_zonghe.kind) == 0)
+		return "ZH";
+	for (p = hall_receipt_prefixes; p->kind != NULL; p++)
+		if (strcmp(p->kind, kind->kind) == 0)
+			return p->prefix;
+	return NULL;
+}
+
+/* Whether kind is among out[0..n).  Returns 1 or 0. */
+static int
+kind_listed(const struct wf_receipt *const *out, size_t n, const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i]->kind, kind) == 0)
+			return 1;
+	return 0;
+}
+
+/* The receipts a task of b issues; see receipt.h.  Returns how many
+ * were stored in out. */
+size_t
+receipt_kinds(const struct wf_business *b, const struct wf_receipt **out,
+    size_t max)
+{
+	const struct wf_receipt	*r;
+	size_t			 n = 0;
+
+	if (max == 0)
+		return 0;
+	out[n++] = &receipt_zonghe;
+	for (r = b != NULL ? b->receipts : NULL; r != NULL && r->kind != NULL &&
+	    n < max; r++)
+		if (!kind_listed(out, n, r->kind))
+			out[n++] = r;
+	return n;
+}
+
+/* The receipt of kind a task of b issues, or NULL. */
+const struct wf_receipt *
+receipt_kind_of(const struct wf_business *b, const char *kind)
+{
+	const struct wf_receipt	*all[RECEIPT_KINDS_MAX];
+	size_t			 i, n;
+
+	if (kind == NULL)
+		return NULL;
+	n = receipt_kinds(b, all, RECEIPT_KINDS_MAX);
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i]->kind, kind) == 0)
+			return all[i];
+	return NULL;
+}
 
 /* Fills code with RECEIPT_CODE_LEN random characters of the alphabet
  * and a NUL.  Returns 0 or -1. */
@@ -92,7 +151,7 @@ load_task(struct store *s, int64_t task_id, struct receipt_task *t)
 /* Reads the stored receipt of (task_id, kind) into out.  Returns 0,
  * 1 none, -1 error. */
 static int
-find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
+find_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
     struct receipt *out)
 {
 	struct store_stmt	*st;
@@ -101,13 +160,13 @@ find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 	st = store_stmt(s, "SELECT id, receipt_no, code, issued_at FROM "
 	    "receipts WHERE task_id = ?1 AND kind = ?2");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
-	    store_bind_text(st, 2, receipt_kind_names[kind]) != 0)
+	    store_bind_text(st, 2, kind->title) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
 		memset(out, 0, sizeof(*out));
 		out->id = store_col_int64(st, 0);
 		out->task_id = task_id;
-		out->kind = kind;
+		snprintf(out->kind, sizeof(out->kind), "%s", kind->title);
 		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 1));
 		snprintf(out->code, sizeof(out->code), "%s",
 		    store_col_text(st, 2));
@@ -122,14 +181,14 @@ find_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 /* Inserts the receipt of (task_id, kind) unless one exists and audits a
  * new one.  Returns 0 or -1. */
 static int
-insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
-    const struct receipt_task *t)
+insert_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
+    const char *prefix, const struct receipt_task *t)
 {
 	struct actor	 sys = { 0, t->unit_id, "系统", "" };
 	struct store_stmt	*st;
 	char		 no[48], code[RECEIPT_CODE_LEN + 1], obj[64], detail[128];
 
-	if ((size_t)snprintf(no, sizeof(no), "%s%s", receipt_prefixes[kind],
+	if ((size_t)snprintf(no, sizeof(no), "%s%s", prefix,
 	    t->seq_no) >= sizeof(((struct receipt *)NULL)->no)) {
 		log_err("receipt number of task %lld too long", (long long)task_id);
 		return -1;
@@ -139,7 +198,7 @@ insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 	st = store_stmt(s, "INSERT OR IGNORE INTO receipts (task_id, kind, "
 	    "receipt_no, code, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)");
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
-	    store_bind_text(st, 2, receipt_kind_names[kind]) != 0 ||
+	    store_bind_text(st, 2, kind->title) != 0 ||
 	    store_bind_text(st, 3, no) != 0 || store_bind_text(st, 4, code) != 0 ||
 	    store_bind_int(st, 5, t->decided_at) != 0 ||
 	    store_exec_stmt(s, st) != 0)
@@ -147,22 +206,26 @@ insert_receipt(struct store *s, int64_t task_id, enum receipt_kind kind,
 	if (store_changes(s) == 0)
 		return 0;
 	snprintf(obj, sizeof(obj), "task:%lld", (long long)task_id);
-	snprintf(detail, sizeof(detail), "%s %s", receipt_kind_names[kind], no);
+	snprintf(detail, sizeof(detail), "%s %s", kind->title, no);
 	return audit_append(s, &sys, "receipt.issue", obj, detail);
 }
 
 /* Issues or finds the receipt of kind for task_id; see receipt.h.
  * Returns 0, 1 when the task is not 结束 / missing / another unit's,
- * -1 on error. */
+ * -1 on error (a kind without a number prefix is one). */
 int
 receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
-    enum receipt_kind kind, struct receipt *out)
+    const struct wf_receipt *kind, struct receipt *out)
 {
 	struct receipt_task	 t;
+	const char		*prefix = receipt_prefix(kind);
 	int			 own = 0, rc, ret = -1;
 
-	if (kind < 0 || kind >= RECEIPT_KIND__MAX)
-		abort();
+	if (prefix == NULL || kind->title == NULL) {
+		log_err("receipt kind %s has no number prefix",
+		    kind != NULL && kind->kind != NULL ? kind->kind : "(null)");
+		return -1;
+	}
 	/* Already issued: no write, no transaction. */
 	if ((rc = load_task(s, task_id, &t)) != 0) {
 		ret = rc;
@@ -183,7 +246,7 @@ receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
 		own = 1;
 	}
 	/* The task is 结束 and never changes again: what was read holds. */
-	if (insert_receipt(s, task_id, kind, &t) != 0 ||
+	if (insert_receipt(s, task_id, kind, prefix, &t) != 0 ||
 	    find_receipt(s, task_id, kind, out) != 0)
 		goto out;
 	if (own) {
@@ -225,8 +288,7 @@ receipt_verify(struct store *s, const char *no, const char *code,
 	struct store_stmt	*st;
 	char		 want_no[32], given[RECEIPT_CODE_LEN + 1];
 	char		 stored[RECEIPT_CODE_LEN + 1] = "--------";
-	const char	*kind = "";
-	int		 rc, found = 0, i;
+	int		 rc, found = 0;
 	int		 given_ok;
 
 	given_ok = upper_copy(code, given, sizeof(given)) == 0 &&
@@ -243,10 +305,8 @@ receipt_verify(struct store *s, const char *no, const char *code,
 	if ((rc = store_step(st)) == STORE_ROW) {
 		out->id = store_col_int64(st, 0);
 		out->task_id = store_col_int64(st, 1);
-		kind = store_col_text(st, 2);
-		for (i = 0; i < RECEIPT_KIND__MAX; i++)
-			if (strcmp(kind, receipt_kind_names[i]) == 0)
-				out->kind = (enum receipt_kind)i;
+		snprintf(out->kind, sizeof(out->kind), "%s",
+		    store_col_text(st, 2));
 		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 3));
 		snprintf(out->code, sizeof(out->code), "%s",
 		    store_col_text(st, 4));
@@ -284,5 +344,17 @@ receipt_zonghe_ready(time_t decided_at, const struct hdate *today,
     struct hdate *from)
 {
 	receipt_printable_from(decided_at, from);
+	return hdate_cmp(today, from) >= 0;
+}
+
+/* Whether a receipt of kind may be printed on today; see receipt.h.
+ * Returns 1 ready, 0 not yet. */
+int
+receipt_ready(const struct wf_receipt *kind, time_t decided_at,
+    const struct hdate *today, struct hdate *from)
+{
+	if (strcmp(kind->kind, receipt_zonghe.kind) == 0)
+		return receipt_zonghe_ready(decided_at, today, from);
+	clock_date(decided_at, from);
 	return hdate_cmp(today, from) >= 0;
 }

@@ -8,37 +8,66 @@
 #ifndef HALL_RECEIPT_H
 #define HALL_RECEIPT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
 struct store;
 struct hdate;
+struct wf_business;
+struct wf_receipt;
 
-enum receipt_kind {
-	RECEIPT_TUIGONG,	/* RECEIPT_TUIGONG: 退工登记证明 */
-	RECEIPT_ZONGHE,		/* RECEIPT_ZONGHE: 综合业务处理单 */
-	RECEIPT_KIND__MAX
-};
-
-/* Chinese names by kind, as stored in receipts.kind. */
-extern const char *const receipt_kind_names[RECEIPT_KIND__MAX];
+/* The hall's own receipt, 《综合业务处理单》 (kind "zonghe"): issued for
+ * an approved task of any business, from the day after approval [002].
+ * Every other kind is a business's (struct wf_business, receipts) and
+ * may be printed as soon as the task is approved. */
+extern const struct wf_receipt receipt_zonghe;
 
 /* One issued receipt. */
 struct receipt {
 	int64_t		 id;
 	int64_t		 task_id;
-	enum receipt_kind kind;
+	char		 kind[64];	/* receipts.kind: the kind's title,
+					   e.g. "退工登记证明" */
 	char		 no[32];	/* 回执编号, e.g. "TG2026112200000042" */
 	char		 code[16];	/* 验证码: 8 characters, no 0/O/1/I */
 	time_t		 issued_at;	/* the task's decision time */
 };
 
+/* One receipt kind's number prefix (receipts.receipt_no is the prefix
+ * and the task's 业务顺序号), e.g. { "tuigong", "TG" }. */
+struct receipt_prefix {
+	const char	*kind;
+	const char	*prefix;
+};
+
+/* The number prefixes of the businesses' receipt kinds, terminated by
+ * a NULL kind (lib/businesses.c, with the registry). */
+extern const struct receipt_prefix hall_receipt_prefixes[];
+
+/* The number prefix of kind: "ZH" for 《综合业务处理单》, else the
+ * registry's (hall_receipt_prefixes), or NULL when it has none. */
+const char	*receipt_prefix(const struct wf_receipt *kind);
+
+/* The receipts a task of business b (NULL: a business not registered)
+ * issues: 《综合业务处理单》 first, then b's own kinds, each kind once.
+ * Stores at most max of them in out.  Returns how many were stored. */
+size_t		 receipt_kinds(const struct wf_business *b,
+		    const struct wf_receipt **out, size_t max);
+
+/* The receipt of that kind a task of business b issues, or NULL. */
+const struct wf_receipt *receipt_kind_of(const struct wf_business *b,
+		    const char *kind);
+
 /* Issues (or finds the already issued) receipt of kind for task_id,
- * which must be 结束 and belong to unit_id (0 = any).  Opens its own
- * transaction unless one is open.  Returns 0, 1 when the task is not
- * 结束 / not found / another unit's, -1 on error. */
+ * which must be 结束 and belong to unit_id (0 = any), stored under the
+ * kind's title (receipts.kind) and numbered with its prefix.  Whether
+ * the task's business issues that kind is the caller's to check
+ * (receipt_kind_of).  Opens its own transaction unless one is open.
+ * Returns 0, 1 when the task is not 结束 / not found / another unit's,
+ * -1 on error (also for a kind without a number prefix). */
 int		 receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
-		    enum receipt_kind kind, struct receipt *out);
+		    const struct wf_receipt *kind, struct receipt *out);
 
 /* Finds the receipt numbered no whose code matches (constant-time,
  * case-insensitive).  Returns 0 genuine, 1 no such number or wrong
@@ -56,5 +85,11 @@ void		 receipt_printable_from(time_t decided_at, struct hdate *out);
  * business pages ask this one function, so they never disagree. */
 int		 receipt_zonghe_ready(time_t decided_at, const struct hdate *today,
 		    struct hdate *from);
+
+/* Whether a receipt of kind of a task decided at decided_at may be
+ * printed on today: 《综合业务处理单》 from the next day, any other kind
+ * at once.  from receives the first such day.  Returns 1 or 0. */
+int		 receipt_ready(const struct wf_receipt *kind, time_t decided_at,
+		    const struct hdate *today, struct hdate *from);
 
 #endif

@@ -6,7 +6,8 @@
 
   The frame: a blue header band (title, the user's unit and name, 退出),
   the top menu of categories, the left menu of the current category
-  (/page/@category), a breadcrumb, the certificate expiry warning,
+  (/page/@category; both drawn from /page/menus, which page.c builds
+  from the registered businesses), a breadcrumb, the certificate expiry warning,
   <message>s and form-level <errors>, then the view.  Pages without a
   session (login, verify) get the header band only.  The error view
   (page[@view='error']) is defined here.
@@ -138,33 +139,11 @@
     </header>
   </xsl:template>
 
-  <!-- One top-menu category: a link when $href is set, grey otherwise;
-       marked current when $code is /page/@category. -->
-  <xsl:template name="top-item">
-    <xsl:param name="label"/>
-    <xsl:param name="code" select="''"/>
-    <xsl:param name="href" select="''"/>
-    <li>
-      <xsl:if test="$code != '' and $code = /page/@category">
-        <xsl:attribute name="class">current</xsl:attribute>
-      </xsl:if>
-      <xsl:choose>
-        <xsl:when test="$href != ''">
-          <a href="{$href}">
-            <xsl:if test="$code != '' and $code = /page/@category">
-              <xsl:attribute name="aria-current">page</xsl:attribute>
-            </xsl:if>
-            <xsl:value-of select="$label"/>
-          </a>
-        </xsl:when>
-        <xsl:otherwise>
-          <span class="disabled" title="暂未开通,请到经办机构办理"><xsl:value-of select="$label"/></span>
-        </xsl:otherwise>
-      </xsl:choose>
-    </li>
-  </xsl:template>
-
-  <!-- The top menu of categories (unit) or 审核工作台 (reviewer). -->
+  <!-- The top menu of categories (unit) or 审核工作台 (reviewer).  A
+       unit's categories are /page/menus/category (page.c, from the
+       registered businesses and lib/businesses.c), in order: a link
+       when something of the category is online (@href), grey
+       otherwise; marked current when it is /page/@category. -->
   <xsl:template name="top-menu">
     <nav class="topmenu" aria-label="业务分类">
       <ul>
@@ -173,30 +152,23 @@
             <li class="current"><a href="/review">审核工作台</a></li>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">打包快办</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item">
-              <xsl:with-param name="label">就业失业</xsl:with-param>
-              <xsl:with-param name="code">jiuye</xsl:with-param>
-              <xsl:with-param name="href">/tuigong</xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">登记管理</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item">
-              <xsl:with-param name="label">缴费管理</xsl:with-param>
-              <xsl:with-param name="code">jiaofei</xsl:with-param>
-              <xsl:with-param name="href">/jianyuan</xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">转移及清算</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">权益查询</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">养老待遇</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">工伤待遇</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">医保</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">职业培训</xsl:with-param></xsl:call-template>
-            <xsl:call-template name="top-item">
-              <xsl:with-param name="label">其他</xsl:with-param>
-              <xsl:with-param name="code">qita</xsl:with-param>
-              <xsl:with-param name="href">/print</xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="top-item"><xsl:with-param name="label">帮助中心</xsl:with-param></xsl:call-template>
+            <xsl:for-each select="/page/menus/category">
+              <xsl:variable name="current" select="@code = /page/@category"/>
+              <li>
+                <xsl:if test="$current"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@href != ''">
+                    <a href="{@href}">
+                      <xsl:if test="$current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                      <xsl:value-of select="@title"/>
+                    </a>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <span class="disabled" title="暂未开通,请到经办机构办理"><xsl:value-of select="@title"/></span>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
           </xsl:otherwise>
         </xsl:choose>
       </ul>
@@ -224,18 +196,18 @@
     </li>
   </xsl:template>
 
-  <!-- The left menu of the current category. -->
+  <!-- The left menu: the entries of the current category
+       (/page/menus/category[@code = /page/@category]), else 常用业务
+       (/page/menus/common); the reviewer's own. -->
   <xsl:template name="left-menu">
-    <xsl:variable name="cat" select="/page/@category"/>
+    <xsl:variable name="cat" select="/page/menus/category[@code = /page/@category][entry]"/>
+    <xsl:variable name="menu" select="$cat | /page/menus/common[not($cat)]"/>
     <aside class="leftmenu">
       <h2>
         <span aria-hidden="true">∷ </span>
         <xsl:choose>
           <xsl:when test="$is-reviewer">审核工作台</xsl:when>
-          <xsl:when test="$cat = 'jiuye'">就业失业</xsl:when>
-          <xsl:when test="$cat = 'jiaofei'">缴费管理</xsl:when>
-          <xsl:when test="$cat = 'qita'">其他</xsl:when>
-          <xsl:otherwise>常用业务</xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="$menu/@title"/></xsl:otherwise>
         </xsl:choose>
       </h2>
       <nav aria-label="业务菜单">
@@ -251,81 +223,13 @@
                 <xsl:with-param name="href">/review?state=done</xsl:with-param>
               </xsl:call-template>
             </xsl:when>
-            <xsl:when test="$cat = 'jiuye'">
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">退工登记</xsl:with-param>
-                <xsl:with-param name="href">/tuigong</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">批量退工</xsl:with-param>
-                <xsl:with-param name="href">/tuigong/batch</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">用工备案管理</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">员工时间轴</xsl:with-param>
-                <xsl:with-param name="href">/tuigong/timeline</xsl:with-param>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$cat = 'jiaofei'">
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">单位应收核定</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">在职人员非敏感信息变更</xsl:with-param>
-                <xsl:with-param name="href">/biangeng/person</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">单位一般信息变更</xsl:with-param>
-                <xsl:with-param name="href">/biangeng/unit</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">变更记录</xsl:with-param>
-                <xsl:with-param name="href">/biangeng/records</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">城镇职工减少</xsl:with-param>
-                <xsl:with-param name="href">/jianyuan</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">批量减员</xsl:with-param>
-                <xsl:with-param name="href">/jianyuan/batch</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">职工缴费工资申报</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">城镇职工增加</xsl:with-param>
-              </xsl:call-template>
-            </xsl:when>
-            <xsl:when test="$cat = 'qita'">
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">业务打印</xsl:with-param>
-                <xsl:with-param name="href">/print</xsl:with-param>
-              </xsl:call-template>
-            </xsl:when>
             <xsl:otherwise>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">首页</xsl:with-param>
-                <xsl:with-param name="href">/home</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">退工登记</xsl:with-param>
-                <xsl:with-param name="href">/tuigong</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">城镇职工减少</xsl:with-param>
-                <xsl:with-param name="href">/jianyuan</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">在职人员非敏感信息变更</xsl:with-param>
-                <xsl:with-param name="href">/biangeng/person</xsl:with-param>
-              </xsl:call-template>
-              <xsl:call-template name="left-item">
-                <xsl:with-param name="label">业务打印</xsl:with-param>
-                <xsl:with-param name="href">/print</xsl:with-param>
-              </xsl:call-template>
+              <xsl:for-each select="$menu/entry">
+                <xsl:call-template name="left-item">
+                  <xsl:with-param name="label" select="string(@label)"/>
+                  <xsl:with-param name="href" select="string(@href)"/>
+                </xsl:call-template>
+              </xsl:for-each>
             </xsl:otherwise>
           </xsl:choose>
         </ul>

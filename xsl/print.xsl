@@ -2,9 +2,14 @@
 <!--
   print.xsl: 业务打印 (cgi-bin/print.c).  Views:
     list     the unit's printable receipts, in the 网厅 frame;
-    notyet   「暂不能打印」: 《综合业务处理单》 before its first day (409);
-    zonghe   《综合业务处理单》, an A4 sheet on a print-only page;
-    tuigong  《退工登记证明》, an A4 sheet on a print-only page.
+    notyet   「暂不能打印」: a receipt before its first day (409);
+    and one view per receipt kind (struct wf_receipt, view), an A4 sheet
+    on a print-only page (any page with an issued <receipt no=...>):
+    zonghe   《综合业务处理单》, also what a kind without a sheet of its
+             own prints as;
+    tuigong  《退工登记证明》.
+  A task's list rows (persons/person, from the business's rows()) print
+  as a table on either sheet.
   The receipt pages use no session data (user, token, dates of today)
   so that the same receipt prints byte-identical for anyone, any day.
   The 打印 button needs /static/hall.js (the CSP allows the hall's own
@@ -16,7 +21,7 @@
   <xsl:import href="layout.xsl"/>
 
   <!-- The receipt pages: a sheet and a no-print toolbar, no frame. -->
-  <xsl:template match="/page[@view = 'zonghe' or @view = 'tuigong']">
+  <xsl:template match="/page[receipt/@no != '']">
     <html lang="zh-CN">
       <head>
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
@@ -101,14 +106,22 @@
     </tr>
   </xsl:template>
 
-  <!-- The persons of a 减员 (persons/person), one row each, so that a
-       社会保障号码 stays on one line and several persons stay legible. -->
+  <!-- The persons of the task's list (persons/person, with the
+       business's key facts as fact elements), one row each, so that an
+       ID number stays on one line and several persons stay legible.
+       The columns of the facts are the first person's. -->
   <xsl:template name="person-table">
+    <xsl:param name="idno-label">社会保障号码</xsl:param>
     <xsl:if test="persons/person">
       <table class="grid receipt-persons">
-        <caption>减少人员名单(共 <xsl:value-of select="count(persons/person)"/> 人)</caption>
+        <caption>人员名单(共 <xsl:value-of select="count(persons/person)"/> 人)</caption>
         <thead>
-          <tr><th>序号</th><th>姓名</th><th>社会保障号码</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th></tr>
+          <tr>
+            <th>序号</th><th>姓名</th><th><xsl:value-of select="$idno-label"/></th>
+            <xsl:for-each select="persons/person[1]/fact">
+              <th><xsl:value-of select="@label"/></th>
+            </xsl:for-each>
+          </tr>
         </thead>
         <tbody>
           <xsl:for-each select="persons/person">
@@ -116,9 +129,9 @@
               <td class="num"><xsl:value-of select="position()"/></td>
               <td><xsl:value-of select="@name"/></td>
               <td class="mono idno"><xsl:value-of select="@idno"/></td>
-              <td><xsl:value-of select="@reason"/></td>
-              <td class="time"><xsl:value-of select="@change-date"/></td>
-              <td class="time"><xsl:value-of select="@stop-month"/></td>
+              <xsl:for-each select="fact">
+                <td><xsl:value-of select="."/></td>
+              </xsl:for-each>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -143,11 +156,11 @@
     </div>
   </xsl:template>
 
-  <!-- 《综合业务处理单》 -->
+  <!-- 《综合业务处理单》, and any kind without a sheet of its own. -->
   <xsl:template match="page" mode="sheet">
     <article class="receipt">
       <xsl:call-template name="sheet-head">
-        <xsl:with-param name="title">综合业务处理单</xsl:with-param>
+        <xsl:with-param name="title" select="@title"/>
       </xsl:call-template>
       <table class="grid receipt-grid">
         <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
@@ -203,6 +216,9 @@
           <xsl:call-template name="decision-rows"/>
         </tbody>
       </table>
+      <xsl:call-template name="person-table">
+        <xsl:with-param name="idno-label">身份证号</xsl:with-param>
+      </xsl:call-template>
       <div class="receipt-notes">
         <p class="receipt-notes-title">温馨提示</p>
         <ol>
@@ -241,7 +257,9 @@
           <xsl:text> 审核通过。</xsl:text>
         </p>
         <p>
-          <xsl:text>审核通过的业务,可于次日打印《综合业务处理单》,本业务可于 </xsl:text>
+          <xsl:text>审核通过的业务,可于次日打印《</xsl:text>
+          <xsl:value-of select="receipt/@title"/>
+          <xsl:text>》,本业务可于 </xsl:text>
           <strong class="print-from"><xsl:value-of select="error/@from"/></strong>
           <xsl:text> 起打印。</xsl:text>
         </p>
@@ -267,7 +285,17 @@
     <xsl:call-template name="section">
       <xsl:with-param name="title">可打印的业务回执</xsl:with-param>
     </xsl:call-template>
-    <p class="note">审核通过的业务,可于次日打印《综合业务处理单》;退工登记审核通过后即可打印《退工登记证明》。打印页面请按 Ctrl+P 打印,纸张选择 A4。</p>
+    <p class="note">
+      <xsl:text>审核通过的业务,可于次日打印《综合业务处理单》</xsl:text>
+      <xsl:for-each select="kinds/kind">
+        <xsl:text>;</xsl:text>
+        <xsl:value-of select="@business-name"/>
+        <xsl:text>审核通过后即可打印《</xsl:text>
+        <xsl:value-of select="@title"/>
+        <xsl:text>》</xsl:text>
+      </xsl:for-each>
+      <xsl:text>。打印页面请按 Ctrl+P 打印,纸张选择 A4。</xsl:text>
+    </p>
     <table class="grid printable">
       <thead>
         <tr>
@@ -288,18 +316,18 @@
             <td><xsl:value-of select="@decided"/></td>
             <td><xsl:value-of select="@decided-by"/></td>
             <td class="ops">
-              <xsl:choose>
-                <xsl:when test="@zonghe-ready = '1'">
-                  <a class="op" href="/print/zonghe?id={@id}">《综合业务处理单》</a>
-                </xsl:when>
-                <xsl:otherwise>
-                  <span class="note print-later">《综合业务处理单》可于 <xsl:value-of select="@zonghe-from"/> 起打印</span>
-                </xsl:otherwise>
-              </xsl:choose>
-              <xsl:if test="@tuigong = '1'">
-                <br/>
-                <a class="op" href="/print/tuigong?id={@id}">《退工登记证明》</a>
-              </xsl:if>
+              <xsl:variable name="id" select="@id"/>
+              <xsl:for-each select="print">
+                <xsl:if test="position() != 1"><br/></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@ready = '1'">
+                    <a class="op" href="/print/{@kind}?id={$id}">《<xsl:value-of select="@title"/>》</a>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <span class="note print-later">《<xsl:value-of select="@title"/>》可于 <xsl:value-of select="@from"/> 起打印</span>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
             </td>
           </tr>
         </xsl:for-each>

@@ -639,7 +639,8 @@ START_TEST(jy_zonghe_persons_table)
 	ck_xpath_eq(&a, "string(/page/persons/person[1]/@idno)", w1.idno);
 	ck_xpath_eq(&a, "string(/page/persons/person[2]/@name)", w2.name);
 	ck_xpath_eq(&a, "string(/page/persons/person[2]/@idno)", w2.idno);
-	ck_xpath_eq(&a, "string(/page/persons/person[2]/@reason)", "停缴费");
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/fact[@label = "
+	    "'减少原因'])", "停缴费");
 	ck_xpath_eq(&a, "string(/page/detail/field[@label = '减少人数'])", "2");
 	ck_assert_int_eq(xpath_count(&a, "/page/detail/field[starts-with("
 	    "@label, '减少人员')]"), 0);
@@ -649,7 +650,7 @@ START_TEST(jy_zonghe_persons_table)
 	ck_assert_ptr_nonnull(strstr(a.body, "<table class=\"grid "
 	    "receipt-persons\">"));
 	ck_assert_ptr_nonnull(strstr(a.body, "<th>姓名</th><th>社会保障号码"
-	    "</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th>"));
+	    "</th><th>减少原因</th><th>变更日期</th><th>停缴月份</th>"));
 	snprintf(want, sizeof(want), "<td>%s</td><td class=\"mono idno\">%s"
 	    "</td><td>停缴费</td>", w1.name, w1.idno);
 	ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);

@@ -360,7 +360,156 @@ START_TEST(print_tuigong_certificate)
 }
 END_TEST
 
-/* Issues the 处理单 of a fresh task and copies its number and code. */
+/* The three persons of the 批量退工 of print_tuigong_batch. */
+static const struct {
+	const char	*name, *idno, *reason, *date;
+} batch_rows[] = {
+	{ "赵批一", "420102198001013456", "协商一致解除", "2026-11-10" },
+	{ "钱批二", "420102198502027890", "劳动合同期满终止", "2026-11-12" },
+	{ "孙批三", "42010219900303123X", "单位裁员", "2026-11-14" },
+};
+
+/* Inserts an approved 批量退工 of demo-a numbered seq whose rows 1..3
+ * are batch_rows (no row 0: a batch).  Returns its id. */
+static long long
+make_batch(const char *seq)
+{
+	char	 q[1024];
+	size_t	 i;
+
+	times_init();
+	snprintf(q, sizeof(q), "INSERT OR IGNORE INTO tasks (seq_no, business, "
+	    "unit_id, state, summary, created_at, submitted_at, decided_at, "
+	    "decided_by, updated_at) SELECT '%s', 'tuigong', unit_id, '结束', "
+	    "'批量退工 3人', %s - 3600, %s - 600, %s, 0, %s FROM accounts "
+	    "WHERE username = 'demo-a'", seq, APPROVED_AT, APPROVED_AT,
+	    APPROVED_AT, APPROVED_AT);
+	sql(q);
+	for (i = 0; i < sizeof(batch_rows) / sizeof(batch_rows[0]); i++) {
+		snprintf(q, sizeof(q), "INSERT OR IGNORE INTO tuigong (task_id, "
+		    "row_no, name, idno, reason, end_date, contract_no) SELECT "
+		    "id, %zu, '%s', '%s', '%s', '%s', 'PB-%zu' FROM tasks WHERE "
+		    "seq_no = '%s'", i + 1, batch_rows[i].name,
+		    batch_rows[i].idno, batch_rows[i].reason,
+		    batch_rows[i].date, i + 1, seq);
+		sql(q);
+	}
+	snprintf(q, sizeof(q), "SELECT id FROM tasks WHERE seq_no = '%s'", seq);
+	return sql_int(q);
+}
+
+/* A batch 《退工登记证明》 lists each person with 身份证号, 退工日期 and
+ * 退工原因, as the 《综合业务处理单》 of the batch does. */
+START_TEST(print_tuigong_batch)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 path[64], xp[160], want[256];
+	long long	 id;
+	size_t		 i;
+
+	set_clock(NEXT_DAY);
+	id = make_batch("2026112291000010");
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(path, sizeof(path), "/print/tuigong?id=%lld", id);
+	ck_assert_int_eq(get(&b, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 3);
+	for (i = 0; i < 3; i++) {
+		snprintf(xp, sizeof(xp), "string(/page/persons/person[%zu]/"
+		    "@name)", i + 1);
+		ck_xpath_eq(&a, xp, batch_rows[i].name);
+		snprintf(xp, sizeof(xp), "string(/page/persons/person[%zu]/"
+		    "@idno)", i + 1);
+		ck_xpath_eq(&a, xp, batch_rows[i].idno);
+		snprintf(xp, sizeof(xp), "string(/page/persons/person[%zu]/"
+		    "fact[@label = '退工日期'])", i + 1);
+		ck_xpath_eq(&a, xp, batch_rows[i].date);
+		snprintf(xp, sizeof(xp), "string(/page/persons/person[%zu]/"
+		    "fact[@label = '退工原因'])", i + 1);
+		ck_xpath_eq(&a, xp, batch_rows[i].reason);
+	}
+	/* The head facts stay (批量退工, 3 persons). */
+	ck_xpath_eq(&a, "string(/page/detail/field[@label = '人数'])", "3");
+	answer_free(&a);
+	/* The sheet: a table headed 身份证号, one row per person. */
+	ck_assert_int_eq(get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "<table class=\"grid "
+	    "receipt-persons\">"));
+	ck_assert_ptr_nonnull(strstr(a.body, "<th>序号</th><th>姓名</th>"
+	    "<th>身份证号</th><th>退工原因</th><th>退工日期</th>"));
+	for (i = 0; i < 3; i++) {
+		snprintf(want, sizeof(want), "<td>%s</td><td class=\"mono "
+		    "idno\">%s</td><td>%s</td><td>%s</td>", batch_rows[i].name,
+		    batch_rows[i].idno, batch_rows[i].reason,
+		    batch_rows[i].date);
+		ck_assert_msg(strstr(a.body, want) != NULL, "no '%s'", want);
+	}
+	ck_assert_ptr_nonnull(strstr(a.body, "办理的下列人员退工登记已办结"));
+	answer_free(&a);
+	/* The 处理单 of the batch lists them too. */
+	snprintf(path, sizeof(path), "/print/zonghe?id=%lld", id);
+	ck_assert_int_eq(get(&b, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 3);
+	answer_free(&a);
+	/* A single 退工 (row 0) keeps its facts in the grid: no table. */
+	id = make_task("demo-a", "2026112291000011", "tuigong", "结束");
+	snprintf(path, sizeof(path), "/print/tuigong?id=%lld", id);
+	ck_assert_int_eq(get(&b, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 0);
+	ck_xpath_eq(&a, "string(/page/detail/field[@label = '身份证号'])",
+	    PERSON_IDNO);
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
+/* The list offers each business's receipts from the registry: a 退工's
+ * 《退工登记证明》 at once, the 《综合业务处理单》 of any task the next
+ * day; the note names them. */
+START_TEST(print_list_kinds)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 want[160];
+	long long	 tg, fx;
+
+	set_clock(APPROVED_DAY);
+	tg = make_task("demo-a", "2026112291000012", "tuigong", "结束");
+	fx = make_task("demo-a", "2026112291000013", "fixture", "结束");
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(get(&b, "/print", 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/printable/task[@seq = "
+	    "'2026112291000012']/print"), 2);
+	ck_xpath_eq(&a, "string(/page/printable/task[@seq = "
+	    "'2026112291000012']/print[@kind = 'tuigong']/@ready)", "1");
+	ck_xpath_eq(&a, "string(/page/printable/task[@seq = "
+	    "'2026112291000012']/print[@kind = 'zonghe']/@ready)", "0");
+	ck_assert_int_eq(xpath_count(&a, "/page/printable/task[@seq = "
+	    "'2026112291000013']/print"), 1);
+	ck_assert_int_eq(xpath_count(&a, "/page/kinds/kind[@type = "
+	    "'tuigong']"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(get(&b, "/print", 0, &a), 200);
+	snprintf(want, sizeof(want), "href=\"/print/tuigong?id=%lld\"", tg);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	snprintf(want, sizeof(want), "href=\"/print/tuigong?id=%lld\"", fx);
+	ck_assert_ptr_null(strstr(a.body, want));
+	ck_assert_ptr_nonnull(strstr(a.body, "退工登记审核通过后即可打印"
+	    "《退工登记证明》"));
+	answer_free(&a);
+	/* A kind no business issues has no page. */
+	snprintf(want, sizeof(want), "/print/nosuchkind?id=%lld", tg);
+	ck_assert_int_eq(get(&b, want, 1, &a), 404);
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
+/* Issues the 处理单 of a fresh 退工 task (the verification page names
+ * its person through the business's rows) and copies its number and
+ * code. */
 static void
 issued_receipt(const char *seq, char *no, size_t nosz, char *code,
     size_t codesz)
@@ -371,7 +520,7 @@ issued_receipt(const char *seq, char *no, size_t nosz, char *code,
 	long long	 id;
 
 	set_clock(NEXT_DAY);
-	id = make_task("demo-a", seq, "fixture", "结束");
+	id = make_task("demo-a", seq, "tuigong", "结束");
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	snprintf(path, sizeof(path), "/print/zonghe?id=%lld", id);
@@ -535,6 +684,8 @@ print_suite(void)
 	tcase_add_test(tc, print_bad_other_unit);
 	tcase_add_test(tc, print_bad_states);
 	tcase_add_test(tc, print_tuigong_certificate);
+	tcase_add_test(tc, print_tuigong_batch);
+	tcase_add_test(tc, print_list_kinds);
 	tcase_add_test(tc, verify_genuine);
 	tcase_add_test(tc, verify_bad_code);
 	tcase_add_test(tc, verify_form);

@@ -20,6 +20,11 @@
 #include "helpers.h"
 
 static struct th_db	 db;
+
+/* A business's own receipt kind, numbered TG (hall_receipt_prefixes). */
+static const struct wf_receipt	 tg_kind = {
+	"tuigong", "退工登记证明", "tuigong"
+};
 static int64_t		 unit_a, unit_b, task_done, task_draft, task_pending;
 static struct actor	 clerk_a;
 
@@ -75,17 +80,17 @@ START_TEST(receipt_issue_idempotent)
 	size_t		 i;
 
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_ZONGHE, &r1), 0);
+	    &receipt_zonghe, &r1), 0);
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_ZONGHE, &r2), 0);
-	ck_assert_int_eq(receipt_issue(db.s, task_done, 0, RECEIPT_ZONGHE,
+	    &receipt_zonghe, &r2), 0);
+	ck_assert_int_eq(receipt_issue(db.s, task_done, 0, &receipt_zonghe,
 	    &r3), 0);
 	ck_assert_str_eq(r1.no, r2.no);
 	ck_assert_str_eq(r1.code, r2.code);
 	ck_assert_str_eq(r1.code, r3.code);
 	ck_assert_int_eq(r1.id, r2.id);
 	ck_assert_int_eq(r1.task_id, task_done);
-	ck_assert_int_eq(r1.kind, RECEIPT_ZONGHE);
+	ck_assert_str_eq(r1.kind, "综合业务处理单");
 	ck_assert_int_eq((int64_t)r1.issued_at, DECIDED_AT);
 	/* ZH + the 业务顺序号. */
 	snprintf(seq, sizeof(seq), "%lld", (long long)th_count(db.s,
@@ -109,12 +114,14 @@ START_TEST(receipt_issue_kinds)
 	struct receipt	 zh, tg;
 
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_ZONGHE, &zh), 0);
+	    &receipt_zonghe, &zh), 0);
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_TUIGONG, &tg), 0);
+	    &tg_kind, &tg), 0);
 	ck_assert_int_ne(zh.id, tg.id);
 	ck_assert_str_eq(tg.no + 2, zh.no + 2);
 	ck_assert_int_eq(strncmp(tg.no, "TG", 2), 0);
+	ck_assert_str_eq(tg.kind, "退工登记证明");
+	ck_assert_str_eq(zh.kind, "综合业务处理单");
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM receipts WHERE "
 	    "kind = '退工登记证明'"), 1);
 }
@@ -126,7 +133,7 @@ START_TEST(receipt_issue_in_open_tx)
 
 	ck_assert_int_eq(store_begin(db.s), 0);
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_ZONGHE, &r), 0);
+	    &receipt_zonghe, &r), 0);
 	ck_assert_int_eq(db.s->in_tx, 1);
 	store_rollback(db.s);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM receipts"), 0);
@@ -138,13 +145,13 @@ START_TEST(receipt_issue_bad)
 	struct receipt	 r;
 
 	ck_assert_int_eq(receipt_issue(db.s, task_draft, unit_a,
-	    RECEIPT_ZONGHE, &r), 1);
+	    &receipt_zonghe, &r), 1);
 	ck_assert_int_eq(receipt_issue(db.s, task_pending, 0,
-	    RECEIPT_ZONGHE, &r), 1);
+	    &receipt_zonghe, &r), 1);
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_b,
-	    RECEIPT_ZONGHE, &r), 1);
+	    &receipt_zonghe, &r), 1);
 	ck_assert_int_eq(receipt_issue(db.s, task_done + 1000, 0,
-	    RECEIPT_ZONGHE, &r), 1);
+	    &receipt_zonghe, &r), 1);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM receipts"), 0);
 }
 END_TEST
@@ -163,11 +170,11 @@ START_TEST(receipt_verify_cases)
 	char		 code[16], no[32];
 
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_ZONGHE, &r), 0);
+	    &receipt_zonghe, &r), 0);
 	/* Genuine. */
 	ck_assert_int_eq(receipt_verify(db.s, r.no, r.code, &v), 0);
 	ck_assert_int_eq(v.task_id, task_done);
-	ck_assert_int_eq(v.kind, RECEIPT_ZONGHE);
+	ck_assert_str_eq(v.kind, "综合业务处理单");
 	ck_assert_int_eq((int64_t)v.issued_at, DECIDED_AT);
 	/* Lower-case code and number accepted. */
 	snprintf(code, sizeof(code), "%s", r.code);
@@ -185,7 +192,7 @@ START_TEST(receipt_verify_bad)
 	char		 code[16];
 
 	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a,
-	    RECEIPT_TUIGONG, &r), 0);
+	    &tg_kind, &r), 0);
 	/* One character altered. */
 	snprintf(code, sizeof(code), "%s", r.code);
 	code[3] = code[3] == 'A' ? 'B' : 'A';
@@ -257,6 +264,71 @@ START_TEST(receipt_zonghe_ready_days)
 }
 END_TEST
 
+/* A business's own receipt prints on the day of approval; the
+ * 《综合业务处理单》 the day after. */
+START_TEST(receipt_ready_by_kind)
+{
+	struct hdate	 from, day;
+	char		 buf[11];
+
+	ck_assert_int_eq(valid_date("2026-11-20", &day), VALID_OK);
+	ck_assert_int_eq(receipt_ready(&tg_kind, DECIDED_AT, &day, &from), 1);
+	hdate_fmt(&from, buf);
+	ck_assert_str_eq(buf, "2026-11-20");
+	ck_assert_int_eq(receipt_ready(&receipt_zonghe, DECIDED_AT, &day,
+	    &from), 0);
+	hdate_fmt(&from, buf);
+	ck_assert_str_eq(buf, "2026-11-21");
+	ck_assert_int_eq(valid_date("2026-11-19", &day), VALID_OK);
+	ck_assert_int_eq(receipt_ready(&tg_kind, DECIDED_AT, &day, &from), 0);
+}
+END_TEST
+
+/* The kinds of a business: 《综合业务处理单》 first and once, then its
+ * own; a business not registered has the 处理单 only. */
+START_TEST(receipt_kinds_of_business)
+{
+	static const struct wf_receipt	 own[] = {
+		{ "tuigong", "退工登记证明", "tuigong" },
+		{ "zonghe", "综合业务处理单", "zonghe" },
+		{ "tuigong", "退工登记证明", "tuigong" },
+		{ NULL, NULL, NULL }
+	};
+	struct wf_business		 b;
+	const struct wf_receipt		*all[4];
+
+	memset(&b, 0, sizeof(b));
+	b.code = "kindtest";
+	b.receipts = own;
+	ck_assert_uint_eq(receipt_kinds(&b, all, 4), 2);
+	ck_assert_ptr_eq(all[0], &receipt_zonghe);
+	ck_assert_str_eq(all[1]->kind, "tuigong");
+	ck_assert_uint_eq(receipt_kinds(&b, all, 1), 1);
+	ck_assert_uint_eq(receipt_kinds(NULL, all, 4), 1);
+	ck_assert_ptr_eq(all[0], &receipt_zonghe);
+	ck_assert_ptr_eq(receipt_kind_of(&b, "tuigong"), &own[0]);
+	ck_assert_ptr_eq(receipt_kind_of(&b, "zonghe"), &receipt_zonghe);
+	ck_assert_ptr_null(receipt_kind_of(&b, "jianyuan"));
+	ck_assert_ptr_null(receipt_kind_of(NULL, "tuigong"));
+	ck_assert_ptr_null(receipt_kind_of(&b, NULL));
+}
+END_TEST
+
+/* A kind without a number prefix is refused, and nothing is stored. */
+START_TEST(receipt_issue_no_prefix)
+{
+	static const struct wf_receipt	 odd = { "nosuchkind", "无编号回执",
+	    "nosuchkind" };
+	struct receipt			 r;
+
+	ck_assert_ptr_null(receipt_prefix(&odd));
+	ck_assert_str_eq(receipt_prefix(&tg_kind), "TG");
+	ck_assert_str_eq(receipt_prefix(&receipt_zonghe), "ZH");
+	ck_assert_int_eq(receipt_issue(db.s, task_done, unit_a, &odd, &r), -1);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM receipts"), 0);
+}
+END_TEST
+
 static Suite *
 receipt_suite(void)
 {
@@ -274,6 +346,9 @@ receipt_suite(void)
 	tcase_add_loop_test(tc, receipt_printable_from_cases, 0,
 	    sizeof(printable_cases) / sizeof(printable_cases[0]));
 	tcase_add_test(tc, receipt_zonghe_ready_days);
+	tcase_add_test(tc, receipt_ready_by_kind);
+	tcase_add_test(tc, receipt_kinds_of_business);
+	tcase_add_test(tc, receipt_issue_no_prefix);
 	suite_add_tcase(s, tc);
 	return s;
 }
