@@ -316,11 +316,11 @@ query_add(char *buf, size_t bufsz, const char *name, const char *value)
 	const unsigned char	*v = (const unsigned char *)value;
 	size_t			 len = strlen(buf);
 
-	if (*v == '\0')
+	if (*v == '\0' || len + strlen(name) + 3 >= bufsz)
 		return;
-	len += (size_t)snprintf(buf + len, len < bufsz ? bufsz - len : 0,
-	    "%s%s=", len > 0 ? "&" : "", name);
-	for (; *v != '\0' && len + 4 < bufsz; v++) {
+	len += (size_t)snprintf(buf + len, bufsz - len, "%s%s=",
+	    len > 0 ? "&" : "", name);
+	for (; *v != '\0' && len + 4 < bufsz; v++) {	/* whole escapes */
 		if (isalnum(*v) || *v == '-' || *v == '.' || *v == '_')
 			buf[len++] = (char)*v;
 		else {
@@ -329,8 +329,7 @@ query_add(char *buf, size_t bufsz, const char *name, const char *value)
 			buf[len++] = hex[*v & 15];
 		}
 	}
-	if (len < bufsz)
-		buf[len] = '\0';
+	buf[len] = '\0';
 }
 
 /* Adds the search's values to the <filter> f, and its query string
@@ -511,6 +510,14 @@ first_row(void *arg, const struct wf_row *r)
 	return 1;
 }
 
+/* wf_rows callback of a business without row_count: counts nothing
+ * itself (wf_rows returns the count).  Returns 0 (walk on). */
+static int
+count_row(void *arg, const struct wf_row *r)
+{
+	return 0;
+}
+
 /* Adds <persons total= page= pages= per-page= partial=> with the
  * persons of page pageno of t (REVIEW_ROWS_PER_PAGE a page, a page
  * past the last shows the last), then <attachments>: the task's own
@@ -536,7 +543,7 @@ add_persons(struct hall_ctx *c, const struct task *t, int pageno)
 		    -1 : 0;
 	}
 	if (b->row_count != NULL ? b->row_count(c->s, t->id, &total) != 0 :
-	    (total = wf_rows(c->s, t, first_row, &row0)) < 0)
+	    (total = wf_rows(c->s, t, count_row, NULL)) < 0)
 		return -1;
 	if (pageno > pages_of(total, REVIEW_ROWS_PER_PAGE))
 		pageno = pages_of(total, REVIEW_ROWS_PER_PAGE);

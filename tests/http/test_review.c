@@ -3,7 +3,8 @@
  * through the real nginx with client certificates: a 减员 of three
  * persons of the 普通 unit demo-b, each with a file of their own,
  * appears as a table of persons with their files beside them, openable
- * in the browser (inline, the file's type) and downloadable; a partial
+ * in the browser (inline, the file's type) and downloadable, a page of
+ * 100 persons at a time; a partial
  * decision sends one person back with a reason and approves the other
  * two (their insurance is 暂停缴费 at once), the unit sees the person
  * and the reason in a new 未提交 task and submits it again; the
@@ -579,6 +580,60 @@ START_TEST(review_queue_search)
 }
 END_TEST
 
+START_TEST(review_persons_paged)
+{
+	struct browser	 r;
+	struct answer	 a;
+	char		 path[128], *id;
+
+	/* A 进行中 batch of 250 persons (rows written as an import would). */
+	db_exec("INSERT INTO tasks (seq_no, business, unit_id, state, summary, "
+	    "created_at, submitted_at, updated_at) SELECT 'PERSONS-250', "
+	    "'jianyuan', unit_id, '进行中', '分页', 1000, 1000, 1000 FROM "
+	    "accounts WHERE username = 'demo-b'");
+	id = db_query("SELECT id FROM tasks WHERE seq_no = 'PERSONS-250'");
+	ck_assert_ptr_nonnull(id);
+	db_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
+	    "n WHERE i < 250) INSERT INTO jianyuan (task_id, row_no, name, "
+	    "idno, reason, change_date, stop_month) SELECT (SELECT id FROM "
+	    "tasks WHERE seq_no = 'PERSONS-250'), i, '分页' || i, "
+	    "printf('4201021990%08d', i), '停缴费', '2026-11-01', '2026-12' "
+	    "FROM n");
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	snprintf(path, sizeof(path), "/review/task?id=%s", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@total)", "250");
+	ck_xpath_eq(&a, "string(/page/persons/@pages)", "3");
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 100);
+	ck_xpath_eq(&a, "string(/page/persons/person[1]/@row)", "1");
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=3", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 50);
+	ck_xpath_eq(&a, "string(/page/persons/person[1]/@row)", "201");
+	ck_xpath_eq(&a, "string(/page/persons/person[50]/@name)", "分页250");
+	answer_free(&a);
+	/* Past the last: the last; not a number: 422. */
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=99", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@page)", "3");
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=x", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 422);
+	answer_free(&a);
+	/* The HTML links the pages. */
+	snprintf(path, sizeof(path), "/review/task?id=%s", id);
+	ck_assert_int_eq(http_get(&r, path, 0, &a), 200);
+	snprintf(path, sizeof(path), "href=\"/review/task?id=%s&amp;page=2\" "
+	    "rel=\"next\"", id);
+	ck_assert_ptr_nonnull(strstr(a.body, path));
+	answer_free(&a);
+	db_exec("UPDATE tasks SET state = '退单' WHERE seq_no = 'PERSONS-250'");
+	free(id);
+}
+END_TEST
+
 static Suite *
 review_suite(void)
 {
@@ -587,6 +642,7 @@ review_suite(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, review_persons_with_files);
+	tcase_add_test(tc, review_persons_paged);
 	tcase_add_test(tc, review_partial_decision);
 	tcase_add_test(tc, review_partial_refused);
 	tcase_add_test(tc, review_batch_nothing_ticked);
