@@ -132,7 +132,8 @@ task_get(struct hall_ctx *c)
 	page_view(c, "task", "业务状态");
 	page_attr(c->page, "category", "home");
 	page_task(c, NULL, &t);
-	if (page_events(c, t.id) < 0 || mark_read(c, t.id) < 0)
+	if (page_row_returns(c, t.id) < 0 || page_events(c, t.id) < 0 ||
+	    mark_read(c, t.id) < 0)
 		page_busy(c);
 }
 

@@ -1,17 +1,25 @@
 /*
  * review: the reviewer desk (经办机构审核) [SPEC §10].  The queue of
- * submitted tasks of 普通 units by business and age, a task's detail
- * with its attachments and history, approve (审核通过), reject (回退)
- * with a required 回退原因, and batch approve.  Generic over businesses:
- * each describes itself through its wf_business.  Closed to units.
+ * submitted tasks of 普通 units by business and age, searched by unit,
+ * 业务顺序号 and submission date; a task's detail with its persons (a
+ * page of them, each with its attachments), the task's own attachments
+ * and history; approve (审核通过), reject (回退) with a required 回退原因,
+ * batch approve, and the partial decision of a batch (chosen persons
+ * sent back, each with a reason, the rest approved).  Generic over
+ * businesses: each describes itself through its wf_business.  Closed
+ * to units.
  *
- *   GET  /review             business=, state=pending|done, page=N
- *   GET  /review/task        id
- *   GET  /review/attachment  id (attachment id)
+ *   GET  /review             business=, state=pending|done, unit=, seq=,
+ *                            from=, to=, page=N
+ *   GET  /review/task        id, page=N (of its persons)
+ *   GET  /review/attachment  id (attachment id), inline=1
  *   POST /review/approve     id, csrf
  *   POST /review/reject      id, reason, csrf
+ *   POST /review/partial     id, row (repeated), reason_<row>, page, csrf
  *   POST /review/batch-approve  id (repeated), csrf
  */
+#include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +32,15 @@
 
 #define REVIEW_PER_PAGE	50
 #define REVIEW_MAX_PAGE	100000
+
+/* Persons a page of a task's detail shows.  The partial decision's
+ * form posts a 回退原因 box for each of them and a tick for each one
+ * chosen, which must stay within the request's 256 fields. */
+#define REVIEW_ROWS_PER_PAGE	100
+
+/* The longest search texts: a unit's name or USCC, a 业务顺序号. */
+#define REVIEW_UNIT_CHARS	50
+#define REVIEW_SEQ_BYTES	31
 
 /* Where the queue adds its rows; for the counts, the business asked
  * for and its count. */
@@ -128,12 +145,18 @@ page_number(struct hall_ctx *c)
 	return n >= 1 && n <= REVIEW_MAX_PAGE ? (int)n : 0;
 }
 
-/* The number of pages of total rows (at least 1). */
+/* The number of pages of total rows, per a page (at least 1). */
+static int
+pages_of(long long total, int per)
+{
+	return total <= 0 ? 1 : (int)((total + per - 1) / per);
+}
+
+/* The number of pages of total queue rows (at least 1). */
 static int
 page_count(int total)
 {
-	return total <= 0 ? 1 : (total + REVIEW_PER_PAGE - 1) /
-	    REVIEW_PER_PAGE;
+	return pages_of(total, REVIEW_PER_PAGE);
 }
 
 /* The confirmation a decision leaves on the queue it returns to
@@ -149,21 +172,203 @@ done_message(const char *done)
 		return "已回退,单位将在首页看到回退原因";
 	if (strcmp(done, "batch") == 0)
 		return "批量审核完成,所选业务均已审核通过";
+	if (strcmp(done, "partial") == 0)
+		return "部分审核完成:所选人员已回退,单位将看到每人的回退原因;"
+		    "其余人员已审核通过";
 	return NULL;
+}
+
+/* The search of the queue as asked and checked, with the texts it
+ * keeps. */
+struct queue_search {
+	struct task_search	 q;
+	char			 unit[4 * REVIEW_UNIT_CHARS + 1];
+	char			 seq[REVIEW_SEQ_BYTES + 1];
+	char			 from[11];
+	char			 to[11];
+	int			 any;	/* a criterion besides the business */
+};
+
+/* Copies field name, without white space around it, into buf[bufsz];
+ * returns 0, or -1 when it does not fit. */
+static int
+search_text(struct hall_ctx *c, const char *name, char *buf, size_t bufsz)
+{
+	const char	*v = req_get(c->r, name);
+	size_t		 n;
+
+	buf[0] = '\0';
+	if (v == NULL)
+		return 0;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	if (n >= bufsz)
+		return -1;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+/* Whether s is a 统一社会信用代码 by its shape: 18 digits or capital
+ * letters (it is looked up exactly, so a wrong one finds nothing). */
+static int
+looks_uscc(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isdigit((unsigned char)s[i]) &&
+		    !isupper((unsigned char)s[i]))
+			return 0;
+	return i == 18;
+}
+
+/* Reads the date field name into buf[11] and the hall's time of the
+ * start of that day (or of the next, when next) into *at.  Adds an
+ * error when it is not a date.  Returns 0, or -1 when bad. */
+static int
+search_date(struct hall_ctx *c, const char *name, const char *label,
+    int next, char buf[11], time_t *at, struct form_errors *errs)
+{
+	struct hdate	 d;
+	char		 msg[128];
+
+	*at = 0;
+	if (search_text(c, name, buf, 11) == -1 || (buf[0] != '\0' &&
+	    valid_date(buf, &d) != VALID_OK)) {
+		snprintf(msg, sizeof(msg), "%s应为有效日期,格式如 2026-01-31",
+		    label);
+		form_error_add(errs, name, "BAD_DATE", msg);
+		return -1;
+	}
+	if (buf[0] != '\0')	/* UTC+8 midnight */
+		*at = (time_t)(hdate_to_days(&d) + (next ? 1 : 0)) * 86400 -
+		    8 * 3600;
+	return 0;
+}
+
+/* Reads and checks the queue's search (unit, seq, from, to) into qs,
+ * adding an error per bad field.  Returns 0, -1 when a field is bad,
+ * -2 on a store error. */
+static int
+queue_search(struct hall_ctx *c, const char *business,
+    struct queue_search *qs, struct form_errors *errs)
+{
+	char	 msg[128];
+	int	 bad = 0, n;
+
+	memset(qs, 0, sizeof(*qs));
+	qs->q.business = business;
+	qs->q.seq = qs->q.uscc = qs->q.unit_name = "";
+	if (search_text(c, "unit", qs->unit, sizeof(qs->unit)) == -1 ||
+	    valid_text(qs->unit, REVIEW_UNIT_CHARS) != VALID_OK) {
+		snprintf(msg, sizeof(msg), "单位名称或统一社会信用代码应为不超过"
+		    "%d个字的文字", REVIEW_UNIT_CHARS);
+		form_error_add(errs, "unit", "BAD_UNIT", msg);
+		qs->unit[0] = '\0';
+		bad = 1;
+	} else if (looks_uscc(qs->unit))
+		qs->q.uscc = qs->unit;
+	else if (qs->unit[0] != '\0') {
+		if ((n = tasklist_search_units(c->s, qs->unit)) < 0)
+			return -2;
+		if (n > TASKLIST_MAX_UNITS) {
+			snprintf(msg, sizeof(msg), "名称含「%.60s」的单位超过%d"
+			    "个,请输入更完整的单位名称", qs->unit,
+			    TASKLIST_MAX_UNITS);
+			form_error_add(errs, "unit", "TOO_MANY_UNITS", msg);
+			bad = 1;
+		} else
+			qs->q.unit_name = qs->unit;
+	}
+	if (search_text(c, "seq", qs->seq, sizeof(qs->seq)) == -1 ||
+	    strspn(qs->seq, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz-") != strlen(qs->seq)) {
+		form_error_add(errs, "seq", "BAD_SEQ", "业务顺序号只能包含"
+		    "数字和字母");
+		qs->seq[0] = '\0';
+		bad = 1;
+	} else
+		qs->q.seq = qs->seq;
+	if (search_date(c, "from", "提交日期(起)", 0, qs->from, &qs->q.from,
+	    errs) == -1 || search_date(c, "to", "提交日期(止)", 1, qs->to,
+	    &qs->q.to, errs) == -1)
+		bad = 1;
+	else if (qs->q.from > 0 && qs->q.to > 0 && qs->q.from >= qs->q.to) {
+		form_error_add(errs, "to", "BAD_RANGE", "提交日期(止)不能早于"
+		    "提交日期(起)");
+		bad = 1;
+	}
+	qs->any = qs->unit[0] != '\0' || qs->seq[0] != '\0' ||
+	    qs->from[0] != '\0' || qs->to[0] != '\0';
+	return bad ? -1 : 0;
+}
+
+/* Appends "&name=value" (value percent-encoded) to buf[bufsz] when
+ * value is not empty. */
+static void
+query_add(char *buf, size_t bufsz, const char *name, const char *value)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*v = (const unsigned char *)value;
+	size_t			 len = strlen(buf);
+
+	if (*v == '\0' || len + strlen(name) + 3 >= bufsz)
+		return;
+	len += (size_t)snprintf(buf + len, bufsz - len, "%s%s=",
+	    len > 0 ? "&" : "", name);
+	for (; *v != '\0' && len + 4 < bufsz; v++) {	/* whole escapes */
+		if (isalnum(*v) || *v == '-' || *v == '.' || *v == '_')
+			buf[len++] = (char)*v;
+		else {
+			buf[len++] = '%';
+			buf[len++] = hex[*v >> 4];
+			buf[len++] = hex[*v & 15];
+		}
+	}
+	buf[len] = '\0';
+}
+
+/* Adds the search's values to the <filter> f, and its query string
+ * (without page) for the page links. */
+static void
+filter_attrs(xmlNodePtr f, const char *business, const char *state,
+    const struct queue_search *qs)
+{
+	char	 query[1024] = "";
+
+	page_attr(f, "unit", qs->unit);
+	page_attr(f, "seq", qs->seq);
+	page_attr(f, "from", qs->from);
+	page_attr(f, "to", qs->to);
+	query_add(query, sizeof(query), "business", business);
+	query_add(query, sizeof(query), "state", state);
+	query_add(query, sizeof(query), "unit", qs->unit);
+	query_add(query, sizeof(query), "seq", qs->seq);
+	query_add(query, sizeof(query), "from", qs->from);
+	query_add(query, sizeof(query), "to", qs->to);
+	page_attr(f, "query", query);
 }
 
 /* GET /review: 待审核业务 (state=pending) or 审核记录 (state=done) of
  * business (all when empty), REVIEW_PER_PAGE rows a page (?page=N, a
- * page past the last shows the last). */
+ * page past the last shows the last); the pending queue searched by
+ * unit (name or USCC), 业务顺序号 and submission dates (a bad one is
+ * 422 with the error beside its field and no rows). */
 static void
 queue_get(struct hall_ctx *c)
 {
 	const char		*business = req_get(c->r, "business");
 	const char		*state = req_get(c->r, "state");
 	struct queue_arg	 a;
+	struct queue_search	 qs;
+	struct form_errors	 errs;
 	xmlNodePtr		 f;
 	int			 done = state != NULL && strcmp(state, "done") == 0;
-	int			 pageno, waiting, total, rc;
+	int			 pageno, waiting, total, rc, searched;
 
 	if (business == NULL)
 		business = "";
@@ -175,6 +380,9 @@ queue_get(struct hall_ctx *c)
 		page_fail(c, 422, "BAD_PAGE", "页码无效");
 		return;
 	}
+	errs.n = 0;
+	if ((searched = queue_search(c, business, &qs, &errs)) == -2)
+		goto busy;
 	page_view(c, "queue", done ? "审核记录" : "待审核业务");
 	page_attr(c->page, "category", "review");
 	if (done_message(req_get(c->r, "done")) != NULL)
@@ -182,9 +390,23 @@ queue_get(struct hall_ctx *c)
 	f = page_add(c, NULL, "filter", NULL);
 	page_attr(f, "business", business);
 	page_attr(f, "state", done ? "done" : "pending");
+	filter_attrs(f, business, done ? "done" : "", &qs);
 	if ((waiting = add_businesses(c, business)) < 0)
 		goto busy;
-	total = done ? tasklist_decided_count(c->s, business) : waiting;
+	if (searched == -1) {
+		page_form_errors(c, &errs);
+		page_message(c, "error", "查询条件有误,请按提示修改");
+		c->status = 422;
+		waiting = 0;
+		qs.any = 0;
+		done = 0;
+	} else if (done && qs.any)
+		page_message(c, "warn", "审核记录只按业务类型筛选,"
+		    "其他查询条件仅用于待审核业务");
+	if (!done && qs.any)
+		total = tasklist_search_count(c->s, &qs.q);
+	else
+		total = done ? tasklist_decided_count(c->s, business) : waiting;
 	if (total < 0)
 		goto busy;
 	if (pageno > page_count(total))
@@ -196,9 +418,14 @@ queue_get(struct hall_ctx *c)
 	page_attr_int(a.parent, "page", pageno);
 	page_attr_int(a.parent, "pages", page_count(total));
 	page_attr_int(a.parent, "per-page", REVIEW_PER_PAGE);
+	if (searched == -1)
+		return;
 	if (done)
 		rc = tasklist_decided(c->s, business, REVIEW_PER_PAGE,
 		    (pageno - 1) * REVIEW_PER_PAGE, add_decision, &a);
+	else if (qs.any)
+		rc = tasklist_search(c->s, &qs.q, REVIEW_PER_PAGE,
+		    (pageno - 1) * REVIEW_PER_PAGE, add_row, &a);
 	else
 		rc = tasklist_queue(c->s, business, REVIEW_PER_PAGE,
 		    (pageno - 1) * REVIEW_PER_PAGE, add_row, &a);
@@ -241,9 +468,117 @@ add_attachment(const struct attachment *at, void *arg)
 	page_attr(n, "sha256", at->sha256);
 }
 
-/* Adds the task's unit, details, attachments and history. */
+/* The persons of one page of a task, and their ids for their files. */
+struct persons_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 parent;
+	int64_t		 ids[REVIEW_ROWS_PER_PAGE];
+	size_t		 nids;
+};
+
+/* wf_rows_page callback: one <person row= person= name= idno=> with
+ * its <fact label=>value</fact>s.  Returns 0 (walk on). */
 static int
-add_detail(struct hall_ctx *c, const struct task *t)
+add_person(void *arg, const struct wf_row *r)
+{
+	struct persons_arg	*a = arg;
+	xmlNodePtr		 n;
+	size_t			 i;
+
+	n = page_add(a->c, a->parent, "person", NULL);
+	page_attr_int(n, "row", r->row_no);
+	page_attr_int(n, "person", r->person_id);
+	page_attr(n, "name", r->name);
+	page_attr(n, "idno", r->idno);
+	for (i = 0; i < r->nfacts && i < WF_ROW_FACTS; i++)
+		page_attr(page_add(a->c, n, "fact", r->value[i]), "label",
+		    r->label[i]);
+	for (i = 0; i < a->nids && a->ids[i] != r->person_id; i++)
+		;
+	if (r->person_id > 0 && i == a->nids &&
+	    a->nids < REVIEW_ROWS_PER_PAGE)
+		a->ids[a->nids++] = r->person_id;
+	return 0;
+}
+
+/* wf_rows_page callback: notes whether the first row is the single
+ * form's (row 0).  Returns 1 (stop). */
+static int
+first_row(void *arg, const struct wf_row *r)
+{
+	*(int *)arg = r->row_no;
+	return 1;
+}
+
+/* wf_rows callback of a business without row_count: counts nothing
+ * itself (wf_rows returns the count).  Returns 0 (walk on). */
+static int
+count_row(void *arg, const struct wf_row *r)
+{
+	return 0;
+}
+
+/* Adds <persons total= page= pages= per-page= partial=> with the
+ * persons of page pageno of t (REVIEW_ROWS_PER_PAGE a page, a page
+ * past the last shows the last), then <attachments>: the task's own
+ * files and those of the persons shown, each naming its person.  A
+ * business without persons has every file listed.  partial= says
+ * whether the task may be decided in part (two rows or more, not a
+ * single form, a business that moves rows).  Returns 0 or -1. */
+static int
+add_persons(struct hall_ctx *c, const struct task *t, int pageno)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	struct persons_arg		*pa;
+	struct detail_arg		 a;
+	xmlNodePtr			 list;
+	int64_t				 total = 0;
+	size_t				 i;
+	int				 row0 = -1, rc = -1;
+
+	a.c = c;
+	if (b == NULL || b->rows == NULL) {
+		a.parent = page_add(c, NULL, "attachments", NULL);
+		return attach_list(c->s, t->id, add_attachment, &a) < 0 ?
+		    -1 : 0;
+	}
+	if (b->row_count != NULL ? b->row_count(c->s, t->id, &total) != 0 :
+	    (total = wf_rows(c->s, t, count_row, NULL)) < 0)
+		return -1;
+	if (pageno > pages_of(total, REVIEW_ROWS_PER_PAGE))
+		pageno = pages_of(total, REVIEW_ROWS_PER_PAGE);
+	if (total > 0 && wf_rows_page(c->s, t, 0, 1, first_row, &row0) < 0)
+		return -1;
+	if ((pa = calloc(1, sizeof(*pa))) == NULL)
+		return -1;
+	pa->c = c;
+	pa->parent = list = page_add(c, NULL, "persons", NULL);
+	page_attr_int(list, "total", total);
+	page_attr_int(list, "page", pageno);
+	page_attr_int(list, "pages", pages_of(total, REVIEW_ROWS_PER_PAGE));
+	page_attr_int(list, "per-page", REVIEW_ROWS_PER_PAGE);
+	page_attr(list, "partial", total >= 2 && row0 != 0 &&
+	    b->rows_move != NULL ? "1" : "0");
+	if (wf_rows_page(c->s, t, (pageno - 1) * REVIEW_ROWS_PER_PAGE,
+	    REVIEW_ROWS_PER_PAGE, add_person, pa) < 0)
+		goto out;
+	a.parent = page_add(c, NULL, "attachments", NULL);
+	if (attach_list_person(c->s, t->id, 0, add_attachment, &a) < 0)
+		goto out;
+	for (i = 0; i < pa->nids; i++)
+		if (attach_list_person(c->s, t->id, pa->ids[i],
+		    add_attachment, &a) < 0)
+			goto out;
+	rc = 0;
+out:
+	free(pa);
+	return rc;
+}
+
+/* Adds the task's unit, details, persons with their attachments, the
+ * rows sent back to it by a partial decision, and its history. */
+static int
+add_detail(struct hall_ctx *c, const struct task *t, int pageno)
 {
 	const struct wf_business	*b = wf_business(t->business);
 	struct detail_arg		 a;
@@ -265,8 +600,8 @@ add_detail(struct hall_ctx *c, const struct task *t)
 	if (b != NULL && b->describe != NULL &&
 	    b->describe(c->s, t->id, add_field, &a) != 0)
 		return -1;
-	a.parent = page_add(c, NULL, "attachments", NULL);
-	if (attach_list(c->s, t->id, add_attachment, &a) < 0)
+	if (add_persons(c, t, pageno) != 0 ||
+	    page_row_returns(c, t->id) != 0)
 		return -1;
 	return page_events(c, t->id);
 }
@@ -286,28 +621,34 @@ load_task(struct hall_ctx *c, struct task *t)
 	return rc;
 }
 
-/* Shows the detail page of t. */
+/* Shows the detail page of t with page pageno of its persons. */
 static void
-show_task(struct hall_ctx *c, const struct task *t)
+show_task(struct hall_ctx *c, const struct task *t, int pageno)
 {
 	page_view(c, "detail", "业务审核");
 	page_attr(c->page, "category", "review");
 	page_task(c, NULL, t);
-	if (add_detail(c, t) != 0)
+	if (add_detail(c, t, pageno) != 0)
 		page_busy(c);
 }
 
-/* GET /review/task */
+/* GET /review/task: the task with page ?page=N of its persons. */
 static void
 task_get(struct hall_ctx *c)
 {
 	struct task	 t;
+	int		 pageno;
 
+	if ((pageno = page_number(c)) == 0) {
+		page_fail(c, 422, "BAD_PAGE", "页码无效");
+		return;
+	}
 	if (load_task(c, &t) == 0)
-		show_task(c, &t);
+		show_task(c, &t, pageno);
 }
 
-/* GET /review/attachment: the file, as a download. */
+/* GET /review/attachment: the file, as a download, or shown in the
+ * browser with inline=1. */
 static void
 attachment_get(struct hall_ctx *c)
 {
@@ -337,7 +678,7 @@ decide(struct hall_ctx *c, enum wf_action act)
 		page_busy(c);
 		return;
 	}
-	show_task(c, &t);
+	show_task(c, &t, 1);
 	if (act == WF_REJECT && reason != NULL)
 		page_attr(page_add(c, NULL, "reject", NULL), "reason", reason);
 	page_form_errors(c, &errs);
@@ -362,8 +703,127 @@ reject_post(struct hall_ctx *c)
 	decide(c, WF_REJECT);
 }
 
+/* Whether the request's field f holds a NUL byte, which the C strings
+ * after it would silently cut. */
+static int
+has_nul(const struct req_field *f)
+{
+	return f != NULL && strlen(f->val) != f->valsz;
+}
+
+/* The rows ticked in a partial decision (the "row" fields) with their
+ * reasons (reason_<row>), into a newly allocated array *out (caller
+ * frees) of *n.  A row that is not a positive number, or a reason
+ * holding a NUL byte, adds an error.  Returns 0, -1 when something
+ * was refused, -2 when out of memory. */
+static int
+partial_rows(struct hall_ctx *c, struct wf_return **out, size_t *n,
+    struct form_errors *errs)
+{
+	const struct req_field	*f, *rf;
+	struct wf_return	*v;
+	char			 key[32], msg[128];
+	size_t			 i, k = 0;
+	long long		 row;
+	int			 bad = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((v = calloc(c->r->body.n + 1, sizeof(*v))) == NULL)
+		return -2;
+	for (i = 0; i < c->r->body.n; i++) {
+		f = &c->r->body.v[i];
+		if (strcmp(f->key, "row") != 0)
+			continue;
+		row = strspn(f->val, "0123456789") == f->valsz &&
+		    f->valsz > 0 && f->valsz <= 9 ? atoll(f->val) : -1;
+		if (row < 0 || row > INT_MAX) {
+			form_error_add(errs, "row", "NO_ROW", "所选人员无效");
+			bad = 1;
+			continue;
+		}
+		snprintf(key, sizeof(key), "reason_%lld", row);
+		rf = req_field(c->r, key);
+		if (has_nul(rf)) {
+			snprintf(msg, sizeof(msg), "第%lld行:回退原因含有"
+			    "无法识别的字符或控制字符,请重新输入", row);
+			form_error_add(errs, key, "CHARS", msg);
+			bad = 1;
+		}
+		v[k].row_no = (int)row;
+		v[k++].reason = rf != NULL ? rf->val : NULL;
+	}
+	*out = v;
+	*n = k;
+	return bad ? -1 : 0;
+}
+
+/* Adds <partial><row no= reason=/></partial>: what the reviewer ticked
+ * and wrote, shown again beside a refusal. */
+static void
+partial_echo(struct hall_ctx *c, const struct wf_return *v, size_t n)
+{
+	xmlNodePtr	 list, r;
+	size_t		 i;
+
+	list = page_add(c, NULL, "partial", NULL);
+	for (i = 0; i < n; i++) {
+		r = page_add(c, list, "row", NULL);
+		page_attr_int(r, "no", v[i].row_no);
+		page_attr(r, "reason", v[i].reason);
+	}
+}
+
+/* POST /review/partial: the persons ticked (row) go back to the unit
+ * as a new task, each with its reason (reason_<row>); the rest of the
+ * batch is approved (workflow.h, wf_partial).  303 to the queue;
+ * refused, the task's page again with the errors, the ticks and the
+ * reasons kept. */
+static void
+partial_post(struct hall_ctx *c)
+{
+	struct form_errors	 errs;
+	struct wf_return	*v = NULL;
+	struct task		 t;
+	enum wf_result		 wr;
+	int64_t			 new_id = 0;
+	size_t			 n;
+	int			 rc, pageno;
+
+	if (load_task(c, &t) != 0)
+		return;
+	if ((pageno = page_number(c)) == 0)
+		pageno = 1;
+	errs.n = 0;
+	if ((rc = partial_rows(c, &v, &n, &errs)) == -2) {
+		page_busy(c);
+		return;
+	}
+	wr = rc == -1 ? WF_NEEDREASON : wf_partial(c->s, t.id, &c->who, v, n,
+	    &errs, &new_id);
+	if (wr == WF_OK) {
+		free(v);
+		page_redirect(c, "/review?done=partial");
+		return;
+	}
+	if (wf_load(c->s, t.id, 0, &t) != 0) {
+		free(v);
+		page_busy(c);
+		return;
+	}
+	show_task(c, &t, pageno);
+	partial_echo(c, v, n);
+	free(v);
+	page_form_errors(c, &errs);
+	page_message(c, "error", wr == WF_NEEDREASON || wr == WF_RULES ?
+	    "未办理:请按提示修改所选人员或回退原因" : wf_result_message(wr));
+	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 :
+	    wr == WF_NOTFOUND ? 404 : 422;
+}
+
 /* POST /review/batch-approve: approves each id; reports the ones that
- * could not be approved and why, approving the rest. */
+ * could not be approved and why, approving the rest.  Nothing ticked
+ * is 422 「未选择任何业务」. */
 static void
 batch_post(struct hall_ctx *c)
 {
@@ -374,6 +834,15 @@ batch_post(struct hall_ctx *c)
 	char			 msg[256];
 	size_t			 i, ok = 0, bad = 0;
 
+	if (req_field(c->r, "id") == NULL) {
+		page_view(c, "queue", "待审核业务");
+		queue_get(c);
+		if (c->status == 200 || c->status == 0) {
+			page_message(c, "error", "未选择任何业务");
+			c->status = 422;
+		}
+		return;
+	}
 	for (i = 0; i < c->r->body.n; i++) {
 		f = &c->r->body.v[i];
 		if (strcmp(f->key, "id") != 0)
@@ -414,6 +883,7 @@ static const struct route routes[] = {
 	{ REQ_GET, "/review/attachment", attachment_get, REVIEW_FLAGS },
 	{ REQ_POST, "/review/approve", approve_post, REVIEW_FLAGS },
 	{ REQ_POST, "/review/reject", reject_post, REVIEW_FLAGS },
+	{ REQ_POST, "/review/partial", partial_post, REVIEW_FLAGS },
 	{ REQ_POST, "/review/batch-approve", batch_post, REVIEW_FLAGS },
 };
 

@@ -476,3 +476,53 @@ out:
 	store_reset(st);
 	return ret;
 }
+
+/* Calls fn for each attachment of person_id in task_id (0: the files
+ * of the task as a whole) in upload order, through the index on
+ * (task_id, person_id).  Returns the count or -1. */
+int
+attach_list_person(struct store *s, int64_t task_id, int64_t person_id,
+    void (*fn)(const struct attachment *a, void *arg), void *arg)
+{
+	struct store_stmt	*st;
+	struct attachment	 a;
+	int			 rc, n = 0;
+
+	st = store_stmt(s, "SELECT id, task_id, COALESCE(person_id, 0), kind, "
+	    "filename, mime, size, sha256 FROM attachments WHERE task_id = ?1 "
+	    "AND person_id IS ?2 ORDER BY id");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
+	    (person_id > 0 ? store_bind_int(st, 2, person_id) :
+	    store_bind_null(st, 2)) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		row_to_attachment(st, &a);
+		n++;
+		fn(&a, arg);
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* Moves the files of person_id (> 0) from task from_task to task
+ * to_task inside the caller's transaction; see attach.h.  Returns the
+ * number moved or -1. */
+int
+attach_move(struct store *s, int64_t from_task, int64_t to_task,
+    int64_t person_id)
+{
+	struct store_stmt	*st;
+
+	if (person_id <= 0 || !store_in_tx(s)) {
+		log_err("attach_move: no person or outside a transaction");
+		return -1;
+	}
+	st = store_stmt(s, "UPDATE attachments SET task_id = ?1 WHERE "
+	    "task_id = ?2 AND person_id = ?3");
+	if (st == NULL || store_bind_int(st, 1, to_task) != 0 ||
+	    store_bind_int(st, 2, from_task) != 0 ||
+	    store_bind_int(st, 3, person_id) != 0 ||
+	    store_exec_stmt(s, st) != 0)
+		return -1;
+	return store_changes(s);
+}

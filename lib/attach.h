@@ -87,6 +87,20 @@ struct attachment {
 int		 attach_list(struct store *s, int64_t task_id,
 		    void (*fn)(const struct attachment *a, void *arg), void *arg);
 
+/* Calls fn for each attachment of person_id in task_id (person_id 0:
+ * the files of the task as a whole), in upload order.  Returns the
+ * count or -1. */
+int		 attach_list_person(struct store *s, int64_t task_id,
+		    int64_t person_id,
+		    void (*fn)(const struct attachment *a, void *arg), void *arg);
+
+/* Moves every file of person_id (> 0) from task from_task to task
+ * to_task inside the caller's transaction, as they are (a reviewer's
+ * partial decision sends the person's row back as a task of its own).
+ * Returns the number of files moved, or -1. */
+int		 attach_move(struct store *s, int64_t from_task,
+		    int64_t to_task, int64_t person_id);
+
 /* Loads attachment id with its bytes, only if its task belongs to
  * unit_id (0 = any unit: reviewers).  *data is malloc'd (caller frees).
  * Returns 0, 1 not found (or another unit's), -1 error. */

@@ -176,14 +176,15 @@ write_head(struct hall_ctx *c, const struct req_io *io, const char *ctype,
 	return 0;
 }
 
-/* Writes a file download: attachment disposition with an RFC 5987
- * UTF-8 file name.  Returns 0 or -1. */
+/* Writes a file download: attachment (or inline) disposition with an
+ * RFC 5987 UTF-8 file name.  Returns 0 or -1. */
 static int
 write_file(struct hall_ctx *c, const struct req_io *io, int head_only)
 {
 	char	*disp;
 
-	if ((disp = page_disposition(c->file_name)) == NULL)
+	if ((disp = page_disposition_as(c->file_inline ? "inline" :
+	    "attachment", c->file_name)) == NULL)
 		return -1;
 	if (write_head(c, io, c->file_ctype, c->filesz) < 0 ||
 	    io_header(io, "Content-Disposition", disp) < 0 ||

@@ -56,6 +56,7 @@ struct hall_ctx {
 	int		 file_owned;
 	char		 file_name[256];
 	char		 file_ctype[128];
+	int		 file_inline;	/* Content-Disposition: inline */
 	char		 allow[32];	/* Allow header of a 405 */
 };
 
@@ -151,8 +152,16 @@ xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 
 /* Answers the attachment named by the "id" field as a download
  * (Content-Disposition: attachment), only when its task belongs to
- * unit_id (0: any unit, for the reviewer desk); otherwise 404. */
+ * unit_id (0: any unit, for the reviewer desk); otherwise 404.  With
+ * inline=1 a PDF or JPEG is answered to be shown in the browser
+ * (Content-Disposition: inline) instead. */
 void		 page_attachment(struct hall_ctx *c, int64_t unit_id);
+
+/* Adds the rows a reviewer's partial decision sent back to task_id,
+ * each with its 回退原因, as <returns from-seq=><return row= person=
+ * name= idno= reason=/></returns> (nothing when there are none), for
+ * the task pages of every business.  Returns 0 or -1. */
+int		 page_row_returns(struct hall_ctx *c, int64_t task_id);
 
 /* Answers 503 「系统繁忙,请稍后再试」. */
 void		 page_busy(struct hall_ctx *c);

@@ -306,6 +306,26 @@ const char *const store_migrations[] = {
 /* 4: the reviewer desk's 审核记录 lists every approval and rejection by
  * time, from task_events; without this it read the whole history. */
 "CREATE INDEX task_events_decided ON task_events(action, at);",
+/* 5: the reviewer's partial decision of a batch (SPEC §10): the rows
+ * sent back move to a new task of their own, and each keeps its
+ * 回退原因 here, with the task it came from (whose first submission
+ * the moved rows' deadlines are still measured from).  The desk lists
+ * one person's attachments of a page of persons, and searches the
+ * queue by submission date across businesses. */
+"CREATE TABLE task_row_returns ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"	/* the new task */
+"  from_task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL,"
+"  at INTEGER NOT NULL,"
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX attachments_person ON attachments(task_id, person_id);"
+"CREATE INDEX tasks_submitted ON tasks(state, submitted_at);",
 };
 
 const size_t store_nmigrations =

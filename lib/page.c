@@ -519,8 +519,9 @@ page_events(struct hall_ctx *c, int64_t task_id)
 	return rc == STORE_DONE ? 0 : -1;
 }
 
-/* Answers the attachment named by the id field as a download, when its
- * task is unit_id's (0: any unit, for reviewers); else 404. */
+/* Answers the attachment named by the id field as a download, or shown
+ * in place with inline=1, when its task is unit_id's (0: any unit, for
+ * reviewers); else 404. */
 void
 page_attachment(struct hall_ctx *c, int64_t unit_id)
 {
@@ -542,6 +543,11 @@ page_attachment(struct hall_ctx *c, int64_t unit_id)
 	c->file_owned = 1;
 	snprintf(c->file_name, sizeof(c->file_name), "%s", a.filename);
 	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", a.mime);
+	/* Only the types sniffed at upload are ever shown in place. */
+	c->file_inline = req_get(c->r, "inline") != NULL &&
+	    strcmp(req_get(c->r, "inline"), "1") == 0 &&
+	    (strcmp(a.mime, "application/pdf") == 0 ||
+	    strcmp(a.mime, "image/jpeg") == 0);
 }
 
 /* Answers 503 with the busy message. */
@@ -638,20 +644,28 @@ strlcat_safe(char *dst, const char *src, size_t dstsz)
 char *
 page_disposition(const char *name)
 {
+	return page_disposition_as("attachment", name);
+}
+
+/* Builds a Content-Disposition of type (inline or attachment).
+ * Returns a new string the caller frees, or NULL. */
+char *
+page_disposition_as(const char *type, const char *name)
+{
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 i, len, need;
 	char			*out, *p;
 	const unsigned char	*u = (const unsigned char *)name;
 
 	len = strlen(name);
-	if (len > 1024)
+	if (len > 1024 || strlen(type) > 16)
 		return NULL;
 	need = sizeof("attachment; filename=\"download\"; filename*=UTF-8''") +
 	    len * 3 + 1;
 	if ((out = malloc(need)) == NULL)
 		return NULL;
 	p = out + snprintf(out, need,
-	    "attachment; filename=\"download\"; filename*=UTF-8''");
+	    "%s; filename=\"download\"; filename*=UTF-8''", type);
 	for (i = 0; i < len; i++) {
 		if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' &&
 		    u[i] <= 'Z') || (u[i] >= '0' && u[i] <= '9') ||
@@ -687,4 +701,34 @@ page_unit(struct hall_ctx *c, int64_t unit_id)
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : -1;
+}
+
+/* See hall.h. */
+int
+page_row_returns(struct hall_ctx *c, int64_t task_id)
+{
+	struct store_stmt	*st;
+	xmlNodePtr	 list = NULL, n;
+	int		 rc;
+
+	st = store_stmt(c->s, "SELECT r.row_no, COALESCE(r.person_id, 0), "
+	    "r.name, r.idno, r.reason, t.seq_no FROM task_row_returns r JOIN "
+	    "tasks t ON t.id = r.from_task_id WHERE r.task_id = ?1 ORDER BY "
+	    "r.row_no");
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (list == NULL) {
+			list = page_add(c, NULL, "returns", NULL);
+			page_attr(list, "from-seq", store_col_text(st, 5));
+		}
+		n = page_add(c, list, "return", NULL);
+		page_attr_int(n, "row", store_col_int(st, 0));
+		page_attr_int(n, "person", store_col_int64(st, 1));
+		page_attr(n, "name", store_col_text(st, 2));
+		page_attr(n, "idno", store_col_text(st, 3));
+		page_attr(n, "reason", store_col_text(st, 4));
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? 0 : -1;
 }

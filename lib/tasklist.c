@@ -1,6 +1,7 @@
 /*
  * tasklist.c: the task lists of the 首页 and the reviewer desk.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -193,4 +194,230 @@ tasklist_decided_count(struct store *s, const char *business)
 	    &n) != 0)
 		return -1;
 	return (int)n;
+}
+
+/*
+ * The queue's search.  SQLite plans a statement once, so a criterion
+ * written as "(?n = '' OR col = ?n)" never uses an index: each search
+ * runs the statement whose first criterion, the most selective one
+ * given, is a plain one an index serves (业务顺序号: the unique seq_no;
+ * a unit: tasks(unit_id, state, ...); part of a unit's name: the
+ * matching units, then tasks(unit_id, state, ...); a business:
+ * tasks(state, business, submitted_at); dates only: tasks(state,
+ * submitted_at)), the others checked on the rows it reads (a unary
+ * plus keeps the dates from luring the planner off that index).  Bound:
+ * ?1 business, ?2 seq, ?3 unit id, ?4 LIKE pattern, ?5 from, ?6 to,
+ * ?7 limit, ?8 offset.
+ */
+#define SEARCH_LIST	"SELECT " TASK_COLUMNS ", u.name, EXISTS (SELECT 1 " \
+	"FROM task_events e WHERE e.task_id = t.id AND e.action = " \
+	"'task.reject') FROM tasks t JOIN units u ON u.id = t.unit_id WHERE "
+#define SEARCH_COUNT	"SELECT COUNT(*) FROM tasks t JOIN units u ON " \
+	"u.id = t.unit_id WHERE "
+#define SEARCH_REST	" AND t.state = '进行中' AND (?1 = '' OR " \
+	"t.business = ?1) AND (?2 = '' OR t.seq_no = ?2) AND (?3 = 0 OR " \
+	"t.unit_id = ?3) AND (?4 = '' OR u.name LIKE ?4 ESCAPE '!') AND " \
+	"+t.submitted_at >= ?5 AND +t.submitted_at < ?6"
+#define SEARCH_ORDER	" ORDER BY t.business, t.submitted_at ASC, t.id ASC " \
+	"LIMIT ?7 OFFSET ?8"
+/* The same order written so that no index provides it: otherwise, with
+ * no statistics, SQLite walks every 进行中 task in tasks(state, business,
+ * submitted_at) order rather than one unit's few and a sort. */
+#define SEARCH_SORTED	" ORDER BY t.business || '', +t.submitted_at ASC, " \
+	"+t.id ASC LIMIT ?7 OFFSET ?8"
+
+#define BY_SEQ		"t.seq_no = ?2"
+#define BY_UNIT		"t.unit_id = ?3 AND t.state = '进行中'"
+#define BY_NAME		"t.unit_id IN (SELECT id FROM units WHERE name " \
+	"LIKE ?4 ESCAPE '!') AND t.state = '进行中'"
+#define BY_BUSINESS	"t.state = '进行中' AND t.business = ?1 AND " \
+	"t.submitted_at >= ?5 AND t.submitted_at < ?6"
+#define BY_DATE		"t.state = '进行中' AND t.submitted_at >= ?5 AND " \
+	"t.submitted_at < ?6"
+
+enum search_by {
+	SEARCH_BY_SEQ,		/* SEARCH_BY_SEQ */
+	SEARCH_BY_UNIT,		/* SEARCH_BY_UNIT: 统一社会信用代码 */
+	SEARCH_BY_NAME,		/* SEARCH_BY_NAME: part of the unit's name */
+	SEARCH_BY_BUSINESS,	/* SEARCH_BY_BUSINESS */
+	SEARCH_BY_DATE,		/* SEARCH_BY_DATE: the submission dates only */
+	SEARCH_BY__MAX
+};
+
+static const char *const search_sql[SEARCH_BY__MAX][2] = {
+	{ SEARCH_LIST BY_SEQ SEARCH_REST SEARCH_ORDER,
+	  SEARCH_COUNT BY_SEQ SEARCH_REST },
+	{ SEARCH_LIST BY_UNIT SEARCH_REST SEARCH_SORTED,
+	  SEARCH_COUNT BY_UNIT SEARCH_REST },
+	{ SEARCH_LIST BY_NAME SEARCH_REST SEARCH_SORTED,
+	  SEARCH_COUNT BY_NAME SEARCH_REST },
+	{ SEARCH_LIST BY_BUSINESS SEARCH_REST SEARCH_ORDER,
+	  SEARCH_COUNT BY_BUSINESS SEARCH_REST },
+	{ SEARCH_LIST BY_DATE SEARCH_REST SEARCH_ORDER,
+	  SEARCH_COUNT BY_DATE SEARCH_REST },
+};
+
+/* Whether s is NULL or empty. */
+static int
+blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* The most selective criterion q gives. */
+static enum search_by
+search_by(const struct task_search *q)
+{
+	if (!blank(q->seq))
+		return SEARCH_BY_SEQ;
+	if (!blank(q->uscc))
+		return SEARCH_BY_UNIT;
+	if (!blank(q->unit_name))
+		return SEARCH_BY_NAME;
+	if (!blank(q->business))
+		return SEARCH_BY_BUSINESS;
+	return SEARCH_BY_DATE;
+}
+
+/* See tasklist.h. */
+const char *
+tasklist_search_sql(const struct task_search *q, int count)
+{
+	return search_sql[search_by(q)][count != 0];
+}
+
+/* Writes the LIKE pattern "%name%" into buf[bufsz], escaping %, _ and
+ * the escape character !.  Returns 0, or -1 when it does not fit. */
+static int
+like_pattern(const char *name, char *buf, size_t bufsz)
+{
+	size_t	 o = 0;
+
+	if (bufsz < 3)
+		return -1;
+	buf[o++] = '%';
+	for (; *name != '\0'; name++) {
+		if (o + 4 > bufsz)
+			return -1;
+		if (*name == '%' || *name == '_' || *name == '!')
+			buf[o++] = '!';
+		buf[o++] = *name;
+	}
+	buf[o++] = '%';
+	buf[o] = '\0';
+	return 0;
+}
+
+/* The id of the unit with 统一社会信用代码 uscc into *id (0 when there is
+ * none).  Returns 0 or -1. */
+static int
+unit_by_uscc(struct store *s, const char *uscc, int64_t *id)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	*id = 0;
+	if ((st = store_stmt(s, "SELECT id FROM units WHERE uscc = ?1")) ==
+	    NULL || store_bind_text(st, 1, uscc) != 0)
+		return -1;
+	rc = store_step(st);
+	if (rc == STORE_ROW)
+		*id = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
+}
+
+/* Prepares the search statement of q (count or list) with its
+ * criteria bound; *none is set when it can match nothing (no such
+ * unit).  Returns the statement, or NULL (error or *none). */
+static struct store_stmt *
+search_stmt(struct store *s, const struct task_search *q, int count,
+    int *none)
+{
+	struct store_stmt	*st;
+	char			 like[512];
+	int64_t			 unit = 0;
+
+	*none = 0;
+	like[0] = '\0';
+	if (!blank(q->uscc)) {
+		if (unit_by_uscc(s, q->uscc, &unit) == -1)
+			return NULL;
+		if (unit == 0) {
+			*none = 1;
+			return NULL;
+		}
+	}
+	if (!blank(q->unit_name) &&
+	    like_pattern(q->unit_name, like, sizeof(like)) == -1)
+		return NULL;
+	if ((st = store_stmt(s, tasklist_search_sql(q, count))) == NULL)
+		return NULL;
+	if (store_bind_text(st, 1, blank(q->business) ? "" : q->business) ||
+	    store_bind_text(st, 2, blank(q->seq) ? "" : q->seq) ||
+	    store_bind_int(st, 3, unit) || store_bind_text(st, 4, like) ||
+	    store_bind_int(st, 5, q->from > 0 ? (int64_t)q->from : 0) ||
+	    store_bind_int(st, 6, q->to > 0 ? (int64_t)q->to : INT64_MAX))
+		return NULL;
+	return st;
+}
+
+/* See tasklist.h. */
+int
+tasklist_search(struct store *s, const struct task_search *q, int limit,
+    int offset, tasklist_fn fn, void *arg)
+{
+	struct store_stmt	*st;
+	struct task		 t;
+	int			 rc, n = 0, none;
+
+	if ((st = search_stmt(s, q, 0, &none)) == NULL)
+		return none ? 0 : -1;
+	if (store_bind_int(st, 7, limit < 0 ? 0 : limit) != 0 ||
+	    store_bind_int(st, 8, offset < 0 ? 0 : offset) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tasklist_row(st, &t);
+		t.was_returned = store_col_int(st, 14) != 0;
+		fn(&t, store_col_text(st, 13), arg);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* See tasklist.h. */
+int
+tasklist_search_count(struct store *s, const struct task_search *q)
+{
+	struct store_stmt	*st;
+	int			 rc, n = -1, none;
+
+	if ((st = search_stmt(s, q, 1, &none)) == NULL)
+		return none ? 0 : -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
+	return n;
+}
+
+/* See tasklist.h. */
+int
+tasklist_search_units(struct store *s, const char *name)
+{
+	struct store_stmt	*st;
+	char			 like[512];
+	int			 n = -1;
+
+	if (like_pattern(name, like, sizeof(like)) == -1)
+		return -1;
+	if ((st = store_stmt(s, "SELECT COUNT(*) FROM (SELECT 1 FROM units "
+	    "WHERE name LIKE ?1 ESCAPE '!' LIMIT ?2) m")) == NULL ||
+	    store_bind_text(st, 1, like) != 0 ||
+	    store_bind_int(st, 2, TASKLIST_MAX_UNITS + 1) != 0)
+		return -1;
+	if (store_step(st) == STORE_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
+	return n;
 }

@@ -43,6 +43,40 @@ int		 tasklist_queue_counts(struct store *s,
 		    void (*fn)(const char *business, int count, void *arg),
 		    void *arg);
 
+/* A search of the reviewer desk's queue (进行中 tasks); empty strings
+ * and 0 ask nothing. */
+struct task_search {
+	const char	*business;	/* tasks.business */
+	const char	*seq;		/* 业务顺序号, exact */
+	const char	*uscc;		/* the unit's 统一社会信用代码, exact */
+	const char	*unit_name;	/* part of the unit's name */
+	time_t		 from;		/* submitted at or after */
+	time_t		 to;		/* submitted before */
+};
+
+/* The most units a search by part of a name may match: beyond it the
+ * search is refused as too wide (tasklist_search_units()). */
+#define TASKLIST_MAX_UNITS	500
+
+/* The number of units whose name contains name, counting at most
+ * TASKLIST_MAX_UNITS + 1 of them, or -1. */
+int		 tasklist_search_units(struct store *s, const char *name);
+
+/* The queue's tasks matching q, in the queue's order (business, then
+ * age), rows [offset, offset + limit), each read through an index
+ * chosen by the most selective criterion given (业务顺序号, unit,
+ * business, submission date).  Returns the number listed or -1. */
+int		 tasklist_search(struct store *s, const struct task_search *q,
+		    int limit, int offset, tasklist_fn fn, void *arg);
+
+/* The number of tasks tasklist_search() would list in all, or -1. */
+int		 tasklist_search_count(struct store *s,
+		    const struct task_search *q);
+
+/* The statement tasklist_search() (count 0) or tasklist_search_count()
+ * (count 1) runs for q, for the tests of its query plan. */
+const char	*tasklist_search_sql(const struct task_search *q, int count);
+
 /* One decision of a reviewer on a task (a task_events row). */
 struct task_decision {
 	int		 approved;	/* 1 审核通过, 0 回退 */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 
+#include "attach.h"
 #include "audit.h"
 #include "clock.h"
 #include "log.h"
@@ -96,6 +97,61 @@ wf_rows(struct store *s, const struct task *t,
 	return b->rows(s, t->id, fn, arg);
 }
 
+/* A page of rows walked through the rows hook: skips the rows before
+ * it and stops after it. */
+struct wf_page_walk {
+	int	  skip;
+	int	  left;
+	int	  given;
+	int	(*fn)(void *arg, const struct wf_row *r);
+	void	 *arg;
+};
+
+/* rows hook callback of wf_rows_page(): hands on the rows of the page.
+ * Returns non-zero to stop. */
+static int
+wf_page_row(void *arg, const struct wf_row *r)
+{
+	struct wf_page_walk	*w = arg;
+
+	if (w->skip > 0) {
+		w->skip--;
+		return 0;
+	}
+	if (w->left <= 0)
+		return 1;
+	w->left--;
+	w->given++;
+	if (w->fn(w->arg, r) != 0)
+		return 1;
+	return w->left <= 0;
+}
+
+/* Walks one page of t's rows, through the business's rows_page hook
+ * when it has one.  Returns the rows handed to fn, or -1. */
+int
+wf_rows_page(struct store *s, const struct task *t, int offset, int limit,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	struct wf_page_walk		 w;
+
+	if (b == NULL || limit <= 0)
+		return 0;
+	if (offset < 0)
+		offset = 0;
+	if (b->rows_page != NULL)
+		return b->rows_page(s, t->id, offset, limit, fn, arg);
+	if (b->rows == NULL)
+		return 0;
+	w.skip = offset;
+	w.left = limit;
+	w.given = 0;
+	w.fn = fn;
+	w.arg = arg;
+	return b->rows(s, t->id, wf_page_row, &w) < 0 ? -1 : w.given;
+}
+
 /* The state whose stored name is name, or TASK_STATE__MAX. */
 static enum task_state
 wf_state(const char *name)
@@ -139,12 +195,13 @@ wf_event(struct store *s, int64_t task_id, const char *action,
 	return store_exec_stmt(s, st);
 }
 
-/* Creates a task in 未提交 inside the caller's transaction; see
- * workflow.h.  Returns 0 or -1 (logged). */
-int
-wf_create(struct store *s, const char *business, int64_t unit_id,
+/* Creates a task in 未提交 inside the caller's transaction, recording
+ * its first event and audit row as action (with reason, may be NULL);
+ * see wf_create().  Returns 0 or -1 (logged). */
+static int
+wf_insert(struct store *s, const char *business, int64_t unit_id,
     const struct actor *who, const char *summary, const char *dedup_key,
-    int64_t *task_id, int *created)
+    const char *action, const char *reason, int64_t *task_id, int *created)
 {
 	char		 seq[32], sum[256], detail[512], object[40];
 	struct hdate	 today;
@@ -213,17 +270,28 @@ wf_create(struct store *s, const char *business, int64_t unit_id,
 	    store_bind_int(st, 10, (int64_t)now) ||
 	    store_exec_stmt(s, st))
 		return -1;
-	if (wf_event(s, id, "task.create", "", task_state_names[TASK_DRAFT],
-	    who->account_id, NULL, now) == -1)
+	if (wf_event(s, id, action, "", task_state_names[TASK_DRAFT],
+	    who->account_id, reason, now) == -1)
 		return -1;
 	snprintf(object, sizeof(object), "task:%" PRId64, id);
 	snprintf(detail, sizeof(detail), "business=%s seq=%s summary=%s",
 	    business, seq, sum);
-	if (audit_append(s, who, "task.create", object, detail) == -1)
+	if (audit_append(s, who, action, object, detail) == -1)
 		return -1;
 	*task_id = id;
 	*created = 1;
 	return 0;
+}
+
+/* Creates a task in 未提交 inside the caller's transaction; see
+ * workflow.h.  Returns 0 or -1 (logged). */
+int
+wf_create(struct store *s, const char *business, int64_t unit_id,
+    const struct actor *who, const char *summary, const char *dedup_key,
+    int64_t *task_id, int *created)
+{
+	return wf_insert(s, business, unit_id, who, summary, dedup_key,
+	    "task.create", NULL, task_id, created);
 }
 
 /* Loads task id (restricted to unit_id when > 0) into out.  Returns 0
@@ -286,21 +354,22 @@ wf_editable(const struct task *t)
  * rest into out[WF_REASON_BYTES], each CR LF, CR, LF or tab as one
  * space; then checks it as a required text field of at most
  * WF_REASON_MAX_CHARS characters (valid UTF-8, no control character).
- * Adds one error for the field "reason" to errs if it is bad.
- * Returns 0 good, -1 bad. */
+ * Adds one error for field to errs if it is bad, its message after
+ * prefix (e.g. "第2行 张三:").  Returns 0 good, -1 bad. */
 static int
-wf_reason(const char *reason, char out[WF_REASON_BYTES],
-    struct form_errors *errs)
+wf_reason_of(const char *reason, char out[WF_REASON_BYTES],
+    struct form_errors *errs, const char *field, const char *prefix)
 {
 	const unsigned char	*p, *end;
 	size_t			 n, o = 0;
-	char			 msg[128];
+	char			 msg[256];
 
 	out[0] = '\0';
 	p = (const unsigned char *)text_strip(reason, &n);
 	end = p + n;
 	if (end == p) {
-		form_error_add(errs, "reason", "REQUIRED", "请填写回退原因");
+		snprintf(msg, sizeof(msg), "%s请填写回退原因", prefix);
+		form_error_add(errs, field, "REQUIRED", msg);
 		return -1;
 	}
 	for (; p < end && o + 1 < WF_REASON_BYTES; p++) {
@@ -311,19 +380,29 @@ wf_reason(const char *reason, char out[WF_REASON_BYTES],
 	}
 	out[o] = '\0';
 	if (p < end || valid_text(out, WF_REASON_MAX_CHARS) == VALID_TOOLONG) {
-		snprintf(msg, sizeof(msg), "回退原因不能超过%d个字",
-		    WF_REASON_MAX_CHARS);
-		form_error_add(errs, "reason", "TOOLONG", msg);
+		snprintf(msg, sizeof(msg), "%s回退原因不能超过%d个字",
+		    prefix, WF_REASON_MAX_CHARS);
+		form_error_add(errs, field, "TOOLONG", msg);
 		out[0] = '\0';
 		return -1;
 	}
 	if (valid_text(out, WF_REASON_MAX_CHARS) != VALID_OK) {
-		form_error_add(errs, "reason", "CHARS",
-		    "回退原因含有无法识别的字符或控制字符,请重新输入");
+		snprintf(msg, sizeof(msg), "%s回退原因含有无法识别的字符或"
+		    "控制字符,请重新输入", prefix);
+		form_error_add(errs, field, "CHARS", msg);
 		out[0] = '\0';
 		return -1;
 	}
 	return 0;
+}
+
+/* The 回退原因 of a rejection, checked for the field "reason"; see
+ * wf_reason_of().  Returns 0 good, -1 bad. */
+static int
+wf_reason(const char *reason, char out[WF_REASON_BYTES],
+    struct form_errors *errs)
+{
+	return wf_reason_of(reason, out, errs, "reason", "");
 }
 
 /* Moves t from its state to to, setting the decision columns as the
@@ -356,6 +435,24 @@ wf_move(struct store *s, const struct task *t, enum task_state to,
 	return 0;
 }
 
+/* Writes a message about t to its unit (消息中心).  Returns 0 or -1. */
+static int
+wf_message(struct store *s, const struct task *t, const char *title,
+    const char *body, time_t now)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, "INSERT INTO messages (unit_id, task_id, at, "
+	    "title, body) VALUES (?, ?, ?, ?, ?)")) == NULL ||
+	    store_bind_int(st, 1, t->unit_id) ||
+	    store_bind_int(st, 2, t->id) ||
+	    store_bind_int(st, 3, (int64_t)now) ||
+	    store_bind_text(st, 4, title) ||
+	    store_bind_text(st, 5, body != NULL ? body : ""))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
 /* Writes the message about t to its unit, the task event and the audit
  * row of one move.  Returns 0 or -1. */
 static int
@@ -364,19 +461,11 @@ wf_record(struct store *s, const struct task *t, enum wf_action act,
     const char *reason, const char *title, time_t now)
 {
 	char		 object[40], detail[1280];
-	struct store_stmt	*st;
 
 	if (wf_event(s, t->id, wf_action_names[act], task_state_names[from],
 	    task_state_names[to], who->account_id, reason, now) == -1)
 		return -1;
-	if ((st = store_stmt(s, "INSERT INTO messages (unit_id, task_id, at, "
-	    "title, body) VALUES (?, ?, ?, ?, ?)")) == NULL ||
-	    store_bind_int(st, 1, t->unit_id) ||
-	    store_bind_int(st, 2, t->id) ||
-	    store_bind_int(st, 3, (int64_t)now) ||
-	    store_bind_text(st, 4, title) ||
-	    store_bind_text(st, 5, reason != NULL ? reason : "") ||
-	    store_exec_stmt(s, st))
+	if (wf_message(s, t, title, reason, now) == -1)
 		return -1;
 	snprintf(object, sizeof(object), "task:%" PRId64, t->id);
 	snprintf(detail, sizeof(detail), "seq=%s %s->%s%s%s", t->seq_no,
@@ -635,6 +724,399 @@ out:
 	return r;
 }
 
+/* One row a reviewer chose to send back, as checked against the task. */
+struct wf_chosen {
+	int		 row_no;
+	const char	*reason;		/* as posted */
+	char		 why[WF_REASON_BYTES];	/* trimmed */
+	int		 found;
+	int64_t		 person_id;
+	char		 name[128];
+	char		 idno[32];
+};
+
+/* What a walk over a task's rows learns for a partial decision. */
+struct wf_split {
+	struct wf_chosen	*v;		/* sorted by row_no */
+	size_t			 n;
+	size_t			 total;		/* rows of the task */
+	int			 single;	/* it has the form's row 0 */
+	int64_t			*kept;		/* persons of rows that stay */
+	size_t			 nkept;
+	size_t			 capkept;
+	int			 nomem;
+};
+
+/* qsort/bsearch order of wf_chosen by row number. */
+static int
+wf_chosen_cmp(const void *a, const void *b)
+{
+	int	 x = ((const struct wf_chosen *)a)->row_no;
+	int	 y = ((const struct wf_chosen *)b)->row_no;
+
+	return x < y ? -1 : x > y;
+}
+
+/* qsort/bsearch order of person ids. */
+static int
+wf_id_cmp(const void *a, const void *b)
+{
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* rows hook callback: notes the chosen rows' persons and the persons of
+ * the rows that stay.  Returns 0 (walk on) or 1 (out of memory). */
+static int
+wf_split_row(void *arg, const struct wf_row *r)
+{
+	struct wf_split		*sp = arg;
+	struct wf_chosen	 key, *c;
+	int64_t			*nk;
+	size_t			 cap;
+
+	sp->total++;
+	if (r->row_no == 0)
+		sp->single = 1;
+	key.row_no = r->row_no;
+	c = bsearch(&key, sp->v, sp->n, sizeof(sp->v[0]), wf_chosen_cmp);
+	if (c != NULL) {
+		/* The first of the row's entries (chosen twice is refused). */
+		while (c > sp->v && c[-1].row_no == r->row_no)
+			c--;
+		c->found = 1;
+		c->person_id = r->person_id;
+		text_copy(c->name, sizeof(c->name), r->name != NULL ? r->name : "");
+		text_copy(c->idno, sizeof(c->idno), r->idno != NULL ? r->idno : "");
+		return 0;
+	}
+	if (r->person_id <= 0)
+		return 0;
+	if (sp->nkept == sp->capkept) {
+		cap = sp->capkept == 0 ? 64 : sp->capkept * 2;
+		if ((nk = reallocarray(sp->kept, cap, sizeof(*nk))) == NULL) {
+			sp->nomem = 1;
+			return 1;
+		}
+		sp->kept = nk;
+		sp->capkept = cap;
+	}
+	sp->kept[sp->nkept++] = r->person_id;
+	return 0;
+}
+
+/* The person of row c in a summary: the name, else the 身份证号. */
+static const char *
+wf_chosen_label(const struct wf_chosen *c)
+{
+	return c->name[0] != '\0' ? c->name : c->idno;
+}
+
+/* How row c is named in messages: "第3行 张三:". */
+static void
+wf_row_prefix(const struct wf_chosen *c, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "第%d行%s%s:", c->row_no,
+	    c->name[0] != '\0' ? " " : "", c->name);
+}
+
+/* Checks the chosen rows against the task's (sp filled by the walk) and
+ * their reasons, adding errors to errs.  Returns WF_OK, WF_RULES or
+ * WF_NEEDREASON. */
+static enum wf_result
+wf_split_check(struct wf_split *sp, struct form_errors *errs)
+{
+	char	 msg[256], field[32], prefix[192];
+	size_t	 i, bad = 0;
+
+	if (sp->single) {
+		form_error_add(errs, "row", "SINGLE", "单人办理的业务不能部分"
+		    "回退,请使用「回退」");
+		return WF_RULES;
+	}
+	for (i = 0; i < sp->n; i++) {
+		if (i > 0 && sp->v[i].row_no == sp->v[i - 1].row_no) {
+			snprintf(msg, sizeof(msg), "第%d行选择了两次",
+			    sp->v[i].row_no);
+			form_error_add(errs, "row", "DUPLICATE", msg);
+			bad++;
+		} else if (!sp->v[i].found) {
+			snprintf(msg, sizeof(msg), "第%d行不在该业务中",
+			    sp->v[i].row_no);
+			form_error_add(errs, "row", "NO_ROW", msg);
+			bad++;
+		} else if (sp->v[i].person_id > 0 && sp->nkept > 0 && bsearch(
+		    &sp->v[i].person_id, sp->kept, sp->nkept,
+		    sizeof(sp->kept[0]), wf_id_cmp) != NULL) {
+			wf_row_prefix(&sp->v[i], prefix, sizeof(prefix));
+			snprintf(msg, sizeof(msg), "%s该人员在本业务中还有"
+			    "其他行,不能只回退其中一行", prefix);
+			form_error_add(errs, "row", "SHARED", msg);
+			bad++;
+		}
+	}
+	if (bad > 0)
+		return WF_RULES;
+	if (sp->n >= sp->total) {
+		form_error_add(errs, "row", "ALL", "所有人员均需回退时,"
+		    "请使用「回退」退回整笔业务");
+		return WF_RULES;
+	}
+	for (i = 0; i < sp->n; i++) {
+		snprintf(field, sizeof(field), "reason_%d", sp->v[i].row_no);
+		wf_row_prefix(&sp->v[i], prefix, sizeof(prefix));
+		if (wf_reason_of(sp->v[i].reason, sp->v[i].why, errs, field,
+		    prefix) == -1)
+			bad++;
+	}
+	return bad > 0 ? WF_NEEDREASON : WF_OK;
+}
+
+/* Cuts the UTF-8 text in buf[bufsz] to at most maxchars characters,
+ * ending in "…" when something was cut. */
+static void
+wf_cut_chars(char *buf, size_t bufsz, size_t maxchars)
+{
+	size_t	 i, chars = 0, keep = 0;
+
+	for (i = 0; buf[i] != '\0'; i++) {
+		if (((unsigned char)buf[i] & 0xc0) == 0x80)
+			continue;
+		if (chars == maxchars - 1)
+			keep = i;
+		if (++chars > maxchars)
+			break;
+	}
+	if (chars <= maxchars || keep + 4 > bufsz)
+		return;
+	memcpy(buf + keep, "\xe2\x80\xa6", 4);	/* U+2026 and the NUL */
+}
+
+/* Writes the 回退原因 of the new task into out[outsz]: the rows sent
+ * back, each with its reason, in at most WF_REASON_MAX_CHARS
+ * characters. */
+static void
+wf_split_reason(const struct wf_split *sp, const struct task *t, char *out,
+    size_t outsz)
+{
+	size_t	 i, len;
+
+	snprintf(out, outsz, "部分回退(原业务顺序号 %s):", t->seq_no);
+	for (i = 0; i < sp->n; i++) {
+		len = strlen(out);
+		snprintf(out + len, outsz - len, "%s%s,%s", i > 0 ? ";" : "",
+		    wf_chosen_label(&sp->v[i]), sp->v[i].why);
+	}
+	wf_cut_chars(out, outsz, WF_REASON_MAX_CHARS);
+}
+
+/* Keeps the reason of each row sent back to new_id.  Returns 0 or -1. */
+static int
+wf_split_keep(struct store *s, const struct wf_split *sp, int64_t from_id,
+    int64_t new_id, time_t now)
+{
+	struct store_stmt	*st;
+	size_t			 i;
+
+	for (i = 0; i < sp->n; i++) {
+		if ((st = store_stmt(s, "INSERT INTO task_row_returns (task_id, "
+		    "from_task_id, row_no, person_id, name, idno, reason, at) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")) == NULL ||
+		    store_bind_int(st, 1, new_id) ||
+		    store_bind_int(st, 2, from_id) ||
+		    store_bind_int(st, 3, sp->v[i].row_no) ||
+		    (sp->v[i].person_id > 0 ? store_bind_int(st, 4,
+		    sp->v[i].person_id) : store_bind_null(st, 4)) ||
+		    store_bind_text(st, 5, sp->v[i].name) ||
+		    store_bind_text(st, 6, sp->v[i].idno) ||
+		    store_bind_text(st, 7, sp->v[i].why) ||
+		    store_bind_int(st, 8, (int64_t)now) ||
+		    store_exec_stmt(s, st))
+			return -1;
+	}
+	return 0;
+}
+
+/* Moves the chosen rows of t, with their persons' attachments, to a new
+ * task in 未提交 (回退标志 是) and records it; *new_id receives it.
+ * Returns WF_OK or WF_ERROR. */
+static enum wf_result
+wf_split_move(struct store *s, const struct task *t,
+    const struct wf_business *b, const struct actor *who,
+    const struct wf_split *sp, int64_t *new_id, time_t now)
+{
+	char		 why[WF_REASON_BYTES + 256], summary[256], title[512];
+	char		 what[128], object[40], detail[1024];
+	struct store_stmt	*st;
+	struct task	 nt;
+	int		*row_nos;
+	size_t		 i, len;
+	int		 created, rc;
+
+	wf_split_reason(sp, t, why, sizeof(why));
+	if (sp->n == 1)
+		snprintf(summary, sizeof(summary), "部分回退 %s(原业务 %s)",
+		    wf_chosen_label(&sp->v[0]), t->seq_no);
+	else
+		snprintf(summary, sizeof(summary), "部分回退 %s等%zu人(原业务 "
+		    "%s)", wf_chosen_label(&sp->v[0]), sp->n, t->seq_no);
+	if (wf_insert(s, t->business, t->unit_id, who, summary, NULL,
+	    WF_PARTIAL_ACTION, why, new_id, &created) == -1 || !created)
+		return WF_ERROR;
+	if ((st = store_stmt(s, "UPDATE tasks SET returned = 1, "
+	    "return_reason = ?1 WHERE id = ?2")) == NULL ||
+	    store_bind_text(st, 1, why) || store_bind_int(st, 2, *new_id) ||
+	    store_exec_stmt(s, st))
+		return WF_ERROR;
+	if ((row_nos = calloc(sp->n, sizeof(*row_nos))) == NULL)
+		return WF_ERROR;
+	for (i = 0; i < sp->n; i++)
+		row_nos[i] = sp->v[i].row_no;
+	rc = b->rows_move(s, t->id, *new_id, row_nos, sp->n);
+	free(row_nos);
+	if (rc != 0) {
+		log_err("workflow: task %" PRId64 ": rows_move: %d", t->id, rc);
+		return WF_ERROR;
+	}
+	for (i = 0; i < sp->n; i++)
+		if (sp->v[i].person_id > 0 &&
+		    attach_move(s, t->id, *new_id, sp->v[i].person_id) < 0)
+			return WF_ERROR;
+	if (wf_split_keep(s, sp, t->id, *new_id, now) == -1 ||
+	    wf_load(s, *new_id, 0, &nt) != 0)
+		return WF_ERROR;
+	snprintf(what, sizeof(what), "部分回退 %zu 人,请按回退原因修改后"
+	    "重新提交", sp->n);
+	wf_title(title, sizeof(title), &nt, b, what);
+	if (wf_message(s, &nt, title, why, now) == -1)
+		return WF_ERROR;
+	/* The task they came from: its history and the audit trail name
+	 * the rows and where they went. */
+	snprintf(what, sizeof(what), "%zu 人回退至业务顺序号 %s;", sp->n,
+	    nt.seq_no);
+	text_copy(detail, sizeof(detail), what);
+	len = strlen(detail);
+	text_copy(detail + len, sizeof(detail) - len, why);
+	if (wf_event(s, t->id, WF_PARTIAL_ACTION, task_state_names[t->state],
+	    task_state_names[t->state], who->account_id, detail, now) == -1)
+		return WF_ERROR;
+	snprintf(object, sizeof(object), "task:%" PRId64, t->id);
+	snprintf(detail, sizeof(detail), "seq=%s new=task:%" PRId64
+	    " new_seq=%s rows=", t->seq_no, *new_id, nt.seq_no);
+	for (i = 0; i < sp->n; i++) {
+		len = strlen(detail);
+		snprintf(what, sizeof(what), "%s%d", i > 0 ? "," : "",
+		    sp->v[i].row_no);
+		text_copy(detail + len, sizeof(detail) - len, what);
+	}
+	return audit_append(s, who, WF_PARTIAL_ACTION, object, detail) == -1 ?
+	    WF_ERROR : WF_OK;
+}
+
+/* Loads, checks and carries out a partial decision inside the open
+ * transaction; see wf_partial().  Returns a wf_result. */
+static enum wf_result
+wf_partial_do(struct store *s, int64_t task_id, const struct actor *who,
+    struct wf_split *sp, struct form_errors *errs, int64_t *new_id)
+{
+	const struct wf_business	*b;
+	struct task			 t;
+	enum wf_result			 r;
+	time_t				 now = clock_now();
+	int				 rc;
+
+	if ((rc = wf_load(s, task_id, 0, &t)) != 0)
+		return rc == 1 ? WF_NOTFOUND : WF_ERROR;
+	if (t.state != TASK_PENDING)
+		return WF_BADSTATE;
+	if ((rc = wf_vip(s, t.unit_id)) != 0)
+		return rc == 1 ? WF_BADSTATE : WF_ERROR;
+	if ((b = wf_business(t.business)) == NULL) {
+		log_err("workflow: business %s is not registered", t.business);
+		return WF_ERROR;
+	}
+	if (b->rows == NULL || b->rows_move == NULL) {
+		form_error_add(errs, "row", "NO_PARTIAL", "该业务不支持部分回退");
+		return WF_RULES;
+	}
+	if (sp->n == 0) {
+		form_error_add(errs, "row", "NONE", "未选择任何需回退的人员");
+		return WF_RULES;
+	}
+	if (b->rows(s, t.id, wf_split_row, sp) < 0 || sp->nomem)
+		return WF_ERROR;
+	if (sp->nkept > 0)
+		qsort(sp->kept, sp->nkept, sizeof(sp->kept[0]), wf_id_cmp);
+	if ((r = wf_split_check(sp, errs)) != WF_OK)
+		return r;
+	if ((r = wf_split_move(s, &t, b, who, sp, new_id, now)) != WF_OK)
+		return r;
+	return wf_approve(s, &t, b, who, errs, now);
+}
+
+/* A reviewer's partial decision of a batch; see workflow.h.  Inside a
+ * caller's transaction it works under a savepoint. */
+enum wf_result
+wf_partial(struct store *s, int64_t task_id, const struct actor *who,
+    const struct wf_return *rows, size_t n, struct form_errors *errs,
+    int64_t *new_task_id)
+{
+	struct form_errors	*local = NULL;
+	struct wf_split		 sp;
+	enum wf_result		 r = WF_ERROR;
+	int64_t			 new_id = 0;
+	size_t			 i;
+	int			 began = 0, savepoint = 0;
+
+	if (new_task_id != NULL)
+		*new_task_id = 0;
+	if (who == NULL || who->unit_id != 0 || who->account_id <= 0)
+		return WF_BADSTATE;
+	memset(&sp, 0, sizeof(sp));
+	if (errs == NULL && (errs = local = calloc(1, sizeof(*local))) ==
+	    NULL)
+		return WF_ERROR;
+	if (n > 0 && (sp.v = calloc(n, sizeof(*sp.v))) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		sp.v[i].row_no = rows[i].row_no;
+		sp.v[i].reason = rows[i].reason;
+	}
+	sp.n = n;
+	if (n > 0)
+		qsort(sp.v, sp.n, sizeof(sp.v[0]), wf_chosen_cmp);
+	if (store_in_tx(s)) {
+		if (store_exec_sql(s, "SAVEPOINT wf_partial") != 0)
+			goto out;
+		savepoint = 1;
+	} else {
+		if (store_begin(s) == -1)
+			goto out;
+		began = 1;
+	}
+	r = wf_partial_do(s, task_id, who, &sp, errs, &new_id);
+	if (savepoint) {
+		if (r != WF_OK)
+			(void)store_exec_sql(s, "ROLLBACK TO wf_partial");
+		if (store_exec_sql(s, "RELEASE wf_partial") != 0)
+			r = WF_ERROR;
+	} else if (began) {
+		if (r == WF_OK) {
+			if (store_commit(s) == -1)
+				r = WF_ERROR;
+		} else
+			store_rollback(s);
+	}
+	if (r == WF_OK && new_task_id != NULL)
+		*new_task_id = new_id;
+out:
+	free(sp.v);
+	free(sp.kept);
+	free(local);
+	return r;
+}
+
 /* The Chinese message for r (static). */
 const char *
 wf_result_message(enum wf_result r)
@@ -666,8 +1148,11 @@ wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
 	int64_t		 at = 0;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT COALESCE(MIN(at), 0) FROM "
-	    "task_events WHERE task_id = ?1 AND action = ?2")) == NULL ||
+	if ((st = store_stmt(s, "WITH RECURSIVE chain(id) AS (SELECT ?1 "
+	    "UNION SELECT r.from_task_id FROM task_row_returns r JOIN chain c "
+	    "ON r.task_id = c.id) SELECT COALESCE(MIN(e.at), 0) FROM "
+	    "task_events e WHERE e.task_id IN (SELECT id FROM chain) AND "
+	    "e.action = ?2")) == NULL ||
 	    store_bind_int(st, 1, task_id) ||
 	    store_bind_text(st, 2, wf_action_names[WF_SUBMIT]))
 		return -1;

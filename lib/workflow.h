@@ -149,12 +149,28 @@ struct wf_business {
 	 * there, -1 on error. */
 	int		(*rows_move)(struct store *s, int64_t task_id,
 			    int64_t to_task, const int *row_nos, size_t n);
+	/* Optional: as rows, but only the rows from the offset-th
+	 * (0-based, in row order) on, at most limit of them, reading no
+	 * others (e.g. LIMIT ?3 OFFSET ?2 over the (task_id, row_no)
+	 * index).  When NULL, wf_rows_page() walks rows from the first
+	 * and stops after the page. */
+	int		(*rows_page)(struct store *s, int64_t task_id,
+			    int offset, int limit,
+			    int (*fn)(void *arg, const struct wf_row *r),
+			    void *arg);
 };
 
 /* Walks the person rows of task t through its business's rows hook
  * (nothing when the business has none).  Returns the count or -1. */
 int		 wf_rows(struct store *s, const struct task *t,
 		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
+
+/* Walks the person rows of task t from the offset-th (0-based) on, at
+ * most limit of them: one page of the reviewer desk's persons table.
+ * Returns the number handed to fn, or -1. */
+int		 wf_rows_page(struct store *s, const struct task *t, int offset,
+		    int limit, int (*fn)(void *arg, const struct wf_row *r),
+		    void *arg);
 
 /* Registers b (kept by pointer; use static storage).  A program
  * registers the businesses it acts on before its accept loop. */
@@ -210,8 +226,9 @@ int		 wf_decider_name(struct store *s, const struct task *t,
 
 /* The day task_id was first submitted (提交审批), or today when it never
  * was, into *on: what a business measures its deadlines and bounds
- * from, so that a reviewer's delay or a 回退 does not change them.
- * Returns 0 or -1. */
+ * from, so that a reviewer's delay or a 回退 does not change them.  A
+ * task made of rows a partial decision sent back counts from the first
+ * submission of the task they came from.  Returns 0 or -1. */
 int		 wf_first_submitted(struct store *s, int64_t task_id,
 		    struct hdate *on);
 
@@ -229,6 +246,38 @@ int		 wf_first_submitted(struct store *s, int64_t task_id,
 enum wf_result	 wf_transition(struct store *s, int64_t task_id,
 		    enum wf_action act, const struct actor *who,
 		    const char *reason, struct form_errors *errs);
+
+/* One row a reviewer sends back in a partial decision, with its
+ * 回退原因 (checked as wf_transition() checks a rejection's). */
+struct wf_return {
+	int		 row_no;
+	const char	*reason;
+};
+
+/* The audit and task-event action of a partial decision. */
+#define WF_PARTIAL_ACTION	"task.partial"
+
+/* A reviewer's partial decision of a batch task_id (SPEC §10; 年度工资
+ * 申报 [003]: 部分数据申报有误 -> 输入不通过原因 -> 通过和不通过数据全部
+ * 提交), in one transaction (a savepoint inside the caller's): a new
+ * task of the same business and unit is created in 未提交 with 回退标志
+ * 是 and a 回退原因 naming the rows; rows[0..n) move to it through the
+ * business's rows_move hook (keeping their row numbers) with their
+ * persons' attachments, and each row's reason is kept in
+ * task_row_returns; then task_id is approved with the rows that remain
+ * (the business's check and effect over them, 结束), with task events,
+ * messages to the unit and audit rows.  The new task's id goes to
+ * *new_task_id.  Refused, changing nothing: WF_NOTFOUND; WF_BADSTATE
+ * when the task is not 进行中, is a VIP unit's, or who is not a
+ * reviewer; WF_RULES with errors for the field "row" when no row or
+ * every row is chosen, a row is not the task's or is a single form
+ * (row 0), a chosen person also has a row that stays, or the business
+ * cannot move rows, and with the business's errors when the remaining
+ * rows fail its check; WF_NEEDREASON with an error for each field
+ * "reason_<row_no>" whose reason is bad. */
+enum wf_result	 wf_partial(struct store *s, int64_t task_id,
+		    const struct actor *who, const struct wf_return *rows,
+		    size_t n, struct form_errors *errs, int64_t *new_task_id);
 
 /* Chinese message for a result, e.g. "该业务已结束,不能再修改". */
 const char	*wf_result_message(enum wf_result r);

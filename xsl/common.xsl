@@ -344,6 +344,7 @@
       <xsl:when test="$action = 'task.approve'">审核通过</xsl:when>
       <xsl:when test="$action = 'task.reject'">回退</xsl:when>
       <xsl:when test="$action = 'task.cancel'">退单</xsl:when>
+      <xsl:when test="$action = 'task.partial'">部分回退</xsl:when>
       <xsl:otherwise><xsl:value-of select="$action"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -357,6 +358,32 @@
       <xsl:when test="$bytes &gt;= 1024"><xsl:value-of select="format-number($bytes div 1024, '0.0')"/> KB</xsl:when>
       <xsl:otherwise><xsl:value-of select="$bytes"/> B</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The persons a reviewer's partial decision sent back to this task
+       (page_row_returns: /page/returns), each with the 回退原因, for the
+       task page of any business; nothing when there are none. -->
+  <xsl:template name="row-returns">
+    <xsl:if test="/page/returns/return">
+      <xsl:call-template name="section"><xsl:with-param name="title">部分回退的人员</xsl:with-param></xsl:call-template>
+      <p class="hint">
+        <xsl:text>以下人员由业务顺序号 </xsl:text><xsl:value-of select="/page/returns/@from-seq"/>
+        <xsl:text> 部分回退,请按各人的回退原因修改后重新提交;其余人员已审核通过。</xsl:text>
+      </p>
+      <table class="grid returns">
+        <thead><tr><th>序号</th><th>姓名</th><th>身份证号</th><th>回退原因</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="/page/returns/return">
+            <tr>
+              <td class="num"><xsl:value-of select="@row"/></td>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="mono"><xsl:value-of select="@idno"/></td>
+              <td class="reason"><xsl:value-of select="@reason"/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -168,6 +168,8 @@
       </tr>
     </table>
 
+    <xsl:call-template name="row-returns"/>
+
     <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
     <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
 

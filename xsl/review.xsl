@@ -1,9 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   review.xsl: the reviewer desk (审核工作台) of the 经办机构.
-  Views: queue (待审核业务 / 审核记录 with a business filter and batch
-  approval) and detail (one task: unit, fields, attachments, history,
-  approve / reject with 回退原因).
+  Views: queue (待审核业务 / 审核记录 with a business filter, a search by
+  unit, 业务顺序号 and submission date, and batch approval) and detail
+  (one task: unit, fields, its persons a page at a time each with the
+  files that are theirs, the task's own files, history; approve,
+  reject with 回退原因, or a batch's partial decision: ticked persons
+  sent back each with a reason, the rest approved).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -43,7 +46,18 @@
           <xsl:text>已审核</xsl:text>
         </option>
       </select>
+      <label for="f-unit">单位名称/统一社会信用代码</label>
+      <input type="text" id="f-unit" name="unit" value="{filter/@unit}" maxlength="50" size="24"/>
+      <label for="f-seq">业务顺序号</label>
+      <input type="text" id="f-seq" name="seq" value="{filter/@seq}" maxlength="31" size="18"/>
+      <label for="f-from">提交日期</label>
+      <input type="date" id="f-from" name="from" value="{filter/@from}" aria-label="提交日期(起)"/>
+      <xsl:text>至</xsl:text>
+      <input type="date" id="f-to" name="to" value="{filter/@to}" aria-label="提交日期(止)"/>
       <button type="submit" class="btn">查询</button>
+      <xsl:for-each select="/page/errors/error[@field = 'unit' or @field = 'seq' or @field = 'from' or @field = 'to']">
+        <span class="field-error" role="alert"><xsl:value-of select="."/></span>
+      </xsl:for-each>
     </form>
 
     <xsl:if test="not($done) and businesses/business[@count &gt; 0]">
@@ -84,7 +98,7 @@
   <!-- Page links of the queue: 共 N 笔, 第 P/K 页, 首页 上一页 下一页 末页. -->
   <xsl:template name="pager">
     <xsl:variable name="q" select="queue"/>
-    <xsl:variable name="base" select="concat('/review?business=', filter/@business, '&amp;state=', filter/@state, '&amp;page=')"/>
+    <xsl:variable name="base" select="concat('/review?', filter/@query, substring('&amp;', 1, string-length(filter/@query)), 'page=')"/>
     <p class="pager">
       <xsl:text>共 </xsl:text><xsl:value-of select="$q/@total"/><xsl:text> 笔,第 </xsl:text>
       <xsl:value-of select="$q/@page"/><xsl:text>/</xsl:text><xsl:value-of select="$q/@pages"/><xsl:text> 页</xsl:text>
@@ -268,13 +282,29 @@
       </table>
     </xsl:if>
 
-    <xsl:call-template name="section"><xsl:with-param name="title">附件材料</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="row-returns"/>
+
+    <xsl:if test="persons">
+      <xsl:call-template name="persons"/>
+    </xsl:if>
+
+    <!-- The task's own files; with a persons table, each person's are
+         beside them. -->
+    <xsl:variable name="own" select="attachments/attachment[not(/page/persons) or not(@person = /page/persons/person[@person != '0']/@person)]"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title">
+        <xsl:choose>
+          <xsl:when test="persons">业务附件材料</xsl:when>
+          <xsl:otherwise>附件材料</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
     <table class="grid attachments">
       <thead>
         <tr><th>材料名称</th><th>文件名</th><th>大小</th><th>类型</th><th>操作</th></tr>
       </thead>
       <tbody>
-        <xsl:for-each select="attachments/attachment">
+        <xsl:for-each select="$own">
           <tr>
             <td><xsl:value-of select="@kind-name"/></td>
             <td><xsl:value-of select="@filename"/></td>
@@ -288,10 +318,10 @@
                 <xsl:otherwise><xsl:value-of select="@mime"/></xsl:otherwise>
               </xsl:choose>
             </td>
-            <td class="ops"><a class="op" href="/review/attachment?id={@id}">查看</a></td>
+            <td class="ops"><xsl:call-template name="file-links"/></td>
           </tr>
         </xsl:for-each>
-        <xsl:if test="not(attachments/attachment)">
+        <xsl:if test="not($own)">
           <xsl:call-template name="empty-row"><xsl:with-param name="cols">5</xsl:with-param></xsl:call-template>
         </xsl:if>
       </tbody>
@@ -329,6 +359,118 @@
     </xsl:if>
 
     <p class="actions"><a class="btn" href="/review">返回待审核业务</a></p>
+  </xsl:template>
+
+  <!-- 查看 (in the browser, a new tab) and 下载 of the attachment in
+       context. -->
+  <xsl:template name="file-links">
+    <a class="op" href="/review/attachment?id={@id}&amp;inline=1" target="_blank" rel="noopener">查看</a>
+    <xsl:text> </xsl:text>
+    <a class="op" href="/review/attachment?id={@id}">下载</a>
+  </xsl:template>
+
+  <!-- The persons of the task, a page at a time, each with the files
+       that are theirs; while it is 进行中 and may be decided in part, a
+       tick and a 回退原因 box for each, and the 部分回退 button. -->
+  <xsl:template name="persons">
+    <xsl:variable name="p" select="persons"/>
+    <xsl:variable name="t" select="task"/>
+    <xsl:variable name="partial" select="$t/@state = '进行中' and $p/@partial = '1'"/>
+    <xsl:call-template name="section">
+      <xsl:with-param name="title" select="concat('人员名单(共 ', $p/@total, ' 人)')"/>
+    </xsl:call-template>
+    <form method="post" action="/review/partial" class="form partial">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="id" value="{$t/@id}"/>
+      <input type="hidden" name="page" value="{$p/@page}"/>
+      <xsl:for-each select="/page/errors/error[@field = 'row']">
+        <p class="field-error" role="alert"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <table class="grid persons">
+        <thead>
+          <tr>
+            <xsl:if test="$partial"><th class="check">回退</th></xsl:if>
+            <th>序号</th>
+            <th>姓名</th>
+            <th>身份证号</th>
+            <xsl:for-each select="$p/person[1]/fact">
+              <th><xsl:value-of select="@label"/></th>
+            </xsl:for-each>
+            <th>附件材料</th>
+            <xsl:if test="$partial"><th>回退原因</th></xsl:if>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$p/person">
+            <xsl:variable name="row" select="@row"/>
+            <xsl:variable name="files" select="/page/attachments/attachment[@person != '0'][@person = current()/@person]"/>
+            <tr>
+              <xsl:if test="$partial">
+                <td class="check">
+                  <input type="checkbox" name="row" value="{@row}" id="r-{@row}"
+                         aria-label="回退 第{@row}行 {@name}">
+                    <xsl:if test="/page/partial/row[@no = $row]"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                  </input>
+                </td>
+              </xsl:if>
+              <td class="num"><xsl:value-of select="@row"/></td>
+              <td><xsl:value-of select="@name"/></td>
+              <td class="mono"><xsl:value-of select="@idno"/></td>
+              <xsl:for-each select="fact">
+                <td><xsl:value-of select="."/></td>
+              </xsl:for-each>
+              <td class="files">
+                <xsl:for-each select="$files">
+                  <div>
+                    <xsl:value-of select="@kind-name"/>
+                    <xsl:text>:</xsl:text>
+                    <xsl:call-template name="file-links"/>
+                  </div>
+                </xsl:for-each>
+                <xsl:if test="not($files)">无</xsl:if>
+              </td>
+              <xsl:if test="$partial">
+                <td>
+                  <input type="text" name="reason_{@row}" maxlength="200" size="24"
+                         aria-label="第{@row}行 {@name} 回退原因"
+                         value="{/page/partial/row[@no = $row]/@reason}">
+                    <xsl:if test="/page/errors/error[@field = concat('reason_', $row)]">
+                      <xsl:attribute name="aria-invalid">true</xsl:attribute>
+                      <xsl:attribute name="class">invalid</xsl:attribute>
+                    </xsl:if>
+                  </input>
+                  <xsl:call-template name="field-errors"><xsl:with-param name="name" select="concat('reason_', $row)"/></xsl:call-template>
+                </td>
+              </xsl:if>
+            </tr>
+          </xsl:for-each>
+          <xsl:if test="not($p/person)">
+            <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4 + count($p/person[1]/fact)"/></xsl:call-template>
+          </xsl:if>
+        </tbody>
+      </table>
+      <xsl:if test="$partial">
+        <p class="buttons">
+          <button type="submit" class="btn btn-danger">部分回退</button>
+          <span class="hint">勾选申报有误的人员并填写各自的回退原因,点击"部分回退":所选人员退回单位修改(成为一笔新的待办业务),其余人员即审核通过。全部有误请使用下方"回退"。</span>
+        </p>
+      </xsl:if>
+    </form>
+    <xsl:if test="$p/@pages &gt; 1">
+      <xsl:variable name="base" select="concat('/review/task?id=', $t/@id, '&amp;page=')"/>
+      <p class="pager">
+        <xsl:text>第 </xsl:text><xsl:value-of select="$p/@page"/><xsl:text>/</xsl:text><xsl:value-of select="$p/@pages"/><xsl:text> 页(每页 </xsl:text>
+        <xsl:value-of select="$p/@per-page"/><xsl:text> 人)</xsl:text>
+        <xsl:if test="$p/@page &gt; 1">
+          <xsl:text> </xsl:text><a class="op" href="{$base}1">首页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base}{$p/@page - 1}" rel="prev">上一页</a>
+        </xsl:if>
+        <xsl:if test="$p/@page &lt; $p/@pages">
+          <xsl:text> </xsl:text><a class="op" href="{$base}{$p/@page + 1}" rel="next">下一页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base}{$p/@pages}">末页</a>
+        </xsl:if>
+      </p>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -4,7 +4,9 @@
  * row to test_effects (or fails when test_flags.apply_fail is set).
  */
 #include <check.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -716,6 +718,555 @@ START_TEST(wf_messages)
 }
 END_TEST
 
+/* ---- Partial decisions (wf_partial) with a business of rows ---- */
+
+/* rowbiz's rule: refused while one of its rows has fail = 1. */
+static int
+rowbiz_check(struct store *s, int64_t task_id, struct form_errors *errs)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	st = store_stmt(s, "SELECT count(*) FROM test_rows WHERE task_id = ? "
+	    "AND fail = 1");
+	if (st == NULL || store_bind_int(st, 1, task_id))
+		return -1;
+	rc = store_step(st);
+	if (rc == STORE_ROW && store_col_int(st, 0) > 0)
+		form_error_add(errs, "row", "TEST_ROW", "测试行未通过");
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
+}
+
+/* rowbiz's effect: one test_applied row per row of the task. */
+static int
+rowbiz_apply(struct store *s, int64_t task_id, const struct actor *who)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, "INSERT INTO test_applied (task_id, row_no) "
+	    "SELECT task_id, row_no FROM test_rows WHERE task_id = ?");
+	if (st == NULL || store_bind_int(st, 1, task_id))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Hands each row of the statement st (row_no, person_id, name, idno)
+ * to fn.  Returns the rows walked or -1. */
+static int
+rowbiz_walk(struct store_stmt *st, int (*fn)(void *, const struct wf_row *),
+    void *arg)
+{
+	struct wf_row	 r;
+	int		 rc, n = 0;
+
+	while ((rc = store_step(st)) == STORE_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.row_no = store_col_int(st, 0);
+		r.person_id = store_col_int64(st, 1);
+		r.name = store_col_text(st, 2);
+		r.idno = store_col_text(st, 3);
+		r.nfacts = 1;
+		r.label[0] = "工资";
+		r.value[0] = "5000";
+		n++;
+		if (fn(arg, &r) != 0)
+			break;
+	}
+	store_reset(st);
+	return rc == STORE_ERROR ? -1 : n;
+}
+
+/* rowbiz's rows hook. */
+static int
+rowbiz_rows(struct store *s, int64_t task_id,
+    int (*fn)(void *, const struct wf_row *), void *arg)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, "SELECT row_no, COALESCE(person_id, 0), name, idno "
+	    "FROM test_rows WHERE task_id = ? ORDER BY row_no");
+	if (st == NULL || store_bind_int(st, 1, task_id))
+		return -1;
+	return rowbiz_walk(st, fn, arg);
+}
+
+/* rowbiz's rows_page hook: only the page's rows. */
+static int
+rowbiz_rows_page(struct store *s, int64_t task_id, int offset, int limit,
+    int (*fn)(void *, const struct wf_row *), void *arg)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, "SELECT row_no, COALESCE(person_id, 0), name, idno "
+	    "FROM test_rows WHERE task_id = ?1 ORDER BY row_no LIMIT ?3 "
+	    "OFFSET ?2");
+	if (st == NULL || store_bind_int(st, 1, task_id) ||
+	    store_bind_int(st, 2, offset) || store_bind_int(st, 3, limit))
+		return -1;
+	return rowbiz_walk(st, fn, arg);
+}
+
+/* rowbiz's rows_move hook. */
+static int
+rowbiz_rows_move(struct store *s, int64_t task_id, int64_t to_task,
+    const int *row_nos, size_t n)
+{
+	struct store_stmt	*st;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		st = store_stmt(s, "UPDATE test_rows SET task_id = ? WHERE "
+		    "task_id = ? AND row_no = ?");
+		if (st == NULL || store_bind_int(st, 1, to_task) ||
+		    store_bind_int(st, 2, task_id) ||
+		    store_bind_int(st, 3, row_nos[i]) || store_exec_stmt(s, st))
+			return -1;
+		if (store_changes(s) != 1)
+			return 1;
+	}
+	return 0;
+}
+
+static const struct wf_business rowbiz = {
+	.code = "rowbiz", .name = "测试批量", .path = "/rowbiz",
+	.review_days_min = 1, .review_days_max = 3,
+	.check = rowbiz_check, .apply = rowbiz_apply,
+	.rows = rowbiz_rows, .rows_move = rowbiz_rows_move,
+	.rows_page = rowbiz_rows_page,
+};
+
+/* The same business without rows_page: wf_rows_page() walks rows. */
+static const struct wf_business rowbiz_walked = {
+	.code = "rowbiz2", .name = "测试批量二", .path = "/rowbiz2",
+	.review_days_min = 1, .review_days_max = 3,
+	.check = rowbiz_check, .apply = rowbiz_apply,
+	.rows = rowbiz_rows, .rows_move = rowbiz_rows_move,
+};
+
+static int64_t	 persons[4];
+
+/* setup() and the rows business's tables, with four persons. */
+static void
+setup_rows(void)
+{
+	setup();
+	ck_assert_int_eq(sqlite3_exec(db.s->db,
+	    "CREATE TABLE test_rows (task_id INTEGER, row_no INTEGER, "
+	    "person_id INTEGER, name TEXT, idno TEXT, fail INTEGER DEFAULT 0, "
+	    "UNIQUE (task_id, row_no));"
+	    "CREATE TABLE test_applied (task_id INTEGER, row_no INTEGER);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	persons[0] = th_person(db.s, "420102199001011234", "张三", "男",
+	    "1990-01-01");
+	persons[1] = th_person(db.s, "420102199002021234", "李四", "男",
+	    "1990-02-02");
+	persons[2] = th_person(db.s, "420102199003031234", "王五", "男",
+	    "1990-03-03");
+	persons[3] = th_person(db.s, "420102199004041234", "赵六", "女",
+	    "1990-04-04");
+	wf_register(&rowbiz);
+	wf_register(&rowbiz_walked);
+}
+
+/* Runs a statement of the test's own, with %lld placeholders filled. */
+static void
+sqlf(const char *fmt, ...)
+{
+	char	 sql[1024];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	ck_assert_msg(sqlite3_exec(db.s->db, sql, NULL, NULL, NULL) ==
+	    SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db.s->db));
+}
+
+/* A count of the test's own query with %lld placeholders filled (the
+ * store caches statements by the address of their literal text, so a
+ * formatted query goes to SQLite directly). */
+static int64_t
+countf(const char *fmt, ...)
+{
+	char		 sql[1024];
+	sqlite3_stmt	*st;
+	int64_t		 v;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	ck_assert_int_eq(sqlite3_prepare_v2(db.s->db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A submitted (进行中) task of business code for who with rows
+ * 1..nrows of persons[0..nrows), each person with one attachment, and
+ * one attachment of the task as a whole. */
+static int64_t
+rows_task(const char *code, const struct actor *who, int nrows)
+{
+	int64_t	 id;
+	int	 created, i;
+
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(wf_create(db.s, code, who->unit_id, who, "批量", NULL,
+	    &id, &created), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	for (i = 0; i < nrows; i++) {
+		sqlf("INSERT INTO test_rows (task_id, row_no, person_id, name, "
+		    "idno) SELECT %lld, %d, id, name, idno FROM persons WHERE "
+		    "id = %lld", (long long)id, i + 1, (long long)persons[i]);
+		sqlf("INSERT INTO attachments (task_id, kind, filename, mime, "
+		    "size, sha256, data, uploaded_at, person_id) VALUES (%lld, "
+		    "'id_copy', 'p%d.pdf', 'application/pdf', 4, '', "
+		    "x'25504446', 0, %lld)", (long long)id, i + 1,
+		    (long long)persons[i]);
+	}
+	sqlf("INSERT INTO attachments (task_id, kind, filename, mime, size, "
+	    "sha256, data, uploaded_at) VALUES (%lld, 'list', 'all.pdf', "
+	    "'application/pdf', 4, '', x'25504446', 0)", (long long)id);
+	if (who->unit_id == unit_vip)	/* a VIP submit would end at once */
+		sqlf("UPDATE tasks SET state = '进行中', submitted_at = 1 "
+		    "WHERE id = %lld", (long long)id);
+	else
+		ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, who, NULL,
+		    NULL), WF_OK);
+	return id;
+}
+
+START_TEST(wf_partial_splits)
+{
+	struct form_errors	 errs = { .n = 0 };
+	struct wf_return	 back[1] = { { 2, "\xe3\x80\x80工资基数有误 " } };
+	struct hdate		 first;
+	struct task		 t, nt;
+	int64_t			 id, nid = 0;
+
+	th_clock_set(&db, "2026-11-23 09:00:00");
+	id = rows_task("rowbiz", &clerk, 3);
+	th_clock_set(&db, "2026-11-24 10:00:00");
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 1, &errs,
+	    &nid), WF_OK);
+	ck_assert_uint_eq(errs.n, 0);
+	ck_assert_int_eq(db.s->in_tx, 0);
+	ck_assert_int_gt(nid, id);
+	/* The rest approved and in effect: rows 1 and 3 only. */
+	t = load(id);
+	ck_assert_int_eq(t.state, TASK_DONE);
+	ck_assert_int_eq(t.decided_by, reviewer.account_id);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_applied WHERE "
+	    "task_id = %lld AND row_no IN (1, 3)", (long long)id), 2);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM test_applied"),
+	    2);
+	/* Row 2 is the new task's, with its number, person's file and
+	 * reason; the task-wide file stays. */
+	nt = load(nid);
+	ck_assert_int_eq(nt.state, TASK_DRAFT);
+	ck_assert_str_eq(nt.business, "rowbiz");
+	ck_assert_int_eq(nt.unit_id, unit_plain);
+	ck_assert_int_eq(nt.returned, 1);
+	ck_assert_ptr_nonnull(strstr(nt.return_reason, "李四,工资基数有误"));
+	ck_assert_ptr_nonnull(strstr(nt.return_reason, t.seq_no));
+	ck_assert_ptr_nonnull(strstr(nt.summary, "李四"));
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_rows WHERE "
+	    "task_id = %lld AND row_no = 2 AND person_id = %lld",
+	    (long long)nid, (long long)persons[1]), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_rows WHERE "
+	    "task_id = %lld", (long long)id), 2);
+	ck_assert_int_eq(countf("SELECT count(*) FROM attachments WHERE "
+	    "task_id = %lld AND person_id = %lld", (long long)nid,
+	    (long long)persons[1]), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM attachments WHERE "
+	    "task_id = %lld", (long long)id), 3);
+	ck_assert_int_eq(countf("SELECT count(*) FROM attachments WHERE "
+	    "task_id = %lld AND person_id IS NULL", (long long)id), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM task_row_returns WHERE "
+	    "task_id = %lld AND from_task_id = %lld AND row_no = 2 AND "
+	    "person_id = %lld AND name = '李四' AND idno = "
+	    "'420102199002021234' AND reason = '工资基数有误'", (long long)nid,
+	    (long long)id, (long long)persons[1]), 1);
+	/* History, messages and audit of both tasks. */
+	ck_assert_int_eq(countf("SELECT count(*) FROM task_events WHERE "
+	    "task_id = %lld AND action = 'task.partial' AND actor_id = %lld",
+	    (long long)id, (long long)reviewer.account_id), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM task_events WHERE "
+	    "task_id = %lld AND action = 'task.approve'", (long long)id), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM task_events WHERE "
+	    "task_id = %lld AND action = 'task.partial' AND to_state = "
+	    "'未提交'", (long long)nid), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM messages WHERE "
+	    "task_id = %lld AND title LIKE '%%部分回退 1 人%%' AND body LIKE "
+	    "'%%工资基数有误%%' AND unit_id = %lld", (long long)nid,
+	    (long long)unit_plain), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM messages WHERE "
+	    "task_id = %lld AND title LIKE '%%审核通过'", (long long)id), 1);
+	ck_assert_int_eq(countf("SELECT count(*) FROM audit WHERE action = "
+	    "'task.partial' AND object IN ('task:%lld', 'task:%lld')",
+	    (long long)id, (long long)nid), 2);
+	/* The rows count from the first submission of their old task. */
+	ck_assert_int_eq(wf_first_submitted(db.s, nid, &first), 0);
+	ck_assert_int_eq(first.day, 23);
+	/* The unit resubmits them; the reviewer approves them. */
+	th_clock_set(&db, "2026-11-26 10:00:00");
+	ck_assert_int_eq(wf_transition(db.s, nid, WF_SUBMIT, &clerk, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(wf_first_submitted(db.s, nid, &first), 0);
+	ck_assert_int_eq(first.day, 23);
+	ck_assert_int_eq(wf_transition(db.s, nid, WF_APPROVE, &reviewer, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_applied WHERE "
+	    "task_id = %lld AND row_no = 2", (long long)nid), 1);
+}
+END_TEST
+
+START_TEST(wf_partial_two_of_four)
+{
+	struct wf_return	 back[2] = { { 4, "赵六缺证明" }, { 1, "张三重复" } };
+	struct task		 nt;
+	int64_t			 id, nid = 0;
+
+	id = rows_task("rowbiz2", &clerk, 4);
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 2, NULL, &nid),
+	    WF_OK);
+	nt = load(nid);
+	ck_assert_str_eq(nt.return_reason, "部分回退(原业务顺序号 "
+	    "2026112200000001):张三,张三重复;赵六,赵六缺证明");
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_rows WHERE "
+	    "task_id = %lld AND row_no IN (1, 4)", (long long)nid), 2);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_applied WHERE "
+	    "task_id = %lld AND row_no IN (2, 3)", (long long)id), 2);
+	ck_assert_int_eq(countf("SELECT count(*) FROM task_row_returns WHERE "
+	    "task_id = %lld", (long long)nid), 2);
+}
+END_TEST
+
+/* Choices refused with the field "row" and this code. */
+static const struct {
+	int		 rows[3];
+	size_t		 n;
+	const char	*code;
+} bad_choices[] = {
+	{ { 0 }, 0, "NONE" },
+	{ { 1, 2, 3 }, 3, "ALL" },
+	{ { 2, 9 }, 2, "NO_ROW" },
+	{ { -1 }, 1, "NO_ROW" },
+	{ { 2, 2 }, 2, "DUPLICATE" },
+};
+
+/* Asserts that task id of 3 rows is as rows_task() left it. */
+static void
+assert_untouched(int64_t id, int64_t tasks, int64_t events, int64_t audits)
+{
+	ck_assert_int_eq(load(id).state, TASK_PENDING);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_rows WHERE "
+	    "task_id = %lld", (long long)id), 3);
+	ck_assert_int_eq(countf("SELECT count(*) FROM attachments WHERE "
+	    "task_id = %lld", (long long)id), 4);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM tasks"), tasks);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM task_events"),
+	    events);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM audit"), audits);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM "
+	    "task_row_returns"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM test_applied"),
+	    0);
+	ck_assert_int_eq(db.s->in_tx, 0);
+}
+
+START_TEST(bad_wf_partial_choice)
+{
+	struct form_errors	 errs = { .n = 0 };
+	struct wf_return	 back[3];
+	int64_t			 id, nid = -1, tasks, events, audits;
+	size_t			 i;
+
+	id = rows_task("rowbiz", &clerk, 3);
+	tasks = th_count(db.s, "SELECT count(*) FROM tasks");
+	events = th_count(db.s, "SELECT count(*) FROM task_events");
+	audits = th_count(db.s, "SELECT count(*) FROM audit");
+	for (i = 0; i < bad_choices[_i].n; i++) {
+		back[i].row_no = bad_choices[_i].rows[i];
+		back[i].reason = "有误";
+	}
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back,
+	    bad_choices[_i].n, &errs, &nid), WF_RULES);
+	ck_assert_int_eq(nid, 0);
+	ck_assert_uint_ge(errs.n, 1);
+	ck_assert_str_eq(errs.e[0].field, "row");
+	ck_assert_str_eq(errs.e[0].code, bad_choices[_i].code);
+	ck_assert_uint_gt(strlen(errs.e[0].msg), 0);
+	assert_untouched(id, tasks, events, audits);
+}
+END_TEST
+
+START_TEST(bad_wf_partial_reasons)
+{
+	struct form_errors	 errs = { .n = 0 };
+	struct wf_return	 back[2] = { { 1, "\xe3\x80\x80 " }, { 3, NULL } };
+	char			 longer[4 * 201 + 1];
+	int64_t			 id, tasks, events, audits;
+	int			 i;
+
+	for (i = 0, longer[0] = '\0'; i < 201; i++)
+		strcat(longer, "汉");
+	id = rows_task("rowbiz", &clerk, 3);
+	tasks = th_count(db.s, "SELECT count(*) FROM tasks");
+	events = th_count(db.s, "SELECT count(*) FROM task_events");
+	audits = th_count(db.s, "SELECT count(*) FROM audit");
+	back[1].reason = longer;
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 2, &errs,
+	    NULL), WF_NEEDREASON);
+	ck_assert_uint_eq(errs.n, 2);
+	ck_assert_str_eq(errs.e[0].field, "reason_1");
+	ck_assert_str_eq(errs.e[0].code, "REQUIRED");
+	ck_assert_str_eq(errs.e[0].msg, "第1行 张三:请填写回退原因");
+	ck_assert_str_eq(errs.e[1].field, "reason_3");
+	ck_assert_str_eq(errs.e[1].code, "TOOLONG");
+	assert_untouched(id, tasks, events, audits);
+	/* Not UTF-8, a control character. */
+	errs.n = 0;
+	back[0].reason = "\xff\xfe";
+	back[1].reason = "缺\x01";
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 2, &errs,
+	    NULL), WF_NEEDREASON);
+	ck_assert_str_eq(errs.e[0].code, "CHARS");
+	ck_assert_str_eq(errs.e[1].code, "CHARS");
+	assert_untouched(id, tasks, events, audits);
+}
+END_TEST
+
+START_TEST(bad_wf_partial_state)
+{
+	struct form_errors	 errs = { .n = 0 };
+	struct wf_return	 back[1] = { { 2, "有误" } };
+	int64_t			 id, draft, vip, done, one;
+	int			 created;
+
+	id = rows_task("rowbiz", &clerk, 3);
+	/* Not a reviewer. */
+	ck_assert_int_eq(wf_partial(db.s, id, &clerk, back, 1, &errs, NULL),
+	    WF_BADSTATE);
+	ck_assert_int_eq(wf_partial(db.s, id, NULL, back, 1, &errs, NULL),
+	    WF_BADSTATE);
+	/* No such task; a draft; a VIP unit's; one already decided. */
+	ck_assert_int_eq(wf_partial(db.s, 9999, &reviewer, back, 1, &errs,
+	    NULL), WF_NOTFOUND);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(wf_create(db.s, "rowbiz", unit_plain, &clerk, "x",
+	    NULL, &draft, &created), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(wf_partial(db.s, draft, &reviewer, back, 1, &errs,
+	    NULL), WF_BADSTATE);
+	vip = rows_task("rowbiz", &vip_clerk, 0);
+	sqlf("UPDATE test_rows SET task_id = %lld WHERE task_id = %lld",
+	    (long long)vip, (long long)id);
+	ck_assert_int_eq(wf_partial(db.s, vip, &reviewer, back, 1, &errs,
+	    NULL), WF_BADSTATE);
+	ck_assert_int_eq(countf("SELECT count(*) FROM test_rows WHERE "
+	    "task_id = %lld", (long long)vip), 3);
+	done = rows_task("rowbiz", &other_clerk, 0);
+	ck_assert_int_eq(wf_transition(db.s, done, WF_APPROVE, &reviewer, NULL,
+	    NULL), WF_OK);
+	ck_assert_int_eq(wf_partial(db.s, done, &reviewer, back, 1, &errs,
+	    NULL), WF_BADSTATE);
+	/* A single form (row 0) is sent back whole, with 回退. */
+	one = rows_task("rowbiz", &other_clerk, 0);
+	sqlf("INSERT INTO test_rows (task_id, row_no, person_id, name, idno) "
+	    "VALUES (%lld, 0, %lld, '张三', 'x')", (long long)one,
+	    (long long)persons[0]);
+	sqlf("INSERT INTO test_rows (task_id, row_no, person_id, name, idno) "
+	    "VALUES (%lld, 2, %lld, '李四', 'y')", (long long)one,
+	    (long long)persons[1]);
+	errs.n = 0;
+	ck_assert_int_eq(wf_partial(db.s, one, &reviewer, back, 1, &errs,
+	    NULL), WF_RULES);
+	ck_assert_str_eq(errs.e[0].code, "SINGLE");
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM "
+	    "task_row_returns"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM tasks WHERE "
+	    "returned = 1"), 0);
+}
+END_TEST
+
+START_TEST(bad_wf_partial_rest_fails)
+{
+	struct form_errors	 errs = { .n = 0 };
+	struct wf_return	 back[1] = { { 2, "有误" } };
+	int64_t			 id, tasks, events, audits;
+
+	/* Row 3 now breaks the rule: the rest cannot be approved, so
+	 * nothing is sent back either. */
+	id = rows_task("rowbiz", &clerk, 3);
+	tasks = th_count(db.s, "SELECT count(*) FROM tasks");
+	events = th_count(db.s, "SELECT count(*) FROM task_events");
+	audits = th_count(db.s, "SELECT count(*) FROM audit");
+	sqlf("UPDATE test_rows SET fail = 1 WHERE row_no = 3");
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 1, &errs,
+	    NULL), WF_RULES);
+	ck_assert_str_eq(errs.e[0].code, "TEST_ROW");
+	assert_untouched(id, tasks, events, audits);
+	/* A row whose person also has a row that stays. */
+	sqlf("UPDATE test_rows SET fail = 0, person_id = %lld WHERE row_no = 3",
+	    (long long)persons[1]);
+	errs.n = 0;
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 1, &errs,
+	    NULL), WF_RULES);
+	ck_assert_str_eq(errs.e[0].code, "SHARED");
+	assert_untouched(id, tasks, events, audits);
+	/* Inside the caller's transaction, a refusal leaves its work. */
+	ck_assert_int_eq(store_begin(db.s), 0);
+	sqlf("INSERT INTO test_applied VALUES (0, 0)");
+	ck_assert_int_eq(wf_partial(db.s, id, &reviewer, back, 1, &errs,
+	    NULL), WF_RULES);
+	ck_assert_int_eq(db.s->in_tx, 1);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM test_applied"),
+	    1);
+}
+END_TEST
+
+/* wf_rows_page callback: appends the row number to the int array. */
+static int
+page_row(void *arg, const struct wf_row *r)
+{
+	int	*v = arg;
+
+	v[++v[0]] = r->row_no;
+	return 0;
+}
+
+START_TEST(wf_rows_paged)
+{
+	static const char *const codes[] = { "rowbiz", "rowbiz2" };
+	struct task	 t;
+	int		 got[8];
+	size_t		 i;
+	int64_t		 id;
+
+	for (i = 0; i < 2; i++) {
+		id = rows_task(codes[i], &clerk, 4);
+		t = load(id);
+		memset(got, 0, sizeof(got));
+		ck_assert_int_eq(wf_rows_page(db.s, &t, 1, 2, page_row, got), 2);
+		ck_assert_int_eq(got[0], 2);
+		ck_assert_int_eq(got[1], 2);
+		ck_assert_int_eq(got[2], 3);
+		memset(got, 0, sizeof(got));
+		ck_assert_int_eq(wf_rows_page(db.s, &t, 3, 2, page_row, got), 1);
+		ck_assert_int_eq(got[1], 4);
+		ck_assert_int_eq(wf_rows_page(db.s, &t, 4, 2, page_row, got), 0);
+		ck_assert_int_eq(wf_rows(db.s, &t, page_row, got), 4);
+		sqlf("DELETE FROM test_rows");
+	}
+}
+END_TEST
+
 /* The workflow's suite. */
 static Suite *
 workflow_suite(void)
@@ -756,6 +1307,17 @@ workflow_suite(void)
 	tcase_add_test(tc, bad_wf_vip_apply_fails);
 	tcase_add_test(tc, wf_audit_chain);
 	tcase_add_test(tc, wf_messages);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("wf_partial");
+	tcase_add_checked_fixture(tc, setup_rows, teardown);
+	tcase_add_test(tc, wf_partial_splits);
+	tcase_add_test(tc, wf_partial_two_of_four);
+	tcase_add_loop_test(tc, bad_wf_partial_choice, 0,
+	    (int)(sizeof(bad_choices) / sizeof(bad_choices[0])));
+	tcase_add_test(tc, bad_wf_partial_reasons);
+	tcase_add_test(tc, bad_wf_partial_state);
+	tcase_add_test(tc, bad_wf_partial_rest_fails);
+	tcase_add_test(tc, wf_rows_paged);
 	suite_add_tcase(s, tc);
 	return s;
 }
