@@ -668,7 +668,11 @@ decide(struct hall_ctx *c, enum wf_action act)
 	if (load_task(c, &t) != 0)
 		return;
 	errs.n = 0;
-	wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
+	if (act == WF_REJECT && form_check_nul(c->r, "reason", "回退原因",
+	    &errs) > 0)
+		wr = WF_NEEDREASON;	/* a NUL would cut the stored reason */
+	else
+		wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
 	if (wr == WF_OK) {
 		page_redirect(c, act == WF_REJECT ? "/review?done=rejected" :
 		    "/review?done=approved");

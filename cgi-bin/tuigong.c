@@ -806,6 +806,7 @@ upload_error(struct hall_ctx *c, const char *code, enum attach_err ae,
 		"ATTACH_EMPTY",		/* ATTACH_EMPTY */
 		"ATTACH_TOOBIG",	/* ATTACH_TOOBIG */
 		"ATTACH_NOTTYPE",	/* ATTACH_NOTTYPE */
+		"ATTACH_MARKUP",	/* ATTACH_MARKUP */
 		"ATTACH_BADKIND",	/* ATTACH_BADKIND */
 		"ATTACH_LOCKED",	/* ATTACH_LOCKED */
 	};

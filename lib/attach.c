@@ -4,9 +4,11 @@
  * browser claims; it is stored as a BLOB with its SHA-256 inside the
  * caller's transaction, and every upload is audited.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attach.h"
 #include "audit.h"
@@ -65,61 +67,417 @@ attach_material(const char *code)
 	return NULL;
 }
 
-/* Whether the sz bytes at p contain needle (of nsz bytes). */
-static int
-contains(const unsigned char *p, size_t sz, const char *needle, size_t nsz)
-{
-	size_t	 i;
+/*
+ * PDF: the header, then the last "startxref" before the last "%%EOF"
+ * (within the last KiB, as readers look for it) must give the offset
+ * of a cross-reference section: a classic table ("xref", subsections
+ * of 20-byte entries, then "trailer" and a dictionary naming /Root) or
+ * a cross-reference stream ("N G obj" whose dictionary says /Type /XRef
+ * and names /Root).  Real scanners write both.
+ */
 
-	if (nsz == 0 || sz < nsz)
-		return 0;
-	for (i = 0; i + nsz <= sz; i++)
-		if (memcmp(p + i, needle, nsz) == 0)
-			return 1;
+/* Whether c is PDF white space (ISO 32000-1, 7.2.2). */
+static int
+pdf_space(unsigned char c)
+{
+	return c == 0x00 || c == '\t' || c == '\n' || c == '\f' ||
+	    c == '\r' || c == ' ';
+}
+
+/* Whether c ends a PDF name or keyword: white space or a delimiter. */
+static int
+pdf_boundary(unsigned char c)
+{
+	return pdf_space(c) || strchr("()<>[]{}/%", c) != NULL;
+}
+
+/* Index of the first byte at or after i (before end) that is not PDF
+ * white space, or end. */
+static size_t
+pdf_skip_space(const unsigned char *p, size_t i, size_t end)
+{
+	while (i < end && pdf_space(p[i]))
+		i++;
+	return i;
+}
+
+/* Index of the last occurrence of needle in p[from, to), or SIZE_MAX. */
+static size_t
+last_of(const unsigned char *p, size_t from, size_t to, const char *needle)
+{
+	size_t	 n = strlen(needle), i;
+
+	if (to < from || to - from < n)
+		return SIZE_MAX;
+	for (i = to - n + 1; i-- > from; )
+		if (memcmp(p + i, needle, n) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Reads a decimal number of 1 to 10 digits at *i (before end) into *v
+ * and moves *i past it.  Returns 0, or -1 when there is none. */
+static int
+pdf_number(const unsigned char *p, size_t *i, size_t end, uint64_t *v)
+{
+	size_t	 n = 0;
+
+	*v = 0;
+	while (*i < end && p[*i] >= '0' && p[*i] <= '9' && n < 10) {
+		*v = *v * 10 + (uint64_t)(p[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	if (n == 0 || (*i < end && p[*i] >= '0' && p[*i] <= '9'))
+		return -1;
 	return 0;
 }
 
-/* Whether data is a PDF: "%PDF-1." or "%PDF-2." at the start and
- * "%%EOF" within the last KiB. */
+/* Whether p[i, end) starts with keyword kw followed by a boundary (or
+ * the end). */
+static int
+pdf_keyword(const unsigned char *p, size_t i, size_t end, const char *kw)
+{
+	size_t	 n = strlen(kw);
+
+	return end >= i && end - i >= n && memcmp(p + i, kw, n) == 0 &&
+	    (i + n == end || pdf_boundary(p[i + n]));
+}
+
+/* Whether the dictionary text p[from, to) holds the name key (e.g.
+ * "/Root"), followed by a boundary; with value (e.g. "/XRef", may be
+ * NULL) as the next token. */
+static int
+pdf_has_key(const unsigned char *p, size_t from, size_t to, const char *key,
+    const char *value)
+{
+	const unsigned char	*q;
+	size_t			 n = strlen(key), i = from;
+
+	while (i < to && (q = memmem(p + i, to - i, key, n)) != NULL) {
+		i = (size_t)(q - p) + n;
+		if (i < to && !pdf_boundary(p[i]))
+			continue;
+		if (value == NULL)
+			return 1;
+		i = pdf_skip_space(p, i, to);
+		if (pdf_keyword(p, i, to, value))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the n digits at p[*i, end) are all digits; moves *i past. */
+static int
+pdf_digits(const unsigned char *p, size_t *i, size_t end, size_t n)
+{
+	size_t	 k;
+
+	if (end - *i < n)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (p[*i + k] < '0' || p[*i + k] > '9')
+			return 0;
+	*i += n;
+	return 1;
+}
+
+/* Whether one entry "nnnnnnnnnn ggggg n" (or f) starts at p[*i, end),
+ * ended by white space; moves *i past it. */
+static int
+pdf_xref_entry(const unsigned char *p, size_t *i, size_t end)
+{
+	if (!pdf_digits(p, i, end, 10) || *i >= end || p[(*i)++] != ' ' ||
+	    !pdf_digits(p, i, end, 5) || *i >= end || p[(*i)++] != ' ' ||
+	    *i >= end || (p[*i] != 'n' && p[*i] != 'f'))
+		return 0;
+	(*i)++;
+	return *i < end && pdf_space(p[*i]);
+}
+
+/* Whether a classic cross-reference table follows the keyword "xref"
+ * at p[i, end): one or more subsections "first count" with count
+ * entries each, then "trailer" and a dictionary naming /Root. */
+static int
+pdf_xref_table(const unsigned char *p, size_t i, size_t end)
+{
+	uint64_t	 first, count, k;
+	int		 sections = 0;
+
+	for (;;) {
+		i = pdf_skip_space(p, i, end);
+		if (i >= end || p[i] < '0' || p[i] > '9')
+			break;
+		if (pdf_number(p, &i, end, &first) == -1 || i >= end ||
+		    p[i] != ' ')
+			return 0;
+		i++;
+		if (pdf_number(p, &i, end, &count) == -1 ||
+		    count > (end - i) / 18)
+			return 0;
+		for (k = 0; k < count; k++) {
+			i = pdf_skip_space(p, i, end);
+			if (!pdf_xref_entry(p, &i, end))
+				return 0;
+		}
+		sections++;
+	}
+	if (sections == 0 || !pdf_keyword(p, i, end, "trailer"))
+		return 0;
+	i = pdf_skip_space(p, i + 7, end);
+	if (end - i < 2 || memcmp(p + i, "<<", 2) != 0)
+		return 0;
+	return pdf_has_key(p, i, end, "/Root", NULL);
+}
+
+/* Whether a cross-reference stream "N G obj << ... >> stream" starts at
+ * p[i, end): its dictionary has /Type /XRef and names /Root. */
+static int
+pdf_xref_stream(const unsigned char *p, size_t i, size_t end)
+{
+	const unsigned char	*q;
+	uint64_t		 num, gen;
+	size_t			 dict;
+
+	if (pdf_number(p, &i, end, &num) == -1 || i >= end ||
+	    !pdf_space(p[i]))
+		return 0;
+	i = pdf_skip_space(p, i, end);
+	if (pdf_number(p, &i, end, &gen) == -1 || i >= end ||
+	    !pdf_space(p[i]))
+		return 0;
+	i = pdf_skip_space(p, i, end);
+	if (num == 0 || !pdf_keyword(p, i, end, "obj"))
+		return 0;
+	dict = pdf_skip_space(p, i + 3, end);
+	if (end - dict < 2 || memcmp(p + dict, "<<", 2) != 0 ||
+	    (q = memmem(p + dict, end - dict, "stream", 6)) == NULL)
+		return 0;
+	i = (size_t)(q - p);
+	return pdf_has_key(p, dict, i, "/Type", "/XRef") &&
+	    pdf_has_key(p, dict, i, "/Root", NULL);
+}
+
+/* Whether data is a PDF: "%PDF-1.n" or "%PDF-2.n" at the start, and a
+ * startxref before the last %%EOF near the end that points at a real
+ * cross-reference table or stream. */
 static int
 sniff_pdf(const unsigned char *p, size_t sz)
 {
-	size_t	 tail;
+	size_t		 eof, sx, i;
+	uint64_t	 off;
 
 	if (sz < 16 || (memcmp(p, "%PDF-1.", 7) != 0 &&
-	    memcmp(p, "%PDF-2.", 7) != 0))
+	    memcmp(p, "%PDF-2.", 7) != 0) || p[7] < '0' || p[7] > '9')
 		return 0;
-	tail = sz > 1024 ? 1024 : sz;
-	return contains(p + sz - tail, tail, "%%EOF", 5);
+	eof = last_of(p, sz > 1024 ? sz - 1024 : 0, sz, "%%EOF");
+	if (eof == SIZE_MAX)
+		return 0;
+	sx = last_of(p, eof > 1024 ? eof - 1024 : 0, eof, "startxref");
+	if (sx == SIZE_MAX)
+		return 0;
+	i = sx + 9;
+	if (i >= eof || !pdf_space(p[i]))
+		return 0;
+	i = pdf_skip_space(p, i, eof);
+	if (pdf_number(p, &i, eof, &off) == -1 ||
+	    pdf_skip_space(p, i, eof) != eof)
+		return 0;
+	if (off < 9 || off >= sx)
+		return 0;
+	i = pdf_skip_space(p, (size_t)off, sx);
+	if (pdf_keyword(p, i, sx, "xref"))
+		return pdf_xref_table(p, i + 4, sx);
+	return pdf_xref_stream(p, i, sx);
 }
 
-/* Whether the marker byte after FF D8 FF may start a JPEG: an APPn,
- * DQT, DHT, a start of frame, or a comment. */
+/*
+ * JPEG: SOI, then marker segments (each FF, a marker, a two-byte
+ * length) up to a frame header (SOFn) and a scan (SOS), whose
+ * entropy-coded data runs to the next marker (FF 00 is a stuffed byte,
+ * FF D0-D7 a restart); more segments and scans may follow (progressive
+ * files), and EOI (FF D9) ends the image at the end of the file.
+ */
+
+/* After EOI at most this many NUL bytes are allowed: some scanners and
+ * copying tools pad a file to an even length or a block with NULs.
+ * Anything else after EOI is data a viewer never shows, so refused. */
+#define JPEG_MAX_PADDING	16
+
+/* Whether m is a start of frame: SOF0-3, 5-7, 9-11, 13-15. */
 static int
-jpeg_first_marker(unsigned char m)
+jpeg_sof(unsigned char m)
 {
-	if (m >= 0xE0 && m <= 0xEF)	/* APP0 JFIF, APP1 Exif, ... */
-		return 1;
-	if (m >= 0xC0 && m <= 0xC3)	/* SOF0-3 */
-		return 1;
-	return m == 0xDB || m == 0xC4 || m == 0xFE;	/* DQT, DHT, COM */
+	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
 }
 
-/* Whether data is a JPEG: FF D8 FF, a plausible first marker, and FF D9
- * as the last two bytes before any NUL padding (at most 16 bytes). */
+/* Whether m starts a segment with a length: SOFn, DHT, JPG, DAC, SOS,
+ * DQT, DNL, DRI, DHP, EXP, APPn, JPGn, COM (not RSTn, SOI, EOI, TEM or
+ * a reserved code). */
+static int
+jpeg_segment(unsigned char m)
+{
+	return m >= 0xC0 && m <= 0xFE && (m < 0xD0 || m > 0xD9);
+}
+
+/* Whether the frame header seg[0, len) (from its length bytes) is
+ * sane: precision 2-16, a width, 1-255 components that fill it. */
+static int
+jpeg_frame(const unsigned char *seg, size_t len)
+{
+	if (len < 8)
+		return 0;
+	return seg[2] >= 2 && seg[2] <= 16 && (seg[5] | seg[6]) != 0 &&
+	    seg[7] >= 1 && len == 8 + 3 * (size_t)seg[7];
+}
+
+/* Whether the scan header seg[0, len) names 1-4 components and fits. */
+static int
+jpeg_scan_header(const unsigned char *seg, size_t len)
+{
+	return len >= 3 && seg[2] >= 1 && seg[2] <= 4 &&
+	    len == 6 + 2 * (size_t)seg[2];
+}
+
+/* Index of the FF of the marker that ends the entropy-coded data
+ * starting at p[i], or sz when the data runs to the end. */
+static size_t
+jpeg_scan_end(const unsigned char *p, size_t i, size_t sz)
+{
+	const unsigned char	*q;
+	unsigned char		 m;
+
+	while (i < sz && (q = memchr(p + i, 0xFF, sz - i)) != NULL) {
+		i = (size_t)(q - p);
+		if (i + 1 >= sz)
+			return sz;
+		m = p[i + 1];
+		if (m == 0x00 || (m >= 0xD0 && m <= 0xD7))
+			i += 2;		/* stuffed byte or restart */
+		else if (m == 0xFF)
+			i++;		/* fill byte before a marker */
+		else
+			return i;
+	}
+	return sz;
+}
+
+/* Whether the n bytes after EOI are allowed padding. */
+static int
+jpeg_padding(const unsigned char *p, size_t n)
+{
+	size_t	 i;
+
+	if (n > JPEG_MAX_PADDING)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] != 0x00)
+			return 0;
+	return 1;
+}
+
+/* Whether data is a JPEG: the markers walked from SOI through a frame
+ * header and at least one scan to EOI at the end (JPEG_MAX_PADDING). */
 static int
 sniff_jpeg(const unsigned char *p, size_t sz)
 {
-	size_t	 end = sz, pad = 0;
+	size_t		 i = 2, len;
+	unsigned char	 m;
+	int		 frame = 0, scans = 0;
 
-	if (sz < 8 || p[0] != 0xFF || p[1] != 0xD8 || p[2] != 0xFF ||
-	    !jpeg_first_marker(p[3]))
+	if (sz < 4 || p[0] != 0xFF || p[1] != 0xD8)
 		return 0;
-	while (end > 4 && p[end - 1] == 0x00 && pad < 16) {
-		end--;
-		pad++;
+	while (i < sz) {
+		if (p[i] != 0xFF)
+			return 0;
+		while (i < sz && p[i] == 0xFF)
+			i++;		/* fill bytes */
+		if (i >= sz)
+			return 0;
+		m = p[i++];
+		if (m == 0xD9)
+			return frame && scans > 0 && jpeg_padding(p + i, sz - i);
+		if (!jpeg_segment(m) || sz - i < 2)
+			return 0;
+		len = (size_t)p[i] << 8 | p[i + 1];
+		if (len < 2 || len > sz - i)
+			return 0;
+		if (jpeg_sof(m)) {
+			if (!jpeg_frame(p + i, len))
+				return 0;
+			frame = 1;
+		}
+		if (m == 0xDA) {
+			if (!frame || !jpeg_scan_header(p + i, len))
+				return 0;
+			scans++;
+			i = jpeg_scan_end(p, i + len, sz);
+			continue;
+		}
+		i += len;
 	}
-	return end >= 6 && p[end - 2] == 0xFF && p[end - 1] == 0xD9;
+	return 0;
+}
+
+/*
+ * Markup: tags and declarations that make a file something a browser
+ * would run as a page, refused anywhere in an attachment whatever
+ * their case.  Each must be followed by white space, '>', '/' or '-'
+ * (<?xml-stylesheet), as in a document: the random-looking bytes of
+ * compressed image data then match by chance about once in 3,000
+ * files of 5 MB (once in 30,000 of 500 KB), where "<svg" alone would
+ * match once in 100 of 5 MB.  No three-letter tag but <svg is listed
+ * for that reason.
+ */
+static const char *const attach_markup[] = {
+	"<html", "<head", "<body", "<script", "<style", "<svg", "<!doctype",
+	"<iframe", "<frame", "<frameset", "<object", "<embed", "<applet",
+	"<meta", "<link", "<base", "<form", "<?xml", "<xsl:stylesheet", NULL
+};
+
+/* ASCII lower case of c. */
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Whether one of attach_markup starts at p[0, n), whatever its case,
+ * followed by a boundary. */
+static int
+markup_at(const unsigned char *p, size_t n)
+{
+	const char *const	*m;
+	size_t			 len, k;
+
+	for (m = attach_markup; *m != NULL; m++) {
+		len = strlen(*m);
+		if (n <= len)
+			continue;
+		for (k = 1; k < len; k++)
+			if (ascii_lower(p[k]) != (unsigned char)(*m)[k])
+				break;
+		if (k == len && strchr(" \t\n\r\f>/-", p[len]) != NULL &&
+		    p[len] != '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the sz bytes at p hold markup (attach_markup) anywhere. */
+static int
+has_markup(const unsigned char *p, size_t sz)
+{
+	const unsigned char	*q;
+	size_t			 i = 0;
+
+	while (i < sz && (q = memchr(p + i, '<', sz - i)) != NULL) {
+		i = (size_t)(q - p);
+		if (markup_at(p + i, sz - i))
+			return 1;
+		i++;
+	}
+	return 0;
 }
 
 /* Recognises data by content; see attach.h. */
@@ -132,6 +490,8 @@ attach_sniff(const void *data, size_t sz, enum attach_type *type)
 		return ATTACH_EMPTY;
 	if (sz > ATTACH_MAX_BYTES)
 		return ATTACH_TOOBIG;
+	if (has_markup(p, sz))
+		return ATTACH_MARKUP;
 	if (sniff_pdf(p, sz)) {
 		*type = ATTACH_PDF;
 		return ATTACH_OK;
@@ -178,6 +538,10 @@ attach_message(enum attach_err e, const char *name, char *buf, size_t bufsz)
 	case ATTACH_NOTTYPE:
 		snprintf(buf, bufsz, "「%s」不是PDF或JPG文件(按文件内容识别),"
 		    "请上传PDF或JPG格式的扫描件", name);
+		break;
+	case ATTACH_MARKUP:
+		snprintf(buf, bufsz, "「%s」的文件内容含有网页代码,不是有效的PDF或"
+		    "JPG文件,请上传PDF或JPG格式的扫描件", name);
 		break;
 	case ATTACH_BADKIND:
 		snprintf(buf, bufsz, "不需要上传该材料");
@@ -257,6 +621,75 @@ sanitise_name(const char *filename, char *out, size_t outsz)
 	out[o] = '\0';
 	if (o == 0)
 		snprintf(out, outsz, "附件");
+}
+
+/* Whether name ends in ext (e.g. ".pdf") after at least one more
+ * byte, whatever the case of its ASCII letters. */
+static int
+ends_with(const char *name, const char *ext)
+{
+	size_t	 n = strlen(name), e = strlen(ext);
+
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+/* Whether name (as sanitised) already ends in an extension of type. */
+static int
+has_extension(const char *name, enum attach_type type)
+{
+	if (type == ATTACH_PDF)
+		return ends_with(name, ".pdf");
+	return ends_with(name, ".jpg") || ends_with(name, ".jpeg");
+}
+
+/* Number of UTF-8 characters in the n bytes at s. */
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t	 i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			chars++;
+	return chars;
+}
+
+/* Makes the sanitised display name[namesz] end in the extension of
+ * type, so that a file is always saved and opened as what it is: kept
+ * when it does (.pdf; .jpg or .jpeg), else its last extension (1 to 8
+ * ASCII letters or digits after a dot, e.g. "poly.html") is replaced
+ * by ".pdf" or ".jpg", or one is added; the name is cut between
+ * characters so that the whole keeps within ATTACH_NAME_CHARS
+ * characters and namesz - 1 bytes.  "附件" when nothing is left. */
+static void
+fix_extension(char *name, size_t namesz, enum attach_type type)
+{
+	const char	*ext = type == ATTACH_PDF ? ".pdf" : ".jpg";
+	char		*dot;
+	size_t		 n, elen = strlen(ext), k;
+
+	if (has_extension(name, type))
+		return;
+	if ((dot = strrchr(name, '.')) != NULL) {
+		for (k = 1; dot[k] != '\0' && k <= 9; k++)
+			if (!((dot[k] >= 'a' && dot[k] <= 'z') ||
+			    (dot[k] >= 'A' && dot[k] <= 'Z') ||
+			    (dot[k] >= '0' && dot[k] <= '9')))
+				break;
+		if (dot[k] == '\0' && k <= 9)
+			*dot = '\0';
+	}
+	n = strlen(name);
+	while (n > 0 && (n + elen + 1 > namesz ||
+	    utf8_chars(name, n) + elen > ATTACH_NAME_CHARS)) {
+		n--;
+		while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n == 0)
+		snprintf(name, namesz, "附件%s", ext);
+	else
+		memcpy(name + n, ext, elen + 1);
 }
 
 /* Checks, inside the caller's write transaction, that task_id exists,
@@ -361,6 +794,7 @@ attach_store(struct store *s, const struct actor *who, int64_t task_id,
 		return ATTACH_ERR__MAX;
 	}
 	sanitise_name(filename, name, sizeof(name));
+	fix_extension(name, sizeof(name), type);
 	sha256_hex(data, sz, sha);
 	if (delete_old(s, task_id, person_id, m->code) != 0 ||
 	    insert_file(s, task_id, person_id, m->code, name, type, data, sz,

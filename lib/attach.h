@@ -16,8 +16,8 @@ struct actor;
 #define ATTACH_MAX_BYTES	(5u * 1024u * 1024u)	/* 5 MB [000] */
 
 enum attach_type {
-	ATTACH_PDF,	/* ATTACH_PDF: starts with %PDF-1. or %PDF-2. and has %%EOF near the end */
-	ATTACH_JPEG,	/* ATTACH_JPEG: FF D8 FF, then a JFIF/Exif/other APPn or DQT/SOF marker, ends FF D9 */
+	ATTACH_PDF,	/* ATTACH_PDF: %PDF-1.n or %PDF-2.n, then startxref near the end pointing at a cross-reference table with its trailer, or at a cross-reference stream */
+	ATTACH_JPEG,	/* ATTACH_JPEG: SOI, marker segments, a frame and scans walked to EOI at the end (up to 16 NUL bytes of padding after it) */
 	ATTACH_TYPE__MAX
 };
 
@@ -26,6 +26,7 @@ enum attach_err {
 	ATTACH_EMPTY,		/* ATTACH_EMPTY: no file chosen */
 	ATTACH_TOOBIG,		/* ATTACH_TOOBIG: over 5 MB */
 	ATTACH_NOTTYPE,		/* ATTACH_NOTTYPE: neither PDF nor JPG by content */
+	ATTACH_MARKUP,		/* ATTACH_MARKUP: holds web page code (<html, <script, <svg ...) */
 	ATTACH_BADKIND,		/* ATTACH_BADKIND: unknown material code */
 	ATTACH_LOCKED,		/* ATTACH_LOCKED: the task is no longer 未提交 */
 	ATTACH_ERR__MAX
@@ -44,7 +45,9 @@ extern const struct material attach_materials[];
 const struct material *attach_material(const char *code);
 
 /* Recognises data by content.  Returns ATTACH_OK with *type set, or
- * ATTACH_EMPTY, ATTACH_TOOBIG, ATTACH_NOTTYPE. */
+ * ATTACH_EMPTY, ATTACH_TOOBIG, ATTACH_MARKUP (a tag such as <html or
+ * <script anywhere, whatever the case, so no polyglot gets in),
+ * ATTACH_NOTTYPE. */
 enum attach_err	 attach_sniff(const void *data, size_t sz, enum attach_type *type);
 
 /* MIME type of a type ("application/pdf", "image/jpeg"). */
@@ -58,8 +61,9 @@ const char	*attach_message(enum attach_err e, const char *name,
 /* Checks and stores a file for task_id (person_id 0 = the task as a
  * whole) as material code, replacing an earlier file of the same
  * material and person, inside the caller's transaction; audits it.
- * The file name is kept only for display (sanitised to 100 UTF-8
- * characters).  Returns ATTACH_OK, an error, or -1 on a store error
+ * The file name is kept only for display: sanitised to 100 UTF-8
+ * characters and made to end in .pdf or .jpg as the content is (a
+ * .jpeg, or any case, kept), so "poly.html" is stored "poly.pdf".  Returns ATTACH_OK, an error, or -1 on a store error
  * (as (enum attach_err)-1 is awkward: returns ATTACH_ERR__MAX). */
 enum attach_err	 attach_store(struct store *s, const struct actor *who,
 		    int64_t task_id, int64_t person_id, const char *code,

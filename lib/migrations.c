@@ -306,7 +306,19 @@ const char *const store_migrations[] = {
 /* 4: the reviewer desk's 审核记录 lists every approval and rejection by
  * time, from task_events; without this it read the whole history. */
 "CREATE INDEX task_events_decided ON task_events(action, at);",
-/* 5: the reviewer's partial decision of a batch (SPEC §10): the rows
+/* 5: a form's one-time token is one unit's.  tasks.dedup_key was UNIQUE
+ * across units while wf_create() looks it up per unit, so a token
+ * another unit had used made the INSERT fail (503).  The key moves to
+ * a new dedup_key column, unique per unit.  The old column keeps its
+ * table-wide UNIQUE (SQLite drops neither without rebuilding tasks,
+ * which the foreign keys into it forbid inside this transaction), so
+ * it is renamed and emptied, and nothing writes it again. */
+"ALTER TABLE tasks RENAME COLUMN dedup_key TO dedup_key_unscoped;"
+"ALTER TABLE tasks ADD COLUMN dedup_key TEXT;"
+"UPDATE tasks SET dedup_key = dedup_key_unscoped, "
+"  dedup_key_unscoped = NULL;"
+"CREATE UNIQUE INDEX tasks_dedup ON tasks(unit_id, dedup_key);",
+/* 6: the reviewer's partial decision of a batch (SPEC §10): the rows
  * sent back move to a new task of their own, and each keeps its
  * 回退原因 here, with the task it came from (whose first submission
  * the moved rows' deadlines are still measured from).  The desk lists

@@ -624,6 +624,14 @@ form_check(const struct field_def *def, const struct hdate *today,
 	}
 }
 
+/* Whether the value of f holds a NUL byte (at its start or inside),
+ * which C string functions would silently cut. */
+static int
+valid_has_nul(const struct req_field *f)
+{
+	return strlen(f->val) != f->valsz;
+}
+
 /* Validates defs[0..n) from r into vals[0..n), adding errors to errs.
  * Returns the number of bad fields (even past FORM_MAX_ERRORS). */
 size_t
@@ -640,16 +648,14 @@ form_validate(const struct req *r, const struct field_def *defs,
 		memset(&vals[i], 0, sizeof(vals[i]));
 		f = req_field(r, defs[i].name);
 		vals[i].str = f != NULL ? f->val : "";
-		if (vals[i].str[0] == '\0') {
-			if (f != NULL && f->valsz != 0)
-				e = VALID_CHARS;	/* starts with a NUL */
-			else if (defs[i].flags & FIELD_REQUIRED)
+		if (f != NULL && valid_has_nul(f))
+			e = VALID_CHARS;
+		else if (vals[i].str[0] == '\0') {
+			if (defs[i].flags & FIELD_REQUIRED)
 				e = VALID_EMPTY;
 			else
 				continue;
-		} else if (strlen(f->val) != f->valsz)
-			e = VALID_CHARS;	/* embedded NUL */
-		else {
+		} else {
 			vals[i].present = 1;
 			e = form_check(&defs[i], today, &vals[i]);
 		}
@@ -661,4 +667,20 @@ form_validate(const struct req *r, const struct field_def *defs,
 		form_error_add(errs, defs[i].name, valid_code(e), msg);
 	}
 	return bad;
+}
+
+/* Adds a CHARS error for field name when its value holds a NUL byte;
+ * see valid.h.  Returns 1 added, 0 absent or clean. */
+size_t
+form_check_nul(const struct req *r, const char *name, const char *label,
+    struct form_errors *errs)
+{
+	const struct req_field	*f = req_field(r, name);
+	char			 msg[256];
+
+	if (f == NULL || !valid_has_nul(f))
+		return 0;
+	valid_format(&valid_msgs[VALID_CHARS], label, msg, sizeof(msg));
+	form_error_add(errs, name, valid_code(VALID_CHARS), msg);
+	return 1;
 }

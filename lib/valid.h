@@ -162,4 +162,12 @@ size_t		 form_validate(const struct req *r, const struct field_def *defs,
 		    size_t n, const struct hdate *today, struct field_val *vals,
 		    struct form_errors *errs);
 
+/* Adds a CHARS error for field name (labelled label) when its value
+ * holds a NUL byte (C strings would see it cut short), the rule
+ * form_validate() applies to its fields, for a field checked
+ * elsewhere (e.g. 回退原因 by wf_transition()).  Returns the number of
+ * errors added: 1, or 0 when the field is absent or has no NUL. */
+size_t		 form_check_nul(const struct req *r, const char *name,
+		    const char *label, struct form_errors *errs);
+
 #endif

@@ -203,8 +203,10 @@ struct task {
 
 /* Creates a task of business for unit in 未提交 inside the caller's
  * open transaction, with a new 业务顺序号.  dedup_key (may be NULL) is
- * the form's one-time token: a second call with the same key returns
- * the first task's id and *created = 0.  Returns 0 or -1. */
+ * the form's one-time token: a second call with the same key for the
+ * same unit returns the first task's id and *created = 0 (keys are
+ * per unit: another unit's equal key is another task).  Returns 0 or
+ * -1. */
 int		 wf_create(struct store *s, const char *business,
 		    int64_t unit_id, const struct actor *who,
 		    const char *summary, const char *dedup_key,

@@ -774,6 +774,128 @@ START_TEST(after_all_still_serve)
 }
 END_TEST
 
+/* A polyglot: a web page inside a PDF or a JPEG, a fixture made by
+ * unit/fixtures/files/make.sh. */
+static const char *const polyglots[] = {
+	"poly-html.pdf",	/* %PDF-1.4, <html><script>..., %%EOF */
+	"poly-tail.pdf",	/* a valid PDF with a page after %%EOF */
+	"poly-html.jpg",	/* a JPEG header, a page, FF D9 */
+	"poly-com.jpg",		/* a valid JPEG with a page in a comment */
+};
+#define NPOLYGLOTS (sizeof(polyglots) / sizeof(polyglots[0]))
+
+/* Uploads fixture file, sent as filename, as 员工身份证复印件 of 退工
+ * task id.  Returns the status; a holds the answer. */
+static long
+tuigong_upload(struct browser *b, const char *id, const char *file,
+    const char *filename, struct answer *a)
+{
+	char		 path[128];
+	struct part	 p[3];
+
+	snprintf(path, sizeof(path), "unit/fixtures/files/%s", file);
+	memset(p, 0, sizeof(p));
+	p[0].name = "id";
+	p[0].value = id;
+	p[1].name = "code";
+	p[1].value = "sfz_copy";
+	p[2].name = "file";
+	p[2].file = path;
+	p[2].filename = filename;
+	return http_post_multipart(b, "/tuigong/upload", 1, p, 3, a);
+}
+
+/* Saves a 退工 draft for a new person of demo-a's unit as b; writes its
+ * task id into id[24]. */
+static void
+tuigong_draft(struct browser *b, char id[24])
+{
+	struct answer	 a;
+	char		 pid[24], idno[19], birth[11], cno[32], *tok, *end, *v;
+
+	ck_assert_int_eq(make_insured("demo-a", "多格式测试", pid, idno), 0);
+	snprintf(birth, sizeof(birth), "%.4s-%.2s-%.2s", idno + 6, idno + 10,
+	    idno + 12);
+	snprintf(cno, sizeof(cno), "T-%s", idno);
+	end = db_query("SELECT date('now', '+8 hours', '-1 day')");
+	ck_assert_ptr_nonnull(end);
+	ck_assert_int_eq(http_get(b, "/tuigong", 1, &a), 200);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(b, "/tuigong/save", 1, &a, "token", tok,
+	    "name", "多格式测试", "sfzh", idno, "sex",
+	    (idno[16] - '0') % 2 ? "男" : "女", "birth", birth, "hukou_type",
+	    "城镇", "phone", "13800138000", "reason", "协商一致解除",
+	    "end_date", end, "contract_no", cno, "contract_start", "2020-01-01",
+	    "open_ended", "1", "post", "会计", "handler_name", "测试经办",
+	    "handler_phone", "027-87654321", NULL), 200);
+	v = xpath_str(&a, "string(/page/task/@id)");
+	ck_assert_int_gt(atoll(v), 0);
+	snprintf(id, 24, "%s", v);
+	free(v);
+	answer_free(&a);
+	free(tok);
+	free(end);
+}
+
+/* Every polyglot is refused on a real 退工 draft with a Chinese message
+ * saying why, and nothing is stored; a real PDF sent as poly.html is
+ * stored and downloaded as poly.pdf. */
+START_TEST(upload_polyglot_refused)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[24], q[160], path[64], *v;
+	size_t		 i;
+
+	login_as(&b, WHO_UNIT);
+	tuigong_draft(&b, id);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM attachments WHERE "
+	    "task_id = %s", id);
+	for (i = 0; i < NPOLYGLOTS; i++) {
+		ck_assert_msg(tuigong_upload(&b, id, polyglots[i], "poly.html",
+		    &a) == 422, "%s: status %ld", polyglots[i], a.status);
+		ck_xpath_eq(&a, "string(/page/errors/error[@field = "
+		    "'sfz_copy']/@code)", "ATTACH_MARKUP");
+		v = xpath_str(&a, "string(/page/errors/error[@field = "
+		    "'sfz_copy'])");
+		ck_assert_msg(strstr(v, "文件内容含有网页代码,不是有效的PDF或JPG"
+		    "文件") != NULL, "%s: '%s'", polyglots[i], v);
+		free(v);
+		answer_free(&a);
+		ck_assert_int_eq(db_int(q), 0);
+	}
+	/* A real PDF named poly.html keeps its content's extension. */
+	ck_assert_int_eq(tuigong_upload(&b, id, "ok.pdf", "poly.html", &a),
+	    200);
+	ck_xpath_eq(&a, "string(//attachment[@code = 'sfz_copy']/@filename)",
+	    "poly.pdf");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT filename || ' ' || mime FROM "
+	    "attachments WHERE task_id = %s", id);
+	v = db_query(q);
+	ck_assert_str_eq(v, "poly.pdf application/pdf");
+	free(v);
+	snprintf(q, sizeof(q), "SELECT id FROM attachments WHERE task_id = %s",
+	    id);
+	v = db_query(q);
+	snprintf(path, sizeof(path), "/tuigong/attachment?id=%s", v);
+	free(v);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_str_eq(a.ctype, "application/pdf");
+	ck_assert_ptr_nonnull(strstr(a.disposition, "UTF-8''poly.pdf"));
+	ck_assert_ptr_null(strstr(a.disposition, "html"));
+	answer_free(&a);
+	/* Withdrawn, so the draft does not linger in demo-a's list. */
+	http_post(&b, "/tuigong/cancel", 1, &a, "id", id, NULL);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT state FROM tasks WHERE id = %s", id);
+	v = db_query(q);
+	ck_assert_str_eq(v, "退单");
+	free(v);
+}
+END_TEST
+
 static Suite *
 hostile_suite(void)
 {
@@ -800,6 +922,12 @@ hostile_suite(void)
 	tcase_add_loop_test(tc, method_bad_get_to_post, 0, (int)NPOSTS_ONLY);
 	tcase_add_loop_test(tc, method_bad_post_to_get, 0, (int)NGETS);
 	tcase_add_test(tc, after_all_still_serve);
+	suite_add_tcase(s, tc);
+	/* After the barrage, which must leave the row counts as they were:
+	 * these tests make a task. */
+	tc = tcase_create("upload");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, upload_polyglot_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

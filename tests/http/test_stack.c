@@ -715,7 +715,7 @@ START_TEST(review_bad_reasons)
 	struct browser	 u, r;
 	struct answer	 a;
 	char		 pid[24], id[24], longer[4 * 201 + 1], *before, *after;
-	char		 q[128];
+	char		 q[128], body[256];
 	const char	*reason;
 	size_t		 i;
 	int		 k;
@@ -745,6 +745,20 @@ START_TEST(review_bad_reasons)
 		ck_assert_str_eq(after, before);
 		free(after);
 	}
+	/* A NUL byte, which the store would keep as 「a」: refused. */
+	snprintf(body, sizeof(body), "csrf=%s&id=%s&reason=a%%00b", r.csrf,
+	    id);
+	ck_assert_int_eq(http_post_raw(&r, "/review/reject",
+	    "application/x-www-form-urlencoded", body, strlen(body), &a), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error"
+	    "[@field = 'reason']"), 1);
+	ck_xpath_eq(&a, "string(/page/errors/error/@code)", "CHARS");
+	ck_xpath_eq(&a, "string(/page/errors/error)",
+	    "回退原因含有不允许的字符");
+	answer_free(&a);
+	after = task_state(id);
+	ck_assert_str_eq(after, before);
+	free(after);
 	/* No event, no message, no audit row for a refused rejection. */
 	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM task_events WHERE "
 	    "action = 'task.reject' AND task_id = %s", id);

@@ -655,6 +655,61 @@ START_TEST(tg_same_form_twice_one_task)
 }
 END_TEST
 
+/* A form token is one unit's: another unit posting a token unit A has
+ * used gets a task of its own (it used to be 503, the token being
+ * unique across units), and A's task is left as it was. */
+START_TEST(tg_same_token_other_unit_own_task)
+{
+	struct browser	 a_b, b_b;
+	struct answer	 a;
+	struct fix	 f, g;
+	char		 end[11], tok[40], sql[256], *v;
+	long long	 ida, idb;
+
+	hall_date(-1, end);
+	fix_make("demo-a", "2022-01-01", "2029-12-31", "暂停缴费", &f);
+	fix_make("demo-b", "2022-01-01", "2029-12-31", "暂停缴费", &g);
+	browser_init(&a_b, "unit-a");
+	ck_assert_int_eq(login(&a_b, "demo-a"), 0);
+	browser_init(&b_b, "unit-b");
+	ck_assert_int_eq(login(&b_b, "demo-b"), 0);
+	form_token(&a_b, tok);
+	ck_assert_int_eq(save_form(&a_b, tok, "", &f, "协商一致解除", end, "",
+	    &a), 200);
+	v = xpath_str(&a, "string(/page/task/@id)");
+	ida = strtoll(v, NULL, 10);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_gt(ida, 0);
+	ck_assert_int_eq(save_form(&b_b, tok, "", &g, "协商一致解除", end, "",
+	    &a), 200);
+	v = xpath_str(&a, "string(/page/task/@id)");
+	idb = strtoll(v, NULL, 10);
+	free(v);
+	ck_xpath_eq(&a, "string(/page/tuigong/@name)", g.name);
+	answer_free(&a);
+	ck_assert_int_gt(idb, 0);
+	ck_assert_int_ne(idb, ida);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tasks WHERE "
+	    "dedup_key = 'tg:%s'", tok);
+	ck_assert_int_eq(db_int(sql), 2);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tuigong WHERE "
+	    "task_id = %lld AND contract_no = '%s'", ida, f.cno);
+	ck_assert_int_eq(db_int(sql), 1);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tasks t JOIN accounts "
+	    "c ON c.unit_id = t.unit_id WHERE t.id = %lld AND c.username = "
+	    "'demo-b'", idb);
+	ck_assert_int_eq(db_int(sql), 1);
+	/* B's repeat finds B's task. */
+	ck_assert_int_eq(save_form(&b_b, tok, "", &g, "协商一致解除", end, "",
+	    &a), 200);
+	v = xpath_str(&a, "string(/page/task/@id)");
+	ck_assert_int_eq(strtoll(v, NULL, 10), idb);
+	free(v);
+	answer_free(&a);
+}
+END_TEST
+
 START_TEST(tg_bad_other_unit_cannot_see_or_print)
 {
 	struct browser	 b, o;
@@ -1391,6 +1446,7 @@ tuigong_http_suite(void)
 	tcase_add_test(tc, tg_bad_malformed_not_saved);
 	tcase_add_test(tc, tg_bad_uploads_change_nothing);
 	tcase_add_test(tc, tg_same_form_twice_one_task);
+	tcase_add_test(tc, tg_same_token_other_unit_own_task);
 	tcase_add_test(tc, tg_bad_other_unit_cannot_see_or_print);
 	tcase_add_test(tc, tg_timeline_steps);
 	tcase_add_test(tc, tg_batch_thousand_rows);

@@ -92,6 +92,20 @@ static const struct sniff_case sniff_cases[] = {
 	{ "truncated.jpg", ATTACH_NOTTYPE, ATTACH_PDF },
 	{ "program.pdf", ATTACH_NOTTYPE, ATTACH_PDF },
 	{ "empty.pdf", ATTACH_EMPTY, ATTACH_PDF },
+	/* A cross-reference stream, a linearized file (startxref near the
+	 * start), and both. */
+	{ "ok-xrefstream.pdf", ATTACH_OK, ATTACH_PDF },
+	{ "ok-linear.pdf", ATTACH_OK, ATTACH_PDF },
+	{ "ok-linear-xs.pdf", ATTACH_OK, ATTACH_PDF },
+	/* NUL padding after EOI is allowed; text is not. */
+	{ "padded.jpg", ATTACH_OK, ATTACH_JPEG },
+	{ "trailer.jpg", ATTACH_NOTTYPE, ATTACH_PDF },
+	/* Polyglots: a web page inside a PDF or a JPEG, whether the rest is
+	 * a broken file or a valid one. */
+	{ "poly-html.pdf", ATTACH_MARKUP, ATTACH_PDF },
+	{ "poly-tail.pdf", ATTACH_MARKUP, ATTACH_PDF },
+	{ "poly-html.jpg", ATTACH_MARKUP, ATTACH_PDF },
+	{ "poly-com.jpg", ATTACH_MARKUP, ATTACH_PDF },
 };
 
 START_TEST(attach_sniff_files)
@@ -141,23 +155,36 @@ struct sniff_bytes {
 	enum attach_err	 want;
 };
 
+/* A string literal and its size without the final NUL. */
+#define BYTES(s)	(s), sizeof(s) - 1
+
 static const struct sniff_bytes sniff_bytes_cases[] = {
 	/* A PDF header without %%EOF at the end. */
 	{ "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", 29, ATTACH_NOTTYPE },
 	/* %%EOF but a wrong version header. */
 	{ "%PDF-9.1\n1 0 obj\n<<>>\n%%EOF\n", 28, ATTACH_NOTTYPE },
-	/* A minimal PDF-shaped string: header and trailer. */
-	{ "%PDF-1.7\n1 0 obj\n<<>>\n%%EOF\n", 28, ATTACH_OK },
+	/* A header and %%EOF alone: no startxref, no cross-reference. */
+	{ "%PDF-1.7\n1 0 obj\n<<>>\n%%EOF\n", 28, ATTACH_NOTTYPE },
+	/* The same with a startxref pointing at nothing. */
+	{ BYTES("%PDF-1.7\n1 0 obj\n<<>>\nstartxref\n9\n%%EOF\n"),
+	    ATTACH_NOTTYPE },
 	/* JPEG SOI with an impossible first marker. */
 	{ "\xFF\xD8\xFF\x01\x00\x10\x00\x00\xFF\xD9", 10, ATTACH_NOTTYPE },
-	/* JPEG start and end with NUL padding (allowed, up to 16). */
-	{ "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\xFF\xD9\x00\x00\x00", 16, ATTACH_OK },
-	/* JPEG end followed by text. */
-	{ "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\xFF\xD9trailer", 20, ATTACH_NOTTYPE },
+	/* JPEG start and end but no frame or scan, with NUL padding. */
+	{ BYTES("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00"
+	    "\x01\x00\x00\xFF\xD9\x00\x00\x00"), ATTACH_NOTTYPE },
+	/* A JPEG header whose body is text, ending in FF D9. */
+	{ BYTES("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00"
+	    "\x01\x00\x00hello, world\xFF\xD9"), ATTACH_NOTTYPE },
 	/* GIF, ZIP, HTML. */
 	{ "GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14, ATTACH_NOTTYPE },
 	{ "PK\x03\x04\x14\x00\x00\x00\x08\x00", 10, ATTACH_NOTTYPE },
-	{ "<html><script>alert(1)</script></html>", 38, ATTACH_NOTTYPE },
+	{ "<html><script>alert(1)</script></html>", 38, ATTACH_MARKUP },
+	{ BYTES("%PDF-1.4\n<SCRIPT>alert(1)</SCRIPT>\n%%EOF\n"), ATTACH_MARKUP },
+	{ BYTES("%PDF-1.4\n<svg/onload=alert(1)>\n%%EOF\n"), ATTACH_MARKUP },
+	{ BYTES("\xFF\xD8<!DOCTYPE html><p>x\xFF\xD9"), ATTACH_MARKUP },
+	{ BYTES("\xFF\xD8<?xml-stylesheet href=\"x\"?>\xFF\xD9"), ATTACH_MARKUP },
+	{ BYTES("\xFF\xD8<?XML version=\"1.0\"?>\xFF\xD9"), ATTACH_MARKUP },
 };
 
 START_TEST(attach_sniff_bytes)
@@ -167,6 +194,201 @@ START_TEST(attach_sniff_bytes)
 
 	ck_assert_msg(attach_sniff(tc->bytes, tc->sz, &type) == tc->want,
 	    "case %d", _i);
+}
+END_TEST
+
+/* How mini_pdf() builds (or breaks) a PDF. */
+enum mini_pdf {
+	MINI_TABLE,		/* a classic xref table and trailer */
+	MINI_STREAM,		/* a cross-reference stream */
+	MINI_BAD_OFFSET,	/* startxref one byte after the table */
+	MINI_BAD_BEYOND,	/* startxref past the end */
+	MINI_BAD_NOTRAILER,	/* the table without "trailer" */
+	MINI_BAD_NOROOT,	/* a trailer without /Root */
+	MINI_BAD_ENTRY,		/* an entry without its n/f flag */
+	MINI_BAD_NOTXREF,	/* a stream object that is not /Type /XRef */
+	MINI_BAD_TAIL,		/* 2 KiB of text after %%EOF */
+	MINI__MAX
+};
+
+/* Writes into buf[bufsz] a small PDF (a catalog, a page tree, a page)
+ * whose structure readers accept, with a classic or stream
+ * cross-reference, or broken as how says.  Returns its size. */
+static size_t
+mini_pdf(char *buf, size_t bufsz, enum mini_pdf how)
+{
+	static const char *const objs[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+	};
+	size_t	 off[4], n = 0, xref, i;
+
+	n += (size_t)snprintf(buf + n, bufsz - n, "%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n");
+	for (i = 0; i < 3; i++) {
+		off[i] = n;
+		n += (size_t)snprintf(buf + n, bufsz - n, "%zu 0 obj\n%s\n"
+		    "endobj\n", i + 1, objs[i]);
+	}
+	xref = n;
+	if (how == MINI_STREAM || how == MINI_BAD_NOTXREF) {
+		n += (size_t)snprintf(buf + n, bufsz - n, "4 0 obj\n<< /Type "
+		    "%s /Size 5 /W [1 2 1] /Root 1 0 R /Length 0 >>\nstream\n"
+		    "\nendstream\nendobj\n", how == MINI_STREAM ? "/XRef" :
+		    "/XObject");
+	} else {
+		n += (size_t)snprintf(buf + n, bufsz - n, "xref\n0 4\n"
+		    "0000000000 65535 f \n");
+		for (i = 0; i < 3; i++)
+			n += (size_t)snprintf(buf + n, bufsz - n, "%010zu 00000 %s\n",
+			    off[i], how == MINI_BAD_ENTRY && i == 1 ? " " : "n ");
+		n += (size_t)snprintf(buf + n, bufsz - n, "%s\n<< /Size 4 %s>>\n",
+		    how == MINI_BAD_NOTRAILER ? "" : "trailer",
+		    how == MINI_BAD_NOROOT ? "" : "/Root 1 0 R ");
+	}
+	if (how == MINI_BAD_OFFSET)
+		xref++;
+	if (how == MINI_BAD_BEYOND)
+		xref = 99999;
+	n += (size_t)snprintf(buf + n, bufsz - n, "startxref\n%zu\n%%%%EOF\n",
+	    xref);
+	if (how == MINI_BAD_TAIL)
+		for (i = 0; i < 2048; i++)
+			buf[n++] = 'x';
+	ck_assert_uint_lt(n, bufsz);
+	return n;
+}
+
+/* The cross-reference check on small PDFs made here: the two kinds
+ * accepted, each broken one refused. */
+START_TEST(attach_sniff_pdf_structure)
+{
+	char			 buf[4096];
+	size_t			 sz;
+	enum attach_type	 type = ATTACH_TYPE__MAX;
+	enum attach_err		 want;
+
+	sz = mini_pdf(buf, sizeof(buf), (enum mini_pdf)_i);
+	want = _i == MINI_TABLE || _i == MINI_STREAM ? ATTACH_OK :
+	    ATTACH_NOTTYPE;
+	ck_assert_msg(attach_sniff(buf, sz, &type) == want, "case %d: %.*s",
+	    _i, (int)sz, buf);
+	if (want == ATTACH_OK)
+		ck_assert_int_eq(type, ATTACH_PDF);
+}
+END_TEST
+
+/* ok.jpg with text (of tsz bytes) as a COM segment after SOI: still a
+ * valid JPEG.  *sz gets the size; caller frees. */
+static unsigned char *
+jpeg_with_comment(const char *text, size_t tsz, size_t *sz)
+{
+	unsigned char	*small, *out;
+	size_t		 ssz;
+
+	small = slurp("ok.jpg", &ssz);
+	*sz = ssz + 4 + tsz;
+	out = malloc(*sz);
+	ck_assert_ptr_nonnull(out);
+	memcpy(out, small, 2);
+	out[2] = 0xFF;
+	out[3] = 0xFE;
+	out[4] = (unsigned char)((tsz + 2) >> 8);
+	out[5] = (unsigned char)((tsz + 2) & 0xFF);
+	memcpy(out + 6, text, tsz);
+	memcpy(out + 6 + tsz, small + 2, ssz - 2);
+	free(small);
+	return out;
+}
+
+/* Markup is found whatever its case, in a valid JPEG; text that only
+ * looks like it is not. */
+START_TEST(attach_sniff_markup)
+{
+	static const struct {
+		const char	*text;
+		enum attach_err	 want;
+	} t[] = {
+		{ "<html>", ATTACH_MARKUP },
+		{ "<HtMl lang=zh>", ATTACH_MARKUP },
+		{ "x<script\tsrc=//a>", ATTACH_MARKUP },
+		{ "<svg/onload=alert(1)>", ATTACH_MARKUP },
+		{ "<iframe src=x>", ATTACH_MARKUP },
+		{ "<OBJECT data=x>", ATTACH_MARKUP },
+		{ "<embed src=x>", ATTACH_MARKUP },
+		{ "<!doctype html>", ATTACH_MARKUP },
+		{ "<?xml version='1.0'?>", ATTACH_MARKUP },
+		{ "<?xml-stylesheet href='x'?>", ATTACH_MARKUP },
+		/* Not markup: other names, no boundary, plain comparisons. */
+		{ "<svgz", ATTACH_OK },
+		{ "<htmlx>", ATTACH_OK },
+		{ "<scripture>", ATTACH_OK },
+		{ "a < b, <> and <<html", ATTACH_OK },
+		{ "<xml version>", ATTACH_OK },
+		{ "Created with GIMP <3", ATTACH_OK },
+	};
+	unsigned char		*data;
+	size_t			 i, sz;
+	enum attach_type	 type;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		data = jpeg_with_comment(t[i].text, strlen(t[i].text), &sz);
+		ck_assert_msg(attach_sniff(data, sz, &type) == t[i].want,
+		    "%s: got %d", t[i].text, attach_sniff(data, sz, &type));
+		free(data);
+	}
+	/* "<<html" is markup too: the second '<' starts a tag. */
+	data = jpeg_with_comment("<<html>", 7, &sz);
+	ck_assert_int_eq(attach_sniff(data, sz, &type), ATTACH_MARKUP);
+	free(data);
+}
+END_TEST
+
+/* The JPEG walk on ok.jpg broken one way at a time. */
+START_TEST(attach_sniff_jpeg_structure)
+{
+	unsigned char		*orig, *data;
+	size_t			 sz, i;
+	enum attach_type	 type;
+
+	orig = slurp("ok.jpg", &sz);
+	data = malloc(sz + 32);
+	ck_assert_ptr_nonnull(data);
+	/* As it is, and with 16 NUL bytes after EOI (the most allowed). */
+	memcpy(data, orig, sz);
+	ck_assert_int_eq(attach_sniff(data, sz, &type), ATTACH_OK);
+	memset(data + sz, 0, 17);
+	ck_assert_int_eq(attach_sniff(data, sz + 16, &type), ATTACH_OK);
+	/* 17 NUL bytes, or one other byte, after EOI. */
+	ck_assert_int_eq(attach_sniff(data, sz + 17, &type), ATTACH_NOTTYPE);
+	data[sz] = ' ';
+	ck_assert_int_eq(attach_sniff(data, sz + 1, &type), ATTACH_NOTTYPE);
+	/* No EOI: cut before it. */
+	ck_assert_int_eq(attach_sniff(data, sz - 2, &type), ATTACH_NOTTYPE);
+	/* EOI not at a marker boundary: a byte after SOI that is no
+	 * marker. */
+	memcpy(data, orig, 2);
+	data[2] = 0x00;
+	memcpy(data + 3, orig + 2, sz - 2);
+	ck_assert_int_eq(attach_sniff(data, sz + 1, &type), ATTACH_NOTTYPE);
+	/* The first segment's length running past the end. */
+	memcpy(data, orig, sz);
+	data[4] = 0xFF;
+	data[5] = 0xFF;
+	ck_assert_int_eq(attach_sniff(data, sz, &type), ATTACH_NOTTYPE);
+	/* A scan before any frame: SOF0 (C0) renamed to an APP15 (EF). */
+	memcpy(data, orig, sz);
+	for (i = 2; i + 1 < sz; i++)
+		if (data[i] == 0xFF && data[i + 1] == 0xC0)
+			break;
+	ck_assert_uint_lt(i + 1, sz);
+	data[i + 1] = 0xEF;
+	ck_assert_int_eq(attach_sniff(data, sz, &type), ATTACH_NOTTYPE);
+	/* SOI then EOI: no image. */
+	ck_assert_int_eq(attach_sniff("\xFF\xD8\xFF\xD9", 4, &type),
+	    ATTACH_NOTTYPE);
+	free(data);
+	free(orig);
 }
 END_TEST
 
@@ -208,6 +430,9 @@ START_TEST(attach_message_text)
 	ck_assert_str_eq(attach_message(ATTACH_NOTTYPE, "员工身份证复印件", buf,
 	    sizeof(buf)), "「员工身份证复印件」不是PDF或JPG文件(按文件内容识别),"
 	    "请上传PDF或JPG格式的扫描件");
+	ck_assert_str_eq(attach_message(ATTACH_MARKUP, "员工身份证复印件", buf,
+	    sizeof(buf)), "「员工身份证复印件」的文件内容含有网页代码,不是有效的"
+	    "PDF或JPG文件,请上传PDF或JPG格式的扫描件");
 	ck_assert_ptr_nonnull(strstr(attach_message(ATTACH_TOOBIG, "辞职申请书",
 	    buf, sizeof(buf)), "超过5MB"));
 	ck_assert_ptr_nonnull(strstr(attach_message(ATTACH_EMPTY, NULL, buf,
@@ -348,25 +573,71 @@ START_TEST(attach_store_name_sanitised)
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM attachments "
 	    "WHERE filename = '.._.._etc_passwd.jpg'"), 1);
 	/* 130 Chinese characters keep what fits struct attachment's
-	 * filename (255 bytes: 85 characters), cut between characters. */
+	 * filename (255 bytes) with ".pdf": 83 characters, cut between
+	 * characters. */
 	name[0] = '\0';
 	for (int i = 0; i < 130; i++)
 		strcat(name, "证");
 	ck_assert_int_eq(store_file(&clerk_a, person, "hetong_copy", "ok.pdf",
 	    name), ATTACH_OK);
 	ck_assert_int_eq(th_count(db.s, "SELECT length(filename) FROM "
-	    "attachments WHERE kind = 'hetong_copy'"), 85);
+	    "attachments WHERE kind = 'hetong_copy'"), 87);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM attachments "
+	    "WHERE kind = 'hetong_copy' AND filename LIKE '证证%证.pdf' AND "
+	    "length(CAST(filename AS BLOB)) = 253"), 1);
+	/* 130 letters keep 100 characters, ".pdf" included. */
 	ck_assert_int_eq(store_file(&clerk_a, person, "gonghui_yijian", "ok.pdf",
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
 	    ATTACH_OK);
 	ck_assert_int_eq(th_count(db.s, "SELECT length(filename) FROM "
 	    "attachments WHERE kind = 'gonghui_yijian'"), 100);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM attachments "
+	    "WHERE kind = 'gonghui_yijian' AND filename LIKE 'aaa%a.pdf'"), 1);
 	/* Invalid UTF-8 is dropped; nothing left becomes 附件. */
 	ck_assert_int_eq(store_file(&clerk_a, person, "cizhi_shenqing",
 	    "ok.pdf", "\xff\xfe\x01"), ATTACH_OK);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM attachments "
-	    "WHERE kind = 'cizhi_shenqing' AND filename = '附件'"), 1);
+	    "WHERE kind = 'cizhi_shenqing' AND filename = '附件.pdf'"), 1);
+}
+END_TEST
+
+/* The stored name ends in the extension of what the file is: a name
+ * such as poly.html is never kept for a download. */
+START_TEST(attach_store_name_extension)
+{
+	static const struct {
+		const char	*file, *sent, *stored;
+	} t[] = {
+		{ "ok.pdf", "poly.html", "poly.pdf" },
+		{ "ok.jpg", "poly.html", "poly.jpg" },
+		{ "ok.pdf", "扫描件.PDF", "扫描件.PDF" },
+		{ "ok.pdf", "scan.pdf", "scan.pdf" },
+		{ "ok.jpg", "照片.jpeg", "照片.jpeg" },
+		{ "ok.jpg", "照片.JPG", "照片.JPG" },
+		{ "ok.jpg", "照片.pdf", "照片.jpg" },
+		{ "ok.pdf", "照片.jpg", "照片.pdf" },
+		{ "ok.pdf", "scan", "scan.pdf" },
+		{ "ok.pdf", "张三.身份证", "张三.身份证.pdf" },
+		{ "ok.pdf", "a.tar.gz", "a.tar.pdf" },
+		{ "ok.pdf", "x.pdf.html", "x.pdf.pdf" },
+		{ "ok.pdf", ".html", "附件.pdf" },
+		{ "ok.pdf", "a.", "a.pdf" },
+		{ "ok.jpg", "", "附件.jpg" },
+		{ "ok.pdf", ".pdf", "附件.pdf" },
+	};
+	struct attachment	 a;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_int_eq(store_file(&clerk_a, person, "sfz_copy",
+		    t[i].file, t[i].sent), ATTACH_OK);
+		memset(&a, 0, sizeof(a));
+		ck_assert_int_eq(attach_list(db.s, task_a, first, &a), 1);
+		ck_assert_msg(strcmp(a.filename, t[i].stored) == 0,
+		    "%s as %s: stored %s, want %s", t[i].file, t[i].sent,
+		    a.filename, t[i].stored);
+	}
 }
 END_TEST
 
@@ -379,6 +650,10 @@ struct store_bad {
 
 static const struct store_bad store_bad_cases[] = {
 	{ "sfz_copy", "text.pdf", ATTACH_NOTTYPE },
+	{ "sfz_copy", "poly-html.pdf", ATTACH_MARKUP },
+	{ "sfz_copy", "poly-tail.pdf", ATTACH_MARKUP },
+	{ "sfz_copy", "poly-html.jpg", ATTACH_MARKUP },
+	{ "sfz_copy", "poly-com.jpg", ATTACH_MARKUP },
 	{ "sfz_copy", "png.jpg", ATTACH_NOTTYPE },
 	{ "sfz_copy", "program.pdf", ATTACH_NOTTYPE },
 	{ "sfz_copy", "truncated.jpg", ATTACH_NOTTYPE },
@@ -431,6 +706,9 @@ attach_suite(void)
 	tcase_add_loop_test(tc, attach_sniff_bytes, 0,
 	    sizeof(sniff_bytes_cases) / sizeof(sniff_bytes_cases[0]));
 	tcase_add_test(tc, attach_sniff_limit);
+	tcase_add_loop_test(tc, attach_sniff_pdf_structure, 0, MINI__MAX);
+	tcase_add_test(tc, attach_sniff_markup);
+	tcase_add_test(tc, attach_sniff_jpeg_structure);
 	tcase_add_test(tc, attach_sniff_bad_empty);
 	tcase_add_test(tc, attach_materials_table);
 	tcase_add_test(tc, attach_message_text);
@@ -442,6 +720,7 @@ attach_suite(void)
 	tcase_add_test(tc, attach_store_load);
 	tcase_add_test(tc, attach_store_replaces);
 	tcase_add_test(tc, attach_store_name_sanitised);
+	tcase_add_test(tc, attach_store_name_extension);
 	tcase_add_loop_test(tc, attach_store_bad, 0,
 	    sizeof(store_bad_cases) / sizeof(store_bad_cases[0]));
 	tcase_add_test(tc, attach_store_bad_other_unit);

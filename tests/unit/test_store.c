@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "log.h"
+#include "migrations.h"
 #include "store.h"
 #include "../suites.h"
 #include "helpers.h"
@@ -122,6 +123,61 @@ END_TEST
 START_TEST(bad_store_open_path)
 {
 	ck_assert_ptr_null(store_open("/nonexistent-dir/x/hall.db", 0));
+}
+END_TEST
+
+/* Migration 5 on a database of schema 4: a task's form token stays
+ * found (now per unit), and another unit may use the same token. */
+START_TEST(store_migrate_dedup_per_unit)
+{
+	struct th_db	 db;
+	struct store	*s2;
+	struct store_stmt *st;
+	sqlite3		*raw;
+	char		 path[400];
+	size_t		 i;
+
+	th_db_open(&db);
+	snprintf(path, sizeof(path), "%s/backup.db", db.dir);
+	ck_assert_int_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA foreign_keys=ON", NULL,
+	    NULL, NULL), SQLITE_OK);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(sqlite3_exec(raw, store_migrations[i], NULL,
+		    NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA user_version = 4;"
+	    "INSERT INTO units (id, uscc, name, sb_code) VALUES "
+	    "(1, 'U1', '甲', 'S1'), (2, 'U2', '乙', 'S2');"
+	    "INSERT INTO tasks (seq_no, business, unit_id, state, dedup_key, "
+	    "created_at, updated_at) VALUES ('1', 'tuigong', 1, '未提交', "
+	    "'tg:aaa', 0, 0), ('2', 'tuigong', 1, '未提交', NULL, 0, 0);",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(raw), SQLITE_OK);
+	s2 = store_open(path, 0);
+	ck_assert_ptr_nonnull(s2);
+	ck_assert_int_eq(user_version(s2), store_schema_version());
+	ck_assert_int_eq(th_count(s2, "SELECT count(*) FROM tasks WHERE "
+	    "dedup_key = 'tg:aaa' AND unit_id = 1 AND seq_no = '1'"), 1);
+	ck_assert_int_eq(th_count(s2, "SELECT count(*) FROM tasks WHERE "
+	    "dedup_key_unscoped IS NOT NULL"), 0);
+	/* Unit 2 may use unit 1's token; unit 1 may not use it twice. */
+	st = store_stmt(s2, "INSERT INTO tasks (seq_no, business, unit_id, "
+	    "state, dedup_key, created_at, updated_at) VALUES (?1, "
+	    "'tuigong', ?2, '未提交', 'tg:aaa', 0, 0)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_text(st, 1, "3"), 0);
+	ck_assert_int_eq(store_bind_int(st, 2, 2), 0);
+	ck_assert_int_eq(store_exec_stmt(s2, st), 0);
+	st = store_stmt(s2, "INSERT INTO tasks (seq_no, business, unit_id, "
+	    "state, dedup_key, created_at, updated_at) VALUES (?1, "
+	    "'tuigong', ?2, '未提交', 'tg:aaa', 0, 0)");
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(store_bind_text(st, 1, "4"), 0);
+	ck_assert_int_eq(store_bind_int(st, 2, 1), 0);
+	ck_assert_int_eq(store_exec_stmt(s2, st), -1);
+	ck_assert_int_eq(th_count(s2, "SELECT count(*) FROM tasks"), 3);
+	store_close(s2);
+	th_db_close(&db);
 }
 END_TEST
 
@@ -453,6 +509,7 @@ store_suite(void)
 	tcase_add_test(tc, bad_store_nomigrate_fresh);
 	tcase_add_test(tc, bad_store_newer_schema);
 	tcase_add_test(tc, bad_store_open_path);
+	tcase_add_test(tc, store_migrate_dedup_per_unit);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_begin");
 	tcase_add_test(tc, store_begin_rollback);

@@ -713,6 +713,50 @@ START_TEST(form_validate_query_fallback)
 }
 END_TEST
 
+/* A field checked outside form_validate() (回退原因) gets the same NUL
+ * rule: "a%00b" would be stored as "a" otherwise. */
+START_TEST(form_check_nul_refuses)
+{
+	static const char *const bad[] = {
+		"reason=a%00b", "reason=%00", "reason=%E6%9D%90%00",
+		"x=1&reason=ab%00",
+	};
+	static const char *const good[] = {
+		"reason=ab", "reason=", "x=%00", "", "reason=%E6%9D%90%E6%96%99",
+	};
+	struct req		 r;
+	struct form_errors	 errs;
+	size_t			 i;
+
+	for (i = 0; i < NELEM(bad); i++) {
+		memset(&errs, 0, sizeof(errs));
+		test_req_body(&r, bad[i]);
+		ck_assert_msg(form_check_nul(&r, "reason", "回退原因", &errs) ==
+		    1, "%s", bad[i]);
+		ck_assert_uint_eq(errs.n, 1);
+		ck_assert_str_eq(errs.e[0].field, "reason");
+		ck_assert_str_eq(errs.e[0].code, "CHARS");
+		ck_assert_str_eq(errs.e[0].msg, "回退原因含有不允许的字符");
+		req_free(&r);
+	}
+	for (i = 0; i < NELEM(good); i++) {
+		memset(&errs, 0, sizeof(errs));
+		test_req_body(&r, good[i]);
+		ck_assert_msg(form_check_nul(&r, "reason", "回退原因", &errs) ==
+		    0, "%s", good[i]);
+		ck_assert_uint_eq(errs.n, 0);
+		req_free(&r);
+	}
+	/* In the query string too (req_field() reads body, then query). */
+	memset(&errs, 0, sizeof(errs));
+	memset(&r, 0, sizeof(r));
+	ck_assert_int_eq(req_parse_urlencoded("reason=a%00b", 12,
+	    &req_default_limits, &r.query), REQ_OK);
+	ck_assert_uint_eq(form_check_nul(&r, "reason", "回退原因", &errs), 1);
+	req_free(&r);
+}
+END_TEST
+
 START_TEST(form_error_add_bad_overflow)
 {
 	struct form_errors	 errs;
@@ -769,6 +813,7 @@ valid_suite(void)
 	tcase_add_test(tc, form_validate_ok);
 	tcase_add_test(tc, form_validate_bad);
 	tcase_add_test(tc, form_validate_query_fallback);
+	tcase_add_test(tc, form_check_nul_refuses);
 	tcase_add_test(tc, form_error_add_bad_overflow);
 	suite_add_tcase(s, tc);
 	return s;

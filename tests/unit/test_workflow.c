@@ -171,6 +171,39 @@ START_TEST(wf_create_dedup)
 }
 END_TEST
 
+/* A form token is one unit's: another unit posting the same one gets
+ * its own task (it used to hit the table-wide UNIQUE and fail), and
+ * posting it again finds that task, not the first unit's. */
+START_TEST(wf_create_dedup_per_unit)
+{
+	int64_t	 a, b, again;
+	int	 created = -1;
+
+	a = create(&clerk, "token-1");
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(wf_create(db.s, "testbiz", unit_other, &other_clerk,
+	    "x", "token-1", &b, &created), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(created, 1);
+	ck_assert_int_ne(b, a);
+	ck_assert_int_eq(load(b).unit_id, unit_other);
+	ck_assert_int_eq(load(a).unit_id, unit_plain);
+	/* Each unit's repeat finds its own task. */
+	ck_assert_int_eq(create(&other_clerk, "token-1"), b);
+	ck_assert_int_eq(create(&clerk, "token-1"), a);
+	again = create(&vip_clerk, "token-1");
+	ck_assert_int_ne(again, a);
+	ck_assert_int_ne(again, b);
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM tasks"), 3);
+	/* Within one unit the key is still unique in the table itself. */
+	ck_assert_int_ne(sqlite3_exec(db.s->db, "INSERT INTO tasks (seq_no, "
+	    "business, unit_id, state, dedup_key, created_at, updated_at) "
+	    "SELECT 'dup', business, unit_id, state, dedup_key, 0, 0 FROM "
+	    "tasks WHERE id = (SELECT min(id) FROM tasks)", NULL, NULL, NULL),
+	    SQLITE_OK);
+}
+END_TEST
+
 START_TEST(bad_wf_create)
 {
 	int64_t	 id;
@@ -1279,6 +1312,7 @@ workflow_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, wf_create_draft);
 	tcase_add_test(tc, wf_create_dedup);
+	tcase_add_test(tc, wf_create_dedup_per_unit);
 	tcase_add_test(tc, bad_wf_create);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("wf_transition");
