@@ -117,6 +117,8 @@ after_login(struct hall_ctx *c, const struct account *a, const char *next,
 	char			 to[64];
 	int			 rc = 1;
 
+	if (keep_purge(c->s) != 0)
+		log_warn("could not delete the expired kept forms");
 	if (kept != NULL && *kept != '\0' &&
 	    (rc = keep_load(c->s, kept, c->id.fp, a->id, &k)) == 0)
 		keep_free(&k);

@@ -356,9 +356,31 @@ has_chosen_file(const struct req *r)
 	return 0;
 }
 
+/* Whether a POST comes from the hall's own pages as far as the browser
+ * says: Sec-Fetch-Site, when sent, is same-origin, and Origin, when
+ * sent, is https:// and the host asked for.  A form another site made
+ * the browser post (with the certificate, which the browser always
+ * presents, but without the SameSite cookie) must not be kept: the
+ * clerk would be asked to confirm it after the login. */
+static int
+same_origin(const struct req *r)
+{
+	const char	*site = req_param(r, "HTTP_SEC_FETCH_SITE");
+	const char	*origin = req_param(r, "HTTP_ORIGIN");
+	const char	*host = req_param(r, "HTTP_HOST");
+
+	if (site != NULL && strcmp(site, "same-origin") != 0)
+		return 0;
+	if (origin == NULL)
+		return 1;
+	return host != NULL && *host != '\0' &&
+	    strncmp(origin, "https://", 8) == 0 && strcmp(origin + 8, host) == 0;
+}
+
 /* Answers a browser's POST whose session ended: keeps the form for
- * this certificate (not a login page's) and shows the login box in
- * its place, 401.  The login offers the kept form again. */
+ * this certificate (not a login page's, not another site's) and shows
+ * the login box in its place, 401.  The login offers the kept form
+ * again. */
 static void
 relogin(struct hall_ctx *c)
 {
@@ -374,7 +396,7 @@ relogin(struct hall_ctx *c)
 		page_fail(c, 401, "LOGIN_REQUIRED", "请先登录");
 		return;
 	}
-	if (!is_login_path(c->r->path)) {
+	if (!is_login_path(c->r->path) && same_origin(c->r)) {
 		if ((rc = keep_post(c->s, c->r, c->id.fp, a.id, id)) < 0) {
 			page_busy(c);
 			return;

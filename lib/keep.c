@@ -196,13 +196,11 @@ keep_encode(const struct req *r, struct keep_buf *body,
  * oldest so that keep more remain.  Inside the caller's transaction.
  * Returns 0 or -1. */
 static int
-keep_trim(struct store *s, const char *cert_fp, int keep, time_t now)
+keep_trim(struct store *s, const char *cert_fp, int keep)
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "DELETE FROM pending_posts WHERE created_at < ?");
-	if (st == NULL || store_bind_int(st, 1, (int64_t)now - KEEP_SECONDS)
-	    != 0 || store_exec_stmt(s, st) == -1)
+	if (keep_purge(s) == -1)
 		return -1;
 	st = store_stmt(s, "DELETE FROM pending_posts WHERE cert_fp = ?1"
 	    " AND id NOT IN (SELECT id FROM pending_posts WHERE cert_fp = ?1"
@@ -270,7 +268,7 @@ keep_post(struct store *s, const struct req *r, const char *cert_fp,
 		rc = -1;
 		goto out;
 	}
-	if (keep_trim(s, cert_fp, KEEP_MAX_PER_CERT - 1, now) == -1 ||
+	if (keep_trim(s, cert_fp, KEEP_MAX_PER_CERT - 1) == -1 ||
 	    keep_insert(s, id, cert_fp, account_id, r, query, body.s,
 	    files.s, now) == -1 || store_commit(s) == -1) {
 		store_rollback(s);
@@ -371,6 +369,26 @@ keep_drop(struct store *s, const char *id, const char *cert_fp)
 	if (st == NULL || store_bind_text(st, 1, id) != 0 ||
 	    store_bind_text(st, 2, cert_fp) != 0 ||
 	    store_exec_stmt(s, st) == -1) {
+		if (own)
+			store_rollback(s);
+		return -1;
+	}
+	return own ? store_commit(s) : 0;
+}
+
+/* Deletes the expired kept posts, in its own transaction unless one is
+ * open.  Returns 0 or -1. */
+int
+keep_purge(struct store *s)
+{
+	struct store_stmt	*st;
+	int			 own = !store_in_tx(s);
+
+	if (own && store_begin(s) == -1)
+		return -1;
+	st = store_stmt(s, "DELETE FROM pending_posts WHERE created_at < ?");
+	if (st == NULL || store_bind_int(st, 1, (int64_t)clock_now() -
+	    KEEP_SECONDS) != 0 || store_exec_stmt(s, st) == -1) {
 		if (own)
 			store_rollback(s);
 		return -1;

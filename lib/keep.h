@@ -69,6 +69,11 @@ int		 keep_latest(struct store *s, const char *cert_fp,
  * another certificate's).  Returns 0 or -1. */
 int		 keep_drop(struct store *s, const char *id, const char *cert_fp);
 
+/* Deletes every kept post older than KEEP_SECONDS (a login does, so
+ * that what the clerks typed does not outlive its half hour for long).
+ * Returns 0 or -1. */
+int		 keep_purge(struct store *s);
+
 /* Frees what out owns. */
 void		 keep_free(struct kept_post *out);
 

@@ -304,8 +304,9 @@ START_TEST(relogin_keeps_form_after_idle_timeout)
 END_TEST
 
 /* 放弃 drops the kept form; the login after a password change still
- * leads to a kept form; a login page's own forms are never kept; an
- * XML client gets 401 LOGIN_REQUIRED and nothing is kept. */
+ * leads to a kept form; a login page's own forms and another site's
+ * are never kept; an XML client gets 401 LOGIN_REQUIRED and nothing is
+ * kept. */
 START_TEST(relogin_discard_and_what_is_not_kept)
 {
 	struct browser	 b;
@@ -337,9 +338,24 @@ START_TEST(relogin_discard_and_what_is_not_kept)
 	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM pending_posts WHERE "
 	    "body LIKE '%Secret%'"), 0);
 
-	/* A browser's 信息变更 form: kept. */
-	ck_assert_int_eq(http_post_html(&b, "/biangeng/unit", &a, "contact",
-	    "续登联系人", NULL), 401);
+	/* Another site's form the browser was made to post (the browser
+	 * presents the certificate, not the SameSite cookie): not kept, it
+	 * would be offered to the clerk to confirm. */
+	ck_assert_int_eq(http_post_html_hdr(&b, "/biangeng/unit",
+	    "Origin: https://evil.example", &a, "contact", "冒名", NULL), 401);
+	ck_assert_ptr_nonnull(strstr(a.body, TIMEOUT_MSG));
+	ck_assert_ptr_null(strstr(a.body, KEPT_MSG));
+	answer_free(&a);
+	ck_assert_int_eq(http_post_html_hdr(&b, "/biangeng/unit",
+	    "Sec-Fetch-Site: cross-site", &a, "contact", "冒名", NULL), 401);
+	ck_assert_ptr_null(strstr(a.body, KEPT_MSG));
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM pending_posts"), before);
+
+	/* A browser's 信息变更 form from the hall's own page: kept. */
+	snprintf(path, sizeof(path), "Origin: %s", hall_url());
+	ck_assert_int_eq(http_post_html_hdr(&b, "/biangeng/unit", path, &a,
+	    "contact", "续登联系人", NULL), 401);
 	ck_assert_ptr_nonnull(strstr(a.body, KEPT_MSG));
 	html_input(&a, "hall_kept", kept, sizeof(kept));
 	answer_free(&a);
