@@ -357,11 +357,13 @@ has_chosen_file(const struct req *r)
 }
 
 /* Whether a POST comes from the hall's own pages as far as the browser
- * says: Sec-Fetch-Site, when sent, is same-origin, and Origin, when
- * sent, is https:// and the host asked for.  A form another site made
- * the browser post (with the certificate, which the browser always
- * presents, but without the SameSite cookie) must not be kept: the
- * clerk would be asked to confirm it after the login. */
+ * says.  Sec-Fetch-Site, when sent, decides: same-origin.  Without it,
+ * an Origin must be https:// and the host asked for; "null" (what a
+ * browser sends under the hall's Referrer-Policy: no-referrer, and
+ * from a sandboxed frame) is not enough.  A form another site made the
+ * browser post (with the certificate, which the browser presents to
+ * any site's form, but without the SameSite cookie) must not be kept:
+ * the clerk would be asked to confirm it after the login. */
 static int
 same_origin(const struct req *r)
 {
@@ -369,8 +371,8 @@ same_origin(const struct req *r)
 	const char	*origin = req_param(r, "HTTP_ORIGIN");
 	const char	*host = req_param(r, "HTTP_HOST");
 
-	if (site != NULL && strcmp(site, "same-origin") != 0)
-		return 0;
+	if (site != NULL)
+		return strcmp(site, "same-origin") == 0;
 	if (origin == NULL)
 		return 1;
 	return host != NULL && *host != '\0' &&

@@ -350,7 +350,22 @@ START_TEST(relogin_discard_and_what_is_not_kept)
 	    "Sec-Fetch-Site: cross-site", &a, "contact", "冒名", NULL), 401);
 	ck_assert_ptr_null(strstr(a.body, KEPT_MSG));
 	answer_free(&a);
+	ck_assert_int_eq(http_post_html_hdr(&b, "/biangeng/unit",
+	    "Origin: null", &a, "contact", "冒名", NULL), 401);
+	ck_assert_ptr_null(strstr(a.body, KEPT_MSG));
+	answer_free(&a);
 	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM pending_posts"), before);
+	/* What Chromium sends from the hall's page (its Origin is "null"
+	 * under Referrer-Policy: no-referrer): kept. */
+	ck_assert_int_eq(http_post_html_hdr(&b, "/biangeng/unit",
+	    "Sec-Fetch-Site: same-origin", &a, "contact", "同源", NULL), 401);
+	ck_assert_ptr_nonnull(strstr(a.body, KEPT_MSG));
+	html_input(&a, "hall_kept", kept, sizeof(kept));
+	answer_free(&a);
+	ck_assert_int_eq(kept_rows(kept), 1);
+	snprintf(path, sizeof(path), "DELETE FROM pending_posts WHERE id = "
+	    "'%s'", kept);
+	db_exec(path);
 
 	/* A browser's 信息变更 form from the hall's own page: kept. */
 	snprintf(path, sizeof(path), "Origin: %s", hall_url());
