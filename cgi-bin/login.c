@@ -106,9 +106,10 @@ start_session(struct hall_ctx *c, const struct account *a, const char *to)
 	page_redirect(c, to);
 }
 
-/* Starts the session of a, then leads to the kept form kept when it
- * is this certificate's and account's and still kept, else to next
- * when it is a path of this site, else to the account's desk. */
+/* Starts the session of a, then leads to the form kept under kept when
+ * it is this certificate's and account's and not yet used or expired,
+ * else to next when it is a path of this site, else to the desk.
+ * Expired kept forms are deleted first. */
 static void
 after_login(struct hall_ctx *c, const struct account *a, const char *next,
     const char *kept)
