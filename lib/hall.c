@@ -314,6 +314,136 @@ resolve_session(struct hall_ctx *c)
 
 static int	csrf_gate(struct hall_ctx *, const struct route *);
 
+/* Whether path is a page of the login program (its forms carry
+ * passwords or end a session: never kept). */
+static int
+is_login_path(const char *path)
+{
+	return strncmp(path, "/login", 6) == 0 &&
+	    (path[6] == '\0' || path[6] == '/');
+}
+
+/* Redirects a browser to the login page with next= the page it asked
+ * for (path and query), for the login to return there. */
+static void
+redirect_to_login(struct hall_ctx *c)
+{
+	const char	*q = req_param(c->r, "QUERY_STRING");
+	char		 next[KEEP_MAX_NEXT + 2], enc[3 * KEEP_MAX_NEXT + 1];
+	char		 to[sizeof(enc) + 16];
+
+	snprintf(next, sizeof(next), "%s%s%s", c->r->path,
+	    q != NULL && *q != '\0' ? "?" : "", q != NULL ? q : "");
+	if (!keep_local_path(next) ||
+	    keep_urlencode(enc, sizeof(enc), next) != 0) {
+		page_redirect(c, "/login");
+		return;
+	}
+	snprintf(to, sizeof(to), "/login?next=%s", enc);
+	page_redirect(c, to);
+}
+
+/* Whether the request carries a chosen file (a multipart part with a
+ * file name). */
+static int
+has_chosen_file(const struct req *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->body.n; i++)
+		if (r->body.v[i].filename != NULL &&
+		    r->body.v[i].filename[0] != '\0')
+			return 1;
+	return 0;
+}
+
+/* Whether a POST comes from the hall's own pages as far as the browser
+ * says.  Sec-Fetch-Site, when sent, decides: same-origin.  Without it,
+ * an Origin must be https:// and the host asked for; "null" (what a
+ * browser sends under the hall's Referrer-Policy: no-referrer, and
+ * from a sandboxed frame) is not enough.  A form another site made the
+ * browser post (with the certificate, which the browser presents to
+ * any site's form, but without the SameSite cookie) must not be kept:
+ * the clerk would be asked to confirm it after the login. */
+static int
+same_origin(const struct req *r)
+{
+	const char	*site = req_param(r, "HTTP_SEC_FETCH_SITE");
+	const char	*origin = req_param(r, "HTTP_ORIGIN");
+	const char	*host = req_param(r, "HTTP_HOST");
+
+	if (site != NULL)
+		return strcmp(site, "same-origin") == 0;
+	if (origin == NULL)
+		return 1;
+	return host != NULL && *host != '\0' &&
+	    strncmp(origin, "https://", 8) == 0 && strcmp(origin + 8, host) == 0;
+}
+
+/* Answers a browser's POST whose session ended: keeps the form for
+ * this certificate (not a login page's, not another site's) and shows
+ * the login box in its place, 401.  The login offers the kept form
+ * again. */
+static void
+relogin(struct hall_ctx *c)
+{
+	struct account	 a;
+	char		 id[33] = "";
+	int		 rc, kept = 0;
+
+	if ((rc = account_by_cert(c->s, c->id.fp, &a)) < 0) {
+		page_busy(c);
+		return;
+	}
+	if (rc > 0) {
+		page_fail(c, 401, "LOGIN_REQUIRED", "请先登录");
+		return;
+	}
+	if (!is_login_path(c->r->path) && same_origin(c->r)) {
+		if ((rc = keep_post(c->s, c->r, c->id.fp, a.id, id)) < 0) {
+			page_busy(c);
+			return;
+		}
+		kept = rc == 0;
+	}
+	c->status = 401;
+	page_view(c, "relogin", "登录已超时");
+	page_message(c, "warn", kept ? "登录已超时,请重新登录。"
+	    "您填写的内容已保留,登录后将继续提交" : "登录已超时,请重新登录");
+	if (kept && has_chosen_file(c->r))
+		page_message(c, "info", "所选的附件文件不会保留,"
+		    "继续提交时请重新选择文件");
+	page_login_box(c, &a, a.username, NULL, kept ? id : NULL);
+}
+
+/* Answers a request of a logged-in route without a session: XML
+ * clients 401 LOGIN_REQUIRED, a browser's page the login page with
+ * next=, a browser's form the login box with the form kept. */
+static void
+not_logged_in(struct hall_ctx *c)
+{
+	int	 had = req_cookie(c->r, SESS_COOKIE) != NULL;
+
+	if (c->r->want_xml)
+		page_fail(c, 401, "LOGIN_REQUIRED", had ?
+		    "登录已超时,请重新登录" : "请先登录");
+	else if (c->r->method == REQ_POST)
+		relogin(c);
+	else
+		redirect_to_login(c);
+}
+
+/* Deletes the kept post a confirmed form names (KEEP_FIELD): it is
+ * being used now.  A failure is logged; the form goes on. */
+static void
+consume_kept(struct hall_ctx *c)
+{
+	const char	*id = req_body_get(c->r, KEEP_FIELD);
+
+	if (id != NULL && keep_drop(c->s, id, c->id.fp) != 0)
+		log_warn("could not delete a kept form after its use");
+}
+
 /* Applies the route's access flags.  Returns 1 to go on to the handler,
  * 0 when c already holds the answer (refusal or redirect). */
 static int
@@ -335,10 +465,7 @@ gate(struct hall_ctx *c, const struct route *rt)
 	if (rt->flags & ROUTE_CERT)
 		return csrf_gate(c, rt);
 	if (!c->logged_in) {
-		if (c->r->want_xml || c->r->method == REQ_POST)
-			page_fail(c, 401, "LOGIN_REQUIRED", "请先登录");
-		else
-			page_redirect(c, "/login");
+		not_logged_in(c);
 		return 0;
 	}
 	if ((c->acct.kind == ACCT_UNIT && !want_unit) ||
@@ -366,8 +493,10 @@ csrf_gate(struct hall_ctx *c, const struct route *rt)
 {
 	if (c->r->method != REQ_POST || (rt->flags & ROUTE_NOCSRF))
 		return 1;
-	if (c->logged_in && csrf_ok(&c->sess, req_body_get(c->r, "csrf")))
+	if (c->logged_in && csrf_ok(&c->sess, req_body_get(c->r, "csrf"))) {
+		consume_kept(c);
 		return 1;
+	}
 	page_fail(c, 403, "CSRF", "页面已过期或来源不明,请返回刷新页面后重新提交");
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include "audit.h"
 #include "workflow.h"
 #include "ident.h"
+#include "keep.h"
 #include "clock.h"
 #include "log.h"
 
@@ -191,5 +192,15 @@ int		 page_unit(struct hall_ctx *c, int64_t unit_id);
 /* Reads the "id" field of the request as a positive task/record id;
  * 0 if absent or malformed. */
 int64_t		 page_id_param(struct hall_ctx *c, const char *name);
+
+/* ---- After a lost session (keep.c) ---- */
+
+/* Adds the login form's elements: <cert subject= days-left= kind=
+ * username=> of the request's certificate and its account a (NULL: the
+ * certificate is bound to no account, no <cert>), and <login username=
+ * next= kept=> (the name typed, the page to return to and the kept
+ * post to offer after the login; NULL or "" for none). */
+void		 page_login_box(struct hall_ctx *c, const struct account *a,
+		    const char *username, const char *next, const char *kept);
 
 #endif

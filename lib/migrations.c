@@ -338,6 +338,23 @@ const char *const store_migrations[] = {
 ");"
 "CREATE INDEX attachments_person ON attachments(task_id, person_id);"
 "CREATE INDEX tasks_submitted ON tasks(state, submitted_at);",
+/* 7: forms posted after the session ended, kept for the same
+ * certificate and account until the clerk logs in again and confirms
+ * them (lib/keep.c): text fields only, urlencoded, never the csrf
+ * field; file parts are named (field, file name) but not kept. */
+"CREATE TABLE pending_posts ("
+"  id TEXT PRIMARY KEY,"			/* 32 hex, random */
+"  cert_fp TEXT NOT NULL,"			/* SHA-256 of the certificate */
+"  account_id INTEGER NOT NULL REFERENCES accounts(id),"
+"  path TEXT NOT NULL,"				/* a route of a program */
+"  query TEXT NOT NULL DEFAULT '',"		/* QUERY_STRING as sent */
+"  multipart INTEGER NOT NULL DEFAULT 0 CHECK (multipart IN (0, 1)),"
+"  body TEXT NOT NULL DEFAULT '',"		/* name=value&... */
+"  files TEXT NOT NULL DEFAULT '',"		/* field=file name&... */
+"  created_at INTEGER NOT NULL"
+");"
+"CREATE INDEX pending_posts_cert ON pending_posts(cert_fp, created_at);"
+"CREATE INDEX pending_posts_created ON pending_posts(created_at);",
 };
 
 const size_t store_nmigrations =

@@ -10,7 +10,8 @@
   from the registered businesses), a breadcrumb, the certificate expiry warning,
   <message>s and form-level <errors>, then the view.  Pages without a
   session (login, verify) get the header band only.  The error view
-  (page[@view='error']) is defined here.
+  (page[@view='error']), the login box and the relogin view (a form
+  posted after the session ended) are defined here.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -387,6 +388,94 @@
         </a>
       </p>
     </section>
+  </xsl:template>
+
+  <!-- The login box: the heading for a unit or the office, the
+       certificate, its expiry warning and the form posting to /login
+       with next= (the page to return to) and hall_kept (the form kept
+       when the session ended), from <cert> and <login>; the notice of
+       an unbound certificate when <cert> is absent.  The login page
+       shows it, and so does any program in place of a form posted
+       after the session ended (view relogin). -->
+  <xsl:template name="login-box">
+    <section class="login-box">
+      <h1>
+        <xsl:choose>
+          <xsl:when test="cert/@kind = 'reviewer'">经办机构用户登录</xsl:when>
+          <xsl:otherwise>单位用户登录</xsl:otherwise>
+        </xsl:choose>
+      </h1>
+      <xsl:choose>
+        <xsl:when test="cert">
+          <p class="cert-line">
+            <span class="label">当前数字证书: </span>
+            <span class="mono"><xsl:value-of select="cert/@subject"/></span>
+          </p>
+          <xsl:variable name="d" select="number(cert/@days-left)"/>
+          <xsl:if test="$d &lt;= 30">
+            <div role="alert">
+              <xsl:attribute name="class">
+                <xsl:choose>
+                  <xsl:when test="$d &lt;= 7">msg msg-error</xsl:when>
+                  <xsl:otherwise>msg msg-warn</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:text>您的数字证书将于 </xsl:text>
+              <strong><xsl:value-of select="$d"/></strong>
+              <xsl:text> 天后到期,请及时到经办机构办理续期。</xsl:text>
+            </div>
+          </xsl:if>
+          <form method="post" action="/login" class="form login-form" autocomplete="off">
+            <xsl:if test="login/@next != ''">
+              <input type="hidden" name="next" value="{login/@next}"/>
+            </xsl:if>
+            <xsl:if test="login/@kept != ''">
+              <input type="hidden" name="hall_kept" value="{login/@kept}"/>
+            </xsl:if>
+            <table class="form-grid">
+              <tr>
+                <xsl:call-template name="input-cells">
+                  <xsl:with-param name="label">用户名</xsl:with-param>
+                  <xsl:with-param name="name">username</xsl:with-param>
+                  <xsl:with-param name="value" select="login/@username[. != ''] | cert/@username[not(../../login/@username != '')]"/>
+                  <xsl:with-param name="required" select="true()"/>
+                  <xsl:with-param name="maxlength">64</xsl:with-param>
+                  <xsl:with-param name="autocomplete">username</xsl:with-param>
+                </xsl:call-template>
+              </tr>
+              <tr>
+                <xsl:call-template name="input-cells">
+                  <xsl:with-param name="label">密码</xsl:with-param>
+                  <xsl:with-param name="name">password</xsl:with-param>
+                  <xsl:with-param name="type">password</xsl:with-param>
+                  <xsl:with-param name="required" select="true()"/>
+                  <xsl:with-param name="maxlength">128</xsl:with-param>
+                  <xsl:with-param name="autocomplete">current-password</xsl:with-param>
+                </xsl:call-template>
+              </tr>
+            </table>
+            <p class="buttons"><button type="submit" class="btn btn-primary">登录</button></p>
+          </form>
+          <xsl:if test="login/@kept != ''">
+            <p class="note kept-note">您填写的内容已保留30分钟。登录后将显示保留的内容,请核对后点击“继续提交”。</p>
+          </xsl:if>
+          <p class="note">首次登录须修改初始密码;连续5次密码错误将锁定15分钟。</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="not(/page/message[. = '您的数字证书未绑定网厅账户,请到经办机构办理'])">
+            <div class="msg msg-error" role="alert">您的数字证书未绑定网厅账户,请到经办机构办理</div>
+          </xsl:if>
+          <p class="note">请携带单位经办人身份证及授权委托书到辖区社保经办机构办理网上办事资格。</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- A form posted after the session ended (401): the <message> says
+       the login timed out and whether the form was kept; the login box
+       follows. -->
+  <xsl:template match="page[@view = 'relogin']" mode="content">
+    <xsl:call-template name="login-box"/>
   </xsl:template>
 
   <!-- A view the program's stylesheet does not know: a plain notice,

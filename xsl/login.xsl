@@ -2,77 +2,17 @@
 <!--
   login.xsl: the pages of the login program (证书登录).
   Views: login (用户名/密码 under the client certificate), password
-  (forced change of the initial password), locked (too many failures).
+  (forced change of the initial password), locked (too many failures),
+  resume (a form kept when the session ended, to confirm).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="layout.xsl"/>
 
-  <!-- The login form, or the unbound-certificate notice when <cert> is
-       absent. -->
+  <!-- The login form (layout.xsl's login-box), or the unbound-certificate
+       notice when <cert> is absent. -->
   <xsl:template match="page[@view = 'login']" mode="content">
-    <section class="login-box">
-      <h1>
-        <xsl:choose>
-          <xsl:when test="cert/@kind = 'reviewer'">经办机构用户登录</xsl:when>
-          <xsl:otherwise>单位用户登录</xsl:otherwise>
-        </xsl:choose>
-      </h1>
-      <xsl:choose>
-        <xsl:when test="cert">
-          <p class="cert-line">
-            <span class="label">当前数字证书: </span>
-            <span class="mono"><xsl:value-of select="cert/@subject"/></span>
-          </p>
-          <xsl:variable name="d" select="number(cert/@days-left)"/>
-          <xsl:if test="$d &lt;= 30">
-            <div role="alert">
-              <xsl:attribute name="class">
-                <xsl:choose>
-                  <xsl:when test="$d &lt;= 7">msg msg-error</xsl:when>
-                  <xsl:otherwise>msg msg-warn</xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
-              <xsl:text>您的数字证书将于 </xsl:text>
-              <strong><xsl:value-of select="$d"/></strong>
-              <xsl:text> 天后到期,请及时到经办机构办理续期。</xsl:text>
-            </div>
-          </xsl:if>
-          <form method="post" action="/login" class="form login-form" autocomplete="off">
-            <table class="form-grid">
-              <tr>
-                <xsl:call-template name="input-cells">
-                  <xsl:with-param name="label">用户名</xsl:with-param>
-                  <xsl:with-param name="name">username</xsl:with-param>
-                  <xsl:with-param name="value" select="login/@username[. != ''] | cert/@username[not(../../login/@username != '')]"/>
-                  <xsl:with-param name="required" select="true()"/>
-                  <xsl:with-param name="maxlength">64</xsl:with-param>
-                  <xsl:with-param name="autocomplete">username</xsl:with-param>
-                </xsl:call-template>
-              </tr>
-              <tr>
-                <xsl:call-template name="input-cells">
-                  <xsl:with-param name="label">密码</xsl:with-param>
-                  <xsl:with-param name="name">password</xsl:with-param>
-                  <xsl:with-param name="type">password</xsl:with-param>
-                  <xsl:with-param name="required" select="true()"/>
-                  <xsl:with-param name="maxlength">128</xsl:with-param>
-                  <xsl:with-param name="autocomplete">current-password</xsl:with-param>
-                </xsl:call-template>
-              </tr>
-            </table>
-            <p class="buttons"><button type="submit" class="btn btn-primary">登录</button></p>
-          </form>
-          <p class="note">首次登录须修改初始密码;连续5次密码错误将锁定15分钟。</p>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:if test="not(/page/message[. = '您的数字证书未绑定网厅账户,请到经办机构办理'])">
-            <div class="msg msg-error" role="alert">您的数字证书未绑定网厅账户,请到经办机构办理</div>
-          </xsl:if>
-          <p class="note">请携带单位经办人身份证及授权委托书到辖区社保经办机构办理网上办事资格。</p>
-        </xsl:otherwise>
-      </xsl:choose>
-    </section>
+    <xsl:call-template name="login-box"/>
   </xsl:template>
 
   <!-- The forced change of the initial password. -->
@@ -119,6 +59,76 @@
           <button type="reset" class="btn">重置</button>
           <button type="submit" class="btn btn-primary">确认修改</button>
         </p>
+      </form>
+    </section>
+  </xsl:template>
+
+  <!-- The form kept when the session ended (<kept action= multipart=
+       business= created= until=> with <field name= value= shown=> and
+       <file name= filename=>), offered again for the clerk to confirm:
+       the values in a list, the fields hidden in a form posting to
+       where the clerk posted before, with this session's CSRF token;
+       each file chosen again. -->
+  <xsl:template match="page[@view = 'resume']" mode="content">
+    <section class="resume">
+      <h1>继续提交</h1>
+      <p class="note">
+        <xsl:text>登录超时前您</xsl:text>
+        <xsl:if test="kept/@business != ''">
+          <xsl:text>在“</xsl:text><xsl:value-of select="kept/@business"/><xsl:text>”</xsl:text>
+        </xsl:if>
+        <xsl:text>填写的内容已保留(</xsl:text>
+        <xsl:value-of select="kept/@created"/>
+        <xsl:text>,保留至 </xsl:text>
+        <xsl:value-of select="kept/@until"/>
+        <xsl:text>)。请核对后点击“继续提交”;如不再需要,请点击“放弃”。</xsl:text>
+      </p>
+      <xsl:variable name="shown" select="kept/field[not(@shown = '0') and normalize-space(@value) != '']"/>
+      <xsl:if test="$shown">
+        <table class="grid kept-values">
+          <caption>您填写的内容</caption>
+          <tbody>
+            <xsl:for-each select="$shown">
+              <tr><td><xsl:value-of select="@value"/></td></tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:if>
+      <form method="post" action="{kept/@action}" class="form resume-form">
+        <xsl:if test="kept/@multipart = '1'">
+          <xsl:attribute name="enctype">multipart/form-data</xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="hall_kept" value="{kept/@id}"/>
+        <xsl:for-each select="kept/field">
+          <input type="hidden" name="{@name}" value="{@value}"/>
+        </xsl:for-each>
+        <xsl:if test="kept/file">
+          <div class="msg msg-warn" role="status">所选的附件文件未保留,请重新选择后再继续提交。</div>
+          <table class="form-grid">
+            <xsl:for-each select="kept/file">
+              <tr>
+                <th>
+                  <label for="kept-file-{position()}">
+                    <xsl:text>附件</xsl:text>
+                    <xsl:if test="@filename != ''">
+                      <xsl:text>(原选择: </xsl:text><xsl:value-of select="@filename"/><xsl:text>)</xsl:text>
+                    </xsl:if>
+                  </label>
+                </th>
+                <td><input type="file" id="kept-file-{position()}" name="{@name}" required="required"/></td>
+              </tr>
+            </xsl:for-each>
+          </table>
+        </xsl:if>
+        <p class="buttons">
+          <button type="submit" class="btn btn-primary">继续提交</button>
+        </p>
+      </form>
+      <form method="post" action="/login/discard" class="form discard-form">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="id" value="{kept/@id}"/>
+        <p class="buttons"><button type="submit" class="btn">放弃</button></p>
       </form>
     </section>
   </xsl:template>

@@ -21,7 +21,7 @@
 
 
 static long	http_post_v(struct browser *, const char *, int, int,
-		    struct answer *, va_list);
+		    const char *, struct answer *, va_list);
 
 /* Reads a required environment variable or exits the test. */
 static const char *
@@ -277,7 +277,7 @@ http_post(struct browser *b, const char *path, int with_csrf,
 	long	 st;
 
 	va_start(ap, a);
-	st = http_post_v(b, path, with_csrf, 1, a, ap);
+	st = http_post_v(b, path, with_csrf, 1, NULL, a, ap);
 	va_end(ap);
 	return st;
 }
@@ -289,16 +289,30 @@ http_post_html(struct browser *b, const char *path, struct answer *a, ...)
 	long	 st;
 
 	va_start(ap, a);
-	st = http_post_v(b, path, 1, 0, a, ap);
+	st = http_post_v(b, path, 1, 0, NULL, a, ap);
+	va_end(ap);
+	return st;
+}
+
+long
+http_post_html_hdr(struct browser *b, const char *path, const char *hdr,
+    struct answer *a, ...)
+{
+	va_list	 ap;
+	long	 st;
+
+	va_start(ap, a);
+	st = http_post_v(b, path, 1, 0, hdr, a, ap);
 	va_end(ap);
 	return st;
 }
 
 /* POSTs the name, value pairs of ap urlencoded to path, the csrf first
- * when with_csrf, asking for XML when xml.  Returns a->status. */
+ * when with_csrf, asking for XML when xml, with the extra header line
+ * hdr (NULL: none).  Returns a->status. */
 static long
 http_post_v(struct browser *b, const char *path, int with_csrf, int xml,
-    struct answer *a, va_list ap)
+    const char *hdr, struct answer *a, va_list ap)
 {
 	struct curl_slist	*hdrs = NULL;
 	char			 url[2048], *body = NULL, *enc;
@@ -311,6 +325,10 @@ http_post_v(struct browser *b, const char *path, int with_csrf, int xml,
 	h = handle(b, url, a, &hdrs, xml, &ctx);
 	if (h == NULL)
 		return 0;
+	if (hdr != NULL) {
+		hdrs = curl_slist_append(hdrs, hdr);
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+	}
 	FILE *mem = open_memstream(&body, &len);
 	if (with_csrf)
 		fprintf(mem, "csrf=%s", b->csrf);

@@ -84,6 +84,11 @@ long		 http_post(struct browser *b, const char *path, int with_csrf,
 long		 http_post_html(struct browser *b, const char *path,
 		    struct answer *a, ...);
 
+/* http_post_html() with the extra request header line hdr (e.g.
+ * "Origin: https://evil.example"). */
+long		 http_post_html_hdr(struct browser *b, const char *path,
+		    const char *hdr, struct answer *a, ...);
+
 /* POST multipart/form-data parts[0..n) (csrf added unless with_csrf is
  * 0).  Answers as XML. */
 long		 http_post_multipart(struct browser *b, const char *path,

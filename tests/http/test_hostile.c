@@ -219,6 +219,7 @@ struct post_route {
 static const struct post_route posts[] = {
 	{ "/login/password", WHO_UNIT },
 	{ "/login/logout", WHO_UNIT },
+	{ "/login/discard", WHO_UNIT },
 	{ "/home/cancel", WHO_UNIT },
 	{ "/biangeng/person", WHO_UNIT },
 	{ "/biangeng/unit", WHO_UNIT },
@@ -683,6 +684,7 @@ static const char *const gets_only[] = {
 	"/jianyuan/batch/result", "/jianyuan/batch/failures",
 	"/jianyuan/export", "/jianyuan/table", "/print", "/print/zonghe",
 	"/print/tuigong", "/review", "/review/task", "/review/attachment",
+	"/login/resume",
 };
 #define NGETS (sizeof(gets_only) / sizeof(gets_only[0]))
 
@@ -694,6 +696,7 @@ static const char *const posts_only[] = {
 	"/jianyuan/delete", "/jianyuan/submit", "/jianyuan/cancel",
 	"/jianyuan/batch/upload", "/jianyuan/batch/delete",
 	"/review/approve", "/review/reject", "/review/batch-approve",
+	"/login/discard",
 };
 #define NPOSTS_ONLY (sizeof(posts_only) / sizeof(posts_only[0]))
 

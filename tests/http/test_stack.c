@@ -86,11 +86,13 @@ START_TEST(certs_good_needs_login)
 	struct answer	 a;
 
 	browser_init(&b, "unit-a");
+	/* To the login page, which returns to the page asked for. */
 	ck_assert_int_eq(http_get(&b, "/home", 0, &a), 303);
-	ck_assert_str_eq(a.location, "/login");
+	ck_assert_str_eq(a.location, "/login?next=%2Fhome");
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, "/home", 1, &a), 401);
 	ck_xpath_eq(&a, "string(/page/error/@code)", "LOGIN_REQUIRED");
+	ck_xpath_eq(&a, "string(/page/error)", "请先登录");
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, "/login", 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/@view)", "login");
