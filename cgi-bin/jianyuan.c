@@ -3,23 +3,14 @@
  * unit's insured persons, pick some with one 减少原因 and a 变更日期,
  * save a task, attach per person what the rules demand, submit; 批量减员
  * by .xlsx; 《企业参保人员减员表》 as .xlsx and as an A4 page.  The rules
- * are in lib/jianyuan.c.
+ * are in lib/jianyuan.c; the task pages every business shares (task,
+ * upload, attachment, submit, 退单, delete, batch) in lib/taskpage.c.
+ * Its own routes:
  *
- *   GET  /jianyuan                 sfzh=: the query form and the list;
- *                                  id=: the task (rows, materials, uploads)
+ *   GET  /jianyuan                 without id, sfzh=: the query form
+ *                                  and the list of insured persons
  *   POST /jianyuan/save            reason, change_date, pid (repeated),
  *                                  token (one-time form token), csrf
- *   POST /jianyuan/upload          id, pid, material, file, csrf
- *   GET  /jianyuan/attachment      id (attachment id): 查看附件
- *   POST /jianyuan/delete          id, row, csrf: drop a row (未提交)
- *   POST /jianyuan/submit          id, csrf
- *   POST /jianyuan/cancel          id, csrf (退单)
- *   GET  /jianyuan/batch           the batch page
- *   GET  /jianyuan/batch/template  the .xlsx template
- *   POST /jianyuan/batch/upload    file, token, csrf
- *   GET  /jianyuan/batch/result    id: the batch task with its counts
- *   GET  /jianyuan/batch/failures  id: 下载导入失败列表 (.xlsx)
- *   POST /jianyuan/batch/delete    id, row, csrf
  *   GET  /jianyuan/export          id: 《企业参保人员减员表》 .xlsx
  *   GET  /jianyuan/table           id: the same as an A4 print page
  */
@@ -31,21 +22,12 @@
 
 #include "hall.h"
 #include "attach.h"
-#include "batch.h"
 #include "jianyuan.h"
 #include "receipt.h"
+#include "taskpage.h"
 #include "xlsx.h"
 
-#define BUSY_MSG	"系统繁忙,请稍后再试"
 #define JY_MAX_PIDS	1000	/* persons of one form */
-
-/* Sets the view, the title and the 缴费管理 menu. */
-static void
-begin(struct hall_ctx *c, const char *view, const char *title)
-{
-	page_view(c, view, title);
-	page_attr(c->page, "category", "jiaofei");
-}
 
 /* Adds <reasons><option>… of 减少原因. */
 static void
@@ -148,7 +130,7 @@ show_query(struct hall_ctx *c, const char *sfzh, const char *reason,
 	xmlNodePtr	 q;
 	char		 today[11];
 
-	begin(c, "query", "城镇职工减少");
+	tp_begin(c, "query", "城镇职工减少");
 	hdate_fmt(&c->today, today);
 	q = page_add(c, NULL, "query", NULL);
 	page_attr(q, "sfzh", sfzh != NULL ? sfzh : "");
@@ -193,60 +175,18 @@ query_get(struct hall_ctx *c)
 		    "(人员范围:本单位;已暂停缴费的人员不再列出)");
 }
 
-/* Where the task view adds a row's nodes. */
+/* Where the rows go. */
 struct rows_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 list;
-	int64_t		 task_id;
-	int		 editable;
-	int		 failed;
 };
 
-/* Adds a row's requirements as <need rule= words=><material code=
- * name= has=/></need>. */
-static void
-add_needs(struct rows_arg *a, xmlNodePtr row, const struct jy_outcome *o,
-    int64_t person_id)
-{
-	const struct material	*m;
-	xmlNodePtr		 need, mat;
-	size_t			 i, j;
-	int			 has, met;
-
-	for (i = 0; i < o->nneeds; i++) {
-		need = page_add(a->c, row, "need", NULL);
-		page_attr_int(need, "rule", o->needs[i]->rule);
-		page_attr(need, "words", o->needs[i]->words);
-		met = 0;
-		for (j = 0; o->needs[i]->codes[j] != NULL; j++) {
-			mat = page_add(a->c, need, "material", NULL);
-			m = attach_material(o->needs[i]->codes[j]);
-			page_attr(mat, "code", o->needs[i]->codes[j]);
-			page_attr(mat, "name", m != NULL ? m->name :
-			    o->needs[i]->codes[j]);
-			has = attach_has(a->c->s, a->task_id, person_id,
-			    o->needs[i]->codes[j]);
-			if (has < 0)
-				a->failed = 1;
-			if (has > 0) {
-				page_attr(mat, "has", "1");
-				met = 1;
-			}
-		}
-		page_attr(need, "met", met ? "1" : "0");
-	}
-}
-
-/* jy_rows callback: one <row> with, while editable, what the rules
- * say now. */
+/* jy_rows callback: one <row>. */
 static void
 add_row(const struct jy_row *r, void *arg)
 {
-	struct rows_arg		*a = arg;
-	struct jy_facts		 f;
-	struct jy_outcome	 o;
-	struct hdate		 change;
-	xmlNodePtr		 n;
+	struct rows_arg	*a = arg;
+	xmlNodePtr	 n;
 
 	n = page_add(a->c, a->list, "row", NULL);
 	page_attr_int(n, "no", r->row_no);
@@ -257,127 +197,75 @@ add_row(const struct jy_row *r, void *arg)
 	page_attr(n, "reason", r->reason);
 	page_attr(n, "change-date", r->change_date);
 	page_attr(n, "stop-month", r->stop_month);
-	if (!a->editable || valid_date(r->change_date, &change) != VALID_OK)
-		return;
-	if (jy_judge(a->c->s, a->c->acct.unit_id, r->person_id,
-	    jy_reason_parse(r->reason), &change, &a->c->today, a->task_id, &f,
-	    &o) != 0) {
-		a->failed = 1;
-		return;
-	}
-	if (o.verdict == JY_REFUSED) {
-		page_attr(n, "refused", o.msg);
-		page_attr(n, "refused-code", o.code);
-		return;
-	}
-	add_needs(a, n, &o, r->person_id);
 }
 
-/* attach_list callback: one <attachment>. */
-static void
-add_attachment(const struct attachment *at, void *arg)
-{
-	struct rows_arg	*a = arg;
-	xmlNodePtr	 n;
-
-	n = page_add(a->c, a->list, "attachment", NULL);
-	page_attr_int(n, "id", at->id);
-	page_attr_int(n, "pid", at->person_id);
-	page_attr(n, "code", at->code);
-	page_attr(n, "name", at->name);
-	page_attr(n, "filename", at->filename);
-	page_attr(n, "mime", at->mime);
-	page_attr_int(n, "size", (long long)at->size);
-}
-
-/* Loads the unit's task named by field "id" of the business; answers
- * 404 and returns -1 when there is none. */
+/* tp_business task_xml: the rows, and from when a 结束 task's
+ * 《综合业务处理单》 prints (the /print list's rule). */
 static int
-load_task(struct hall_ctx *c, struct task *t)
-{
-	int	 rc;
-
-	rc = wf_load(c->s, page_id_param(c, "id"), c->acct.unit_id, t);
-	if (rc == 0 && strcmp(t->business, "jianyuan") != 0)
-		rc = 1;
-	if (rc < 0)
-		page_busy(c);
-	else if (rc > 0)
-		page_fail(c, 404, "NOT_FOUND", "未找到该减员业务");
-	return rc == 0 ? 0 : -1;
-}
-
-/* The batch counts of task t: rows stored and failures kept. */
-static void
-add_batch_counts(struct hall_ctx *c, const struct task *t)
-{
-	struct store_stmt	*st;
-	xmlNodePtr	 n;
-
-	if ((st = store_stmt(c->s, "SELECT (SELECT COUNT(*) FROM jianyuan "
-	    "WHERE task_id = ?1), (SELECT COUNT(*) FROM batch_failures WHERE "
-	    "task_id = ?1)")) == NULL || store_bind_int(st, 1, t->id))
-		return;
-	if (store_step(st) == STORE_ROW) {
-		n = page_add(c, NULL, "batch", NULL);
-		page_attr_int(n, "ok", store_col_int64(st, 0));
-		page_attr_int(n, "failed", store_col_int64(st, 1));
-	}
-	store_reset(st);
-}
-
-/* The task view of t (view "task", or "batch-result" when batch). */
-static int
-show_task(struct hall_ctx *c, const struct task *t, int batch)
+task_xml(struct hall_ctx *c, const struct task *t, int batch, xmlNodePtr tn)
 {
 	struct rows_arg	 a;
-	xmlNodePtr	 tn;
+	struct hdate	 d;
 	char		 from[11];
+	int		 ready;
 
-	begin(c, batch ? "batch-result" : "task", batch ? "批量减员" :
-	    "城镇职工减少");
-	tn = page_task(c, NULL, t);
-	page_attr_int(tn, "review-min", jianyuan_business.review_days_min);
-	page_attr_int(tn, "review-max", jianyuan_business.review_days_max);
 	if (t->state == TASK_DONE) {
-		struct hdate	 d;
-		int		 ready;
-
-		/* The /print list's rule: from the day after approval. */
 		ready = receipt_zonghe_ready(t->decided_at, &c->today, &d);
 		hdate_fmt(&d, from);
 		page_attr(tn, "print-from", from);
 		page_attr(tn, "print-ready", ready ? "1" : "0");
 	}
-	memset(&a, 0, sizeof(a));
 	a.c = c;
-	a.task_id = t->id;
-	a.editable = wf_editable(t);
 	a.list = page_add(c, NULL, "rows", NULL);
-	if (jy_rows(c->s, t->id, add_row, &a) < 0 || a.failed)
+	return jy_rows(c->s, t->id, add_row, &a) < 0 ? -1 : 0;
+}
+
+/* tp_business materials: what the rules ask of person pid of task t,
+ * one group per requirement (one of its materials is enough). */
+static int
+materials(struct hall_ctx *c, const struct task *t, int64_t pid,
+    struct tp_material *out, size_t *n)
+{
+	const struct material	*m;
+	struct jy_outcome	 o;
+	struct jy_facts		 f;
+	struct jy_row		 r;
+	struct hdate		 change;
+	size_t			 i, j;
+	int			 rc;
+
+	*n = 0;
+	if (pid <= 0)
+		return 0;
+	if ((rc = jy_row_of(c->s, t->id, pid, &r)) != 0)
+		return rc;
+	if (valid_date(r.change_date, &change) != VALID_OK)
+		return 0;
+	if (jy_judge(c->s, t->unit_id, pid, jy_reason_parse(r.reason), &change,
+	    &c->today, t->id, &f, &o) != 0)
 		return -1;
-	a.list = page_add(c, NULL, "attachments", NULL);
-	if (attach_list(c->s, t->id, add_attachment, &a) < 0)
-		return -1;
-	if (batch)
-		add_batch_counts(c, t);
-	if (page_events(c, t->id) < 0)
-		return -1;
+	if (o.verdict == JY_REFUSED)
+		return 0;
+	for (i = 0; i < o.nneeds; i++)
+		for (j = 0; o.needs[i]->codes[j] != NULL &&
+		    *n < TP_MATERIALS_MAX; j++) {
+			m = attach_material(o.needs[i]->codes[j]);
+			out[*n].code = o.needs[i]->codes[j];
+			out[*n].name = m != NULL ? m->name : out[*n].code;
+			out[*n].required = 1;
+			out[*n].group = (int)i + 1;
+			out[*n].rule = o.needs[i]->rule;
+			out[*n].words = o.needs[i]->words;
+			(*n)++;
+		}
 	return 0;
 }
 
-/* GET /jianyuan */
+/* tp_business form: GET /jianyuan without id. */
 static void
-index_get(struct hall_ctx *c)
+form_get(struct hall_ctx *c)
 {
-	struct task	 t;
-
-	if (req_get(c->r, "id") == NULL) {
-		query_get(c);
-		return;
-	}
-	if (load_task(c, &t) == 0 && show_task(c, &t, 0) != 0)
-		page_busy(c);
+	query_get(c);
 }
 
 /* Reads the pid fields into pids[JY_MAX_PIDS]; a malformed one adds an
@@ -456,7 +344,7 @@ save_post(struct hall_ctx *c)
 	struct field_val	 vals[2];
 	struct form_errors	 errs;
 	int64_t			*pids, task_id;
-	char			 key[48], path[64];
+	char			 key[48];
 	size_t			 n;
 	int			 rc;
 
@@ -488,286 +376,18 @@ save_post(struct hall_ctx *c)
 		page_busy(c);
 	else if (rc > 0)
 		save_refused(c, &errs);
-	else {
-		snprintf(path, sizeof(path), "/jianyuan?id=%" PRId64, task_id);
-		page_redirect(c, path);
-	}
+	else
+		tp_saved(c, task_id, 1);
 out:
 	free(pids);
 }
 
-/* Whether person_id is a row of task_id.  Returns 1, 0 or -1. */
+/* tp_business batch_xml: the 减少原因 the template accepts. */
 static int
-task_has_person(struct hall_ctx *c, int64_t task_id, int64_t person_id)
+batch_xml(struct hall_ctx *c)
 {
-	struct store_stmt	*st;
-	int		 rc;
-
-	if ((st = store_stmt(c->s, "SELECT 1 FROM jianyuan WHERE task_id = ? "
-	    "AND person_id = ?")) == NULL || store_bind_int(st, 1, task_id) ||
-	    store_bind_int(st, 2, person_id))
-		return -1;
-	rc = store_step(st);
-	store_reset(st);
-	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : -1;
-}
-
-/* Answers a refused action on task t with its view and errs. */
-static void
-task_refused(struct hall_ctx *c, const struct task *t, int batch,
-    const struct form_errors *errs, const char *msg, int status)
-{
-	struct task	 fresh;
-
-	if (wf_load(c->s, t->id, c->acct.unit_id, &fresh) != 0 ||
-	    show_task(c, &fresh, batch) != 0) {
-		page_busy(c);
-		return;
-	}
-	if (errs != NULL)
-		page_form_errors(c, errs);
-	page_message(c, "error", msg);
-	c->status = status;
-}
-
-/* Redirects to the task's page (the batch result page when batch). */
-static void
-to_task(struct hall_ctx *c, int64_t id, int batch)
-{
-	char	 path[80];
-
-	snprintf(path, sizeof(path), "%s?id=%" PRId64,
-	    batch ? "/jianyuan/batch/result" : "/jianyuan", id);
-	page_redirect(c, path);
-}
-
-/* Whether the request came from the batch pages (field from=batch). */
-static int
-from_batch(struct hall_ctx *c)
-{
-	const char	*f = req_get(c->r, "from");
-
-	return f != NULL && strcmp(f, "batch") == 0;
-}
-
-/* POST /jianyuan/upload */
-static void
-upload_post(struct hall_ctx *c)
-{
-	const struct req_field	*file = req_field(c->r, "file");
-	const char		*code = req_get(c->r, "material");
-	const struct material	*m;
-	struct form_errors	 errs;
-	struct task		 t;
-	enum attach_err		 ae;
-	int64_t			 pid = page_id_param(c, "pid");
-	char			 buf[256];
-	int			 rc, batch = from_batch(c);
-
-	if (load_task(c, &t) != 0)
-		return;
-	errs.n = 0;
-	if (!wf_editable(&t)) {
-		task_refused(c, &t, batch, NULL, wf_result_message(WF_BADSTATE),
-		    409);
-		return;
-	}
-	if ((rc = task_has_person(c, t.id, pid)) < 0) {
-		page_busy(c);
-		return;
-	}
-	if (rc == 0 || !jy_material_known(code) ||
-	    (m = attach_material(code)) == NULL) {
-		form_error_add(&errs, "material", "CHOICE",
-		    "请选择本业务要求的材料和人员");
-		task_refused(c, &t, batch, &errs, "附件未上传", 422);
-		return;
-	}
-	if (store_begin(c->s) == -1) {
-		page_busy(c);
-		return;
-	}
-	ae = attach_store(c->s, &c->who, t.id, pid, code,
-	    file != NULL && file->filename != NULL ? file->filename : "",
-	    file != NULL ? file->val : "", file != NULL ? file->valsz : 0);
-	if (ae != ATTACH_OK) {
-		store_rollback(c->s);
-		if (ae == ATTACH_ERR__MAX) {
-			page_busy(c);
-			return;
-		}
-		form_error_add(&errs, "file", "ATTACH",
-		    attach_message(ae, m->name, buf, sizeof(buf)));
-		task_refused(c, &t, batch, &errs, "附件未上传", 422);
-		return;
-	}
-	if (store_commit(c->s) == -1) {
-		page_busy(c);
-		return;
-	}
-	to_task(c, t.id, batch);
-}
-
-/* GET /jianyuan/attachment: 查看附件. */
-static void
-attachment_get(struct hall_ctx *c)
-{
-	page_attachment(c, c->acct.unit_id);
-}
-
-/* Runs act on the task named by id and answers. */
-static void
-transition(struct hall_ctx *c, enum wf_action act)
-{
-	struct form_errors	 errs;
-	struct task		 t;
-	enum wf_result		 wr;
-	int			 batch = from_batch(c);
-
-	if (load_task(c, &t) != 0)
-		return;
-	errs.n = 0;
-	wr = wf_transition(c->s, t.id, act, &c->who, NULL, &errs);
-	if (wr == WF_OK) {
-		to_task(c, t.id, batch);
-		return;
-	}
-	if (wr == WF_ERROR) {
-		page_busy(c);
-		return;
-	}
-	task_refused(c, &t, batch, &errs, wr == WF_RULES ?
-	    "未能提交:以下人员不符合减员条件或缺少材料,本业务的所有人员均未办理" :
-	    wf_result_message(wr), wr == WF_RULES ? 422 : wr == WF_NOTFOUND ?
-	    404 : 409);
-}
-
-/* POST /jianyuan/submit */
-static void
-submit_post(struct hall_ctx *c)
-{
-	transition(c, WF_SUBMIT);
-}
-
-/* POST /jianyuan/cancel */
-static void
-cancel_post(struct hall_ctx *c)
-{
-	transition(c, WF_CANCEL);
-}
-
-/* POST /jianyuan/delete and /jianyuan/batch/delete: drops row "row". */
-static void
-delete_post(struct hall_ctx *c)
-{
-	struct task	 t;
-	int64_t		 row = page_id_param(c, "row");
-	int		 rc, batch = from_batch(c) ||
-			    strcmp(c->r->path, "/jianyuan/batch/delete") == 0;
-
-	if (load_task(c, &t) != 0)
-		return;
-	if (row <= 0 || row > 1000000) {
-		task_refused(c, &t, batch, NULL, "未找到该行", 404);
-		return;
-	}
-	rc = batch_delete_row(c->s, &jianyuan_batch, &c->who, t.id, (int)row);
-	if (rc < 0)
-		page_busy(c);
-	else if (rc > 0)
-		task_refused(c, &t, batch, NULL, wf_editable(&t) ?
-		    "未找到该行" : wf_result_message(WF_BADSTATE), 409);
-	else
-		to_task(c, t.id, batch);
-}
-
-/* ---- 批量减员 ---- */
-
-/* GET /jianyuan/batch */
-static void
-batch_get(struct hall_ctx *c)
-{
-	const char *const	*col;
-	xmlNodePtr		 list;
-
-	begin(c, "batch", "批量减员");
-	list = page_add(c, NULL, "columns", NULL);
-	for (col = jianyuan_batch.columns; *col != NULL; col++)
-		page_add(c, list, "column", *col);
 	add_reasons(c);
-	page_form_token(c);
-}
-
-/* GET /jianyuan/batch/template */
-static void
-template_get(struct hall_ctx *c)
-{
-	if (batch_template(&jianyuan_batch, &c->file, &c->filesz) != 0) {
-		page_busy(c);
-		return;
-	}
-	c->file_owned = 1;
-	snprintf(c->file_name, sizeof(c->file_name), "批量减员模板.xlsx");
-	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s",
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-}
-
-/* POST /jianyuan/batch/upload */
-static void
-batch_upload_post(struct hall_ctx *c)
-{
-	const struct req_field	*file = req_field(c->r, "file");
-	struct batch_result	 res;
-	char			 key[48];
-
-	memset(&res, 0, sizeof(res));
-	if (file == NULL || file->valsz == 0) {
-		batch_get(c);
-		page_message(c, "error", "请选择已填写好的批量减员模板(.xlsx)文件");
-		c->status = 422;
-		return;
-	}
-	if (batch_import(c->s, &jianyuan_batch, &c->who, file->val, file->valsz,
-	    &c->today, page_dedup_key(c, "jy", key), &res) != 0) {
-		page_busy(c);
-		return;
-	}
-	if (res.xlsx_error != 0) {
-		batch_get(c);
-		page_message(c, "error", batch_message(&res));
-		c->status = 422;
-		return;
-	}
-	to_task(c, res.task_id, 1);
-}
-
-/* GET /jianyuan/batch/result */
-static void
-batch_result_get(struct hall_ctx *c)
-{
-	struct task	 t;
-
-	if (load_task(c, &t) == 0 && show_task(c, &t, 1) != 0)
-		page_busy(c);
-}
-
-/* GET /jianyuan/batch/failures */
-static void
-failures_get(struct hall_ctx *c)
-{
-	int	 rc;
-
-	rc = batch_failures_xlsx(c->s, &jianyuan_batch, page_id_param(c, "id"),
-	    c->acct.unit_id, &c->file, &c->filesz);
-	if (rc != 0) {
-		page_fail(c, rc < 0 ? 503 : 404, rc < 0 ? "BUSY" : "NOT_FOUND",
-		    rc < 0 ? BUSY_MSG : "未找到该批量减员业务");
-		return;
-	}
-	c->file_owned = 1;
-	snprintf(c->file_name, sizeof(c->file_name), "批量减员导入失败列表.xlsx");
-	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s",
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	return 0;
 }
 
 /* ---- 《企业参保人员减员表》 ---- */
@@ -845,7 +465,7 @@ export_get(struct hall_ctx *c)
 	struct task		 task;
 	size_t			 i;
 
-	if (load_task(c, &task) != 0)
+	if (tp_load(c, &task) != 0)
 		return;
 	memset(&t, 0, sizeof(t));
 	/* Row 0: the header, as a row of the same shape. */
@@ -888,13 +508,11 @@ table_get(struct hall_ctx *c)
 	struct task	 t;
 	char		 printed[20], reviewer[128];
 
-	if (load_task(c, &t) != 0)
+	if (tp_load(c, &t) != 0)
 		return;
-	begin(c, "table", "企业参保人员减员表");
+	tp_begin(c, "table", "企业参保人员减员表");
 	page_task(c, NULL, &t);
-	memset(&a, 0, sizeof(a));
 	a.c = c;
-	a.task_id = t.id;
 	a.list = page_add(c, NULL, "rows", NULL);
 	if (t.state == TASK_DONE && t.decided_at > 0) {
 		clock_fmt(t.decided_at, printed);
@@ -911,30 +529,26 @@ table_get(struct hall_ctx *c)
 }
 
 static const struct route routes[] = {
-	{ REQ_GET, "/jianyuan", index_get, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/save", save_post, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/upload", upload_post, ROUTE_UNIT },
-	{ REQ_GET, "/jianyuan/attachment", attachment_get, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/delete", delete_post, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/submit", submit_post, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/cancel", cancel_post, ROUTE_UNIT },
-	{ REQ_GET, "/jianyuan/batch", batch_get, ROUTE_UNIT },
-	{ REQ_GET, "/jianyuan/batch/template", template_get, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/batch/upload", batch_upload_post, ROUTE_UNIT },
-	{ REQ_GET, "/jianyuan/batch/result", batch_result_get, ROUTE_UNIT },
-	{ REQ_GET, "/jianyuan/batch/failures", failures_get, ROUTE_UNIT },
-	{ REQ_POST, "/jianyuan/batch/delete", delete_post, ROUTE_UNIT },
 	{ REQ_GET, "/jianyuan/export", export_get, ROUTE_UNIT },
 	{ REQ_GET, "/jianyuan/table", table_get, ROUTE_UNIT },
 };
 
-static const struct program jianyuan = {
-	"jianyuan", "jianyuan.xsl", routes, sizeof(routes) / sizeof(routes[0]),
-	NULL
+static const struct tp_business jianyuan_pages = {
+	.wf = &jianyuan_business,
+	.xsl = "jianyuan.xsl",
+	.form = form_get,
+	.save = save_post,
+	.materials = materials,
+	.task_xml = task_xml,
+	.batch_xml = batch_xml,
+	.lint = jy_lint,
+	.done_note = "自停止缴费月份起,单位不再缴纳所减人员的社会保险费。",
+	.routes = routes,
+	.nroutes = sizeof(routes) / sizeof(routes[0]),
 };
 
 int
 main(int argc, char *argv[])
 {
-	return hall_main(&jianyuan, argc, argv);
+	return tp_main(&jianyuan_pages, argc, argv);
 }

@@ -54,6 +54,7 @@ struct hall_ctx {
 	unsigned char	*file;
 	size_t		 filesz;
 	int		 file_owned;
+	int		 file_inline;	/* shown in the browser, not saved */
 	char		 file_name[256];
 	char		 file_ctype[128];
 	char		 allow[32];	/* Allow header of a 405 */
@@ -122,9 +123,17 @@ xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 		    const struct task *t);
 
 /* Answers the attachment named by the "id" field as a download
- * (Content-Disposition: attachment), only when its task belongs to
- * unit_id (0: any unit, for the reviewer desk); otherwise 404. */
+ * (Content-Disposition: attachment; with inline=1, inline, to be viewed
+ * in the browser), only when its task belongs to unit_id (0: any unit,
+ * for the reviewer desk); otherwise 404. */
 void		 page_attachment(struct hall_ctx *c, int64_t unit_id);
+
+/* Adds <attachments> under parent (NULL: the page) with one
+ * <attachment id= material= material-name= pid= person-name= filename=
+ * mime= size=/> per file of task_id (pid 0: the task as a whole).
+ * Returns the list, or NULL on error. */
+xmlNodePtr	 page_attachments(struct hall_ctx *c, xmlNodePtr parent,
+		    int64_t task_id);
 
 /* Answers 503 「系统繁忙,请稍后再试」. */
 void		 page_busy(struct hall_ctx *c);

@@ -278,6 +278,33 @@ struct jy_row {
 int		 jy_rows(struct store *s, int64_t task_id,
 		    void (*fn)(const struct jy_row *row, void *arg), void *arg);
 
+/* The person's latest 减员 at unit_id that was not withdrawn (退单),
+ * as the other businesses ask it (退工's timeline). */
+struct jy_reduction {
+	int64_t		 task_id;
+	char		 seq_no[32];
+	char		 state[16];
+	char		 change_date[11];
+	char		 stop_month[8];
+	char		 reason[64];
+};
+
+/* Fills out with person_id's latest 减员 at unit_id.  Returns 1 found,
+ * 0 none (out zeroed), -1 error. */
+int		 jy_person_reduction(struct store *s, int64_t unit_id,
+		    int64_t person_id, struct jy_reduction *out);
+
+/* Loads the row of person_id in task_id into out.  Returns 0, 1 when
+ * the person is not a row of the task, -1 on error. */
+int		 jy_row_of(struct store *s, int64_t task_id, int64_t person_id,
+		    struct jy_row *out);
+
+/* The rules over every row of task_id, read-only and without the
+ * materials: what a draft's page lists as its problems.  Adds one error
+ * per refused person (field pid-N).  Returns 0 or -1. */
+int		 jy_lint(struct store *s, int64_t task_id,
+		    struct form_errors *errs);
+
 /* The rules of SPEC §4 that may name the materials of a 停缴费 for a
  * person of 用工范围 category (and the unit's 法人 when legal_rep), as
  * the rules judge them: 5 alone for 公务员…, 事业编制…, 合同制工人 and

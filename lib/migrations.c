@@ -306,6 +306,12 @@ const char *const store_migrations[] = {
 /* 4: the reviewer desk's 审核记录 lists every approval and rejection by
  * time, from task_events; without this it read the whole history. */
 "CREATE INDEX task_events_decided ON task_events(action, at);",
+/* 5: a task made by a batch import (批量) says so, so that the shared
+ * task pages show any business's batch the same way; the batches
+ * imported before are found by their audit rows. */
+"ALTER TABLE tasks ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;"
+"UPDATE tasks SET batch = 1 WHERE 'task:' || id IN "
+"  (SELECT object FROM audit WHERE action = 'batch.import');",
 };
 
 const size_t store_nmigrations =

@@ -356,8 +356,54 @@ page_attachment(struct hall_ctx *c, int64_t unit_id)
 	c->file = data;
 	c->filesz = a.size;
 	c->file_owned = 1;
+	c->file_inline = req_get(c->r, "inline") != NULL &&
+	    strcmp(req_get(c->r, "inline"), "1") == 0;
 	snprintf(c->file_name, sizeof(c->file_name), "%s", a.filename);
 	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", a.mime);
+}
+
+/* What page_attachments' callback needs. */
+struct page_att_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list;
+};
+
+/* attach_list callback: one <attachment> of the one shape. */
+static void
+page_att_add(const struct attachment *at, void *arg)
+{
+	struct page_att_arg	*a = arg;
+	struct store_stmt	*st;
+	xmlNodePtr		 n;
+
+	n = page_add(a->c, a->list, "attachment", NULL);
+	page_attr_int(n, "id", at->id);
+	page_attr(n, "material", at->code);
+	page_attr(n, "material-name", at->name);
+	page_attr_int(n, "pid", at->person_id);
+	if (at->person_id > 0 && (st = store_stmt(a->c->s, "SELECT name FROM "
+	    "persons WHERE id = ?1")) != NULL) {
+		if (store_bind_int(st, 1, at->person_id) == 0 &&
+		    store_step(st) == STORE_ROW)
+			page_attr(n, "person-name", store_col_text(st, 0));
+		store_reset(st);
+	}
+	page_attr(n, "filename", at->filename);
+	page_attr(n, "mime", at->mime);
+	page_attr_int(n, "size", (long long)at->size);
+}
+
+/* Adds <attachments> with one <attachment> per file of task_id. */
+xmlNodePtr
+page_attachments(struct hall_ctx *c, xmlNodePtr parent, int64_t task_id)
+{
+	struct page_att_arg	 a;
+
+	a.c = c;
+	a.list = page_add(c, parent, "attachments", NULL);
+	if (attach_list(c->s, task_id, page_att_add, &a) < 0)
+		return NULL;
+	return a.list;
 }
 
 /* Answers 503 with the busy message. */
@@ -458,6 +504,16 @@ strlcat_safe(char *dst, const char *src, size_t dstsz)
 char *
 page_disposition(const char *name)
 {
+	return page_disposition_kind(name, 0);
+}
+
+/* Builds the Content-Disposition of a file shown in the browser
+ * (inline) or downloaded.  Returns a new string the caller frees, or
+ * NULL. */
+char *
+page_disposition_kind(const char *name, int inline_view)
+{
+	const char		*kind = inline_view ? "inline" : "attachment";
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 i, len, need;
 	char			*out, *p;
@@ -471,7 +527,7 @@ page_disposition(const char *name)
 	if ((out = malloc(need)) == NULL)
 		return NULL;
 	p = out + snprintf(out, need,
-	    "attachment; filename=\"download\"; filename*=UTF-8''");
+	    "%s; filename=\"download\"; filename*=UTF-8''", kind);
 	for (i = 0; i < len; i++) {
 		if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' &&
 		    u[i] <= 'Z') || (u[i] >= '0' && u[i] <= '9') ||
