@@ -374,10 +374,10 @@ save_post(struct hall_ctx *c)
 	    pids, n, page_dedup_key(c, "jy", key), &task_id, &errs);
 	if (rc < 0)
 		page_busy(c);
-	else if (rc > 0)
+	else if (rc == 1)
 		save_refused(c, &errs);
 	else
-		tp_saved(c, task_id, 1);
+		tp_saved(c, task_id, rc == 0);
 out:
 	free(pids);
 }

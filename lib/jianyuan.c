@@ -919,7 +919,7 @@ jy_save(struct store *s, const struct actor *who, enum jy_reason r,
 	    &created) == -1)
 		goto fail;
 	if (!created)		/* the same form sent twice */
-		return store_commit(s) == -1 ? -1 : 0;
+		return store_commit(s) == -1 ? -1 : 2;
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i && pids[j] != pids[i]; j++)
 			;

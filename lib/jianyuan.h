@@ -253,7 +253,8 @@ void		 jy_stop_month(const struct hdate *change, struct hdate *out);
  * pids[0..n) (duplicates ignored) for reason r on change, dedup_key
  * being the form's one-time token.  When a person is refused, nothing
  * is stored and errs names each refused person and why.  Returns 0
- * (saved or found by dedup_key: *task_id), 1 refused (errs), -1 error. */
+ * saved (*task_id), 2 the same form saved before (dedup_key: its task
+ * in *task_id), 1 refused (errs), -1 error. */
 int		 jy_save(struct store *s, const struct actor *who,
 		    enum jy_reason r, const struct hdate *change,
 		    const int64_t *pids, size_t n, const char *dedup_key,
