@@ -10,7 +10,7 @@
  *   GET  /tuigong                  without id: the new form (q_sfzh=,
  *                                  the query box, or sfzh=, a pick-list
  *                                  link, prefills from the store;
- *                                  reason= previews the materials)
+ *                                  reason= previews the tg_page_task_materials)
  *   POST /tuigong/save             the form fields, token, id?, csrf
  *   GET  /tuigong/timeline         sfzh=: the employee's timeline
  *
@@ -27,311 +27,9 @@
 
 #include "hall.h"
 #include "batch.h"
-#include "person.h"
 #include "taskpage.h"
 #include "tuigong.h"
-
-/* Adds the options of the form's selects. */
-static void
-add_form_options(struct hall_ctx *c)
-{
-	static const char *const sexes[] = { "男", "女", NULL };
-	static const char *const hukou[] = { "城镇", "农村", NULL };
-
-	page_options(c, "reason", tuigong_reason_names);
-	page_options(c, "sex", sexes);
-	page_options(c, "hukou_type", hukou);
-}
-
-/* Adds <timeliness on-time= total= rate=>: the unit's 离职及时率.
- * Returns 0 or -1. */
-static int
-add_timeliness(struct hall_ctx *c)
-{
-	long long	 on_time, total;
-	char		 rate[16];
-	xmlNodePtr	 n;
-
-	if (tuigong_timeliness(c->s, c->acct.unit_id, &on_time, &total) != 0)
-		return -1;
-	n = page_add(c, NULL, "timeliness", NULL);
-	page_attr_int(n, "on-time", on_time);
-	page_attr_int(n, "total", total);
-	page_attr_int(n, "overdue", total - on_time);
-	if (total > 0)
-		snprintf(rate, sizeof(rate), "%.1f%%", 100.0 * (double)on_time /
-		    (double)total);
-	else
-		snprintf(rate, sizeof(rate), "-");
-	page_attr(n, "rate", rate);
-	return 0;
-}
-
-/* Adds <tuigong .../> with the values of row (and the 出生日期 the
- * 身份证号 says).  Returns the node. */
-static xmlNodePtr
-add_row(struct hall_ctx *c, const struct tuigong_row *r)
-{
-	struct idcard	 ic;
-	xmlNodePtr	 n;
-	char		 birth[11] = "";
-
-	if (valid_idcard(r->idno, NULL, &ic) == VALID_OK)
-		hdate_fmt(&ic.birth, birth);
-	n = page_add(c, NULL, "tuigong", NULL);
-	if (r->row_no > 0)
-		page_attr_int(n, "row", r->row_no);
-	page_attr(n, "name", r->name);
-	page_attr(n, "sfzh", r->idno);
-	page_attr(n, "sex", r->sex);
-	page_attr(n, "birth", birth);
-	page_attr(n, "hukou-type", r->hukou_type);
-	page_attr(n, "phone", r->phone);
-	page_attr(n, "reason", r->reason);
-	page_attr(n, "end-date", r->end_date);
-	page_attr(n, "contract-no", r->contract_no);
-	page_attr(n, "contract-start", r->contract_start);
-	page_attr(n, "contract-end", r->contract_end);
-	page_attr(n, "open-ended", r->open_ended ? "1" : "0");
-	page_attr(n, "post", r->post);
-	page_attr(n, "sb-no", r->sb_no);
-	page_attr(n, "last-paid-month", r->last_paid_month);
-	page_attr(n, "settled", r->settled ? "1" : "0");
-	page_attr(n, "compensation", r->compensation ? "1" : "0");
-	page_attr(n, "remark", r->remark);
-	page_attr(n, "handler-name", r->handler_name);
-	page_attr(n, "handler-title", r->handler_title);
-	page_attr(n, "handler-phone", r->handler_phone);
-	page_attr(n, "overdue", r->overdue ? "1" : "0");
-	/* 是否结清 means something only for a person found on file. */
-	page_attr(n, "facts", r->employment_id > 0 ? "1" : "0");
-	return n;
-}
-
-/* Adds <tuigong> echoing the request's raw form values (a refused
- * save shows what was typed). */
-static void
-add_posted(struct hall_ctx *c)
-{
-	static const char *const map[][2] = {
-		{ "name", "name" }, { "sfzh", "sfzh" }, { "sex", "sex" },
-		{ "birth", "birth" }, { "hukou_type", "hukou-type" },
-		{ "phone", "phone" }, { "reason", "reason" },
-		{ "end_date", "end-date" }, { "contract_no", "contract-no" },
-		{ "contract_start", "contract-start" },
-		{ "contract_end", "contract-end" }, { "open_ended", "open-ended" },
-		{ "post", "post" }, { "compensation", "compensation" },
-		{ "remark", "remark" }, { "handler_name", "handler-name" },
-		{ "handler_title", "handler-title" },
-		{ "handler_phone", "handler-phone" },
-	};
-	xmlNodePtr	 n;
-	const char	*v;
-	size_t		 i;
-
-	n = page_add(c, NULL, "tuigong", NULL);
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-		v = req_get(c->r, map[i][0]);
-		if (v != NULL && valid_text(v, 600) == VALID_OK)
-			page_attr(n, map[i][1], v);
-	}
-}
-
-/* Adds <materials> a form for reason and compensation (or a batch)
- * asks for, before there is a task.  Returns 0. */
-static int
-add_materials(struct hall_ctx *c, const char *reason, int compensation,
-    int batch)
-{
-	struct tuigong_material	 m[TG_MAX_MATERIALS];
-	struct tp_material	 tm;
-	xmlNodePtr		 list;
-	size_t			 i, n;
-
-	n = tuigong_materials(tuigong_reason_of(reason), compensation, batch,
-	    m);
-	list = tp_materials_list(c, batch);
-	memset(&tm, 0, sizeof(tm));
-	for (i = 0; i < n; i++) {
-		tm.code = m[i].code;
-		tm.name = m[i].name;
-		tm.required = m[i].required;
-		tp_material_add(c, list, &tm, 0, -1);
-	}
-	return 0;
-}
-
-/* tp_business materials: a 退工's are the task's as a whole. */
-static int
-materials(struct hall_ctx *c, const struct task *t, int64_t pid,
-    struct tp_material *out, size_t *n)
-{
-	struct tuigong_material	 m[TG_MAX_MATERIALS];
-	size_t			 i, k;
-
-	*n = 0;
-	if (pid != 0)
-		return 0;
-	if (tuigong_task_materials(c->s, t->id, m, &k) != 0)
-		return -1;
-	for (i = 0; i < k && i < TP_MATERIALS_MAX; i++) {
-		memset(&out[i], 0, sizeof(out[i]));
-		out[i].code = m[i].code;
-		out[i].name = m[i].name;
-		out[i].required = m[i].required;
-	}
-	*n = i;
-	return 0;
-}
-
-/* Adds a 在职 person pick list (new form without sfzh). */
-static void
-add_person_link(const struct person *p, void *arg)
-{
-	xmlNodePtr	 list = arg;
-	xmlNodePtr	 n;
-
-	n = xmlNewChild(list, NULL, (const xmlChar *)"person", NULL);
-	page_attr(n, "idno", p->idno);
-	page_attr(n, "name", p->name);
-}
-
-/* Where add_person_pick puts the pick list, and whether a look-up
- * failed. */
-struct pick_arg {
-	struct hall_ctx	*c;
-	xmlNodePtr	 list;
-	int		 failed;
-};
-
-/* person_list callback: one <person> of the form's pick list, with
- * open-task= and open-seq= when the person already has an unfinished
- * 退工 here (the page links to it instead of starting a second one). */
-static void
-add_person_pick(const struct person *p, void *arg)
-{
-	struct pick_arg	*a = arg;
-	xmlNodePtr	 n;
-	int64_t		 id;
-	char		 seq[32];
-	int		 rc;
-
-	n = xmlNewChild(a->list, NULL, (const xmlChar *)"person", NULL);
-	page_attr(n, "idno", p->idno);
-	page_attr(n, "name", p->name);
-	if ((rc = tuigong_open_task(a->c->s, a->c->acct.unit_id, p->idno, 0,
-	    &id, seq)) < 0)
-		a->failed = 1;
-	else if (rc > 0) {
-		page_attr_int(n, "open-task", id);
-		page_attr(n, "open-seq", seq);
-	}
-}
-
-/* Adds <duplicate id= seq=>: the unfinished 退工 a refusal or a
- * prefill names, for the page's link to it. */
-static void
-add_duplicate(struct hall_ctx *c, int64_t id, const char *seq)
-{
-	xmlNodePtr	 n;
-
-	n = page_add(c, NULL, "duplicate", NULL);
-	page_attr_int(n, "id", id);
-	page_attr(n, "seq", seq);
-}
-
-/* The message of TG_DUPLICATE for the 业务顺序号 seq into buf. */
-static const char *
-duplicate_message(const char *seq, char *buf, size_t bufsz)
-{
-	snprintf(buf, bufsz, "该员工已有未办结的退工登记(业务顺序号 %s),"
-	    "请到首页「待办」中继续办理,不要重复登记", seq);
-	return buf;
-}
-
-/* The common parts of the single-form pages.  Returns 0 or -1. */
-static int
-add_common(struct hall_ctx *c)
-{
-	add_form_options(c);
-	tp_add_review_days(c, NULL);
-	if (add_timeliness(c) != 0 || tp_add_recent(c) != 0)
-		return -1;
-	return 0;
-}
-
-/* Where a batch's rows go. */
-struct list_arg {
-	struct hall_ctx	*c;
-	xmlNodePtr	 parent;
-};
-
-/* tuigong_rows callback: one <row> of the batch. */
-static void
-add_batch_row(const struct tuigong_row *r, void *arg)
-{
-	struct list_arg	*a = arg;
-	xmlNodePtr	 n;
-
-	n = page_add(a->c, a->parent, "row", NULL);
-	page_attr_int(n, "no", r->row_no);
-	page_attr(n, "name", r->name);
-	page_attr(n, "idno", r->idno);
-	page_attr(n, "reason", r->reason);
-	page_attr(n, "end-date", r->end_date);
-	page_attr(n, "contract-no", r->contract_no);
-	page_attr(n, "sb-no", r->sb_no);
-	page_attr(n, "settled", r->settled ? "1" : "0");
-	page_attr(n, "overdue", r->overdue ? "1" : "0");
-}
-
-/* tp_business task_xml: a batch's rows, or the form's row with the
- * 社保 facts of today while it is a draft (submit reloads them too, so
- * one saved before the 减员 reads 已结清 after it), editable as the
- * form. */
-static int
-task_xml(struct hall_ctx *c, const struct task *t, int batch, xmlNodePtr tn)
-{
-	struct tuigong_facts	 f;
-	struct tuigong_row	 r;
-	struct list_arg		 a;
-	int			 n, rc;
-
-	if (batch) {
-		a.c = c;
-		a.parent = page_add(c, NULL, "rows", NULL);
-		if ((n = tuigong_rows(c->s, t->id, add_batch_row, &a)) < 0)
-			return -1;
-		page_attr_int(a.parent, "count", n);
-		return add_timeliness(c);
-	}
-	if ((rc = tuigong_row_load(c->s, t->id, 0, &r)) < 0)
-		return -1;
-	if (rc > 0)
-		memset(&r, 0, sizeof(r));
-	if (rc == 0 && wf_editable(t)) {
-		if (tuigong_facts(c->s, c->acct.unit_id, &r, &f) != 0)
-			return -1;
-		tuigong_row_apply_facts(&r, &f);
-	}
-	if (wf_editable(t))
-		tp_begin(c, "form", "退工登记");
-	add_row(c, &r);
-	add_form_options(c);
-	return add_timeliness(c) != 0 || tp_add_recent(c) != 0 ? -1 : 0;
-}
-
-/* tp_business batch_xml: the reasons, the materials every batch
- * needs, the 离职及时率 and the unit's 退工 tasks. */
-static int
-batch_xml(struct hall_ctx *c)
-{
-	page_options(c, "reason", tuigong_reason_names);
-	if (add_materials(c, "", 0, 1) != 0 || add_timeliness(c) != 0 ||
-	    tp_add_recent(c) != 0)
-		return -1;
-	return 0;
-}
+#include "tuigong_page.h"
 
 /* Prefills r from the 身份证号 of the query box (q_sfzh, or sfzh from
  * a pick-list link), adding the query's errors to errs under q_sfzh.
@@ -365,8 +63,8 @@ query_prefill(struct hall_ctx *c, const char *sfzh, struct tuigong_row *r,
 		return -1;
 	if (rc > 0) {
 		form_error_add(errs, "q_sfzh", "TG_DUPLICATE",
-		    duplicate_message(seq, buf, sizeof(buf)));
-		add_duplicate(c, id, seq);
+		    tg_duplicate_message(seq, buf, sizeof(buf)));
+		tg_page_duplicate(c, id, seq);
 	}
 	return 0;
 }
@@ -379,7 +77,6 @@ form_get(struct hall_ctx *c)
 	const char		*reason = req_get(c->r, "reason");
 	struct form_errors	 errs;
 	struct tuigong_row	 r;
-	struct pick_arg		 a;
 	xmlNodePtr		 q;
 	int			 status = 200;
 
@@ -404,15 +101,11 @@ form_get(struct hall_ctx *c)
 	if (r.handler_name[0] == '\0')
 		snprintf(r.handler_name, sizeof(r.handler_name), "%s",
 		    c->acct.display_name);
-	add_row(c, &r);
+	tg_page_row(c, &r);
 	page_form_errors(c, &errs);
 	c->status = status;
-	a.c = c;
-	a.list = page_add(c, NULL, "persons", NULL);
-	a.failed = 0;
-	if (person_list(c->s, c->acct.unit_id, add_person_pick, &a) < 0 ||
-	    a.failed || add_materials(c, r.reason, 0, 0) != 0 ||
-	    add_common(c) != 0)
+	if (tg_page_persons(c) != 0 || tg_page_materials(c, r.reason, 0, 0) != 0 ||
+	    tg_page_common(c) != 0)
 		page_busy(c);
 }
 
@@ -428,11 +121,11 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 	else
 		page_attr(page_add(c, NULL, "form", NULL), "token",
 		    req_get(c->r, "token"));
-	add_posted(c);
-	if (add_materials(c, req_get(c->r, "reason"),
+	tg_page_posted(c);
+	if (tg_page_materials(c, req_get(c->r, "reason"),
 	    req_get(c->r, "compensation") != NULL, 0) != 0 ||
 	    (t != NULL && page_attachments(c, NULL, t->id) == NULL) ||
-	    add_common(c) != 0) {
+	    tg_page_common(c) != 0) {
 		page_busy(c);
 		return;
 	}
@@ -490,9 +183,9 @@ save_post(struct hall_ctx *c)
 	}
 	if (rc > 0) {
 		form_error_add(&errs, "sfzh", "TG_DUPLICATE",
-		    duplicate_message(dup_seq, buf, sizeof(buf)));
+		    tg_duplicate_message(dup_seq, buf, sizeof(buf)));
 		save_refused(c, &errs, tp);
-		add_duplicate(c, dup_id, dup_seq);
+		tg_page_duplicate(c, dup_id, dup_seq);
 		return;
 	}
 	tp_saved(c, id, tp != NULL || created);
@@ -508,10 +201,9 @@ timeline_get(struct hall_ctx *c)
 	struct tuigong_timeline	 tl;
 	struct form_errors	 errs;
 	struct idcard		 ic;
-	xmlNodePtr		 q, list, n;
+	xmlNodePtr		 q;
 	char			 buf[256];
 	enum valid_err		 ve;
-	size_t			 i;
 	int			 rc;
 
 	tp_begin(c, "timeline", "员工时间轴");
@@ -519,9 +211,7 @@ timeline_get(struct hall_ctx *c)
 	page_attr(q, "sfzh", sfzh != NULL && valid_text(sfzh, 18) == VALID_OK ?
 	    sfzh : "");
 	if (sfzh == NULL || *sfzh == '\0') {
-		list = page_add(c, NULL, "persons", NULL);
-		if (person_list(c->s, c->acct.unit_id, add_person_link,
-		    list) < 0)
+		if (tg_page_person_links(c) != 0)
 			page_busy(c);
 		return;
 	}
@@ -545,22 +235,7 @@ timeline_get(struct hall_ctx *c)
 		c->status = 404;
 		return;
 	}
-	list = page_add(c, NULL, "timeline", NULL);
-	page_attr(list, "name", tl.name);
-	page_attr(list, "idno", tl.idno);
-	page_attr(list, "wrong-order", tl.wrong_order ? "1" : "0");
-	for (i = 0; i < tl.nsteps; i++) {
-		n = page_add(c, list, "step", tl.steps[i].detail);
-		page_attr(n, "kind", tl.steps[i].kind);
-		page_attr(n, "date", tl.steps[i].date);
-		page_attr(n, "seq", tl.steps[i].seq_no);
-		if (tl.steps[i].task_id > 0)
-			page_attr_int(n, "task", tl.steps[i].task_id);
-		page_attr(n, "state", tl.steps[i].state);
-	}
-	if (tl.advice[0] != '\0')
-		page_attr(page_add(c, list, "advice", tl.advice), "kind",
-		    tl.wrong_order ? "error" : "warn");
+	tg_page_timeline(c, &tl);
 }
 
 static const struct route routes[] = {
@@ -572,9 +247,9 @@ static const struct tp_business tuigong_pages = {
 	.xsl = "tuigong.xsl",
 	.form = form_get,
 	.save = save_post,
-	.materials = materials,
-	.task_xml = task_xml,
-	.batch_xml = batch_xml,
+	.materials = tg_page_task_materials,
+	.task_xml = tg_page_task,
+	.batch_xml = tg_page_batch,
 	.lint = tuigong_lint,
 	.done_note = "请打印《退工登记证明》送达员工,并于退工后15日内转递档案",
 	.routes = routes,

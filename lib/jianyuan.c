@@ -22,6 +22,7 @@
 #include "tuigong.h"
 #include "valid.h"
 #include "workflow.h"
+#include "xlsx.h"
 
 const char *const jy_reason_names[JY_REASON__MAX] = {
 	"停缴费",			/* JY_STOP */
@@ -1489,6 +1490,103 @@ jy_row_of(struct store *s, int64_t task_id, int64_t person_id,
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	return rc == STORE_ROW ? 0 : 1;
+}
+
+#define TABLE_COLS	8
+
+
+/* The cells of the 减员表, row by row (row 0 the header); owned. */
+struct table_rows {
+	char		*(*cells)[TABLE_COLS];
+	size_t		  n, cap;
+	int		  nomem;
+};
+
+static const char *const table_header[TABLE_COLS] = {
+	"序号", "姓名", "社会保障号码", "个人社保编号", "减少原因", "变更日期",
+	"停止缴费月份", "备注"
+};
+
+
+/* jy_rows callback: one row of the table. */
+static void
+table_add(const struct jy_row *r, void *arg)
+{
+	struct table_rows	*t = arg;
+	char			*(*nv)[TABLE_COLS];
+	char			 no[16];
+	size_t			 cap, i;
+	const char		*v[TABLE_COLS];
+
+	if (t->nomem)
+		return;
+	if (t->n == t->cap) {
+		cap = t->cap == 0 ? 32 : t->cap * 2;
+		if (cap > SIZE_MAX / sizeof(*nv) ||
+		    (nv = realloc(t->cells, cap * sizeof(*nv))) == NULL) {
+			t->nomem = 1;
+			return;
+		}
+		t->cells = nv;
+		t->cap = cap;
+	}
+	snprintf(no, sizeof(no), "%zu", t->n);
+	v[0] = no;
+	v[1] = r->name;
+	v[2] = r->idno;
+	v[3] = r->sb_no;
+	v[4] = r->reason;
+	v[5] = r->change_date;
+	v[6] = r->stop_month;
+	v[7] = "";
+	for (i = 0; i < TABLE_COLS; i++)
+		if ((t->cells[t->n][i] = strdup(v[i])) == NULL)
+			t->nomem = 1;
+	t->n++;
+}
+
+/* Frees the table's cells. */
+static void
+table_free(struct table_rows *t)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < TABLE_COLS; j++)
+			free(t->cells[i][j]);
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+/* See jianyuan.h. */
+int
+jy_table_xlsx(struct store *s, int64_t task_id, unsigned char **out,
+    size_t *outsz)
+{
+	struct table_rows	 t;
+	const char *const	**rows = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(&t, 0, sizeof(t));
+	/* Row 0: the header, as a row of the same shape. */
+	table_add(&(struct jy_row){ .row_no = 0 }, &t);
+	if (!t.nomem)
+		for (i = 0; i < TABLE_COLS; i++) {
+			free(t.cells[0][i]);
+			if ((t.cells[0][i] = strdup(table_header[i])) == NULL)
+				t.nomem = 1;
+		}
+	if (t.nomem || jy_rows(s, task_id, table_add, &t) < 0 || t.nomem ||
+	    (rows = calloc(t.n, sizeof(*rows))) == NULL)
+		goto out;
+	for (i = 0; i < t.n; i++)
+		rows[i] = (const char *const *)t.cells[i];
+	rc = xlsx_write("企业参保人员减员表", rows, t.n, TABLE_COLS, out, outsz);
+out:
+	free(rows);
+	table_free(&t);
+	return rc;
 }
 
 /* ---- 批量减员 ---- */

@@ -325,6 +325,11 @@ int		 jy_describe_receipt(struct store *s, int64_t task_id,
 		    void (*person)(void *arg, const struct jy_row *row),
 		    void *arg);
 
+/* 《企业参保人员减员表》 of task_id as .xlsx bytes into *out (malloc'd,
+ * caller frees).  Returns 0 or -1. */
+int		 jy_table_xlsx(struct store *s, int64_t task_id,
+		    unsigned char **out, size_t *outsz);
+
 /* The business for the workflow, and the batch for batch.h. */
 extern const struct wf_business jianyuan_business;
 extern const struct batch_spec jianyuan_batch;

@@ -591,10 +591,12 @@ tp_upload(struct hall_ctx *c)
 		return;
 	}
 	errs.n = 0;
-	if (pids != NULL && *pids != '\0' && (pid = page_id_param(c,
-	    "pid")) <= 0)
-		name = NULL, err = 0;
-	else
+	name = NULL;
+	err = 0;
+	/* A pid given must be a person's id; absent, empty or 0: the
+	 * task as a whole. */
+	if (pids == NULL || *pids == '\0' || strcmp(pids, "0") == 0 ||
+	    (pid = page_id_param(c, "pid")) > 0)
 		name = tp_material_name(c, &t, pid, code, &err);
 	if (err) {
 		page_busy(c);
