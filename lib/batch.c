@@ -365,6 +365,35 @@ batch_existing(struct store *s, const struct batch_spec *spec,
 	return 0;
 }
 
+/* Marks task_id as a batch (tasks.batch) inside the open
+ * transaction.  Returns 0 or -1. */
+static int
+batch_mark(struct store *s, int64_t task_id)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, "UPDATE tasks SET batch = 1 WHERE id = ?1"))
+	    == NULL || store_bind_int(st, 1, task_id))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* See batch.h. */
+int
+batch_is(struct store *s, int64_t task_id)
+{
+	struct store_stmt	*st;
+	int			 rc, v = 0;
+
+	if ((st = store_stmt(s, "SELECT batch FROM tasks WHERE id = ?1")) ==
+	    NULL || store_bind_int(st, 1, task_id))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		v = store_col_int(st, 0) != 0;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? v : -1;
+}
+
 /* Imports an uploaded workbook as one task; see batch.h. */
 int
 batch_import(struct store *s, const struct batch_spec *spec,
@@ -433,7 +462,8 @@ batch_import(struct store *s, const struct batch_spec *spec,
 		goto out;
 	}
 	res->ok = 0;
-	if (batch_store_rows(s, spec, who->unit_id, res->task_id, &sh, rows,
+	if (batch_mark(s, res->task_id) != 0 ||
+	    batch_store_rows(s, spec, who->unit_id, res->task_id, &sh, rows,
 	    n, ncols, today, cells, res) != 0)
 		goto out;
 	snprintf(object, sizeof(object), "task:%" PRId64, res->task_id);

@@ -105,6 +105,10 @@ int		 batch_failures_xlsx(struct store *s, const struct batch_spec *spec,
 		    int64_t task_id, int64_t unit_id, unsigned char **out,
 		    size_t *outsz);
 
+/* Whether task_id was made by a batch import (its rows stay a batch
+ * when all failed or were deleted).  Returns 1, 0, or -1 on error. */
+int		 batch_is(struct store *s, int64_t task_id);
+
 /* Deletes detail row row_no of an unsubmitted batch task of unit_id.
  * Returns 0, 1 not found / not editable, -1 error. */
 int		 batch_delete_row(struct store *s, const struct batch_spec *spec,

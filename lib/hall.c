@@ -183,8 +183,8 @@ write_file(struct hall_ctx *c, const struct req_io *io, int head_only)
 {
 	char	*disp;
 
-	if ((disp = page_disposition_as(c->file_inline ? "inline" :
-	    "attachment", c->file_name)) == NULL)
+	if ((disp = page_disposition_kind(c->file_name, c->file_inline)) ==
+	    NULL)
 		return -1;
 	if (write_head(c, io, c->file_ctype, c->filesz) < 0 ||
 	    io_header(io, "Content-Disposition", disp) < 0 ||

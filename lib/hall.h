@@ -55,9 +55,9 @@ struct hall_ctx {
 	unsigned char	*file;
 	size_t		 filesz;
 	int		 file_owned;
+	int		 file_inline;	/* shown in the browser, not saved */
 	char		 file_name[256];
 	char		 file_ctype[128];
-	int		 file_inline;	/* Content-Disposition: inline */
 	char		 allow[32];	/* Allow header of a 405 */
 };
 
@@ -152,11 +152,17 @@ xmlNodePtr	 page_task(struct hall_ctx *c, xmlNodePtr parent,
 		    const struct task *t);
 
 /* Answers the attachment named by the "id" field as a download
- * (Content-Disposition: attachment), only when its task belongs to
- * unit_id (0: any unit, for the reviewer desk); otherwise 404.  With
- * inline=1 a PDF or JPEG is answered to be shown in the browser
- * (Content-Disposition: inline) instead. */
+ * (Content-Disposition: attachment; with inline=1, inline, to be viewed
+ * in the browser), only when its task belongs to unit_id (0: any unit,
+ * for the reviewer desk); otherwise 404. */
 void		 page_attachment(struct hall_ctx *c, int64_t unit_id);
+
+/* Adds <attachments> under parent (NULL: the page) with one
+ * <attachment id= material= material-name= pid= person-name= filename=
+ * mime= size=/> per file of task_id (pid 0: the task as a whole).
+ * Returns the list, or NULL on error. */
+xmlNodePtr	 page_attachments(struct hall_ctx *c, xmlNodePtr parent,
+		    int64_t task_id);
 
 /* Adds the rows a reviewer's partial decision sent back to task_id,
  * each with its 回退原因, as <returns from-seq=><return row= person=

@@ -19,8 +19,10 @@
 #include "log.h"
 #include "policy.h"
 #include "store.h"
+#include "tuigong.h"
 #include "valid.h"
 #include "workflow.h"
+#include "xlsx.h"
 
 const char *const jy_reason_names[JY_REASON__MAX] = {
 	"停缴费",			/* JY_STOP */
@@ -580,36 +582,20 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	return 0;
 }
 
-/* Whether a 退工 here ends the current employment of f: with an 在职
- * employment, a 结束 退工 of that employment; without one, a 结束 退工
- * or an 已退工 employment ending on or after the 参保 start here (an
- * earlier job's 退工 proves nothing about this one).  Returns 1, 0 or
+/* Whether a 退工 here ends the current employment of f, as 退工
+ * answers it (tuigong_job_ended): with an 在职 employment, that one;
+ * without, one ending on or after the 参保 start here.  Returns 1, 0 or
  * -1. */
 static int
 jy_facts_tuigong(struct store *s, int64_t unit_id, const struct jy_facts *f)
 {
-	struct store_stmt	*st;
 	struct hdate	 m = f->start_month;
 	char		 from[11];
-	int64_t		 v;
 
 	m.day = 1;
 	hdate_fmt(&m, from);
-	if ((st = store_stmt(s, "SELECT CASE WHEN ?3 <> 0 THEN EXISTS ("
-	    "SELECT 1 FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
-	    "g.person_id = ?1 AND t.unit_id = ?2 AND t.state = '结束' AND "
-	    "g.employment_id = ?3) "
-	    "ELSE EXISTS (SELECT 1 FROM tuigong g JOIN tasks t ON "
-	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
-	    "t.state = '结束' AND g.end_date >= ?4) OR EXISTS (SELECT 1 FROM "
-	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
-	    "status = '已退工' AND COALESCE(ended_at, '') >= ?4) END")) ==
-	    NULL || store_bind_int(st, 1, f->person_id) ||
-	    store_bind_int(st, 2, unit_id) ||
-	    store_bind_int(st, 3, f->employed ? f->employment_id : 0) ||
-	    store_bind_text(st, 4, from) || (v = jy_scalar(s, st)) < 0)
-		return -1;
-	return v != 0;
+	return tuigong_job_ended(s, unit_id, f->person_id,
+	    f->employed ? f->employment_id : 0, from);
 }
 
 /* Reads the other facts: 退工, new unit, arrears, pending tasks.
@@ -925,7 +911,7 @@ jy_save(struct store *s, const struct actor *who, enum jy_reason r,
 	    &created) == -1)
 		goto fail;
 	if (!created)		/* the same form sent twice */
-		return store_commit(s) == -1 ? -1 : 0;
+		return store_commit(s) == -1 ? -1 : 2;
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i && pids[j] != pids[i]; j++)
 			;
@@ -1079,9 +1065,11 @@ jy_task_unit(struct store *s, int64_t task_id)
  * attached, as of the day the task was first submitted (the bounds of
  * the 变更日期 and the declaration window do not move while it waits
  * for a reviewer or after a 回退); the facts are the store's of now.
- * Returns 0 (see errs) or -1. */
+ * Without materials, the rules only (read-only).  Returns 0 (see errs)
+ * or -1. */
 static int
-jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
+jy_check_rows(struct store *s, int64_t task_id, int materials,
+    struct form_errors *errs)
 {
 	struct jy_rowvec	 rv;
 	struct jy_facts		 f;
@@ -1115,6 +1103,8 @@ jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
 			    o.msg);
 			continue;
 		}
+		if (!materials)
+			continue;
 		if ((met = jy_needs_met(s, task_id, rv.v[i].person_id, &o, msg,
 		    sizeof(msg))) == -1)
 			goto out;
@@ -1126,6 +1116,21 @@ jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
 out:
 	free(rv.v);
 	return rc;
+}
+
+/* The workflow's check: every rule over every row, and the
+ * materials each person needs. */
+static int
+jianyuan_check(struct store *s, int64_t task_id, struct form_errors *errs)
+{
+	return jy_check_rows(s, task_id, 1, errs);
+}
+
+/* See jianyuan.h. */
+int
+jy_lint(struct store *s, int64_t task_id, struct form_errors *errs)
+{
+	return jy_check_rows(s, task_id, 0, errs);
 }
 
 /* After an approved 解除多重劳动关系(工伤) 减员 of person_id at unit_id:
@@ -1408,6 +1413,172 @@ const struct wf_business jianyuan_business = {
 	.row_delete = jy_row_delete,
 	.rows_move = jy_rows_move,
 };
+
+/* See jianyuan.h. */
+int
+jy_person_reduction(struct store *s, int64_t unit_id, int64_t person_id,
+    struct jy_reduction *out)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, "
+	    "j.change_date, j.stop_month, j.reason FROM jianyuan j JOIN "
+	    "tasks t ON t.id = j.task_id WHERE j.person_id = ?1 AND "
+	    "t.unit_id = ?2 AND t.state <> '退单' ORDER BY t.id DESC "
+	    "LIMIT 1")) == NULL || store_bind_int(st, 1, person_id) ||
+	    store_bind_int(st, 2, unit_id))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		out->task_id = store_col_int64(st, 0);
+		snprintf(out->seq_no, sizeof(out->seq_no), "%s",
+		    store_col_text(st, 1));
+		snprintf(out->state, sizeof(out->state), "%s",
+		    store_col_text(st, 2));
+		snprintf(out->change_date, sizeof(out->change_date), "%s",
+		    store_col_text(st, 3));
+		snprintf(out->stop_month, sizeof(out->stop_month), "%s",
+		    store_col_text(st, 4));
+		snprintf(out->reason, sizeof(out->reason), "%s",
+		    store_col_text(st, 5));
+	}
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return rc == STORE_ROW;
+}
+
+/* See jianyuan.h. */
+int
+jy_row_of(struct store *s, int64_t task_id, int64_t person_id,
+    struct jy_row *out)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((st = store_stmt(s, "SELECT row_no, name, idno, reason, "
+	    "change_date, stop_month FROM jianyuan WHERE task_id = ?1 AND "
+	    "person_id = ?2 ORDER BY row_no LIMIT 1")) == NULL ||
+	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, person_id))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		out->row_no = store_col_int(st, 0);
+		out->person_id = person_id;
+		snprintf(out->name, sizeof(out->name), "%s",
+		    store_col_text(st, 1));
+		snprintf(out->idno, sizeof(out->idno), "%s",
+		    store_col_text(st, 2));
+		snprintf(out->reason, sizeof(out->reason), "%s",
+		    store_col_text(st, 3));
+		snprintf(out->change_date, sizeof(out->change_date), "%s",
+		    store_col_text(st, 4));
+		snprintf(out->stop_month, sizeof(out->stop_month), "%s",
+		    store_col_text(st, 5));
+	}
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return rc == STORE_ROW ? 0 : 1;
+}
+
+#define TABLE_COLS	8
+
+
+/* The cells of the 减员表, row by row (row 0 the header); owned. */
+struct table_rows {
+	char		*(*cells)[TABLE_COLS];
+	size_t		  n, cap;
+	int		  nomem;
+};
+
+static const char *const table_header[TABLE_COLS] = {
+	"序号", "姓名", "社会保障号码", "个人社保编号", "减少原因", "变更日期",
+	"停止缴费月份", "备注"
+};
+
+
+/* jy_rows callback: one row of the table. */
+static void
+table_add(const struct jy_row *r, void *arg)
+{
+	struct table_rows	*t = arg;
+	char			*(*nv)[TABLE_COLS];
+	char			 no[16];
+	size_t			 cap, i;
+	const char		*v[TABLE_COLS];
+
+	if (t->nomem)
+		return;
+	if (t->n == t->cap) {
+		cap = t->cap == 0 ? 32 : t->cap * 2;
+		if (cap > SIZE_MAX / sizeof(*nv) ||
+		    (nv = realloc(t->cells, cap * sizeof(*nv))) == NULL) {
+			t->nomem = 1;
+			return;
+		}
+		t->cells = nv;
+		t->cap = cap;
+	}
+	snprintf(no, sizeof(no), "%zu", t->n);
+	v[0] = no;
+	v[1] = r->name;
+	v[2] = r->idno;
+	v[3] = r->sb_no;
+	v[4] = r->reason;
+	v[5] = r->change_date;
+	v[6] = r->stop_month;
+	v[7] = "";
+	for (i = 0; i < TABLE_COLS; i++)
+		if ((t->cells[t->n][i] = strdup(v[i])) == NULL)
+			t->nomem = 1;
+	t->n++;
+}
+
+/* Frees the table's cells. */
+static void
+table_free(struct table_rows *t)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < t->n; i++)
+		for (j = 0; j < TABLE_COLS; j++)
+			free(t->cells[i][j]);
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+/* See jianyuan.h. */
+int
+jy_table_xlsx(struct store *s, int64_t task_id, unsigned char **out,
+    size_t *outsz)
+{
+	struct table_rows	 t;
+	const char *const	**rows = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(&t, 0, sizeof(t));
+	/* Row 0: the header, as a row of the same shape. */
+	table_add(&(struct jy_row){ .row_no = 0 }, &t);
+	if (!t.nomem)
+		for (i = 0; i < TABLE_COLS; i++) {
+			free(t.cells[0][i]);
+			if ((t.cells[0][i] = strdup(table_header[i])) == NULL)
+				t.nomem = 1;
+		}
+	if (t.nomem || jy_rows(s, task_id, table_add, &t) < 0 || t.nomem ||
+	    (rows = calloc(t.n, sizeof(*rows))) == NULL)
+		goto out;
+	for (i = 0; i < t.n; i++)
+		rows[i] = (const char *const *)t.cells[i];
+	rc = xlsx_write("企业参保人员减员表", rows, t.n, TABLE_COLS, out, outsz);
+out:
+	free(rows);
+	table_free(&t);
+	return rc;
+}
 
 /* ---- 批量减员 ---- */
 

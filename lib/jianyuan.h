@@ -253,7 +253,8 @@ void		 jy_stop_month(const struct hdate *change, struct hdate *out);
  * pids[0..n) (duplicates ignored) for reason r on change, dedup_key
  * being the form's one-time token.  When a person is refused, nothing
  * is stored and errs names each refused person and why.  Returns 0
- * (saved or found by dedup_key: *task_id), 1 refused (errs), -1 error. */
+ * saved (*task_id), 2 the same form saved before (dedup_key: its task
+ * in *task_id), 1 refused (errs), -1 error. */
 int		 jy_save(struct store *s, const struct actor *who,
 		    enum jy_reason r, const struct hdate *change,
 		    const int64_t *pids, size_t n, const char *dedup_key,
@@ -278,6 +279,33 @@ struct jy_row {
 int		 jy_rows(struct store *s, int64_t task_id,
 		    void (*fn)(const struct jy_row *row, void *arg), void *arg);
 
+/* The person's latest 减员 at unit_id that was not withdrawn (退单),
+ * as the other businesses ask it (退工's timeline). */
+struct jy_reduction {
+	int64_t		 task_id;
+	char		 seq_no[32];
+	char		 state[16];
+	char		 change_date[11];
+	char		 stop_month[8];
+	char		 reason[64];
+};
+
+/* Fills out with person_id's latest 减员 at unit_id.  Returns 1 found,
+ * 0 none (out zeroed), -1 error. */
+int		 jy_person_reduction(struct store *s, int64_t unit_id,
+		    int64_t person_id, struct jy_reduction *out);
+
+/* Loads the row of person_id in task_id into out.  Returns 0, 1 when
+ * the person is not a row of the task, -1 on error. */
+int		 jy_row_of(struct store *s, int64_t task_id, int64_t person_id,
+		    struct jy_row *out);
+
+/* The rules over every row of task_id, read-only and without the
+ * materials: what a draft's page lists as its problems.  Adds one error
+ * per refused person (field pid-N).  Returns 0 or -1. */
+int		 jy_lint(struct store *s, int64_t task_id,
+		    struct form_errors *errs);
+
 /* The rules of SPEC §4 that may name the materials of a 停缴费 for a
  * person of 用工范围 category (and the unit's 法人 when legal_rep), as
  * the rules judge them: 5 alone for 公务员…, 事业编制…, 合同制工人 and
@@ -296,6 +324,11 @@ int		 jy_describe_receipt(struct store *s, int64_t task_id,
 			const char *value),
 		    void (*person)(void *arg, const struct jy_row *row),
 		    void *arg);
+
+/* 《企业参保人员减员表》 of task_id as .xlsx bytes into *out (malloc'd,
+ * caller frees).  Returns 0 or -1. */
+int		 jy_table_xlsx(struct store *s, int64_t task_id,
+		    unsigned char **out, size_t *outsz);
 
 /* The business for the workflow, and the batch for batch.h. */
 extern const struct wf_business jianyuan_business;

@@ -355,6 +355,12 @@ const char *const store_migrations[] = {
 ");"
 "CREATE INDEX pending_posts_cert ON pending_posts(cert_fp, created_at);"
 "CREATE INDEX pending_posts_created ON pending_posts(created_at);",
+/* 8: a task made by a batch import (批量) says so, so that the shared
+ * task pages show any business's batch the same way; the batches
+ * imported before are found by their audit rows. */
+"ALTER TABLE tasks ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;"
+"UPDATE tasks SET batch = 1 WHERE 'task:' || id IN "
+"  (SELECT object FROM audit WHERE action = 'batch.import');",
 };
 
 const size_t store_nmigrations =

@@ -550,6 +550,50 @@ page_attachment(struct hall_ctx *c, int64_t unit_id)
 	    strcmp(a.mime, "image/jpeg") == 0);
 }
 
+/* What page_attachments' callback needs. */
+struct page_att_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list;
+};
+
+/* attach_list callback: one <attachment> of the one shape. */
+static void
+page_att_add(const struct attachment *at, void *arg)
+{
+	struct page_att_arg	*a = arg;
+	struct store_stmt	*st;
+	xmlNodePtr		 n;
+
+	n = page_add(a->c, a->list, "attachment", NULL);
+	page_attr_int(n, "id", at->id);
+	page_attr(n, "material", at->code);
+	page_attr(n, "material-name", at->name);
+	page_attr_int(n, "pid", at->person_id);
+	if (at->person_id > 0 && (st = store_stmt(a->c->s, "SELECT name FROM "
+	    "persons WHERE id = ?1")) != NULL) {
+		if (store_bind_int(st, 1, at->person_id) == 0 &&
+		    store_step(st) == STORE_ROW)
+			page_attr(n, "person-name", store_col_text(st, 0));
+		store_reset(st);
+	}
+	page_attr(n, "filename", at->filename);
+	page_attr(n, "mime", at->mime);
+	page_attr_int(n, "size", (long long)at->size);
+}
+
+/* Adds <attachments> with one <attachment> per file of task_id. */
+xmlNodePtr
+page_attachments(struct hall_ctx *c, xmlNodePtr parent, int64_t task_id)
+{
+	struct page_att_arg	 a;
+
+	a.c = c;
+	a.list = page_add(c, parent, "attachments", NULL);
+	if (attach_list(c->s, task_id, page_att_add, &a) < 0)
+		return NULL;
+	return a.list;
+}
+
 /* Answers 503 with the busy message. */
 void
 page_busy(struct hall_ctx *c)
@@ -644,28 +688,30 @@ strlcat_safe(char *dst, const char *src, size_t dstsz)
 char *
 page_disposition(const char *name)
 {
-	return page_disposition_as("attachment", name);
+	return page_disposition_kind(name, 0);
 }
 
-/* Builds a Content-Disposition of type (inline or attachment).
- * Returns a new string the caller frees, or NULL. */
+/* Builds the Content-Disposition of a file shown in the browser
+ * (inline) or downloaded.  Returns a new string the caller frees, or
+ * NULL. */
 char *
-page_disposition_as(const char *type, const char *name)
+page_disposition_kind(const char *name, int inline_view)
 {
+	const char		*kind = inline_view ? "inline" : "attachment";
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 i, len, need;
 	char			*out, *p;
 	const unsigned char	*u = (const unsigned char *)name;
 
 	len = strlen(name);
-	if (len > 1024 || strlen(type) > 16)
+	if (len > 1024)
 		return NULL;
 	need = sizeof("attachment; filename=\"download\"; filename*=UTF-8''") +
 	    len * 3 + 1;
 	if ((out = malloc(need)) == NULL)
 		return NULL;
 	p = out + snprintf(out, need,
-	    "%s; filename=\"download\"; filename*=UTF-8''", type);
+	    "%s; filename=\"download\"; filename*=UTF-8''", kind);
 	for (i = 0; i < len; i++) {
 		if ((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' &&
 		    u[i] <= 'Z') || (u[i] >= '0' && u[i] <= '9') ||

@@ -29,9 +29,9 @@ void		 page_end(struct hall_ctx *c);
  * or NULL. */
 char		*page_disposition(const char *name);
 
-/* The same with the disposition type given ("inline" or
- * "attachment"). */
-char		*page_disposition_as(const char *type, const char *name);
+/* The same, "inline; …" when inline_view (a file shown in the
+ * browser), else "attachment; …". */
+char		*page_disposition_kind(const char *name, int inline_view);
 
 /* Appends src to dst of size dstsz, truncating, always NUL-terminated. */
 void		 strlcat_safe(char *dst, const char *src, size_t dstsz);

@@ -12,6 +12,7 @@
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
+#include "jianyuan.h"
 #include "log.h"
 #include "policy.h"
 #include "store.h"
@@ -1091,6 +1092,114 @@ tuigong_timeliness(struct store *s, int64_t unit_id, long long *on_time,
 	return rc == STORE_ROW ? 0 : -1;
 }
 
+/* See tuigong.h. */
+int
+tuigong_prefill(struct store *s, int64_t unit_id, const char *idno,
+    struct tuigong_row *r)
+{
+	struct tuigong_facts	 f;
+
+	memset(r, 0, sizeof(*r));
+	tg_copy(r->idno, sizeof(r->idno), idno);
+	if (tuigong_facts(s, unit_id, r, &f) != 0)
+		return -1;
+	if (f.other_contract_no[0] == '\0')
+		return 1;
+	tg_copy(r->contract_no, sizeof(r->contract_no), f.other_contract_no);
+	if (tuigong_facts(s, unit_id, r, &f) != 0)
+		return -1;
+	if (!f.contract_found)
+		return 1;
+	tuigong_row_apply_facts(r, &f);
+	tg_copy(r->name, sizeof(r->name), f.person_name);
+	tg_copy(r->sex, sizeof(r->sex), f.person_sex);
+	tg_copy(r->hukou_type, sizeof(r->hukou_type), f.person_hukou);
+	tg_copy(r->phone, sizeof(r->phone), f.person_mobile);
+	tg_copy(r->contract_start, sizeof(r->contract_start), f.start);
+	tg_copy(r->contract_end, sizeof(r->contract_end), f.end);
+	r->open_ended = f.open_ended;
+	tg_copy(r->post, sizeof(r->post), f.post);
+	return 0;
+}
+
+/* Starts the task of a save: a new one (dedup_key the form's token),
+ * or task (still 未提交 under the write lock) with its summary.  *id,
+ * *created as tuigong_save.  Returns 0, 1 when nothing is to be done
+ * (the same form saved before), -1 on error; the transaction is open
+ * when 0. */
+static int
+tg_save_task(struct store *s, const struct actor *who,
+    const struct task *task, const char *summary, const char *dedup_key,
+    int64_t *id, int *created)
+{
+	struct store_stmt	*st;
+
+	if (store_begin(s) != 0)
+		return -1;
+	*created = 0;
+	if (task == NULL) {
+		if (wf_create(s, TG_BUSINESS, who->unit_id, who, summary,
+		    dedup_key, id, created) != 0)
+			return -1;
+		return *created ? 0 : 1;
+	}
+	*id = task->id;
+	if ((st = store_stmt(s, "UPDATE tasks SET summary = ?1, "
+	    "updated_at = ?2 WHERE id = ?3 AND state = '未提交'")) ==
+	    NULL || store_bind_text(st, 1, summary) ||
+	    store_bind_int(st, 2, (int64_t)clock_now()) ||
+	    store_bind_int(st, 3, task->id) || store_exec_stmt(s, st) ||
+	    store_changes(s) != 1)
+		return -1;
+	return 0;
+}
+
+/* See tuigong.h. */
+int
+tuigong_save(struct store *s, const struct actor *who,
+    const struct task *task, struct tuigong_row *r, const char *dedup_key,
+    int64_t *id, int *created, int64_t *dup_id, char dup_seq[32])
+{
+	struct store_stmt	*st;
+	struct hdate		 on;
+	char			 summary[160], object[40];
+	int			 late, rc;
+
+	snprintf(summary, sizeof(summary), "%s %s %s", r->name, r->reason,
+	    r->end_date);
+	clock_today(&on);
+	/* A 回退 task counts to its first submission, not to today. */
+	if ((task != NULL && tuigong_overdue_day(s, task->id, &on) != 0) ||
+	    (late = tuigong_is_overdue(s, who->unit_id, r->end_date,
+	    &on)) < 0)
+		return -1;
+	r->overdue = late;
+	if ((rc = tg_save_task(s, who, task, summary, dedup_key, id,
+	    created)) != 0) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 0;
+	}
+	if ((rc = tuigong_open_task(s, who->unit_id, r->idno, *id, dup_id,
+	    dup_seq)) != 0) {
+		store_rollback(s);
+		*created = 0;
+		return rc < 0 ? -1 : 1;
+	}
+	r->task_id = *id;
+	r->row_no = 0;
+	snprintf(object, sizeof(object), "task:%" PRId64, *id);
+	if (tuigong_row_save(s, r) != 0 ||
+	    (st = store_stmt(s, "UPDATE tasks SET overdue = ?1 WHERE "
+	    "id = ?2")) == NULL || store_bind_int(st, 1, r->overdue) ||
+	    store_bind_int(st, 2, *id) || store_exec_stmt(s, st) ||
+	    audit_append(s, who, "tuigong.save", object, summary) != 0 ||
+	    store_commit(s) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- The timeline ---- */
 
 /* Appends a step to t; returns it (NULL when full). */
@@ -1140,28 +1249,19 @@ tg_timeline_jianyuan(struct store *s, int64_t unit_id, int64_t person_id,
     struct tuigong_timeline *out)
 {
 	struct tuigong_step	*step;
-	struct store_stmt		*st;
+	struct jy_reduction	 jr;
 	int			 rc;
 
-	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, j.change_date, "
-	    "j.stop_month, j.reason FROM jianyuan j JOIN tasks t ON "
-	    "t.id = j.task_id WHERE j.person_id = ?1 AND t.unit_id = ?2 AND "
-	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1")) == NULL ||
-	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
+	if ((rc = jy_person_reduction(s, unit_id, person_id, &jr)) < 0)
 		return -1;
-	rc = store_step(st);
-	if (rc == STORE_ROW && (step = tg_step(out, "减员",
-	    store_col_text(st, 3))) != NULL) {
-		step->task_id = store_col_int64(st, 0);
-		tg_copy(step->seq_no, sizeof(step->seq_no), store_col_text(st, 1));
-		tg_copy(step->state, sizeof(step->state), store_col_text(st, 2));
+	if (rc > 0 && (step = tg_step(out, "减员", jr.change_date)) != NULL) {
+		step->task_id = jr.task_id;
+		tg_copy(step->seq_no, sizeof(step->seq_no), jr.seq_no);
+		tg_copy(step->state, sizeof(step->state), jr.state);
 		snprintf(step->detail, sizeof(step->detail), "减少原因 %s,停缴月份 %s",
-		    store_col_text(st, 5), store_col_text(st, 4));
+		    jr.reason, jr.stop_month);
 	}
-	store_reset(st);
-	if (rc != STORE_ROW && rc != STORE_DONE)
-		return -1;
-	if (rc == STORE_DONE && strcmp(ins_status, "暂停缴费") == 0 &&
+	if (rc == 0 && strcmp(ins_status, "暂停缴费") == 0 &&
 	    (step = tg_step(out, "减员", stop_month)) != NULL) {
 		tg_copy(step->state, sizeof(step->state), "暂停缴费");
 		snprintf(step->detail, sizeof(step->detail),
@@ -1466,6 +1566,63 @@ tg_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 out:
 	free(a.fresh);
 	return rc;
+}
+
+/* See tuigong.h. */
+int
+tuigong_lint(struct store *s, int64_t task_id, struct form_errors *errs)
+{
+	struct tg_checkarg	 a;
+	struct task		 t;
+	struct hdate		 today;
+	int			 rc = -1;
+
+	if (wf_load(s, task_id, 0, &t) != 0)
+		return -1;
+	clock_today(&today);
+	memset(&a, 0, sizeof(a));
+	a.s = s;
+	a.unit_id = t.unit_id;
+	a.task_id = task_id;
+	a.today = &today;
+	a.errs = errs;
+	if ((a.batch = tuigong_is_batch(s, task_id)) == -1)
+		return -1;
+	if (tuigong_rows(s, task_id, tg_check_row, &a) != -1 && !a.failed)
+		rc = 0;
+	free(a.fresh);
+	return rc;
+}
+
+/* See tuigong.h. */
+int
+tuigong_job_ended(struct store *s, int64_t unit_id, int64_t person_id,
+    int64_t employment_id, const char *since)
+{
+	struct store_stmt	*st;
+	int			 rc;
+	int64_t			 v = 0;
+
+	if ((st = store_stmt(s, "SELECT CASE WHEN ?3 <> 0 THEN EXISTS ("
+	    "SELECT 1 FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
+	    "g.person_id = ?1 AND t.unit_id = ?2 AND t.state = '结束' AND "
+	    "g.employment_id = ?3) "
+	    "ELSE EXISTS (SELECT 1 FROM tuigong g JOIN tasks t ON "
+	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
+	    "t.state = '结束' AND g.end_date >= ?4) OR EXISTS (SELECT 1 FROM "
+	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
+	    "status = '已退工' AND COALESCE(ended_at, '') >= ?4) END")) ==
+	    NULL || store_bind_int(st, 1, person_id) ||
+	    store_bind_int(st, 2, unit_id) ||
+	    store_bind_int(st, 3, employment_id) ||
+	    store_bind_text(st, 4, since))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		v = store_col_int64(st, 0);
+	store_reset(st);
+	if (rc != STORE_ROW)
+		return -1;
+	return v != 0;
 }
 
 /* The workflow's effect on approval: every row's employment ends

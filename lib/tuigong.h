@@ -259,6 +259,37 @@ int		 tuigong_overdue_day(struct store *s, int64_t task_id,
 int		 tuigong_timeliness(struct store *s, int64_t unit_id,
 		    long long *on_time, long long *total);
 
+/* The rules over every row of task_id with the store's facts of now,
+ * read-only and without the attachments: what a draft's page lists as
+ * its problems.  Returns 0 (see errs) or -1. */
+int		 tuigong_lint(struct store *s, int64_t task_id,
+		    struct form_errors *errs);
+
+/* Whether a 结束 退工 at unit_id ends person_id's job there: with
+ * employment_id > 0 (an 在职 用工), a 退工 of that employment; with 0,
+ * a 退工 ending on or after since (YYYY-MM-DD), or an 已退工 用工
+ * ended then or later.  For 减员's rule 4.  Returns 1, 0 or -1. */
+int		 tuigong_job_ended(struct store *s, int64_t unit_id,
+		    int64_t person_id, int64_t employment_id, const char *since);
+
+/* Fills r for a new form from the unit's 在职 employee idno: person,
+ * contract and 社保 facts.  Returns 0, 1 not found, -1 error. */
+int		 tuigong_prefill(struct store *s, int64_t unit_id,
+		    const char *idno, struct tuigong_row *r);
+
+/* Saves row r (its facts applied) as row 0 of a new task of
+ * who->unit_id (task NULL; dedup_key the form's one-time token) or of
+ * task (未提交), in one transaction, with its 逾期 flag.  *id receives
+ * the task, *created whether a new one was made (0 also for the same
+ * form saved again: nothing else is done then).  A person who already
+ * has another unfinished 退工 here is refused under the write lock,
+ * with that task in *dup_id and dup_seq.  Returns 0, 1 refused
+ * (nothing stored), -1 on error. */
+int		 tuigong_save(struct store *s, const struct actor *who,
+		    const struct task *task, struct tuigong_row *r,
+		    const char *dedup_key, int64_t *id, int *created,
+		    int64_t *dup_id, char dup_seq[32]);
+
 /* ---- The employee's timeline [SPEC §11] ---- */
 
 /* One step: 用工, 参保, 减员 or 退工. */

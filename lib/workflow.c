@@ -964,10 +964,12 @@ wf_split_move(struct store *s, const struct task *t,
 	if (wf_insert(s, t->business, t->unit_id, who, summary, NULL,
 	    WF_PARTIAL_ACTION, why, new_id, &created) == -1 || !created)
 		return WF_ERROR;
+	/* The rows sent back stay a batch when they came from one. */
 	if ((st = store_stmt(s, "UPDATE tasks SET returned = 1, "
-	    "return_reason = ?1 WHERE id = ?2")) == NULL ||
+	    "return_reason = ?1, batch = (SELECT f.batch FROM tasks f "
+	    "WHERE f.id = ?3) WHERE id = ?2")) == NULL ||
 	    store_bind_text(st, 1, why) || store_bind_int(st, 2, *new_id) ||
-	    store_exec_stmt(s, st))
+	    store_bind_int(st, 3, t->id) || store_exec_stmt(s, st))
 		return WF_ERROR;
 	if ((row_nos = calloc(sp->n, sizeof(*row_nos))) == NULL)
 		return WF_ERROR;

@@ -11,6 +11,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="task.xsl"/>
 
   <!-- The 注意事项 of the seed, shown before anything is chosen. -->
   <xsl:template name="notes">
@@ -161,9 +162,9 @@
 
   <!-- The errors naming persons (field pid-N), as a list. -->
   <xsl:template name="person-errors">
-    <xsl:if test="/page/errors/error[starts-with(@field, 'pid-') or @field = 'material' or @field = 'file']">
+    <xsl:if test="/page/errors/error[@field != 'reason' and @field != 'change_date' and @field != 'sfzh']">
       <ul class="person-errors" role="alert">
-        <xsl:for-each select="/page/errors/error[starts-with(@field, 'pid-') or @field = 'material' or @field = 'file']">
+        <xsl:for-each select="/page/errors/error[@field != 'reason' and @field != 'change_date' and @field != 'sfzh']">
           <li class="field-error"><xsl:value-of select="."/></li>
         </xsl:for-each>
       </ul>
@@ -198,7 +199,7 @@
     </table>
     <xsl:choose>
       <xsl:when test="$t/@state = '进行中'">
-        <div class="msg msg-info" role="status">已提交,等待经办机构审核(<xsl:value-of select="$t/@review-min"/>-<xsl:value-of select="$t/@review-max"/>个工作日)。审核结果可在首页已办任务列表查看。</div>
+        <xsl:call-template name="task-state-note"/>
       </xsl:when>
       <xsl:when test="$t/@state = '结束'">
         <div class="msg msg-ok" role="status">
@@ -215,16 +216,14 @@
         </div>
       </xsl:when>
       <xsl:when test="$t/@state = '退单'">
-        <div class="msg msg-warn" role="status">该业务已退单,如需办理请重新申报。</div>
+        <xsl:call-template name="task-state-note"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
 
   <!-- The rows of a task with each person's materials and uploads. -->
   <xsl:template name="task-rows">
-    <xsl:param name="from" select="''"/>
-    <xsl:variable name="edit" select="task/@state = '未提交'"/>
-    <xsl:variable name="id" select="task/@id"/>
+    <xsl:variable name="edit" select="$editable"/>
     <table class="grid persons jianyuan-rows">
       <thead>
         <tr><th>序号</th><th>姓名</th><th>社会保障号码</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th><th>附件要求</th><th>操作</th></tr>
@@ -232,8 +231,9 @@
       <tbody>
         <xsl:for-each select="rows/row">
           <xsl:variable name="pid" select="@pid"/>
+          <xsl:variable name="err" select="/page/errors/error[@field = concat('pid-', $pid)]"/>
           <tr id="row-{@no}">
-            <xsl:if test="@refused or /page/errors/error[@field = concat('pid-', $pid)]">
+            <xsl:if test="$err">
               <xsl:attribute name="class">row-error</xsl:attribute>
             </xsl:if>
             <td><xsl:value-of select="@no"/></td>
@@ -243,56 +243,23 @@
             <td><xsl:value-of select="@change-date"/></td>
             <td><xsl:value-of select="@stop-month"/></td>
             <td class="needs">
+              <xsl:for-each select="$err">
+                <p class="field-error" data-code="{@code}"><xsl:value-of select="."/></p>
+              </xsl:for-each>
               <xsl:choose>
-                <xsl:when test="@refused">
-                  <span class="field-error"><xsl:value-of select="@refused"/></span>
-                </xsl:when>
                 <xsl:when test="not($edit)">—</xsl:when>
-                <xsl:when test="not(need)">无需上传附件</xsl:when>
+                <xsl:when test="not(/page/materials/material[@pid = $pid])">
+                  <xsl:if test="not($err)">无需上传附件</xsl:if>
+                </xsl:when>
                 <xsl:otherwise>
-                  <xsl:for-each select="need">
-                    <div class="need need-met-{@met}">
-                      <p class="rule-words">
-                        <span class="rule-no">规则<xsl:value-of select="@rule"/>: </span>
-                        <xsl:value-of select="@words"/>
-                      </p>
-                      <xsl:if test="$edit">
-                        <form method="post" action="/jianyuan/upload" enctype="multipart/form-data" class="upload">
-                          <xsl:call-template name="csrf"/>
-                          <input type="hidden" name="id" value="{$id}"/>
-                          <input type="hidden" name="pid" value="{$pid}"/>
-                          <xsl:if test="$from != ''"><input type="hidden" name="from" value="{$from}"/></xsl:if>
-                          <select name="material" aria-label="材料">
-                            <xsl:for-each select="material">
-                              <option value="{@code}"><xsl:value-of select="@name"/><xsl:if test="@has = '1'">(已上传)</xsl:if></option>
-                            </xsl:for-each>
-                          </select>
-                          <input type="file" name="file" accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg" aria-label="选择文件"/>
-                          <button type="submit" class="btn">上传附件</button>
-                        </form>
-                      </xsl:if>
-                      <xsl:choose>
-                        <xsl:when test="@met = '1'"><span class="state state-done">已上传</span></xsl:when>
-                        <xsl:otherwise><span class="state state-draft">未上传</span></xsl:otherwise>
-                      </xsl:choose>
-                    </div>
-                  </xsl:for-each>
+                  <xsl:call-template name="person-materials"><xsl:with-param name="pid" select="$pid"/></xsl:call-template>
                 </xsl:otherwise>
               </xsl:choose>
             </td>
             <td class="ops">
-              <xsl:for-each select="/page/attachments/attachment[@pid = $pid]">
-                <a class="op" href="/jianyuan/attachment?id={@id}" title="{@name}: {@filename}">查看附件</a>
-                <xsl:text> </xsl:text>
-              </xsl:for-each>
+              <xsl:call-template name="attachment-links"><xsl:with-param name="pid" select="$pid"/></xsl:call-template>
               <xsl:if test="$edit and count(/page/rows/row) &gt; 1">
-                <form method="post" action="/jianyuan/delete" class="inline">
-                  <xsl:call-template name="csrf"/>
-                  <input type="hidden" name="id" value="{$id}"/>
-                  <input type="hidden" name="row" value="{@no}"/>
-                  <xsl:if test="$from != ''"><input type="hidden" name="from" value="{$from}"/></xsl:if>
-                  <button type="submit" class="btn">删除</button>
-                </form>
+                <xsl:call-template name="row-delete"><xsl:with-param name="row" select="@no"/></xsl:call-template>
               </xsl:if>
             </td>
           </tr>
@@ -306,29 +273,13 @@
 
   <!-- 提交 / 退单 / 减员表 buttons. -->
   <xsl:template name="task-actions">
-    <xsl:param name="from" select="''"/>
-    <xsl:variable name="id" select="task/@id"/>
-    <!-- task-actions: a flex row with a gap, so that the forms of 提交 /
-         退单 and the links do not touch (.buttons spaces only adjacent
-         .btn siblings). -->
-    <div class="task-actions">
-      <xsl:if test="task/@state = '未提交'">
-        <form method="post" action="/jianyuan/submit" class="inline">
-          <xsl:call-template name="csrf"/>
-          <input type="hidden" name="id" value="{$id}"/>
-          <xsl:if test="$from != ''"><input type="hidden" name="from" value="{$from}"/></xsl:if>
-          <button type="submit" class="btn btn-primary">提交</button>
-        </form>
-        <form method="post" action="/jianyuan/cancel" class="inline">
-          <xsl:call-template name="csrf"/>
-          <input type="hidden" name="id" value="{$id}"/>
-          <xsl:if test="$from != ''"><input type="hidden" name="from" value="{$from}"/></xsl:if>
-          <button type="submit" class="btn">退单</button>
-        </form>
-      </xsl:if>
-      <a class="btn" href="/jianyuan/table?id={$id}">打印减员表</a>
-      <a class="btn" href="/jianyuan/export?id={$id}">批量减员导出(.xlsx)</a>
-    </div>
+    <xsl:call-template name="submit-cancel">
+      <xsl:with-param name="label">提交</xsl:with-param>
+      <xsl:with-param name="more">
+        <a class="btn" href="/jianyuan/table?id={task/@id}">打印减员表</a>
+        <a class="btn" href="/jianyuan/export?id={task/@id}">批量减员导出(.xlsx)</a>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A saved 减员. -->
@@ -343,14 +294,6 @@
     <xsl:call-template name="history"/>
   </xsl:template>
 
-  <!-- The history of a task. -->
-  <xsl:template name="history">
-    <xsl:if test="events/event">
-      <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
   <!-- 批量减员: the template and the upload. -->
   <xsl:template match="page[@view = 'batch']" mode="content">
     <xsl:call-template name="tabs"><xsl:with-param name="current">batch</xsl:with-param></xsl:call-template>
@@ -361,18 +304,7 @@
       <li>选择填写好的模板并上传。填写不符合要求的人员导入失败,可点击“下载导入失败列表”查看原因。</li>
       <li>在结果页面为需要附件的人员上传附件,删除暂不办理的人员,再点击“提交审批”;如需取消,点击“退单”。</li>
     </ol>
-    <p><a class="btn" href="/jianyuan/batch/template">模板下载</a></p>
-    <form method="post" action="/jianyuan/batch/upload" enctype="multipart/form-data" class="form">
-      <xsl:call-template name="csrf"/>
-      <input type="hidden" name="token" value="{form/@token}"/>
-      <table class="form-grid">
-        <tr>
-          <th><xsl:call-template name="required-mark"/>减员模板文件</th>
-          <td><input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="减员模板文件"/></td>
-          <td class="buttons-cell"><button type="submit" class="btn btn-primary">上传</button></td>
-        </tr>
-      </table>
-    </form>
+    <xsl:call-template name="batch-upload"><xsl:with-param name="label">减员模板文件</xsl:with-param></xsl:call-template>
     <xsl:call-template name="notes"/>
   </xsl:template>
 
@@ -381,16 +313,10 @@
     <xsl:call-template name="tabs"><xsl:with-param name="current">batch</xsl:with-param></xsl:call-template>
     <xsl:call-template name="section"><xsl:with-param name="title">批量减员</xsl:with-param></xsl:call-template>
     <xsl:call-template name="task-head"/>
-    <p class="batch-counts">
-      <xsl:text>导入成功 </xsl:text><strong class="ok-count"><xsl:value-of select="batch/@ok"/></strong>
-      <xsl:text> 人,导入失败 </xsl:text><strong class="failed-count"><xsl:value-of select="batch/@failed"/></strong><xsl:text> 人。</xsl:text>
-      <xsl:if test="batch/@failed &gt; 0">
-        <a class="op" href="/jianyuan/batch/failures?id={task/@id}">下载导入失败列表</a>
-      </xsl:if>
-    </p>
+    <xsl:call-template name="batch-counts"/>
     <xsl:call-template name="person-errors"/>
-    <xsl:call-template name="task-rows"><xsl:with-param name="from">batch</xsl:with-param></xsl:call-template>
-    <xsl:call-template name="task-actions"><xsl:with-param name="from">batch</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="task-rows"/>
+    <xsl:call-template name="task-actions"/>
     <xsl:call-template name="history"/>
   </xsl:template>
 

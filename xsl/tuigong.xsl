@@ -14,10 +14,9 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="task.xsl"/>
 
   <xsl:variable name="t" select="/page/tuigong"/>
-  <xsl:variable name="task" select="/page/task"/>
-  <xsl:variable name="editable" select="/page/@editable = '1'"/>
 
   <!-- The 离职及时率 figure and the 15-day rule. -->
   <xsl:template name="timeliness">
@@ -32,40 +31,6 @@
         <xsl:if test="$tl/@overdue &gt; 0">,逾期 <span class="badge badge-overdue"><xsl:value-of select="$tl/@overdue"/></span> 人</xsl:if>
         <xsl:text>)</xsl:text>
       </p>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The task's status line with its 回退原因. -->
-  <xsl:template name="task-status">
-    <xsl:if test="$task">
-      <table class="form-grid task-status">
-        <tr>
-          <th>业务顺序号</th>
-          <td class="mono"><xsl:value-of select="$task/@seq"/></td>
-          <th>业务状态</th>
-          <td>
-            <xsl:call-template name="state-badge"><xsl:with-param name="state" select="$task/@state"/></xsl:call-template>
-            <xsl:if test="$task/@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue" title="超过规定办理时限(15日)">逾期</span></xsl:if>
-          </td>
-          <th>回退标志</th>
-          <td>
-            <xsl:call-template name="yes-no"><xsl:with-param name="v" select="$task/@returned"/></xsl:call-template>
-          </td>
-        </tr>
-        <xsl:if test="$task/@decided-by != ''">
-          <tr>
-            <th>审批结果</th><td>结束</td>
-            <th>审批人</th><td><xsl:value-of select="$task/@decided-by"/></td>
-            <th>办结时间</th><td class="time"><xsl:value-of select="$task/@decided"/></td>
-          </tr>
-        </xsl:if>
-      </table>
-      <xsl:if test="$task/@returned = '1' and $task/@reason != ''">
-        <div class="msg msg-error returned-reason" role="alert">
-          <strong>回退原因: </strong><xsl:value-of select="$task/@reason"/>
-          <xsl:text>(请按回退原因修改后重新提交)</xsl:text>
-        </div>
-      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -360,7 +325,7 @@
       </p>
     </form>
 
-    <xsl:call-template name="materials"/>
+    <xsl:call-template name="tg-materials"/>
 
     <xsl:if test="$task">
       <xsl:call-template name="submit-cancel"/>
@@ -368,105 +333,25 @@
     <xsl:call-template name="recent"/>
   </xsl:template>
 
-  <!-- The 上传附件 section: the materials of the reason, and one upload
-       form per material when the task exists and is editable. -->
-  <xsl:template name="materials">
-    <xsl:variable name="m" select="/page/materials"/>
-    <xsl:call-template name="section">
-      <xsl:with-param name="title">上传附件</xsl:with-param>
-      <xsl:with-param name="note">(PDF 或 JPG 格式,按文件内容识别,单个文件不超过5MB)</xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="field-errors"><xsl:with-param name="name">attachments</xsl:with-param></xsl:call-template>
-    <xsl:choose>
-      <xsl:when test="$m/@batch = '1'">
-        <p class="note" id="batch-materials-note">批量退工按批次提交材料:一份加盖公章的《退工花名册》,以及各行退工原因和经济补偿在单人退工中所需的每种材料(如解除/终止劳动合同证明书、员工身份证复印件、劳动合同复印件、辞职申请书等)。每种材料上传一个涵盖本批全部相关人员的文件(可将多人的材料合并扫描为一个PDF),无需每人一份。<xsl:if test="not($task)">所需材料随各行退工原因而定,导入后按本批人员列出。</xsl:if></p>
-      </xsl:when>
-      <xsl:when test="$m/@reason = ''">
-        <p class="note">所需材料随退工原因而定。请先选择退工原因并保存(或
-          <a href="/tuigong?reason=合同到期终止">预览合同到期终止</a>、<a href="/tuigong?reason=单位辞退">单位辞退</a>、<a href="/tuigong?reason=员工辞职">员工辞职</a>、<a href="/tuigong?reason=员工失联">员工失联</a>所需材料)。</p>
-      </xsl:when>
-      <xsl:otherwise>
-        <p class="note">退工原因“<xsl:value-of select="$m/@reason"/>”需上传以下材料:</p>
-      </xsl:otherwise>
-    </xsl:choose>
-    <table class="grid materials">
-      <thead>
-        <tr><th>材料名称</th><th>是否必需</th><th>已上传文件</th>
-          <xsl:if test="$task and $editable"><th>上传</th></xsl:if>
-        </tr>
-      </thead>
-      <tbody>
-        <xsl:for-each select="$m/material">
-          <xsl:variable name="code" select="@code"/>
-          <tr id="m-{@code}">
-            <td>
-              <xsl:if test="@required = '1'"><xsl:call-template name="required-mark"/></xsl:if>
-              <xsl:value-of select="@name"/>
-            </td>
-            <td>
-              <xsl:choose>
-                <xsl:when test="@required = '1'">必需</xsl:when>
-                <xsl:otherwise>可选(如有)</xsl:otherwise>
-              </xsl:choose>
-            </td>
-            <td>
-              <xsl:for-each select="$m/attachment[@code = $code]">
-                <a href="/tuigong/attachment?id={@id}"><xsl:value-of select="@filename"/></a>
-                <xsl:text> (</xsl:text>
-                <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="@size"/></xsl:call-template>
-                <xsl:text>)</xsl:text>
-              </xsl:for-each>
-              <xsl:if test="not($m/attachment[@code = $code])">
-                <xsl:choose>
-                  <xsl:when test="@required = '1'"><span class="state-returned">未上传</span></xsl:when>
-                  <xsl:otherwise><span class="note">未上传</span></xsl:otherwise>
-                </xsl:choose>
-              </xsl:if>
-            </td>
-            <xsl:if test="$task and $editable">
-              <td>
-                <form method="post" action="/tuigong/upload" enctype="multipart/form-data" class="upload">
-                  <xsl:call-template name="csrf"/>
-                  <input type="hidden" name="id" value="{$task/@id}"/>
-                  <input type="hidden" name="code" value="{@code}"/>
-                  <input type="file" name="file" accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg" aria-label="{@name}"/>
-                  <button type="submit" class="btn">上传</button>
-                  <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$code"/></xsl:call-template>
-                </form>
-              </td>
-            </xsl:if>
-          </tr>
-        </xsl:for-each>
-      </tbody>
-    </table>
-    <xsl:if test="not($task)">
-      <p class="note">请先保存,再逐项上传附件材料。</p>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- 提交审批 and 退单 of an editable task. -->
-  <xsl:template name="submit-cancel">
-    <xsl:if test="$editable">
-      <div class="buttons center submit-bar">
-        <form method="post" action="/tuigong/submit" class="inline">
-          <xsl:call-template name="csrf"/>
-          <input type="hidden" name="id" value="{$task/@id}"/>
-          <button type="submit" class="btn btn-primary" id="btn-submit">提交审批</button>
-        </form>
-        <xsl:text> </xsl:text>
-        <form method="post" action="/tuigong/cancel" class="inline">
-          <xsl:call-template name="csrf"/>
-          <input type="hidden" name="id" value="{$task/@id}"/>
-          <button type="submit" class="btn btn-danger" id="btn-cancel">退单</button>
-        </form>
-      </div>
-      <p class="note center">
+  <!-- The 上传附件 section: the materials of the reason (or of the
+       batch), with what 退工 says about them first. -->
+  <xsl:template name="tg-materials">
+    <xsl:call-template name="materials">
+      <xsl:with-param name="intro">
         <xsl:choose>
-          <xsl:when test="/page/session/@vip = '1'">贵单位为 VIP 单位,提交后由系统按规则自动审核。</xsl:when>
-          <xsl:otherwise>提交后由经办机构审核,<xsl:value-of select="/page/review-days"/>。</xsl:otherwise>
+          <xsl:when test="/page/materials/@batch = '1'">
+            <p class="note" id="batch-materials-note">批量退工按批次提交材料:一份加盖公章的《退工花名册》,以及各行退工原因和经济补偿在单人退工中所需的每种材料(如解除/终止劳动合同证明书、员工身份证复印件、劳动合同复印件、辞职申请书等)。每种材料上传一个涵盖本批全部相关人员的文件(可将多人的材料合并扫描为一个PDF),无需每人一份。<xsl:if test="not($task)">所需材料随各行退工原因而定,导入后按本批人员列出。</xsl:if></p>
+          </xsl:when>
+          <xsl:when test="not($t/@reason) or $t/@reason = ''">
+            <p class="note">所需材料随退工原因而定。请先选择退工原因并保存(或
+              <a href="/tuigong?reason=合同到期终止">预览合同到期终止</a>、<a href="/tuigong?reason=单位辞退">单位辞退</a>、<a href="/tuigong?reason=员工辞职">员工辞职</a>、<a href="/tuigong?reason=员工失联">员工失联</a>所需材料)。</p>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="note">退工原因“<xsl:value-of select="$t/@reason"/>”需上传以下材料:</p>
+          </xsl:otherwise>
         </xsl:choose>
-      </p>
-    </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The unit's recent 退工 tasks. -->
@@ -492,9 +377,7 @@
         </p>
       </div>
     </xsl:if>
-    <xsl:if test="$task/@state = '进行中'">
-      <div class="msg msg-info">已提交审批,等待经办机构审核(<xsl:value-of select="/page/review-days"/>)。</div>
-    </xsl:if>
+    <xsl:call-template name="task-state-note"/>
     <xsl:call-template name="section"><xsl:with-param name="title">退工登记信息</xsl:with-param></xsl:call-template>
     <table class="form-grid grid3 readonly-table">
       <tr>
@@ -541,9 +424,8 @@
         </tr>
       </xsl:if>
     </table>
-    <xsl:call-template name="materials"/>
-    <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
-    <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
+    <xsl:call-template name="tg-materials"/>
+    <xsl:call-template name="history"/>
     <p class="actions"><a class="btn" href="/tuigong">新建退工登记</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>
   </xsl:template>
 
@@ -552,51 +434,20 @@
     <xsl:call-template name="timeliness"/>
     <xsl:call-template name="section"><xsl:with-param name="title">批量退工</xsl:with-param></xsl:call-template>
     <ol class="steps">
-      <li>下载模板:<a class="btn" id="template-link" href="/tuigong/batch/template">下载批量退工模板(.xlsx)</a></li>
+      <li>下载模板(见下方“模板下载”)。</li>
       <li>按模板填写(每行一名员工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。退工原因须为:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>。删除模板中的示例行。</li>
       <li>上传填写好的文件;系统按与单笔退工相同的规则逐行校验,校验失败的行可下载失败列表。</li>
       <li>在导入结果页上传批次材料,删除不需要的行,然后提交审批或退单。</li>
     </ol>
-    <form method="post" action="/tuigong/batch/upload" enctype="multipart/form-data" class="form upload">
-      <xsl:call-template name="csrf"/>
-      <input type="hidden" name="token" value="{form/@token}"/>
-      <table class="form-grid">
-        <tr>
-          <th><label for="f-file"><xsl:call-template name="required-mark"/>批量退工文件(.xlsx)</label></th>
-          <td><input type="file" id="f-file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/></td>
-          <td class="buttons-cell"><button type="submit" class="btn btn-primary">上传并校验</button></td>
-        </tr>
-      </table>
-    </form>
+    <xsl:call-template name="batch-upload"><xsl:with-param name="label">批量退工文件(.xlsx)</xsl:with-param></xsl:call-template>
     <xsl:call-template name="recent"/>
   </xsl:template>
 
   <!-- One batch: rows, failed rows, materials, submit or 退单. -->
   <xsl:template match="page[@view = 'batch-result']" mode="content">
     <xsl:call-template name="task-status"/>
-    <p class="counts">
-      <span>导入成功 <strong><xsl:value-of select="rows/@count"/></strong> 人</span>
-      <span>导入失败 <strong><xsl:value-of select="count(failures/failure)"/></strong> 行</span>
-      <xsl:if test="failures/failure">
-        <a class="btn" href="/tuigong/batch/failures?id={$task/@id}">下载导入失败列表</a>
-      </xsl:if>
-    </p>
-    <xsl:if test="failures/failure">
-      <xsl:call-template name="section"><xsl:with-param name="title">导入失败的行</xsl:with-param></xsl:call-template>
-      <table class="grid failures">
-        <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>失败原因</th></tr></thead>
-        <tbody>
-          <xsl:for-each select="failures/failure">
-            <tr>
-              <td><xsl:value-of select="@row"/></td>
-              <td><xsl:value-of select="@name"/></td>
-              <td class="mono"><xsl:value-of select="@idno"/></td>
-              <td class="reason"><xsl:value-of select="@reasons"/></td>
-            </tr>
-          </xsl:for-each>
-        </tbody>
-      </table>
-    </xsl:if>
+    <xsl:call-template name="task-state-note"/>
+    <xsl:call-template name="batch-counts"/>
     <xsl:call-template name="section"><xsl:with-param name="title">本批退工人员</xsl:with-param></xsl:call-template>
     <table class="grid batch-rows">
       <thead>
@@ -620,12 +471,7 @@
             <td><xsl:call-template name="yes-no"><xsl:with-param name="v" select="@settled"/></xsl:call-template></td>
             <xsl:if test="$editable">
               <td class="ops">
-                <form method="post" action="/tuigong/batch/delete" class="inline">
-                  <xsl:call-template name="csrf"/>
-                  <input type="hidden" name="id" value="{$task/@id}"/>
-                  <input type="hidden" name="row" value="{@no}"/>
-                  <button type="submit" class="btn op">删除</button>
-                </form>
+                <xsl:call-template name="row-delete"><xsl:with-param name="row" select="@no"/></xsl:call-template>
               </td>
             </xsl:if>
           </tr>
@@ -635,15 +481,12 @@
         </xsl:if>
       </tbody>
     </table>
-    <xsl:call-template name="materials"/>
+    <xsl:call-template name="tg-materials"/>
     <xsl:call-template name="submit-cancel"/>
     <xsl:if test="$task/@state = '结束'">
       <p class="actions"><a class="btn btn-primary" href="/print/tuigong?id={$task/@id}">打印《退工登记证明》</a></p>
     </xsl:if>
-    <xsl:if test="events">
-      <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
-    </xsl:if>
+    <xsl:call-template name="history"/>
   </xsl:template>
 
   <!-- The employee's timeline. -->

@@ -341,10 +341,12 @@ START_TEST(jy_rule4_needs_attachment)
 	snprintf(path, sizeof(path), "/jianyuan?id=%lld", id);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
-	ck_xpath_eq(&a, "string(/page/rows/row/need/@rule)", "4");
-	ck_assert_int_eq(xpath_count(&a, "/page/rows/row/need/material"), 3);
-	ck_assert_int_eq(xpath_count(&a, "/page/rows/row/need/material[@code = "
-	    "'tuigong_huamingce']"), 1);
+	ck_xpath_eq(&a, "string(/page/materials/material[@pid != '0']/@rule)",
+	    "4");
+	ck_assert_int_eq(xpath_count(&a, "/page/materials/material[@pid != "
+	    "'0']"), 3);
+	ck_assert_int_eq(xpath_count(&a, "/page/materials/material[@code = "
+	    "'tuigong_huamingce' and @group = '1']"), 1);
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
 	ck_assert_ptr_nonnull(strstr(a.body, "退工花名册、新单位的用工备案表"));
@@ -369,7 +371,8 @@ START_TEST(jy_rule4_needs_attachment)
 	    303);
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
-	ck_xpath_eq(&a, "string(/page/rows/row/need/@met)", "1");
+	ck_assert_int_eq(xpath_count(&a, "/page/materials/material[@pid != "
+	    "'0' and @uploaded = '1']"), 1);
 	ck_assert_int_eq(xpath_count(&a, "/page/attachments/attachment"), 1);
 	answer_free(&a);
 	ck_assert_int_eq(post_id(&b, "/jianyuan/submit", id, &a), 303);
@@ -782,14 +785,19 @@ START_TEST(jy_batch_rows_failures_submit)
 	parts[1].file = file;
 	ck_assert_int_eq(http_post_multipart(&b, "/jianyuan/batch/upload", 1,
 	    parts, 2, &a), 303);
-	ck_assert_ptr_nonnull(strstr(a.location, "/jianyuan/batch/result?id="));
+	ck_assert_ptr_nonnull(strstr(a.location, "/jianyuan?id="));
+	ck_assert_ptr_nonnull(strstr(a.location, "&done=imported"));
 	id = task_of(&a);
 	answer_free(&a);
 	snprintf(path, sizeof(path), "/jianyuan/batch/result?id=%lld", id);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/batch/@ok)", "3");
 	ck_xpath_eq(&a, "string(/page/batch/@failed)", "3");
-	ck_assert_int_eq(xpath_count(&a, "/page/rows/row/need[@rule = '4']"), 3);
+	/* Every failed row, with its row, name, number and reasons. */
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure[@row > 1 and "
+	    "@name != '' and @idno != '' and @reasons != '']"), 3);
+	ck_assert_int_eq(xpath_count(&a, "/page/materials/material[@pid != "
+	    "'0' and @rule = '4' and @code = 'tuigong_huamingce']"), 3);
 	answer_free(&a);
 	/* 下载导入失败列表 with the reasons. */
 	snprintf(path, sizeof(path), "/jianyuan/batch/failures?id=%lld", id);
@@ -1022,8 +1030,9 @@ START_TEST(jy_jianyuan_before_tuigong)
 	struct browser	 b;
 	struct answer	 a;
 	struct who	 w;
-	char		*v;
+	char		 path[64];
 	long long	 tg;
+	int		 i;
 
 	pin_clock();
 	db_exec("UPDATE policy SET value = '1' WHERE region = '420100' AND key = "
@@ -1032,13 +1041,25 @@ START_TEST(jy_jianyuan_before_tuigong)
 	    "date('now', '+30 days'))", &w);
 	browser_init(&b, "unit-b");
 	ck_assert_int_eq(login(&b, "demo-b"), 0);
-	/* 退工 first: saved as a draft, refused on 提交. */
-	ck_assert_int_eq(tuigong_save(&b, &w, &a), 200);
-	v = xpath_str(&a, "string(/page/task/@id)");
-	tg = atoll(v);
-	free(v);
+	/* 退工 first: saved as a draft whose page, each time it is opened,
+	 * says 社保关系未结清 and links to 减员; refused on 提交. */
+	ck_assert_int_eq(tuigong_save(&b, &w, &a), 303);
+	tg = task_of(&a);
 	answer_free(&a);
 	ck_assert_int_gt(tg, 0);
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "/tuigong?id=%lld%s", tg,
+		    i == 0 ? "&done=saved" : "");
+		ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+		ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+		    "'TG_SB_UNSETTLED' and @field = 'settled']"), 1);
+		ck_assert_int_eq(xpath_count(&a, "/page/message[@kind = "
+		    "'warn']"), 1);
+		answer_free(&a);
+		ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+		ck_assert_ptr_nonnull(strstr(a.body, "id=\"go-jianyuan\""));
+		answer_free(&a);
+	}
 	tuigong_upload(&b, tg, "jiechu_zhengming");
 	tuigong_upload(&b, tg, "sfz_copy");
 	ck_assert_int_eq(post_id(&b, "/tuigong/submit", tg, &a), 422);
@@ -1048,7 +1069,10 @@ START_TEST(jy_jianyuan_before_tuigong)
 	/* The 减员 (no 退工 yet: rule 4's proof), approved. */
 	reduce(&b, &w);
 	/* Now the 退工 is accepted. */
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", tg, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", tg, &a), 303);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/tuigong?id=%lld", tg);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	answer_free(&a);
 	set_clock(NULL);

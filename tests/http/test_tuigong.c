@@ -138,6 +138,32 @@ fix_make(const char *username, const char *start, const char *end,
 	}
 }
 
+/* GETs (as XML) the page the 303 answer a leads to, into a (freed
+ * first).  Returns its status. */
+static long
+follow(struct browser *b, struct answer *a)
+{
+	char		 loc[512];
+	const char	*p = a->location;
+
+	ck_assert_int_eq(a->status, 303);
+	if (strncmp(p, "https://", 8) == 0 && (p = strchr(p + 8, '/')) == NULL)
+		p = "/";
+	snprintf(loc, sizeof(loc), "%s", p);
+	answer_free(a);
+	return http_get(b, loc, 1, a);
+}
+
+/* The task id of a 303 to /tuigong?id=N. */
+static long long
+task_of(const struct answer *a)
+{
+	const char	*p = strstr(a->location, "id=");
+
+	ck_assert_msg(p != NULL, "no task in location '%s'", a->location);
+	return atoll(p + 3);
+}
+
 /* A fresh one-time form token from GET /tuigong. */
 static void
 form_token(struct browser *b, char tok[40])
@@ -176,16 +202,15 @@ new_task(struct browser *b, const struct fix *f, const char *reason,
     const char *end_date)
 {
 	struct answer	 a;
-	char		 tok[40], *v;
+	char		 tok[40];
 	long long	 id;
 
 	form_token(b, tok);
 	ck_assert_int_eq(save_form(b, tok, "", f, reason, end_date, "", &a),
-	    200);
-	v = xpath_str(&a, "string(/page/task/@id)");
-	id = strtoll(v, NULL, 10);
-	free(v);
+	    303);
+	id = task_of(&a);
 	ck_assert_int_gt(id, 0);
+	ck_assert_int_eq(follow(b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
 	answer_free(&a);
 	return id;
@@ -220,7 +245,7 @@ upload_all(struct browser *b, long long id, const char *const *codes)
 
 	for (; *codes != NULL; codes++) {
 		ck_assert_int_eq(upload(b, id, *codes, OK_PDF, "scan.pdf", &a),
-		    200);
+		    303);
 		answer_free(&a);
 	}
 }
@@ -253,7 +278,8 @@ START_TEST(tg_plain_reject_fix_approve_print_verify)
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	id = new_task(&b, &f, "协商一致解除", end);
 	upload_all(&b, id, agreed_codes);
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	ck_xpath_has(&a, "string(/page/message[@kind='ok'])", "审核时限:1-3个工作日");
 	answer_free(&a);
@@ -290,15 +316,17 @@ START_TEST(tg_plain_reject_fix_approve_print_verify)
 	answer_free(&a);
 
 	/* Fixed: a new scan, the form saved again, resubmitted. */
-	ck_assert_int_eq(upload(&b, id, "sfz_copy", OK_JPG, "身份证.jpg", &a),
-	    200);
+	ck_assert_int_eq(upload(&b, id, "sfz_copy", OK_JPG, "身份证.jpg", &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	answer_free(&a);
 	snprintf(path, sizeof(path), "%lld", id);
 	ck_assert_int_eq(save_form(&b, "", path, &f, "协商一致解除", end,
-	    "身份证复印件已重新扫描", &a), 200);
+	    "身份证复印件已重新扫描", &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/tuigong/@remark)", "身份证复印件已重新扫描");
 	answer_free(&a);
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	answer_free(&a);
 	snprintf(path, sizeof(path), "%lld", id);
@@ -399,7 +427,8 @@ START_TEST(tg_vip_clean_ends_rule_refused)
 	ck_assert_int_eq(login(&b, "demo-vip"), 0);
 	id = new_task(&b, &f, "合同到期终止", end);
 	upload_all(&b, id, expiry_codes);
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "结束");
 	ck_xpath_eq(&a, "string(/page/task/@decided-by)", "系统自动审核");
 	answer_free(&a);
@@ -494,8 +523,8 @@ START_TEST(tg_policy_on_then_off)
 	ck_assert_ptr_nonnull(strstr(a.body, want));
 	answer_free(&a);
 	/* Saved again: kept as a draft, saying what blocks the submit. */
-	ck_assert_int_eq(save_form(&b, "", ids, &f, "员工辞职", end, "", &a),
-	    200);
+	ck_assert_int_eq(save_form(&b, "", ids, &f, "员工辞职", end, "", &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/message[@kind='warn'])",
 	    "已保存为草稿;以下问题须修改后才能提交审批");
 	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind='error']"), 0);
@@ -505,7 +534,8 @@ START_TEST(tg_policy_on_then_off)
 	/* The region's policy off: accepted. */
 	free(db_query("UPDATE policy SET value = '0' WHERE region = '420100' "
 	    "AND key = 'tuigong.require_jianyuan_first'"));
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	answer_free(&a);
 }
@@ -593,8 +623,8 @@ START_TEST(tg_bad_uploads_change_nothing)
 	ck_assert_int_eq(c1[1], c0[1]);
 	ck_assert_int_eq(c1[2], c0[2]);
 	/* A good file still goes in, and downloads as an attachment. */
-	ck_assert_int_eq(upload(&b, id, "sfz_copy", OK_JPG, "身份证.jpg", &a),
-	    200);
+	ck_assert_int_eq(upload(&b, id, "sfz_copy", OK_JPG, "身份证.jpg", &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	answer_free(&a);
 	{
 		char	 path[64], *aid;
@@ -632,7 +662,7 @@ START_TEST(tg_same_form_twice_one_task)
 			long	 s = save_form(&b, tok, "", &f, "协商一致解除",
 			    end, "", &a);
 
-			_exit(s == 200 ? 0 : 1);
+			_exit(s == 303 ? 0 : 1);
 		}
 	}
 	for (i = 0; i < 2; i++) {
@@ -646,8 +676,8 @@ START_TEST(tg_same_form_twice_one_task)
 	    "contract_no = '%s'", f.cno);
 	ck_assert_int_eq(db_int(sql), 1);
 	/* And once more, later: still one. */
-	ck_assert_int_eq(save_form(&b, tok, "", &f, "协商一致解除", end, "", &a),
-	    200);
+	ck_assert_int_eq(save_form(&b, tok, "", &f, "协商一致解除", end, "", &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	answer_free(&a);
 	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tuigong WHERE "
 	    "contract_no = '%s'", f.cno);
@@ -724,7 +754,8 @@ START_TEST(tg_bad_other_unit_cannot_see_or_print)
 	ck_assert_int_eq(login(&b, "demo-vip"), 0);
 	id = new_task(&b, &f, "协商一致解除", end);
 	upload_all(&b, id, agreed_codes);
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "结束");
 	answer_free(&a);
 	browser_init(&o, "unit-b");
@@ -919,7 +950,8 @@ START_TEST(tg_batch_thousand_rows)
 	p[1].name = "file";
 	p[1].file = file;
 	ck_assert_int_eq(http_post_multipart(&b, "/tuigong/batch/upload", 1, p,
-	    2, &a), 200);
+	    2, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	unlink(file);
 	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
 	ck_xpath_eq(&a, "string(/page/rows/@count)", "985");
@@ -952,12 +984,14 @@ START_TEST(tg_batch_thousand_rows)
 	/* Delete a row, then attach the batch's materials and submit. */
 	snprintf(path, sizeof(path), "%lld", id);
 	ck_assert_int_eq(http_post(&b, "/tuigong/batch/delete", 1, &a, "id",
-	    path, "row", "2", NULL), 200);
+	    path, "row", "2", NULL), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/rows/@count)", "984");
 	answer_free(&a);
 	upload_all(&b, id, (const char *const[]){ "tuigong_huamingce",
 	    "jiechu_zhengming", "sfz_copy", NULL });
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	answer_free(&a);
 }
@@ -1037,7 +1071,8 @@ START_TEST(tg_batch_all_failed_stays_batch)
 	snprintf(f.end, sizeof(f.end), "2029-12-31");
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
-	ck_assert_int_eq(batch_upload(&b, &f, 1, end, &a), 200);
+	ck_assert_int_eq(batch_upload(&b, &f, 1, end, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
 	ck_xpath_eq(&a, "string(/page/rows/@count)", "0");
 	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure"), 1);
@@ -1092,13 +1127,15 @@ START_TEST(tg_batch_cancel_whole)
 	fix_make("demo-a", "2022-01-01", "2029-12-31", "暂停缴费", &f[1]);
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
-	ck_assert_int_eq(batch_upload(&b, f, 2, end, &a), 200);
+	ck_assert_int_eq(batch_upload(&b, f, 2, end, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/rows/@count)", "2");
 	v = xpath_str(&a, "string(/page/task/@id)");
 	id = strtoll(v, NULL, 10);
 	free(v);
 	answer_free(&a);
-	ck_assert_int_eq(post_id(&b, "/tuigong/cancel", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/cancel", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
 	ck_xpath_eq(&a, "string(/page/task/@state)", "退单");
 	ck_xpath_has(&a, "string(/page/message[@kind='ok'])", "已退单");
@@ -1120,7 +1157,8 @@ START_TEST(tg_batch_cancel_whole)
 	/* The persons are free for a new 退工. */
 	form_token(&b, tok);
 	ck_assert_int_eq(save_form(&b, tok, "", &f[0], "协商一致解除", end, "",
-	    &a), 200);
+	    &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	ck_assert_int_eq(xpath_count(&a,
 	    "/page/errors/error[@code='TG_DUPLICATE']"), 0);
 	ck_xpath_eq(&a, "string(/page/message[@kind='ok'])",
@@ -1163,6 +1201,7 @@ post_twice(struct browser *b, const char *path, long long id, long first,
 	char		 want[80];
 
 	ck_assert_int_eq(post_id(b, path, id, &a), first);
+	ck_assert_int_eq(follow(b, &a), 200);
 	ck_xpath_eq(&a, "string(/page/task/@state)", state);
 	answer_free(&a);
 	ck_assert_int_eq(post_id(b, path, id, &a), 303);
@@ -1198,7 +1237,7 @@ START_TEST(tg_double_submit_answers_like_first)
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	id = new_task(&b, &f, "协商一致解除", end);
 	upload_all(&b, id, agreed_codes);
-	post_twice(&b, "/tuigong/submit", id, 200, "进行中",
+	post_twice(&b, "/tuigong/submit", id, 303, "进行中",
 	    "该业务已提交审批,无需再次提交");
 	ck_assert_int_eq(events_of(id, "task.submit"), 1);
 	/* Real conflicts stay 409: saving into the submitted task, and
@@ -1217,7 +1256,7 @@ START_TEST(tg_double_submit_answers_like_first)
 	ck_assert_int_eq(login(&v, "demo-vip"), 0);
 	id = new_task(&v, &g, "协商一致解除", end);
 	upload_all(&v, id, agreed_codes);
-	post_twice(&v, "/tuigong/submit", id, 200, "结束",
+	post_twice(&v, "/tuigong/submit", id, 303, "结束",
 	    "该业务已办结,无需再次提交");
 	ck_assert_int_eq(events_of(id, "task.submit"), 1);
 	ck_assert_int_eq(events_of(id, "task.approve"), 1);
@@ -1225,7 +1264,7 @@ START_TEST(tg_double_submit_answers_like_first)
 	/* 退单 clicked twice: 303 too; a submit of it is a conflict. */
 	fix_make("demo-a", "2023-01-01", "2028-12-31", "暂停缴费", &h);
 	id = new_task(&b, &h, "协商一致解除", end);
-	post_twice(&b, "/tuigong/cancel", id, 200, "退单", "该业务已退单");
+	post_twice(&b, "/tuigong/cancel", id, 303, "退单", "该业务已退单");
 	ck_assert_int_eq(events_of(id, "task.cancel"), 1);
 	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 409);
 	answer_free(&a);
@@ -1257,7 +1296,10 @@ START_TEST(tg_double_submit_at_once)
 			long		 s = post_id(&b, "/tuigong/submit", id,
 			    &a);
 
-			_exit(s == 200 ? 0 : s == 303 ? 1 : 2);
+			if (s != 303)
+				_exit(2);
+			_exit(strstr(a.location, "done=submitted") != NULL ?
+			    0 : strstr(a.location, "repeat=1") != NULL ? 1 : 2);
 		}
 	}
 	for (i = 0; i < 2; i++) {
@@ -1336,7 +1378,8 @@ START_TEST(tg_bad_second_open_tuigong_refused)
 
 	/* Submitted, still open: still refused. */
 	upload_all(&b, id, agreed_codes);
-	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 200);
+	ck_assert_int_eq(post_id(&b, "/tuigong/submit", id, &a), 303);
+	ck_assert_int_eq(follow(&b, &a), 200);
 	answer_free(&a);
 	ck_assert_int_eq(save_form(&b, tok, "", &f, "员工辞职", end, "", &a),
 	    422);

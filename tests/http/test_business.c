@@ -1,0 +1,678 @@
+/*
+ * test_business.c: the one behaviour of every business's task pages
+ * (lib/taskpage.c, docs/HTTP.md "Every business"), run against each
+ * registered business through nginx: save (303, the same token twice
+ * makes one task), uploads (303; over 5 MB 413; not PDF/JPG by content
+ * 422), the attachment's XML shape, submit (进行中 for a 普通 unit,
+ * 结束 for a VIP one) and submit again (303 repeat=1), 退单 twice, a
+ * batch with one bad row listing that row, and another unit's task
+ * answering 404.  Each business contributes one entry of biz[] with
+ * its small fixtures; a registered business without one fails.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../suites.h"
+#include "client.h"
+#include "hall.h"
+#include "batch.h"
+#include "xlsx.h"
+
+#define OK_PDF		"unit/fixtures/files/ok.pdf"
+#define OK_JPG		"unit/fixtures/files/ok.jpg"
+#define TEXT_PDF	"unit/fixtures/files/text.pdf"
+
+/* A person made for one test. */
+struct who {
+	char	 id[24];
+	char	 idno[19];
+	char	 name[32];
+};
+
+/* One business under test. */
+struct biz {
+	const char	*code;		/* its wf_business code */
+	const char	*dedup;		/* the dedup key prefix of its save */
+	/* Makes a fresh person of username's unit the business can act
+	 * on and submit at once (given the materials below). */
+	void		(*person)(const char *username, struct who *w);
+	/* POSTs its save form for w with the one-time token tok; returns
+	 * the status. */
+	long		(*save)(struct browser *b, const struct who *w,
+			    const char *tok, struct answer *a);
+	/* The materials a draft of w needs to be submitted, NULL-
+	 * terminated; per_person: uploaded with pid= w's id. */
+	const char *const *materials;
+	int		 per_person;
+	/* The cells of a batch row for w (good) after the template's
+	 * header, ncols of them; bad: a row for w with a malformed
+	 * 身份证号. */
+	void		(*row)(const struct who *w, int bad, const char **cells);
+};
+
+/* The hall's date (UTC+8) offset by days into buf[11]. */
+static void
+hall_date(long days, char buf[11])
+{
+	time_t		 t = time(NULL) + 8 * 3600 + days * 86400;
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+/* A fresh insured person of username (make_insured), called name. */
+static void
+fresh(const char *username, const char *name, struct who *w)
+{
+	static int	 n;
+
+	snprintf(w->name, sizeof(w->name), "%s%d", name, ++n);
+	ck_assert_int_eq(make_insured(username, w->name, w->id, w->idno), 0);
+}
+
+/* ---- 退工登记 ---- */
+
+static const char *const tg_materials[] = { "jiechu_zhengming", "sfz_copy",
+	NULL };
+
+/* A person whose contributions already stopped (先减员后退工 holds). */
+static void
+tg_person(const char *username, struct who *w)
+{
+	char	 q[256];
+
+	fresh(username, "业务退工", w);
+	snprintf(q, sizeof(q), "UPDATE insurance SET status = '暂停缴费', "
+	    "stop_month = strftime('%%Y-%%m', 'now', '+8 hours') WHERE "
+	    "person_id = %s", w->id);
+	db_exec(q);
+}
+
+/* POSTs the 退工 form: 协商一致解除 yesterday, the contract on file. */
+static long
+tg_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	char	 end[11], cno[32], birth[11], sex[8];
+
+	hall_date(-1, end);
+	snprintf(cno, sizeof(cno), "T-%s", w->idno);
+	snprintf(birth, sizeof(birth), "%.4s-%.2s-%.2s", w->idno + 6,
+	    w->idno + 10, w->idno + 12);
+	snprintf(sex, sizeof(sex), "%s", (w->idno[16] - '0') % 2 ? "男" : "女");
+	return http_post(b, "/tuigong/save", 1, a, "token", tok, "id", "",
+	    "name", w->name, "sfzh", w->idno, "sex", sex, "birth", birth,
+	    "hukou_type", "城镇", "phone", "13800138000", "reason",
+	    "协商一致解除", "end_date", end, "contract_no", cno,
+	    "contract_start", "2020-01-01", "contract_end", "", "open_ended",
+	    "1", "post", "会计", "remark", "", "handler_name", "测试经办",
+	    "handler_title", "人事", "handler_phone", "027-87654321", NULL);
+}
+
+/* A 批量退工 row. */
+static void
+tg_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 end[11], cno[32], idno[19];
+
+	hall_date(-1, end);
+	snprintf(cno, sizeof(cno), "T-%s", w->idno);
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = w->name;
+	cells[1] = idno;
+	cells[2] = cno;
+	cells[3] = "协商一致解除";
+	cells[4] = end;
+	cells[5] = "城镇";
+	cells[6] = "13800138000";
+	cells[7] = "否";
+	cells[8] = "";
+}
+
+/* ---- 城镇职工减少 ---- */
+
+static const char *const jy_materials[] = { "jiechu_guanxi_zhengming",
+	NULL };
+
+/* A 参保缴费 person, and the annual declaration the window asks for. */
+static void
+jy_person(const char *username, struct who *w)
+{
+	fresh(username, "业务减员", w);
+	db_exec("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER), 0 "
+	    "FROM units");
+	db_exec("INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
+	    "declared_at) SELECT id, CAST(strftime('%Y', 'now') AS INTEGER) + "
+	    "1, 0 FROM units");
+}
+
+/* POSTs the 减员 form: 停缴费 today for w. */
+static long
+jy_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	char	 today[11];
+
+	hall_date(0, today);
+	return http_post(b, "/jianyuan/save", 1, a, "reason", "停缴费",
+	    "change_date", today, "token", tok, "pid", w->id, NULL);
+}
+
+/* A 批量减员 row. */
+static void
+jy_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 today[11], idno[19];
+
+	hall_date(0, today);
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = w->name;
+	cells[1] = idno;
+	cells[2] = "停缴费";
+	cells[3] = today;
+	cells[4] = "";
+}
+
+/* Every business: the next one adds its line here. */
+static const struct biz biz[] = {
+	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
+	{ "jianyuan", "jy", jy_person, jy_save, jy_materials, 1, jy_row },
+};
+
+#define NBIZ	(sizeof(biz) / sizeof(biz[0]))
+
+/* ---- Helpers ---- */
+
+/* The registered business of z. */
+static const struct wf_business *
+wf_of(const struct biz *z)
+{
+	size_t	 i;
+
+	for (i = 0; hall_businesses[i] != NULL; i++)
+		if (strcmp(hall_businesses[i]->code, z->code) == 0)
+			return hall_businesses[i];
+	ck_abort_msg("%s is not registered", z->code);
+	return NULL;
+}
+
+/* The business's path (/tuigong). */
+static const char *
+path_of(const struct biz *z)
+{
+	return wf_of(z)->path;
+}
+
+/* The path P + sub into buf. */
+static const char *
+route(const struct biz *z, const char *sub, char buf[128])
+{
+	snprintf(buf, 128, "%s%s", path_of(z), sub);
+	return buf;
+}
+
+/* A fresh one-time token from the business's form page. */
+static void
+token(struct browser *b, const struct biz *z, char tok[64])
+{
+	struct answer	 a;
+	char		*v;
+
+	ck_assert_int_eq(http_get(b, path_of(z), 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	ck_assert_uint_eq(strlen(v), 32);
+	snprintf(tok, 64, "%s", v);
+	free(v);
+	answer_free(&a);
+}
+
+/* The task id of a 303 to P?id=N, which must carry want (e.g.
+ * "done=saved"). */
+static long long
+task_of(const struct biz *z, const struct answer *a, const char *want)
+{
+	const char	*p = strstr(a->location, "id=");
+	char		 prefix[64];
+
+	snprintf(prefix, sizeof(prefix), "%s?id=", path_of(z));
+	ck_assert_msg(strstr(a->location, prefix) != NULL && p != NULL,
+	    "%s: location '%s'", z->code, a->location);
+	ck_assert_msg(strstr(a->location, want) != NULL,
+	    "%s: location '%s', want %s", z->code, a->location, want);
+	return atoll(p + 3);
+}
+
+/* Saves a new task for w and returns its id. */
+static long long
+new_task(struct browser *b, const struct biz *z, const struct who *w)
+{
+	struct answer	 a;
+	char		 tok[64];
+	long long	 id;
+
+	token(b, z, tok);
+	ck_assert_int_eq(z->save(b, w, tok, &a), 303);
+	id = task_of(z, &a, "done=saved");
+	answer_free(&a);
+	return id;
+}
+
+/* GETs task id of the business as XML into a. */
+static long
+get_task(struct browser *b, const struct biz *z, long long id,
+    struct answer *a)
+{
+	char	 path[128];
+
+	snprintf(path, sizeof(path), "%s?id=%lld", path_of(z), id);
+	return http_get(b, path, 1, a);
+}
+
+/* Uploads file as material code for w (when the business's materials
+ * are per person) of task id; returns the status. */
+static long
+upload(struct browser *b, const struct biz *z, long long id,
+    const struct who *w, const char *code, const char *file,
+    struct answer *a)
+{
+	struct part	 p[4];
+	char		 ids[24], buf[128];
+	size_t		 n = 0;
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	memset(p, 0, sizeof(p));
+	p[n].name = "id";
+	p[n++].value = ids;
+	p[n].name = "material";
+	p[n++].value = code;
+	if (z->per_person) {
+		p[n].name = "pid";
+		p[n++].value = w->id;
+	}
+	p[n].name = "file";
+	p[n++].file = file;
+	return http_post_multipart(b, route(z, "/upload", buf), 1, p, n, a);
+}
+
+/* POSTs id to P + sub; returns the status. */
+static long
+post_id(struct browser *b, const struct biz *z, const char *sub,
+    long long id, struct answer *a)
+{
+	char	 ids[24], buf[128];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	return http_post(b, route(z, sub, buf), 1, a, "id", ids, NULL);
+}
+
+/* Uploads every material the draft needs. */
+static void
+ready(struct browser *b, const struct biz *z, long long id,
+    const struct who *w)
+{
+	const char *const	*m;
+	struct answer		 a;
+
+	for (m = z->materials; *m != NULL; m++) {
+		ck_assert_int_eq(upload(b, z, id, w, *m, OK_PDF, &a), 303);
+		task_of(z, &a, "done=uploaded");
+		answer_free(&a);
+	}
+}
+
+/* A JPEG of about 6 MB (a real one padded before its end marker) at
+ * path. */
+static void
+big_jpeg(const char *path)
+{
+	static unsigned char	 head[65536];
+	FILE			*in, *out;
+	size_t			 n, total;
+
+	ck_assert_ptr_nonnull(in = fopen(OK_JPG, "rb"));
+	n = fread(head, 1, sizeof(head), in);
+	fclose(in);
+	ck_assert(n > 100 && n < sizeof(head));
+	ck_assert_ptr_nonnull(out = fopen(path, "wb"));
+	fwrite(head, 1, n - 2, out);
+	for (total = n - 2; total < 6000000 - 2; total++)
+		fputc(0, out);
+	fputc(0xff, out);
+	fputc(0xd9, out);
+	ck_assert_int_eq(fclose(out), 0);
+}
+
+/* ---- Tests ---- */
+
+/* Every registered business with task pages has its entry here. */
+START_TEST(biz_every_business_has_an_entry)
+{
+	const struct wf_business	*wf;
+	size_t				 i, j;
+
+	for (i = 0; (wf = hall_businesses[i]) != NULL; i++) {
+		for (j = 0; j < NBIZ; j++)
+			if (strcmp(biz[j].code, wf->code) == 0)
+				break;
+		ck_assert_msg(j < NBIZ, "business %s has no entry in "
+		    "tests/http/test_business.c", wf->code);
+	}
+	ck_assert_uint_ge(i, NBIZ);
+}
+END_TEST
+
+/* Save, the same token twice, uploads good and bad, the attachment's
+ * shape, submit and submit again, for a 普通 unit. */
+START_TEST(biz_save_upload_submit)
+{
+	const struct biz	*z = &biz[_i];
+	struct browser		 b;
+	struct answer		 a;
+	struct who		 w;
+	char			 tok[64], sql[256], big[64];
+	long long		 id, again;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	z->person("demo-a", &w);
+
+	/* Saved: 303 to the task; the same form again: the same task. */
+	token(&b, z, tok);
+	ck_assert_int_eq(z->save(&b, &w, tok, &a), 303);
+	id = task_of(z, &a, "done=saved");
+	answer_free(&a);
+	ck_assert_int_eq(z->save(&b, &w, tok, &a), 303);
+	again = task_of(z, &a, "repeat=1");
+	answer_free(&a);
+	ck_assert_int_eq(again, id);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tasks WHERE "
+	    "dedup_key = '%s:%s'", z->dedup, tok);
+	ck_assert_int_eq(db_int(sql), 1);
+	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
+	ck_xpath_eq(&a, "string(/page/task/@business)", z->code);
+	answer_free(&a);
+
+	/* Uploads: a disguised file 422, 6 MB 413, nothing stored. */
+	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], TEXT_PDF, &a),
+	    422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'ATTACH_NOTTYPE']"), 1);
+	answer_free(&a);
+	snprintf(big, sizeof(big), "/tmp/biz-big-%d.jpg", (int)getpid());
+	big_jpeg(big);
+	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], big, &a), 413);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'ATTACH_TOOBIG']"), 1);
+	answer_free(&a);
+	unlink(big);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM attachments WHERE "
+	    "task_id = %lld", id);
+	ck_assert_int_eq(db_int(sql), 0);
+
+	/* Good files: 303; one XML shape naming material and person. */
+	ready(&b, z, id, &w);
+	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+	/* The fixture is a draft without problems. */
+	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind = 'warn']"), 0);
+	snprintf(sql, sizeof(sql), "/page/attachments/attachment[@id > 0 and "
+	    "@material = '%s' and @material-name != '' and @pid = '%s' and "
+	    "@filename != '' and @mime = 'application/pdf' and @size > 0]",
+	    z->materials[0], z->per_person ? w.id : "0");
+	ck_assert_int_eq(xpath_count(&a, sql), 1);
+	if (z->per_person) {
+		snprintf(sql, sizeof(sql), "string(/page/attachments/attachment"
+		    "[@pid = '%s']/@person-name)", w.id);
+		ck_xpath_eq(&a, sql, w.name);
+	}
+	answer_free(&a);
+
+	/* Submitted: 进行中 for a 普通 unit; again: 303 repeat=1. */
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
+	task_of(z, &a, "done=submitted");
+	answer_free(&a);
+	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
+	task_of(z, &a, "repeat=1");
+	answer_free(&a);
+	/* A real conflict: an upload to a 进行中 task. */
+	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], OK_PDF, &a),
+	    409);
+	answer_free(&a);
+}
+END_TEST
+
+/* A VIP unit's submit ends at once. */
+START_TEST(biz_vip_submit_ends)
+{
+	const struct biz	*z = &biz[_i];
+	struct browser		 b;
+	struct answer		 a;
+	struct who		 w;
+	long long		 id;
+
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	z->person("demo-vip", &w);
+	id = new_task(&b, z, &w);
+	ready(&b, z, id, &w);
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
+	task_of(z, &a, "done=submitted");
+	answer_free(&a);
+	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "结束");
+	ck_xpath_eq(&a, "string(/page/task/@decided-by)", "系统自动审核");
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
+	task_of(z, &a, "repeat=1");
+	answer_free(&a);
+}
+END_TEST
+
+/* 退单 of a draft, twice: 303, then 303 with repeat=1. */
+START_TEST(biz_cancel_twice)
+{
+	const struct biz	*z = &biz[_i];
+	struct browser		 b;
+	struct answer		 a;
+	struct who		 w;
+	char			 loc[512];
+	long long		 id;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	z->person("demo-a", &w);
+	id = new_task(&b, z, &w);
+	ck_assert_int_eq(post_id(&b, z, "/cancel", id, &a), 303);
+	task_of(z, &a, "done=cancelled");
+	answer_free(&a);
+	ck_assert_int_eq(post_id(&b, z, "/cancel", id, &a), 303);
+	task_of(z, &a, "repeat=1");
+	snprintf(loc, sizeof(loc), "%s", a.location);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, loc, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "退单");
+	ck_xpath_eq(&a, "string(/page/message[@kind = 'info'])",
+	    "该业务已退单");
+	answer_free(&a);
+	/* Withdrawn: a submit is a real conflict. */
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 409);
+	answer_free(&a);
+}
+END_TEST
+
+/* A batch with one good and one bad row: the result lists the bad
+ * row with its row number, 姓名, 身份证号 and reasons. */
+START_TEST(biz_batch_lists_failed_row)
+{
+	const struct biz		*z = &biz[_i];
+	const struct wf_business	*wf = wf_of(z);
+	const char *const		*col;
+	const char			*head[16], *good[16], *bad[16];
+	const char *const		*rows[3];
+	struct browser			 b;
+	struct answer			 a;
+	struct part			 p[2];
+	struct who			 w, x;
+	unsigned char			*buf;
+	char				 tok[64], file[64], path[128], sql[160];
+	char				 badidno[19], loc[512];
+	size_t				 n = 0, sz, i;
+	FILE				*f;
+	long long			 id;
+
+	ck_assert_ptr_nonnull(wf);
+	ck_assert_ptr_nonnull(wf->batch);
+	for (col = wf->batch->columns; *col != NULL && n < 16; col++)
+		head[n++] = *col;
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	z->person("demo-a", &w);
+	z->person("demo-a", &x);
+	z->row(&w, 0, good);
+	for (i = 0; i < n; i++)		/* the row's strings may be static */
+		ck_assert_ptr_nonnull(good[i] = strdup(good[i]));
+	z->row(&x, 1, bad);
+	snprintf(badidno, sizeof(badidno), "%s", bad[wf->batch->idno_col]);
+	rows[0] = head;
+	rows[1] = good;
+	rows[2] = bad;
+	ck_assert_int_eq(xlsx_write(wf->batch->title, rows, 3, n, &buf, &sz),
+	    0);
+	for (i = 0; i < n; i++)
+		free((char *)(uintptr_t)good[i]);
+	snprintf(file, sizeof(file), "/tmp/biz-batch-%d.xlsx", (int)getpid());
+	ck_assert_ptr_nonnull(f = fopen(file, "wb"));
+	ck_assert_uint_eq(fwrite(buf, 1, sz, f), sz);
+	ck_assert_int_eq(fclose(f), 0);
+	free(buf);
+
+	ck_assert_int_eq(http_get(&b, route(z, "/batch", path), 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "batch");
+	answer_free(&a);
+	token(&b, z, tok);
+	memset(p, 0, sizeof(p));
+	p[0].name = "token";
+	p[0].value = tok;
+	p[1].name = "file";
+	p[1].file = file;
+	ck_assert_int_eq(http_post_multipart(&b, route(z, "/batch/upload",
+	    path), 1, p, 2, &a), 303);
+	id = task_of(z, &a, "done=imported");
+	snprintf(loc, sizeof(loc), "%s", a.location);
+	answer_free(&a);
+	unlink(file);
+	ck_assert_int_eq(http_get(&b, loc, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "1");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "1");
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure"), 1);
+	ck_xpath_eq(&a, "string(/page/failures/failure/@row)", "3");
+	ck_xpath_eq(&a, "string(/page/failures/failure/@name)", x.name);
+	ck_xpath_eq(&a, "string(/page/failures/failure/@idno)", badidno);
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure[string-length"
+	    "(@reasons) > 0]"), 1);
+	ck_xpath_eq(&a, "string(/page/message[@kind = 'warn'])",
+	    "导入完成:共 2 行,成功 1 行,失败 1 行");
+	answer_free(&a);
+	/* The same page under /batch/result. */
+	snprintf(path, sizeof(path), "%s/batch/result?id=%lld", path_of(z), id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure[@row = '3']"),
+	    1);
+	answer_free(&a);
+	snprintf(sql, sizeof(sql), "SELECT batch FROM tasks WHERE id = %lld",
+	    id);
+	ck_assert_int_eq(db_int(sql), 1);
+}
+END_TEST
+
+/* Another unit's task: 404 on every route, nothing said or changed. */
+START_TEST(biz_other_unit_404)
+{
+	static const char *const gets[] = { "", "/batch/result",
+	    "/batch/failures" };
+	static const char *const posts[] = { "/submit", "/cancel", "/delete",
+	    "/upload" };
+	const struct biz	*z = &biz[_i];
+	struct browser		 b, o;
+	struct answer		 a;
+	struct who		 w;
+	char			 path[160], sql[128], *aid;
+	long long		 id;
+	size_t			 i;
+
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	z->person("demo-a", &w);
+	id = new_task(&b, z, &w);
+	ready(&b, z, id, &w);
+	browser_init(&o, "unit-b");
+	ck_assert_int_eq(login(&o, "demo-b"), 0);
+	for (i = 0; i < sizeof(gets) / sizeof(gets[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s?id=%lld", path_of(z),
+		    gets[i], id);
+		ck_assert_int_eq(http_get(&o, path, 1, &a), 404);
+		ck_assert_ptr_null(strstr(a.body, w.name));
+		answer_free(&a);
+	}
+	for (i = 0; i < sizeof(posts) / sizeof(posts[0]); i++) {
+		ck_assert_int_eq(post_id(&o, z, posts[i], id, &a), 404);
+		answer_free(&a);
+	}
+	snprintf(sql, sizeof(sql), "SELECT MAX(id) FROM attachments WHERE "
+	    "task_id = %lld", id);
+	aid = db_query(sql);
+	ck_assert_ptr_nonnull(aid);
+	snprintf(path, sizeof(path), "%s/attachment?id=%s", path_of(z), aid);
+	ck_assert_int_eq(http_get(&o, path, 1, &a), 404);
+	answer_free(&a);
+	/* The owner sees it inline or as a download. */
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.disposition, "attachment;"));
+	answer_free(&a);
+	snprintf(path, sizeof(path), "%s/attachment?id=%s&inline=1",
+	    path_of(z), aid);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.disposition, "inline;"));
+	ck_assert_str_eq(a.ctype, "application/pdf");
+	ck_assert_int_eq(a.nosniff, 1);
+	answer_free(&a);
+	free(aid);
+	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
+	answer_free(&a);
+}
+END_TEST
+
+static Suite *
+business_http_suite(void)
+{
+	Suite	*s = suite_create("business");
+	TCase	*tc;
+
+	tc = tcase_create("business");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, biz_every_business_has_an_entry);
+	tcase_add_loop_test(tc, biz_save_upload_submit, 0, NBIZ);
+	tcase_add_loop_test(tc, biz_vip_submit_ends, 0, NBIZ);
+	tcase_add_loop_test(tc, biz_cancel_twice, 0, NBIZ);
+	tcase_add_loop_test(tc, biz_batch_lists_failed_row, 0, NBIZ);
+	tcase_add_loop_test(tc, biz_other_unit_404, 0, NBIZ);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(business_http_suite)
