@@ -346,6 +346,8 @@ tp_show_task(struct hall_ctx *c, const struct task *t, int lint,
 		page_attr(c->page, "batch", "1");
 	tn = page_task(c, NULL, t);
 	tp_add_review_days(c, tn);
+	if (page_row_returns(c, t->id) < 0)
+		return -1;
 	if (tp_biz->task_xml != NULL && tp_biz->task_xml(c, t, batch, tn) != 0)
 		return -1;
 	if (tp_add_materials(c, t, batch) != 0 ||

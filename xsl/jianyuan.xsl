@@ -197,6 +197,7 @@
         </tr>
       </xsl:if>
     </table>
+    <xsl:call-template name="row-returns"/>
     <xsl:choose>
       <xsl:when test="$t/@state = '进行中'">
         <xsl:call-template name="task-state-note"/>

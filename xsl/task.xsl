@@ -56,6 +56,7 @@
           <xsl:text>(请按回退原因修改后重新提交)</xsl:text>
         </div>
       </xsl:if>
+      <xsl:call-template name="row-returns"/>
     </xsl:if>
   </xsl:template>
 
