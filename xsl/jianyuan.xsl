@@ -245,7 +245,7 @@
             <td><xsl:value-of select="@stop-month"/></td>
             <td class="needs">
               <xsl:for-each select="$err">
-                <p class="field-error" data-code="{@code}"><xsl:value-of select="."/></p>
+                <p class="field-error"><xsl:value-of select="."/></p>
               </xsl:for-each>
               <xsl:choose>
                 <xsl:when test="not($edit)">—</xsl:when>
