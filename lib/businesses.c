@@ -54,11 +54,3 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ HALL_MENU_COMMON, "业务打印",		"/print", "" },
 	{ NULL,		NULL,			NULL,	NULL }
 };
-
-/* The number prefixes of the businesses' receipts (《综合业务处理单》's
- * "ZH" is the hall's own, lib/receipt.c).  A new kind needs a prefix
- * of its own: two receipts of one task must not share a number. */
-const struct receipt_prefix hall_receipt_prefixes[] = {
-	{ "tuigong",	"TG" },
-	{ NULL,		NULL }
-};

@@ -1258,48 +1258,18 @@ jy_describe_head(const struct jy_rowvec *rv,
 	    offsetof(struct jy_row, stop_month)) ? rv->v[0].stop_month : mixed);
 }
 
-/* What the reviewer desk shows: the head facts, then each person's own
- * on the person's line (「减少人员N」).  Receipts certify by number and
- * code (receipt.c), not by this text. */
+/* What the reviewer desk and the receipts show above the persons: the
+ * head facts only; each person is a row of the rows hook, shown as a
+ * table by the desk and the printouts.  Returns 0 or -1. */
 static int
 jianyuan_describe(struct store *s, int64_t task_id,
     void (*field)(void *arg, const char *label, const char *value), void *arg)
 {
 	struct jy_rowvec	 rv;
-	char			 label[32], value[512];
-	size_t			 i;
 
 	if (jy_rowvec_load(s, task_id, &rv) == -1)
 		return -1;
 	jy_describe_head(&rv, field, arg);
-	for (i = 0; i < rv.n; i++) {
-		snprintf(label, sizeof(label), "减少人员%zu", i + 1);
-		snprintf(value, sizeof(value), "%s 社会保障号码 %s 减少原因 %s "
-		    "变更日期 %s 停止缴费月份 %s", rv.v[i].name, rv.v[i].idno,
-		    rv.v[i].reason, rv.v[i].change_date, rv.v[i].stop_month);
-		field(arg, label, value);
-	}
-	free(rv.v);
-	return 0;
-}
-
-/* The 综合业务处理单's facts: the head facts by field(), then each row
- * by person() in row order (a table, one column per fact).  The rows
- * are the stored ones of a 结束 task, so a receipt printed twice shows
- * the same.  Returns 0 or -1. */
-int
-jy_describe_receipt(struct store *s, int64_t task_id,
-    void (*field)(void *arg, const char *label, const char *value),
-    void (*person)(void *arg, const struct jy_row *row), void *arg)
-{
-	struct jy_rowvec	 rv;
-	size_t			 i;
-
-	if (jy_rowvec_load(s, task_id, &rv) == -1)
-		return -1;
-	jy_describe_head(&rv, field, arg);
-	for (i = 0; i < rv.n; i++)
-		person(arg, &rv.v[i]);
 	free(rv.v);
 	return 0;
 }
@@ -1391,8 +1361,8 @@ static const struct wf_menu jy_menu[] = {
 };
 
 static const struct wf_receipt jy_receipts[] = {
-	{ "zonghe", "综合业务处理单", "zonghe" },
-	{ NULL, NULL, NULL }
+	{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 const struct wf_business jianyuan_business = {

@@ -316,15 +316,6 @@ int		 jy_lint(struct store *s, int64_t task_id,
 size_t		 jy_material_rules(const char *category, int legal_rep,
 		    int rules[2]);
 
-/* The facts of the 《综合业务处理单》 of task_id: the head facts of the
- * business's describe() by field(), then person() once per row in row
- * order (the printout's table of persons).  Returns 0 or -1. */
-int		 jy_describe_receipt(struct store *s, int64_t task_id,
-		    void (*field)(void *arg, const char *label,
-			const char *value),
-		    void (*person)(void *arg, const struct jy_row *row),
-		    void *arg);
-
 /* 《企业参保人员减员表》 of task_id as .xlsx bytes into *out (malloc'd,
  * caller frees).  Returns 0 or -1. */
 int		 jy_table_xlsx(struct store *s, int64_t task_id,

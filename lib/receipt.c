@@ -32,23 +32,16 @@ static const char receipt_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 #define RECEIPT_KINDS_MAX	8
 
 const struct wf_receipt receipt_zonghe = {
-	"zonghe", "综合业务处理单", "zonghe"
+	"zonghe", "综合业务处理单", "zonghe", "ZH"
 };
 
 /* The number prefix of kind; see receipt.h.  Returns it or NULL. */
 const char *
 receipt_prefix(const struct wf_receipt *kind)
 {
-	const struct receipt_prefix	*p;
-
 	if (kind == NULL || kind->kind == NULL)
 		return NULL;
-	if (strcmp(kind->kind, receipt_zonghe.kind) == 0)
-		return "ZH";
-	for (p = hall_receipt_prefixes; p->kind != NULL; p++)
-		if (strcmp(p->kind, kind->kind) == 0)
-			return p->prefix;
-	return NULL;
+	return kind->prefix;
 }
 
 /* Whether kind is among out[0..n).  Returns 1 or 0. */

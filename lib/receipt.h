@@ -34,19 +34,9 @@ struct receipt {
 	time_t		 issued_at;	/* the task's decision time */
 };
 
-/* One receipt kind's number prefix (receipts.receipt_no is the prefix
- * and the task's 业务顺序号), e.g. { "tuigong", "TG" }. */
-struct receipt_prefix {
-	const char	*kind;
-	const char	*prefix;
-};
-
-/* The number prefixes of the businesses' receipt kinds, terminated by
- * a NULL kind (lib/businesses.c, with the registry). */
-extern const struct receipt_prefix hall_receipt_prefixes[];
-
-/* The number prefix of kind: "ZH" for 《综合业务处理单》, else the
- * registry's (hall_receipt_prefixes), or NULL when it has none. */
+/* The number prefix of kind (receipts.receipt_no is the prefix and the
+ * task's 业务顺序号), as the business declares it in its struct
+ * wf_receipt, or NULL when it has none. */
 const char	*receipt_prefix(const struct wf_receipt *kind);
 
 /* The receipts a task of business b (NULL: a business not registered)

@@ -1880,9 +1880,9 @@ static const struct wf_menu tg_menu[] = {
 };
 
 static const struct wf_receipt tg_receipts[] = {
-	{ "tuigong", "退工登记证明", "tuigong" },
-	{ "zonghe", "综合业务处理单", "zonghe" },
-	{ NULL, NULL, NULL }
+	{ "tuigong", "退工登记证明", "tuigong", "TG" },
+	{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 const struct wf_business tuigong_business = {

@@ -84,6 +84,8 @@ struct wf_receipt {
 	const char	*kind;		/* receipts.kind and the /print/<kind> path */
 	const char	*title;		/* 《退工登记证明》 */
 	const char	*view;		/* the print.xsl template */
+	const char	*prefix;	/* of its numbers ("TG"): one per kind, so
+					 * two receipts of a task never share one */
 };
 
 /* One entry of the menus (layout.xsl draws them from the registry). */

@@ -21,9 +21,9 @@
 
 static struct th_db	 db;
 
-/* A business's own receipt kind, numbered TG (hall_receipt_prefixes). */
+/* A business's own receipt kind, numbered TG. */
 static const struct wf_receipt	 tg_kind = {
-	"tuigong", "退工登记证明", "tuigong"
+	"tuigong", "退工登记证明", "tuigong", "TG"
 };
 static int64_t		 unit_a, unit_b, task_done, task_draft, task_pending;
 static struct actor	 clerk_a;
@@ -289,10 +289,10 @@ END_TEST
 START_TEST(receipt_kinds_of_business)
 {
 	static const struct wf_receipt	 own[] = {
-		{ "tuigong", "退工登记证明", "tuigong" },
-		{ "zonghe", "综合业务处理单", "zonghe" },
-		{ "tuigong", "退工登记证明", "tuigong" },
-		{ NULL, NULL, NULL }
+		{ "tuigong", "退工登记证明", "tuigong", "TG" },
+		{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
+		{ "tuigong", "退工登记证明", "tuigong", "TG" },
+		{ NULL, NULL, NULL, NULL }
 	};
 	struct wf_business		 b;
 	const struct wf_receipt		*all[4];
@@ -318,7 +318,7 @@ END_TEST
 START_TEST(receipt_issue_no_prefix)
 {
 	static const struct wf_receipt	 odd = { "nosuchkind", "无编号回执",
-	    "nosuchkind" };
+	    "nosuchkind", NULL };
 	struct receipt			 r;
 
 	ck_assert_ptr_null(receipt_prefix(&odd));
