@@ -15,6 +15,7 @@
 #include "jianyuan.h"
 #include "log.h"
 #include "policy.h"
+#include "rows.h"
 #include "store.h"
 #include "text.h"
 #include "tuigong.h"
@@ -1787,40 +1788,18 @@ tg_business_describe(struct store *s, int64_t task_id,
 	return 0;
 }
 
+/* The facts the rows hook gives per person, in its SELECT's order. */
+static const char *const tg_row_labels[] = { "退工原因", "退工日期", "合同编号" };
+
 /* The rows hook: each row's person with 退工原因, 退工日期 and 合同编号.
  * Returns the rows walked or -1. */
 static int
 tg_wf_rows(struct store *s, int64_t task_id,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	struct store_stmt	*st;
-	struct wf_row		 r;
-	int			 rc, n = 0;
-
-	if ((st = store_stmt(s, "SELECT row_no, COALESCE(person_id, 0), name, "
+	return rows_walk(s, "SELECT row_no, COALESCE(person_id, 0), name, "
 	    "idno, reason, end_date, contract_no FROM tuigong WHERE "
-	    "task_id = ?1 ORDER BY row_no")) == NULL ||
-	    store_bind_int(st, 1, task_id))
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		memset(&r, 0, sizeof(r));
-		r.row_no = store_col_int(st, 0);
-		r.person_id = store_col_int64(st, 1);
-		r.name = store_col_text(st, 2);
-		r.idno = store_col_text(st, 3);
-		r.nfacts = 3;
-		r.label[0] = "退工原因";
-		r.value[0] = store_col_text(st, 4);
-		r.label[1] = "退工日期";
-		r.value[1] = store_col_text(st, 5);
-		r.label[2] = "合同编号";
-		r.value[2] = store_col_text(st, 6);
-		n++;
-		if (fn(arg, &r) != 0)
-			break;
-	}
-	store_reset(st);
-	return rc == STORE_ERROR ? -1 : n;
+	    "task_id = ?1 ORDER BY row_no", task_id, tg_row_labels, 3, fn, arg);
 }
 
 /* The row_count hook.  Returns 0 or -1. */
@@ -1836,15 +1815,10 @@ tg_row_count(struct store *s, int64_t task_id, int64_t *n)
 static int
 tg_row_delete(struct store *s, int64_t task_id, int row_no)
 {
-	struct store_stmt	*st;
-
 	if (row_no <= 0)
 		return 1;
-	if ((st = store_stmt(s, "DELETE FROM tuigong WHERE task_id = ?1 AND "
-	    "row_no = ?2")) == NULL || store_bind_int(st, 1, task_id) ||
-	    store_bind_int(st, 2, row_no) || store_exec_stmt(s, st) != 0)
-		return -1;
-	return store_changes(s) == 1 ? 0 : 1;
+	return rows_delete(s, "DELETE FROM tuigong WHERE task_id = ?1 AND "
+	    "row_no = ?2", task_id, row_no);
 }
 
 /* The rows_move hook: batch rows to another task.  Returns 0, 1 when a
@@ -1853,23 +1827,13 @@ static int
 tg_rows_move(struct store *s, int64_t task_id, int64_t to_task,
     const int *row_nos, size_t n)
 {
-	struct store_stmt	*st;
-	size_t			 i;
+	size_t	 i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (row_nos[i] <= 0)
 			return 1;
-		if ((st = store_stmt(s, "UPDATE tuigong SET task_id = ?1 WHERE "
-		    "task_id = ?2 AND row_no = ?3")) == NULL ||
-		    store_bind_int(st, 1, to_task) ||
-		    store_bind_int(st, 2, task_id) ||
-		    store_bind_int(st, 3, row_nos[i]) ||
-		    store_exec_stmt(s, st) != 0)
-			return -1;
-		if (store_changes(s) != 1)
-			return 1;
-	}
-	return 0;
+	return rows_move(s, "UPDATE tuigong SET task_id = ?1 WHERE "
+	    "task_id = ?2 AND row_no = ?3", task_id, to_task, row_nos, n);
 }
 
 static const struct wf_menu tg_menu[] = {
