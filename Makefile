@@ -62,7 +62,7 @@ LIBHALL   := $(B)/libhall.a
 
 all: $(PROGS) $(ADMIN)
 
-$(B)/%.o: %.c $(wildcard lib/*.h tests/*.h tests/*/*.h) | check-deps
+$(B)/%.o: %.c $(wildcard lib/*.h admin/*.h tests/*.h tests/*/*.h) | check-deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -74,17 +74,21 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
-$(ADMIN): $(B)/admin/hall-admin.o $(LIBHALL)
+ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o
+
+$(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(LIBHALL) $(PKG_LIBS)
 
 $(HELLO): $(B)/tests/bench/hello.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< -lfcgi
 
-$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL)
+# The unit tests of hall-admin populate link its generator.
+$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(LIBHALL)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL) \
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) \
+	    $(B)/admin/populate.o $(LIBHALL) \
 	    $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
