@@ -7,6 +7,7 @@
 #   make test       unit and HTTP tests under ASan+UBSan (and the browser
 #                   test when Chromium and node are present)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
+#   make bench-scale  the same requests on the demo store and a large one
 #   make fuzz       libFuzzer targets for the parsers and validators
 #   make install    PREFIX and DESTDIR honoured
 
@@ -55,7 +56,8 @@ UNIT_BIN  := $(B)/unit-tests
 HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
-.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench fuzz \
+.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench \
+	bench-scale fuzz \
 	install clean deps certs demo check-deps
 .SUFFIXES:
 .SECONDARY:
@@ -162,6 +164,11 @@ $(SQLCOMMIT): $(B)/tests/bench/sqlite_commit.o
 
 bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT)
 	@sh tests/bench/bench.sh $(CURDIR) $(B)
+
+# The same requests on the demo store and on a large one (hall-admin
+# populate; SCALE_PERSONS etc. in tests/bench/scale.sh), with ratios.
+bench-scale: $(PROGS) $(ADMIN)
+	@sh tests/bench/scale.sh $(CURDIR) $(B)
 
 FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 FUZZ_B := build/fuzz
