@@ -277,8 +277,12 @@ record() {
 		p99 = t[int((n * 99 + 99) / 100)]
 		c = ""
 		for (k in codes) c = c (c == "" ? "" : ",") k "x" codes[k]
-		printf "%s %d %.3f %.2f %.2f %d %s %d\n", key, n,
-		    ticks * 1000 / hz / n, p50, p99, rss, c, bytes / n
+		# Below one clock tick in all: "<" the tick over n.
+		cpu = sprintf("<%.3f", 1000 / hz / n)
+		if (ticks > 0)
+			cpu = sprintf("%.3f", ticks * 1000 / hz / n)
+		printf "%s %d %s %.2f %.2f %d %s %d\n", key, n, cpu, p50, p99,
+		    rss, c, bytes / n
 	}' "$3.out" >>"$T/res.$store"
 }
 
@@ -487,8 +491,10 @@ END {
 	    "p50/p99 large", "RSS d", "RSS l", "status (demo | large), KB/answer"
 	for (i = 1; i <= nk; i++) {
 		k = keys[i]
-		r = (cpu[1, k] > 0 && cpu[2, k] != "") ? sprintf("%.1fx",
-		    cpu[2, k] / cpu[1, k]) : "-"
+		r = "-"
+		if (cpu[1, k] !~ /^</ && cpu[1, k] > 0 && cpu[2, k] != "" &&
+		    cpu[2, k] !~ /^</)
+			r = sprintf("%.1fx", cpu[2, k] / cpu[1, k])
 		printf "%-17s %5s %8s %9s %8s %15s %15s %6.1f %6.1f  %s %.1f | %s %.1f\n",
 		    k, n[1, k] "/" n[2, k], cpu[1, k], cpu[2, k], r,
 		    p50[1, k] "/" p99[1, k], p50[2, k] "/" p99[2, k],
