@@ -1818,7 +1818,6 @@ pop_plan_pair(struct pop *p, const struct pop_person *pp, uint32_t u,
 	int		 vip = p->units[u].vip, late, rc;
 
 	pop_flow_done(p, vip, NULL, pop_range(&p->g, 0, 4), 0, &jy);
-	jy.print_tg.set = 0;
 	late = pop_chance(&p->g, 0.05);
 	if (tg_open)
 		tg_state = pop_flow_open(p, vip, &jy.decided, &tg);

@@ -232,10 +232,35 @@ rss_of() {
 	echo "$m"
 }
 
+# Whether program $1's workers are all asleep (state S: waiting for a
+# request).
+asleep() {
+	for p in $(workers "$1"); do
+		st=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1)
+		[ "${st:-S}" = S ] || return 1
+	done
+	return 0
+}
+
+# Waits until program $1's workers are idle: asleep, and no CPU spent
+# over 0.2 s (a request nginx gave up on at its 60 s timeout still runs
+# to its end, and its CPU counts).  At most about 15 minutes.
+wait_idle() {
+	prev=$(cpu_of "$1")
+	i=0
+	while [ $i -lt 4500 ]; do
+		sleep 0.2
+		cur=$(cpu_of "$1")
+		[ "$cur" = "$prev" ] && asleep "$1" && return
+		prev=$cur
+		i=$((i + 1))
+	done
+}
+
 # cfg_block URL AUTH [DATA]: one request of a curl config: AUTH vip or
 # rev (certificate and session) or pub (the public port, neither).
 cfg_block() {
-	printf 'url = "%s"\noutput = "/dev/null"\nsilent\n' "$1"
+	printf 'url = "%s"\noutput = "/dev/null"\nsilent\nmax-time = 900\n' "$1"
 	printf 'write-out = "%%{http_code} %%{time_total} %%{size_download}\\n"\n'
 	printf 'cacert = "%s"\n' "$T/certs/ca.crt"
 	case $2 in
@@ -250,21 +275,63 @@ cfg_block() {
 	echo next
 }
 
-# run_cfg PROG CFG: runs the requests of CFG one after another over one
-# curl (keep-alive); per request "code seconds bytes" in CFG.out.
-# Prints the CPU ticks program PROG's workers spent meanwhile.
-run_cfg() {
-	c0=$(cpu_of "$1")
-	curl -K "$2" >"$2.out" 2>/dev/null
-	c1=$(cpu_of "$1")
-	echo $((c1 - c0))
+# timed_run PROG CFG: runs the requests of CFG one after another over one
+# curl (keep-alive), appending "code seconds bytes" per request to
+# T/run.out, then waits until PROG's workers are idle.  Prints the
+# milliseconds of the last request: curl's, or from the start to idle
+# when nginx gave up on it (504).
+timed_run() {
+	t0=$(ms)
+	curl -K "$2" >"$T/last.out" 2>/dev/null
+	wait_idle "$1"
+	t1=$(ms)
+	cat "$T/last.out" >>"$T/run.out"
+	awk -v w="$((t1 - t0))" '{ c = $1; t = $2 } END {
+		print (c == 504 || t == "") ? w : int(t * 1000) }' "$T/last.out"
 }
 
-# record KEY PROG CFG TICKS: appends to T/res.$store "KEY n cpu_ms p50
-# p99 rss_kb codes bytes" from CFG.out.
+# The number of requests that fit in the budget after one of $1 ms:
+# at least 1, at most $2.
+fit() {
+	awk -v t="$1" -v b="$budget" -v m="$2" 'BEGIN {
+		n = t > 0 ? int(b * 1000 / t) : m
+		if (n > m) n = m
+		if (n < 1) n = 1
+		print n }'
+}
+
+# run_lines PROG URLPATH AUTH FILE FIRST COUNT SLOW: requests for lines
+# FIRST.. of FILE (a body per line, or "-" lines for GETs), COUNT of
+# them, over one curl, or one curl each when SLOW is 1.
+run_lines() {
+	sed -n "$5,$(($5 + $6 - 1))p" "$4" >"$T/lines.txt"
+	if [ "$7" = 1 ]; then
+		while IFS= read -r line; do
+			if [ "$line" = - ]; then
+				cfg_block "$2" "$3"
+			else
+				cfg_block "$2" "$3" "$line"
+			fi >"$T/one.cfg"
+			timed_run "$1" "$T/one.cfg" >/dev/null
+		done <"$T/lines.txt"
+		return
+	fi
+	while IFS= read -r line; do
+		if [ "$line" = - ]; then
+			cfg_block "$2" "$3"
+		else
+			cfg_block "$2" "$3" "$line"
+		fi
+	done <"$T/lines.txt" >"$T/many.cfg"
+	timed_run "$1" "$T/many.cfg" >/dev/null
+}
+
+# record KEY PROG TICKS: appends to T/res.$store "KEY n cpu_ms p50 p99
+# rss_kb codes bytes" from T/run.out (kept as T/$store.KEY.out).
 record() {
 	rss=$(rss_of "$2")
-	awk -v key="$1" -v ticks="$4" -v hz="$hz" -v rss="$rss" '
+	cp "$T/run.out" "$T/$store.$1.out"
+	awk -v key="$1" -v ticks="$3" -v hz="$hz" -v rss="$rss" '
 	{ n++; t[n] = $2 * 1000; codes[$1]++; bytes += $3 }
 	END {
 		if (n == 0) { print key, 0, "-", "-", "-", rss, "none", 0; exit }
@@ -283,41 +350,56 @@ record() {
 			cpu = sprintf("%.3f", ticks * 1000 / hz / n)
 		printf "%s %d %s %.2f %.2f %d %s %d\n", key, n, cpu, p50, p99,
 		    rss, c, bytes / n
-	}' "$3.out" >>"$T/res.$store"
+	}' "$T/run.out" >>"$T/res.$store"
+}
+
+# measure KEY PROG URL AUTH FILE MAX: the requests of FILE's lines (at
+# most MAX): the first alone, then as many more as fit in the budget
+# (one at a time when the first took over a second); the worker's CPU
+# from idle to idle.  Records them.
+measure() {
+	wait_idle "$2"
+	: >"$T/run.out"
+	if [ ! -s "$5" ] || [ "$6" -lt 1 ]; then	# nothing to send
+		record "$1" "$2" 0
+		return
+	fi
+	c0=$(cpu_of "$2")
+	t=$(sed -n 1p "$5" | { IFS= read -r line
+		if [ "$line" = - ]; then cfg_block "$3" "$4"
+		else cfg_block "$3" "$4" "$line"; fi; } >"$T/one.cfg"
+	    timed_run "$2" "$T/one.cfg")
+	n=$(fit "$t" "$6")
+	slow=0
+	[ "$t" -gt 1000 ] && slow=1
+	[ "$n" -gt 1 ] && run_lines "$2" "$3" "$4" "$5" 2 $((n - 1)) "$slow"
+	c1=$(cpu_of "$2")
+	record "$1" "$2" $((c1 - c0))
 }
 
 # m_get KEY PROG PATH AUTH [MAX]: GETs PATH (on the public port for
-# AUTH pub): two to warm up and time, then as many as fit in the budget
-# (at most MAX, else SCALE_N; at least 3); records them.
+# AUTH pub): one to warm up, then as many as fit in the budget (at most
+# MAX, else SCALE_N); records them.
 m_get() {
-	key=$1 prog=$2 path=$3 auth=$4 max=${5:-$nmax}
 	base=$url
-	[ "$auth" = pub ] && base=$puburl
-	{ cfg_block "$base$path" "$auth"; cfg_block "$base$path" "$auth"; } \
-	    >"$T/warm.cfg"
-	curl -K "$T/warm.cfg" >"$T/warm.out" 2>/dev/null
-	n=$(awk -v b="$budget" -v m="$max" '{ t = $2 } END {
-		n = t > 0 ? int(b / t) : m
-		if (n > m) n = m
-		if (n < 3) n = 3
-		print n }' "$T/warm.out")
+	[ "$4" = pub ] && base=$puburl
+	wait_idle "$2"
+	: >"$T/run.out"
+	cfg_block "$base$3" "$4" >"$T/one.cfg"
+	timed_run "$2" "$T/one.cfg" >/dev/null
 	i=0
-	while [ $i -lt "$n" ]; do
-		cfg_block "$base$path" "$auth"
+	while [ $i -le "${5:-$nmax}" ]; do
+		echo -
 		i=$((i + 1))
-	done >"$T/$key.cfg"
-	ticks=$(run_cfg "$prog" "$T/$key.cfg")
-	record "$key" "$prog" "$T/$key.cfg" "$ticks"
+	done >"$T/gets.txt"
+	measure "$1" "$2" "$base$3" "$4" "$T/gets.txt" "${5:-$nmax}"
 }
 
-# m_post KEY PROG PATH BODIES: POSTs each line of BODIES to PATH as the
-# VIP unit, once each; records them.
+# m_post KEY PROG PATH BODIES: POSTs lines of BODIES (distinct persons
+# and tokens) to PATH as the VIP unit, as many as fit in the budget;
+# records them.
 m_post() {
-	while IFS= read -r body; do
-		cfg_block "$url$3" vip "$body"
-	done <"$4" >"$T/$1.cfg"
-	ticks=$(run_cfg "$2" "$T/$1.cfg")
-	record "$1" "$2" "$T/$1.cfg" "$ticks"
+	measure "$1" "$2" "$url$3" vip "$4" "$(($(wc -l <"$4")))"
 }
 
 # curl as user $1 (jar T/$1.jar, certificate $2); prints the status.
