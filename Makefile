@@ -10,6 +10,7 @@
 #                   apt-get line, and skips the browser tests when their
 #                   packages are missing, except under CI=true)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
+#   make bench-scale  the same requests on the demo store and a large one
 #   make fuzz       libFuzzer targets for the parsers and validators
 #   make install    PREFIX and DESTDIR honoured
 
@@ -62,14 +63,14 @@ UNIT_BIN  := $(B)/unit-tests
 HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
-.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench fuzz \
-	install clean deps test-deps certs demo check-deps
+.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench \
+	bench-scale fuzz install clean deps test-deps certs demo check-deps
 .SUFFIXES:
 .SECONDARY:
 
 all: $(PROGS) $(ADMIN)
 
-$(B)/%.o: %.c $(wildcard lib/*.h tests/*.h tests/*/*.h) | check-deps
+$(B)/%.o: %.c $(wildcard lib/*.h admin/*.h tests/*.h tests/*/*.h) | check-deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -81,17 +82,21 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
-$(ADMIN): $(B)/admin/hall-admin.o $(LIBHALL)
+ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o
+
+$(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(LIBHALL) $(PKG_LIBS)
 
 $(HELLO): $(B)/tests/bench/hello.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< -lfcgi
 
-$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL)
+# The unit tests of hall-admin populate link its generator.
+$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(LIBHALL)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) $(LIBHALL) \
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) \
+	    $(B)/admin/populate.o $(LIBHALL) \
 	    $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
@@ -170,6 +175,11 @@ $(SQLCOMMIT): $(B)/tests/bench/sqlite_commit.o
 
 bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT)
 	@sh tests/bench/bench.sh $(CURDIR) $(B)
+
+# The same requests on the demo store and on a large one (hall-admin
+# populate; SCALE_PERSONS etc. in tests/bench/scale.sh), with ratios.
+bench-scale: $(PROGS) $(ADMIN)
+	@sh tests/bench/scale.sh $(CURDIR) $(B)
 
 FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 FUZZ_B := build/fuzz

@@ -30,6 +30,7 @@
 #include "policy.h"
 #include "store.h"
 #include "valid.h"
+#include "populate.h"
 
 #define ADMIN_NAME	"hall-admin"
 #define ADMIN_REGION	"420100"	/* 武汉市: policy region of the demo */
@@ -63,6 +64,10 @@ admin_usage(void)
 	    "                               链头时同时核对它仍在链中\n"
 	    "  checkpoint                   WAL 检查点\n"
 	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
+	    "  populate [--persons N] [--units N] [--big-unit N]\n"
+	    "           [--big-unit-id ID] [--tasks N] [--seed N]\n"
+	    "                               生成压测/容量规划用的大规模数据"
+	    "(须先停止网厅)\n"
 	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
 	    stderr);
 	return EXIT_USAGE;
@@ -1484,6 +1489,91 @@ out:
 	return rc;
 }
 
+/* ---- A large store ---- */
+
+/* Reads the value of option argv[*i] (advancing *i) as a number in
+ * [0, max] into *out.  Returns 0, or 1 (message printed). */
+static int
+admin_opt_num(int argc, char **argv, int *i, int64_t max, int64_t *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (*i + 1 >= argc)
+		return admin_fail("%s 缺少数值", argv[*i]);
+	errno = 0;
+	v = strtoll(argv[*i + 1], &end, 10);
+	if (errno != 0 || *end != '\0' || argv[*i + 1][0] == '\0' || v < 0 ||
+	    v > max)
+		return admin_fail("%s 的数值 %s 不正确(0-%lld)", argv[*i],
+		    argv[*i + 1], (long long)max);
+	*out = v;
+	(*i)++;
+	return 0;
+}
+
+/* populate [--persons N] [--units N] [--big-unit N] [--big-unit-id ID]
+ * [--tasks N] [--seed N]: a large, realistic population (see
+ * admin/populate.c), then an audit row.  Returns the exit code. */
+static int
+cmd_populate(struct store *s, int argc, char **argv)
+{
+	struct populate_opts	 o;
+	struct populate_counts	 c;
+	char			 detail[256];
+	int64_t			 seed = POPULATE_SEED;
+	int			 i, rc = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.persons = POPULATE_PERSONS;
+	o.units = POPULATE_UNITS;
+	o.big_unit = POPULATE_BIG_UNIT;
+	o.tasks = POPULATE_TASKS;
+	o.progress = stderr;
+	for (i = 0; i < argc && rc == 0; i++) {
+		if (strcmp(argv[i], "--persons") == 0)
+			rc = admin_opt_num(argc, argv, &i, 50000000, &o.persons);
+		else if (strcmp(argv[i], "--units") == 0)
+			rc = admin_opt_num(argc, argv, &i, 1000000, &o.units);
+		else if (strcmp(argv[i], "--big-unit") == 0)
+			rc = admin_opt_num(argc, argv, &i, 50000000,
+			    &o.big_unit);
+		else if (strcmp(argv[i], "--big-unit-id") == 0)
+			rc = admin_opt_num(argc, argv, &i, INT64_MAX,
+			    &o.big_unit_id);
+		else if (strcmp(argv[i], "--tasks") == 0)
+			rc = admin_opt_num(argc, argv, &i, 20000000, &o.tasks);
+		else if (strcmp(argv[i], "--seed") == 0)
+			rc = admin_opt_num(argc, argv, &i, INT64_MAX, &seed);
+		else
+			return admin_usage();
+	}
+	if (rc != 0)
+		return rc;
+	if (o.big_unit > o.persons)
+		o.big_unit = o.persons;
+	o.seed = (uint64_t)seed;
+	if (populate_run(s, &o, &c) == -1)
+		return admin_fail("生成数据失败(已提交的批次保留在库中)");
+	snprintf(detail, sizeof(detail), "seed=%lld persons=%lld units=%lld "
+	    "big_unit=%lld tasks=%lld audit=%lld", (long long)seed,
+	    (long long)c.persons, (long long)c.units, (long long)c.big_unit_id,
+	    (long long)c.tasks, (long long)c.audit);
+	if (admin_audit_tx(s, "admin.populate", "store", detail) == -1)
+		return admin_fail("无法写入审计记录");
+	printf("已生成: 单位 %lld 个, 账户 %lld 个, 人员 %lld 名, 用工 %lld 条, "
+	    "参保 %lld 条, 欠费 %lld 条, 信息变更 %lld 条\n"
+	    "业务 %lld 笔, 业务事件 %lld 条, 消息 %lld 条, 回执 %lld 张, "
+	    "审计记录 %lld 条\n大单位 %lld: 参保缴费 %lld 人\n",
+	    (long long)c.units, (long long)c.accounts, (long long)c.persons,
+	    (long long)c.employments, (long long)c.insurance,
+	    (long long)c.arrears, (long long)c.changes, (long long)c.tasks,
+	    (long long)c.events, (long long)c.messages, (long long)c.receipts,
+	    (long long)c.audit, (long long)c.big_unit_id,
+	    (long long)c.big_insured);
+	return 0;
+}
+
 /* ---- main ---- */
 
 enum admin_cmd {
@@ -1497,6 +1587,7 @@ enum admin_cmd {
 	CMD_AUDIT_VERIFY,	/* CMD_AUDIT_VERIFY */
 	CMD_CHECKPOINT,		/* CMD_CHECKPOINT */
 	CMD_DEMO,		/* CMD_DEMO */
+	CMD_POPULATE,		/* CMD_POPULATE */
 	CMD__MAX
 };
 
@@ -1518,6 +1609,7 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "audit-verify", 0, 1, cmd_audit_verify },	/* CMD_AUDIT_VERIFY */
 	{ "checkpoint", 0, 0, cmd_checkpoint },		/* CMD_CHECKPOINT */
 	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
+	{ "populate", 0, 12, cmd_populate },		/* CMD_POPULATE */
 };
 
 int

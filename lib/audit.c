@@ -113,12 +113,21 @@ audit_hash(const struct audit_row *r, char hex[AUDIT_HASHLEN + 1])
 	return 0;
 }
 
-/* Appends one row chained to the last one, inside the caller's open
- * transaction (which must hold the write lock: BEGIN IMMEDIATE).
- * who NULL means the system.  Returns 0 or -1 (logged). */
+/* Appends one row chained to the last one, at now, inside the
+ * caller's open transaction (which must hold the write lock: BEGIN
+ * IMMEDIATE).  who NULL means the system.  Returns 0 or -1 (logged). */
 int
 audit_append(struct store *s, const struct actor *who, const char *action,
     const char *object, const char *detail)
+{
+	return audit_append_at(s, who, clock_now(), action, object, detail);
+}
+
+/* Appends one row as audit_append() does, stamped at instead of now.
+ * Returns 0 or -1 (logged). */
+int
+audit_append_at(struct store *s, const struct actor *who, time_t at,
+    const char *action, const char *object, const char *detail)
 {
 	static const struct actor	 sys = { 0, 0, "系统", "" };
 	char				 prev[AUDIT_HASHLEN + 1];
@@ -147,7 +156,7 @@ audit_append(struct store *s, const struct actor *who, const char *action,
 		return -1;
 	}
 	store_reset(st);
-	r.at = (int64_t)clock_now();
+	r.at = (int64_t)at;
 	r.account_id = who->account_id;
 	r.unit_id = who->unit_id;
 	r.actor = who->name != NULL ? who->name : "";

@@ -6,6 +6,7 @@
 #define HALL_AUDIT_H
 
 #include <stdint.h>
+#include <time.h>
 
 struct store;
 
@@ -22,6 +23,13 @@ struct actor {
  * the caller's transaction.  Returns 0 or -1. */
 int		 audit_append(struct store *s, const struct actor *who,
 		    const char *action, const char *object, const char *detail);
+
+/* The same, stamped at (seconds since the epoch) instead of now: for a
+ * history written after the fact (hall-admin populate).  The chain's
+ * order is the order of appending, whatever the stamps. */
+int		 audit_append_at(struct store *s, const struct actor *who,
+		    time_t at, const char *action, const char *object,
+		    const char *detail);
 
 /* Walks the chain from the first row.  Returns the number of rows
  * checked, or -1 with *bad_id set to the first row whose hash or link

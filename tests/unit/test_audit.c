@@ -71,6 +71,37 @@ START_TEST(audit_append_verify)
 }
 END_TEST
 
+/* A row stamped with a time of its own is chained like any other: a
+ * later change of that time breaks it. */
+START_TEST(audit_append_at_stamps)
+{
+	struct th_db	 db;
+	int64_t		 bad = 0;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(audit_append_at(db.s, &clerk, 1600000000,
+	    "task.create", "task:1", "历史"), 0);
+	ck_assert_int_eq(audit_append_at(db.s, NULL, 1500000000,
+	    "task.submit", "task:1", NULL), 0);
+	ck_assert_int_eq(audit_append(db.s, &clerk, "task.approve", "task:1",
+	    NULL), 0);
+	ck_assert_int_eq(store_commit(db.s), 0);
+	ck_assert_int_eq(audit_verify(db.s, NULL), 3);
+	ck_assert_int_eq(th_count(db.s, "SELECT at FROM audit WHERE id = 1"),
+	    1600000000);
+	ck_assert_int_eq(th_count(db.s, "SELECT at FROM audit WHERE id = 2"),
+	    1500000000);
+	ck_assert_int_gt(th_count(db.s, "SELECT at FROM audit WHERE id = 3"),
+	    1600000000);
+	ck_assert_int_eq(run(db.s, "DROP TRIGGER audit_no_update;"
+	    "UPDATE audit SET at = 1500000001 WHERE id = 2"), SQLITE_OK);
+	ck_assert_int_eq(audit_verify(db.s, &bad), -1);
+	ck_assert_int_eq(bad, 2);
+	th_db_close(&db);
+}
+END_TEST
+
 START_TEST(bad_audit_outside_tx)
 {
 	struct th_db	 db;
@@ -152,6 +183,7 @@ audit_suite(void)
 	s = suite_create("audit");
 	tc = tcase_create("audit_append");
 	tcase_add_test(tc, audit_append_verify);
+	tcase_add_test(tc, audit_append_at_stamps);
 	tcase_add_test(tc, bad_audit_outside_tx);
 	tcase_add_test(tc, bad_audit_triggers_refuse);
 	suite_add_tcase(s, tc);
