@@ -86,7 +86,7 @@
           <xsl:if test="queue/task">
             <p class="buttons">
               <button type="submit" class="btn btn-primary">批量审核通过</button>
-              <span class="hint">勾选业务后点击"批量审核通过";需回退的业务请进入详情填写回退原因。</span>
+              <span class="hint">勾选业务后点击“批量审核通过”;需回退的业务请进入详情填写回退原因。</span>
             </p>
           </xsl:if>
         </form>
@@ -336,7 +336,7 @@
         <form method="post" action="/review/approve" class="form approve">
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="id" value="{$t/@id}"/>
-          <p>核对申报信息与附件材料无误后,点击"审核通过",业务即办结并生效。</p>
+          <p>核对申报信息与附件材料无误后,点击“审核通过”,业务即办结并生效。</p>
           <p class="buttons"><button type="submit" class="btn btn-primary">审核通过</button></p>
         </form>
         <form method="post" action="/review/reject" class="form reject">
@@ -452,7 +452,7 @@
       <xsl:if test="$partial">
         <p class="buttons">
           <button type="submit" class="btn btn-danger">部分回退</button>
-          <span class="hint">勾选申报有误的人员并填写各自的回退原因,点击"部分回退":所选人员退回单位修改(成为一笔新的待办业务),其余人员即审核通过。全部有误请使用下方"回退"。</span>
+          <span class="hint">勾选申报有误的人员并填写各自的回退原因,点击“部分回退”:所选人员退回单位修改(成为一笔新的待办业务),其余人员即审核通过。全部有误请使用下方“回退”。</span>
         </p>
       </xsl:if>
     </form>
