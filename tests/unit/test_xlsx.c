@@ -219,7 +219,11 @@ START_TEST(bad_xlsx_files)
 	ck_assert_msg(xlsx_read(p, sz, &sh) == bad_files[_i].want,
 	    "%s: wrong error", bad_files[_i].file);
 	dt = now() - t0;
-	ck_assert_msg(dt < 2.0, "%s took %.2f s", bad_files[_i].file, dt);
+	/* A bound against a reader that hangs or runs away, not a speed
+	 * measure (the benchmarks measure): the child's CPU limit stops a
+	 * bomb in well under a second of CPU, wall time on a loaded
+	 * machine is looser. */
+	ck_assert_msg(dt < 10.0, "%s took %.2f s", bad_files[_i].file, dt);
 	ck_assert_uint_eq(sh.nrows, 0);
 	ck_assert_ptr_null(sh.rows);
 	xlsx_free(&sh);
@@ -339,7 +343,9 @@ START_TEST(bad_xlsx_many_attrs)
 	t0 = now();
 	ck_assert_int_eq(xlsx_parse(p, sz, &sh, NULL), XLSX_BADXML);
 	dt = now() - t0;
-	ck_assert_msg(dt < 0.5, "50000 attributes took %.2f s", dt);
+	/* Quadratic attribute handling would take minutes here; the bound
+	 * catches that, not a slow machine. */
+	ck_assert_msg(dt < 5.0, "50000 attributes took %.2f s", dt);
 	free(p);
 	/* A tag with a handful of attributes is still read. */
 	len = (size_t)snprintf(xml, cap, "<worksheet xmlns:x=\"u\"><sheetData>"
