@@ -988,6 +988,12 @@ wf_split_move(struct store *s, const struct task *t,
 	if (wf_split_keep(s, sp, t->id, *new_id, now) == -1 ||
 	    wf_load(s, *new_id, 0, &nt) != 0)
 		return WF_ERROR;
+	/* The lists (首页 已办, 业务打印) say the task ended in part. */
+	snprintf(what, sizeof(what), "(部分回退%zu人)", sp->n);
+	if ((st = store_stmt(s, "UPDATE tasks SET summary = summary || ?1 "
+	    "WHERE id = ?2")) == NULL || store_bind_text(st, 1, what) ||
+	    store_bind_int(st, 2, t->id) || store_exec_stmt(s, st))
+		return WF_ERROR;
 	snprintf(what, sizeof(what), "部分回退 %zu 人,请按回退原因修改后"
 	    "重新提交", sp->n);
 	wf_title(title, sizeof(title), &nt, b, what);

@@ -299,6 +299,10 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="persons and not($own)">
+      <p class="hint">本业务没有整笔业务的附件材料;各人员的附件材料见上方人员名单。</p>
+    </xsl:if>
+    <xsl:if test="not(persons) or $own">
     <table class="grid attachments">
       <thead>
         <tr><th>材料名称</th><th>文件名</th><th>大小</th><th>类型</th><th>操作</th></tr>
@@ -326,6 +330,7 @@
         </xsl:if>
       </tbody>
     </table>
+    </xsl:if>
 
     <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
     <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>

@@ -993,6 +993,8 @@ START_TEST(wf_partial_splits)
 	t = load(id);
 	ck_assert_int_eq(t.state, TASK_DONE);
 	ck_assert_int_eq(t.decided_by, reviewer.account_id);
+	/* Its lists say it ended in part. */
+	ck_assert_ptr_nonnull(strstr(t.summary, "(部分回退1人)"));
 	ck_assert_int_eq(countf("SELECT count(*) FROM test_applied WHERE "
 	    "task_id = %lld AND row_no IN (1, 3)", (long long)id), 2);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM test_applied"),

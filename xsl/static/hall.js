@@ -16,6 +16,7 @@
 		[/\/review\/approve$/, '确定审核通过吗?通过后业务即办结生效。'],
 		[/\/review\/reject$/, '确定回退吗?单位将在首页看到回退原因。'],
 		[/\/review\/batch-approve$/, '确定将所选业务全部审核通过吗?'],
+		[/\/review\/partial$/, '确定部分回退吗?勾选的人员将退回单位修改,其余人员即审核通过,不能撤回。'],
 		[/\/delete$/, '确定删除吗?']
 	];
 
@@ -27,6 +28,10 @@
 		if (q)
 			return q;
 		action = action.split('?')[0];
+		// Nothing ticked: the hall says so itself, no question first.
+		if (/\/review\/batch-approve$/.test(action) &&
+		    !form.querySelector('input[name="id"]:checked'))
+			return null;
 		for (i = 0; i < questions.length; i++)
 			if (questions[i][0].test(action))
 				return questions[i][1];
