@@ -23,6 +23,29 @@
 static const char audit_zero[AUDIT_HASHLEN + 1] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
+/* The statements of the audit trail; their SQL is in audit_sql. */
+enum audit_stmt {
+	AUDIT_STMT_LAST,	/* the newest row: id, hash */
+	AUDIT_STMT_APPEND,	/* inserts one chained row */
+	AUDIT_STMT_ALL,		/* every row in id order, for audit_verify() */
+	AUDIT_STMT__MAX
+};
+
+/* The SQL of each statement, by enum audit_stmt. */
+static const char *const audit_sql[AUDIT_STMT__MAX] = {
+	[AUDIT_STMT_LAST] =
+	    "SELECT id, hash FROM audit "
+	    "ORDER BY id DESC LIMIT 1", /* AUDIT_STMT_LAST */
+	[AUDIT_STMT_APPEND] =
+	    "INSERT INTO audit (id, at, account_id, "
+	    "unit_id, actor, cert_fp, action, object, detail, prev_hash, "
+	    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* AUDIT_STMT_APPEND */
+	[AUDIT_STMT_ALL] =
+	    "SELECT id, at, account_id, unit_id, actor, "
+	    "cert_fp, action, object, detail, prev_hash, hash FROM audit "
+	    "ORDER BY id", /* AUDIT_STMT_ALL */
+};
+
 /* The fields of one row, as stored. */
 struct audit_row {
 	int64_t		 id;
@@ -110,8 +133,7 @@ audit_append(struct store *s, const struct actor *who, const char *action,
 	}
 	if (who == NULL)
 		who = &sys;
-	if ((st = store_stmt(s, "SELECT id, hash FROM audit "
-	    "ORDER BY id DESC LIMIT 1")) == NULL)
+	if ((st = store_stmt(s, audit_sql[AUDIT_STMT_LAST])) == NULL)
 		return -1;
 	memcpy(prev, audit_zero, sizeof(prev));
 	r.id = 1;
@@ -136,9 +158,7 @@ audit_append(struct store *s, const struct actor *who, const char *action,
 	r.prev_hash = prev;
 	if (audit_hash(&r, hash) == -1)
 		return -1;
-	if ((st = store_stmt(s, "INSERT INTO audit (id, at, account_id, "
-	    "unit_id, actor, cert_fp, action, object, detail, prev_hash, "
-	    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+	if ((st = store_stmt(s, audit_sql[AUDIT_STMT_APPEND])) == NULL)
 		return -1;
 	if (store_bind_int(st, 1, r.id) || store_bind_int(st, 2, r.at) ||
 	    store_bind_int(st, 3, r.account_id) ||
@@ -168,9 +188,7 @@ audit_verify(struct store *s, int64_t *bad_id)
 	int64_t		 n = 0, bad = 0, last = 0;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT id, at, account_id, unit_id, actor, "
-	    "cert_fp, action, object, detail, prev_hash, hash FROM audit "
-	    "ORDER BY id")) == NULL)
+	if ((st = store_stmt(s, audit_sql[AUDIT_STMT_ALL])) == NULL)
 		goto fail;
 	memcpy(prev, audit_zero, sizeof(prev));
 	while ((rc = store_step(st)) == STORE_ROW) {
