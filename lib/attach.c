@@ -20,6 +20,52 @@
 /* Display names keep at most this many UTF-8 characters. */
 #define ATTACH_NAME_CHARS	100
 
+/* The statements of attachments; their SQL is in attach_sql. */
+enum attach_stmt {
+	ATTACH_STMT_TASK_OPEN,		/* whether a (unit's) task is 未提交 */
+	ATTACH_STMT_DROP,		/* a task's file of a kind and person */
+	ATTACH_STMT_ADD,		/* inserts one file */
+	ATTACH_STMT_HAS,		/* whether a task has a kind of file */
+	ATTACH_STMT_LIST,		/* a task's files without data */
+	ATTACH_STMT_LOAD,		/* one file with data, unit-checked */
+	ATTACH_STMT_LIST_PERSON,	/* a task's files of one person */
+	ATTACH_STMT_MOVE,		/* a person's files to another task */
+	ATTACH_STMT__MAX
+};
+
+/* The SQL of each statement, by enum attach_stmt. */
+static const char *const attach_sql[ATTACH_STMT__MAX] = {
+	[ATTACH_STMT_TASK_OPEN] =
+	    "SELECT state = '未提交' FROM tasks WHERE id = ?1 "
+	    "AND (?2 <= 0 OR unit_id = ?2)", /* ATTACH_STMT_TASK_OPEN */
+	[ATTACH_STMT_DROP] =
+	    "DELETE FROM attachments WHERE task_id = ?1 AND "
+	    "kind = ?2 AND person_id IS ?3", /* ATTACH_STMT_DROP */
+	[ATTACH_STMT_ADD] =
+	    "INSERT INTO attachments (task_id, kind, filename, "
+	    "mime, size, sha256, data, uploaded_at, person_id) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", /* ATTACH_STMT_ADD */
+	[ATTACH_STMT_HAS] =
+	    "SELECT 1 FROM attachments WHERE task_id = ?1 AND "
+	    "kind = ?2 AND (?3 <= 0 OR person_id = ?3) LIMIT 1", /* ATTACH_STMT_HAS */
+	[ATTACH_STMT_LIST] =
+	    "SELECT id, task_id, COALESCE(person_id, 0), kind, "
+	    "filename, mime, size, sha256 FROM attachments WHERE task_id = ?1 "
+	    "ORDER BY id", /* ATTACH_STMT_LIST */
+	[ATTACH_STMT_LOAD] =
+	    "SELECT a.id, a.task_id, COALESCE(a.person_id, 0), "
+	    "a.kind, a.filename, a.mime, a.size, a.sha256, a.data FROM "
+	    "attachments a JOIN tasks t ON t.id = a.task_id WHERE a.id = ?1 "
+	    "AND (?2 <= 0 OR t.unit_id = ?2)", /* ATTACH_STMT_LOAD */
+	[ATTACH_STMT_LIST_PERSON] =
+	    "SELECT id, task_id, COALESCE(person_id, 0), kind, "
+	    "filename, mime, size, sha256 FROM attachments WHERE task_id = ?1 "
+	    "AND person_id IS ?2 ORDER BY id", /* ATTACH_STMT_LIST_PERSON */
+	[ATTACH_STMT_MOVE] =
+	    "UPDATE attachments SET task_id = ?1 WHERE "
+	    "task_id = ?2 AND person_id = ?3", /* ATTACH_STMT_MOVE */
+};
+
 const struct material attach_materials[] = {
 	/* 退工登记 [000 上传附件材料] */
 	{ "jiechu_zhengming", "解除/终止劳动合同证明书" },
@@ -702,8 +748,7 @@ task_of_unit(struct store *s, int64_t task_id, int64_t unit_id)
 	struct store_stmt	*st;
 	int		 rc, editable = 0;
 
-	st = store_stmt(s, "SELECT state = '未提交' FROM tasks WHERE id = ?1 "
-	    "AND (?2 <= 0 OR unit_id = ?2)");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_TASK_OPEN]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
@@ -723,8 +768,7 @@ delete_old(struct store *s, int64_t task_id, int64_t person_id,
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "DELETE FROM attachments WHERE task_id = ?1 AND "
-	    "kind = ?2 AND person_id IS ?3");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_DROP]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, code) != 0)
 		return -1;
@@ -744,9 +788,7 @@ insert_file(struct store *s, int64_t task_id, int64_t person_id,
 
 	if (sz > (size_t)INT32_MAX)
 		return -1;
-	st = store_stmt(s, "INSERT INTO attachments (task_id, kind, filename, "
-	    "mime, size, sha256, data, uploaded_at, person_id) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_ADD]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, code) != 0 ||
 	    store_bind_text(st, 3, name) != 0 ||
@@ -817,8 +859,7 @@ attach_has(struct store *s, int64_t task_id, int64_t person_id,
 	struct store_stmt	*st;
 	int		 rc;
 
-	st = store_stmt(s, "SELECT 1 FROM attachments WHERE task_id = ?1 AND "
-	    "kind = ?2 AND (?3 <= 0 OR person_id = ?3) LIMIT 1");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_HAS]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, code) != 0 ||
 	    store_bind_int(st, 3, person_id) != 0)
@@ -860,9 +901,7 @@ attach_list(struct store *s, int64_t task_id,
 	struct attachment	 a;
 	int			 rc, n = 0;
 
-	st = store_stmt(s, "SELECT id, task_id, COALESCE(person_id, 0), kind, "
-	    "filename, mime, size, sha256 FROM attachments WHERE task_id = ?1 "
-	    "ORDER BY id");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_LIST]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
@@ -887,10 +926,7 @@ attach_load(struct store *s, int64_t id, int64_t unit_id,
 	size_t		 sz;
 
 	*data = NULL;
-	st = store_stmt(s, "SELECT a.id, a.task_id, COALESCE(a.person_id, 0), "
-	    "a.kind, a.filename, a.mime, a.size, a.sha256, a.data FROM "
-	    "attachments a JOIN tasks t ON t.id = a.task_id WHERE a.id = ?1 "
-	    "AND (?2 <= 0 OR t.unit_id = ?2)");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_LOAD]);
 	if (st == NULL || store_bind_int(st, 1, id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
@@ -922,9 +958,7 @@ attach_list_person(struct store *s, int64_t task_id, int64_t person_id,
 	struct attachment	 a;
 	int			 rc, n = 0;
 
-	st = store_stmt(s, "SELECT id, task_id, COALESCE(person_id, 0), kind, "
-	    "filename, mime, size, sha256 FROM attachments WHERE task_id = ?1 "
-	    "AND person_id IS ?2 ORDER BY id");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_LIST_PERSON]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    (person_id > 0 ? store_bind_int(st, 2, person_id) :
 	    store_bind_null(st, 2)) != 0)
@@ -951,8 +985,7 @@ attach_move(struct store *s, int64_t from_task, int64_t to_task,
 		log_err("attach_move: no person or outside a transaction");
 		return -1;
 	}
-	st = store_stmt(s, "UPDATE attachments SET task_id = ?1 WHERE "
-	    "task_id = ?2 AND person_id = ?3");
+	st = store_stmt(s, attach_sql[ATTACH_STMT_MOVE]);
 	if (st == NULL || store_bind_int(st, 1, to_task) != 0 ||
 	    store_bind_int(st, 2, from_task) != 0 ||
 	    store_bind_int(st, 3, person_id) != 0 ||

@@ -23,7 +23,7 @@
 static const char audit_zero[AUDIT_HASHLEN + 1] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-/* The statements of the audit trail, as sqlbox keeps them. */
+/* The statements of the audit trail; their SQL is in audit_sql. */
 enum audit_stmt {
 	AUDIT_STMT_LAST,	/* the newest row: id, hash */
 	AUDIT_STMT_APPEND,	/* inserts one chained row */

@@ -28,6 +28,37 @@
 
 #define BATCH_REASON_COL	"失败原因"
 
+/* The statements of batch imports; their SQL is in batch_sql. */
+enum batch_stmt {
+	BATCH_STMT_FAILURE,		/* inserts a failed row */
+	BATCH_STMT_FAILURES,		/* how many rows of a task failed */
+	BATCH_STMT_MARK,		/* marks a task as a batch */
+	BATCH_STMT_IS_BATCH,		/* whether a task is a batch */
+	BATCH_STMT_LIST_FAILURES,	/* a task's failed rows, in order */
+	BATCH_STMT_RAW_FAILURES,	/* their raw cells and reasons */
+	BATCH_STMT__MAX
+};
+
+/* The SQL of each statement, by enum batch_stmt. */
+static const char *const batch_sql[BATCH_STMT__MAX] = {
+	[BATCH_STMT_FAILURE] =
+	    "INSERT INTO batch_failures (task_id, row_no, "
+	    "name, idno, reasons, raw) VALUES (?, ?, ?, ?, ?, ?)", /* BATCH_STMT_FAILURE */
+	[BATCH_STMT_FAILURES] =
+	    "SELECT COUNT(*) FROM batch_failures "
+	    "WHERE task_id = ?", /* BATCH_STMT_FAILURES */
+	[BATCH_STMT_MARK] =
+	    "UPDATE tasks SET batch = 1 WHERE id = ?1", /* BATCH_STMT_MARK */
+	[BATCH_STMT_IS_BATCH] =
+	    "SELECT batch FROM tasks WHERE id = ?1", /* BATCH_STMT_IS_BATCH */
+	[BATCH_STMT_LIST_FAILURES] =
+	    "SELECT row_no, name, idno, reasons "
+	    "FROM batch_failures WHERE task_id = ? ORDER BY row_no, id", /* BATCH_STMT_LIST_FAILURES */
+	[BATCH_STMT_RAW_FAILURES] =
+	    "SELECT raw, reasons FROM batch_failures "
+	    "WHERE task_id = ? ORDER BY row_no, id", /* BATCH_STMT_RAW_FAILURES */
+};
+
 /* One data row of an upload being imported. */
 struct batch_row {
 	size_t		 idx;		/* index in the sheet */
@@ -278,8 +309,7 @@ batch_keep_failure(struct store *s, const struct batch_spec *spec,
 
 	if ((raw = batch_raw(cells, ncols)) == NULL)
 		return -1;
-	if ((st = store_stmt(s, "INSERT INTO batch_failures (task_id, row_no, "
-	    "name, idno, reasons, raw) VALUES (?, ?, ?, ?, ?, ?)")) == NULL ||
+	if ((st = store_stmt(s, batch_sql[BATCH_STMT_FAILURE])) == NULL ||
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no) ||
 	    store_bind_text(st, 3, spec->name_col >= 0 &&
 	    (size_t)spec->name_col < ncols ? cells[spec->name_col] : "") ||
@@ -300,8 +330,7 @@ batch_nfailures(struct store *s, int64_t task_id, size_t *n)
 	int64_t	 v;
 
 	*n = 0;
-	if (store_int(s, "SELECT COUNT(*) FROM batch_failures "
-	    "WHERE task_id = ?", task_id, 0, &v) != 0)
+	if (store_int(s, batch_sql[BATCH_STMT_FAILURES], task_id, 0, &v) != 0)
 		return -1;
 	*n = (size_t)v;
 	return 0;
@@ -372,8 +401,8 @@ batch_mark(struct store *s, int64_t task_id)
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, "UPDATE tasks SET batch = 1 WHERE id = ?1"))
-	    == NULL || store_bind_int(st, 1, task_id))
+	if ((st = store_stmt(s, batch_sql[BATCH_STMT_MARK])) == NULL ||
+	    store_bind_int(st, 1, task_id))
 		return -1;
 	return store_exec_stmt(s, st);
 }
@@ -385,8 +414,8 @@ batch_is(struct store *s, int64_t task_id)
 	struct store_stmt	*st;
 	int			 rc, v = 0;
 
-	if ((st = store_stmt(s, "SELECT batch FROM tasks WHERE id = ?1")) ==
-	    NULL || store_bind_int(st, 1, task_id))
+	if ((st = store_stmt(s, batch_sql[BATCH_STMT_IS_BATCH])) == NULL ||
+	    store_bind_int(st, 1, task_id))
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
 		v = store_col_int(st, 0) != 0;
@@ -519,8 +548,7 @@ batch_failures_each(struct store *s, int64_t task_id, int64_t unit_id,
 		return 1;
 	if ((rc = wf_load(s, task_id, unit_id, &t)) != 0)
 		return rc;
-	if ((st = store_stmt(s, "SELECT row_no, name, idno, reasons "
-	    "FROM batch_failures WHERE task_id = ? ORDER BY row_no, id")) ==
+	if ((st = store_stmt(s, batch_sql[BATCH_STMT_LIST_FAILURES])) ==
 	    NULL || store_bind_int(st, 1, task_id))
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
@@ -563,8 +591,7 @@ batch_frows(struct store *s, int64_t task_id, size_t ncols,
 
 	*out = NULL;
 	*n = 0;
-	if ((st = store_stmt(s, "SELECT raw, reasons FROM batch_failures "
-	    "WHERE task_id = ? ORDER BY row_no, id")) == NULL ||
+	if ((st = store_stmt(s, batch_sql[BATCH_STMT_RAW_FAILURES])) == NULL ||
 	    store_bind_int(st, 1, task_id))
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {

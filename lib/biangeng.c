@@ -10,6 +10,81 @@
 #include "store.h"
 #include "biangeng.h"
 
+/*
+ * The statements of 信息变更; their SQL is in bg_sql.  Those of one
+ * field follow it, in bg_person_update and the like, keyed by the
+ * field's enum.
+ */
+enum bg_stmt {
+	BG_STMT_RECORD,		/* inserts a change record */
+	BG_STMT_EMPLOYED,	/* whether a person is 在职 at a unit */
+	BG_STMT_HISTORY,	/* a unit's newest change records */
+	BG_STMT__MAX
+};
+
+/* The SQL of each statement, by enum bg_stmt. */
+static const char *const bg_sql[BG_STMT__MAX] = {
+	[BG_STMT_RECORD] =
+	    "INSERT INTO change_records (unit_id, person_id, "
+	    "field, old_value, new_value, account_id, at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7)", /* BG_STMT_RECORD */
+	[BG_STMT_EMPLOYED] =
+	    "SELECT 1 FROM employments WHERE person_id = ?1 "
+	    "AND unit_id = ?2 AND status = '在职'", /* BG_STMT_EMPLOYED */
+	[BG_STMT_HISTORY] =
+	    "SELECT c.at, COALESCE(p.name, '单位信息'), c.field, "
+	    "c.old_value, c.new_value, COALESCE(a.display_name, '') FROM "
+	    "change_records c LEFT JOIN persons p ON p.id = c.person_id "
+	    "LEFT JOIN accounts a ON a.id = c.account_id WHERE c.unit_id = ?1 "
+	    "ORDER BY c.id DESC LIMIT ?2", /* BG_STMT_HISTORY */
+};
+
+/* The update of each person field, by enum bg_person_field. */
+static const char *const bg_person_update[BGP__MAX] = {
+	"UPDATE persons SET nation = ?1 WHERE id = ?2", /* BGP_NATION */
+	"UPDATE persons SET hukou_addr = ?1 WHERE id = ?2", /* BGP_HUKOU_ADDR */
+	"UPDATE persons SET address = ?1 WHERE id = ?2", /* BGP_ADDRESS */
+	"UPDATE persons SET mobile = ?1 WHERE id = ?2", /* BGP_MOBILE */
+	"UPDATE persons SET postcode = ?1 WHERE id = ?2", /* BGP_POSTCODE */
+	"UPDATE persons SET home_phone = ?1 WHERE id = ?2", /* BGP_HOME_PHONE */
+	"UPDATE persons SET education = ?1 WHERE id = ?2", /* BGP_EDUCATION */
+	"UPDATE persons SET marital = ?1 WHERE id = ?2", /* BGP_MARITAL */
+	"UPDATE persons SET mail_addr = ?1 WHERE id = ?2", /* BGP_MAIL_ADDR */
+};
+
+/* The current value of each person field, by enum bg_person_field. */
+static const char *const bg_person_select[BGP__MAX] = {
+	"SELECT nation FROM persons WHERE id = ?1", /* BGP_NATION */
+	"SELECT hukou_addr FROM persons WHERE id = ?1", /* BGP_HUKOU_ADDR */
+	"SELECT address FROM persons WHERE id = ?1", /* BGP_ADDRESS */
+	"SELECT mobile FROM persons WHERE id = ?1", /* BGP_MOBILE */
+	"SELECT postcode FROM persons WHERE id = ?1", /* BGP_POSTCODE */
+	"SELECT home_phone FROM persons WHERE id = ?1", /* BGP_HOME_PHONE */
+	"SELECT education FROM persons WHERE id = ?1", /* BGP_EDUCATION */
+	"SELECT marital FROM persons WHERE id = ?1", /* BGP_MARITAL */
+	"SELECT mail_addr FROM persons WHERE id = ?1", /* BGP_MAIL_ADDR */
+};
+
+/* The update of each unit field, by enum bg_unit_field. */
+static const char *const bg_unit_update[BGU__MAX] = {
+	"UPDATE units SET contact = ?1 WHERE id = ?2", /* BGU_CONTACT */
+	"UPDATE units SET phone = ?1 WHERE id = ?2", /* BGU_PHONE */
+	"UPDATE units SET fax = ?1 WHERE id = ?2", /* BGU_FAX */
+	"UPDATE units SET email = ?1 WHERE id = ?2", /* BGU_EMAIL */
+	"UPDATE units SET postcode = ?1 WHERE id = ?2", /* BGU_POSTCODE */
+	"UPDATE units SET address = ?1 WHERE id = ?2", /* BGU_ADDRESS */
+};
+
+/* The current value of each unit field, by enum bg_unit_field. */
+static const char *const bg_unit_select[BGU__MAX] = {
+	"SELECT contact FROM units WHERE id = ?1", /* BGU_CONTACT */
+	"SELECT phone FROM units WHERE id = ?1", /* BGU_PHONE */
+	"SELECT fax FROM units WHERE id = ?1", /* BGU_FAX */
+	"SELECT email FROM units WHERE id = ?1", /* BGU_EMAIL */
+	"SELECT postcode FROM units WHERE id = ?1", /* BGU_POSTCODE */
+	"SELECT address FROM units WHERE id = ?1", /* BGU_ADDRESS */
+};
+
 const char *const bg_nations[] = { "汉族", "蒙古族", "回族", "藏族",
 	"维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族",
 	"瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "其他",
@@ -31,31 +106,6 @@ const struct field_def bg_person_defs[BGP__MAX] = {
 	{ "mail_addr", "邮寄地址", FIELD_TEXT, 0, 100, NULL, 0, 0 }, /* BGP_MAIL_ADDR */
 };
 
-/* The persons column of each field, by enum bg_person_field. */
-static const char *const bg_person_update[BGP__MAX] = {
-	"UPDATE persons SET nation = ?1 WHERE id = ?2", /* BGP_NATION */
-	"UPDATE persons SET hukou_addr = ?1 WHERE id = ?2", /* BGP_HUKOU_ADDR */
-	"UPDATE persons SET address = ?1 WHERE id = ?2", /* BGP_ADDRESS */
-	"UPDATE persons SET mobile = ?1 WHERE id = ?2", /* BGP_MOBILE */
-	"UPDATE persons SET postcode = ?1 WHERE id = ?2", /* BGP_POSTCODE */
-	"UPDATE persons SET home_phone = ?1 WHERE id = ?2", /* BGP_HOME_PHONE */
-	"UPDATE persons SET education = ?1 WHERE id = ?2", /* BGP_EDUCATION */
-	"UPDATE persons SET marital = ?1 WHERE id = ?2", /* BGP_MARITAL */
-	"UPDATE persons SET mail_addr = ?1 WHERE id = ?2", /* BGP_MAIL_ADDR */
-};
-
-static const char *const bg_person_select[BGP__MAX] = {
-	"SELECT nation FROM persons WHERE id = ?1", /* BGP_NATION */
-	"SELECT hukou_addr FROM persons WHERE id = ?1", /* BGP_HUKOU_ADDR */
-	"SELECT address FROM persons WHERE id = ?1", /* BGP_ADDRESS */
-	"SELECT mobile FROM persons WHERE id = ?1", /* BGP_MOBILE */
-	"SELECT postcode FROM persons WHERE id = ?1", /* BGP_POSTCODE */
-	"SELECT home_phone FROM persons WHERE id = ?1", /* BGP_HOME_PHONE */
-	"SELECT education FROM persons WHERE id = ?1", /* BGP_EDUCATION */
-	"SELECT marital FROM persons WHERE id = ?1", /* BGP_MARITAL */
-	"SELECT mail_addr FROM persons WHERE id = ?1", /* BGP_MAIL_ADDR */
-};
-
 const struct field_def bg_unit_defs[BGU__MAX] = {
 	{ "contact", "联系人", FIELD_TEXT, FIELD_REQUIRED, 20, NULL, 0, 0 }, /* BGU_CONTACT */
 	{ "phone", "联系电话", FIELD_PHONE, FIELD_REQUIRED, 20, NULL, 0, 0 }, /* BGU_PHONE */
@@ -63,24 +113,6 @@ const struct field_def bg_unit_defs[BGU__MAX] = {
 	{ "email", "邮箱地址", FIELD_TEXT, 0, 100, NULL, 0, 0 }, /* BGU_EMAIL */
 	{ "postcode", "邮政编码", FIELD_POSTCODE, 0, 6, NULL, 0, 0 }, /* BGU_POSTCODE */
 	{ "address", "单位地址", FIELD_TEXT, FIELD_REQUIRED, 100, NULL, 0, 0 }, /* BGU_ADDRESS */
-};
-
-static const char *const bg_unit_update[BGU__MAX] = {
-	"UPDATE units SET contact = ?1 WHERE id = ?2", /* BGU_CONTACT */
-	"UPDATE units SET phone = ?1 WHERE id = ?2", /* BGU_PHONE */
-	"UPDATE units SET fax = ?1 WHERE id = ?2", /* BGU_FAX */
-	"UPDATE units SET email = ?1 WHERE id = ?2", /* BGU_EMAIL */
-	"UPDATE units SET postcode = ?1 WHERE id = ?2", /* BGU_POSTCODE */
-	"UPDATE units SET address = ?1 WHERE id = ?2", /* BGU_ADDRESS */
-};
-
-static const char *const bg_unit_select[BGU__MAX] = {
-	"SELECT contact FROM units WHERE id = ?1", /* BGU_CONTACT */
-	"SELECT phone FROM units WHERE id = ?1", /* BGU_PHONE */
-	"SELECT fax FROM units WHERE id = ?1", /* BGU_FAX */
-	"SELECT email FROM units WHERE id = ?1", /* BGU_EMAIL */
-	"SELECT postcode FROM units WHERE id = ?1", /* BGU_POSTCODE */
-	"SELECT address FROM units WHERE id = ?1", /* BGU_ADDRESS */
 };
 
 const char *const bg_person_sensitive[] = { "name", "idno", "sfzh", "birth",
@@ -148,9 +180,7 @@ record_change(struct store *s, const struct actor *who, int64_t person_id,
 	char		 detail[2048];
 	char		 object[48];
 
-	st = store_stmt(s, "INSERT INTO change_records (unit_id, person_id, "
-	    "field, old_value, new_value, account_id, at) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	st = store_stmt(s, bg_sql[BG_STMT_RECORD]);
 	if (st == NULL || store_bind_int(st, 1, who->unit_id) != 0 ||
 	    (person_id > 0 ? store_bind_int(st, 2, person_id) :
 	     store_bind_text(st, 2, NULL)) != 0 ||
@@ -180,8 +210,7 @@ still_employed(struct store *s, int64_t unit_id, int64_t person_id)
 	struct store_stmt	*st;
 	int		 rc;
 
-	st = store_stmt(s, "SELECT 1 FROM employments WHERE person_id = ?1 "
-	    "AND unit_id = ?2 AND status = '在职'");
+	st = store_stmt(s, bg_sql[BG_STMT_EMPLOYED]);
 	if (st == NULL || store_bind_int(st, 1, person_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
@@ -259,11 +288,7 @@ bg_records(struct store *s, int64_t unit_id, int limit,
 	struct bg_record	 r;
 	int			 rc, n = 0;
 
-	st = store_stmt(s, "SELECT c.at, COALESCE(p.name, '单位信息'), c.field, "
-	    "c.old_value, c.new_value, COALESCE(a.display_name, '') FROM "
-	    "change_records c LEFT JOIN persons p ON p.id = c.person_id "
-	    "LEFT JOIN accounts a ON a.id = c.account_id WHERE c.unit_id = ?1 "
-	    "ORDER BY c.id DESC LIMIT ?2");
+	st = store_stmt(s, bg_sql[BG_STMT_HISTORY]);
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0 ||
 	    store_bind_int(st, 2, limit) != 0)
 		return -1;

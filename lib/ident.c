@@ -53,6 +53,66 @@
 #define PW_MAX_CHARS	64
 #define CERT_MAX_BYTES	(64 * 1024)	/* longest escaped PEM accepted */
 
+/* The columns account_row() reads, accounts a joined to units u. */
+#define ACCOUNT_COLS \
+	"a.id, a.kind, COALESCE(a.unit_id, 0), a.username, a.display_name," \
+	" COALESCE(u.name, ''), COALESCE(u.vip, 0), a.must_change," \
+	" a.failed, a.locked_until"
+
+/* The statements of accounts and sessions; their SQL is in ident_sql. */
+enum ident_stmt {
+	IDENT_STMT_ACCOUNT_BY_CERT,	/* a not-revoked cert's account */
+	IDENT_STMT_ACCOUNT_BY_ID,	/* one account with its unit */
+	IDENT_STMT_PW_HASH,		/* an account's stored password hash */
+	IDENT_STMT_SET_FAILED,		/* failed logins and lock */
+	IDENT_STMT_SET_PW,		/* new password hash, no must_change */
+	IDENT_STMT_DROP_OTHER_SESSIONS,	/* an account's sessions but one */
+	IDENT_STMT_DROP_IDLE_SESSIONS,	/* an account's sessions idle since */
+	IDENT_STMT_NEW_SESSION,		/* inserts a session */
+	IDENT_STMT_DROP_SESSION,	/* deletes one session */
+	IDENT_STMT_SESSION,		/* one session by token hash */
+	IDENT_STMT_TOUCH_SESSION,	/* a session's last use */
+	IDENT_STMT__MAX
+};
+
+/* The SQL of each statement, by enum ident_stmt. */
+static const char *const ident_sql[IDENT_STMT__MAX] = {
+	[IDENT_STMT_ACCOUNT_BY_CERT] =
+	    "SELECT " ACCOUNT_COLS " FROM certs c"
+	    " JOIN accounts a ON a.id = c.account_id"
+	    " LEFT JOIN units u ON u.id = a.unit_id"
+	    " WHERE c.fingerprint = ? AND c.revoked = 0", /* IDENT_STMT_ACCOUNT_BY_CERT */
+	[IDENT_STMT_ACCOUNT_BY_ID] =
+	    "SELECT " ACCOUNT_COLS " FROM accounts a"
+	    " LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?", /* IDENT_STMT_ACCOUNT_BY_ID */
+	[IDENT_STMT_PW_HASH] =
+	    "SELECT pw_hash FROM accounts WHERE id = ?", /* IDENT_STMT_PW_HASH */
+	[IDENT_STMT_SET_FAILED] =
+	    "UPDATE accounts SET failed = ?, locked_until = ?"
+	    " WHERE id = ?", /* IDENT_STMT_SET_FAILED */
+	[IDENT_STMT_SET_PW] =
+	    "UPDATE accounts SET pw_hash = ?, must_change = 0"
+	    " WHERE id = ?", /* IDENT_STMT_SET_PW */
+	[IDENT_STMT_DROP_OTHER_SESSIONS] =
+	    "DELETE FROM sessions WHERE account_id = ?"
+	    " AND token_hash <> ?", /* IDENT_STMT_DROP_OTHER_SESSIONS */
+	[IDENT_STMT_DROP_IDLE_SESSIONS] =
+	    "DELETE FROM sessions"
+	    " WHERE account_id = ? AND last_seen < ?", /* IDENT_STMT_DROP_IDLE_SESSIONS */
+	[IDENT_STMT_NEW_SESSION] =
+	    "INSERT INTO sessions (token_hash, account_id,"
+	    " cert_fp, csrf, created_at, last_seen)"
+	    " VALUES (?, ?, ?, ?, ?, ?)", /* IDENT_STMT_NEW_SESSION */
+	[IDENT_STMT_DROP_SESSION] =
+	    "DELETE FROM sessions WHERE token_hash = ?", /* IDENT_STMT_DROP_SESSION */
+	[IDENT_STMT_SESSION] =
+	    "SELECT account_id, cert_fp, csrf, last_seen"
+	    " FROM sessions WHERE token_hash = ?", /* IDENT_STMT_SESSION */
+	[IDENT_STMT_TOUCH_SESSION] =
+	    "UPDATE sessions SET last_seen = ?"
+	    " WHERE token_hash = ?", /* IDENT_STMT_TOUCH_SESSION */
+};
+
 /* The CA store of the process, loaded by ident_init(). */
 static X509_STORE	*ident_store;
 
@@ -666,11 +726,6 @@ ident_days_left(const struct ident *id)
 
 /* ---- Accounts ---- */
 
-#define ACCOUNT_COLS \
-	"a.id, a.kind, COALESCE(a.unit_id, 0), a.username, a.display_name," \
-	" COALESCE(u.name, ''), COALESCE(u.vip, 0), a.must_change," \
-	" a.failed, a.locked_until"
-
 /* Reads the current row of a statement selecting ACCOUNT_COLS into
  * out.  Returns 0, or -1 on an unknown kind. */
 static int
@@ -734,10 +789,7 @@ account_by_cert(struct store *s, const char *fp, struct account *out)
 	memset(out, 0, sizeof(*out));
 	if (fp == NULL || fp[0] == '\0')
 		return 1;
-	st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM certs c"
-	    " JOIN accounts a ON a.id = c.account_id"
-	    " LEFT JOIN units u ON u.id = a.unit_id"
-	    " WHERE c.fingerprint = ? AND c.revoked = 0");
+	st = store_stmt(s, ident_sql[IDENT_STMT_ACCOUNT_BY_CERT]);
 	if (st == NULL || store_bind_text(st, 1, fp) != 0)
 		return -1;
 	return account_step(s, st, out);
@@ -750,8 +802,7 @@ account_load(struct store *s, int64_t id, struct account *out)
 	struct store_stmt	*st;
 
 	memset(out, 0, sizeof(*out));
-	st = store_stmt(s, "SELECT " ACCOUNT_COLS " FROM accounts a"
-	    " LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_ACCOUNT_BY_ID]);
 	if (st == NULL || store_bind_int(st, 1, id) != 0)
 		return -1;
 	return account_step(s, st, out);
@@ -766,7 +817,7 @@ account_pw_hash(struct store *s, int64_t id, char *buf, size_t bufsz)
 	int		 rc;
 
 	buf[0] = '\0';
-	st = store_stmt(s, "SELECT pw_hash FROM accounts WHERE id = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_PW_HASH]);
 	if (st == NULL || store_bind_int(st, 1, id) != 0)
 		return -1;
 	rc = store_step(st);
@@ -1030,8 +1081,7 @@ ident_set_failures(struct store *s, int64_t id, int failed, time_t until)
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "UPDATE accounts SET failed = ?, locked_until = ?"
-	    " WHERE id = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_SET_FAILED]);
 	if (st == NULL || store_bind_int(st, 1, failed) != 0 ||
 	    store_bind_int(st, 2, (int64_t)until) != 0 ||
 	    store_bind_int(st, 3, id) != 0)
@@ -1300,15 +1350,13 @@ ident_change_password(struct store *s, int64_t account_id,
 		rc = 1;
 		goto out;
 	}
-	st = store_stmt(s, "UPDATE accounts SET pw_hash = ?, must_change = 0"
-	    " WHERE id = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_SET_PW]);
 	if (st == NULL || store_bind_text(st, 1, hash) != 0 ||
 	    store_bind_int(st, 2, account_id) != 0 ||
 	    store_exec_stmt(s, st) == -1)
 		goto out;
 	/* Whoever else holds a session of this account is shut out. */
-	st = store_stmt(s, "DELETE FROM sessions WHERE account_id = ?"
-	    " AND token_hash <> ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_DROP_OTHER_SESSIONS]);
 	if (st == NULL || store_bind_int(st, 1, account_id) != 0 ||
 	    store_bind_text(st, 2, keep_token_hash != NULL ?
 	    keep_token_hash : "") != 0 || store_exec_stmt(s, st) == -1)
@@ -1354,15 +1402,12 @@ sess_create(struct store *s, int64_t account_id, const char *cert_fp,
 	out->last_seen = now;
 	if (ident_tx_begin(s, &own) == -1)
 		goto fail0;
-	st = store_stmt(s, "DELETE FROM sessions"
-	    " WHERE account_id = ? AND last_seen < ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_DROP_IDLE_SESSIONS]);
 	if (st == NULL || store_bind_int(st, 1, account_id) != 0 ||
 	    store_bind_int(st, 2, (int64_t)now - SESS_IDLE_SECONDS) != 0 ||
 	    store_exec_stmt(s, st) == -1)
 		goto fail;
-	st = store_stmt(s, "INSERT INTO sessions (token_hash, account_id,"
-	    " cert_fp, csrf, created_at, last_seen)"
-	    " VALUES (?, ?, ?, ?, ?, ?)");
+	st = store_stmt(s, ident_sql[IDENT_STMT_NEW_SESSION]);
 	if (st == NULL || store_bind_text(st, 1, out->token_hash) != 0 ||
 	    store_bind_int(st, 2, account_id) != 0 ||
 	    store_bind_text(st, 3, cert_fp) != 0 ||
@@ -1389,7 +1434,7 @@ sess_delete_hash(struct store *s, const char *token_hash)
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "DELETE FROM sessions WHERE token_hash = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_DROP_SESSION]);
 	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
 		return -1;
 	return store_exec_stmt(s, st);
@@ -1405,8 +1450,7 @@ sess_read(struct store *s, const char *token_hash, int64_t *acct,
 	struct store_stmt	*st;
 	int		 step;
 
-	st = store_stmt(s, "SELECT account_id, cert_fp, csrf, last_seen"
-	    " FROM sessions WHERE token_hash = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_SESSION]);
 	if (st == NULL || store_bind_text(st, 1, token_hash) != 0)
 		return -1;
 	step = store_step(st);
@@ -1454,8 +1498,7 @@ sess_touch(struct store *s, const char *token_hash, time_t now)
 
 	if (ident_tx_begin(s, &own) == -1)
 		return -1;
-	st = store_stmt(s, "UPDATE sessions SET last_seen = ?"
-	    " WHERE token_hash = ?");
+	st = store_stmt(s, ident_sql[IDENT_STMT_TOUCH_SESSION]);
 	if (st == NULL || store_bind_int(st, 1, (int64_t)now) != 0 ||
 	    store_bind_text(st, 2, token_hash) != 0 ||
 	    store_exec_stmt(s, st) == -1) {

@@ -10,6 +10,42 @@
 
 #include "hall.h"
 
+/* The statements of kept posts; their SQL is in keep_sql. */
+enum keep_stmt {
+	KEEP_STMT_TRIM,		/* deletes a cert's posts but the newest */
+	KEEP_STMT_ADD,		/* inserts a kept post */
+	KEEP_STMT_GET,		/* one fresh post of a cert and account */
+	KEEP_STMT_LATEST,	/* the newest fresh post's id */
+	KEEP_STMT_DROP,		/* deletes one certificate's post */
+	KEEP_STMT_EXPIRE,	/* deletes posts older than a time */
+	KEEP_STMT__MAX
+};
+
+/* The SQL of each statement, by enum keep_stmt. */
+static const char *const keep_sql[KEEP_STMT__MAX] = {
+	[KEEP_STMT_TRIM] =
+	    "DELETE FROM pending_posts WHERE cert_fp = ?1"
+	    " AND id NOT IN (SELECT id FROM pending_posts WHERE cert_fp = ?1"
+	    " ORDER BY created_at DESC, id DESC LIMIT ?2)", /* KEEP_STMT_TRIM */
+	[KEEP_STMT_ADD] =
+	    "INSERT INTO pending_posts (id, cert_fp,"
+	    " account_id, path, query, multipart, body, files, created_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* KEEP_STMT_ADD */
+	[KEEP_STMT_GET] =
+	    "SELECT path, query, multipart, body, files,"
+	    " created_at FROM pending_posts WHERE id = ? AND cert_fp = ?"
+	    " AND account_id = ? AND created_at >= ?", /* KEEP_STMT_GET */
+	[KEEP_STMT_LATEST] =
+	    "SELECT id FROM pending_posts WHERE cert_fp = ?"
+	    " AND account_id = ? AND created_at >= ?"
+	    " ORDER BY created_at DESC, id DESC LIMIT 1", /* KEEP_STMT_LATEST */
+	[KEEP_STMT_DROP] =
+	    "DELETE FROM pending_posts WHERE id = ?"
+	    " AND cert_fp = ?", /* KEEP_STMT_DROP */
+	[KEEP_STMT_EXPIRE] =
+	    "DELETE FROM pending_posts WHERE created_at < ?", /* KEEP_STMT_EXPIRE */
+};
+
 /* A growing string.  Owns s. */
 struct keep_buf {
 	char	*s;
@@ -202,9 +238,7 @@ keep_trim(struct store *s, const char *cert_fp, int keep)
 
 	if (keep_purge(s) == -1)
 		return -1;
-	st = store_stmt(s, "DELETE FROM pending_posts WHERE cert_fp = ?1"
-	    " AND id NOT IN (SELECT id FROM pending_posts WHERE cert_fp = ?1"
-	    " ORDER BY created_at DESC, id DESC LIMIT ?2)");
+	st = store_stmt(s, keep_sql[KEEP_STMT_TRIM]);
 	if (st == NULL || store_bind_text(st, 1, cert_fp) != 0 ||
 	    store_bind_int(st, 2, keep) != 0 || store_exec_stmt(s, st) == -1)
 		return -1;
@@ -220,9 +254,7 @@ keep_insert(struct store *s, const char *id, const char *cert_fp,
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "INSERT INTO pending_posts (id, cert_fp,"
-	    " account_id, path, query, multipart, body, files, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	st = store_stmt(s, keep_sql[KEEP_STMT_ADD]);
 	if (st == NULL || store_bind_text(st, 1, id) != 0 ||
 	    store_bind_text(st, 2, cert_fp) != 0 ||
 	    store_bind_int(st, 3, account_id) != 0 ||
@@ -297,9 +329,7 @@ keep_load(struct store *s, const char *id, const char *cert_fp,
 	memset(out, 0, sizeof(*out));
 	if (!keep_id_ok(id) || cert_fp == NULL)
 		return 1;
-	st = store_stmt(s, "SELECT path, query, multipart, body, files,"
-	    " created_at FROM pending_posts WHERE id = ? AND cert_fp = ?"
-	    " AND account_id = ? AND created_at >= ?");
+	st = store_stmt(s, keep_sql[KEEP_STMT_GET]);
 	if (st == NULL || store_bind_text(st, 1, id) != 0 ||
 	    store_bind_text(st, 2, cert_fp) != 0 ||
 	    store_bind_int(st, 3, account_id) != 0 ||
@@ -336,9 +366,7 @@ keep_latest(struct store *s, const char *cert_fp, int64_t account_id,
 	int			 step;
 
 	id[0] = '\0';
-	st = store_stmt(s, "SELECT id FROM pending_posts WHERE cert_fp = ?"
-	    " AND account_id = ? AND created_at >= ?"
-	    " ORDER BY created_at DESC, id DESC LIMIT 1");
+	st = store_stmt(s, keep_sql[KEEP_STMT_LATEST]);
 	if (st == NULL || store_bind_text(st, 1, cert_fp) != 0 ||
 	    store_bind_int(st, 2, account_id) != 0 ||
 	    store_bind_int(st, 3, (int64_t)clock_now() - KEEP_SECONDS) != 0)
@@ -364,8 +392,7 @@ keep_drop(struct store *s, const char *id, const char *cert_fp)
 		return 0;
 	if (own && store_begin(s) == -1)
 		return -1;
-	st = store_stmt(s, "DELETE FROM pending_posts WHERE id = ?"
-	    " AND cert_fp = ?");
+	st = store_stmt(s, keep_sql[KEEP_STMT_DROP]);
 	if (st == NULL || store_bind_text(st, 1, id) != 0 ||
 	    store_bind_text(st, 2, cert_fp) != 0 ||
 	    store_exec_stmt(s, st) == -1) {
@@ -386,7 +413,7 @@ keep_purge(struct store *s)
 
 	if (own && store_begin(s) == -1)
 		return -1;
-	st = store_stmt(s, "DELETE FROM pending_posts WHERE created_at < ?");
+	st = store_stmt(s, keep_sql[KEEP_STMT_EXPIRE]);
 	if (st == NULL || store_bind_int(st, 1, (int64_t)clock_now() -
 	    KEEP_SECONDS) != 0 || store_exec_stmt(s, st) == -1) {
 		if (own)

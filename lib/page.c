@@ -14,6 +14,35 @@
 #include "page.h"
 #include "text.h"
 
+/* The statements of the page documents; their SQL is in page_sql. */
+enum page_stmt {
+	PAGE_STMT_EVENTS,	/* a task's events with who did them */
+	PAGE_STMT_PERSON_NAME,	/* a person's name */
+	PAGE_STMT_UNIT,		/* a unit's name and codes */
+	PAGE_STMT_ROW_RETURNS,	/* the rows sent back to a task */
+	PAGE_STMT__MAX
+};
+
+/* The SQL of each statement, by enum page_stmt. */
+static const char *const page_sql[PAGE_STMT__MAX] = {
+	[PAGE_STMT_EVENTS] =
+	    "SELECT e.at, e.action, e.from_state, "
+	    "e.to_state, e.reason, CASE WHEN e.actor_id = 0 THEN '系统' ELSE "
+	    "COALESCE(a.display_name, '') END FROM task_events e LEFT JOIN "
+	    "accounts a ON a.id = e.actor_id WHERE e.task_id = ?1 ORDER BY e.id", /* PAGE_STMT_EVENTS */
+	[PAGE_STMT_PERSON_NAME] =
+	    "SELECT name FROM "
+	    "persons WHERE id = ?1", /* PAGE_STMT_PERSON_NAME */
+	[PAGE_STMT_UNIT] =
+	    "SELECT name, uscc, sb_code FROM units "
+	    "WHERE id = ?1", /* PAGE_STMT_UNIT */
+	[PAGE_STMT_ROW_RETURNS] =
+	    "SELECT r.row_no, COALESCE(r.person_id, 0), "
+	    "r.name, r.idno, r.reason, t.seq_no FROM task_row_returns r JOIN "
+	    "tasks t ON t.id = r.from_task_id WHERE r.task_id = ?1 ORDER BY "
+	    "r.row_no", /* PAGE_STMT_ROW_RETURNS */
+};
+
 /*
  * Length of the character at s when it is well-formed UTF-8 (RFC 3629)
  * and allowed in XML 1.0 (tab, line feed, carriage return, U+0020 on,
@@ -499,10 +528,7 @@ page_events(struct hall_ctx *c, int64_t task_id)
 	int		 rc;
 
 	list = page_add(c, NULL, "events", NULL);
-	st = store_stmt(c->s, "SELECT e.at, e.action, e.from_state, "
-	    "e.to_state, e.reason, CASE WHEN e.actor_id = 0 THEN '系统' ELSE "
-	    "COALESCE(a.display_name, '') END FROM task_events e LEFT JOIN "
-	    "accounts a ON a.id = e.actor_id WHERE e.task_id = ?1 ORDER BY e.id");
+	st = store_stmt(c->s, page_sql[PAGE_STMT_EVENTS]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
@@ -569,8 +595,8 @@ page_att_add(const struct attachment *at, void *arg)
 	page_attr(n, "material", at->code);
 	page_attr(n, "material-name", at->name);
 	page_attr_int(n, "pid", at->person_id);
-	if (at->person_id > 0 && (st = store_stmt(a->c->s, "SELECT name FROM "
-	    "persons WHERE id = ?1")) != NULL) {
+	if (at->person_id > 0 && (st = store_stmt(a->c->s,
+	    page_sql[PAGE_STMT_PERSON_NAME])) != NULL) {
 		if (store_bind_int(st, 1, at->person_id) == 0 &&
 		    store_step(st) == STORE_ROW)
 			page_attr(n, "person-name", store_col_text(st, 0));
@@ -735,8 +761,7 @@ page_unit(struct hall_ctx *c, int64_t unit_id)
 	xmlNodePtr	 n;
 	int		 rc;
 
-	st = store_stmt(c->s, "SELECT name, uscc, sb_code FROM units "
-	    "WHERE id = ?1");
+	st = store_stmt(c->s, page_sql[PAGE_STMT_UNIT]);
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
@@ -757,10 +782,7 @@ page_row_returns(struct hall_ctx *c, int64_t task_id)
 	xmlNodePtr	 list = NULL, n;
 	int		 rc;
 
-	st = store_stmt(c->s, "SELECT r.row_no, COALESCE(r.person_id, 0), "
-	    "r.name, r.idno, r.reason, t.seq_no FROM task_row_returns r JOIN "
-	    "tasks t ON t.id = r.from_task_id WHERE r.task_id = ?1 ORDER BY "
-	    "r.row_no");
+	st = store_stmt(c->s, page_sql[PAGE_STMT_ROW_RETURNS]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {

@@ -12,6 +12,32 @@
 	"p.hukou_type, p.nation, p.marital, p.education, p.hukou_addr, " \
 	"p.address, p.mobile, p.home_phone, p.mail_addr, p.postcode"
 
+/* The statements of persons; their SQL is in person_sql. */
+enum person_stmt {
+	PERSON_STMT_BY_IDNO,	/* a unit's (current) employee by ID number */
+	PERSON_STMT_BY_ID,	/* a unit's (current) employee by id */
+	PERSON_STMT_CURRENT,	/* a unit's current employees by name */
+	PERSON_STMT__MAX
+};
+
+/* The SQL of each statement, by enum person_stmt. */
+static const char *const person_sql[PERSON_STMT__MAX] = {
+	[PERSON_STMT_BY_IDNO] =
+	    "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "p.idno = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
+	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
+	    "e.status = '在职'))", /* PERSON_STMT_BY_IDNO */
+	[PERSON_STMT_BY_ID] =
+	    "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "p.id = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
+	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
+	    "e.status = '在职'))", /* PERSON_STMT_BY_ID */
+	[PERSON_STMT_CURRENT] =
+	    "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
+	    "EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id "
+	    "AND e.unit_id = ?1 AND e.status = '在职') ORDER BY p.name, p.id", /* PERSON_STMT_CURRENT */
+};
+
 /* Copies column i of st into dst of size dstsz. */
 static void
 col(struct store_stmt *st, int i, char *dst, size_t dstsz)
@@ -61,10 +87,7 @@ person_find(struct store *s, int64_t unit_id, const char *idno, int current,
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
-	    "p.idno = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
-	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
-	    "e.status = '在职'))");
+	st = store_stmt(s, person_sql[PERSON_STMT_BY_IDNO]);
 	if (st == NULL || store_bind_text(st, 1, idno) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0 ||
 	    store_bind_int(st, 3, current) != 0)
@@ -78,10 +101,7 @@ person_load(struct store *s, int64_t unit_id, int64_t id, int current,
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
-	    "p.id = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
-	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
-	    "e.status = '在职'))");
+	st = store_stmt(s, person_sql[PERSON_STMT_BY_ID]);
 	if (st == NULL || store_bind_int(st, 1, id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0 ||
 	    store_bind_int(st, 3, current) != 0)
@@ -97,9 +117,7 @@ person_list(struct store *s, int64_t unit_id,
 	struct person	 p;
 	int		 rc, n = 0;
 
-	st = store_stmt(s, "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
-	    "EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id "
-	    "AND e.unit_id = ?1 AND e.status = '在职') ORDER BY p.name, p.id");
+	st = store_stmt(s, person_sql[PERSON_STMT_CURRENT]);
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {

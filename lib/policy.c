@@ -17,6 +17,31 @@
 
 #define POLICY_MAX_WORKDAYS	3660	/* |n| for workdays_add */
 
+/* The statements of policy and calendar; their SQL is in policy_sql. */
+enum policy_stmt {
+	POLICY_STMT_VALUE,	/* a region's value of a key on a date */
+	POLICY_STMT_WORKDAY,	/* a date's calendar row */
+	POLICY_STMT_SEED,	/* inserts a policy row where absent */
+	POLICY_STMT_SEED_DAY,	/* inserts a calendar row where absent */
+	POLICY_STMT__MAX
+};
+
+/* The SQL of each statement, by enum policy_stmt. */
+static const char *const policy_sql[POLICY_STMT__MAX] = {
+	[POLICY_STMT_VALUE] =
+	    "SELECT value FROM policy WHERE region = ? "
+	    "AND key = ? AND valid_from <= ? ORDER BY valid_from DESC "
+	    "LIMIT 1", /* POLICY_STMT_VALUE */
+	[POLICY_STMT_WORKDAY] =
+	    "SELECT workday FROM calendar "
+	    "WHERE date = ?", /* POLICY_STMT_WORKDAY */
+	[POLICY_STMT_SEED] =
+	    "INSERT OR IGNORE INTO policy (region, "
+	    "key, valid_from, value, note) VALUES (?, ?, ?, ?, ?)", /* POLICY_STMT_SEED */
+	[POLICY_STMT_SEED_DAY] =
+	    "INSERT OR IGNORE INTO calendar (date, "
+	    "workday, note) VALUES (?, ?, ?)", /* POLICY_STMT_SEED_DAY */
+};
 
 /* Writes d as "YYYY-MM-DD" into buf[16]; returns buf.  Out-of-range
  * dates are rejected by the caller's checks, not here. */
@@ -52,9 +77,7 @@ policy_lookup(struct store *s, const char *region, const char *key,
 	size_t		 n;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT value FROM policy WHERE region = ? "
-	    "AND key = ? AND valid_from <= ? ORDER BY valid_from DESC "
-	    "LIMIT 1")) == NULL)
+	if ((st = store_stmt(s, policy_sql[POLICY_STMT_VALUE])) == NULL)
 		return -1;
 	if (store_bind_text(st, 1, region) || store_bind_text(st, 2, key) ||
 	    store_bind_text(st, 3, on))
@@ -168,8 +191,7 @@ workday_is(struct store *s, const struct hdate *d)
 		log_err("policy: workday of a bad date");
 		return -1;
 	}
-	if ((st = store_stmt(s, "SELECT workday FROM calendar "
-	    "WHERE date = ?")) == NULL ||
+	if ((st = store_stmt(s, policy_sql[POLICY_STMT_WORKDAY])) == NULL ||
 	    store_bind_text(st, 1, policy_fmt(d, date)))
 		return -1;
 	rc = store_step(st);
@@ -371,8 +393,7 @@ policy_seed_defaults(struct store *s)
 	}
 	for (i = 0; i < sizeof(policy_seeds) / sizeof(policy_seeds[0]); i++) {
 		p = &policy_seeds[i];
-		if ((st = store_stmt(s, "INSERT OR IGNORE INTO policy (region, "
-		    "key, valid_from, value, note) VALUES (?, ?, ?, ?, ?)")) ==
+		if ((st = store_stmt(s, policy_sql[POLICY_STMT_SEED])) ==
 		    NULL || store_bind_text(st, 1, p->region) ||
 		    store_bind_text(st, 2, p->key) ||
 		    store_bind_text(st, 3, p->valid_from) ||
@@ -384,9 +405,8 @@ policy_seed_defaults(struct store *s)
 	for (i = 0; i < sizeof(policy_days2026) / sizeof(policy_days2026[0]);
 	    i++) {
 		d = &policy_days2026[i];
-		if ((st = store_stmt(s, "INSERT OR IGNORE INTO calendar (date, "
-		    "workday, note) VALUES (?, ?, ?)")) == NULL ||
-		    store_bind_text(st, 1, d->date) ||
+		if ((st = store_stmt(s, policy_sql[POLICY_STMT_SEED_DAY])) ==
+		    NULL || store_bind_text(st, 1, d->date) ||
 		    store_bind_int(st, 2, d->workday) ||
 		    store_bind_text(st, 3, d->note) ||
 		    store_exec_stmt(s, st))

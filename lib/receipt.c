@@ -31,6 +31,31 @@ static const char receipt_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 /* The most receipt kinds one task issues. */
 #define RECEIPT_KINDS_MAX	8
 
+/* The statements of receipts; their SQL is in receipt_sql. */
+enum receipt_stmt {
+	RECEIPT_STMT_TASK,	/* the task facts a receipt needs */
+	RECEIPT_STMT_OF_TASK,	/* a task's receipt of a kind */
+	RECEIPT_STMT_ISSUE,	/* inserts a receipt unless issued */
+	RECEIPT_STMT_BY_NO,	/* a receipt by its number */
+	RECEIPT_STMT__MAX
+};
+
+/* The SQL of each statement, by enum receipt_stmt. */
+static const char *const receipt_sql[RECEIPT_STMT__MAX] = {
+	[RECEIPT_STMT_TASK] =
+	    "SELECT unit_id, state, seq_no, decided_at FROM "
+	    "tasks WHERE id = ?1", /* RECEIPT_STMT_TASK */
+	[RECEIPT_STMT_OF_TASK] =
+	    "SELECT id, receipt_no, code, issued_at FROM "
+	    "receipts WHERE task_id = ?1 AND kind = ?2", /* RECEIPT_STMT_OF_TASK */
+	[RECEIPT_STMT_ISSUE] =
+	    "INSERT OR IGNORE INTO receipts (task_id, kind, "
+	    "receipt_no, code, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)", /* RECEIPT_STMT_ISSUE */
+	[RECEIPT_STMT_BY_NO] =
+	    "SELECT id, task_id, kind, receipt_no, code, "
+	    "issued_at FROM receipts WHERE receipt_no = ?1", /* RECEIPT_STMT_BY_NO */
+};
+
 const struct wf_receipt receipt_zonghe = {
 	"zonghe", "综合业务处理单", "zonghe", "ZH"
 };
@@ -124,8 +149,7 @@ load_task(struct store *s, int64_t task_id, struct receipt_task *t)
 	struct store_stmt	*st;
 	int		 rc;
 
-	st = store_stmt(s, "SELECT unit_id, state, seq_no, decided_at FROM "
-	    "tasks WHERE id = ?1");
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_TASK]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
@@ -150,8 +174,7 @@ find_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
 	struct store_stmt	*st;
 	int		 rc;
 
-	st = store_stmt(s, "SELECT id, receipt_no, code, issued_at FROM "
-	    "receipts WHERE task_id = ?1 AND kind = ?2");
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_OF_TASK]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, kind->title) != 0)
 		return -1;
@@ -188,8 +211,7 @@ insert_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
 	}
 	if (make_code(code) != 0)
 		return -1;
-	st = store_stmt(s, "INSERT OR IGNORE INTO receipts (task_id, kind, "
-	    "receipt_no, code, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_ISSUE]);
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, kind->title) != 0 ||
 	    store_bind_text(st, 3, no) != 0 || store_bind_text(st, 4, code) != 0 ||
@@ -291,8 +313,7 @@ receipt_verify(struct store *s, const char *no, const char *code,
 	if (upper_copy(no, want_no, sizeof(want_no)) != 0)
 		want_no[0] = '\0';
 	memset(out, 0, sizeof(*out));
-	st = store_stmt(s, "SELECT id, task_id, kind, receipt_no, code, "
-	    "issued_at FROM receipts WHERE receipt_no = ?1");
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_BY_NO]);
 	if (st == NULL || store_bind_text(st, 1, want_no) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {

@@ -9,193 +9,6 @@
 #include "workflow.h"
 #include "tasklist.h"
 
-/* Maps a stored state name to the enum; unknown names are 退单. */
-static enum task_state
-state_from_name(const char *name)
-{
-	int	 i;
-
-	for (i = 0; i < TASK_STATE__MAX; i++)
-		if (strcmp(task_state_names[i], name) == 0)
-			return (enum task_state)i;
-	return TASK_CANCELLED;
-}
-
-/* Copies column i as text into dst of size dstsz. */
-static void
-col_copy(struct store_stmt *st, int i, char *dst, size_t dstsz)
-{
-	snprintf(dst, dstsz, "%s", store_col_text(st, i));
-}
-
-void
-tasklist_row(struct store_stmt *st, struct task *t)
-{
-	memset(t, 0, sizeof(*t));
-	t->id = store_col_int64(st, 0);
-	col_copy(st, 1, t->seq_no, sizeof(t->seq_no));
-	col_copy(st, 2, t->business, sizeof(t->business));
-	t->unit_id = store_col_int64(st, 3);
-	t->state = state_from_name(store_col_text(st, 4));
-	t->returned = store_col_int(st, 5);
-	col_copy(st, 6, t->return_reason, sizeof(t->return_reason));
-	col_copy(st, 7, t->summary, sizeof(t->summary));
-	t->created_at = (time_t)store_col_int64(st, 8);
-	t->submitted_at = (time_t)store_col_int64(st, 9);
-	t->decided_at = (time_t)store_col_int64(st, 10);
-	t->decided_by = store_col_int64(st, 11);
-	t->overdue = store_col_int(st, 12);
-}
-
-/* The statement text of each list; the business filter is bound as
- * ?2 and ignored when empty. */
-static const char *const tasklist_sql[TASKLIST_KIND__MAX] = {
-	/* TASKLIST_WAITING */
-	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
-	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state = '未提交' AND "
-	"(?2 = '' OR t.business = ?2) ORDER BY t.updated_at DESC, t.id DESC "
-	"LIMIT ?3",
-	/* TASKLIST_HANDLED */
-	"SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
-	"u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
-	"'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "
-	"t.submitted_at DESC, t.id DESC LIMIT ?3",
-};
-
-int
-tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
-    const char *business, int limit, tasklist_fn fn, void *arg)
-{
-	struct store_stmt	*st;
-	struct task	 t;
-	int		 rc, n = 0;
-
-	if (kind < 0 || kind >= TASKLIST_KIND__MAX)
-		return -1;
-	if ((st = store_stmt(s, tasklist_sql[kind])) == NULL)
-		return -1;
-	if (store_bind_int(st, 1, unit_id) != 0 ||
-	    store_bind_text(st, 2, business != NULL ? business : "") != 0 ||
-	    store_bind_int(st, 3, limit) != 0)
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tasklist_row(st, &t);
-		fn(&t, store_col_text(st, 13), arg);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
-}
-
-/* Binds business (NULL as ""), limit and offset at 1, 2, 3 of st.
- * Returns 0 or -1. */
-static int
-tasklist_bind_page(struct store_stmt *st, const char *business, int limit,
-    int offset)
-{
-	if (store_bind_text(st, 1, business != NULL ? business : "") != 0 ||
-	    store_bind_int(st, 2, limit < 0 ? 0 : limit) != 0 ||
-	    store_bind_int(st, 3, offset < 0 ? 0 : offset) != 0)
-		return -1;
-	return 0;
-}
-
-/* See tasklist.h. */
-int
-tasklist_queue(struct store *s, const char *business, int limit, int offset,
-    tasklist_fn fn, void *arg)
-{
-	struct store_stmt	*st;
-	struct task	 t;
-	int		 rc, n = 0;
-
-	if ((st = store_stmt(s, "SELECT " TASK_COLUMNS ", u.name, EXISTS "
-	    "(SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
-	    "e.action = 'task.reject') FROM tasks t JOIN units u ON "
-	    "u.id = t.unit_id WHERE t.state = '进行中' AND (?1 = '' OR "
-	    "t.business = ?1) ORDER BY t.business, t.submitted_at ASC, "
-	    "t.id ASC LIMIT ?2 OFFSET ?3")) == NULL ||
-	    tasklist_bind_page(st, business, limit, offset) != 0)
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tasklist_row(st, &t);
-		t.was_returned = store_col_int(st, 14) != 0;
-		fn(&t, store_col_text(st, 13), arg);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
-}
-
-/* See tasklist.h. */
-int
-tasklist_queue_counts(struct store *s,
-    void (*fn)(const char *business, int count, void *arg), void *arg)
-{
-	struct store_stmt	*st;
-	int		 rc, total = 0, n;
-
-	if ((st = store_stmt(s, "SELECT business, COUNT(*) FROM tasks "
-	    "WHERE state = '进行中' GROUP BY business ORDER BY business")) ==
-	    NULL)
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		n = store_col_int(st, 1);
-		fn(store_col_text(st, 0), n, arg);
-		total += n;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? total : -1;
-}
-
-/* See tasklist.h. */
-int
-tasklist_decided(struct store *s, const char *business, int limit,
-    int offset, tasklist_decision_fn fn, void *arg)
-{
-	struct store_stmt		*st;
-	struct task		 t;
-	struct task_decision	 d;
-	int			 rc, n = 0;
-
-	if ((st = store_stmt(s, "SELECT " TASK_COLUMNS ", u.name, e.action, "
-	    "e.reason, e.at, COALESCE(a.display_name, '') FROM task_events e "
-	    "JOIN tasks t ON t.id = e.task_id JOIN units u ON "
-	    "u.id = t.unit_id LEFT JOIN accounts a ON a.id = e.actor_id "
-	    "WHERE e.action IN ('task.approve', 'task.reject') AND "
-	    "e.actor_id > 0 AND (?1 = '' OR t.business = ?1) "
-	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3")) == NULL ||
-	    tasklist_bind_page(st, business, limit, offset) != 0)
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tasklist_row(st, &t);
-		memset(&d, 0, sizeof(d));
-		d.approved = strcmp(store_col_text(st, 14), "task.approve") == 0;
-		d.reason = store_col_text(st, 15);
-		d.at = (time_t)store_col_int64(st, 16);
-		d.reviewer = store_col_text(st, 17);
-		fn(&t, store_col_text(st, 13), &d, arg);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
-}
-
-/* See tasklist.h. */
-int
-tasklist_decided_count(struct store *s, const char *business)
-{
-	int64_t	 n;
-
-	if (store_int_text(s, "SELECT COUNT(*) FROM task_events e JOIN "
-	    "tasks t ON t.id = e.task_id WHERE e.action IN ('task.approve', "
-	    "'task.reject') AND e.actor_id > 0 AND (?1 = '' OR "
-	    "t.business = ?1)", business != NULL ? business : "", -1,
-	    &n) != 0)
-		return -1;
-	return (int)n;
-}
-
 /*
  * The queue's search.  SQLite plans a statement once, so a criterion
  * written as "(?n = '' OR col = ?n)" never uses an index: each search
@@ -235,6 +48,255 @@ tasklist_decided_count(struct store *s, const char *business)
 #define BY_DATE		"t.state = '进行中' AND t.submitted_at >= ?5 AND " \
 	"t.submitted_at < ?6"
 
+/* The statements of the task lists; their SQL is in tasklist_sql. */
+enum tasklist_stmt {
+	TASKLIST_STMT_WAITING,			/* a unit's 未提交 tasks */
+	TASKLIST_STMT_HANDLED,			/* a unit's submitted tasks */
+	TASKLIST_STMT_QUEUE,			/* the queue, a page */
+	TASKLIST_STMT_QUEUE_COUNTS,		/* queue size by business */
+	TASKLIST_STMT_DECIDED,			/* decisions, a page */
+	TASKLIST_STMT_DECIDED_COUNT,		/* how many decisions */
+	TASKLIST_STMT_UNIT_BY_USCC,		/* a unit by 统一社会信用代码 */
+	TASKLIST_STMT_SEARCH_UNITS,		/* units like a name, capped */
+	TASKLIST_STMT_SEARCH_SEQ,		/* search by 业务顺序号 */
+	TASKLIST_STMT_SEARCH_SEQ_COUNT,		/* its count */
+	TASKLIST_STMT_SEARCH_UNIT,		/* search by a unit */
+	TASKLIST_STMT_SEARCH_UNIT_COUNT,	/* its count */
+	TASKLIST_STMT_SEARCH_NAME,		/* search by a unit's name */
+	TASKLIST_STMT_SEARCH_NAME_COUNT,	/* its count */
+	TASKLIST_STMT_SEARCH_BUSINESS,		/* search by a business */
+	TASKLIST_STMT_SEARCH_BUSINESS_COUNT,	/* its count */
+	TASKLIST_STMT_SEARCH_DATE,		/* search by dates only */
+	TASKLIST_STMT_SEARCH_DATE_COUNT,	/* its count */
+	TASKLIST_STMT__MAX
+};
+
+/* The SQL of each statement, by enum tasklist_stmt. */
+static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
+	[TASKLIST_STMT_WAITING] =
+	    "SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	    "u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state = '未提交' AND "
+	    "(?2 = '' OR t.business = ?2) ORDER BY "
+	    "t.updated_at DESC, t.id DESC LIMIT ?3", /* TASKLIST_STMT_WAITING */
+	[TASKLIST_STMT_HANDLED] =
+	    "SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
+	    "u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
+	    "'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "
+	    "t.submitted_at DESC, t.id DESC LIMIT ?3", /* TASKLIST_STMT_HANDLED */
+	[TASKLIST_STMT_QUEUE] =
+	    "SELECT " TASK_COLUMNS ", u.name, EXISTS "
+	    "(SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
+	    "e.action = 'task.reject') FROM tasks t JOIN units u ON "
+	    "u.id = t.unit_id WHERE t.state = '进行中' AND (?1 = '' OR "
+	    "t.business = ?1) ORDER BY t.business, t.submitted_at ASC, "
+	    "t.id ASC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_QUEUE */
+	[TASKLIST_STMT_QUEUE_COUNTS] =
+	    "SELECT business, COUNT(*) FROM tasks "
+	    "WHERE state = '进行中' GROUP BY business ORDER BY business", /* TASKLIST_STMT_QUEUE_COUNTS */
+	[TASKLIST_STMT_DECIDED] =
+	    "SELECT " TASK_COLUMNS ", u.name, e.action, "
+	    "e.reason, e.at, COALESCE(a.display_name, '') FROM task_events e "
+	    "JOIN tasks t ON t.id = e.task_id JOIN units u ON "
+	    "u.id = t.unit_id LEFT JOIN accounts a ON a.id = e.actor_id "
+	    "WHERE e.action IN ('task.approve', 'task.reject') AND "
+	    "e.actor_id > 0 AND (?1 = '' OR t.business = ?1) "
+	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_DECIDED */
+	[TASKLIST_STMT_DECIDED_COUNT] =
+	    "SELECT COUNT(*) FROM task_events e JOIN "
+	    "tasks t ON t.id = e.task_id WHERE e.action IN ('task.approve', "
+	    "'task.reject') AND e.actor_id > 0 AND (?1 = '' OR "
+	    "t.business = ?1)", /* TASKLIST_STMT_DECIDED_COUNT */
+	[TASKLIST_STMT_UNIT_BY_USCC] =
+	    "SELECT id FROM units WHERE uscc = ?1", /* TASKLIST_STMT_UNIT_BY_USCC */
+	[TASKLIST_STMT_SEARCH_UNITS] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM units "
+	    "WHERE name LIKE ?1 ESCAPE '!' LIMIT ?2) m", /* TASKLIST_STMT_SEARCH_UNITS */
+	[TASKLIST_STMT_SEARCH_SEQ] =
+	    SEARCH_LIST BY_SEQ SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_SEQ */
+	[TASKLIST_STMT_SEARCH_SEQ_COUNT] =
+	    SEARCH_COUNT BY_SEQ SEARCH_REST, /* TASKLIST_STMT_SEARCH_SEQ_COUNT */
+	[TASKLIST_STMT_SEARCH_UNIT] =
+	    SEARCH_LIST BY_UNIT SEARCH_REST SEARCH_SORTED, /* TASKLIST_STMT_SEARCH_UNIT */
+	[TASKLIST_STMT_SEARCH_UNIT_COUNT] =
+	    SEARCH_COUNT BY_UNIT SEARCH_REST, /* TASKLIST_STMT_SEARCH_UNIT_COUNT */
+	[TASKLIST_STMT_SEARCH_NAME] =
+	    SEARCH_LIST BY_NAME SEARCH_REST SEARCH_SORTED, /* TASKLIST_STMT_SEARCH_NAME */
+	[TASKLIST_STMT_SEARCH_NAME_COUNT] =
+	    SEARCH_COUNT BY_NAME SEARCH_REST, /* TASKLIST_STMT_SEARCH_NAME_COUNT */
+	[TASKLIST_STMT_SEARCH_BUSINESS] =
+	    SEARCH_LIST BY_BUSINESS SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_BUSINESS */
+	[TASKLIST_STMT_SEARCH_BUSINESS_COUNT] =
+	    SEARCH_COUNT BY_BUSINESS SEARCH_REST, /* TASKLIST_STMT_SEARCH_BUSINESS_COUNT */
+	[TASKLIST_STMT_SEARCH_DATE] =
+	    SEARCH_LIST BY_DATE SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_DATE */
+	[TASKLIST_STMT_SEARCH_DATE_COUNT] =
+	    SEARCH_COUNT BY_DATE SEARCH_REST, /* TASKLIST_STMT_SEARCH_DATE_COUNT */
+};
+
+/* Maps a stored state name to the enum; unknown names are 退单. */
+static enum task_state
+state_from_name(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < TASK_STATE__MAX; i++)
+		if (strcmp(task_state_names[i], name) == 0)
+			return (enum task_state)i;
+	return TASK_CANCELLED;
+}
+
+/* Copies column i as text into dst of size dstsz. */
+static void
+col_copy(struct store_stmt *st, int i, char *dst, size_t dstsz)
+{
+	snprintf(dst, dstsz, "%s", store_col_text(st, i));
+}
+
+void
+tasklist_row(struct store_stmt *st, struct task *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = store_col_int64(st, 0);
+	col_copy(st, 1, t->seq_no, sizeof(t->seq_no));
+	col_copy(st, 2, t->business, sizeof(t->business));
+	t->unit_id = store_col_int64(st, 3);
+	t->state = state_from_name(store_col_text(st, 4));
+	t->returned = store_col_int(st, 5);
+	col_copy(st, 6, t->return_reason, sizeof(t->return_reason));
+	col_copy(st, 7, t->summary, sizeof(t->summary));
+	t->created_at = (time_t)store_col_int64(st, 8);
+	t->submitted_at = (time_t)store_col_int64(st, 9);
+	t->decided_at = (time_t)store_col_int64(st, 10);
+	t->decided_by = store_col_int64(st, 11);
+	t->overdue = store_col_int(st, 12);
+}
+
+/* The statement of each list, by enum tasklist_kind. */
+static const enum tasklist_stmt tasklist_kind_stmt[TASKLIST_KIND__MAX] = {
+	TASKLIST_STMT_WAITING,	/* TASKLIST_WAITING */
+	TASKLIST_STMT_HANDLED,	/* TASKLIST_HANDLED */
+};
+
+int
+tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
+    const char *business, int limit, tasklist_fn fn, void *arg)
+{
+	struct store_stmt	*st;
+	struct task	 t;
+	int		 rc, n = 0;
+
+	if (kind < 0 || kind >= TASKLIST_KIND__MAX)
+		return -1;
+	if ((st = store_stmt(s, tasklist_sql[tasklist_kind_stmt[kind]])) ==
+	    NULL)
+		return -1;
+	if (store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_text(st, 2, business != NULL ? business : "") != 0 ||
+	    store_bind_int(st, 3, limit) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tasklist_row(st, &t);
+		fn(&t, store_col_text(st, 13), arg);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* Binds business (NULL as ""), limit and offset at 1, 2, 3 of st.
+ * Returns 0 or -1. */
+static int
+tasklist_bind_page(struct store_stmt *st, const char *business, int limit,
+    int offset)
+{
+	if (store_bind_text(st, 1, business != NULL ? business : "") != 0 ||
+	    store_bind_int(st, 2, limit < 0 ? 0 : limit) != 0 ||
+	    store_bind_int(st, 3, offset < 0 ? 0 : offset) != 0)
+		return -1;
+	return 0;
+}
+
+/* See tasklist.h. */
+int
+tasklist_queue(struct store *s, const char *business, int limit, int offset,
+    tasklist_fn fn, void *arg)
+{
+	struct store_stmt	*st;
+	struct task	 t;
+	int		 rc, n = 0;
+
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_QUEUE])) == NULL ||
+	    tasklist_bind_page(st, business, limit, offset) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tasklist_row(st, &t);
+		t.was_returned = store_col_int(st, 14) != 0;
+		fn(&t, store_col_text(st, 13), arg);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* See tasklist.h. */
+int
+tasklist_queue_counts(struct store *s,
+    void (*fn)(const char *business, int count, void *arg), void *arg)
+{
+	struct store_stmt	*st;
+	int		 rc, total = 0, n;
+
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_QUEUE_COUNTS])) ==
+	    NULL)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		n = store_col_int(st, 1);
+		fn(store_col_text(st, 0), n, arg);
+		total += n;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? total : -1;
+}
+
+/* See tasklist.h. */
+int
+tasklist_decided(struct store *s, const char *business, int limit,
+    int offset, tasklist_decision_fn fn, void *arg)
+{
+	struct store_stmt		*st;
+	struct task		 t;
+	struct task_decision	 d;
+	int			 rc, n = 0;
+
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_DECIDED])) == NULL ||
+	    tasklist_bind_page(st, business, limit, offset) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tasklist_row(st, &t);
+		memset(&d, 0, sizeof(d));
+		d.approved = strcmp(store_col_text(st, 14), "task.approve") == 0;
+		d.reason = store_col_text(st, 15);
+		d.at = (time_t)store_col_int64(st, 16);
+		d.reviewer = store_col_text(st, 17);
+		fn(&t, store_col_text(st, 13), &d, arg);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* See tasklist.h. */
+int
+tasklist_decided_count(struct store *s, const char *business)
+{
+	int64_t	 n;
+
+	if (store_int_text(s, tasklist_sql[TASKLIST_STMT_DECIDED_COUNT],
+	    business != NULL ? business : "", -1, &n) != 0)
+		return -1;
+	return (int)n;
+}
+
 enum search_by {
 	SEARCH_BY_SEQ,		/* SEARCH_BY_SEQ */
 	SEARCH_BY_UNIT,		/* SEARCH_BY_UNIT: 统一社会信用代码 */
@@ -244,17 +306,18 @@ enum search_by {
 	SEARCH_BY__MAX
 };
 
-static const char *const search_sql[SEARCH_BY__MAX][2] = {
-	{ SEARCH_LIST BY_SEQ SEARCH_REST SEARCH_ORDER,
-	  SEARCH_COUNT BY_SEQ SEARCH_REST },
-	{ SEARCH_LIST BY_UNIT SEARCH_REST SEARCH_SORTED,
-	  SEARCH_COUNT BY_UNIT SEARCH_REST },
-	{ SEARCH_LIST BY_NAME SEARCH_REST SEARCH_SORTED,
-	  SEARCH_COUNT BY_NAME SEARCH_REST },
-	{ SEARCH_LIST BY_BUSINESS SEARCH_REST SEARCH_ORDER,
-	  SEARCH_COUNT BY_BUSINESS SEARCH_REST },
-	{ SEARCH_LIST BY_DATE SEARCH_REST SEARCH_ORDER,
-	  SEARCH_COUNT BY_DATE SEARCH_REST },
+/* The list and the count statement of each search, by enum search_by. */
+static const enum tasklist_stmt search_stmts[SEARCH_BY__MAX][2] = {
+	{ TASKLIST_STMT_SEARCH_SEQ,
+	  TASKLIST_STMT_SEARCH_SEQ_COUNT },		/* SEARCH_BY_SEQ */
+	{ TASKLIST_STMT_SEARCH_UNIT,
+	  TASKLIST_STMT_SEARCH_UNIT_COUNT },		/* SEARCH_BY_UNIT */
+	{ TASKLIST_STMT_SEARCH_NAME,
+	  TASKLIST_STMT_SEARCH_NAME_COUNT },		/* SEARCH_BY_NAME */
+	{ TASKLIST_STMT_SEARCH_BUSINESS,
+	  TASKLIST_STMT_SEARCH_BUSINESS_COUNT },	/* SEARCH_BY_BUSINESS */
+	{ TASKLIST_STMT_SEARCH_DATE,
+	  TASKLIST_STMT_SEARCH_DATE_COUNT },		/* SEARCH_BY_DATE */
 };
 
 /* Whether s is NULL or empty. */
@@ -283,7 +346,7 @@ search_by(const struct task_search *q)
 const char *
 tasklist_search_sql(const struct task_search *q, int count)
 {
-	return search_sql[search_by(q)][count != 0];
+	return tasklist_sql[search_stmts[search_by(q)][count != 0]];
 }
 
 /* Writes the LIKE pattern "%name%" into buf[bufsz], escaping %, _ and
@@ -317,7 +380,7 @@ unit_by_uscc(struct store *s, const char *uscc, int64_t *id)
 	int			 rc;
 
 	*id = 0;
-	if ((st = store_stmt(s, "SELECT id FROM units WHERE uscc = ?1")) ==
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_UNIT_BY_USCC])) ==
 	    NULL || store_bind_text(st, 1, uscc) != 0)
 		return -1;
 	rc = store_step(st);
@@ -411,9 +474,8 @@ tasklist_search_units(struct store *s, const char *name)
 
 	if (like_pattern(name, like, sizeof(like)) == -1)
 		return -1;
-	if ((st = store_stmt(s, "SELECT COUNT(*) FROM (SELECT 1 FROM units "
-	    "WHERE name LIKE ?1 ESCAPE '!' LIMIT ?2) m")) == NULL ||
-	    store_bind_text(st, 1, like) != 0 ||
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_SEARCH_UNITS])) ==
+	    NULL || store_bind_text(st, 1, like) != 0 ||
 	    store_bind_int(st, 2, TASKLIST_MAX_UNITS + 1) != 0)
 		return -1;
 	if (store_step(st) == STORE_ROW)

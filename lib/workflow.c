@@ -22,6 +22,71 @@
 
 #define WF_MAX_BUSINESSES	32
 
+/* The statements of the workflow; their SQL is in wf_sql. */
+enum wf_stmt {
+	WF_STMT_EVENT,		/* inserts a task event */
+	WF_STMT_DEDUP,		/* a unit's task of a dedup key */
+	WF_STMT_NEXT_ID,	/* the next task id */
+	WF_STMT_CREATE,		/* inserts a task */
+	WF_STMT_LOAD,		/* a (unit's) task */
+	WF_STMT_MOVE,		/* a task's new state, if still in the old */
+	WF_STMT_MESSAGE,	/* inserts a message to a unit */
+	WF_STMT_VIP,		/* whether a unit is VIP */
+	WF_STMT_ROW_RETURN,	/* inserts a row sent back */
+	WF_STMT_MARK_RETURNED,	/* a split task: returned, batch kept */
+	WF_STMT_FIRST_AT,	/* a chain's first event of an action */
+	WF_STMT_ACCOUNT_NAME,	/* an account's display name */
+	WF_STMT__MAX
+};
+
+/* The SQL of each statement, by enum wf_stmt. */
+static const char *const wf_sql[WF_STMT__MAX] = {
+	[WF_STMT_EVENT] =
+	    "INSERT INTO task_events (task_id, action, "
+	    "from_state, to_state, actor_id, reason, at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)", /* WF_STMT_EVENT */
+	[WF_STMT_DEDUP] =
+	    "SELECT id FROM tasks "
+	    "WHERE dedup_key = ? AND unit_id = ?", /* WF_STMT_DEDUP */
+	[WF_STMT_NEXT_ID] =
+	    "SELECT COALESCE(MAX(id), 0) + 1 "
+	    "FROM tasks", /* WF_STMT_NEXT_ID */
+	[WF_STMT_CREATE] =
+	    "INSERT INTO tasks (id, seq_no, business, "
+	    "unit_id, state, summary, dedup_key, created_by, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", /* WF_STMT_CREATE */
+	[WF_STMT_LOAD] =
+	    "SELECT id, seq_no, business, unit_id, "
+	    "state, returned, return_reason, summary, created_at, "
+	    "submitted_at, decided_at, decided_by, overdue FROM tasks "
+	    "WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)", /* WF_STMT_LOAD */
+	[WF_STMT_MOVE] =
+	    "UPDATE tasks SET state = ?, returned = ?, "
+	    "return_reason = ?, submitted_at = ?, decided_at = ?, "
+	    "decided_by = ?, updated_at = ? WHERE id = ? AND state = ?", /* WF_STMT_MOVE */
+	[WF_STMT_MESSAGE] =
+	    "INSERT INTO messages (unit_id, task_id, at, "
+	    "title, body) VALUES (?, ?, ?, ?, ?)", /* WF_STMT_MESSAGE */
+	[WF_STMT_VIP] =
+	    "SELECT vip FROM units WHERE id = ?", /* WF_STMT_VIP */
+	[WF_STMT_ROW_RETURN] =
+	    "INSERT INTO task_row_returns (task_id, "
+	    "from_task_id, row_no, person_id, name, idno, reason, at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", /* WF_STMT_ROW_RETURN */
+	[WF_STMT_MARK_RETURNED] =
+	    "UPDATE tasks SET returned = 1, "
+	    "return_reason = ?1, batch = (SELECT f.batch FROM tasks f "
+	    "WHERE f.id = ?3) WHERE id = ?2", /* WF_STMT_MARK_RETURNED */
+	[WF_STMT_FIRST_AT] =
+	    "WITH RECURSIVE chain(id) AS (SELECT ?1 "
+	    "UNION SELECT r.from_task_id FROM task_row_returns r JOIN chain c "
+	    "ON r.task_id = c.id) SELECT COALESCE(MIN(e.at), 0) FROM "
+	    "task_events e WHERE e.task_id IN (SELECT id FROM chain) AND "
+	    "e.action = ?2", /* WF_STMT_FIRST_AT */
+	[WF_STMT_ACCOUNT_NAME] =
+	    "SELECT display_name FROM accounts WHERE id = ?1", /* WF_STMT_ACCOUNT_NAME */
+};
+
 const char *const task_state_names[TASK_STATE__MAX] = {
 	"未提交",	/* TASK_DRAFT */
 	"进行中",	/* TASK_PENDING */
@@ -183,9 +248,7 @@ wf_event(struct store *s, int64_t task_id, const char *action,
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, "INSERT INTO task_events (task_id, action, "
-	    "from_state, to_state, actor_id, reason, at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?)")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_EVENT])) == NULL ||
 	    store_bind_int(st, 1, task_id) ||
 	    store_bind_text(st, 2, action) || store_bind_text(st, 3, from) ||
 	    store_bind_text(st, 4, to) || store_bind_int(st, 5, actor_id) ||
@@ -223,8 +286,7 @@ wf_insert(struct store *s, const char *business, int64_t unit_id,
 	if (who == NULL)
 		who = &wf_system;
 	if (dedup_key != NULL) {
-		if ((st = store_stmt(s, "SELECT id FROM tasks "
-		    "WHERE dedup_key = ? AND unit_id = ?")) == NULL ||
+		if ((st = store_stmt(s, wf_sql[WF_STMT_DEDUP])) == NULL ||
 		    store_bind_text(st, 1, dedup_key) ||
 		    store_bind_int(st, 2, unit_id))
 			return -1;
@@ -241,8 +303,7 @@ wf_insert(struct store *s, const char *business, int64_t unit_id,
 		}
 	}
 	/* The write lock is held, so max(id) + 1 is ours. */
-	if ((st = store_stmt(s, "SELECT COALESCE(MAX(id), 0) + 1 "
-	    "FROM tasks")) == NULL)
+	if ((st = store_stmt(s, wf_sql[WF_STMT_NEXT_ID])) == NULL)
 		return -1;
 	if (store_step(st) != STORE_ROW) {
 		log_err("workflow: next id: %s", store_errmsg(s));
@@ -256,9 +317,7 @@ wf_insert(struct store *s, const char *business, int64_t unit_id,
 	snprintf(seq, sizeof(seq), "%04d%02d%02d%08" PRId64,
 	    today.year % 10000, today.month % 100, today.day % 100, id);
 	text_copy(sum, sizeof(sum), summary != NULL ? summary : "");
-	if ((st = store_stmt(s, "INSERT INTO tasks (id, seq_no, business, "
-	    "unit_id, state, summary, dedup_key, created_by, created_at, "
-	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_CREATE])) == NULL ||
 	    store_bind_int(st, 1, id) || store_bind_text(st, 2, seq) ||
 	    store_bind_text(st, 3, business) ||
 	    store_bind_int(st, 4, unit_id) ||
@@ -304,10 +363,7 @@ wf_load(struct store *s, int64_t id, int64_t unit_id, struct task *out)
 
 	if (id <= 0)
 		return 1;
-	if ((st = store_stmt(s, "SELECT id, seq_no, business, unit_id, "
-	    "state, returned, return_reason, summary, created_at, "
-	    "submitted_at, decided_at, decided_by, overdue FROM tasks "
-	    "WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_LOAD])) == NULL ||
 	    store_bind_int(st, 1, id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -414,9 +470,7 @@ wf_move(struct store *s, const struct task *t, enum task_state to,
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, "UPDATE tasks SET state = ?, returned = ?, "
-	    "return_reason = ?, submitted_at = ?, decided_at = ?, "
-	    "decided_by = ?, updated_at = ? WHERE id = ? AND state = ?")) ==
+	if ((st = store_stmt(s, wf_sql[WF_STMT_MOVE])) ==
 	    NULL || store_bind_text(st, 1, task_state_names[to]) ||
 	    store_bind_int(st, 2, returned) ||
 	    store_bind_text(st, 3, reason) ||
@@ -442,8 +496,7 @@ wf_message(struct store *s, const struct task *t, const char *title,
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, "INSERT INTO messages (unit_id, task_id, at, "
-	    "title, body) VALUES (?, ?, ?, ?, ?)")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_MESSAGE])) == NULL ||
 	    store_bind_int(st, 1, t->unit_id) ||
 	    store_bind_int(st, 2, t->id) ||
 	    store_bind_int(st, 3, (int64_t)now) ||
@@ -511,7 +564,7 @@ wf_vip(struct store *s, int64_t unit_id)
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT vip FROM units WHERE id = ?")) ==
+	if ((st = store_stmt(s, wf_sql[WF_STMT_VIP])) ==
 	    NULL || store_bind_int(st, 1, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -920,9 +973,7 @@ wf_split_keep(struct store *s, const struct wf_split *sp, int64_t from_id,
 	size_t			 i;
 
 	for (i = 0; i < sp->n; i++) {
-		if ((st = store_stmt(s, "INSERT INTO task_row_returns (task_id, "
-		    "from_task_id, row_no, person_id, name, idno, reason, at) "
-		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")) == NULL ||
+		if ((st = store_stmt(s, wf_sql[WF_STMT_ROW_RETURN])) == NULL ||
 		    store_bind_int(st, 1, new_id) ||
 		    store_bind_int(st, 2, from_id) ||
 		    store_bind_int(st, 3, sp->v[i].row_no) ||
@@ -965,9 +1016,7 @@ wf_split_move(struct store *s, const struct task *t,
 	    WF_PARTIAL_ACTION, why, new_id, &created) == -1 || !created)
 		return WF_ERROR;
 	/* The rows sent back stay a batch when they came from one. */
-	if ((st = store_stmt(s, "UPDATE tasks SET returned = 1, "
-	    "return_reason = ?1, batch = (SELECT f.batch FROM tasks f "
-	    "WHERE f.id = ?3) WHERE id = ?2")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_MARK_RETURNED])) == NULL ||
 	    store_bind_text(st, 1, why) || store_bind_int(st, 2, *new_id) ||
 	    store_bind_int(st, 3, t->id) || store_exec_stmt(s, st))
 		return WF_ERROR;
@@ -1156,11 +1205,7 @@ wf_first_submitted(struct store *s, int64_t task_id, struct hdate *on)
 	int64_t		 at = 0;
 	int		 rc;
 
-	if ((st = store_stmt(s, "WITH RECURSIVE chain(id) AS (SELECT ?1 "
-	    "UNION SELECT r.from_task_id FROM task_row_returns r JOIN chain c "
-	    "ON r.task_id = c.id) SELECT COALESCE(MIN(e.at), 0) FROM "
-	    "task_events e WHERE e.task_id IN (SELECT id FROM chain) AND "
-	    "e.action = ?2")) == NULL ||
+	if ((st = store_stmt(s, wf_sql[WF_STMT_FIRST_AT])) == NULL ||
 	    store_bind_int(st, 1, task_id) ||
 	    store_bind_text(st, 2, wf_action_names[WF_SUBMIT]))
 		return -1;
@@ -1189,7 +1234,7 @@ wf_decider_name(struct store *s, const struct task *t, char *buf,
 		snprintf(buf, bufsz, "系统自动审核");
 		return 0;
 	}
-	st = store_stmt(s, "SELECT display_name FROM accounts WHERE id = ?1");
+	st = store_stmt(s, wf_sql[WF_STMT_ACCOUNT_NAME]);
 	if (st == NULL || store_bind_int(st, 1, t->decided_by) != 0)
 		return -1;
 	rc = store_step(st);
