@@ -1289,6 +1289,18 @@ jy_wf_rows(struct store *s, int64_t task_id,
 	    "task_id = ?1 ORDER BY row_no", task_id, jy_row_labels, 3, fn, arg);
 }
 
+/* The rows_page hook: one page of the rows, reading no others.
+ * Returns the rows walked or -1. */
+static int
+jy_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_page(s, "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, change_date, stop_month FROM jianyuan WHERE "
+	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", task_id,
+	    offset, limit, jy_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 jy_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -1343,6 +1355,7 @@ const struct wf_business jianyuan_business = {
 	.row_count = jy_row_count,
 	.row_delete = jy_row_delete,
 	.rows_move = jy_rows_move,
+	.rows_page = jy_wf_rows_page,
 };
 
 /* See jianyuan.h. */

@@ -8,22 +8,18 @@
 #include "store.h"
 #include "workflow.h"
 
-/* See rows.h. */
-int
-rows_walk(struct store *s, const char *sql, int64_t task_id,
-    const char *const *labels, size_t nfacts,
+/* Steps the bound statement st, handing each row to fn; resets st.
+ * Returns the rows walked or -1. */
+static int
+rows_step(struct store_stmt *st, const char *const *labels, size_t nfacts,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	struct store_stmt	*st;
 	struct wf_row		 r;
 	size_t			 i;
 	int			 rc, n = 0;
 
 	if (nfacts > WF_ROW_FACTS)
 		nfacts = WF_ROW_FACTS;
-	if ((st = store_stmt(s, sql)) == NULL ||
-	    store_bind_int(st, 1, task_id) != 0)
-		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		memset(&r, 0, sizeof(r));
 		r.row_no = store_col_int(st, 0);
@@ -41,6 +37,36 @@ rows_walk(struct store *s, const char *sql, int64_t task_id,
 	}
 	store_reset(st);
 	return rc == STORE_ERROR ? -1 : n;
+}
+
+/* See rows.h. */
+int
+rows_walk(struct store *s, const char *sql, int64_t task_id,
+    const char *const *labels, size_t nfacts,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	return rows_step(st, labels, nfacts, fn, arg);
+}
+
+/* See rows.h. */
+int
+rows_walk_page(struct store *s, const char *sql, int64_t task_id,
+    int offset, int limit, const char *const *labels, size_t nfacts,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    store_bind_int(st, 1, task_id) != 0 ||
+	    store_bind_int(st, 2, offset < 0 ? 0 : offset) != 0 ||
+	    store_bind_int(st, 3, limit < 0 ? 0 : limit) != 0)
+		return -1;
+	return rows_step(st, labels, nfacts, fn, arg);
 }
 
 /* See rows.h. */

@@ -22,6 +22,13 @@ int		 rows_walk(struct store *s, const char *sql, int64_t task_id,
 		    const char *const *labels, size_t nfacts,
 		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
 
+/* The same for one page: sql also takes ?2 offset and ?3 limit (e.g.
+ * "… ORDER BY row_no LIMIT ?3 OFFSET ?2"), so no other row is read. */
+int		 rows_walk_page(struct store *s, const char *sql,
+		    int64_t task_id, int offset, int limit,
+		    const char *const *labels, size_t nfacts,
+		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
+
 /* Runs the DELETE sql (?1 task_id, ?2 row_no) inside the caller's
  * transaction.  Returns 0 deleted, 1 no such row, -1 error. */
 int		 rows_delete(struct store *s, const char *sql, int64_t task_id,

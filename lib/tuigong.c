@@ -1802,6 +1802,18 @@ tg_wf_rows(struct store *s, int64_t task_id,
 	    "task_id = ?1 ORDER BY row_no", task_id, tg_row_labels, 3, fn, arg);
 }
 
+/* The rows_page hook: one page of the rows, reading no others.
+ * Returns the rows walked or -1. */
+static int
+tg_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_page(s, "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, end_date, contract_no FROM tuigong WHERE "
+	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", task_id,
+	    offset, limit, tg_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 tg_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -1866,6 +1878,7 @@ const struct wf_business tuigong_business = {
 	.row_count = tg_row_count,
 	.row_delete = tg_row_delete,
 	.rows_move = tg_rows_move,
+	.rows_page = tg_wf_rows_page,
 };
 
 /* ---- The batch ---- */

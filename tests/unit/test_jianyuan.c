@@ -1176,6 +1176,15 @@ START_TEST(describe_receipt_persons_apart)
 	    0);
 	ck_assert_int_eq(jianyuan_business.rows(db.s, task, collect_person,
 	    buf), 2);
+	/* One page of one row from the second: 李四 alone. */
+	{
+		char	 page[2048] = "";
+
+		ck_assert_int_eq(jianyuan_business.rows_page(db.s, task, 1, 1,
+		    collect_person, page), 1);
+		ck_assert_str_eq(page, "[李四|420102199106071245|停缴费|"
+		    "2026-11-15|2026-12]");
+	}
 	/* The head facts as fields, each person as a row of its own, in
 	 * row order, and no run-on 「减少人员N」 line. */
 	ck_assert_ptr_nonnull(strstr(buf, "减少人数=2;"));
