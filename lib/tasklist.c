@@ -216,18 +216,15 @@ tasklist_bind_page(struct store_stmt *st, const char *business, int limit,
 	return 0;
 }
 
-/* See tasklist.h. */
-int
-tasklist_queue(struct store *s, const char *business, int limit, int offset,
-    tasklist_fn fn, void *arg)
+/* Steps the bound queue statement st (tasklist_row's columns, then
+ * the unit's name and whether it was returned before), handing each
+ * task to fn; resets st.  Returns the count or -1. */
+static int
+tasklist_queue_walk(struct store_stmt *st, tasklist_fn fn, void *arg)
 {
-	struct store_stmt	*st;
 	struct task	 t;
 	int		 rc, n = 0;
 
-	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_QUEUE])) == NULL ||
-	    tasklist_bind_page(st, business, limit, offset) != 0)
-		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		tasklist_row(st, &t);
 		t.was_returned = store_col_int(st, 14) != 0;
@@ -236,6 +233,19 @@ tasklist_queue(struct store *s, const char *business, int limit, int offset,
 	}
 	store_reset(st);
 	return rc == STORE_DONE ? n : -1;
+}
+
+/* See tasklist.h. */
+int
+tasklist_queue(struct store *s, const char *business, int limit, int offset,
+    tasklist_fn fn, void *arg)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_QUEUE])) == NULL ||
+	    tasklist_bind_page(st, business, limit, offset) != 0)
+		return -1;
+	return tasklist_queue_walk(st, fn, arg);
 }
 
 /* See tasklist.h. */
@@ -431,22 +441,14 @@ tasklist_search(struct store *s, const struct task_search *q, int limit,
     int offset, tasklist_fn fn, void *arg)
 {
 	struct store_stmt	*st;
-	struct task		 t;
-	int			 rc, n = 0, none;
+	int			 none;
 
 	if ((st = search_stmt(s, q, 0, &none)) == NULL)
 		return none ? 0 : -1;
 	if (store_bind_int(st, 7, limit < 0 ? 0 : limit) != 0 ||
 	    store_bind_int(st, 8, offset < 0 ? 0 : offset) != 0)
 		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tasklist_row(st, &t);
-		t.was_returned = store_col_int(st, 14) != 0;
-		fn(&t, store_col_text(st, 13), arg);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
+	return tasklist_queue_walk(st, fn, arg);
 }
 
 /* See tasklist.h. */
