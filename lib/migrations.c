@@ -361,6 +361,20 @@ const char *const store_migrations[] = {
 "ALTER TABLE tasks ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;"
 "UPDATE tasks SET batch = 1 WHERE 'task:' || id IN "
 "  (SELECT object FROM audit WHERE action = 'batch.import');",
+/* 9: the person lists of a unit, paged (issue 8).  The 减员 list walks
+ * a unit's 参保缴费 insurance by person; the 在职 pick lists (退工,
+ * 员工时间轴, 信息变更) walk a unit's 在职 employments by person; the
+ * 退工 open-task look-up of a page's persons (and the duplicate check
+ * of a save) finds a person's 退工 rows by 身份证号; 变更记录 pages a
+ * unit's change records newest first.  The old two-column indexes are
+ * prefixes of the new ones, so they go. */
+"CREATE INDEX insurance_unit ON insurance(unit_id, status, person_id);"
+"CREATE INDEX employments_unit_person ON employments(unit_id, status, "
+"  person_id);"
+"DROP INDEX employments_unit;"
+"CREATE INDEX tuigong_idno ON tuigong(idno, task_id);"
+"CREATE INDEX change_records_unit_id ON change_records(unit_id, id);"
+"DROP INDEX change_records_unit;",
 };
 
 const size_t store_nmigrations =

@@ -82,7 +82,7 @@ static const char *const wf_sql[WF_STMT__MAX] = {
 	    "UNION SELECT r.from_task_id FROM task_row_returns r JOIN chain c "
 	    "ON r.task_id = c.id) SELECT COALESCE(MIN(e.at), 0) FROM "
 	    "task_events e WHERE e.task_id IN (SELECT id FROM chain) AND "
-	    "e.action = ?2", /* WF_STMT_FIRST_AT */
+	    "+e.action = ?2", /* WF_STMT_FIRST_AT: by task_events(task_id) */
 	[WF_STMT_ACCOUNT_NAME] =
 	    "SELECT display_name FROM accounts WHERE id = ?1", /* WF_STMT_ACCOUNT_NAME */
 };
@@ -579,16 +579,18 @@ wf_vip(struct store *s, int64_t unit_id)
 	return rc;
 }
 
-/* Approves t (in 进行中) on behalf of who: the business's check, its
+/* Approves t (in 进行中) on behalf of who: the business's check (unless
+ * checked: it passed a moment ago in this same transaction), its
  * effect, then 结束.  Returns WF_OK, WF_RULES or WF_ERROR. */
 static enum wf_result
 wf_approve(struct store *s, struct task *t, const struct wf_business *b,
-    const struct actor *who, struct form_errors *errs, time_t now)
+    const struct actor *who, struct form_errors *errs, time_t now,
+    int checked)
 {
 	char		 title[512];
 	enum wf_result	 r;
 
-	if ((r = wf_check(s, b, t, errs)) != WF_OK)
+	if (!checked && (r = wf_check(s, b, t, errs)) != WF_OK)
 		return r;
 	if (b->apply != NULL && b->apply(s, t->id, who) == -1) {
 		log_err("workflow: task %" PRId64 ": apply failed", t->id);
@@ -636,8 +638,9 @@ wf_submit(struct store *s, struct task *t, const struct wf_business *b,
 	t->return_reason[0] = '\0';
 	if (!vip)
 		return WF_OK;
-	/* The rules passed a moment ago in this same transaction. */
-	return wf_approve(s, t, b, &wf_system, errs, now);
+	/* The rules passed a moment ago in this same transaction, so the
+	 * check (and its wf_first_submitted) runs once per submit. */
+	return wf_approve(s, t, b, &wf_system, errs, now, 1);
 }
 
 /* Whether act is allowed on t for who; WF_OK or the refusal. */
@@ -681,7 +684,7 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
 	case WF_SUBMIT:
 		return wf_submit(s, t, b, who, errs, now);
 	case WF_APPROVE:
-		return wf_approve(s, t, b, who, errs, now);
+		return wf_approve(s, t, b, who, errs, now, 0);
 	case WF_REJECT:
 		/* reason was checked and trimmed by wf_transition(). */
 		if (wf_move(s, t, TASK_DRAFT, 1, reason, t->submitted_at, 0,
@@ -1109,7 +1112,7 @@ wf_partial_do(struct store *s, int64_t task_id, const struct actor *who,
 		return r;
 	if ((r = wf_split_move(s, &t, b, who, sp, new_id, now)) != WF_OK)
 		return r;
-	return wf_approve(s, &t, b, who, errs, now);
+	return wf_approve(s, &t, b, who, errs, now, 0);
 }
 
 /* A reviewer's partial decision of a batch; see workflow.h.  Inside a
