@@ -5,17 +5,20 @@
  * way.  Rules in lib/biangeng.c.
  *
  *   GET  /biangeng            -> /biangeng/person
- *   GET  /biangeng/person     sfzh=: the query form, or the person's form
+ *   GET  /biangeng/person     sfzh=: the person's form; without it the
+ *                             query form and a page (page=) of the unit's
+ *                             在职 persons, q= a 姓名/身份证号 prefix
  *   POST /biangeng/person     id, the BGP fields, csrf
  *   GET  /biangeng/unit       the unit's form
  *   POST /biangeng/unit       the BGU fields, csrf
- *   GET  /biangeng/records    the unit's change records
+ *   GET  /biangeng/records    a page (page=) of the unit's change records
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "hall.h"
 #include "biangeng.h"
+#include "pager.h"
 #include "person.h"
 
 /* Sets the common attributes of a 缴费管理 page. */
@@ -54,7 +57,8 @@ show_person(struct hall_ctx *c, const struct person *p)
 	page_options(c, "marital", bg_maritals);
 }
 
-/* person_list callback: a quick link per person. */
+/* person_page callback: a quick link per person, under the page's
+ * last element (<persons>). */
 static void
 add_person_link(const struct person *p, void *arg)
 {
@@ -65,6 +69,30 @@ add_person_link(const struct person *p, void *arg)
 	page_attr_int(n, "id", p->id);
 	page_attr(n, "idno", p->idno);
 	page_attr(n, "name", p->name);
+}
+
+/* Adds <persons q=> with one page (?page=) of the unit's 在职 persons
+ * whose 姓名 or 身份证号 begins with ?q=, and its <pager>.  Returns 0
+ * or -1. */
+static int
+person_links(struct hall_ctx *c)
+{
+	xmlNodePtr	 list;
+	struct pager	 pg;
+	char		 q[PAGER_QMAX];
+	int64_t		 total;
+
+	pager_query(c, "q", q);
+	if (person_count(c->s, c->acct.unit_id, q, &total) != 0)
+		return -1;
+	pager_set(c, &pg, total, PAGER_SIZE);
+	list = page_add(c, NULL, "persons", NULL);
+	page_attr(list, "q", q);
+	if (person_page(c->s, c->acct.unit_id, q, pg.offset, pg.size,
+	    add_person_link, c) < 0)
+		return -1;
+	return pager_xml(c, list, &pg, "/biangeng/person", "q", q) == NULL ?
+	    -1 : 0;
 }
 
 /* GET /biangeng */
@@ -88,8 +116,7 @@ person_get(struct hall_ctx *c)
 
 	if (sfzh == NULL || *sfzh == '\0') {
 		begin(c, "person-query", "在职人员非敏感信息变更");
-		page_add(c, NULL, "persons", NULL);
-		if (person_list(c->s, c->acct.unit_id, add_person_link, c) < 0)
+		if (person_links(c) != 0)
 			page_busy(c);
 		return;
 	}
@@ -207,30 +234,24 @@ person_post(struct hall_ctx *c)
 static int
 show_unit(struct hall_ctx *c)
 {
-	struct store_stmt	*st;
+	struct bg_unit	 u;
 	xmlNodePtr	 n;
-	int		 rc;
 
 	begin(c, "unit", "单位一般信息变更");
-	st = store_stmt(c->s, "SELECT name, uscc, sb_code, contact, phone, "
-	    "fax, email, postcode, address, legal_rep FROM units WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0)
+	if (bg_unit_load(c->s, c->acct.unit_id, &u) != 0)
 		return -1;
-	if ((rc = store_step(st)) == STORE_ROW) {
-		n = page_add(c, NULL, "unit", NULL);
-		page_attr(n, "name", store_col_text(st, 0));
-		page_attr(n, "uscc", store_col_text(st, 1));
-		page_attr(n, "sb-code", store_col_text(st, 2));
-		page_attr(n, "contact", store_col_text(st, 3));
-		page_attr(n, "phone", store_col_text(st, 4));
-		page_attr(n, "fax", store_col_text(st, 5));
-		page_attr(n, "email", store_col_text(st, 6));
-		page_attr(n, "postcode", store_col_text(st, 7));
-		page_attr(n, "address", store_col_text(st, 8));
-		page_attr(n, "legal-rep", store_col_text(st, 9));
-	}
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : -1;
+	n = page_add(c, NULL, "unit", NULL);
+	page_attr(n, "name", u.name);
+	page_attr(n, "uscc", u.uscc);
+	page_attr(n, "sb-code", u.sb_code);
+	page_attr(n, "contact", u.contact);
+	page_attr(n, "phone", u.phone);
+	page_attr(n, "fax", u.fax);
+	page_attr(n, "email", u.email);
+	page_attr(n, "postcode", u.postcode);
+	page_attr(n, "address", u.address);
+	page_attr(n, "legal-rep", u.legal_rep);
+	return 0;
 }
 
 /* GET /biangeng/unit */
@@ -293,9 +314,20 @@ add_record(const struct bg_record *r, void *arg)
 static void
 records_get(struct hall_ctx *c)
 {
+	xmlNodePtr	 list;
+	struct pager	 pg;
+	int64_t		 total;
+
 	begin(c, "records", "变更记录");
-	page_add(c, NULL, "records", NULL);
-	if (bg_records(c->s, c->acct.unit_id, 200, add_record, c) < 0)
+	if (bg_record_count(c->s, c->acct.unit_id, &total) != 0) {
+		page_busy(c);
+		return;
+	}
+	pager_set(c, &pg, total, PAGER_SIZE);
+	list = page_add(c, NULL, "records", NULL);
+	if (bg_records(c->s, c->acct.unit_id, pg.offset, pg.size, add_record,
+	    c) < 0 || pager_xml(c, list, &pg, "/biangeng/records", NULL,
+	    NULL) == NULL)
 		page_busy(c);
 }
 

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "request.h"
 #include "store.h"
+#include "text.h"
 #include "biangeng.h"
 
 /*
@@ -18,7 +19,9 @@
 enum bg_stmt {
 	BG_STMT_RECORD,		/* inserts a change record */
 	BG_STMT_EMPLOYED,	/* whether a person is 在职 at a unit */
-	BG_STMT_HISTORY,	/* a unit's newest change records */
+	BG_STMT_HISTORY,	/* a page of a unit's change records */
+	BG_STMT_HISTORY_COUNT,	/* how many change records a unit has */
+	BG_STMT_UNIT,		/* a unit's data as its form shows it */
 	BG_STMT__MAX
 };
 
@@ -36,7 +39,14 @@ static const char *const bg_sql[BG_STMT__MAX] = {
 	    "c.old_value, c.new_value, COALESCE(a.display_name, '') FROM "
 	    "change_records c LEFT JOIN persons p ON p.id = c.person_id "
 	    "LEFT JOIN accounts a ON a.id = c.account_id WHERE c.unit_id = ?1 "
-	    "ORDER BY c.id DESC LIMIT ?2", /* BG_STMT_HISTORY */
+	    "ORDER BY c.id DESC LIMIT ?2 OFFSET ?3", /* BG_STMT_HISTORY */
+	[BG_STMT_HISTORY_COUNT] =
+	    "SELECT COUNT(*) FROM change_records "
+	    "WHERE unit_id = ?1", /* BG_STMT_HISTORY_COUNT */
+	[BG_STMT_UNIT] =
+	    "SELECT name, uscc, sb_code, contact, phone, fax, email, "
+	    "postcode, address, legal_rep FROM units "
+	    "WHERE id = ?1", /* BG_STMT_UNIT */
 };
 
 /* The update of each person field, by enum bg_person_field. */
@@ -281,7 +291,23 @@ bg_unit_change(struct store *s, const struct actor *who,
 }
 
 int
-bg_records(struct store *s, int64_t unit_id, int limit,
+bg_record_count(struct store *s, int64_t unit_id, int64_t *n)
+{
+	struct store_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	st = store_stmt(s, bg_sql[BG_STMT_HISTORY_COUNT]);
+	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*n = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
+}
+
+int
+bg_records(struct store *s, int64_t unit_id, int64_t offset, int limit,
     void (*fn)(const struct bg_record *r, void *arg), void *arg)
 {
 	struct store_stmt		*st;
@@ -290,7 +316,8 @@ bg_records(struct store *s, int64_t unit_id, int limit,
 
 	st = store_stmt(s, bg_sql[BG_STMT_HISTORY]);
 	if (st == NULL || store_bind_int(st, 1, unit_id) != 0 ||
-	    store_bind_int(st, 2, limit) != 0)
+	    store_bind_int(st, 2, limit) != 0 ||
+	    store_bind_int(st, 3, offset) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		memset(&r, 0, sizeof(r));
@@ -307,4 +334,39 @@ bg_records(struct store *s, int64_t unit_id, int limit,
 	}
 	store_reset(st);
 	return rc == STORE_DONE ? n : -1;
+}
+
+/* Copies column i of st into dst[dstsz]. */
+static void
+bg_col(struct store_stmt *st, int i, char *dst, size_t dstsz)
+{
+	text_copy(dst, dstsz, store_col_text(st, i));
+}
+
+int
+bg_unit_load(struct store *s, int64_t unit_id, struct bg_unit *u)
+{
+	struct store_stmt	*st;
+	int		 rc;
+
+	memset(u, 0, sizeof(*u));
+	st = store_stmt(s, bg_sql[BG_STMT_UNIT]);
+	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		bg_col(st, 0, u->name, sizeof(u->name));
+		bg_col(st, 1, u->uscc, sizeof(u->uscc));
+		bg_col(st, 2, u->sb_code, sizeof(u->sb_code));
+		bg_col(st, 3, u->contact, sizeof(u->contact));
+		bg_col(st, 4, u->phone, sizeof(u->phone));
+		bg_col(st, 5, u->fax, sizeof(u->fax));
+		bg_col(st, 6, u->email, sizeof(u->email));
+		bg_col(st, 7, u->postcode, sizeof(u->postcode));
+		bg_col(st, 8, u->address, sizeof(u->address));
+		bg_col(st, 9, u->legal_rep, sizeof(u->legal_rep));
+	}
+	store_reset(st);
+	if (rc == STORE_ROW)
+		return 0;
+	return rc == STORE_DONE ? 1 : -1;
 }

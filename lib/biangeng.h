@@ -85,9 +85,31 @@ struct bg_record {
 	char		 by[128];
 };
 
-/* Calls fn for the unit's latest change records (at most limit).
- * Returns the count or -1. */
-int		 bg_records(struct store *s, int64_t unit_id, int limit,
-		    void (*fn)(const struct bg_record *r, void *arg), void *arg);
+/* Counts into *n the unit's change records.  Returns 0 or -1. */
+int		 bg_record_count(struct store *s, int64_t unit_id, int64_t *n);
+
+/* Calls fn for at most limit of the unit's change records, newest
+ * first, from the offset-th on.  Returns the count or -1. */
+int		 bg_records(struct store *s, int64_t unit_id, int64_t offset,
+		    int limit, void (*fn)(const struct bg_record *r, void *arg),
+		    void *arg);
+
+/* A unit's data as 单位一般信息变更 shows it. */
+struct bg_unit {
+	char		 name[256];
+	char		 uscc[32];
+	char		 sb_code[32];
+	char		 contact[128];
+	char		 phone[64];
+	char		 fax[64];
+	char		 email[256];
+	char		 postcode[16];
+	char		 address[512];
+	char		 legal_rep[128];
+};
+
+/* Loads unit unit_id into u.  Returns 0, 1 not found, or -1. */
+int		 bg_unit_load(struct store *s, int64_t unit_id,
+		    struct bg_unit *u);
 
 #endif

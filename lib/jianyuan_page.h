@@ -17,8 +17,10 @@
 /* Adds <options name="reason"> of 减少原因. */
 void		 jy_page_reasons(struct hall_ctx *c);
 
-/* Lists the unit's 参保缴费 persons (only idno when not NULL) under
- * <persons>.  Returns the count or -1. */
+/* Lists under <persons> the unit's 参保缴费 person of 社会保障号码 idno
+ * when not NULL; else one page (?page=, PAGER_SIZE) of those whose 姓名
+ * or 身份证号 begins with ?q=, by person, with its <pager>.  Returns
+ * the count listed or -1. */
 int		 jy_page_insured(struct hall_ctx *c, const char *idno);
 
 /* Adds <checked> with the request's pid fields (a refused save). */

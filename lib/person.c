@@ -6,17 +6,30 @@
 #include <string.h>
 
 #include "store.h"
+#include "pager.h"
 #include "person.h"
 
 #define PERSON_COLUMNS "p.id, p.idno, p.name, p.sex, p.birth, " \
 	"p.hukou_type, p.nation, p.marital, p.education, p.hukou_addr, " \
 	"p.address, p.mobile, p.home_phone, p.mail_addr, p.postcode"
 
+/*
+ * Whether employment e's person matches the search term ?2 (a prefix of
+ * 姓名 or 身份证号; ?3 its end, pager_prefix_end): the unit's rows are
+ * walked on employments_unit_person, each probed by its person's
+ * primary key, so a search never reads another unit's persons.  With
+ * no term (?2 = '') the probe is skipped.
+ */
+#define PERSON_MATCH "(?2 = '' OR EXISTS (SELECT 1 FROM persons q WHERE " \
+	"q.id = e.person_id AND ((q.name >= ?2 AND q.name < ?3) OR " \
+	"(q.idno >= ?2 AND q.idno < ?3))))"
+
 /* The statements of persons; their SQL is in person_sql. */
 enum person_stmt {
 	PERSON_STMT_BY_IDNO,	/* a unit's (current) employee by ID number */
 	PERSON_STMT_BY_ID,	/* a unit's (current) employee by id */
-	PERSON_STMT_CURRENT,	/* a unit's current employees by name */
+	PERSON_STMT_PAGE,	/* a page of a unit's current employees */
+	PERSON_STMT_COUNT,	/* how many there are */
 	PERSON_STMT__MAX
 };
 
@@ -32,10 +45,15 @@ static const char *const person_sql[PERSON_STMT__MAX] = {
 	    "p.id = ?1 AND EXISTS (SELECT 1 FROM employments e WHERE "
 	    "e.person_id = p.id AND e.unit_id = ?2 AND (?3 = 0 OR "
 	    "e.status = '在职'))", /* PERSON_STMT_BY_ID */
-	[PERSON_STMT_CURRENT] =
-	    "SELECT " PERSON_COLUMNS " FROM persons p WHERE "
-	    "EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id "
-	    "AND e.unit_id = ?1 AND e.status = '在职') ORDER BY p.name, p.id", /* PERSON_STMT_CURRENT */
+	[PERSON_STMT_PAGE] =
+	    "SELECT " PERSON_COLUMNS " FROM persons p WHERE p.id IN "
+	    "(SELECT e.person_id FROM employments e WHERE e.unit_id = ?1 AND "
+	    "e.status = '在职' AND " PERSON_MATCH " GROUP BY e.person_id "
+	    "ORDER BY e.person_id LIMIT ?4 OFFSET ?5) ORDER BY p.id", /* PERSON_STMT_PAGE */
+	[PERSON_STMT_COUNT] =
+	    "SELECT COUNT(*) FROM (SELECT DISTINCT e.person_id FROM "
+	    "employments e WHERE e.unit_id = ?1 AND e.status = '在职' AND "
+	    PERSON_MATCH ") n", /* PERSON_STMT_COUNT */
 };
 
 /* Copies column i of st into dst of size dstsz. */
@@ -109,16 +127,49 @@ person_load(struct store *s, int64_t unit_id, int64_t id, int current,
 	return person_step(st, out);
 }
 
+/* Binds the unit and the search term q (NULL or "" for all) of a
+ * PERSON_MATCH statement.  Returns 0 or -1. */
+static int
+person_bind_match(struct store_stmt *st, int64_t unit_id, const char *q)
+{
+	char	 hi[PAGER_QMAX + 4];
+
+	if (q == NULL)
+		q = "";
+	pager_prefix_end(q, hi);
+	return store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_text(st, 2, q) != 0 || store_bind_text(st, 3, hi) != 0 ?
+	    -1 : 0;
+}
+
 int
-person_list(struct store *s, int64_t unit_id,
-    void (*fn)(const struct person *p, void *arg), void *arg)
+person_count(struct store *s, int64_t unit_id, const char *q, int64_t *n)
+{
+	struct store_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	st = store_stmt(s, person_sql[PERSON_STMT_COUNT]);
+	if (st == NULL || person_bind_match(st, unit_id, q) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*n = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
+}
+
+int
+person_page(struct store *s, int64_t unit_id, const char *q, int64_t offset,
+    int limit, void (*fn)(const struct person *p, void *arg), void *arg)
 {
 	struct store_stmt	*st;
 	struct person	 p;
 	int		 rc, n = 0;
 
-	st = store_stmt(s, person_sql[PERSON_STMT_CURRENT]);
-	if (st == NULL || store_bind_int(st, 1, unit_id) != 0)
+	st = store_stmt(s, person_sql[PERSON_STMT_PAGE]);
+	if (st == NULL || person_bind_match(st, unit_id, q) != 0 ||
+	    store_bind_int(st, 4, limit) != 0 ||
+	    store_bind_int(st, 5, offset) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		person_row(st, &p);

@@ -39,9 +39,16 @@ int		 person_find(struct store *s, int64_t unit_id, const char *idno,
 int		 person_load(struct store *s, int64_t unit_id, int64_t id,
 		    int current, struct person *out);
 
-/* Calls fn for each person 在职 at unit_id, by name.  Returns the count
- * or -1. */
-int		 person_list(struct store *s, int64_t unit_id,
+/* Counts into *n the persons 在职 at unit_id whose 姓名 or 身份证号
+ * begins with q (NULL or "": all), through the unit's index only.
+ * Returns 0 or -1. */
+int		 person_count(struct store *s, int64_t unit_id, const char *q,
+		    int64_t *n);
+
+/* Calls fn for at most limit of those persons, from the offset-th on,
+ * by id.  Returns the count or -1. */
+int		 person_page(struct store *s, int64_t unit_id, const char *q,
+		    int64_t offset, int limit,
 		    void (*fn)(const struct person *p, void *arg), void *arg);
 
 #endif

@@ -971,7 +971,7 @@ tuigong_open_task(struct store *s, int64_t unit_id, const char *idno,
 	if ((st = store_stmt(s, "SELECT t.id, t.seq_no FROM tasks t JOIN "
 	    "tuigong g ON g.task_id = t.id WHERE t.unit_id = ?1 AND "
 	    "t.business = 'tuigong' AND t.state IN ('未提交', '进行中') AND "
-	    "t.id != ?3 AND g.idno = ?2 ORDER BY t.id LIMIT 1")) == NULL ||
+	    "t.id != ?3 AND g.idno = ?2 ORDER BY g.task_id LIMIT 1")) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, idno) ||
 	    store_bind_int(st, 3, except))
 		return -1;

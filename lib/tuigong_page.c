@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hall.h"
+#include "pager.h"
 #include "person.h"
 #include "taskpage.h"
 #include "tuigong.h"
@@ -167,29 +168,30 @@ tg_page_task_materials(struct hall_ctx *c, const struct task *t, int64_t pid,
 	return 0;
 }
 
-/* Adds a 在职 person pick list (new form without sfzh). */
-static void
-tg_person_link(const struct person *p, void *arg)
-{
-	xmlNodePtr	 list = arg;
-	xmlNodePtr	 n;
-
-	n = xmlNewChild(list, NULL, (const xmlChar *)"person", NULL);
-	page_attr(n, "idno", p->idno);
-	page_attr(n, "name", p->name);
-}
-
-/* Where add_person_pick puts the pick list, and whether a look-up
- * failed. */
+/* Where a person list's callbacks put their rows, and whether a
+ * look-up failed. */
 struct pick_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 list;
 	int		 failed;
 };
 
-/* person_list callback: one <person> of the form's pick list, with
+/* person_page callback: one <person> of the timeline's pick list. */
+static void
+tg_person_link(const struct person *p, void *arg)
+{
+	struct pick_arg	*a = arg;
+	xmlNodePtr	 n;
+
+	n = page_add(a->c, a->list, "person", NULL);
+	page_attr(n, "idno", p->idno);
+	page_attr(n, "name", p->name);
+}
+
+/* person_page callback: one <person> of the form's pick list, with
  * open-task= and open-seq= when the person already has an unfinished
- * 退工 here (the page links to it instead of starting a second one). */
+ * 退工 here (the page links to it instead of starting a second one):
+ * one look-up on tuigong_idno for each person of the page only. */
 static void
 tg_person_pick(const struct person *p, void *arg)
 {
@@ -199,7 +201,7 @@ tg_person_pick(const struct person *p, void *arg)
 	char		 seq[32];
 	int		 rc;
 
-	n = xmlNewChild(a->list, NULL, (const xmlChar *)"person", NULL);
+	n = page_add(a->c, a->list, "person", NULL);
 	page_attr(n, "idno", p->idno);
 	page_attr(n, "name", p->name);
 	if ((rc = tuigong_open_task(a->c->s, a->c->acct.unit_id, p->idno, 0,
@@ -211,30 +213,44 @@ tg_person_pick(const struct person *p, void *arg)
 	}
 }
 
+/* Adds <persons q=> with one page (?page=) of the unit's 在职 persons
+ * whose 姓名 or 身份证号 begins with ?q=, fn adding each, and the
+ * <pager> of its links to path.  Returns 0 or -1. */
+static int
+tg_page_person_list(struct hall_ctx *c, const char *path,
+    void (*fn)(const struct person *, void *))
+{
+	struct pick_arg	 a;
+	struct pager	 pg;
+	char		 q[PAGER_QMAX];
+	int64_t		 total;
+
+	pager_query(c, "q", q);
+	if (person_count(c->s, c->acct.unit_id, q, &total) != 0)
+		return -1;
+	pager_set(c, &pg, total, PAGER_SIZE);
+	a.c = c;
+	a.list = page_add(c, NULL, "persons", NULL);
+	a.failed = 0;
+	page_attr(a.list, "q", q);
+	if (person_page(c->s, c->acct.unit_id, q, pg.offset, pg.size, fn,
+	    &a) < 0 || a.failed)
+		return -1;
+	return pager_xml(c, a.list, &pg, path, "q", q) == NULL ? -1 : 0;
+}
+
 /* See tuigong_page.h. */
 int
 tg_page_persons(struct hall_ctx *c)
 {
-	struct pick_arg	 a;
-
-	a.c = c;
-	a.list = page_add(c, NULL, "persons", NULL);
-	a.failed = 0;
-	if (person_list(c->s, c->acct.unit_id, tg_person_pick, &a) < 0 ||
-	    a.failed)
-		return -1;
-	return 0;
+	return tg_page_person_list(c, "/tuigong", tg_person_pick);
 }
 
 /* See tuigong_page.h. */
 int
 tg_page_person_links(struct hall_ctx *c)
 {
-	xmlNodePtr	 list;
-
-	list = page_add(c, NULL, "persons", NULL);
-	return person_list(c->s, c->acct.unit_id, tg_person_link, list) < 0 ?
-	    -1 : 0;
+	return tg_page_person_list(c, "/tuigong/timeline", tg_person_link);
 }
 
 /* See tuigong_page.h. */

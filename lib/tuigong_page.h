@@ -37,12 +37,13 @@ int		 tg_page_materials(struct hall_ctx *c, const char *reason,
 int		 tg_page_task_materials(struct hall_ctx *c, const struct task *t,
 		    int64_t pid, struct tp_material *out, size_t *n);
 
-/* Adds <persons> with the unit's 在职 employees for the form's pick
- * list, each with open-task= and open-seq= when an unfinished 退工 of
- * theirs exists.  Returns 0 or -1. */
+/* Adds <persons q=> with one page (?page=, PAGER_SIZE) of the unit's
+ * 在职 employees whose 姓名 or 身份证号 begins with ?q=, and its
+ * <pager>, for the form's pick list, each with open-task= and open-seq=
+ * when an unfinished 退工 of theirs exists.  Returns 0 or -1. */
 int		 tg_page_persons(struct hall_ctx *c);
 
-/* Adds <persons> with the unit's 在职 employees (timeline links).
+/* The same page for the timeline's links, without the open tasks.
  * Returns 0 or -1. */
 int		 tg_page_person_links(struct hall_ctx *c);
 

@@ -28,21 +28,39 @@
         </tr>
       </table>
     </form>
-    <xsl:if test="persons/person">
+    <xsl:for-each select="persons">
       <xsl:call-template name="section"><xsl:with-param name="title">本单位在职人员</xsl:with-param></xsl:call-template>
+      <form method="get" action="/biangeng/person" class="form query pick-search">
+        <label for="list-q">姓名或社会保障号码开头</label>
+        <xsl:text> </xsl:text>
+        <input type="text" name="q" id="list-q" value="{@q}" maxlength="30"/>
+        <xsl:text> </xsl:text>
+        <button type="submit" class="btn">查找</button>
+      </form>
       <table class="grid persons">
         <thead><tr><th>姓名</th><th>社会保障号码</th><th>操作</th></tr></thead>
         <tbody>
-          <xsl:for-each select="persons/person">
+          <xsl:for-each select="person">
             <tr>
               <td><xsl:value-of select="@name"/></td>
               <td class="mono"><xsl:value-of select="@idno"/></td>
               <td class="ops"><a class="op" href="/biangeng/person?sfzh={@idno}">变更</a></td>
             </tr>
           </xsl:for-each>
+          <xsl:if test="not(person)">
+            <xsl:call-template name="empty-row"><xsl:with-param name="cols">3</xsl:with-param></xsl:call-template>
+          </xsl:if>
         </tbody>
       </table>
-    </xsl:if>
+      <xsl:for-each select="pager">
+        <xsl:call-template name="pager">
+          <xsl:with-param name="total" select="@total"/>
+          <xsl:with-param name="page" select="@page"/>
+          <xsl:with-param name="size" select="@size"/>
+          <xsl:with-param name="base-url" select="@base"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The change form of one employee's non-sensitive data. -->
@@ -263,6 +281,15 @@
         </xsl:if>
       </tbody>
     </table>
+    <xsl:for-each select="records/pager">
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="@total"/>
+        <xsl:with-param name="page" select="@page"/>
+        <xsl:with-param name="size" select="@size"/>
+        <xsl:with-param name="base-url" select="@base"/>
+        <xsl:with-param name="unit">条</xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -84,12 +84,24 @@
           </td>
           <td class="buttons-cell"><button type="submit" class="btn btn-primary">查询</button></td>
         </tr>
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">姓名或号码开头</xsl:with-param>
+            <xsl:with-param name="name">q</xsl:with-param>
+            <xsl:with-param name="value" select="persons/@q"/>
+            <xsl:with-param name="maxlength">30</xsl:with-param>
+          </xsl:call-template>
+          <td colspan="3" class="note">按姓名或社会保障号码的开头查找本单位参保缴费人员</td>
+        </tr>
       </table>
     </form>
     <xsl:call-template name="notes"/>
     <form method="post" action="/jianyuan/save" class="form">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="token" value="{form/@token}"/>
+      <!-- A refused save shows the same page of the list again. -->
+      <xsl:if test="persons/@q != ''"><input type="hidden" name="q" value="{persons/@q}"/></xsl:if>
+      <xsl:if test="persons/pager/@page &gt; 1"><input type="hidden" name="page" value="{persons/pager/@page}"/></xsl:if>
       <xsl:call-template name="required-note"/>
       <xsl:call-template name="section"><xsl:with-param name="title">减少原因</xsl:with-param></xsl:call-template>
       <table class="form-grid">
@@ -153,6 +165,14 @@
           </xsl:if>
         </tbody>
       </table>
+      <xsl:for-each select="persons/pager">
+        <xsl:call-template name="pager">
+          <xsl:with-param name="total" select="@total"/>
+          <xsl:with-param name="page" select="@page"/>
+          <xsl:with-param name="size" select="@size"/>
+          <xsl:with-param name="base-url" select="@base"/>
+        </xsl:call-template>
+      </xsl:for-each>
       <p class="note">勾选人员并选择减少原因后点击“保存”,再按提示为每人上传必要的附件,核对无误后点击“提交”。</p>
       <div class="buttons">
         <button type="submit" class="btn btn-primary">保存</button>

@@ -94,11 +94,19 @@
           </tr>
         </table>
         <xsl:call-template name="duplicate-link"><xsl:with-param name="field">q_sfzh</xsl:with-param></xsl:call-template>
-        <xsl:if test="persons/person">
+        <xsl:for-each select="persons">
           <details class="pick">
-            <summary>本单位在职人员(<xsl:value-of select="count(persons/person)"/> 人,点击姓名带出)</summary>
+            <xsl:if test="@q != '' or pager/@page &gt; 1"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+            <summary>本单位在职人员(共 <xsl:value-of select="pager/@total"/> 人,点击姓名带出)</summary>
+            <p class="pick-search">
+              <label for="pick-q">姓名或身份证号开头</label>
+              <xsl:text> </xsl:text>
+              <input type="text" name="q" id="pick-q" value="{@q}" maxlength="30"/>
+              <xsl:text> </xsl:text>
+              <button type="submit" class="btn">查找</button>
+            </p>
             <ul class="pick-list">
-              <xsl:for-each select="persons/person">
+              <xsl:for-each select="person">
                 <li>
                   <xsl:choose>
                     <xsl:when test="@open-task">
@@ -114,8 +122,17 @@
                 </li>
               </xsl:for-each>
             </ul>
+            <xsl:if test="not(person)"><p class="note">没有符合条件的在职人员</p></xsl:if>
+            <xsl:for-each select="pager">
+              <xsl:call-template name="pager">
+                <xsl:with-param name="total" select="@total"/>
+                <xsl:with-param name="page" select="@page"/>
+                <xsl:with-param name="size" select="@size"/>
+                <xsl:with-param name="base-url" select="@base"/>
+              </xsl:call-template>
+            </xsl:for-each>
           </details>
-        </xsl:if>
+        </xsl:for-each>
       </form>
     </xsl:if>
 
@@ -506,13 +523,29 @@
         </tr>
       </table>
     </form>
-    <xsl:if test="persons/person">
+    <xsl:for-each select="persons">
+      <form method="get" action="/tuigong/timeline" class="form query pick-search">
+        <label for="pick-q">本单位在职人员:姓名或身份证号开头</label>
+        <xsl:text> </xsl:text>
+        <input type="text" name="q" id="pick-q" value="{@q}" maxlength="30"/>
+        <xsl:text> </xsl:text>
+        <button type="submit" class="btn">查找</button>
+      </form>
       <ul class="pick-list">
-        <xsl:for-each select="persons/person">
+        <xsl:for-each select="person">
           <li><a href="/tuigong/timeline?sfzh={@idno}"><xsl:value-of select="@name"/></a></li>
         </xsl:for-each>
       </ul>
-    </xsl:if>
+      <xsl:if test="not(person)"><p class="note">没有符合条件的在职人员</p></xsl:if>
+      <xsl:for-each select="pager">
+        <xsl:call-template name="pager">
+          <xsl:with-param name="total" select="@total"/>
+          <xsl:with-param name="page" select="@page"/>
+          <xsl:with-param name="size" select="@size"/>
+          <xsl:with-param name="base-url" select="@base"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
     <xsl:for-each select="timeline">
       <p><strong><xsl:value-of select="@name"/></strong>(<span class="mono"><xsl:value-of select="@idno"/></span>)</p>
       <xsl:for-each select="advice">
