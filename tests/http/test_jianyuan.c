@@ -272,6 +272,7 @@ START_TEST(jy_query_lists_insured)
 	struct answer	 a;
 	char		 path[96];
 	struct who	 w;
+	long long	 n;
 
 	pin_clock();
 	browser_init(&b, "unit-a");
@@ -279,10 +280,15 @@ START_TEST(jy_query_lists_insured)
 	ck_assert_int_eq(http_get(&b, "/jianyuan", 1, &a), 200);
 	ck_xpath_eq(&a, "string(/page/query/@scope)", "本单位");
 	ck_assert_int_gt(xpath_count(&a, "/page/persons/person"), 5);
-	/* Only 参保缴费 persons of this unit. */
-	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM insurance i JOIN accounts "
+	/* Only 参保缴费 persons of this unit: all of them in the count,
+	 * the first 50 on the page. */
+	n = db_int("SELECT COUNT(*) FROM insurance i JOIN accounts "
 	    "a ON a.unit_id = i.unit_id WHERE a.username = 'demo-a' AND "
-	    "i.status = '参保缴费'"), xpath_count(&a, "/page/persons/person"));
+	    "i.status = '参保缴费'");
+	snprintf(path, sizeof(path), "%lld", n);
+	ck_xpath_eq(&a, "string(/page/persons/pager/@total)", path);
+	ck_assert_int_eq(n < 50 ? n : 50, xpath_count(&a,
+	    "/page/persons/person"));
 	ck_assert_int_eq(xpath_count(&a, "/page/options[@name='reason']/option"),
 	    5);
 	answer_free(&a);
