@@ -25,6 +25,127 @@
 #include "workflow.h"
 #include "xlsx.h"
 
+/* The statements of this module; their SQL is in jy_sql. */
+enum jy_stmt {
+	JY_STMT_FACTS_PERSON,	/* a person's facts at a unit */
+	JY_STMT_EMPLOYED_LATER,	/* 在职 elsewhere since a date */
+	JY_STMT_ARREARS,	/* a person's unsettled arrears at a unit */
+	JY_STMT_OPEN_REDUCTION,	/* a person's other unfinished 减员 */
+	JY_STMT_ASSESSED,	/* whether a unit's period is assessed */
+	JY_STMT_DECLARED,	/* whether a unit declared a year's wages */
+	JY_STMT_ROW_INSERT,	/* inserts a row */
+	JY_STMT_SUMMARY,	/* sets a task's summary */
+	JY_STMT_ROWS,	/* a task's rows */
+	JY_STMT_TASK_UNIT,	/* a task's unit */
+	JY_STMT_MULTI_RELEASE,	/* releases 多重工伤 flags elsewhere */
+	JY_STMT_SUSPEND,	/* 暂停缴费 of an insurance */
+	JY_STMT_STOP_MONTH,	/* a row's first month not paid */
+	JY_STMT_WF_ROWS,	/* a task's rows for the workflow */
+	JY_STMT_WF_ROWS_PAGE,	/* a page of them */
+	JY_STMT_ROW_COUNT,	/* how many rows a task has */
+	JY_STMT_ROW_DELETE,	/* deletes a row */
+	JY_STMT_ROWS_MOVE,	/* moves rows to another task */
+	JY_STMT_REDUCTION,	/* a person's latest 减员 at a unit */
+	JY_STMT_ROW_OF,	/* a person's row of a task */
+	JY_STMT_BATCH_PERSON,	/* a batch row's insured person */
+	JY_STMT__MAX
+};
+
+/* The SQL of each statement, by enum jy_stmt. */
+static const char *const jy_sql[JY_STMT__MAX] = {
+	[JY_STMT_FACTS_PERSON] =
+	    "SELECT p.name, p.idno, p.sex, p.birth, "
+	    "p.female_cadre, u.region, "
+	    "COALESCE(i.id, 0), COALESCE(i.status, ''), "
+	    "COALESCE(i.start_month, ''), COALESCE(i.last_paid_month, ''), "
+	    "COALESCE(i.contrib_months, 0), COALESCE(i.multi_injury, 0), "
+	    "COALESCE(e.category, ''), COALESCE(e.is_legal_rep, 0), "
+	    "COALESCE(e.id, 0), COALESCE(e.status, ''), "
+	    "COALESCE(e.start_date, '') "
+	    "FROM persons p JOIN units u ON u.id = ?2 "
+	    "LEFT JOIN insurance i ON i.person_id = p.id AND i.unit_id = u.id "
+	    "LEFT JOIN employments e ON e.id = (SELECT e2.id FROM employments "
+	    "  e2 WHERE e2.person_id = p.id AND e2.unit_id = u.id ORDER BY "
+	    "  e2.status = '在职' DESC, e2.id DESC LIMIT 1) "
+	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR e.id IS NOT NULL)", /* JY_STMT_FACTS_PERSON */
+	[JY_STMT_EMPLOYED_LATER] =
+	    "SELECT EXISTS (SELECT 1 FROM employments "
+	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职' AND "
+	    "start_date > ?3)", /* JY_STMT_EMPLOYED_LATER */
+	[JY_STMT_ARREARS] =
+	    "SELECT COUNT(*) FROM arrears WHERE "
+	    "person_id = ?1 AND unit_id = ?2 AND settled = 0", /* JY_STMT_ARREARS */
+	[JY_STMT_OPEN_REDUCTION] =
+	    "SELECT t.seq_no FROM jianyuan j JOIN tasks t "
+	    "ON t.id = j.task_id WHERE j.person_id = ?1 AND t.unit_id = ?2 "
+	    "AND t.id <> ?3 AND t.state IN ('未提交', '进行中') LIMIT 1", /* JY_STMT_OPEN_REDUCTION */
+	[JY_STMT_ASSESSED] =
+	    "SELECT EXISTS (SELECT 1 FROM assessments "
+	    "WHERE unit_id = ?1 AND month = ?2)", /* JY_STMT_ASSESSED */
+	[JY_STMT_DECLARED] =
+	    "SELECT EXISTS (SELECT 1 FROM "
+	    "wage_declarations WHERE unit_id = ?1 AND year = ?2)", /* JY_STMT_DECLARED */
+	[JY_STMT_ROW_INSERT] =
+	    "INSERT INTO jianyuan (task_id, row_no, "
+	    "person_id, insurance_id, name, idno, reason, change_date, "
+	    "stop_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", /* JY_STMT_ROW_INSERT */
+	[JY_STMT_SUMMARY] =
+	    "UPDATE tasks SET summary = ? WHERE "
+	    "id = ?", /* JY_STMT_SUMMARY */
+	[JY_STMT_ROWS] =
+	    "SELECT j.id, j.row_no, COALESCE(j.person_id, "
+	    "0), COALESCE(j.insurance_id, 0), j.name, j.idno, "
+	    "COALESCE(i.sb_no, ''), j.reason, j.change_date, j.stop_month "
+	    "FROM jianyuan j LEFT JOIN insurance i ON i.id = j.insurance_id "
+	    "WHERE j.task_id = ? ORDER BY j.row_no", /* JY_STMT_ROWS */
+	[JY_STMT_TASK_UNIT] =
+	    "SELECT unit_id FROM tasks WHERE id = ?", /* JY_STMT_TASK_UNIT */
+	[JY_STMT_MULTI_RELEASE] =
+	    "UPDATE insurance SET multi_injury = 0 "
+	    "WHERE person_id = ?1 AND unit_id <> ?2 AND multi_injury <> 0 AND "
+	    "NOT EXISTS (SELECT 1 FROM insurance o WHERE o.person_id = ?1 AND "
+	    "o.unit_id <> insurance.unit_id AND o.unit_id <> ?2 AND "
+	    "o.status = '参保缴费')", /* JY_STMT_MULTI_RELEASE */
+	[JY_STMT_SUSPEND] =
+	    "UPDATE insurance SET status = "
+	    "'暂停缴费', stop_month = ? WHERE id = ? AND "
+	    "status = '参保缴费'", /* JY_STMT_SUSPEND */
+	[JY_STMT_STOP_MONTH] =
+	    "UPDATE jianyuan SET stop_month = ? "
+	    "WHERE id = ?", /* JY_STMT_STOP_MONTH */
+	[JY_STMT_WF_ROWS] =
+	    "SELECT row_no, COALESCE(person_id, 0), name, "
+	    "idno, reason, change_date, stop_month FROM jianyuan WHERE "
+	    "task_id = ?1 ORDER BY row_no", /* JY_STMT_WF_ROWS */
+	[JY_STMT_WF_ROWS_PAGE] =
+	    "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, change_date, stop_month FROM jianyuan WHERE "
+	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", /* JY_STMT_WF_ROWS_PAGE */
+	[JY_STMT_ROW_COUNT] =
+	    "SELECT COUNT(*) FROM jianyuan WHERE "
+	    "task_id = ?1", /* JY_STMT_ROW_COUNT */
+	[JY_STMT_ROW_DELETE] =
+	    "DELETE FROM jianyuan WHERE task_id = ?1 AND "
+	    "row_no = ?2", /* JY_STMT_ROW_DELETE */
+	[JY_STMT_ROWS_MOVE] =
+	    "UPDATE jianyuan SET task_id = ?1 WHERE "
+	    "task_id = ?2 AND row_no = ?3", /* JY_STMT_ROWS_MOVE */
+	[JY_STMT_REDUCTION] =
+	    "SELECT t.id, t.seq_no, t.state, "
+	    "j.change_date, j.stop_month, j.reason FROM jianyuan j JOIN "
+	    "tasks t ON t.id = j.task_id WHERE j.person_id = ?1 AND "
+	    "t.unit_id = ?2 AND t.state <> '退单' ORDER BY t.id DESC "
+	    "LIMIT 1", /* JY_STMT_REDUCTION */
+	[JY_STMT_ROW_OF] =
+	    "SELECT row_no, name, idno, reason, "
+	    "change_date, stop_month FROM jianyuan WHERE task_id = ?1 AND "
+	    "person_id = ?2 ORDER BY row_no LIMIT 1", /* JY_STMT_ROW_OF */
+	[JY_STMT_BATCH_PERSON] =
+	    "SELECT p.id, p.name FROM persons p JOIN "
+	    "insurance i ON i.person_id = p.id AND i.unit_id = ?2 "
+	    "WHERE p.idno = ?1", /* JY_STMT_BATCH_PERSON */
+};
+
 const char *const jy_reason_names[JY_REASON__MAX] = {
 	"停缴费",			/* JY_STOP */
 	"退休",				/* JY_RETIRE */
@@ -535,20 +656,7 @@ jy_facts_person(struct store *s, int64_t unit_id, int64_t person_id,
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT p.name, p.idno, p.sex, p.birth, "
-	    "p.female_cadre, u.region, "
-	    "COALESCE(i.id, 0), COALESCE(i.status, ''), "
-	    "COALESCE(i.start_month, ''), COALESCE(i.last_paid_month, ''), "
-	    "COALESCE(i.contrib_months, 0), COALESCE(i.multi_injury, 0), "
-	    "COALESCE(e.category, ''), COALESCE(e.is_legal_rep, 0), "
-	    "COALESCE(e.id, 0), COALESCE(e.status, ''), "
-	    "COALESCE(e.start_date, '') "
-	    "FROM persons p JOIN units u ON u.id = ?2 "
-	    "LEFT JOIN insurance i ON i.person_id = p.id AND i.unit_id = u.id "
-	    "LEFT JOIN employments e ON e.id = (SELECT e2.id FROM employments "
-	    "  e2 WHERE e2.person_id = p.id AND e2.unit_id = u.id ORDER BY "
-	    "  e2.status = '在职' DESC, e2.id DESC LIMIT 1) "
-	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR e.id IS NOT NULL)")) ==
+	if ((st = store_stmt(s, jy_sql[JY_STMT_FACTS_PERSON])) ==
 	    NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
@@ -624,23 +732,18 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
 		m.day = 1;
 		hdate_fmt(&m, since);
 	}
-	if ((st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM employments "
-	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职' AND "
-	    "start_date > ?3)")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_EMPLOYED_LATER])) == NULL ||
 	    store_bind_int(st, 1, f->person_id) ||
 	    store_bind_int(st, 2, unit_id) || store_bind_text(st, 3, since) ||
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->has_new_unit = v != 0;
-	if ((st = store_stmt(s, "SELECT COUNT(*) FROM arrears WHERE "
-	    "person_id = ?1 AND unit_id = ?2 AND settled = 0")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_ARREARS])) == NULL ||
 	    store_bind_int(st, 1, f->person_id) ||
 	    store_bind_int(st, 2, unit_id) || (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->arrears = (int)(v > 1000000 ? 1000000 : v);
-	if ((st = store_stmt(s, "SELECT t.seq_no FROM jianyuan j JOIN tasks t "
-	    "ON t.id = j.task_id WHERE j.person_id = ?1 AND t.unit_id = ?2 "
-	    "AND t.id <> ?3 AND t.state IN ('未提交', '进行中') LIMIT 1")) ==
+	if ((st = store_stmt(s, jy_sql[JY_STMT_OPEN_REDUCTION])) ==
 	    NULL || store_bind_int(st, 1, f->person_id) ||
 	    store_bind_int(st, 2, unit_id) ||
 	    store_bind_int(st, 3, exclude_task))
@@ -686,8 +789,7 @@ jy_facts_unit(struct store *s, int64_t unit_id, const char *region,
 	m = *change;
 	m.day = 0;
 	hdate_fmt(&m, month);
-	if ((st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM assessments "
-	    "WHERE unit_id = ?1 AND month = ?2)")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_ASSESSED])) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, month) ||
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
@@ -711,8 +813,7 @@ jy_facts_unit(struct store *s, int64_t unit_id, const char *region,
 		if (strcmp(md, f->window_from) >= 0)
 			year++;
 	}
-	if ((st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM "
-	    "wage_declarations WHERE unit_id = ?1 AND year = ?2)")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_DECLARED])) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_int(st, 2, year) ||
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
@@ -871,9 +972,7 @@ jy_row_insert(struct store *s, int64_t task_id, int row_no,
 	hdate_fmt(change, cd);
 	jy_stop_month(change, &stop);
 	hdate_fmt(&stop, sm);
-	if ((st = store_stmt(s, "INSERT INTO jianyuan (task_id, row_no, "
-	    "person_id, insurance_id, name, idno, reason, change_date, "
-	    "stop_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_ROW_INSERT])) == NULL ||
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no) ||
 	    store_bind_int(st, 3, f->person_id) ||
 	    store_bind_int(st, 4, f->insurance_id) ||
@@ -946,8 +1045,8 @@ jy_save(struct store *s, const struct actor *who, enum jy_reason r,
 	{
 		struct store_stmt *st;
 
-		if ((st = store_stmt(s, "UPDATE tasks SET summary = ? WHERE "
-		    "id = ?")) == NULL || store_bind_text(st, 1, summary) ||
+		if ((st = store_stmt(s, jy_sql[JY_STMT_SUMMARY])) == NULL ||
+		    store_bind_text(st, 1, summary) ||
 		    store_bind_int(st, 2, *task_id) || store_exec_stmt(s, st))
 			goto fail;
 	}
@@ -966,11 +1065,7 @@ jy_rows(struct store *s, int64_t task_id,
 	struct store_stmt	*st;
 	int		 rc, n = 0;
 
-	if ((st = store_stmt(s, "SELECT j.id, j.row_no, COALESCE(j.person_id, "
-	    "0), COALESCE(j.insurance_id, 0), j.name, j.idno, "
-	    "COALESCE(i.sb_no, ''), j.reason, j.change_date, j.stop_month "
-	    "FROM jianyuan j LEFT JOIN insurance i ON i.id = j.insurance_id "
-	    "WHERE j.task_id = ? ORDER BY j.row_no")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_ROWS])) == NULL ||
 	    store_bind_int(st, 1, task_id))
 		return -1;
 	/* Rows are copied out before fn runs, but fn may use other
@@ -1055,7 +1150,7 @@ jy_task_unit(struct store *s, int64_t task_id)
 	struct store_stmt	*st;
 	int64_t		 v;
 
-	if ((st = store_stmt(s, "SELECT unit_id FROM tasks WHERE id = ?")) ==
+	if ((st = store_stmt(s, jy_sql[JY_STMT_TASK_UNIT])) ==
 	    NULL || store_bind_int(st, 1, task_id))
 		return 0;
 	v = jy_scalar(s, st);
@@ -1147,11 +1242,7 @@ jy_multi_release(struct store *s, const struct actor *who, int64_t task_id,
 	char		 object[48], detail[96];
 	int		 n;
 
-	if ((st = store_stmt(s, "UPDATE insurance SET multi_injury = 0 "
-	    "WHERE person_id = ?1 AND unit_id <> ?2 AND multi_injury <> 0 AND "
-	    "NOT EXISTS (SELECT 1 FROM insurance o WHERE o.person_id = ?1 AND "
-	    "o.unit_id <> insurance.unit_id AND o.unit_id <> ?2 AND "
-	    "o.status = '参保缴费')")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_MULTI_RELEASE])) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id) ||
 	    store_exec_stmt(s, st))
 		return -1;
@@ -1187,9 +1278,7 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 		}
 		jy_stop_month(&change, &stop);
 		hdate_fmt(&stop, sm);
-		if ((st = store_stmt(s, "UPDATE insurance SET status = "
-		    "'暂停缴费', stop_month = ? WHERE id = ? AND "
-		    "status = '参保缴费'")) == NULL ||
+		if ((st = store_stmt(s, jy_sql[JY_STMT_SUSPEND])) == NULL ||
 		    store_bind_text(st, 1, sm) ||
 		    store_bind_int(st, 2, rv.v[i].insurance_id) ||
 		    store_exec_stmt(s, st))
@@ -1199,8 +1288,8 @@ jianyuan_apply(struct store *s, int64_t task_id, const struct actor *who)
 			    " not paying", task_id, rv.v[i].insurance_id);
 			goto out;
 		}
-		if ((st = store_stmt(s, "UPDATE jianyuan SET stop_month = ? "
-		    "WHERE id = ?")) == NULL || store_bind_text(st, 1, sm) ||
+		if ((st = store_stmt(s, jy_sql[JY_STMT_STOP_MONTH])) == NULL ||
+		    store_bind_text(st, 1, sm) ||
 		    store_bind_int(st, 2, rv.v[i].id) || store_exec_stmt(s, st))
 			goto out;
 		snprintf(object, sizeof(object), "person:%" PRId64,
@@ -1284,9 +1373,8 @@ static int
 jy_wf_rows(struct store *s, int64_t task_id,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	return rows_walk(s, "SELECT row_no, COALESCE(person_id, 0), name, "
-	    "idno, reason, change_date, stop_month FROM jianyuan WHERE "
-	    "task_id = ?1 ORDER BY row_no", task_id, jy_row_labels, 3, fn, arg);
+	return rows_walk(s, jy_sql[JY_STMT_WF_ROWS], task_id, jy_row_labels, 3,
+	    fn, arg);
 }
 
 /* The rows_page hook: one page of the rows, reading no others.
@@ -1295,9 +1383,7 @@ static int
 jy_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	return rows_walk_page(s, "SELECT row_no, COALESCE(person_id, 0), "
-	    "name, idno, reason, change_date, stop_month FROM jianyuan WHERE "
-	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", task_id,
+	return rows_walk_page(s, jy_sql[JY_STMT_WF_ROWS_PAGE], task_id,
 	    offset, limit, jy_row_labels, 3, fn, arg);
 }
 
@@ -1305,16 +1391,14 @@ jy_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 static int
 jy_row_count(struct store *s, int64_t task_id, int64_t *n)
 {
-	return store_int(s, "SELECT COUNT(*) FROM jianyuan WHERE "
-	    "task_id = ?1", task_id, 0, n);
+	return store_int(s, jy_sql[JY_STMT_ROW_COUNT], task_id, 0, n);
 }
 
 /* The row_delete hook.  Returns 0, 1 none, -1 error. */
 static int
 jy_row_delete(struct store *s, int64_t task_id, int row_no)
 {
-	return rows_delete(s, "DELETE FROM jianyuan WHERE task_id = ?1 AND "
-	    "row_no = ?2", task_id, row_no);
+	return rows_delete(s, jy_sql[JY_STMT_ROW_DELETE], task_id, row_no);
 }
 
 /* The rows_move hook.  Returns 0, 1 when a row is not there, -1 on
@@ -1323,8 +1407,8 @@ static int
 jy_rows_move(struct store *s, int64_t task_id, int64_t to_task,
     const int *row_nos, size_t n)
 {
-	return rows_move(s, "UPDATE jianyuan SET task_id = ?1 WHERE "
-	    "task_id = ?2 AND row_no = ?3", task_id, to_task, row_nos, n);
+	return rows_move(s, jy_sql[JY_STMT_ROWS_MOVE], task_id, to_task,
+	    row_nos, n);
 }
 
 static const struct wf_menu jy_menu[] = {
@@ -1367,11 +1451,8 @@ jy_person_reduction(struct store *s, int64_t unit_id, int64_t person_id,
 	int			 rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, "
-	    "j.change_date, j.stop_month, j.reason FROM jianyuan j JOIN "
-	    "tasks t ON t.id = j.task_id WHERE j.person_id = ?1 AND "
-	    "t.unit_id = ?2 AND t.state <> '退单' ORDER BY t.id DESC "
-	    "LIMIT 1")) == NULL || store_bind_int(st, 1, person_id) ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_REDUCTION])) == NULL ||
+	    store_bind_int(st, 1, person_id) ||
 	    store_bind_int(st, 2, unit_id))
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
@@ -1402,9 +1483,7 @@ jy_row_of(struct store *s, int64_t task_id, int64_t person_id,
 	int			 rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((st = store_stmt(s, "SELECT row_no, name, idno, reason, "
-	    "change_date, stop_month FROM jianyuan WHERE task_id = ?1 AND "
-	    "person_id = ?2 ORDER BY row_no LIMIT 1")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_ROW_OF])) == NULL ||
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, person_id))
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
@@ -1568,9 +1647,7 @@ jy_batch_person(struct store *s, int64_t unit_id, const char *const *cells,
 		    valid_message(ve, "社会保障号码", buf, sizeof(buf)));
 		return 0;
 	}
-	if ((st = store_stmt(s, "SELECT p.id, p.name FROM persons p JOIN "
-	    "insurance i ON i.person_id = p.id AND i.unit_id = ?2 "
-	    "WHERE p.idno = ?1")) == NULL ||
+	if ((st = store_stmt(s, jy_sql[JY_STMT_BATCH_PERSON])) == NULL ||
 	    store_bind_text(st, 1, id.number) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);

@@ -23,6 +23,183 @@
 #define TG_BUSINESS	"tuigong"
 #define TG_OPEN		"无固定期限"
 
+/* The columns of a row, in the order tg_row_read() reads them. */
+#define TG_COLUMNS "id, task_id, row_no, COALESCE(employment_id, 0), " \
+	"COALESCE(person_id, 0), name, idno, sex, hukou_type, phone, reason, " \
+	"end_date, contract_no, contract_start, contract_end, open_ended, " \
+	"post, sb_no, last_paid_month, settled, compensation, lost_contact, " \
+	"handler_name, handler_title, handler_phone, remark, overdue"
+
+/* The statements of this module; their SQL is in tg_sql. */
+enum tg_stmt {
+	TG_STMT_FACTS_CONTRACT,	/* an employment of the unit by 劳动合同编号 */
+	TG_STMT_FACTS_OTHER,	/* a person's latest 在职 contract here */
+	TG_STMT_FACTS_INSURANCE,	/* a person's insurance at the unit */
+	TG_STMT_ARREARS,	/* a person's unsettled arrears at the unit */
+	TG_STMT_REGION,	/* a unit's 行政区划 */
+	TG_STMT_UNIQUE,	/* another 退工 of the same employment */
+	TG_STMT_ROW_LOAD,	/* one row of a task */
+	TG_STMT_ROW_INSERT,	/* inserts a row */
+	TG_STMT_ROWS,	/* a task's rows */
+	TG_STMT_IS_BATCH,	/* whether a task has no form row */
+	TG_STMT_OPEN_TASK,	/* a person's unfinished 退工 here */
+	TG_STMT_TASK_UNIT,	/* a task's unit */
+	TG_STMT_ROW_OVERDUE,	/* a row's 逾期 flag */
+	TG_STMT_TASK_OVERDUE,	/* a task's 逾期 flag */
+	TG_STMT_TIMELINESS,	/* a unit's 离职及时率 counts */
+	TG_STMT_SUMMARY,	/* a draft's summary */
+	TG_STMT_SAVE_OVERDUE,	/* a saved task's 逾期 flag */
+	TG_STMT_TL_INSURANCE,	/* the timeline's insurance */
+	TG_STMT_TL_TUIGONG,	/* the timeline's 退工 */
+	TG_STMT_TL_PERSON,	/* the timeline's person and employments */
+	TG_STMT_FRESH_ROW,	/* a row's facts of now */
+	TG_STMT_JOB_ENDED,	/* whether a person's job here has ended */
+	TG_STMT_ROW_COUNT_APPLY,	/* how many rows a task has */
+	TG_STMT_END_EMPLOYMENT,	/* ends the employments of an approved task */
+	TG_STMT_MESSAGE,	/* inserts a message to the unit */
+	TG_STMT_WF_ROWS,	/* a task's rows for the workflow */
+	TG_STMT_WF_ROWS_PAGE,	/* a page of them */
+	TG_STMT_ROW_COUNT,	/* how many rows a task has */
+	TG_STMT_ROW_DELETE,	/* deletes a row */
+	TG_STMT_ROWS_MOVE,	/* moves rows to another task */
+	TG_STMT__MAX
+};
+
+/* The SQL of each statement, by enum tg_stmt. */
+static const char *const tg_sql[TG_STMT__MAX] = {
+	[TG_STMT_FACTS_CONTRACT] =
+	    "SELECT e.id, e.person_id, e.status, p.idno, "
+	    "p.name, p.sex, p.birth, p.hukou_type, p.mobile, e.start_date, "
+	    "COALESCE(e.end_date, ''), e.end_date IS NULL, e.post, "
+	    "e.registered_at FROM employments e JOIN persons p ON "
+	    "p.id = e.person_id WHERE e.unit_id = ?1 AND e.contract_no = ?2", /* TG_STMT_FACTS_CONTRACT */
+	[TG_STMT_FACTS_OTHER] =
+	    "SELECT e.contract_no FROM employments e "
+	    "JOIN persons p ON p.id = e.person_id WHERE p.idno = ?1 AND "
+	    "e.unit_id = ?2 AND e.status = '在职' ORDER BY e.id DESC LIMIT 1", /* TG_STMT_FACTS_OTHER */
+	[TG_STMT_FACTS_INSURANCE] =
+	    "SELECT sb_no, status, "
+	    "COALESCE(last_paid_month, ''), COALESCE(stop_month, '') FROM "
+	    "insurance WHERE person_id = ?1 AND unit_id = ?2", /* TG_STMT_FACTS_INSURANCE */
+	[TG_STMT_ARREARS] =
+	    "SELECT COUNT(*) FROM arrears WHERE "
+	    "person_id = ?1 AND unit_id = ?2 AND settled = 0", /* TG_STMT_ARREARS */
+	[TG_STMT_REGION] =
+	    "SELECT region FROM units WHERE id = ?1", /* TG_STMT_REGION */
+	[TG_STMT_UNIQUE] =
+	    "SELECT t.seq_no FROM tuigong g JOIN "
+	    "tasks t ON t.id = g.task_id WHERE g.employment_id = ?1 AND "
+	    "g.task_id != ?2 AND t.state IN ('未提交', '进行中', '结束') "
+	    "ORDER BY g.task_id LIMIT 1", /* TG_STMT_UNIQUE */
+	[TG_STMT_ROW_LOAD] =
+	    "SELECT "
+	    TG_COLUMNS
+	    " FROM tuigong WHERE "
+	    "task_id = ?1 AND row_no = ?2", /* TG_STMT_ROW_LOAD */
+	[TG_STMT_ROW_INSERT] =
+	    "INSERT INTO tuigong (task_id, row_no, "
+	    "employment_id, person_id, name, idno, sex, hukou_type, phone, "
+	    "reason, end_date, contract_no, contract_start, contract_end, "
+	    "open_ended, post, sb_no, last_paid_month, settled, compensation, "
+	    "lost_contact, handler_name, handler_title, handler_phone, remark, "
+	    "overdue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+	    "?25, ?26) ON CONFLICT (task_id, row_no) DO UPDATE SET "
+	    "employment_id = ?3, person_id = ?4, name = ?5, idno = ?6, "
+	    "sex = ?7, hukou_type = ?8, phone = ?9, reason = ?10, "
+	    "end_date = ?11, contract_no = ?12, contract_start = ?13, "
+	    "contract_end = ?14, open_ended = ?15, post = ?16, sb_no = ?17, "
+	    "last_paid_month = ?18, settled = ?19, compensation = ?20, "
+	    "lost_contact = ?21, handler_name = ?22, handler_title = ?23, "
+	    "handler_phone = ?24, remark = ?25, overdue = ?26", /* TG_STMT_ROW_INSERT */
+	[TG_STMT_ROWS] =
+	    "SELECT "
+	    TG_COLUMNS
+	    " FROM tuigong WHERE "
+	    "task_id = ?1 ORDER BY row_no", /* TG_STMT_ROWS */
+	[TG_STMT_IS_BATCH] =
+	    "SELECT NOT EXISTS (SELECT 1 FROM tuigong WHERE "
+	    "task_id = ?1 AND row_no = 0)", /* TG_STMT_IS_BATCH */
+	[TG_STMT_OPEN_TASK] =
+	    "SELECT t.id, t.seq_no FROM tasks t JOIN "
+	    "tuigong g ON g.task_id = t.id WHERE t.unit_id = ?1 AND "
+	    "t.business = 'tuigong' AND t.state IN ('未提交', '进行中') AND "
+	    "t.id != ?3 AND g.idno = ?2 ORDER BY g.task_id LIMIT 1", /* TG_STMT_OPEN_TASK */
+	[TG_STMT_TASK_UNIT] =
+	    "SELECT unit_id FROM tasks WHERE id = ?1", /* TG_STMT_TASK_UNIT */
+	[TG_STMT_ROW_OVERDUE] =
+	    "UPDATE tuigong SET overdue = ?1 "
+	    "WHERE id = ?2", /* TG_STMT_ROW_OVERDUE */
+	[TG_STMT_TASK_OVERDUE] =
+	    "UPDATE tasks SET overdue = ?1 WHERE "
+	    "id = ?2", /* TG_STMT_TASK_OVERDUE */
+	[TG_STMT_TIMELINESS] =
+	    "SELECT COUNT(*), COALESCE(SUM(g.overdue = 0), "
+	    "0) FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
+	    "t.unit_id = ?1 AND t.business = 'tuigong' AND t.state IN "
+	    "('进行中', '结束')", /* TG_STMT_TIMELINESS */
+	[TG_STMT_SUMMARY] =
+	    "UPDATE tasks SET summary = ?1, "
+	    "updated_at = ?2 WHERE id = ?3 AND state = '未提交'", /* TG_STMT_SUMMARY */
+	[TG_STMT_SAVE_OVERDUE] =
+	    "UPDATE tasks SET overdue = ?1 WHERE "
+	    "id = ?2", /* TG_STMT_SAVE_OVERDUE */
+	[TG_STMT_TL_INSURANCE] =
+	    "SELECT start_month, sb_no, status FROM "
+	    "insurance WHERE person_id = ?1 AND unit_id = ?2", /* TG_STMT_TL_INSURANCE */
+	[TG_STMT_TL_TUIGONG] =
+	    "SELECT t.id, t.seq_no, t.state, g.end_date, "
+	    "g.reason, g.overdue FROM tuigong g JOIN tasks t ON "
+	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
+	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1", /* TG_STMT_TL_TUIGONG */
+	[TG_STMT_TL_PERSON] =
+	    "SELECT p.id, p.name, p.idno, e.registered_at, "
+	    "e.contract_no, e.status, COALESCE(e.ended_at, '') FROM persons p "
+	    "JOIN employments e ON e.person_id = p.id WHERE p.idno = ?1 AND "
+	    "e.unit_id = ?2 ORDER BY e.id DESC LIMIT 1", /* TG_STMT_TL_PERSON */
+	[TG_STMT_FRESH_ROW] =
+	    "UPDATE tuigong SET employment_id = "
+	    "NULLIF(?1, 0), person_id = NULLIF(?2, 0), sb_no = ?3, "
+	    "last_paid_month = ?4, settled = ?5 WHERE id = ?6", /* TG_STMT_FRESH_ROW */
+	[TG_STMT_JOB_ENDED] =
+	    "SELECT CASE WHEN ?3 <> 0 THEN EXISTS ("
+	    "SELECT 1 FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
+	    "g.person_id = ?1 AND t.unit_id = ?2 AND t.state = '结束' AND "
+	    "g.employment_id = ?3) "
+	    "ELSE EXISTS (SELECT 1 FROM tuigong g JOIN tasks t ON "
+	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
+	    "t.state = '结束' AND g.end_date >= ?4) OR EXISTS (SELECT 1 FROM "
+	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
+	    "status = '已退工' AND COALESCE(ended_at, '') >= ?4) END", /* TG_STMT_JOB_ENDED */
+	[TG_STMT_ROW_COUNT_APPLY] =
+	    "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1", /* TG_STMT_ROW_COUNT_APPLY */
+	[TG_STMT_END_EMPLOYMENT] =
+	    "UPDATE employments SET status = '已退工', "
+	    "ended_at = (SELECT g.end_date FROM tuigong g WHERE g.task_id = ?1 "
+	    "AND g.employment_id = employments.id), end_task_id = ?1 WHERE "
+	    "status = '在职' AND id IN (SELECT employment_id FROM tuigong "
+	    "WHERE task_id = ?1)", /* TG_STMT_END_EMPLOYMENT */
+	[TG_STMT_MESSAGE] =
+	    "INSERT INTO messages (unit_id, task_id, at, "
+	    "title, body) VALUES (?1, ?2, ?3, ?4, ?5)", /* TG_STMT_MESSAGE */
+	[TG_STMT_WF_ROWS] =
+	    "SELECT row_no, COALESCE(person_id, 0), name, "
+	    "idno, reason, end_date, contract_no FROM tuigong WHERE "
+	    "task_id = ?1 ORDER BY row_no", /* TG_STMT_WF_ROWS */
+	[TG_STMT_WF_ROWS_PAGE] =
+	    "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, end_date, contract_no FROM tuigong WHERE "
+	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", /* TG_STMT_WF_ROWS_PAGE */
+	[TG_STMT_ROW_COUNT] =
+	    "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1", /* TG_STMT_ROW_COUNT */
+	[TG_STMT_ROW_DELETE] =
+	    "DELETE FROM tuigong WHERE task_id = ?1 AND "
+	    "row_no = ?2", /* TG_STMT_ROW_DELETE */
+	[TG_STMT_ROWS_MOVE] =
+	    "UPDATE tuigong SET task_id = ?1 WHERE "
+	    "task_id = ?2 AND row_no = ?3", /* TG_STMT_ROWS_MOVE */
+};
+
 const char *const tuigong_reason_names[TG_REASON__MAX + 1] = {
 	"合同到期终止",		/* TG_REASON_EXPIRY */
 	"员工辞职",		/* TG_REASON_RESIGN */
@@ -182,11 +359,7 @@ tg_facts_contract(struct store *s, int64_t unit_id, const char *contract_no,
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT e.id, e.person_id, e.status, p.idno, "
-	    "p.name, p.sex, p.birth, p.hukou_type, p.mobile, e.start_date, "
-	    "COALESCE(e.end_date, ''), e.end_date IS NULL, e.post, "
-	    "e.registered_at FROM employments e JOIN persons p ON "
-	    "p.id = e.person_id WHERE e.unit_id = ?1 AND e.contract_no = ?2"))
+	if ((st = store_stmt(s, tg_sql[TG_STMT_FACTS_CONTRACT]))
 	    == NULL || store_bind_int(st, 1, unit_id) ||
 	    store_bind_text(st, 2, contract_no))
 		return -1;
@@ -230,9 +403,7 @@ tg_facts_other(struct store *s, int64_t unit_id, const char *idno,
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT e.contract_no FROM employments e "
-	    "JOIN persons p ON p.id = e.person_id WHERE p.idno = ?1 AND "
-	    "e.unit_id = ?2 AND e.status = '在职' ORDER BY e.id DESC LIMIT 1"))
+	if ((st = store_stmt(s, tg_sql[TG_STMT_FACTS_OTHER]))
 	    == NULL || store_bind_text(st, 1, idno) ||
 	    store_bind_int(st, 2, unit_id))
 		return -1;
@@ -252,9 +423,7 @@ tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT sb_no, status, "
-	    "COALESCE(last_paid_month, ''), COALESCE(stop_month, '') FROM "
-	    "insurance WHERE person_id = ?1 AND unit_id = ?2")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_FACTS_INSURANCE])) == NULL ||
 	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -270,8 +439,7 @@ tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 	store_reset(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
-	if ((st = store_stmt(s, "SELECT COUNT(*) FROM arrears WHERE "
-	    "person_id = ?1 AND unit_id = ?2 AND settled = 0")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_ARREARS])) == NULL ||
 	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -346,7 +514,7 @@ tg_region(struct store *s, int64_t unit_id, char *region, size_t regionsz)
 	int		 rc;
 
 	tg_copy(region, regionsz, "*");
-	if ((st = store_stmt(s, "SELECT region FROM units WHERE id = ?1")) ==
+	if ((st = store_stmt(s, tg_sql[TG_STMT_REGION])) ==
 	    NULL || store_bind_int(st, 1, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -542,10 +710,7 @@ tg_rule_unique(struct tg_eval *ev)
 
 	if (!ev->mine)
 		return 0;
-	if ((st = store_stmt(ev->s, "SELECT t.seq_no FROM tuigong g JOIN "
-	    "tasks t ON t.id = g.task_id WHERE g.employment_id = ?1 AND "
-	    "g.task_id != ?2 AND t.state IN ('未提交', '进行中', '结束') "
-	    "ORDER BY g.task_id LIMIT 1")) == NULL ||
+	if ((st = store_stmt(ev->s, tg_sql[TG_STMT_UNIQUE])) == NULL ||
 	    store_bind_int(st, 1, ev->f->employment_id) ||
 	    store_bind_int(st, 2, ev->task_id))
 		return -1;
@@ -776,12 +941,6 @@ tuigong_task_materials(struct store *s, int64_t task_id,
 
 /* ---- Rows in the store ---- */
 
-#define TG_COLUMNS "id, task_id, row_no, COALESCE(employment_id, 0), " \
-	"COALESCE(person_id, 0), name, idno, sex, hukou_type, phone, reason, " \
-	"end_date, contract_no, contract_start, contract_end, open_ended, " \
-	"post, sb_no, last_paid_month, settled, compensation, lost_contact, " \
-	"handler_name, handler_title, handler_phone, remark, overdue"
-
 /* Fills row from the current row of a statement selecting TG_COLUMNS. */
 static void
 tg_row_read(struct store_stmt *st, struct tuigong_row *r)
@@ -828,8 +987,7 @@ tuigong_row_load(struct store *s, int64_t task_id, int row_no,
 	struct store_stmt	*st;
 	int		 rc;
 
-	if ((st = store_stmt(s, "SELECT " TG_COLUMNS " FROM tuigong WHERE "
-	    "task_id = ?1 AND row_no = ?2")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_ROW_LOAD])) == NULL ||
 	    store_bind_int(st, 1, task_id) || store_bind_int(st, 2, row_no))
 		return -1;
 	rc = store_step(st);
@@ -854,21 +1012,7 @@ tuigong_row_save(struct store *s, const struct tuigong_row *r)
 {
 	struct store_stmt	*st;
 
-	st = store_stmt(s, "INSERT INTO tuigong (task_id, row_no, "
-	    "employment_id, person_id, name, idno, sex, hukou_type, phone, "
-	    "reason, end_date, contract_no, contract_start, contract_end, "
-	    "open_ended, post, sb_no, last_paid_month, settled, compensation, "
-	    "lost_contact, handler_name, handler_title, handler_phone, remark, "
-	    "overdue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-	    "?25, ?26) ON CONFLICT (task_id, row_no) DO UPDATE SET "
-	    "employment_id = ?3, person_id = ?4, name = ?5, idno = ?6, "
-	    "sex = ?7, hukou_type = ?8, phone = ?9, reason = ?10, "
-	    "end_date = ?11, contract_no = ?12, contract_start = ?13, "
-	    "contract_end = ?14, open_ended = ?15, post = ?16, sb_no = ?17, "
-	    "last_paid_month = ?18, settled = ?19, compensation = ?20, "
-	    "lost_contact = ?21, handler_name = ?22, handler_title = ?23, "
-	    "handler_phone = ?24, remark = ?25, overdue = ?26");
+	st = store_stmt(s, tg_sql[TG_STMT_ROW_INSERT]);
 	if (st == NULL || store_bind_int(st, 1, r->task_id) ||
 	    store_bind_int(st, 2, r->row_no) ||
 	    tg_bind_id(st, 3, r->employment_id) ||
@@ -909,8 +1053,7 @@ tuigong_rows(struct store *s, int64_t task_id,
 
 	if ((row = malloc(sizeof(*row))) == NULL)
 		return -1;
-	if ((st = store_stmt(s, "SELECT " TG_COLUMNS " FROM tuigong WHERE "
-	    "task_id = ?1 ORDER BY row_no")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_ROWS])) == NULL ||
 	    store_bind_int(st, 1, task_id)) {
 		free(row);
 		return -1;
@@ -952,8 +1095,7 @@ tuigong_is_batch(struct store *s, int64_t task_id)
 	 * batch never has one.  So this holds from creation on, also for
 	 * a batch whose rows all failed or were all deleted.
 	 */
-	if (tg_int(s, "SELECT NOT EXISTS (SELECT 1 FROM tuigong WHERE "
-	    "task_id = ?1 AND row_no = 0)", task_id, &n) == -1)
+	if (tg_int(s, tg_sql[TG_STMT_IS_BATCH], task_id, &n) == -1)
 		return -1;
 	return n != 0;
 }
@@ -968,10 +1110,7 @@ tuigong_open_task(struct store *s, int64_t unit_id, const char *idno,
 
 	*task_id = 0;
 	seq_no[0] = '\0';
-	if ((st = store_stmt(s, "SELECT t.id, t.seq_no FROM tasks t JOIN "
-	    "tuigong g ON g.task_id = t.id WHERE t.unit_id = ?1 AND "
-	    "t.business = 'tuigong' AND t.state IN ('未提交', '进行中') AND "
-	    "t.id != ?3 AND g.idno = ?2 ORDER BY g.task_id LIMIT 1")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_OPEN_TASK])) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, idno) ||
 	    store_bind_int(st, 3, except))
 		return -1;
@@ -1046,21 +1185,20 @@ tuigong_mark_overdue(struct store *s, int64_t task_id, const struct hdate *on)
 	memset(&m, 0, sizeof(m));
 	m.s = s;
 	m.on = on;
-	if (tg_int(s, "SELECT unit_id FROM tasks WHERE id = ?1", task_id,
+	if (tg_int(s, tg_sql[TG_STMT_TASK_UNIT], task_id,
 	    &m.unit_id) == -1)
 		return -1;
 	if (tuigong_rows(s, task_id, tg_mark_row, &m) == -1 || m.failed)
 		goto out;
 	for (i = 0; i < m.n; i++) {
 		any |= m.late[i];
-		if ((st = store_stmt(s, "UPDATE tuigong SET overdue = ?1 "
-		    "WHERE id = ?2")) == NULL ||
+		if ((st = store_stmt(s, tg_sql[TG_STMT_ROW_OVERDUE])) == NULL ||
 		    store_bind_int(st, 1, m.late[i]) ||
 		    store_bind_int(st, 2, m.ids[i]) || store_exec_stmt(s, st))
 			goto out;
 	}
-	if ((st = store_stmt(s, "UPDATE tasks SET overdue = ?1 WHERE "
-	    "id = ?2")) == NULL || store_bind_int(st, 1, any) ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_TASK_OVERDUE])) == NULL ||
+	    store_bind_int(st, 1, any) ||
 	    store_bind_int(st, 2, task_id) || store_exec_stmt(s, st))
 		goto out;
 	rc = 0;
@@ -1079,10 +1217,8 @@ tuigong_timeliness(struct store *s, int64_t unit_id, long long *on_time,
 	int		 rc;
 
 	*on_time = *total = 0;
-	if ((st = store_stmt(s, "SELECT COUNT(*), COALESCE(SUM(g.overdue = 0), "
-	    "0) FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
-	    "t.unit_id = ?1 AND t.business = 'tuigong' AND t.state IN "
-	    "('进行中', '结束')")) == NULL || store_bind_int(st, 1, unit_id))
+	if ((st = store_stmt(s, tg_sql[TG_STMT_TIMELINESS])) == NULL ||
+	    store_bind_int(st, 1, unit_id))
 		return -1;
 	rc = store_step(st);
 	if (rc == STORE_ROW) {
@@ -1145,8 +1281,7 @@ tg_save_task(struct store *s, const struct actor *who,
 		return *created ? 0 : 1;
 	}
 	*id = task->id;
-	if ((st = store_stmt(s, "UPDATE tasks SET summary = ?1, "
-	    "updated_at = ?2 WHERE id = ?3 AND state = '未提交'")) ==
+	if ((st = store_stmt(s, tg_sql[TG_STMT_SUMMARY])) ==
 	    NULL || store_bind_text(st, 1, summary) ||
 	    store_bind_int(st, 2, (int64_t)clock_now()) ||
 	    store_bind_int(st, 3, task->id) || store_exec_stmt(s, st) ||
@@ -1190,8 +1325,8 @@ tuigong_save(struct store *s, const struct actor *who,
 	r->row_no = 0;
 	snprintf(object, sizeof(object), "task:%" PRId64, *id);
 	if (tuigong_row_save(s, r) != 0 ||
-	    (st = store_stmt(s, "UPDATE tasks SET overdue = ?1 WHERE "
-	    "id = ?2")) == NULL || store_bind_int(st, 1, r->overdue) ||
+	    (st = store_stmt(s, tg_sql[TG_STMT_SAVE_OVERDUE])) == NULL ||
+	    store_bind_int(st, 1, r->overdue) ||
 	    store_bind_int(st, 2, *id) || store_exec_stmt(s, st) ||
 	    audit_append(s, who, "tuigong.save", object, summary) != 0 ||
 	    store_commit(s) != 0) {
@@ -1227,8 +1362,7 @@ tg_timeline_insurance(struct store *s, int64_t unit_id, int64_t person_id,
 	struct store_stmt		*st;
 	int			 rc;
 
-	if ((st = store_stmt(s, "SELECT start_month, sb_no, status FROM "
-	    "insurance WHERE person_id = ?1 AND unit_id = ?2")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_TL_INSURANCE])) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -1281,10 +1415,7 @@ tg_timeline_tuigong(struct store *s, int64_t unit_id, int64_t person_id,
 	struct store_stmt		*st;
 	int			 rc, done = 0;
 
-	if ((st = store_stmt(s, "SELECT t.id, t.seq_no, t.state, g.end_date, "
-	    "g.reason, g.overdue FROM tuigong g JOIN tasks t ON "
-	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
-	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_TL_TUIGONG])) == NULL ||
 	    store_bind_int(st, 1, person_id) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -1344,10 +1475,7 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 
 	memset(out, 0, sizeof(*out));
 	memset(&f, 0, sizeof(f));
-	if ((st = store_stmt(s, "SELECT p.id, p.name, p.idno, e.registered_at, "
-	    "e.contract_no, e.status, COALESCE(e.ended_at, '') FROM persons p "
-	    "JOIN employments e ON e.person_id = p.id WHERE p.idno = ?1 AND "
-	    "e.unit_id = ?2 ORDER BY e.id DESC LIMIT 1")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_TL_PERSON])) == NULL ||
 	    store_bind_text(st, 1, idno) || store_bind_int(st, 2, unit_id))
 		return -1;
 	rc = store_step(st);
@@ -1479,9 +1607,7 @@ tg_fresh_save(struct store *s, const struct tg_checkarg *a)
 
 	for (i = 0; i < a->nfresh; i++) {
 		fr = &a->fresh[i];
-		if ((st = store_stmt(s, "UPDATE tuigong SET employment_id = "
-		    "NULLIF(?1, 0), person_id = NULLIF(?2, 0), sb_no = ?3, "
-		    "last_paid_month = ?4, settled = ?5 WHERE id = ?6")) ==
+		if ((st = store_stmt(s, tg_sql[TG_STMT_FRESH_ROW])) ==
 		    NULL || store_bind_int(st, 1, fr->employment_id) ||
 		    store_bind_int(st, 2, fr->person_id) ||
 		    store_bind_text(st, 3, fr->sb_no) ||
@@ -1604,15 +1730,7 @@ tuigong_job_ended(struct store *s, int64_t unit_id, int64_t person_id,
 	int			 rc;
 	int64_t			 v = 0;
 
-	if ((st = store_stmt(s, "SELECT CASE WHEN ?3 <> 0 THEN EXISTS ("
-	    "SELECT 1 FROM tuigong g JOIN tasks t ON t.id = g.task_id WHERE "
-	    "g.person_id = ?1 AND t.unit_id = ?2 AND t.state = '结束' AND "
-	    "g.employment_id = ?3) "
-	    "ELSE EXISTS (SELECT 1 FROM tuigong g JOIN tasks t ON "
-	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
-	    "t.state = '结束' AND g.end_date >= ?4) OR EXISTS (SELECT 1 FROM "
-	    "employments WHERE person_id = ?1 AND unit_id = ?2 AND "
-	    "status = '已退工' AND COALESCE(ended_at, '') >= ?4) END")) ==
+	if ((st = store_stmt(s, tg_sql[TG_STMT_JOB_ENDED])) ==
 	    NULL || store_bind_int(st, 1, person_id) ||
 	    store_bind_int(st, 2, unit_id) ||
 	    store_bind_int(st, 3, employment_id) ||
@@ -1642,14 +1760,11 @@ tg_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 	int		 changed, batch;
 
 	if (wf_load(s, task_id, 0, &t) != 0 ||
-	    tg_int(s, "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1",
+	    tg_int(s, tg_sql[TG_STMT_ROW_COUNT_APPLY],
 	    task_id, &rows) == -1)
 		return -1;
-	if ((st = store_stmt(s, "UPDATE employments SET status = '已退工', "
-	    "ended_at = (SELECT g.end_date FROM tuigong g WHERE g.task_id = ?1 "
-	    "AND g.employment_id = employments.id), end_task_id = ?1 WHERE "
-	    "status = '在职' AND id IN (SELECT employment_id FROM tuigong "
-	    "WHERE task_id = ?1)")) == NULL || store_bind_int(st, 1, task_id) ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_END_EMPLOYMENT])) == NULL ||
+	    store_bind_int(st, 1, task_id) ||
 	    store_exec_stmt(s, st))
 		return -1;
 	changed = store_changes(s);
@@ -1677,8 +1792,7 @@ tg_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 		    "(共 %" PRId64 " 人,可在业务打印中打印);若员工档案由单位"
 		    "保管,须在各自退工后%lld日内将档案转递至户籍地或就业地公共"
 		    "就业服务机构。", rows, days);
-	if ((st = store_stmt(s, "INSERT INTO messages (unit_id, task_id, at, "
-	    "title, body) VALUES (?1, ?2, ?3, ?4, ?5)")) == NULL ||
+	if ((st = store_stmt(s, tg_sql[TG_STMT_MESSAGE])) == NULL ||
 	    store_bind_int(st, 1, t.unit_id) || store_bind_int(st, 2, task_id) ||
 	    store_bind_int(st, 3, (int64_t)clock_now()) ||
 	    store_bind_text(st, 4, title) || store_bind_text(st, 5, body) ||
@@ -1797,9 +1911,8 @@ static int
 tg_wf_rows(struct store *s, int64_t task_id,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	return rows_walk(s, "SELECT row_no, COALESCE(person_id, 0), name, "
-	    "idno, reason, end_date, contract_no FROM tuigong WHERE "
-	    "task_id = ?1 ORDER BY row_no", task_id, tg_row_labels, 3, fn, arg);
+	return rows_walk(s, tg_sql[TG_STMT_WF_ROWS], task_id, tg_row_labels, 3,
+	    fn, arg);
 }
 
 /* The rows_page hook: one page of the rows, reading no others.
@@ -1808,9 +1921,7 @@ static int
 tg_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
-	return rows_walk_page(s, "SELECT row_no, COALESCE(person_id, 0), "
-	    "name, idno, reason, end_date, contract_no FROM tuigong WHERE "
-	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", task_id,
+	return rows_walk_page(s, tg_sql[TG_STMT_WF_ROWS_PAGE], task_id,
 	    offset, limit, tg_row_labels, 3, fn, arg);
 }
 
@@ -1818,7 +1929,7 @@ tg_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 static int
 tg_row_count(struct store *s, int64_t task_id, int64_t *n)
 {
-	return store_int(s, "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1",
+	return store_int(s, tg_sql[TG_STMT_ROW_COUNT],
 	    task_id, 0, n);
 }
 
@@ -1829,8 +1940,7 @@ tg_row_delete(struct store *s, int64_t task_id, int row_no)
 {
 	if (row_no <= 0)
 		return 1;
-	return rows_delete(s, "DELETE FROM tuigong WHERE task_id = ?1 AND "
-	    "row_no = ?2", task_id, row_no);
+	return rows_delete(s, tg_sql[TG_STMT_ROW_DELETE], task_id, row_no);
 }
 
 /* The rows_move hook: batch rows to another task.  Returns 0, 1 when a
@@ -1844,8 +1954,8 @@ tg_rows_move(struct store *s, int64_t task_id, int64_t to_task,
 	for (i = 0; i < n; i++)
 		if (row_nos[i] <= 0)
 			return 1;
-	return rows_move(s, "UPDATE tuigong SET task_id = ?1 WHERE "
-	    "task_id = ?2 AND row_no = ?3", task_id, to_task, row_nos, n);
+	return rows_move(s, tg_sql[TG_STMT_ROWS_MOVE], task_id, to_task,
+	    row_nos, n);
 }
 
 static const struct wf_menu tg_menu[] = {
