@@ -64,9 +64,11 @@ static const char *const jy_sql[JY_STMT__MAX] = {
 	    "COALESCE(e.start_date, '') "
 	    "FROM persons p JOIN units u ON u.id = ?2 "
 	    "LEFT JOIN insurance i ON i.person_id = p.id AND i.unit_id = u.id "
-	    "LEFT JOIN employments e ON e.id = (SELECT e2.id FROM employments "
-	    "  e2 WHERE e2.person_id = p.id AND e2.unit_id = u.id ORDER BY "
-	    "  e2.status = '在职' DESC, e2.id DESC LIMIT 1) "
+	    "LEFT JOIN employments e ON e.id = COALESCE((SELECT MAX(e2.id) "
+	    "  FROM employments e2 WHERE e2.person_id = p.id AND "
+	    "  e2.unit_id = u.id AND e2.status = '在职'), (SELECT MAX(e2.id) "
+	    "  FROM employments e2 WHERE e2.person_id = p.id AND "
+	    "  e2.unit_id = u.id)) "
 	    "WHERE p.id = ?1 AND (i.id IS NOT NULL OR e.id IS NOT NULL)", /* JY_STMT_FACTS_PERSON */
 	[JY_STMT_EMPLOYED_LATER] =
 	    "SELECT EXISTS (SELECT 1 FROM employments "
