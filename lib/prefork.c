@@ -60,6 +60,7 @@ cpu_count(void)
 	return n > 0 ? (int)n : 1;
 }
 
+/* The number of workers HALL_WORKERS asks for; see prefork.h. */
 int
 prefork_workers(void)
 {
@@ -214,6 +215,11 @@ stop_all(struct slot *sl, int n, const sigset_t *set)
 	}
 }
 
+/*
+ * Forks n workers and keeps them running until TERM, INT or HUP; see
+ * prefork.h.  Returns 0 in a worker, 1 in the parent at its end, -1 on
+ * a set-up failure.  Owns the slots, freed before it returns.
+ */
 int
 prefork(int n, int *status)
 {
