@@ -543,15 +543,24 @@ lat_stats() {
 }
 
 # The bodies of the 保存 of persons rows+2 .. rows+1+tsub of
-# tg-rows.tsv (csrf $1), each with its own token.
+# tg-rows.tsv (csrf $1), each with its own token (one awk, not a dozen
+# processes a person).
 tg_save_bodies() {
+	od -An -v -N$((16 * tsub)) -tx1 /dev/urandom | tr -d ' \n' |
+	    fold -w 32 >"$T/tokens"
+	echo >>"$T/tokens"
 	sed -n "$((rows + 2)),$((rows + 1 + tsub))p" "$T/tg-rows.tsv" |
-	    while IFS='	' read -r name idno cno; do
-		printf 'csrf=%s&token=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000\n' \
-		    "$1" "$(tg_token)" "$(tg_enc "$name")" "$idno" \
-		    "$(tg_enc 男)" "$(tg_enc 城镇)" "$(tg_enc 协商一致解除)" \
-		    "$today" "$cno" "$(tg_enc 经办人)"
-	done
+	    paste - "$T/tokens" | awk -F '\t' -v csrf="$1" \
+	    -v pre="$(tg_enc 退工压测)" -v sex="$(tg_enc 男)" \
+	    -v hukou="$(tg_enc 城镇)" -v reason="$(tg_enc 协商一致解除)" \
+	    -v handler="$(tg_enc 经办人)" -v today="$today" '
+	NF >= 4 {
+		num = $1
+		sub(/^退工压测/, "", num)	# the rest is ASCII digits
+		printf "csrf=%s&token=%s&name=%s%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000\n",
+		    csrf, $4, pre, num, $2, sex, hukou, reason, today, $3,
+		    handler
+	}'
 }
 
 # 保存 of tsub persons, then their 提交 paired with raw commits (csrf
@@ -656,10 +665,12 @@ tg_bench() {
 	tg_sql ".read $T/tg-people.sql" >/dev/null ||
 		{ echo "bench: 退工: cannot insert persons"; return; }
 	today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
-	hcurl -H 'Accept: application/xml' "$url/tuigong" >/dev/null
+	# The session's CSRF token from the small 首页 (the 退工 form may
+	# list every employee of the unit).
+	hcurl -H 'Accept: application/xml' "$url/home?format=xml" >/dev/null
 	csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' \
 	    "$T/body" | head -n 1)
-	[ -n "$csrf" ] || { echo "bench: 退工: no form"; return; }
+	[ -n "$csrf" ] || { echo "bench: 退工: no CSRF token on /home"; return; }
 	tg_submit_bench "$csrf"
 	echo
 
