@@ -2,7 +2,8 @@
 #
 #   make            the library, every program in cgi-bin/ and hall-admin
 #   make run        certificates, demo data, nginx and every program on
-#                   https://127.0.0.1:$(PORT) until Ctrl-C
+#                   https://127.0.0.1:$(PORT) until Ctrl-C, WORKERS
+#                   processes per program (default: nproc)
 #   make stop       stops what make run started
 #   make test       unit, stylesheet, browser and HTTP tests under
 #                   ASan+UBSan; as root it first installs the missing
@@ -17,6 +18,9 @@
 PREFIX	?= /usr/local
 DESTDIR	?=
 PORT	?= 8443
+# Worker processes per program for make run and make bench (empty: the
+# number of CPUs, as nginx/run.sh counts them with nproc).
+WORKERS	?=
 VAR	?= $(CURDIR)/var
 SAN	?= 0
 FUZZ_SECONDS ?= 20
@@ -88,9 +92,10 @@ $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(LIBHALL) $(PKG_LIBS)
 
-$(HELLO): $(B)/tests/bench/hello.o
+# hello forks its workers as the programs do (lib/prefork.c).
+$(HELLO): $(B)/tests/bench/hello.o $(B)/lib/prefork.o $(B)/lib/log.o
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< -lfcgi
+	$(CC) $(LDFLAGS) -o $@ $^ -lfcgi
 
 # The unit tests of hall-admin populate link its generator.
 $(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(LIBHALL)
@@ -137,7 +142,7 @@ demo: all certs
 run: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory demo
-	@sh nginx/run.sh start $(VAR) $(B)/bin $(PORT) $(CURDIR)
+	@WORKERS=$(WORKERS) sh nginx/run.sh start $(VAR) $(B)/bin $(PORT) $(CURDIR)
 	@sh nginx/run.sh wait $(VAR)
 
 stop:
@@ -174,12 +179,12 @@ $(SQLCOMMIT): $(B)/tests/bench/sqlite_commit.o
 	$(CC) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT)
-	@sh tests/bench/bench.sh $(CURDIR) $(B)
+	@WORKERS=$(WORKERS) sh tests/bench/bench.sh $(CURDIR) $(B)
 
 # The same requests on the demo store and on a large one (hall-admin
 # populate; SCALE_PERSONS etc. in tests/bench/scale.sh), with ratios.
 bench-scale: $(PROGS) $(ADMIN)
-	@sh tests/bench/scale.sh $(CURDIR) $(B)
+	@WORKERS=$(WORKERS) sh tests/bench/scale.sh $(CURDIR) $(B)
 
 FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 FUZZ_B := build/fuzz

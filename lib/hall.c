@@ -19,6 +19,7 @@
 
 #include "hall.h"
 #include "page.h"
+#include "prefork.h"
 
 extern char	**environ;
 
@@ -626,12 +627,33 @@ hall_stop(void)
 	memset(&hall, 0, sizeof(hall));
 }
 
+/*
+ * Runs program p: as plain CGI when fd 0 is not a FastCGI listening
+ * socket, else the FastCGI accept loop, in HALL_WORKERS workers when
+ * that asks for more than one (prefork.h: this process then only
+ * watches them, and each worker opens the store and the stylesheet
+ * after the fork).  Returns the exit status.
+ */
 int
 hall_main(const struct program *p, int argc, char *argv[])
 {
 	FCGX_Request	 fr;
 	struct req_io	 io;
+	int		 n, status;
 
+	log_setprog(p->name);
+	if (!FCGX_IsCGI()) {
+		if ((n = prefork_workers()) < 0)
+			return EXIT_FAILURE;
+		switch (prefork(n, &status)) {
+		case -1:
+			return EXIT_FAILURE;
+		case 1:
+			return status;		/* the parent, done */
+		default:
+			break;			/* a worker, or the only one */
+		}
+	}
 	if (hall_start(p) < 0) {
 		hall_stop();
 		return EXIT_FAILURE;

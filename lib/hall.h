@@ -9,8 +9,8 @@
  * else HTML through the program's stylesheet.
  *
  * Environment: HALL_DB (database file), HALL_XSL (stylesheet folder),
- * HALL_CA (CA certificate file), HALL_CLOCK_FILE (tests only, see
- * clock.h).
+ * HALL_CA (CA certificate file), HALL_WORKERS (workers per program,
+ * see prefork.h), HALL_CLOCK_FILE (tests only, see clock.h).
  */
 #ifndef HALL_HALL_H
 #define HALL_HALL_H

@@ -5,7 +5,10 @@
 #       nginx/hall.conf.in (the hall's server routes /NAME to every
 #       program of BINDIR but verify), starts every program of
 #       BINDIR (except hall-admin) on VAR/run/NAME.sock with
-#       spawn-fcgi, a supervisor that restarts dead programs and
+#       spawn-fcgi, each in WORKERS worker processes (default: the
+#       number of CPUs, nproc; HALL_WORKERS of lib/prefork.h: the
+#       program's parent process re-forks a worker that dies), a
+#       supervisor that restarts a program whose parent died and
 #       checkpoints the database every 60 s, and nginx on
 #       https://127.0.0.1:PORT (the public verification page on
 #       PORT+1); returns once nginx answers.
@@ -75,7 +78,8 @@ setvar() {
 	run=$var/run
 }
 
-# Restarts dead programs every second and checkpoints every 60 s.
+# Restarts dead programs every second (a program's parent process; the
+# parent itself re-forks its dead workers) and checkpoints every 60 s.
 # Runs until killed (run.sh stop).
 supervise() {
 	bindir=$1
@@ -170,6 +174,13 @@ cmd_start() {
 	# The public base of the verification page printed on receipts.
 	HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
 	export HALL_PUBLIC_URL
+	# Workers per program (lib/prefork.c forks them).
+	WORKERS=${WORKERS:-$(nproc 2>/dev/null || echo 1)}
+	case $WORKERS in '' | *[!0-9]*) die "WORKERS must be a number: $WORKERS" ;; esac
+	[ "$WORKERS" -ge 1 ] && [ "$WORKERS" -le 256 ] ||
+		die "WORKERS must be 1 to 256: $WORKERS"
+	HALL_WORKERS=$WORKERS
+	export HALL_WORKERS
 	[ -n "${HALL_CLOCK_FILE:-}" ] && export HALL_CLOCK_FILE
 	[ -n "${HALL_PBKDF2_ITER:-}" ] && export HALL_PBKDF2_ITER
 	umask 077

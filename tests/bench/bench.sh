@@ -2,17 +2,32 @@
 # bench.sh SRCDIR B: the hall's benchmark (make bench), figures only.
 #
 # Starts a temporary hall from the build B (certificates, demo data,
-# nginx and every program, as tests/http/harness.sh does), logs in as
-# the VIP unit with curl (changing the initial password when asked),
-# then measures with ApacheBench, keep-alive, 8 concurrent clients:
-#   /hello   the FastCGI baseline (tests/bench/hello.c): nginx, TLS with
-#            a client certificate, one FastCGI round trip
-#   /home    the 首页 of a logged-in unit: the same plus session, store
-#            and XSLT
-# and prints requests per second, the 99th percentile and their ratio.
-# It never fails on speed; it says "skipped" when it cannot log in.
-# BENCH_N (2000) and BENCH_C (8) change the load; BENCH_USER and
-# BENCH_PASS override the VIP account read from demo.txt.
+# nginx and every program, as tests/http/harness.sh does) with WORKERS
+# worker processes per program (default: the number of CPUs), hello
+# (tests/bench/hello.c) forking as many; logs in as the VIP unit with
+# curl (changing the initial password when asked), then measures:
+#   /home against /hello, the FastCGI baseline (nginx, TLS with a
+#       client certificate, one FastCGI round trip), both through the
+#       same nginx, with ApacheBench, keep-alive, at 8 and at 32
+#       connections (BENCH_N requests each, 2000): requests per second,
+#       p50 and p99 latency, worker CPU per request (utime + stime +
+#       the reaped children's, from /proc/PID/stat of every process of
+#       the program, divided by the requests), the ratios;
+#   tests/bench/callgrind.sh when it exists (instructions per /home);
+#   减员: 20 single 保存 + 提交 in a row, a 200-person 批量减员, ab on
+#       《综合业务处理单》;
+#   退工: a 保存 of each of BENCH_ROUNDS x BENCH_PER (5 x 100) persons,
+#       each with its own one-time token, BENCH_C (8) in parallel with
+#       curl; then their 提交 in BENCH_ROUNDS rounds, each round right
+#       after a round of the raw SQLite commit of the same durability
+#       (WAL, synchronous=FULL, same filesystem: tests/bench/
+#       sqlite_commit.c) of as many transactions (A B A B ...), the
+#       ratio taken pair by pair and its median printed; a
+#       BENCH_TG_ROWS-row (10000) 批量退工 import.
+# Every figure that has a target of issue 8 is printed with it and
+# whether it is met.  It never fails on speed; it says "skipped" when
+# it cannot log in.  BENCH_USER and BENCH_PASS override the VIP account
+# read from demo.txt; BENCH_KEEP=1 keeps the temporary folder.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: bench.sh SRCDIR B" >&2; exit 2; }
@@ -21,9 +36,23 @@ b=$(cd "$2" && pwd) || exit 2
 run="$src/nginx/run.sh"
 n=${BENCH_N:-2000}
 conc=${BENCH_C:-8}
+rounds=${BENCH_ROUNDS:-5}
+per=${BENCH_PER:-100}
+hz=$(getconf CLK_TCK 2>/dev/null) || hz=100
+WORKERS=${WORKERS:-$(nproc 2>/dev/null || echo 1)}
+export WORKERS
+for v in "$n" "$conc" "$rounds" "$per" "$hz" "$WORKERS"; do
+	case $v in '' | *[!0-9]*)
+		echo "bench: BENCH_* and WORKERS must be whole numbers" >&2; exit 2 ;;
+	esac
+done
+[ "$rounds" -ge 1 ] || rounds=1
+[ "$per" -ge 1 ] || per=1
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/hall-bench.XXXXXX") || exit 1
-trap 'sh "$run" stop "$T" >/dev/null 2>&1; rm -rf "$T"' EXIT
+trap 'sh "$run" stop "$T" >/dev/null 2>&1
+	if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $T" >&2
+	else rm -rf "$T"; fi' EXIT
 trap 'exit 130' INT TERM HUP
 
 fail() {
@@ -57,7 +86,8 @@ sh "$src/certs/mkcerts.sh" "$T/certs" >"$T/mkcerts.log" 2>&1 || {
 	cat "$T/mkcerts.log" >&2; fail "mkcerts.sh failed"; }
 HALL_PBKDF2_ITER=1000
 export HALL_PBKDF2_ITER
-"$b/bin/hall-admin" -d "$T/hall.db" init >/dev/null || fail "hall-admin init"
+"$b/bin/hall-admin" -d "$T/hall.db" init >"$T/init.log" 2>&1 ||
+	fail "hall-admin init"
 "$b/bin/hall-admin" -d "$T/hall.db" demo "$T/certs" "$T/demo.txt" \
     >/dev/null || fail "hall-admin demo"
 tries=0
@@ -125,38 +155,151 @@ fi
 cookie=$(awk '$6 == "__Host-hall_session" { v = $7 } END { print v }' "$jar")
 [ -n "$cookie" ] || skip "login failed (no __Host-hall_session cookie)"
 
-# Runs ab against path $1 (more ab options after it) and prints
-# "req/s p99 non2xx failed" (a field is "-" when ab did not say).
-measure() {
-	path=$1
-	shift
-	ab -q -k -n "$n" -c "$conc" -E "$pem" "$@" "$url$path" \
+# ---- Measuring ----
+
+# The pids of every process of program $1 of B/bin (its parent and its
+# workers: one ls of the /proc/PID/exe links).
+pids_of() {
+	ls -l /proc/[0-9]*/exe 2>/dev/null | awk -v prog="$b/bin/$1" '{
+		i = index($0, " -> ")
+		if (i == 0 || substr($0, i + 4) != prog) next
+		if (match($0, /\/proc\/[0-9]+\/exe/))
+			print substr($0, RSTART + 6, RLENGTH - 10)
+	}'
+}
+
+# The CPU clock ticks of program $1: utime + stime + cutime + cstime
+# (/proc/PID/stat fields 14-17: the children's count once reaped, so a
+# worker's xlsx child or a replaced worker is not lost) of all its
+# processes, summed.
+cpu_of() {
+	for p in $(pids_of "$1"); do
+		sed 's/.*) //' "/proc/$p/stat" 2>/dev/null
+	done | awk '{ t += $12 + $13 + $14 + $15 } END { print t + 0 }'
+}
+
+# Milliseconds of CPU per request from ticks $1 over $2 requests.
+cpu_ms() {
+	awk -v t="$1" -v n="$2" -v hz="$hz" 'BEGIN {
+		if (n <= 0) print "-"
+		else if (t <= 0) printf "<%.3f\n", 1000 / hz / n
+		else printf "%.3f\n", t * 1000 / hz / n }'
+}
+
+# ab_measure PATH PROG CONC [ab options]: ab on PATH (BENCH_N requests,
+# CONC connections, keep-alive, the VIP certificate); prints
+# "req/s p50 p99 cpu-ms/request non2xx failed" ("-" when unknown),
+# the CPU being program PROG's over the run.
+ab_measure() {
+	path=$1 prog=$2 c=$3
+	shift 3
+	c0=$(cpu_of "$prog")
+	ab -q -k -n "$n" -c "$c" -E "$pem" "$@" "$url$path" \
 	    >"$T/ab.out" 2>&1 || {
 		echo "bench: ab failed on $path:" >&2
 		tail -n 5 "$T/ab.out" >&2
-		echo "- - - -"
+		echo "- - - - - -"
 		return
 	}
-	awk '
+	c1=$(cpu_of "$prog")
+	cpu=$(cpu_ms $((c1 - c0)) "$n")
+	awk -v cpu="$cpu" '
 	/^Requests per second:/	{ rps = $4 }
 	/^Failed requests:/	{ failed = $3 }
 	/^Non-2xx responses:/	{ non2xx = $3 }
+	/^ +50%/		{ p50 = $2 }
 	/^ +99%/		{ p99 = $2 }
 	END {
-		printf "%s %s %s %s\n", rps == "" ? "-" : rps,
-		    p99 == "" ? "-" : p99, non2xx == "" ? 0 : non2xx,
-		    failed == "" ? "-" : failed
+		printf "%s %s %s %s %s %s\n", rps == "" ? "-" : rps,
+		    p50 == "" ? "-" : p50, p99 == "" ? "-" : p99, cpu,
+		    non2xx == "" ? 0 : non2xx, failed == "" ? "-" : failed
 	}' "$T/ab.out"
 }
 
-echo "bench: $n requests, $conc concurrent, keep-alive, client certificate"
-hello=$(measure /hello)
-home=$(measure /home -H "Cookie: __Host-hall_session=$cookie")
-printf '%-8s %12s %10s %9s %8s\n' path "requests/s" "p99 (ms)" non-2xx failed
-printf '%-8s %12s %10s %9s %8s\n' /hello $hello
-printf '%-8s %12s %10s %9s %8s\n' /home $home
-echo "$hello $home" | awk '$1 != "-" && $5 != "-" && $1 > 0 {
-	printf "ratio /home : /hello (requests/s) = %.3f\n", $5 / $1 }'
+# The header of the rows show_row prints.
+head_row() {
+	printf '%-24s %10s %8s %8s %10s %8s %7s\n' request "requests/s" \
+	    "p50 ms" "p99 ms" "CPU ms/rq" non-2xx failed
+}
+
+# show_row LABEL RPS P50 P99 CPU NON2XX FAILED
+show_row() {
+	printf '%-24s %10s %8s %8s %10s %8s %7s\n' "$@"
+}
+
+# target WHAT VALUE OP LIMIT: prints the figure beside issue 8's target
+# (OP is <= or >=) and whether it is met.
+target() {
+	awk -v what="$1" -v v="$2" -v op="$3" -v lim="$4" 'BEGIN {
+		if (v == "" || v == "-") {
+			printf "  %-46s %10s   target %s %s: not measured\n",
+			    what, "-", op, lim
+			exit
+		}
+		l = lim; sub(/[^0-9.]+$/, "", l)
+		met = (op == "<=") ? (v + 0 <= l + 0) : (v + 0 >= l + 0)
+		printf "  %-46s %10s   target %s %s: %s\n", what, v, op, lim,
+		    met ? "met" : "NOT met"
+	}'
+}
+
+# ratio A B: A / B with 3 decimals, or "-".
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a == "-" || b == "-" || a == "" || b == "" || b + 0 <= 0)
+			print "-"
+		else
+			printf "%.3f\n", a / b }'
+}
+
+# The median of the numbers on standard input ("-" when none).
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "-"; exit }
+		if (NR % 2) print v[(NR + 1) / 2]
+		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Figures that have a target, gathered for the summary at the end.
+: >"$T/targets"
+
+echo "bench: $WORKERS worker processes per program (hello too), keep-alive," \
+    "client certificate, $n requests per figure"
+echo
+echo "== /home against /hello through the same nginx =="
+head_row
+for c in 8 32; do
+	hello=$(ab_measure /hello hello "$c")
+	home=$(ab_measure /home home "$c" \
+	    -H "Cookie: __Host-hall_session=$cookie")
+	show_row "/hello c=$c" $hello
+	show_row "/home c=$c" $home
+	set -- $hello
+	h_rps=$1 h_p99=$3
+	set -- $home
+	r=$(ratio "$1" "$h_rps")
+	p=$(ratio "$3" "$h_p99")
+	echo "  ratio /home : /hello at $c connections: requests/s $r, p99 $p"
+	target "/home : /hello requests/s, $c connections" "$r" ">=" 0.6x \
+	    >>"$T/targets"
+	[ "$c" = 32 ] && target "/home : /hello p99, 32 connections" "$p" \
+	    "<=" 2x >>"$T/targets"
+done
+
+echo
+if [ -f "$src/tests/bench/callgrind.sh" ]; then
+	echo "== callgrind (tests/bench/callgrind.sh) =="
+	sh "$src/tests/bench/callgrind.sh" "$src" "$b" >"$T/callgrind.out" 2>&1
+	cat "$T/callgrind.out"
+	ir=$(awk '$1 == "callgrind" && $2 == "/home" { v = $3 } END { print v }' \
+	    "$T/callgrind.out")
+	case $ir in '' | *[!0-9]*) ir=- ;; esac
+	target "callgrind /home, instructions per request" "$ir" "<=" 400000 \
+	    >>"$T/targets"
+	echo
+fi
+
+echo '== 城镇职工减少 (减员) =='
 # ---- 城镇职工减少 (减员) ----
 # 200 extra insured persons of the VIP unit (valid GB 11643 numbers,
 # their 退工 already done so no material is needed), then: 20 single
@@ -297,29 +440,30 @@ jy_bench() {
 		    id = $last"
 		code=$(hcurl "$url/print/zonghe?id=$last")
 		if [ "$code" = 200 ]; then
-			zh=$(measure "/print/zonghe?id=$last" \
+			zh=$(ab_measure "/print/zonghe?id=$last" print "$conc" \
 			    -H "Cookie: __Host-hall_session=$cookie")
-			printf '%-22s %12s %10s %9s %8s\n' path "requests/s" \
-			    "p99 (ms)" non-2xx failed
-			printf '%-22s %12s %10s %9s %8s\n' /print/zonghe $zh
+			head_row
+			show_row "/print/zonghe c=$conc" $zh
 		else
 			echo "bench: /print/zonghe answered $code: not measured"
 		fi
 	fi
 }
 jy_bench
+echo
+echo '== 退工登记 =='
 # ---- 退工登记 ----
-# A 退工 提交 through nginx: BENCH_TG_SUBMIT (500) persons each get a
+# 保存 then 提交 through nginx, every one for another person with its
+# own one-time token: tsub = BENCH_ROUNDS x BENCH_PER persons each get a
 # 保存 (validate the form, check the rules, write the task, its row and
-# the audit row) and then a 提交 (the rules again over the store's
-# facts, the task moved, the VIP unit's automatic review, the
-# employment ended, messages and audit rows, one transaction), posted
-# by curl over keep-alive, $conc in parallel, the attachments put in
-# between by SQL (not timed).  Printed beside the raw SQLite commit rate
-# of the same durability (WAL, synchronous=FULL) on the same disk ($T)
-# from tests/bench/sqlite_commit.c.  Also ab on 保存 alone, and a
-# 10,000-row 批量退工 import.  Figures only.  BENCH_TG_ROWS (10000) sets
-# the batch size.
+# the audit row), posted by curl over keep-alive, $conc in parallel;
+# the attachments are put in by SQL (not timed); then their 提交 (the
+# rules again over the store's facts, the task moved, the VIP unit's
+# automatic review, the employment ended, messages and audit rows, one
+# transaction) in rounds of BENCH_PER, each right after as many raw
+# SQLite commits of the same durability on the same filesystem
+# (tests/bench/sqlite_commit.c): A B A B ..., the ratio pair by pair.
+# Then a BENCH_TG_ROWS-row (10000) 批量退工 import.  Figures only.
 tg_sql() {
 	sqlite3 -cmd '.timeout 10000' "$T/hall.db" "$1"
 }
@@ -327,6 +471,11 @@ tg_sql() {
 # Every byte of $1 as %XX (a valid form-urlencoded value).
 tg_enc() {
 	printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/\(..\)/%\1/g'
+}
+
+# A fresh one-time form token: 32 lower-case hex digits.
+tg_token() {
+	od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
 }
 
 # SQL for $1 employees of the VIP unit (在职, 减员 done), one batch row
@@ -363,40 +512,79 @@ tg_people() {
 	}'
 }
 
-# Writes a curl config to $1 posting each line of $3 (form bodies) to
-# path $2 with the VIP certificate and session, and runs it $conc in
-# parallel over keep-alive.  Prints the milliseconds it took.
-tg_curl_all() {
+# post_all CFG PATH BODIES: posts each line of BODIES (a form body) to
+# PATH with the VIP certificate and session, $conc in parallel over
+# keep-alive (curl --parallel); appends "status seconds" per request to
+# CFG.out and prints the milliseconds the whole took.
+post_all() {
 	awk -v u="$url$2" -v ca="$T/certs/ca.crt" -v pem="$pem" \
 	    -v jar="$jar" '{
 		if (NR > 1) print "next"
 		printf "url = \"%s\"\ncacert = \"%s\"\ncert = \"%s\"\n", u, ca, pem
 		printf "cookie = \"%s\"\nheader = \"Accept: application/xml\"\n", jar
 		printf "data = \"%s\"\noutput = \"/dev/null\"\nsilent\n", $0
-		print "write-out = \"%{http_code}\\n\""
+		print "write-out = \"%{http_code} %{time_total}\\n\""
 	}' "$3" >"$1"
 	t0=$(jy_ms)
-	curl --parallel --parallel-max "$conc" -K "$1" >"$1.codes" 2>/dev/null
+	curl --parallel --parallel-max "$conc" -K "$1" >>"$1.out" 2>/dev/null
 	t1=$(jy_ms)
 	echo $((t1 - t0))
 }
 
-# 保存 then 提交 of tsub persons (rows rows+2 .. of tg-rows.tsv) with
-# csrf $1; prints the rates beside the raw commit figures $2.
-tg_submit_bench() {
+# lat_stats FILE: "p50 p99 statuses" (ms) of the "status seconds" lines
+# of FILE.
+lat_stats() {
+	sort -k2,2g "$1" | awk '{ t[NR] = $2 * 1000; c[$1]++ } END {
+		if (NR == 0) { print "- - none"; exit }
+		s = ""
+		for (k in c) s = s (s == "" ? "" : ",") k "x" c[k]
+		printf "%.1f %.1f %s\n", t[int((NR * 50 + 99) / 100)],
+		    t[int((NR * 99 + 99) / 100)], s }'
+}
+
+# The bodies of the 保存 of persons rows+2 .. rows+1+tsub of
+# tg-rows.tsv (csrf $1), each with its own token (one awk, not a dozen
+# processes a person).
+tg_save_bodies() {
+	od -An -v -N$((16 * tsub)) -tx1 /dev/urandom | tr -d ' \n' |
+	    fold -w 32 >"$T/tokens"
+	echo >>"$T/tokens"
 	sed -n "$((rows + 2)),$((rows + 1 + tsub))p" "$T/tg-rows.tsv" |
-	    while IFS='	' read -r name idno cno; do
-		printf 'csrf=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000\n' \
-		    "$1" "$(tg_enc "$name")" "$idno" "$(tg_enc 男)" \
-		    "$(tg_enc 城镇)" "$(tg_enc 协商一致解除)" "$today" "$cno" \
-		    "$(tg_enc 经办人)"
-	done >"$T/tg-saves.txt"
+	    paste - "$T/tokens" | awk -F '\t' -v csrf="$1" \
+	    -v pre="$(tg_enc 退工压测)" -v sex="$(tg_enc 男)" \
+	    -v hukou="$(tg_enc 城镇)" -v reason="$(tg_enc 协商一致解除)" \
+	    -v handler="$(tg_enc 经办人)" -v today="$today" '
+	NF >= 4 {
+		num = $1
+		sub(/^退工压测/, "", num)	# the rest is ASCII digits
+		printf "csrf=%s&token=%s&name=%s%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000\n",
+		    csrf, $4, pre, num, $2, sex, hukou, reason, today, $3,
+		    handler
+	}'
+}
+
+# 保存 of tsub persons, then their 提交 paired with raw commits (csrf
+# $1).
+tg_submit_bench() {
+	tcsrf=$1
+	tg_save_bodies "$tcsrf" >"$T/tg-saves.txt"
 	first=$(sed -n "$((rows + 2))p" "$T/tg-rows.tsv" | cut -f 3)
 	last=$(sed -n "$((rows + 1 + tsub))p" "$T/tg-rows.tsv" | cut -f 3)
 	inset="SELECT g.task_id FROM tuigong g JOIN tasks t ON t.id = g.task_id
 	    WHERE g.contract_no BETWEEN '$first' AND '$last' AND g.row_no = 0"
-	save_ms=$(tg_curl_all "$T/tg-saves.cfg" /tuigong/save "$T/tg-saves.txt")
+	: >"$T/tg-saves.cfg.out"
+	c0=$(cpu_of tuigong)
+	save_ms=$(post_all "$T/tg-saves.cfg" /tuigong/save "$T/tg-saves.txt")
+	c1=$(cpu_of tuigong)
 	saved=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '未提交')")
+	set -- $(lat_stats "$T/tg-saves.cfg.out")
+	echo "退工 保存: $tsub persons, each its own token, $conc parallel:" \
+	    "$saved tasks written (statuses $3)"
+	head_row
+	show_row "/tuigong/save c=$conc" "$(awk -v n="$tsub" -v ms="$save_ms" \
+	    'BEGIN { printf "%.1f", (ms > 0 ? n * 1000 / ms : 0) }')" "$1" "$2" \
+	    "$(cpu_ms $((c1 - c0)) "$tsub")" - -
+
 	# The materials of 协商一致解除, as if uploaded (not timed).
 	tg_sql "INSERT INTO attachments (task_id, kind, filename, mime, size,
 	    sha256, data, uploaded_at) SELECT i.task_id, k.kind, 'bench.pdf',
@@ -405,75 +593,86 @@ tg_submit_bench() {
 	    ($inset) i, (SELECT 'jiechu_zhengming' AS kind UNION ALL
 	    SELECT 'sfz_copy') k" >/dev/null
 	tg_sql "$inset AND t.state = '未提交' ORDER BY g.task_id" |
-	    sed "s/^/csrf=$1\&id=/" >"$T/tg-submits.txt"
+	    sed "s/^/csrf=$tcsrf\&id=/" >"$T/tg-submits.txt"
 	audit0=$(tg_sql "SELECT COUNT(*) FROM audit")
-	sub_ms=$(tg_curl_all "$T/tg-submits.cfg" /tuigong/submit \
-	    "$T/tg-submits.txt")
+	ntasks=$(($(wc -l <"$T/tg-submits.txt")))
+	[ "$ntasks" -gt 0 ] || { echo "bench: 退工: nothing saved to submit"; return; }
+
+	echo
+	echo "退工 提交 ($conc parallel) paired with the raw SQLite commit" \
+	    "(WAL, synchronous=FULL, one INSERT a transaction, same filesystem)"
+	printf '%-6s %8s %14s %14s %8s\n' round commits "raw commit/s" \
+	    "提交/s" ratio
+	: >"$T/tg-submits.cfg.out"
+	: >"$T/ratios"
+	ticks=0
+	sub_ms=0
+	r=1
+	while [ $r -le "$rounds" ]; do
+		sed -n "$(((r - 1) * per + 1)),$((r * per))p" \
+		    "$T/tg-submits.txt" >"$T/round.txt"
+		k=$(($(wc -l <"$T/round.txt")))
+		[ "$k" -gt 0 ] || break
+		# A: the raw commits.
+		raw=$("$sqlc" "$T/commit.db" "$k" 2>&1) || raw="- - - - - -"
+		set -- $raw
+		raw_rate=${6:--}
+		# B: the hall's 提交 of as many tasks.
+		before=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '结束')")
+		c0=$(cpu_of tuigong)
+		ms=$(post_all "$T/tg-submits.cfg" /tuigong/submit "$T/round.txt")
+		c1=$(cpu_of tuigong)
+		after=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '结束')")
+		ticks=$((ticks + c1 - c0))
+		sub_ms=$((sub_ms + ms))
+		done_k=$((after - before))
+		rate=$(awk -v d="$done_k" -v ms="$ms" 'BEGIN {
+			printf "%.1f", (ms > 0 ? d * 1000 / ms : 0) }')
+		q=$(ratio "$rate" "$raw_rate")
+		[ "$q" != - ] && echo "$q" >>"$T/ratios"
+		printf '%-6s %8s %14s %14s %8s\n' "$r" "$k" "$raw_rate" \
+		    "$rate ($done_k)" "$q"
+		r=$((r + 1))
+	done
+	med=$(median <"$T/ratios")
 	done_n=$(tg_sql "SELECT COUNT(*) FROM ($inset AND t.state = '结束')")
 	ended=$(tg_sql "SELECT COUNT(*) FROM employments WHERE contract_no
 	    BETWEEN '$first' AND '$last' AND status = '已退工'")
 	audit1=$(tg_sql "SELECT COUNT(*) FROM audit")
-	codes=$(sort "$T/tg-submits.cfg.codes" | uniq -c | tr -s ' \n' ' ')
-	echo "退工 提交 through nginx ($tsub persons, $conc parallel, curl" \
-	    "keep-alive): $saved saved in $save_ms ms, $done_n submitted and" \
-	    "ended by the automatic review in $sub_ms ms ($ended employments" \
-	    "已退工, $((audit1 - audit0)) audit rows; statuses:$codes)"
-	echo "$done_n $sub_ms $saved $save_ms $2" | awk '
-	$1 > 0 && $2 > 0 {
-		sub_rate = $1 * 1000 / $2
-		both = $1 * 1000 / ($2 + $4)
-		printf "%-34s %10.1f per second\n", "退工 提交 (validate, write, audit)", sub_rate
-		printf "%-34s %10.1f per second\n", "退工 保存+提交, whole", both
-		if ($10 != "-" && $10 > 0) {
-			printf "%-34s %10s per second\n", "raw SQLite commit, same disk", $10
-			printf "ratio 退工 提交 : raw commit (per second) = %.3f\n", sub_rate / $10
-		}
-	}
-	$1 == 0 { print "bench: 退工: no 提交 succeeded" }'
+	echo "median ratio 退工 提交 : raw commit = $med ($done_n submitted and" \
+	    "ended by the automatic review, $ended employments 已退工," \
+	    "$((audit1 - audit0)) audit rows)"
+	set -- $(lat_stats "$T/tg-submits.cfg.out")
+	head_row
+	show_row "/tuigong/submit c=$conc" "$(awk -v n="$done_n" -v ms="$sub_ms" \
+	    'BEGIN { printf "%.1f", (ms > 0 ? n * 1000 / ms : 0) }')" "$1" "$2" \
+	    "$(cpu_ms "$ticks" "$ntasks")" - -
+	echo "  (statuses $3)"
+	target "退工 提交 : raw SQLite commit, median of pairs" "$med" ">=" \
+	    0.5x >>"$T/targets"
 }
 
 tg_bench() {
 	sqlc=$b/bench/sqlite-commit
-	tn=$n
 	rows=${BENCH_TG_ROWS:-10000}
-	tsub=${BENCH_TG_SUBMIT:-500}
+	tsub=$((rounds * per))
 	# tg_people makes at most 13440 distinct 身份证号.
-	[ $((rows + 1 + tsub)) -le 13440 ] || tsub=$((13440 - rows - 1))
-	[ "$tsub" -ge 0 ] || { echo "bench: 退工: BENCH_TG_ROWS too large"; return; }
+	[ $((rows + 1 + tsub)) -le 13440 ] || {
+		echo "bench: 退工: BENCH_TG_ROWS + BENCH_ROUNDS x BENCH_PER" \
+		    "above 13439"; return; }
 	tg_people $((rows + 1 + tsub)) 3>"$T/tg-rows.tsv" >"$T/tg-people.sql" ||
 		{ echo "bench: 退工: cannot make persons"; return; }
 	tg_sql ".read $T/tg-people.sql" >/dev/null ||
 		{ echo "bench: 退工: cannot insert persons"; return; }
 	today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
-
-	# The form of the last person, posted N times (no one-time token:
-	# each post makes a new 未提交 task).
-	hcurl -H 'Accept: application/xml' "$url/tuigong" >/dev/null
+	# The session's CSRF token from the small 首页 (the 退工 form may
+	# list every employee of the unit).
+	hcurl -H 'Accept: application/xml' "$url/home?format=xml" >/dev/null
 	csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' \
 	    "$T/body" | head -n 1)
-	[ -n "$csrf" ] || { echo "bench: 退工: no form"; return; }
-	set -- $(sed -n "$((rows + 1))p" "$T/tg-rows.tsv")
-	printf 'csrf=%s&name=%s&sfzh=%s&sex=%s&hukou_type=%s&reason=%s&end_date=%s&contract_no=%s&contract_start=2020-01-01&contract_end=2030-12-31&handler_name=%s&handler_phone=13900000000' \
-	    "$csrf" "$(tg_enc "$1")" "$2" "$(tg_enc 男)" "$(tg_enc 城镇)" \
-	    "$(tg_enc 协商一致解除)" "$today" "$3" "$(tg_enc 经办人)" \
-	    >"$T/tg-form.txt"
-	before=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
-	save=$(measure /tuigong/save -p "$T/tg-form.txt" \
-	    -T application/x-www-form-urlencoded \
-	    -H "Cookie: __Host-hall_session=$cookie")
-	after=$(tg_sql "SELECT COUNT(*) FROM tasks WHERE business = 'tuigong'")
-	audits=$(tg_sql "SELECT COUNT(*) FROM audit WHERE action = 'tuigong.save'")
-	raw=$("$sqlc" "$T/commit.db" "$tn" 2>&1) || raw="- - - - - -"
-	echo "退工 保存 through nginx ($tn requests, $conc concurrent):" \
-	    "$((after - before)) tasks written, $audits audit rows"
-	printf '%-16s %12s %10s %9s %8s\n' path "requests/s" "p99 (ms)" non-2xx failed
-	printf '%-16s %12s %10s %9s %8s\n' /tuigong/save $save
-	echo "(ab counts answers whose length differs from the first as" \
-	    "\"failed\": each page carries its own 业务顺序号; non-2xx is what counts)"
-	echo "raw SQLite, WAL + synchronous=FULL, same disk: $raw"
-	echo "$save $raw" | awk '$1 != "-" && $10 != "-" && $10 > 0 {
-		printf "ratio 退工 保存 : raw commit (per second) = %.3f\n", $1 / $10 }'
-	[ "$tsub" -gt 0 ] && tg_submit_bench "$csrf" "$raw"
+	[ -n "$csrf" ] || { echo "bench: 退工: no CSRF token on /home"; return; }
+	tg_submit_bench "$csrf"
+	echo
 
 	# 批量退工 of $rows rows: the template filled and uploaded.
 	hcurl "$url/tuigong/batch/template" >/dev/null
@@ -514,4 +713,8 @@ tg_bench() {
 		printf "批量退工 import: %.0f rows per second\n", $1 * 1000 / $2 }'
 }
 tg_bench
+
+echo
+echo "== issue 8's targets =="
+cat "$T/targets"
 exit 0

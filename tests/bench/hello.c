@@ -3,11 +3,16 @@
  * every request with "hello\n".  It measures what nginx, TLS and the
  * FastCGI round trip cost before the hall does any work (make bench
  * compares /home with /hello).  Listens on fd 0 like every program of
- * the hall (spawn-fcgi, systemd socket activation).
+ * the hall (spawn-fcgi, systemd socket activation), in as many
+ * workers as the hall's programs (HALL_WORKERS, lib/prefork.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <fcgiapp.h>
+
+#include "log.h"
+#include "prefork.h"
 
 static const char hello_answer[] =
     "Status: 200 OK\r\n"
@@ -31,14 +36,27 @@ hello_answer_one(FCGX_Request *rq)
 }
 
 /*
- * Runs the accept loop on fd 0 until the socket fails.  Returns the
- * exit status: 0 after a clean end of the loop, 1 if set-up failed.
+ * Runs the accept loop on fd 0 until the socket fails, in HALL_WORKERS
+ * workers.  Returns the exit status: 0 after a clean end of the loop
+ * (or of the parent), 1 if set-up failed.
  */
 int
 main(void)
 {
 	FCGX_Request	 rq;
+	int		 n, status;
 
+	log_setprog("hello");
+	if ((n = prefork_workers()) < 0)
+		return 1;
+	switch (prefork(n, &status)) {
+	case -1:
+		return 1;
+	case 1:
+		return status;
+	default:
+		break;
+	}
 	if (FCGX_Init() != 0) {
 		fputs("hello: FCGX_Init failed\n", stderr);
 		return 1;

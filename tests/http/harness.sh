@@ -16,7 +16,10 @@
 #                      "YYYY-MM-DD HH:MM:SS" into it to move time)
 # then stops everything and exits with the tests' status.  It fails too
 # when a program's log shows a sanitizer report.  HALL_PBKDF2_ITER is
-# 1000 for speed.  HALL_TEST_KEEP=1 keeps T for a look afterwards.
+# 1000 for speed.  Every program runs in WORKERS=2 worker processes
+# (whatever the number of CPUs), as make run would on two, so that
+# every test also runs against several workers (test_workers.c counts
+# on two).  HALL_TEST_KEEP=1 keeps T for a look afterwards.
 # The temporary hall itself is tests/hall-env.sh (shared with the
 # browser tests).
 set -u
@@ -28,6 +31,8 @@ hall_env_tmp=http
 hall_env_init harness "$1" "$2"
 
 [ -x "$b/http-tests" ] || hall_fail "no $b/http-tests"
+WORKERS=2
+export WORKERS
 hall_env_start
 hall_env_export
 
