@@ -199,6 +199,17 @@ int		 page_unit(struct hall_ctx *c, int64_t unit_id);
  * 0 if absent or malformed. */
 int64_t		 page_id_param(struct hall_ctx *c, const char *name);
 
+/* The page of a list asked for by field name (?page=N): 1 when absent,
+ * not a number or below 1 (-1, abc), a number past the last page is
+ * clamped by page_list_attrs.  Never fails. */
+int		 page_number_param(struct hall_ctx *c, const char *name);
+
+/* Sets total=, page=, pages= and per-page= of a paged list n of total
+ * rows, per a page, pageno clamped to [1, pages].  Returns the page to
+ * show. */
+int		 page_list_attrs(xmlNodePtr n, long long total, int pageno,
+		    int per);
+
 /* ---- After a lost session (keep.c) ---- */
 
 /* Adds the login form's elements: <cert subject= days-left= kind=

@@ -681,6 +681,42 @@ page_id_param(struct hall_ctx *c, const char *name)
 	return v;
 }
 
+/* The most pages a list goes to: beyond it a page number is clamped. */
+#define PAGE_MAX_NUMBER	1000000
+
+/* See hall.h. */
+int
+page_number_param(struct hall_ctx *c, const char *name)
+{
+	int64_t	 n = page_id_param(c, name);
+
+	if (n < 1)
+		return 1;
+	return n > PAGE_MAX_NUMBER ? PAGE_MAX_NUMBER : (int)n;
+}
+
+/* See hall.h. */
+int
+page_list_attrs(xmlNodePtr n, long long total, int pageno, int per)
+{
+	long long	 pages;
+
+	if (per < 1)
+		per = 1;
+	pages = total <= 0 ? 1 : (total + per - 1) / per;
+	if (pages > PAGE_MAX_NUMBER)
+		pages = PAGE_MAX_NUMBER;
+	if (pageno > pages)
+		pageno = (int)pages;
+	if (pageno < 1)
+		pageno = 1;
+	page_attr_int(n, "total", total < 0 ? 0 : total);
+	page_attr_int(n, "page", pageno);
+	page_attr_int(n, "pages", pages);
+	page_attr_int(n, "per-page", per);
+	return pageno;
+}
+
 /* Frees what the answer owns. */
 void
 page_end(struct hall_ctx *c)

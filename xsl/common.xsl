@@ -386,4 +386,31 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The page links of a paged list: 共 N 条,第 P/K 页, then 首页 上一页
+       下一页 末页 as they apply; nothing when the list fits on one page.
+       $base-url is the list's address up to where the page number goes
+       (e.g. '/print?page='); it goes through no "link" check, so it is
+       always a literal local path built in the stylesheet. -->
+  <xsl:template name="pager">
+    <xsl:param name="total" select="0"/>
+    <xsl:param name="page" select="1"/>
+    <xsl:param name="size" select="20"/>
+    <xsl:param name="base-url"/>
+    <xsl:variable name="pages" select="ceiling($total div $size)"/>
+    <xsl:if test="$pages &gt; 1">
+      <p class="pager">
+        <xsl:text>共 </xsl:text><xsl:value-of select="$total"/><xsl:text> 条,第 </xsl:text>
+        <xsl:value-of select="$page"/><xsl:text>/</xsl:text><xsl:value-of select="$pages"/><xsl:text> 页</xsl:text>
+        <xsl:if test="$page &gt; 1">
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}1">首页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$page - 1}" rel="prev">上一页</a>
+        </xsl:if>
+        <xsl:if test="$page &lt; $pages">
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$page + 1}" rel="next">下一页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$pages}">末页</a>
+        </xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -336,6 +336,12 @@
         </xsl:if>
       </tbody>
     </table>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="printable/@total"/>
+      <xsl:with-param name="page" select="printable/@page"/>
+      <xsl:with-param name="size" select="printable/@per-page"/>
+      <xsl:with-param name="base-url" select="'/print?page='"/>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>
