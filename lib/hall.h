@@ -191,7 +191,7 @@ const char	*page_dedup_key(struct hall_ctx *c, const char *prefix,
  * reason= actor=/>.  Returns 0 or -1. */
 int		 page_events(struct hall_ctx *c, int64_t task_id);
 
-/* Adds <unit name= uscc= sb-code=/> of unit unit_id (for printouts).
+/* Adds <unit name= uscc= sb-code= vip=/> of unit unit_id.
  * Returns 0, or -1 when there is no such unit or on error. */
 int		 page_unit(struct hall_ctx *c, int64_t unit_id);
 

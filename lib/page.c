@@ -34,7 +34,7 @@ static const char *const page_sql[PAGE_STMT__MAX] = {
 	    "SELECT name FROM "
 	    "persons WHERE id = ?1", /* PAGE_STMT_PERSON_NAME */
 	[PAGE_STMT_UNIT] =
-	    "SELECT name, uscc, sb_code FROM units "
+	    "SELECT name, uscc, sb_code, vip FROM units "
 	    "WHERE id = ?1", /* PAGE_STMT_UNIT */
 	[PAGE_STMT_ROW_RETURNS] =
 	    "SELECT r.row_no, COALESCE(r.person_id, 0), "
@@ -805,6 +805,7 @@ page_unit(struct hall_ctx *c, int64_t unit_id)
 		page_attr(n, "name", store_col_text(st, 0));
 		page_attr(n, "uscc", store_col_text(st, 1));
 		page_attr(n, "sb-code", store_col_text(st, 2));
+		page_attr(n, "vip", store_col_int(st, 3) ? "1" : "0");
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : -1;

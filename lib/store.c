@@ -518,10 +518,11 @@ store_errmsg(struct store *s)
 	"MAX(CAST(stat AS INTEGER)) FROM sqlite_stat1 s WHERE " \
 	"s.tbl = c.tbl), 0))"
 
-/* Keeps the planner's statistics fresh: ANALYZE (each index sampled,
- * PRAGMA analysis_limit, so it costs a fraction of a second even on a
- * large store) when there are none yet or a big table has more than
- * doubled since, then PRAGMA optimize (which on newer SQLite also
+/* Keeps the planner's statistics fresh: ANALYZE (each index read up to
+ * 20,000 entries, PRAGMA analysis_limit, so its cost is bounded on any
+ * store; 400 misjudges the few values of task_events.action badly
+ * enough to sort 审核记录) when there are none yet or a big table has
+ * more than doubled since, then PRAGMA optimize (which on newer SQLite also
  * re-analyzes what this connection's queries found stale).  Returns 0
  * or -1 (logged). */
 int
@@ -529,7 +530,7 @@ store_optimize(struct store *s)
 {
 	int64_t	 have = 0, stale = 1;
 
-	if (store_exec_const(s->db, "PRAGMA analysis_limit = 400",
+	if (store_exec_const(s->db, "PRAGMA analysis_limit = 20000",
 	    "analysis_limit") == -1 ||
 	    store_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name = 'sqlite_stat1'", STORE_NOPARAM, 0,
