@@ -381,7 +381,7 @@ const char *const store_migrations[] = {
  *     进行中 and 结束 退工 tasks, and those not overdue. */
 "CREATE INDEX tasks_handled ON tasks(unit_id, submitted_at) "
 "  WHERE state IN ('进行中', '结束');"
-"CREATE INDEX tasks_unit_decided ON tasks(unit_id, state, decided_at);"
+"CREATE INDEX tasks_done ON tasks(unit_id, decided_at) WHERE state = '结束';"
 "CREATE INDEX messages_task ON messages(task_id, unit_id, read);"
 "CREATE INDEX task_events_reviewed ON task_events(at) "
 "  WHERE action IN ('task.approve', 'task.reject') AND actor_id > 0;"
