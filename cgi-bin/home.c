@@ -21,9 +21,7 @@
 #define HOME_DONE_PER_PAGE	20
 #define HOME_MSG_PER_PAGE	20
 
-/* The most 待办 tasks listed (a unit has few unsubmitted at once; the
- * count shown is the kept total). */
-#define HOME_TODO_MAX		200
+#define HOME_TODO_PER_PAGE	20
 
 /* Appends each listed task under the parent node given as arg. */
 struct list_arg {
@@ -62,19 +60,22 @@ add_msg(const struct inbox_msg *m, void *arg)
 	}
 }
 
-/* Adds <todo total=>: the unit's 待办 (未提交) tasks, latest change
- * first.  Returns 0 or -1. */
+/* Adds <todo total= page= pages= per-page=>: page ?todo_page=N of the
+ * unit's 待办 (未提交) tasks, latest change first.  Returns 0 or -1. */
 static int
 add_todo(struct hall_ctx *c, struct list_arg *a)
 {
 	int64_t	 total;
+	int	 pageno;
 
 	if (tally_tasks(c->s, c->acct.unit_id, "未提交", &total) != 0)
 		return -1;
 	a->parent = page_add(c, NULL, "todo", NULL);
-	page_attr_int(a->parent, "total", total);
-	return tasklist(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL,
-	    HOME_TODO_MAX, add_task, a) < 0 ? -1 : 0;
+	pageno = page_list_attrs(a->parent, total,
+	    page_number_param(c, "todo_page"), HOME_TODO_PER_PAGE);
+	return tasklist_page(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL,
+	    HOME_TODO_PER_PAGE, (pageno - 1) * HOME_TODO_PER_PAGE, add_task,
+	    a) < 0 ? -1 : 0;
 }
 
 /* Adds <done total= page= pages= per-page=>: page ?done_page=N of the

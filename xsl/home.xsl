@@ -57,6 +57,12 @@
         <xsl:with-param name="tasks" select="todo/task"/>
         <xsl:with-param name="kind">todo</xsl:with-param>
       </xsl:call-template>
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="todo/@total"/>
+        <xsl:with-param name="page" select="todo/@page"/>
+        <xsl:with-param name="size" select="todo/@per-page"/>
+        <xsl:with-param name="base-url" select="'/home?todo_page='"/>
+      </xsl:call-template>
     </section>
 
     <section class="panel">
