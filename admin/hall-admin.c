@@ -62,7 +62,7 @@ admin_usage(void)
 	    "  backup DEST                  在线备份数据库到 DEST\n"
 	    "  audit-verify [HEAD]          校验审计链,输出链头;给出先前记下的\n"
 	    "                               链头时同时核对它仍在链中\n"
-	    "  checkpoint                   WAL 检查点\n"
+	    "  checkpoint                   WAL 检查点(并按需更新查询统计信息)\n"
 	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
 	    "  populate [--persons N] [--units N] [--big-unit N]\n"
 	    "           [--big-unit-id ID] [--tasks N] [--seed N]\n"
@@ -768,8 +768,9 @@ cmd_audit_verify(struct store *s, int argc, char **argv)
 	return admin_audit_head(s);
 }
 
-/* checkpoint: PRAGMA wal_checkpoint(TRUNCATE) so that the WAL ends
- * empty.  Not audited: it changes no data and runs every minute (the
+/* checkpoint: the planner's statistics refreshed when missing or stale
+ * (store_optimize: a sampled ANALYZE, PRAGMA optimize), then PRAGMA
+ * wal_checkpoint(TRUNCATE) so that the WAL ends empty.  Not audited: it changes no data and runs every minute (the
  * timer, make run's supervisor), so its rows would bury the rest.
  * Returns the exit code. */
 static int

@@ -5,14 +5,23 @@
  * status page shows its history; an unsubmitted task can be withdrawn
  * (退单) from here whatever its business.
  *
- *   GET  /home            the 首页
+ *   GET  /home            the 首页; done_page=N, msg_page=N: the page
+ *                         of 已办 and of the 消息中心
  *   GET  /home/task       id: one task's status and history
  *   POST /home/cancel     id, csrf: 退单
  */
 #include <stdio.h>
 
 #include "hall.h"
+#include "inbox.h"
+#include "tally.h"
 #include "tasklist.h"
+
+/* Rows a page of 已办 and of the 消息中心 shows. */
+#define HOME_DONE_PER_PAGE	20
+#define HOME_MSG_PER_PAGE	20
+
+#define HOME_TODO_PER_PAGE	20
 
 /* Appends each listed task under the parent node given as arg. */
 struct list_arg {
@@ -29,32 +38,85 @@ add_task(const struct task *t, const char *unit_name, void *arg)
 	page_task(a->c, a->parent, t);
 }
 
-/* Adds the unit's latest messages as <inbox><msg>. */
-static int
-add_inbox(struct hall_ctx *c)
+/* inbox_page callback: one <msg at= task= read= seq= business-name=>
+ * with its title. */
+static void
+add_msg(const struct inbox_msg *m, void *arg)
 {
-	struct store_stmt	*st;
-	xmlNodePtr	 box, n;
-	char		 at[20];
-	int		 rc;
+	struct list_arg			*a = arg;
+	const struct wf_business	*b = wf_business(m->business);
+	xmlNodePtr			 n;
+	char				 at[20];
 
-	box = page_add(c, NULL, "inbox", NULL);
-	st = store_stmt(c->s, "SELECT at, title, COALESCE(task_id, 0), read "
-	    "FROM messages WHERE unit_id = ?1 ORDER BY id DESC LIMIT 20");
-	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0)
-		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		n = page_add(c, box, "msg", store_col_text(st, 1));
-		clock_fmt((time_t)store_col_int64(st, 0), at);
-		page_attr(n, "at", at);
-		page_attr_int(n, "task", store_col_int64(st, 2));
-		page_attr(n, "read", store_col_int(st, 3) ? "1" : "0");
+	n = page_add(a->c, a->parent, "msg", m->title);
+	clock_fmt(m->at, at);
+	page_attr(n, "at", at);
+	page_attr_int(n, "task", m->task_id);
+	page_attr(n, "read", m->read ? "1" : "0");
+	if (*m->seq != '\0') {
+		page_attr(n, "seq", m->seq);
+		page_attr(n, "business-name", b != NULL ? b->name :
+		    m->business);
 	}
-	store_reset(st);
-	return rc == STORE_DONE ? 0 : -1;
 }
 
-/* GET /home */
+/* Adds <todo total= page= pages= per-page=>: page ?todo_page=N of the
+ * unit's 待办 (未提交) tasks, latest change first.  Returns 0 or -1. */
+static int
+add_todo(struct hall_ctx *c, struct list_arg *a)
+{
+	int64_t	 total;
+	int	 pageno;
+
+	if (tally_tasks(c->s, c->acct.unit_id, "未提交", &total) != 0)
+		return -1;
+	a->parent = page_add(c, NULL, "todo", NULL);
+	pageno = page_list_attrs(a->parent, total,
+	    page_number_param(c, "todo_page"), HOME_TODO_PER_PAGE);
+	return tasklist_page(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL,
+	    HOME_TODO_PER_PAGE, (pageno - 1) * HOME_TODO_PER_PAGE, add_task,
+	    a) < 0 ? -1 : 0;
+}
+
+/* Adds <done total= page= pages= per-page=>: page ?done_page=N of the
+ * unit's 已办 tasks, latest submission first.  Returns 0 or -1. */
+static int
+add_done(struct hall_ctx *c, struct list_arg *a)
+{
+	int64_t	 total;
+	int	 pageno;
+
+	if (tally_handled(c->s, c->acct.unit_id, &total) != 0)
+		return -1;
+	a->parent = page_add(c, NULL, "done", NULL);
+	pageno = page_list_attrs(a->parent, total,
+	    page_number_param(c, "done_page"), HOME_DONE_PER_PAGE);
+	return tasklist_page(c->s, TASKLIST_HANDLED, c->acct.unit_id, NULL,
+	    HOME_DONE_PER_PAGE, (pageno - 1) * HOME_DONE_PER_PAGE, add_task,
+	    a) < 0 ? -1 : 0;
+}
+
+/* Adds <inbox total= unread= page= pages= per-page=>: page
+ * ?msg_page=N of the unit's messages, latest first.  Returns 0 or -1. */
+static int
+add_inbox(struct hall_ctx *c, struct list_arg *a)
+{
+	int64_t	 total, unread;
+	int	 pageno;
+
+	if (tally_messages(c->s, c->acct.unit_id, &total, &unread) != 0)
+		return -1;
+	a->parent = page_add(c, NULL, "inbox", NULL);
+	page_attr_int(a->parent, "unread", unread);
+	pageno = page_list_attrs(a->parent, total,
+	    page_number_param(c, "msg_page"), HOME_MSG_PER_PAGE);
+	return inbox_page(c->s, c->acct.unit_id, HOME_MSG_PER_PAGE,
+	    (pageno - 1) * HOME_MSG_PER_PAGE, add_msg, a) < 0 ? -1 : 0;
+}
+
+/* GET /home: 待办, a page of 已办 (done_page=N) and of the 消息中心
+ * (msg_page=N); a page number that is no number is the first, one
+ * past the last the last. */
 static void
 home_get(struct hall_ctx *c)
 {
@@ -67,19 +129,9 @@ home_get(struct hall_ctx *c)
 	page_view(c, "index", "首页");
 	page_attr(c->page, "category", "home");
 	a.c = c;
-	a.parent = page_add(c, NULL, "todo", NULL);
-	if (tasklist(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL, 200,
-	    add_task, &a) < 0)
-		goto fail;
-	a.parent = page_add(c, NULL, "done", NULL);
-	if (tasklist(c->s, TASKLIST_HANDLED, c->acct.unit_id, NULL, 200,
-	    add_task, &a) < 0)
-		goto fail;
-	if (add_inbox(c) < 0)
-		goto fail;
-	return;
-fail:
-	page_busy(c);
+	if (add_todo(c, &a) != 0 || add_done(c, &a) != 0 ||
+	    add_inbox(c, &a) != 0)
+		page_busy(c);
 }
 
 /* Loads the unit's task named by the id field, answering 404 for a
@@ -98,25 +150,6 @@ load_own_task(struct hall_ctx *c, struct task *t)
 	return rc;
 }
 
-/* Marks the unit's messages about task_id as read.  Returns 0 or -1. */
-static int
-mark_read(struct hall_ctx *c, int64_t task_id)
-{
-	struct store_stmt	*st;
-
-	if (store_begin(c->s) != 0)
-		return -1;
-	st = store_stmt(c->s, "UPDATE messages SET read = 1 WHERE unit_id = ?1 "
-	    "AND task_id = ?2 AND read = 0");
-	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0 ||
-	    store_bind_int(st, 2, task_id) != 0 ||
-	    store_exec_stmt(c->s, st) != 0) {
-		store_rollback(c->s);
-		return -1;
-	}
-	return store_commit(c->s);
-}
-
 /* GET /home/task */
 static void
 task_get(struct hall_ctx *c)
@@ -133,7 +166,7 @@ task_get(struct hall_ctx *c)
 	page_attr(c->page, "category", "home");
 	page_task(c, NULL, &t);
 	if (page_row_returns(c, t.id) < 0 || page_events(c, t.id) < 0 ||
-	    mark_read(c, t.id) < 0)
+	    inbox_mark_read(c->s, c->acct.unit_id, t.id) < 0)
 		page_busy(c);
 }
 

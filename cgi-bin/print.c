@@ -11,7 +11,7 @@
  * the routes from the registry.  Reviewers may open a receipt of any
  * unit (read-only); the list is the unit's own.
  *
- *   GET /print           the unit's printable receipts
+ *   GET /print           the unit's printable receipts, page=N
  *   GET /print/<kind>    id: the receipt of that kind, for each kind a
  *                        registered business issues and zonghe:
  *                        404 when not the unit's or when its business
@@ -29,8 +29,10 @@
 
 #include "hall.h"
 #include "receipt.h"
+#include "tally.h"
+#include "tasklist.h"
 
-#define PRINT_LIST_MAX	500
+#define PRINT_PER_PAGE	50	/* tasks a page of the list shows */
 #define PRINT_KINDS_MAX	8	/* receipts of one task */
 #define PRINT_ROUTES_MAX 16	/* /print and one per receipt kind */
 #define PRINT_PREFIX	"/print/"
@@ -84,27 +86,33 @@ list_receipts(struct hall_ctx *c, xmlNodePtr n,
 	}
 }
 
-/* Adds one <task> row of the list with what may be printed when. */
+/* Where the list adds its rows. */
+struct list_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list;
+};
+
+/* tasklist_printable callback: one <task> row of the list with what
+ * may be printed when. */
 static void
-list_row(struct hall_ctx *c, xmlNodePtr list, struct store_stmt *st)
+list_row(const struct task *t, const char *unit_name, void *arg)
 {
-	const struct wf_business	*b;
+	struct list_arg			*a = arg;
+	const struct wf_business	*b = wf_business(t->business);
 	xmlNodePtr			 n;
 	char				 when[20];
-	time_t				 decided = (time_t)store_col_int64(st, 4);
 
-	b = wf_business(store_col_text(st, 2));
-	n = page_add(c, list, "task", NULL);
-	page_attr_int(n, "id", store_col_int64(st, 0));
-	page_attr(n, "seq", store_col_text(st, 1));
-	page_attr(n, "business", store_col_text(st, 2));
-	page_attr(n, "business-name", b != NULL ? b->name : store_col_text(st, 2));
-	page_attr(n, "summary", store_col_text(st, 3));
-	clock_fmt(decided, when);
+	n = page_add(a->c, a->list, "task", NULL);
+	page_attr_int(n, "id", t->id);
+	page_attr(n, "seq", t->seq_no);
+	page_attr(n, "business", t->business);
+	page_attr(n, "business-name", b != NULL ? b->name : t->business);
+	page_attr(n, "summary", t->summary);
+	clock_fmt(t->decided_at, when);
 	page_attr(n, "decided", when);
-	page_attr(n, "decided-by", store_col_int64(st, 5) == 0 ?
+	page_attr(n, "decided-by", t->decided_by == 0 ?
 	    "系统自动审核" : "经办机构审核");
-	list_receipts(c, n, b, decided);
+	list_receipts(a->c, n, b, t->decided_at);
 }
 
 /* Adds <kinds> with one <kind type= title= business-name=> per receipt
@@ -132,30 +140,29 @@ list_kinds(struct hall_ctx *c)
 	}
 }
 
-/* GET /print */
+/* GET /print: page ?page=N (PRINT_PER_PAGE tasks; no number is the
+ * first, past the last the last) of the unit's 结束 tasks, latest
+ * decision first, with the total kept by the store. */
 static void
 list_get(struct hall_ctx *c)
 {
-	struct store_stmt	*st;
-	xmlNodePtr	 list;
-	int		 rc;
+	struct list_arg	 a;
+	int64_t		 total;
+	int		 pageno;
 
 	page_view(c, "list", "业务打印");
 	page_attr(c->page, "category", "qita");
 	list_kinds(c);
-	list = page_add(c, NULL, "printable", NULL);
-	st = store_stmt(c->s, "SELECT id, seq_no, business, summary, "
-	    "decided_at, decided_by FROM tasks WHERE unit_id = ?1 AND "
-	    "state = '结束' ORDER BY decided_at DESC, id DESC LIMIT ?2");
-	if (st == NULL || store_bind_int(st, 1, c->acct.unit_id) != 0 ||
-	    store_bind_int(st, 2, PRINT_LIST_MAX) != 0) {
+	a.c = c;
+	a.list = page_add(c, NULL, "printable", NULL);
+	if (tally_tasks(c->s, c->acct.unit_id, "结束", &total) != 0) {
 		page_busy(c);
 		return;
 	}
-	while ((rc = store_step(st)) == STORE_ROW)
-		list_row(c, list, st);
-	store_reset(st);
-	if (rc != STORE_DONE)
+	pageno = page_list_attrs(a.list, total, page_number_param(c, "page"),
+	    PRINT_PER_PAGE);
+	if (tasklist_printable(c->s, c->acct.unit_id, PRINT_PER_PAGE,
+	    (pageno - 1) * PRINT_PER_PAGE, list_row, &a) < 0)
 		page_busy(c);
 }
 

@@ -582,19 +582,9 @@ add_detail(struct hall_ctx *c, const struct task *t, int pageno)
 {
 	const struct wf_business	*b = wf_business(t->business);
 	struct detail_arg		 a;
-	struct store_stmt			*st;
-	xmlNodePtr			 n;
 
-	st = store_stmt(c->s, "SELECT name, uscc, vip FROM units WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, t->unit_id) != 0)
+	if (page_unit(c, t->unit_id) != 0)
 		return -1;
-	if (store_step(st) == STORE_ROW) {
-		n = page_add(c, NULL, "unit", NULL);
-		page_attr(n, "name", store_col_text(st, 0));
-		page_attr(n, "uscc", store_col_text(st, 1));
-		page_attr(n, "vip", store_col_int(st, 2) ? "1" : "0");
-	}
-	store_reset(st);
 	a.c = c;
 	a.parent = page_add(c, NULL, "detail", NULL);
 	if (b != NULL && b->describe != NULL &&

@@ -88,11 +88,10 @@ static int
 add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 {
 	const struct wf_business	*b;
-	struct store_stmt			*st;
 	struct task			 t;
 	struct hdate			 d;
 	xmlNodePtr			 n;
-	char				 day[11], persons[512];
+	char				 day[11], persons[512], unit[512];
 	int				 rc;
 
 	if (wf_load(c->s, r->task_id, 0, &t) != 0)
@@ -105,13 +104,9 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	page_attr(n, "issued", day);
 	page_attr(n, "business", b != NULL ? b->name : t.business);
 	page_attr(n, "seq", t.seq_no);
-	st = store_stmt(c->s, "SELECT name FROM units WHERE id = ?1");
-	if (st == NULL || store_bind_int(st, 1, t.unit_id) != 0)
-		return -1;
-	rc = store_step(st);
-	page_attr(n, "unit", rc == STORE_ROW ? store_col_text(st, 0) : "");
-	store_reset(st);
-	if (rc != STORE_ROW)
+	rc = receipt_unit_name(c->s, t.unit_id, unit, sizeof(unit));
+	page_attr(n, "unit", unit);
+	if (rc != 0)
 		return -1;
 	if (persons_of(c->s, &t, persons, sizeof(persons)) < 0)
 		return -1;

@@ -46,14 +46,15 @@ static const char *const batch_sql[BATCH_STMT__MAX] = {
 	    "name, idno, reasons, raw) VALUES (?, ?, ?, ?, ?, ?)", /* BATCH_STMT_FAILURE */
 	[BATCH_STMT_FAILURES] =
 	    "SELECT COUNT(*) FROM batch_failures "
-	    "WHERE task_id = ?", /* BATCH_STMT_FAILURES */
+	    "WHERE task_id = ?1", /* BATCH_STMT_FAILURES */
 	[BATCH_STMT_MARK] =
 	    "UPDATE tasks SET batch = 1 WHERE id = ?1", /* BATCH_STMT_MARK */
 	[BATCH_STMT_IS_BATCH] =
 	    "SELECT batch FROM tasks WHERE id = ?1", /* BATCH_STMT_IS_BATCH */
 	[BATCH_STMT_LIST_FAILURES] =
 	    "SELECT row_no, name, idno, reasons "
-	    "FROM batch_failures WHERE task_id = ? ORDER BY row_no, id", /* BATCH_STMT_LIST_FAILURES */
+	    "FROM batch_failures WHERE task_id = ?1 ORDER BY row_no, id "
+	    "LIMIT ?2 OFFSET ?3", /* BATCH_STMT_LIST_FAILURES */
 	[BATCH_STMT_RAW_FAILURES] =
 	    "SELECT raw, reasons FROM batch_failures "
 	    "WHERE task_id = ? ORDER BY row_no, id", /* BATCH_STMT_RAW_FAILURES */
@@ -539,6 +540,22 @@ int
 batch_failures_each(struct store *s, int64_t task_id, int64_t unit_id,
     int (*fn)(void *arg, const struct batch_failure *f), void *arg)
 {
+	return batch_failures_page(s, task_id, unit_id, INT32_MAX, 0, fn, arg);
+}
+
+/* See batch.h. */
+int
+batch_failures_total(struct store *s, int64_t task_id, size_t *n)
+{
+	return batch_nfailures(s, task_id, n);
+}
+
+/* Calls fn for a page of the failed rows; see batch.h. */
+int
+batch_failures_page(struct store *s, int64_t task_id, int64_t unit_id,
+    int limit, int offset, int (*fn)(void *arg,
+    const struct batch_failure *f), void *arg)
+{
 	struct batch_failure f;
 	struct task	 t;
 	struct store_stmt	*st;
@@ -549,7 +566,9 @@ batch_failures_each(struct store *s, int64_t task_id, int64_t unit_id,
 	if ((rc = wf_load(s, task_id, unit_id, &t)) != 0)
 		return rc;
 	if ((st = store_stmt(s, batch_sql[BATCH_STMT_LIST_FAILURES])) ==
-	    NULL || store_bind_int(st, 1, task_id))
+	    NULL || store_bind_int(st, 1, task_id) ||
+	    store_bind_int(st, 2, limit < 0 ? 0 : limit) ||
+	    store_bind_int(st, 3, offset < 0 ? 0 : offset))
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		f.row_no = store_col_int(st, 0);

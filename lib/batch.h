@@ -80,6 +80,18 @@ int		 batch_failures_each(struct store *s, int64_t task_id,
 		    int (*fn)(void *arg, const struct batch_failure *f),
 		    void *arg);
 
+/* As batch_failures_each, rows [offset, offset + limit) of them in row
+ * order (read in the order of an index, migration 10). */
+int		 batch_failures_page(struct store *s, int64_t task_id,
+		    int64_t unit_id, int limit, int offset,
+		    int (*fn)(void *arg, const struct batch_failure *f),
+		    void *arg);
+
+/* The number of failed rows of task_id into *n (an index-covered
+ * count of that task's rows only).  Returns 0 or -1. */
+int		 batch_failures_total(struct store *s, int64_t task_id,
+		    size_t *n);
+
 /* Counts the detail rows of task_id in spec->table into *n.  Returns 0
  * or -1. */
 int		 batch_count(struct store *s, const struct batch_spec *spec,

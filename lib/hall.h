@@ -191,13 +191,24 @@ const char	*page_dedup_key(struct hall_ctx *c, const char *prefix,
  * reason= actor=/>.  Returns 0 or -1. */
 int		 page_events(struct hall_ctx *c, int64_t task_id);
 
-/* Adds <unit name= uscc= sb-code=/> of unit unit_id (for printouts).
+/* Adds <unit name= uscc= sb-code= vip=/> of unit unit_id.
  * Returns 0, or -1 when there is no such unit or on error. */
 int		 page_unit(struct hall_ctx *c, int64_t unit_id);
 
 /* Reads the "id" field of the request as a positive task/record id;
  * 0 if absent or malformed. */
 int64_t		 page_id_param(struct hall_ctx *c, const char *name);
+
+/* The page of a list asked for by field name (?page=N): 1 when absent,
+ * not a number or below 1 (-1, abc), a number past the last page is
+ * clamped by page_list_attrs.  Never fails. */
+int		 page_number_param(struct hall_ctx *c, const char *name);
+
+/* Sets total=, page=, pages= and per-page= of a paged list n of total
+ * rows, per a page, pageno clamped to [1, pages].  Returns the page to
+ * show. */
+int		 page_list_attrs(xmlNodePtr n, long long total, int pageno,
+		    int per);
 
 /* ---- After a lost session (keep.c) ---- */
 

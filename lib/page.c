@@ -34,7 +34,7 @@ static const char *const page_sql[PAGE_STMT__MAX] = {
 	    "SELECT name FROM "
 	    "persons WHERE id = ?1", /* PAGE_STMT_PERSON_NAME */
 	[PAGE_STMT_UNIT] =
-	    "SELECT name, uscc, sb_code FROM units "
+	    "SELECT name, uscc, sb_code, vip FROM units "
 	    "WHERE id = ?1", /* PAGE_STMT_UNIT */
 	[PAGE_STMT_ROW_RETURNS] =
 	    "SELECT r.row_no, COALESCE(r.person_id, 0), "
@@ -681,6 +681,42 @@ page_id_param(struct hall_ctx *c, const char *name)
 	return v;
 }
 
+/* The most pages a list goes to: beyond it a page number is clamped. */
+#define PAGE_MAX_NUMBER	1000000
+
+/* See hall.h. */
+int
+page_number_param(struct hall_ctx *c, const char *name)
+{
+	int64_t	 n = page_id_param(c, name);
+
+	if (n < 1)
+		return 1;
+	return n > PAGE_MAX_NUMBER ? PAGE_MAX_NUMBER : (int)n;
+}
+
+/* See hall.h. */
+int
+page_list_attrs(xmlNodePtr n, long long total, int pageno, int per)
+{
+	long long	 pages;
+
+	if (per < 1)
+		per = 1;
+	pages = total <= 0 ? 1 : (total + per - 1) / per;
+	if (pages > PAGE_MAX_NUMBER)
+		pages = PAGE_MAX_NUMBER;
+	if (pageno > pages)
+		pageno = (int)pages;
+	if (pageno < 1)
+		pageno = 1;
+	page_attr_int(n, "total", total < 0 ? 0 : total);
+	page_attr_int(n, "page", pageno);
+	page_attr_int(n, "pages", pages);
+	page_attr_int(n, "per-page", per);
+	return pageno;
+}
+
 /* Frees what the answer owns. */
 void
 page_end(struct hall_ctx *c)
@@ -769,6 +805,7 @@ page_unit(struct hall_ctx *c, int64_t unit_id)
 		page_attr(n, "name", store_col_text(st, 0));
 		page_attr(n, "uscc", store_col_text(st, 1));
 		page_attr(n, "sb-code", store_col_text(st, 2));
+		page_attr(n, "vip", store_col_int(st, 3) ? "1" : "0");
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : -1;

@@ -37,6 +37,7 @@ enum receipt_stmt {
 	RECEIPT_STMT_OF_TASK,	/* a task's receipt of a kind */
 	RECEIPT_STMT_ISSUE,	/* inserts a receipt unless issued */
 	RECEIPT_STMT_BY_NO,	/* a receipt by its number */
+	RECEIPT_STMT_UNIT_NAME,	/* the name of a receipt's unit */
 	RECEIPT_STMT__MAX
 };
 
@@ -54,6 +55,8 @@ static const char *const receipt_sql[RECEIPT_STMT__MAX] = {
 	[RECEIPT_STMT_BY_NO] =
 	    "SELECT id, task_id, kind, receipt_no, code, "
 	    "issued_at FROM receipts WHERE receipt_no = ?1", /* RECEIPT_STMT_BY_NO */
+	[RECEIPT_STMT_UNIT_NAME] =
+	    "SELECT name FROM units WHERE id = ?1", /* RECEIPT_STMT_UNIT_NAME */
 };
 
 const struct wf_receipt receipt_zonghe = {
@@ -371,4 +374,22 @@ receipt_ready(const struct wf_receipt *kind, time_t decided_at,
 		return receipt_zonghe_ready(decided_at, today, from);
 	clock_date(decided_at, from);
 	return hdate_cmp(today, from) >= 0;
+}
+
+/* See receipt.h. */
+int
+receipt_unit_name(struct store *s, int64_t unit_id, char *buf, size_t bufsz)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if (bufsz > 0)
+		buf[0] = '\0';
+	if ((st = store_stmt(s, receipt_sql[RECEIPT_STMT_UNIT_NAME])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		snprintf(buf, bufsz, "%s", store_col_text(st, 0));
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }

@@ -82,4 +82,10 @@ int		 receipt_zonghe_ready(time_t decided_at, const struct hdate *today,
 int		 receipt_ready(const struct wf_receipt *kind, time_t decided_at,
 		    const struct hdate *today, struct hdate *from);
 
+/* The name of unit unit_id (a receipt's issuer, for the public
+ * verification page) into buf[bufsz].  Returns 0, or -1 when there is
+ * no such unit or on error. */
+int		 receipt_unit_name(struct store *s, int64_t unit_id, char *buf,
+		    size_t bufsz);
+
 #endif

@@ -157,7 +157,7 @@ int
 store_migrate(struct store *s)
 {
 	char	 sql[64];
-	int	 v;
+	int	 v, migrated = 0;
 
 	for (;;) {
 		if (store_begin(s) == -1)
@@ -180,8 +180,12 @@ store_migrate(struct store *s)
 		if (store_commit(s) == -1)
 			return -1;
 		log_info("store: migrated to schema %d", v + 1);
+		migrated = 1;
 	}
-	return store_commit(s);
+	if (store_commit(s) == -1)
+		return -1;
+	/* New indexes want their statistics before the first query. */
+	return migrated ? store_optimize(s) : 0;
 fail:
 	store_rollback(s);
 	return -1;
@@ -496,13 +500,60 @@ store_errmsg(struct store *s)
 	return sqlite3_errmsg(s->db);
 }
 
-/* Checkpoints the WAL into the database and truncates it.  Returns 0,
- * or -1 when readers or writers kept it from completing (logged). */
+/* Whether the statistics of a big table are missing or stale: its
+ * highest id is 1,000 or more and over twice the rows ANALYZE last
+ * counted (the first number of its sqlite_stat1 rows).  Asked only
+ * once sqlite_stat1 exists. */
+#define STORE_STALE_SQL	"SELECT EXISTS (SELECT 1 FROM (" \
+	"SELECT 'tasks' AS tbl, (SELECT MAX(id) FROM tasks) AS n " \
+	"UNION ALL SELECT 'task_events', (SELECT MAX(id) FROM task_events) " \
+	"UNION ALL SELECT 'persons', (SELECT MAX(id) FROM persons) " \
+	"UNION ALL SELECT 'employments', (SELECT MAX(id) FROM employments) " \
+	"UNION ALL SELECT 'insurance', (SELECT MAX(id) FROM insurance) " \
+	"UNION ALL SELECT 'messages', (SELECT MAX(id) FROM messages) " \
+	"UNION ALL SELECT 'audit', (SELECT MAX(id) FROM audit) " \
+	"UNION ALL SELECT 'tuigong', (SELECT MAX(id) FROM tuigong) " \
+	"UNION ALL SELECT 'jianyuan', (SELECT MAX(id) FROM jianyuan)) c " \
+	"WHERE c.n >= 1000 AND c.n > 2 * COALESCE((SELECT " \
+	"MAX(CAST(stat AS INTEGER)) FROM sqlite_stat1 s WHERE " \
+	"s.tbl = c.tbl), 0))"
+
+/* Keeps the planner's statistics fresh: ANALYZE (each index read up to
+ * 20,000 entries, PRAGMA analysis_limit, so its cost is bounded on any
+ * store; 400 misjudges the few values of task_events.action badly
+ * enough to sort 审核记录) when there are none yet or a big table has
+ * more than doubled since, then PRAGMA optimize (which on newer SQLite also
+ * re-analyzes what this connection's queries found stale).  Returns 0
+ * or -1 (logged). */
+int
+store_optimize(struct store *s)
+{
+	int64_t	 have = 0, stale = 1;
+
+	if (store_exec_const(s->db, "PRAGMA analysis_limit = 20000",
+	    "analysis_limit") == -1 ||
+	    store_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE "
+	    "type = 'table' AND name = 'sqlite_stat1'", STORE_NOPARAM, 0,
+	    &have) == -1 ||
+	    (have && store_int(s, STORE_STALE_SQL, STORE_NOPARAM, 0,
+	    &stale) == -1))
+		return -1;
+	if (stale && store_exec_const(s->db, "ANALYZE", "analyze") == -1)
+		return -1;
+	return store_exec_const(s->db, "PRAGMA optimize = 0x10002",
+	    "optimize");
+}
+
+/* Keeps the statistics fresh (store_optimize), then checkpoints the
+ * WAL into the database and truncates it.  Returns 0, or -1 when
+ * readers or writers kept it from completing (logged). */
 int
 store_checkpoint(struct store *s)
 {
 	int	 rc, nlog = 0, nckpt = 0;
 
+	if (store_optimize(s) == -1)
+		return -1;
 	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
 	    SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
 	if (rc != SQLITE_OK) {

@@ -135,7 +135,12 @@ int		 store_in_tx(struct store *s);
 /* The last error message of s (static or borrowed). */
 const char	*store_errmsg(struct store *s);
 
-/* Runs PRAGMA wal_checkpoint(TRUNCATE).  Returns 0 or -1. */
+/* Refreshes the planner's statistics when missing or stale (ANALYZE
+ * with a sampling limit), then PRAGMA optimize.  Returns 0 or -1. */
+int		 store_optimize(struct store *s);
+
+/* Runs store_optimize, then PRAGMA wal_checkpoint(TRUNCATE).  Returns
+ * 0 or -1. */
 int		 store_checkpoint(struct store *s);
 
 /* Copies the live database to dest through the backup API.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "tally.h"
 #include "workflow.h"
 #include "tasklist.h"
 
@@ -52,10 +53,9 @@
 enum tasklist_stmt {
 	TASKLIST_STMT_WAITING,			/* a unit's 未提交 tasks */
 	TASKLIST_STMT_HANDLED,			/* a unit's submitted tasks */
+	TASKLIST_STMT_PRINTABLE,		/* a unit's 结束 tasks, a page */
 	TASKLIST_STMT_QUEUE,			/* the queue, a page */
-	TASKLIST_STMT_QUEUE_COUNTS,		/* queue size by business */
 	TASKLIST_STMT_DECIDED,			/* decisions, a page */
-	TASKLIST_STMT_DECIDED_COUNT,		/* how many decisions */
 	TASKLIST_STMT_UNIT_BY_USCC,		/* a unit by 统一社会信用代码 */
 	TASKLIST_STMT_SEARCH_UNITS,		/* units like a name, capped */
 	TASKLIST_STMT_SEARCH_SEQ,		/* search by 业务顺序号 */
@@ -77,12 +77,16 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	    "SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
 	    "u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state = '未提交' AND "
 	    "(?2 = '' OR t.business = ?2) ORDER BY "
-	    "t.updated_at DESC, t.id DESC LIMIT ?3", /* TASKLIST_STMT_WAITING */
+	    "t.updated_at DESC, t.id DESC LIMIT ?3 OFFSET ?4", /* TASKLIST_STMT_WAITING */
 	[TASKLIST_STMT_HANDLED] =
 	    "SELECT " TASK_COLUMNS ", u.name FROM tasks t JOIN units u ON "
 	    "u.id = t.unit_id WHERE t.unit_id = ?1 AND t.state IN ('进行中', "
 	    "'结束') AND (?2 = '' OR t.business = ?2) ORDER BY "
-	    "t.submitted_at DESC, t.id DESC LIMIT ?3", /* TASKLIST_STMT_HANDLED */
+	    "t.submitted_at DESC, t.id DESC LIMIT ?3 OFFSET ?4", /* TASKLIST_STMT_HANDLED */
+	[TASKLIST_STMT_PRINTABLE] =
+	    "SELECT " TASK_COLUMNS ", '' FROM tasks t WHERE "
+	    "t.unit_id = ?1 AND t.state = '结束' ORDER BY t.decided_at DESC, "
+	    "t.id DESC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_PRINTABLE */
 	[TASKLIST_STMT_QUEUE] =
 	    "SELECT " TASK_COLUMNS ", u.name, EXISTS "
 	    "(SELECT 1 FROM task_events e WHERE e.task_id = t.id AND "
@@ -90,9 +94,6 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	    "u.id = t.unit_id WHERE t.state = '进行中' AND (?1 = '' OR "
 	    "t.business = ?1) ORDER BY t.business, t.submitted_at ASC, "
 	    "t.id ASC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_QUEUE */
-	[TASKLIST_STMT_QUEUE_COUNTS] =
-	    "SELECT business, COUNT(*) FROM tasks "
-	    "WHERE state = '进行中' GROUP BY business ORDER BY business", /* TASKLIST_STMT_QUEUE_COUNTS */
 	[TASKLIST_STMT_DECIDED] =
 	    "SELECT " TASK_COLUMNS ", u.name, e.action, "
 	    "e.reason, e.at, COALESCE(a.display_name, '') FROM task_events e "
@@ -101,11 +102,6 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	    "WHERE e.action IN ('task.approve', 'task.reject') AND "
 	    "e.actor_id > 0 AND (?1 = '' OR t.business = ?1) "
 	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_DECIDED */
-	[TASKLIST_STMT_DECIDED_COUNT] =
-	    "SELECT COUNT(*) FROM task_events e JOIN "
-	    "tasks t ON t.id = e.task_id WHERE e.action IN ('task.approve', "
-	    "'task.reject') AND e.actor_id > 0 AND (?1 = '' OR "
-	    "t.business = ?1)", /* TASKLIST_STMT_DECIDED_COUNT */
 	[TASKLIST_STMT_UNIT_BY_USCC] =
 	    "SELECT id FROM units WHERE uscc = ?1", /* TASKLIST_STMT_UNIT_BY_USCC */
 	[TASKLIST_STMT_SEARCH_UNITS] =
@@ -181,6 +177,14 @@ int
 tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
     const char *business, int limit, tasklist_fn fn, void *arg)
 {
+	return tasklist_page(s, kind, unit_id, business, limit, 0, fn, arg);
+}
+
+/* See tasklist.h. */
+int
+tasklist_page(struct store *s, enum tasklist_kind kind, int64_t unit_id,
+    const char *business, int limit, int offset, tasklist_fn fn, void *arg)
+{
 	struct store_stmt	*st;
 	struct task	 t;
 	int		 rc, n = 0;
@@ -192,7 +196,8 @@ tasklist(struct store *s, enum tasklist_kind kind, int64_t unit_id,
 		return -1;
 	if (store_bind_int(st, 1, unit_id) != 0 ||
 	    store_bind_text(st, 2, business != NULL ? business : "") != 0 ||
-	    store_bind_int(st, 3, limit) != 0)
+	    store_bind_int(st, 3, limit < 0 ? 0 : limit) != 0 ||
+	    store_bind_int(st, 4, offset < 0 ? 0 : offset) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
 		tasklist_row(st, &t);
@@ -253,19 +258,30 @@ int
 tasklist_queue_counts(struct store *s,
     void (*fn)(const char *business, int count, void *arg), void *arg)
 {
-	struct store_stmt	*st;
-	int		 rc, total = 0, n;
+	return tally_queue(s, fn, arg);
+}
 
-	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_QUEUE_COUNTS])) ==
-	    NULL)
+/* See tasklist.h. */
+int
+tasklist_printable(struct store *s, int64_t unit_id, int limit, int offset,
+    tasklist_fn fn, void *arg)
+{
+	struct store_stmt	*st;
+	struct task		 t;
+	int			 rc, n = 0;
+
+	if ((st = store_stmt(s, tasklist_sql[TASKLIST_STMT_PRINTABLE])) ==
+	    NULL || store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_int(st, 2, limit < 0 ? 0 : limit) != 0 ||
+	    store_bind_int(st, 3, offset < 0 ? 0 : offset) != 0)
 		return -1;
 	while ((rc = store_step(st)) == STORE_ROW) {
-		n = store_col_int(st, 1);
-		fn(store_col_text(st, 0), n, arg);
-		total += n;
+		tasklist_row(st, &t);
+		fn(&t, "", arg);
+		n++;
 	}
 	store_reset(st);
-	return rc == STORE_DONE ? total : -1;
+	return rc == STORE_DONE ? n : -1;
 }
 
 /* See tasklist.h. */
@@ -301,10 +317,9 @@ tasklist_decided_count(struct store *s, const char *business)
 {
 	int64_t	 n;
 
-	if (store_int_text(s, tasklist_sql[TASKLIST_STMT_DECIDED_COUNT],
-	    business != NULL ? business : "", -1, &n) != 0)
+	if (tally_decided(s, business, &n) != 0)
 		return -1;
-	return (int)n;
+	return n > INT32_MAX ? INT32_MAX : (int)n;
 }
 
 enum search_by {

@@ -29,6 +29,20 @@ int		 tasklist(struct store *s, enum tasklist_kind kind,
 		    int64_t unit_id, const char *business, int limit,
 		    tasklist_fn fn, void *arg);
 
+/* As tasklist(), rows [offset, offset + limit) of the list: 待办 by
+ * last change, 已办 by submission, newest first, each read in the order
+ * of an index (migration 10), never sorting the unit's history.
+ * Returns the number listed or -1. */
+int		 tasklist_page(struct store *s, enum tasklist_kind kind,
+		    int64_t unit_id, const char *business, int limit,
+		    int offset, tasklist_fn fn, void *arg);
+
+/* The unit's 结束 tasks, latest decision first, rows [offset, offset +
+ * limit) (业务打印; unit_name is "").  Returns the number listed or
+ * -1. */
+int		 tasklist_printable(struct store *s, int64_t unit_id,
+		    int limit, int offset, tasklist_fn fn, void *arg);
+
 /* The reviewer desk's queue: 进行中 tasks of business (every one when
  * NULL or empty) ordered by business, then age (oldest first), rows
  * [offset, offset + limit); each task's was_returned says whether a
@@ -38,7 +52,8 @@ int		 tasklist_queue(struct store *s, const char *business,
 		    int limit, int offset, tasklist_fn fn, void *arg);
 
 /* Calls fn once per business with 进行中 tasks, with their count, in
- * business order.  Returns the total of all businesses, or -1. */
+ * business order (kept tallies).  Returns the total of all businesses,
+ * or -1. */
 int		 tasklist_queue_counts(struct store *s,
 		    void (*fn)(const char *business, int count, void *arg),
 		    void *arg);
@@ -98,7 +113,8 @@ typedef void	(*tasklist_decision_fn)(const struct task *t,
 int		 tasklist_decided(struct store *s, const char *business,
 		    int limit, int offset, tasklist_decision_fn fn, void *arg);
 
-/* The number of decisions tasklist_decided() would list in all, or -1. */
+/* The number of decisions tasklist_decided() would list in all (a
+ * kept tally), or -1. */
 int		 tasklist_decided_count(struct store *s, const char *business);
 
 /* Fills t from the current row of a statement selecting TASK_COLUMNS. */

@@ -291,8 +291,12 @@ tp_failure_add(void *arg, const struct batch_failure *f)
 	return 0;
 }
 
-/* Adds a batch's <batch ok= failed=/> and <failures> with every failed
- * row.  Returns 0 or -1. */
+/* Failed rows of a batch a page of its task shows. */
+#define TP_FAILURES_PER_PAGE	100
+
+/* Adds a batch's <batch ok= failed=/> and <failures count= total=
+ * page= pages= per-page=> with page ?fpage=N of its failed rows.
+ * Returns 0 or -1. */
 static int
 tp_add_failures(struct hall_ctx *c, const struct task *t, int64_t *ok,
     int *failed)
@@ -300,16 +304,23 @@ tp_add_failures(struct hall_ctx *c, const struct task *t, int64_t *ok,
 	struct tp_list	 a;
 	xmlNodePtr	 n;
 	int64_t		 rows = 0;
+	size_t		 total;
+	int		 pageno;
 
 	if (tp_biz->wf->row_count != NULL &&
 	    tp_biz->wf->row_count(c->s, t->id, &rows) != 0)
 		return -1;
+	if (batch_failures_total(c->s, t->id, &total) != 0)
+		return -1;
 	a.c = c;
 	a.parent = page_add(c, NULL, "failures", NULL);
-	if (batch_failures_each(c->s, t->id, c->acct.unit_id, tp_failure_add,
-	    &a) < 0)
+	pageno = page_list_attrs(a.parent, (long long)total,
+	    page_number_param(c, "fpage"), TP_FAILURES_PER_PAGE);
+	if (batch_failures_page(c->s, t->id, c->acct.unit_id,
+	    TP_FAILURES_PER_PAGE, (pageno - 1) * TP_FAILURES_PER_PAGE,
+	    tp_failure_add, &a) < 0)
 		return -1;
-	*failed = (int)xmlChildElementCount(a.parent);
+	*failed = total > INT32_MAX ? INT32_MAX : (int)total;
 	*ok = rows;
 	page_attr_int(a.parent, "count", *failed);
 	n = page_add(c, NULL, "batch", NULL);

@@ -17,6 +17,7 @@
 #include "policy.h"
 #include "rows.h"
 #include "store.h"
+#include "tally.h"
 #include "text.h"
 #include "tuigong.h"
 
@@ -1208,25 +1209,13 @@ out:
 	return rc;
 }
 
-/* See tuigong.h. */
+/* See tuigong.h.  The counts are kept by the store (tally.h), so the
+ * rate never reads the unit's history. */
 int
 tuigong_timeliness(struct store *s, int64_t unit_id, long long *on_time,
     long long *total)
 {
-	struct store_stmt	*st;
-	int		 rc;
-
-	*on_time = *total = 0;
-	if ((st = store_stmt(s, tg_sql[TG_STMT_TIMELINESS])) == NULL ||
-	    store_bind_int(st, 1, unit_id))
-		return -1;
-	rc = store_step(st);
-	if (rc == STORE_ROW) {
-		*total = store_col_int64(st, 0);
-		*on_time = store_col_int64(st, 1);
-	}
-	store_reset(st);
-	return rc == STORE_ROW ? 0 : -1;
+	return tally_timeliness(s, unit_id, on_time, total);
 }
 
 /* See tuigong.h. */

@@ -389,7 +389,8 @@
   <!-- Page links of a long list (lib/pager.c: <pager total= page=
        pages= size= base=>): 共 N 人(or $unit), 第 P/K 页, 首页 上一页
        下一页 末页.  $base-url is a local path ending in ? or &, to which
-       each link appends page=N.  Nothing but the count when it all fits
+       each link appends $name=N ($name: page unless a page holds
+       several lists, e.g. done_page).  Nothing but the count when it all fits
        on one page.  Call it as
          <xsl:call-template name="pager">
            <xsl:with-param name="total" select="pager/@total"/>
@@ -403,6 +404,7 @@
     <xsl:param name="size" select="50"/>
     <xsl:param name="base-url"/>
     <xsl:param name="unit">人</xsl:param>
+    <xsl:param name="name">page</xsl:param>
     <xsl:variable name="pages">
       <xsl:choose>
         <xsl:when test="number($total) &gt; 0 and number($size) &gt; 0"><xsl:value-of select="ceiling($total div $size)"/></xsl:when>
@@ -415,12 +417,12 @@
       <xsl:if test="$pages &gt; 1">
         <xsl:text>,第 </xsl:text><xsl:value-of select="$page"/><xsl:text>/</xsl:text><xsl:value-of select="$pages"/><xsl:text> 页</xsl:text>
         <xsl:if test="$safe and $page &gt; 1">
-          <xsl:text> </xsl:text><a class="op" href="{$base-url}page=1">首页</a>
-          <xsl:text> </xsl:text><a class="op" href="{$base-url}page={$page - 1}" rel="prev">上一页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$name}=1">首页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$name}={$page - 1}" rel="prev">上一页</a>
         </xsl:if>
         <xsl:if test="$safe and $page &lt; $pages">
-          <xsl:text> </xsl:text><a class="op" href="{$base-url}page={$page + 1}" rel="next">下一页</a>
-          <xsl:text> </xsl:text><a class="op" href="{$base-url}page={$pages}">末页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$name}={$page + 1}" rel="next">下一页</a>
+          <xsl:text> </xsl:text><a class="op" href="{$base-url}{$name}={$pages}">末页</a>
         </xsl:if>
       </xsl:if>
     </nav>

@@ -24,9 +24,14 @@
         </xsl:choose>
       </p>
       <p class="counts">
-        <span>待办 <strong><xsl:value-of select="count(todo/task)"/></strong> 件</span>
-        <span>已办 <strong><xsl:value-of select="count(done/task)"/></strong> 件</span>
-        <span>未读消息 <strong><xsl:value-of select="count(inbox/msg[@read != '1' or not(@read)])"/></strong> 条</span>
+        <span>待办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="todo"/><xsl:with-param name="items" select="todo/task"/></xsl:call-template></strong> 件</span>
+        <span>已办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="done"/><xsl:with-param name="items" select="done/task"/></xsl:call-template></strong> 件</span>
+        <span>未读消息 <strong>
+          <xsl:choose>
+            <xsl:when test="inbox/@unread"><xsl:value-of select="inbox/@unread"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="count(inbox/msg[@read != '1' or not(@read)])"/></xsl:otherwise>
+          </xsl:choose>
+        </strong> 条</span>
       </p>
     </section>
 
@@ -52,6 +57,14 @@
         <xsl:with-param name="tasks" select="todo/task"/>
         <xsl:with-param name="kind">todo</xsl:with-param>
       </xsl:call-template>
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="todo/@total"/>
+        <xsl:with-param name="page" select="todo/@page"/>
+        <xsl:with-param name="size" select="todo/@per-page"/>
+        <xsl:with-param name="base-url" select="'/home?'"/>
+        <xsl:with-param name="name">todo_page</xsl:with-param>
+        <xsl:with-param name="unit">条</xsl:with-param>
+      </xsl:call-template>
     </section>
 
     <section class="panel">
@@ -59,6 +72,14 @@
       <xsl:call-template name="task-table">
         <xsl:with-param name="tasks" select="done/task"/>
         <xsl:with-param name="kind">done</xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="done/@total"/>
+        <xsl:with-param name="page" select="done/@page"/>
+        <xsl:with-param name="size" select="done/@per-page"/>
+        <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
+        <xsl:with-param name="name">done_page</xsl:with-param>
+        <xsl:with-param name="unit">条</xsl:with-param>
       </xsl:call-template>
     </section>
 
@@ -72,12 +93,19 @@
           <xsl:for-each select="inbox/msg">
             <xsl:variable name="tid" select="@task"/>
             <xsl:variable name="t" select="(/page/todo/task[@id = $tid] | /page/done/task[@id = $tid])[1]"/>
+            <xsl:variable name="m" select="."/>
             <tr>
               <xsl:if test="not(@read = '1')"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
               <td class="time"><xsl:value-of select="@at"/></td>
               <td><xsl:value-of select="."/></td>
               <td>
                 <xsl:choose>
+                  <xsl:when test="$m/@seq">
+                    <xsl:call-template name="link">
+                      <xsl:with-param name="href" select="concat('/home/task?id=', $tid)"/>
+                      <xsl:with-param name="label" select="concat($m/@business-name, ' ', $m/@seq)"/>
+                    </xsl:call-template>
+                  </xsl:when>
                   <xsl:when test="$t">
                     <xsl:call-template name="link">
                       <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
@@ -100,7 +128,26 @@
           </xsl:if>
         </tbody>
       </table>
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="inbox/@total"/>
+        <xsl:with-param name="page" select="inbox/@page"/>
+        <xsl:with-param name="size" select="inbox/@per-page"/>
+        <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
+        <xsl:with-param name="name">msg_page</xsl:with-param>
+        <xsl:with-param name="unit">条</xsl:with-param>
+      </xsl:call-template>
     </section>
+  </xsl:template>
+
+  <!-- The total of a list: its @total when the page says it, else the
+       number of its $items shown. -->
+  <xsl:template name="list-total">
+    <xsl:param name="list"/>
+    <xsl:param name="items"/>
+    <xsl:choose>
+      <xsl:when test="$list/@total"><xsl:value-of select="$list/@total"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="count($items)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One task of the unit (业务状态): its facts, its history, and while

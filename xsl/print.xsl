@@ -336,6 +336,13 @@
         </xsl:if>
       </tbody>
     </table>
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="printable/@total"/>
+      <xsl:with-param name="page" select="printable/@page"/>
+      <xsl:with-param name="size" select="printable/@per-page"/>
+      <xsl:with-param name="base-url" select="'/print?'"/>
+      <xsl:with-param name="unit">条</xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

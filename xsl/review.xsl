@@ -92,11 +92,11 @@
         </form>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="pager"/>
+    <xsl:call-template name="queue-pager"/>
   </xsl:template>
 
   <!-- Page links of the queue: 共 N 笔, 第 P/K 页, 首页 上一页 下一页 末页. -->
-  <xsl:template name="pager">
+  <xsl:template name="queue-pager">
     <xsl:variable name="q" select="queue"/>
     <xsl:variable name="base" select="concat('/review?', filter/@query, substring('&amp;', 1, string-length(filter/@query)), 'page=')"/>
     <p class="pager">

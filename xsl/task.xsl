@@ -222,6 +222,14 @@
           </xsl:for-each>
         </tbody>
       </table>
+      <xsl:call-template name="pager">
+        <xsl:with-param name="total" select="/page/failures/@total"/>
+        <xsl:with-param name="page" select="/page/failures/@page"/>
+        <xsl:with-param name="size" select="/page/failures/@per-page"/>
+        <xsl:with-param name="base-url" select="concat($path, '?id=', $task/@id, '&amp;')"/>
+        <xsl:with-param name="name">fpage</xsl:with-param>
+        <xsl:with-param name="unit">行</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
