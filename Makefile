@@ -82,7 +82,8 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
-ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o
+ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o \
+	      $(B)/admin/plans.o
 
 $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
