@@ -179,12 +179,17 @@ plans_unescape(char *s)
 	*d = '\0';
 }
 
-/* Orders statements by their SQL, for qsort(). */
+/* Orders statements by their SQL, then where they are prepared, for
+ * qsort(). */
 static int
 plans_stmt_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct plans_stmt *)a)->sql,
-	    ((const struct plans_stmt *)b)->sql);
+	const struct plans_stmt	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->sql, y->sql)) != 0)
+		return c;
+	return strcmp(x->where, y->where);
 }
 
 /* Adds location loc to the statement st unless it is there already. */
