@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store.h"
 #include "plans.h"
@@ -32,14 +33,6 @@ static const char *const plans_bounded[] = {
 	"employment_id", "insurance_id"
 };
 
-/* Words that may follow a table name where an alias could stand. */
-static const char *const plans_keywords[] = {
-	"as", "where", "join", "left", "right", "inner", "outer", "cross",
-	"natural", "full", "on", "using", "order", "group", "limit",
-	"offset", "set", "values", "select", "union", "except", "intersect",
-	"window", "having", "indexed", "not", "and", "or", "returning",
-	"default", "from", "into"
-};
 
 /* An identifier of a statement and whether only blanks follow it
  * before the next identifier. */
@@ -366,48 +359,44 @@ plans_tokenize(const char *sql, struct plans_toks *t)
 	}
 }
 
-/* The table that name (a table or an alias of the statement t) stands
- * for: name itself unless t has "TABLE name" or "TABLE AS name". */
-static const char *
-plans_resolve(const struct plans_toks *t, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i + 1 < t->n; i++) {
-		if (!t->t[i].spaced)
-			continue;
-		if (strcmp(t->t[i + 1].s, "as") == 0 && t->t[i + 1].spaced &&
-		    i + 2 < t->n && strcmp(t->t[i + 2].s, name) == 0 &&
-		    strcmp(t->t[i].s, name) != 0)
-			return t->t[i].s;
-		if (strcmp(t->t[i + 1].s, name) == 0 &&
-		    strcmp(t->t[i].s, name) != 0 &&
-		    !plans_in(name, plans_keywords, sizeof(plans_keywords) /
-		    sizeof(plans_keywords[0])) &&
-		    !plans_in(t->t[i].s, plans_keywords,
-		    sizeof(plans_keywords) / sizeof(plans_keywords[0])))
-			return t->t[i].s;
-	}
-	return name;
-}
-
-/* Whether name (a table or an alias) stands for a table of the schema
- * that grows with the hall. */
+/* Whether name is a table of the schema of s (an error counts as
+ * yes: the check then errs on the side of failing). */
 static int
-plans_grows(struct store *s, const struct plans_toks *t, const char *name)
+plans_is_table(struct store *s, const char *name)
 {
-	const char	*table;
-	int64_t		 n;
+	int64_t	 n;
 
-	table = plans_resolve(t, name);
-	if (plans_in(table, plans_small, sizeof(plans_small) /
-	    sizeof(plans_small[0])))
-		return 0;
-	if (store_int_text(s, "SELECT count(*) FROM sqlite_master "
-	    "WHERE type = 'table' AND name = ?1 COLLATE NOCASE", table, 0,
+	if (store_int_text(s, "SELECT COUNT(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name = ?1 COLLATE NOCASE", name, 0,
 	    &n) == -1)
 		return 1;
 	return n > 0;
+}
+
+/* Whether name (a table, or an alias the statement t gives a table
+ * with "TABLE name" or "TABLE AS name") stands for a table of the
+ * schema of s that grows with the hall. */
+static int
+plans_grows(struct store *s, const struct plans_toks *t, const char *name)
+{
+	const char	*table = NULL;
+	size_t		 i;
+
+	if (plans_is_table(s, name))
+		table = name;
+	for (i = 0; table == NULL && i + 1 < t->n; i++) {
+		if (!t->t[i].spaced || strcmp(t->t[i].s, name) == 0)
+			continue;
+		if ((strcmp(t->t[i + 1].s, name) == 0 ||
+		    (strcmp(t->t[i + 1].s, "as") == 0 && t->t[i + 1].spaced &&
+		    i + 2 < t->n && strcmp(t->t[i + 2].s, name) == 0)) &&
+		    plans_is_table(s, t->t[i].s))
+			table = t->t[i].s;
+	}
+	if (table == NULL)
+		return 0;
+	return !plans_in(table, plans_small, sizeof(plans_small) /
+	    sizeof(plans_small[0]));
 }
 
 /* The plan callback: keeps one line of the plan. */
@@ -644,6 +633,128 @@ plans_excuses(struct plans *p, const char *sql, const char **ex, size_t n)
 			ex[k++] = p->allow[i].line;
 		}
 	ex[k] = NULL;
+}
+
+/* Whether the word w (n bytes, any case) starts at p and ends there. */
+static int
+plans_word_at(const char *start, const char *p, const char *w)
+{
+	size_t	 n;
+
+	n = strlen(w);
+	return strncasecmp(p, w, n) == 0 &&
+	    (p == start || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+	    !(isalnum((unsigned char)p[n]) || p[n] == '_');
+}
+
+/* The end of the parenthesised arguments starting at p ('('), quotes
+ * skipped, not past end. */
+static const char *
+plans_skip_call(const char *p, const char *end)
+{
+	int	 depth = 0, inq = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\'')
+			inq = !inq;
+		if (inq)
+			continue;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			return p + 1;
+	}
+	return end;
+}
+
+/* Adds each statement of the body of the trigger sql (CREATE TRIGGER
+ * ... BEGIN s1; s2; END) to p, NEW.x and OLD.x made parameters, as
+ * prepared at "trigger NAME". */
+static void
+plans_add_trigger(struct plans *p, size_t *cap, const char *name,
+    const char *sql)
+{
+	const char	*q, *body = NULL, *end = NULL;
+	char		*buf, *d, *stmt, *next, where[128];
+	int		 inq = 0;
+
+	for (q = sql; *q != '\0'; q++) {
+		if (*q == '\'')
+			inq = !inq;
+		if (inq)
+			continue;
+		if (body == NULL && plans_word_at(sql, q, "BEGIN"))
+			body = q + 5;
+		else if (body != NULL && plans_word_at(sql, q, "END"))
+			end = q;
+	}
+	if (body == NULL || end == NULL)
+		return;
+	if ((buf = malloc((size_t)(end - body) + 1)) == NULL) {
+		fprintf(stderr, "plans: out of memory\n");
+		exit(1);
+	}
+	for (q = body, d = buf, inq = 0; q < end; q++) {
+		if (*q == '\'')
+			inq = !inq;
+		if (!inq && plans_word_at(body, q, "RAISE") && q[5] == '(') {
+			/* RAISE() prepares only in a trigger: NULL stands in. */
+			q = plans_skip_call(q + 5, end) - 1;
+			memcpy(d, "NULL", 4);
+			d += 4;
+			continue;
+		}
+		if (!inq && (plans_word_at(body, q, "NEW") ||
+		    plans_word_at(body, q, "OLD")) && q[3] == '.') {
+			*d++ = '?';
+			for (q += 4; q < end && (isalnum((unsigned char)*q) ||
+			    *q == '_'); q++)
+				continue;
+			q--;
+			continue;
+		}
+		*d++ = *q == ';' && !inq ? '\0' : *q;
+	}
+	*d = '\0';
+	snprintf(where, sizeof(where), "trigger %s", name);
+	for (stmt = buf; stmt < d; stmt = next) {
+		next = stmt + strlen(stmt) + 1;
+		stmt += strspn(stmt, " \t\r\n");
+		if (*stmt == '\0')
+			continue;
+		plans_grow(&p->stmt, cap, p->nstmt, sizeof(*p->stmt));
+		p->stmt[p->nstmt].sql = plans_strdup(stmt);
+		p->stmt[p->nstmt].where = plans_strdup(where);
+		p->nstmt++;
+	}
+	free(buf);
+}
+
+/* Adds the statements of every trigger of the schema of s to p: they
+ * run inside the statements that fire them, where EXPLAIN QUERY PLAN
+ * does not show them.  Returns 0 or -1 (printed). */
+int
+plans_read_triggers(struct plans *p, struct store *s)
+{
+	struct store_stmt	*st;
+	size_t			 cap = p->nstmt;
+	int			 rc;
+
+	if ((st = store_stmt(s, "SELECT name, sql FROM sqlite_master "
+	    "WHERE type = 'trigger' ORDER BY name")) == NULL) {
+		fprintf(stderr, "plans: cannot read the triggers\n");
+		return -1;
+	}
+	while ((rc = store_step(st)) == STORE_ROW)
+		plans_add_trigger(p, &cap, store_col_text(st, 0),
+		    store_col_text(st, 1));
+	store_reset(st);
+	if (rc != STORE_DONE) {
+		fprintf(stderr, "plans: cannot read the triggers\n");
+		return -1;
+	}
+	plans_merge(p);
+	return 0;
 }
 
 /* Checks every statement of p (see plans.h).  Returns 0 or 1. */

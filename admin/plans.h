@@ -60,6 +60,13 @@ int		 plans_read_allow(struct plans *p, const char *path);
  * counted as skipped.  Returns 0, or -1 (message on stderr). */
 int		 plans_read_log(struct plans *p, const char *path);
 
+/* Adds the statements in the body of every trigger of the schema of s
+ * to p (NEW.x and OLD.x made parameters; "trigger NAME" as where they
+ * are prepared): EXPLAIN QUERY PLAN of the statement that fires a
+ * trigger does not show the trigger's.  Returns 0, or -1 (message on
+ * stderr). */
+int		 plans_read_triggers(struct plans *p, struct store *s);
+
 /* The verdict on the single statement sql in the store s, passing plan
  * lines equal to a string of excused (NULL-terminated; may be NULL):
  * the plan line that decided it (or the error) into line, of linesz

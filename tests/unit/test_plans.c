@@ -3,8 +3,8 @@
  * and the SQL log it reads (HALL_SQL_LOG, lib/store.c): a scanning
  * query is flagged, alias or not, an indexed one passes, a temporary
  * B-tree sorting a unit's list is flagged while one sorting a task's
- * rows is not, the allow-list excuses only the plan line it names, and
- * an empty log fails.
+ * rows is not, the allow-list excuses only the plan line it names,
+ * the statements of triggers are checked, and an empty log fails.
  */
 #include <check.h>
 #include <stdio.h>
@@ -295,6 +295,45 @@ START_TEST(plans_empty_log_fails)
 }
 END_TEST
 
+/* The statements of triggers are checked too, NEW and OLD made
+ * parameters and RAISE() replaced, ';' in a string kept. */
+START_TEST(plans_trigger_statements)
+{
+	struct th_db	 db;
+	struct plans	 p;
+	char		 *out = NULL;
+	size_t		 i, found = 0;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_exec_sql(db.s, "CREATE TRIGGER tp_x AFTER "
+	    "UPDATE OF summary ON tasks BEGIN "
+	    "UPDATE messages SET read = 1 WHERE title = NEW.summary "
+	    "AND body <> 'a;b'; "
+	    "DELETE FROM task_events WHERE task_id = OLD.id; "
+	    "SELECT RAISE(ABORT, 'no (really)') WHERE NEW.id < 0; END"), 0);
+	memset(&p, 0, sizeof(p));
+	ck_assert_int_eq(plans_read_triggers(&p, db.s), 0);
+	for (i = 0; i < p.nstmt; i++) {
+		if (strcmp(p.stmt[i].where, "trigger tp_x") != 0)
+			continue;
+		found++;
+		ck_assert(strcmp(p.stmt[i].sql, "UPDATE messages SET read = 1 "
+		    "WHERE title = ? AND body <> 'a;b'") == 0 ||
+		    strcmp(p.stmt[i].sql, "DELETE FROM task_events "
+		    "WHERE task_id = ?") == 0 ||
+		    strcmp(p.stmt[i].sql, "SELECT NULL WHERE ? < 0") == 0);
+	}
+	ck_assert_uint_eq(found, 3);
+	ck_assert_int_eq(tp_check(&db, &p, &out), 1);
+	ck_assert_uint_eq(p.failed, 1);
+	ck_assert_ptr_nonnull(strstr(out, "FULL SCAN: SCAN messages\n"
+	    "  at:   trigger tp_x\n"));
+	free(out);
+	plans_free(&p);
+	th_db_close(&db);
+}
+END_TEST
+
 static Suite *
 plans_suite(void)
 {
@@ -313,6 +352,7 @@ plans_suite(void)
 	tcase_add_test(tc, plans_sql_log_written);
 	tcase_add_test(tc, plans_check_log);
 	tcase_add_test(tc, plans_empty_log_fails);
+	tcase_add_test(tc, plans_trigger_statements);
 	suite_add_tcase(s, tc);
 	return s;
 }
