@@ -449,11 +449,42 @@ plans_is_scan(const struct plans_line *l)
 	    strstr(l->detail, " USING AUTOMATIC ") != NULL;
 }
 
+/* Whether line l searches through a unique index with an equality on
+ * each of its columns: "... USING [COVERING] INDEX name (a=? AND b=?)". */
+static int
+plans_is_unique(struct store *s, const struct plans_line *l)
+{
+	const char	*c, *e;
+	char		 idx[PLANS_IDENT];
+	int64_t		 uniq = 0, ncol = 0;
+	size_t		 n, neq = 0;
+
+	if ((c = strstr(l->detail, " INDEX ")) == NULL)
+		return 0;
+	c += 7;
+	n = strcspn(c, " ");
+	if (n >= sizeof(idx) || c[n] != ' ' || c[n + 1] != '(')
+		return 0;
+	memcpy(idx, c, n);
+	idx[n] = '\0';
+	for (e = c + n; (e = strstr(e, "=?")) != NULL; e += 2)
+		neq++;
+	if (strpbrk(c + n, "<>") != NULL)
+		return 0;
+	if (store_int_text(s, "SELECT COUNT(*) FROM sqlite_master m, "
+	    "pragma_index_list(m.name) l WHERE m.type = 'table' AND "
+	    "l.name = ?1 AND l.\"unique\"", idx, 0, &uniq) == -1 ||
+	    store_int_text(s, "SELECT COUNT(*) FROM pragma_index_info(?1)",
+	    idx, 0, &ncol) == -1)
+		return 0;
+	return uniq > 0 && ncol > 0 && (int64_t)neq == ncol;
+}
+
 /* Whether line l (a search of a growing table) finds the rows of one
  * task, one person or one row: its first constraint is an equality on
- * a column of plans_bounded. */
+ * a column of plans_bounded, or it finds one row by a unique index. */
 static int
-plans_is_bounded(const struct plans_line *l)
+plans_is_bounded(struct store *s, const struct plans_line *l)
 {
 	const char	*c;
 	char		 col[PLANS_IDENT];
@@ -461,7 +492,8 @@ plans_is_bounded(const struct plans_line *l)
 
 	if (plans_is_scan(l))
 		return 0;
-	if (strstr(l->detail, " USING INTEGER PRIMARY KEY (rowid=?)") != NULL)
+	if (strstr(l->detail, " USING INTEGER PRIMARY KEY (rowid=?)") != NULL ||
+	    plans_is_unique(s, l))
 		return 1;
 	if ((c = strrchr(l->detail, '(')) == NULL)
 		return 0;
@@ -516,7 +548,7 @@ plans_sort_grows(struct store *s, const struct plans_toks *toks,
 		    !plans_reads(&w->l[i], name) ||
 		    !plans_grows(s, toks, name))
 			continue;
-		if (!plans_is_bounded(&w->l[i]))
+		if (!plans_is_bounded(s, &w->l[i]))
 			return 1;
 	}
 	return 0;
@@ -770,7 +802,7 @@ plans_check(struct store *s, struct plans *p, FILE *out)
 	enum plans_verdict	 v;
 	const char		*ex[16];
 	char			 line[512], plan[8192];
-	size_t			 i, nex;
+	size_t			 i, nex, ntrig;
 
 	p->checked = p->allowed = p->failed = 0;
 	for (i = 0; i < p->nstmt; i++) {
@@ -792,9 +824,13 @@ plans_check(struct store *s, struct plans *p, FILE *out)
 			fprintf(out, "note: the allow-list entry \"%s\" matched no "
 			    "logged statement\n  sql:  %s\n\n", p->allow[i].why,
 			    p->allow[i].sql);
-	fprintf(out, "plans: %zu statements checked (%zu log lines, %zu of the "
-	    "tests' own SQL skipped), %zu allowed, %zu failing\n", p->checked,
-	    p->records, p->skipped, p->allowed, p->failed);
+	for (i = 0, ntrig = 0; i < p->nstmt; i++)
+		if (strncmp(p->stmt[i].where, "trigger ", 8) == 0)
+			ntrig++;
+	fprintf(out, "plans: %zu statements checked (%zu of triggers; %zu log "
+	    "lines, %zu of the tests' own SQL skipped), %zu allowed, %zu "
+	    "failing\n", p->checked, ntrig, p->records, p->skipped,
+	    p->allowed, p->failed);
 	if (p->checked == 0) {
 		fprintf(out, "plans: no statement to check: the SQL log is "
 		    "empty (run the unit and HTTP tests with %s set)\n",

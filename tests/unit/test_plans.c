@@ -107,6 +107,10 @@ START_TEST(plans_index_passes)
 	/* Sorting one task's events is bounded by the task. */
 	ck_assert_int_eq(tp_verdict(&db, "SELECT id FROM task_events "
 	    "WHERE task_id = ?1 ORDER BY at", line), PLANS_OK);
+	/* So is sorting the rows of one person found by a unique key. */
+	ck_assert_int_eq(tp_verdict(&db, "SELECT e.id FROM persons p "
+	    "JOIN employments e ON e.person_id = p.id WHERE p.idno = ?1 "
+	    "ORDER BY e.start_date", line), PLANS_OK);
 	th_db_close(&db);
 }
 END_TEST
