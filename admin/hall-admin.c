@@ -69,12 +69,13 @@ admin_usage(void)
 	    "           [--big-unit-id ID] [--tasks N] [--seed N]\n"
 	    "                               生成压测/容量规划用的大规模数据"
 	    "(须先停止网厅)\n"
-	    "  plans [--analyze] [--allow FILE] SQL.log...\n"
+	    "  plans [--analyze] [--allow FILE] [--programs A,B] SQL.log...\n"
 	    "                               检查日志中每条 SQL 的查询计划:"
 	    "全表扫描\n"
 	    "                               或临时 B 树排序即失败"
 	    "(--analyze: 无统计信息时\n"
-	    "                               先运行 ANALYZE)\n"
+	    "                               先运行 ANALYZE;--programs: 这些程序\n"
+	    "                               都须写过日志)\n"
 	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
 	    stderr);
 	return EXIT_USAGE;
@@ -1586,15 +1587,41 @@ cmd_populate(struct store *s, int argc, char **argv)
 
 /* ---- The query-plan check ---- */
 
-/* plans [--analyze] [--allow FILE] LOG...: the plan of every statement
+/* Whether each program of the comma-separated list progs wrote to the
+ * SQL logs read into p.  Returns 0, or 1 (each missing one printed). */
+static int
+admin_plans_programs(const struct plans *p, const char *progs)
+{
+	char	*list, *name, *next;
+	int	 rc = 0;
+
+	if ((list = strdup(progs)) == NULL)
+		return admin_fail("内存不足");
+	for (name = list; name != NULL; name = next) {
+		if ((next = strchr(name, ',')) != NULL)
+			*next++ = '\0';
+		if (name[0] != '\0' && !plans_has_program(p, name)) {
+			printf("plans: the program %s wrote nothing to the SQL "
+			    "log: its statements went unchecked\n", name);
+			rc = 1;
+		}
+	}
+	free(list);
+	return rc;
+}
+
+/* plans [--analyze] [--allow FILE] [--programs A,B] LOG...: the plan of every statement
  * of the SQL logs (admin/plans.c), offenders and a summary on stdout;
  * --analyze first runs ANALYZE when the store has no statistics yet
- * (those the checkpoint keeps are left as they are).  Returns the exit
- * code: 1 when a statement offends or none was read. */
+ * (those the checkpoint keeps are left as they are); --programs names
+ * programs each of which must have written to the logs.  Returns the
+ * exit code: 1 when a statement offends, none was read or a program
+ * named wrote nothing. */
 static int
 cmd_plans(struct store *s, int argc, char **argv)
 {
 	struct plans	 p;
+	const char	*programs = NULL;
 	int64_t		 stats = 0;
 	int		 i, analyze = 0, rc;
 
@@ -1602,6 +1629,8 @@ cmd_plans(struct store *s, int argc, char **argv)
 	for (i = 0; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--analyze") == 0)
 			analyze = 1;
+		else if (strcmp(argv[i], "--programs") == 0 && i + 1 < argc)
+			programs = argv[++i];
 		else if (strcmp(argv[i], "--allow") == 0 && i + 1 < argc) {
 			if (plans_read_allow(&p, argv[++i]) == -1) {
 				plans_free(&p);
@@ -1635,6 +1664,8 @@ cmd_plans(struct store *s, int argc, char **argv)
 		return 1;
 	}
 	rc = plans_check(s, &p, stdout);
+	if (programs != NULL && admin_plans_programs(&p, programs) != 0)
+		rc = 1;
 	plans_free(&p);
 	return rc;
 }

@@ -33,7 +33,6 @@ static const char *const plans_bounded[] = {
 	"employment_id", "insurance_id"
 };
 
-
 /* An identifier of a statement and whether only blanks follow it
  * before the next identifier. */
 struct plans_tok {
@@ -245,12 +244,36 @@ plans_merge(struct plans *p)
 	p->nstmt = i + 1;
 }
 
+/* Whether the program prog wrote to the logs read into p. */
+int
+plans_has_program(const struct plans *p, const char *prog)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nprogs; i++)
+		if (strcmp(p->progs[i], prog) == 0)
+			return 1;
+	return 0;
+}
+
+/* Notes that the program prog wrote to the logs read into p. */
+static void
+plans_add_program(struct plans *p, const char *prog)
+{
+	size_t	 cap = p->nprogs;
+
+	if (plans_has_program(p, prog))
+		return;
+	plans_grow(&p->progs, &cap, p->nprogs, sizeof(*p->progs));
+	p->progs[p->nprogs++] = plans_strdup(prog);
+}
+
 /* Reads the SQL log at path into p.  Returns 0 or -1 (printed). */
 int
 plans_read_log(struct plans *p, const char *path)
 {
 	FILE	*f;
-	char	*line = NULL, *tab;
+	char	*line = NULL, *loc, *tab;
 	size_t	 linecap = 0, lineno = 0, cap = p->nstmt;
 	int	 rc = 0;
 
@@ -264,23 +287,26 @@ plans_read_log(struct plans *p, const char *path)
 		if (line[0] == '\0')
 			continue;
 		if (strlen(line) > PLANS_LINE_MAX ||
-		    (tab = strchr(line, '\t')) == NULL || tab == line ||
+		    (loc = strchr(line, '\t')) == NULL || loc == line ||
+		    (tab = strchr(loc + 1, '\t')) == NULL || tab == loc + 1 ||
 		    tab[1] == '\0') {
-			fprintf(stderr, "plans: %s:%zu: not FILE:LINE<TAB>SQL\n",
-			    path, lineno);
+			fprintf(stderr, "plans: %s:%zu: not "
+			    "PROGRAM<TAB>FILE:LINE<TAB>SQL\n", path, lineno);
 			rc = -1;
 			break;
 		}
+		*loc++ = '\0';
 		*tab = '\0';
 		p->records++;
-		if (strncmp(line, "tests/", 6) == 0) {
+		plans_add_program(p, line);
+		if (strncmp(loc, "tests/", 6) == 0) {
 			p->skipped++;
 			continue;
 		}
 		plans_unescape(tab + 1);
 		plans_grow(&p->stmt, &cap, p->nstmt, sizeof(*p->stmt));
 		p->stmt[p->nstmt].sql = plans_strdup(tab + 1);
-		p->stmt[p->nstmt].where = plans_strdup(line);
+		p->stmt[p->nstmt].where = plans_strdup(loc);
 		p->nstmt++;
 	}
 	free(line);
@@ -855,6 +881,9 @@ plans_free(struct plans *p)
 		free(p->stmt[i].sql);
 		free(p->stmt[i].where);
 	}
+	for (i = 0; i < p->nprogs; i++)
+		free(p->progs[i]);
+	free(p->progs);
 	free(p->allow);
 	free(p->stmt);
 	memset(p, 0, sizeof(*p));

@@ -34,6 +34,8 @@ struct plans {
 		char	*where;		/* "file:line, file:line" */
 	}		*stmt;
 	size_t		 nstmt;
+	char		**progs;	/* programs that wrote to the logs */
+	size_t		 nprogs;
 	size_t		 records;	/* log lines read */
 	size_t		 skipped;	/* lines of the tests' own SQL */
 	size_t		 checked;	/* distinct statements checked */
@@ -56,9 +58,13 @@ enum plans_verdict {
 int		 plans_read_allow(struct plans *p, const char *path);
 
 /* Reads an SQL log (lib/store.h) into p, merging statements already
- * read; lines whose FILE starts with "tests/" (the tests' own SQL) are
- * counted as skipped.  Returns 0, or -1 (message on stderr). */
+ * read and noting the programs that wrote it; lines whose FILE starts
+ * with "tests/" (the tests' own SQL) are counted as skipped.  Returns
+ * 0, or -1 (message on stderr). */
 int		 plans_read_log(struct plans *p, const char *path);
+
+/* Whether the program prog wrote at least one line to the logs read. */
+int		 plans_has_program(const struct plans *p, const char *prog);
 
 /* Adds the statements in the body of every trigger of the schema of s
  * to p (NEW.x and OLD.x made parameters; "trigger NAME" as where they

@@ -289,7 +289,8 @@ store_sqllog_new(const char *sql)
 	return 1;
 }
 
-/* Appends the line "file:line<TAB>sql" (sql escaped, see store.h) to
+/* Appends the line "program<TAB>file:line<TAB>sql" (sql escaped, see
+ * store.h) to
  * the SQL log in one write.  Failures are logged, never fatal. */
 static void
 store_sqllog_write(const char *sql, const char *file, int line)
@@ -300,10 +301,12 @@ store_sqllog_write(const char *sql, const char *file, int line)
 	ssize_t		 w;
 	int		 fd, n;
 
-	cap = strlen(file) + 16 + 2 * strlen(sql) + 2;
+	cap = strlen(program_invocation_short_name) + strlen(file) + 16 +
+	    2 * strlen(sql) + 2;
 	if ((buf = malloc(cap)) == NULL)
 		return;
-	n = snprintf(buf, cap, "%s:%d\t", file, line);
+	n = snprintf(buf, cap, "%s\t%s:%d\t", program_invocation_short_name,
+	    file, line);
 	p = buf + (n > 0 ? n : 0);
 	for (q = sql; *q != '\0'; q++)
 		switch (*q) {

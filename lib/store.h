@@ -73,8 +73,8 @@ struct store_stmt *store_stmt_at(struct store *s, const char *sql,
 /*
  * The SQL log, for the plan check of make test (make test-plans): when
  * the environment has HALL_SQL_LOG=PATH, the first store_stmt() of each
- * SQL literal in a process appends one line "FILE:LINE<TAB>SQL" to
- * PATH (created 0600; tab, newline, CR and backslash in SQL written as
+ * SQL literal in a process appends one line "PROGRAM<TAB>FILE:LINE<TAB>
+ * SQL" to PATH (created 0600; tab, newline, CR and backslash in SQL written as
  * \t, \n, \r and \\), in one write(2) with O_APPEND so that the
  * lines of concurrent workers never interleave.
  */

@@ -190,19 +190,27 @@ START_TEST(plans_sql_log_written)
 	    "name = 'a\\b'";
 	struct th_db		 db;
 	struct plans		 p;
-	char			 path[400], buf[512];
+	const char		*old;
+	char			 path[400], buf[512], saved[4096];
 	FILE			*f;
 
 	th_db_open(&db);
 	snprintf(path, sizeof(path), "%s/sql.log", db.dir);
+	/* make test's own log, if any, is put back afterwards. */
+	if ((old = getenv(STORE_SQL_LOG_ENV)) != NULL)
+		snprintf(saved, sizeof(saved), "%s", old);
 	ck_assert_int_eq(setenv(STORE_SQL_LOG_ENV, path, 1), 0);
 	ck_assert_ptr_nonnull(store_stmt(db.s, sql));
 	ck_assert_ptr_nonnull(store_stmt(db.s, sql));
-	ck_assert_int_eq(unsetenv(STORE_SQL_LOG_ENV), 0);
+	if (old != NULL)
+		ck_assert_int_eq(setenv(STORE_SQL_LOG_ENV, saved, 1), 0);
+	else
+		ck_assert_int_eq(unsetenv(STORE_SQL_LOG_ENV), 0);
 	f = fopen(path, "r");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
-	ck_assert_ptr_nonnull(strstr(buf, "tests/unit/test_plans.c:"));
+	ck_assert_int_eq(strncmp(buf, "unit-tests\ttests/unit/test_plans.c:",
+	    35), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "\tSELECT id\\n\\tFROM units "
 	    "WHERE name = 'a\\\\b'\n"));
 	ck_assert_ptr_null(fgets(buf, sizeof(buf), f));	/* only once */
@@ -228,14 +236,17 @@ START_TEST(plans_check_log)
 
 	th_db_open(&db);
 	tp_write(&db, "sql.log",
-	    "lib/a.c:1\tSELECT id FROM tasks WHERE summary = ?\n"
-	    "lib/b.c:2\tSELECT id FROM tasks WHERE summary = ?\n"
-	    "lib/a.c:1\tSELECT id FROM tasks WHERE summary = ?\n"
-	    "cgi-bin/c.c:3\tSELECT id FROM tasks WHERE id = ?\n", log);
+	    "home\tlib/a.c:1\tSELECT id FROM tasks WHERE summary = ?\n"
+	    "print\tlib/b.c:2\tSELECT id FROM tasks WHERE summary = ?\n"
+	    "home\tlib/a.c:1\tSELECT id FROM tasks WHERE summary = ?\n"
+	    "print\tcgi-bin/c.c:3\tSELECT id FROM tasks WHERE id = ?\n", log);
 	memset(&p, 0, sizeof(p));
 	ck_assert_int_eq(plans_read_log(&p, log), 0);
 	ck_assert_uint_eq(p.records, 4);
 	ck_assert_uint_eq(p.nstmt, 2);
+	ck_assert_int_eq(plans_has_program(&p, "home"), 1);
+	ck_assert_int_eq(plans_has_program(&p, "print"), 1);
+	ck_assert_int_eq(plans_has_program(&p, "login"), 0);
 	ck_assert_int_eq(tp_check(&db, &p, &out), 1);
 	ck_assert_uint_eq(p.checked, 2);
 	ck_assert_uint_eq(p.failed, 1);
@@ -283,14 +294,15 @@ START_TEST(plans_empty_log_fails)
 	free(out);
 	plans_free(&p);
 	/* Nor does a log of the tests' own SQL only. */
-	tp_write(&db, "sql.log", "tests/unit/x.c:1\tSELECT 1\n", log);
+	tp_write(&db, "sql.log", "unit-tests\ttests/unit/x.c:1\tSELECT 1\n",
+	    log);
 	memset(&p, 0, sizeof(p));
 	ck_assert_int_eq(plans_read_log(&p, log), 0);
 	ck_assert_int_eq(tp_check(&db, &p, &out), 1);
 	free(out);
 	plans_free(&p);
-	/* A line that is not FILE:LINE<TAB>SQL is refused. */
-	tp_write(&db, "sql.log", "SELECT 1\n", log);
+	/* A line that is not PROGRAM<TAB>FILE:LINE<TAB>SQL is refused. */
+	tp_write(&db, "sql.log", "lib/a.c:1\tSELECT 1\n", log);
 	memset(&p, 0, sizeof(p));
 	ck_assert_int_eq(plans_read_log(&p, log), -1);
 	plans_free(&p);
