@@ -6,10 +6,11 @@
 #                   processes per program (default: nproc)
 #   make stop       stops what make run started
 #   make test       unit, stylesheet, browser and HTTP tests under
-#                   ASan+UBSan; as root it first installs the missing
-#                   DEB_PKGS and DEB_TEST_PKGS (otherwise it prints the
-#                   apt-get line, and skips the browser tests when their
-#                   packages are missing, except under CI=true)
+#                   ASan+UBSan, then test-plans (the query plan of every
+#                   statement they ran); as root it first installs the
+#                   missing DEB_PKGS and DEB_TEST_PKGS (otherwise it
+#                   prints the apt-get line, and skips the browser tests
+#                   when their packages are missing, except under CI=true)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
 #   make bench-scale  the same requests on the demo store and a large one
 #   make fuzz       libFuzzer targets for the parsers and validators
@@ -67,8 +68,9 @@ UNIT_BIN  := $(B)/unit-tests
 HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
-.PHONY: all run stop reload test test-unit test-http test-browser test-xsl bench \
-	bench-scale fuzz install clean deps test-deps certs demo check-deps
+.PHONY: all run stop reload test test-unit test-http test-browser test-xsl \
+	test-plans bench bench-scale fuzz install clean deps test-deps certs \
+	demo check-deps
 .SUFFIXES:
 .SECONDARY:
 
@@ -86,7 +88,8 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
-ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o
+ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o \
+	      $(B)/admin/plans.o
 
 $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
@@ -97,11 +100,12 @@ $(HELLO): $(B)/tests/bench/hello.o $(B)/lib/prefork.o $(B)/lib/log.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ -lfcgi
 
-# The unit tests of hall-admin populate link its generator.
-$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(LIBHALL)
+# The unit tests of hall-admin populate and plans link their code.
+$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o \
+	    $(B)/admin/plans.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) \
-	    $(B)/admin/populate.o $(LIBHALL) \
+	    $(B)/admin/populate.o $(B)/admin/plans.o $(LIBHALL) \
 	    $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
@@ -152,11 +156,18 @@ stop:
 reload:
 	@sh nginx/run.sh reload $(VAR)
 
+# The SQL log of make test (lib/store.h): the unit, browser and HTTP
+# tests append every statement the programs prepare, and test-plans
+# checks the plan of each (tests/plans/run.sh).
+SQL_LOG	?= $(CURDIR)/build/sql.log
+
 test: test-deps
-	@$(MAKE) --no-print-directory SAN=1 test-unit
+	@mkdir -p $(dir $(SQL_LOG)) && rm -f $(SQL_LOG)
+	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-unit
 	@$(MAKE) --no-print-directory test-xsl
-	@$(MAKE) --no-print-directory SAN=1 test-browser
-	@$(MAKE) --no-print-directory SAN=1 test-http
+	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-browser
+	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-http
+	@$(MAKE) --no-print-directory SAN=1 test-plans
 
 test-xsl:
 	@sh tests/xsl/run.sh
@@ -166,6 +177,12 @@ test-unit: $(UNIT_BIN)
 
 test-http: $(HTTP_BIN) $(PROGS) $(ADMIN)
 	@sh tests/http/harness.sh $(CURDIR) $(B)
+
+# EXPLAIN QUERY PLAN of every statement of SQL_LOG on a populated
+# store: fails on a full scan or a sort of a growing list not in
+# tests/plans/allow.txt, and on an empty or missing log.
+test-plans: $(ADMIN)
+	@sh tests/plans/run.sh $(CURDIR) $(B) $(SQL_LOG)
 
 test-browser: $(PROGS) $(ADMIN)
 	@if [ -f tests/browser/run.sh ]; then sh tests/browser/run.sh $(CURDIR) $(B); \

@@ -31,6 +31,7 @@
 #include "store.h"
 #include "valid.h"
 #include "populate.h"
+#include "plans.h"
 
 #define ADMIN_NAME	"hall-admin"
 #define ADMIN_REGION	"420100"	/* 武汉市: policy region of the demo */
@@ -68,6 +69,13 @@ admin_usage(void)
 	    "           [--big-unit-id ID] [--tasks N] [--seed N]\n"
 	    "                               生成压测/容量规划用的大规模数据"
 	    "(须先停止网厅)\n"
+	    "  plans [--analyze] [--allow FILE] [--programs A,B] SQL.log...\n"
+	    "                               检查日志中每条 SQL 的查询计划:"
+	    "全表扫描\n"
+	    "                               或临时 B 树排序即失败"
+	    "(--analyze: 无统计信息时\n"
+	    "                               先运行 ANALYZE;--programs: 这些程序\n"
+	    "                               都须写过日志)\n"
 	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
 	    stderr);
 	return EXIT_USAGE;
@@ -709,8 +717,8 @@ admin_audit_head(struct store *s)
 	struct store_stmt	*st;
 	int		 rc = 1;
 
-	if ((st = store_stmt(s, "SELECT id, hash FROM audit ORDER BY id DESC "
-	    "LIMIT 1")) == NULL)
+	if ((st = store_stmt(s, "SELECT id, hash FROM audit "
+	    "WHERE id = (SELECT max(id) FROM audit)")) == NULL)
 		return admin_fail("无法读取审计链");
 	if (store_step(st) == STORE_ROW) {
 		printf("链头: 第 %lld 行 %s\n(请把链头记在本机之外;日后用 "
@@ -1323,7 +1331,7 @@ cmd_demo(struct store *s, int argc, char **argv)
 	struct idcard	 ic;
 	char		 uscc[19], rev_pw[ADMIN_PW_LEN + 1], tmp[4096];
 	char		 soonpath[4096], name[32];
-	int64_t		 nunits, rev_id, pid, avg, floor_pct, ceil_pct;
+	int64_t		 lastunit, rev_id, pid, avg, floor_pct, ceil_pct;
 	int64_t		 base_min, base_max, arrears_pid[3] = { 0, 0, 0 };
 	int64_t		 arrears_unit[3] = { 0, 0, 0 };
 	int64_t		 arrears_base[3] = { 0, 0, 0 };
@@ -1332,9 +1340,12 @@ cmd_demo(struct store *s, int argc, char **argv)
 	size_t		 u;
 	int		 i, fd, soon, rc = 1;
 
-	if (admin_int(s, "SELECT COUNT(*) FROM units", NULL, &nunits) != 0)
+	/* The newest unit's id (0: none), not COUNT(*): that reads every
+	 * unit. */
+	if (admin_int(s, "SELECT COALESCE(MAX(id), 0) FROM units", NULL,
+	    &lastunit) != 0)
 		return admin_fail("无法读取单位表");
-	if (nunits > 0) {
+	if (lastunit > 0) {
 		if (admin_audit_tx(s, "admin.demo", "store",
 		    "skipped: units exist") == -1)
 			return admin_fail("无法写入审计记录");
@@ -1575,6 +1586,91 @@ cmd_populate(struct store *s, int argc, char **argv)
 	return 0;
 }
 
+/* ---- The query-plan check ---- */
+
+/* Whether each program of the comma-separated list progs wrote to the
+ * SQL logs read into p.  Returns 0, or 1 (each missing one printed). */
+static int
+admin_plans_programs(const struct plans *p, const char *progs)
+{
+	char	*list, *name, *next;
+	int	 rc = 0;
+
+	if ((list = strdup(progs)) == NULL)
+		return admin_fail("内存不足");
+	for (name = list; name != NULL; name = next) {
+		if ((next = strchr(name, ',')) != NULL)
+			*next++ = '\0';
+		if (name[0] != '\0' && !plans_has_program(p, name)) {
+			printf("plans: the program %s wrote nothing to the SQL "
+			    "log: its statements went unchecked\n", name);
+			rc = 1;
+		}
+	}
+	free(list);
+	return rc;
+}
+
+/* plans [--analyze] [--allow FILE] [--programs A,B] LOG...: the plan of every statement
+ * of the SQL logs (admin/plans.c), offenders and a summary on stdout;
+ * --analyze first runs ANALYZE when the store has no statistics yet
+ * (those the checkpoint keeps are left as they are); --programs names
+ * programs each of which must have written to the logs.  Returns the
+ * exit code: 1 when a statement offends, none was read or a program
+ * named wrote nothing. */
+static int
+cmd_plans(struct store *s, int argc, char **argv)
+{
+	struct plans	 p;
+	const char	*programs = NULL;
+	int64_t		 stats = 0;
+	int		 i, analyze = 0, rc;
+
+	memset(&p, 0, sizeof(p));
+	for (i = 0; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--analyze") == 0)
+			analyze = 1;
+		else if (strcmp(argv[i], "--programs") == 0 && i + 1 < argc)
+			programs = argv[++i];
+		else if (strcmp(argv[i], "--allow") == 0 && i + 1 < argc) {
+			if (plans_read_allow(&p, argv[++i]) == -1) {
+				plans_free(&p);
+				return 1;
+			}
+		} else {
+			plans_free(&p);
+			return admin_usage();
+		}
+	}
+	if (i == argc) {
+		plans_free(&p);
+		return admin_usage();
+	}
+	for (; i < argc; i++)
+		if (plans_read_log(&p, argv[i]) == -1) {
+			plans_free(&p);
+			return 1;
+		}
+	if (analyze && store_int(s, "SELECT COUNT(*) FROM sqlite_master "
+	    "WHERE name = 'sqlite_stat1'", STORE_NOPARAM, 0, &stats) == -1) {
+		plans_free(&p);
+		return admin_fail("无法读取数据库结构");
+	}
+	if (analyze && stats == 0 && store_exec_sql(s, "ANALYZE") == -1) {
+		plans_free(&p);
+		return admin_fail("ANALYZE 失败");
+	}
+	if (plans_read_triggers(&p, s) == -1) {
+		plans_free(&p);
+		return 1;
+	}
+	rc = plans_check(s, &p, stdout);
+	if (programs != NULL && admin_plans_programs(&p, programs) != 0)
+		rc = 1;
+	plans_free(&p);
+	return rc;
+}
+
 /* ---- main ---- */
 
 enum admin_cmd {
@@ -1589,6 +1685,7 @@ enum admin_cmd {
 	CMD_CHECKPOINT,		/* CMD_CHECKPOINT */
 	CMD_DEMO,		/* CMD_DEMO */
 	CMD_POPULATE,		/* CMD_POPULATE */
+	CMD_PLANS,		/* CMD_PLANS */
 	CMD__MAX
 };
 
@@ -1611,6 +1708,7 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "checkpoint", 0, 0, cmd_checkpoint },		/* CMD_CHECKPOINT */
 	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
 	{ "populate", 0, 12, cmd_populate },		/* CMD_POPULATE */
+	{ "plans", 1, 64, cmd_plans },			/* CMD_PLANS */
 };
 
 int

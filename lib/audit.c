@@ -35,7 +35,7 @@ enum audit_stmt {
 static const char *const audit_sql[AUDIT_STMT__MAX] = {
 	[AUDIT_STMT_LAST] =
 	    "SELECT id, hash FROM audit "
-	    "ORDER BY id DESC LIMIT 1", /* AUDIT_STMT_LAST */
+	    "WHERE id = (SELECT max(id) FROM audit)", /* AUDIT_STMT_LAST */
 	[AUDIT_STMT_APPEND] =
 	    "INSERT INTO audit (id, at, account_id, "
 	    "unit_id, actor, cert_fp, action, object, detail, prev_hash, "

@@ -7,11 +7,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -253,10 +255,92 @@ store_rollback(struct store *s)
 	s->in_tx = 0;
 }
 
+/* The SQL log of this process (HALL_SQL_LOG, see store.h): its path
+ * and the literals already written, compared by pointer. */
+static struct store_sqllog {
+	const char	*path;		/* NULL: no log */
+	const char	**seen;
+	size_t		 nseen;
+	size_t		 capseen;
+} store_sqllog;
+
+/* Whether the literal sql is still to be written to the SQL log (and
+ * marks it written).  Returns 0 when there is no log, sql was written
+ * before, or memory ran out. */
+static int
+store_sqllog_new(const char *sql)
+{
+	const char	**ns;
+	size_t		  i, ncap;
+
+	/* Read on each new statement (rare), so that a test may set it. */
+	store_sqllog.path = getenv(STORE_SQL_LOG_ENV);
+	if (store_sqllog.path == NULL || store_sqllog.path[0] == '\0')
+		return 0;
+	for (i = 0; i < store_sqllog.nseen; i++)
+		if (store_sqllog.seen[i] == sql)
+			return 0;
+	if (store_sqllog.nseen == store_sqllog.capseen) {
+		ncap = store_sqllog.capseen == 0 ? 64 :
+		    store_sqllog.capseen * 2;
+		if ((ns = reallocarray(store_sqllog.seen, ncap,
+		    sizeof(*ns))) == NULL)
+			return 0;
+		store_sqllog.seen = ns;
+		store_sqllog.capseen = ncap;
+	}
+	store_sqllog.seen[store_sqllog.nseen++] = sql;
+	return 1;
+}
+
+/* Appends the line "program<TAB>file:line<TAB>sql" (sql escaped, see
+ * store.h) to
+ * the SQL log in one write.  Failures are logged, never fatal. */
+static void
+store_sqllog_write(const char *sql, const char *file, int line)
+{
+	char		*buf, *p;
+	const char	*q;
+	size_t		 cap;
+	ssize_t		 w;
+	int		 fd, n;
+
+	cap = strlen(program_invocation_short_name) + strlen(file) + 16 +
+	    2 * strlen(sql) + 2;
+	if ((buf = malloc(cap)) == NULL)
+		return;
+	n = snprintf(buf, cap, "%s\t%s:%d\t", program_invocation_short_name,
+	    file, line);
+	p = buf + (n > 0 ? n : 0);
+	for (q = sql; *q != '\0'; q++)
+		switch (*q) {
+		case '\t': *p++ = '\\'; *p++ = 't'; break;
+		case '\n': *p++ = '\\'; *p++ = 'n'; break;
+		case '\r': *p++ = '\\'; *p++ = 'r'; break;
+		case '\\': *p++ = '\\'; *p++ = '\\'; break;
+		default: *p++ = *q; break;
+		}
+	*p++ = '\n';
+	fd = open(store_sqllog.path, O_WRONLY | O_APPEND | O_CREAT |
+	    O_CLOEXEC, 0600);
+	if (fd == -1) {
+		log_err("store: %s: %s", store_sqllog.path, strerror(errno));
+		free(buf);
+		return;
+	}
+	w = write(fd, buf, (size_t)(p - buf));
+	if (w != p - buf)
+		log_err("store: %s: short write", store_sqllog.path);
+	close(fd);
+	free(buf);
+}
+
 /* The cached statement for the literal sql, reset with bindings
- * cleared; prepared on first use.  Borrowed until store_close(). */
+ * cleared; prepared on first use (and then written to the SQL log when
+ * there is one, with the caller's file and line).  Borrowed until
+ * store_close(). */
 struct store_stmt *
-store_stmt(struct store *s, const char *sql)
+store_stmt_at(struct store *s, const char *sql, const char *file, int line)
 {
 	struct store_cached	*nc;
 	sqlite3_stmt		*st;
@@ -289,6 +373,8 @@ store_stmt(struct store *s, const char *sql)
 	s->cache[s->cachesz].sql = sql;
 	s->cache[s->cachesz].stmt = (struct store_stmt *)(void *)st;
 	s->cachesz++;
+	if (store_sqllog_new(sql))
+		store_sqllog_write(sql, file, line);
 	return s->cache[s->cachesz - 1].stmt;
 }
 
@@ -389,12 +475,12 @@ store_exec_sql(struct store *s, const char *sql)
 /* The one integer of sql (parameter ?1 = p1 unless STORE_NOPARAM) into
  * *out, dflt when there is no row.  Returns 0 or -1. */
 int
-store_int(struct store *s, const char *sql, int64_t p1, int64_t dflt,
-    int64_t *out)
+store_int_at(struct store *s, const char *sql, int64_t p1, int64_t dflt,
+    int64_t *out, const char *file, int line)
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, sql)) == NULL ||
+	if ((st = store_stmt_at(s, sql, file, line)) == NULL ||
 	    (p1 != STORE_NOPARAM && store_bind_int(st, 1, p1) != 0))
 		return -1;
 	return store_step_int(st, dflt, out) == STORE_ERROR ? -1 : 0;
@@ -403,12 +489,12 @@ store_int(struct store *s, const char *sql, int64_t p1, int64_t dflt,
 /* The one integer of sql with text parameter ?1 = p1 (NULL: none) into
  * *out, dflt when there is no row.  Returns 0 or -1. */
 int
-store_int_text(struct store *s, const char *sql, const char *p1,
-    int64_t dflt, int64_t *out)
+store_int_text_at(struct store *s, const char *sql, const char *p1,
+    int64_t dflt, int64_t *out, const char *file, int line)
 {
 	struct store_stmt	*st;
 
-	if ((st = store_stmt(s, sql)) == NULL ||
+	if ((st = store_stmt_at(s, sql, file, line)) == NULL ||
 	    (p1 != NULL && store_bind_text(st, 1, p1) != 0))
 		return -1;
 	return store_step_int(st, dflt, out) == STORE_ERROR ? -1 : 0;
@@ -601,5 +687,56 @@ store_backup(struct store *s, const char *dest)
 out:
 	if (sqlite3_close(d) != SQLITE_OK)
 		log_err("store: close %s: %s", dest, sqlite3_errmsg(d));
+	return ret;
+}
+
+/* Calls fn(arg, id, parent, detail) for each line of EXPLAIN QUERY PLAN
+ * of the single statement sql, until fn returns non-zero.  Returns 0,
+ * that value, or -1 with a message in err. */
+int
+store_plan(struct store *s, const char *sql, store_plan_fn fn, void *arg,
+    char *err, size_t errsz)
+{
+	static const char	 pre[] = "EXPLAIN QUERY PLAN ";
+	sqlite3_stmt		*st = NULL;
+	const char		*tail = NULL;
+	char			*q;
+	size_t			 n;
+	int			 rc, ret = 0;
+
+	n = strlen(sql);
+	if ((q = malloc(sizeof(pre) + n)) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	memcpy(q, pre, sizeof(pre) - 1);
+	memcpy(q + sizeof(pre) - 1, sql, n + 1);
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, &tail) != SQLITE_OK ||
+	    st == NULL) {
+		snprintf(err, errsz, "%s", st == NULL && sqlite3_errcode(s->db)
+		    == SQLITE_OK ? "no statement" : sqlite3_errmsg(s->db));
+		sqlite3_finalize(st);
+		free(q);
+		return -1;
+	}
+	tail += strspn(tail, " \t\r\n;");
+	if (*tail != '\0') {
+		snprintf(err, errsz, "more than one statement");
+		sqlite3_finalize(st);
+		free(q);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = fn(arg, sqlite3_column_int(st, 0),
+		    sqlite3_column_int(st, 1),
+		    sqlite3_column_text(st, 3) == NULL ? "" :
+		    (const char *)sqlite3_column_text(st, 3))) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE) {
+		snprintf(err, errsz, "%s", sqlite3_errmsg(s->db));
+		ret = -1;
+	}
+	sqlite3_finalize(st);
+	free(q);
 	return ret;
 }

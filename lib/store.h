@@ -64,8 +64,21 @@ void		 store_rollback(struct store *s);
 /* A prepared statement for sql, reset and with bindings cleared,
  * cached by the pointer sql (use string literals).  Borrowed: valid
  * until store_close(); reset again by the next store_stmt() of the same
- * sql.  NULL (logged) on error. */
-struct store_stmt *store_stmt(struct store *s, const char *sql);
+ * sql.  NULL (logged) on error.  store_stmt() passes the caller's file
+ * and line to store_stmt_at(), for the SQL log (HALL_SQL_LOG). */
+struct store_stmt *store_stmt_at(struct store *s, const char *sql,
+		    const char *file, int line);
+#define store_stmt(s, sql)	store_stmt_at((s), (sql), __FILE__, __LINE__)
+
+/*
+ * The SQL log, for the plan check of make test (make test-plans): when
+ * the environment has HALL_SQL_LOG=PATH, the first store_stmt() of each
+ * SQL literal in a process appends one line "PROGRAM<TAB>FILE:LINE<TAB>
+ * SQL" to PATH (created 0600; tab, newline, CR and backslash in SQL written as
+ * \t, \n, \r and \\), in one write(2) with O_APPEND so that the
+ * lines of concurrent workers never interleave.
+ */
+#define STORE_SQL_LOG_ENV	"HALL_SQL_LOG"
 
 /* Binds text (NULL binds NULL) / int64 / NULL / a blob (borrowed until
  * the statement is reset: bind, step, reset in one breath) at 1-based
@@ -95,12 +108,17 @@ int		 store_exec_sql(struct store *s, const char *sql);
  * to p1 (pass STORE_NOPARAM for none), into *out; *out is dflt when it
  * returns no row.  Returns 0 or -1. */
 #define STORE_NOPARAM	INT64_MIN
-int		 store_int(struct store *s, const char *sql, int64_t p1,
-		    int64_t dflt, int64_t *out);
+int		 store_int_at(struct store *s, const char *sql, int64_t p1,
+		    int64_t dflt, int64_t *out, const char *file, int line);
+#define store_int(s, sql, p1, dflt, out) \
+	store_int_at((s), (sql), (p1), (dflt), (out), __FILE__, __LINE__)
 
 /* store_int() with the text parameter ?1 = p1 (NULL: none). */
-int		 store_int_text(struct store *s, const char *sql,
-		    const char *p1, int64_t dflt, int64_t *out);
+int		 store_int_text_at(struct store *s, const char *sql,
+		    const char *p1, int64_t dflt, int64_t *out,
+		    const char *file, int line);
+#define store_int_text(s, sql, p1, dflt, out) \
+	store_int_text_at((s), (sql), (p1), (dflt), (out), __FILE__, __LINE__)
 
 /* Steps st, its parameters bound, for the single integer of its first
  * row into *out (dflt when it returns no row), and resets it.  Returns
@@ -146,5 +164,19 @@ int		 store_checkpoint(struct store *s);
 /* Copies the live database to dest through the backup API.
  * Returns 0 or -1. */
 int		 store_backup(struct store *s, const char *dest);
+
+/* One line of a query plan (EXPLAIN QUERY PLAN): its id, its parent's
+ * id (0 at the top) and its text, such as "SCAN t" or "USE TEMP B-TREE
+ * FOR ORDER BY".  Borrowed for the call. */
+typedef int	(*store_plan_fn)(void *arg, int id, int parent,
+		    const char *detail);
+
+/* Calls fn for each line of the query plan of sql, a single statement
+ * from the SQL log (text the programs prepared, never input of a
+ * request; only the plan check uses this), until fn returns non-zero.
+ * Returns 0, fn's non-zero value, or -1 when sql does not prepare or is
+ * more than one statement (message in err, of errsz bytes). */
+int		 store_plan(struct store *s, const char *sql,
+		    store_plan_fn fn, void *arg, char *err, size_t errsz);
 
 #endif
