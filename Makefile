@@ -82,7 +82,7 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
-ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o
+ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o $(B)/admin/ops.o
 
 $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
@@ -92,11 +92,11 @@ $(HELLO): $(B)/tests/bench/hello.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< -lfcgi
 
-# The unit tests of hall-admin populate link its generator.
-$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(LIBHALL)
+# The unit tests of hall-admin populate, health and restore link them.
+$(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o $(B)/admin/ops.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) \
-	    $(B)/admin/populate.o $(LIBHALL) \
+	    $(B)/admin/populate.o $(B)/admin/ops.o $(LIBHALL) \
 	    $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
