@@ -97,7 +97,7 @@ ckpt_log() {
 # Runs until killed (run.sh stop).
 supervise() {
 	bindir=$1
-	n=0
+	last_ckpt=$(date +%s)
 	while :; do
 		for name in $(progs "$bindir"); do
 			live_pid "$run/$name.pid" "$bindir/$name" >/dev/null &&
@@ -105,9 +105,11 @@ supervise() {
 			echo "$(date '+%F %T') restarting $name"
 			prog_start "$bindir" "$name"
 		done
-		n=$((n + 1))
-		if [ $n -ge 60 ]; then
-			n=0
+		# By the clock, not by rounds: a round of liveness checks
+		# takes longer than a second on a loaded machine.
+		now=$(date +%s)
+		if [ $((now - last_ckpt)) -ge 60 ]; then
+			last_ckpt=$now
 			# A skipped or failed checkpoint says why on stderr
 			# and is tried again in a minute.
 			if [ -x "$bindir/hall-admin" ] && [ -f "$var/hall.db" ]; then
