@@ -5,10 +5,13 @@
  *
  * Creates and migrates the database, adds units, accounts and
  * certificate bindings, resets passwords, backs up, verifies the audit
- * chain, checkpoints the WAL and builds the demo world.  Every command
+ * chain, checkpoints the WAL (skipped without room for it), checks the
+ * hall's health for monitors, restores a backup (admin/ops.c) and
+ * builds the demo world.  Every command
  * that changes or reads out data writes an audit row as the system
  * (account 0, "hall-admin"); the minutely checkpoint does not.
- * Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
+ * Exit codes: 0 ok, 1 failure (message on stderr), 2 usage; health
+ * exits 0 ok, 1 warning, 2 critical as Nagios checks do.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -497,16 +497,25 @@ store_errmsg(struct store *s)
 }
 
 /* Checkpoints the WAL into the database and truncates it.  Returns 0,
- * or -1 when readers or writers kept it from completing (logged). */
+ * or -1 when readers or writers, a full disk or an I/O error kept it
+ * from completing (logged with how far it got: frames copied of the
+ * WAL's, so that a partial checkpoint shows as one). */
 int
 store_checkpoint(struct store *s)
 {
-	int	 rc, nlog = 0, nckpt = 0;
+	int	 rc, nlog = -1, nckpt = -1;
 
 	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
 	    SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
 	if (rc != SQLITE_OK) {
-		log_err("store: checkpoint: %s", sqlite3_errmsg(s->db));
+		log_err("store: checkpoint: %s (%s; %d of %d WAL frames "
+		    "copied)", sqlite3_errmsg(s->db), sqlite3_errstr(rc),
+		    nckpt, nlog);
+		return -1;
+	}
+	if (nlog > 0 && nckpt != nlog) {
+		log_err("store: checkpoint partial: %d of %d WAL frames copied",
+		    nckpt, nlog);
 		return -1;
 	}
 	return 0;
