@@ -182,7 +182,7 @@ ops_mb(int64_t n)
 	return (double)n / OPS_MB;
 }
 
-/* An age in seconds as hours and minutes into buf[20]. */
+/* An age in seconds as hours and minutes into buf[32]. */
 static void
 ops_age(int64_t s, char buf[32])
 {
@@ -589,9 +589,9 @@ ops_check_certs(FILE *out, const struct ops_health_opts *o)
 			days = ((int64_t)t - (int64_t)now) / 86400;
 			st = t <= now ? OPS_CRITICAL : days < o->cert_days ?
 			    OPS_WARNING : OPS_OK;
-			ops_line(out, st, "certs", "%s %s %s(剩 %lld 天)",
+			ops_line(out, st, "certs", "%s %s%s(剩 %lld 天)",
 			    o->certs[i], kind, st == OPS_CRITICAL ? "已过期" :
-			    kind[0] == 'C' ? "下次更新期限内" : "有效",
+			    kind[0] == 'C' ? "有效至下次更新" : "有效",
 			    (long long)(t <= now ? 0 : days));
 		}
 		if (st > worst)
