@@ -89,7 +89,7 @@ $(B)/bin/%: $(B)/cgi-bin/%.o $(LIBHALL)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBHALL) $(PKG_LIBS)
 
 ADMIN_OBJS := $(B)/admin/hall-admin.o $(B)/admin/populate.o \
-	      $(B)/admin/plans.o
+	      $(B)/admin/plans.o $(B)/admin/ops.o
 
 $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	@mkdir -p $(@D)
@@ -100,12 +100,12 @@ $(HELLO): $(B)/tests/bench/hello.o $(B)/lib/prefork.o $(B)/lib/log.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ -lfcgi
 
-# The unit tests of hall-admin populate and plans link their code.
+# The unit tests of hall-admin populate, plans, health and restore link them.
 $(UNIT_BIN): $(UNIT_SRCS:%.c=$(B)/%.o) $(B)/admin/populate.o \
-	    $(B)/admin/plans.o $(LIBHALL)
+	    $(B)/admin/plans.o $(B)/admin/ops.o $(LIBHALL)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_SRCS:%.c=$(B)/%.o) \
-	    $(B)/admin/populate.o $(B)/admin/plans.o $(LIBHALL) \
+	    $(B)/admin/populate.o $(B)/admin/plans.o $(B)/admin/ops.o $(LIBHALL) \
 	    $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)

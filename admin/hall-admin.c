@@ -5,14 +5,18 @@
  *
  * Creates and migrates the database, adds units, accounts and
  * certificate bindings, resets passwords, backs up, verifies the audit
- * chain, checkpoints the WAL and builds the demo world.  Every command
+ * chain, checkpoints the WAL (skipped without room for it), checks the
+ * hall's health for monitors, restores a backup (admin/ops.c) and
+ * builds the demo world.  Every command
  * that changes or reads out data writes an audit row as the system
  * (account 0, "hall-admin"); the minutely checkpoint does not.
- * Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
+ * Exit codes: 0 ok, 1 failure (message on stderr), 2 usage; health
+ * exits 0 ok, 1 warning, 2 critical as Nagios checks do.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +36,7 @@
 #include "valid.h"
 #include "populate.h"
 #include "plans.h"
+#include "ops.h"
 
 #define ADMIN_NAME	"hall-admin"
 #define ADMIN_REGION	"420100"	/* 武汉市: policy region of the demo */
@@ -43,6 +48,9 @@
 
 /* The hall's CA certificate file (-c, else HALL_CA), or NULL. */
 static const char	*admin_ca;
+
+/* The database file (-d, else HALL_DB). */
+static const char	*admin_db;
 
 /* ---- Small helpers ---- */
 
@@ -63,7 +71,18 @@ admin_usage(void)
 	    "  backup DEST                  在线备份数据库到 DEST\n"
 	    "  audit-verify [HEAD]          校验审计链,输出链头;给出先前记下的\n"
 	    "                               链头时同时核对它仍在链中\n"
-	    "  checkpoint                   WAL 检查点(并按需更新查询统计信息)\n"
+	    "  checkpoint                   WAL 检查点(可用空间少于 WAL 大小时跳过;并按需更新查询统计信息)\n"
+	    "  health [--run DIR] [--programs A,B] [--cert FILE]... [阈值]\n"
+	    "                               监控检查:磁盘、WAL、检查点与备份时间、\n"
+	    "                               程序、审计链头、证书与 CRL;\n"
+	    "                               退出码 0 正常 1 警告 2 严重\n"
+	    "         阈值: --disk-warn MB(512) --disk-crit MB(64)\n"
+	    "               --wal-warn MB(64) --wal-crit MB(256)\n"
+	    "               --checkpoint-warn 分(5) --checkpoint-crit 分(15)\n"
+	    "               --backup-warn 时(26) --backup-crit 时(50)\n"
+	    "               --cert-days 天(30)\n"
+	    "  restore BACKUP               用备份替换数据库(须先停止网厅;\n"
+	    "                               被替换的库改名保留)\n"
 	    "  demo CERTDIR OUT.txt         生成演示数据与演示账户清单\n"
 	    "  populate [--persons N] [--units N] [--big-unit N]\n"
 	    "           [--big-unit-id ID] [--tasks N] [--seed N]\n"
@@ -784,9 +803,119 @@ cmd_audit_verify(struct store *s, int argc, char **argv)
 static int
 cmd_checkpoint(struct store *s, int argc, char **argv)
 {
-	if (store_checkpoint(s) == -1)
-		return admin_fail("检查点失败");
+	int64_t	 wal, avail, wal2, avail2;
+
+	if (ops_room(admin_db, &wal, &avail) == -1)
+		return admin_fail("检查点失败:无法读取 %s 的 WAL 或可用空间: %s",
+		    admin_db, strerror(errno));
+	/* A checkpoint copies the WAL's pages into the database, which
+	 * may grow by as much; on a disk without that room it would
+	 * fill the space an operator just freed and leave the WAL as
+	 * it was, so writes would stop again.  Skip until there is. */
+	if (wal > 0 && avail < wal + OPS_CKPT_SLACK)
+		return admin_fail("检查点已跳过:可用 %.1f MB,少于 WAL %.1f MB "
+		    "+ 1 MB;请至少释放 %.1f MB(hall-admin health)",
+		    (double)avail / 1048576, (double)wal / 1048576,
+		    (double)(wal + OPS_CKPT_SLACK - avail) / 1048576);
+	if (store_checkpoint(s) == -1) {
+		if (ops_room(admin_db, &wal2, &avail2) == -1)
+			wal2 = avail2 = -1;
+		return admin_fail("检查点失败(之前 WAL %lld 字节、可用 %lld 字节;"
+		    "之后 WAL %lld 字节、可用 %lld 字节);下一分钟重试",
+		    (long long)wal, (long long)avail, (long long)wal2,
+		    (long long)avail2);
+	}
+	if (ops_ckpt_stamp(admin_db, clock_now()) == -1)
+		fprintf(stderr, ADMIN_NAME ": 检查点已完成,但无法记录时间到 "
+		    "%s-checkpoint: %s\n", admin_db, strerror(errno));
 	return 0;
+}
+
+/* Reads a non-negative number option's value argv[*i + 1] times unit
+ * into *out.  Returns 0 or -1. */
+static int
+admin_opt_scaled(int argc, char **argv, int *i, int64_t unit, int64_t *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (*i + 1 >= argc)
+		return -1;
+	errno = 0;
+	v = strtoll(argv[*i + 1], &end, 10);
+	if (errno != 0 || *end != '\0' || end == argv[*i + 1] || v < 0 ||
+	    v > INT64_MAX / unit)
+		return -1;
+	*out = (int64_t)v * unit;
+	(*i)++;
+	return 0;
+}
+
+/* health [options]: the monitoring checks (admin/ops.c), one line each;
+ * exits 0 ok, 1 warning, 2 critical (Nagios).  Certificates: the CA
+ * (-c or HALL_CA), HALL_CRL and the server certificate beside the CA
+ * (server.crt) when present, plus every --cert.  Writes nothing. */
+static int
+cmd_health(struct store *s, int argc, char **argv)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+		int64_t		 unit;
+	} nums[] = {
+	{ "--disk-warn", offsetof(struct ops_health_opts, disk_warn), 1048576 },
+	{ "--disk-crit", offsetof(struct ops_health_opts, disk_crit), 1048576 },
+	{ "--wal-warn", offsetof(struct ops_health_opts, wal_warn), 1048576 },
+	{ "--wal-crit", offsetof(struct ops_health_opts, wal_crit), 1048576 },
+	{ "--checkpoint-warn", offsetof(struct ops_health_opts, ckpt_warn), 60 },
+	{ "--checkpoint-crit", offsetof(struct ops_health_opts, ckpt_crit), 60 },
+	{ "--backup-warn", offsetof(struct ops_health_opts, backup_warn), 3600 },
+	{ "--backup-crit", offsetof(struct ops_health_opts, backup_crit), 3600 },
+	{ "--cert-days", offsetof(struct ops_health_opts, cert_days), 1 },
+	};
+	struct ops_health_opts	 o;
+	static char		 server[4096];
+	const char		*crl = getenv("HALL_CRL"), *sl;
+	size_t			 k;
+	int			 i;
+
+	ops_health_defaults(&o, admin_db);
+	if (admin_ca != NULL && admin_ca[0] != '\0') {
+		o.certs[o.ncerts++] = admin_ca;
+		sl = strrchr(admin_ca, '/');
+		snprintf(server, sizeof(server), "%.*sserver.crt",
+		    sl == NULL ? 0 : (int)(sl - admin_ca + 1), admin_ca);
+		if (access(server, R_OK) == 0)
+			o.certs[o.ncerts++] = server;
+	}
+	if (crl != NULL && crl[0] != '\0')
+		o.certs[o.ncerts++] = crl;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--run") == 0 && i + 1 < argc)
+			o.run = argv[++i];
+		else if (strcmp(argv[i], "--programs") == 0 && i + 1 < argc)
+			o.programs = argv[++i];
+		else if (strcmp(argv[i], "--cert") == 0 && i + 1 < argc &&
+		    o.ncerts < OPS_CERTS_MAX)
+			o.certs[o.ncerts++] = argv[++i];
+		else {
+			for (k = 0; k < sizeof(nums) / sizeof(nums[0]); k++)
+				if (strcmp(argv[i], nums[k].name) == 0)
+					break;
+			if (k == sizeof(nums) / sizeof(nums[0]) ||
+			    admin_opt_scaled(argc, argv, &i, nums[k].unit,
+			    (int64_t *)(void *)((char *)&o + nums[k].off)) == -1)
+				return admin_usage();
+		}
+	}
+	return ops_health(s, &o, stdout);
+}
+
+/* restore BACKUP: see ops_restore(); run without the store open. */
+static int
+cmd_restore(const char *db, const char *backup)
+{
+	return ops_restore(db, backup, stdout, stderr);
 }
 
 /* ---- The demo world ---- */
@@ -1683,6 +1812,8 @@ enum admin_cmd {
 	CMD_BACKUP,		/* CMD_BACKUP */
 	CMD_AUDIT_VERIFY,	/* CMD_AUDIT_VERIFY */
 	CMD_CHECKPOINT,		/* CMD_CHECKPOINT */
+	CMD_HEALTH,		/* CMD_HEALTH */
+	CMD_RESTORE,		/* CMD_RESTORE */
 	CMD_DEMO,		/* CMD_DEMO */
 	CMD_POPULATE,		/* CMD_POPULATE */
 	CMD_PLANS,		/* CMD_PLANS */
@@ -1706,6 +1837,8 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "backup", 1, 1, cmd_backup },			/* CMD_BACKUP */
 	{ "audit-verify", 0, 1, cmd_audit_verify },	/* CMD_AUDIT_VERIFY */
 	{ "checkpoint", 0, 0, cmd_checkpoint },		/* CMD_CHECKPOINT */
+	{ "health", 0, 40, cmd_health },		/* CMD_HEALTH */
+	{ "restore", 1, 1, NULL },			/* CMD_RESTORE */
 	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
 	{ "populate", 0, 12, cmd_populate },		/* CMD_POPULATE */
 	{ "plans", 1, 64, cmd_plans },			/* CMD_PLANS */
@@ -1748,6 +1881,12 @@ main(int argc, char *argv[])
 	if (nargs < cmd->min || nargs > cmd->max)
 		return admin_usage();
 
+	admin_db = db;
+	/* Restore replaces the database file: it must not hold it open. */
+	if (cmd == &admin_cmds[CMD_RESTORE]) {
+		umask(077);
+		return cmd_restore(db, argv[1]);
+	}
 	if (cmd != &admin_cmds[CMD_INIT] && access(db, F_OK) != 0)
 		return admin_fail("数据库 %s 不存在:请先运行 hall-admin -d %s "
 		    "init", db, db);

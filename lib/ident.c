@@ -1512,6 +1512,27 @@ sess_touch(struct store *s, const char *token_hash, time_t now)
 	return ident_tx_commit(s, own);
 }
 
+/* Moves the session's last_seen to now when it can: a touch that
+ * cannot be written (a full disk, an I/O error, a busy store) is logged
+ * and the request goes on with the session as read, for the touch
+ * only keeps the session from idling out and a page that writes
+ * nothing else must not be refused for it.  Inside a caller's
+ * transaction a failure is the caller's (-1).  Returns 0, 1 when the
+ * session went away meanwhile, -1 on such an error. */
+static int
+sess_touch_best_effort(struct store *s, const char *token_hash, time_t now)
+{
+	int	 outer = s->in_tx, rc;
+
+	if ((rc = sess_touch(s, token_hash, now)) != -1)
+		return rc;
+	if (outer)
+		return -1;
+	log_warn("session last_seen not written (%s); the page goes on",
+	    store_errmsg(s));
+	return 0;
+}
+
 /* Finds the session of token for certificate cert_fp with a plain read;
  * an idle one is deleted, one used with another certificate refused,
  * and last_seen is written only when SESS_TOUCH_SECONDS old.  Fills out
@@ -1541,10 +1562,16 @@ sess_lookup(struct store *s, const char *token, const char *cert_fp,
 		    "certificate; refused", (long long)acct);
 		return 1;
 	}
-	if ((int64_t)last + SESS_IDLE_SECONDS < (int64_t)now)
-		return sess_delete_hash_tx(s, hash) == -1 ? -1 : 1;
+	if ((int64_t)last + SESS_IDLE_SECONDS < (int64_t)now) {
+		/* Refused either way; the row goes with the next
+		 * successful delete when this one cannot be written. */
+		if (sess_delete_hash_tx(s, hash) == -1 && s->in_tx)
+			return -1;
+		return 1;
+	}
 	if ((int64_t)now - (int64_t)last >= SESS_TOUCH_SECONDS) {
-		if ((rc = sess_touch(s, hash, now)) != 0)
+		rc = sess_touch_best_effort(s, hash, now);
+		if (rc != 0)
 			return rc;
 		last = now;
 	}

@@ -630,22 +630,34 @@ store_optimize(struct store *s)
 	    "optimize");
 }
 
-/* Keeps the statistics fresh (store_optimize), then checkpoints the
- * WAL into the database and truncates it.  Returns 0, or -1 when
- * readers or writers kept it from completing (logged). */
+/* Checkpoints the WAL into the database and truncates it, then keeps
+ * the planner's statistics fresh (store_optimize, best effort).  Returns 0, or -1 when
+ * readers or writers, a full disk or an I/O error kept it from
+ * completing (logged with how far it got: frames copied of the WAL's,
+ * so that a partial checkpoint shows as one). */
 int
 store_checkpoint(struct store *s)
 {
-	int	 rc, nlog = 0, nckpt = 0;
+	int	 rc, nlog = -1, nckpt = -1;
 
-	if (store_optimize(s) == -1)
-		return -1;
 	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
 	    SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
 	if (rc != SQLITE_OK) {
-		log_err("store: checkpoint: %s", sqlite3_errmsg(s->db));
+		log_err("store: checkpoint: %s (%s; %d of %d WAL frames "
+		    "copied)", sqlite3_errmsg(s->db), sqlite3_errstr(rc),
+		    nckpt, nlog);
 		return -1;
 	}
+	if (nlog > 0 && nckpt != nlog) {
+		log_err("store: checkpoint partial: %d of %d WAL frames copied",
+		    nckpt, nlog);
+		return -1;
+	}
+	/* After the checkpoint, so that statistics that cannot be written
+	 * (a full disk) never keep the WAL from being emptied. */
+	if (store_optimize(s) == -1)
+		log_warn("store: statistics not refreshed; the next "
+		    "checkpoint tries again");
 	return 0;
 }
 

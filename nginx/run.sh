@@ -20,7 +20,9 @@
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
 # HALL_CA=VAR/certs/ca.crt, HALL_CRL=VAR/certs/ca.crl, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
 # unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
-# set); their stderr goes to VAR/log/NAME.log.  When run as
+# set); their stderr goes to VAR/log/NAME.log.  A checkpoint that is
+# skipped or fails is also reported on start's stderr (the terminal of
+# make run) and to syslog, which a full store disk cannot swallow.  When run as
 # root, nginx's workers run as root too so that they can reach the
 # programs' sockets (mode 0660, owned by the user who runs this).
 set -u
@@ -78,12 +80,28 @@ setvar() {
 	run=$var/run
 }
 
+# Logs the checkpoint's message $1 (nothing when empty) where a full
+# store disk cannot swallow it: the terminal or file that run.sh start
+# wrote to (HALL_CKPT_OUT) and syslog/journald (logger), as well as the
+# supervisor's own log beside the store.
+ckpt_log() {
+	[ -n "$1" ] || return 0
+	line="$(date '+%F %T') checkpoint: $1"
+	echo "$line"
+	case ${HALL_CKPT_OUT:-} in /*)
+		{ printf '%s\n' "$line" >>"$HALL_CKPT_OUT"; } 2>/dev/null ;;
+	esac
+	command -v logger >/dev/null &&
+		logger -t hall-checkpoint -p daemon.warning -- "$1" 2>/dev/null
+	return 0
+}
+
 # Restarts dead programs every second (a program's parent process; the
 # parent itself re-forks its dead workers) and checkpoints every 60 s.
 # Runs until killed (run.sh stop).
 supervise() {
 	bindir=$1
-	n=0
+	last_ckpt=$(date +%s)
 	while :; do
 		for name in $(progs "$bindir"); do
 			live_pid "$run/$name.pid" "$bindir/$name" >/dev/null &&
@@ -91,12 +109,16 @@ supervise() {
 			echo "$(date '+%F %T') restarting $name"
 			prog_start "$bindir" "$name"
 		done
-		n=$((n + 1))
-		if [ $n -ge 60 ]; then
-			n=0
+		# By the clock, not by rounds: a round of liveness checks
+		# takes longer than a second on a loaded machine.
+		now=$(date +%s)
+		if [ $((now - last_ckpt)) -ge 60 ]; then
+			last_ckpt=$now
+			# A skipped or failed checkpoint says why on stderr
+			# and is tried again in a minute.
 			if [ -x "$bindir/hall-admin" ] && [ -f "$var/hall.db" ]; then
-				"$bindir/hall-admin" -d "$var/hall.db" checkpoint ||
-					echo "$(date '+%F %T') checkpoint failed"
+				ckpt_log "$("$bindir/hall-admin" -d "$var/hall.db" \
+				    checkpoint 2>&1)"
 			fi
 		fi
 		sleep 1
@@ -187,6 +209,10 @@ cmd_start() {
 	for name in $(progs "$bindir"); do
 		prog_start "$bindir" "$name"
 	done
+	# The supervisor's checkpoint messages also go where this
+	# command's stderr goes (make run: the terminal).
+	HALL_CKPT_OUT=$(readlink "/proc/$$/fd/2" 2>/dev/null) || HALL_CKPT_OUT=
+	export HALL_CKPT_OUT
 	setsid sh "$0" supervise "$var" "$bindir" </dev/null \
 	    >>"$var/log/supervisor.log" 2>&1 &
 	umask 022

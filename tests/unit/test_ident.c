@@ -1017,6 +1017,44 @@ START_TEST(sess_touch_throttled)
 }
 END_TEST
 
+/* A touch that cannot be written (here a trigger refuses it as a full
+ * disk would) does not refuse the page: the session is found, as read,
+ * and nothing is left half-done; an idle session whose delete cannot be
+ * written is still refused.  Once writes work again the touch lands. */
+START_TEST(sess_touch_best_effort)
+{
+	struct session	 s, l;
+	char		 tok[65];
+	int		 t0;
+
+	t_clock_set("2026-01-10 10:00:00");
+	ck_assert_int_eq(sess_create(t_s, 1, FP_A, tok, &s), 0);
+	t0 = t_int("SELECT last_seen FROM sessions");
+	t_sql("CREATE TEMP TRIGGER no_touch BEFORE UPDATE ON sessions "
+	    "BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END");
+	t_sql("CREATE TEMP TRIGGER no_delete BEFORE DELETE ON sessions "
+	    "BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END");
+	t_clock_set("2026-01-10 10:05:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	ck_assert_int_eq(l.account_id, 1);
+	ck_assert_str_eq(l.csrf, s.csrf);
+	ck_assert_int_eq(t_int("SELECT last_seen FROM sessions"), t0);
+	ck_assert_int_eq(t_s->in_tx, 0);
+	/* Idle: refused even though its row cannot be deleted now. */
+	t_clock_set("2026-01-10 10:31:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 1);
+	ck_assert_int_eq(t_int("SELECT COUNT(*) FROM sessions"), 1);
+	ck_assert_int_eq(t_s->in_tx, 0);
+	/* Writes back: the next touch is written. */
+	t_sql("DROP TRIGGER temp.no_touch");
+	t_sql("DROP TRIGGER temp.no_delete");
+	t_clock_set("2026-01-10 10:20:00");
+	ck_assert_int_eq(sess_lookup(t_s, tok, FP_A, &l), 0);
+	ck_assert_int_eq(t_int("SELECT last_seen FROM sessions"),
+	    t0 + 20 * 60);
+}
+END_TEST
+
 /* A password change ends the account's other sessions and keeps the
  * one that changed it; another account's sessions stay. */
 START_TEST(change_ends_other_sessions)
@@ -1200,6 +1238,7 @@ ident_suite(void)
 	tcase_add_checked_fixture(tc, t_setup, t_teardown);
 	tcase_add_test(tc, sess_roundtrip);
 	tcase_add_test(tc, sess_touch_throttled);
+	tcase_add_test(tc, sess_touch_best_effort);
 	tcase_add_test(tc, change_ends_other_sessions);
 	tcase_add_test(tc, bad_sess_other_cert);
 	tcase_add_test(tc, sess_idle);
