@@ -80,7 +80,7 @@ export HALL_DB HALL_XSL HALL_CA HALL_CRL HALL_ORG HALL_ORG_EMPLOYMENT \
 ir_of() {
 	prog=$1 count=$2 path=$3
 	sock=$T/$(basename "$prog").sock
-	out=$T/cg.out
+	out=$T/cg-$(basename "$prog").out
 	rm -f "$sock" "$out"
 	spawn-fcgi -n -s "$sock" -- "$vg" --tool=callgrind \
 	    --callgrind-out-file="$out" "$prog" \
