@@ -16,9 +16,11 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/extensions.h>
 
 #include "hall.h"
 #include "page.h"
+#include "xmlarena.h"
 
 extern char	**environ;
 
@@ -218,8 +220,11 @@ respond(struct hall_ctx *c, const struct req_io *io)
 			log_warn("client went away during a download");
 		return;
 	}
+	/* Everything the render allocates through libxml2 dies here. */
+	xmlarena_begin();
 	body = render_body(c, &sz, &ctype);
 	if (body == NULL) {
+		xmlarena_end();
 		c->status = 500;
 		if (write_head(c, io, "text/plain; charset=utf-8",
 		    strlen("系统繁忙,请稍后再试\n")) == 0) {
@@ -233,6 +238,7 @@ respond(struct hall_ctx *c, const struct req_io *io)
 	    io_puts(io, "\r\n") == 0 && !head_only)
 		io->write(io->ctx, body, (size_t)sz);
 	xmlFree(body);
+	xmlarena_end();
 }
 
 /* Finds the route for the request.  Returns it, or NULL with *status
@@ -571,6 +577,9 @@ load_stylesheet(const char *dir, const char *name)
 		log_err("cannot load stylesheet %s", path);
 		return -1;
 	}
+	/* libxslt's process-wide tables, made now rather than inside the
+	 * first request's arena. */
+	xsltInitGlobals();
 	return 0;
 }
 
@@ -597,6 +606,8 @@ hall_start(const struct program *p)
 	if ((db = env_need("HALL_DB")) == NULL ||
 	    (xsl = env_need("HALL_XSL")) == NULL ||
 	    (ca = env_need("HALL_CA")) == NULL)
+		return -1;
+	if (xmlarena_install() < 0)
 		return -1;
 	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
 		return -1;
