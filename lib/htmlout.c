@@ -105,6 +105,20 @@ tag_desc(const xmlChar *name)
 	return htmlTagLookup(name);
 }
 
+/* Whether name equals one of the NULL-terminated names, ignoring
+ * case; only the names sharing its first letter are compared. */
+static int
+name_in(const xmlChar *name, const char *const *names)
+{
+	int	 c = name[0] | 0x20;
+
+	for (; *names != NULL; names++)
+		if (((*names)[0] == c) &&
+		    strcasecmp((const char *)name, *names) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether attribute name is one libxml2 leaves without a value. */
 static int
 is_boolean_attr(const xmlChar *name)
@@ -112,12 +126,8 @@ is_boolean_attr(const xmlChar *name)
 	static const char *const	 names[] = { "checked", "compact",
 	    "declare", "defer", "disabled", "ismap", "multiple", "nohref",
 	    "noresize", "noshade", "nowrap", "readonly", "selected", NULL };
-	size_t				 i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (strcasecmp((const char *)name, names[i]) == 0)
-			return 1;
-	return 0;
+	return name_in(name, names);
 }
 
 /* Whether libxml2 may %-escape attribute a as a URL (href, action,
@@ -126,10 +136,10 @@ is_boolean_attr(const xmlChar *name)
 static int
 is_url_attr(const xmlChar *name)
 {
-	return strcasecmp((const char *)name, "href") == 0 ||
-	    strcasecmp((const char *)name, "action") == 0 ||
-	    strcasecmp((const char *)name, "src") == 0 ||
-	    strcasecmp((const char *)name, "name") == 0;
+	static const char *const	 names[] = { "href", "action", "src",
+	    "name", NULL };
+
+	return name_in(name, names);
 }
 
 /* Whether s comes out of both libxml2's attribute escaping and its URL
