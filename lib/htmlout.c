@@ -158,9 +158,9 @@ is_plain_value(const xmlChar *s)
 	return 1;
 }
 
-/* Whether text s needs no escaping as HTML text: no & < >, no control
- * character but tab and newline (bytes from 0x80 are copied by libxml2
- * for an HTML document). */
+/* Whether text s needs no escaping as HTML text or as an attribute
+ * that is no URL: no & < >, no control character but tab and newline
+ * (bytes from 0x80 are copied by libxml2 for an HTML document). */
 static int
 is_plain_text(const xmlChar *s)
 {
@@ -237,6 +237,15 @@ put_attr(struct hbuf *b, xmlDocPtr doc, xmlAttrPtr a)
 	}
 	if (is_url_attr(a->name)) {
 		b->refuse = 1;
+		return;
+	}
+	if (a->children->next == NULL && a->children->type == XML_TEXT_NODE &&
+	    a->children->content != NULL &&
+	    is_plain_text(a->children->content) &&
+	    strchr((const char *)a->children->content, '"') == NULL) {
+		put(b, "\"", 1);
+		puts_(b, (const char *)a->children->content);
+		put(b, "\"", 1);
 		return;
 	}
 	if ((v = xmlNodeListGetString(doc, a->children, 0)) == NULL) {
