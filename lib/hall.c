@@ -17,11 +17,10 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
 #include <libxslt/extensions.h>
-#include <libxslt/imports.h>
 
 #include "hall.h"
-#include "htmlout.h"
 #include "page.h"
+#include "render.h"
 #include "xmlarena.h"
 
 extern char	**environ;
@@ -32,7 +31,6 @@ static struct {
 	struct store		*s;
 	xsltStylesheetPtr	 xsl;
 	xsltSecurityPrefsPtr	 sec;
-	int			 html_out;	/* xsl:output method="html" */
 } hall;
 
 /* Reads from a FastCGI input stream; returns bytes read (0 at end). */
@@ -123,15 +121,13 @@ status_text(int status)
 	}
 }
 
-/* Serialises c->doc as HTML through the stylesheet, or as XML when the
- * client asked.  Returns an xmlMalloc'd buffer (caller xmlFree()s) and
- * its size and content type, or NULL. */
+/* Serialises c->doc as HTML through the stylesheet (render.c), or
+ * as XML when the client asked.  Returns an xmlMalloc'd buffer (caller
+ * xmlFree()s) and its size and content type, or NULL. */
 static xmlChar *
 render_body(struct hall_ctx *c, int *sz, const char **ctype)
 {
-	xmlChar			*out = NULL;
-	xmlDocPtr		 res;
-	xsltTransformContextPtr	 tctx;
+	xmlChar	*out = NULL;
 
 	*sz = 0;
 	if (c->r->want_xml || hall.xsl == NULL) {
@@ -139,18 +135,8 @@ render_body(struct hall_ctx *c, int *sz, const char **ctype)
 		*ctype = "application/xml; charset=utf-8";
 		return out;
 	}
-	tctx = xsltNewTransformContext(hall.xsl, c->doc);
-	if (tctx == NULL)
-		return NULL;
-	xsltSetCtxtSecurityPrefs(hall.sec, tctx);
-	res = xsltApplyStylesheetUser(hall.xsl, c->doc, NULL, NULL, NULL, tctx);
-	if (res != NULL && tctx->state == XSLT_STATE_OK) {
-		if (!hall.html_out || htmlout_doc(res, &out, sz) != 0)
-			xsltSaveResultToString(&out, sz, res, hall.xsl);
-	} else
+	if ((out = render_html(hall.xsl, hall.sec, c->doc, sz)) == NULL)
 		log_err("stylesheet %s failed", hall.prog->xsl);
-	xmlFreeDoc(res);
-	xsltFreeTransformContext(tctx);
 	*ctype = "text/html; charset=utf-8";
 	return out;
 }
@@ -551,20 +537,6 @@ serve(const struct req_io *io)
 	log_setctx(NULL, NULL);
 }
 
-/* Whether the stylesheet's output (xsl:output, its own or imported)
- * is method="html" with indent="no", what htmlout_doc() writes. */
-static int
-stylesheet_is_html(xsltStylesheetPtr style)
-{
-	const xmlChar	*method;
-	int		 indent;
-
-	XSLT_GET_IMPORT_PTR(method, style, method);
-	XSLT_GET_IMPORT_INT(indent, style, indent);
-	return method != NULL && xmlStrEqual(method, (const xmlChar *)"html") &&
-	    indent == 0;
-}
-
 /* Loads the stylesheet and its security preferences (no file writes,
  * no directories, no network, no reading files at transform time).
  * Returns 0 or -1. */
@@ -598,7 +570,6 @@ load_stylesheet(const char *dir, const char *name)
 	/* libxslt's process-wide tables, made now rather than inside the
 	 * first request's arena. */
 	xsltInitGlobals();
-	hall.html_out = stylesheet_is_html(hall.xsl);
 	return 0;
 }
 

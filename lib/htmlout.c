@@ -35,6 +35,8 @@ struct hbuf {
 	size_t	 len, cap;
 	int	 oom;		/* an allocation failed */
 	int	 refuse;	/* met something left to libxslt */
+	htmlout_splice_fn splice;	/* fills <hall-splice>, or NULL */
+	void	*splice_arg;
 };
 
 /* One element description looked up by name. */
@@ -280,6 +282,24 @@ put_text(struct hbuf *b, xmlDocPtr doc, xmlNodePtr t)
 	xmlFree(e);
 }
 
+/* Appends what the splice callback gives for <hall-splice key=…/> n. */
+static void
+put_splice(struct hbuf *b, xmlNodePtr n)
+{
+	xmlAttrPtr	 a = n->properties;
+	const char	*html;
+	size_t		 len;
+
+	if (a == NULL || a->next != NULL || a->children == NULL ||
+	    a->children->next != NULL || a->children->content == NULL ||
+	    !xmlStrEqual(a->name, (const xmlChar *)"key") ||
+	    b->splice(b->splice_arg, a->children->content, &html, &len) != 0) {
+		b->refuse = 1;
+		return;
+	}
+	put(b, html, len);
+}
+
 /* Appends the nodes from n on (siblings and their subtrees). */
 static void
 put_nodes(struct hbuf *b, xmlDocPtr doc, xmlNodePtr n)
@@ -301,6 +321,11 @@ put_nodes(struct hbuf *b, xmlDocPtr doc, xmlNodePtr n)
 		if (n->ns != NULL || n->nsDef != NULL) {
 			b->refuse = 1;
 			return;
+		}
+		if (b->splice != NULL &&
+		    xmlStrEqual(n->name, (const xmlChar *)"hall-splice")) {
+			put_splice(b, n);
+			continue;
 		}
 		info = tag_desc(n->name);
 		put(b, "<", 1);
@@ -326,17 +351,42 @@ put_nodes(struct hbuf *b, xmlDocPtr doc, xmlNodePtr n)
 	}
 }
 
+/* Starts b with an empty buffer.  Returns 0 or -1. */
+static int
+hbuf_init(struct hbuf *b, htmlout_splice_fn fn, void *arg)
+{
+	memset(b, 0, sizeof(*b));
+	b->cap = 16384;
+	b->splice = fn;
+	b->splice_arg = arg;
+	return (b->p = xmlMalloc(b->cap)) == NULL ? -1 : 0;
+}
+
+/* Hands b's bytes to the caller, or frees them.  Returns as
+ * htmlout_doc(). */
+static int
+hbuf_finish(struct hbuf *b, xmlChar **out, int *sz)
+{
+	if (b->oom || b->refuse || b->len > 0x7fffffff) {
+		xmlFree(b->p);
+		return b->oom ? -1 : 1;
+	}
+	b->p[b->len] = '\0';
+	*out = b->p;
+	*sz = (int)b->len;
+	return 0;
+}
+
 int
-htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz)
+htmlout_doc_splice(xmlDocPtr res, htmlout_splice_fn fn, void *arg,
+    xmlChar **out, int *sz)
 {
 	struct hbuf	 b;
 	xmlDtdPtr	 dtd;
 
 	*out = NULL;
 	*sz = 0;
-	memset(&b, 0, sizeof(b));
-	b.cap = 16384;
-	if ((b.p = xmlMalloc(b.cap)) == NULL)
+	if (hbuf_init(&b, fn, arg) < 0)
 		return -1;
 	htmlSetMetaEncoding(res, (const xmlChar *)"UTF-8");
 	if ((dtd = res->intSubset) != NULL) {
@@ -358,12 +408,24 @@ htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz)
 	}
 	put_nodes(&b, res, res->children);
 	put(&b, "\n", 1);
-	if (b.oom || b.refuse || b.len > 0x7fffffff) {
-		xmlFree(b.p);
-		return b.oom ? -1 : 1;
-	}
-	b.p[b.len] = '\0';
-	*out = b.p;
-	*sz = (int)b.len;
-	return 0;
+	return hbuf_finish(&b, out, sz);
+}
+
+int
+htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz)
+{
+	return htmlout_doc_splice(res, NULL, NULL, out, sz);
+}
+
+int
+htmlout_children(xmlDocPtr res, xmlNodePtr parent, xmlChar **out, int *sz)
+{
+	struct hbuf	 b;
+
+	*out = NULL;
+	*sz = 0;
+	if (hbuf_init(&b, NULL, NULL) < 0)
+		return -1;
+	put_nodes(&b, res, parent->children);
+	return hbuf_finish(&b, out, sz);
 }

@@ -24,4 +24,19 @@
  * serialiser leaves to libxslt; -1 when out of memory. */
 int	 htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz);
 
+/* Finds the HTML to write in place of <hall-splice key="key"/>: sets
+ * *html and *len (owned by the callee, alive until the serialisation
+ * ends).  Returns 0, or -1 to leave the page to libxslt. */
+typedef int	(*htmlout_splice_fn)(void *arg, const xmlChar *key,
+		    const char **html, size_t *len);
+
+/* As htmlout_doc(), writing what fn gives for each <hall-splice>. */
+int	 htmlout_doc_splice(xmlDocPtr res, htmlout_splice_fn fn, void *arg,
+	    xmlChar **out, int *sz);
+
+/* Serialises the children of parent (a node of res), as htmlout_doc()
+ * would inside a page.  Returns as htmlout_doc(). */
+int	 htmlout_children(xmlDocPtr res, xmlNodePtr parent, xmlChar **out,
+	    int *sz);
+
 #endif
