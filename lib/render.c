@@ -18,6 +18,7 @@
 #include "htmlout.h"
 #include "log.h"
 #include "render.h"
+#include "xmlarena.h"
 
 #define RENDER_MENUS	64
 
@@ -144,6 +145,19 @@ menu_splice(void *arg, const xmlChar *key, const char **html, size_t *len)
 	return 0;
 }
 
+/* Frees a result document.  Inside the arena its nodes are arena
+ * memory, released at the arena's end: only the document and its
+ * reference to the transform's dictionary are let go, not each node. */
+static void
+result_free(xmlDocPtr res)
+{
+	if (xmlarena_active()) {
+		res->children = res->last = NULL;
+		res->intSubset = res->extSubset = NULL;
+	}
+	xmlFreeDoc(res);
+}
+
 xmlChar *
 render_html(xsltStylesheetPtr style, xsltSecurityPrefsPtr sec,
     xmlDocPtr doc, int *sz)
@@ -157,7 +171,7 @@ render_html(xsltStylesheetPtr style, xsltSecurityPrefsPtr sec,
 	    (res = transform(&j, "'splice'")) != NULL) {
 		if (htmlout_doc_splice(res, menu_splice, &j, &out, sz) != 0)
 			out = NULL;
-		xmlFreeDoc(res);
+		result_free(res);
 		if (out != NULL)
 			return out;
 	}

@@ -165,6 +165,12 @@ xmlarena_begin(void)
 	xa.active = 1;
 }
 
+int
+xmlarena_active(void)
+{
+	return xa.active;
+}
+
 void
 xmlarena_end(void)
 {

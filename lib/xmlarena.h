@@ -25,6 +25,8 @@
 int	 xmlarena_install(void);
 /* Starts a render: allocations go to the arena until xmlarena_end(). */
 void	 xmlarena_begin(void);
+/* Whether allocations go to the arena now. */
+int	 xmlarena_active(void);
 /* Ends the render and releases everything allocated since begin. */
 void	 xmlarena_end(void);
 
