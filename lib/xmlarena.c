@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 
 #include "xmlarena.h"
@@ -176,6 +177,9 @@ xmlarena_end(void)
 {
 	struct xa_block	*b, *next;
 
+	/* libxml2 keeps a copy of its last error (xmlStrdup'd strings):
+	 * one raised during the render points into the arena. */
+	xmlResetLastError();
 	xa.active = 0;
 	for (b = xa.blocks; b != NULL; b = next) {
 		next = b->next;
