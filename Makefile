@@ -69,7 +69,7 @@ HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop reload test test-unit test-http test-browser test-xsl \
-	test-plans bench bench-scale fuzz install clean deps test-deps certs \
+	test-plans bench bench-callgrind bench-scale fuzz install clean deps test-deps certs \
 	demo check-deps
 .SUFFIXES:
 .SECONDARY:
@@ -195,8 +195,19 @@ $(SQLCOMMIT): $(B)/tests/bench/sqlite_commit.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
-bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT)
+# The FastCGI client of the callgrind figures (tests/bench/callgrind.sh).
+FCGIGET := $(B)/bench/fcgi-get
+$(FCGIGET): $(B)/tests/bench/fcgi_get.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $<
+
+# bench.sh ends with tests/bench/callgrind.sh's figures.
+bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT) $(FCGIGET)
 	@WORKERS=$(WORKERS) sh tests/bench/bench.sh $(CURDIR) $(B)
+
+# Instructions per request of /home and /hello under callgrind.
+bench-callgrind: $(PROGS) $(ADMIN) $(HELLO) $(FCGIGET)
+	@sh tests/bench/callgrind.sh $(CURDIR) $(B)
 
 # The same requests on the demo store and on a large one (hall-admin
 # populate; SCALE_PERSONS etc. in tests/bench/scale.sh), with ratios.

@@ -16,10 +16,13 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/extensions.h>
 
 #include "hall.h"
 #include "page.h"
 #include "prefork.h"
+#include "render.h"
+#include "xmlarena.h"
 
 extern char	**environ;
 
@@ -119,15 +122,13 @@ status_text(int status)
 	}
 }
 
-/* Serialises c->doc as HTML through the stylesheet, or as XML when the
- * client asked.  Returns an xmlMalloc'd buffer (caller xmlFree()s) and
- * its size and content type, or NULL. */
+/* Serialises c->doc as HTML through the stylesheet (render.c), or
+ * as XML when the client asked.  Returns an xmlMalloc'd buffer (caller
+ * xmlFree()s) and its size and content type, or NULL. */
 static xmlChar *
 render_body(struct hall_ctx *c, int *sz, const char **ctype)
 {
-	xmlChar			*out = NULL;
-	xmlDocPtr		 res;
-	xsltTransformContextPtr	 tctx;
+	xmlChar	*out = NULL;
 
 	*sz = 0;
 	if (c->r->want_xml || hall.xsl == NULL) {
@@ -135,17 +136,8 @@ render_body(struct hall_ctx *c, int *sz, const char **ctype)
 		*ctype = "application/xml; charset=utf-8";
 		return out;
 	}
-	tctx = xsltNewTransformContext(hall.xsl, c->doc);
-	if (tctx == NULL)
-		return NULL;
-	xsltSetCtxtSecurityPrefs(hall.sec, tctx);
-	res = xsltApplyStylesheetUser(hall.xsl, c->doc, NULL, NULL, NULL, tctx);
-	if (res != NULL && tctx->state == XSLT_STATE_OK)
-		xsltSaveResultToString(&out, sz, res, hall.xsl);
-	else
+	if ((out = render_html(hall.xsl, hall.sec, c->doc, sz)) == NULL)
 		log_err("stylesheet %s failed", hall.prog->xsl);
-	xmlFreeDoc(res);
-	xsltFreeTransformContext(tctx);
 	*ctype = "text/html; charset=utf-8";
 	return out;
 }
@@ -219,8 +211,11 @@ respond(struct hall_ctx *c, const struct req_io *io)
 			log_warn("client went away during a download");
 		return;
 	}
+	/* Everything the render allocates through libxml2 dies here. */
+	xmlarena_begin();
 	body = render_body(c, &sz, &ctype);
 	if (body == NULL) {
+		xmlarena_end();
 		c->status = 500;
 		if (write_head(c, io, "text/plain; charset=utf-8",
 		    strlen("系统繁忙,请稍后再试\n")) == 0) {
@@ -234,6 +229,7 @@ respond(struct hall_ctx *c, const struct req_io *io)
 	    io_puts(io, "\r\n") == 0 && !head_only)
 		io->write(io->ctx, body, (size_t)sz);
 	xmlFree(body);
+	xmlarena_end();
 }
 
 /* Finds the route for the request.  Returns it, or NULL with *status
@@ -572,6 +568,9 @@ load_stylesheet(const char *dir, const char *name)
 		log_err("cannot load stylesheet %s", path);
 		return -1;
 	}
+	/* libxslt's process-wide tables, made now rather than inside the
+	 * first request's arena. */
+	xsltInitGlobals();
 	return 0;
 }
 
@@ -598,6 +597,8 @@ hall_start(const struct program *p)
 	if ((db = env_need("HALL_DB")) == NULL ||
 	    (xsl = env_need("HALL_XSL")) == NULL ||
 	    (ca = env_need("HALL_CA")) == NULL)
+		return -1;
+	if (xmlarena_install() < 0)
 		return -1;
 	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
 		return -1;

@@ -49,6 +49,7 @@ struct hall_ctx {
 	int		 status;	/* HTTP status, 200 by default */
 	xmlDocPtr	 doc;		/* <page> document */
 	xmlNodePtr	 page;		/* its root */
+	xmlNodePtr	 menus;		/* <menus> lent by page_menus() */
 	char		*location;	/* redirect target (303), owned */
 	char		*set_cookie;	/* one Set-Cookie value, owned */
 	/* A file download instead of a page (bytes borrowed or owned). */

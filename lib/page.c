@@ -340,18 +340,19 @@ menu_common(xmlNodePtr menus)
  * The <menus> of a unit's pages, drawn by layout.xsl: one <category>
  * per hall_categories entry with its <entry>s, and <common>.  Built
  * from the registry once per process (the businesses are registered
- * before the first request) and copied into each page.  Returns the
- * element (owned here) or NULL when it cannot be built.
+ * before the first request) and lent to each page (page_menus()).
+ * Returns the element (owned here, unlinked) or NULL when it cannot be
+ * built.
  */
 static xmlNodePtr
 page_menus_node(void)
 {
 	static xmlDocPtr		 doc;
+	static xmlNodePtr		 root;
 	const struct hall_category	*k;
-	xmlNodePtr			 root;
 
-	if (doc != NULL)
-		return xmlDocGetRootElement(doc);
+	if (root != NULL)
+		return root;
 	if ((doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
 	    (root = xmlNewNode(NULL, (const xmlChar *)"menus")) == NULL) {
 		xmlFreeDoc(doc);
@@ -362,20 +363,53 @@ page_menus_node(void)
 	for (k = hall_categories; k->code != NULL; k++)
 		menu_category(root, k);
 	menu_common(root);
+	xmlUnlinkNode(root);
 	return root;
 }
 
-/* Adds a copy of the <menus> to the page. */
+/* Points every node of the subtree n (elements, attributes, text) at
+ * doc, so that XPath run from any of them sees doc as the root. */
+static void
+menu_set_doc(xmlNodePtr n, xmlDocPtr doc)
+{
+	xmlAttrPtr	 a;
+
+	for (; n != NULL; n = n->next) {
+		n->doc = doc;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next) {
+			a->doc = doc;
+			menu_set_doc(a->children, doc);
+		}
+		menu_set_doc(n->children, doc);
+	}
+}
+
+/*
+ * Lends the process's <menus> to the page: linked as the page's child
+ * (its nodes pointing at the page's document), not copied, and taken
+ * back by page_end() before the document is freed.  A copy and its
+ * freeing cost more than the rest of the page's XML together.
+ */
 void
 page_menus(struct hall_ctx *c)
 {
-	xmlNodePtr	 m, copy;
+	xmlNodePtr	 m;
 
-	if (c->page == NULL || (m = page_menus_node()) == NULL)
+	if (c->page == NULL || c->menus != NULL ||
+	    (m = page_menus_node()) == NULL || m->parent != NULL)
 		return;
-	if ((copy = xmlDocCopyNode(m, c->doc, 1)) != NULL &&
-	    xmlAddChild(c->page, copy) == NULL)
-		xmlFreeNode(copy);
+	menu_set_doc(m, c->doc);
+	m->parent = c->page;
+	m->prev = c->page->last;
+	m->next = NULL;
+	if (c->page->last != NULL)
+		c->page->last->next = m;
+	else
+		c->page->children = m;
+	c->page->last = m;
+	c->menus = m;
 }
 
 /* Adds the <session> element of a logged-in request, and the <menus>
@@ -721,6 +755,10 @@ page_list_attrs(xmlNodePtr n, long long total, int pageno, int per)
 void
 page_end(struct hall_ctx *c)
 {
+	if (c->menus != NULL) {
+		xmlUnlinkNode(c->menus);
+		c->menus = NULL;
+	}
 	if (c->doc != NULL)
 		xmlFreeDoc(c->doc);
 	c->doc = NULL;

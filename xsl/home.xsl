@@ -37,7 +37,7 @@
 
     <xsl:if test="shortcuts/*">
       <section class="shortcuts">
-        <xsl:call-template name="section"><xsl:with-param name="title">常用业务</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="section"><xsl:with-param name="title" select="'常用业务'"/></xsl:call-template>
         <ul class="shortcut-list">
           <xsl:for-each select="shortcuts/*">
             <li>
@@ -52,10 +52,10 @@
     </xsl:if>
 
     <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title">待办任务列表</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
       <xsl:call-template name="task-table">
         <xsl:with-param name="tasks" select="todo/task"/>
-        <xsl:with-param name="kind">todo</xsl:with-param>
+        <xsl:with-param name="kind" select="'todo'"/>
       </xsl:call-template>
       <xsl:call-template name="pager">
         <xsl:with-param name="total" select="todo/@total"/>
@@ -68,10 +68,10 @@
     </section>
 
     <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title">已办任务列表</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'已办任务列表'"/></xsl:call-template>
       <xsl:call-template name="task-table">
         <xsl:with-param name="tasks" select="done/task"/>
-        <xsl:with-param name="kind">done</xsl:with-param>
+        <xsl:with-param name="kind" select="'done'"/>
       </xsl:call-template>
       <xsl:call-template name="pager">
         <xsl:with-param name="total" select="done/@total"/>
@@ -84,7 +84,7 @@
     </section>
 
     <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title">消息中心</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'消息中心'"/></xsl:call-template>
       <table class="grid inbox">
         <thead>
           <tr><th class="time">时间</th><th>消息</th><th>相关业务</th><th>状态</th></tr>
@@ -124,7 +124,7 @@
             </tr>
           </xsl:for-each>
           <xsl:if test="not(inbox/msg)">
-            <xsl:call-template name="empty-row"><xsl:with-param name="cols">4</xsl:with-param></xsl:call-template>
+            <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4"/></xsl:call-template>
           </xsl:if>
         </tbody>
       </table>
@@ -217,7 +217,7 @@
 
     <xsl:call-template name="row-returns"/>
 
-    <xsl:call-template name="section"><xsl:with-param name="title">办理记录</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="section"><xsl:with-param name="title" select="'办理记录'"/></xsl:call-template>
     <xsl:call-template name="events-table"><xsl:with-param name="events" select="events/event"/></xsl:call-template>
 
     <xsl:if test="$t/@state = '未提交'">

@@ -40,6 +40,34 @@
   <xsl:variable name="here"
       select="/page/@title | /page/breadcrumb/item[position() &gt; 1 or last() = 1]"/>
 
+  <!-- The menus drawn once per worker (lib/render.c).  Empty (xsltproc,
+       the samples): drawn in place.  'splice': each menu becomes a
+       <hall-splice key="…"/> the program fills with the menu it drew
+       before for that key.  'top' or 'left': only that menu, inside
+       <hall-part>, drawn for the cache.  The key holds everything a
+       menu depends on besides /page/menus (the same for every page
+       of a process): change it with the menu templates. -->
+  <xsl:param name="hall-menus" select="''"/>
+  <xsl:variable name="top-menu-key"
+      select="concat('top|', boolean($is-reviewer), count(/page/menus), '|', /page/@category)"/>
+  <xsl:variable name="left-menu-key">
+    <xsl:value-of select="concat('left|', boolean($is-reviewer), count(/page/menus), '|', /page/@category)"/>
+    <xsl:for-each select="$here">|<xsl:value-of select="."/></xsl:for-each>
+  </xsl:variable>
+
+  <!-- The document, or one menu for the cache. -->
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$hall-menus = 'top'">
+        <hall-part><xsl:call-template name="top-menu"/></hall-part>
+      </xsl:when>
+      <xsl:when test="$hall-menus = 'left'">
+        <hall-part><xsl:call-template name="left-menu"/></hall-part>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="page"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The whole document. -->
   <xsl:template match="/page">
     <html lang="zh-CN">
@@ -60,11 +88,17 @@
       <body class="prog-{@prog} view-{@view}">
         <xsl:call-template name="band"/>
         <xsl:if test="$menus">
-          <xsl:call-template name="top-menu"/>
+          <xsl:choose>
+            <xsl:when test="$hall-menus = 'splice'"><hall-splice key="{$top-menu-key}"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="top-menu"/></xsl:otherwise>
+          </xsl:choose>
         </xsl:if>
         <div class="frame">
           <xsl:if test="$menus">
-            <xsl:call-template name="left-menu"/>
+            <xsl:choose>
+              <xsl:when test="$hall-menus = 'splice'"><hall-splice key="{$left-menu-key}"/></xsl:when>
+              <xsl:otherwise><xsl:call-template name="left-menu"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:if>
           <main class="content">
             <xsl:if test="not($menus)"><xsl:attribute name="class">content wide</xsl:attribute></xsl:if>
