@@ -509,6 +509,7 @@ ops_check_audit(FILE *out, struct store *s)
 	int		 rc;
 
 	if ((st = store_stmt(s, "SELECT id, hash, prev_hash, at FROM audit "
+	    "WHERE id >= (SELECT MAX(id) FROM audit) - 1 "
 	    "ORDER BY id DESC LIMIT 2")) == NULL)
 		return ops_line(out, OPS_CRITICAL, "audit", "无法读取审计链");
 	if ((rc = store_step(st)) != STORE_ROW) {
@@ -761,7 +762,7 @@ ops_check_copy(const char *path, const char *backup, struct ops_head *h,
 	}
 	memset(h, 0, sizeof(*h));
 	if ((st = store_stmt(s, "SELECT id, hash, at FROM audit "
-	    "ORDER BY id DESC LIMIT 1")) == NULL)
+	    "WHERE id = (SELECT MAX(id) FROM audit)")) == NULL)
 		goto out;
 	if (store_step(st) == STORE_ROW) {
 		h->id = store_col_int64(st, 0);

@@ -316,7 +316,7 @@ START_TEST(owner_bad_other_units_task)
 {
 	struct browser	 a_b, b_b;
 	struct answer	 a;
-	char		 path[128], sql[256], *id = fixture_task_of_b();
+	char		 path[128], sql[320], *id = fixture_task_of_b();
 
 	ck_assert_str_ne(id, "");
 	snprintf(path, sizeof(path), "/home/task?id=%s", id);
@@ -332,7 +332,8 @@ START_TEST(owner_bad_other_units_task)
 	browser_init(&b_b, "unit-b");
 	ck_assert_int_eq(login(&b_b, "demo-b"), 0);
 	snprintf(sql, sizeof(sql), "INSERT INTO messages (unit_id, task_id, "
-	    "at, title) SELECT unit_id, id, 0, 'fixture message' FROM tasks "
+	    "at, title) SELECT unit_id, id, (SELECT COALESCE(MAX(at), 0) + 1 "
+	    "FROM messages), 'fixture message' FROM tasks "
 	    "WHERE id = %s", id);
 	free(db_query(sql));
 	ck_assert_int_eq(http_get(&a_b, "/home", 1, &a), 200);
