@@ -110,9 +110,10 @@ DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libzip-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
 	xsltproc
 # PKG:CMD means "present when CMD is on the PATH" (tests/deps.sh): node
-# and npm may come from NodeSource rather than Debian.
+# and npm may come from NodeSource rather than Debian; Debian's
+# testssl.sh installs the command testssl.
 DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
-	fonts-noto-cjk poppler-utils
+	fonts-noto-cjk poppler-utils testssl.sh:testssl
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:
