@@ -204,7 +204,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
 	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
-	install -m 0644 nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0644 nginx/*.timer nginx/hall.logrotate $(DESTDIR)$(PREFIX)/share/hall/nginx/
 	# The hall's server routes every installed program but verify (the
 	# public server's): @PROGS@ filled in outside comments, the rest
 	# left to the operator.
