@@ -119,9 +119,10 @@ DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libzip-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
 	xsltproc
 # PKG:CMD means "present when CMD is on the PATH" (tests/deps.sh): node
-# and npm may come from NodeSource rather than Debian.
+# and npm may come from NodeSource rather than Debian; Debian's
+# testssl.sh installs the command testssl.
 DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
-	fonts-noto-cjk poppler-utils
+	fonts-noto-cjk poppler-utils testssl.sh:testssl
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:
@@ -236,7 +237,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/hall/xsl/static
 	install -m 0644 xsl/*.xsl $(DESTDIR)$(PREFIX)/share/hall/xsl/
 	install -m 0644 xsl/static/* $(DESTDIR)$(PREFIX)/share/hall/xsl/static/
-	install -m 0644 nginx/*.timer $(DESTDIR)$(PREFIX)/share/hall/nginx/
+	install -m 0644 nginx/*.timer nginx/hall.logrotate $(DESTDIR)$(PREFIX)/share/hall/nginx/
 	# The hall's server routes every installed program but verify (the
 	# public server's): @PROGS@ filled in outside comments, the rest
 	# left to the operator.

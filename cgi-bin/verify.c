@@ -26,18 +26,6 @@
 
 #define VERIFY_PERSONS	5	/* persons named before 等N人 */
 
-/* Writes idno masked as 420102********1234 into buf (the first 6 and
- * last 4 kept; anything shorter than 11 is masked whole). */
-static void
-mask_idno(const char *idno, char *buf, size_t bufsz)
-{
-	size_t	 n = strlen(idno), i, o = 0;
-
-	for (i = 0; i < n && o + 1 < bufsz; i++, o++)
-		buf[o] = (n >= 11 && (i < 6 || i >= n - 4)) ? idno[i] : '*';
-	buf[o] = '\0';
-}
-
 /* What persons_of() collects. */
 struct persons_arg {
 	char	*out;
@@ -54,7 +42,8 @@ add_person(void *arg, const struct wf_row *r)
 
 	if (++a->n > VERIFY_PERSONS)
 		return 0;
-	mask_idno(r->idno, masked, sizeof(masked));
+	text_copy(masked, sizeof(masked), r->idno);
+	text_mask_idno(masked, strlen(masked));
 	snprintf(one, sizeof(one), "%s%s(%s)", a->n > 1 ? "、" : "",
 	    r->name, masked);
 	strlcat_safe(a->out, one, a->outsz);

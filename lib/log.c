@@ -1,7 +1,9 @@
 /*
  * log.c: the one logging function.  Every line names the program, its
  * pid, the level, the request id and the identity, and cannot be split
- * or forged by user data: control characters become spaces.
+ * or forged by user data: control characters become spaces.  No line
+ * holds a whole ID number (身份证号): the message and the identity are
+ * masked here, at the sink, so that no caller can forget to.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "text.h"
 
 static char	 log_prog[64] = "hall";
 static char	 log_req[64];
@@ -29,6 +32,37 @@ log_clean(char *s)
 	for (p = (unsigned char *)s; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+}
+
+/* The shortest run of digits masked as an ID number: an old 15-digit
+ * 身份证号.  Nothing the programs log on purpose is that long a number;
+ * a hex string that happens to hold such a run loses its middle, which
+ * is harmless. */
+#define LOG_IDNO_MIN	15
+
+/* Masks in s, in place, every run of at least LOG_IDNO_MIN ASCII
+ * digits, an X or x right after it counted in: an 18-character
+ * 身份证号, a 15-digit one, or one glued to other digits or letters.
+ * The run keeps its first 6 and last 4 characters (text_mask_idno, as
+ * the verify page shows a number). */
+static void
+log_mask(char *s)
+{
+	size_t	 i, n;
+
+	for (i = 0; s[i] != '\0'; i += n) {
+		n = 0;
+		while (s[i + n] >= '0' && s[i + n] <= '9')
+			n++;
+		if (n == 0) {
+			n = 1;
+			continue;
+		}
+		if (s[i + n] == 'X' || s[i + n] == 'x')
+			n++;
+		if (n >= LOG_IDNO_MIN)
+			text_mask_idno(s + i, n);
+	}
 }
 
 /* Copies src (NULL = empty) into dst[dstsz], truncated and cleaned. */
@@ -54,16 +88,19 @@ log_setprog(const char *prog)
 }
 
 /* Sets (or clears with NULL) the request id and identity shown on
- * every line until the next call.  Both are copied. */
+ * every line until the next call.  Both are copied; the identity is
+ * masked as a message is (an account may be named by its 身份证号). */
 void
 log_setctx(const char *reqid, const char *who)
 {
 	log_copy(log_req, sizeof(log_req), reqid);
 	log_copy(log_who, sizeof(log_who), who);
+	log_mask(log_who);
 }
 
-/* Formats and writes one line to stderr.  A format failure still
- * writes a line saying so. */
+/* Formats and writes one line to stderr, control characters replaced
+ * and ID numbers masked.  A format failure still writes a line saying
+ * so. */
 void
 log_msg(enum log_level lvl, const char *fmt, ...)
 {
@@ -79,6 +116,7 @@ log_msg(enum log_level lvl, const char *fmt, ...)
 	if (n < 0)
 		snprintf(buf, sizeof(buf), "(unformattable log message)");
 	log_clean(buf);
+	log_mask(buf);
 	fprintf(stderr, "%s[%ld] %s req=%s who=%s: %s\n", log_prog,
 	    (long)getpid(), level, log_req[0] != '\0' ? log_req : "-",
 	    log_who[0] != '\0' ? log_who : "-", buf);

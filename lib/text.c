@@ -210,3 +210,14 @@ text_copy_trim(char *dst, size_t dstsz, const char *src)
 		text_trim(dst);
 	return dst;
 }
+
+/* See text.h. */
+void
+text_mask_idno(char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (n < 11 || (i >= 6 && i < n - 4))
+			s[i] = '*';
+}

@@ -1,8 +1,8 @@
 /*
  * text.h: small string helpers every module shares: a copy cut at a
- * UTF-8 character boundary, one UTF-8 decoder, hex digits, and white space (ASCII and the
+ * UTF-8 character boundary, one UTF-8 decoder, hex digits, white space (ASCII and the
  * Unicode spaces a Chinese input method or a copied PDF brings, U+3000
- * among them).
+ * among them), and the one way an ID number is shown masked.
  */
 #ifndef HALL_TEXT_H
 #define HALL_TEXT_H
@@ -53,5 +53,12 @@ char		*text_trim(char *s);
  * dst[dstsz] as text_copy() does (a cut leaves no white space at the
  * end either).  Returns dst. */
 char		*text_copy_trim(char *dst, size_t dstsz, const char *src);
+
+/* Masks the ID number (身份证号) at s[0..n) in place as the hall shows
+ * one to whoever need not see it whole (the public verification page,
+ * every log line): the first 6 and the last 4 characters kept, those
+ * between replaced with '*' (420102********1234); shorter than 11,
+ * masked whole. */
+void		 text_mask_idno(char *s, size_t n);
 
 #endif

@@ -2,7 +2,7 @@
 # deps.sh PKG[:CMD]... [-- PKG[:CMD]...]: the Debian packages the hall
 # needs (make deps, make test, .ci/run).  Packages before "--" are
 # needed to build and run; those after it only by some tests (the
-# browser tests: Chromium, node, fonts ...).
+# browser tests: Chromium, node, fonts ...; the TLS test: testssl.sh).
 #
 # As root, installs every missing package with one apt-get install.
 # Debian's nginx package would start its own nginx service on port 80;
@@ -75,7 +75,7 @@ if [ -n "$missing" ]; then
 	echo "  apt-get install$missing$missing_test" >&2
 	exit 1
 fi
-echo "missing Debian packages for some tests (the browser tests are" \
-    "skipped); run as root:" >&2
+echo "missing Debian packages for some tests (the browser tests and" \
+    "the testssl check are skipped); run as root:" >&2
 echo "  apt-get install$missing_test" >&2
 exit 0

@@ -15,11 +15,13 @@
 #   HALL_CLOCK_FILE    T/clock (absent: the real clock; write
 #                      "YYYY-MM-DD HH:MM:SS" into it to move time)
 # then stops everything and exits with the tests' status.  It fails too
-# when a program's log shows a sanitizer report.  HALL_PBKDF2_ITER is
-# 1000 for speed.  Every program runs in WORKERS=2 worker processes
-# (whatever the number of CPUs), as make run would on two, so that
-# every test also runs against several workers (test_workers.c counts
-# on two).  HALL_TEST_KEEP=1 keeps T for a look afterwards.
+# when a program's log shows a sanitizer report, or when any log of
+# the hall (nginx's, the programs', the supervisor's) holds a whole
+# 身份证号 (tests/http/idlogs.sh).  HALL_PBKDF2_ITER is 1000 for speed.
+# Every program runs in WORKERS=2 worker processes (whatever the number
+# of CPUs), as make run would on two, so that every test also runs
+# against several workers (test_workers.c counts on two).
+# HALL_TEST_KEEP=1 keeps T for a look afterwards.
 # The temporary hall itself is tests/hall-env.sh (shared with the
 # browser tests).
 set -u
@@ -44,6 +46,10 @@ rc=$?
 hall_env_stop
 if ! hall_env_sanitizers; then
 	echo "harness: a program reported a sanitizer error" >&2
+	[ $rc -eq 0 ] && rc=1
+fi
+if ! sh "$src/tests/http/idlogs.sh" "$T/log"; then
+	echo "harness: a log holds a whole ID number" >&2
 	[ $rc -eq 0 ] && rc=1
 fi
 exit $rc

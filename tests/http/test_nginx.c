@@ -2,9 +2,12 @@
  * test_nginx.c: what nginx itself answers, on the hall's server and on
  * the public verification server: every program of the programs'
  * folder is routed (hall.conf.in's @PROGS@) and nothing else; nginx's
- * own 404, 405, 400 and 502 are the hall's pages in Chinese with the
- * status kept and the security headers, while a program's own errors
- * still pass through as its XML.
+ * own 400, 403, 404, 405, 416, 501, 502 and 505 are the hall's pages in
+ * Chinese with the status kept and the security headers, while a
+ * program's own errors still pass through as its XML; a request body
+ * up to the 6 MB limit never goes to a temporary file, so a full disk
+ * under the hall's var/ cannot break an upload in nginx; the access
+ * log keeps no query string (they carry 身份证号).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 
 #include "../suites.h"
 #include "client.h"
+#include "valid.h"
 
 /* What each of nginx's own pages says (xsl/static/; the programs' own
  * 404 says 「您访问的页面不存在」 too, but not this). */
@@ -26,6 +30,7 @@
 #define PAGE_NOT_ALLOWED "不支持此操作"
 #define PAGE_BAD_REQUEST "请求无法处理"
 #define PAGE_DOWN	"系统维护中或服务暂不可用,请稍后再试"
+#define PAGE_FORBIDDEN	"该网址不提供浏览"
 
 /* Asserts that a is nginx's page saying marker with status want: HTML
  * in Chinese, with the security headers every answer carries. */
@@ -253,6 +258,235 @@ START_TEST(program_down_is_chinese_502)
 }
 END_TEST
 
+/* Sends the raw request req over TLS to the server of base URL url
+ * (with the client certificate cert of HALL_TEST_CERTS, NULL: none)
+ * through openssl s_client, and reads the whole answer, headers and
+ * body, into buf[sz]. */
+static void
+raw_tls(const char *url, const char *cert, const char *req, char *buf,
+    size_t sz)
+{
+	char	 cmd[4096], crt[64], key[64], reqfile[1024];
+	FILE	*f;
+	size_t	 len = 0, n;
+
+	snprintf(reqfile, sizeof(reqfile), "%s/raw-request",
+	    getenv("HALL_TEST_VAR"));
+	ck_assert_ptr_nonnull(f = fopen(reqfile, "w"));
+	fputs(req, f);
+	fclose(f);
+	crt[0] = key[0] = '\0';
+	if (cert != NULL) {
+		snprintf(crt, sizeof(crt), "%s.crt", cert);
+		snprintf(key, sizeof(key), "%s.key", cert);
+	}
+	snprintf(cmd, sizeof(cmd), "timeout 30 openssl s_client -quiet "
+	    "-connect 127.0.0.1:%d%s%s%s%s <%s 2>/dev/null", url_port(url),
+	    cert != NULL ? " -cert " : "", cert != NULL ? cert_path(crt) : "",
+	    cert != NULL ? " -key " : "", cert != NULL ? cert_path(key) : "",
+	    reqfile);
+	ck_assert_ptr_nonnull(f = popen(cmd, "r"));
+	while (len + 1 < sz && (n = fread(buf + len, 1, sz - len - 1, f)) > 0)
+		len += n;
+	buf[len] = '\0';
+	pclose(f);
+	remove(reqfile);
+}
+
+/* Asserts that the raw answer buf has status want and is nginx's page
+ * saying marker, in Chinese, with the security headers. */
+static void
+ck_raw_page(const char *buf, int want, const char *marker, const char *what)
+{
+	char	 status[32];
+
+	snprintf(status, sizeof(status), "HTTP/1.1 %d ", want);
+	ck_assert_msg(strncmp(buf, status, strlen(status)) == 0,
+	    "%s: want %d: %.200s", what, want, buf);
+	ck_assert_msg(strstr(buf, "<html lang=\"zh-CN\">") != NULL &&
+	    strstr(buf, marker) != NULL, "%s: not the page '%s': %.600s",
+	    what, marker, buf);
+	ck_assert_msg(strstr(buf, "X-Content-Type-Options: nosniff") != NULL,
+	    "%s: no security headers: %.600s", what, buf);
+}
+
+START_TEST(other_statuses_are_chinese)
+{
+	static const struct {
+		const char	*req;
+		int		 status;
+		const char	*marker;
+	} c[] = {
+		/* A folder: no listing. */
+		{ "GET /static/ HTTP/1.1\r\nHost: x\r\n"
+		    "Connection: close\r\n\r\n", 403, PAGE_FORBIDDEN },
+		/* A range past the file's end. */
+		{ "GET /static/hall.css HTTP/1.1\r\nHost: x\r\n"
+		    "Range: bytes=99999999-\r\nConnection: close\r\n\r\n",
+		    416, PAGE_BAD_REQUEST },
+		/* A Transfer-Encoding nginx does not know. */
+		{ "POST /static/hall.css HTTP/1.1\r\nHost: x\r\n"
+		    "Transfer-Encoding: gzip\r\nConnection: close\r\n\r\n",
+		    501, PAGE_BAD_REQUEST },
+		/* An HTTP version nginx does not speak. */
+		{ "GET /static/hall.css HTTP/2.5\r\nHost: x\r\n\r\n", 505,
+		    PAGE_BAD_REQUEST },
+	};
+	char	 buf[32768], what[128];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		snprintf(what, sizeof(what), "hall %d", c[i].status);
+		raw_tls(hall_url(), "unit-a", c[i].req, buf, sizeof(buf));
+		ck_raw_page(buf, c[i].status, c[i].marker, what);
+		snprintf(what, sizeof(what), "public %d", c[i].status);
+		raw_tls(pub_url(), NULL, c[i].req, buf, sizeof(buf));
+		ck_raw_page(buf, c[i].status, c[i].marker, what);
+	}
+}
+END_TEST
+
+/* Whether the file at path holds the text needle (0 when unreadable). */
+static int
+file_has(const char *path, const char *needle)
+{
+	char	 line[8192];
+	FILE	*f;
+	int	 found = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = strstr(line, needle) != NULL;
+	fclose(f);
+	return found;
+}
+
+/* The path of log file name of the test hall in buf[sz]. */
+static const char *
+log_path(const char *name, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%s/log/%s", getenv("HALL_TEST_VAR"), name);
+	return buf;
+}
+
+/* Mounts a full 16 KB tmpfs over folder sub of the hall's var/ (as
+ * root; returns 0), so that nginx cannot write a byte there.  Returns
+ * -1 when that cannot be done. */
+static int
+fill_tmp(const char *sub)
+{
+	char	 cmd[2048];
+
+	if (geteuid() != 0)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "d=%s/tmp/%s && mkdir -p $d && "
+	    "mount -t tmpfs -o size=16k,mode=0777 hall-full $d && "
+	    "{ dd if=/dev/zero of=$d/fill bs=4k count=16 2>/dev/null; "
+	    "test $(df -P $d | awk 'NR==2 {print $4}') -eq 0 || "
+	    "{ umount $d; exit 1; }; }", getenv("HALL_TEST_VAR"), sub);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Unmounts what fill_tmp(sub) mounted. */
+static void
+unfill_tmp(const char *sub)
+{
+	char	 cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "umount %s/tmp/%s", getenv("HALL_TEST_VAR"),
+	    sub);
+	if (system(cmd) != 0)
+		fprintf(stderr, "nginx: cannot unmount tmp/%s\n", sub);
+}
+
+START_TEST(big_body_never_on_disk)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 path[1024];
+	char		*body;
+	size_t		 len = 5800 * 1024;
+	int		 full;
+
+	/* As root, the temporary folders are on a full filesystem, as
+	 * they were when var/ filled up: an upload still reaches the
+	 * program. */
+	full = fill_tmp("body") == 0;
+	if (!full)
+		fprintf(stderr, "nginx: not root or no tmpfs: big_body_never_"
+		    "on_disk checks the log only\n");
+	ck_assert_ptr_nonnull(body = malloc(len));
+	memset(body, 'x', len);
+	browser_init(&b, "unit-a");
+	http_post_raw(&b, "/tuigong/upload", "application/octet-stream",
+	    body, len, &a);
+	free(body);
+	if (full)
+		unfill_tmp("body");
+	/* The program's answer (not logged in), not nginx's 500/413. */
+	ck_assert_msg(a.status != 0 && a.status != 500 && a.status != 413 &&
+	    strstr(a.body, PAGE_DOWN) == NULL, "POST 5.8 MB: %ld %.300s",
+	    a.status, a.body);
+	answer_free(&a);
+	ck_assert_msg(!file_has(log_path("error.log", path, sizeof(path)),
+	    "buffered to a temporary file"), "nginx wrote a body or an answer "
+	    "to a temporary file (%s)", path);
+	ck_assert(!file_has(path, "No space left on device"));
+}
+END_TEST
+
+/* Writes a valid 身份证号 not used before in this run into out[19]
+ * (region 420106, born 1988-07-1x; the check digit is the one
+ * valid_idcard accepts). */
+static void
+fresh_idno(char out[19])
+{
+	static const char	 check[] = "0123456789X";
+	size_t			 i;
+
+	snprintf(out, 19, "42010619880710%03u",
+	    (unsigned)(getpid() % 1000));
+	out[13] = (char)('0' + getpid() / 1000 % 10);
+	for (i = 0; i < sizeof(check) - 1; i++) {
+		out[17] = check[i];
+		out[18] = '\0';
+		if (valid_idcard(out, NULL, NULL) == VALID_OK)
+			return;
+	}
+	ck_abort_msg("no check digit for %s", out);
+}
+
+START_TEST(access_log_keeps_no_query)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[19], path[1024], url[256];
+
+	fresh_idno(id);
+	browser_init(&b, "unit-a");
+	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	snprintf(url, sizeof(url), "/tuigong?q_sfzh=%s", id);
+	ck_assert_int_gt(http_get(&b, url, 1, &a), 0);
+	answer_free(&a);
+	/* nginx's own page: the path asked for is logged, not the
+	 * error page's. */
+	snprintf(url, sizeof(url), "/nosuch?sfzh=%s", id);
+	ck_assert_int_eq(http_get(&b, url, 1, &a), 404);
+	answer_free(&a);
+	log_path("access.log", path, sizeof(path));
+	ck_assert_msg(file_has(path, "\"GET /tuigong HTTP/1.1\" "),
+	    "no /tuigong line in %s", path);
+	ck_assert_msg(file_has(path, "\"GET /nosuch HTTP/1.1\" 404 "),
+	    "no /nosuch line in %s", path);
+	ck_assert_msg(!file_has(path, id), "%s holds %s", path, id);
+	ck_assert_msg(!file_has(path, "sfzh"), "%s holds a query", path);
+	/* Who asked is there: the client certificate's serial. */
+	ck_assert(!file_has(path, "\"GET /nosuch HTTP/1.1\" 404 0 "));
+	ck_assert(file_has(path, " cert="));
+}
+END_TEST
+
 static Suite *
 nginx_suite(void)
 {
@@ -265,6 +499,13 @@ nginx_suite(void)
 	tcase_add_test(tc, method_on_static_is_chinese_405);
 	tcase_add_test(tc, plain_http_is_chinese_400);
 	tcase_add_test(tc, program_down_is_chinese_502);
+	tcase_add_test(tc, other_statuses_are_chinese);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("faults_and_logs");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, big_body_never_on_disk);
+	tcase_add_test(tc, access_log_keeps_no_query);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("routes");

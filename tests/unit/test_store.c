@@ -493,6 +493,30 @@ START_TEST(bad_log_forged_lines)
 }
 END_TEST
 
+START_TEST(log_masks_idno)
+{
+	char	 buf[1024];
+
+	log_setprog("tuigong");
+	/* An account named by its ID number is masked too. */
+	log_setctx("r1", "42010219900307123X");
+	log_capture(buf, sizeof(buf), "sfzh=42010219900307123X, old "
+	    "420102900307123 glued:idno42010219900307123x tail "
+	    "12345678901234 task 42");
+	ck_assert_msg(strstr(buf, "who=420102********123X:") != NULL, "%s",
+	    buf);
+	ck_assert_msg(strstr(buf, "msg=sfzh=420102********123X, old "
+	    "420102*****7123 glued:idno420102********123x tail "
+	    "12345678901234 task 42\n") != NULL, "%s", buf);
+	/* The request id (random hex) is left alone. */
+	log_setctx("1234567890123456", NULL);
+	log_capture(buf, sizeof(buf), "x");
+	ck_assert_ptr_nonnull(strstr(buf, "req=1234567890123456 "));
+	log_setctx(NULL, NULL);
+	log_setprog(NULL);
+}
+END_TEST
+
 /* The store's suite. */
 static Suite *
 store_suite(void)
@@ -531,6 +555,7 @@ store_suite(void)
 	tc = tcase_create("log_msg");
 	tcase_add_test(tc, log_line_format);
 	tcase_add_test(tc, bad_log_forged_lines);
+	tcase_add_test(tc, log_masks_idno);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -280,6 +280,26 @@ START_TEST(text_copy_trim_cuts)
 }
 END_TEST
 
+START_TEST(text_mask_idno_keeps_ends)
+{
+	char	 id[] = "42010219900307123X", old[] = "420102900307123";
+	char	 shrt[] = "1234567890", span[] = "ab42010219900307123Xcd";
+
+	text_mask_idno(id, strlen(id));
+	ck_assert_str_eq(id, "420102********123X");
+	text_mask_idno(old, strlen(old));
+	ck_assert_str_eq(old, "420102*****7123");
+	/* Shorter than 11: nothing kept. */
+	text_mask_idno(shrt, strlen(shrt));
+	ck_assert_str_eq(shrt, "**********");
+	/* Only the span given is touched. */
+	text_mask_idno(span + 2, 18);
+	ck_assert_str_eq(span, "ab420102********123Xcd");
+	text_mask_idno(span, 0);
+	ck_assert_str_eq(span, "ab420102********123Xcd");
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
@@ -309,6 +329,9 @@ text_suite(void)
 	tcase_add_test(tc, text_trim_ends);
 	tcase_add_test(tc, text_strip_span);
 	tcase_add_test(tc, text_copy_trim_cuts);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_mask");
+	tcase_add_test(tc, text_mask_idno_keeps_ends);
 	suite_add_tcase(s, tc);
 	return s;
 }
