@@ -17,9 +17,9 @@
  *   come back.
  *
  * The writes are 信息变更 of the unit's address (one change record
- * each), not uploads: nginx buffers request bodies in var/tmp/body,
- * which is on the full filesystem here until the body buffer moves off
- * the store's disk (the TLS/nginx half of issue 16).
+ * each), and an upload of a 退工 attachment while full and after:
+ * nginx keeps request bodies in memory (hall.conf.in), so a full store
+ * disk refuses an upload with the hall's 503, never nginx's 500.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -256,6 +256,29 @@ op_sound(struct ophall *h)
 	    h->bin, h->db), 0);
 }
 
+static long long op_task(struct browser *, const char *, const char *);
+
+/* Uploads the JPG fixture as task id's 解除合同证明 copy, as a browser
+ * does (the whole body through nginx, which keeps it in memory).
+ * Returns the status; a holds the answer. */
+static long
+op_upload(struct browser *b, long long id, struct answer *a)
+{
+	struct part	 p[3];
+	char		 ids[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	memset(p, 0, sizeof(p));
+	p[0].name = "id";
+	p[0].value = ids;
+	p[1].name = "code";
+	p[1].value = "jiechu_zhengming";
+	p[2].name = "file";
+	p[2].file = OK_JPG;
+	p[2].filename = "解除证明.jpg";
+	return http_post_multipart(b, "/tuigong/upload", 1, p, 3, a);
+}
+
 START_TEST(full_disk)
 {
 	struct ophall	 h;
@@ -267,6 +290,9 @@ START_TEST(full_disk)
 	    "/biangeng/records", "/tuigong" };
 	long		 st;
 	int		 n, i, m, refused = 0, run = 0, rc, acked = 0;
+	int		 up_refused = 0;
+	long long	 task;
+	char		 pid[24], idno[19];
 	FILE		*f;
 	time_t		 base = time(NULL);
 
@@ -278,6 +304,8 @@ START_TEST(full_disk)
 	op_up(&h, 30, op_when(base, 0, when));
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
+	ck_assert_int_eq(make_insured("demo-a", "满盘员工", pid, idno), 0);
+	task = op_task(&b, idno, "满盘员工");
 
 	/* Leave about 1.5 MB: 8 MB to free later, the rest filled. */
 	ck_assert_int_eq(op_sh("cd %s/var && dd if=/dev/zero of=ballast-free "
@@ -328,8 +356,16 @@ START_TEST(full_disk)
 			    when, st);
 			answer_free(&a);
 		}
-		/* Still full: a write is refused with the hall's page. */
+		/* Still full: an upload (its 6 MB body never buffered on
+		 * the full disk) and a write are refused with the hall's
+		 * page, never nginx's 500. */
 		if (m == 5) {
+			st = op_upload(&b, task, &a);
+			ck_assert_msg(st == 303 || op_is_hall_503(&a),
+			    "upload while full: %ld: %.300s", st,
+			    a.body != NULL ? a.body : "");
+			up_refused += st == 503;
+			answer_free(&a);
 			st = op_write(&b, n, &a);
 			ck_assert_msg(st == 200 || op_is_hall_503(&a),
 			    "write while full: %ld", st);
@@ -349,7 +385,9 @@ START_TEST(full_disk)
 		sleep(1);
 	ck_assert_msg(i < 80, "no skipped checkpoint reported in start.log");
 	fprintf(stderr, "fulldisk: %d writes until full: %d acknowledged, "
-	    "%d refused with the hall's 503\n", n, acked, refused);
+	    "%d refused with the hall's 503; the upload while full %s\n", n,
+	    acked, refused, up_refused ? "refused with the hall's 503" :
+	    "fitted");
 
 	/* Space freed: writes come back at once. */
 	snprintf(path, sizeof(path), "%s/var/ballast-free", h.dir);
@@ -361,6 +399,9 @@ START_TEST(full_disk)
 		ack[n] = 1;
 		answer_free(&a);
 	}
+	st = op_upload(&b, task, &a);
+	ck_assert_msg(st == 303, "upload after freeing: %ld", st);
+	answer_free(&a);
 	/* ... and stay back after the supervisor's next checkpoint, which
 	 * now has room (its stamp moves; the WAL is emptied). */
 	snprintf(path, sizeof(path), "%s-checkpoint", h.db);
