@@ -25,8 +25,9 @@
 
 /* Appends each listed task under the parent node given as arg. */
 struct list_arg {
-	struct hall_ctx	*c;
-	xmlNodePtr	 parent;
+	struct hall_ctx		*c;
+	xmlNodePtr		 parent;
+	struct tally_home	 counts;	/* the totals of the lists */
 };
 
 /* tasklist callback: one <task> per row. */
@@ -61,17 +62,15 @@ add_msg(const struct inbox_msg *m, void *arg)
 }
 
 /* Adds <todo total= page= pages= per-page=>: page ?todo_page=N of the
- * unit's 待办 (未提交) tasks, latest change first.  Returns 0 or -1. */
+ * unit's 待办 (未提交) tasks, latest change first, of a->counts.todo.
+ * Returns 0 or -1. */
 static int
 add_todo(struct hall_ctx *c, struct list_arg *a)
 {
-	int64_t	 total;
 	int	 pageno;
 
-	if (tally_tasks(c->s, c->acct.unit_id, "未提交", &total) != 0)
-		return -1;
 	a->parent = page_add(c, NULL, "todo", NULL);
-	pageno = page_list_attrs(a->parent, total,
+	pageno = page_list_attrs(a->parent, a->counts.todo,
 	    page_number_param(c, "todo_page"), HOME_TODO_PER_PAGE);
 	return tasklist_page(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL,
 	    HOME_TODO_PER_PAGE, (pageno - 1) * HOME_TODO_PER_PAGE, add_task,
@@ -83,13 +82,10 @@ add_todo(struct hall_ctx *c, struct list_arg *a)
 static int
 add_done(struct hall_ctx *c, struct list_arg *a)
 {
-	int64_t	 total;
 	int	 pageno;
 
-	if (tally_handled(c->s, c->acct.unit_id, &total) != 0)
-		return -1;
 	a->parent = page_add(c, NULL, "done", NULL);
-	pageno = page_list_attrs(a->parent, total,
+	pageno = page_list_attrs(a->parent, a->counts.handled,
 	    page_number_param(c, "done_page"), HOME_DONE_PER_PAGE);
 	return tasklist_page(c->s, TASKLIST_HANDLED, c->acct.unit_id, NULL,
 	    HOME_DONE_PER_PAGE, (pageno - 1) * HOME_DONE_PER_PAGE, add_task,
@@ -101,14 +97,11 @@ add_done(struct hall_ctx *c, struct list_arg *a)
 static int
 add_inbox(struct hall_ctx *c, struct list_arg *a)
 {
-	int64_t	 total, unread;
 	int	 pageno;
 
-	if (tally_messages(c->s, c->acct.unit_id, &total, &unread) != 0)
-		return -1;
 	a->parent = page_add(c, NULL, "inbox", NULL);
-	page_attr_int(a->parent, "unread", unread);
-	pageno = page_list_attrs(a->parent, total,
+	page_attr_int(a->parent, "unread", a->counts.unread);
+	pageno = page_list_attrs(a->parent, a->counts.messages,
 	    page_number_param(c, "msg_page"), HOME_MSG_PER_PAGE);
 	return inbox_page(c->s, c->acct.unit_id, HOME_MSG_PER_PAGE,
 	    (pageno - 1) * HOME_MSG_PER_PAGE, add_msg, a) < 0 ? -1 : 0;
@@ -129,7 +122,9 @@ home_get(struct hall_ctx *c)
 	page_view(c, "index", "首页");
 	page_attr(c->page, "category", "home");
 	a.c = c;
-	if (add_todo(c, &a) != 0 || add_done(c, &a) != 0 ||
+	/* The four totals in one statement. */
+	if (tally_home(c->s, c->acct.unit_id, &a.counts) != 0 ||
+	    add_todo(c, &a) != 0 || add_done(c, &a) != 0 ||
 	    add_inbox(c, &a) != 0)
 		page_busy(c);
 }

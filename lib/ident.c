@@ -138,9 +138,10 @@ static int		 ident_crl_ok;		/* 0: refuse everyone */
  * full verification).  Owned here; emptied by ident_init() and
  * ident_cleanup().
  */
-#define IDENT_CACHE_SLOTS	8
+#define IDENT_CACHE_SLOTS	64
 static struct ident_cached {
 	char		*esc;		/* SSL_CLIENT_CERT as received, owned */
+	size_t		 esclen;	/* its length */
 	time_t		 valid_from;	/* latest notBefore of the chain */
 	time_t		 valid_until;	/* earliest notAfter of the chain */
 	struct ident	 id;
@@ -342,11 +343,12 @@ ident_cache_fresh(const struct ident_cached *e, time_t now)
 static int
 ident_cache_find(const char *esc, time_t now, struct ident *out)
 {
-	size_t	 i;
+	size_t	 i, len = strlen(esc);
 
 	for (i = 0; i < IDENT_CACHE_SLOTS; i++)
 		if (ident_cache[i].esc != NULL &&
-		    strcmp(ident_cache[i].esc, esc) == 0 &&
+		    ident_cache[i].esclen == len &&
+		    memcmp(ident_cache[i].esc, esc, len) == 0 &&
 		    ident_cache_fresh(&ident_cache[i], now)) {
 			*out = ident_cache[i].id;
 			return 1;
@@ -369,6 +371,7 @@ ident_cache_put(const char *esc, time_t from, time_t until,
 	ident_cache_next = (ident_cache_next + 1) % IDENT_CACHE_SLOTS;
 	free(e->esc);
 	e->esc = copy;
+	e->esclen = strlen(copy);
 	e->valid_from = from;
 	e->valid_until = until;
 	e->id = *id;

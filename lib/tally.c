@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "store.h"
 #include "tally.h"
@@ -13,6 +14,7 @@ enum tally_stmt {
 	TALLY_STMT_GET,		/* one tally of a unit (0: the hall) */
 	TALLY_STMT_HANDLED,	/* a unit's 进行中 and 结束 tasks */
 	TALLY_STMT_QUEUE,	/* 进行中 tasks by business */
+	TALLY_STMT_HOME,	/* the four counts of a unit's 首页 */
 	TALLY_STMT__MAX
 };
 
@@ -28,6 +30,15 @@ static const char *const tally_sql[TALLY_STMT__MAX] = {
 	    "SELECT substr(name, 7), n FROM tallies WHERE "
 	    "unit_id = 0 AND name > 'queue:' AND name < 'queue;' AND n > 0 "
 	    "ORDER BY name", /* TALLY_STMT_QUEUE */
+	[TALLY_STMT_HOME] =
+	    "SELECT"
+	    " COALESCE(SUM(CASE WHEN name = 'task:未提交' THEN n END), 0),"
+	    " COALESCE(SUM(CASE WHEN name IN ('task:进行中', 'task:结束')"
+	    " THEN n END), 0),"
+	    " COALESCE(SUM(CASE WHEN name = 'msg' THEN n END), 0),"
+	    " COALESCE(SUM(CASE WHEN name = 'unread' THEN n END), 0)"
+	    " FROM tallies WHERE unit_id = ?1 AND name IN ('task:未提交',"
+	    " 'task:进行中', 'task:结束', 'msg', 'unread')", /* TALLY_STMT_HOME */
 };
 
 /* The tally name of unit_id into *n (0 when there is none yet).
@@ -71,6 +82,27 @@ tally_messages(struct store *s, int64_t unit_id, int64_t *all,
 	    tally_get(s, unit_id, "unread", unread) != 0)
 		return -1;
 	return 0;
+}
+
+/* See tally.h. */
+int
+tally_home(struct store *s, int64_t unit_id, struct tally_home *out)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((st = store_stmt(s, tally_sql[TALLY_STMT_HOME])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		out->todo = store_col_int64(st, 0);
+		out->handled = store_col_int64(st, 1);
+		out->messages = store_col_int64(st, 2);
+		out->unread = store_col_int64(st, 3);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
 }
 
 /* See tally.h. */

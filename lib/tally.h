@@ -24,6 +24,19 @@ int		 tally_handled(struct store *s, int64_t unit_id, int64_t *n);
 int		 tally_messages(struct store *s, int64_t unit_id, int64_t *all,
 		    int64_t *unread);
 
+/* The counts of a unit's 首页, read in one statement. */
+struct tally_home {
+	int64_t		 todo;		/* 未提交 tasks (待办) */
+	int64_t		 handled;	/* 进行中 and 结束 tasks (已办) */
+	int64_t		 messages;	/* messages */
+	int64_t		 unread;	/* of which unread */
+};
+
+/* The counts of unit_id's 首页 into out (tally_tasks() of 未提交,
+ * tally_handled() and tally_messages() together).  Returns 0 or -1. */
+int		 tally_home(struct store *s, int64_t unit_id,
+		    struct tally_home *out);
+
 /* The number of reviewers' decisions (审核记录) on tasks of business
  * (every business when NULL or empty) into *n.  Returns 0 or -1. */
 int		 tally_decided(struct store *s, const char *business,

@@ -400,18 +400,13 @@
     <xsl:param name="page" select="1"/>
     <xsl:param name="size" select="50"/>
     <xsl:param name="base-url"/>
-    <xsl:param name="unit">人</xsl:param>
-    <xsl:param name="name">page</xsl:param>
-    <xsl:variable name="pages">
-      <xsl:choose>
-        <xsl:when test="number($total) &gt; 0 and number($size) &gt; 0"><xsl:value-of select="ceiling($total div $size)"/></xsl:when>
-        <xsl:otherwise>1</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="safe" select="starts-with($base-url, '/') and not(starts-with($base-url, '//')) and not(starts-with($base-url, '/\'))"/>
+    <xsl:param name="unit" select="'人'"/>
+    <xsl:param name="name" select="'page'"/>
     <nav class="pager" aria-label="分页">
       <xsl:text>共 </xsl:text><span class="pager-total"><xsl:value-of select="$total"/></span><xsl:text> </xsl:text><xsl:value-of select="$unit"/>
-      <xsl:if test="$pages &gt; 1">
+      <xsl:if test="number($total) &gt; number($size) and number($size) &gt; 0">
+        <xsl:variable name="pages" select="ceiling($total div $size)"/>
+        <xsl:variable name="safe" select="starts-with($base-url, '/') and not(starts-with($base-url, '//')) and not(starts-with($base-url, '/\'))"/>
         <xsl:text>,第 </xsl:text><xsl:value-of select="$page"/><xsl:text>/</xsl:text><xsl:value-of select="$pages"/><xsl:text> 页</xsl:text>
         <xsl:if test="$safe and $page &gt; 1">
           <xsl:text> </xsl:text><a class="op" href="{$base-url}{$name}=1">首页</a>

@@ -62,8 +62,8 @@
         <xsl:with-param name="page" select="todo/@page"/>
         <xsl:with-param name="size" select="todo/@per-page"/>
         <xsl:with-param name="base-url" select="'/home?'"/>
-        <xsl:with-param name="name">todo_page</xsl:with-param>
-        <xsl:with-param name="unit">条</xsl:with-param>
+        <xsl:with-param name="name" select="'todo_page'"/>
+        <xsl:with-param name="unit" select="'条'"/>
       </xsl:call-template>
     </section>
 
@@ -78,8 +78,8 @@
         <xsl:with-param name="page" select="done/@page"/>
         <xsl:with-param name="size" select="done/@per-page"/>
         <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
-        <xsl:with-param name="name">done_page</xsl:with-param>
-        <xsl:with-param name="unit">条</xsl:with-param>
+        <xsl:with-param name="name" select="'done_page'"/>
+        <xsl:with-param name="unit" select="'条'"/>
       </xsl:call-template>
     </section>
 
@@ -133,8 +133,8 @@
         <xsl:with-param name="page" select="inbox/@page"/>
         <xsl:with-param name="size" select="inbox/@per-page"/>
         <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
-        <xsl:with-param name="name">msg_page</xsl:with-param>
-        <xsl:with-param name="unit">条</xsl:with-param>
+        <xsl:with-param name="name" select="'msg_page'"/>
+        <xsl:with-param name="unit" select="'条'"/>
       </xsl:call-template>
     </section>
   </xsl:template>

@@ -21,13 +21,11 @@
               doctype-system="about:legacy-compat"/>
 
   <!-- The issuing authority (HALL_ORG, page/@org), and a placeholder
-       where none is configured (the stylesheet samples). -->
-  <xsl:variable name="org">
-    <xsl:choose>
-      <xsl:when test="/page/@org != ''"><xsl:value-of select="/page/@org"/></xsl:when>
-      <xsl:otherwise>XX市人力资源和社会保障局</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+       where none is configured (the stylesheet samples): a string,
+       not a result tree fragment, for it is made on every page
+       (substring(…, 1 div false()) is ''). -->
+  <xsl:variable name="org"
+      select="concat(/page/@org, substring('XX市人力资源和社会保障局', 1 div not(/page/@org != '')))"/>
 
   <!-- Set when a session is present. -->
   <xsl:variable name="sess" select="/page/session"/>

@@ -12,6 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <sqlite3.h>
 
 #include "../suites.h"
@@ -630,6 +634,315 @@ START_TEST(bad_ident_no_ca)
 }
 END_TEST
 
+/* ---- The per-process cache of verified certificates ---- */
+
+/* A CA made for one test (key kept, unlike the fixtures'), its
+ * certificate file and CRL file in t_dir. */
+struct t_ca {
+	EVP_PKEY	*key;
+	X509		*crt;
+	char		 crt_path[192];
+	char		 crl_path[192];
+};
+
+/* Adds extension nid=value to x, issued by issuer. */
+static void
+t_ext(X509 *x, X509 *issuer, int nid, const char *value)
+{
+	X509V3_CTX	 v3;
+	X509_EXTENSION	*e;
+
+	X509V3_set_ctx(&v3, issuer, x, NULL, NULL, 0);
+	e = X509V3_EXT_conf_nid(NULL, &v3, nid, value);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(X509_add_ext(x, e, -1), 1);
+	X509_EXTENSION_free(e);
+}
+
+/* A certificate of subject CN=cn with serial, valid from..until, for
+ * key signed by ca (NULL: self-signed CA certificate).  Caller frees. */
+static X509 *
+t_cert(const struct t_ca *ca, EVP_PKEY *key, const char *cn, long serial,
+    time_t from, time_t until)
+{
+	X509		*x;
+	X509_NAME	*n;
+
+	x = X509_new();
+	ck_assert_ptr_nonnull(x);
+	X509_set_version(x, 2);
+	ASN1_INTEGER_set(X509_get_serialNumber(x), serial);
+	n = X509_NAME_new();
+	X509_NAME_add_entry_by_txt(n, "CN", MBSTRING_UTF8,
+	    (const unsigned char *)cn, -1, -1, 0);
+	X509_set_subject_name(x, n);
+	X509_set_issuer_name(x, ca != NULL ? X509_get_subject_name(ca->crt) :
+	    n);
+	X509_NAME_free(n);
+	ck_assert_ptr_nonnull(ASN1_TIME_set(X509_getm_notBefore(x), from));
+	ck_assert_ptr_nonnull(ASN1_TIME_set(X509_getm_notAfter(x), until));
+	X509_set_pubkey(x, key);
+	if (ca == NULL) {
+		t_ext(x, x, NID_basic_constraints, "critical,CA:TRUE");
+		t_ext(x, x, NID_key_usage, "critical,keyCertSign,cRLSign");
+	} else
+		t_ext(x, ca->crt, NID_ext_key_usage, "clientAuth");
+	ck_assert_int_gt(X509_sign(x, ca != NULL ? ca->key : key,
+	    EVP_sha256()), 0);
+	return x;
+}
+
+/* A new EC key (caller frees). */
+static EVP_PKEY *
+t_key(void)
+{
+	EVP_PKEY	*k;
+
+	k = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
+	ck_assert_ptr_nonnull(k);
+	return k;
+}
+
+/* Writes the CRL of ca revoking serial (0: none) to its file, through
+ * a new file renamed over the old one, as certs/revoke.sh does. */
+static void
+t_crl(const struct t_ca *ca, long serial)
+{
+	X509_CRL	*c;
+	X509_REVOKED	*r;
+	ASN1_INTEGER	*sn;
+	ASN1_TIME	*t;
+	char		 tmp[256];
+	FILE		*f;
+
+	c = X509_CRL_new();
+	ck_assert_ptr_nonnull(c);
+	X509_CRL_set_version(c, 1);
+	X509_CRL_set_issuer_name(c, X509_get_subject_name(ca->crt));
+	t = X509_gmtime_adj(NULL, -86400);
+	X509_CRL_set1_lastUpdate(c, t);
+	ASN1_TIME_free(t);
+	t = X509_gmtime_adj(NULL, 30 * 86400);
+	X509_CRL_set1_nextUpdate(c, t);
+	if (serial != 0) {
+		r = X509_REVOKED_new();
+		sn = ASN1_INTEGER_new();
+		ASN1_INTEGER_set(sn, serial);
+		X509_REVOKED_set_serialNumber(r, sn);
+		X509_REVOKED_set_revocationDate(r, t);
+		ck_assert_int_eq(X509_CRL_add0_revoked(c, r), 1);
+		ASN1_INTEGER_free(sn);
+	}
+	ASN1_TIME_free(t);
+	X509_CRL_sort(c);
+	ck_assert_int_gt(X509_CRL_sign(c, ca->key, EVP_sha256()), 0);
+	snprintf(tmp, sizeof(tmp), "%s.new", ca->crl_path);
+	f = fopen(tmp, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(PEM_write_X509_CRL(f, c), 1);
+	fclose(f);
+	ck_assert_int_eq(rename(tmp, ca->crl_path), 0);
+	X509_CRL_free(c);
+}
+
+/* Makes a CA named cn in t_dir (files prefixed by tag), loads it into
+ * ident with an empty CRL. */
+static void
+t_ca_make(struct t_ca *ca, const char *tag, const char *cn, time_t now)
+{
+	FILE	*f;
+
+	ca->key = t_key();
+	ca->crt = t_cert(NULL, ca->key, cn, 1, now - 86400,
+	    now + 3650 * 86400);
+	snprintf(ca->crt_path, sizeof(ca->crt_path), "%s/%s.crt", t_dir, tag);
+	snprintf(ca->crl_path, sizeof(ca->crl_path), "%s/%s.crl", t_dir, tag);
+	f = fopen(ca->crt_path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(PEM_write_X509(f, ca->crt), 1);
+	fclose(f);
+	t_crl(ca, 0);
+}
+
+/* Frees ca and removes its files. */
+static void
+t_ca_free(struct t_ca *ca)
+{
+	unlink(ca->crt_path);
+	unlink(ca->crl_path);
+	X509_free(ca->crt);
+	EVP_PKEY_free(ca->key);
+}
+
+/* ident_from_request() on certificate x as nginx passes it.  Returns
+ * its result; fills out. */
+static int
+t_ident_x509(X509 *x, struct ident *out)
+{
+	struct t_req	 tr;
+	BIO		*b;
+	char		*pem, *esc;
+	long		 n;
+	int		 rc;
+
+	b = BIO_new(BIO_s_mem());
+	ck_assert_int_eq(PEM_write_bio_X509(b, x), 1);
+	n = BIO_get_mem_data(b, &pem);
+	pem = strndup(pem, (size_t)n);
+	BIO_free(b);
+	esc = t_escape(pem, 0);
+	t_req_make(&tr, "SUCCESS", esc);
+	rc = ident_from_request(&tr.r, out);
+	t_req_free(&tr);
+	free(esc);
+	free(pem);
+	return rc;
+}
+
+START_TEST(ident_cache_revoked)
+{
+	struct t_ca	 ca;
+	struct ident	 id;
+	EVP_PKEY	*k;
+	X509		*x;
+	time_t		 now = time(NULL);
+
+	t_ca_make(&ca, "ca", "Cache Test CA", now);
+	ck_assert_int_eq(ident_init(ca.crt_path), 0);
+	ck_assert_int_eq(ident_crl_init(ca.crt_path, ca.crl_path), 0);
+	k = t_key();
+	x = t_cert(&ca, k, "cached", 0x51, now - 86400, now + 86400);
+	/* Verified, then served from the cache. */
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	ck_assert_str_eq(id.serial, "51");
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	ck_assert_int_eq(id.ok, 1);
+	/* Revoked in the CRL: refused on the very next request. */
+	t_crl(&ca, 0x51);
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	ck_assert_int_eq(id.ok, 0);
+	ck_assert_str_eq(id.fp, "");
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	/* Another serial of the CA is not touched by it. */
+	t_crl(&ca, 0x52);
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	/* A CRL that goes away refuses everyone, cached or not. */
+	ck_assert_int_eq(unlink(ca.crl_path), 0);
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	X509_free(x);
+	EVP_PKEY_free(k);
+	t_ca_free(&ca);
+}
+END_TEST
+
+START_TEST(ident_cache_expired)
+{
+	struct t_ca	 ca;
+	struct ident	 id;
+	EVP_PKEY	*k;
+	X509		*x;
+	time_t		 t0;
+
+	t_clock_set(T0);
+	t0 = clock_now();
+	t_ca_make(&ca, "ca", "Cache Test CA", t0);
+	ck_assert_int_eq(ident_init(ca.crt_path), 0);
+	k = t_key();
+	/* Valid until 11:00:00 at the hall clock. */
+	x = t_cert(&ca, k, "expiring", 0x61, t0 - 86400, t0 + 3600);
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	t_clock_set("2026-01-10 10:59:50");
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	ck_assert_int_eq((long long)id.not_after, (long long)t0 + 3600);
+	/* The clock moves past notAfter: refused although cached. */
+	t_clock_set("2026-01-10 11:00:01");
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	ck_assert_int_eq(id.ok, 0);
+	t_clock_set("2026-01-11 10:00:00");
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	/* And before its notBefore, too. */
+	t_clock_set("2026-01-09 09:59:00");
+	ck_assert_int_eq(t_ident_x509(x, &id), -1);
+	t_clock_set(T0);
+	ck_assert_int_eq(t_ident_x509(x, &id), 0);
+	X509_free(x);
+	EVP_PKEY_free(k);
+	t_ca_free(&ca);
+}
+END_TEST
+
+START_TEST(ident_cache_same_subject)
+{
+	struct t_ca	 ca, fake;
+	struct ident	 id, other;
+	EVP_PKEY	*k1, *k2;
+	X509		*a, *b, *forged;
+	time_t		 now = time(NULL);
+
+	t_ca_make(&ca, "ca", "Cache Test CA", now);
+	/* Another CA of the same name, not trusted. */
+	t_ca_make(&fake, "fake", "Cache Test CA", now);
+	ck_assert_int_eq(ident_init(ca.crt_path), 0);
+	k1 = t_key();
+	k2 = t_key();
+	a = t_cert(&ca, k1, "same", 0x71, now - 86400, now + 86400);
+	b = t_cert(&ca, k2, "same", 0x72, now - 86400, now + 86400);
+	forged = t_cert(&fake, k1, "same", 0x71, now - 86400, now + 86400);
+	ck_assert_int_eq(t_ident_x509(a, &id), 0);
+	ck_assert_int_eq(t_ident_x509(a, &id), 0);
+	/* Same subject, same serial, same key, another issuer's
+	 * signature: verified on its own and refused. */
+	ck_assert_int_eq(t_ident_x509(forged, &other), -1);
+	ck_assert_int_eq(other.ok, 0);
+	/* Same subject, another certificate of the CA: its own
+	 * fingerprint, not the cached one's. */
+	ck_assert_int_eq(t_ident_x509(b, &other), 0);
+	ck_assert_str_eq(other.subject, id.subject);
+	ck_assert_str_ne(other.fp, id.fp);
+	ck_assert_str_eq(other.serial, "72");
+	ck_assert_int_eq(t_ident_x509(a, &other), 0);
+	ck_assert_str_eq(other.fp, id.fp);
+	X509_free(a);
+	X509_free(b);
+	X509_free(forged);
+	EVP_PKEY_free(k1);
+	EVP_PKEY_free(k2);
+	t_ca_free(&ca);
+	t_ca_free(&fake);
+}
+END_TEST
+
+START_TEST(ident_cache_many)
+{
+	struct t_ca	 ca;
+	struct ident	 id;
+	EVP_PKEY	*k;
+	X509		*x[80];
+	char		 serial[8];
+	time_t		 now = time(NULL);
+	size_t		 i, round;
+
+	/* More clients than the cache holds: each still gets its own
+	 * identity, whichever entry was replaced. */
+	t_ca_make(&ca, "ca", "Cache Test CA", now);
+	ck_assert_int_eq(ident_init(ca.crt_path), 0);
+	k = t_key();
+	for (i = 0; i < 80; i++)
+		x[i] = t_cert(&ca, k, "many", (long)(0x100 + i), now - 86400,
+		    now + 86400);
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < 80; i++) {
+			ck_assert_int_eq(t_ident_x509(x[i], &id), 0);
+			snprintf(serial, sizeof(serial), "%04zX", 0x100 + i);
+			ck_assert_str_eq(id.serial, serial);
+		}
+	for (i = 0; i < 80; i++)
+		X509_free(x[i]);
+	EVP_PKEY_free(k);
+	t_ca_free(&ca);
+}
+END_TEST
+
 /* ---- Accounts and login ---- */
 
 START_TEST(account_lookup)
@@ -1212,6 +1525,10 @@ ident_suite(void)
 	    sizeof(bad_ident_cases) / sizeof(bad_ident_cases[0]));
 	tcase_add_test(tc, bad_ident_hall_clock);
 	tcase_add_test(tc, bad_ident_no_ca);
+	tcase_add_test(tc, ident_cache_revoked);
+	tcase_add_test(tc, ident_cache_expired);
+	tcase_add_test(tc, ident_cache_same_subject);
+	tcase_add_test(tc, ident_cache_many);
 	suite_add_tcase(su, tc);
 
 	tc = tcase_create("login");
