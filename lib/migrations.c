@@ -560,6 +560,14 @@ const char *const store_migrations[] = {
 "CREATE INDEX sessions_account ON sessions(account_id, last_seen);"
 "CREATE INDEX sessions_cert ON sessions(cert_fp);"
 "CREATE INDEX task_row_returns_from ON task_row_returns(from_task_id);",
+/* 12: the reviewer's search by a unit lists the unit's 进行中 tasks by
+ * business and submission time: a partial index in that order (only
+ * the queue's rows, so a write outside it costs nothing); a person's
+ * latest 退工 task (the 离职 timeline, and whether a job was ended by
+ * 退工) was found by walking every task of the unit. */
+"CREATE INDEX tasks_unit_queue ON tasks(unit_id, business, submitted_at) "
+"  WHERE state = '进行中';"
+"CREATE INDEX tuigong_person ON tuigong(person_id, task_id);",
 };
 
 const size_t store_nmigrations =
