@@ -560,6 +560,52 @@ const char *const store_migrations[] = {
 "CREATE INDEX sessions_account ON sessions(account_id, last_seen);"
 "CREATE INDEX sessions_cert ON sessions(cert_fp);"
 "CREATE INDEX task_row_returns_from ON task_row_returns(from_task_id);",
+/* 12: the reviewer's search by a unit lists the unit's 进行中 tasks by
+ * business and submission time: a partial index in that order (only
+ * the queue's rows, so a write outside it costs nothing); a person's
+ * latest 退工 task (the 离职 timeline, and whether a job was ended by
+ * 退工) was found by walking every task of the unit. */
+"CREATE INDEX tasks_unit_queue ON tasks(unit_id, business, submitted_at) "
+"  WHERE state = '进行中';"
+"CREATE INDEX tuigong_person ON tuigong(person_id, task_id);"
+/* And the 退工 form counted the unit's 在职 persons for its pager on
+ * every view (20,000 index entries of a large unit, most of the form's
+ * cost): the count is kept in tallies as 'staff', a person counted once
+ * however many 在职 contracts he holds in the unit, the triggers
+ * looking up his other contracts on employments_unit_person. */
+"INSERT INTO tallies (unit_id, name, n)"
+"  SELECT unit_id, 'staff', COUNT(DISTINCT person_id) FROM employments"
+"  WHERE status = '在职' GROUP BY unit_id;"
+"CREATE TRIGGER tallies_staff_insert AFTER INSERT ON employments"
+"  WHEN NEW.status = '在职' BEGIN"
+"  INSERT INTO tallies (unit_id, name, n)"
+"    SELECT NEW.unit_id, 'staff', 1 WHERE NOT EXISTS (SELECT 1 FROM"
+"    employments e WHERE e.unit_id = NEW.unit_id AND e.status = '在职'"
+"    AND e.person_id = NEW.person_id AND e.id <> NEW.id)"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"END;"
+"CREATE TRIGGER tallies_staff_delete AFTER DELETE ON employments"
+"  WHEN OLD.status = '在职' BEGIN"
+"  UPDATE tallies SET n = n - 1 WHERE unit_id = OLD.unit_id"
+"    AND name = 'staff' AND NOT EXISTS (SELECT 1 FROM employments e"
+"    WHERE e.unit_id = OLD.unit_id AND e.status = '在职'"
+"    AND e.person_id = OLD.person_id);"
+"END;"
+"CREATE TRIGGER tallies_staff_update AFTER UPDATE OF status, unit_id,"
+"  person_id ON employments"
+"  WHEN OLD.status = '在职' OR NEW.status = '在职' BEGIN"
+"  UPDATE tallies SET n = n - 1 WHERE OLD.status = '在职'"
+"    AND unit_id = OLD.unit_id AND name = 'staff' AND NOT EXISTS ("
+"    SELECT 1 FROM employments e WHERE e.unit_id = OLD.unit_id"
+"    AND e.status = '在职' AND e.person_id = OLD.person_id);"
+"  INSERT INTO tallies (unit_id, name, n)"
+"    SELECT NEW.unit_id, 'staff', 1 WHERE NEW.status = '在职'"
+"    AND NOT (OLD.status = '在职' AND OLD.unit_id = NEW.unit_id"
+"    AND OLD.person_id = NEW.person_id) AND NOT EXISTS (SELECT 1 FROM"
+"    employments e WHERE e.unit_id = NEW.unit_id AND e.status = '在职'"
+"    AND e.person_id = NEW.person_id AND e.id <> NEW.id)"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"END;",
 };
 
 const size_t store_nmigrations =

@@ -8,6 +8,7 @@
 #include "store.h"
 #include "pager.h"
 #include "person.h"
+#include "tally.h"
 
 #define PERSON_COLUMNS "p.id, p.idno, p.name, p.sex, p.birth, " \
 	"p.hukou_type, p.nation, p.marital, p.education, p.hukou_addr, " \
@@ -149,6 +150,8 @@ person_count(struct store *s, int64_t unit_id, const char *q, int64_t *n)
 	int		 rc;
 
 	*n = 0;
+	if (q == NULL || *q == '\0')	/* all of them: the kept count */
+		return tally_staff(s, unit_id, n);
 	st = store_stmt(s, person_sql[PERSON_STMT_COUNT]);
 	if (st == NULL || person_bind_match(st, unit_id, q) != 0)
 		return -1;

@@ -94,6 +94,31 @@ store_schema_version(void)
 	return (int)store_nmigrations;
 }
 
+/* How long a connection that finds the write lock taken waits before
+ * it tries again: short, so a worker takes the lock about as soon as
+ * the holder commits (SQLite's own busy_timeout sleeps 1, 2, 5, 10 ...
+ * ms, far longer than a commit here, so two workers took turns idling).
+ * Backs off from 100 us to 2 ms; gives up after STORE_BUSY_TIMEOUT_MS.
+ * Returns 1 to try again, 0 to give up (SQLITE_BUSY). */
+static int
+store_busy(void *arg, int n)
+{
+	struct timespec	 ts;
+	long long	*start = arg, now, us;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	if (n == 0)
+		*start = now;
+	if (now - *start >= (long long)STORE_BUSY_TIMEOUT_MS * 1000)
+		return 0;
+	us = n < 20 ? 100 : n < 100 ? 500 : 2000;
+	ts.tv_sec = 0;
+	ts.tv_nsec = us * 1000;
+	(void)nanosleep(&ts, NULL);
+	return 1;
+}
+
 /* Opens and (unless STORE_NOMIGRATE) migrates the database at path.
  * Returns a store owned by the caller (store_close), or NULL (logged). */
 struct store *
@@ -108,7 +133,8 @@ store_open(const char *path, unsigned int flags)
 	}
 	if (store_open_db(path, &s->db) == -1)
 		goto fail;
-	if (sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS) != SQLITE_OK ||
+	if (sqlite3_busy_handler(s->db, store_busy, &s->busy_since) !=
+	    SQLITE_OK ||
 	    store_exec_const(s->db, "PRAGMA journal_mode=WAL",
 	    "journal_mode") == -1 ||
 	    store_exec_const(s->db, "PRAGMA synchronous=FULL",

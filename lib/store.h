@@ -35,6 +35,7 @@ struct store {
 	size_t		 cachesz;
 	size_t		 cachecap;
 	int		 in_tx;
+	long long	 busy_since;	/* us, while waiting for a lock */
 };
 
 /* Opens (creating if absent, mode 0600) and migrates path.  Returns

@@ -15,9 +15,9 @@
  * written as "(?n = '' OR col = ?n)" never uses an index: each search
  * runs the statement whose first criterion, the most selective one
  * given, is a plain one an index serves (业务顺序号: the unique seq_no;
- * a unit: tasks(unit_id, state, ...); part of a unit's name: the
- * matching units, then tasks(unit_id, state, ...); a business:
- * tasks(state, business, submitted_at); dates only: tasks(state,
+ * a unit: tasks_unit_queue(unit_id, business, submitted_at) of its
+ * 进行中 tasks, in the list's order; part of a unit's name and dates
+ * only: see BY_NAME_PAGE; a business: tasks(state, business,
  * submitted_at)), the others checked on the rows it reads (a unary
  * plus keeps the dates from luring the planner off that index).  Bound:
  * ?1 business, ?2 seq, ?3 unit id, ?4 LIKE pattern, ?5 from, ?6 to,
@@ -34,16 +34,18 @@
 	"+t.submitted_at >= ?5 AND +t.submitted_at < ?6"
 #define SEARCH_ORDER	" ORDER BY t.business, t.submitted_at ASC, t.id ASC " \
 	"LIMIT ?7 OFFSET ?8"
-/* The same order written so that no index provides it: otherwise, with
- * no statistics, SQLite walks every 进行中 task in tasks(state, business,
- * submitted_at) order rather than one unit's few and a sort. */
-#define SEARCH_SORTED	" ORDER BY t.business || '', +t.submitted_at ASC, " \
-	"+t.id ASC LIMIT ?7 OFFSET ?8"
-
 #define BY_SEQ		"t.seq_no = ?2"
 #define BY_UNIT		"t.unit_id = ?3 AND t.state = '进行中'"
 #define BY_NAME		"t.unit_id IN (SELECT id FROM units WHERE name " \
 	"LIKE ?4 ESCAPE '!') AND t.state = '进行中'"
+/* The lists of a name's units and of dates only walk the queue in the
+ * order they list it, tasks_queue(state, business, submitted_at), and
+ * stop after a page (the unary plus keeps the planner from reading the
+ * matching units' or dates' tasks and sorting them all); their counts
+ * read the matching rows through BY_NAME and BY_DATE. */
+#define BY_NAME_PAGE	"+t.unit_id IN (SELECT id FROM units WHERE name " \
+	"LIKE ?4 ESCAPE '!') AND t.state = '进行中'"
+#define BY_DATE_PAGE	"t.state = '进行中'"
 #define BY_BUSINESS	"t.state = '进行中' AND t.business = ?1 AND " \
 	"t.submitted_at >= ?5 AND t.submitted_at < ?6"
 #define BY_DATE		"t.state = '进行中' AND t.submitted_at >= ?5 AND " \
@@ -112,11 +114,11 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	[TASKLIST_STMT_SEARCH_SEQ_COUNT] =
 	    SEARCH_COUNT BY_SEQ SEARCH_REST, /* TASKLIST_STMT_SEARCH_SEQ_COUNT */
 	[TASKLIST_STMT_SEARCH_UNIT] =
-	    SEARCH_LIST BY_UNIT SEARCH_REST SEARCH_SORTED, /* TASKLIST_STMT_SEARCH_UNIT */
+	    SEARCH_LIST BY_UNIT SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_UNIT */
 	[TASKLIST_STMT_SEARCH_UNIT_COUNT] =
 	    SEARCH_COUNT BY_UNIT SEARCH_REST, /* TASKLIST_STMT_SEARCH_UNIT_COUNT */
 	[TASKLIST_STMT_SEARCH_NAME] =
-	    SEARCH_LIST BY_NAME SEARCH_REST SEARCH_SORTED, /* TASKLIST_STMT_SEARCH_NAME */
+	    SEARCH_LIST BY_NAME_PAGE SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_NAME */
 	[TASKLIST_STMT_SEARCH_NAME_COUNT] =
 	    SEARCH_COUNT BY_NAME SEARCH_REST, /* TASKLIST_STMT_SEARCH_NAME_COUNT */
 	[TASKLIST_STMT_SEARCH_BUSINESS] =
@@ -124,7 +126,7 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	[TASKLIST_STMT_SEARCH_BUSINESS_COUNT] =
 	    SEARCH_COUNT BY_BUSINESS SEARCH_REST, /* TASKLIST_STMT_SEARCH_BUSINESS_COUNT */
 	[TASKLIST_STMT_SEARCH_DATE] =
-	    SEARCH_LIST BY_DATE SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_DATE */
+	    SEARCH_LIST BY_DATE_PAGE SEARCH_REST SEARCH_ORDER, /* TASKLIST_STMT_SEARCH_DATE */
 	[TASKLIST_STMT_SEARCH_DATE_COUNT] =
 	    SEARCH_COUNT BY_DATE SEARCH_REST, /* TASKLIST_STMT_SEARCH_DATE_COUNT */
 };

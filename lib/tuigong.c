@@ -152,7 +152,7 @@ static const char *const tg_sql[TG_STMT__MAX] = {
 	    "SELECT t.id, t.seq_no, t.state, g.end_date, "
 	    "g.reason, g.overdue FROM tuigong g JOIN tasks t ON "
 	    "t.id = g.task_id WHERE g.person_id = ?1 AND t.unit_id = ?2 AND "
-	    "t.state != '退单' ORDER BY t.id DESC LIMIT 1", /* TG_STMT_TL_TUIGONG */
+	    "t.state != '退单' ORDER BY g.task_id DESC LIMIT 1", /* TG_STMT_TL_TUIGONG */
 	[TG_STMT_TL_PERSON] =
 	    "SELECT p.id, p.name, p.idno, e.registered_at, "
 	    "e.contract_no, e.status, COALESCE(e.ended_at, '') FROM persons p "

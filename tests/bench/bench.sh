@@ -27,7 +27,8 @@
 # Every figure that has a target of issue 8 is printed with it and
 # whether it is met.  It never fails on speed; it says "skipped" when
 # it cannot log in.  BENCH_USER and BENCH_PASS override the VIP account
-# read from demo.txt; BENCH_KEEP=1 keeps the temporary folder.
+# read from demo.txt; BENCH_KEEP=1 keeps the temporary folder;
+# BENCH_PARTS (default "home callgrind jy tg") names the parts to run.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: bench.sh SRCDIR B" >&2; exit 2; }
@@ -260,15 +261,21 @@ median() {
 		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# True when part $1 is among BENCH_PARTS.
+part() {
+	case " ${BENCH_PARTS:-home callgrind jy tg} " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
 # Figures that have a target, gathered for the summary at the end.
 : >"$T/targets"
 
 echo "bench: $WORKERS worker processes per program (hello too), keep-alive," \
     "client certificate, $n requests per figure"
 echo
-echo "== /home against /hello through the same nginx =="
-head_row
-for c in 8 32; do
+part home && echo "== /home against /hello through the same nginx ==" &&
+    head_row
+part home && for c in 8 32; do
 	hello=$(ab_measure /hello hello "$c")
 	home=$(ab_measure /home home "$c" \
 	    -H "Cookie: __Host-hall_session=$cookie")
@@ -287,7 +294,7 @@ for c in 8 32; do
 done
 
 echo
-if [ -f "$src/tests/bench/callgrind.sh" ]; then
+if part callgrind && [ -f "$src/tests/bench/callgrind.sh" ]; then
 	echo "== callgrind (tests/bench/callgrind.sh) =="
 	sh "$src/tests/bench/callgrind.sh" "$src" "$b" >"$T/callgrind.out" 2>&1
 	cat "$T/callgrind.out"
@@ -299,7 +306,7 @@ if [ -f "$src/tests/bench/callgrind.sh" ]; then
 	echo
 fi
 
-echo '== 城镇职工减少 (减员) =='
+part jy && echo '== 城镇职工减少 (减员) =='
 # ---- 城镇职工减少 (减员) ----
 # 200 extra insured persons of the VIP unit (valid GB 11643 numbers,
 # their 退工 already done so no material is needed), then: 20 single
@@ -449,9 +456,8 @@ jy_bench() {
 		fi
 	fi
 }
-jy_bench
-echo
-echo '== 退工登记 =='
+part jy && jy_bench && echo
+part tg && echo '== 退工登记 =='
 # ---- 退工登记 ----
 # 保存 then 提交 through nginx, every one for another person with its
 # own one-time token: tsub = BENCH_ROUNDS x BENCH_PER persons each get a
@@ -712,7 +718,7 @@ tg_bench() {
 	echo "$rows $((t1 - t0))" | awk '$2 > 0 {
 		printf "批量退工 import: %.0f rows per second\n", $1 * 1000 / $2 }'
 }
-tg_bench
+part tg && tg_bench
 
 echo
 echo "== issue 8's targets =="

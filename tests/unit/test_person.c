@@ -113,6 +113,73 @@ START_TEST(person_pages_of_a_unit)
 }
 END_TEST
 
+/* Sets the status of the employment of contract cno. */
+static void
+set_status(struct store *s, const char *cno, const char *st)
+{
+	struct store_stmt	*q;
+
+	q = store_stmt(s, "UPDATE employments SET status = ?1 WHERE "
+	    "contract_no = ?2");
+	ck_assert_ptr_nonnull(q);
+	ck_assert_int_eq(store_bind_text(q, 1, st), 0);
+	ck_assert_int_eq(store_bind_text(q, 2, cno), 0);
+	ck_assert_int_eq(store_exec_stmt(s, q), 0);
+}
+
+/* The unit's count of all its 在职 persons is kept by triggers (a
+ * person once, however many contracts): it follows every change. */
+START_TEST(person_count_kept)
+{
+	struct th_db	 db;
+	int64_t		 u, other, a, b, n;
+	char		 cno[32];
+
+	th_db_open(&db);
+	u = th_unit(db.s, "本单位", 0);
+	other = th_unit(db.s, "外单位", 0);
+	a = th_person(db.s, "420102199001010017", "甲", "男", "1990-01-01");
+	b = th_person(db.s, "420102199001010025", "乙", "男", "1990-01-01");
+	employ(db.s, a, u, "在职", 0);
+	employ(db.s, a, u, "在职", 1);
+	employ(db.s, b, u, "在职", 0);
+	employ(db.s, b, other, "已退工", 2);
+	ck_assert_int_eq(person_count(db.s, u, "", &n), 0);
+	ck_assert_int_eq(n, 2);
+	/* One of 甲's two contracts ends: still 在职 by the other. */
+	snprintf(cno, sizeof(cno), "C-%lld-1", (long long)a);
+	set_status(db.s, cno, "已退工");
+	ck_assert_int_eq(person_count(db.s, u, NULL, &n), 0);
+	ck_assert_int_eq(n, 2);
+	snprintf(cno, sizeof(cno), "C-%lld-0", (long long)a);
+	set_status(db.s, cno, "已撤销");
+	ck_assert_int_eq(person_count(db.s, u, "", &n), 0);
+	ck_assert_int_eq(n, 1);
+	/* Back to 在职, and 乙 hired again at the other unit. */
+	set_status(db.s, cno, "在职");
+	ck_assert_int_eq(store_exec_sql(db.s, "DELETE FROM employments WHERE "
+	    "status = '已退工' AND unit_id <> (SELECT MIN(id) FROM units "
+	    "WHERE name = '本单位')"), 0);
+	ck_assert_int_eq(person_count(db.s, other, "", &n), 0);
+	ck_assert_int_eq(n, 0);
+	employ(db.s, b, other, "在职", 1);
+	ck_assert_int_eq(person_count(db.s, other, "", &n), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(person_count(db.s, u, "", &n), 0);
+	ck_assert_int_eq(n, 2);
+	/* A 在职 contract deleted. */
+	ck_assert_int_eq(store_exec_sql(db.s, "DELETE FROM employments WHERE "
+	    "contract_no = 'C-' || (SELECT id FROM persons WHERE name = "
+	    "'乙') || '-0'"), 0);
+	ck_assert_int_eq(person_count(db.s, u, "", &n), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(n, th_count(db.s, "SELECT COUNT(DISTINCT person_id) "
+	    "FROM employments WHERE unit_id = (SELECT MIN(id) FROM units "
+	    "WHERE name = '本单位') AND status = '在职'"));
+	th_db_close(&db);
+}
+END_TEST
+
 static Suite *
 person_suite(void)
 {
@@ -120,6 +187,7 @@ person_suite(void)
 	TCase	*tc = tcase_create("person");
 
 	tcase_add_test(tc, person_pages_of_a_unit);
+	tcase_add_test(tc, person_count_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }
