@@ -65,6 +65,19 @@ log_mask(char *s)
 	}
 }
 
+/* Masks the digits that end s, whatever their number: a message cut
+ * at the buffer's end may have cut an ID number short of the length
+ * log_mask looks for. */
+static void
+log_mask_cut(char *s)
+{
+	size_t	 n = strlen(s);
+
+	while (n > 0 && ((s[n - 1] >= '0' && s[n - 1] <= '9') ||
+	    s[n - 1] == 'X' || s[n - 1] == 'x'))
+		s[--n] = '*';
+}
+
 /* Copies src (NULL = empty) into dst[dstsz], truncated and cleaned. */
 static void
 log_copy(char *dst, size_t dstsz, const char *src)
@@ -117,6 +130,8 @@ log_msg(enum log_level lvl, const char *fmt, ...)
 		snprintf(buf, sizeof(buf), "(unformattable log message)");
 	log_clean(buf);
 	log_mask(buf);
+	if (n >= (int)sizeof(buf))
+		log_mask_cut(buf);
 	fprintf(stderr, "%s[%ld] %s req=%s who=%s: %s\n", log_prog,
 	    (long)getpid(), level, log_req[0] != '\0' ? log_req : "-",
 	    log_who[0] != '\0' ? log_who : "-", buf);

@@ -517,6 +517,23 @@ START_TEST(log_masks_idno)
 }
 END_TEST
 
+START_TEST(log_masks_cut_idno)
+{
+	char	 msg[2100], buf[4096], *end;
+
+	/* "msg=" and 2,034 letters leave 9 digits of the ID number in the
+	 * 2,047 characters a message keeps: too short for an ID number,
+	 * yet its first 9 digits (the region and birth year); masked. */
+	memset(msg, 'a', 2034);
+	snprintf(msg + 2034, sizeof(msg) - 2034, "%s", "42010219900307123X");
+	log_capture(buf, sizeof(buf), msg);
+	ck_assert_ptr_nonnull(end = strchr(buf, '\n'));
+	ck_assert_msg(end - buf >= 9 && memcmp(end - 9, "*********", 9) == 0 &&
+	    end[-10] == 'a', "%s", end - 12);
+	ck_assert_ptr_null(strstr(buf, "420102199"));
+}
+END_TEST
+
 /* The store's suite. */
 static Suite *
 store_suite(void)
@@ -556,6 +573,7 @@ store_suite(void)
 	tcase_add_test(tc, log_line_format);
 	tcase_add_test(tc, bad_log_forged_lines);
 	tcase_add_test(tc, log_masks_idno);
+	tcase_add_test(tc, log_masks_cut_idno);
 	suite_add_tcase(s, tc);
 	return s;
 }
