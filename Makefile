@@ -96,7 +96,8 @@ $(ADMIN): $(ADMIN_OBJS) $(LIBHALL)
 	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJS) $(LIBHALL) $(PKG_LIBS)
 
 # hello forks its workers as the programs do (lib/prefork.c).
-$(HELLO): $(B)/tests/bench/hello.o $(B)/lib/prefork.o $(B)/lib/log.o
+$(HELLO): $(B)/tests/bench/hello.o $(B)/lib/prefork.o $(B)/lib/log.o \
+	  $(B)/lib/text.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ -lfcgi
 
