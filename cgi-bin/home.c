@@ -21,7 +21,7 @@
 #define HOME_DONE_PER_PAGE	20
 #define HOME_MSG_PER_PAGE	20
 
-#define HOME_TODO_PER_PAGE	20
+#define HOME_PENDING_PER_PAGE	20
 
 /* Appends each listed task under the parent node given as arg. */
 struct list_arg {
@@ -71,9 +71,9 @@ add_todo(struct hall_ctx *c, struct list_arg *a)
 
 	a->parent = page_add(c, NULL, "todo", NULL);
 	pageno = page_list_attrs(a->parent, a->counts.todo,
-	    page_number_param(c, "todo_page"), HOME_TODO_PER_PAGE);
+	    page_number_param(c, "todo_page"), HOME_PENDING_PER_PAGE);
 	return tasklist_page(c->s, TASKLIST_WAITING, c->acct.unit_id, NULL,
-	    HOME_TODO_PER_PAGE, (pageno - 1) * HOME_TODO_PER_PAGE, add_task,
+	    HOME_PENDING_PER_PAGE, (pageno - 1) * HOME_PENDING_PER_PAGE, add_task,
 	    a) < 0 ? -1 : 0;
 }
 

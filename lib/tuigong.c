@@ -1645,6 +1645,29 @@ tuigong_overdue_day(struct store *s, int64_t task_id, struct hdate *on)
 	return wf_first_submitted(s, task_id, on);
 }
 
+
+/* Sets up a for checking task_id's rows: its unit, today (kept in
+ * *today, which a points at), errs and whether it is a batch.  Returns
+ * 0, or -1 when the task cannot be read.  a owns nothing yet. */
+static int
+tg_checkarg_init(struct tg_checkarg *a, struct store *s, int64_t task_id,
+    struct hdate *today, struct form_errors *errs)
+{
+	struct task	 t;
+
+	if (wf_load(s, task_id, 0, &t) != 0)
+		return -1;
+	clock_today(today);
+	memset(a, 0, sizeof(*a));
+	a->s = s;
+	a->unit_id = t.unit_id;
+	a->task_id = task_id;
+	a->today = today;
+	a->errs = errs;
+	if ((a->batch = tuigong_is_batch(s, task_id)) == -1)
+		return -1;
+	return 0;
+}
 /* The workflow's check: every rule over every row with the store's
  * facts of now (saved into the rows), the attachments, and the 逾期
  * flags as of the first submission. */
@@ -1652,20 +1675,10 @@ static int
 tg_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 {
 	struct tg_checkarg	 a;
-	struct task		 t;
 	struct hdate		 today, on;
 	int			 n, rc = -1;
 
-	if (wf_load(s, task_id, 0, &t) != 0)
-		return -1;
-	clock_today(&today);
-	memset(&a, 0, sizeof(a));
-	a.s = s;
-	a.unit_id = t.unit_id;
-	a.task_id = task_id;
-	a.today = &today;
-	a.errs = errs;
-	if ((a.batch = tuigong_is_batch(s, task_id)) == -1)
+	if (tg_checkarg_init(&a, s, task_id, &today, errs) == -1)
 		return -1;
 	if ((n = tuigong_rows(s, task_id, tg_check_row, &a)) == -1 ||
 	    a.failed || tg_fresh_save(s, &a) == -1)
@@ -1689,20 +1702,10 @@ int
 tuigong_lint(struct store *s, int64_t task_id, struct form_errors *errs)
 {
 	struct tg_checkarg	 a;
-	struct task		 t;
 	struct hdate		 today;
 	int			 rc = -1;
 
-	if (wf_load(s, task_id, 0, &t) != 0)
-		return -1;
-	clock_today(&today);
-	memset(&a, 0, sizeof(a));
-	a.s = s;
-	a.unit_id = t.unit_id;
-	a.task_id = task_id;
-	a.today = &today;
-	a.errs = errs;
-	if ((a.batch = tuigong_is_batch(s, task_id)) == -1)
+	if (tg_checkarg_init(&a, s, task_id, &today, errs) == -1)
 		return -1;
 	if (tuigong_rows(s, task_id, tg_check_row, &a) != -1 && !a.failed)
 		rc = 0;
