@@ -606,6 +606,23 @@ const char *const store_migrations[] = {
 "    AND e.person_id = NEW.person_id AND e.id <> NEW.id)"
 "    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
 "END;",
+/* 13: 用工备案 online (issue 9): an employment now records what its
+ * registration said besides the contract: 用工形式 (全日制 at one unit
+ * at a time, 非全日制 at several), 工种, 用工之日 (the 30-day deadline
+ * runs from it; NULL for those registered before the hall, whose
+ * start_date stands for it), the region it was registered in ('' =
+ * the unit's own), the 用工备案 task that made it and whether it was
+ * registered late (逾期, counted against the unit's timeliness), and
+ * the 撤销 task that revoked it and when. */
+"ALTER TABLE employments ADD COLUMN work_form TEXT NOT NULL "
+"  DEFAULT '全日制' CHECK (work_form IN ('全日制', '非全日制'));"
+"ALTER TABLE employments ADD COLUMN job_type TEXT NOT NULL DEFAULT '';"
+"ALTER TABLE employments ADD COLUMN hire_date TEXT;"
+"ALTER TABLE employments ADD COLUMN reg_region TEXT NOT NULL DEFAULT '';"
+"ALTER TABLE employments ADD COLUMN reg_task_id INTEGER;"
+"ALTER TABLE employments ADD COLUMN late INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE employments ADD COLUMN revoke_task_id INTEGER;"
+"ALTER TABLE employments ADD COLUMN revoked_at TEXT;",
 };
 
 const size_t store_nmigrations =
