@@ -612,10 +612,11 @@ store_errmsg(struct store *s)
 	return sqlite3_errmsg(s->db);
 }
 
-/* Whether the statistics of a big table are missing or stale: its
- * highest id is 1,000 or more and over twice the rows ANALYZE last
- * counted (the first number of its sqlite_stat1 rows).  Asked only
- * once sqlite_stat1 exists. */
+/* Whether the statistics of a big table are missing or stale: it has
+ * rows but none in sqlite_stat1 (the ANALYZE at migration found it
+ * empty), or its highest id is 1,000 or more and over twice the rows
+ * ANALYZE last counted (the first number of its sqlite_stat1 rows).
+ * Asked only once sqlite_stat1 exists. */
 #define STORE_STALE_SQL	"SELECT EXISTS (SELECT 1 FROM (" \
 	"SELECT 'tasks' AS tbl, (SELECT MAX(id) FROM tasks) AS n " \
 	"UNION ALL SELECT 'task_events', (SELECT MAX(id) FROM task_events) " \
@@ -626,9 +627,10 @@ store_errmsg(struct store *s)
 	"UNION ALL SELECT 'audit', (SELECT MAX(id) FROM audit) " \
 	"UNION ALL SELECT 'tuigong', (SELECT MAX(id) FROM tuigong) " \
 	"UNION ALL SELECT 'jianyuan', (SELECT MAX(id) FROM jianyuan)) c " \
-	"WHERE c.n >= 1000 AND c.n > 2 * COALESCE((SELECT " \
+	"WHERE (c.n >= 1000 AND c.n > 2 * COALESCE((SELECT " \
 	"MAX(CAST(stat AS INTEGER)) FROM sqlite_stat1 s WHERE " \
-	"s.tbl = c.tbl), 0))"
+	"s.tbl = c.tbl), 0)) OR (c.n > 0 AND NOT EXISTS (SELECT 1 FROM " \
+	"sqlite_stat1 s WHERE s.tbl = c.tbl)))"
 
 /* Keeps the planner's statistics fresh: ANALYZE (each index read up to
  * 20,000 entries, PRAGMA analysis_limit, so its cost is bounded on any
