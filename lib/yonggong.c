@@ -124,9 +124,9 @@ const char *const yonggong_categories[] = { "合同制", "农籍工",
 
 const char *const yonggong_hukou_types[] = { "城镇", "农村", NULL };
 
-const char *const yonggong_educations[] = { "博士研究生", "硕士研究生",
-	"大学本科", "大学专科", "中等专科", "技工学校", "高中", "初中",
-	"小学及以下", NULL };
+/* The same list as 信息变更's (bg_educations): one person, one word. */
+const char *const yonggong_educations[] = { "研究生", "大学本科", "大学专科",
+	"中等专科", "技工学校", "高中", "初中", "小学", "其他", NULL };
 
 static const char *const yg_sexes[] = { "男", "女", NULL };
 static const char *const yg_check[] = { "1", NULL };
