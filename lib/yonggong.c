@@ -1240,12 +1240,19 @@ yg_cell_date(const char *const *cells, size_t ncells, size_t i,
     char out[11])
 {
 	struct hdate	 d;
-	char		 buf[32], *p;
+	char		 buf[32], norm[16], *p;
+	int		 y, m, dd, used = 0;
 
 	yg_cell(cells, ncells, i, buf, sizeof(buf));
 	for (p = buf; *p != '\0'; p++)
 		if (*p == '/' || *p == '.')
 			*p = '-';
+	/* 2026-3-5 as 2026-03-05; anything else as typed. */
+	if (sscanf(buf, "%4d-%2d-%2d%n", &y, &m, &dd, &used) == 3 &&
+	    buf[used] == '\0' && y > 0 && m > 0 && dd > 0) {
+		snprintf(norm, sizeof(norm), "%04d-%02d-%02d", y, m, dd);
+		yg_copy(buf, sizeof(buf), norm);
+	}
 	if (valid_date(buf, &d) == VALID_OK)
 		hdate_fmt(&d, out);
 	else
