@@ -103,7 +103,7 @@ save_post(struct hall_ctx *c)
 	struct task		 t, *tp;
 	int64_t			 id;
 	char			 key[48];
-	int			 created;
+	int			 created, rc;
 
 	if (load_draft(c, &t, &tp) != 0)
 		return;
@@ -115,18 +115,13 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	yonggong_row_from_form(vals, &r);
-	if (yonggong_rules(c->s, c->acct.unit_id, tp != NULL ? tp->id : 0,
-	    &r, &c->today, NULL, &errs) != 0) {
+	if ((rc = yonggong_save(c->s, &c->who, tp, &r, page_dedup_key(c,
+	    "yg", key), &id, &created, &errs)) < 0) {
 		page_busy(c);
 		return;
 	}
-	if (errs.n > 0) {
+	if (rc > 0) {
 		save_refused(c, &errs, tp);
-		return;
-	}
-	if (yonggong_save(c->s, &c->who, tp, &r, page_dedup_key(c, "yg", key),
-	    &id, &created) != 0) {
-		page_busy(c);
 		return;
 	}
 	tp_saved(c, id, tp != NULL || created);

@@ -718,9 +718,9 @@ yg_task_late(struct store *s, int64_t task_id, int late)
 int
 yonggong_save(struct store *s, const struct actor *who,
     const struct task *task, struct yonggong_row *r, const char *dedup_key,
-    int64_t *id, int *created)
+    int64_t *id, int *created, struct form_errors *errs)
 {
-	struct hdate	 on;
+	struct hdate	 on, today;
 	char		 summary[160], object[40];
 	int		 late, rc;
 
@@ -740,6 +740,16 @@ yonggong_save(struct store *s, const struct actor *who,
 	}
 	r->task_id = *id;
 	r->row_no = 0;
+	clock_today(&today);
+	if (yonggong_rules(s, who->unit_id, *id, r, &today, NULL, errs) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (errs->n > 0) {
+		store_rollback(s);
+		*created = 0;
+		return 1;
+	}
 	snprintf(object, sizeof(object), "task:%" PRId64, *id);
 	if (yonggong_row_save(s, r) != 0 || yg_task_late(s, *id, late) != 0 ||
 	    audit_append(s, who, "yonggong.save", object, summary) != 0 ||

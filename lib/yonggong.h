@@ -155,12 +155,15 @@ int		 yonggong_is_batch(struct store *s, int64_t task_id);
 
 /* Saves r as row 0 of a new task of who->unit_id (task NULL; dedup_key
  * the form's one-time token) or of task (未提交), in one transaction,
- * with its 逾期 flag.  *id receives the task, *created whether a new
- * one was made (0 also for the same form saved again).  Returns 0 or
- * -1. */
+ * with its 逾期 flag, after every rule (yonggong_rules) under the write
+ * lock: a broken one is added to errs and nothing is stored.  *id
+ * receives the task, *created whether a new one was made (0 also for
+ * the same form saved again, which is not checked again).  Returns 0,
+ * 1 refused (see errs), -1 on error. */
 int		 yonggong_save(struct store *s, const struct actor *who,
 		    const struct task *task, struct yonggong_row *r,
-		    const char *dedup_key, int64_t *id, int *created);
+		    const char *dedup_key, int64_t *id, int *created,
+		    struct form_errors *errs);
 
 /* The rules over every row of task_id, read-only, without the
  * attachments: what a draft's page lists.  Returns 0 or -1. */

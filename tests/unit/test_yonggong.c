@@ -372,6 +372,7 @@ static int64_t
 yt_save(const struct actor *who, enum yt_person i, const char *name,
     const char *hire, const char *key)
 {
+	struct form_errors	 errs;
 	struct yonggong_row	 r;
 	int64_t			 id;
 	int			 created;
@@ -382,9 +383,11 @@ yt_save(const struct actor *who, enum yt_person i, const char *name,
 		snprintf(r.contract_start, sizeof(r.contract_start), "%s",
 		    hire);
 	}
+	errs.n = 0;
 	ck_assert_int_eq(yonggong_save(db.s, who, NULL, &r, key, &id,
-	    &created), 0);
+	    &created, &errs), 0);
 	ck_assert_int_eq(created, 1);
+	ck_assert_uint_eq(errs.n, 0);
 	return id;
 }
 
@@ -443,6 +446,33 @@ START_TEST(yonggong_contract_pending)
 	ck_assert_int_eq(yonggong_rules(db.s, unit2, 0, &r, &today, NULL,
 	    &errs), 0);
 	ck_assert_uint_eq(errs.n, 0);
+}
+END_TEST
+
+/* Save: the same token twice is one task (not checked again); a broken
+ * rule stores nothing. */
+START_TEST(yonggong_save_refuses_and_repeats)
+{
+	struct form_errors	 errs;
+	struct yonggong_row	 r;
+	int64_t			 t, again;
+	int			 created;
+
+	t = yt_save(&clerk, YT_NEW, "张三", NULL, "k7");
+	yt_row(YT_NEW, "张三", &r);
+	errs.n = 0;
+	ck_assert_int_eq(yonggong_save(db.s, &clerk, NULL, &r, "k7", &again,
+	    &created, &errs), 0);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(again, t);
+	ck_assert_uint_eq(errs.n, 0);
+	yt_row(YT_FT_ELSE, "陈杰", &r);
+	ck_assert_int_eq(yonggong_save(db.s, &clerk, NULL, &r, "k8", &again,
+	    &created, &errs), 1);
+	ck_assert_int_eq(created, 0);
+	ck_assert(yt_has(&errs, "YG_FULLTIME_ELSEWHERE"));
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 1);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM yonggong"), 1);
 }
 END_TEST
 
@@ -717,6 +747,7 @@ yonggong_suite(void)
 	    sizeof(store_cases) / sizeof(store_cases[0]));
 	tcase_add_test(tc, yonggong_fulltime_message);
 	tcase_add_test(tc, yonggong_contract_pending);
+	tcase_add_test(tc, yonggong_save_refuses_and_repeats);
 	tcase_add_loop_test(tc, yonggong_deadline, 0,
 	    sizeof(late_cases) / sizeof(late_cases[0]));
 	tcase_add_test(tc, yonggong_deadline_policy);
