@@ -658,6 +658,10 @@ const char *const store_migrations[] = {
 ");"
 "CREATE INDEX yonggong_contract ON yonggong(contract_no, task_id);"
 "CREATE INDEX yonggong_idno ON yonggong(idno, task_id);"
+/* The foreign keys' look-ups (an employment or a person inserted
+ * probes its child rows) and a registration's 用工备案 row. */
+"CREATE INDEX yonggong_employment ON yonggong(employment_id);"
+"CREATE INDEX yonggong_person ON yonggong(person_id);"
 "CREATE TRIGGER tallies_yonggong AFTER INSERT ON employments"
 "  WHEN NEW.reg_task_id IS NOT NULL BEGIN"
 "  INSERT INTO tallies (unit_id, name, n) VALUES (NEW.unit_id, 'yonggong', 1)"
