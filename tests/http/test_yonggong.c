@@ -89,13 +89,24 @@ form_token(struct browser *b, char tok[40])
 	answer_free(&a);
 }
 
-/* POSTs the form for r; returns the status. */
+/* POSTs the form for r (answered as HTML with html, else XML);
+ * returns the status. */
 static long
-save(struct browser *b, const struct reg *r, struct answer *a)
+save_as(struct browser *b, const struct reg *r, int html, struct answer *a)
 {
 	char	 tok[40];
 
 	form_token(b, tok);
+	if (html)
+		return http_post_html(b, "/yonggong/save", a, "token", tok,
+		    "id", "", "name", r->name, "sfzh", r->idno, "sex", r->sex,
+		    "birth", r->birth, "hukou_type", "农村", "phone",
+		    "13800138000", "education", "高中", "work_form",
+		    r->work_form, "category", "农籍工", "contract_no", r->cno,
+		    "contract_start", r->start, "contract_end", r->end,
+		    "open_ended", r->open_ended ? "1" : "", "post", "焊工",
+		    "job_type", "电焊", "wage", "5200.50", "hire_date", r->hire,
+		    NULL);
 	return http_post(b, "/yonggong/save", 1, a, "token", tok, "id", "",
 	    "name", r->name, "sfzh", r->idno, "sex", r->sex, "birth",
 	    r->birth, "hukou_type", "农村", "phone", "13800138000",
@@ -104,6 +115,13 @@ save(struct browser *b, const struct reg *r, struct answer *a)
 	    "contract_end", r->end, "open_ended", r->open_ended ? "1" : "",
 	    "post", "焊工", "job_type", "电焊", "wage", "5200.50",
 	    "hire_date", r->hire, NULL);
+}
+
+/* POSTs the form for r as XML; returns the status. */
+static long
+save(struct browser *b, const struct reg *r, struct answer *a)
+{
+	return save_as(b, r, 0, a);
 }
 
 /* The task id of a 303 to /yonggong?id=N. */
@@ -397,6 +415,32 @@ r_contract(struct reg *r)
 	free(v);
 }
 
+static void
+r_known_name(struct reg *r)
+{
+	char	 q[512];
+
+	/* On file (never employed here) under another 姓名. */
+	snprintf(q, sizeof(q), "INSERT INTO persons (idno, name, sex, birth) "
+	    "VALUES ('%s', '原登记名', '%s', '%s')", r->idno, r->sex, r->birth);
+	db_exec(q);
+}
+
+static void
+r_duplicate(struct reg *r)
+{
+	char	 id[24];
+
+	/* 在职 全日制 at demo-a already. */
+	ck_assert_int_eq(make_insured("demo-a", r->name, id, r->idno), 0);
+	snprintf(r->sex, sizeof(r->sex), "%s", (r->idno[16] - '0') % 2 ?
+	    "男" : "女");
+	snprintf(r->birth, sizeof(r->birth), "%.4s-%.2s-%.2s", r->idno + 6,
+	    r->idno + 10, r->idno + 12);
+	r->work_form[0] = '\0';
+	snprintf(r->work_form, sizeof(r->work_form), "非全日制");
+}
+
 static const struct refusal refusals[] = {
 	{ "性别", r_sex, "sex", "YG_SEX_MISMATCH", "性别与身份证号不一致" },
 	{ "出生日期", r_birth, "birth", "YG_BIRTH_MISMATCH",
@@ -408,6 +452,10 @@ static const struct refusal refusals[] = {
 	{ "under 16", r_under16, "hire_date", "YG_UNDER_AGE", "未满16周岁" },
 	{ "合同编号", r_contract, "contract_no", "YG_CONTRACT_TAKEN",
 	    "合同编号须唯一" },
+	{ "姓名 on file", r_known_name, "name", "YG_NAME_MISMATCH",
+	    "姓名与该身份证号已登记的姓名不一致" },
+	{ "duplicate here", r_duplicate, "sfzh", "YG_DUPLICATE",
+	    "在本单位已有在职的全日制用工备案" },
 };
 
 START_TEST(yg_refusals)
@@ -436,6 +484,12 @@ START_TEST(yg_refusals)
 	answer_free(&a);
 	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks WHERE business = "
 	    "'yonggong'"), before);
+	/* What a browser sees: the message in Chinese, never the code. */
+	ck_assert_int_eq(save_as(&b, &g, 1, &a), 422);
+	ck_assert_ptr_nonnull(strstr(a.body, c->words));
+	ck_assert_ptr_null(strstr(a.body, c->code));
+	ck_assert_ptr_nonnull(strstr(a.body, "信息未保存"));
+	answer_free(&a);
 }
 END_TEST
 
