@@ -11,10 +11,12 @@
 #include "receipt.h"
 #include "tuigong.h"
 #include "jianyuan.h"
+#include "yonggong.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
 	&tuigong_business,
+	&yonggong_business,
 	NULL
 };
 
@@ -41,7 +43,6 @@ const struct hall_category hall_categories[] = {
  * 机构办理」).  HALL_MENU_COMMON is the 常用业务 menu of the pages that
  * belong to no category (the 首页). */
 const struct hall_menu_entry hall_menu_entries[] = {
-	{ "jiuye",	"用工备案管理",		NULL,	"/tuigong/batch" },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },

@@ -152,3 +152,29 @@ emp_set_revoked(struct store *s, int64_t unit_id, int64_t id,
 		return -1;
 	return store_changes(s) > 0 ? 0 : 1;
 }
+
+int
+emp_fulltime(struct store *s, const char *idno, int64_t unit_id, int *here,
+    char contract_no[48], int *elsewhere)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	*here = *elsewhere = 0;
+	contract_no[0] = '\0';
+	st = store_stmt(s, "SELECT e.unit_id = ?2, e.contract_no FROM "
+	    "persons p JOIN employments e ON e.person_id = p.id WHERE "
+	    "p.idno = ?1 AND e.status = '在职' AND e.work_form = '全日制'");
+	if (st == NULL || store_bind_text(st, 1, idno) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0)
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		if (store_col_int(st, 0)) {
+			*here = 1;
+			snprintf(contract_no, 48, "%s", store_col_text(st, 1));
+		} else
+			*elsewhere = 1;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? 0 : -1;
+}

@@ -59,4 +59,14 @@ int		 emp_contract_taken(struct store *s, const char *contract_no);
 int		 emp_set_revoked(struct store *s, int64_t unit_id, int64_t id,
 		    int64_t task_id, const char *now);
 
+/* What the store says of the 在职 全日制 registrations of the person
+ * with 身份证号 idno, for 用工备案's rule of one 全日制 unit at a time:
+ * *here whether one is at unit_id (its 合同编号 into contract_no[48]),
+ * *elsewhere whether one is at another unit (named nowhere).  Returns 0
+ * or -1. */
+int		 emp_fulltime(struct store *s, const char *idno,
+		    int64_t unit_id, int *here, char contract_no[48],
+		    int *elsewhere);
+
+
 #endif

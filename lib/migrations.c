@@ -623,6 +623,53 @@ const char *const store_migrations[] = {
 "ALTER TABLE employments ADD COLUMN late INTEGER NOT NULL DEFAULT 0;"
 "ALTER TABLE employments ADD COLUMN revoke_task_id INTEGER;"
 "ALTER TABLE employments ADD COLUMN revoked_at TEXT;",
+/* 15: 用工备案 (issue 9): its detail rows, one per person of a task
+ * (row 0 the form's, 1.. a batch's), with the employment each made on
+ * approval.  合同编号 is looked up among the unfinished rows and a
+ * person's unfinished 用工备案 by 身份证号, each on its own index.  The
+ * unit's 用工备案及时率 is kept in tallies ('yonggong', 'yonggong-on-
+ * time') as employments registered by the hall are inserted.  (Number
+ * 15 of issue 9; the lead renumbers on merge.) */
+"CREATE TABLE yonggong ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  employment_id INTEGER REFERENCES employments(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sex TEXT NOT NULL DEFAULT '',"
+"  birth TEXT NOT NULL DEFAULT '',"
+"  hukou_type TEXT NOT NULL DEFAULT '',"
+"  phone TEXT NOT NULL DEFAULT '',"
+"  education TEXT NOT NULL DEFAULT '',"
+"  work_form TEXT NOT NULL DEFAULT '',"
+"  category TEXT NOT NULL DEFAULT '',"
+"  contract_no TEXT NOT NULL DEFAULT '',"
+"  contract_start TEXT NOT NULL DEFAULT '',"
+"  contract_end TEXT NOT NULL DEFAULT '',"
+"  open_ended INTEGER NOT NULL DEFAULT 0,"
+"  post TEXT NOT NULL DEFAULT '',"
+"  job_type TEXT NOT NULL DEFAULT '',"
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"
+"  hire_date TEXT NOT NULL DEFAULT '',"
+"  late INTEGER NOT NULL DEFAULT 0,"
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX yonggong_contract ON yonggong(contract_no, task_id);"
+"CREATE INDEX yonggong_idno ON yonggong(idno, task_id);"
+/* The foreign keys' look-ups (an employment or a person inserted
+ * probes its child rows) and a registration's 用工备案 row. */
+"CREATE INDEX yonggong_employment ON yonggong(employment_id);"
+"CREATE INDEX yonggong_person ON yonggong(person_id);"
+"CREATE TRIGGER tallies_yonggong AFTER INSERT ON employments"
+"  WHEN NEW.reg_task_id IS NOT NULL BEGIN"
+"  INSERT INTO tallies (unit_id, name, n) VALUES (NEW.unit_id, 'yonggong', 1)"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"  INSERT INTO tallies (unit_id, name, n)"
+"    SELECT NEW.unit_id, 'yonggong-on-time', 1 WHERE NEW.late = 0"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"END;",
 };
 
 const size_t store_nmigrations =

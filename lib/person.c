@@ -182,3 +182,47 @@ person_page(struct store *s, int64_t unit_id, const char *q, int64_t offset,
 	store_reset(st);
 	return rc == STORE_DONE ? n : -1;
 }
+
+int
+person_on_file(struct store *s, const char *idno, int64_t *id, char *name,
+    size_t namesz)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	*id = 0;
+	name[0] = '\0';
+	st = store_stmt(s, "SELECT id, name FROM persons WHERE idno = ?1");
+	if (st == NULL || store_bind_text(st, 1, idno) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		*id = store_col_int64(st, 0);
+		col(st, 1, name, namesz);
+	}
+	store_reset(st);
+	if (rc == STORE_ROW)
+		return 0;
+	return rc == STORE_DONE ? 1 : -1;
+}
+
+int
+person_create(struct store *s, const struct person *p, int64_t *id)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, "INSERT INTO persons (idno, name, sex, birth, "
+	    "hukou_type, education, mobile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7)");
+	if (st == NULL || store_bind_text(st, 1, p->idno) != 0 ||
+	    store_bind_text(st, 2, p->name) != 0 ||
+	    store_bind_text(st, 3, p->sex) != 0 ||
+	    store_bind_text(st, 4, p->birth) != 0 ||
+	    store_bind_text(st, 5, p->hukou_type[0] != '\0' ? p->hukou_type :
+	    "城镇") != 0 ||
+	    store_bind_text(st, 6, p->education) != 0 ||
+	    store_bind_text(st, 7, p->mobile) != 0 ||
+	    store_exec_stmt(s, st) != 0)
+		return -1;
+	*id = store_last_id(s);
+	return 0;
+}

@@ -5,6 +5,7 @@
 #ifndef HALL_PERSON_H
 #define HALL_PERSON_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct store;
@@ -50,5 +51,18 @@ int		 person_count(struct store *s, int64_t unit_id, const char *q,
 int		 person_page(struct store *s, int64_t unit_id, const char *q,
 		    int64_t offset, int limit,
 		    void (*fn)(const struct person *p, void *arg), void *arg);
+
+/* Whether anyone with 身份证号 idno is on file (at any unit, or at
+ * none): his id into *id and 姓名 into name[namesz], for a new
+ * registration to name its person.  Shows no other unit's facts.
+ * Returns 0 found, 1 not found, -1 error. */
+int		 person_on_file(struct store *s, const char *idno, int64_t *id,
+		    char *name, size_t namesz);
+
+/* Creates the person p (idno, name, sex, birth, hukou_type, education,
+ * mobile; the rest empty) inside the caller's transaction, its id into
+ * *id.  Returns 0 or -1 (also when idno is on file). */
+int		 person_create(struct store *s, const struct person *p,
+		    int64_t *id);
 
 #endif

@@ -158,3 +158,19 @@ tally_timeliness(struct store *s, int64_t unit_id, long long *on_time,
 	*on_time = ok;
 	return 0;
 }
+
+/* See tally.h. */
+int
+tally_yonggong(struct store *s, int64_t unit_id, long long *on_time,
+    long long *total)
+{
+	int64_t	 all, ok;
+
+	*on_time = *total = 0;
+	if (tally_get(s, unit_id, "yonggong", &all) != 0 ||
+	    tally_get(s, unit_id, "yonggong-on-time", &ok) != 0)
+		return -1;
+	*total = all;
+	*on_time = ok;
+	return 0;
+}

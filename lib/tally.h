@@ -58,4 +58,10 @@ int		 tally_queue(struct store *s,
 int		 tally_timeliness(struct store *s, int64_t unit_id,
 		    long long *on_time, long long *total);
 
+/* 用工备案及时率 of unit_id: *total registrations made by the hall, and
+ * *on_time of them not 逾期 (kept by migration 15's trigger).  Returns
+ * 0 or -1. */
+int		 tally_yonggong(struct store *s, int64_t unit_id,
+		    long long *on_time, long long *total);
+
 #endif

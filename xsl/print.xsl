@@ -7,7 +7,8 @@
     on a print-only page (any page with an issued <receipt no=...>):
     zonghe   《综合业务处理单》, also what a kind without a sheet of its
              own prints as;
-    tuigong  《退工登记证明》.
+    tuigong  《退工登记证明》;
+    yonggong 《用工备案表》.
   A task's list rows (persons/person, from the business's rows()) print
   as a table on either sheet.
   The receipt pages use no session data (user, token, dates of today)
@@ -235,6 +236,56 @@
             <xsl:otherwise>XX市公共就业服务机构</xsl:otherwise>
           </xsl:choose>
           <xsl:text>(退工登记专用章)</xsl:text>
+        </p>
+        <p><xsl:value-of select="receipt/@issued"/></p>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- 《用工备案表》: the registration as approved, for the unit's
+       archive and the employee's file. -->
+  <xsl:template match="page[@view = 'yonggong']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title">用工备案表</xsl:with-param>
+      </xsl:call-template>
+      <p class="receipt-lead">
+        <xsl:value-of select="unit/@name"/>
+        <xsl:text>办理的下列人员用工备案已经审核通过,予以备案。</xsl:text>
+      </p>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <xsl:if test="not(detail/field) and business/@summary != ''">
+            <tr>
+              <th>备案人员</th>
+              <td colspan="3"><xsl:value-of select="business/@summary"/></td>
+            </tr>
+          </xsl:if>
+          <xsl:call-template name="detail-rows"/>
+          <xsl:call-template name="decision-rows"/>
+        </tbody>
+      </table>
+      <xsl:call-template name="person-table">
+        <xsl:with-param name="idno-label">身份证号</xsl:with-param>
+      </xsl:call-template>
+      <div class="receipt-notes">
+        <p class="receipt-notes-title">温馨提示</p>
+        <ol>
+          <li>本表为用工备案凭证,请与劳动合同一并存档。</li>
+          <li>全日制用工同一时间只能在一个单位备案;职工离职时,请在15日内办理退工登记。</li>
+          <li>用工备案不代替社会保险登记,请及时为职工办理参保(增员)。</li>
+        </ol>
+      </div>
+      <xsl:call-template name="verify-box"/>
+      <div class="signature">
+        <p>
+          <xsl:choose>
+            <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
+            <xsl:otherwise>XX市公共就业服务机构</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>(用工备案专用章)</xsl:text>
         </p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>

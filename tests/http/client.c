@@ -615,6 +615,36 @@ idno_make(unsigned n, char out[19])
 }
 
 int
+unused_idno(int year, char idno[19])
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
+	    9, 10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	static unsigned		 next;
+	char			 q[256];
+	unsigned		 n;
+	int			 i, sum, tries;
+
+	if (next == 0)
+		next = (unsigned)getpid() % 5000u * 7u + 1u;
+	for (tries = 0; tries < 1000; tries++) {
+		n = next++;
+		snprintf(idno, 19, "110102%04d%02u%02u%03u", year, 1 + n % 12,
+		    1 + n / 12 % 28, n / 336 % 1000);
+		for (i = 0, sum = 0; i < 17; i++)
+			sum += (idno[i] - '0') * w[i];
+		idno[17] = check[sum % 11];
+		idno[18] = '\0';
+		snprintf(q, sizeof(q), "SELECT (SELECT COUNT(*) FROM persons "
+		    "WHERE idno = '%s') + (SELECT COUNT(*) FROM yonggong WHERE "
+		    "idno = '%s')", idno, idno);
+		if (db_int(q) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+int
 make_insured(const char *username, const char *name, char id[24],
     char idno[19])
 {

@@ -138,6 +138,12 @@ int		 login(struct browser *b, const char *username);
  * and binds the certificate (hall-admin -c CA).  Returns 0 or -1. */
 int		 admit_reviewer(const char *name);
 
+/* Writes into idno[19] a valid 身份证号 (region 110102) of someone born
+ * in year that no person and no 用工备案 row of the test database has
+ * yet, and differs from every earlier answer of this process: a person
+ * the hall has never seen, for 用工备案.  Returns 0 or -1. */
+int		 unused_idno(int year, char idno[19]);
+
 /* Makes a new person for the unit of account username, the way the
  * demo's people are: a valid 身份证号, 在职 on a 合同制 contract since
  * 2020 and 参保缴费 paid to last month, with no arrears, no 退工 and

@@ -183,10 +183,79 @@ jy_row(const struct who *w, int bad, const char **cells)
 	cells[4] = "";
 }
 
+/* ---- 用工备案 ---- */
+
+static const char *const yg_materials[] = { "hetong_copy", NULL };
+
+/* A person the hall has never seen (no persons row yet: id 0). */
+static void
+yg_person(const char *username, struct who *w)
+{
+	static int	 n;
+
+	(void)username;
+	ck_assert_int_eq(unused_idno(1990, w->idno), 0);
+	snprintf(w->name, sizeof(w->name), "业务用工%d", ++n);
+	snprintf(w->id, sizeof(w->id), "0");
+}
+
+/* The 性别 the 身份证号 idno says. */
+static const char *
+yg_sex(const char *idno)
+{
+	return (idno[16] - '0') % 2 ? "男" : "女";
+}
+
+/* POSTs the 用工备案 form: 全日制 合同制 from yesterday, open-ended. */
+static long
+yg_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	char	 hire[11], cno[32];
+
+	hall_date(-1, hire);
+	snprintf(cno, sizeof(cno), "YG-%s", w->idno);
+	return http_post(b, "/yonggong/save", 1, a, "token", tok, "id", "",
+	    "name", w->name, "sfzh", w->idno, "sex", yg_sex(w->idno),
+	    "birth", "", "hukou_type", "城镇", "phone", "13800138000",
+	    "education", "大学本科", "work_form", "全日制", "category",
+	    "合同制", "contract_no", cno, "contract_start", hire,
+	    "contract_end", "", "open_ended", "1", "post", "会计",
+	    "job_type", "", "wage", "6000", "hire_date", hire, NULL);
+}
+
+/* A 批量用工备案 row. */
+static void
+yg_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 hire[11], cno[32], idno[19];
+
+	hall_date(-1, hire);
+	snprintf(cno, sizeof(cno), "YG-%s", w->idno);
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = w->name;
+	cells[1] = idno;
+	cells[2] = "城镇";
+	cells[3] = "13800138000";
+	cells[4] = "";
+	cells[5] = "全日制";
+	cells[6] = "合同制";
+	cells[7] = cno;
+	cells[8] = hire;
+	cells[9] = "无固定期限";
+	cells[10] = "会计";
+	cells[11] = "";
+	cells[12] = "6000";
+	cells[13] = hire;
+}
+
 /* Every business: the next one adds its line here. */
 static const struct biz biz[] = {
 	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
 	{ "jianyuan", "jy", jy_person, jy_save, jy_materials, 1, jy_row },
+	{ "yonggong", "yg", yg_person, yg_save, yg_materials, 0, yg_row },
 };
 
 #define NBIZ	(sizeof(biz) / sizeof(biz[0]))
