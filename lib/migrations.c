@@ -623,7 +623,7 @@ const char *const store_migrations[] = {
 "ALTER TABLE employments ADD COLUMN late INTEGER NOT NULL DEFAULT 0;"
 "ALTER TABLE employments ADD COLUMN revoke_task_id INTEGER;"
 "ALTER TABLE employments ADD COLUMN revoked_at TEXT;",
-/* 15: 用工备案 (issue 9): its detail rows, one per person of a task
+/* 14: 用工备案 (issue 9): its detail rows, one per person of a task
  * (row 0 the form's, 1.. a batch's), with the employment each made on
  * approval.  合同编号 is looked up among the unfinished rows and a
  * person's unfinished 用工备案 by 身份证号, each on its own index.  The
