@@ -42,6 +42,7 @@ const struct hall_category hall_categories[] = {
  * belong to no category (the 首页). */
 const struct hall_menu_entry hall_menu_entries[] = {
 	{ "jiuye",	"用工备案管理",		NULL,	"/tuigong/batch" },
+	{ "jiuye",	"备案查询",		"/beian", NULL },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
