@@ -11,9 +11,11 @@
  *                    exact 姓名, kept on the row by triggers
  *   status given     employments_unit_status_reg (unit, status, 登记日期)
  *   none             employments_unit_reg (unit, 登记日期)
- * The other filters of a search are checked on the few rows the first
- * one found.  Rows come back as ids in the list's order; each is then
- * read whole by emp_load (the unit's own only).
+ * The count of the whole list, or of one status, is kept in tallies
+ * ('emp:<status>'); a search's is counted on its index.  The other
+ * filters of a search are checked on the few rows the first one found.
+ * Rows come back as ids in the list's order; each is then read whole
+ * by emp_load (the unit's own only).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +128,27 @@ beian_bind(struct store_stmt *st, enum beian_shape sh, int64_t unit_id,
 	    store_bind_text(st, 9, f->contract_no) != 0 ? -1 : 0;
 }
 
+/* The kept count of unit_id's registrations of status ("" every
+ * status) into *n: tallies 'emp:<status>', kept by the triggers of
+ * migration 17.  Returns 0 or -1. */
+static int
+beian_tally(struct store *s, int64_t unit_id, const char *status, int64_t *n)
+{
+	struct store_stmt	*st;
+
+	if (status[0] != '\0')
+		st = store_stmt(s, "SELECT n FROM tallies WHERE unit_id = ?1 "
+		    "AND name = 'emp:' || ?2");
+	else
+		st = store_stmt(s, "SELECT COALESCE(SUM(n), 0) FROM tallies "
+		    "WHERE unit_id = ?1 AND name IN ('emp:在职', 'emp:已退工', "
+		    "'emp:已撤销') AND ?2 = ''");
+	if (st == NULL || store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_text(st, 2, status) != 0)
+		return -1;
+	return store_step_int(st, 0, n) == STORE_ROW ? 0 : -1;
+}
+
 /* See beian.h. */
 int
 beian_count(struct store *s, int64_t unit_id, const struct beian_filter *f,
@@ -135,6 +158,9 @@ beian_count(struct store *s, int64_t unit_id, const struct beian_filter *f,
 	struct store_stmt	*st;
 
 	*n = 0;
+	/* No search but a status: the kept count. */
+	if (sh <= BEIAN_STATUS && f->from[0] == '\0' && f->to[0] == '\0')
+		return beian_tally(s, unit_id, f->status, n);
 	if ((st = store_stmt(s, beian_count_sql[sh])) == NULL ||
 	    beian_bind(st, sh, unit_id, f) != 0)
 		return -1;

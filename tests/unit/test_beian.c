@@ -208,6 +208,56 @@ START_TEST(beian_by_status)
 }
 END_TEST
 
+/* The count of unit u's rows of status st (NULL: all) by the kept
+ * tally, and by the index (a 登记日期 range holding every row). */
+static void
+ck_counts(int64_t u, const char *st, int64_t want)
+{
+	struct beian_filter	 f;
+	int64_t			 n;
+
+	memset(&f, 0, sizeof(f));
+	if (st != NULL)
+		snprintf(f.status, sizeof(f.status), "%s", st);
+	ck_assert_int_eq(beian_count(db.s, u, &f, &n), 0);
+	ck_assert_int_eq(n, want);
+	snprintf(f.from, sizeof(f.from), "1900-01-01");
+	ck_assert_int_eq(beian_count(db.s, u, &f, &n), 0);
+	ck_assert_int_eq(n, want);
+}
+
+START_TEST(beian_counts_kept)
+{
+	char	 q[256];
+	int64_t	 id;
+
+	ck_counts(unit_a, NULL, 61);
+	ck_counts(unit_a, "在职", 42);
+	ck_counts(unit_a, "已撤销", 8);
+	ck_counts(unit_b, NULL, 2);
+	/* Revoked, ended, moved, deleted: the kept counts follow. */
+	id = th_count(db.s, "SELECT id FROM employments WHERE contract_no = "
+	    "'A-1'");
+	ck_assert_int_eq(emp_set_revoked(db.s, unit_a, id, 0,
+	    "2026-03-01 10:00:00"), 0);
+	ck_counts(unit_a, "在职", 41);
+	ck_counts(unit_a, "已撤销", 9);
+	sql("UPDATE employments SET status = '已退工' WHERE contract_no = "
+	    "'A-2'");
+	ck_counts(unit_a, "已退工", 12);
+	snprintf(q, sizeof(q), "UPDATE employments SET unit_id = %lld WHERE "
+	    "contract_no = 'A-4'", (long long)unit_b);
+	sql(q);
+	ck_counts(unit_a, NULL, 60);
+	ck_counts(unit_b, NULL, 3);
+	ck_counts(unit_b, "在职", 3);
+	sql("DELETE FROM employments WHERE contract_no = 'A-6'");
+	ck_counts(unit_a, NULL, 59);
+	ck_counts(unit_a, "在职", 38);
+	ck_counts(unit_a, "已退工", 12);
+}
+END_TEST
+
 START_TEST(beian_by_name)
 {
 	struct beian_filter	 f;
@@ -494,6 +544,7 @@ beian_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, beian_all_newest_first_paged);
 	tcase_add_test(tc, beian_by_status);
+	tcase_add_test(tc, beian_counts_kept);
 	tcase_add_test(tc, beian_by_name);
 	tcase_add_test(tc, beian_by_idno_and_contract);
 	tcase_add_test(tc, beian_by_date);
