@@ -55,7 +55,8 @@ struct beian_event {
 	char		 seq_no[32];	/* 业务顺序号 */
 	const char	*state;		/* 未提交, 进行中, 结束, 退单 */
 	int		 returned;	/* sent back (回退) */
-	time_t		 at;		/* decided, else submitted, else created */
+	time_t		 at;		/* decided, else submitted, else
+					 * created */
 };
 
 /* Calls fn for each task of registration e's history, in order: its

@@ -323,7 +323,8 @@ beian_actions(struct hall_ctx *c, const struct employment *e)
 	char		 href[96];
 
 	list = page_add(c, NULL, "actions", NULL);
-	if (strcmp(e->status, "在职") == 0 || strcmp(e->status, "已退工") == 0) {
+	if (strcmp(e->status, "在职") == 0 ||
+	    strcmp(e->status, "已退工") == 0) {
 		snprintf(href, sizeof(href), "/chexiao?emp=%lld",
 		    (long long)e->id);
 		beian_action(c, list, "chexiao", href, "撤销");

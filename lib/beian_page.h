@@ -19,7 +19,8 @@ void		 beian_page_filter(struct hall_ctx *c, struct beian_filter *f,
 /* Adds <query> with the search f, then (unless errs holds errors: 422,
  * no list) <registrations> with a page (?page=) of the unit's
  * registrations f selects and their <pager>.  Returns 0 or -1. */
-int		 beian_page_list(struct hall_ctx *c, const struct beian_filter *f,
+int		 beian_page_list(struct hall_ctx *c,
+		    const struct beian_filter *f,
 		    const struct form_errors *errs);
 
 /* Adds <registration> (with its person), <history> and <actions> of
@@ -30,6 +31,7 @@ int		 beian_page_detail(struct hall_ctx *c);
 /* Answers the .xlsx of the registrations f selects (at most
  * BEIAN_EXPORT_MAX; more is refused with the list page and a message,
  * 422).  Returns 0, or -1 on an error (nothing answered). */
-int		 beian_page_export(struct hall_ctx *c, const struct beian_filter *f);
+int		 beian_page_export(struct hall_ctx *c,
+		    const struct beian_filter *f);
 
 #endif

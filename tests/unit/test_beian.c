@@ -463,7 +463,8 @@ START_TEST(beian_timeline_starts_at_registration)
 	ck_assert_str_eq(tl.steps[0].date, "2026-01-02");
 	ck_assert_str_eq(tl.steps[0].seq_no, "YG0002");
 	ck_assert_str_eq(tl.steps[0].state, "结束");
-	ck_assert_ptr_nonnull(strstr(tl.steps[0].detail, "用工之日 2026-01-01"));
+	ck_assert_ptr_nonnull(strstr(tl.steps[0].detail,
+	    "用工之日 2026-01-01"));
 	ck_assert_str_ne(tl.steps[tl.nsteps - 1].kind, "撤销");
 	/* Revoked: the timeline ends with the 撤销 and its task. */
 	ck_assert_int_eq(emp_set_revoked(db.s, unit_a, id, rev,
