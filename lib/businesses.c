@@ -43,6 +43,7 @@ const struct hall_category hall_categories[] = {
  * 机构办理」).  HALL_MENU_COMMON is the 常用业务 menu of the pages that
  * belong to no category (the 首页). */
 const struct hall_menu_entry hall_menu_entries[] = {
+	{ "jiuye",	"备案查询",		"/beian", "/yonggong/batch" },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },

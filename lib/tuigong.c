@@ -12,6 +12,7 @@
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
+#include "employment.h"
 #include "jianyuan.h"
 #include "log.h"
 #include "policy.h"
@@ -155,7 +156,7 @@ static const char *const tg_sql[TG_STMT__MAX] = {
 	    "t.state != '退单' ORDER BY g.task_id DESC LIMIT 1", /* TG_STMT_TL_TUIGONG */
 	[TG_STMT_TL_PERSON] =
 	    "SELECT p.id, p.name, p.idno, e.registered_at, "
-	    "e.contract_no, e.status, COALESCE(e.ended_at, '') FROM persons p "
+	    "e.contract_no, e.status, COALESCE(e.ended_at, ''), e.id FROM persons p "
 	    "JOIN employments e ON e.person_id = p.id WHERE p.idno = ?1 AND "
 	    "e.unit_id = ?2 ORDER BY e.id DESC LIMIT 1", /* TG_STMT_TL_PERSON */
 	[TG_STMT_FRESH_ROW] =
@@ -1424,6 +1425,60 @@ tg_timeline_tuigong(struct store *s, int64_t unit_id, int64_t person_id,
 	return done;
 }
 
+/* Fills step's 业务顺序号 and state from task task_id of e's unit, when
+ * there is one.  Returns 0 or -1. */
+static int
+tg_timeline_task(struct store *s, const struct employment *e,
+    int64_t task_id, struct tuigong_step *step)
+{
+	struct task	 t;
+	int		 rc;
+
+	if (step == NULL || task_id <= 0)
+		return 0;
+	if ((rc = wf_load(s, task_id, e->unit_id, &t)) != 0)
+		return rc < 0 ? -1 : 0;
+	step->task_id = t.id;
+	tg_copy(step->seq_no, sizeof(step->seq_no), t.seq_no);
+	tg_copy(step->state, sizeof(step->state), task_state_names[t.state]);
+	return 0;
+}
+
+/* The 用工备案 step of employment e: the day it was registered, with its
+ * 用工备案 task when one made it (else its status).  Returns 0 or -1. */
+static int
+tg_timeline_reg(struct store *s, const struct employment *e,
+    struct tuigong_timeline *out)
+{
+	struct tuigong_step	*step;
+
+	if ((step = tg_step(out, "用工备案", e->registered_at)) == NULL)
+		return 0;
+	tg_copy(step->state, sizeof(step->state), e->status);
+	snprintf(step->detail, sizeof(step->detail), "合同编号 %s,用工之日 %s,"
+	    "就业状态 %s%s%s%s", e->contract_no, e->hire_date, e->status,
+	    e->ended_at[0] != '\0' ? ",终止日期 " : "", e->ended_at,
+	    e->late ? ",逾期登记" : "");
+	return tg_timeline_task(s, e, e->reg_task_id, step);
+}
+
+/* The 撤销 step of employment e, when it was revoked.  Returns 0 or
+ * -1. */
+static int
+tg_timeline_revoke(struct store *s, const struct employment *e,
+    struct tuigong_timeline *out)
+{
+	struct tuigong_step	*step;
+
+	if (strcmp(e->status, "已撤销") != 0 ||
+	    (step = tg_step(out, "撤销", e->revoked_at)) == NULL)
+		return 0;
+	tg_copy(step->state, sizeof(step->state), e->status);
+	snprintf(step->detail, sizeof(step->detail), "用工备案已撤销(合同编号 %s)",
+	    e->contract_no);
+	return tg_timeline_task(s, e, e->revoke_task_id, step);
+}
+
 /* Writes the next right step into out->advice. */
 static void
 tg_timeline_advice(struct tuigong_timeline *out, int policy_first,
@@ -1454,12 +1509,12 @@ int
 tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
     struct tuigong_timeline *out)
 {
-	struct tuigong_step	*step;
 	struct tuigong_facts	 f;
+	struct employment	 emp;
 	struct store_stmt		*st;
 	struct hdate		 today;
 	char			 region[16];
-	int64_t			 person_id;
+	int64_t			 person_id, emp_id;
 	int			 rc, emp_active, done, first, has_tg;
 
 	memset(out, 0, sizeof(*out));
@@ -1473,16 +1528,15 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 		return rc == STORE_DONE ? 1 : -1;
 	}
 	person_id = store_col_int64(st, 0);
+	emp_id = store_col_int64(st, 7);
 	tg_copy(out->name, sizeof(out->name), store_col_text(st, 1));
 	tg_copy(out->idno, sizeof(out->idno), store_col_text(st, 2));
-	step = tg_step(out, "用工", store_col_text(st, 3));
-	tg_copy(step->state, sizeof(step->state), store_col_text(st, 5));
-	snprintf(step->detail, sizeof(step->detail), "合同编号 %s,就业状态 %s%s%s",
-	    store_col_text(st, 4), store_col_text(st, 5),
-	    store_col_text(st, 6)[0] != '\0' ? ",终止日期 " : "",
-	    store_col_text(st, 6));
 	emp_active = strcmp(store_col_text(st, 5), "在职") == 0;
 	store_reset(st);
+	/* It starts at 用工备案 (issue 9). */
+	if (emp_load(s, unit_id, emp_id, &emp) != 0 ||
+	    tg_timeline_reg(s, &emp, out) == -1)
+		return -1;
 
 	f.person_id = person_id;
 	if (tg_facts_insurance(s, unit_id, &f) == -1)
@@ -1497,6 +1551,8 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 		return -1;
 	has_tg = out->nsteps > 0 &&
 	    strcmp(out->steps[out->nsteps - 1].kind, "退工") == 0;
+	if (tg_timeline_revoke(s, &emp, out) == -1)
+		return -1;
 	clock_today(&today);
 	if (tg_region(s, unit_id, region, sizeof(region)) == -1 ||
 	    policy_bool(s, region, "tuigong.require_jianyuan_first", &today, 0,

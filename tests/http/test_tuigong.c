@@ -799,7 +799,7 @@ START_TEST(tg_timeline_steps)
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	snprintf(path, sizeof(path), "/tuigong/timeline?sfzh=%s", f.idno);
 	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
-	ck_xpath_eq(&a, "string(/page/timeline/step[1]/@kind)", "用工");
+	ck_xpath_eq(&a, "string(/page/timeline/step[1]/@kind)", "用工备案");
 	ck_xpath_eq(&a, "string(/page/timeline/step[1]/@date)", "2022-01-01");
 	ck_xpath_eq(&a, "string(/page/timeline/step[2]/@kind)", "参保");
 	ck_xpath_eq(&a, "string(/page/timeline/step[2]/@date)", "2022-01");

@@ -906,7 +906,7 @@ START_TEST(tuigong_timeline_order)
 	ck_assert_int_eq(tuigong_timeline(db.s, unit, idno[TT_PAYING], &tl), 0);
 	ck_assert_str_eq(tl.name, "张强");
 	ck_assert_uint_eq(tl.nsteps, 2);
-	ck_assert_str_eq(tl.steps[0].kind, "用工");
+	ck_assert_str_eq(tl.steps[0].kind, "用工备案");
 	ck_assert_str_eq(tl.steps[0].date, "2024-01-01");
 	ck_assert_str_eq(tl.steps[1].kind, "参保");
 	ck_assert_str_eq(tl.steps[1].date, "2024-01");
