@@ -11,10 +11,12 @@
 #include "receipt.h"
 #include "tuigong.h"
 #include "jianyuan.h"
+#include "chexiao.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
 	&tuigong_business,
+	&chexiao_business,
 	NULL
 };
 
