@@ -173,10 +173,13 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	cx_row_from_form(vals, &e, &r);
+	/* A vague explanation is refused, not kept as a draft. */
 	if (cx_reason_of(r.reason) == CX_REASON_OTHER &&
-	    r.explanation[0] == '\0')
-		form_error_add(&errs, "explanation", "CX_EXPLAIN_MISSING",
-		    "撤销原因为“其他”时须填写具体的撤销说明");
+	    cx_explain_policy(c->s, c->acct.unit_id, r.explanation,
+	    &c->today, &errs) < 0) {
+		page_busy(c);
+		return;
+	}
 	if (errs.n == 0)
 		cx_fix_check(&r, &errs);
 	if (errs.n > 0) {

@@ -474,6 +474,26 @@ cx_pending(struct store *s, int64_t emp_id, int64_t except, int64_t *id,
 	return rc == STORE_DONE ? 0 : -1;
 }
 
+/* See chexiao.h. */
+int
+cx_explain_policy(struct store *s, int64_t unit_id, const char *text,
+    const struct hdate *today, struct form_errors *errs)
+{
+	char		 region[16], status[16], vague[512];
+	long long	 min_chars;
+	int		 rc;
+
+	if (cx_unit(s, unit_id, region, status) != 0 ||
+	    policy_int(s, region, "chexiao.explain_min_chars", today, 8,
+	    &min_chars) == -1 ||
+	    (rc = policy_get(s, region, "chexiao.vague_words", today, vague,
+	    sizeof(vague))) == -1)
+		return -1;
+	if (rc > 0)
+		vague[0] = '\0';
+	return (int)cx_explain_check(text, min_chars, vague, errs);
+}
+
 /* The refusal of a registration of a type the unit does not own; adds
  * it and returns 1, or 0 when the type is the unit's. */
 static int
@@ -595,8 +615,7 @@ cx_rules(struct store *s, int64_t unit_id, int64_t task_id,
     struct form_errors *errs)
 {
 	struct employment	 e;
-	char			 region[16], status[16], vague[512];
-	long long		 min_chars;
+	char			 region[16], status[16];
 	int			 rc;
 
 	if ((rc = emp_load(s, unit_id, row->employment_id, &e)) < 0)
@@ -612,17 +631,9 @@ cx_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	if (cx_reason_of(row->reason) == CX_REASON__MAX)
 		form_error_add(errs, "reason", "CX_REASON",
 		    "撤销原因须为员工离职、单位注销、信息错误或其他");
-	if (cx_reason_of(row->reason) == CX_REASON_OTHER) {
-		if (policy_int(s, region, "chexiao.explain_min_chars", today, 8,
-		    &min_chars) == -1)
-			return -1;
-		if ((rc = policy_get(s, region, "chexiao.vague_words", today,
-		    vague, sizeof(vague))) == -1)
-			return -1;
-		if (rc > 0)
-			vague[0] = '\0';
-		cx_explain_check(row->explanation, min_chars, vague, errs);
-	}
+	if (cx_reason_of(row->reason) == CX_REASON_OTHER &&
+	    cx_explain_policy(s, unit_id, row->explanation, today, errs) < 0)
+		return -1;
 	cx_fix_check(row, errs);
 	if (cx_reason_of(row->reason) == CX_REASON_ERROR &&
 	    strcmp(row->fix_contract_no, e.contract_no) != 0) {

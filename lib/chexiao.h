@@ -126,6 +126,13 @@ void		 cx_row_from_form(const struct field_val *vals,
 size_t		 cx_explain_check(const char *text, long long min_chars,
 		    const char *vague_words, struct form_errors *errs);
 
+/* cx_explain_check with the policy of unit_id's region on day today
+ * (chexiao.explain_min_chars, chexiao.vague_words).  Returns the
+ * number of errors added, or -1 on error. */
+int		 cx_explain_policy(struct store *s, int64_t unit_id,
+		    const char *text, const struct hdate *today,
+		    struct form_errors *errs);
+
 /* What a 信息错误 corrects, as a bit per field. */
 #define CX_FIX_NAME		0x01u
 #define CX_FIX_CONTRACT_NO	0x02u
