@@ -134,7 +134,7 @@
   <xsl:template match="page[@view = 'refused']" mode="content">
     <div class="msg msg-error refusal" role="alert">
       <xsl:for-each select="/page/errors/error">
-        <p class="refusal-reason" data-code="{@code}"><xsl:value-of select="."/></p>
+        <p class="refusal-reason"><xsl:value-of select="."/></p>
       </xsl:for-each>
     </div>
     <xsl:call-template name="refusal-links"/>
