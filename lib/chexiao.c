@@ -847,13 +847,8 @@ cx_save(struct store *s, const struct actor *who, const struct task *task,
 	*created = 0;
 	if ((rc = emp_load(s, who->unit_id, row->employment_id, &e)) != 0)
 		goto fail;
-	if (cx_can_revoke(s, who->unit_id, &e, task != NULL ? task->id : 0,
-	    errs) != 0)
-		goto fail;
-	if (errs->n > before) {
-		store_rollback(s);
-		return 1;
-	}
+	/* The same form saved again is the first task, refused or not;
+	 * a new task is undone with the rest when refused. */
 	if (task == NULL) {
 		if (wf_create(s, CX_BUSINESS, who->unit_id, who, summary,
 		    dedup_key, id, created) != 0)
@@ -862,7 +857,16 @@ cx_save(struct store *s, const struct actor *who, const struct task *task,
 			store_rollback(s);
 			return 0;
 		}
-	} else {
+	}
+	if (cx_can_revoke(s, who->unit_id, &e, task != NULL ? task->id : *id,
+	    errs) != 0)
+		goto fail;
+	if (errs->n > before) {
+		store_rollback(s);
+		*created = 0;
+		return 1;
+	}
+	if (task != NULL) {
 		*id = task->id;
 		if ((st = store_stmt(s, cx_sql[CX_STMT_SUMMARY])) == NULL ||
 		    store_bind_text(st, 1, summary) ||
