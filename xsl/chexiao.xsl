@@ -80,6 +80,9 @@
           </xsl:choose>
           <xsl:text>;经办人不是法定代表人时另需《授权委托书》。材料须清晰完整,公章、签字、日期不可缺失。</xsl:text>
         </p>
+        <xsl:for-each select="/page/materials/material[@words != '' and not(@group = preceding-sibling::material/@group)]">
+          <p class="note group-rule">注: <xsl:value-of select="@words"/>。</p>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
