@@ -97,9 +97,9 @@ static const char *const cx_sql[CX_STMT__MAX] = {
 	    "SELECT id FROM tasks WHERE seq_no = ?1 AND unit_id = ?2 AND "
 	    "business = 'chexiao'",
 	[CX_STMT_OF_EMP] =
-	    "SELECT t.id, t.seq_no, t.state, c.reason FROM chexiao c JOIN "
-	    "tasks t ON t.id = c.task_id WHERE c.employment_id = ?2 AND "
-	    "t.unit_id = ?1 UNION ALL SELECT t.id, t.seq_no, t.state, "
+	    "SELECT c.task_id, t.seq_no, t.state, c.reason FROM chexiao c "
+	    "JOIN tasks t ON t.id = c.task_id WHERE c.employment_id = ?2 AND "
+	    "t.unit_id = ?1 UNION ALL SELECT c.task_id, t.seq_no, t.state, "
 	    "c.reason FROM chexiao c JOIN tasks t ON t.id = c.task_id WHERE "
 	    "c.new_employment_id = ?2 AND t.unit_id = ?1 ORDER BY 1",
 	[CX_STMT_WF_ROWS] =

@@ -655,7 +655,8 @@ const char *const store_migrations[] = {
 "  UNIQUE (task_id, row_no)"
 ");"
 "CREATE INDEX chexiao_employment ON chexiao(employment_id, task_id);"
-"CREATE INDEX chexiao_new_employment ON chexiao(new_employment_id);",
+"CREATE INDEX chexiao_new_employment ON chexiao(new_employment_id, "
+"  task_id);",
 };
 
 const size_t store_nmigrations =
