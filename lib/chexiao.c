@@ -746,7 +746,8 @@ cx_row_read(struct store_stmt *st, struct chexiao_row *r)
 	cx_copy(r->reason, sizeof(r->reason), store_col_text(st, 6));
 	cx_copy(r->explanation, sizeof(r->explanation), store_col_text(st, 7));
 	r->handler_is_rep = store_col_int(st, 8);
-	cx_copy(r->handler_name, sizeof(r->handler_name), store_col_text(st, 9));
+	cx_copy(r->handler_name, sizeof(r->handler_name),
+	    store_col_text(st, 9));
 	cx_copy(r->handler_phone, sizeof(r->handler_phone),
 	    store_col_text(st, 10));
 	cx_copy(r->fix_name, sizeof(r->fix_name), store_col_text(st, 11));

@@ -99,10 +99,12 @@ cx_page_posted(struct hall_ctx *c)
 		{ "handler_is_rep", "handler-is-rep" },
 		{ "handler_name", "handler-name" },
 		{ "handler_phone", "handler-phone" },
-		{ "fix_name", "fix-name" }, { "fix_contract_no", "fix-contract-no" },
+		{ "fix_name", "fix-name" },
+		{ "fix_contract_no", "fix-contract-no" },
 		{ "fix_start", "fix-start" }, { "fix_end", "fix-end" },
 		{ "fix_post", "fix-post" }, { "fix_job_type", "fix-job-type" },
-		{ "fix_wage", "fix-wage" }, { "fix_work_form", "fix-work-form" },
+		{ "fix_wage", "fix-wage" },
+		{ "fix_work_form", "fix-work-form" },
 	};
 	xmlNodePtr	 n;
 	const char	*v;

@@ -39,8 +39,9 @@ void		 cx_page_materials(struct hall_ctx *c, const char *reason,
 		    int handler_is_rep);
 
 /* The taskpage materials hook: of the task as a whole. */
-int		 cx_page_task_materials(struct hall_ctx *c, const struct task *t,
-		    int64_t pid, struct tp_material *out, size_t *n);
+int		 cx_page_task_materials(struct hall_ctx *c,
+		    const struct task *t, int64_t pid, struct tp_material *out,
+		    size_t *n);
 
 /* The taskpage task_xml hook: the registration, the row (the form
  * while a draft), the 撤销申请编号 once submitted, 逾期 and, once

@@ -265,7 +265,8 @@ START_TEST(fix_table)
 	struct chexiao_row	 r;
 	struct employment	 e;
 	struct form_errors	 errs;
-	const char		*f = fix_cases[_i].field, *v = fix_cases[_i].value;
+	const char		*f = fix_cases[_i].field;
+	const char		*v = fix_cases[_i].value;
 
 	row_of("信息错误", &r);
 	ck_assert_int_eq(emp_load(db.s, unit, emp, &e), 0);
@@ -322,22 +323,28 @@ static const struct {
 	{ "UPDATE employments SET status = '已退工', ended_at = '2026-03-01' "
 	  "WHERE id = ?2 AND ?1 > 0", NULL, NULL },
 	{ "INSERT INTO tasks (seq_no, business, unit_id, state, created_at, "
-	  "updated_at) SELECT '20260320TG01', 'tuigong', ?1, '未提交', 0, 0 WHERE ?2 > 0;"
+	  "updated_at) SELECT '20260320TG01', 'tuigong', ?1, '未提交', 0, 0 "
+	  "WHERE ?2 > 0;"
 	  "INSERT INTO tuigong (task_id, row_no, employment_id, idno) SELECT "
 	  "MAX(t.id), 0, ?2, '420102199001011230' FROM tasks t WHERE ?1 > 0",
 	  "CX_TUIGONG_OPEN", "20260320TG01" },
 	{ "INSERT INTO tasks (seq_no, business, unit_id, state, created_at, "
-	  "updated_at) SELECT '20260320TG02', 'tuigong', ?1, '结束', 0, 0 WHERE ?2 > 0;"
+	  "updated_at) SELECT '20260320TG02', 'tuigong', ?1, '结束', 0, 0 "
+	  "WHERE ?2 > 0;"
 	  "INSERT INTO tuigong (task_id, row_no, employment_id, idno) SELECT "
-	  "MAX(t.id), 0, ?2, '420102199001011230' FROM tasks t WHERE ?1 > 0", NULL, NULL },
+	  "MAX(t.id), 0, ?2, '420102199001011230' FROM tasks t WHERE ?1 > 0",
+	  NULL, NULL },
 	{ "INSERT INTO tasks (seq_no, business, unit_id, state, created_at, "
-	  "updated_at) SELECT '20260320CX01', 'chexiao', ?1, '进行中', 0, 0 WHERE ?2 > 0;"
+	  "updated_at) SELECT '20260320CX01', 'chexiao', ?1, '进行中', 0, 0 "
+	  "WHERE ?2 > 0;"
 	  "INSERT INTO chexiao (task_id, employment_id) SELECT MAX(t.id), ?2 "
 	  "FROM tasks t WHERE ?1 > 0", "CX_DUPLICATE", "CX20260320CX01" },
 	{ "INSERT INTO tasks (seq_no, business, unit_id, state, created_at, "
-	  "updated_at) SELECT '20260320CX02', 'chexiao', ?1, '退单', 0, 0 WHERE ?2 > 0;"
+	  "updated_at) SELECT '20260320CX02', 'chexiao', ?1, '退单', 0, 0 "
+	  "WHERE ?2 > 0;"
 	  "INSERT INTO chexiao (task_id, employment_id) SELECT MAX(t.id), ?2 "
-	  "FROM tasks t WHERE ?1 > 0", NULL, NULL },
+	  "FROM tasks t WHERE ?1 > 0",
+	  NULL, NULL },
 };
 
 /* Runs the ;-separated statements of sql with ?1 unit and ?2 emp. */
