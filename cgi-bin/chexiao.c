@@ -80,6 +80,10 @@ form_get(struct hall_ctx *c)
 	if (errs.n > 0) {
 		tp_begin(c, "refused", "撤销用工登记");
 		cx_page_registration(c, &e);
+		if (cx_page_blockers(c, &e) != 0) {
+			page_busy(c);
+			return;
+		}
 		page_form_errors(c, &errs);
 		page_message(c, "error", "该用工登记不能在网上撤销,请按提示办理");
 		c->status = 409;
@@ -118,6 +122,10 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 		    req_get(c->r, "token"));
 	if (e != NULL)
 		cx_page_registration(c, e);
+	if (e != NULL && status == 409 && cx_page_blockers(c, e) != 0) {
+		page_busy(c);
+		return;
+	}
 	cx_page_posted(c);
 	cx_page_materials(c, req_get(c->r, "reason"), rep == NULL ||
 	    strcmp(rep, "0") != 0);

@@ -449,9 +449,8 @@ cx_unit(struct store *s, int64_t unit_id, char region[16], char status[16])
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
-/* The unfinished 撤销 of registration emp_id other than except into
- * *id and seq.  Returns 1 found, 0 none, -1 error. */
-static int
+/* See chexiao.h. */
+int
 cx_pending(struct store *s, int64_t emp_id, int64_t except, int64_t *id,
     char seq[32])
 {

@@ -166,6 +166,12 @@ int		 cx_can_revoke(struct store *s, int64_t unit_id,
 		    const struct employment *e, int64_t except,
 		    struct form_errors *errs);
 
+/* The unfinished (未提交 or 进行中) 撤销 of registration emp_id other
+ * than task except into *id and seq (cleared when none).  Returns 1
+ * found, 0 none, -1 error. */
+int		 cx_pending(struct store *s, int64_t emp_id, int64_t except,
+		    int64_t *id, char seq[32]);
+
 /* Every rule but the attachments for row (of task_id, 0 for none) of
  * unit_id on day today.  Returns 0 (see errs) or -1. */
 int		 cx_rules(struct store *s, int64_t unit_id, int64_t task_id,

@@ -8,6 +8,7 @@
 
 #include "hall.h"
 #include "employment.h"
+#include "tuigong.h"
 #include "taskpage.h"
 #include "chexiao.h"
 #include "chexiao_page.h"
@@ -58,6 +59,38 @@ cx_page_registration(struct hall_ctx *c, const struct employment *e)
 	if (e->revoke_task_id > 0)
 		page_attr_int(n, "revoke-task", e->revoke_task_id);
 	return n;
+}
+
+/* Adds one <blocker kind= id= seq=/>. */
+static void
+cx_blocker(struct hall_ctx *c, const char *kind, int64_t id, const char *seq)
+{
+	xmlNodePtr	 n;
+
+	n = page_add(c, NULL, "blocker", NULL);
+	page_attr(n, "kind", kind);
+	page_attr_int(n, "id", id);
+	page_attr(n, "seq", seq);
+}
+
+/* See chexiao_page.h. */
+int
+cx_page_blockers(struct hall_ctx *c, const struct employment *e)
+{
+	int64_t	 id;
+	char	 seq[32];
+	int	 rc;
+
+	if ((rc = tuigong_open_task(c->s, c->acct.unit_id, e->idno, 0, &id,
+	    seq)) < 0)
+		return -1;
+	if (rc > 0)
+		cx_blocker(c, "tuigong", id, seq);
+	if ((rc = cx_pending(c->s, e->id, 0, &id, seq)) < 0)
+		return -1;
+	if (rc > 0)
+		cx_blocker(c, "chexiao", id, seq);
+	return 0;
 }
 
 /* See chexiao_page.h. */

@@ -25,6 +25,12 @@ void		 cx_page_options(struct hall_ctx *c);
 xmlNodePtr	 cx_page_registration(struct hall_ctx *c,
 		    const struct employment *e);
 
+/* Adds the unfinished tasks that keep registration e from being
+ * revoked, as <blocker kind="tuigong|chexiao" id= seq=/>, for the
+ * refusal's links.  Returns 0 or -1. */
+int		 cx_page_blockers(struct hall_ctx *c,
+		    const struct employment *e);
+
 /* Adds <chexiao .../> with row's values.  Returns the node. */
 xmlNodePtr	 cx_page_row(struct hall_ctx *c, const struct chexiao_row *r);
 

@@ -58,12 +58,12 @@
       <xsl:if test="$e[@code = 'CX_UNIT_CLOSED']">
         <li><a href="/beian/export" id="go-export">导出原用工登记记录清单(.xlsx)</a>,连同《准予注销登记通知书》或《营业执照吊销决定书》、清算组说明,到经办机构服务大厅办理。</li>
       </xsl:if>
-      <xsl:if test="$e[@code = 'CX_TUIGONG_OPEN']">
-        <li><a href="/tuigong/timeline?sfzh={$reg/@idno}" id="go-tuigong">查看该员工的退工登记(员工时间轴)</a>,或到<a href="/home">首页「待办」</a>打开该退工业务。</li>
-      </xsl:if>
-      <xsl:if test="$e[@code = 'CX_DUPLICATE']">
-        <li><a href="/chexiao/lookup" id="go-lookup">按撤销申请编号查询该申请</a>,或到<a href="/home">首页「待办」</a>继续办理。</li>
-      </xsl:if>
+      <xsl:for-each select="/page/blocker[@kind = 'tuigong']">
+        <li><a href="/tuigong?id={@id}" id="go-tuigong">打开退工登记(业务顺序号 <xsl:value-of select="@seq"/>)</a>,办结或退单后再申请撤销。</li>
+      </xsl:for-each>
+      <xsl:for-each select="/page/blocker[@kind = 'chexiao']">
+        <li><a href="/chexiao?id={@id}" id="go-chexiao">打开撤销申请(撤销申请编号 CX<xsl:value-of select="@seq"/>)</a>继续办理。</li>
+      </xsl:for-each>
       <li><a href="/beian">返回备案查询</a></li>
     </ul>
   </xsl:template>

@@ -362,6 +362,12 @@ START_TEST(cx_refusals)
 	ck_assert_ptr_null(strstr(a.body, refusals[_i].code));
 	if (strcmp(refusals[_i].code, "CX_UNIT_CLOSED") == 0)
 		ck_assert_ptr_nonnull(strstr(a.body, "/beian/export"));
+	if (strcmp(refusals[_i].code, "CX_TUIGONG_OPEN") == 0) {
+		snprintf(sql, sizeof(sql), "href=\"/tuigong?id=%lld\"",
+		    db_int("SELECT MAX(id) FROM tasks WHERE business = "
+		    "'tuigong'"));
+		ck_assert_ptr_nonnull(strstr(a.body, sql));
+	}
 	answer_free(&a);
 	if (refusals[_i].undo != NULL)
 		db_exec(refusals[_i].undo);
