@@ -167,12 +167,13 @@ list_get(struct hall_ctx *c)
 }
 
 /* Loads the task named by the id field for the request's scope and
- * checks it is 结束.  Returns 0, or 1 when the page holds the refusal. */
+ * checks it is 结束 (or 进行中, for a receipt printable once submitted).  Returns 0, or 1 when the page holds the refusal. */
 static int
 load_done_task(struct hall_ctx *c, struct task *t)
 {
 	int64_t	 id = page_id_param(c, "id");
 	int	 rc = id > 0 ? wf_load(c->s, id, scope_unit(c), t) : 1;
+	const struct wf_receipt	*kind;
 
 	if (rc < 0) {
 		page_busy(c);
@@ -182,7 +183,9 @@ load_done_task(struct hall_ctx *c, struct task *t)
 		page_fail(c, 404, "NOT_FOUND", "未找到该业务");
 		return 1;
 	}
-	if (t->state != TASK_DONE) {
+	if (t->state != TASK_DONE && !(t->state == TASK_PENDING &&
+	    (kind = receipt_kind_of(wf_business(t->business), c->r->path +
+	    strlen(PRINT_PREFIX))) != NULL && receipt_on_submit(kind))) {
 		page_fail(c, 409, "NOT_DONE",
 		    "该业务尚未审核通过,审核通过后方可打印回执");
 		return 1;

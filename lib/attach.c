@@ -90,6 +90,13 @@ const struct material attach_materials[] = {
 	{ "huzhao", "定居国护照" },
 	{ "xiaohu_zhengming", "公安户籍管理部门出具的销户证明" },
 	{ "cizhi_baogao_qianzi", "职工签字的辞职报告或单位辞退证明" },
+	/* 撤销用工登记 [001 准备必要材料] */
+	{ "yingye_zhizhao", "营业执照副本" },
+	{ "tongyi_daima", "统一社会信用代码证书" },
+	{ "fading_sfz", "法定代表人身份证" },
+	{ "jingbanren_sfz", "经办人身份证" },
+	{ "shouquan_weituoshu", "授权委托书" },
+	{ "cuowu_zhengming", "信息错误证明材料(户口本、公安机关证明等)" },
 	{ NULL, NULL }
 };
 

@@ -12,11 +12,13 @@
 #include "tuigong.h"
 #include "jianyuan.h"
 #include "yonggong.h"
+#include "chexiao.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
 	&tuigong_business,
 	&yonggong_business,
+	&chexiao_business,
 	NULL
 };
 

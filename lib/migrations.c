@@ -628,8 +628,7 @@ const char *const store_migrations[] = {
  * approval.  合同编号 is looked up among the unfinished rows and a
  * person's unfinished 用工备案 by 身份证号, each on its own index.  The
  * unit's 用工备案及时率 is kept in tallies ('yonggong', 'yonggong-on-
- * time') as employments registered by the hall are inserted.  (Number
- * 15 of issue 9; the lead renumbers on merge.) */
+ * time') as employments registered by the hall are inserted. */
 "CREATE TABLE yonggong ("
 "  id INTEGER PRIMARY KEY,"
 "  task_id INTEGER NOT NULL REFERENCES tasks(id),"
@@ -730,6 +729,40 @@ const char *const store_migrations[] = {
 "    VALUES (NEW.unit_id, 'emp:' || NEW.status, 1)"
 "    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
 "END;",
+
+/* 16: 撤销 (issue 9): one row per task, the registration it revokes,
+ * 撤销原因 and 说明, whether the 经办人 is the 法定代表人, the corrected
+ * registration of a 信息错误 (complete; the one created on approval in
+ * new_employment_id) and 逾期.  Indexed by the registration, for the
+ * pending-撤销 rule and 备案查询's history of a registration. */
+"CREATE TABLE chexiao ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  employment_id INTEGER NOT NULL REFERENCES employments(id),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL DEFAULT '',"		/* 撤销原因 */
+"  explanation TEXT NOT NULL DEFAULT '',"	/* 撤销说明 */
+"  handler_is_rep INTEGER NOT NULL DEFAULT 1,"	/* 经办人 is 法定代表人 */
+"  handler_name TEXT NOT NULL DEFAULT '',"
+"  handler_phone TEXT NOT NULL DEFAULT '',"
+"  fix_name TEXT NOT NULL DEFAULT '',"		/* 信息错误: corrected */
+"  fix_contract_no TEXT NOT NULL DEFAULT '',"
+"  fix_start TEXT NOT NULL DEFAULT '',"
+"  fix_end TEXT NOT NULL DEFAULT '',"		/* '' = 无固定期限 */
+"  fix_post TEXT NOT NULL DEFAULT '',"
+"  fix_job_type TEXT NOT NULL DEFAULT '',"
+"  fix_wage_fen INTEGER NOT NULL DEFAULT 0,"
+"  fix_work_form TEXT NOT NULL DEFAULT '',"
+"  new_employment_id INTEGER REFERENCES employments(id),"
+"  late INTEGER NOT NULL DEFAULT 0,"		/* 逾期 */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX chexiao_employment ON chexiao(employment_id, task_id);"
+"CREATE INDEX chexiao_new_employment ON chexiao(new_employment_id, "
+"  task_id);",
 };
 
 const size_t store_nmigrations =

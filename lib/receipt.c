@@ -218,7 +218,8 @@ insert_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, kind->title) != 0 ||
 	    store_bind_text(st, 3, no) != 0 || store_bind_text(st, 4, code) != 0 ||
-	    store_bind_int(st, 5, t->decided_at) != 0 ||
+	    store_bind_int(st, 5, t->decided_at > 0 ? t->decided_at :
+	    (int64_t)clock_now()) != 0 ||
 	    store_exec_stmt(s, st) != 0)
 		return -1;
 	if (store_changes(s) == 0)
@@ -226,6 +227,20 @@ insert_receipt(struct store *s, int64_t task_id, const struct wf_receipt *kind,
 	snprintf(obj, sizeof(obj), "task:%lld", (long long)task_id);
 	snprintf(detail, sizeof(detail), "%s %s", kind->title, no);
 	return audit_append(s, &sys, "receipt.issue", obj, detail);
+}
+
+/* See receipt.h. */
+int
+receipt_on_submit(const struct wf_receipt *kind)
+{
+	const struct wf_business	*b;
+	size_t				 i;
+
+	for (i = 0; kind != NULL && (b = wf_business_at(i)) != NULL; i++)
+		if (b->submit_receipt != NULL &&
+		    strcmp(b->submit_receipt, kind->kind) == 0)
+			return 1;
+	return 0;
 }
 
 /* Issues or finds the receipt of kind for task_id; see receipt.h.
@@ -249,7 +264,9 @@ receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
 		ret = rc;
 		goto out;
 	}
-	if (strcmp(t.state, task_state_names[TASK_DONE]) != 0 ||
+	if ((strcmp(t.state, task_state_names[TASK_DONE]) != 0 &&
+	    !(receipt_on_submit(kind) &&
+	    strcmp(t.state, task_state_names[TASK_PENDING]) == 0)) ||
 	    (unit_id > 0 && t.unit_id != unit_id)) {
 		ret = 1;
 		goto out;

@@ -49,11 +49,17 @@ size_t		 receipt_kinds(const struct wf_business *b,
 const struct wf_receipt *receipt_kind_of(const struct wf_business *b,
 		    const char *kind);
 
+/* Whether kind may be printed once its task is submitted (进行中): a
+ * registered business names it as its submit_receipt.  Returns 1 or
+ * 0. */
+int		 receipt_on_submit(const struct wf_receipt *kind);
+
 /* Issues (or finds the already issued) receipt of kind for task_id,
  * which must be 结束 and belong to unit_id (0 = any), stored under the
  * kind's title (receipts.kind) and numbered with its prefix.  Whether
  * the task's business issues that kind is the caller's to check
  * (receipt_kind_of).  Opens its own transaction unless one is open.
+ * A kind receipt_on_submit() allows is issued for a 进行中 task too.
  * Returns 0, 1 when the task is not 结束 / not found / another unit's,
  * -1 on error (also for a kind without a number prefix). */
 int		 receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,

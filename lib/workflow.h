@@ -129,6 +129,10 @@ struct wf_business {
 	const struct wf_menu *menu;
 	/* Receipts it issues, NULL-terminated by kind; NULL for none. */
 	const struct wf_receipt *receipts;
+	/* The kind of its receipts that may be printed once the task is
+	 * submitted (进行中), not only once it is 结束, e.g. 《撤销申请
+	 * 回执》; NULL for none. */
+	const char	*submit_receipt;
 	/* Its batch (批量) import, or NULL. */
 	const struct batch_spec *batch;
 	/* Calls fn(arg, row) for each person row of task_id in row order;

@@ -192,6 +192,42 @@
     </article>
   </xsl:template>
 
+  <!-- 《撤销申请回执》: printable once submitted, so no decision rows; its
+       number is the 撤销申请编号. -->
+  <xsl:template match="page[@view = 'chexiao']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title">撤销申请回执</xsl:with-param>
+      </xsl:call-template>
+      <p class="receipt-lead">
+        <xsl:value-of select="unit/@name"/>
+        <xsl:text>提交的撤销用工登记申请已受理,撤销申请编号 </xsl:text>
+        <strong class="mono"><xsl:value-of select="receipt/@no"/></strong>
+        <xsl:text>。</xsl:text>
+      </p>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <xsl:call-template name="detail-rows"/>
+          <tr>
+            <th>申请时间</th>
+            <td colspan="3"><xsl:value-of select="business/@submitted"/></td>
+          </tr>
+        </tbody>
+      </table>
+      <div class="receipt-notes">
+        <p class="receipt-notes-title">温馨提示</p>
+        <ol>
+          <li>审核时间一般为1-5个工作日(部分地区最长7个工作日),审核结果在网上服务大厅“办理进度”和“消息中心”查看,也可凭撤销申请编号在“撤销申请查询”中查询。</li>
+          <li>审核通过后用工登记状态变更为“已撤销”;被回退的,请按回退原因修改后重新提交。</li>
+          <li>撤销用工登记不停止社保缴费,员工仍在本单位参保的,请同步办理减员。</li>
+        </ol>
+      </div>
+      <xsl:call-template name="verify-box"/>
+    </article>
+  </xsl:template>
+
   <!-- 《退工登记证明》 with the reminders of [000 后续操作]. -->
   <xsl:template match="page[@view = 'tuigong']" mode="sheet">
     <article class="receipt">

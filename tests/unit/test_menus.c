@@ -137,13 +137,15 @@ START_TEST(menus_entries)
 	/* The businesses' entries with the hall's placed around them, as
 	 * the menus always were. */
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiuye']",
-	    "退工登记|批量退工|员工时间轴|用工备案|批量用工备案|备案查询");
+	    "退工登记|批量退工|员工时间轴|用工备案|批量用工备案|备案查询|"
+	    "撤销申请查询");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiaofei']",
 	    "单位应收核定-|在职人员非敏感信息变更|单位一般信息变更|变更记录|"
 	    "城镇职工减少|批量减员|职工缴费工资申报-|城镇职工增加-");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'qita']", "业务打印");
 	entries_eq(ctx.doc, "/page/menus/common",
-	    "首页|退工登记|用工备案|城镇职工减少|在职人员非敏感信息变更|"
+	    "首页|退工登记|用工备案|撤销用工登记|城镇职工减少|"
+	    "在职人员非敏感信息变更|"
 	    "业务打印");
 	xp_eq(ctx.doc, "string(/page/menus/common/@title)", "常用业务");
 	xp_eq(ctx.doc, "string(/page/menus/category/entry[@label = "
