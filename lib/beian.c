@@ -24,6 +24,7 @@
 #include <xlsxwriter.h>
 
 #include "beian.h"
+#include "chexiao.h"
 #include "clock.h"
 #include "employment.h"
 #include "store.h"
@@ -281,17 +282,48 @@ beian_history(struct store *s, const struct employment *e,
 	return h.n;
 }
 
-/* See beian.h.  Until the 撤销 business (lib/chexiao.h) is merged,
- * the one task the registration itself names. */
+/* What beian_revoke_tasks hands to cx_tasks_of_employment. */
+struct beian_cx {
+	const struct employment	*e;
+	int			(*fn)(int64_t task_id, void *arg);
+	void			*arg;
+	int			 n;
+};
+
+/* cx_tasks_of_employment callback: one 撤销 task, passed on unless it
+ * is the one that made e (a 信息错误's corrected registration, shown as
+ * its registration).  Returns what fn returns. */
+static int
+beian_cx_task(void *arg, int64_t task_id, const char *seq_no,
+    const char *state, const char *reason)
+{
+	struct beian_cx	*c = arg;
+
+	(void)seq_no;
+	(void)state;
+	(void)reason;
+	if (task_id == c->e->reg_task_id)
+		return 0;
+	c->n++;
+	return c->fn(task_id, c->arg);
+}
+
+/* See beian.h: every 撤销 task of the registration (pending, returned,
+ * refused and the one that revoked it), from lib/chexiao.h. */
 int
 beian_revoke_tasks(struct store *s, const struct employment *e,
     int (*fn)(int64_t task_id, void *arg), void *arg)
 {
-	(void)s;
-	if (e->revoke_task_id <= 0)
-		return 0;
-	fn(e->revoke_task_id, arg);
-	return 1;
+	struct beian_cx	 c;
+
+	memset(&c, 0, sizeof(c));
+	c.e = e;
+	c.fn = fn;
+	c.arg = arg;
+	if (cx_tasks_of_employment(s, e->unit_id, e->id, beian_cx_task,
+	    &c) < 0)
+		return -1;
+	return c.n;
 }
 
 /* ---- Export ---- */

@@ -67,10 +67,10 @@ int		 beian_history(struct store *s, const struct employment *e,
 		    void (*fn)(const struct beian_event *ev, void *arg),
 		    void *arg);
 
-/* Calls fn(task id) for each 撤销 task of registration e: today its
- * revoke_task_id (the one that revoked it); when lib/chexiao.h lands,
- * cx_tasks_of_employment(), which adds the pending and returned ones.
- * Returns how many, or -1 on error. */
+/* Calls fn(task id) for each 撤销 task of registration e, oldest
+ * first (cx_tasks_of_employment: pending, returned and the one that
+ * revoked it), but not the 信息错误 撤销 that created e (its
+ * reg_task_id).  Returns how many, or -1 on error. */
 int		 beian_revoke_tasks(struct store *s, const struct employment *e,
 		    int (*fn)(int64_t task_id, void *arg), void *arg);
 
