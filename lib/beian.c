@@ -288,6 +288,7 @@ struct beian_cx {
 	int			(*fn)(int64_t task_id, void *arg);
 	void			*arg;
 	int			 n;
+	int			 saw_revoke;	/* met e's revoke_task_id */
 };
 
 /* cx_tasks_of_employment callback: one 撤销 task, passed on unless it
@@ -304,12 +305,15 @@ beian_cx_task(void *arg, int64_t task_id, const char *seq_no,
 	(void)reason;
 	if (task_id == c->e->reg_task_id)
 		return 0;
+	if (task_id == c->e->revoke_task_id)
+		c->saw_revoke = 1;
 	c->n++;
 	return c->fn(task_id, c->arg);
 }
 
 /* See beian.h: every 撤销 task of the registration (pending, returned,
- * refused and the one that revoked it), from lib/chexiao.h. */
+ * refused and the one that revoked it), from lib/chexiao.h, and the
+ * task named by revoke_task_id when it is not among them. */
 int
 beian_revoke_tasks(struct store *s, const struct employment *e,
     int (*fn)(int64_t task_id, void *arg), void *arg)
@@ -323,6 +327,12 @@ beian_revoke_tasks(struct store *s, const struct employment *e,
 	if (cx_tasks_of_employment(s, e->unit_id, e->id, beian_cx_task,
 	    &c) < 0)
 		return -1;
+	/* A registration revoked other than by a 撤销 of the hall (e.g.
+	 * at the counter, recorded by an operator) still shows it. */
+	if (e->revoke_task_id > 0 && !c.saw_revoke) {
+		fn(e->revoke_task_id, arg);
+		c.n++;
+	}
 	return c.n;
 }
 
