@@ -8,8 +8,85 @@
 
   <xsl:import href="layout.xsl"/>
 
-  <!-- The home page. -->
+  <!-- The views drawn in a frame with holes (layout.xsl). -->
+  <xsl:variable name="framed-views" select="'|index|'"/>
+
+  <!-- The home page: its headings and table heads are the frame, the
+       rest holes (filled in mode fills, in the same order). -->
   <xsl:template match="page[@view = 'index']" mode="content">
+    <xsl:choose>
+      <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="home-welcome"/></xsl:otherwise>
+    </xsl:choose>
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="todo/task"/>
+        <xsl:with-param name="kind" select="'todo'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-todo-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'已办任务列表'"/></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="done/task"/>
+        <xsl:with-param name="kind" select="'done'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-done-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'消息中心'"/></xsl:call-template>
+      <table class="grid inbox">
+        <thead>
+          <tr><th class="time">时间</th><th>消息</th><th>相关业务</th><th>状态</th></tr>
+        </thead>
+        <tbody>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-inbox-rows"/></xsl:otherwise>
+          </xsl:choose>
+        </tbody>
+      </table>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-inbox-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- The holes of the home page's frame, in order. -->
+  <xsl:template match="page[@view = 'index']" mode="fills">
+    <hall-fill><xsl:call-template name="home-welcome"/></hall-fill>
+    <hall-fill>
+      <xsl:call-template name="task-rows">
+        <xsl:with-param name="tasks" select="todo/task"/>
+        <xsl:with-param name="kind" select="'todo'"/>
+      </xsl:call-template>
+    </hall-fill>
+    <hall-fill><xsl:call-template name="home-todo-pager"/></hall-fill>
+    <hall-fill>
+      <xsl:call-template name="task-rows">
+        <xsl:with-param name="tasks" select="done/task"/>
+        <xsl:with-param name="kind" select="'done'"/>
+      </xsl:call-template>
+    </hall-fill>
+    <hall-fill><xsl:call-template name="home-done-pager"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-inbox-rows"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-inbox-pager"/></hall-fill>
+  </xsl:template>
+
+  <!-- The welcome line with the counts, and the shortcuts if any. -->
+  <xsl:template name="home-welcome">
     <section class="welcome">
       <p>
         <xsl:text>欢迎您,</xsl:text>
@@ -50,93 +127,82 @@
         </ul>
       </section>
     </xsl:if>
+  </xsl:template>
 
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
-      <xsl:call-template name="task-table">
-        <xsl:with-param name="tasks" select="todo/task"/>
-        <xsl:with-param name="kind" select="'todo'"/>
-      </xsl:call-template>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="todo/@total"/>
-        <xsl:with-param name="page" select="todo/@page"/>
-        <xsl:with-param name="size" select="todo/@per-page"/>
-        <xsl:with-param name="base-url" select="'/home?'"/>
-        <xsl:with-param name="name" select="'todo_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
+  <!-- The pages of 待办. -->
+  <xsl:template name="home-todo-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="todo/@total"/>
+      <xsl:with-param name="page" select="todo/@page"/>
+      <xsl:with-param name="size" select="todo/@per-page"/>
+      <xsl:with-param name="base-url" select="'/home?'"/>
+      <xsl:with-param name="name" select="'todo_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
+  </xsl:template>
 
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'已办任务列表'"/></xsl:call-template>
-      <xsl:call-template name="task-table">
-        <xsl:with-param name="tasks" select="done/task"/>
-        <xsl:with-param name="kind" select="'done'"/>
-      </xsl:call-template>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="done/@total"/>
-        <xsl:with-param name="page" select="done/@page"/>
-        <xsl:with-param name="size" select="done/@per-page"/>
-        <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
-        <xsl:with-param name="name" select="'done_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
+  <!-- The pages of 已办. -->
+  <xsl:template name="home-done-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="done/@total"/>
+      <xsl:with-param name="page" select="done/@page"/>
+      <xsl:with-param name="size" select="done/@per-page"/>
+      <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
+      <xsl:with-param name="name" select="'done_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
+  </xsl:template>
 
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'消息中心'"/></xsl:call-template>
-      <table class="grid inbox">
-        <thead>
-          <tr><th class="time">时间</th><th>消息</th><th>相关业务</th><th>状态</th></tr>
-        </thead>
-        <tbody>
-          <xsl:for-each select="inbox/msg">
-            <xsl:variable name="tid" select="@task"/>
-            <xsl:variable name="t" select="(/page/todo/task[@id = $tid] | /page/done/task[@id = $tid])[1]"/>
-            <xsl:variable name="m" select="."/>
-            <tr>
-              <xsl:if test="not(@read = '1')"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
-              <td class="time"><xsl:value-of select="@at"/></td>
-              <td><xsl:value-of select="."/></td>
-              <td>
-                <xsl:choose>
-                  <xsl:when test="$m/@seq">
-                    <xsl:call-template name="link">
-                      <xsl:with-param name="href" select="concat('/home/task?id=', $tid)"/>
-                      <xsl:with-param name="label" select="concat($m/@business-name, ' ', $m/@seq)"/>
-                    </xsl:call-template>
-                  </xsl:when>
-                  <xsl:when test="$t">
-                    <xsl:call-template name="link">
-                      <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
-                      <xsl:with-param name="label" select="concat($t/@business-name, ' ', $t/@seq)"/>
-                    </xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$tid"/></xsl:otherwise>
-                </xsl:choose>
-              </td>
-              <td>
-                <xsl:choose>
-                  <xsl:when test="@read = '1'">已读</xsl:when>
-                  <xsl:otherwise><span class="badge badge-new">未读</span></xsl:otherwise>
-                </xsl:choose>
-              </td>
-            </tr>
-          </xsl:for-each>
-          <xsl:if test="not(inbox/msg)">
-            <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4"/></xsl:call-template>
-          </xsl:if>
-        </tbody>
-      </table>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="inbox/@total"/>
-        <xsl:with-param name="page" select="inbox/@page"/>
-        <xsl:with-param name="size" select="inbox/@per-page"/>
-        <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
-        <xsl:with-param name="name" select="'msg_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
+  <!-- The rows of the 消息中心: one per message, or 「暂无记录」. -->
+  <xsl:template name="home-inbox-rows">
+    <xsl:for-each select="inbox/msg">
+      <xsl:variable name="tid" select="@task"/>
+      <xsl:variable name="t" select="(/page/todo/task[@id = $tid] | /page/done/task[@id = $tid])[1]"/>
+      <xsl:variable name="m" select="."/>
+      <tr>
+        <xsl:if test="not(@read = '1')"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
+        <td class="time"><xsl:value-of select="@at"/></td>
+        <td><xsl:value-of select="."/></td>
+        <td>
+          <xsl:choose>
+            <xsl:when test="$m/@seq">
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="concat('/home/task?id=', $tid)"/>
+                <xsl:with-param name="label" select="concat($m/@business-name, ' ', $m/@seq)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$t">
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
+                <xsl:with-param name="label" select="concat($t/@business-name, ' ', $t/@seq)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$tid"/></xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <td>
+          <xsl:choose>
+            <xsl:when test="@read = '1'">已读</xsl:when>
+            <xsl:otherwise><span class="badge badge-new">未读</span></xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </tr>
+    </xsl:for-each>
+    <xsl:if test="not(inbox/msg)">
+      <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The pages of the 消息中心. -->
+  <xsl:template name="home-inbox-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="inbox/@total"/>
+      <xsl:with-param name="page" select="inbox/@page"/>
+      <xsl:with-param name="size" select="inbox/@per-page"/>
+      <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
+      <xsl:with-param name="name" select="'msg_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The total of a list: its @total when the page says it, else the
