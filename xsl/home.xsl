@@ -14,10 +14,7 @@
   <!-- The home page: its headings and table heads are the frame, the
        rest holes (filled in mode fills, in the same order). -->
   <xsl:template match="page[@view = 'index']" mode="content">
-    <xsl:choose>
-      <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="home-welcome"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="home-welcome"/>
     <section class="panel">
       <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
       <xsl:call-template name="task-table">
@@ -66,7 +63,12 @@
 
   <!-- The holes of the home page's frame, in order. -->
   <xsl:template match="page[@view = 'index']" mode="fills">
-    <hall-fill><xsl:call-template name="home-welcome"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-name"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-unit"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-todo-total"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-done-total"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-unread"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-shortcuts"/></hall-fill>
     <hall-fill>
       <xsl:call-template name="task-rows">
         <xsl:with-param name="tasks" select="todo/task"/>
@@ -85,33 +87,85 @@
     <hall-fill><xsl:call-template name="home-inbox-pager"/></hall-fill>
   </xsl:template>
 
-  <!-- The welcome line with the counts, and the shortcuts if any. -->
+  <!-- The welcome line with the counts; in a frame, holes for the
+       user's name, the unit, each count and the shortcuts. -->
   <xsl:template name="home-welcome">
     <section class="welcome">
       <p>
         <xsl:text>欢迎您,</xsl:text>
-        <strong><xsl:value-of select="session/@name"/></strong>
-        <xsl:if test="session/@unit != ''">
-          <xsl:text>(</xsl:text><xsl:value-of select="session/@unit"/><xsl:text>)</xsl:text>
-        </xsl:if>
-        <xsl:text>。</xsl:text>
+        <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-name"/></xsl:otherwise>
+          </xsl:choose>
+        </strong>
         <xsl:choose>
-          <xsl:when test="session/@vip = '1'">贵单位为 VIP 单位,提交的业务由系统按规则自动审核。</xsl:when>
-          <xsl:otherwise>提交审批后的业务由经办机构审核,请在已办任务列表中关注审批结果。</xsl:otherwise>
+          <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="home-unit"/></xsl:otherwise>
         </xsl:choose>
       </p>
       <p class="counts">
-        <span>待办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="todo"/><xsl:with-param name="items" select="todo/task"/></xsl:call-template></strong> 件</span>
-        <span>已办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="done"/><xsl:with-param name="items" select="done/task"/></xsl:call-template></strong> 件</span>
+        <span>待办 <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-todo-total"/></xsl:otherwise>
+          </xsl:choose>
+        </strong> 件</span>
+        <span>已办 <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-done-total"/></xsl:otherwise>
+          </xsl:choose>
+        </strong> 件</span>
         <span>未读消息 <strong>
           <xsl:choose>
-            <xsl:when test="inbox/@unread"><xsl:value-of select="inbox/@unread"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="count(inbox/msg[@read != '1' or not(@read)])"/></xsl:otherwise>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-unread"/></xsl:otherwise>
           </xsl:choose>
         </strong> 条</span>
       </p>
     </section>
+    <xsl:choose>
+      <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="home-shortcuts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
+  <!-- The user's name. -->
+  <xsl:template name="home-name">
+    <xsl:value-of select="session/@name"/>
+  </xsl:template>
+
+  <!-- (the unit)。 and what happens to what it submits. -->
+  <xsl:template name="home-unit">
+    <xsl:if test="session/@unit != ''">
+      <xsl:text>(</xsl:text><xsl:value-of select="session/@unit"/><xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:text>。</xsl:text>
+    <xsl:choose>
+      <xsl:when test="session/@vip = '1'">贵单位为 VIP 单位,提交的业务由系统按规则自动审核。</xsl:when>
+      <xsl:otherwise>提交审批后的业务由经办机构审核,请在已办任务列表中关注审批结果。</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The number of 待办: the list's total when the page says it,
+       else the tasks shown (substring(…, 1, 0) is ''). -->
+  <xsl:template name="home-todo-total">
+    <xsl:value-of select="concat(todo/@total, substring(count(todo/task), 1, 99 * not(todo/@total)))"/>
+  </xsl:template>
+
+  <!-- The number of 已办, as home-todo-total. -->
+  <xsl:template name="home-done-total">
+    <xsl:value-of select="concat(done/@total, substring(count(done/task), 1, 99 * not(done/@total)))"/>
+  </xsl:template>
+
+  <!-- The number of unread messages: inbox/@unread, else counted. -->
+  <xsl:template name="home-unread">
+    <xsl:value-of select="concat(inbox/@unread, substring(count(inbox/msg[@read != '1' or not(@read)]), 1, 99 * not(inbox/@unread)))"/>
+  </xsl:template>
+
+  <!-- The shortcuts of the page, if any. -->
+  <xsl:template name="home-shortcuts">
     <xsl:if test="shortcuts/*">
       <section class="shortcuts">
         <xsl:call-template name="section"><xsl:with-param name="title" select="'常用业务'"/></xsl:call-template>
@@ -203,17 +257,6 @@
       <xsl:with-param name="name" select="'msg_page'"/>
       <xsl:with-param name="unit" select="'条'"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- The total of a list: its @total when the page says it, else the
-       number of its $items shown. -->
-  <xsl:template name="list-total">
-    <xsl:param name="list"/>
-    <xsl:param name="items"/>
-    <xsl:choose>
-      <xsl:when test="$list/@total"><xsl:value-of select="$list/@total"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="count($items)"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- One task of the unit (业务状态): its facts, its history, and while

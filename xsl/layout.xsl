@@ -37,7 +37,7 @@
   <!-- The frame drawn once per worker (lib/render.c).  Empty (xsltproc,
        the samples): the whole page.  'splice': <hall-frame key="…">
        with one <hall-fill> per hole of the frame, in order (the
-       dynamic parts only: the user box, the messages, the view or the
+       dynamic parts only: the user and the CSRF field, the messages, the view or the
        holes of a framed view); the program writes the frame it drew
        before for that key with each fill in its hole.  'frame': the
        whole page with <hall-hole/> in place of each fill, drawn for
@@ -64,7 +64,10 @@
   <!-- The fills of the page's frame, in the order of its holes. -->
   <xsl:template match="page" mode="splice">
     <hall-frame key="{concat(@prog, '|', @view, '|', @category, '|', boolean($sess), boolean($is-reviewer), $menus, count(menus), '|', cert/@kind, '|', @org, '|', @title)}">
-      <hall-fill><xsl:call-template name="who"/></hall-fill>
+      <xsl:if test="$sess">
+        <hall-fill><xsl:call-template name="who-user"/></hall-fill>
+        <hall-fill><xsl:call-template name="csrf"/></hall-fill>
+      </xsl:if>
       <hall-fill>
         <xsl:call-template name="cert-warning"/>
         <xsl:call-template name="messages"/>
@@ -148,31 +151,19 @@
           </span>
         </span>
       </div>
-      <xsl:choose>
-        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
-        <xsl:otherwise><xsl:call-template name="who"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="who"/>
     </header>
   </xsl:template>
 
-  <!-- The user box of the header band: unit, user, 首页 and 退出. -->
+  <!-- The user box of the header band: unit, user, 首页 and 退出; in
+       a frame, holes for the user (who-user) and the CSRF field. -->
   <xsl:template name="who">
     <xsl:if test="$sess">
       <div class="who">
-        <xsl:if test="$sess/@unit != ''">
-          <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
-        </xsl:if>
-        <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
-        <span class="user">
-          <xsl:choose>
-            <xsl:when test="$is-reviewer">审核员: </xsl:when>
-            <xsl:otherwise>经办人: </xsl:otherwise>
-          </xsl:choose>
-          <xsl:value-of select="$sess/@name"/>
-          <xsl:if test="$sess/@username != ''">
-            <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
-          </xsl:if>
-        </span>
+        <xsl:choose>
+          <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="who-user"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="$menus">
           <a class="home-link">
             <xsl:attribute name="href">
@@ -185,11 +176,32 @@
           </a>
         </xsl:if>
         <form class="logout" method="post" action="/login/logout">
-          <xsl:call-template name="csrf"/>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="csrf"/></xsl:otherwise>
+          </xsl:choose>
           <button type="submit" class="btn-link">退出</button>
         </form>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The unit and the user of the session, in the user box. -->
+  <xsl:template name="who-user">
+    <xsl:if test="$sess/@unit != ''">
+      <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
+    </xsl:if>
+    <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
+    <span class="user">
+      <xsl:choose>
+        <xsl:when test="$is-reviewer">审核员: </xsl:when>
+        <xsl:otherwise>经办人: </xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="$sess/@name"/>
+      <xsl:if test="$sess/@username != ''">
+        <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
+      </xsl:if>
+    </span>
   </xsl:template>
 
   <!-- The top menu of categories (unit) or 审核工作台 (reviewer).  A
