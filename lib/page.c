@@ -13,6 +13,7 @@
 #include "attach.h"
 #include "page.h"
 #include "text.h"
+#include "xmlarena.h"
 
 /* The statements of the page documents; their SQL is in page_sql. */
 enum page_stmt {
@@ -365,6 +366,13 @@ page_menus_node(void)
 	menu_common(root);
 	xmlUnlinkNode(root);
 	return root;
+}
+
+/* See page.h. */
+void
+page_menus_prepare(void)
+{
+	(void)page_menus_node();
 }
 
 /* Points every node of the subtree n (elements, attributes, text) at
@@ -759,7 +767,7 @@ page_end(struct hall_ctx *c)
 		xmlUnlinkNode(c->menus);
 		c->menus = NULL;
 	}
-	if (c->doc != NULL)
+	if (c->doc != NULL && !xmlarena_active())
 		xmlFreeDoc(c->doc);
 	c->doc = NULL;
 	c->page = NULL;
