@@ -21,11 +21,13 @@
               doctype-system="about:legacy-compat"/>
 
   <!-- The issuing authority (HALL_ORG, page/@org), and a placeholder
-       where none is configured (the stylesheet samples): a string,
-       not a result tree fragment, for it is made on every page
-       (substring(…, 1 div false()) is ''). -->
-  <xsl:variable name="org"
-      select="concat(/page/@org, substring('XX市人力资源和社会保障局', 1 div not(/page/@org != '')))"/>
+       where none is configured (the stylesheet samples).  A template,
+       not a global variable: a global is worked out on every request,
+       and only the frame and a few views use it (substring(…, 1 div
+       false()) is ''). -->
+  <xsl:template name="org">
+    <xsl:value-of select="concat(/page/@org, substring('XX市人力资源和社会保障局', 1 div not(/page/@org != '')))"/>
+  </xsl:template>
 
   <!-- Set when a session is present. -->
   <xsl:variable name="sess" select="/page/session"/>
@@ -94,7 +96,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:if test="@title != ''"><xsl:value-of select="@title"/> - </xsl:if>
-          <xsl:value-of select="$org"/>
+          <xsl:call-template name="org"/>
           <xsl:text>网上服务大厅</xsl:text>
         </title>
         <link rel="stylesheet" href="/static/hall.css"/>
@@ -124,7 +126,7 @@
           </main>
         </div>
         <footer class="foot">
-          <p>主办单位: <xsl:value-of select="$org"/> · 社会保险咨询服务热线 12333</p>
+          <p>主办单位: <xsl:call-template name="org"/> · 社会保险咨询服务热线 12333</p>
           <p>
             <xsl:text>建议使用 1280×800 以上分辨率浏览</xsl:text>
             <xsl:if test="@prog != 'verify'"> · 本系统须使用经办机构签发的数字证书登录</xsl:if>
@@ -140,7 +142,7 @@
       <div class="brand">
         <span class="emblem" aria-hidden="true">人社</span>
         <span class="title">
-          <span class="org"><xsl:value-of select="$org"/></span>
+          <span class="org"><xsl:call-template name="org"/></span>
           <span class="hall">
             <xsl:text>网上服务大厅</xsl:text>
             <xsl:choose>
