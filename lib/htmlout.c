@@ -49,26 +49,34 @@ struct tagdesc {
 #define TAGCACHE	64
 static struct tagdesc	 tagcache[TAGCACHE];
 
-/* Appends n bytes of s to b. */
-static void
-put(struct hbuf *b, const void *s, size_t n)
+/* Makes room for n more bytes (and a NUL) in b.  Returns 0, or -1
+ * with b->oom set. */
+static int
+grow(struct hbuf *b, size_t n)
 {
 	xmlChar	*q;
 	size_t	 cap;
 
 	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap * 2;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((q = xmlRealloc(b->p, cap)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
+		return -1;
+	cap = b->cap * 2;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	if ((q = xmlRealloc(b->p, cap)) == NULL) {
+		b->oom = 1;
+		return -1;
 	}
+	b->p = q;
+	b->cap = cap;
+	return 0;
+}
+
+/* Appends n bytes of s to b. */
+static inline void
+put(struct hbuf *b, const void *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap && grow(b, n) != 0)
+		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 }
@@ -268,6 +276,7 @@ put_text(struct hbuf *b, xmlDocPtr doc, xmlNodePtr t)
 	if (t->content == NULL)
 		return;
 	if (t->name == xmlStringTextNoenc || (pn != NULL &&
+	    (pn[0] | 0x20) == 's' &&
 	    (strcasecmp((const char *)pn, "script") == 0 ||
 	    strcasecmp((const char *)pn, "style") == 0)) ||
 	    is_plain_text(t->content)) {
