@@ -10,9 +10,15 @@
 
   <!-- The views drawn in a frame with holes (layout.xsl). -->
   <xsl:variable name="framed-views" select="'|index|'"/>
+  <!-- For each list of the 首页 (待办, 已办, 消息中心), '1' when it is
+       empty with a total of 0 (and no unread message): its rows, its
+       pager and its count are then part of the frame, not holes. -->
+  <xsl:variable name="frame-key-extra"
+      select="concat(number(not(/page/todo/task) and /page/todo/@total = '0'), number(not(/page/done/task) and /page/done/@total = '0'), number(not(/page/inbox/msg) and /page/inbox/@total = '0' and /page/inbox/@unread = '0'))"/>
 
   <!-- The home page: its headings and table heads are the frame, the
-       rest holes (filled in mode fills, in the same order). -->
+       rest holes (filled in mode fills, in the same order), but for an
+       empty list ($frame-key-extra). -->
   <xsl:template match="page[@view = 'index']" mode="content">
     <xsl:call-template name="home-welcome"/>
     <section class="panel">
@@ -20,10 +26,10 @@
       <xsl:call-template name="task-table">
         <xsl:with-param name="tasks" select="todo/task"/>
         <xsl:with-param name="kind" select="'todo'"/>
-        <xsl:with-param name="hole" select="$hall-part = 'frame'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"/>
       </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"><hall-hole/></xsl:when>
         <xsl:otherwise><xsl:call-template name="home-todo-pager"/></xsl:otherwise>
       </xsl:choose>
     </section>
@@ -33,10 +39,10 @@
       <xsl:call-template name="task-table">
         <xsl:with-param name="tasks" select="done/task"/>
         <xsl:with-param name="kind" select="'done'"/>
-        <xsl:with-param name="hole" select="$hall-part = 'frame'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"/>
       </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"><hall-hole/></xsl:when>
         <xsl:otherwise><xsl:call-template name="home-done-pager"/></xsl:otherwise>
       </xsl:choose>
     </section>
@@ -49,13 +55,13 @@
         </thead>
         <tbody>
           <xsl:choose>
-            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
             <xsl:otherwise><xsl:call-template name="home-inbox-rows"/></xsl:otherwise>
           </xsl:choose>
         </tbody>
       </table>
       <xsl:choose>
-        <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
         <xsl:otherwise><xsl:call-template name="home-inbox-pager"/></xsl:otherwise>
       </xsl:choose>
     </section>
@@ -65,26 +71,38 @@
   <xsl:template match="page[@view = 'index']" mode="fills">
     <hall-fill><xsl:call-template name="home-name"/></hall-fill>
     <hall-fill><xsl:call-template name="home-unit"/></hall-fill>
-    <hall-fill><xsl:call-template name="home-todo-total"/></hall-fill>
-    <hall-fill><xsl:call-template name="home-done-total"/></hall-fill>
-    <hall-fill><xsl:call-template name="home-unread"/></hall-fill>
+    <xsl:if test="substring($frame-key-extra, 1, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-todo-total"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 2, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-done-total"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 3, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-unread"/></hall-fill>
+    </xsl:if>
     <hall-fill><xsl:call-template name="home-shortcuts"/></hall-fill>
-    <hall-fill>
-      <xsl:call-template name="task-rows">
-        <xsl:with-param name="tasks" select="todo/task"/>
-        <xsl:with-param name="kind" select="'todo'"/>
-      </xsl:call-template>
-    </hall-fill>
-    <hall-fill><xsl:call-template name="home-todo-pager"/></hall-fill>
-    <hall-fill>
-      <xsl:call-template name="task-rows">
-        <xsl:with-param name="tasks" select="done/task"/>
-        <xsl:with-param name="kind" select="'done'"/>
-      </xsl:call-template>
-    </hall-fill>
-    <hall-fill><xsl:call-template name="home-done-pager"/></hall-fill>
-    <hall-fill><xsl:call-template name="home-inbox-rows"/></hall-fill>
-    <hall-fill><xsl:call-template name="home-inbox-pager"/></hall-fill>
+    <xsl:if test="substring($frame-key-extra, 1, 1) = '0'">
+      <hall-fill>
+        <xsl:call-template name="task-rows">
+          <xsl:with-param name="tasks" select="todo/task"/>
+          <xsl:with-param name="kind" select="'todo'"/>
+        </xsl:call-template>
+      </hall-fill>
+      <hall-fill><xsl:call-template name="home-todo-pager"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 2, 1) = '0'">
+      <hall-fill>
+        <xsl:call-template name="task-rows">
+          <xsl:with-param name="tasks" select="done/task"/>
+          <xsl:with-param name="kind" select="'done'"/>
+        </xsl:call-template>
+      </hall-fill>
+      <hall-fill><xsl:call-template name="home-done-pager"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 3, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-inbox-rows"/></hall-fill>
+      <hall-fill><xsl:call-template name="home-inbox-pager"/></hall-fill>
+    </xsl:if>
   </xsl:template>
 
   <!-- The welcome line with the counts; in a frame, holes for the
@@ -107,19 +125,19 @@
       <p class="counts">
         <span>待办 <strong>
           <xsl:choose>
-            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"><hall-hole/></xsl:when>
             <xsl:otherwise><xsl:call-template name="home-todo-total"/></xsl:otherwise>
           </xsl:choose>
         </strong> 件</span>
         <span>已办 <strong>
           <xsl:choose>
-            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"><hall-hole/></xsl:when>
             <xsl:otherwise><xsl:call-template name="home-done-total"/></xsl:otherwise>
           </xsl:choose>
         </strong> 件</span>
         <span>未读消息 <strong>
           <xsl:choose>
-            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
             <xsl:otherwise><xsl:call-template name="home-unread"/></xsl:otherwise>
           </xsl:choose>
         </strong> 条</span>

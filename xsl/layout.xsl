@@ -52,6 +52,8 @@
        with a template in mode fills giving their fills; any other
        view is one hole. -->
   <xsl:variable name="framed-views" select="''"/>
+  <!-- What else a program's frames depend on, added to the key. -->
+  <xsl:variable name="frame-key-extra" select="''"/>
 
   <!-- The document, or the fills of its frame. -->
   <xsl:template match="/">
@@ -65,7 +67,7 @@
 
   <!-- The fills of the page's frame, in the order of its holes. -->
   <xsl:template match="page" mode="splice">
-    <hall-frame key="{concat(@prog, '|', @view, '|', @category, '|', boolean($sess), boolean($is-reviewer), $menus, count(menus), '|', cert/@kind, '|', @org, '|', @title)}">
+    <hall-frame key="{concat(@prog, '|', @view, '|', @category, '|', boolean($sess), boolean($is-reviewer), $menus, count(menus), '|', cert/@kind, '|', @org, '|', $frame-key-extra, '|', @title)}">
       <xsl:if test="$sess">
         <hall-fill><xsl:call-template name="who-user"/></hall-fill>
         <hall-fill><xsl:call-template name="csrf"/></hall-fill>
