@@ -79,7 +79,10 @@ page_xml_text(const char *s, char **copy)
 	char			*out;
 
 	*copy = NULL;
-	for (len = 0; p[len] != '\0'; len += n)
+	/* Printable ASCII needs no decoding. */
+	for (len = 0; p[len] >= 0x20 && p[len] < 0x80; len++)
+		;
+	for (; p[len] != '\0'; len += n)
 		if ((n = page_xml_char(p + len)) == 0)
 			n = 1, bad++;
 	if (bad == 0)

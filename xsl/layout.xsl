@@ -69,6 +69,7 @@
   <xsl:template match="page" mode="splice">
     <hall-frame key="{concat(@prog, '|', @view, '|', @category, '|', boolean($sess), boolean($is-reviewer), $menus, count(menus), '|', cert/@kind, '|', @org, '|', $frame-key-extra, '|', @title)}">
       <xsl:if test="$sess">
+        <hall-fill><xsl:call-template name="who-unit"/></hall-fill>
         <hall-fill><xsl:call-template name="who-user"/></hall-fill>
         <hall-fill><xsl:call-template name="csrf"/></hall-fill>
       </xsl:if>
@@ -160,14 +161,24 @@
   </xsl:template>
 
   <!-- The user box of the header band: unit, user, 首页 and 退出; in
-       a frame, holes for the user (who-user) and the CSRF field. -->
+       a frame, holes for the unit, the user and the CSRF field. -->
   <xsl:template name="who">
     <xsl:if test="$sess">
       <div class="who">
         <xsl:choose>
           <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
-          <xsl:otherwise><xsl:call-template name="who-user"/></xsl:otherwise>
+          <xsl:otherwise><xsl:call-template name="who-unit"/></xsl:otherwise>
         </xsl:choose>
+        <span class="user">
+          <xsl:choose>
+            <xsl:when test="$is-reviewer">审核员: </xsl:when>
+            <xsl:otherwise>经办人: </xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="who-user"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
         <xsl:if test="$menus">
           <a class="home-link">
             <xsl:attribute name="href">
@@ -190,22 +201,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The unit and the user of the session, in the user box. -->
-  <xsl:template name="who-user">
+  <!-- The unit of the session, in the user box. -->
+  <xsl:template name="who-unit">
     <xsl:if test="$sess/@unit != ''">
       <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
     </xsl:if>
     <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
-    <span class="user">
-      <xsl:choose>
-        <xsl:when test="$is-reviewer">审核员: </xsl:when>
-        <xsl:otherwise>经办人: </xsl:otherwise>
-      </xsl:choose>
-      <xsl:value-of select="$sess/@name"/>
-      <xsl:if test="$sess/@username != ''">
-        <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
-      </xsl:if>
-    </span>
+  </xsl:template>
+
+  <!-- The user of the session, in the user box. -->
+  <xsl:template name="who-user">
+    <xsl:value-of select="$sess/@name"/>
+    <xsl:if test="$sess/@username != ''">
+      <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The top menu of categories (unit) or 审核工作台 (reviewer).  A
@@ -361,8 +370,8 @@
   <!-- The certificate expiry warning: session/@cert-days-left <= 30,
        red when <= 7. -->
   <xsl:template name="cert-warning">
-    <xsl:variable name="d" select="number($sess/@cert-days-left)"/>
-    <xsl:if test="$d &lt;= 30">
+    <xsl:if test="$sess/@cert-days-left &lt;= 30">
+      <xsl:variable name="d" select="number($sess/@cert-days-left)"/>
       <div role="alert">
         <xsl:attribute name="class">
           <xsl:choose>
@@ -383,44 +392,47 @@
   <!-- The <message>s, then form-level errors, and a summary line when
        fields have errors and no error message says so already. -->
   <xsl:template name="messages">
-    <xsl:for-each select="/page/message">
-      <xsl:variable name="k">
-        <xsl:choose>
-          <xsl:when test="@kind = 'ok' or @kind = 'warn' or @kind = 'error'"><xsl:value-of select="@kind"/></xsl:when>
-          <xsl:otherwise>info</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <div class="msg msg-{$k}">
-        <xsl:attribute name="role">
+    <!-- One test on a page without any. -->
+    <xsl:if test="/page/message or /page/errors/error">
+      <xsl:for-each select="/page/message">
+        <xsl:variable name="k">
           <xsl:choose>
-            <xsl:when test="$k = 'error'">alert</xsl:when>
-            <xsl:otherwise>status</xsl:otherwise>
+            <xsl:when test="@kind = 'ok' or @kind = 'warn' or @kind = 'error'"><xsl:value-of select="@kind"/></xsl:when>
+            <xsl:otherwise>info</xsl:otherwise>
           </xsl:choose>
-        </xsl:attribute>
-        <xsl:value-of select="."/>
-      </div>
-    </xsl:for-each>
-    <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
-      <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
-    </xsl:for-each>
-    <!-- Every error tied to a field is also listed here, at the top:
-         some pages have no spot for a field (the reviewer's detail
-         page for a rule of the business, a batch's result page for a
-         row's rule), and a clerk who does not see why will not know
-         what to change. -->
-    <xsl:if test="/page/errors/error[@field != '']">
-      <div class="msg msg-error error-summary" role="alert">
-        <!-- The sentence only when no message already says what
-             happened (a warn: saved as a draft; an error: refused). -->
-        <xsl:if test="not(/page/message[@kind = 'error' or @kind = 'warn'])">
-          <p>提交的信息有误,请按红色提示修改后重新提交。</p>
-        </xsl:if>
-        <ul>
-          <xsl:for-each select="/page/errors/error[@field != '']">
-            <li><xsl:value-of select="."/></li>
-          </xsl:for-each>
-        </ul>
-      </div>
+        </xsl:variable>
+        <div class="msg msg-{$k}">
+          <xsl:attribute name="role">
+            <xsl:choose>
+              <xsl:when test="$k = 'error'">alert</xsl:when>
+              <xsl:otherwise>status</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:value-of select="."/>
+        </div>
+      </xsl:for-each>
+      <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
+        <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
+      </xsl:for-each>
+      <!-- Every error tied to a field is also listed here, at the top:
+           some pages have no spot for a field (the reviewer's detail
+           page for a rule of the business, a batch's result page for a
+           row's rule), and a clerk who does not see why will not know
+           what to change. -->
+      <xsl:if test="/page/errors/error[@field != '']">
+        <div class="msg msg-error error-summary" role="alert">
+          <!-- The sentence only when no message already says what
+               happened (a warn: saved as a draft; an error: refused). -->
+          <xsl:if test="not(/page/message[@kind = 'error' or @kind = 'warn'])">
+            <p>提交的信息有误,请按红色提示修改后重新提交。</p>
+          </xsl:if>
+          <ul>
+            <xsl:for-each select="/page/errors/error[@field != '']">
+              <li><xsl:value-of select="."/></li>
+            </xsl:for-each>
+          </ul>
+        </div>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
