@@ -204,6 +204,7 @@ respond(struct hall_ctx *c, const struct req_io *io)
 	int		 sz;
 	const char	*ctype = NULL;
 	int		 head_only = c->r->method == REQ_HEAD;
+	int		 own_arena;
 
 	if (c->location != NULL) {
 		if (write_head(c, io, NULL, 0) == 0)
@@ -215,11 +216,15 @@ respond(struct hall_ctx *c, const struct req_io *io)
 			log_warn("client went away during a download");
 		return;
 	}
-	/* Everything the render allocates through libxml2 dies here. */
-	xmlarena_begin();
+	/* Everything the render allocates through libxml2 dies here (or
+	 * at the end of a GET, whose page is built in the arena too). */
+	own_arena = !xmlarena_active();
+	if (own_arena)
+		xmlarena_begin();
 	body = render_body(c, &sz, &ctype);
 	if (body == NULL) {
-		xmlarena_end();
+		if (own_arena)
+			xmlarena_end();
 		c->status = 500;
 		if (write_head(c, io, "text/plain; charset=utf-8",
 		    strlen("系统繁忙,请稍后再试\n")) == 0) {
@@ -233,7 +238,8 @@ respond(struct hall_ctx *c, const struct req_io *io)
 	    io_puts(io, "\r\n") == 0 && !head_only)
 		io->write(io->ctx, body, (size_t)sz);
 	xmlFree(body);
-	xmlarena_end();
+	if (own_arena)
+		xmlarena_end();
 }
 
 /* Finds the route for the request.  Returns it, or NULL with *status
@@ -510,7 +516,7 @@ serve(const struct req_io *io)
 	struct hall_ctx		 c;
 	const struct route	*rt;
 	enum req_err		 e;
-	int			 status = 0;
+	int			 status = 0, arena;
 
 	memset(&c, 0, sizeof(c));
 	c.s = hall.s;
@@ -519,6 +525,13 @@ serve(const struct req_io *io)
 	clock_today(&c.today);
 	e = req_read(&r, io, &req_default_limits);
 	log_setctx(r.id, NULL);
+	/* A GET's page document lives in the render's arena: building it
+	 * costs less and it is dropped whole at the end.  Not a POST's,
+	 * whose handler may parse a large upload (xlsx.c) and free it as
+	 * it goes. */
+	arena = e == REQ_OK && (r.method == REQ_GET || r.method == REQ_HEAD);
+	if (arena)
+		xmlarena_begin();
 	page_begin(&c, hall.prog->name);
 	if (e != REQ_OK) {
 		log_warn("bad request: %s", req_strerror(e));
@@ -538,6 +551,8 @@ serve(const struct req_io *io)
 	}
 	respond(&c, io);
 	page_end(&c);
+	if (arena)
+		xmlarena_end();
 	req_free(&r);
 	log_setctx(NULL, NULL);
 }
@@ -614,6 +629,7 @@ hall_start(const struct program *p)
 		wf_register(*b);
 	for (b = p->businesses; b != NULL && *b != NULL; b++)
 		wf_register(*b);
+	page_menus_prepare();
 	return 0;
 }
 

@@ -35,8 +35,8 @@ struct hbuf {
 	size_t	 len, cap;
 	int	 oom;		/* an allocation failed */
 	int	 refuse;	/* met something left to libxslt */
-	htmlout_splice_fn splice;	/* fills <hall-splice>, or NULL */
-	void	*splice_arg;
+	size_t	*hole;		/* where each <hall-hole/> was met, or NULL */
+	size_t	 nhole, maxhole;
 };
 
 /* One element description looked up by name. */
@@ -49,26 +49,34 @@ struct tagdesc {
 #define TAGCACHE	64
 static struct tagdesc	 tagcache[TAGCACHE];
 
-/* Appends n bytes of s to b. */
-static void
-put(struct hbuf *b, const void *s, size_t n)
+/* Makes room for n more bytes (and a NUL) in b.  Returns 0, or -1
+ * with b->oom set. */
+static int
+grow(struct hbuf *b, size_t n)
 {
 	xmlChar	*q;
 	size_t	 cap;
 
 	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap * 2;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((q = xmlRealloc(b->p, cap)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
+		return -1;
+	cap = b->cap * 2;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	if ((q = xmlRealloc(b->p, cap)) == NULL) {
+		b->oom = 1;
+		return -1;
 	}
+	b->p = q;
+	b->cap = cap;
+	return 0;
+}
+
+/* Appends n bytes of s to b. */
+static inline void
+put(struct hbuf *b, const void *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap && grow(b, n) != 0)
+		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 }
@@ -268,6 +276,7 @@ put_text(struct hbuf *b, xmlDocPtr doc, xmlNodePtr t)
 	if (t->content == NULL)
 		return;
 	if (t->name == xmlStringTextNoenc || (pn != NULL &&
+	    (pn[0] | 0x20) == 's' &&
 	    (strcasecmp((const char *)pn, "script") == 0 ||
 	    strcasecmp((const char *)pn, "style") == 0)) ||
 	    is_plain_text(t->content)) {
@@ -282,22 +291,17 @@ put_text(struct hbuf *b, xmlDocPtr doc, xmlNodePtr t)
 	xmlFree(e);
 }
 
-/* Appends what the splice callback gives for <hall-splice key=…/> n. */
+/* Notes where <hall-hole/> n stands when drawing a frame; refuses
+ * anything else (a hole with content, too many holes). */
 static void
-put_splice(struct hbuf *b, xmlNodePtr n)
+put_hole(struct hbuf *b, xmlNodePtr n)
 {
-	xmlAttrPtr	 a = n->properties;
-	const char	*html;
-	size_t		 len;
-
-	if (a == NULL || a->next != NULL || a->children == NULL ||
-	    a->children->next != NULL || a->children->content == NULL ||
-	    !xmlStrEqual(a->name, (const xmlChar *)"key") ||
-	    b->splice(b->splice_arg, a->children->content, &html, &len) != 0) {
+	if (b->hole == NULL || n->children != NULL ||
+	    n->properties != NULL || b->nhole == b->maxhole) {
 		b->refuse = 1;
 		return;
 	}
-	put(b, html, len);
+	b->hole[b->nhole++] = b->len;
 }
 
 /* Appends the nodes from n on (siblings and their subtrees). */
@@ -322,9 +326,9 @@ put_nodes(struct hbuf *b, xmlDocPtr doc, xmlNodePtr n)
 			b->refuse = 1;
 			return;
 		}
-		if (b->splice != NULL &&
-		    xmlStrEqual(n->name, (const xmlChar *)"hall-splice")) {
-			put_splice(b, n);
+		if (n->name[0] == 'h' &&
+		    xmlStrEqual(n->name, (const xmlChar *)"hall-hole")) {
+			put_hole(b, n);
 			continue;
 		}
 		info = tag_desc(n->name);
@@ -353,12 +357,10 @@ put_nodes(struct hbuf *b, xmlDocPtr doc, xmlNodePtr n)
 
 /* Starts b with an empty buffer.  Returns 0 or -1. */
 static int
-hbuf_init(struct hbuf *b, htmlout_splice_fn fn, void *arg)
+hbuf_init(struct hbuf *b)
 {
 	memset(b, 0, sizeof(*b));
 	b->cap = 16384;
-	b->splice = fn;
-	b->splice_arg = arg;
 	return (b->p = xmlMalloc(b->cap)) == NULL ? -1 : 0;
 }
 
@@ -377,55 +379,132 @@ hbuf_finish(struct hbuf *b, xmlChar **out, int *sz)
 	return 0;
 }
 
-int
-htmlout_doc_splice(xmlDocPtr res, htmlout_splice_fn fn, void *arg,
-    xmlChar **out, int *sz)
+/* Appends the whole document res: its doctype, its nodes, a newline. */
+static void
+put_doc(struct hbuf *b, xmlDocPtr res)
 {
-	struct hbuf	 b;
 	xmlDtdPtr	 dtd;
 
-	*out = NULL;
-	*sz = 0;
-	if (hbuf_init(&b, fn, arg) < 0)
-		return -1;
 	htmlSetMetaEncoding(res, (const xmlChar *)"UTF-8");
 	if ((dtd = res->intSubset) != NULL) {
-		puts_(&b, "<!DOCTYPE ");
-		puts_(&b, (const char *)dtd->name);
+		puts_(b, "<!DOCTYPE ");
+		puts_(b, (const char *)dtd->name);
 		if (dtd->ExternalID != NULL) {
-			puts_(&b, " PUBLIC ");
-			put_quoted(&b, dtd->ExternalID);
+			puts_(b, " PUBLIC ");
+			put_quoted(b, dtd->ExternalID);
 			if (dtd->SystemID != NULL) {
-				puts_(&b, " ");
-				put_quoted(&b, dtd->SystemID);
+				puts_(b, " ");
+				put_quoted(b, dtd->SystemID);
 			}
 		} else if (dtd->SystemID != NULL && !xmlStrEqual(dtd->SystemID,
 		    (const xmlChar *)"about:legacy-compat")) {
-			puts_(&b, " SYSTEM ");
-			put_quoted(&b, dtd->SystemID);
+			puts_(b, " SYSTEM ");
+			put_quoted(b, dtd->SystemID);
 		}
-		puts_(&b, ">\n");
+		puts_(b, ">\n");
 	}
-	put_nodes(&b, res, res->children);
-	put(&b, "\n", 1);
-	return hbuf_finish(&b, out, sz);
+	put_nodes(b, res, res->children);
+	put(b, "\n", 1);
 }
 
 int
 htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz)
 {
-	return htmlout_doc_splice(res, NULL, NULL, out, sz);
+	struct hbuf	 b;
+
+	*out = NULL;
+	*sz = 0;
+	if (hbuf_init(&b) < 0)
+		return -1;
+	put_doc(&b, res);
+	return hbuf_finish(&b, out, sz);
 }
 
 int
-htmlout_children(xmlDocPtr res, xmlNodePtr parent, xmlChar **out, int *sz)
+htmlout_frame(xmlDocPtr res, xmlChar **out, int *sz, size_t *hole,
+    size_t maxhole, size_t *nhole)
 {
 	struct hbuf	 b;
 
 	*out = NULL;
 	*sz = 0;
-	if (hbuf_init(&b, NULL, NULL) < 0)
+	*nhole = 0;
+	if (hbuf_init(&b) < 0)
 		return -1;
-	put_nodes(&b, res, parent->children);
+	b.hole = hole;
+	b.maxhole = maxhole;
+	put_doc(&b, res);
+	*nhole = b.nhole;
+	return hbuf_finish(&b, out, sz);
+}
+
+/* The value of the only attribute of n when it is named name; NULL
+ * otherwise. */
+static const xmlChar *
+only_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr	 a = n->properties;
+
+	if (a == NULL || a->next != NULL || a->ns != NULL ||
+	    a->children == NULL || a->children->next != NULL ||
+	    a->children->type != XML_TEXT_NODE ||
+	    !xmlStrEqual(a->name, (const xmlChar *)name))
+		return NULL;
+	return a->children->content;
+}
+
+/* Appends frame f with the children of each <hall-fill> of fills in
+ * its holes; refuses when the fills and the holes do not match. */
+static void
+put_frame(struct hbuf *b, xmlDocPtr res, const struct htmlout_frame *f,
+    xmlNodePtr fills)
+{
+	xmlNodePtr	 n;
+	size_t		 i = 0, at = 0;
+
+	for (n = fills; n != NULL && !b->refuse; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || n->properties != NULL ||
+		    !xmlStrEqual(n->name, (const xmlChar *)"hall-fill") ||
+		    i == f->nhole) {
+			b->refuse = 1;
+			return;
+		}
+		put(b, f->html + at, f->hole[i] - at);
+		put_nodes(b, res, n->children);
+		at = f->hole[i++];
+	}
+	if (i != f->nhole) {
+		b->refuse = 1;
+		return;
+	}
+	put(b, f->html + at, f->len - at);
+}
+
+int
+htmlout_fill(xmlDocPtr res, htmlout_frame_fn fn, void *arg, xmlChar **out,
+    int *sz)
+{
+	struct hbuf		 b;
+	struct htmlout_frame	 f;
+	xmlNodePtr		 root = xmlDocGetRootElement(res);
+	const xmlChar		*key;
+
+	*out = NULL;
+	*sz = 0;
+	if (root == NULL ||
+	    !xmlStrEqual(root->name, (const xmlChar *)"hall-frame"))
+		return htmlout_doc(res, out, sz);
+	if ((key = only_attr(root, "key")) == NULL ||
+	    fn(arg, key, &f) != 0)
+		return 1;
+	if (hbuf_init(&b) < 0)
+		return -1;
+	if (f.len + 1 > b.cap) {
+		xmlFree(b.p);
+		b.cap = f.len * 2;
+		if ((b.p = xmlMalloc(b.cap)) == NULL)
+			return -1;
+	}
+	put_frame(&b, res, &f, root->children);
 	return hbuf_finish(&b, out, sz);
 }

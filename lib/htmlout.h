@@ -24,19 +24,33 @@
  * serialiser leaves to libxslt; -1 when out of memory. */
 int	 htmlout_doc(xmlDocPtr res, xmlChar **out, int *sz);
 
-/* Finds the HTML to write in place of <hall-splice key="key"/>: sets
- * *html and *len (owned by the callee, alive until the serialisation
- * ends).  Returns 0, or -1 to leave the page to libxslt. */
-typedef int	(*htmlout_splice_fn)(void *arg, const xmlChar *key,
-		    const char **html, size_t *len);
+/* A page's frame: the HTML of a page drawn with <hall-hole/> in place
+ * of each dynamic part, and where each hole stands. */
+struct htmlout_frame {
+	const char	*html;
+	size_t		 len;
+	const size_t	*hole;		/* byte offsets into html, ascending */
+	size_t		 nhole;
+};
 
-/* As htmlout_doc(), writing what fn gives for each <hall-splice>. */
-int	 htmlout_doc_splice(xmlDocPtr res, htmlout_splice_fn fn, void *arg,
+/* As htmlout_doc() for a page drawn as a frame: each <hall-hole/> is
+ * left out and its offset stored in hole[] (maxhole of them at most;
+ * *nhole set). */
+int	 htmlout_frame(xmlDocPtr res, xmlChar **out, int *sz, size_t *hole,
+	    size_t maxhole, size_t *nhole);
+
+/* Finds the frame of key: fills *f (its memory owned by the callee,
+ * alive until the serialisation ends).  Returns 0, or -1 to leave the
+ * page to libxslt. */
+typedef int	(*htmlout_frame_fn)(void *arg, const xmlChar *key,
+		    struct htmlout_frame *f);
+
+/* Serialises the result of a page drawn as fills: <hall-frame key=…>
+ * with one <hall-fill> per hole of that key's frame (fn), written as
+ * the frame with each fill's children in its hole.  Any other
+ * document is written as htmlout_doc() does.  Returns as
+ * htmlout_doc(); 1 too when the fills do not match the frame. */
+int	 htmlout_fill(xmlDocPtr res, htmlout_frame_fn fn, void *arg,
 	    xmlChar **out, int *sz);
-
-/* Serialises the children of parent (a node of res), as htmlout_doc()
- * would inside a page.  Returns as htmlout_doc(). */
-int	 htmlout_children(xmlDocPtr res, xmlNodePtr parent, xmlChar **out,
-	    int *sz);
 
 #endif

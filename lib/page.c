@@ -13,6 +13,7 @@
 #include "attach.h"
 #include "page.h"
 #include "text.h"
+#include "xmlarena.h"
 
 /* The statements of the page documents; their SQL is in page_sql. */
 enum page_stmt {
@@ -78,7 +79,10 @@ page_xml_text(const char *s, char **copy)
 	char			*out;
 
 	*copy = NULL;
-	for (len = 0; p[len] != '\0'; len += n)
+	/* Printable ASCII needs no decoding. */
+	for (len = 0; p[len] >= 0x20 && p[len] < 0x80; len++)
+		;
+	for (; p[len] != '\0'; len += n)
 		if ((n = page_xml_char(p + len)) == 0)
 			n = 1, bad++;
 	if (bad == 0)
@@ -365,6 +369,13 @@ page_menus_node(void)
 	menu_common(root);
 	xmlUnlinkNode(root);
 	return root;
+}
+
+/* See page.h. */
+void
+page_menus_prepare(void)
+{
+	(void)page_menus_node();
 }
 
 /* Points every node of the subtree n (elements, attributes, text) at
@@ -759,7 +770,7 @@ page_end(struct hall_ctx *c)
 		xmlUnlinkNode(c->menus);
 		c->menus = NULL;
 	}
-	if (c->doc != NULL)
+	if (c->doc != NULL && !xmlarena_active())
 		xmlFreeDoc(c->doc);
 	c->doc = NULL;
 	c->page = NULL;

@@ -21,7 +21,12 @@ void		 page_session(struct hall_ctx *c);
  * and hall_menu_entries (layout.xsl draws the menus from it). */
 void		 page_menus(struct hall_ctx *c);
 
-/* Frees what the request's answer owns (document, strings, file). */
+/* Builds the <menus> page_menus() lends, once per process, after the
+ * businesses are registered and outside any request's arena. */
+void		 page_menus_prepare(void);
+
+/* Frees what the request's answer owns (document, strings, file); a
+ * document built in the arena (xmlarena.h) is left to its end. */
 void		 page_end(struct hall_ctx *c);
 
 /* A Content-Disposition value "attachment; filename=...; filename*=UTF-8''..."

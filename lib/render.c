@@ -2,11 +2,12 @@
  * render.c: a page's XML through the stylesheet to HTML.  See
  * render.h.
  *
- * The menu cache holds at most RENDER_MENUS entries (key and HTML,
- * malloc'd: they outlive the request's arena); when full, the oldest
- * entry is replaced.  A key holds no session data (layout.xsl: the
- * reviewer flag, the category, the labels of the page), so a menu
- * drawn for one unit is right for every other.
+ * The frame cache holds at most RENDER_FRAMES entries (key, HTML and
+ * hole offsets, malloc'd: they outlive the request's arena); when
+ * full, the oldest entry is replaced.  A key holds no session data
+ * (layout.xsl: the program, view, title, category, whether a session,
+ * a reviewer and the menus are there ...), so a frame drawn for one
+ * unit is right for every other.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,21 +21,24 @@
 #include "render.h"
 #include "xmlarena.h"
 
-#define RENDER_MENUS	64
+#define RENDER_FRAMES	64
+#define RENDER_HOLES	32
 
-/* One menu drawn before. */
-struct menu_html {
+/* One frame drawn before. */
+struct frame_html {
 	char	*key;
 	char	*html;
 	size_t	 len;
+	size_t	 hole[RENDER_HOLES];
+	size_t	 nhole;
 };
 
 static struct {
-	struct menu_html	 menus[RENDER_MENUS];
+	struct frame_html	 frames[RENDER_FRAMES];
 	size_t			 next;		/* replaced when full */
 } cache;
 
-/* What a splice callback needs to draw a missing menu. */
+/* What the frame callback needs to draw a missing frame. */
 struct render_job {
 	xsltStylesheetPtr	 style;
 	xsltSecurityPrefsPtr	 sec;
@@ -55,12 +59,13 @@ stylesheet_is_html(xsltStylesheetPtr style)
 	    indent == 0;
 }
 
-/* Transforms doc with the stylesheet parameter hall-menus set to the
- * XPath literal menus (NULL: none).  Returns the result or NULL. */
+/* Transforms doc with the stylesheet parameter hall-part set to the
+ * XPath literal part (NULL: none, the whole page).  Returns the result
+ * or NULL. */
 static xmlDocPtr
-transform(const struct render_job *j, const char *menus)
+transform(const struct render_job *j, const char *part)
 {
-	const char		*params[] = { "hall-menus", menus, NULL };
+	const char		*params[] = { "hall-part", part, NULL };
 	xsltTransformContextPtr	 tctx;
 	xmlDocPtr		 res;
 
@@ -69,7 +74,7 @@ transform(const struct render_job *j, const char *menus)
 	if (j->sec != NULL)
 		xsltSetCtxtSecurityPrefs(j->sec, tctx);
 	res = xsltApplyStylesheetUser(j->style, j->doc,
-	    menus != NULL ? params : NULL, NULL, NULL, tctx);
+	    part != NULL ? params : NULL, NULL, NULL, tctx);
 	if (res != NULL && tctx->state != XSLT_STATE_OK) {
 		xmlFreeDoc(res);
 		res = NULL;
@@ -78,70 +83,70 @@ transform(const struct render_job *j, const char *menus)
 	return res;
 }
 
-/* Draws the menu of key ("top|…" or "left|…") alone and keeps it.
- * Returns its entry or NULL. */
-static struct menu_html *
-menu_draw(const struct render_job *j, const char *key)
+/* Forgets frame entry m. */
+static void
+frame_clear(struct frame_html *m)
 {
-	struct menu_html	*m;
+	free(m->key);
+	free(m->html);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Draws the frame of the page (hall-part='frame') and keeps it under
+ * key.  Returns its entry or NULL. */
+static struct frame_html *
+frame_draw(const struct render_job *j, const char *key)
+{
+	struct frame_html	*m;
 	xmlDocPtr		 res;
-	xmlNodePtr		 root;
 	xmlChar			*html = NULL;
 	int			 sz = 0;
-	const char		*which;
+	size_t			 hole[RENDER_HOLES], nhole;
 
-	if (strncmp(key, "top|", 4) == 0)
-		which = "'top'";
-	else if (strncmp(key, "left|", 5) == 0)
-		which = "'left'";
-	else
+	if ((res = transform(j, "'frame'")) == NULL)
 		return NULL;
-	if ((res = transform(j, which)) == NULL)
-		return NULL;
-	root = xmlDocGetRootElement(res);
-	if (root == NULL ||
-	    !xmlStrEqual(root->name, (const xmlChar *)"hall-part") ||
-	    htmlout_children(res, root, &html, &sz) != 0) {
+	if (htmlout_frame(res, &html, &sz, hole, RENDER_HOLES, &nhole) != 0) {
 		xmlFreeDoc(res);
 		return NULL;
 	}
 	xmlFreeDoc(res);
-	m = &cache.menus[cache.next];
-	cache.next = (cache.next + 1) % RENDER_MENUS;
-	free(m->key);
-	free(m->html);
+	m = &cache.frames[cache.next];
+	cache.next = (cache.next + 1) % RENDER_FRAMES;
+	frame_clear(m);
 	m->key = strdup(key);
 	m->html = malloc((size_t)sz + 1);
 	if (m->key == NULL || m->html == NULL) {
-		free(m->key);
-		free(m->html);
-		memset(m, 0, sizeof(*m));
+		frame_clear(m);
 		xmlFree(html);
 		return NULL;
 	}
 	memcpy(m->html, html, (size_t)sz + 1);
 	m->len = (size_t)sz;
+	memcpy(m->hole, hole, nhole * sizeof(hole[0]));
+	m->nhole = nhole;
 	xmlFree(html);
 	return m;
 }
 
-/* htmlout's splice callback: the kept menu of key, drawn if new. */
+/* htmlout's frame callback: the kept frame of key, drawn if new. */
 static int
-menu_splice(void *arg, const xmlChar *key, const char **html, size_t *len)
+frame_find(void *arg, const xmlChar *key, struct htmlout_frame *f)
 {
-	struct menu_html	*m;
+	struct frame_html	*m;
 	size_t			 i;
 
-	for (i = 0; i < RENDER_MENUS; i++) {
-		m = &cache.menus[i];
+	for (i = 0; i < RENDER_FRAMES; i++) {
+		m = &cache.frames[i];
 		if (m->key != NULL && strcmp(m->key, (const char *)key) == 0)
 			break;
 	}
-	if (i == RENDER_MENUS &&
-	    (m = menu_draw(arg, (const char *)key)) == NULL)
+	if (i == RENDER_FRAMES &&
+	    (m = frame_draw(arg, (const char *)key)) == NULL)
 		return -1;
-	*html = m->html;
-	*len = m->len;
+	f->html = m->html;
+	f->len = m->len;
+	f->hole = m->hole;
+	f->nhole = m->nhole;
 	return 0;
 }
 
@@ -169,7 +174,7 @@ render_html(xsltStylesheetPtr style, xsltSecurityPrefsPtr sec,
 	*sz = 0;
 	if (stylesheet_is_html(style) &&
 	    (res = transform(&j, "'splice'")) != NULL) {
-		if (htmlout_doc_splice(res, menu_splice, &j, &out, sz) != 0)
+		if (htmlout_fill(res, frame_find, &j, &out, sz) != 0)
 			out = NULL;
 		result_free(res);
 		if (out != NULL)
@@ -189,9 +194,18 @@ render_forget(void)
 {
 	size_t	 i;
 
-	for (i = 0; i < RENDER_MENUS; i++) {
-		free(cache.menus[i].key);
-		free(cache.menus[i].html);
-	}
+	for (i = 0; i < RENDER_FRAMES; i++)
+		frame_clear(&cache.frames[i]);
 	memset(&cache, 0, sizeof(cache));
+}
+
+size_t
+render_frames(void)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < RENDER_FRAMES; i++)
+		if (cache.frames[i].key != NULL)
+			n++;
+	return n;
 }

@@ -1,15 +1,16 @@
 /*
  * render.h: a page's XML through the stylesheet to HTML.
  *
- * The menus of a unit's pages (the top menu of categories and the
- * left menu of the current one) are the same for every page of a
- * category, yet drawing them was half of a transform.  A page is
- * transformed with hall-menus='splice' (xsl/layout.xsl): each menu
- * becomes <hall-splice key="…"/>, and the HTML of that key, drawn by
- * the same stylesheet once per process (hall-menus='top' or 'left')
- * and kept, is written in its place (htmlout.c).  Anything the fast
- * path does not handle renders the whole page as before, through
- * libxslt's serialiser.
+ * Most of a page is the same for every request of its kind: the head,
+ * the header band, the menus, the breadcrumb, the footer, and in a
+ * framed view the headings and table heads.  A page is transformed
+ * with hall-part='splice' (xsl/layout.xsl): only its dynamic parts
+ * are drawn, as the <hall-fill>s of a <hall-frame key="…">.  The frame
+ * of that key, drawn by the same stylesheet once per process
+ * (hall-part='frame': the whole page with <hall-hole/> for each fill)
+ * and kept, is written with each fill in its hole (htmlout.c).
+ * Anything the fast path does not handle renders the whole page as
+ * before, through libxslt's serialiser.
  */
 #ifndef RENDER_H
 #define RENDER_H
@@ -24,7 +25,9 @@
 xmlChar	*render_html(xsltStylesheetPtr style, xsltSecurityPrefsPtr sec,
 	    xmlDocPtr doc, int *sz);
 
-/* Forgets the menus drawn so far (tests). */
+/* Forgets the frames drawn so far (tests). */
 void	 render_forget(void);
+/* The number of frames kept (tests). */
+size_t	 render_frames(void);
 
 #endif

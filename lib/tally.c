@@ -31,14 +31,16 @@ static const char *const tally_sql[TALLY_STMT__MAX] = {
 	    "unit_id = 0 AND name > 'queue:' AND name < 'queue;' AND n > 0 "
 	    "ORDER BY name", /* TALLY_STMT_QUEUE */
 	[TALLY_STMT_HOME] =
+	    /* The unit's few tallies (its task states, msg, unread, the
+	     * 退工 counts) read whole: with an IN list SQLite built a
+	     * temporary table on every run, 35K instructions against 8K. */
 	    "SELECT"
-	    " COALESCE(SUM(CASE WHEN name = 'task:未提交' THEN n END), 0),"
-	    " COALESCE(SUM(CASE WHEN name IN ('task:进行中', 'task:结束')"
-	    " THEN n END), 0),"
-	    " COALESCE(SUM(CASE WHEN name = 'msg' THEN n END), 0),"
-	    " COALESCE(SUM(CASE WHEN name = 'unread' THEN n END), 0)"
-	    " FROM tallies WHERE unit_id = ?1 AND name IN ('task:未提交',"
-	    " 'task:进行中', 'task:结束', 'msg', 'unread')", /* TALLY_STMT_HOME */
+	    " COALESCE(SUM(CASE name WHEN 'task:未提交' THEN n END), 0),"
+	    " COALESCE(SUM(CASE name WHEN 'task:进行中' THEN n"
+	    " WHEN 'task:结束' THEN n END), 0),"
+	    " COALESCE(SUM(CASE name WHEN 'msg' THEN n END), 0),"
+	    " COALESCE(SUM(CASE name WHEN 'unread' THEN n END), 0)"
+	    " FROM tallies WHERE unit_id = ?1", /* TALLY_STMT_HOME */
 };
 
 /* The tally name of unit_id into *n (0 when there is none yet).

@@ -220,10 +220,13 @@
 
   <!-- A table of <task> elements ($tasks).  $kind is 'todo' (待办: 业务状态,
        回退标志, 回退原因, 操作 办理) or 'done' (已办: 审批结果, 审批人,
-       操作 查看).  Shows 「暂无记录」 when empty. -->
+       操作 查看).  Shows 「暂无记录」 when empty.  With $hole true (a
+       framed view drawing its frame: layout.xsl) the rows are a
+       <hall-hole/>, filled by task-rows. -->
   <xsl:template name="task-table">
     <xsl:param name="tasks"/>
     <xsl:param name="kind" select="'todo'"/>
+    <xsl:param name="hole" select="false()"/>
     <table class="grid tasks tasks-{$kind}">
       <thead>
         <tr>
@@ -249,60 +252,75 @@
         </tr>
       </thead>
       <tbody>
-        <xsl:for-each select="$tasks">
-          <tr>
-            <xsl:if test="@returned = '1'"><xsl:attribute name="class">returned</xsl:attribute></xsl:if>
-            <td class="mono"><xsl:value-of select="@seq"/></td>
-            <td>
-              <xsl:value-of select="@business-name"/>
-              <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue" title="超过规定办理时限">逾期</span></xsl:if>
-            </td>
-            <td class="summary"><xsl:value-of select="@summary"/></td>
-            <xsl:choose>
-              <xsl:when test="$kind = 'done'">
-                <td class="time"><xsl:value-of select="@submitted"/></td>
-                <td>
-                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
-                </td>
-                <td><xsl:value-of select="@decided-by"/></td>
-                <td class="time"><xsl:value-of select="@decided"/></td>
-              </xsl:when>
-              <xsl:otherwise>
-                <td>
-                  <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
-                </td>
-                <td>
-                  <xsl:if test="@returned = '1'"><xsl:attribute name="class">flag-yes</xsl:attribute></xsl:if>
-                  <xsl:call-template name="yes-no"><xsl:with-param name="v" select="@returned"/></xsl:call-template>
-                </td>
-                <td class="reason"><xsl:value-of select="@reason"/></td>
-                <td class="time"><xsl:value-of select="@created"/></td>
-                <td class="time"><xsl:value-of select="@submitted"/></td>
-              </xsl:otherwise>
-            </xsl:choose>
-            <td class="ops">
-              <xsl:call-template name="link">
-                <xsl:with-param name="href" select="concat(@path, '?id=', @id)"/>
-                <xsl:with-param name="label">
-                  <xsl:choose>
-                    <xsl:when test="$kind = 'done'">查看</xsl:when>
-                    <xsl:otherwise>办理</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:with-param>
-                <xsl:with-param name="class" select="'op'"/>
-              </xsl:call-template>
-            </td>
-          </tr>
-        </xsl:for-each>
-        <xsl:if test="not($tasks)">
-          <!-- 8 columns for done, 9 for todo; a number, not a result
-               tree fragment, is cheaper to pass. -->
-          <xsl:call-template name="empty-row">
-            <xsl:with-param name="cols" select="9 - number($kind = 'done')"/>
-          </xsl:call-template>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$hole"><hall-hole/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="task-rows">
+              <xsl:with-param name="tasks" select="$tasks"/>
+              <xsl:with-param name="kind" select="$kind"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- The rows of task-table: one per task of $tasks, or 「暂无记录」. -->
+  <xsl:template name="task-rows">
+    <xsl:param name="tasks"/>
+    <xsl:param name="kind" select="'todo'"/>
+    <xsl:for-each select="$tasks">
+      <tr>
+        <xsl:if test="@returned = '1'"><xsl:attribute name="class">returned</xsl:attribute></xsl:if>
+        <td class="mono"><xsl:value-of select="@seq"/></td>
+        <td>
+          <xsl:value-of select="@business-name"/>
+          <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue" title="超过规定办理时限">逾期</span></xsl:if>
+        </td>
+        <td class="summary"><xsl:value-of select="@summary"/></td>
+        <xsl:choose>
+          <xsl:when test="$kind = 'done'">
+            <td class="time"><xsl:value-of select="@submitted"/></td>
+            <td>
+              <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+            </td>
+            <td><xsl:value-of select="@decided-by"/></td>
+            <td class="time"><xsl:value-of select="@decided"/></td>
+          </xsl:when>
+          <xsl:otherwise>
+            <td>
+              <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+            </td>
+            <td>
+              <xsl:if test="@returned = '1'"><xsl:attribute name="class">flag-yes</xsl:attribute></xsl:if>
+              <xsl:call-template name="yes-no"><xsl:with-param name="v" select="@returned"/></xsl:call-template>
+            </td>
+            <td class="reason"><xsl:value-of select="@reason"/></td>
+            <td class="time"><xsl:value-of select="@created"/></td>
+            <td class="time"><xsl:value-of select="@submitted"/></td>
+          </xsl:otherwise>
+        </xsl:choose>
+        <td class="ops">
+          <xsl:call-template name="link">
+            <xsl:with-param name="href" select="concat(@path, '?id=', @id)"/>
+            <xsl:with-param name="label">
+              <xsl:choose>
+                <xsl:when test="$kind = 'done'">查看</xsl:when>
+                <xsl:otherwise>办理</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+            <xsl:with-param name="class" select="'op'"/>
+          </xsl:call-template>
+        </td>
+      </tr>
+    </xsl:for-each>
+    <xsl:if test="not($tasks)">
+      <!-- 8 columns for done, 9 for todo; a number, not a result
+           tree fragment, is cheaper to pass. -->
+      <xsl:call-template name="empty-row">
+        <xsl:with-param name="cols" select="9 - number($kind = 'done')"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- The history of a task: a table of <event at action actor from to

@@ -8,33 +8,182 @@
 
   <xsl:import href="layout.xsl"/>
 
-  <!-- The home page. -->
+  <!-- The views drawn in a frame with holes (layout.xsl). -->
+  <xsl:variable name="framed-views" select="'|index|'"/>
+  <!-- For each list of the 首页 (待办, 已办, 消息中心), '1' when it is
+       empty with a total of 0 (and no unread message): its rows, its
+       pager and its count are then part of the frame, not holes. -->
+  <xsl:variable name="frame-key-extra"
+      select="concat(number(not(/page/todo/task) and /page/todo/@total = '0'), number(not(/page/done/task) and /page/done/@total = '0'), number(not(/page/inbox/msg) and /page/inbox/@total = '0' and /page/inbox/@unread = '0'))"/>
+
+  <!-- The home page: its headings and table heads are the frame, the
+       rest holes (filled in mode fills, in the same order), but for an
+       empty list ($frame-key-extra). -->
   <xsl:template match="page[@view = 'index']" mode="content">
+    <xsl:call-template name="home-welcome"/>
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="todo/task"/>
+        <xsl:with-param name="kind" select="'todo'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-todo-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'已办任务列表'"/></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="done/task"/>
+        <xsl:with-param name="kind" select="'done'"/>
+        <xsl:with-param name="hole" select="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-done-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+
+    <section class="panel">
+      <xsl:call-template name="section"><xsl:with-param name="title" select="'消息中心'"/></xsl:call-template>
+      <table class="grid inbox">
+        <thead>
+          <tr><th class="time">时间</th><th>消息</th><th>相关业务</th><th>状态</th></tr>
+        </thead>
+        <tbody>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-inbox-rows"/></xsl:otherwise>
+          </xsl:choose>
+        </tbody>
+      </table>
+      <xsl:choose>
+        <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="home-inbox-pager"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- The holes of the home page's frame, in order. -->
+  <xsl:template match="page[@view = 'index']" mode="fills">
+    <hall-fill><xsl:call-template name="home-name"/></hall-fill>
+    <hall-fill><xsl:call-template name="home-unit"/></hall-fill>
+    <xsl:if test="substring($frame-key-extra, 1, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-todo-total"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 2, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-done-total"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 3, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-unread"/></hall-fill>
+    </xsl:if>
+    <hall-fill><xsl:call-template name="home-shortcuts"/></hall-fill>
+    <xsl:if test="substring($frame-key-extra, 1, 1) = '0'">
+      <hall-fill>
+        <xsl:call-template name="task-rows">
+          <xsl:with-param name="tasks" select="todo/task"/>
+          <xsl:with-param name="kind" select="'todo'"/>
+        </xsl:call-template>
+      </hall-fill>
+      <hall-fill><xsl:call-template name="home-todo-pager"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 2, 1) = '0'">
+      <hall-fill>
+        <xsl:call-template name="task-rows">
+          <xsl:with-param name="tasks" select="done/task"/>
+          <xsl:with-param name="kind" select="'done'"/>
+        </xsl:call-template>
+      </hall-fill>
+      <hall-fill><xsl:call-template name="home-done-pager"/></hall-fill>
+    </xsl:if>
+    <xsl:if test="substring($frame-key-extra, 3, 1) = '0'">
+      <hall-fill><xsl:call-template name="home-inbox-rows"/></hall-fill>
+      <hall-fill><xsl:call-template name="home-inbox-pager"/></hall-fill>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The welcome line with the counts; in a frame, holes for the
+       user's name, the unit, each count and the shortcuts. -->
+  <xsl:template name="home-welcome">
     <section class="welcome">
       <p>
         <xsl:text>欢迎您,</xsl:text>
-        <strong><xsl:value-of select="session/@name"/></strong>
-        <xsl:if test="session/@unit != ''">
-          <xsl:text>(</xsl:text><xsl:value-of select="session/@unit"/><xsl:text>)</xsl:text>
-        </xsl:if>
-        <xsl:text>。</xsl:text>
+        <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-name"/></xsl:otherwise>
+          </xsl:choose>
+        </strong>
         <xsl:choose>
-          <xsl:when test="session/@vip = '1'">贵单位为 VIP 单位,提交的业务由系统按规则自动审核。</xsl:when>
-          <xsl:otherwise>提交审批后的业务由经办机构审核,请在已办任务列表中关注审批结果。</xsl:otherwise>
+          <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="home-unit"/></xsl:otherwise>
         </xsl:choose>
       </p>
       <p class="counts">
-        <span>待办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="todo"/><xsl:with-param name="items" select="todo/task"/></xsl:call-template></strong> 件</span>
-        <span>已办 <strong><xsl:call-template name="list-total"><xsl:with-param name="list" select="done"/><xsl:with-param name="items" select="done/task"/></xsl:call-template></strong> 件</span>
+        <span>待办 <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 1, 1) = '0'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-todo-total"/></xsl:otherwise>
+          </xsl:choose>
+        </strong> 件</span>
+        <span>已办 <strong>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 2, 1) = '0'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-done-total"/></xsl:otherwise>
+          </xsl:choose>
+        </strong> 件</span>
         <span>未读消息 <strong>
           <xsl:choose>
-            <xsl:when test="inbox/@unread"><xsl:value-of select="inbox/@unread"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="count(inbox/msg[@read != '1' or not(@read)])"/></xsl:otherwise>
+            <xsl:when test="$hall-part = 'frame' and substring($frame-key-extra, 3, 1) = '0'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="home-unread"/></xsl:otherwise>
           </xsl:choose>
         </strong> 条</span>
       </p>
     </section>
+    <xsl:choose>
+      <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="home-shortcuts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
+  <!-- The user's name. -->
+  <xsl:template name="home-name">
+    <xsl:value-of select="session/@name"/>
+  </xsl:template>
+
+  <!-- (the unit)。 and what happens to what it submits. -->
+  <xsl:template name="home-unit">
+    <xsl:if test="session/@unit != ''">
+      <xsl:text>(</xsl:text><xsl:value-of select="session/@unit"/><xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:text>。</xsl:text>
+    <xsl:choose>
+      <xsl:when test="session/@vip = '1'">贵单位为 VIP 单位,提交的业务由系统按规则自动审核。</xsl:when>
+      <xsl:otherwise>提交审批后的业务由经办机构审核,请在已办任务列表中关注审批结果。</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The number of 待办: the list's total when the page says it,
+       else the tasks shown (substring(…, 1, 0) is ''). -->
+  <xsl:template name="home-todo-total">
+    <xsl:value-of select="concat(todo/@total, substring(count(todo/task), 1, 99 * not(todo/@total)))"/>
+  </xsl:template>
+
+  <!-- The number of 已办, as home-todo-total. -->
+  <xsl:template name="home-done-total">
+    <xsl:value-of select="concat(done/@total, substring(count(done/task), 1, 99 * not(done/@total)))"/>
+  </xsl:template>
+
+  <!-- The number of unread messages: inbox/@unread, else counted. -->
+  <xsl:template name="home-unread">
+    <xsl:value-of select="concat(inbox/@unread, substring(count(inbox/msg[@read != '1' or not(@read)]), 1, 99 * not(inbox/@unread)))"/>
+  </xsl:template>
+
+  <!-- The shortcuts of the page, if any. -->
+  <xsl:template name="home-shortcuts">
     <xsl:if test="shortcuts/*">
       <section class="shortcuts">
         <xsl:call-template name="section"><xsl:with-param name="title" select="'常用业务'"/></xsl:call-template>
@@ -50,104 +199,82 @@
         </ul>
       </section>
     </xsl:if>
-
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'待办任务列表'"/></xsl:call-template>
-      <xsl:call-template name="task-table">
-        <xsl:with-param name="tasks" select="todo/task"/>
-        <xsl:with-param name="kind" select="'todo'"/>
-      </xsl:call-template>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="todo/@total"/>
-        <xsl:with-param name="page" select="todo/@page"/>
-        <xsl:with-param name="size" select="todo/@per-page"/>
-        <xsl:with-param name="base-url" select="'/home?'"/>
-        <xsl:with-param name="name" select="'todo_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
-
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'已办任务列表'"/></xsl:call-template>
-      <xsl:call-template name="task-table">
-        <xsl:with-param name="tasks" select="done/task"/>
-        <xsl:with-param name="kind" select="'done'"/>
-      </xsl:call-template>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="done/@total"/>
-        <xsl:with-param name="page" select="done/@page"/>
-        <xsl:with-param name="size" select="done/@per-page"/>
-        <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
-        <xsl:with-param name="name" select="'done_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
-
-    <section class="panel">
-      <xsl:call-template name="section"><xsl:with-param name="title" select="'消息中心'"/></xsl:call-template>
-      <table class="grid inbox">
-        <thead>
-          <tr><th class="time">时间</th><th>消息</th><th>相关业务</th><th>状态</th></tr>
-        </thead>
-        <tbody>
-          <xsl:for-each select="inbox/msg">
-            <xsl:variable name="tid" select="@task"/>
-            <xsl:variable name="t" select="(/page/todo/task[@id = $tid] | /page/done/task[@id = $tid])[1]"/>
-            <xsl:variable name="m" select="."/>
-            <tr>
-              <xsl:if test="not(@read = '1')"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
-              <td class="time"><xsl:value-of select="@at"/></td>
-              <td><xsl:value-of select="."/></td>
-              <td>
-                <xsl:choose>
-                  <xsl:when test="$m/@seq">
-                    <xsl:call-template name="link">
-                      <xsl:with-param name="href" select="concat('/home/task?id=', $tid)"/>
-                      <xsl:with-param name="label" select="concat($m/@business-name, ' ', $m/@seq)"/>
-                    </xsl:call-template>
-                  </xsl:when>
-                  <xsl:when test="$t">
-                    <xsl:call-template name="link">
-                      <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
-                      <xsl:with-param name="label" select="concat($t/@business-name, ' ', $t/@seq)"/>
-                    </xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:value-of select="$tid"/></xsl:otherwise>
-                </xsl:choose>
-              </td>
-              <td>
-                <xsl:choose>
-                  <xsl:when test="@read = '1'">已读</xsl:when>
-                  <xsl:otherwise><span class="badge badge-new">未读</span></xsl:otherwise>
-                </xsl:choose>
-              </td>
-            </tr>
-          </xsl:for-each>
-          <xsl:if test="not(inbox/msg)">
-            <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4"/></xsl:call-template>
-          </xsl:if>
-        </tbody>
-      </table>
-      <xsl:call-template name="pager">
-        <xsl:with-param name="total" select="inbox/@total"/>
-        <xsl:with-param name="page" select="inbox/@page"/>
-        <xsl:with-param name="size" select="inbox/@per-page"/>
-        <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
-        <xsl:with-param name="name" select="'msg_page'"/>
-        <xsl:with-param name="unit" select="'条'"/>
-      </xsl:call-template>
-    </section>
   </xsl:template>
 
-  <!-- The total of a list: its @total when the page says it, else the
-       number of its $items shown. -->
-  <xsl:template name="list-total">
-    <xsl:param name="list"/>
-    <xsl:param name="items"/>
-    <xsl:choose>
-      <xsl:when test="$list/@total"><xsl:value-of select="$list/@total"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="count($items)"/></xsl:otherwise>
-    </xsl:choose>
+  <!-- The pages of 待办. -->
+  <xsl:template name="home-todo-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="todo/@total"/>
+      <xsl:with-param name="page" select="todo/@page"/>
+      <xsl:with-param name="size" select="todo/@per-page"/>
+      <xsl:with-param name="base-url" select="'/home?'"/>
+      <xsl:with-param name="name" select="'todo_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The pages of 已办. -->
+  <xsl:template name="home-done-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="done/@total"/>
+      <xsl:with-param name="page" select="done/@page"/>
+      <xsl:with-param name="size" select="done/@per-page"/>
+      <xsl:with-param name="base-url" select="concat('/home?msg_page=', inbox/@page, '&amp;')"/>
+      <xsl:with-param name="name" select="'done_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The rows of the 消息中心: one per message, or 「暂无记录」. -->
+  <xsl:template name="home-inbox-rows">
+    <xsl:for-each select="inbox/msg">
+      <xsl:variable name="tid" select="@task"/>
+      <xsl:variable name="t" select="(/page/todo/task[@id = $tid] | /page/done/task[@id = $tid])[1]"/>
+      <xsl:variable name="m" select="."/>
+      <tr>
+        <xsl:if test="not(@read = '1')"><xsl:attribute name="class">unread</xsl:attribute></xsl:if>
+        <td class="time"><xsl:value-of select="@at"/></td>
+        <td><xsl:value-of select="."/></td>
+        <td>
+          <xsl:choose>
+            <xsl:when test="$m/@seq">
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="concat('/home/task?id=', $tid)"/>
+                <xsl:with-param name="label" select="concat($m/@business-name, ' ', $m/@seq)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$t">
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="concat('/home/task?id=', $t/@id)"/>
+                <xsl:with-param name="label" select="concat($t/@business-name, ' ', $t/@seq)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$tid"/></xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <td>
+          <xsl:choose>
+            <xsl:when test="@read = '1'">已读</xsl:when>
+            <xsl:otherwise><span class="badge badge-new">未读</span></xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </tr>
+    </xsl:for-each>
+    <xsl:if test="not(inbox/msg)">
+      <xsl:call-template name="empty-row"><xsl:with-param name="cols" select="4"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The pages of the 消息中心. -->
+  <xsl:template name="home-inbox-pager">
+    <xsl:call-template name="pager">
+      <xsl:with-param name="total" select="inbox/@total"/>
+      <xsl:with-param name="page" select="inbox/@page"/>
+      <xsl:with-param name="size" select="inbox/@per-page"/>
+      <xsl:with-param name="base-url" select="concat('/home?done_page=', done/@page, '&amp;')"/>
+      <xsl:with-param name="name" select="'msg_page'"/>
+      <xsl:with-param name="unit" select="'条'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- One task of the unit (业务状态): its facts, its history, and while

@@ -21,11 +21,13 @@
               doctype-system="about:legacy-compat"/>
 
   <!-- The issuing authority (HALL_ORG, page/@org), and a placeholder
-       where none is configured (the stylesheet samples): a string,
-       not a result tree fragment, for it is made on every page
-       (substring(…, 1 div false()) is ''). -->
-  <xsl:variable name="org"
-      select="concat(/page/@org, substring('XX市人力资源和社会保障局', 1 div not(/page/@org != '')))"/>
+       where none is configured (the stylesheet samples).  A template,
+       not a global variable: a global is worked out on every request,
+       and only the frame and a few views use it (substring(…, 1 div
+       false()) is ''). -->
+  <xsl:template name="org">
+    <xsl:value-of select="concat(/page/@org, substring('XX市人力资源和社会保障局', 1 div not(/page/@org != '')))"/>
+  </xsl:template>
 
   <!-- Set when a session is present. -->
   <xsl:variable name="sess" select="/page/session"/>
@@ -33,37 +35,57 @@
   <!-- Menus are hidden until the initial password is changed: no other
        page is allowed then. -->
   <xsl:variable name="menus" select="boolean($sess) and not($sess/@must-change = '1')"/>
-  <!-- The labels of the current page (the title and the breadcrumb
-       items after 首页), to highlight its left-menu entry. -->
-  <xsl:variable name="here"
-      select="/page/@title | /page/breadcrumb/item[position() &gt; 1 or last() = 1]"/>
 
-  <!-- The menus drawn once per worker (lib/render.c).  Empty (xsltproc,
-       the samples): drawn in place.  'splice': each menu becomes a
-       <hall-splice key="…"/> the program fills with the menu it drew
-       before for that key.  'top' or 'left': only that menu, inside
-       <hall-part>, drawn for the cache.  The key holds everything a
-       menu depends on besides /page/menus (the same for every page
-       of a process): change it with the menu templates. -->
-  <xsl:param name="hall-menus" select="''"/>
-  <xsl:variable name="top-menu-key"
-      select="concat('top|', boolean($is-reviewer), count(/page/menus), '|', /page/@category)"/>
-  <xsl:variable name="left-menu-key">
-    <xsl:value-of select="concat('left|', boolean($is-reviewer), count(/page/menus), '|', /page/@category)"/>
-    <xsl:for-each select="$here">|<xsl:value-of select="."/></xsl:for-each>
-  </xsl:variable>
+  <!-- The frame drawn once per worker (lib/render.c).  Empty (xsltproc,
+       the samples): the whole page.  'splice': <hall-frame key="…">
+       with one <hall-fill> per hole of the frame, in order (the
+       dynamic parts only: the user and the CSRF field, the messages, the view or the
+       holes of a framed view); the program writes the frame it drew
+       before for that key with each fill in its hole.  'frame': the
+       whole page with <hall-hole/> in place of each fill, drawn for
+       the cache.  The key holds everything the frame depends on
+       besides /page/menus (the same for every page of a process):
+       change it with the frame.  A page with a breadcrumb is drawn
+       whole. -->
+  <xsl:param name="hall-part" select="''"/>
+  <!-- The views whose content template draws holes itself ('|v|w|'),
+       with a template in mode fills giving their fills; any other
+       view is one hole. -->
+  <xsl:variable name="framed-views" select="''"/>
+  <!-- What else a program's frames depend on, added to the key. -->
+  <xsl:variable name="frame-key-extra" select="''"/>
 
-  <!-- The document, or one menu for the cache. -->
+  <!-- The document, or the fills of its frame. -->
   <xsl:template match="/">
     <xsl:choose>
-      <xsl:when test="$hall-menus = 'top'">
-        <hall-part><xsl:call-template name="top-menu"/></hall-part>
-      </xsl:when>
-      <xsl:when test="$hall-menus = 'left'">
-        <hall-part><xsl:call-template name="left-menu"/></hall-part>
+      <xsl:when test="$hall-part = 'splice' and not(page/breadcrumb)">
+        <xsl:apply-templates select="page" mode="splice"/>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates select="page"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The fills of the page's frame, in the order of its holes. -->
+  <xsl:template match="page" mode="splice">
+    <hall-frame key="{concat(@prog, '|', @view, '|', @category, '|', boolean($sess), boolean($is-reviewer), $menus, count(menus), '|', cert/@kind, '|', @org, '|', $frame-key-extra, '|', @title)}">
+      <xsl:if test="$sess">
+        <hall-fill><xsl:call-template name="who-unit"/></hall-fill>
+        <hall-fill><xsl:call-template name="who-user"/></hall-fill>
+        <hall-fill><xsl:call-template name="csrf"/></hall-fill>
+      </xsl:if>
+      <hall-fill>
+        <xsl:call-template name="cert-warning"/>
+        <xsl:call-template name="messages"/>
+      </hall-fill>
+      <xsl:choose>
+        <xsl:when test="contains($framed-views, concat('|', @view, '|'))">
+          <xsl:apply-templates select="." mode="fills"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <hall-fill><xsl:apply-templates select="." mode="content"/></hall-fill>
+        </xsl:otherwise>
+      </xsl:choose>
+    </hall-frame>
   </xsl:template>
 
   <!-- The whole document. -->
@@ -77,7 +99,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:if test="@title != ''"><xsl:value-of select="@title"/> - </xsl:if>
-          <xsl:value-of select="$org"/>
+          <xsl:call-template name="org"/>
           <xsl:text>网上服务大厅</xsl:text>
         </title>
         <link rel="stylesheet" href="/static/hall.css"/>
@@ -85,31 +107,29 @@
       </head>
       <body class="prog-{@prog} view-{@view}">
         <xsl:call-template name="band"/>
-        <xsl:if test="$menus">
-          <xsl:choose>
-            <xsl:when test="$hall-menus = 'splice'"><hall-splice key="{$top-menu-key}"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="top-menu"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:if>
+        <xsl:if test="$menus"><xsl:call-template name="top-menu"/></xsl:if>
         <div class="frame">
-          <xsl:if test="$menus">
-            <xsl:choose>
-              <xsl:when test="$hall-menus = 'splice'"><hall-splice key="{$left-menu-key}"/></xsl:when>
-              <xsl:otherwise><xsl:call-template name="left-menu"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:if>
+          <xsl:if test="$menus"><xsl:call-template name="left-menu"/></xsl:if>
           <main class="content">
             <xsl:if test="not($menus)"><xsl:attribute name="class">content wide</xsl:attribute></xsl:if>
             <xsl:if test="$menus">
               <xsl:call-template name="breadcrumb"/>
             </xsl:if>
-            <xsl:call-template name="cert-warning"/>
-            <xsl:call-template name="messages"/>
-            <xsl:apply-templates select="." mode="content"/>
+            <xsl:choose>
+              <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="cert-warning"/>
+                <xsl:call-template name="messages"/>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:choose>
+              <xsl:when test="$hall-part = 'frame' and not(contains($framed-views, concat('|', @view, '|')))"><hall-hole/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="." mode="content"/></xsl:otherwise>
+            </xsl:choose>
           </main>
         </div>
         <footer class="foot">
-          <p>主办单位: <xsl:value-of select="$org"/> · 社会保险咨询服务热线 12333</p>
+          <p>主办单位: <xsl:call-template name="org"/> · 社会保险咨询服务热线 12333</p>
           <p>
             <xsl:text>建议使用 1280×800 以上分辨率浏览</xsl:text>
             <xsl:if test="@prog != 'verify'"> · 本系统须使用经办机构签发的数字证书登录</xsl:if>
@@ -125,7 +145,7 @@
       <div class="brand">
         <span class="emblem" aria-hidden="true">人社</span>
         <span class="title">
-          <span class="org"><xsl:value-of select="$org"/></span>
+          <span class="org"><xsl:call-template name="org"/></span>
           <span class="hall">
             <xsl:text>网上服务大厅</xsl:text>
             <xsl:choose>
@@ -136,40 +156,65 @@
           </span>
         </span>
       </div>
-      <xsl:if test="$sess">
-        <div class="who">
-          <xsl:if test="$sess/@unit != ''">
-            <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
-          </xsl:if>
-          <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
-          <span class="user">
-            <xsl:choose>
-              <xsl:when test="$is-reviewer">审核员: </xsl:when>
-              <xsl:otherwise>经办人: </xsl:otherwise>
-            </xsl:choose>
-            <xsl:value-of select="$sess/@name"/>
-            <xsl:if test="$sess/@username != ''">
-              <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
-            </xsl:if>
-          </span>
-          <xsl:if test="$menus">
-            <a class="home-link">
-              <xsl:attribute name="href">
-                <xsl:choose>
-                  <xsl:when test="$is-reviewer">/review</xsl:when>
-                  <xsl:otherwise>/home</xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
-              <xsl:text>首页</xsl:text>
-            </a>
-          </xsl:if>
-          <form class="logout" method="post" action="/login/logout">
-            <xsl:call-template name="csrf"/>
-            <button type="submit" class="btn-link">退出</button>
-          </form>
-        </div>
-      </xsl:if>
+      <xsl:call-template name="who"/>
     </header>
+  </xsl:template>
+
+  <!-- The user box of the header band: unit, user, 首页 and 退出; in
+       a frame, holes for the unit, the user and the CSRF field. -->
+  <xsl:template name="who">
+    <xsl:if test="$sess">
+      <div class="who">
+        <xsl:choose>
+          <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+          <xsl:otherwise><xsl:call-template name="who-unit"/></xsl:otherwise>
+        </xsl:choose>
+        <span class="user">
+          <xsl:choose>
+            <xsl:when test="$is-reviewer">审核员: </xsl:when>
+            <xsl:otherwise>经办人: </xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="who-user"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:if test="$menus">
+          <a class="home-link">
+            <xsl:attribute name="href">
+              <xsl:choose>
+                <xsl:when test="$is-reviewer">/review</xsl:when>
+                <xsl:otherwise>/home</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:text>首页</xsl:text>
+          </a>
+        </xsl:if>
+        <form class="logout" method="post" action="/login/logout">
+          <xsl:choose>
+            <xsl:when test="$hall-part = 'frame'"><hall-hole/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="csrf"/></xsl:otherwise>
+          </xsl:choose>
+          <button type="submit" class="btn-link">退出</button>
+        </form>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The unit of the session, in the user box. -->
+  <xsl:template name="who-unit">
+    <xsl:if test="$sess/@unit != ''">
+      <span class="unit"><xsl:value-of select="$sess/@unit"/></span>
+    </xsl:if>
+    <xsl:if test="$sess/@vip = '1'"><span class="badge badge-vip">VIP</span></xsl:if>
+  </xsl:template>
+
+  <!-- The user of the session, in the user box. -->
+  <xsl:template name="who-user">
+    <xsl:value-of select="$sess/@name"/>
+    <xsl:if test="$sess/@username != ''">
+      <span class="username">(<xsl:value-of select="$sess/@username"/>)</span>
+    </xsl:if>
   </xsl:template>
 
   <!-- The top menu of categories (unit) or 审核工作台 (reviewer).  A
@@ -213,6 +258,7 @@
   <xsl:template name="left-item">
     <xsl:param name="label"/>
     <xsl:param name="href" select="''"/>
+    <xsl:param name="here"/>
     <li>
       <xsl:if test="$label = $here"><xsl:attribute name="class">current</xsl:attribute></xsl:if>
       <xsl:choose>
@@ -235,6 +281,10 @@
   <xsl:template name="left-menu">
     <xsl:variable name="cat" select="/page/menus/category[@code = /page/@category][entry]"/>
     <xsl:variable name="menu" select="$cat | /page/menus/common[not($cat)]"/>
+    <!-- The labels of the current page (the title and the breadcrumb
+         items after 首页), to highlight its entry. -->
+    <xsl:variable name="here"
+        select="/page/@title | /page/breadcrumb/item[position() &gt; 1 or last() = 1]"/>
     <aside class="leftmenu">
       <h2>
         <span aria-hidden="true">∷ </span>
@@ -250,10 +300,12 @@
               <xsl:call-template name="left-item">
                 <xsl:with-param name="label">待审核业务</xsl:with-param>
                 <xsl:with-param name="href">/review</xsl:with-param>
+                <xsl:with-param name="here" select="$here"/>
               </xsl:call-template>
               <xsl:call-template name="left-item">
                 <xsl:with-param name="label">审核记录</xsl:with-param>
                 <xsl:with-param name="href">/review?state=done</xsl:with-param>
+                <xsl:with-param name="here" select="$here"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
@@ -261,6 +313,7 @@
                 <xsl:call-template name="left-item">
                   <xsl:with-param name="label" select="string(@label)"/>
                   <xsl:with-param name="href" select="string(@href)"/>
+                  <xsl:with-param name="here" select="$here"/>
                 </xsl:call-template>
               </xsl:for-each>
             </xsl:otherwise>
@@ -317,8 +370,8 @@
   <!-- The certificate expiry warning: session/@cert-days-left <= 30,
        red when <= 7. -->
   <xsl:template name="cert-warning">
-    <xsl:variable name="d" select="number($sess/@cert-days-left)"/>
-    <xsl:if test="$d &lt;= 30">
+    <xsl:if test="$sess/@cert-days-left &lt;= 30">
+      <xsl:variable name="d" select="number($sess/@cert-days-left)"/>
       <div role="alert">
         <xsl:attribute name="class">
           <xsl:choose>
@@ -339,44 +392,47 @@
   <!-- The <message>s, then form-level errors, and a summary line when
        fields have errors and no error message says so already. -->
   <xsl:template name="messages">
-    <xsl:for-each select="/page/message">
-      <xsl:variable name="k">
-        <xsl:choose>
-          <xsl:when test="@kind = 'ok' or @kind = 'warn' or @kind = 'error'"><xsl:value-of select="@kind"/></xsl:when>
-          <xsl:otherwise>info</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <div class="msg msg-{$k}">
-        <xsl:attribute name="role">
+    <!-- One test on a page without any. -->
+    <xsl:if test="/page/message or /page/errors/error">
+      <xsl:for-each select="/page/message">
+        <xsl:variable name="k">
           <xsl:choose>
-            <xsl:when test="$k = 'error'">alert</xsl:when>
-            <xsl:otherwise>status</xsl:otherwise>
+            <xsl:when test="@kind = 'ok' or @kind = 'warn' or @kind = 'error'"><xsl:value-of select="@kind"/></xsl:when>
+            <xsl:otherwise>info</xsl:otherwise>
           </xsl:choose>
-        </xsl:attribute>
-        <xsl:value-of select="."/>
-      </div>
-    </xsl:for-each>
-    <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
-      <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
-    </xsl:for-each>
-    <!-- Every error tied to a field is also listed here, at the top:
-         some pages have no spot for a field (the reviewer's detail
-         page for a rule of the business, a batch's result page for a
-         row's rule), and a clerk who does not see why will not know
-         what to change. -->
-    <xsl:if test="/page/errors/error[@field != '']">
-      <div class="msg msg-error error-summary" role="alert">
-        <!-- The sentence only when no message already says what
-             happened (a warn: saved as a draft; an error: refused). -->
-        <xsl:if test="not(/page/message[@kind = 'error' or @kind = 'warn'])">
-          <p>提交的信息有误,请按红色提示修改后重新提交。</p>
-        </xsl:if>
-        <ul>
-          <xsl:for-each select="/page/errors/error[@field != '']">
-            <li><xsl:value-of select="."/></li>
-          </xsl:for-each>
-        </ul>
-      </div>
+        </xsl:variable>
+        <div class="msg msg-{$k}">
+          <xsl:attribute name="role">
+            <xsl:choose>
+              <xsl:when test="$k = 'error'">alert</xsl:when>
+              <xsl:otherwise>status</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:value-of select="."/>
+        </div>
+      </xsl:for-each>
+      <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
+        <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
+      </xsl:for-each>
+      <!-- Every error tied to a field is also listed here, at the top:
+           some pages have no spot for a field (the reviewer's detail
+           page for a rule of the business, a batch's result page for a
+           row's rule), and a clerk who does not see why will not know
+           what to change. -->
+      <xsl:if test="/page/errors/error[@field != '']">
+        <div class="msg msg-error error-summary" role="alert">
+          <!-- The sentence only when no message already says what
+               happened (a warn: saved as a draft; an error: refused). -->
+          <xsl:if test="not(/page/message[@kind = 'error' or @kind = 'warn'])">
+            <p>提交的信息有误,请按红色提示修改后重新提交。</p>
+          </xsl:if>
+          <ul>
+            <xsl:for-each select="/page/errors/error[@field != '']">
+              <li><xsl:value-of select="."/></li>
+            </xsl:for-each>
+          </ul>
+        </div>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

@@ -50,7 +50,7 @@
   <!-- The receipt's header: title, number, unit. -->
   <xsl:template name="sheet-head">
     <xsl:param name="title"/>
-    <p class="receipt-org"><xsl:value-of select="$org"/></p>
+    <p class="receipt-org"><xsl:call-template name="org"/></p>
     <h1 class="receipt-title"><xsl:value-of select="$title"/></h1>
     <div class="receipt-meta">
       <span>业务顺序号: <span class="mono"><xsl:value-of select="business/@seq"/></span></span>

@@ -61,7 +61,7 @@
       <xsl:choose>
         <xsl:when test="result/@valid = '1'">
           <xsl:variable name="r" select="result/receipt"/>
-          <div class="msg msg-ok" role="status">验证通过: 该回执由<xsl:value-of select="$org"/>出具,内容如下。</div>
+          <div class="msg msg-ok" role="status">验证通过: 该回执由<xsl:call-template name="org"/>出具,内容如下。</div>
           <table class="form-grid info">
             <tr>
               <xsl:call-template name="show-cells">

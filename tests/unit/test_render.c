@@ -189,9 +189,9 @@ sample_prog(const char *path, char *prog, size_t progsz)
 		*dash = '\0';
 }
 
-/* Every sample rendered with the menus spliced is the page the whole
- * transform writes, the first time (menus drawn) and the second (menus
- * kept), with the menus of earlier samples (other units, a reviewer)
+/* Every sample rendered from its frame is the page the whole
+ * transform writes, the first time (frame drawn) and the second (frame
+ * kept), with the frames of earlier samples (other units, a reviewer)
  * kept meanwhile. */
 START_TEST(render_matches_whole_transform)
 {
@@ -242,6 +242,52 @@ START_TEST(render_matches_whole_transform)
 }
 END_TEST
 
+/* A unit's 首页 is written from its frame: drawn once for the first
+ * page of a kind, kept, and the same bytes as the whole transform each
+ * time.  Empty lists with a total of 0 are in the frame (their own
+ * key); lists with rows or counts are holes; the task page is another
+ * view, another frame. */
+START_TEST(render_fills_kept_frame)
+{
+	const char		*samples[] = { "xsl/home-index-zero.xml",
+	    "xsl/home-index-empty.xml", "xsl/home-task.xml" };
+	xsltStylesheetPtr	 style;
+	xmlDocPtr		 in, res;
+	xmlChar			*want, *got;
+	int			 wantsz, gotsz;
+	size_t			 i, k;
+
+	render_forget();
+	style = xsltParseStylesheetFile((const xmlChar *)"../xsl/home.xsl");
+	ck_assert_ptr_nonnull(style);
+	for (i = 0; i < 3; i++) {
+		in = xmlReadFile(samples[i], NULL, XML_PARSE_NONET);
+		ck_assert_ptr_nonnull(in);
+		res = xsltApplyStylesheet(style, in, NULL);
+		ck_assert_ptr_nonnull(res);
+		want = NULL;
+		ck_assert_int_eq(xsltSaveResultToString(&want, &wantsz, res,
+		    style), 0);
+		xmlFreeDoc(res);
+		for (k = 0; k < 3; k++) {
+			got = render_html(style, NULL, in, &gotsz);
+			ck_assert_ptr_nonnull(got);
+			ck_assert_msg(gotsz == wantsz &&
+			    memcmp(got, want, wantsz) == 0,
+			    "%s: the filled frame differs", samples[i]);
+			xmlFree(got);
+			/* One frame per view, drawn on the first render. */
+			ck_assert_uint_eq(render_frames(), i + 1);
+		}
+		xmlFree(want);
+		xmlFreeDoc(in);
+	}
+	xsltFreeStylesheet(style);
+	render_forget();
+	ck_assert_uint_eq(render_frames(), 0);
+}
+END_TEST
+
 static Suite *
 render_suite(void)
 {
@@ -252,6 +298,7 @@ render_suite(void)
 	tcase_add_test(tc, htmlout_matches_libxslt);
 	tcase_add_test(tc, htmlout_escapes_like_libxslt);
 	tcase_add_test(tc, render_matches_whole_transform);
+	tcase_add_test(tc, render_fills_kept_frame);
 	tcase_add_test(tc, arena_keeps_and_releases);
 	suite_add_tcase(s, tc);
 	return s;
