@@ -609,7 +609,10 @@ const char *const store_migrations[] = {
 /* 13: the 减员 person list counted the unit's 参保缴费 insurance rows
  * for its pager on every view (20,000 index entries of a large unit,
  * 10M instructions, most of the page): the count is kept in tallies as
- * (unit, 'insured'). */
+ * (unit, 'insured').  With triggers on insurance, SQLite looks for
+ * jianyuan rows referring to each insurance row written (as 11 says of
+ * tasks): an index on jianyuan.insurance_id, or each write scans them. */
+"CREATE INDEX jianyuan_insurance ON jianyuan(insurance_id);"
 "INSERT INTO tallies (unit_id, name, n)"
 "  SELECT unit_id, 'insured', COUNT(*) FROM insurance"
 "  WHERE status = '参保缴费' GROUP BY unit_id;"
