@@ -442,8 +442,8 @@ plans_walk_line(void *arg, int id, int parent, const char *detail)
 	return 0;
 }
 
-/* Whether line l reads a table: SCAN or SEARCH, its name (table or
- * alias, lower-cased) into name. */
+/* Whether line l reads a table: SCAN, SEARCH or BLOOM FILTER ON, its
+ * name (table or alias, lower-cased) into name. */
 static int
 plans_reads(const struct plans_line *l, char name[PLANS_IDENT])
 {
@@ -454,6 +454,8 @@ plans_reads(const struct plans_line *l, char name[PLANS_IDENT])
 		rest = l->detail + 5;
 	else if (strncmp(l->detail, "SEARCH ", 7) == 0)
 		rest = l->detail + 7;
+	else if (strncmp(l->detail, "BLOOM FILTER ON ", 16) == 0)
+		rest = l->detail + 16;
 	else
 		return 0;
 	n = strcspn(rest, " ");
@@ -466,12 +468,15 @@ plans_reads(const struct plans_line *l, char name[PLANS_IDENT])
 	return 1;
 }
 
-/* Whether line l (of a growing table) is a full scan: SCAN, or a search
- * through an AUTOMATIC index (built from a scan). */
+/* Whether line l (of a growing table) is a full scan: SCAN, a search
+ * through an AUTOMATIC index (built from a scan), or a Bloom filter
+ * (SQLite fills it from the whole table before the join, however few
+ * rows a LIMIT keeps). */
 static int
 plans_is_scan(const struct plans_line *l)
 {
 	return strncmp(l->detail, "SCAN ", 5) == 0 ||
+	    strncmp(l->detail, "BLOOM FILTER ON ", 16) == 0 ||
 	    strstr(l->detail, " USING AUTOMATIC ") != NULL;
 }
 

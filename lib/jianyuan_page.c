@@ -15,6 +15,7 @@
 #include "pager.h"
 #include "receipt.h"
 #include "taskpage.h"
+#include "tally.h"
 
 /* Adds <reasons><option>… of 减少原因. */
 void
@@ -142,6 +143,9 @@ jy_page_count(struct hall_ctx *c, const char *q, int64_t *n)
 	struct store_stmt	*st;
 	int		 rc;
 
+	/* Without ?q= the kept count: counting read every row. */
+	if (q[0] == '\0')
+		return tally_insured(c->s, c->acct.unit_id, n);
 	*n = 0;
 	st = store_stmt(c->s, jy_page_sql[JY_PAGE_STMT_COUNT]);
 	if (st == NULL || jy_page_bind_match(st, c->acct.unit_id, q) != 0)

@@ -77,6 +77,13 @@ tally_staff(struct store *s, int64_t unit_id, int64_t *n)
 
 /* See tally.h. */
 int
+tally_insured(struct store *s, int64_t unit_id, int64_t *n)
+{
+	return tally_get(s, unit_id, "insured", n);
+}
+
+/* See tally.h. */
+int
 tally_handled(struct store *s, int64_t unit_id, int64_t *n)
 {
 	return store_int(s, tally_sql[TALLY_STMT_HANDLED], unit_id, 0, n);

@@ -19,6 +19,10 @@ int		 tally_tasks(struct store *s, int64_t unit_id,
  * or -1. */
 int		 tally_staff(struct store *s, int64_t unit_id, int64_t *n);
 
+/* The number of unit_id's 参保缴费 insurance rows into *n.  Returns 0
+ * or -1. */
+int		 tally_insured(struct store *s, int64_t unit_id, int64_t *n);
+
 /* The number of unit_id's 已办 tasks (进行中 and 结束) into *n.
  * Returns 0 or -1. */
 int		 tally_handled(struct store *s, int64_t unit_id, int64_t *n);

@@ -96,13 +96,18 @@ static const char *const tasklist_sql[TASKLIST_STMT__MAX] = {
 	    "u.id = t.unit_id WHERE t.state = '进行中' AND (?1 = '' OR "
 	    "t.business = ?1) ORDER BY t.business, t.submitted_at ASC, "
 	    "t.id ASC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_QUEUE */
+	/* 审核记录: the business is checked on the event's own task (a
+	 * subquery), not on the joined t: a condition on t made SQLite
+	 * fill a Bloom filter from every task before the join, a full
+	 * scan of tasks for a page of 20. */
 	[TASKLIST_STMT_DECIDED] =
 	    "SELECT " TASK_COLUMNS ", u.name, e.action, "
 	    "e.reason, e.at, COALESCE(a.display_name, '') FROM task_events e "
 	    "JOIN tasks t ON t.id = e.task_id JOIN units u ON "
 	    "u.id = t.unit_id LEFT JOIN accounts a ON a.id = e.actor_id "
 	    "WHERE e.action IN ('task.approve', 'task.reject') AND "
-	    "e.actor_id > 0 AND (?1 = '' OR t.business = ?1) "
+	    "e.actor_id > 0 AND (?1 = '' OR (SELECT x.business FROM tasks x "
+	    "WHERE x.id = e.task_id) = ?1) "
 	    "ORDER BY e.at DESC, e.id DESC LIMIT ?2 OFFSET ?3", /* TASKLIST_STMT_DECIDED */
 	[TASKLIST_STMT_UNIT_BY_USCC] =
 	    "SELECT id FROM units WHERE uscc = ?1", /* TASKLIST_STMT_UNIT_BY_USCC */

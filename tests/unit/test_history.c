@@ -3,7 +3,8 @@
  * 业务打印): page 2 follows page 1, another unit's rows never appear;
  * the tallies the triggers of migration 10 keep equal a count of the
  * rows after every kind of change (submit, approve, return, a 退工 row
- * added, moved, marked overdue or removed, a message read); and the
+ * added, moved, marked overdue or removed, a message read), and the
+ * count of a unit's 参保缴费 persons (migration 13) likewise; and the
  * checkpoint leaves the planner statistics.
  */
 #include <check.h>
@@ -292,6 +293,56 @@ START_TEST(tallies_follow_changes)
 }
 END_TEST
 
+/* The 参保缴费 insurance rows of unit into *n, kept and counted; fails
+ * when they differ. */
+static int64_t
+insured(int64_t unit)
+{
+	int64_t		 kept, counted;
+
+	ck_assert_int_eq(tally_insured(db.s, unit, &kept), 0);
+	ck_assert_int_eq(store_int(db.s, "SELECT COUNT(*) FROM insurance "
+	    "WHERE unit_id = ?1 AND status = '参保缴费'", unit, -1, &counted),
+	    0);
+	ck_assert_int_eq(kept, counted);
+	return kept;
+}
+
+/* The count of a unit's 参保缴费 persons (the 减员 list's pager, migration
+ * 13) follows an insurance added, paused, resumed, moved and removed. */
+START_TEST(insured_tally_follows_changes)
+{
+	char		 q[512];
+	int64_t		 p1, p2;
+
+	p1 = th_person(db.s, "420102199001011234", "甲", "男", "1990-01-01");
+	p2 = th_person(db.s, "420102199001021239", "乙", "女", "1990-01-02");
+	ck_assert_int_eq(insured(unit_a), 0);
+	snprintf(q, sizeof(q), "INSERT INTO insurance (person_id, unit_id, "
+	    "sb_no, start_month, status) VALUES (%lld, %lld, 'S1', '2020-01', "
+	    "'参保缴费'), (%lld, %lld, 'S2', '2020-01', '暂停缴费')",
+	    (long long)p1, (long long)unit_a, (long long)p2,
+	    (long long)unit_a);
+	sql(q);
+	ck_assert_int_eq(insured(unit_a), 1);
+	sql("UPDATE insurance SET status = '参保缴费' WHERE sb_no = 'S2'");
+	ck_assert_int_eq(insured(unit_a), 2);
+	sql("UPDATE insurance SET status = '暂停缴费' WHERE sb_no = 'S1'");
+	ck_assert_int_eq(insured(unit_a), 1);
+	/* A change of another column leaves the count alone. */
+	sql("UPDATE insurance SET contrib_months = 12 WHERE sb_no = 'S2'");
+	ck_assert_int_eq(insured(unit_a), 1);
+	snprintf(q, sizeof(q), "UPDATE insurance SET unit_id = %lld WHERE "
+	    "sb_no = 'S2'", (long long)unit_b);
+	sql(q);
+	ck_assert_int_eq(insured(unit_a), 0);
+	ck_assert_int_eq(insured(unit_b), 1);
+	sql("DELETE FROM insurance WHERE sb_no IN ('S1', 'S2')");
+	ck_assert_int_eq(insured(unit_a), 0);
+	ck_assert_int_eq(insured(unit_b), 0);
+}
+END_TEST
+
 START_TEST(checkpoint_leaves_statistics)
 {
 	ck_assert_int_eq(store_checkpoint(db.s), 0);
@@ -317,6 +368,7 @@ history_suite(void)
 	tcase_add_test(tc, printable_pages);
 	tcase_add_test(tc, inbox_pages_and_reads);
 	tcase_add_test(tc, tallies_follow_changes);
+	tcase_add_test(tc, insured_tally_follows_changes);
 	tcase_add_test(tc, checkpoint_leaves_statistics);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,7 +1,8 @@
 /*
  * test_plans.c: the query-plan check (admin/plans.c, hall-admin plans)
  * and the SQL log it reads (HALL_SQL_LOG, lib/store.c): a scanning
- * query is flagged, alias or not, an indexed one passes, a temporary
+ * query is flagged, alias or not, and so is a Bloom filter (a scan
+ * EXPLAIN does not call one), an indexed one passes, a temporary
  * B-tree sorting a unit's list is flagged while one sorting a task's
  * rows is not, the allow-list excuses only the plan line it names,
  * the statements of triggers are checked, and an empty log fails.
@@ -82,6 +83,47 @@ START_TEST(plans_scan_flagged)
 	/* A DELETE by a column without an index reads every row. */
 	ck_assert_int_eq(tp_verdict(&db, "DELETE FROM task_events "
 	    "WHERE actor_id = ?", line), PLANS_SCAN);
+	th_db_close(&db);
+}
+END_TEST
+
+/* A Bloom filter on a growing table is a full scan of it: SQLite fills
+ * the filter from every row before the join, LIMIT or not.  The
+ * statistics of a large store make the planner choose one for a join
+ * culled by a column of the inner table. */
+START_TEST(plans_bloom_flagged)
+{
+	/* The ordered walk of the partial index stops after a page. */
+	static const char *const walk[] = {
+		"SCAN e USING INDEX task_events_reviewed", NULL
+	};
+	struct th_db	 db;
+	char		 line[256];
+	size_t		 n;
+
+	th_db_open(&db);
+	ck_assert_int_eq(store_exec_sql(db.s, "ANALYZE sqlite_schema"), 0);
+	ck_assert_int_eq(store_exec_sql(db.s, "DELETE FROM sqlite_stat1"), 0);
+	ck_assert_int_eq(store_exec_sql(db.s, "INSERT INTO sqlite_stat1 "
+	    "VALUES ('task_events', 'task_events_reviewed', '28896 1'), "
+	    "('task_events', 'task_events_decided', '98600 13334 1'), "
+	    "('task_events', 'task_events_task', '58220 4'), "
+	    "('tasks', 'sqlite_autoindex_tasks_1', '19995 1')"), 0);
+	ck_assert_int_eq(store_exec_sql(db.s, "ANALYZE sqlite_schema"), 0);
+	ck_assert_int_eq(plans_verdict(db.s, "SELECT t.id FROM task_events e "
+	    "JOIN tasks t ON t.id = e.task_id WHERE e.action IN "
+	    "('task.approve', 'task.reject') AND e.actor_id > 0 AND "
+	    "(?1 = '' OR t.business = ?1) ORDER BY e.at DESC, e.id DESC "
+	    "LIMIT 20", walk, &n, line, sizeof(line), NULL, 0), PLANS_SCAN);
+	ck_assert_str_eq(line, "BLOOM FILTER ON t (id=?)");
+	/* The same culling on the outer row's task: no filter. */
+	ck_assert_int_eq(plans_verdict(db.s, "SELECT t.id FROM task_events e "
+	    "JOIN tasks t ON t.id = e.task_id WHERE e.action IN "
+	    "('task.approve', 'task.reject') AND e.actor_id > 0 AND "
+	    "(?1 = '' OR (SELECT x.business FROM tasks x WHERE "
+	    "x.id = e.task_id) = ?1) ORDER BY e.at DESC, e.id DESC "
+	    "LIMIT 20", walk, &n, line, sizeof(line), NULL, 0), PLANS_OK);
+	ck_assert_uint_eq(n, 1);
 	th_db_close(&db);
 }
 END_TEST
@@ -359,6 +401,7 @@ plans_suite(void)
 	s = suite_create("plans");
 	tc = tcase_create("verdict");
 	tcase_add_test(tc, plans_scan_flagged);
+	tcase_add_test(tc, plans_bloom_flagged);
 	tcase_add_test(tc, plans_index_passes);
 	tcase_add_test(tc, plans_sort_flagged);
 	tcase_add_test(tc, plans_excused_line_only);

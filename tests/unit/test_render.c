@@ -177,6 +177,40 @@ START_TEST(arena_keeps_and_releases)
 }
 END_TEST
 
+/* A freed arena allocation is given back to the next allocation of its
+ * size class (a render reuses its memory instead of touching fresh
+ * pages), also the old copy a realloc leaves; what is still held keeps
+ * its bytes, and classes do not mix. */
+START_TEST(arena_reuses_freed)
+{
+	xmlChar	*a, *b, *c, *d, *big, *big2, *grown;
+
+	ck_assert_int_eq(xmlarena_install(), 0);
+	xmlarena_begin();
+	a = xmlMalloc(100);
+	b = xmlStrdup((const xmlChar *)"kept");
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	xmlFree(a);
+	c = xmlMalloc(99);		/* same class as 100: a again */
+	ck_assert_ptr_eq(c, a);
+	d = xmlMalloc(200);		/* another class: not a */
+	ck_assert_ptr_ne(d, a);
+	big = xmlMalloc(4000);		/* the 4 KB class */
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'x', 4000);
+	xmlFree(big);
+	big2 = xmlMalloc(4096);
+	ck_assert_ptr_eq(big2, big);
+	grown = xmlRealloc(c, 5000);	/* c's old bytes go back */
+	ck_assert_ptr_ne(grown, c);
+	ck_assert_ptr_eq(xmlMalloc(97), c);
+	ck_assert_str_eq((const char *)b, "kept");
+	xmlarena_end();
+	xmlMemSetup(free, malloc, realloc, strdup);
+}
+END_TEST
+
 /* The program of sample path (its file name up to the first '-'). */
 static void
 sample_prog(const char *path, char *prog, size_t progsz)
@@ -300,6 +334,7 @@ render_suite(void)
 	tcase_add_test(tc, render_matches_whole_transform);
 	tcase_add_test(tc, render_fills_kept_frame);
 	tcase_add_test(tc, arena_keeps_and_releases);
+	tcase_add_test(tc, arena_reuses_freed);
 	suite_add_tcase(s, tc);
 	return s;
 }
