@@ -113,13 +113,7 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 {
 	const char	*rep = req_get(c->r, "handler_is_rep");
 
-	tp_begin(c, "form", "撤销用工登记");
-	page_attr(c->page, "editable", "1");
-	if (t != NULL)
-		page_task(c, NULL, t);
-	else
-		page_attr(page_add(c, NULL, "form", NULL), "token",
-		    req_get(c->r, "token"));
+	tp_begin_refused(c, "撤销用工登记", t);
 	if (e != NULL)
 		cx_page_registration(c, e);
 	if (e != NULL && status == 409 && cx_page_blockers(c, e) != 0) {

@@ -114,13 +114,7 @@ static void
 save_refused(struct hall_ctx *c, const struct form_errors *errs,
     const struct task *t)
 {
-	tp_begin(c, "form", "退工登记");
-	page_attr(c->page, "editable", "1");
-	if (t != NULL)
-		page_task(c, NULL, t);
-	else
-		page_attr(page_add(c, NULL, "form", NULL), "token",
-		    req_get(c->r, "token"));
+	tp_begin_refused(c, "退工登记", t);
 	tg_page_posted(c);
 	if (tg_page_materials(c, req_get(c->r, "reason"),
 	    req_get(c->r, "compensation") != NULL, 0) != 0 ||

@@ -48,13 +48,7 @@ static void
 save_refused(struct hall_ctx *c, const struct form_errors *errs,
     const struct task *t)
 {
-	tp_begin(c, "form", "用工备案");
-	page_attr(c->page, "editable", "1");
-	if (t != NULL)
-		page_task(c, NULL, t);
-	else
-		page_attr(page_add(c, NULL, "form", NULL), "token",
-		    req_get(c->r, "token"));
+	tp_begin_refused(c, "用工备案", t);
 	yg_page_posted(c);
 	if (yg_page_materials(c, 0) != 0 ||
 	    (t != NULL && page_attachments(c, NULL, t->id) == NULL) ||

@@ -50,6 +50,19 @@ tp_begin(struct hall_ctx *c, const char *view, const char *title)
 }
 
 /* See taskpage.h. */
+void
+tp_begin_refused(struct hall_ctx *c, const char *title, const struct task *t)
+{
+	tp_begin(c, "form", title);
+	page_attr(c->page, "editable", "1");
+	if (t != NULL)
+		page_task(c, NULL, t);
+	else
+		page_attr(page_add(c, NULL, "form", NULL), "token",
+		    req_get(c->r, "token"));
+}
+
+/* See taskpage.h. */
 int
 tp_load(struct hall_ctx *c, struct task *t)
 {

@@ -88,6 +88,13 @@ const struct tp_business *tp_business(void);
 void		 tp_begin(struct hall_ctx *c, const char *view,
 		    const char *title);
 
+/* Starts the page of a refused save: the editable form view titled
+ * title, with the draft t it was saving into, or, for a new one, the
+ * form's one-time token again (so the corrected form still saves once).
+ * The business adds the typed values and errors. */
+void		 tp_begin_refused(struct hall_ctx *c, const char *title,
+		    const struct task *t);
+
 /* Loads the task named by field "id" of the session's unit and of this
  * business.  Answers 404 (another unit's, another business's, none) or
  * 503 and returns -1; 0 when loaded. */
