@@ -132,6 +132,7 @@
     <xsl:call-template name="section"><xsl:with-param name="title">撤销申请查询</xsl:with-param></xsl:call-template>
     <p class="note">输入提交撤销申请时生成的撤销申请编号(以 CX 开头),查看办理进度。</p>
     <xsl:call-template name="lookup-form"/>
+    <p class="note lookup-help">忘记编号的,可在<a href="/chexiao" id="go-recent">本单位撤销申请</a>中查看;要申请撤销,请在<a href="/beian" id="go-beian">备案查询</a>中打开该用工登记后点击“撤销”。</p>
   </xsl:template>
 
   <xsl:template match="page[@view = 'refused']" mode="content">
