@@ -232,6 +232,9 @@ test('撤销: another registration, 其他, 撤销申请查询, 已撤销 (VIP)'
       '授权委托书 asked of a 法定代表人');
     await shot(page, 'yonggong-chexiao-form.png');
     await upload(page, 'yingye_zhizhao', PDF);
+    // 营业执照 or 统一社会信用代码: the other one is no longer wanted.
+    expect(await page.locator('#m-tongyi_daima').getByText('无需上传').count() === 1,
+      '统一社会信用代码证书 still shown as missing');
     await upload(page, 'fading_sfz', JPG);
     await upload(page, 'jingbanren_sfz', JPG);
     await clickAndLoad(page, '#btn-submit');
