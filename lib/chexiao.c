@@ -1122,19 +1122,27 @@ int
 cx_lookup(struct store *s, int64_t unit_id, const char *no, int64_t *task_id)
 {
 	struct store_stmt	*st;
+	char			 buf[32];
+	size_t			 len;
 	int			 rc;
 
 	*task_id = 0;
 	if (no == NULL)
 		return 1;
-	while (*no == ' ')
+	while (*no == ' ' || *no == '\t')
 		no++;
 	if (strncasecmp(no, CX_PREFIX, strlen(CX_PREFIX)) == 0)
 		no += strlen(CX_PREFIX);
-	if (*no == '\0' || strlen(no) > 31)
+	/* A number copied off the page often brings a trailing blank. */
+	len = strlen(no);
+	while (len > 0 && (no[len - 1] == ' ' || no[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof(buf))
 		return 1;
+	memcpy(buf, no, len);
+	buf[len] = '\0';
 	if ((st = store_stmt(s, cx_sql[CX_STMT_LOOKUP])) == NULL ||
-	    store_bind_text(st, 1, no) || store_bind_int(st, 2, unit_id))
+	    store_bind_text(st, 1, buf) || store_bind_int(st, 2, unit_id))
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
 		*task_id = store_col_int64(st, 0);

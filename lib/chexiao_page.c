@@ -116,6 +116,9 @@ cx_page_row(struct hall_ctx *c, const struct chexiao_row *r)
 	page_attr(n, "fix-wage", cx_reason_of(r->reason) == CX_REASON_ERROR ?
 	    cx_yuan(r->fix_wage_fen, buf) : "");
 	page_attr(n, "fix-work-form", r->fix_work_form);
+	if (cx_reason_of(r->reason) == CX_REASON_ERROR &&
+	    r->fix_end[0] == '\0')
+		page_attr(n, "fix-open-ended", "1");
 	page_attr(n, "late", r->late ? "1" : "0");
 	if (r->new_employment_id > 0)
 		page_attr_int(n, "new-emp", r->new_employment_id);
@@ -138,6 +141,7 @@ cx_page_posted(struct hall_ctx *c)
 		{ "fix_post", "fix-post" }, { "fix_job_type", "fix-job-type" },
 		{ "fix_wage", "fix-wage" },
 		{ "fix_work_form", "fix-work-form" },
+		{ "fix_open_ended", "fix-open-ended" },
 	};
 	xmlNodePtr	 n;
 	const char	*v;

@@ -75,6 +75,8 @@
         <button type="submit" class="btn btn-primary">查询</button>
         <xsl:text> </xsl:text>
         <a class="btn" href="/beian">重置</a>
+        <xsl:text> </xsl:text>
+        <a class="btn" href="/yonggong" id="go-yonggong">办理用工备案</a>
         <xsl:if test="registrations">
           <xsl:text> </xsl:text>
           <xsl:call-template name="link">

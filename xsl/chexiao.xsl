@@ -132,6 +132,7 @@
     <xsl:call-template name="section"><xsl:with-param name="title">撤销申请查询</xsl:with-param></xsl:call-template>
     <p class="note">输入提交撤销申请时生成的撤销申请编号(以 CX 开头),查看办理进度。</p>
     <xsl:call-template name="lookup-form"/>
+    <p class="note lookup-help">忘记编号的,可在<a href="/chexiao" id="go-recent">本单位撤销申请</a>中查看;要申请撤销,请在<a href="/beian" id="go-beian">备案查询</a>中打开该用工登记后点击“撤销”。</p>
   </xsl:template>
 
   <xsl:template match="page[@view = 'refused']" mode="content">
@@ -163,7 +164,7 @@
           <xsl:call-template name="select-cells">
             <xsl:with-param name="label">撤销原因</xsl:with-param>
             <xsl:with-param name="name">reason</xsl:with-param>
-            <xsl:with-param name="options" select="/page/options[@name = 'reason']/option"/>
+            <xsl:with-param name="options" select="/page/options[@name = 'reason']"/>
             <xsl:with-param name="current" select="$cx/@reason"/>
             <xsl:with-param name="required" select="true()"/>
           </xsl:call-template>
@@ -189,13 +190,13 @@
         <tr>
           <xsl:call-template name="input-cells"><xsl:with-param name="label">姓名</xsl:with-param><xsl:with-param name="name">fix_name</xsl:with-param><xsl:with-param name="value" select="$cx/@fix-name"/><xsl:with-param name="maxlength">30</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input-cells"><xsl:with-param name="label">合同编号</xsl:with-param><xsl:with-param name="name">fix_contract_no</xsl:with-param><xsl:with-param name="value" select="$cx/@fix-contract-no"/><xsl:with-param name="maxlength">40</xsl:with-param></xsl:call-template>
-          <xsl:call-template name="select-cells"><xsl:with-param name="label">用工形式</xsl:with-param><xsl:with-param name="name">fix_work_form</xsl:with-param><xsl:with-param name="options" select="/page/options[@name = 'fix_work_form']/option"/><xsl:with-param name="current" select="$cx/@fix-work-form"/><xsl:with-param name="blank">不更正</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="select-cells"><xsl:with-param name="label">用工形式</xsl:with-param><xsl:with-param name="name">fix_work_form</xsl:with-param><xsl:with-param name="options" select="/page/options[@name = 'fix_work_form']"/><xsl:with-param name="current" select="$cx/@fix-work-form"/><xsl:with-param name="blank">不更正</xsl:with-param></xsl:call-template>
         </tr>
         <tr>
           <xsl:call-template name="input-cells"><xsl:with-param name="label">合同起始日期</xsl:with-param><xsl:with-param name="name">fix_start</xsl:with-param><xsl:with-param name="value" select="$cx/@fix-start"/><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
           <xsl:call-template name="input-cells"><xsl:with-param name="label">合同终止日期</xsl:with-param><xsl:with-param name="name">fix_end</xsl:with-param><xsl:with-param name="value" select="$cx/@fix-end"/><xsl:with-param name="type">date</xsl:with-param></xsl:call-template>
           <th><label for="f-fix_open_ended">无固定期限</label></th>
-          <td><input type="checkbox" name="fix_open_ended" value="1" id="f-fix_open_ended"/></td>
+          <td><input type="checkbox" name="fix_open_ended" value="1" id="f-fix_open_ended"><xsl:if test="$cx/@fix-open-ended = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input></td>
         </tr>
         <tr>
           <xsl:call-template name="input-cells"><xsl:with-param name="label">岗位</xsl:with-param><xsl:with-param name="name">fix_post</xsl:with-param><xsl:with-param name="value" select="$cx/@fix-post"/><xsl:with-param name="maxlength">30</xsl:with-param></xsl:call-template>

@@ -113,6 +113,9 @@
       <tbody>
         <xsl:for-each select="$m/material[@pid = '0']">
           <xsl:variable name="code" select="@code"/>
+          <xsl:variable name="g" select="@group"/>
+          <!-- One of a group is enough: met once any of it is uploaded. -->
+          <xsl:variable name="group-met" select="boolean($g and $m/material[@pid = '0' and @group = $g and @uploaded = '1'])"/>
           <tr id="m-{@code}">
             <td>
               <xsl:if test="@required = '1'"><xsl:call-template name="required-mark"/></xsl:if>
@@ -120,6 +123,7 @@
             </td>
             <td>
               <xsl:choose>
+                <xsl:when test="@required = '1' and $g">必需(同组提供其一即可)</xsl:when>
                 <xsl:when test="@required = '1'">必需</xsl:when>
                 <xsl:otherwise>可选(如有)</xsl:otherwise>
               </xsl:choose>
@@ -128,6 +132,7 @@
               <xsl:call-template name="attachment-links"><xsl:with-param name="code" select="$code"/></xsl:call-template>
               <xsl:if test="not(/page/attachments/attachment[@pid = '0' and @material = $code])">
                 <xsl:choose>
+                  <xsl:when test="$group-met"><span class="note group-met">无需上传(同组材料已上传)</span></xsl:when>
                   <xsl:when test="@required = '1'"><span class="state-returned">未上传</span></xsl:when>
                   <xsl:otherwise><span class="note">未上传</span></xsl:otherwise>
                 </xsl:choose>

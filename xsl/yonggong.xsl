@@ -259,6 +259,8 @@
         <p><strong>业务已办结,</strong>该职工就业状态为“在职”。</p>
         <p class="actions">
           <a class="btn btn-primary" id="btn-print" href="/print/yonggong?id={$task/@id}">打印《用工备案表》</a>
+          <xsl:text> </xsl:text>
+          <a class="btn" id="go-beian" href="/beian?idno={$y/@sfzh}">在备案查询中查看</a>
         </p>
       </div>
     </xsl:if>

@@ -525,6 +525,12 @@ START_TEST(approve_corrects)
 		ck_assert_int_eq(cx_lookup(db.s, unit, no, &found), 0);
 		ck_assert_int_eq(found, id);
 		ck_assert_int_eq(cx_lookup(db.s, unit + 1, no, &found), 1);
+		/* Copied off the page with blanks around it. */
+		snprintf(no, sizeof(no), " CX%s \t", t.seq_no);
+		found = 0;
+		ck_assert_int_eq(cx_lookup(db.s, unit, no, &found), 0);
+		ck_assert_int_eq(found, id);
+		ck_assert_int_eq(cx_lookup(db.s, unit, "CX  ", &found), 1);
 	}
 	ck_assert_int_eq(cx_tasks_of_employment(db.s, unit, emp, count_task,
 	    &n), 1);
