@@ -533,18 +533,29 @@ yonggong_rules(struct store *s, int64_t unit_id, int64_t task_id,
 
 /* See yonggong.h. */
 int
+yonggong_deadline_days(struct store *s, int64_t unit_id,
+    const struct hdate *on, long long *days)
+{
+	char	 region[16];
+
+	if (yg_region(s, unit_id, region, sizeof(region)) != 0 ||
+	    policy_int(s, region, "yonggong.deadline_days", on, 30,
+	    days) < 0)
+		return -1;
+	return 0;
+}
+
+/* See yonggong.h. */
+int
 yonggong_is_late(struct store *s, int64_t unit_id, const char *hire_date,
     const struct hdate *on)
 {
 	struct hdate	 d;
 	long long	 days;
-	char		 region[16];
 
 	if (valid_date(hire_date, &d) != VALID_OK)
 		return 0;
-	if (yg_region(s, unit_id, region, sizeof(region)) != 0 ||
-	    policy_int(s, region, "yonggong.deadline_days", on, 30,
-	    &days) < 0)
+	if (yonggong_deadline_days(s, unit_id, on, &days) != 0)
 		return -1;
 	return hdate_diff(&d, on) > days;
 }

@@ -127,6 +127,12 @@ int		 yonggong_rules(struct store *s, int64_t unit_id,
 		    const struct hdate *today, const char *prefix,
 		    struct form_errors *errs);
 
+/* The days after 用工之日 within which unit_id registers on date on
+ * (NULL: today), policy yonggong.deadline_days of its region (30),
+ * into *days.  Returns 0 or -1. */
+int		 yonggong_deadline_days(struct store *s, int64_t unit_id,
+		    const struct hdate *on, long long *days);
+
 /* Whether a registration of 用工之日 hire_date made on day 'on' is
  * late for unit_id's region (more than yonggong.deadline_days after).
  * Returns 1, 0, or -1 on error. */

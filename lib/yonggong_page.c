@@ -29,13 +29,16 @@ yg_page_options(struct hall_ctx *c)
 static int
 yg_page_timeliness(struct hall_ctx *c)
 {
-	long long	 on_time, total;
+	long long	 on_time, total, days;
 	char		 rate[16];
 	xmlNodePtr	 n;
 
-	if (yonggong_timeliness(c->s, c->acct.unit_id, &on_time, &total) != 0)
+	if (yonggong_timeliness(c->s, c->acct.unit_id, &on_time, &total) != 0 ||
+	    yonggong_deadline_days(c->s, c->acct.unit_id, &c->today,
+	    &days) != 0)
 		return -1;
 	n = page_add(c, NULL, "timeliness", NULL);
+	page_attr_int(n, "days", days);
 	page_attr_int(n, "on-time", on_time);
 	page_attr_int(n, "total", total);
 	page_attr_int(n, "overdue", total - on_time);

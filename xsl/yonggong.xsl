@@ -19,13 +19,20 @@
     <xsl:variable name="tl" select="/page/timeliness"/>
     <xsl:if test="$tl">
       <p class="note timeliness">
-        <xsl:text>本单位用工备案及时率(用工之日起30日内备案): </xsl:text>
-        <strong class="rate"><xsl:value-of select="$tl/@rate"/></strong>
-        <xsl:text>(按时 </xsl:text><xsl:value-of select="$tl/@on-time"/>
-        <xsl:text> 人 / 共 </xsl:text><xsl:value-of select="$tl/@total"/>
-        <xsl:text> 人</xsl:text>
-        <xsl:if test="$tl/@overdue &gt; 0">,逾期 <span class="badge badge-overdue"><xsl:value-of select="$tl/@overdue"/></span> 人</xsl:if>
-        <xsl:text>)</xsl:text>
+        <xsl:text>本单位用工备案及时率(用工之日起</xsl:text>
+        <xsl:value-of select="$tl/@days"/>
+        <xsl:text>日内备案): </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$tl/@total = 0">尚无网上用工备案,暂无及时率</xsl:when>
+          <xsl:otherwise>
+            <strong class="rate"><xsl:value-of select="$tl/@rate"/></strong>
+            <xsl:text>(按时 </xsl:text><xsl:value-of select="$tl/@on-time"/>
+            <xsl:text> 人 / 共 </xsl:text><xsl:value-of select="$tl/@total"/>
+            <xsl:text> 人</xsl:text>
+            <xsl:if test="$tl/@overdue &gt; 0">,逾期 <span class="badge badge-overdue"><xsl:value-of select="$tl/@overdue"/></span> 人</xsl:if>
+            <xsl:text>)</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
       </p>
     </xsl:if>
   </xsl:template>
