@@ -26,7 +26,7 @@
   <xsl:template match="page[@view = 'list']" mode="content">
     <xsl:variable name="q" select="query"/>
     <xsl:call-template name="section"><xsl:with-param name="title">备案查询</xsl:with-param></xsl:call-template>
-    <p class="note">按姓名(完整姓名)、身份证号、合同编号、状态或登记日期(提交用工备案的日期)查询本单位的用工备案,最新登记的在前。</p>
+    <p class="note">按姓名(完整姓名)、身份证号、合同编号、状态或登记日期(备案生效的日期)查询本单位的用工备案,最新登记的在前。已提交、正在审核的用工备案在审核通过后列入本表,办理进度请在<a href="/home">首页</a>的待办任务中查看。</p>
     <form method="get" action="/beian" class="form query">
       <table class="form-grid grid3">
         <tr>
