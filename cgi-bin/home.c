@@ -107,6 +107,34 @@ add_inbox(struct hall_ctx *c, struct list_arg *a)
 	    (pageno - 1) * HOME_MSG_PER_PAGE, add_msg, a) < 0 ? -1 : 0;
 }
 
+/* Whether list (<todo>, <done> or <inbox>) shows no row though total
+ * says there is none: '1' or '0'. */
+static char
+list_empty(xmlNodePtr list, int64_t total)
+{
+	return total == 0 && xmlFirstElementChild(list) == NULL ? '1' : '0';
+}
+
+/* Sets /page/@empty-lists, one '1' or '0' for 待办, 已办 and the 消息
+ * 中心 in turn: '1' when the list is empty with a total of 0 (the 消息
+ * 中心 with no unread message either).  home.xsl keys its frame on it:
+ * an empty list is drawn once in the frame, not filled per request
+ * (taking it from the counts here spares every /home an XPath over
+ * the lists). */
+static void
+mark_empty_lists(struct hall_ctx *c, const struct list_arg *a,
+    xmlNodePtr todo, xmlNodePtr done, xmlNodePtr inbox)
+{
+	char	 flags[4];
+
+	flags[0] = list_empty(todo, a->counts.todo);
+	flags[1] = list_empty(done, a->counts.handled);
+	flags[2] = a->counts.unread == 0 ?
+	    list_empty(inbox, a->counts.messages) : '0';
+	flags[3] = '\0';
+	page_attr(c->page, "empty-lists", flags);
+}
+
 /* GET /home: 待办, a page of 已办 (done_page=N) and of the 消息中心
  * (msg_page=N); a page number that is no number is the first, one
  * past the last the last. */
@@ -114,6 +142,7 @@ static void
 home_get(struct hall_ctx *c)
 {
 	struct list_arg	 a;
+	xmlNodePtr	 todo, done;
 
 	if (c->acct.kind == ACCT_REVIEWER) {
 		page_redirect(c, "/review");
@@ -124,9 +153,12 @@ home_get(struct hall_ctx *c)
 	a.c = c;
 	/* The four totals in one statement. */
 	if (tally_home(c->s, c->acct.unit_id, &a.counts) != 0 ||
-	    add_todo(c, &a) != 0 || add_done(c, &a) != 0 ||
-	    add_inbox(c, &a) != 0)
+	    add_todo(c, &a) != 0 || (todo = a.parent, add_done(c, &a)) != 0 ||
+	    (done = a.parent, add_inbox(c, &a)) != 0) {
 		page_busy(c);
+		return;
+	}
+	mark_empty_lists(c, &a, todo, done, a.parent);
 }
 
 /* Loads the unit's task named by the id field, answering 404 for a

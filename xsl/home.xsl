@@ -12,9 +12,9 @@
   <xsl:variable name="framed-views" select="'|index|'"/>
   <!-- For each list of the 首页 (待办, 已办, 消息中心), '1' when it is
        empty with a total of 0 (and no unread message): its rows, its
-       pager and its count are then part of the frame, not holes. -->
-  <xsl:variable name="frame-key-extra"
-      select="concat(number(not(/page/todo/task) and /page/todo/@total = '0'), number(not(/page/done/task) and /page/done/@total = '0'), number(not(/page/inbox/msg) and /page/inbox/@total = '0' and /page/inbox/@unread = '0'))"/>
+       pager and its count are then part of the frame, not holes
+       (cgi-bin/home.c sets /page/@empty-lists from its counts). -->
+  <xsl:variable name="frame-key-extra" select="string(/page/@empty-lists)"/>
 
   <!-- The home page: its headings and table heads are the frame, the
        rest holes (filled in mode fills, in the same order), but for an
