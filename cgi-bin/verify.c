@@ -93,6 +93,10 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	page_attr(n, "issued", day);
 	page_attr(n, "business", b != NULL ? b->name : t.business);
 	page_attr(n, "seq", t.seq_no);
+	/* A receipt issued on submission (《撤销申请回执》) vouches for the
+	 * application, not its outcome: say where the task stands now. */
+	page_attr(n, "state", t.state < TASK_STATE__MAX ?
+	    task_state_names[t.state] : "");
 	rc = receipt_unit_name(c->s, t.unit_id, unit, sizeof(unit));
 	page_attr(n, "unit", unit);
 	if (rc != 0)

@@ -19,6 +19,7 @@
 #include "policy.h"
 #include "rows.h"
 #include "store.h"
+#include "text.h"
 #include "tuigong.h"
 
 #define CX_COLUMNS "id, task_id, employment_id, COALESCE(person_id, 0), " \
@@ -174,11 +175,32 @@ cx_reason_of(const char *name)
 	return CX_REASON__MAX;
 }
 
-/* Copies src into dst[dstsz], cut if it must be. */
+/* Copies src into dst[dstsz], cut if it must be at a character's
+ * boundary (text_copy), never inside one. */
 static void
 cx_copy(char *dst, size_t dstsz, const char *src)
 {
-	snprintf(dst, dstsz, "%s", src != NULL ? src : "");
+	text_copy(dst, dstsz, src != NULL ? src : "");
+}
+
+/* The bytes a field of the corrected registration may hold: those of
+ * its struct employment field, less the terminating NUL. */
+#define CX_EMP_FIELD(f)	(sizeof(((struct employment *)0)->f) - 1)
+
+/* Adds error code on field when value does not fit max bytes of the
+ * registration (so a corrected value is stored whole, and 合同编号's
+ * uniqueness is checked on what is stored).  Returns 1 when added. */
+static int
+cx_fix_fits(const char *value, size_t max, const char *field,
+    const char *label, struct form_errors *errs)
+{
+	char	 msg[128];
+
+	if (strlen(value) <= max)
+		return 0;
+	snprintf(msg, sizeof(msg), "更正后的%s过长,请精简", label);
+	form_error_add(errs, field, "CX_FIX_TOOLONG", msg);
+	return 1;
 }
 
 /* Adds a formatted error. */
@@ -401,6 +423,14 @@ cx_fix_check(const struct chexiao_row *r, struct form_errors *errs)
 		    "更正后的合同终止日期不能早于起始日期");
 		n++;
 	}
+	n += cx_fix_fits(r->fix_contract_no, CX_EMP_FIELD(contract_no),
+	    "fix_contract_no", "合同编号", errs);
+	n += cx_fix_fits(r->fix_post, CX_EMP_FIELD(post), "fix_post", "岗位",
+	    errs);
+	n += cx_fix_fits(r->fix_job_type, CX_EMP_FIELD(job_type),
+	    "fix_job_type", "工种", errs);
+	n += cx_fix_fits(r->fix_name, CX_EMP_FIELD(name), "fix_name", "姓名",
+	    errs);
 	if (r->fix_wage_fen < 0) {
 		form_error_add(errs, "fix_wage", "CX_FIX_WAGE",
 		    "更正后的月工资不能为负数");
@@ -634,6 +664,18 @@ cx_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	    cx_explain_policy(s, unit_id, row->explanation, today, errs) < 0)
 		return -1;
 	cx_fix_check(row, errs);
+	/* 姓名 is the person's, shared by every unit that employs him: a
+	 * unit corrects it alone only when no other unit has him. */
+	if (cx_reason_of(row->reason) == CX_REASON_ERROR &&
+	    row->fix_name[0] != '\0' && strcmp(row->fix_name, e.name) != 0) {
+		if ((rc = emp_person_elsewhere(s, e.person_id, unit_id)) < 0)
+			return -1;
+		if (rc > 0)
+			form_error_add(errs, "fix_name", "CX_FIX_NAME_SHARED",
+			    "该职工在其他单位也有用工登记,姓名不能由本单位更正:"
+			    "请职工本人持户口簿或公安机关出具的证明到经办机构"
+			    "更正姓名;其他信息可在此更正");
+	}
 	if (cx_reason_of(row->reason) == CX_REASON_ERROR &&
 	    strcmp(row->fix_contract_no, e.contract_no) != 0) {
 		if ((rc = emp_contract_taken(s, row->fix_contract_no)) < 0)

@@ -178,3 +178,18 @@ emp_fulltime(struct store *s, const char *idno, int64_t unit_id, int *here,
 	store_reset(st);
 	return rc == STORE_DONE ? 0 : -1;
 }
+
+int
+emp_person_elsewhere(struct store *s, int64_t person_id, int64_t unit_id)
+{
+	struct store_stmt	*st;
+	int64_t			 n;
+
+	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM employments "
+	    "WHERE person_id = ?1 AND unit_id <> ?2)");
+	if (st == NULL || store_bind_int(st, 1, person_id) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_step_int(st, 0, &n) != STORE_ROW)
+		return -1;
+	return n != 0;
+}

@@ -69,4 +69,10 @@ int		 emp_fulltime(struct store *s, const char *idno,
 		    int *elsewhere);
 
 
+/* Whether person person_id has a registration (of any status) at a
+ * unit other than unit_id: his 姓名 is then not one unit's to correct.
+ * Returns 1, 0, or -1 on error. */
+int		 emp_person_elsewhere(struct store *s, int64_t person_id,
+		    int64_t unit_id);
+
 #endif

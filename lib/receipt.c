@@ -280,7 +280,9 @@ receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
 			goto out;
 		own = 1;
 	}
-	/* The task is 结束 and never changes again: what was read holds. */
+	/* The task is 结束 and never changes again, or (a receipt issued
+	 * on submission) 进行中 in this transaction: what was read holds.
+	 * /verify shows the task's state as it is later. */
 	if (insert_receipt(s, task_id, kind, prefix, &t) != 0 ||
 	    find_receipt(s, task_id, kind, out) != 0)
 		goto out;

@@ -87,6 +87,17 @@
                 <xsl:with-param name="value" select="$r/@seq"/>
               </xsl:call-template>
             </tr>
+            <xsl:if test="$r/@state != ''">
+              <tr>
+                <xsl:call-template name="show-cells">
+                  <xsl:with-param name="label">当前业务状态</xsl:with-param>
+                  <xsl:with-param name="value">
+                    <xsl:value-of select="$r/@state"/>
+                    <xsl:if test="$r/@state != '结束'">(申请回执只证明已提交申请,不代表已办结)</xsl:if>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </tr>
+            </xsl:if>
             <tr>
               <xsl:call-template name="show-cells">
                 <xsl:with-param name="label">单位名称</xsl:with-param>

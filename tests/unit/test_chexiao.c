@@ -253,6 +253,11 @@ static const struct {
 	{ "end", "", CX_FIX_END, NULL },	/* 无固定期限 */
 	{ "end", "2023-12-31", CX_FIX_END, "CX_FIX_DATES" },
 	{ "post", "出纳", CX_FIX_POST, NULL },
+	/* 22 characters, 66 bytes: more than a registration's 岗位 holds. */
+	{ "post", "综合管理部门高级人力资源业务合作伙伴岗位专员", CX_FIX_POST,
+	  "CX_FIX_TOOLONG" },
+	{ "job", "综合管理部门高级人力资源业务合作伙伴岗位专员",
+	  CX_FIX_JOB_TYPE, "CX_FIX_TOOLONG" },
 	{ "job", "出纳员", CX_FIX_JOB_TYPE, NULL },
 	{ "wage", "600000", CX_FIX_WAGE, NULL },
 	{ "wage", "-1", CX_FIX_WAGE, "CX_FIX_WAGE" },
@@ -379,6 +384,40 @@ START_TEST(refuse_table)
 	ck_assert_str_eq(errs.e[0].code, refuse_cases[_i].code);
 	ck_assert_str_eq(errs.e[0].field, "emp");
 	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, refuse_cases[_i].words));
+}
+END_TEST
+
+/* 姓名 belongs to the person, whom other units may employ too: a unit
+ * corrects it alone only while no other unit has a registration of
+ * him; the other fields stay its own to correct. */
+START_TEST(fix_name_shared)
+{
+	struct chexiao_row	 r;
+	struct form_errors	 errs;
+	int64_t			 other;
+	char			 os[24], ps[24];
+
+	row_of("信息错误", &r);
+	snprintf(r.fix_name, sizeof(r.fix_name), "王玮");
+	errs.n = 0;
+	ck_assert_int_eq(cx_rules(db.s, unit, 0, &r, &today, &errs), 0);
+	ck_assert(!has_code(&errs, "CX_FIX_NAME_SHARED"));
+
+	other = th_unit(db.s, "乙公司", 0);
+	snprintf(os, sizeof(os), "%lld", (long long)other);
+	snprintf(ps, sizeof(ps), "%lld", (long long)person);
+	cx_sql("INSERT INTO employments (person_id, unit_id, contract_no, "
+	    "start_date, work_form, registered_at) VALUES (?1, ?2, 'HT-B', "
+	    "'2025-01-01', '非全日制', '2025-01-02 09:00:00')", 2, ps, os);
+	errs.n = 0;
+	ck_assert_int_eq(cx_rules(db.s, unit, 0, &r, &today, &errs), 0);
+	ck_assert(has_code(&errs, "CX_FIX_NAME_SHARED"));
+	/* The same 撤销 with the name as it is stands. */
+	snprintf(r.fix_name, sizeof(r.fix_name), "王伟");
+	snprintf(r.fix_post, sizeof(r.fix_post), "出纳");
+	errs.n = 0;
+	ck_assert_int_eq(cx_rules(db.s, unit, 0, &r, &today, &errs), 0);
+	ck_assert(!has_code(&errs, "CX_FIX_NAME_SHARED"));
 }
 END_TEST
 
@@ -609,6 +648,7 @@ chexiao_suite(void)
 	    sizeof(fix_cases) / sizeof(fix_cases[0]));
 	tcase_add_loop_test(tc, refuse_table, 0,
 	    sizeof(refuse_cases) / sizeof(refuse_cases[0]));
+	tcase_add_test(tc, fix_name_shared);
 	tcase_add_loop_test(tc, order_table, 0,
 	    sizeof(order_cases) / sizeof(order_cases[0]));
 	suite_add_tcase(s, tc);
