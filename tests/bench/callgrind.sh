@@ -62,11 +62,6 @@ WHERE a.username = '$user' AND c.revoked = 0 LIMIT 1;" ||
 	fail "cannot make a session"
 [ "$(sqlite3 "$T/hall.db" "SELECT count(*) FROM sessions")" -ge 1 ] ||
 	fail "no certificate bound to $user"
-# nginx's $ssl_client_escaped_cert: the PEM, percent-encoded (here every
-# byte, which decodes the same).
-cert=$(openssl x509 -in "$T/certs/unit-vip.pem" |
-    od -An -v -tx1 | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/ /%/g; s/^/%/')
-
 HALL_DB=$T/hall.db HALL_XSL=$src/xsl HALL_CA=$T/certs/ca.crt
 HALL_CRL=$T/certs/ca.crl
 HALL_ORG=${HALL_ORG:-武汉市人力资源和社会保障局}
@@ -75,58 +70,23 @@ HALL_PUBLIC_URL=https://127.0.0.1:1
 export HALL_DB HALL_XSL HALL_CA HALL_CRL HALL_ORG HALL_ORG_EMPLOYMENT \
     HALL_PUBLIC_URL
 
-# Runs program $1 under callgrind for $2 requests of path $3; prints
-# the total Ir, or nothing when it failed.
-ir_of() {
-	prog=$1 count=$2 path=$3
-	sock=$T/$(basename "$prog").sock
-	out=$T/cg-$(basename "$prog").out
-	rm -f "$sock" "$out"
-	spawn-fcgi -n -s "$sock" -- "$vg" --tool=callgrind \
-	    --callgrind-out-file="$out" "$prog" \
-	    </dev/null >>"$T/valgrind.log" 2>&1 &
-	vpid=$!
-	i=0
-	while [ ! -S "$sock" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	"$b/bench/fcgi-get" "$sock" "$count" REQUEST_METHOD=GET \
-	    "REQUEST_URI=$path" "DOCUMENT_URI=$path" "SCRIPT_NAME=$path" \
-	    QUERY_STRING= SERVER_PROTOCOL=HTTP/1.1 HTTPS=on \
-	    REMOTE_ADDR=127.0.0.1 HTTP_HOST=127.0.0.1 \
-	    "HTTP_ACCEPT=text/html" \
-	    "HTTP_COOKIE=__Host-hall_session=$token" \
-	    SSL_CLIENT_VERIFY=SUCCESS "SSL_CLIENT_CERT=$cert" \
-	    >"$T/answer$(echo "$path" | tr / -)" 2>>"$T/valgrind.log"
-	rc=$?
-	kill "$vpid" 2>/dev/null
-	wait "$vpid" 2>/dev/null
-	if [ $rc -ne 0 ]; then
-		echo "callgrind: $path did not answer 200:" >&2
-		head -n 5 "$T/answer$(echo "$path" | tr / -)" >&2
-		return
-	fi
-	sed -n 's/^summary: *//p' "$out" 2>/dev/null
-}
+. "$src/tests/bench/irget.sh"
 
-# Prints "callgrind PATH IR Ir/request" for program $1 and path $2, and
-# sets per to the figure (empty when it failed).
+# Prints "callgrind PATH IR Ir/request" for program $1 (of B/bin) and
+# path $2, and sets per to the figure (empty when it failed).
 measure() {
-	one=$(ir_of "$1" 1 "$2")
-	more=$(ir_of "$1" $((n + 1)) "$2")
-	per=
-	if [ -n "$one" ] && [ -n "$more" ]; then
-		per=$(( (more - one) / n ))
+	per=$(ir_per_request "$b" "$T" "$1" "$2" "$n" "$T/certs/unit-vip.pem" \
+	    "$token")
+	if [ -n "$per" ]; then
 		echo "callgrind $2 $per Ir/request"
 	else
 		echo "callgrind $2 - Ir/request (failed)"
 	fi
 }
 
-measure "$b/bin/home" /home
+measure home /home
 home=$per
-measure "$b/bin/hello" /hello
+measure hello /hello
 hello=$per
 if [ -n "$home" ] && [ -n "$hello" ] && [ "$hello" -gt 0 ]; then
 	echo "$home $hello" | awk '{ printf "callgrind ratio /home : /hello = %.1f\n", $1 / $2 }'

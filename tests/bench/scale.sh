@@ -217,6 +217,8 @@ done
 
 # ---- Measuring ----
 
+. "$src/tests/bench/irget.sh"
+
 # The pids of the processes running program $1 of B/bin (one ls of
 # every /proc/PID/exe link: a fork per process would take seconds).
 workers() {
@@ -409,6 +411,27 @@ m_get() {
 		i=$((i + 1))
 	done >"$T/gets.txt"
 	measure "$1" "$2" "$base$3" "$4" "$T/gets.txt" "${5:-$nmax}"
+	ir_get "$1" "$2" "$3" "$4"
+}
+
+# ir_get KEY PROG PATH AUTH: appends "ir KEY N" to T/res.$store, N the
+# instructions per request of PATH under callgrind (tests/bench/irget.sh:
+# the program alone on a socket against the same store, SCALE_IR_N
+# requests, 5), as AUTH; nothing when SCALE_IR=0 or valgrind is
+# missing.  Instructions do not depend on the other load of the machine
+# nor on a clock tick, so these ratios are the steady ones.
+ir_get() {
+	[ "${SCALE_IR:-1}" = 0 ] && return
+	case $4 in
+	vip) pem=$T/certs/unit-vip.pem tok=$vip_cookie ;;
+	rev) pem=$T/certs/reviewer.pem tok=$rev_cookie ;;
+	*) pem=$T/certs/unit-vip.pem tok=- ;;
+	esac
+	v=$(HALL_DB=$T/$store/hall.db HALL_XSL=$src/xsl \
+	    HALL_CA=$T/$store/certs/ca.crt HALL_CRL=$T/$store/certs/ca.crl \
+	    HALL_PUBLIC_URL=$puburl ir_per_request "$b" "$T" "$2" "$3" \
+	    "${SCALE_IR_N:-5}" "$pem" "$tok" 2>>"$T/ir.err")
+	[ -n "$v" ] && echo "ir $1 $v" >>"$T/res.$store"
 }
 
 # m_post KEY PROG PATH BODIES: POSTs lines of BODIES (distinct persons
@@ -581,6 +604,10 @@ awk '
 FNR == 1 { f++ }
 /^#/ { next }
 $1 == "audit-verify" { av[f] = $2 " " $3; next }
+$1 == "ir" {
+	if (!($2 in iseen)) { iseen[$2] = 1; ikeys[++ni] = $2 }
+	ir[f, $2] = $3; next
+}
 {
 	if (!($1 in seen)) { seen[$1] = 1; keys[++nk] = $1 }
 	n[f, $1] = $2; cpu[f, $1] = $3; p50[f, $1] = $4; p99[f, $1] = $5
@@ -626,6 +653,22 @@ END {
 	}
 	printf "targets (l:d and RSS): %d met, %d not met; l:s (same pages): %d met, %d not met\n",
 	    met, missed, smet, smissed
+	if (ni > 0) {
+		printf "\ninstructions per request (callgrind, the program alone on the same store):\n"
+		printf "%-17s %10s %10s %10s %6s %-7s %6s %-7s\n", "request", "demo",
+		    "small", "large", "l:d", "<=1.5x", "l:s", "<=1.5x"
+		for (i = 1; i <= ni; i++) {
+			k = ikeys[i]
+			rd = ir[1, k] > 0 && ir[3, k] > 0 ? ir[3, k] / ir[1, k] : -1
+			rs = ir[2, k] > 0 && ir[3, k] > 0 ? ir[3, k] / ir[2, k] : -1
+			printf "%-17s %10s %10s %10s %6s %-7s %6s %-7s\n", k, ir[1, k],
+			    ir[2, k], ir[3, k],
+			    rd < 0 ? "-" : sprintf("%.2fx", rd),
+			    rd < 0 ? "-" : rd <= 1.5 ? "met" : "NOT met",
+			    rs < 0 ? "-" : sprintf("%.2fx", rs),
+			    rs < 0 ? "-" : rs <= 1.5 ? "met" : "NOT met"
+		}
+	}
 	for (f = 1; f <= 3; f++) {
 		split(av[f], a, " ")
 		if (a[2] > 0)
