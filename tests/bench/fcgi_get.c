@@ -8,7 +8,9 @@
  * program listening on the Unix socket SOCKET, one connection each, as
  * nginx does, and reads each answer to its end.  Writes the last
  * answer (headers and body) to standard output.  Exits 0 when every
- * answer came back with "Status: 200", 1 otherwise.
+ * answer came back with "Status: 200", 1 otherwise.  N 0 only connects
+ * and hangs up: it wakes a program that was told to stop while it
+ * waited in accept (tests/bench/irget.sh).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,9 +199,15 @@ main(int argc, char *argv[])
 	long			 n, i;
 	int			 bad = 0;
 
-	if (argc < 3 || (n = strtol(argv[2], NULL, 10)) < 1) {
+	if (argc < 3 || (n = strtol(argv[2], NULL, 10)) < 0) {
 		fputs("usage: fcgi-get SOCKET N NAME=VALUE...\n", stderr);
 		return 2;
+	}
+	if (n == 0) {
+		if ((i = dial(argv[1])) < 0)
+			return 1;
+		close((int)i);
+		return 0;
 	}
 	if ((plen = encode_params(params, sizeof(params), argc - 3,
 	    argv + 3)) == 0 && argc > 3) {

@@ -11,6 +11,23 @@
 #	nothing when a run fails (its answer's first lines on stderr).
 #	The HALL_* environment of the program is the caller's.
 
+# ir_stop B PID SOCK: ends the program PID listening on SOCK with
+# SIGTERM, so that callgrind writes its figures.  A program told to stop
+# just before it went back to accept() waits there (libfcgi checks the
+# flag before accepting): it is woken by a connection that sends
+# nothing (fcgi-get SOCK 0), again every second, for up to 30 seconds.
+ir_stop() {
+	kill "$2" 2>/dev/null
+	_j=0
+	while kill -0 "$2" 2>/dev/null && [ $_j -lt 300 ]; do
+		sleep 0.1
+		_j=$((_j + 1))
+		[ $((_j % 10)) = 0 ] && "$1/bench/fcgi-get" "$3" 0 2>/dev/null
+	done
+	kill -9 "$2" 2>/dev/null
+	wait "$2" 2>/dev/null
+}
+
 # ir_run B WORK PROG COUNT PATH CERT TOKEN: the total Ir of one run, or
 # nothing.
 ir_run() {
@@ -39,8 +56,7 @@ ir_run() {
 	    SSL_CLIENT_VERIFY=SUCCESS "SSL_CLIENT_CERT=$_cert" \
 	    >"$_ans" 2>>"$_w/ir-valgrind.log"
 	_rc=$?
-	kill "$_vpid" 2>/dev/null
-	wait "$_vpid" 2>/dev/null
+	ir_stop "$_b" "$_vpid" "$_sock"
 	if [ $_rc -ne 0 ]; then
 		echo "irget: $_path did not answer 200:" >&2
 		head -n 3 "$_ans" >&2
