@@ -161,8 +161,9 @@ home_get(struct hall_ctx *c)
 		return;
 	}
 	mark_empty_lists(c, &a, todo, done, a.parent);
-	/* The next 办事预约: data in the shortcuts' hole, not frame. */
-	if (yuyue_page_next(c) != 0)
+	/* The next 办事预约 (data in the shortcuts' hole, not frame), looked
+	 * up only by a unit that ever booked. */
+	if (a.counts.bookings > 0 && yuyue_page_next(c) != 0)
 		page_busy(c);
 }
 

@@ -324,6 +324,26 @@ yuyue_of_task(struct store *s, int64_t task_id, struct appointment *out)
 	return yuyue_one(st, out);
 }
 
+/* Writes d as "YYYY-MM-DD" into buf[11] without the cost of
+ * snprintf (the 首页 asks on every request). */
+static void
+yy_day_text(const struct hdate *d, char buf[11])
+{
+	unsigned int	 v[3] = { (unsigned int)d->year % 10000u,
+	    (unsigned int)d->month % 100u, (unsigned int)d->day % 100u };
+
+	buf[0] = (char)('0' + v[0] / 1000);
+	buf[1] = (char)('0' + v[0] / 100 % 10);
+	buf[2] = (char)('0' + v[0] / 10 % 10);
+	buf[3] = (char)('0' + v[0] % 10);
+	buf[4] = buf[7] = '-';
+	buf[5] = (char)('0' + v[1] / 10);
+	buf[6] = (char)('0' + v[1] % 10);
+	buf[8] = (char)('0' + v[2] / 10);
+	buf[9] = (char)('0' + v[2] % 10);
+	buf[10] = '\0';
+}
+
 /* See yuyue.h. */
 int
 yuyue_next(struct store *s, int64_t unit_id, const struct hdate *today,
@@ -332,7 +352,7 @@ yuyue_next(struct store *s, int64_t unit_id, const struct hdate *today,
 	struct store_stmt	*st;
 	char			 day[11];
 
-	hdate_fmt(today, day);
+	yy_day_text(today, day);
 	if ((st = store_stmt(s, yy_sql[YY_STMT_NEXT])) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, day))
 		return -1;

@@ -52,8 +52,9 @@ void		 yuyue_page_answer(struct hall_ctx *c, enum yuyue_result r,
 int		 yuyue_page_desk(struct hall_ctx *c);
 
 /* Adds <yuyue-next id= day= weekday= slot= task= seq= business-name=
- * path= today=> for the 首页 of a 普通 unit with a booking to come (one
- * indexed statement; nothing for a VIP unit).  Returns 0 or -1. */
+ * today=> for the 首页 of a 普通 unit with a booking to come (one
+ * indexed statement; nothing for a VIP unit; home.c asks only when the
+ * unit ever booked, a kept tally).  Returns 0 or -1. */
 int		 yuyue_page_next(struct hall_ctx *c);
 
 #endif
