@@ -408,11 +408,12 @@ int
 yuyue_page_next(struct hall_ctx *c)
 {
 	const struct wf_business	*b;
+	const char			*weekday = "";
 	struct appointment		 a;
 	struct hdate			 d;
 	xmlNodePtr			 n;
-	char				 today[11];
-	int				 rc;
+	char				 when[64];
+	int				 rc, today = 0;
 
 	if (c->acct.unit_vip)
 		return 0;	/* a VIP unit's tasks never need the counter */
@@ -422,13 +423,18 @@ yuyue_page_next(struct hall_ctx *c)
 	n = page_add(c, NULL, "yuyue-next", NULL);
 	page_attr_int(n, "id", a.id);
 	page_attr(n, "day", a.day);
-	if (valid_date(a.day, &d) == VALID_OK)
-		page_attr(n, "weekday", yuyue_weekday(&d));
 	page_attr(n, "slot", a.slot);
 	page_attr_int(n, "task", a.task_id);
 	page_attr(n, "seq", a.seq_no);
 	page_attr(n, "business-name", b != NULL ? b->name : a.business);
-	hdate_fmt(&c->today, today);
-	page_attr(n, "today", strcmp(today, a.day) == 0 ? "1" : "0");
+	/* What the 首页 shows, made here: cheaper than in the stylesheet. */
+	if (valid_date(a.day, &d) == VALID_OK) {
+		today = hdate_cmp(&d, &c->today) == 0;
+		weekday = yuyue_weekday(&d);
+	}
+	snprintf(when, sizeof(when), "%s %s %s%s", a.day, weekday, a.slot,
+	    today ? "(今天)" : "");
+	page_attr(n, "when", when);
+	page_attr(n, "today", today ? "1" : "0");
 	return 0;
 }

@@ -51,8 +51,8 @@ void		 yuyue_page_answer(struct hall_ctx *c, enum yuyue_result r,
  * 422 with the error on day and no list.  Returns 0 or -1. */
 int		 yuyue_page_desk(struct hall_ctx *c);
 
-/* Adds <yuyue-next id= day= weekday= slot= task= seq= business-name=
- * today=> for the 首页 of a 普通 unit with a booking to come (one
+/* Adds <yuyue-next id= day= slot= task= seq= business-name= when=
+ * today=> (when: "YYYY-MM-DD 星期三 09:00-10:00", as shown) for the 首页 of a 普通 unit with a booking to come (one
  * indexed statement; nothing for a VIP unit; home.c asks only when the
  * unit ever booked, a kept tally).  Returns 0 or -1. */
 int		 yuyue_page_next(struct hall_ctx *c);

@@ -187,13 +187,7 @@
        page, if any. -->
   <xsl:template name="home-shortcuts">
     <xsl:for-each select="yuyue-next">
-      <div class="msg msg-info yuyue-next" role="status">
-        <xsl:text>您的下一个办事预约:</xsl:text>
-        <strong><xsl:value-of select="concat(@day, ' ', @weekday, ' ', @slot)"/></strong>
-        <xsl:if test="@today = '1'">(今天)</xsl:if>
-        <xsl:value-of select="concat(',', @business-name, ' ', @seq, ',请携带材料按时到辖区社保经办机构办理。')"/>
-        <a href="/yuyue">查看预约</a>
-      </div>
+      <div class="msg msg-info yuyue-next" role="status">您的下一个办事预约:<strong><xsl:value-of select="@when"/></strong>,<xsl:value-of select="@business-name"/><xsl:text> </xsl:text><xsl:value-of select="@seq"/>,请携带材料按时到辖区社保经办机构办理。<a href="/yuyue">查看预约</a></div>
     </xsl:for-each>
     <xsl:if test="shortcuts/*">
       <section class="shortcuts">
