@@ -1,9 +1,10 @@
 /*
  * home: the 首页 of a unit [003 查看业务状态]: 待办任务列表 (未提交,
  * with 回退标志 and 回退原因), 已办任务列表 (进行中 and 结束), the 消息中心,
- * and the 证书到期提醒 (layout, from the session's certificate).  A task's
- * status page shows its history; an unsubmitted task can be withdrawn
- * (退单) from here whatever its business.
+ * the next 办事预约 (lib/yuyue_page.c) and the 证书到期提醒 (layout,
+ * from the session's certificate).  A task's status page shows its
+ * history; an unsubmitted task can be withdrawn (退单) from here
+ * whatever its business.
  *
  *   GET  /home            the 首页; done_page=N, msg_page=N: the page
  *                         of 已办 and of the 消息中心
@@ -16,6 +17,7 @@
 #include "inbox.h"
 #include "tally.h"
 #include "tasklist.h"
+#include "yuyue_page.h"
 
 /* Rows a page of 已办 and of the 消息中心 shows. */
 #define HOME_DONE_PER_PAGE	20
@@ -159,6 +161,10 @@ home_get(struct hall_ctx *c)
 		return;
 	}
 	mark_empty_lists(c, &a, todo, done, a.parent);
+	/* The next 办事预约 (data in the shortcuts' hole, not frame), looked
+	 * up only by a unit that ever booked. */
+	if (a.counts.bookings > 0 && yuyue_page_next(c) != 0)
+		page_busy(c);
 }
 
 /* Loads the unit's task named by the id field, answering 404 for a

@@ -53,6 +53,7 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "jiaofei",	"职工缴费工资申报",	NULL,	"" },
 	{ "jiaofei",	"城镇职工增加",		NULL,	"" },
 	{ "qita",	"业务打印",		"/print", NULL },
+	{ "qita",	"办事预约",		"/yuyue", NULL },
 	{ HALL_MENU_COMMON, "首页",		"/home", NULL },
 	{ HALL_MENU_COMMON, "在职人员非敏感信息变更", "/biangeng/person", "" },
 	{ HALL_MENU_COMMON, "业务打印",		"/print", "" },

@@ -792,6 +792,41 @@ const char *const store_migrations[] = {
 "    SELECT NEW.unit_id, 'insured', 1 WHERE NEW.status = '参保缴费'"
 "    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
 "END;",
+/* 19: 办事预约 (issue 10): a 普通 unit's booking of a slot at its
+ * office (region: the unit's 辖区经办机构) for a submitted task (lib/
+ * yuyue.c).  A task has at most one 有效 booking (a partial unique
+ * index); a move changes day and slot in place (moved_from: where it
+ * was).  The places of an office's day are counted, and the desk lists
+ * a day's bookings, on appointments_day (day, region, slot) of the 有效
+ * ones only; a unit's list walks appointments_unit by day, its total a
+ * kept tally (unit, 'yuyue'); the form's one-time token is unique per
+ * unit.  task_id has a plain index too: SQLite looks for the rows
+ * referring to a task it writes (as migration 11 says), and a partial
+ * index does not serve that. */
+"CREATE TABLE appointments ("
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  region TEXT NOT NULL,"			/* the office */
+"  day TEXT NOT NULL,"				/* YYYY-MM-DD */
+"  slot TEXT NOT NULL,"				/* HH:MM-HH:MM */
+"  state TEXT NOT NULL DEFAULT '有效' CHECK (state IN ('有效', '已取消')),"
+"  moved_from TEXT NOT NULL DEFAULT '',"	/* 'YYYY-MM-DD HH:MM-HH:MM' */
+"  dedup_key TEXT,"				/* the form's one-time token */
+"  created_at INTEGER NOT NULL,"
+"  updated_at INTEGER NOT NULL"
+");"
+"CREATE UNIQUE INDEX appointments_live ON appointments(task_id)"
+"  WHERE state = '有效';"
+"CREATE INDEX appointments_task ON appointments(task_id);"
+"CREATE INDEX appointments_day ON appointments(day, region, slot)"
+"  WHERE state = '有效';"
+"CREATE INDEX appointments_unit ON appointments(unit_id, day, slot);"
+"CREATE UNIQUE INDEX appointments_dedup ON appointments(unit_id, dedup_key);"
+"CREATE TRIGGER tallies_yuyue_insert AFTER INSERT ON appointments BEGIN"
+"  INSERT INTO tallies (unit_id, name, n) VALUES (NEW.unit_id, 'yuyue', 1)"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"END;",
 };
 
 const size_t store_nmigrations =

@@ -354,6 +354,16 @@ static const struct policy_seed policy_seeds[] = {
 	{ "*", "retire.female_worker.base_age", "1900-01-01", "50", "女工人 50 岁" },
 	{ "*", "retire.female_worker.target_age", "1900-01-01", "55", "逐步延至 55 岁" },
 	{ "*", "retire.female_worker.step_months", "1900-01-01", "2", "每2个月延迟1个月" },
+	/* 办事预约 (lib/yuyue.c): a 普通 unit's slot at its office. */
+	{ "*", "yuyue.slots", "1900-01-01",
+	  "09:00-10:00,10:00-11:00,11:00-12:00,14:00-15:00,15:00-16:00,"
+	  "16:00-17:00", "办事预约:每个工作日的预约时段" },
+	{ "*", "yuyue.per_slot", "1900-01-01", "5",
+	  "办事预约:每个时段可预约的单位数" },
+	{ "*", "yuyue.days_ahead", "1900-01-01", "10",
+	  "办事预约:可预约自次日起10个工作日" },
+	{ "*", "yuyue.change_until_days", "1900-01-01", "1",
+	  "办事预约:至迟于预约日前1天改约或取消" },
 };
 
 /* One seeded calendar row. */

@@ -49,6 +49,13 @@
  *   retire.reform_from               "YYYY-MM-DD" the reform starts;
  *                                    <who> is male, female_worker,
  *                                    female_cadre
+ *   yuyue.slots                      办事预约: the slots of a working
+ *                                    day, "09:00-10:00,10:00-11:00,…"
+ *   yuyue.per_slot                   bookings a slot takes (5)
+ *   yuyue.days_ahead                 working days offered, from the
+ *                                    next one (10)
+ *   yuyue.change_until_days          moved or cancelled until N days
+ *                                    before the day (1)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

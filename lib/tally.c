@@ -39,7 +39,8 @@ static const char *const tally_sql[TALLY_STMT__MAX] = {
 	    " COALESCE(SUM(CASE name WHEN 'task:进行中' THEN n"
 	    " WHEN 'task:结束' THEN n END), 0),"
 	    " COALESCE(SUM(CASE name WHEN 'msg' THEN n END), 0),"
-	    " COALESCE(SUM(CASE name WHEN 'unread' THEN n END), 0)"
+	    " COALESCE(SUM(CASE name WHEN 'unread' THEN n END), 0),"
+	    " COALESCE(SUM(CASE name WHEN 'yuyue' THEN n END), 0)"
 	    " FROM tallies WHERE unit_id = ?1", /* TALLY_STMT_HOME */
 };
 
@@ -116,6 +117,7 @@ tally_home(struct store *s, int64_t unit_id, struct tally_home *out)
 		out->handled = store_col_int64(st, 1);
 		out->messages = store_col_int64(st, 2);
 		out->unread = store_col_int64(st, 3);
+		out->bookings = store_col_int64(st, 4);
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : -1;

@@ -38,10 +38,12 @@ struct tally_home {
 	int64_t		 handled;	/* 进行中 and 结束 tasks (已办) */
 	int64_t		 messages;	/* messages */
 	int64_t		 unread;	/* of which unread */
+	int64_t		 bookings;	/* 办事预约 it ever made (yuyue) */
 };
 
 /* The counts of unit_id's 首页 into out (tally_tasks() of 未提交,
- * tally_handled() and tally_messages() together).  Returns 0 or -1. */
+ * tally_handled(), tally_messages() and the bookings of migration 19's
+ * tally together).  Returns 0 or -1. */
 int		 tally_home(struct store *s, int64_t unit_id,
 		    struct tally_home *out);
 

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   home.xsl: the unit's 首页 (view index): 待办任务列表, 已办任务列表,
-  消息中心 and optional shortcuts.  The certificate warning comes from
+  消息中心, the next 办事预约 and optional shortcuts.  The certificate warning comes from
   the layout.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -182,8 +182,13 @@
     <xsl:value-of select="concat(inbox/@unread, substring(count(inbox/msg[@read != '1' or not(@read)]), 1, 99 * not(inbox/@unread)))"/>
   </xsl:template>
 
-  <!-- The shortcuts of the page, if any. -->
+  <!-- The unit's next 办事预约, if any (data drawn in the shortcuts'
+       hole, so the frame does not change), then the shortcuts of the
+       page, if any. -->
   <xsl:template name="home-shortcuts">
+    <xsl:for-each select="yuyue-next">
+      <div class="msg msg-info yuyue-next" role="status">您的下一个办事预约:<strong><xsl:value-of select="@when"/></strong>,<xsl:value-of select="@business-name"/><xsl:text> </xsl:text><xsl:value-of select="@seq"/>,请携带材料按时到辖区社保经办机构办理。<a href="/yuyue">查看预约</a></div>
+    </xsl:for-each>
     <xsl:if test="shortcuts/*">
       <section class="shortcuts">
         <xsl:call-template name="section"><xsl:with-param name="title" select="'常用业务'"/></xsl:call-template>

@@ -23,6 +23,7 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+    <p class="note desk-links"><a href="/yuyue/desk">当日预约</a>(单位预约到经办机构办理的业务,按日期查看)</p>
 
     <form method="get" action="/review" class="form filter">
       <label for="f-business">业务类型</label>

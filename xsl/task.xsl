@@ -7,7 +7,8 @@
   {path}/upload, {path}/submit, … without naming a business.
 
     task-status         业务顺序号, 状态, 回退标志, 审批人, 回退原因
-    task-state-note     进行中 / 退单 notes (结束 is the business's own)
+    task-state-note     进行中 / 退单 notes (结束 is the business's own);
+                        a 普通 unit's 进行中 task links to 办事预约
     materials           the materials of the task as a whole, with their
                         files and one upload form each
     person-materials    the materials one person must give (groups: one
@@ -65,11 +66,21 @@
     <xsl:choose>
       <xsl:when test="$task/@state = '进行中'">
         <div class="msg msg-info" role="status">已提交,等待经办机构审核(<xsl:value-of select="/page/review-days"/>)。审核结果可在首页已办任务列表查看。</div>
+        <xsl:call-template name="yuyue-link"/>
       </xsl:when>
       <xsl:when test="$task/@state = '退单'">
         <div class="msg msg-warn" role="status">该业务已退单,如需办理请重新申报。</div>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A 普通 unit's submitted task: the materials go to the counter,
+       and 办事预约 books a time for it (a VIP unit's tasks never need
+       it). -->
+  <xsl:template name="yuyue-link">
+    <xsl:if test="/page/session/@vip = '0'">
+      <p class="note yuyue-link">需携带材料到辖区社保经办机构审核的,可<a href="/yuyue/book?task={$task/@id}">预约办理时间</a>,减少排队等候。</p>
+    </xsl:if>
   </xsl:template>
 
   <!-- The files of person $pid (0: the task as a whole), or of
