@@ -356,6 +356,16 @@ zy_unit(struct store *s, int64_t unit_id, char region[16], char *types,
 
 /* See zengyuan.h. */
 int
+zengyuan_ins_types(struct store *s, int64_t unit_id, char *types,
+    size_t typesz)
+{
+	char	 region[16];
+
+	return zy_unit(s, unit_id, region, types, typesz);
+}
+
+/* See zengyuan.h. */
+int
 zengyuan_limits(struct store *s, int64_t unit_id, const char *sex,
     const struct hdate *on, struct zengyuan_limits *lim)
 {
@@ -370,6 +380,8 @@ zengyuan_limits(struct store *s, int64_t unit_id, const char *sex,
 	    40 : 50, &lim->age_max) < 0 ||
 	    policy_int(s, region, "zengyuan.bujiao_max_months", on, 3,
 	    &lim->bujiao_max) < 0 ||
+	    policy_int(s, region, "zengyuan.visit_before_day", on, 20,
+	    &lim->visit_day) < 0 ||
 	    policy_bool(s, region, "zengyuan.require_yonggong", on, 0,
 	    &lim->require_yonggong) < 0)
 		return -1;
@@ -1020,7 +1032,9 @@ zy_yuan(int64_t fen, char buf[32])
 	snprintf(buf, 32, "%" PRId64 ".%02" PRId64 " 元", fen / 100, fen % 100);
 }
 
-/* Describes row 0 of a single 增员. */
+/* Describes row 0 of a single 增员: what was declared (the 缴费基数
+ * set on approval is not, so that the 增员表 printed once submitted
+ * prints the same afterwards). */
 static void
 zy_describe_row(const struct zengyuan_row *r,
     void (*field)(void *, const char *, const char *), void *arg)
@@ -1042,10 +1056,6 @@ zy_describe_row(const struct zengyuan_row *r,
 	    "否");
 	zy_yuan(r->wage_fen, buf);
 	field(arg, "申报工资", buf);
-	if (r->base_fen > 0) {
-		zy_yuan(r->base_fen, buf);
-		field(arg, "缴费基数", buf);
-	}
 	field(arg, "参保险种", r->ins_types);
 	field(arg, "特殊人群", r->special[0] != '\0' ? r->special : "否");
 }

@@ -106,6 +106,7 @@ void		 zengyuan_row_from_form(const struct field_val *vals,
 struct zengyuan_limits {
 	long long	 age_min, age_max;	/* [min, max) in years */
 	long long	 bujiao_max;		/* months incl. the current */
+	long long	 visit_day;		/* 普通: bring materials before */
 	int		 require_yonggong;
 };
 
@@ -133,6 +134,11 @@ int		 zengyuan_rules(struct store *s, int64_t unit_id,
 		    int64_t task_id, struct zengyuan_row *row,
 		    const struct hdate *today, const char *prefix,
 		    struct form_errors *errs);
+
+/* The 参保险种 of unit_id (comma-separated) into types[typesz]: a
+ * person's are the unit's.  Returns 0 or -1. */
+int		 zengyuan_ins_types(struct store *s, int64_t unit_id,
+		    char *types, size_t typesz);
 
 /* The month insurance starts: 补缴开始月份, else 参保日期. */
 const char	*zengyuan_start(const struct zengyuan_row *row);
