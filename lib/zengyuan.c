@@ -878,6 +878,17 @@ zy_need(struct store *s, int64_t task_id, const char *const *codes,
 	return 0;
 }
 
+/* attach_list_person callback: counts a photo that is no JPG. */
+static void
+zy_photo_kind(const struct attachment *at, void *arg)
+{
+	int	*bad = arg;
+
+	if (strcmp(at->code, ZY_MAT_PHOTO) == 0 &&
+	    strcmp(at->mime, "image/jpeg") != 0)
+		(*bad)++;
+}
+
 /* The workflow's check: every rule over every row, and the materials:
  * 身份证 or 户口簿, 劳动合同 or 用工证明, the photo when the store has
  * none (a form's), a batch's 人员增加申请. */
@@ -890,7 +901,7 @@ zy_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 	static const char *const photo[] = { ZY_MAT_PHOTO, NULL };
 	static const char *const apply[] = { ZY_MAT_SHENQING, NULL };
 	struct zy_checkarg	 a;
-	int			 n;
+	int			 n, bad = 0;
 
 	if (zy_checkarg_init(&a, s, task_id, errs) != 0 ||
 	    (n = zengyuan_rows(s, task_id, zy_check_row, &a)) < 0 || a.failed)
@@ -900,8 +911,12 @@ zy_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 	if (zy_need(s, task_id, id, errs) != 0 ||
 	    zy_need(s, task_id, job, errs) != 0 ||
 	    (a.photo_needed && zy_need(s, task_id, photo, errs) != 0) ||
-	    (a.batch && zy_need(s, task_id, apply, errs) != 0))
+	    (a.batch && zy_need(s, task_id, apply, errs) != 0) ||
+	    attach_list_person(s, task_id, 0, zy_photo_kind, &bad) < 0)
 		return -1;
+	if (bad > 0)
+		zy_err(errs, NULL, ZY_MAT_PHOTO, "ZY_PHOTO_NOT_JPG",
+		    "电子相片须为JPG图片,请重新上传");
 	return 0;
 }
 
