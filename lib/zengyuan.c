@@ -98,13 +98,13 @@ static const char *const zy_sql[ZY_STMT__MAX] = {
 	    "SELECT row_no, COALESCE(person_id, 0), name, idno, "
 	    "CASE WHEN bujiao_from <> '' THEN bujiao_from ELSE start_month "
 	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
-	    "CASE renewal WHEN 1 THEN '续保' ELSE '新参保' END FROM zengyuan "
+	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
 	    "WHERE task_id = ?1 ORDER BY row_no",
 	[ZY_STMT_WF_ROWS_PAGE] =
 	    "SELECT row_no, COALESCE(person_id, 0), name, idno, "
 	    "CASE WHEN bujiao_from <> '' THEN bujiao_from ELSE start_month "
 	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
-	    "CASE renewal WHEN 1 THEN '续保' ELSE '新参保' END FROM zengyuan "
+	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
 	    "WHERE task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2",
 	[ZY_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM zengyuan WHERE task_id = ?1",
