@@ -446,6 +446,25 @@ yg_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
+/* See yonggong.h. */
+int
+yonggong_pending(struct store *s, int64_t unit_id, const char *idno)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if ((st = store_stmt(s, yg_sql[YG_STMT_OPEN_TASK])) == NULL ||
+	    store_bind_text(st, 1, idno) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_int(st, 3, 0) != 0)
+		return -1;
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return rc == STORE_ROW;
+}
+
 /* 合同编号 is unique: no registration has it, nor an unfinished 用工备案
  * other than this row.  Returns 0 or -1. */
 static int

@@ -18,6 +18,7 @@
 #include "rows.h"
 #include "store.h"
 #include "text.h"
+#include "yonggong.h"
 #include "zengyuan.h"
 
 #define ZY_BUSINESS	"zengyuan"
@@ -31,6 +32,7 @@
 /* The statements of this module; their SQL is in zy_sql. */
 enum zy_stmt {
 	ZY_STMT_UNIT,		/* a unit's region and 参保险种 */
+	ZY_STMT_VIP,		/* whether a unit is VIP */
 	ZY_STMT_PERSON,		/* a person's facts from other offices */
 	ZY_STMT_OPEN_TASK,	/* a person's unfinished 增员 here */
 	ZY_STMT_ROW_LOAD,	/* one row of a task */
@@ -53,6 +55,8 @@ enum zy_stmt {
 static const char *const zy_sql[ZY_STMT__MAX] = {
 	[ZY_STMT_UNIT] =
 	    "SELECT region, ins_types FROM units WHERE id = ?1",
+	[ZY_STMT_VIP] =
+	    "SELECT vip FROM units WHERE id = ?1",
 	[ZY_STMT_PERSON] =
 	    "SELECT id, name, flow_window, student_medical FROM persons "
 	    "WHERE idno = ?1",
@@ -496,16 +500,43 @@ zy_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
-/* The store's rules of row; see zengyuan_rules.  Returns 0 or -1. */
+/* A current 用工备案 here, where the region requires one; until the
+ * 增员 is approved (approving 0) an unfinished one will do (入职打包
+ * saves and submits both; the reviewer approves the 用工备案 first).
+ * Returns 0 or -1. */
+static int
+zy_rule_yonggong(struct store *s, int64_t unit_id,
+    const struct zengyuan_row *r, int approving, const char *prefix,
+    struct form_errors *errs)
+{
+	int	 rc;
+
+	if ((rc = emp_current_here(s, r->person_id, unit_id)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (!approving && (rc = yonggong_pending(s, unit_id, r->idno)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (approving)
+		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
+		    "该职工在本单位的用工备案尚未审核通过,请先办理(审核通过)"
+		    "用工备案,再办理增员");
+	else
+		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
+		    "该职工在本单位没有在职的用工备案,请先办理用工备案"
+		    "(就业失业 → 用工备案),审核通过后再办理增员");
+	return 0;
+}
+
+/* The store's rules of row; see zengyuan_rules; approving: the 增员
+ * is being decided (no unfinished 用工备案 will do).  Returns 0 or
+ * -1. */
 static int
 zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
     struct zengyuan_row *row, const struct hdate *today,
-    const struct zengyuan_limits *lim, const char *prefix,
+    const struct zengyuan_limits *lim, int approving, const char *prefix,
     struct form_errors *errs)
 {
 	struct zy_person	 p;
 	struct ins_facts	 f;
-	int			 rc;
 
 	if (zy_person_load(s, row->idno, &p) != 0 ||
 	    ins_facts(s, p.id, unit_id, &f) != 0)
@@ -520,22 +551,17 @@ zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
 	if (!f.ever)
 		zy_rule_age(row, today, lim, prefix, errs);
 	zy_rule_sb_no(row, &f, prefix, errs);
-	if (lim->require_yonggong) {
-		if ((rc = emp_current_here(s, p.id, unit_id)) < 0)
-			return -1;
-		if (rc == 0)
-			form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
-			    "该职工在本单位没有在职的用工备案,请先办理用工备案"
-			    "(就业失业 → 用工备案),审核通过后再办理增员");
-	}
+	if (lim->require_yonggong &&
+	    zy_rule_yonggong(s, unit_id, row, approving, prefix, errs) != 0)
+		return -1;
 	return zy_rule_open_task(s, unit_id, task_id, row, prefix, errs);
 }
 
-/* See zengyuan.h. */
-int
-zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
-    struct zengyuan_row *row, const struct hdate *today, const char *prefix,
-    struct form_errors *errs)
+/* Every rule; see zengyuan_rules.  Returns 0 or -1. */
+static int
+zy_rules(struct store *s, int64_t unit_id, int64_t task_id,
+    struct zengyuan_row *row, const struct hdate *today, int approving,
+    const char *prefix, struct form_errors *errs)
 {
 	struct zengyuan_limits	 lim;
 	struct idcard		 ic;
@@ -545,8 +571,17 @@ zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	zengyuan_rules_plain(row, today, &lim, prefix, errs);
 	if (valid_idcard(row->idno, NULL, &ic) != VALID_OK)
 		return 0;	/* the store knows nothing of a bad number */
-	return zy_rules_store(s, unit_id, task_id, row, today, &lim, prefix,
-	    errs);
+	return zy_rules_store(s, unit_id, task_id, row, today, &lim,
+	    approving, prefix, errs);
+}
+
+/* See zengyuan.h. */
+int
+zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
+    struct zengyuan_row *row, const struct hdate *today, const char *prefix,
+    struct form_errors *errs)
+{
+	return zy_rules(s, unit_id, task_id, row, today, 0, prefix, errs);
 }
 
 /* See zengyuan.h. */
@@ -749,6 +784,7 @@ struct zy_checkarg {
 	struct form_errors	*errs;
 	int			 batch;
 	int			 failed;
+	int			 approving;	/* 进行中, or a VIP unit's */
 	int			 photo_needed;	/* a row 0 without one */
 };
 
@@ -767,8 +803,8 @@ zy_check_row(const struct zengyuan_row *row, void *arg)
 	if (a->batch)
 		snprintf(prefix, sizeof(prefix), "第%d行(%s): ", row->row_no,
 		    row->name);
-	if (zengyuan_rules(a->s, a->unit_id, a->task_id, &r, &a->today,
-	    prefix, a->errs) != 0) {
+	if (zy_rules(a->s, a->unit_id, a->task_id, &r, &a->today,
+	    a->approving, prefix, a->errs) != 0) {
 		a->failed = 1;
 		return;
 	}
@@ -786,13 +822,19 @@ zy_checkarg_init(struct zy_checkarg *a, struct store *s, int64_t task_id,
 {
 	struct task	 t;
 
+	int64_t		 vip;
+
 	memset(a, 0, sizeof(*a));
-	if (wf_load(s, task_id, 0, &t) != 0)
+	if (wf_load(s, task_id, 0, &t) != 0 ||
+	    store_int(s, zy_sql[ZY_STMT_VIP], t.unit_id, 0, &vip) != 0)
 		return -1;
 	a->s = s;
 	a->unit_id = t.unit_id;
 	a->task_id = task_id;
 	a->errs = errs;
+	/* The check of a 进行中 task decides it; a VIP unit's submit ends
+	 * it at once. */
+	a->approving = t.state == TASK_PENDING || vip != 0;
 	clock_today(&a->today);
 	if ((a->batch = zengyuan_is_batch(s, task_id)) < 0)
 		return -1;
