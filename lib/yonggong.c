@@ -1039,10 +1039,10 @@ yg_describe_row(const struct yonggong_row *r,
 	field(arg, "逾期", r->late ? "是(超过30日备案)" : "否");
 }
 
-/* A batch's names for describe. */
+/* A batch's names and 逾期 count for describe. */
 struct yg_names {
-	char	 names[1500];
-	size_t	 n, late, shown;
+	struct rows_names	 l;
+	size_t			 late;
 };
 
 /* yonggong_rows callback: one name. */
@@ -1050,15 +1050,9 @@ static void
 yg_name_row(const struct yonggong_row *r, void *arg)
 {
 	struct yg_names	*a = arg;
-	size_t		 len = strlen(a->names);
 
-	a->n++;
+	rows_names_add(&a->l, r->name);
 	a->late += r->late != 0;
-	if (len + strlen(r->name) + 8 >= sizeof(a->names))
-		return;
-	snprintf(a->names + len, sizeof(a->names) - len, "%s%s",
-	    len > 0 ? "、" : "", r->name);
-	a->shown++;
 }
 
 /* The workflow's describe: the facts for the reviewer desk and the
@@ -1069,7 +1063,7 @@ yg_business_describe(struct store *s, int64_t task_id,
 {
 	struct yonggong_row	 row;
 	struct yg_names		*a;
-	char			 buf[1600];
+	char			 buf[64];
 	int			 batch, rc;
 
 	if ((batch = yonggong_is_batch(s, task_id)) < 0)
@@ -1088,13 +1082,9 @@ yg_business_describe(struct store *s, int64_t task_id,
 		return -1;
 	}
 	field(arg, "业务类型", "批量用工备案");
-	snprintf(buf, sizeof(buf), "%zu", a->n);
+	snprintf(buf, sizeof(buf), "%zu", a->l.n);
 	field(arg, "人数", buf);
-	if (a->shown < a->n)
-		snprintf(buf, sizeof(buf), "%s 等%zu人", a->names, a->n);
-	else
-		snprintf(buf, sizeof(buf), "%s", a->names);
-	field(arg, "名单", buf);
+	rows_names_field(&a->l, field, arg);
 	snprintf(buf, sizeof(buf), "%zu", a->late);
 	field(arg, "逾期人数", buf);
 	free(a);

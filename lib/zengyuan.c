@@ -1065,10 +1065,10 @@ zy_describe_row(const struct zengyuan_row *r,
 	field(arg, "特殊人群", r->special[0] != '\0' ? r->special : "否");
 }
 
-/* A batch's counts for describe. */
+/* A batch's names and 续保 count for describe. */
 struct zy_names {
-	char	 names[1500];
-	size_t	 n, renewals, shown;
+	struct rows_names	 l;
+	size_t			 renewals;
 };
 
 /* zengyuan_rows callback: one name. */
@@ -1076,15 +1076,9 @@ static void
 zy_name_row(const struct zengyuan_row *r, void *arg)
 {
 	struct zy_names	*a = arg;
-	size_t		 len = strlen(a->names);
 
-	a->n++;
+	rows_names_add(&a->l, r->name);
 	a->renewals += r->renewal != 0;
-	if (len + strlen(r->name) + 8 >= sizeof(a->names))
-		return;
-	snprintf(a->names + len, sizeof(a->names) - len, "%s%s",
-	    len > 0 ? "、" : "", r->name);
-	a->shown++;
 }
 
 /* The workflow's describe: the facts for the reviewer desk and the
@@ -1095,7 +1089,7 @@ zy_business_describe(struct store *s, int64_t task_id,
 {
 	struct zengyuan_row	 row;
 	struct zy_names		*a;
-	char			 buf[1600];
+	char			 buf[64];
 	int			 batch, rc;
 
 	if ((batch = zengyuan_is_batch(s, task_id)) < 0)
@@ -1114,13 +1108,9 @@ zy_business_describe(struct store *s, int64_t task_id,
 		return -1;
 	}
 	field(arg, "业务类型", "批量增员");
-	snprintf(buf, sizeof(buf), "%zu(其中续保 %zu)", a->n, a->renewals);
+	snprintf(buf, sizeof(buf), "%zu(其中续保 %zu)", a->l.n, a->renewals);
 	field(arg, "人数", buf);
-	if (a->shown < a->n)
-		snprintf(buf, sizeof(buf), "%s 等%zu人", a->names, a->n);
-	else
-		snprintf(buf, sizeof(buf), "%s", a->names);
-	field(arg, "名单", buf);
+	rows_names_field(&a->l, field, arg);
 	free(a);
 	return 0;
 }
