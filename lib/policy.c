@@ -364,6 +364,15 @@ static const struct policy_seed policy_seeds[] = {
 	  "办事预约:可预约自次日起10个工作日" },
 	{ "*", "yuyue.change_until_days", "1900-01-01", "1",
 	  "办事预约:至迟于预约日前1天改约或取消" },
+	/* 增员 (issue 10). */
+	{ "*", "zengyuan.require_yonggong", "1900-01-01", "0",
+	  "全国默认:增员不要求先办理用工备案,以当地政策为准" },
+	{ "420100", "zengyuan.require_yonggong", "1900-01-01", "1",
+	  "武汉:参保对象须已签订劳动合同并办理用工备案(社会保险操作规范 参保对象审核)" },
+	{ "*", "zengyuan.visit_before_day", "1900-01-01", "20",
+	  "非VIP单位须于当月20日前携带资料到辖区社保经办机构办理审核手续" },
+	{ "*", "review.zengyuan.days_min", "1900-01-01", "1", "增员审核 1-3 个工作日" },
+	{ "*", "review.zengyuan.days_max", "1900-01-01", "3", "增员审核 1-3 个工作日" },
 };
 
 /* One seeded calendar row. */

@@ -2,6 +2,7 @@
  * rows.c: the common work behind a business's row hooks; see rows.h.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rows.h"
@@ -101,4 +102,32 @@ rows_move(struct store *s, const char *sql, int64_t task_id,
 			return 1;
 	}
 	return 0;
+}
+
+/* See rows.h. */
+void
+rows_names_add(struct rows_names *l, const char *name)
+{
+	size_t	 len = strlen(l->names);
+
+	l->n++;
+	if (len + strlen(name) + 8 >= sizeof(l->names))
+		return;
+	snprintf(l->names + len, sizeof(l->names) - len, "%s%s",
+	    len > 0 ? "、" : "", name);
+	l->shown++;
+}
+
+/* See rows.h. */
+void
+rows_names_field(const struct rows_names *l,
+    void (*field)(void *arg, const char *label, const char *value), void *arg)
+{
+	char	 buf[sizeof(l->names) + 32];
+
+	if (l->shown < l->n)
+		snprintf(buf, sizeof(buf), "%s 等%zu人", l->names, l->n);
+	else
+		snprintf(buf, sizeof(buf), "%s", l->names);
+	field(arg, "名单", buf);
 }

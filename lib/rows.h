@@ -40,4 +40,19 @@ int		 rows_delete(struct store *s, const char *sql, int64_t task_id,
 int		 rows_move(struct store *s, const char *sql, int64_t task_id,
 		    int64_t to_task, const int *row_nos, size_t n);
 
+/* The 名单 of a batch as describe() gives it: "张三、李四" while the
+ * names fit, then "… 等N人". */
+struct rows_names {
+	char		 names[1500];
+	size_t		 n, shown;
+};
+
+/* Counts name into l, and lists it while it fits. */
+void		 rows_names_add(struct rows_names *l, const char *name);
+
+/* Calls field(arg, "名单", …) with the list of l. */
+void		 rows_names_field(const struct rows_names *l,
+		    void (*field)(void *arg, const char *label,
+		    const char *value), void *arg);
+
 #endif
