@@ -97,6 +97,11 @@ const struct material attach_materials[] = {
 	{ "jingbanren_sfz", "经办人身份证" },
 	{ "shouquan_weituoshu", "授权委托书" },
 	{ "cuowu_zhengming", "信息错误证明材料(户口本、公安机关证明等)" },
+	/* 增员 (续保) [003 二 (二) 所需资料] */
+	{ "hukouben_copy", "户口簿复印件" },
+	{ "yonggong_zhengming", "用工证明材料" },
+	{ "zhaopian", "参保职工电子相片(JPG)" },
+	{ "zengjia_shenqing", "人员增加申请(签字盖章)" },
 	{ NULL, NULL }
 };
 

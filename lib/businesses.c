@@ -13,12 +13,14 @@
 #include "jianyuan.h"
 #include "yonggong.h"
 #include "chexiao.h"
+#include "zengyuan.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
 	&tuigong_business,
 	&yonggong_business,
 	&chexiao_business,
+	&zengyuan_business,
 	NULL
 };
 
@@ -54,7 +56,6 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
 	{ "jiaofei",	"变更记录",		"/biangeng/records", NULL },
 	{ "jiaofei",	"职工缴费工资申报",	NULL,	"" },
-	{ "jiaofei",	"城镇职工增加",		NULL,	"" },
 	{ "qita",	"业务打印",		"/print", NULL },
 	{ HALL_MENU_COMMON, "首页",		"/home", NULL },
 	{ HALL_MENU_COMMON, "在职人员非敏感信息变更", "/biangeng/person", "" },

@@ -193,3 +193,21 @@ emp_person_elsewhere(struct store *s, int64_t person_id, int64_t unit_id)
 		return -1;
 	return n != 0;
 }
+
+/* See employment.h. */
+int
+emp_current_here(struct store *s, int64_t person_id, int64_t unit_id)
+{
+	struct store_stmt	*st;
+	int64_t			 n;
+
+	if (person_id <= 0)
+		return 0;
+	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM employments WHERE "
+	    "person_id = ?1 AND unit_id = ?2 AND status = '在职')");
+	if (st == NULL || store_bind_int(st, 1, person_id) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_step_int(st, 0, &n) != STORE_ROW)
+		return -1;
+	return n != 0;
+}

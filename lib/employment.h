@@ -75,4 +75,10 @@ int		 emp_fulltime(struct store *s, const char *idno,
 int		 emp_person_elsewhere(struct store *s, int64_t person_id,
 		    int64_t unit_id);
 
+/* Whether person_id (0: not on file) has a current (在职) registration
+ * at unit_id: what 增员 asks where the region's policy requires one.
+ * Returns 1, 0, or -1 on error. */
+int		 emp_current_here(struct store *s, int64_t person_id,
+		    int64_t unit_id);
+
 #endif

@@ -792,6 +792,48 @@ const char *const store_migrations[] = {
 "    SELECT NEW.unit_id, 'insured', 1 WHERE NEW.status = '参保缴费'"
 "    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
 "END;",
+/* 18: 增员 (续保) (issue 10).  Facts of a person that come from other
+ * offices: the 个人流动窗口 where he pays as 灵活就业 ('' none), whether
+ * he is in the 大学生医保, and whether the store holds his 电子相片
+ * (the 增员 asks for one when not).  A unit's 参保险种 (a person's are
+ * the unit's, seed 003 rule 6).  The detail rows of 增员, one per
+ * person of a task (row 0 the form's, 1.. a batch's), with what
+ * approval made: the insurance row and the 缴费基数.  A person's
+ * unfinished 增员 is looked up by 身份证号, his 增员 for the timeline
+ * by person (insurance's own UNIQUE (person_id, unit_id) finds his
+ * insurance elsewhere). */
+"ALTER TABLE persons ADD COLUMN flow_window TEXT NOT NULL DEFAULT '';"
+"ALTER TABLE persons ADD COLUMN student_medical INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE persons ADD COLUMN photo INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE units ADD COLUMN ins_types TEXT NOT NULL"
+"  DEFAULT '养老,医疗,失业,工伤,生育,大额医疗';"
+"CREATE TABLE zengyuan ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sex TEXT NOT NULL DEFAULT '',"
+"  nation TEXT NOT NULL DEFAULT '',"
+"  birth TEXT NOT NULL DEFAULT '',"
+"  hukou_type TEXT NOT NULL DEFAULT '',"
+"  phone TEXT NOT NULL DEFAULT '',"
+"  hukou_addr TEXT NOT NULL DEFAULT '',"
+"  start_month TEXT NOT NULL DEFAULT '',"	/* 参保日期 YYYY-MM */
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"	/* 申报工资 */
+"  bujiao_from TEXT NOT NULL DEFAULT '',"	/* 追溯补缴 from, '' 否 */
+"  sb_no TEXT NOT NULL DEFAULT '',"		/* 个人编号 of a 续保 */
+"  special TEXT NOT NULL DEFAULT '',"		/* 特殊人群, '' none */
+"  ins_types TEXT NOT NULL DEFAULT '',"	/* the unit's, at save */
+"  renewal INTEGER NOT NULL DEFAULT 0,"	/* 续保: insured before */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 缴费基数, on approval */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX zengyuan_idno ON zengyuan(idno, task_id);"
+"CREATE INDEX zengyuan_person ON zengyuan(person_id, task_id);"
+"CREATE INDEX zengyuan_insurance ON zengyuan(insurance_id);",
 /* 20 (issue 10, 打包快办): a package runs the tasks of one person's
  * 入职 (用工备案 + 增员) or 离职 (减员 + 退工) in the order the region
  * requires.  package_steps(task_id) is how the workflow finds, after a

@@ -354,6 +354,15 @@ static const struct policy_seed policy_seeds[] = {
 	{ "*", "retire.female_worker.base_age", "1900-01-01", "50", "女工人 50 岁" },
 	{ "*", "retire.female_worker.target_age", "1900-01-01", "55", "逐步延至 55 岁" },
 	{ "*", "retire.female_worker.step_months", "1900-01-01", "2", "每2个月延迟1个月" },
+	/* 增员 (issue 10). */
+	{ "*", "zengyuan.require_yonggong", "1900-01-01", "0",
+	  "全国默认:增员不要求先办理用工备案,以当地政策为准" },
+	{ "420100", "zengyuan.require_yonggong", "1900-01-01", "1",
+	  "武汉:参保对象须已签订劳动合同并办理用工备案(社会保险操作规范 参保对象审核)" },
+	{ "*", "zengyuan.visit_before_day", "1900-01-01", "20",
+	  "非VIP单位须于当月20日前携带资料到辖区社保经办机构办理审核手续" },
+	{ "*", "review.zengyuan.days_min", "1900-01-01", "1", "增员审核 1-3 个工作日" },
+	{ "*", "review.zengyuan.days_max", "1900-01-01", "3", "增员审核 1-3 个工作日" },
 };
 
 /* One seeded calendar row. */

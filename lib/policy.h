@@ -26,6 +26,10 @@
  *   zengyuan.age_min.male            male 16..50)
  *   zengyuan.age_max.male
  *   zengyuan.bujiao_max_months       补缴 at most N months incl. this (3)
+ *   zengyuan.require_yonggong        1: 增员 needs a current 用工备案 at
+ *                                    the unit (420100: 1)
+ *   zengyuan.visit_before_day        a 普通 unit brings the 增员
+ *                                    materials before this day (20)
  *   rate.pension.unit_bp             养老 单位 / 个人
  *   rate.pension.person_bp
  *   rate.medical.unit_bp             医疗

@@ -21,6 +21,7 @@
 #include "tally.h"
 #include "text.h"
 #include "tuigong.h"
+#include "zengyuan.h"
 
 #define TG_BUSINESS	"tuigong"
 #define TG_OPEN		"无固定期限"
@@ -1366,6 +1367,35 @@ tg_timeline_insurance(struct store *s, int64_t unit_id, int64_t person_id,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
+/* The 增员 step of person_id at unit_id, from his latest 增员 there
+ * (lib/zengyuan.h), with the insurance it opened.  Returns 1 when there
+ * is one, 0 none, -1 on error. */
+static int
+tg_timeline_zengyuan(struct store *s, int64_t unit_id, int64_t person_id,
+    struct tuigong_timeline *out)
+{
+	struct tuigong_step	*step;
+	struct zengyuan_step	 z;
+	int			 rc;
+
+	if ((rc = zengyuan_person_step(s, unit_id, person_id, &z)) <= 0)
+		return rc;
+	if ((step = tg_step(out, "增员", z.start_month)) == NULL)
+		return 1;
+	step->task_id = z.task_id;
+	tg_copy(step->seq_no, sizeof(step->seq_no), z.seq_no);
+	tg_copy(step->state, sizeof(step->state), z.state);
+	if (z.base_fen > 0)
+		snprintf(step->detail, sizeof(step->detail), "%s,参保缴费自 %s,"
+		    "缴费基数 %" PRId64 ".%02" PRId64 " 元", z.renewal ? "续保" :
+		    "首次参保", z.start_month, z.base_fen / 100,
+		    z.base_fen % 100);
+	else
+		snprintf(step->detail, sizeof(step->detail), "%s,参保日期 %s",
+		    z.renewal ? "续保" : "首次参保", z.start_month);
+	return 1;
+}
+
 /* The 减员 step of person_id at unit_id, from a 减员 task or else the
  * insurance stop month.  Returns 0 or -1. */
 static int
@@ -1515,7 +1545,7 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 	struct hdate		 today;
 	char			 region[16];
 	int64_t			 person_id, emp_id;
-	int			 rc, emp_active, done, first, has_tg;
+	int			 rc, emp_active, done, first, has_tg, zy;
 
 	memset(out, 0, sizeof(*out));
 	memset(&f, 0, sizeof(f));
@@ -1541,7 +1571,10 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 	f.person_id = person_id;
 	if (tg_facts_insurance(s, unit_id, &f) == -1)
 		return -1;
-	if (f.insured && tg_timeline_insurance(s, unit_id, person_id,
+	/* 增员 (issue 10) when the hall enrolled him, else his 参保. */
+	if ((zy = tg_timeline_zengyuan(s, unit_id, person_id, out)) == -1)
+		return -1;
+	if (!zy && f.insured && tg_timeline_insurance(s, unit_id, person_id,
 	    out) == -1)
 		return -1;
 	if (tg_timeline_jianyuan(s, unit_id, person_id, f.ins_status,

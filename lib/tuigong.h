@@ -294,7 +294,8 @@ int		 tuigong_save(struct store *s, const struct actor *who,
 
 /* One step: 用工备案, 参保, 减员, 退工 or 撤销. */
 struct tuigong_step {
-	const char	*kind;		/* "用工备案", "参保", "减员", "退工", "撤销" */
+	const char	*kind;		/* "用工备案", "增员" (or "参保"), "减员",
+					 * "退工", "撤销" */
 	char		 date[11];	/* YYYY-MM-DD or YYYY-MM */
 	char		 seq_no[32];	/* task 业务顺序号, "" when none */
 	int64_t		 task_id;

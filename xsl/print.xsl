@@ -8,7 +8,8 @@
     zonghe   《综合业务处理单》, also what a kind without a sheet of its
              own prints as;
     tuigong  《退工登记证明》;
-    yonggong 《用工备案表》.
+    yonggong 《用工备案表》;
+    zengyuan 《企业参保人员增员表》.
   A task's list rows (persons/person, from the business's rows()) print
   as a table on either sheet.
   The receipt pages use no session data (user, token, dates of today)
@@ -323,6 +324,41 @@
           </xsl:choose>
           <xsl:text>(用工备案专用章)</xsl:text>
         </p>
+        <p><xsl:value-of select="receipt/@issued"/></p>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- 《企业参保人员增员表》: printable once submitted (a 普通 unit brings
+       it to the counter with the materials), so no decision rows. -->
+  <xsl:template match="page[@view = 'zengyuan']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title">企业参保人员增员表</xsl:with-param>
+      </xsl:call-template>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <xsl:call-template name="detail-rows"/>
+          <tr>
+            <th>申请时间</th>
+            <td colspan="3"><xsl:value-of select="business/@submitted"/></td>
+          </tr>
+        </tbody>
+      </table>
+      <xsl:call-template name="person-table"/>
+      <div class="receipt-notes">
+        <p class="receipt-notes-title">温馨提示</p>
+        <ol>
+          <li>非VIP单位请携带本表及职工身份证(或户口簿)复印件、劳动合同书(或用工证明)等资料,于当月20日前到所在辖区社保经办机构办理审核手续;VIP单位请妥善留存以上资料并归档备查。</li>
+          <li>提交审核后如发现信息录入错误,需到辖区社保经办机构办理信息订正手续。</li>
+          <li>特殊人群(军转干、劳动模范等)请携带职工档案等相关资料到辖区社保经办机构办理特殊人群认定手续。</li>
+        </ol>
+      </div>
+      <xsl:call-template name="verify-box"/>
+      <div class="signature">
+        <p>单位(盖章)  经办人(签字)</p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>
     </article>

@@ -569,6 +569,9 @@
                 <xsl:if test="@kind = '退工' and @task != ''">
                   <a class="op" href="/tuigong?id={@task}">查看</a>
                 </xsl:if>
+                <xsl:if test="@kind = '增员' and @task != ''">
+                  <a class="op" href="/zengyuan?id={@task}">查看</a>
+                </xsl:if>
               </td>
             </tr>
           </xsl:for-each>
