@@ -6,6 +6,8 @@
  * pages are in lib/dabao_page.c, the packages in lib/dabao.c.  Routes:
  *
  *   GET  /dabao               the unit's packages (打包记录), page=
+ *   GET  /dabao/ruzhi         the 入职打包 form (用工备案 + 增员)
+ *   POST /dabao/ruzhi/save    用工备案 and 增员 fields, token, csrf
  *   GET  /dabao/lizhi         the 离职打包 form (sfzh= fills it)
  *   POST /dabao/lizhi/save    减员 and 退工 fields, token, csrf
  *   GET  /dabao/pkg           id: the package, its steps, what next
@@ -17,6 +19,8 @@
 
 static const struct route routes[] = {
 	{ REQ_GET, "/dabao", dabao_page_list, ROUTE_UNIT },
+	{ REQ_GET, "/dabao/ruzhi", dabao_page_ruzhi_form, ROUTE_UNIT },
+	{ REQ_POST, "/dabao/ruzhi/save", dabao_page_ruzhi_save, ROUTE_UNIT },
 	{ REQ_GET, "/dabao/lizhi", dabao_page_lizhi_form, ROUTE_UNIT },
 	{ REQ_POST, "/dabao/lizhi/save", dabao_page_lizhi_save, ROUTE_UNIT },
 	{ REQ_GET, "/dabao/pkg", dabao_page_pkg, ROUTE_UNIT },

@@ -860,6 +860,8 @@ batch_post(struct hall_ctx *c)
 			    NULL, &errs);
 		if (wr == WF_OK) {
 			ok++;
+			/* A package's step it held back (打包快办). */
+			(void)dabao_page_next_review(c, t.id, msg, sizeof(msg));
 			continue;
 		}
 		bad++;

@@ -15,11 +15,14 @@
 #include "jianyuan.h"
 #include "log.h"
 #include "policy.h"
+#include "request.h"
 #include "store.h"
 #include "text.h"
 #include "tuigong.h"
 #include "valid.h"
 #include "workflow.h"
+#include "yonggong.h"
+#include "zengyuan.h"
 
 const char *const pkg_kind_names[PKG_KIND__MAX] = {
 	"入职",		/* PKG_RUZHI */
@@ -61,6 +64,8 @@ enum pkg_stmt {
 	PKG_STMT_COUNT,		/* the unit's kept count */
 	PKG_STMT_LIST,		/* a page of the unit's packages */
 	PKG_STMT_PERSON,	/* a person's latest packages */
+	PKG_STMT_SET_TASK,	/* a later step's task, once saved */
+	PKG_STMT_FORM,		/* a later step's kept fields */
 	PKG_STMT__MAX
 };
 
@@ -73,13 +78,14 @@ static const char *const pkg_sql[PKG_STMT__MAX] = {
 	    "(?1, ?2, ?3, ?4, ?5, '未提交', ?6, ?7, ?8, ?8)",
 	[PKG_STMT_STEP_ADD] =
 	    "INSERT INTO package_steps (package_id, step_no, business, "
-	    "task_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+	    "task_id, form, hold) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT DO NOTHING",
 	[PKG_STMT_LOAD] =
 	    "SELECT id, unit_id, kind, person_id, idno, name, created_at "
 	    "FROM packages WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)",
 	[PKG_STMT_STEPS] =
-	    "SELECT step_no, business, task_id, hold, note FROM package_steps "
-	    "WHERE package_id = ?1 ORDER BY step_no",
+	    "SELECT step_no, business, task_id, hold, note, form "
+	    "FROM package_steps WHERE package_id = ?1 ORDER BY step_no",
 	[PKG_STMT_OF_TASK] =
 	    "SELECT package_id, step_no FROM package_steps WHERE task_id = ?1",
 	[PKG_STMT_HOLD] =
@@ -100,6 +106,12 @@ static const char *const pkg_sql[PKG_STMT__MAX] = {
 	[PKG_STMT_PERSON] =
 	    "SELECT id FROM packages WHERE unit_id = ?1 AND idno = ?2 "
 	    "ORDER BY id DESC LIMIT ?3",
+	[PKG_STMT_SET_TASK] =
+	    "UPDATE package_steps SET task_id = ?3, hold = '', note = '' "
+	    "WHERE package_id = ?1 AND step_no = ?2 AND task_id IS NULL",
+	[PKG_STMT_FORM] =
+	    "SELECT form FROM package_steps WHERE package_id = ?1 "
+	    "AND step_no = ?2",
 };
 
 /* The system acting for a unit: how the hall submits a waiting step. */
@@ -200,7 +212,7 @@ pkg_ordered(struct store *s, int64_t unit_id, enum pkg_kind kind)
  * Returns 0 or -1. */
 static int
 pkg_add_steps(struct store *s, int64_t id, const char *const *business,
-    const int64_t *task_ids, size_t n)
+    const int64_t *task_ids, const char *const *forms, size_t n)
 {
 	struct store_stmt	*st;
 	size_t			 i;
@@ -210,7 +222,12 @@ pkg_add_steps(struct store *s, int64_t id, const char *const *business,
 		    store_bind_int(st, 1, id) ||
 		    store_bind_int(st, 2, (int64_t)i + 1) ||
 		    store_bind_text(st, 3, business[i]) ||
-		    store_bind_int(st, 4, task_ids[i]) ||
+		    (task_ids[i] > 0 ? store_bind_int(st, 4, task_ids[i]) :
+		    store_bind_null(st, 4)) ||
+		    store_bind_text(st, 5, forms != NULL && forms[i] != NULL ?
+		    forms[i] : "") ||
+		    store_bind_text(st, 6, task_ids[i] > 0 ? "" :
+		    pkg_hold_names[PKG_HOLD_WAITING]) ||
 		    store_exec_stmt(s, st))
 			return -1;
 	return 0;
@@ -266,7 +283,8 @@ int
 pkg_create(struct store *s, const struct actor *who, enum pkg_kind kind,
     int64_t person_id, const char *idno, const char *name,
     const char *dedup_key, const char *const *business,
-    const int64_t *task_ids, size_t nsteps, int64_t *pkg_id, int *created)
+    const int64_t *task_ids, const char *const *forms, size_t nsteps,
+    int64_t *pkg_id, int *created)
 {
 	*pkg_id = 0;
 	*created = 0;
@@ -277,7 +295,7 @@ pkg_create(struct store *s, const struct actor *who, enum pkg_kind kind,
 		return -1;
 	if (pkg_insert(s, who, kind, person_id, idno, name, dedup_key, pkg_id,
 	    created) == -1 ||
-	    pkg_add_steps(s, *pkg_id, business, task_ids, nsteps) == -1 ||
+	    pkg_add_steps(s, *pkg_id, business, task_ids, forms, nsteps) == -1 ||
 	    store_commit(s) == -1) {
 		store_rollback(s);
 		*pkg_id = 0;
@@ -311,12 +329,15 @@ pkg_load_steps(struct store *s, struct pkg *p)
 		ps->task_id = store_col_int64(st, 2);
 		ps->hold = pkg_hold_of(store_col_text(st, 3));
 		text_copy(ps->note, sizeof(ps->note), store_col_text(st, 4));
+		ps->has_form = store_col_text(st, 5)[0] != '\0';
 	}
 	store_reset(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	for (i = 0; i < p->nsteps; i++) {
-		if (wf_load(s, p->steps[i].task_id, 0, &p->steps[i].task) != 0)
+		/* A step the hall saves later has no task yet: 未提交. */
+		if (p->steps[i].task_id > 0 && wf_load(s, p->steps[i].task_id,
+		    0, &p->steps[i].task) != 0)
 			return -1;
 		f[i].tstate = p->steps[i].task.state;
 		f[i].returned = p->steps[i].task.returned;
@@ -557,7 +578,8 @@ pkg_task_decided(struct store *s, const struct task *t, int approved)
 		if (p->steps[i].step_no == step_no + 1)
 			next = &p->steps[i];
 	if (approved) {
-		if (next != NULL && next->task.state == TASK_DRAFT &&
+		if (next != NULL && next->task_id > 0 &&
+		    next->task.state == TASK_DRAFT &&
 		    next->hold != PKG_HOLD_NONE &&
 		    pkg_hall_submit(s, p, next) == -1)
 			goto out;
@@ -607,7 +629,9 @@ pkg_plan(const struct pkg *p, int ordered, int *go)
 		go[i] = 0;
 		switch (p->steps[i].task.state) {
 		case TASK_DRAFT:
-			if (!blocked) {
+			/* A step without a task yet is saved by the hall
+			 * (pkg_run_deferred) once the one before ends. */
+			if (!blocked && p->steps[i].task_id > 0) {
 				go[i] = 1;
 				n++;
 			}
@@ -665,7 +689,8 @@ pkg_submit(struct store *s, const struct actor *who, int64_t id,
 		if (!go[i])
 			continue;
 		/* The hall may have submitted it in the meantime. */
-		if (wf_load(s, p->steps[i].task_id, 0, &p->steps[i].task) != 0)
+		if (p->steps[i].task_id <= 0 ||
+		    wf_load(s, p->steps[i].task_id, 0, &p->steps[i].task) != 0)
 			goto done;
 		if (p->steps[i].task.state != TASK_DRAFT)
 			continue;
@@ -857,8 +882,286 @@ pkg_save_lizhi(struct store *s, const struct actor *who,
 		return rc;
 	}
 	if (pkg_create(s, who, PKG_LIZHI, in->person_id, in->tg->idno,
-	    in->tg->name, key, business, tasks, 2, pkg_id, created) == -1)
+	    in->tg->name, key, business, tasks, NULL, 2, pkg_id, created) == -1)
 		return -1;
 	(void)tg_new;
 	return 0;
+}
+
+/* The hall as the actor of unit_id into a. */
+static void
+pkg_hall_actor(int64_t unit_id, struct actor *a)
+{
+	a->account_id = 0;
+	a->unit_id = unit_id;
+	a->name = PKG_HALL_NAME;
+	a->cert_fp = "";
+}
+
+/* Saves the 增员 of step ps of p from its kept fields form (urlencoded)
+ * as the hall, through zengyuan_save.  Returns 0 (*task_id), 1 refused
+ * (errs), -1 error. */
+static int
+pkg_save_zengyuan(struct store *s, const struct pkg *p,
+    const struct pkg_step *ps, const char *form, struct form_errors *errs,
+    int64_t *task_id)
+{
+	struct field_val	 vals[ZYF__MAX];
+	struct zengyuan_row	 row;
+	struct actor		 hall;
+	struct hdate		 today;
+	struct req		 r;
+	char			 key[48];
+	int			 rc = -1, created;
+
+	memset(&r, 0, sizeof(r));
+	if (req_parse_urlencoded(form, strlen(form), &req_default_limits,
+	    &r.body) != REQ_OK) {
+		log_err("dabao: package %" PRId64 ": kept form unreadable",
+		    p->id);
+		goto out;
+	}
+	clock_today(&today);
+	if (form_validate(&r, zengyuan_form_defs, ZYF__MAX, &today, vals,
+	    errs) > 0) {
+		rc = 1;
+		goto out;
+	}
+	memset(&row, 0, sizeof(row));
+	zengyuan_row_from_form(vals, &row);
+	pkg_hall_actor(p->unit_id, &hall);
+	snprintf(key, sizeof(key), "pk%d:package%" PRId64, ps->step_no, p->id);
+	rc = zengyuan_save(s, &hall, NULL, &row, key, task_id, &created, errs);
+out:
+	req_fields_free(&r.body);
+	return rc;
+}
+
+/* Keeps a refusal of the hall's save or submit of step ps of p (errs,
+ * or msg) and tells the clerk, in a transaction of its own.  Returns 0
+ * or -1. */
+static int
+pkg_deferred_refused(struct store *s, const struct pkg *p,
+    const struct pkg_step *ps, const char *what, const struct form_errors *errs)
+{
+	char	 note[512], title[512], body[1024];
+
+	pkg_join_errors(errs, 0, note, sizeof(note));
+	snprintf(title, sizeof(title), "%s %s:%s未能由系统自动%s",
+	    pkg_kind_titles[p->kind], p->name, pkg_business_name(ps->business),
+	    what);
+	snprintf(body, sizeof(body), "原因:%s。请按原因补正后,在「打包记录」"
+	    "中打开该业务包并提交。", note);
+	if (store_begin(s) != 0)
+		return -1;
+	if (pkg_set_hold(s, p->id, ps->step_no, PKG_HOLD_REFUSED, note) != 0 ||
+	    pkg_message(s, p, ps->task_id > 0 ? ps->task_id :
+	    p->steps[0].task_id, title, body) != 0 ||
+	    pkg_refresh(s, p->id) != 0 || store_commit(s) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Records that step step_no of package id is task task_id now, in a
+ * transaction of its own.  Returns 0 or -1. */
+static int
+pkg_set_task(struct store *s, int64_t id, int step_no, int64_t task_id)
+{
+	struct store_stmt	*st;
+
+	if (store_begin(s) != 0)
+		return -1;
+	if ((st = store_stmt(s, pkg_sql[PKG_STMT_SET_TASK])) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_int(st, 2, step_no) ||
+	    store_bind_int(st, 3, task_id) || store_exec_stmt(s, st) ||
+	    pkg_refresh(s, id) != 0 || store_commit(s) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* The kept fields of step step_no of package id into a malloc'd string
+ * (caller frees), or NULL on error. */
+static char *
+pkg_form_of(struct store *s, int64_t id, int step_no)
+{
+	struct store_stmt	*st;
+	char			*v = NULL;
+
+	if ((st = store_stmt(s, pkg_sql[PKG_STMT_FORM])) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_int(st, 2, step_no))
+		return NULL;
+	if (store_step(st) == STORE_ROW)
+		v = strdup(store_col_text(st, 0));
+	store_reset(st);
+	return v;
+}
+
+/* Saves and submits step ps of p as the hall (see pkg_run_deferred).
+ * Returns 1 saved, 0 refused (kept and told), -1 error. */
+static int
+pkg_run_step(struct store *s, struct pkg *p, struct pkg_step *ps)
+{
+	struct form_errors	*errs;
+	struct actor		 hall;
+	enum wf_result		 r;
+	char			*form;
+	int64_t			 task_id = 0;
+	int			 rc = -1;
+
+	if ((errs = calloc(1, sizeof(*errs))) == NULL)
+		return -1;
+	if ((form = pkg_form_of(s, p->id, ps->step_no)) == NULL)
+		goto out;
+	if (strcmp(ps->business, "zengyuan") != 0) {
+		log_err("dabao: no later save for %s", ps->business);
+		goto out;
+	}
+	rc = pkg_save_zengyuan(s, p, ps, form, errs, &task_id);
+	if (rc == 1) {
+		rc = pkg_deferred_refused(s, p, ps, "保存", errs) == 0 ? 0 : -1;
+		goto out;
+	}
+	if (rc != 0 || pkg_set_task(s, p->id, ps->step_no, task_id) != 0) {
+		rc = -1;
+		goto out;
+	}
+	ps->task_id = task_id;
+	pkg_hall_actor(p->unit_id, &hall);
+	r = wf_transition(s, task_id, WF_SUBMIT, &hall, NULL, errs);
+	if (r == WF_OK)
+		rc = 1;
+	else if (r == WF_RULES)
+		rc = pkg_deferred_refused(s, p, ps, "提交", errs) == 0 ? 0 : -1;
+	else
+		rc = -1;
+out:
+	free(form);
+	free(errs);
+	return rc;
+}
+
+/* See dabao.h. */
+int
+pkg_run_deferred(struct store *s, int64_t id)
+{
+	struct pkg	*p;
+	size_t		 i;
+	int		 n = 0, rc;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return -1;
+	if (pkg_load(s, id, 0, p) != 0) {
+		free(p);
+		return -1;
+	}
+	for (i = 1; i < p->nsteps; i++) {
+		if (p->steps[i].task_id > 0 || !p->steps[i].has_form ||
+		    p->steps[i - 1].task.state != TASK_DONE)
+			continue;
+		if ((rc = pkg_run_step(s, p, &p->steps[i])) < 0) {
+			free(p);
+			return -1;
+		}
+		n += rc;
+	}
+	free(p);
+	return n;
+}
+
+/* See dabao.h. */
+int
+pkg_after_decision(struct store *s, int64_t task_id)
+{
+	int64_t	 id;
+	int	 step, rc;
+
+	if ((rc = pkg_of_task(s, task_id, &id, &step)) <= 0)
+		return rc;
+	return pkg_run_deferred(s, id) < 0 ? -1 : 0;
+}
+
+/* The unit's package of dedup_key into *id (0 none).  Returns 0 or
+ * -1. */
+static int
+pkg_find(struct store *s, int64_t unit_id, const char *dedup_key,
+    int64_t *id)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	*id = 0;
+	if (dedup_key == NULL)
+		return 0;
+	if ((st = store_stmt(s, pkg_sql[PKG_STMT_DEDUP])) == NULL ||
+	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, dedup_key))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*id = store_col_int64(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
+}
+
+/* See dabao.h. */
+int
+pkg_save_ruzhi(struct store *s, const struct actor *who,
+    const struct pkg_ruzhi *in, const char *key, int64_t *pkg_id,
+    int *created, struct form_errors *errs)
+{
+	static const char *const business[2] = { "yonggong", "zengyuan" };
+	struct form_errors	*zerr;
+	struct hdate		 today;
+	const char		*forms[2] = { NULL, NULL };
+	int64_t			 tasks[2] = { 0, 0 };
+	char			 k1[48], k2[48];
+	size_t			 i, later = 0;
+	int			 rc = -1, yg_new, zy_new;
+
+	*pkg_id = 0;
+	*created = 0;
+	if (pkg_find(s, who->unit_id, key, pkg_id) != 0)
+		return -1;
+	if (*pkg_id > 0)
+		return 0;		/* the same form again */
+	if ((zerr = calloc(1, sizeof(*zerr))) == NULL)
+		return -1;
+	/* The 增员's rules first, read-only: only the registration the
+	 * 用工备案 will make may be missing. */
+	clock_today(&today);
+	if (zengyuan_rules(s, who->unit_id, 0, in->zy, &today, NULL, zerr) != 0)
+		goto out;
+	for (i = 0; i < zerr->n; i++)
+		if (strcmp(zerr->e[i].code, "ZY_NO_YONGGONG") == 0)
+			later++;
+		else
+			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
+			    zerr->e[i].msg);
+	if (later < zerr->n) {
+		rc = 1;
+		goto out;
+	}
+	rc = yonggong_save(s, who, NULL, in->yg, pkg_step_key(key, 1, k1),
+	    &tasks[0], &yg_new, errs);
+	if (rc != 0)
+		goto out;
+	if (later == 0) {
+		rc = zengyuan_save(s, who, NULL, in->zy, pkg_step_key(key, 2,
+		    k2), &tasks[1], &zy_new, errs);
+		if (rc != 0) {
+			if (yg_new && pkg_withdraw(s, who, tasks[0]) == -1)
+				log_err("dabao: 用工备案 task %" PRId64
+				    " left unwithdrawn", tasks[0]);
+			goto out;
+		}
+	} else
+		forms[1] = in->zy_form;
+	rc = pkg_create(s, who, PKG_RUZHI, in->yg->person_id > 0 ?
+	    in->yg->person_id : in->zy->person_id, in->yg->idno,
+	    in->yg->name, key, business, tasks, forms, 2, pkg_id, created);
+out:
+	free(zerr);
+	return rc;
 }

@@ -23,6 +23,8 @@
 #include "tuigong_page.h"
 #include "yonggong.h"
 #include "yonggong_page.h"
+#include "zengyuan.h"
+#include "zengyuan_page.h"
 
 #define DB_PER_PAGE	20	/* packages of a page of 打包记录 */
 
@@ -486,6 +488,8 @@ db_materials_of(const char *business)
 		return tg_page_task_materials;
 	if (strcmp(business, "yonggong") == 0)
 		return yg_page_task_materials;
+	if (strcmp(business, "zengyuan") == 0)
+		return zy_page_task_materials;
 	return NULL;
 }
 
@@ -505,7 +509,7 @@ db_step_materials(struct hall_ctx *c, const struct pkg *p,
 	db_materials_fn	 fn;
 
 	*n = 0;
-	if ((fn = db_materials_of(ps->business)) == NULL)
+	if (ps->task_id <= 0 || (fn = db_materials_of(ps->business)) == NULL)
 		return 0;
 	return fn(c, &ps->task, db_material_pid(p, ps), m, n) < 0 ? -1 : 0;
 }
@@ -717,6 +721,11 @@ dabao_page_submit(struct hall_ctx *c)
 
 	errs.n = 0;
 	rc = pkg_submit(c->s, &c->who, id, &errs);
+	/* A step ended at once (a VIP unit's) may let the hall save and
+	 * submit the one it held back; so may a 提交 that had nothing else
+	 * to do. */
+	if ((rc == 0 || rc == 3) && pkg_run_deferred(c->s, id) > 0)
+		rc = 0;
 	switch (rc) {
 	case 0:
 		db_redirect(c, id, "submitted");
@@ -824,7 +833,7 @@ dabao_page_upload(struct hall_ctx *c)
 		db_upload_refused(c, id, 422, "step", "CHOICE", "请选择业务");
 		goto out;
 	}
-	if (ps->task.state != TASK_DRAFT) {
+	if (ps->task_id <= 0 || ps->task.state != TASK_DRAFT) {
 		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
 		goto out;
 	}
@@ -910,7 +919,8 @@ dabao_page_next_review(struct hall_ctx *c, int64_t task_id, char *path,
 
 	if ((rc = pkg_of_task(c->s, task_id, &id, &step)) != 1)
 		return rc;
-	if ((p = calloc(1, sizeof(*p))) == NULL)
+	if (pkg_run_deferred(c->s, id) < 0 ||
+	    (p = calloc(1, sizeof(*p))) == NULL)
 		return -1;
 	rc = pkg_load(c->s, id, 0, p) == 0 ? 0 : -1;
 	for (i = 0; rc == 0 && i < p->nsteps; i++)
@@ -922,4 +932,173 @@ dabao_page_next_review(struct hall_ctx *c, int64_t task_id, char *path,
 		}
 	free(p);
 	return rc;
+}
+
+/* ---- 入职打包 ---- */
+
+/* The 入职 form's defaults: a 全日制 合同制 job from today, enrolled
+ * this month, no 补缴. */
+struct db_ruzhi_default {
+	char	 today[11];
+	char	 month[8];
+};
+
+/* db_value_fn of a new 入职 form. */
+static const char *
+db_ruzhi_value(void *arg, const char *name)
+{
+	struct db_ruzhi_default	*d = arg;
+	static const struct {
+		const char	*name;
+		const char	*value;
+	} fixed[] = {
+		{ "work_form", "全日制" },
+		{ "category", "合同制" },
+		{ "zy_bujiao", "否" },
+		{ "zy_nation", "汉族" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (strcmp(fixed[i].name, name) == 0)
+			return fixed[i].value;
+	if (strcmp(name, "hire_date") == 0 ||
+	    strcmp(name, "contract_start") == 0)
+		return d->today;
+	if (strcmp(name, "zy_start") == 0)
+		return d->month;
+	return NULL;
+}
+
+/* The 入职 form's sections: the 用工备案's fields, then the 增员's it
+ * does not share, with values posted (posted) or the defaults. */
+static void
+db_ruzhi_sections(struct hall_ctx *c, int posted)
+{
+	struct db_ruzhi_default	 d;
+
+	hdate_fmt(&c->today, d.today);
+	snprintf(d.month, sizeof(d.month), "%.7s", d.today);
+	db_section(c, "yonggong", "用工备案", yonggong_form_defs, YGF__MAX,
+	    NULL, 0, posted ? db_posted : db_ruzhi_value, posted ?
+	    (void *)c : (void *)&d);
+	db_section(c, "zengyuan", "城镇职工增加(增员)", zengyuan_form_defs,
+	    ZYF__MAX, yonggong_form_defs, YGF__MAX, posted ? db_posted :
+	    db_ruzhi_value, posted ? (void *)c : (void *)&d);
+}
+
+/* See dabao_page.h. */
+void
+dabao_page_ruzhi_form(struct hall_ctx *c)
+{
+	db_begin(c, "ruzhi", "入职打包");
+	page_form_token(c);
+	page_attr(page_add(c, NULL, "order", "保存后先提交用工备案,用工备案"
+	    "审核通过后,系统自动保存并提交增员(增员须有本单位在职的用工备案)。"),
+	    "ordered", "1");
+	db_ruzhi_sections(c, 0);
+}
+
+/* Answers a refused 入职 save (422), nothing stored. */
+static void
+db_ruzhi_refused(struct hall_ctx *c, const struct form_errors *errs)
+{
+	db_begin(c, "ruzhi", "入职打包");
+	page_attr(page_add(c, NULL, "form", NULL), "token",
+	    req_get(c->r, "token"));
+	db_ruzhi_sections(c, 1);
+	page_form_errors(c, errs);
+	page_message(c, "error", "信息未保存,请按红色提示修改");
+	c->status = 422;
+}
+
+/* Appends name=value, percent-encoded, to buf[bufsz] (cut silently
+ * when full: the fields are bounded well below it). */
+static void
+db_form_add(char *buf, size_t bufsz, const char *name, const char *value)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	size_t			 len = strlen(buf);
+
+	snprintf(buf + len, bufsz - len, "%s%s=", len > 0 ? "&" : "", name);
+	len = strlen(buf);
+	for (p = (const unsigned char *)value; *p != '\0' && len + 4 < bufsz;
+	    p++) {
+		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '_' ||
+		    *p == '.')
+			buf[len++] = (char)*p;
+		else {
+			buf[len++] = '%';
+			buf[len++] = hex[*p >> 4];
+			buf[len++] = hex[*p & 15];
+		}
+	}
+	buf[len] = '\0';
+}
+
+/* Drops the later of two equal errors (a field both businesses share,
+ * validated by each). */
+static void
+db_errors_once(struct form_errors *errs)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < errs->n; i++) {
+		for (j = 0; j < n; j++)
+			if (strcmp(errs->e[j].field, errs->e[i].field) == 0 &&
+			    strcmp(errs->e[j].code, errs->e[i].code) == 0)
+				break;
+		if (j == n)
+			errs->e[n++] = errs->e[i];
+	}
+	errs->n = n;
+}
+
+/* See dabao_page.h. */
+void
+dabao_page_ruzhi_save(struct hall_ctx *c)
+{
+	struct field_val	 yv[YGF__MAX], zv[ZYF__MAX];
+	struct form_errors	 errs;
+	struct yonggong_row	 yg;
+	struct zengyuan_row	 zy;
+	struct pkg_ruzhi	 in;
+	const char		*v;
+	int64_t			 id;
+	char			 key[48], form[4096];
+	size_t			 i;
+	int			 created, rc;
+
+	errs.n = 0;
+	form_validate(c->r, yonggong_form_defs, YGF__MAX, &c->today, yv,
+	    &errs);
+	form_validate(c->r, zengyuan_form_defs, ZYF__MAX, &c->today, zv,
+	    &errs);
+	if (errs.n > 0) {
+		db_errors_once(&errs);
+		db_ruzhi_refused(c, &errs);
+		return;
+	}
+	memset(&yg, 0, sizeof(yg));
+	memset(&zy, 0, sizeof(zy));
+	yonggong_row_from_form(yv, &yg);
+	zengyuan_row_from_form(zv, &zy);
+	form[0] = '\0';
+	for (i = 0; i < ZYF__MAX; i++)
+		if ((v = req_get(c->r, zengyuan_form_defs[i].name)) != NULL)
+			db_form_add(form, sizeof(form),
+			    zengyuan_form_defs[i].name, v);
+	in.yg = &yg;
+	in.zy = &zy;
+	in.zy_form = form;
+	rc = pkg_save_ruzhi(c->s, &c->who, &in, page_dedup_key(c, "pk", key),
+	    &id, &created, &errs);
+	if (rc < 0)
+		page_busy(c);
+	else if (rc > 0)
+		db_ruzhi_refused(c, &errs);
+	else
+		db_saved(c, id, created);
 }

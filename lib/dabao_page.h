@@ -24,6 +24,13 @@ void		 dabao_page_lizhi_form(struct hall_ctx *c);
  * the package (pkg_save_lizhi): 303 to its page, 422 the form again. */
 void		 dabao_page_lizhi_save(struct hall_ctx *c);
 
+/* GET /dabao/ruzhi: the 入职打包 form (用工备案 and 增员 of a person). */
+void		 dabao_page_ruzhi_form(struct hall_ctx *c);
+
+/* POST /dabao/ruzhi/save: validates both businesses' fields and saves
+ * the package (pkg_save_ruzhi): 303 to its page, 422 the form again. */
+void		 dabao_page_ruzhi_save(struct hall_ctx *c);
+
 /* GET /dabao/pkg?id=N: the package, its steps, their materials and
  * what the clerk does next.  Another unit's: 404. */
 void		 dabao_page_pkg(struct hall_ctx *c);
@@ -47,8 +54,10 @@ void		 dabao_page_queue_mark(struct hall_ctx *c, xmlNodePtr tn,
  * package's step.  Returns 0 or -1. */
 int		 dabao_page_review(struct hall_ctx *c, const struct task *t);
 
-/* After task_id was approved: the review page of the package's next
- * step now under review, into path[pathsz].  Returns 1 when there is
+/* After task_id was approved (committed): lets the hall save and
+ * submit the package's step it held back (pkg_run_deferred), then puts
+ * the review page of the package's next step now under review into
+ * path[pathsz].  Returns 1 when there is
  * one, 0 none, -1 on error. */
 int		 dabao_page_next_review(struct hall_ctx *c, int64_t task_id,
 		    char *path, size_t pathsz);

@@ -840,7 +840,9 @@ const char *const store_migrations[] = {
  * decision, whether the task belongs to a package (one indexed lookup);
  * packages(unit_id, id) pages the unit's 打包记录 newest first,
  * (unit_id, idno, id) the employee's timeline, and the tally
- * (unit, 'packages') counts them for the pager. */
+ * (unit, 'packages') counts them for the pager.  A step the hall can
+ * only save once the one before it is approved (增员 needs the
+ * registration 用工备案 makes) has no task yet and keeps its form. */
 "CREATE TABLE packages ("
 "  id INTEGER PRIMARY KEY,"
 "  unit_id INTEGER NOT NULL REFERENCES units(id),"
@@ -863,9 +865,10 @@ const char *const store_migrations[] = {
 "  package_id INTEGER NOT NULL REFERENCES packages(id),"
 "  step_no INTEGER NOT NULL,"
 "  business TEXT NOT NULL,"
-"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  task_id INTEGER REFERENCES tasks(id),"	/* NULL: saved later */
 "  hold TEXT NOT NULL DEFAULT '',"		/* '', 等待, 暂缓, 未通过 */
 "  note TEXT NOT NULL DEFAULT '',"
+"  form TEXT NOT NULL DEFAULT '',"		/* a later step's fields */
 "  PRIMARY KEY (package_id, step_no)"
 ");"
 "CREATE UNIQUE INDEX package_steps_task ON package_steps(task_id);"
