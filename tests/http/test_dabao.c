@@ -162,16 +162,15 @@ get_pkg(struct browser *b, const struct pk *k, struct answer *a)
 }
 
 /* Uploads, from the package's page, the first material of each
- * required group and every required one alone, of each step; then 提交
- * is offered. */
+ * required group and every required one alone, of steps from..to. */
 static void
-upload_all(struct browser *b, const struct pk *k)
+upload_steps(struct browser *b, const struct pk *k, int from, int to)
 {
 	struct answer	 a;
 	char		 expr[256], code[64], step[8];
 	int		 s, i, n;
 
-	for (s = 1; s <= 2; s++) {
+	for (s = from; s <= to; s++) {
 		get_pkg(b, k, &a);
 		/* A group's first material is enough: the loop skips one
 		 * whose group is the one before's. */
@@ -203,6 +202,15 @@ upload_all(struct browser *b, const struct pk *k)
 		}
 		answer_free(&a);
 	}
+}
+
+/* Uploads every step's materials; then 提交 is offered. */
+static void
+upload_all(struct browser *b, const struct pk *k)
+{
+	struct answer	 a;
+
+	upload_steps(b, k, 1, 2);
 	get_pkg(b, k, &a);
 	ck_xpath_eq(&a, "string(/page/next/@can-submit)", "1");
 	ck_xpath_eq(&a, "string(/page/package/step[@no = 1]/@missing)", "0");
@@ -405,6 +413,128 @@ START_TEST(dabao_other_unit_404)
 }
 END_TEST
 
+/* Saves the 入职 form of a person the hall has never seen for b's unit
+ * (demo-a) and fills k (t2 stays "0": the 增员 is saved by the hall
+ * once the 用工备案 is approved). */
+static void
+save_ruzhi(struct browser *b, const char *name, struct pk *k)
+{
+	struct answer	 a;
+	char		 tok[64], today[16], month[16], cno[64], q[256];
+	char		 birth[16];
+
+	ck_assert_int_eq(unused_idno(1996, k->idno), 0);
+	ck_assert_int_eq(http_get(b, "/dabao/ruzhi", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "ruzhi");
+	/* The fields both businesses share are asked once. */
+	ck_xpath_eq(&a, "count(/page/section[@name = 'yonggong']/field[@name ="
+	    " 'sfzh'])", "1");
+	ck_xpath_eq(&a, "count(/page/section[@name = 'zengyuan']/field[@name ="
+	    " 'sfzh'])", "0");
+	ck_xpath_eq(&a, "count(/page/section[@name = 'zengyuan']/field[@name ="
+	    " 'zy_wage'])", "1");
+	xp(&a, "string(/page/form/@token)", tok, sizeof(tok));
+	xp(&a, "string(/page/section[@name = 'yonggong']/field[@name = "
+	    "'hire_date']/@value)", today, sizeof(today));
+	xp(&a, "string(/page/section[@name = 'zengyuan']/field[@name = "
+	    "'zy_start']/@value)", month, sizeof(month));
+	answer_free(&a);
+	snprintf(cno, sizeof(cno), "RZ-%s", k->idno);
+	snprintf(birth, sizeof(birth), "%.4s-%.2s-%.2s", k->idno + 6,
+	    k->idno + 10, k->idno + 12);
+	ck_assert_int_eq(http_post(b, "/dabao/ruzhi/save", 1, &a, "token", tok,
+	    "sfzh", k->idno, "name", name, "sex",
+	    (k->idno[16] - '0') % 2 ? "男" : "女", "birth", birth,
+	    "hukou_type", "城镇", "phone", "13912345678", "education",
+	    "大学本科", "work_form", "全日制", "category", "合同制",
+	    "contract_no", cno, "contract_start", today, "open_ended", "1",
+	    "post", "文员", "wage", "6000", "hire_date", today,
+	    "zy_nation", "汉族", "zy_start", month, "zy_wage", "6000",
+	    "zy_bujiao", "否", (char *)NULL), 303);
+	ck_assert_ptr_nonnull(strstr(a.location, "done=saved"));
+	snprintf(k->id, sizeof(k->id), "%.*s",
+	    (int)strcspn(strstr(a.location, "id=") + 3, "&"),
+	    strstr(a.location, "id=") + 3);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT task_id FROM package_steps WHERE "
+	    "package_id = %s AND step_no = 1", k->id);
+	snprintf(k->t1, sizeof(k->t1), "%lld", db_int(q));
+	snprintf(k->t2, sizeof(k->t2), "0");
+}
+
+START_TEST(dabao_ruzhi_end_to_end)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	struct pk	 k;
+	char		 path[128], q[256];
+
+	desk_login(&u, &r);
+	save_ruzhi(&u, "包入职", &k);
+	get_pkg(&u, &k, &a);
+	ck_xpath_eq(&a, "string(/page/package/@title)", "入职打包");
+	ck_xpath_eq(&a, "string(/page/package/step[1]/@business)", "yonggong");
+	ck_xpath_eq(&a, "string(/page/package/step[2]/@business)", "zengyuan");
+	/* Wuhan's 增员 needs the registration: the hall saves it later. */
+	ck_xpath_eq(&a, "string(/page/package/step[2]/@task)", "0");
+	ck_xpath_eq(&a, "string(/page/package/step[2]/@hold)", "等待");
+	answer_free(&a);
+	upload_steps(&u, &k, 1, 1);
+	submit(&u, &k);
+	/* The desk: the 用工备案 marked as the package's. */
+	ck_assert_int_eq(http_get(&r, "/review?business=yonggong", 1, &a),
+	    200);
+	snprintf(path, sizeof(path), "string(/page/queue/task[@id = %s]/"
+	    "@package)", k.t1);
+	ck_xpath_eq(&a, path, "入职打包 · 2 项");
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/review/task?id=%s", k.t1);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/package/step[2]/@business-name)",
+	    "城镇职工增加");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/approve", 1, &a, "id", k.t1,
+	    (char *)NULL), 303);
+	answer_free(&a);
+	/* The hall saved the 增员 once the registration existed. */
+	snprintf(q, sizeof(q), "SELECT COALESCE(task_id, 0) FROM package_steps "
+	    "WHERE package_id = %s AND step_no = 2", k.id);
+	snprintf(k.t2, sizeof(k.t2), "%lld", db_int(q));
+	ck_assert_str_ne(k.t2, "0");
+	get_pkg(&u, &k, &a);
+	ck_xpath_eq(&a, "string(/page/package/step[1]/@state)", "结束");
+	ck_assert_int_gt(xpath_count(&a, "/page/package/step[2][@seq != '']"),
+	    0);
+	/* Submitted by the hall, or (its materials not yet given) kept
+	 * with the reason for the clerk. */
+	if (xpath_count(&a, "/page/package/step[2][@state = '进行中']") == 0) {
+		ck_xpath_eq(&a, "string(/page/package/step[2]/@hold)", "未通过");
+		ck_xpath_eq(&a, "string(/page/package/@state)", "待处理");
+		answer_free(&a);
+		ck_assert_int_eq(http_get(&u, "/home", 1, &a), 200);
+		ck_assert_int_gt(xpath_count(&a, "/page/inbox/msg[contains(., "
+		    "'入职打包 包入职')]"), 0);
+		answer_free(&a);
+		upload_steps(&u, &k, 2, 2);
+		submit(&u, &k);
+		get_pkg(&u, &k, &a);
+		ck_xpath_eq(&a, "string(/page/package/step[2]/@state)",
+		    "进行中");
+	}
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/approve", 1, &a, "id", k.t2,
+	    (char *)NULL), 303);
+	answer_free(&a);
+	get_pkg(&u, &k, &a);
+	ck_xpath_eq(&a, "string(/page/package/@state)", "已办结");
+	answer_free(&a);
+	/* The 增员表 of the 增员. */
+	snprintf(path, sizeof(path), "/print/zengyuan?id=%s", k.t2);
+	ck_assert_int_eq(http_get(&u, path, 0, &a), 200);
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 dabao_http_suite(void)
 {
@@ -414,6 +544,7 @@ dabao_http_suite(void)
 	tc = tcase_create("dabao");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, dabao_lizhi_end_to_end);
+	tcase_add_test(tc, dabao_ruzhi_end_to_end);
 	tcase_add_test(tc, dabao_lizhi_sent_back);
 	tcase_add_test(tc, dabao_other_unit_404);
 	suite_add_tcase(s, tc);
