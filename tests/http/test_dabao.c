@@ -6,7 +6,8 @@
  * the 退工 waits; the reviewer's queue marks it 「离职打包 · 2 项」; the
  * 减员 approved, the hall submits the 退工 and the reviewer is taken to
  * it; approved, the package 已办结 and the employee's timeline shows
- * it), a 离职打包 whose 减员 is sent back (the 退工 stays 未提交, the
+ * it), a 入职打包 end to end (the hall saves the 增员 once the 用工备案 is
+ * approved), a 离职打包 whose 减员 is sent back (the 退工 stays 未提交, the
  * package says so and the clerk's 消息中心 tells what to do), and
  * another unit's 404 on every path of a package.
  */
@@ -314,6 +315,17 @@ START_TEST(dabao_lizhi_end_to_end)
 	    "/@state)", k.id);
 	ck_xpath_eq(&a, path, "已办结");
 	ck_assert_int_gt(xpath_count(&a, "/page/pager[@total > 0]"), 0);
+	answer_free(&a);
+	/* The employee's timeline shows the package. */
+	snprintf(path, sizeof(path), "/tuigong/timeline?sfzh=%s", k.idno);
+	ck_assert_int_eq(http_get(&u, path, 1, &a), 200);
+	snprintf(path, sizeof(path), "string(/page/timeline/step[@kind = "
+	    "'离职打包']/@package)");
+	ck_xpath_eq(&a, path, k.id);
+	ck_xpath_eq(&a, "string(/page/timeline/step[@kind = '离职打包']/"
+	    "@state)", "已办结");
+	ck_assert_int_gt(xpath_count(&a, "/page/timeline/step[@kind = "
+	    "'离职打包' and contains(., '城镇职工减少 结束 → 退工登记 结束')]"), 0);
 	answer_free(&a);
 	/* The HTML page is drawn. */
 	snprintf(path, sizeof(path), "/dabao/pkg?id=%s", k.id);

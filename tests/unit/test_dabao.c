@@ -264,11 +264,18 @@ td_load(int64_t id, int64_t u, struct pkg *p)
 	ck_assert_int_eq(pkg_load(db.s, id, u, p), 0);
 }
 
+/* pkg_person_lines callback: "title|state|detail" into arg. */
+static void
+td_line(const struct pkg_line *l, void *arg)
+{
+	snprintf(arg, 256, "%s|%s|%s", l->title, l->state, l->detail);
+}
+
 START_TEST(dabao_lizhi_ordered)
 {
 	struct form_errors	 errs;
 	struct pkg		 p;
-	char			 idno[19];
+	char			 idno[19], line[256];
 	int64_t			 pid, id, id2;
 	int			 created;
 
@@ -322,6 +329,10 @@ START_TEST(dabao_lizhi_ordered)
 	ck_assert_int_eq(p.state, PKG_DONE);
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages "
 	    "WHERE state = '已办结'"), 1);
+	/* The employee's timeline line. */
+	ck_assert_int_eq(pkg_person_lines(db.s, unit, idno, td_line, &line),
+	    1);
+	ck_assert_str_eq(line, "离职打包|已办结|城镇职工减少 结束 → 退工登记 结束");
 	/* Another unit's package is none of its business. */
 	ck_assert_int_eq(pkg_load(db.s, id, other, &p), 1);
 	ck_assert_int_eq(pkg_submit(db.s, &other_clerk, id, &errs), 1);
