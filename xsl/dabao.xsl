@@ -226,12 +226,19 @@
         </tbody>
       </table>
       <xsl:if test="material">
-        <table class="grid materials">
+        <table class="grid materials" id="materials-{@no}">
           <thead><tr><th>材料名称</th><th>是否必需</th><th>上传状态</th><xsl:if test="@state = '未提交'"><th>上传</th></xsl:if></tr></thead>
           <tbody>
             <xsl:for-each select="material">
               <xsl:variable name="g" select="@group"/>
-              <tr>
+              <xsl:variable name="met" select="@uploaded = '1' or ($g != '0' and $step/material[@group = $g and @uploaded = '1'])"/>
+              <tr id="m-{$step/@no}-{@code}">
+                <xsl:attribute name="class">
+                  <xsl:choose>
+                    <xsl:when test="@required = '1' and not($met)">material need</xsl:when>
+                    <xsl:otherwise>material</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
                 <td>
                   <xsl:if test="@required = '1'"><xsl:call-template name="required-mark"/></xsl:if>
                   <xsl:value-of select="@name"/>
