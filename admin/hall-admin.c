@@ -1087,6 +1087,21 @@ demo_role_of(int i)
 	}
 }
 
+/* Marks person pid as paying in the 江岸区 个人流动窗口 (flow) or as
+ * in the 大学生医保.  Returns 0 or -1. */
+static int
+demo_other_office(struct store *s, int64_t pid, int flow)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, flow ? "UPDATE persons SET flow_window = "
+	    "'江岸区' WHERE id = ?1" : "UPDATE persons SET student_medical = 1 "
+	    "WHERE id = ?1");
+	if (st == NULL || store_bind_int(st, 1, pid) != 0)
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
 /* One generated person with employment and insurance. */
 struct demo_person {
 	char		 idno[19];
@@ -1553,6 +1568,14 @@ cmd_demo(struct store *s, int argc, char **argv)
 		}
 		if ((pid = demo_person_insert(s, &p, demo_units[u].id,
 		    base_min, base_max)) == -1) {
+			admin_fail("无法写入演示人员 %d", i + 1);
+			goto fail;
+		}
+		/* Persons 4 and 5 stopped paying here: a 续保 of one is
+		 * refused for his 个人流动窗口, of the other for the
+		 * 大学生医保 (issue 10), facts of other offices. */
+		if ((i == 3 || i == 4) && demo_other_office(s, pid, i == 3) ==
+		    -1) {
 			admin_fail("无法写入演示人员 %d", i + 1);
 			goto fail;
 		}

@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "hall.h"
-#include "batch.h"
 #include "taskpage.h"
 #include "yonggong.h"
 #include "yonggong_page.h"
@@ -61,32 +60,6 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 	c->status = 422;
 }
 
-/* Loads the draft named by id into *t, if any: *tp NULL for a new
- * form.  Answers and returns -1 when it cannot be edited. */
-static int
-load_draft(struct hall_ctx *c, struct task *t, struct task **tp)
-{
-	const char	*id = req_get(c->r, "id");
-	int		 rc;
-
-	*tp = NULL;
-	if (id == NULL || *id == '\0')
-		return 0;
-	if (tp_load(c, t) != 0)
-		return -1;
-	/* A batch, even with no rows left, never takes the form. */
-	if ((rc = batch_is(c->s, t->id)) < 0) {
-		page_busy(c);
-		return -1;
-	}
-	if (!wf_editable(t) || rc) {
-		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
-		return -1;
-	}
-	*tp = t;
-	return 0;
-}
-
 /* POST /yonggong/save */
 static void
 save_post(struct hall_ctx *c)
@@ -99,7 +72,7 @@ save_post(struct hall_ctx *c)
 	char			 key[48];
 	int			 created, rc;
 
-	if (load_draft(c, &t, &tp) != 0)
+	if (tp_load_draft(c, &t, &tp) != 0)
 		return;
 	errs.n = 0;
 	form_validate(c->r, yonggong_form_defs, YGF__MAX, &c->today, vals,

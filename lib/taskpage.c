@@ -83,6 +83,31 @@ tp_load(struct hall_ctx *c, struct task *t)
 }
 
 /* See taskpage.h. */
+int
+tp_load_draft(struct hall_ctx *c, struct task *t, struct task **tp)
+{
+	const char	*id = req_get(c->r, "id");
+	int		 rc;
+
+	*tp = NULL;
+	if (id == NULL || *id == '\0')
+		return 0;
+	if (tp_load(c, t) != 0)
+		return -1;
+	/* A batch, even with no rows left, never takes the form. */
+	if ((rc = batch_is(c->s, t->id)) < 0) {
+		page_busy(c);
+		return -1;
+	}
+	if (!wf_editable(t) || rc) {
+		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
+		return -1;
+	}
+	*tp = t;
+	return 0;
+}
+
+/* See taskpage.h. */
 void
 tp_redirect(struct hall_ctx *c, int64_t task_id, const char *done)
 {

@@ -100,6 +100,13 @@ void		 tp_begin_refused(struct hall_ctx *c, const char *title,
  * 503 and returns -1; 0 when loaded. */
 int		 tp_load(struct hall_ctx *c, struct task *t);
 
+/* Loads the draft a form's save names by field "id" into *t and sets
+ * *tp to it; no id (a new form): *tp NULL.  Answers (404, or 409 when
+ * it is no longer 未提交 or is a batch) and returns -1 when it cannot
+ * take the form; 0 otherwise. */
+int		 tp_load_draft(struct hall_ctx *c, struct task *t,
+		    struct task **tp);
+
 /* Builds the task page of t: the task, the business's XML, the
  * materials, the attachments, a batch's counts and failed rows, the
  * history and, with lint and a draft, its rule failures as <errors>.

@@ -5,6 +5,7 @@
  * a program's table of fields.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,6 +540,22 @@ form_error_add(struct form_errors *errs, const char *field,
 	text_copy(e->field, sizeof(e->field), field);
 	text_copy(e->code, sizeof(e->code), code);
 	text_copy(e->msg, sizeof(e->msg), msg);
+}
+
+/* Adds an error whose message is prefix (may be NULL) and the
+ * formatted text, cut at a character's boundary to fit. */
+void
+form_error_addf(struct form_errors *errs, const char *prefix,
+    const char *field, const char *code, const char *fmt, ...)
+{
+	char	 msg[512], full[640];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "%s%s", prefix != NULL ? prefix : "", msg);
+	form_error_add(errs, field, code, full);
 }
 
 /* Parses a strict decimal integer ("-12", no '+', no spaces) in

@@ -155,6 +155,12 @@ struct form_errors {
 void		 form_error_add(struct form_errors *errs, const char *field,
 		    const char *code, const char *msg);
 
+/* form_error_add() of prefix (may be NULL: none) and the formatted
+ * message (cut at a UTF-8 character's boundary where it is long). */
+void		 form_error_addf(struct form_errors *errs, const char *prefix,
+		    const char *field, const char *code, const char *fmt, ...)
+		    __attribute__((format(printf, 5, 6)));
+
 /* Validates every field of defs[0..n) from the request into vals[0..n)
  * (same order), appending one error per bad field to errs.  today is
  * for 身份证号 birth dates.  Returns the number of errors added. */

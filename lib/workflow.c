@@ -1253,3 +1253,29 @@ wf_decider_name(struct store *s, const struct task *t, char *buf,
 	store_reset(st);
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
+
+/* See workflow.h. */
+int
+wf_save_draft(struct store *s, const char *business, const struct actor *who,
+    const struct task *task, const char *summary, const char *dedup_key,
+    int64_t *id, int *created)
+{
+	struct store_stmt	*st;
+
+	*created = 0;
+	if (task == NULL) {
+		if (wf_create(s, business, who->unit_id, who, summary,
+		    dedup_key, id, created) != 0)
+			return -1;
+		return *created ? 0 : 1;
+	}
+	*id = task->id;
+	if ((st = store_stmt(s, "UPDATE tasks SET summary = ?1, updated_at = "
+	    "?2 WHERE id = ?3 AND state = '未提交'")) == NULL ||
+	    store_bind_text(st, 1, summary) != 0 ||
+	    store_bind_int(st, 2, (int64_t)clock_now()) != 0 ||
+	    store_bind_int(st, 3, task->id) != 0 || store_exec_stmt(s, st) ||
+	    store_changes(s) != 1)
+		return -1;
+	return 0;
+}

@@ -224,6 +224,17 @@ int		 wf_create(struct store *s, const char *business,
 int		 wf_load(struct store *s, int64_t id, int64_t unit_id,
 		    struct task *out);
 
+/* Starts the save of a business's form inside the caller's open
+ * transaction: a new task of business for who's unit (dedup_key the
+ * form's one-time token), or task (still 未提交) with its new summary.
+ * *id receives the task, *created whether one was made.  Returns 0, 1
+ * when the same form was saved before (nothing to store), -1 on error
+ * (also when task is no longer 未提交). */
+int		 wf_save_draft(struct store *s, const char *business,
+		    const struct actor *who, const struct task *task,
+		    const char *summary, const char *dedup_key, int64_t *id,
+		    int *created);
+
 /* Whether the unit may still edit the task (未提交). */
 int		 wf_editable(const struct task *t);
 

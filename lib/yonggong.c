@@ -3,7 +3,6 @@
  * spec; see yonggong.h for the decisions.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +38,6 @@ enum yg_stmt {
 	YG_STMT_ROW_SAVE,	/* inserts or replaces a row */
 	YG_STMT_ROWS,		/* a task's rows */
 	YG_STMT_IS_BATCH,	/* whether a task has no form row */
-	YG_STMT_SUMMARY,	/* a draft's summary */
 	YG_STMT_ROW_LATE,	/* a row's 逾期 flag */
 	YG_STMT_TASK_LATE,	/* a task's 逾期 flag */
 	YG_STMT_ROW_MADE,	/* the person and employment a row made */
@@ -87,9 +85,6 @@ static const char *const yg_sql[YG_STMT__MAX] = {
 	[YG_STMT_IS_BATCH] =
 	    "SELECT NOT EXISTS (SELECT 1 FROM yonggong WHERE task_id = ?1 AND "
 	    "row_no = 0)",
-	[YG_STMT_SUMMARY] =
-	    "UPDATE tasks SET summary = ?1, updated_at = ?2 WHERE id = ?3 AND "
-	    "state = '未提交'",
 	[YG_STMT_ROW_LATE] =
 	    "UPDATE yonggong SET late = ?1 WHERE id = ?2",
 	[YG_STMT_TASK_LATE] =
@@ -164,26 +159,6 @@ yg_copy(char *dst, size_t dstsz, const char *src)
 	text_copy(dst, dstsz, src != NULL ? src : "");
 }
 
-/* Adds an error whose message is prefix + the formatted text. */
-static void	yg_err(struct form_errors *, const char *, const char *,
-		    const char *, const char *, ...)
-		    __attribute__((format(printf, 5, 6)));
-
-static void
-yg_err(struct form_errors *errs, const char *prefix, const char *field,
-    const char *code, const char *fmt, ...)
-{
-	char	 msg[256], full[512];
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "%s%s", prefix != NULL ? prefix : "", msg);
-	yg_copy(msg, sizeof(msg), full);
-	form_error_add(errs, field, code, msg);
-}
-
 /* Whether v is one of the NULL-terminated list. */
 static int
 yg_in(const char *v, const char *const *list)
@@ -242,17 +217,17 @@ yg_rule_idcard(const struct yonggong_row *r, const struct hdate *today,
 	const char	*sex;
 
 	if (valid_idcard(r->idno, today, ic) != VALID_OK) {
-		yg_err(errs, prefix, "sfzh", "YG_IDCARD_INVALID",
+		form_error_addf(errs, prefix, "sfzh", "YG_IDCARD_INVALID",
 		    "身份证号无效(须为18位公民身份号码,校验位正确)");
 		return 0;
 	}
 	sex = ic->male ? "男" : "女";
 	if (strcmp(r->sex, sex) != 0)
-		yg_err(errs, prefix, "sex", "YG_SEX_MISMATCH",
+		form_error_addf(errs, prefix, "sex", "YG_SEX_MISMATCH",
 		    "性别与身份证号不一致(身份证号显示为%s)", sex);
 	if (r->birth[0] != '\0' && (valid_date(r->birth, &b) != VALID_OK ||
 	    hdate_cmp(&b, &ic->birth) != 0))
-		yg_err(errs, prefix, "birth", "YG_BIRTH_MISMATCH",
+		form_error_addf(errs, prefix, "birth", "YG_BIRTH_MISMATCH",
 		    "出生日期与身份证号不一致");
 	return 1;
 }
@@ -263,28 +238,28 @@ yg_rule_choices(const struct yonggong_row *r, const char *prefix,
     struct form_errors *errs)
 {
 	if (r->name[0] == '\0' || valid_text(r->name, 30) != VALID_OK)
-		yg_err(errs, prefix, "name", "YG_NAME_INVALID",
+		form_error_addf(errs, prefix, "name", "YG_NAME_INVALID",
 		    "姓名不能为空(不超过30字)");
 	if (!yg_in(r->work_form, yonggong_work_forms))
-		yg_err(errs, prefix, "work_form", "YG_WORK_FORM_INVALID",
+		form_error_addf(errs, prefix, "work_form", "YG_WORK_FORM_INVALID",
 		    "用工形式须为全日制或非全日制");
 	if (!yg_in(r->category, yonggong_categories))
-		yg_err(errs, prefix, "category", "YG_CATEGORY_INVALID",
+		form_error_addf(errs, prefix, "category", "YG_CATEGORY_INVALID",
 		    "用工范围须为:合同制、农籍工、编制外工作人员、合同制工人、"
 		    "事业编制、公务员之一");
 	if (!yg_in(r->hukou_type, yonggong_hukou_types))
-		yg_err(errs, prefix, "hukou_type", "YG_HUKOU_INVALID",
+		form_error_addf(errs, prefix, "hukou_type", "YG_HUKOU_INVALID",
 		    "户籍类型须为城镇或农村");
 	if (r->education[0] != '\0' && !yg_in(r->education,
 	    yonggong_educations))
-		yg_err(errs, prefix, "education", "YG_EDUCATION_INVALID",
+		form_error_addf(errs, prefix, "education", "YG_EDUCATION_INVALID",
 		    "文化程度须从列表中选择");
 	if (r->contract_no[0] == '\0' ||
 	    valid_text(r->contract_no, 40) != VALID_OK)
-		yg_err(errs, prefix, "contract_no", "YG_CONTRACT_NO_INVALID",
+		form_error_addf(errs, prefix, "contract_no", "YG_CONTRACT_NO_INVALID",
 		    "合同编号不能为空(不超过40字)");
 	if (r->wage_fen <= 0)
-		yg_err(errs, prefix, "wage", "YG_WAGE_INVALID",
+		form_error_addf(errs, prefix, "wage", "YG_WAGE_INVALID",
 		    "月工资须为大于0的金额(元)");
 }
 
@@ -297,29 +272,29 @@ yg_rule_term(const struct yonggong_row *r, const char *prefix,
 	int	 ok = 1;
 
 	if (valid_date(r->contract_start, start) != VALID_OK) {
-		yg_err(errs, prefix, "contract_start", "YG_DATE_INVALID",
+		form_error_addf(errs, prefix, "contract_start", "YG_DATE_INVALID",
 		    "合同起始日期不是有效日期");
 		ok = 0;
 	}
 	if (r->open_ended && r->contract_end[0] != '\0') {
-		yg_err(errs, prefix, "contract_end", "YG_TERM_BOTH",
+		form_error_addf(errs, prefix, "contract_end", "YG_TERM_BOTH",
 		    "无固定期限合同不填合同终止日期");
 		return 0;
 	}
 	if (!r->open_ended && r->contract_end[0] == '\0') {
-		yg_err(errs, prefix, "contract_end", "YG_TERM_MISSING",
+		form_error_addf(errs, prefix, "contract_end", "YG_TERM_MISSING",
 		    "请填写合同终止日期,或注明“无固定期限”");
 		return 0;
 	}
 	if (r->open_ended)
 		return ok;
 	if (valid_date(r->contract_end, end) != VALID_OK) {
-		yg_err(errs, prefix, "contract_end", "YG_DATE_INVALID",
+		form_error_addf(errs, prefix, "contract_end", "YG_DATE_INVALID",
 		    "合同终止日期不是有效日期");
 		return 0;
 	}
 	if (ok && hdate_cmp(start, end) > 0) {
-		yg_err(errs, prefix, "contract_end", "YG_TERM_ORDER",
+		form_error_addf(errs, prefix, "contract_end", "YG_TERM_ORDER",
 		    "合同终止日期(%s)不能早于合同起始日期(%s)",
 		    r->contract_end, r->contract_start);
 		return 0;
@@ -339,7 +314,7 @@ yg_rule_hire(const struct yonggong_row *r, const struct hdate *today,
 	char		 buf[11];
 
 	if (valid_date(r->hire_date, &h) != VALID_OK) {
-		yg_err(errs, prefix, "hire_date", "YG_DATE_INVALID",
+		form_error_addf(errs, prefix, "hire_date", "YG_DATE_INVALID",
 		    "用工之日不是有效日期");
 		return;
 	}
@@ -347,7 +322,7 @@ yg_rule_hire(const struct yonggong_row *r, const struct hdate *today,
 	hdate_add_days(&lim, (long)future_days);
 	if (hdate_cmp(&h, &lim) > 0) {
 		hdate_fmt(&lim, buf);
-		yg_err(errs, prefix, "hire_date", "YG_HIRE_FUTURE",
+		form_error_addf(errs, prefix, "hire_date", "YG_HIRE_FUTURE",
 		    "用工之日不能晚于 %s(最多可提前%lld日备案)", buf,
 		    future_days);
 	}
@@ -358,13 +333,13 @@ yg_rule_hire(const struct yonggong_row *r, const struct hdate *today,
 			adult.day = 28;	/* a 2-29 birthday in a common year */
 		if (hdate_cmp(&h, &adult) < 0) {
 			hdate_fmt(&adult, buf);
-			yg_err(errs, prefix, "hire_date", "YG_UNDER_AGE",
+			form_error_addf(errs, prefix, "hire_date", "YG_UNDER_AGE",
 			    "用工之日该职工未满%lld周岁(%s 年满),不得招用未满%lld"
 			    "周岁的未成年人", min_age, buf, min_age);
 		}
 	}
 	if (term_ok && !r->open_ended && hdate_cmp(&h, end) > 0)
-		yg_err(errs, prefix, "hire_date", "YG_HIRE_AFTER_END",
+		form_error_addf(errs, prefix, "hire_date", "YG_HIRE_AFTER_END",
 		    "用工之日不能晚于合同终止日期(%s)", r->contract_end);
 }
 
@@ -418,7 +393,7 @@ yg_rule_person(struct store *s, const struct yonggong_row *r,
 	if ((rc = person_on_file(s, r->idno, &id, name, sizeof(name))) < 0)
 		return -1;
 	if (rc == 0 && strcmp(name, r->name) != 0)
-		yg_err(errs, prefix, "name", "YG_NAME_MISMATCH",
+		form_error_addf(errs, prefix, "name", "YG_NAME_MISMATCH",
 		    "姓名与该身份证号已登记的姓名不一致,请核对姓名;"
 		    "如登记信息有误,请持身份证件到经办机构更正");
 	return 0;
@@ -437,11 +412,11 @@ yg_rule_fulltime(struct store *s, int64_t unit_id,
 	if (emp_fulltime(s, r->idno, unit_id, &here, cno, &elsewhere) != 0)
 		return -1;
 	if (here)
-		yg_err(errs, prefix, "sfzh", "YG_DUPLICATE",
+		form_error_addf(errs, prefix, "sfzh", "YG_DUPLICATE",
 		    "该职工在本单位已有在职的全日制用工备案(合同编号 %s),"
 		    "不能重复备案", cno);
 	else if (elsewhere && strcmp(r->work_form, "全日制") == 0)
-		yg_err(errs, prefix, "work_form", "YG_FULLTIME_ELSEWHERE",
+		form_error_addf(errs, prefix, "work_form", "YG_FULLTIME_ELSEWHERE",
 		    "该职工在其他单位有在职的全日制用工备案,不能在本单位登记为"
 		    "全日制用工。请原单位先为其办理退工登记,退工办结后再来备案;"
 		    "如确为非全日制用工,请将用工形式改为非全日制");
@@ -464,11 +439,30 @@ yg_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 	    store_bind_int(st, 3, task_id) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
-		yg_err(errs, prefix, "sfzh", "YG_OPEN_TASK",
+		form_error_addf(errs, prefix, "sfzh", "YG_OPEN_TASK",
 		    "该职工已有未办结的用工备案(业务顺序号 %s),请到首页「待办」"
 		    "中继续办理,不要重复备案", store_col_text(st, 0));
 	store_reset(st);
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
+}
+
+/* See yonggong.h. */
+int
+yonggong_pending(struct store *s, int64_t unit_id, const char *idno)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if ((st = store_stmt(s, yg_sql[YG_STMT_OPEN_TASK])) == NULL ||
+	    store_bind_text(st, 1, idno) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0 ||
+	    store_bind_int(st, 3, 0) != 0)
+		return -1;
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return rc == STORE_ROW;
 }
 
 /* 合同编号 is unique: no registration has it, nor an unfinished 用工备案
@@ -487,7 +481,7 @@ yg_rule_contract(struct store *s, int64_t task_id,
 	if ((rc = emp_contract_taken(s, r->contract_no)) < 0)
 		return -1;
 	if (rc > 0) {
-		yg_err(errs, prefix, "contract_no", "YG_CONTRACT_TAKEN",
+		form_error_addf(errs, prefix, "contract_no", "YG_CONTRACT_TAKEN",
 		    "合同编号 %s 已有用工备案使用,合同编号须唯一,请核对",
 		    r->contract_no);
 		return 0;
@@ -499,7 +493,7 @@ yg_rule_contract(struct store *s, int64_t task_id,
 	    store_step_int(st, 0, &n) != STORE_ROW)
 		return -1;
 	if (n != 0)
-		yg_err(errs, prefix, "contract_no", "YG_CONTRACT_PENDING",
+		form_error_addf(errs, prefix, "contract_no", "YG_CONTRACT_PENDING",
 		    "合同编号 %s 已在其他未办结的用工备案中使用,合同编号须唯一,"
 		    "请核对", r->contract_no);
 	return 0;
@@ -685,33 +679,6 @@ yonggong_is_batch(struct store *s, int64_t task_id)
 	return n != 0;
 }
 
-/* Starts the task of a save inside an open transaction: a new one
- * (dedup_key the form's token), or task (still 未提交) with its
- * summary.  Returns 0, 1 when the same form was saved before, -1. */
-static int
-yg_save_task(struct store *s, const struct actor *who,
-    const struct task *task, const char *summary, const char *dedup_key,
-    int64_t *id, int *created)
-{
-	struct store_stmt	*st;
-
-	*created = 0;
-	if (task == NULL) {
-		if (wf_create(s, YG_BUSINESS, who->unit_id, who, summary,
-		    dedup_key, id, created) != 0)
-			return -1;
-		return *created ? 0 : 1;
-	}
-	*id = task->id;
-	if ((st = store_stmt(s, yg_sql[YG_STMT_SUMMARY])) == NULL ||
-	    store_bind_text(st, 1, summary) != 0 ||
-	    store_bind_int(st, 2, (int64_t)clock_now()) != 0 ||
-	    store_bind_int(st, 3, task->id) != 0 || store_exec_stmt(s, st) ||
-	    store_changes(s) != 1)
-		return -1;
-	return 0;
-}
-
 /* Sets tasks.overdue of task_id.  Returns 0 or -1. */
 static int
 yg_task_late(struct store *s, int64_t task_id, int late)
@@ -744,8 +711,8 @@ yonggong_save(struct store *s, const struct actor *who,
 	r->late = late;
 	if (store_begin(s) != 0)
 		return -1;
-	if ((rc = yg_save_task(s, who, task, summary, dedup_key, id,
-	    created)) != 0) {
+	if ((rc = wf_save_draft(s, YG_BUSINESS, who, task, summary,
+	    dedup_key, id, created)) != 0) {
 		store_rollback(s);
 		return rc < 0 ? -1 : 0;
 	}
@@ -897,12 +864,12 @@ yg_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 	    a.failed || yg_late_save(s, &a) != 0)
 		goto out;
 	if (n == 0)
-		yg_err(errs, NULL, "", "YG_NO_ROWS", "没有可提交的用工备案人员");
+		form_error_addf(errs, NULL, "", "YG_NO_ROWS", "没有可提交的用工备案人员");
 	if ((has = attach_has(s, task_id, 0, YG_MATERIAL)) < 0)
 		goto out;
 	m = attach_material(YG_MATERIAL);
 	if (!has)
-		yg_err(errs, NULL, "attachments", "YG_MISSING_ATTACH",
+		form_error_addf(errs, NULL, "attachments", "YG_MISSING_ATTACH",
 		    "缺少附件: %s", m != NULL ? m->name : "劳动合同复印件");
 	rc = 0;
 out:
@@ -1324,11 +1291,11 @@ yonggong_row_from_cells(const char *const *cells, size_t ncells,
 		hdate_fmt(&ic.birth, row->birth);
 	}
 	if (row->phone[0] == '\0' || valid_phone(row->phone) != VALID_OK)
-		yg_err(errs, NULL, "phone", "YG_PHONE_INVALID",
+		form_error_addf(errs, NULL, "phone", "YG_PHONE_INVALID",
 		    "联系电话不能为空,格式须正确");
 	if (row->post[0] == '\0' || valid_text(row->post, 30) != VALID_OK ||
 	    valid_text(row->job_type, 30) != VALID_OK)
-		yg_err(errs, NULL, "post", "YG_POST_INVALID",
+		form_error_addf(errs, NULL, "post", "YG_POST_INVALID",
 		    "岗位不能为空,岗位和工种均不超过30字");
 	if (valid_money(wage, &row->wage_fen) != VALID_OK)
 		row->wage_fen = 0;	/* the rules say so */

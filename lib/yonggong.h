@@ -218,4 +218,10 @@ size_t		 yonggong_row_from_cells(const char *const *cells,
 		    size_t ncells, const struct hdate *today,
 		    struct yonggong_row *row, struct form_errors *errs);
 
+/* Whether the person with 身份证号 idno has an unfinished (未提交 or
+ * 进行中) 用工备案 at unit_id: what 增员 accepts until its approval (a
+ * 入职打包 saves and submits both together).  Returns 1, 0, -1. */
+int		 yonggong_pending(struct store *s, int64_t unit_id,
+		    const char *idno);
+
 #endif

@@ -3,7 +3,6 @@
  * batch spec; see zengyuan.h for the decisions.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "rows.h"
 #include "store.h"
 #include "text.h"
+#include "yonggong.h"
 #include "zengyuan.h"
 
 #define ZY_BUSINESS	"zengyuan"
@@ -32,13 +32,13 @@
 /* The statements of this module; their SQL is in zy_sql. */
 enum zy_stmt {
 	ZY_STMT_UNIT,		/* a unit's region and 参保险种 */
+	ZY_STMT_VIP,		/* whether a unit is VIP */
 	ZY_STMT_PERSON,		/* a person's facts from other offices */
 	ZY_STMT_OPEN_TASK,	/* a person's unfinished 增员 here */
 	ZY_STMT_ROW_LOAD,	/* one row of a task */
 	ZY_STMT_ROW_SAVE,	/* inserts or replaces a row */
 	ZY_STMT_ROWS,		/* a task's rows */
 	ZY_STMT_IS_BATCH,	/* whether a task has no form row */
-	ZY_STMT_SUMMARY,	/* a draft's summary */
 	ZY_STMT_ROW_MADE,	/* what approval made of a row */
 	ZY_STMT_PHOTO,		/* a person's photo is on file */
 	ZY_STMT_HAS_PHOTO,	/* whether it is */
@@ -55,6 +55,8 @@ enum zy_stmt {
 static const char *const zy_sql[ZY_STMT__MAX] = {
 	[ZY_STMT_UNIT] =
 	    "SELECT region, ins_types FROM units WHERE id = ?1",
+	[ZY_STMT_VIP] =
+	    "SELECT vip FROM units WHERE id = ?1",
 	[ZY_STMT_PERSON] =
 	    "SELECT id, name, flow_window, student_medical FROM persons "
 	    "WHERE idno = ?1",
@@ -83,9 +85,6 @@ static const char *const zy_sql[ZY_STMT__MAX] = {
 	[ZY_STMT_IS_BATCH] =
 	    "SELECT NOT EXISTS (SELECT 1 FROM zengyuan WHERE task_id = ?1 AND "
 	    "row_no = 0)",
-	[ZY_STMT_SUMMARY] =
-	    "UPDATE tasks SET summary = ?1, updated_at = ?2 WHERE id = ?3 AND "
-	    "state = '未提交'",
 	[ZY_STMT_ROW_MADE] =
 	    "UPDATE zengyuan SET person_id = ?1, insurance_id = ?2, "
 	    "base_fen = ?3 WHERE id = ?4",
@@ -103,13 +102,13 @@ static const char *const zy_sql[ZY_STMT__MAX] = {
 	    "SELECT row_no, COALESCE(person_id, 0), name, idno, "
 	    "CASE WHEN bujiao_from <> '' THEN bujiao_from ELSE start_month "
 	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
-	    "CASE renewal WHEN 1 THEN '续保' ELSE '新参保' END FROM zengyuan "
+	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
 	    "WHERE task_id = ?1 ORDER BY row_no",
 	[ZY_STMT_WF_ROWS_PAGE] =
 	    "SELECT row_no, COALESCE(person_id, 0), name, idno, "
 	    "CASE WHEN bujiao_from <> '' THEN bujiao_from ELSE start_month "
 	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
-	    "CASE renewal WHEN 1 THEN '续保' ELSE '新参保' END FROM zengyuan "
+	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
 	    "WHERE task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2",
 	[ZY_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM zengyuan WHERE task_id = ?1",
@@ -147,26 +146,6 @@ const struct field_def zengyuan_form_defs[ZYF__MAX] = {
 	{ "zy_special", "特殊人群", FIELD_CHOICE, 0, 0, zengyuan_specials,
 	    0, 0 },
 };
-
-/* Adds an error whose message is prefix + the formatted text. */
-static void	zy_err(struct form_errors *, const char *, const char *,
-		    const char *, const char *, ...)
-		    __attribute__((format(printf, 5, 6)));
-
-static void
-zy_err(struct form_errors *errs, const char *prefix, const char *field,
-    const char *code, const char *fmt, ...)
-{
-	char	 msg[512], full[640];
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(full, sizeof(full), "%s%s", prefix != NULL ? prefix : "", msg);
-	text_copy(msg, 256, full);
-	form_error_add(errs, field, code, msg);
-}
 
 /* Whether v is one of the NULL-terminated list. */
 static int
@@ -243,17 +222,17 @@ zy_rule_idcard(const struct zengyuan_row *r, const struct hdate *today,
 	const char	*sex;
 
 	if (valid_idcard(r->idno, today, ic) != VALID_OK) {
-		zy_err(errs, prefix, "sfzh", "ZY_IDCARD_INVALID",
+		form_error_addf(errs, prefix, "sfzh", "ZY_IDCARD_INVALID",
 		    "身份证号无效(须为18位公民身份号码,校验位正确)");
 		return 0;
 	}
 	sex = ic->male ? "男" : "女";
 	if (strcmp(r->sex, sex) != 0)
-		zy_err(errs, prefix, "sex", "ZY_SEX_MISMATCH",
+		form_error_addf(errs, prefix, "sex", "ZY_SEX_MISMATCH",
 		    "性别与身份证号不一致(身份证号显示为%s)", sex);
 	if (r->birth[0] != '\0' && (valid_date(r->birth, &b) != VALID_OK ||
 	    hdate_cmp(&b, &ic->birth) != 0))
-		zy_err(errs, prefix, "birth", "ZY_BIRTH_MISMATCH",
+		form_error_addf(errs, prefix, "birth", "ZY_BIRTH_MISMATCH",
 		    "出生日期与身份证号不一致");
 	return 1;
 }
@@ -264,19 +243,19 @@ zy_rule_fields(const struct zengyuan_row *r, const char *prefix,
     struct form_errors *errs)
 {
 	if (r->name[0] == '\0' || valid_text(r->name, 30) != VALID_OK)
-		zy_err(errs, prefix, "name", "ZY_NAME_INVALID",
+		form_error_addf(errs, prefix, "name", "ZY_NAME_INVALID",
 		    "姓名不能为空(不超过30字)");
 	if (r->nation[0] == '\0' || valid_text(r->nation, 10) != VALID_OK)
-		zy_err(errs, prefix, "zy_nation", "ZY_NATION_INVALID",
+		form_error_addf(errs, prefix, "zy_nation", "ZY_NATION_INVALID",
 		    "民族不能为空(如:汉族)");
 	if (!zy_in(r->hukou_type, zengyuan_hukou_types))
-		zy_err(errs, prefix, "hukou_type", "ZY_HUKOU_INVALID",
+		form_error_addf(errs, prefix, "hukou_type", "ZY_HUKOU_INVALID",
 		    "户口性质须为城镇或农村");
 	if (!zy_in(r->special, zengyuan_specials))
-		zy_err(errs, prefix, "zy_special", "ZY_SPECIAL_INVALID",
+		form_error_addf(errs, prefix, "zy_special", "ZY_SPECIAL_INVALID",
 		    "特殊人群须为:军转干、劳动模范、其他特殊人群之一,或不填");
 	if (r->wage_fen <= 0)
-		zy_err(errs, prefix, "zy_wage", "ZY_WAGE_INVALID",
+		form_error_addf(errs, prefix, "zy_wage", "ZY_WAGE_INVALID",
 		    "申报工资须为大于0的金额(元),按劳动合同约定的合计工资填写");
 }
 
@@ -291,28 +270,28 @@ zy_rule_months(const struct zengyuan_row *r, const struct hdate *today,
 	long		 now = zy_months(today), n;
 
 	if (valid_month(r->start_month, &m) != VALID_OK)
-		zy_err(errs, prefix, "zy_start", "ZY_START_INVALID",
+		form_error_addf(errs, prefix, "zy_start", "ZY_START_INVALID",
 		    "参保日期不是有效月份(格式:2026-03)");
 	else if (zy_months(&m) < now && r->bujiao_from[0] == '\0')
-		zy_err(errs, prefix, "zy_start", "ZY_START_PAST",
+		form_error_addf(errs, prefix, "zy_start", "ZY_START_PAST",
 		    "参保日期不能早于本月;需为以前月份参保的,请在追溯补缴中选择"
 		    "“是”并填写补缴开始月份");
 	else if (zy_months(&m) > now + 1)
-		zy_err(errs, prefix, "zy_start", "ZY_START_FUTURE",
+		form_error_addf(errs, prefix, "zy_start", "ZY_START_FUTURE",
 		    "参保日期最晚为下月");
 	if (r->bujiao_from[0] == '\0')
 		return;
 	if (valid_month(r->bujiao_from, &m) != VALID_OK) {
-		zy_err(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_INVALID",
+		form_error_addf(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_INVALID",
 		    "追溯补缴选择“是”时,请填写补缴开始月份(格式:2026-01)");
 		return;
 	}
 	n = now - zy_months(&m) + 1;
 	if (n < 1)
-		zy_err(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_FUTURE",
+		form_error_addf(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_FUTURE",
 		    "补缴开始月份不能晚于本月");
 	else if (n > lim->bujiao_max)
-		zy_err(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_TOO_LONG",
+		form_error_addf(errs, prefix, "zy_bujiao_from", "ZY_BUJIAO_TOO_LONG",
 		    "补缴时间最长不得超过%lld个月(含当月),本次补缴%ld个月;"
 		    "请携带相关资料到辖区社保经办机构审核办理", lim->bujiao_max, n);
 }
@@ -425,18 +404,18 @@ zy_rule_insured(const struct zy_person *p, const struct ins_facts *f,
     const char *prefix, struct form_errors *errs)
 {
 	if (f->paying_here)
-		zy_err(errs, prefix, "sfzh", "ZY_INSURED_HERE",
+		form_error_addf(errs, prefix, "sfzh", "ZY_INSURED_HERE",
 		    "该职工已在本单位参保缴费,无需增员");
 	if (f->paying_elsewhere)
-		zy_err(errs, prefix, "sfzh", "ZY_INSURED_ELSEWHERE",
+		form_error_addf(errs, prefix, "sfzh", "ZY_INSURED_ELSEWHERE",
 		    "此人在%s单位未停保。请通知该职工要求原单位办理停保(减员)"
 		    "业务,成功停保后,再办理增员", f->other_unit);
 	if (p->flow_window[0] != '\0')
-		zy_err(errs, prefix, "sfzh", "ZY_FLOW_WINDOW",
+		form_error_addf(errs, prefix, "sfzh", "ZY_FLOW_WINDOW",
 		    "此人在%s个人流动窗口。请通知该职工本人到原缴费社保经办机构"
 		    "办理停保业务,成功停保后,再办理增员", p->flow_window);
 	if (p->student_medical)
-		zy_err(errs, prefix, "sfzh", "ZY_STUDENT_MEDICAL",
+		form_error_addf(errs, prefix, "sfzh", "ZY_STUDENT_MEDICAL",
 		    "此人已参加大学生医保。请待该职工大学生医保退出后,再办理"
 		    "增员业务");
 }
@@ -468,7 +447,7 @@ zy_rule_age(const struct zengyuan_row *r, const struct hdate *today,
 	age = zy_age(&ic.birth, today);
 	if (age >= lim->age_min && age < lim->age_max)
 		return;
-	zy_err(errs, prefix, "sfzh", "ZY_AGE_WINDOW",
+	form_error_addf(errs, prefix, "sfzh", "ZY_AGE_WINDOW",
 	    "网上办理首次参保登记,职工年龄须满%lld周岁且小于%lld周岁(%s),"
 	    "该职工%d周岁;超过年龄界限的,网上不提供新增操作,请携带相关资料到"
 	    "辖区社保经办机构审核办理", lim->age_min, lim->age_max,
@@ -483,18 +462,18 @@ zy_rule_sb_no(const struct zengyuan_row *r, const struct ins_facts *f,
 {
 	if (!f->ever) {
 		if (r->sb_no[0] != '\0')
-			zy_err(errs, prefix, "zy_sb_no", "ZY_SB_NO_NEW",
+			form_error_addf(errs, prefix, "zy_sb_no", "ZY_SB_NO_NEW",
 			    "该职工没有参保记录(首次参保),个人编号不填");
 		return;
 	}
 	if (r->sb_no[0] == '\0') {
 		if (r->row_no > 0)
-			zy_err(errs, prefix, "zy_sb_no", "ZY_SB_NO_MISSING",
+			form_error_addf(errs, prefix, "zy_sb_no", "ZY_SB_NO_MISSING",
 			    "该职工曾参保(续保),请填写其个人编号");
 		return;
 	}
 	if (strcmp(r->sb_no, f->sb_no) != 0)
-		zy_err(errs, prefix, "zy_sb_no", "ZY_SB_NO_MISMATCH",
+		form_error_addf(errs, prefix, "zy_sb_no", "ZY_SB_NO_MISMATCH",
 		    "个人编号与该职工的参保记录不一致,请核对");
 }
 
@@ -514,23 +493,50 @@ zy_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 	    store_bind_int(st, 3, task_id) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
-		zy_err(errs, prefix, "sfzh", "ZY_OPEN_TASK",
+		form_error_addf(errs, prefix, "sfzh", "ZY_OPEN_TASK",
 		    "该职工已有未办结的增员(业务顺序号 %s),请到首页「待办」中"
 		    "继续办理,不要重复增员", store_col_text(st, 0));
 	store_reset(st);
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
-/* The store's rules of row; see zengyuan_rules.  Returns 0 or -1. */
+/* A current 用工备案 here, where the region requires one; until the
+ * 增员 is approved (approving 0) an unfinished one will do (入职打包
+ * saves and submits both; the reviewer approves the 用工备案 first).
+ * Returns 0 or -1. */
+static int
+zy_rule_yonggong(struct store *s, int64_t unit_id,
+    const struct zengyuan_row *r, int approving, const char *prefix,
+    struct form_errors *errs)
+{
+	int	 rc;
+
+	if ((rc = emp_current_here(s, r->person_id, unit_id)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (!approving && (rc = yonggong_pending(s, unit_id, r->idno)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (approving)
+		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
+		    "该职工在本单位的用工备案尚未审核通过,请先办理(审核通过)"
+		    "用工备案,再办理增员");
+	else
+		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
+		    "该职工在本单位没有在职的用工备案,请先办理用工备案"
+		    "(就业失业 → 用工备案),审核通过后再办理增员");
+	return 0;
+}
+
+/* The store's rules of row; see zengyuan_rules; approving: the 增员
+ * is being decided (no unfinished 用工备案 will do).  Returns 0 or
+ * -1. */
 static int
 zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
     struct zengyuan_row *row, const struct hdate *today,
-    const struct zengyuan_limits *lim, const char *prefix,
+    const struct zengyuan_limits *lim, int approving, const char *prefix,
     struct form_errors *errs)
 {
 	struct zy_person	 p;
 	struct ins_facts	 f;
-	int			 rc;
 
 	if (zy_person_load(s, row->idno, &p) != 0 ||
 	    ins_facts(s, p.id, unit_id, &f) != 0)
@@ -538,29 +544,24 @@ zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
 	row->person_id = p.id;
 	row->renewal = f.ever;
 	if (p.id > 0 && strcmp(p.name, row->name) != 0)
-		zy_err(errs, prefix, "name", "ZY_NAME_MISMATCH",
+		form_error_addf(errs, prefix, "name", "ZY_NAME_MISMATCH",
 		    "姓名与该身份证号已登记的姓名不一致,请核对姓名;"
 		    "如登记信息有误,请持身份证件到经办机构更正");
 	zy_rule_insured(&p, &f, prefix, errs);
 	if (!f.ever)
 		zy_rule_age(row, today, lim, prefix, errs);
 	zy_rule_sb_no(row, &f, prefix, errs);
-	if (lim->require_yonggong) {
-		if ((rc = emp_current_here(s, p.id, unit_id)) < 0)
-			return -1;
-		if (rc == 0)
-			zy_err(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
-			    "该职工在本单位没有在职的用工备案,请先办理用工备案"
-			    "(就业失业 → 用工备案),审核通过后再办理增员");
-	}
+	if (lim->require_yonggong &&
+	    zy_rule_yonggong(s, unit_id, row, approving, prefix, errs) != 0)
+		return -1;
 	return zy_rule_open_task(s, unit_id, task_id, row, prefix, errs);
 }
 
-/* See zengyuan.h. */
-int
-zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
-    struct zengyuan_row *row, const struct hdate *today, const char *prefix,
-    struct form_errors *errs)
+/* Every rule; see zengyuan_rules.  Returns 0 or -1. */
+static int
+zy_rules(struct store *s, int64_t unit_id, int64_t task_id,
+    struct zengyuan_row *row, const struct hdate *today, int approving,
+    const char *prefix, struct form_errors *errs)
 {
 	struct zengyuan_limits	 lim;
 	struct idcard		 ic;
@@ -570,8 +571,17 @@ zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	zengyuan_rules_plain(row, today, &lim, prefix, errs);
 	if (valid_idcard(row->idno, NULL, &ic) != VALID_OK)
 		return 0;	/* the store knows nothing of a bad number */
-	return zy_rules_store(s, unit_id, task_id, row, today, &lim, prefix,
-	    errs);
+	return zy_rules_store(s, unit_id, task_id, row, today, &lim,
+	    approving, prefix, errs);
+}
+
+/* See zengyuan.h. */
+int
+zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
+    struct zengyuan_row *row, const struct hdate *today, const char *prefix,
+    struct form_errors *errs)
+{
+	return zy_rules(s, unit_id, task_id, row, today, 0, prefix, errs);
 }
 
 /* See zengyuan.h. */
@@ -700,33 +710,6 @@ zengyuan_is_batch(struct store *s, int64_t task_id)
 	return n != 0;
 }
 
-/* Starts the task of a save inside an open transaction: a new one
- * (dedup_key the form's token), or task (still 未提交) with its
- * summary.  Returns 0, 1 when the same form was saved before, -1. */
-static int
-zy_save_task(struct store *s, const struct actor *who,
-    const struct task *task, const char *summary, const char *dedup_key,
-    int64_t *id, int *created)
-{
-	struct store_stmt	*st;
-
-	*created = 0;
-	if (task == NULL) {
-		if (wf_create(s, ZY_BUSINESS, who->unit_id, who, summary,
-		    dedup_key, id, created) != 0)
-			return -1;
-		return *created ? 0 : 1;
-	}
-	*id = task->id;
-	if ((st = store_stmt(s, zy_sql[ZY_STMT_SUMMARY])) == NULL ||
-	    store_bind_text(st, 1, summary) != 0 ||
-	    store_bind_int(st, 2, (int64_t)clock_now()) != 0 ||
-	    store_bind_int(st, 3, task->id) != 0 || store_exec_stmt(s, st) ||
-	    store_changes(s) != 1)
-		return -1;
-	return 0;
-}
-
 /* The 信息核对 of a saved draft: its identity (姓名, 身份证号, 性别,
  * 出生日期) is locked.  Returns 0 or -1. */
 static int
@@ -740,7 +723,7 @@ zy_rule_locked(struct store *s, int64_t task_id, const struct zengyuan_row *r,
 		return rc < 0 ? -1 : 0;
 	if (strcmp(old.idno, r->idno) != 0 || strcmp(old.name, r->name) != 0 ||
 	    strcmp(old.sex, r->sex) != 0 || strcmp(old.birth, r->birth) != 0)
-		zy_err(errs, NULL, "sfzh", "ZY_IDENTITY_LOCKED",
+		form_error_addf(errs, NULL, "sfzh", "ZY_IDENTITY_LOCKED",
 		    "姓名、身份证号、性别、出生日期保存后不能修改;如有误,请"
 		    "「退单」后重新办理增员");
 	return 0;
@@ -760,8 +743,8 @@ zengyuan_save(struct store *s, const struct actor *who,
 	    zengyuan_start(r), r->bujiao_from[0] != '\0' ? "(补缴)" : "");
 	if (store_begin(s) != 0)
 		return -1;
-	if ((rc = zy_save_task(s, who, task, summary, dedup_key, id,
-	    created)) != 0) {
+	if ((rc = wf_save_draft(s, ZY_BUSINESS, who, task, summary,
+	    dedup_key, id, created)) != 0) {
 		store_rollback(s);
 		return rc < 0 ? -1 : 0;
 	}
@@ -801,6 +784,7 @@ struct zy_checkarg {
 	struct form_errors	*errs;
 	int			 batch;
 	int			 failed;
+	int			 approving;	/* 进行中, or a VIP unit's */
 	int			 photo_needed;	/* a row 0 without one */
 };
 
@@ -819,8 +803,8 @@ zy_check_row(const struct zengyuan_row *row, void *arg)
 	if (a->batch)
 		snprintf(prefix, sizeof(prefix), "第%d行(%s): ", row->row_no,
 		    row->name);
-	if (zengyuan_rules(a->s, a->unit_id, a->task_id, &r, &a->today,
-	    prefix, a->errs) != 0) {
+	if (zy_rules(a->s, a->unit_id, a->task_id, &r, &a->today,
+	    a->approving, prefix, a->errs) != 0) {
 		a->failed = 1;
 		return;
 	}
@@ -838,13 +822,19 @@ zy_checkarg_init(struct zy_checkarg *a, struct store *s, int64_t task_id,
 {
 	struct task	 t;
 
+	int64_t		 vip;
+
 	memset(a, 0, sizeof(*a));
-	if (wf_load(s, task_id, 0, &t) != 0)
+	if (wf_load(s, task_id, 0, &t) != 0 ||
+	    store_int(s, zy_sql[ZY_STMT_VIP], t.unit_id, 0, &vip) != 0)
 		return -1;
 	a->s = s;
 	a->unit_id = t.unit_id;
 	a->task_id = task_id;
 	a->errs = errs;
+	/* The check of a 进行中 task decides it; a VIP unit's submit ends
+	 * it at once. */
+	a->approving = t.state == TASK_PENDING || vip != 0;
 	clock_today(&a->today);
 	if ((a->batch = zengyuan_is_batch(s, task_id)) < 0)
 		return -1;
@@ -873,9 +863,20 @@ zy_need(struct store *s, int64_t task_id, const char *const *codes,
 		snprintf(names + len, sizeof(names) - len, "%s%s",
 		    i > 0 ? "或" : "", m != NULL ? m->name : codes[i]);
 	}
-	zy_err(errs, NULL, "attachments", "ZY_MISSING_ATTACH", "缺少附件: %s",
+	form_error_addf(errs, NULL, "attachments", "ZY_MISSING_ATTACH", "缺少附件: %s",
 	    names);
 	return 0;
+}
+
+/* attach_list_person callback: counts a photo that is no JPG. */
+static void
+zy_photo_kind(const struct attachment *at, void *arg)
+{
+	int	*bad = arg;
+
+	if (strcmp(at->code, ZY_MAT_PHOTO) == 0 &&
+	    strcmp(at->mime, "image/jpeg") != 0)
+		(*bad)++;
 }
 
 /* The workflow's check: every rule over every row, and the materials:
@@ -890,18 +891,22 @@ zy_business_check(struct store *s, int64_t task_id, struct form_errors *errs)
 	static const char *const photo[] = { ZY_MAT_PHOTO, NULL };
 	static const char *const apply[] = { ZY_MAT_SHENQING, NULL };
 	struct zy_checkarg	 a;
-	int			 n;
+	int			 n, bad = 0;
 
 	if (zy_checkarg_init(&a, s, task_id, errs) != 0 ||
 	    (n = zengyuan_rows(s, task_id, zy_check_row, &a)) < 0 || a.failed)
 		return -1;
 	if (n == 0)
-		zy_err(errs, NULL, "", "ZY_NO_ROWS", "没有可提交的增员人员");
+		form_error_addf(errs, NULL, "", "ZY_NO_ROWS", "没有可提交的增员人员");
 	if (zy_need(s, task_id, id, errs) != 0 ||
 	    zy_need(s, task_id, job, errs) != 0 ||
 	    (a.photo_needed && zy_need(s, task_id, photo, errs) != 0) ||
-	    (a.batch && zy_need(s, task_id, apply, errs) != 0))
+	    (a.batch && zy_need(s, task_id, apply, errs) != 0) ||
+	    attach_list_person(s, task_id, 0, zy_photo_kind, &bad) < 0)
 		return -1;
+	if (bad > 0)
+		form_error_addf(errs, NULL, ZY_MAT_PHOTO, "ZY_PHOTO_NOT_JPG",
+		    "电子相片须为JPG图片,请重新上传");
 	return 0;
 }
 
@@ -1332,11 +1337,11 @@ zy_row_from_cells(const char *const *cells, size_t ncells,
 		hdate_fmt(&ic.birth, row->birth);
 	}
 	if (row->phone[0] == '\0' || valid_phone(row->phone) != VALID_OK)
-		zy_err(errs, NULL, "phone", "ZY_PHONE_INVALID",
+		form_error_addf(errs, NULL, "phone", "ZY_PHONE_INVALID",
 		    "联系电话不能为空,格式须正确");
 	if (valid_text(row->hukou_addr, 60) != VALID_OK ||
 	    valid_text(row->sb_no, 20) != VALID_OK)
-		zy_err(errs, NULL, "zy_hukou_addr", "ZY_TEXT_INVALID",
+		form_error_addf(errs, NULL, "zy_hukou_addr", "ZY_TEXT_INVALID",
 		    "户口地址不超过60字,个人编号不超过20字");
 	if (valid_money(wage, &row->wage_fen) != VALID_OK)
 		row->wage_fen = 0;	/* the rules say so */

@@ -13,8 +13,10 @@
  *   (policy zengyuan.age_min/max.<sex>); 追溯补缴 of more than
  *   zengyuan.bujiao_max_months months including the current one
  *   (「请携带相关资料到辖区社保经办机构审核办理」); without a current
- *   用工备案 here where zengyuan.require_yonggong says so.  A 续保 is
- *   not a first enrolment: no age window.
+ *   用工备案 here where zengyuan.require_yonggong says so (until the
+ *   增员 is decided an unfinished 用工备案 of the person here will do:
+ *   入职打包 saves and submits both, and the reviewer approves the
+ *   用工备案 first).  A 续保 is not a first enrolment: no age window.
  * - 参保日期 is this month or the next; 追溯补缴 是 starts the
  *   insurance at 补缴开始月份 instead (not after this month).
  * - Special groups (军转干, 劳动模范 …) are accepted with the notice to

@@ -283,12 +283,78 @@ cx_save(struct browser *b, const struct who *w, const char *tok,
 	return rc;
 }
 
+/* ---- 增员 ---- */
+
+static const char *const zy_materials[] = { "sfz_copy", "hetong_copy",
+	NULL };
+
+/* A 在职 person of the unit whose contributions here stopped (a 续保
+ * at the same unit: no age window), his photo on file. */
+static void
+zy_person(const char *username, struct who *w)
+{
+	char	 q[256];
+
+	fresh(username, "业务增员", w);
+	snprintf(q, sizeof(q), "UPDATE insurance SET status = '暂停缴费', "
+	    "stop_month = '2025-01' WHERE person_id = %s", w->id);
+	db_exec(q);
+	snprintf(q, sizeof(q), "UPDATE persons SET photo = 1 WHERE id = %s",
+	    w->id);
+	db_exec(q);
+}
+
+/* POSTs the 增员 form: 参保日期 this month, 6000 元, no 补缴. */
+static long
+zy_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	char	 today[11], birth[11];
+
+	hall_date(0, today);
+	today[7] = '\0';
+	snprintf(birth, sizeof(birth), "%.4s-%.2s-%.2s", w->idno + 6,
+	    w->idno + 10, w->idno + 12);
+	return http_post(b, "/zengyuan/save", 1, a, "token", tok, "id", "",
+	    "name", w->name, "sfzh", w->idno, "sex", yg_sex(w->idno),
+	    "birth", birth, "zy_nation", "汉族", "hukou_type", "城镇",
+	    "phone", "13800138000", "zy_hukou_addr", "武汉市江岸区",
+	    "zy_start", today, "zy_wage", "6000", "zy_bujiao", "否",
+	    "zy_bujiao_from", "", "zy_sb_no", "", "zy_special", "", NULL);
+}
+
+/* A 批量增员 row: a 续保 with his 个人编号. */
+static void
+zy_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 month[11], idno[19], sb_no[24];
+
+	hall_date(0, month);
+	month[7] = '\0';
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	snprintf(sb_no, sizeof(sb_no), "T%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = w->name;
+	cells[1] = idno;
+	cells[2] = sb_no;
+	cells[3] = "汉族";
+	cells[4] = "城镇";
+	cells[5] = "13800138000";
+	cells[6] = "";
+	cells[7] = month;
+	cells[8] = "6000";
+	cells[9] = "";
+	cells[10] = "";
+}
+
 /* Every business: the next one adds its line here. */
 static const struct biz biz[] = {
 	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
 	{ "jianyuan", "jy", jy_person, jy_save, jy_materials, 1, jy_row },
 	{ "yonggong", "yg", yg_person, yg_save, yg_materials, 0, yg_row },
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
+	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
 };
 
 #define NBIZ	(sizeof(biz) / sizeof(biz[0]))

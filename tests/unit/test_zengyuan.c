@@ -550,6 +550,66 @@ START_TEST(zengyuan_enrol_new_rows)
 }
 END_TEST
 
+/* 入职打包 saves and submits a 用工备案 and a 增员 together: an
+ * unfinished 用工备案 here will do until the 增员 is decided, then the
+ * registration must be there. */
+START_TEST(zengyuan_pending_yonggong)
+{
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	int64_t			 t;
+
+	zt_sql("INSERT INTO tasks (seq_no, business, unit_id, state, "
+	    "created_at, updated_at) VALUES ('YGP1', 'yonggong', ?1, '进行中', "
+	    "0, 0)", 1, unit);
+	zt_sql("INSERT INTO yonggong (task_id, row_no, idno) SELECT id, 0, "
+	    "(SELECT idno FROM persons WHERE id = ?1) FROM tasks WHERE seq_no "
+	    "= 'YGP1'", 1, pid[ZT_NO_EMP]);
+	zt_row(ZT_NO_EMP, "李无", &r);
+	t = zt_save(&r, "k6");
+	zt_attach(t, ZY_MAT_SFZ, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_YONGGONG, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.jpg");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, t, WF_APPROVE, &reviewer, NULL,
+	    &errs), WF_RULES);
+	ck_assert(zt_has(&errs, "ZY_NO_YONGGONG"));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "尚未审核通过"));
+	zt_sql("INSERT INTO employments (person_id, unit_id, contract_no, "
+	    "start_date, registered_at) VALUES (?1, ?2, 'P-1', '2026-03-01', "
+	    "'2026-03-20')", 2, pid[ZT_NO_EMP], unit);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_APPROVE, &reviewer, NULL,
+	    &errs), WF_OK);
+}
+END_TEST
+
+/* The photo is a JPG. */
+START_TEST(zengyuan_photo_jpg)
+{
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	int64_t			 t;
+
+	zt_row(ZT_NEW, "张新", &r);
+	t = zt_save(&r, "k7");
+	zt_attach(t, ZY_MAT_SFZ, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_HETONG, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.pdf");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_RULES);
+	ck_assert_uint_eq(errs.n, 1);
+	ck_assert(zt_has(&errs, "ZY_PHOTO_NOT_JPG"));
+	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.jpg");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+}
+END_TEST
+
 START_TEST(zengyuan_not_on_file_created)
 {
 	struct zengyuan_row	 r;
@@ -585,6 +645,8 @@ zengyuan_suite(void)
 	tcase_add_test(tc, zengyuan_renewal_reopens);
 	tcase_add_test(tc, zengyuan_enrol_new_rows);
 	tcase_add_test(tc, zengyuan_not_on_file_created);
+	tcase_add_test(tc, zengyuan_pending_yonggong);
+	tcase_add_test(tc, zengyuan_photo_jpg);
 	suite_add_tcase(s, tc);
 	return s;
 }
