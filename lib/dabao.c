@@ -1105,6 +1105,19 @@ pkg_find(struct store *s, int64_t unit_id, const char *dedup_key,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
+/* Whether every error of errs is the 增员's missing registration
+ * (ZY_NO_YONGGONG), and there is one. */
+static int
+pkg_only_registration(const struct form_errors *errs)
+{
+	size_t	 i;
+
+	for (i = 0; i < errs->n; i++)
+		if (strcmp(errs->e[i].code, "ZY_NO_YONGGONG") != 0)
+			return 0;
+	return errs->n > 0;
+}
+
 /* See dabao.h. */
 int
 pkg_save_ruzhi(struct store *s, const struct actor *who,
@@ -1117,7 +1130,7 @@ pkg_save_ruzhi(struct store *s, const struct actor *who,
 	const char		*forms[2] = { NULL, NULL };
 	int64_t			 tasks[2] = { 0, 0 };
 	char			 k1[48], k2[48];
-	size_t			 i, later = 0;
+	size_t			 i;
 	int			 rc = -1, yg_new, zy_new;
 
 	*pkg_id = 0;
@@ -1128,18 +1141,16 @@ pkg_save_ruzhi(struct store *s, const struct actor *who,
 		return 0;		/* the same form again */
 	if ((zerr = calloc(1, sizeof(*zerr))) == NULL)
 		return -1;
-	/* The 增员's rules first, read-only: only the registration the
-	 * 用工备案 will make may be missing. */
+	/* The 增员's rules first, read-only, so that a refusal stores
+	 * nothing: only the registration the 用工备案 makes may be
+	 * missing yet. */
 	clock_today(&today);
 	if (zengyuan_rules(s, who->unit_id, 0, in->zy, &today, NULL, zerr) != 0)
 		goto out;
-	for (i = 0; i < zerr->n; i++)
-		if (strcmp(zerr->e[i].code, "ZY_NO_YONGGONG") == 0)
-			later++;
-		else
+	if (zerr->n > 0 && !pkg_only_registration(zerr)) {
+		for (i = 0; i < zerr->n; i++)
 			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
 			    zerr->e[i].msg);
-	if (later < zerr->n) {
 		rc = 1;
 		goto out;
 	}
@@ -1147,17 +1158,24 @@ pkg_save_ruzhi(struct store *s, const struct actor *who,
 	    &tasks[0], &yg_new, errs);
 	if (rc != 0)
 		goto out;
-	if (later == 0) {
-		rc = zengyuan_save(s, who, NULL, in->zy, pkg_step_key(key, 2,
-		    k2), &tasks[1], &zy_new, errs);
-		if (rc != 0) {
-			if (yg_new && pkg_withdraw(s, who, tasks[0]) == -1)
-				log_err("dabao: 用工备案 task %" PRId64
-				    " left unwithdrawn", tasks[0]);
-			goto out;
-		}
-	} else
+	/* With the 用工备案 saved (未提交), the 增员's save accepts it as
+	 * the registration to come; a region whose rule wants it approved
+	 * first gets the 增员 saved by the hall later. */
+	zerr->n = 0;
+	rc = zengyuan_save(s, who, NULL, in->zy, pkg_step_key(key, 2, k2),
+	    &tasks[1], &zy_new, zerr);
+	if (rc == 1 && pkg_only_registration(zerr)) {
+		tasks[1] = 0;
 		forms[1] = in->zy_form;
+	} else if (rc != 0) {
+		for (i = 0; i < zerr->n; i++)
+			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
+			    zerr->e[i].msg);
+		if (yg_new && pkg_withdraw(s, who, tasks[0]) == -1)
+			log_err("dabao: 用工备案 task %" PRId64
+			    " left unwithdrawn", tasks[0]);
+		goto out;
+	}
 	rc = pkg_create(s, who, PKG_RUZHI, in->yg->person_id > 0 ?
 	    in->yg->person_id : in->zy->person_id, in->yg->idno,
 	    in->yg->name, key, business, tasks, forms, 2, pkg_id, created);

@@ -251,11 +251,12 @@ struct pkg_ruzhi {
 	const char	*zy_form;
 };
 
-/* Saves a 入职打包 of who's unit: the 用工备案 by yonggong_save, then the
- * 增员 by zengyuan_save when its rules pass now; when its only
- * objection is the missing registration (ZY_NO_YONGGONG, the region's
- * zengyuan.require_yonggong), the hall saves it once the 用工备案 is
- * approved (its fields kept on the step).  Any other refusal of the
+/* Saves a 入职打包 of who's unit: the 增员's rules checked first
+ * (read-only), then the 用工备案 by yonggong_save and the 增员 by
+ * zengyuan_save (which takes the unfinished 用工备案 as the
+ * registration to come); should its only objection still be the
+ * missing registration (ZY_NO_YONGGONG), the hall saves it once the
+ * 用工备案 is approved (its fields kept on the step).  Any other refusal of the
  * 增员 withdraws the 用工备案 this call made.  Keys as
  * pkg_save_lizhi().  Returns 0 saved, 1 refused (errs), -1 error. */
 int		 pkg_save_ruzhi(struct store *s, const struct actor *who,

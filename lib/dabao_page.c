@@ -993,9 +993,9 @@ dabao_page_ruzhi_form(struct hall_ctx *c)
 {
 	db_begin(c, "ruzhi", "入职打包");
 	page_form_token(c);
-	page_attr(page_add(c, NULL, "order", "保存后先提交用工备案,用工备案"
-	    "审核通过后,系统自动保存并提交增员(增员须有本单位在职的用工备案)。"),
-	    "ordered", "1");
+	page_attr(page_add(c, NULL, "order", "保存后上传两项业务的材料并提交:"
+	    "先审核用工备案,用工备案审核通过后,系统自动提交增员(增员须有本单位"
+	    "在职的用工备案)。"), "ordered", "1");
 	db_ruzhi_sections(c, 0);
 }
 

@@ -3,13 +3,12 @@
 // test does not depend on the reviewer desk).
 //
 // The form (用工备案 + 增员 of a person the hall has never seen, the
-// fields both share asked once) reached from the 打包快办 menu, saved;
-// the 用工备案's 劳动合同 uploaded from the package's page and 提交: the
-// 用工备案 ends and the hall saves and submits the 增员 (Wuhan's 增员
-// needs the registration); when its materials are still missing the
-// package says so and the clerk uploads them there and submits again;
-// the package 已办结, the 首页 shows the messages, and 《企业参保人员
-// 增员表》 of the 增员 prints.
+// fields both share asked once) reached from the 打包快办 menu, saved:
+// two tasks, each with its 业务顺序号; both steps' materials uploaded
+// from the package's page and 提交: the 用工备案 ends and the hall
+// submits the 增员 in the same transaction (Wuhan's 增员 needs the
+// registration), which ends too; the package 已办结, the 首页 shows the
+// messages, and 《企业参保人员增员表》 of the 增员 prints.
 // Screenshots (tests/out): dabao-ruzhi-form.png, dabao-ruzhi-pkg.png,
 // dabao-ruzhi-done.png, dabao-home.png, dabao-zengyuan-table.{pdf,png}.
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { test, launch, login, shot, printed, expect, sql, env } from './hall.mjs
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PDF = path.resolve(here, '../unit/fixtures/files/ok.pdf');
+const JPG = path.resolve(here, '../unit/fixtures/files/ok.jpg');
 
 /** Completes a 17-digit body with its GB 11643 check digit. */
 function idcard(body) {
@@ -43,7 +43,10 @@ async function uploadNeeded(page) {
   for (let i = 0; i < 10; i++) {
     const row = page.locator('tr.material.need').first();
     if (await row.count() === 0) return;
-    await row.locator('input[type="file"]').setInputFiles(PDF);
+    // The 电子相片 (zhaopian) is a JPG; the rest are scans.
+    const id = await row.getAttribute('id');
+    await row.locator('input[type="file"]').setInputFiles(
+      id.endsWith('-zhaopian') ? JPG : PDF);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
       row.locator('button[type="submit"]').click()]);
     expect(await page.locator('.msg-error').count() === 0,
@@ -94,12 +97,11 @@ test('入职打包: 用工备案 + 增员 in one form, the hall runs them in ord
     expect(await page.locator('#step-1 td.mono').textContent() !== '',
       'the 用工备案 has no 业务顺序号');
     await uploadNeeded(page);
-    await shot(page, 'dabao-ruzhi-pkg.png');
-    await clickAndLoad(page, '#submit');
-    // The hall saved the 增员 once the 用工备案 ended.
     const t2 = sql(`SELECT COALESCE(task_id, 0) FROM package_steps
                      WHERE package_id = ${pkgId} AND step_no = 2`);
-    expect(t2 !== '0', 'the hall did not save the 增员');
+    expect(t2 !== '0', 'the 增员 was not saved with the 用工备案');
+    await shot(page, 'dabao-ruzhi-pkg.png');
+    await clickAndLoad(page, '#submit');
     if (await page.locator('tr.material.need').count() > 0) {
       expect((await page.textContent('#pkg-state')).includes('待处理'),
         'a 增员 refused for its materials is not 待处理');
