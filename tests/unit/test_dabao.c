@@ -23,6 +23,8 @@
 #include "tuigong.h"
 #include "valid.h"
 #include "workflow.h"
+#include "yonggong.h"
+#include "zengyuan.h"
 #include "helpers.h"
 #include "../suites.h"
 
@@ -145,6 +147,8 @@ setup(void)
 	ck_assert_int_eq(policy_seed_defaults(db.s), 0);
 	wf_register(&jianyuan_business);
 	wf_register(&tuigong_business);
+	wf_register(&yonggong_business);
+	wf_register(&zengyuan_business);
 	unit = th_unit(db.s, "甲公司", 0);
 	vip = th_unit(db.s, "丙公司", 1);
 	other = th_unit(db.s, "乙公司", 0);
@@ -164,15 +168,17 @@ teardown(void)
 	th_db_close(&db);
 }
 
-/* Reads unit/fixtures/files/ok.pdf into a malloc'd buffer. */
+/* Reads unit/fixtures/files/<name> into a malloc'd buffer. */
 static unsigned char *
-td_pdf(size_t *sz)
+td_file(const char *name, size_t *sz)
 {
 	unsigned char	*buf;
+	char		 path[128];
 	FILE		*f;
 	long		 n;
 
-	f = fopen("unit/fixtures/files/ok.pdf", "rb");
+	snprintf(path, sizeof(path), "unit/fixtures/files/%s", name);
+	f = fopen(path, "rb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
 	ck_assert_int_gt(n = ftell(f), 0);
@@ -184,7 +190,8 @@ td_pdf(size_t *sz)
 	return buf;
 }
 
-/* Attaches ok.pdf as code of person pid (0: the task) of task. */
+/* Attaches ok.pdf (ok.jpg for the 电子相片) as code of person pid (0:
+ * the task) of task. */
 static void
 td_attach(const struct actor *who, int64_t task, int64_t pid,
     const char *code)
@@ -192,10 +199,12 @@ td_attach(const struct actor *who, int64_t task, int64_t pid,
 	unsigned char	*buf;
 	size_t		 sz;
 
-	buf = td_pdf(&sz);
+	buf = td_file(strcmp(code, ZY_MAT_PHOTO) == 0 ? "ok.jpg" : "ok.pdf",
+	    &sz);
 	ck_assert_int_eq(store_begin(db.s), 0);
-	ck_assert_int_eq(attach_store(db.s, who, task, pid, code, "证明.pdf",
-	    buf, sz), ATTACH_OK);
+	ck_assert_int_eq(attach_store(db.s, who, task, pid, code,
+	    strcmp(code, ZY_MAT_PHOTO) == 0 ? "相片.jpg" : "证明.pdf", buf, sz),
+	    ATTACH_OK);
 	ck_assert_int_eq(store_commit(db.s), 0);
 	free(buf);
 }
@@ -490,6 +499,126 @@ START_TEST(dabao_task_in_no_package)
 }
 END_TEST
 
+/* The 入职 rows of a person the hall has never seen (body: 17 digits
+ * of a man born 1997-04-12) for unit u. */
+static void
+td_ruzhi_rows(const char *body, struct yonggong_row *yg,
+    struct zengyuan_row *zy, char idno[19])
+{
+	td_idno(body, idno);
+	memset(yg, 0, sizeof(*yg));
+	snprintf(yg->name, sizeof(yg->name), "欧阳新");
+	snprintf(yg->idno, sizeof(yg->idno), "%s", idno);
+	snprintf(yg->sex, sizeof(yg->sex), "男");
+	snprintf(yg->birth, sizeof(yg->birth), "1997-04-12");
+	snprintf(yg->hukou_type, sizeof(yg->hukou_type), "城镇");
+	snprintf(yg->phone, sizeof(yg->phone), "13712345678");
+	snprintf(yg->work_form, sizeof(yg->work_form), "全日制");
+	snprintf(yg->category, sizeof(yg->category), "合同制");
+	snprintf(yg->contract_no, sizeof(yg->contract_no), "RZ-%s", idno);
+	snprintf(yg->contract_start, sizeof(yg->contract_start), "2026-03-20");
+	yg->open_ended = 1;
+	snprintf(yg->post, sizeof(yg->post), "出纳");
+	yg->wage_fen = 700000;
+	snprintf(yg->hire_date, sizeof(yg->hire_date), "2026-03-20");
+	memset(zy, 0, sizeof(*zy));
+	snprintf(zy->name, sizeof(zy->name), "欧阳新");
+	snprintf(zy->idno, sizeof(zy->idno), "%s", idno);
+	snprintf(zy->sex, sizeof(zy->sex), "男");
+	snprintf(zy->nation, sizeof(zy->nation), "汉族");
+	snprintf(zy->birth, sizeof(zy->birth), "1997-04-12");
+	snprintf(zy->hukou_type, sizeof(zy->hukou_type), "城镇");
+	snprintf(zy->phone, sizeof(zy->phone), "13712345678");
+	snprintf(zy->start_month, sizeof(zy->start_month), "2026-03");
+	zy->wage_fen = 700000;
+}
+
+/* Attaches what both steps of a 入职 package p ask. */
+static void
+td_ruzhi_materials(const struct actor *who, const struct pkg *p)
+{
+	td_attach(who, p->steps[0].task_id, 0, YG_MATERIAL);
+	td_attach(who, p->steps[1].task_id, 0, ZY_MAT_SFZ);
+	td_attach(who, p->steps[1].task_id, 0, ZY_MAT_HETONG);
+	td_attach(who, p->steps[1].task_id, 0, ZY_MAT_PHOTO);
+}
+
+START_TEST(dabao_ruzhi_ordered)
+{
+	struct form_errors	 errs;
+	struct yonggong_row	 yg;
+	struct zengyuan_row	 zy;
+	struct pkg_ruzhi	 in;
+	struct pkg		 p;
+	char			 idno[19];
+	int64_t			 id, id2;
+	int			 created;
+
+	td_ruzhi_rows("11010219970412123", &yg, &zy, idno);
+	in.yg = &yg;
+	in.zy = &zy;
+	in.zy_form = "";
+	errs.n = 0;
+	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:5f112233445566778899aabbccddeeff", &id, &created, &errs), 0);
+	ck_assert_int_eq(created, 1);
+	/* The same form again: the same package. */
+	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:5f112233445566778899aabbccddeeff", &id2, &created, &errs), 0);
+	ck_assert_int_eq(id2, id);
+	ck_assert_int_eq(created, 0);
+	td_load(id, unit, &p);
+	ck_assert_str_eq(p.steps[0].business, "yonggong");
+	ck_assert_str_eq(p.steps[1].business, "zengyuan");
+	ck_assert_int_gt(p.steps[1].task_id, 0);	/* saved together */
+	td_ruzhi_materials(&clerk, &p);
+	errs.n = 0;
+	ck_assert_msg(pkg_submit(db.s, &clerk, id, &errs) == 0, "%s",
+	    errs.n > 0 ? errs.e[0].msg : "");
+	td_load(id, unit, &p);
+	ck_assert_int_eq(p.steps[0].task.state, TASK_PENDING);
+	ck_assert_int_eq(p.steps[1].task.state, TASK_DRAFT);
+	ck_assert_int_eq(p.steps[1].hold, PKG_HOLD_WAITING);
+	/* The 用工备案 approved: the 增员 is submitted, its registration
+	 * there now. */
+	ck_assert_int_eq(wf_transition(db.s, p.steps[0].task_id, WF_APPROVE,
+	    &reviewer, NULL, NULL), WF_OK);
+	td_load(id, unit, &p);
+	ck_assert_msg(p.steps[1].task.state == TASK_PENDING, "%s",
+	    p.steps[1].note);
+	ck_assert_int_eq(wf_transition(db.s, p.steps[1].task_id, WF_APPROVE,
+	    &reviewer, NULL, NULL), WF_OK);
+	td_load(id, unit, &p);
+	ck_assert_int_eq(p.state, PKG_DONE);
+}
+END_TEST
+
+START_TEST(dabao_ruzhi_refused_leaves_nothing)
+{
+	struct form_errors	 errs;
+	struct yonggong_row	 yg;
+	struct zengyuan_row	 zy;
+	struct pkg_ruzhi	 in;
+	char			 idno[19];
+	int64_t			 id;
+	int			 created;
+
+	td_ruzhi_rows("11010219970412133", &yg, &zy, idno);
+	/* 追溯补缴 of more than 3 months: the 增员 refuses, so nothing is
+	 * saved, not even the 用工备案. */
+	snprintf(zy.bujiao_from, sizeof(zy.bujiao_from), "2025-10");
+	in.yg = &yg;
+	in.zy = &zy;
+	in.zy_form = "";
+	errs.n = 0;
+	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:6f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
+	ck_assert_uint_gt(errs.n, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages"), 0);
+}
+END_TEST
+
 static Suite *
 dabao_suite(void)
 {
@@ -509,6 +638,8 @@ dabao_suite(void)
 	tcase_add_test(tc, dabao_lizhi_unordered_policy);
 	tcase_add_test(tc, dabao_lizhi_refused_leaves_nothing);
 	tcase_add_test(tc, dabao_task_in_no_package);
+	tcase_add_test(tc, dabao_ruzhi_ordered);
+	tcase_add_test(tc, dabao_ruzhi_refused_leaves_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
