@@ -216,11 +216,16 @@
             <td><xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template></td>
             <td class="reason"><xsl:call-template name="step-hold"/></td>
             <td class="ops">
-              <xsl:call-template name="link">
-                <xsl:with-param name="href" select="concat(@path, '?id=', @task)"/>
-                <xsl:with-param name="label">查看业务</xsl:with-param>
-                <xsl:with-param name="class" select="'op'"/>
-              </xsl:call-template>
+              <xsl:choose>
+                <xsl:when test="@task != '0'">
+                  <xsl:call-template name="link">
+                    <xsl:with-param name="href" select="concat(@path, '?id=', @task)"/>
+                    <xsl:with-param name="label">查看业务</xsl:with-param>
+                    <xsl:with-param name="class" select="'op'"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><span class="note">前一项审核通过后由系统保存</span></xsl:otherwise>
+              </xsl:choose>
             </td>
           </tr>
         </tbody>

@@ -545,6 +545,44 @@ START_TEST(dabao_ruzhi_end_to_end)
 }
 END_TEST
 
+START_TEST(dabao_lizhi_malformed)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	long long	 before;
+
+	desk_login(&u, &r);
+	before = db_int("SELECT COUNT(*) FROM packages");
+	/* A 身份证号 with a bad check digit and no 退工日期: 422, the form
+	 * again with each error on its field, nothing stored. */
+	ck_assert_int_eq(http_post(&u, "/dabao/lizhi/save", 1, &a,
+	    "token", "0123456789abcdef0123456789abcdef", "jy_reason", "停缴费",
+	    "jy_change_date", "2026-01-01", "sfzh", "420102199001011230",
+	    "name", "坏号码", "sex", "男", "hukou_type", "城镇",
+	    "reason", "协商一致解除", "contract_no", "X-1",
+	    "contract_start", "2020-01-01", "open_ended", "1",
+	    "handler_name", "孙经办", "handler_phone", "13912345678",
+	    (char *)NULL), 422);
+	ck_xpath_eq(&a, "string(/page/@view)", "lizhi");
+	ck_assert_int_gt(xpath_count(&a, "/page/errors/error[@field = 'sfzh']"),
+	    0);
+	ck_assert_int_gt(xpath_count(&a, "/page/errors/error[@field = "
+	    "'end_date']"), 0);
+	ck_xpath_eq(&a, "string(/page/section[@name = 'tuigong']/field[@name ="
+	    " 'name']/@value)", "坏号码");
+	ck_xpath_eq(&a, "string(/page/form/@token)",
+	    "0123456789abcdef0123456789abcdef");
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM packages"), before);
+	/* An unknown 减少原因 is refused as a choice, not read past. */
+	ck_assert_int_eq(http_post(&u, "/dabao/lizhi/save", 1, &a,
+	    "jy_reason", "辞职", (char *)NULL), 422);
+	ck_assert_int_gt(xpath_count(&a, "/page/errors/error[@field = "
+	    "'jy_reason' and @code = 'CHOICE']"), 0);
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 dabao_http_suite(void)
 {
@@ -557,6 +595,7 @@ dabao_http_suite(void)
 	tcase_add_test(tc, dabao_ruzhi_end_to_end);
 	tcase_add_test(tc, dabao_lizhi_sent_back);
 	tcase_add_test(tc, dabao_other_unit_404);
+	tcase_add_test(tc, dabao_lizhi_malformed);
 	suite_add_tcase(s, tc);
 	return s;
 }
