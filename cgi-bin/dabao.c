@@ -13,6 +13,7 @@
  *   GET  /dabao/pkg           id: the package, its steps, what next
  *   POST /dabao/upload        id, step, material, file, csrf
  *   POST /dabao/submit        id, csrf: 提交
+ *   POST /dabao/cancel        id, csrf: 整包退单 (the 未提交 steps)
  */
 #include "hall.h"
 #include "dabao_page.h"
@@ -26,6 +27,7 @@ static const struct route routes[] = {
 	{ REQ_GET, "/dabao/pkg", dabao_page_pkg, ROUTE_UNIT },
 	{ REQ_POST, "/dabao/upload", dabao_page_upload, ROUTE_UNIT },
 	{ REQ_POST, "/dabao/submit", dabao_page_submit, ROUTE_UNIT },
+	{ REQ_POST, "/dabao/cancel", dabao_page_cancel, ROUTE_UNIT },
 };
 
 static const struct program dabao = {

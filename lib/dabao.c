@@ -1183,3 +1183,42 @@ out:
 	free(zerr);
 	return rc;
 }
+
+/* See dabao.h. */
+int
+pkg_cancel(struct store *s, const struct actor *who, int64_t id)
+{
+	struct pkg	*p;
+	size_t		 i, n = 0;
+	int		 rc = -1;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return -1;
+	if (store_begin(s) == -1)
+		goto out;
+	if ((rc = pkg_load(s, id, who->unit_id, p)) != 0)
+		goto undo;
+	rc = -1;
+	for (i = 0; i < p->nsteps; i++) {
+		if (p->steps[i].task_id <= 0 ||
+		    p->steps[i].task.state != TASK_DRAFT)
+			continue;
+		if (wf_transition(s, p->steps[i].task_id, WF_CANCEL, who, NULL,
+		    NULL) != WF_OK)
+			goto undo;
+		n++;
+	}
+	if (n == 0) {
+		rc = 3;
+		goto undo;
+	}
+	if (pkg_refresh(s, id) == -1)
+		goto undo;
+	rc = store_commit(s) == 0 ? 0 : -1;
+	goto out;
+undo:
+	store_rollback(s);
+out:
+	free(p);
+	return rc;
+}

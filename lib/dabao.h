@@ -157,6 +157,13 @@ int		 pkg_of_task(struct store *s, int64_t task_id, int64_t *pkg_id,
 int		 pkg_submit(struct store *s, const struct actor *who,
 		    int64_t id, struct form_errors *errs);
 
+/* 整包退单: withdraws (退单, as who) every 未提交 step of package id of
+ * who's unit in one transaction, so that no step of a package given up
+ * is left waiting in 待办.  Returns 0, 1 not found, 3 nothing to
+ * withdraw, -1 error. */
+int		 pkg_cancel(struct store *s, const struct actor *who,
+		    int64_t id);
+
 /* Called by the workflow inside the transaction that decided task t
  * (approved: 结束, else sent back: 回退): does nothing for a task in no
  * package.  Approved: submits the next step when it waits (as the

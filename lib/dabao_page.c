@@ -580,6 +580,7 @@ static void
 db_next(struct hall_ctx *c, const struct pkg *p, int missing)
 {
 	const struct pkg_step	*ps = NULL;
+	xmlNodePtr		 n;
 	char			 words[512];
 	size_t			 i;
 	int			 can = 0;
@@ -620,15 +621,19 @@ db_next(struct hall_ctx *c, const struct pkg *p, int missing)
 		    "中打印回执。");
 		break;
 	case PKG_CANCELLED:
-		snprintf(words, sizeof(words), "该业务包中有业务已退单,"
-		    "请重新办理。");
+		snprintf(words, sizeof(words), "该业务包中有业务已退单。"
+		    "尚未提交的其余业务可「整包退单」一并退单,然后重新办理。");
 		break;
 	case PKG_STATE__MAX:
 	default:
 		abort();
 	}
-	page_attr(page_add(c, NULL, "next", words), "can-submit",
+	page_attr(n = page_add(c, NULL, "next", words), "can-submit",
 	    can ? "1" : "0");
+	for (i = 0; i < p->nsteps; i++)
+		if (p->steps[i].task_id > 0 &&
+		    p->steps[i].task.state == TASK_DRAFT)
+			page_attr(n, "can-cancel", "1");
 }
 
 /* The fixed message of done= or repeat= on a package's page. */
@@ -642,6 +647,7 @@ db_done_message(struct hall_ctx *c)
 		{ "saved", "已保存。各项业务已生成业务顺序号,请上传材料后提交。" },
 		{ "uploaded", "材料已上传。" },
 		{ "submitted", "已提交。" },
+		{ "cancelled", "已整包退单,未提交的业务均已退单。" },
 	};
 	const char	*d = req_get(c->r, "done");
 	size_t		 i;
@@ -748,6 +754,25 @@ dabao_page_submit(struct hall_ctx *c)
 		page_busy(c);
 		return;
 	}
+}
+
+/* See dabao_page.h. */
+void
+dabao_page_cancel(struct hall_ctx *c)
+{
+	int64_t	 id = page_id_param(c, "id");
+	int	 rc;
+
+	rc = pkg_cancel(c->s, &c->who, id);
+	if (rc == 0)
+		db_redirect(c, id, "cancelled");
+	else if (rc == 1)
+		page_fail(c, 404, "NOT_FOUND", "本单位未找到该业务包");
+	else if (rc == 3)
+		page_fail(c, 409, "BAD_STATE", "该业务包中没有未提交的业务,"
+		    "已提交的业务不能退单");
+	else
+		page_busy(c);
 }
 
 /* The step of p numbered by the request's step field, or NULL. */

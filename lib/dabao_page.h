@@ -38,6 +38,9 @@ void		 dabao_page_pkg(struct hall_ctx *c);
 /* POST /dabao/submit: id, csrf: the clerk's 提交 (pkg_submit). */
 void		 dabao_page_submit(struct hall_ctx *c);
 
+/* POST /dabao/cancel: id, csrf: 整包退单 (pkg_cancel). */
+void		 dabao_page_cancel(struct hall_ctx *c);
+
 /* POST /dabao/upload: id, step, material, pid, file: one material of
  * a step, back to the package. */
 void		 dabao_page_upload(struct hall_ctx *c);

@@ -293,6 +293,14 @@
         </form>
         <xsl:text> </xsl:text>
       </xsl:if>
+      <xsl:if test="next/@can-cancel = '1'">
+        <form method="post" action="/dabao/cancel" class="inline">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="id" value="{$p/@id}"/>
+          <button type="submit" class="btn" id="cancel">整包退单</button>
+        </form>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <a class="btn" href="/dabao">打包记录</a>
     </p>
   </xsl:template>

@@ -421,8 +421,24 @@ START_TEST(dabao_other_unit_404)
 	    k.id);
 	ck_xpath_eq(&a, path, "0");
 	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/dabao/cancel", 1, &a, "id", k.id,
+	    (char *)NULL), 404);
+	answer_free(&a);
 	/* A reviewer is not a unit. */
 	ck_assert_int_eq(http_get(&r, "/dabao", 1, &a), 403);
+	answer_free(&a);
+	/* 整包退单 by its own unit: both steps withdrawn, then nothing left
+	 * to withdraw. */
+	ck_assert_int_eq(http_post(&u, "/dabao/cancel", 1, &a, "id", k.id,
+	    (char *)NULL), 303);
+	ck_assert_ptr_nonnull(strstr(a.location, "done=cancelled"));
+	answer_free(&a);
+	get_pkg(&u, &k, &a);
+	ck_xpath_eq(&a, "string(/page/package/@state)", "已退单");
+	ck_xpath_eq(&a, "count(/page/package/step[@state = '退单'])", "2");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&u, "/dabao/cancel", 1, &a, "id", k.id,
+	    (char *)NULL), 409);
 	answer_free(&a);
 }
 END_TEST

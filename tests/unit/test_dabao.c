@@ -485,6 +485,28 @@ START_TEST(dabao_lizhi_refused_leaves_nothing)
 }
 END_TEST
 
+START_TEST(dabao_lizhi_cancel)
+{
+	struct form_errors	 errs;
+	struct pkg		 p;
+	char			 idno[19];
+	int64_t			 pid, id;
+	int			 created;
+
+	pid = td_employee(unit, "42010519870707131", "刘洋", "HT-7", idno);
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "刘洋", "HT-7",
+	    "pk:7f112233445566778899aabbccddeeff", &id, &created, &errs), 0);
+	ck_assert_int_eq(pkg_cancel(db.s, &other_clerk, id), 1);
+	ck_assert_int_eq(pkg_cancel(db.s, &clerk, id), 0);
+	td_load(id, unit, &p);
+	ck_assert_int_eq(p.steps[0].task.state, TASK_CANCELLED);
+	ck_assert_int_eq(p.steps[1].task.state, TASK_CANCELLED);
+	ck_assert_int_eq(p.state, PKG_CANCELLED);
+	ck_assert_int_eq(pkg_cancel(db.s, &clerk, id), 3);
+	ck_assert_int_eq(pkg_submit(db.s, &clerk, id, &errs), 3);
+}
+END_TEST
+
 START_TEST(dabao_task_in_no_package)
 {
 	struct task	 t;
@@ -638,6 +660,7 @@ dabao_suite(void)
 	tcase_add_test(tc, dabao_lizhi_unordered_policy);
 	tcase_add_test(tc, dabao_lizhi_refused_leaves_nothing);
 	tcase_add_test(tc, dabao_task_in_no_package);
+	tcase_add_test(tc, dabao_lizhi_cancel);
 	tcase_add_test(tc, dabao_ruzhi_ordered);
 	tcase_add_test(tc, dabao_ruzhi_refused_leaves_nothing);
 	suite_add_tcase(s, tc);
