@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "hall.h"
+#include "dabao_page.h"
 #include "attach.h"
 #include "tasklist.h"
 
@@ -62,6 +63,7 @@ add_row(const struct task *t, const char *unit_name, void *arg)
 	n = page_task(a->c, a->parent, t);
 	page_attr(n, "unit-name", unit_name);
 	page_attr(n, "was-returned", t->was_returned ? "1" : "0");
+	dabao_page_queue_mark(a->c, n, t->id);
 }
 
 /* tasklist_decided callback: one decision of 审核记录 as a <task> with
@@ -618,7 +620,7 @@ show_task(struct hall_ctx *c, const struct task *t, int pageno)
 	page_view(c, "detail", "业务审核");
 	page_attr(c->page, "category", "review");
 	page_task(c, NULL, t);
-	if (add_detail(c, t, pageno) != 0)
+	if (add_detail(c, t, pageno) != 0 || dabao_page_review(c, t) != 0)
 		page_busy(c);
 }
 
@@ -654,6 +656,7 @@ decide(struct hall_ctx *c, enum wf_action act)
 	struct form_errors	 errs;
 	struct task		 t;
 	enum wf_result		 wr;
+	char			 next[64];
 
 	if (load_task(c, &t) != 0)
 		return;
@@ -664,8 +667,13 @@ decide(struct hall_ctx *c, enum wf_action act)
 	else
 		wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
 	if (wr == WF_OK) {
-		page_redirect(c, act == WF_REJECT ? "/review?done=rejected" :
-		    "/review?done=approved");
+		/* A package's next step, submitted by the hall: open it. */
+		if (act == WF_APPROVE && dabao_page_next_review(c, t.id, next,
+		    sizeof(next)) == 1)
+			page_redirect(c, next);
+		else
+			page_redirect(c, act == WF_REJECT ?
+			    "/review?done=rejected" : "/review?done=approved");
 		return;
 	}
 	if (wf_load(c->s, t.id, 0, &t) != 0) {
@@ -852,6 +860,8 @@ batch_post(struct hall_ctx *c)
 			    NULL, &errs);
 		if (wr == WF_OK) {
 			ok++;
+			/* A package's step it held back (打包快办). */
+			(void)dabao_page_next_review(c, t.id, msg, sizeof(msg));
 			continue;
 		}
 		bad++;

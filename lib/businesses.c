@@ -47,6 +47,9 @@ const struct hall_category hall_categories[] = {
  * 机构办理」).  HALL_MENU_COMMON is the 常用业务 menu of the pages that
  * belong to no category (the 首页). */
 const struct hall_menu_entry hall_menu_entries[] = {
+	{ "dabao",	"入职打包",		"/dabao/ruzhi", NULL },
+	{ "dabao",	"离职打包",		"/dabao/lizhi", NULL },
+	{ "dabao",	"打包记录",		"/dabao", NULL },
 	{ "jiuye",	"备案查询",		"/beian", "/yonggong/batch" },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },

@@ -148,12 +148,13 @@ static const char *const jy_sql[JY_STMT__MAX] = {
 	    "WHERE p.idno = ?1", /* JY_STMT_BATCH_PERSON */
 };
 
-const char *const jy_reason_names[JY_REASON__MAX] = {
+const char *const jy_reason_names[JY_REASON__MAX + 1] = {
 	"停缴费",			/* JY_STOP */
 	"退休",				/* JY_RETIRE */
 	"死亡",				/* JY_DEATH */
 	"出国定居",			/* JY_EMIGRATE */
 	"解除多重劳动关系(工伤)",	/* JY_MULTI */
+	NULL
 };
 
 /* The requirements the rules can make (static, borrowed by outcomes). */

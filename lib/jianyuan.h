@@ -78,8 +78,9 @@ enum jy_reason {
 	JY_REASON__MAX
 };
 
-/* Chinese names (as stored in jianyuan.reason), by enum jy_reason. */
-extern const char *const jy_reason_names[JY_REASON__MAX];
+/* Chinese names (as stored in jianyuan.reason), by enum jy_reason,
+ * NULL-terminated (a FIELD_CHOICE list). */
+extern const char *const jy_reason_names[JY_REASON__MAX + 1];
 
 /* The reason named s, or JY_REASON__MAX. */
 enum jy_reason	 jy_reason_parse(const char *s);

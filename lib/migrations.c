@@ -869,6 +869,48 @@ const char *const store_migrations[] = {
 "CREATE INDEX zengyuan_idno ON zengyuan(idno, task_id);"
 "CREATE INDEX zengyuan_person ON zengyuan(person_id, task_id);"
 "CREATE INDEX zengyuan_insurance ON zengyuan(insurance_id);",
+/* 20 (issue 10, 打包快办): a package runs the tasks of one person's
+ * 入职 (用工备案 + 增员) or 离职 (减员 + 退工) in the order the region
+ * requires.  package_steps(task_id) is how the workflow finds, after a
+ * decision, whether the task belongs to a package (one indexed lookup);
+ * packages(unit_id, id) pages the unit's 打包记录 newest first,
+ * (unit_id, idno, id) the employee's timeline, and the tally
+ * (unit, 'packages') counts them for the pager.  A step the hall can
+ * only save once the one before it is approved (增员 needs the
+ * registration 用工备案 makes) has no task yet and keeps its form. */
+"CREATE TABLE packages ("
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  kind TEXT NOT NULL CHECK (kind IN ('入职', '离职')),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  idno TEXT NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  state TEXT NOT NULL DEFAULT '未提交',"
+"  note TEXT NOT NULL DEFAULT '',"
+"  dedup_key TEXT,"
+"  created_by INTEGER NOT NULL DEFAULT 0,"
+"  created_at INTEGER NOT NULL,"
+"  updated_at INTEGER NOT NULL"
+");"
+"CREATE INDEX packages_unit ON packages(unit_id, id);"
+"CREATE INDEX packages_person ON packages(unit_id, idno, id);"
+"CREATE UNIQUE INDEX packages_dedup ON packages(unit_id, dedup_key)"
+"  WHERE dedup_key IS NOT NULL;"
+"CREATE TABLE package_steps ("
+"  package_id INTEGER NOT NULL REFERENCES packages(id),"
+"  step_no INTEGER NOT NULL,"
+"  business TEXT NOT NULL,"
+"  task_id INTEGER REFERENCES tasks(id),"	/* NULL: saved later */
+"  hold TEXT NOT NULL DEFAULT '',"		/* '', 等待, 暂缓, 未通过 */
+"  note TEXT NOT NULL DEFAULT '',"
+"  form TEXT NOT NULL DEFAULT '',"		/* a later step's fields */
+"  PRIMARY KEY (package_id, step_no)"
+");"
+"CREATE UNIQUE INDEX package_steps_task ON package_steps(task_id);"
+"CREATE TRIGGER tallies_packages_insert AFTER INSERT ON packages BEGIN"
+"  INSERT INTO tallies (unit_id, name, n) VALUES (NEW.unit_id, 'packages', 1)"
+"    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
+"END;",
 };
 
 const size_t store_nmigrations =

@@ -12,6 +12,7 @@
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
+#include "dabao.h"
 #include "employment.h"
 #include "jianyuan.h"
 #include "log.h"
@@ -1509,6 +1510,20 @@ tg_timeline_revoke(struct store *s, const struct employment *e,
 	return tg_timeline_task(s, e, e->revoke_task_id, step);
 }
 
+/* pkg_person_lines callback: one line per package of the person. */
+static void
+tg_timeline_package(const struct pkg_line *l, void *arg)
+{
+	struct tuigong_timeline	*out = arg;
+	struct tuigong_step	*step;
+
+	if ((step = tg_step(out, l->title, l->date)) == NULL)
+		return;
+	step->package_id = l->pkg_id;
+	tg_copy(step->state, sizeof(step->state), l->state);
+	tg_copy(step->detail, sizeof(step->detail), l->detail);
+}
+
 /* Writes the next right step into out->advice. */
 static void
 tg_timeline_advice(struct tuigong_timeline *out, int policy_first,
@@ -1585,6 +1600,10 @@ tuigong_timeline(struct store *s, int64_t unit_id, const char *idno,
 	has_tg = out->nsteps > 0 &&
 	    strcmp(out->steps[out->nsteps - 1].kind, "退工") == 0;
 	if (tg_timeline_revoke(s, &emp, out) == -1)
+		return -1;
+	/* The 打包快办 packages of the person, asked of lib/dabao.h. */
+	if (pkg_person_lines(s, unit_id, out->idno, tg_timeline_package,
+	    out) == -1)
 		return -1;
 	clock_today(&today);
 	if (tg_region(s, unit_id, region, sizeof(region)) == -1 ||

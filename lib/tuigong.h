@@ -301,6 +301,7 @@ struct tuigong_step {
 	int64_t		 task_id;
 	char		 state[16];	/* task state, or a status */
 	char		 detail[160];
+	int64_t		 package_id;	/* a 打包快办 package's line, else 0 */
 };
 
 #define TG_MAX_STEPS	8

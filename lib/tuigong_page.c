@@ -271,6 +271,8 @@ tg_page_timeline(struct hall_ctx *c, const struct tuigong_timeline *tl)
 		page_attr(n, "seq", tl->steps[i].seq_no);
 		if (tl->steps[i].task_id > 0)
 			page_attr_int(n, "task", tl->steps[i].task_id);
+		if (tl->steps[i].package_id > 0)
+			page_attr_int(n, "package", tl->steps[i].package_id);
 		page_attr(n, "state", tl->steps[i].state);
 	}
 	if (tl->advice[0] != '\0')

@@ -14,6 +14,7 @@
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
+#include "dabao.h"
 #include "log.h"
 #include "store.h"
 #include "text.h"
@@ -607,6 +608,9 @@ wf_approve(struct store *s, struct task *t, const struct wf_business *b,
 	t->state = TASK_DONE;
 	t->decided_at = now;
 	t->decided_by = who->account_id;
+	/* A package's next step waits for this one (打包快办). */
+	if (pkg_task_decided(s, t, 1) == -1)
+		return WF_ERROR;
 	return WF_OK;
 }
 
@@ -698,6 +702,9 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
 		t->state = TASK_DRAFT;
 		t->returned = 1;
 		text_copy(t->return_reason, sizeof(t->return_reason), reason);
+		/* A package holds the steps after this one (打包快办). */
+		if (pkg_task_decided(s, t, 0) == -1)
+			return WF_ERROR;
 		return WF_OK;
 	case WF_CANCEL:
 		if (wf_move(s, t, TASK_CANCELLED, t->returned, t->return_reason,

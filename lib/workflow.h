@@ -257,7 +257,9 @@ int		 wf_first_submitted(struct store *s, int64_t task_id,
  * whom, runs the business's check for WF_SUBMIT and WF_APPROVE, moves
  * the state, applies the effect on 结束, records a task event, writes
  * a message to the unit and an audit row, and commits.  A VIP unit's
- * submit that passes the rules ends at once (decided_by 0).  reason is
+ * submit that passes the rules ends at once (decided_by 0).  After an
+ * approval or a 回退, pkg_task_decided() (dabao.h: 打包快办) runs in the
+ * same transaction; its failure fails the transition.  reason is
  * required for WF_REJECT: trimmed of white space (U+3000 included), it
  * must be valid UTF-8 text of 1 to WF_REASON_MAX_CHARS characters, else
  * WF_NEEDREASON with an error for the field "reason" in errs.  errs

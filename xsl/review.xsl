@@ -153,6 +153,7 @@
               <xsl:value-of select="@business-name"/>
               <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text><span class="badge badge-overdue">逾期</span></xsl:if>
               <xsl:if test="not($done) and (@was-returned = '1' or @returned = '1')"><xsl:text> </xsl:text><span class="badge badge-returned">曾回退</span></xsl:if>
+              <xsl:if test="@package"><xsl:text> </xsl:text><span class="badge badge-package"><xsl:value-of select="@package"/></span></xsl:if>
             </td>
             <td><xsl:value-of select="@unit-name"/></td>
             <td class="summary"><xsl:value-of select="@summary"/></td>
@@ -196,6 +197,36 @@
         </xsl:if>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- The package (打包快办) a task is a step of: each step, the others
+       linked; a later step is reviewed once the hall submits it. -->
+  <xsl:template match="package" mode="review">
+    <xsl:call-template name="section">
+      <xsl:with-param name="title" select="concat(@title, ' · ', @steps, ' 项')"/>
+    </xsl:call-template>
+    <table class="grid package-steps" id="package">
+      <thead><tr><th>顺序</th><th>业务名称</th><th>业务顺序号</th><th>业务状态</th></tr></thead>
+      <tbody>
+        <xsl:for-each select="step">
+          <tr>
+            <td><xsl:value-of select="@no"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@no = ../@current"><strong><xsl:value-of select="@business-name"/>(本业务)</strong></xsl:when>
+                <xsl:otherwise><a href="/review/task?id={@task}"><xsl:value-of select="@business-name"/></a></xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td class="mono"><xsl:value-of select="@seq"/></td>
+            <td>
+              <xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template>
+              <xsl:if test="@hold = '等待'"> 前一项审核通过后由系统自动提交</xsl:if>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+    <p class="note">打包办理的业务须按顺序审核:前一项审核通过后,系统自动提交下一项,并打开其审核页面。</p>
   </xsl:template>
 
   <!-- One task in detail, with the approve / reject forms while it is
@@ -259,6 +290,8 @@
         </xsl:call-template>
       </tr>
     </table>
+
+    <xsl:apply-templates select="package" mode="review"/>
 
     <xsl:if test="detail/field">
       <xsl:call-template name="section"><xsl:with-param name="title">申报信息</xsl:with-param></xsl:call-template>

@@ -572,6 +572,9 @@
                 <xsl:if test="@kind = '增员' and @task != ''">
                   <a class="op" href="/zengyuan?id={@task}">查看</a>
                 </xsl:if>
+                <xsl:if test="@package != ''">
+                  <a class="op" href="/dabao/pkg?id={@package}">查看</a>
+                </xsl:if>
               </td>
             </tr>
           </xsl:for-each>
