@@ -126,10 +126,11 @@
               <xsl:if test="@changeable = '1'">
                 <a class="op" href="/yuyue/book?task={@task}">改约</a>
                 <xsl:text> </xsl:text>
-                <form method="post" action="/yuyue/cancel" class="inline">
+                <form method="post" action="/yuyue/cancel" class="inline"
+                      data-confirm="确定取消该预约吗?取消后该时段的名额让给其他单位,业务本身不受影响。">
                   <xsl:call-template name="csrf"/>
                   <input type="hidden" name="id" value="{@id}"/>
-                  <button type="submit" class="btn-link">取消预约</button>
+                  <button type="submit" class="btn">取消预约</button>
                 </form>
               </xsl:if>
             </td>
@@ -188,7 +189,7 @@
             </xsl:choose>
             <input type="hidden" name="day" value="{$day}"/>
             <input type="hidden" name="slot" value="{@name}"/>
-            <button type="submit" class="btn-link" title="{$day} {@name}">
+            <button type="submit" class="btn" title="{$day} {@name}">
               <xsl:choose>
                 <xsl:when test="$b">改到此时段</xsl:when>
                 <xsl:otherwise>预约</xsl:otherwise>
@@ -241,7 +242,8 @@
       <div class="task-actions">
         <xsl:choose>
           <xsl:when test="$b/@changeable = '1'">
-            <form method="post" action="/yuyue/cancel" class="inline">
+            <form method="post" action="/yuyue/cancel" class="inline"
+                  data-confirm="确定取消该预约吗?取消后该时段的名额让给其他单位,业务本身不受影响。">
               <xsl:call-template name="csrf"/>
               <input type="hidden" name="id" value="{$b/@id}"/>
               <button type="submit" class="btn btn-danger">取消预约</button>
