@@ -33,6 +33,7 @@
 enum yg_stmt {
 	YG_STMT_REGION,		/* a unit's 行政区划 */
 	YG_STMT_OPEN_TASK,	/* a person's unfinished 用工备案 here */
+	YG_STMT_OPEN_STATE,	/* whether it is submitted, and a draft's */
 	YG_STMT_CONTRACT_PENDING, /* 合同编号 in an unfinished 用工备案 */
 	YG_STMT_ROW_LOAD,	/* one row of a task */
 	YG_STMT_ROW_SAVE,	/* inserts or replaces a row */
@@ -58,6 +59,13 @@ static const char *const yg_sql[YG_STMT__MAX] = {
 	    "WHERE y.idno = ?1 AND y.task_id <> ?3 AND t.unit_id = ?2 AND "
 	    "t.business = 'yonggong' AND t.state IN ('未提交', '进行中') "
 	    "ORDER BY y.task_id LIMIT 1",
+	[YG_STMT_OPEN_STATE] =
+	    "SELECT EXISTS (SELECT 1 FROM yonggong y JOIN tasks t ON "
+	    "t.id = y.task_id WHERE y.idno = ?1 AND t.unit_id = ?2 AND "
+	    "t.business = 'yonggong' AND t.state = '进行中'), "
+	    "(SELECT t.seq_no FROM yonggong y JOIN tasks t ON t.id = y.task_id "
+	    "WHERE y.idno = ?1 AND t.unit_id = ?2 AND t.business = 'yonggong' "
+	    "AND t.state = '未提交' LIMIT 1)",
 	[YG_STMT_CONTRACT_PENDING] =
 	    "SELECT EXISTS (SELECT 1 FROM yonggong y JOIN tasks t ON "
 	    "t.id = y.task_id WHERE y.contract_no = ?1 AND NOT (y.task_id = "
@@ -448,21 +456,26 @@ yg_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 
 /* See yonggong.h. */
 int
-yonggong_pending(struct store *s, int64_t unit_id, const char *idno)
+yonggong_open_state(struct store *s, int64_t unit_id, const char *idno,
+    char seq[32])
 {
 	struct store_stmt	*st;
-	int			 rc;
+	int			 rc, submitted;
 
-	if ((st = store_stmt(s, yg_sql[YG_STMT_OPEN_TASK])) == NULL ||
+	seq[0] = '\0';
+	if ((st = store_stmt(s, yg_sql[YG_STMT_OPEN_STATE])) == NULL ||
 	    store_bind_text(st, 1, idno) != 0 ||
-	    store_bind_int(st, 2, unit_id) != 0 ||
-	    store_bind_int(st, 3, 0) != 0)
+	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
-	rc = store_step(st);
+	if ((rc = store_step(st)) != STORE_ROW) {
+		store_reset(st);
+		return -1;
+	}
+	submitted = store_col_int(st, 0) != 0;
+	if (store_col_text(st, 1) != NULL)
+		text_copy(seq, 32, store_col_text(st, 1));
 	store_reset(st);
-	if (rc != STORE_ROW && rc != STORE_DONE)
-		return -1;
-	return rc == STORE_ROW;
+	return submitted ? 2 : seq[0] != '\0' ? 1 : 0;
 }
 
 /* 合同编号 is unique: no registration has it, nor an unfinished 用工备案

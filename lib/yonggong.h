@@ -218,10 +218,10 @@ size_t		 yonggong_row_from_cells(const char *const *cells,
 		    size_t ncells, const struct hdate *today,
 		    struct yonggong_row *row, struct form_errors *errs);
 
-/* Whether the person with 身份证号 idno has an unfinished (未提交 or
- * 进行中) 用工备案 at unit_id: what 增员 accepts until its approval (a
- * 入职打包 saves and submits both together).  Returns 1, 0, -1. */
-int		 yonggong_pending(struct store *s, int64_t unit_id,
-		    const char *idno);
+/* How far the unfinished 用工备案 of idno at unit_id has gone: 2 one is
+ * submitted (进行中), 1 one is still a draft (未提交; its 业务顺序号 into
+ * seq), 0 none; -1 on error. */
+int		 yonggong_open_state(struct store *s, int64_t unit_id,
+		    const char *idno, char seq[32]);
 
 #endif

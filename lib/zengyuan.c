@@ -500,25 +500,42 @@ zy_rule_open_task(struct store *s, int64_t unit_id, int64_t task_id,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
-/* A current 用工备案 here, where the region requires one; until the
- * 增员 is approved (approving 0) an unfinished one will do (入职打包
- * saves and submits both; the reviewer approves the 用工备案 first).
- * Returns 0 or -1. */
+/* When the rules are checked: saving a draft (or a draft's lint), a
+ * 普通 unit's 提交, or deciding the 增员 (a reviewer's approval, or a
+ * VIP unit's 提交 that is decided at once). */
+#define ZY_AT_SAVE	0
+#define ZY_AT_SUBMIT	1
+#define ZY_AT_DECIDE	2
+
+/* A current 用工备案 here, where the region requires one.  A draft of
+ * the 增员 may be saved while the 用工备案 is unfinished (入职打包
+ * saves both at once); a 普通 unit submits it once the 用工备案 is
+ * submitted too (the reviewer approves the 用工备案 first); it is
+ * decided only on an approved one.  Returns 0 or -1. */
 static int
 zy_rule_yonggong(struct store *s, int64_t unit_id,
-    const struct zengyuan_row *r, int approving, const char *prefix,
+    const struct zengyuan_row *r, int stage, const char *prefix,
     struct form_errors *errs)
 {
+	char	 seq[32];
 	int	 rc;
 
 	if ((rc = emp_current_here(s, r->person_id, unit_id)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (!approving && (rc = yonggong_pending(s, unit_id, r->idno)) != 0)
-		return rc < 0 ? -1 : 0;
-	if (approving)
+	if (stage == ZY_AT_DECIDE) {
 		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
 		    "该职工在本单位的用工备案尚未审核通过,请先办理(审核通过)"
 		    "用工备案,再办理增员");
+		return 0;
+	}
+	if ((rc = yonggong_open_state(s, unit_id, r->idno, seq)) < 0)
+		return -1;
+	if (rc == 2 || (rc == 1 && stage == ZY_AT_SAVE))
+		return 0;
+	if (rc == 1)
+		form_error_addf(errs, prefix, "sfzh", "ZY_YONGGONG_DRAFT",
+		    "该职工的用工备案(业务顺序号 %s)尚未提交,请先在首页「待办」"
+		    "中提交该用工备案,再提交增员(经办机构先审核用工备案)", seq);
 	else
 		form_error_addf(errs, prefix, "sfzh", "ZY_NO_YONGGONG",
 		    "该职工在本单位没有在职的用工备案,请先办理用工备案"
@@ -526,13 +543,12 @@ zy_rule_yonggong(struct store *s, int64_t unit_id,
 	return 0;
 }
 
-/* The store's rules of row; see zengyuan_rules; approving: the 增员
- * is being decided (no unfinished 用工备案 will do).  Returns 0 or
- * -1. */
+/* The store's rules of row; see zengyuan_rules; stage: ZY_AT_SAVE,
+ * ZY_AT_SUBMIT or ZY_AT_DECIDE (zy_rule_yonggong).  Returns 0 or -1. */
 static int
 zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
     struct zengyuan_row *row, const struct hdate *today,
-    const struct zengyuan_limits *lim, int approving, const char *prefix,
+    const struct zengyuan_limits *lim, int stage, const char *prefix,
     struct form_errors *errs)
 {
 	struct zy_person	 p;
@@ -552,7 +568,7 @@ zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
 		zy_rule_age(row, today, lim, prefix, errs);
 	zy_rule_sb_no(row, &f, prefix, errs);
 	if (lim->require_yonggong &&
-	    zy_rule_yonggong(s, unit_id, row, approving, prefix, errs) != 0)
+	    zy_rule_yonggong(s, unit_id, row, stage, prefix, errs) != 0)
 		return -1;
 	return zy_rule_open_task(s, unit_id, task_id, row, prefix, errs);
 }
@@ -560,7 +576,7 @@ zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
 /* Every rule; see zengyuan_rules.  Returns 0 or -1. */
 static int
 zy_rules(struct store *s, int64_t unit_id, int64_t task_id,
-    struct zengyuan_row *row, const struct hdate *today, int approving,
+    struct zengyuan_row *row, const struct hdate *today, int stage,
     const char *prefix, struct form_errors *errs)
 {
 	struct zengyuan_limits	 lim;
@@ -572,7 +588,7 @@ zy_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	if (valid_idcard(row->idno, NULL, &ic) != VALID_OK)
 		return 0;	/* the store knows nothing of a bad number */
 	return zy_rules_store(s, unit_id, task_id, row, today, &lim,
-	    approving, prefix, errs);
+	    stage, prefix, errs);
 }
 
 /* See zengyuan.h. */
@@ -581,7 +597,8 @@ zengyuan_rules(struct store *s, int64_t unit_id, int64_t task_id,
     struct zengyuan_row *row, const struct hdate *today, const char *prefix,
     struct form_errors *errs)
 {
-	return zy_rules(s, unit_id, task_id, row, today, 0, prefix, errs);
+	return zy_rules(s, unit_id, task_id, row, today, ZY_AT_SAVE, prefix,
+	    errs);
 }
 
 /* See zengyuan.h. */
@@ -784,7 +801,7 @@ struct zy_checkarg {
 	struct form_errors	*errs;
 	int			 batch;
 	int			 failed;
-	int			 approving;	/* 进行中, or a VIP unit's */
+	int			 stage;		/* ZY_AT_SUBMIT or _DECIDE */
 	int			 photo_needed;	/* a row 0 without one */
 };
 
@@ -804,7 +821,7 @@ zy_check_row(const struct zengyuan_row *row, void *arg)
 		snprintf(prefix, sizeof(prefix), "第%d行(%s): ", row->row_no,
 		    row->name);
 	if (zy_rules(a->s, a->unit_id, a->task_id, &r, &a->today,
-	    a->approving, prefix, a->errs) != 0) {
+	    a->stage, prefix, a->errs) != 0) {
 		a->failed = 1;
 		return;
 	}
@@ -833,8 +850,9 @@ zy_checkarg_init(struct zy_checkarg *a, struct store *s, int64_t task_id,
 	a->task_id = task_id;
 	a->errs = errs;
 	/* The check of a 进行中 task decides it; a VIP unit's submit ends
-	 * it at once. */
-	a->approving = t.state == TASK_PENDING || vip != 0;
+	 * it at once; a 普通 unit's submit sends it to the reviewer. */
+	a->stage = t.state == TASK_PENDING || vip != 0 ? ZY_AT_DECIDE :
+	    ZY_AT_SUBMIT;
 	clock_today(&a->today);
 	if ((a->batch = zengyuan_is_batch(s, task_id)) < 0)
 		return -1;

@@ -586,6 +586,43 @@ START_TEST(zengyuan_pending_yonggong)
 }
 END_TEST
 
+/* Outside a package a 普通 unit's 增员 is saved while the 用工备案 is a
+ * draft, but submitted only once the 用工备案 is submitted too: the
+ * reviewer could not approve it otherwise, and the clerk would not know
+ * why (browser walkthrough). */
+START_TEST(zengyuan_yonggong_draft)
+{
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	int64_t			 t;
+	size_t			 i;
+
+	zt_sql("INSERT INTO tasks (seq_no, business, unit_id, state, "
+	    "created_at, updated_at) VALUES ('YGD1', 'yonggong', ?1, '未提交', "
+	    "0, 0)", 1, unit);
+	zt_sql("INSERT INTO yonggong (task_id, row_no, idno) SELECT id, 0, "
+	    "(SELECT idno FROM persons WHERE id = ?1) FROM tasks WHERE seq_no "
+	    "= 'YGD1'", 1, pid[ZT_NO_EMP]);
+	zt_row(ZT_NO_EMP, "李无", &r);
+	t = zt_save(&r, "k8");
+	ck_assert_int_gt(t, 0);
+	zt_attach(t, ZY_MAT_SFZ, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_YONGGONG, "unit/fixtures/files/ok.pdf");
+	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.jpg");
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_RULES);
+	ck_assert(zt_has(&errs, "ZY_YONGGONG_DRAFT"));
+	for (i = 0; i < errs.n; i++)
+		if (strcmp(errs.e[i].code, "ZY_YONGGONG_DRAFT") == 0)
+			ck_assert_ptr_nonnull(strstr(errs.e[i].msg, "YGD1"));
+	zt_sql("UPDATE tasks SET state = '进行中' WHERE seq_no = 'YGD1'", 0, 0);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
+	    &errs), WF_OK);
+}
+END_TEST
+
 /* The photo is a JPG. */
 START_TEST(zengyuan_photo_jpg)
 {
@@ -646,6 +683,7 @@ zengyuan_suite(void)
 	tcase_add_test(tc, zengyuan_enrol_new_rows);
 	tcase_add_test(tc, zengyuan_not_on_file_created);
 	tcase_add_test(tc, zengyuan_pending_yonggong);
+	tcase_add_test(tc, zengyuan_yonggong_draft);
 	tcase_add_test(tc, zengyuan_photo_jpg);
 	suite_add_tcase(s, tc);
 	return s;
