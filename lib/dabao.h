@@ -23,7 +23,11 @@
  *   a package is saved step by step, each with a dedup key made from the
  *   form's one-time token: the same form posted again (or after a crash
  *   between steps) finds the tasks already made and completes the
- *   package.  A later step refused at save withdraws (退单) the earlier.
+ *   package.  A later step refused at save withdraws (退单) the earlier;
+ *   so does a package that could not be created (no step is left in 待办
+ *   without its package).  A refused form comes back with a fresh token,
+ *   and a step key naming a withdrawn task or another business's is
+ *   refused (PKG_TOKEN_USED), so no package is born 已退单.
  */
 #ifndef HALL_DABAO_H
 #define HALL_DABAO_H
