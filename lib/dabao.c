@@ -64,8 +64,8 @@ enum pkg_stmt {
 	PKG_STMT_COUNT,		/* the unit's kept count */
 	PKG_STMT_LIST,		/* a page of the unit's packages */
 	PKG_STMT_PERSON,	/* a person's latest packages */
-	PKG_STMT_SET_TASK,	/* a later step's task, once saved */
-	PKG_STMT_FORM,		/* a later step's kept fields */
+	PKG_STMT_MARK,		/* a task's package, step and size */
+	PKG_STMT_STEP_TASK,	/* a unit's task of a step key */
 	PKG_STMT__MAX
 };
 
@@ -84,7 +84,7 @@ static const char *const pkg_sql[PKG_STMT__MAX] = {
 	    "SELECT id, unit_id, kind, person_id, idno, name, created_at "
 	    "FROM packages WHERE id = ?1 AND (?2 <= 0 OR unit_id = ?2)",
 	[PKG_STMT_STEPS] =
-	    "SELECT step_no, business, task_id, hold, note, form "
+	    "SELECT step_no, business, task_id, hold, note "
 	    "FROM package_steps WHERE package_id = ?1 ORDER BY step_no",
 	[PKG_STMT_OF_TASK] =
 	    "SELECT package_id, step_no FROM package_steps WHERE task_id = ?1",
@@ -106,12 +106,14 @@ static const char *const pkg_sql[PKG_STMT__MAX] = {
 	[PKG_STMT_PERSON] =
 	    "SELECT id FROM packages WHERE unit_id = ?1 AND idno = ?2 "
 	    "ORDER BY id DESC LIMIT ?3",
-	[PKG_STMT_SET_TASK] =
-	    "UPDATE package_steps SET task_id = ?3, hold = '', note = '' "
-	    "WHERE package_id = ?1 AND step_no = ?2 AND task_id IS NULL",
-	[PKG_STMT_FORM] =
-	    "SELECT form FROM package_steps WHERE package_id = ?1 "
-	    "AND step_no = ?2",
+	[PKG_STMT_MARK] =
+	    "SELECT s.package_id, s.step_no, p.kind, (SELECT COUNT(*) "
+	    "FROM package_steps c WHERE c.package_id = s.package_id) "
+	    "FROM package_steps s JOIN packages p ON p.id = s.package_id "
+	    "WHERE s.task_id = ?1",
+	[PKG_STMT_STEP_TASK] =
+	    "SELECT id, business, state FROM tasks "
+	    "WHERE dedup_key = ?2 AND unit_id = ?1",
 };
 
 /* The system acting for a unit: how the hall submits a waiting step. */
@@ -212,7 +214,7 @@ pkg_ordered(struct store *s, int64_t unit_id, enum pkg_kind kind)
  * Returns 0 or -1. */
 static int
 pkg_add_steps(struct store *s, int64_t id, const char *const *business,
-    const int64_t *task_ids, const char *const *forms, size_t n)
+    const int64_t *task_ids, size_t n)
 {
 	struct store_stmt	*st;
 	size_t			 i;
@@ -224,8 +226,7 @@ pkg_add_steps(struct store *s, int64_t id, const char *const *business,
 		    store_bind_text(st, 3, business[i]) ||
 		    (task_ids[i] > 0 ? store_bind_int(st, 4, task_ids[i]) :
 		    store_bind_null(st, 4)) ||
-		    store_bind_text(st, 5, forms != NULL && forms[i] != NULL ?
-		    forms[i] : "") ||
+		    store_bind_text(st, 5, "") ||
 		    store_bind_text(st, 6, task_ids[i] > 0 ? "" :
 		    pkg_hold_names[PKG_HOLD_WAITING]) ||
 		    store_exec_stmt(s, st))
@@ -283,8 +284,7 @@ int
 pkg_create(struct store *s, const struct actor *who, enum pkg_kind kind,
     int64_t person_id, const char *idno, const char *name,
     const char *dedup_key, const char *const *business,
-    const int64_t *task_ids, const char *const *forms, size_t nsteps,
-    int64_t *pkg_id, int *created)
+    const int64_t *task_ids, size_t nsteps, int64_t *pkg_id, int *created)
 {
 	*pkg_id = 0;
 	*created = 0;
@@ -295,7 +295,7 @@ pkg_create(struct store *s, const struct actor *who, enum pkg_kind kind,
 		return -1;
 	if (pkg_insert(s, who, kind, person_id, idno, name, dedup_key, pkg_id,
 	    created) == -1 ||
-	    pkg_add_steps(s, *pkg_id, business, task_ids, forms, nsteps) == -1 ||
+	    pkg_add_steps(s, *pkg_id, business, task_ids, nsteps) == -1 ||
 	    store_commit(s) == -1) {
 		store_rollback(s);
 		*pkg_id = 0;
@@ -329,13 +329,12 @@ pkg_load_steps(struct store *s, struct pkg *p)
 		ps->task_id = store_col_int64(st, 2);
 		ps->hold = pkg_hold_of(store_col_text(st, 3));
 		text_copy(ps->note, sizeof(ps->note), store_col_text(st, 4));
-		ps->has_form = store_col_text(st, 5)[0] != '\0';
 	}
 	store_reset(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
 	for (i = 0; i < p->nsteps; i++) {
-		/* A step the hall saves later has no task yet: 未提交. */
+		/* A step without a task (none are made now): 未提交. */
 		if (p->steps[i].task_id > 0 && wf_load(s, p->steps[i].task_id,
 		    0, &p->steps[i].task) != 0)
 			return -1;
@@ -395,6 +394,28 @@ pkg_of_task(struct store *s, int64_t task_id, int64_t *pkg_id, int *step_no)
 	if (rc == STORE_ROW) {
 		*pkg_id = store_col_int64(st, 0);
 		*step_no = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : -1;
+}
+
+/* See dabao.h. */
+int
+pkg_mark_of_task(struct store *s, int64_t task_id, struct pkg_mark *m)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(m, 0, sizeof(*m));
+	if ((st = store_stmt(s, pkg_sql[PKG_STMT_MARK])) == NULL ||
+	    store_bind_int(st, 1, task_id))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		m->pkg_id = store_col_int64(st, 0);
+		m->step_no = store_col_int(st, 1);
+		m->kind = strcmp(store_col_text(st, 2),
+		    pkg_kind_names[PKG_RUZHI]) == 0 ? PKG_RUZHI : PKG_LIZHI;
+		m->nsteps = store_col_int(st, 3);
 	}
 	store_reset(st);
 	return rc == STORE_ROW ? 1 : rc == STORE_DONE ? 0 : -1;
@@ -600,12 +621,13 @@ pkg_clerk_submit(struct store *s, const struct actor *who,
 {
 	struct form_error	*e;
 	enum wf_result		 r;
-	char			 msg[sizeof(e->msg)];
+	char			 msg[2 * sizeof(e->msg)];
 	size_t			 n0 = errs->n, i;
 
 	r = wf_transition(s, ps->task_id, WF_SUBMIT, who, NULL, errs);
 	for (i = n0; i < errs->n; i++) {
 		e = &errs->e[i];
+		/* Joined whole, then cut at a character by text_copy. */
 		snprintf(msg, sizeof(msg), "%s:%s",
 		    pkg_business_name(ps->business), e->msg);
 		text_copy(e->msg, sizeof(e->msg), msg);
@@ -629,8 +651,7 @@ pkg_plan(const struct pkg *p, int ordered, int *go)
 		go[i] = 0;
 		switch (p->steps[i].task.state) {
 		case TASK_DRAFT:
-			/* A step without a task yet is saved by the hall
-			 * (pkg_run_deferred) once the one before ends. */
+			/* A step without a task has nothing to submit. */
 			if (!blocked && p->steps[i].task_id > 0) {
 				go[i] = 1;
 				n++;
@@ -844,244 +865,66 @@ pkg_withdraw(struct store *s, const struct actor *who, int64_t task_id)
 	return r == WF_OK ? 0 : -1;
 }
 
-/* See dabao.h. */
-int
-pkg_save_lizhi(struct store *s, const struct actor *who,
-    const struct pkg_lizhi *in, const char *key, int64_t *pkg_id,
-    int *created, struct form_errors *errs)
+/* Withdraws the tasks[i] this save made (made[i]) after the package
+ * could not be created, so that no step is left in 待办 without its
+ * package.  Returns 0, or -1 when one is left (logged). */
+static int
+pkg_undo(struct store *s, const struct actor *who, const int64_t *tasks,
+    const int *made, size_t n)
 {
-	static const char *const business[2] = { "jianyuan", "tuigong" };
-	int64_t		 tasks[2], dup_id;
-	char		 k1[48], k2[48], dup_seq[32], msg[256];
-	int		 rc, jy_new, tg_new;
+	size_t	 i;
+	int	 rc = 0;
 
-	*pkg_id = 0;
-	*created = 0;
-	if ((unsigned int)in->jy_reason >= JY_REASON__MAX)
-		return -1;
-	rc = jy_save(s, who, (enum jy_reason)in->jy_reason, &in->change,
-	    &in->person_id, 1, pkg_step_key(key, 1, k1), &tasks[0], errs);
-	if (rc == -1 || rc == 1)
-		return rc;
-	jy_new = rc == 0;
-	dup_id = 0;
-	rc = tuigong_save(s, who, NULL, in->tg, pkg_step_key(key, 2, k2),
-	    &tasks[1], &tg_new, &dup_id, dup_seq);
-	if (rc != 0) {
-		/* Refused (another unfinished 退工 of the person) or failed. */
-		if (rc == 1) {
-			snprintf(msg, sizeof(msg), "该员工已有未办结的退工登记"
-			    "(业务顺序号 %s),不能再打包办理", dup_seq);
-			form_error_add(errs, "sfzh", "TG_DUPLICATE", msg);
-			rc = 1;
-		} else
+	for (i = 0; i < n; i++)
+		if (made[i] && tasks[i] > 0 &&
+		    pkg_withdraw(s, who, tasks[i]) == -1) {
+			log_err("dabao: task %" PRId64 " left without its "
+			    "package", tasks[i]);
 			rc = -1;
-		if (jy_new && pkg_withdraw(s, who, tasks[0]) == -1)
-			log_err("dabao: 减员 task %" PRId64 " left unwithdrawn",
-			    tasks[0]);
-		return rc;
-	}
-	if (pkg_create(s, who, PKG_LIZHI, in->person_id, in->tg->idno,
-	    in->tg->name, key, business, tasks, NULL, 2, pkg_id, created) == -1)
-		return -1;
-	(void)tg_new;
-	return 0;
-}
-
-/* The hall as the actor of unit_id into a. */
-static void
-pkg_hall_actor(int64_t unit_id, struct actor *a)
-{
-	a->account_id = 0;
-	a->unit_id = unit_id;
-	a->name = PKG_HALL_NAME;
-	a->cert_fp = "";
-}
-
-/* Saves the 增员 of step ps of p from its kept fields form (urlencoded)
- * as the hall, through zengyuan_save.  Returns 0 (*task_id), 1 refused
- * (errs), -1 error. */
-static int
-pkg_save_zengyuan(struct store *s, const struct pkg *p,
-    const struct pkg_step *ps, const char *form, struct form_errors *errs,
-    int64_t *task_id)
-{
-	struct field_val	 vals[ZYF__MAX];
-	struct zengyuan_row	 row;
-	struct actor		 hall;
-	struct hdate		 today;
-	struct req		 r;
-	char			 key[48];
-	int			 rc = -1, created;
-
-	memset(&r, 0, sizeof(r));
-	if (req_parse_urlencoded(form, strlen(form), &req_default_limits,
-	    &r.body) != REQ_OK) {
-		log_err("dabao: package %" PRId64 ": kept form unreadable",
-		    p->id);
-		goto out;
-	}
-	clock_today(&today);
-	if (form_validate(&r, zengyuan_form_defs, ZYF__MAX, &today, vals,
-	    errs) > 0) {
-		rc = 1;
-		goto out;
-	}
-	memset(&row, 0, sizeof(row));
-	zengyuan_row_from_form(vals, &row);
-	pkg_hall_actor(p->unit_id, &hall);
-	snprintf(key, sizeof(key), "pk%d:package%" PRId64, ps->step_no, p->id);
-	rc = zengyuan_save(s, &hall, NULL, &row, key, task_id, &created, errs);
-out:
-	req_fields_free(&r.body);
-	return rc;
-}
-
-/* Keeps a refusal of the hall's save or submit of step ps of p (errs,
- * or msg) and tells the clerk, in a transaction of its own.  Returns 0
- * or -1. */
-static int
-pkg_deferred_refused(struct store *s, const struct pkg *p,
-    const struct pkg_step *ps, const char *what, const struct form_errors *errs)
-{
-	char	 note[512], title[512], body[1024];
-
-	pkg_join_errors(errs, 0, note, sizeof(note));
-	snprintf(title, sizeof(title), "%s %s:%s未能由系统自动%s",
-	    pkg_kind_titles[p->kind], p->name, pkg_business_name(ps->business),
-	    what);
-	snprintf(body, sizeof(body), "原因:%s。请按原因补正后,在「打包记录」"
-	    "中打开该业务包并提交。", note);
-	if (store_begin(s) != 0)
-		return -1;
-	if (pkg_set_hold(s, p->id, ps->step_no, PKG_HOLD_REFUSED, note) != 0 ||
-	    pkg_message(s, p, ps->task_id > 0 ? ps->task_id :
-	    p->steps[0].task_id, title, body) != 0 ||
-	    pkg_refresh(s, p->id) != 0 || store_commit(s) != 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return 0;
-}
-
-/* Records that step step_no of package id is task task_id now, in a
- * transaction of its own.  Returns 0 or -1. */
-static int
-pkg_set_task(struct store *s, int64_t id, int step_no, int64_t task_id)
-{
-	struct store_stmt	*st;
-
-	if (store_begin(s) != 0)
-		return -1;
-	if ((st = store_stmt(s, pkg_sql[PKG_STMT_SET_TASK])) == NULL ||
-	    store_bind_int(st, 1, id) || store_bind_int(st, 2, step_no) ||
-	    store_bind_int(st, 3, task_id) || store_exec_stmt(s, st) ||
-	    pkg_refresh(s, id) != 0 || store_commit(s) != 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return 0;
-}
-
-/* The kept fields of step step_no of package id into a malloc'd string
- * (caller frees), or NULL on error. */
-static char *
-pkg_form_of(struct store *s, int64_t id, int step_no)
-{
-	struct store_stmt	*st;
-	char			*v = NULL;
-
-	if ((st = store_stmt(s, pkg_sql[PKG_STMT_FORM])) == NULL ||
-	    store_bind_int(st, 1, id) || store_bind_int(st, 2, step_no))
-		return NULL;
-	if (store_step(st) == STORE_ROW)
-		v = strdup(store_col_text(st, 0));
-	store_reset(st);
-	return v;
-}
-
-/* Saves and submits step ps of p as the hall (see pkg_run_deferred).
- * Returns 1 saved, 0 refused (kept and told), -1 error. */
-static int
-pkg_run_step(struct store *s, struct pkg *p, struct pkg_step *ps)
-{
-	struct form_errors	*errs;
-	struct actor		 hall;
-	enum wf_result		 r;
-	char			*form;
-	int64_t			 task_id = 0;
-	int			 rc = -1;
-
-	if ((errs = calloc(1, sizeof(*errs))) == NULL)
-		return -1;
-	if ((form = pkg_form_of(s, p->id, ps->step_no)) == NULL)
-		goto out;
-	if (strcmp(ps->business, "zengyuan") != 0) {
-		log_err("dabao: no later save for %s", ps->business);
-		goto out;
-	}
-	rc = pkg_save_zengyuan(s, p, ps, form, errs, &task_id);
-	if (rc == 1) {
-		rc = pkg_deferred_refused(s, p, ps, "保存", errs) == 0 ? 0 : -1;
-		goto out;
-	}
-	if (rc != 0 || pkg_set_task(s, p->id, ps->step_no, task_id) != 0) {
-		rc = -1;
-		goto out;
-	}
-	ps->task_id = task_id;
-	pkg_hall_actor(p->unit_id, &hall);
-	r = wf_transition(s, task_id, WF_SUBMIT, &hall, NULL, errs);
-	if (r == WF_OK)
-		rc = 1;
-	else if (r == WF_RULES)
-		rc = pkg_deferred_refused(s, p, ps, "提交", errs) == 0 ? 0 : -1;
-	else
-		rc = -1;
-out:
-	free(form);
-	free(errs);
-	return rc;
-}
-
-/* See dabao.h. */
-int
-pkg_run_deferred(struct store *s, int64_t id)
-{
-	struct pkg	*p;
-	size_t		 i;
-	int		 n = 0, rc;
-
-	if ((p = calloc(1, sizeof(*p))) == NULL)
-		return -1;
-	if (pkg_load(s, id, 0, p) != 0) {
-		free(p);
-		return -1;
-	}
-	for (i = 1; i < p->nsteps; i++) {
-		if (p->steps[i].task_id > 0 || !p->steps[i].has_form ||
-		    p->steps[i - 1].task.state != TASK_DONE)
-			continue;
-		if ((rc = pkg_run_step(s, p, &p->steps[i])) < 0) {
-			free(p);
-			return -1;
 		}
-		n += rc;
-	}
-	free(p);
-	return n;
+	return rc;
 }
 
-/* See dabao.h. */
-int
-pkg_after_decision(struct store *s, int64_t task_id)
+/* The tasks the step keys of key already name for who's unit, into
+ * found[i] (0 none).  A token replayed after its step was withdrawn
+ * (退单), or naming a task of another business, is refused (errs): the
+ * business's save would otherwise return that task as the step's.
+ * Returns 0, 1 refused, -1 error. */
+static int
+pkg_step_tasks(struct store *s, const struct actor *who, const char *key,
+    const char *const *business, size_t n, int64_t *found,
+    struct form_errors *errs)
 {
-	int64_t	 id;
-	int	 step, rc;
+	struct store_stmt	*st;
+	char			 k[48];
+	size_t			 i;
+	int			 rc, bad = 0;
 
-	if ((rc = pkg_of_task(s, task_id, &id, &step)) <= 0)
-		return rc;
-	return pkg_run_deferred(s, id) < 0 ? -1 : 0;
+	for (i = 0; i < n; i++) {
+		found[i] = 0;
+		if (pkg_step_key(key, (int)i + 1, k) == NULL)
+			continue;
+		if ((st = store_stmt(s, pkg_sql[PKG_STMT_STEP_TASK])) == NULL ||
+		    store_bind_int(st, 1, who->unit_id) ||
+		    store_bind_text(st, 2, k))
+			return -1;
+		if ((rc = store_step(st)) == STORE_ROW) {
+			if (strcmp(store_col_text(st, 1), business[i]) != 0 ||
+			    strcmp(store_col_text(st, 2),
+			    task_state_names[TASK_CANCELLED]) == 0)
+				bad = 1;
+			else
+				found[i] = store_col_int64(st, 0);
+		}
+		store_reset(st);
+		if (rc != STORE_ROW && rc != STORE_DONE)
+			return -1;
+	}
+	if (!bad)
+		return 0;
+	form_error_add(errs, "token", "PKG_TOKEN_USED", "该表单已提交过,"
+	    "其中的业务已退单,请重新打开表单填写");
+	return 1;
 }
 
 /* The unit's package of dedup_key into *id (0 none).  Returns 0 or
@@ -1105,6 +948,56 @@ pkg_find(struct store *s, int64_t unit_id, const char *dedup_key,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
+/* See dabao.h. */
+int
+pkg_save_lizhi(struct store *s, const struct actor *who,
+    const struct pkg_lizhi *in, const char *key, int64_t *pkg_id,
+    int *created, struct form_errors *errs)
+{
+	static const char *const business[2] = { "jianyuan", "tuigong" };
+	int64_t		 tasks[2] = { 0, 0 }, found[2], dup_id;
+	char		 k1[48], k2[48], dup_seq[32], msg[256];
+	int		 rc, made[2] = { 0, 0 };
+
+	*pkg_id = 0;
+	*created = 0;
+	if ((unsigned int)in->jy_reason >= JY_REASON__MAX)
+		return -1;
+	if (pkg_find(s, who->unit_id, key, pkg_id) != 0)
+		return -1;
+	if (*pkg_id > 0)
+		return 0;		/* the same form again */
+	if ((rc = pkg_step_tasks(s, who, key, business, 2, found, errs)) != 0)
+		return rc;
+	rc = jy_save(s, who, (enum jy_reason)in->jy_reason, &in->change,
+	    &in->person_id, 1, pkg_step_key(key, 1, k1), &tasks[0], errs);
+	if (rc == -1 || rc == 1)
+		return rc;
+	made[0] = rc == 0;
+	dup_id = 0;
+	rc = tuigong_save(s, who, NULL, in->tg, pkg_step_key(key, 2, k2),
+	    &tasks[1], &made[1], &dup_id, dup_seq);
+	if (rc != 0) {
+		/* Refused (another unfinished 退工 of the person) or failed. */
+		if (rc == 1) {
+			snprintf(msg, sizeof(msg), "该员工已有未办结的退工登记"
+			    "(业务顺序号 %s),不能再打包办理", dup_seq);
+			form_error_add(errs, "sfzh", "TG_DUPLICATE", msg);
+			rc = 1;
+		} else
+			rc = -1;
+		made[1] = 0;
+		(void)pkg_undo(s, who, tasks, made, 2);
+		return rc;
+	}
+	if (pkg_create(s, who, PKG_LIZHI, in->person_id, in->tg->idno,
+	    in->tg->name, key, business, tasks, 2, pkg_id, created) == -1) {
+		(void)pkg_undo(s, who, tasks, made, 2);
+		return -1;
+	}
+	return 0;
+}
+
 /* Whether every error of errs is the 增员's missing registration
  * (ZY_NO_YONGGONG), and there is one. */
 static int
@@ -1118,6 +1011,35 @@ pkg_only_registration(const struct form_errors *errs)
 	return errs->n > 0;
 }
 
+/* The 增员's rules for the 入职打包 of in, read-only, so that a refusal
+ * stores nothing: only the registration the 用工备案 makes may be
+ * missing yet.  Returns 0 met, 1 refused (errs), -1 error. */
+static int
+pkg_ruzhi_rules(struct store *s, const struct actor *who,
+    const struct pkg_ruzhi *in, struct form_errors *errs)
+{
+	struct form_errors	*zerr;
+	struct hdate		 today;
+	size_t			 i;
+	int			 rc = -1;
+
+	if ((zerr = calloc(1, sizeof(*zerr))) == NULL)
+		return -1;
+	clock_today(&today);
+	if (zengyuan_rules(s, who->unit_id, 0, in->zy, &today, NULL, zerr) != 0)
+		goto out;
+	rc = 0;
+	if (zerr->n > 0 && !pkg_only_registration(zerr)) {
+		for (i = 0; i < zerr->n; i++)
+			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
+			    zerr->e[i].msg);
+		rc = 1;
+	}
+out:
+	free(zerr);
+	return rc;
+}
+
 /* See dabao.h. */
 int
 pkg_save_ruzhi(struct store *s, const struct actor *who,
@@ -1125,13 +1047,11 @@ pkg_save_ruzhi(struct store *s, const struct actor *who,
     int *created, struct form_errors *errs)
 {
 	static const char *const business[2] = { "yonggong", "zengyuan" };
-	struct form_errors	*zerr;
-	struct hdate		 today;
-	const char		*forms[2] = { NULL, NULL };
-	int64_t			 tasks[2] = { 0, 0 };
+	struct form_errors	*rerr;
+	int64_t			 tasks[2] = { 0, 0 }, found[2];
 	char			 k1[48], k2[48];
 	size_t			 i;
-	int			 rc = -1, yg_new, zy_new;
+	int			 rc = -1, made[2] = { 0, 0 };
 
 	*pkg_id = 0;
 	*created = 0;
@@ -1139,48 +1059,55 @@ pkg_save_ruzhi(struct store *s, const struct actor *who,
 		return -1;
 	if (*pkg_id > 0)
 		return 0;		/* the same form again */
-	if ((zerr = calloc(1, sizeof(*zerr))) == NULL)
+	if ((rc = pkg_step_tasks(s, who, key, business, 2, found, errs)) != 0)
+		return rc;
+	if ((rerr = calloc(1, sizeof(*rerr))) == NULL)
 		return -1;
-	/* The 增员's rules first, read-only, so that a refusal stores
-	 * nothing: only the registration the 用工备案 makes may be
-	 * missing yet. */
-	clock_today(&today);
-	if (zengyuan_rules(s, who->unit_id, 0, in->zy, &today, NULL, zerr) != 0)
-		goto out;
-	if (zerr->n > 0 && !pkg_only_registration(zerr)) {
-		for (i = 0; i < zerr->n; i++)
-			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
-			    zerr->e[i].msg);
-		rc = 1;
-		goto out;
+	/* The same form saved by a request still running (a double
+	 * click) makes its own 增员 the person's open task: its steps are
+	 * taken as this one's, its package answered. */
+	if (found[0] == 0 &&
+	    (rc = pkg_ruzhi_rules(s, who, in, rerr)) != 0) {
+		if (rc == -1 || pkg_find(s, who->unit_id, key, pkg_id) != 0)
+			goto fail;
+		if (*pkg_id > 0) {
+			rc = 0;
+			goto out;
+		}
+		if ((rc = pkg_step_tasks(s, who, key, business, 2, found,
+		    errs)) != 0)
+			goto out;
+		if (found[0] == 0) {
+			for (i = 0; i < rerr->n; i++)
+				form_error_add(errs, rerr->e[i].field,
+				    rerr->e[i].code, rerr->e[i].msg);
+			rc = 1;
+			goto out;
+		}
 	}
 	rc = yonggong_save(s, who, NULL, in->yg, pkg_step_key(key, 1, k1),
-	    &tasks[0], &yg_new, errs);
+	    &tasks[0], &made[0], errs);
 	if (rc != 0)
 		goto out;
 	/* With the 用工备案 saved (未提交), the 增员's save accepts it as
-	 * the registration to come; a region whose rule wants it approved
-	 * first gets the 增员 saved by the hall later. */
-	zerr->n = 0;
+	 * the registration to come. */
 	rc = zengyuan_save(s, who, NULL, in->zy, pkg_step_key(key, 2, k2),
-	    &tasks[1], &zy_new, zerr);
-	if (rc == 1 && pkg_only_registration(zerr)) {
-		tasks[1] = 0;
-		forms[1] = in->zy_form;
-	} else if (rc != 0) {
-		for (i = 0; i < zerr->n; i++)
-			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
-			    zerr->e[i].msg);
-		if (yg_new && pkg_withdraw(s, who, tasks[0]) == -1)
-			log_err("dabao: 用工备案 task %" PRId64
-			    " left unwithdrawn", tasks[0]);
+	    &tasks[1], &made[1], errs);
+	if (rc != 0) {
+		made[1] = 0;
+		(void)pkg_undo(s, who, tasks, made, 2);
 		goto out;
 	}
 	rc = pkg_create(s, who, PKG_RUZHI, in->yg->person_id > 0 ?
 	    in->yg->person_id : in->zy->person_id, in->yg->idno,
-	    in->yg->name, key, business, tasks, forms, 2, pkg_id, created);
+	    in->yg->name, key, business, tasks, 2, pkg_id, created);
+	if (rc == -1)
+		(void)pkg_undo(s, who, tasks, made, 2);
+	goto out;
+fail:
+	rc = -1;
 out:
-	free(zerr);
+	free(rerr);
 	return rc;
 }
 

@@ -23,7 +23,11 @@
  *   a package is saved step by step, each with a dedup key made from the
  *   form's one-time token: the same form posted again (or after a crash
  *   between steps) finds the tasks already made and completes the
- *   package.  A later step refused at save withdraws (退单) the earlier.
+ *   package.  A later step refused at save withdraws (退单) the earlier;
+ *   so does a package that could not be created (no step is left in 待办
+ *   without its package).  A refused form comes back with a fresh token,
+ *   and a step key naming a withdrawn task or another business's is
+ *   refused (PKG_TOKEN_USED), so no package is born 已退单.
  */
 #ifndef HALL_DABAO_H
 #define HALL_DABAO_H
@@ -84,7 +88,6 @@ struct pkg_step {
 	int64_t		 task_id;
 	enum pkg_hold	 hold;
 	char		 note[512];
-	int		 has_form;		/* fields kept to be saved later */
 	struct task	 task;			/* loaded with the package; zero
 						 * (未提交) when task_id is 0 */
 };
@@ -124,17 +127,28 @@ int		 pkg_ordered(struct store *s, int64_t unit_id,
 		    enum pkg_kind kind);
 
 /* Creates the package of kind for who's unit with its steps (business
- * codes and tasks, in order; a task 0 is a step saved later by the
- * hall from forms[i], its fields urlencoded; forms may be NULL) in one
- * transaction of its own; the same
+ * codes and tasks, in order) in one transaction of its own; the same
  * dedup_key again (the form's one-time token) returns the first one
  * (*created 0) and adds the steps it lacks.  Returns 0 or -1. */
 int		 pkg_create(struct store *s, const struct actor *who,
 		    enum pkg_kind kind, int64_t person_id, const char *idno,
 		    const char *name, const char *dedup_key,
 		    const char *const *business, const int64_t *task_ids,
-		    const char *const *forms, size_t nsteps, int64_t *pkg_id,
-		    int *created);
+		    size_t nsteps, int64_t *pkg_id, int *created);
+
+/* What a reviewer's queue row says of its task's package. */
+struct pkg_mark {
+	int64_t		 pkg_id;
+	int		 step_no;
+	enum pkg_kind	 kind;
+	int		 nsteps;
+};
+
+/* The package of task_id, its step and size into *m, in one indexed
+ * query (package_steps(task_id)).  Returns 1 found, 0 in no package,
+ * -1 error. */
+int		 pkg_mark_of_task(struct store *s, int64_t task_id,
+		    struct pkg_mark *m);
 
 /* Loads package id with its steps and their tasks; unit_id > 0
  * restricts it to that unit's (another unit's is 1, as none).  Returns
@@ -207,19 +221,6 @@ int		 pkg_person_lines(struct store *s, int64_t unit_id,
 /* The name of the business of code (its registered name), or code. */
 const char	*pkg_business_name(const char *code);
 
-/* After a decision of task_id has been committed: runs the steps of
- * its package that the hall saves only once the step before them is
- * approved (pkg_run_deferred()).  Returns 0 (also for a task in no
- * package) or -1. */
-int		 pkg_after_decision(struct store *s, int64_t task_id);
-
-/* Saves, with the business's own save function and outside any
- * transaction (each save opens its own), every step of package id that
- * has no task yet and whose step before it has ended, then submits it
- * as the hall; a refusal of either is kept on the step and told to the
- * clerk.  Returns the number of steps saved, or -1. */
-int		 pkg_run_deferred(struct store *s, int64_t id);
-
 /* ---- Saving a package from the businesses' own save functions ---- */
 
 /* What the 离职打包 form gives: the person (of the unit, 参保缴费 here)
@@ -240,8 +241,11 @@ const char	*pkg_step_key(const char *key, int step_no, char out[48]);
  * tuigong_save, then the package, each step with its key from key (the
  * form's one-time token: the same form twice makes one package).  A
  * step refused: nothing is left (a 减员 made by this call is withdrawn),
- * errs says why.  Returns 0 saved (*created: a new package), 1 refused,
- * -1 error. */
+ * errs says why.  A token whose step was withdrawn (退单) or names a
+ * task of another business is refused (PKG_TOKEN_USED): a refused form
+ * comes back with a fresh token.  Returns 0 saved (*created: a new
+ * package), 1 refused, -1 error (the package could not be made: the
+ * steps this call made are withdrawn, none is left without it). */
 int		 pkg_save_lizhi(struct store *s, const struct actor *who,
 		    const struct pkg_lizhi *in, const char *key,
 		    int64_t *pkg_id, int *created, struct form_errors *errs);
@@ -249,23 +253,22 @@ int		 pkg_save_lizhi(struct store *s, const struct actor *who,
 struct yonggong_row;
 struct zengyuan_row;
 
-/* What the 入职打包 form gives: the 用工备案's row, the 增员's row and
- * the 增员's fields urlencoded (kept when the 增员 can only be saved
- * once the 用工备案 is approved). */
+/* What the 入职打包 form gives: the 用工备案's row and the 增员's row. */
 struct pkg_ruzhi {
 	struct yonggong_row *yg;
 	struct zengyuan_row *zy;
-	const char	*zy_form;
 };
 
 /* Saves a 入职打包 of who's unit: the 增员's rules checked first
  * (read-only), then the 用工备案 by yonggong_save and the 增员 by
  * zengyuan_save (which takes the unfinished 用工备案 as the
- * registration to come); should its only objection still be the
- * missing registration (ZY_NO_YONGGONG), the hall saves it once the
- * 用工备案 is approved (its fields kept on the step).  Any other refusal of the
- * 增员 withdraws the 用工备案 this call made.  Keys as
- * pkg_save_lizhi().  Returns 0 saved, 1 refused (errs), -1 error. */
+ * registration to come), then the package.  A refusal of the 增员
+ * withdraws the 用工备案 this call made.  The same form again while the
+ * first is still saving (a double click) answers the first's package:
+ * when the rules refuse, the package and the steps of key are looked
+ * for again and taken when there.  Keys as pkg_save_lizhi().  Returns
+ * 0 saved, 1 refused (errs), -1 error (the steps this call made are
+ * withdrawn). */
 int		 pkg_save_ruzhi(struct store *s, const struct actor *who,
 		    const struct pkg_ruzhi *in, const char *key,
 		    int64_t *pkg_id, int *created, struct form_errors *errs);

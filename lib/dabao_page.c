@@ -304,8 +304,8 @@ static void
 db_lizhi_refused(struct hall_ctx *c, const struct form_errors *errs)
 {
 	db_begin(c, "lizhi", "离职打包");
-	page_attr(page_add(c, NULL, "form", NULL), "token",
-	    req_get(c->r, "token"));
+	/* A fresh token: the refused one may name a withdrawn step. */
+	page_form_token(c);
 	page_attr(page_add(c, NULL, "query", NULL), "sfzh", "");
 	db_lizhi_order(c);
 	db_lizhi_sections(c, 1, NULL);
@@ -727,11 +727,6 @@ dabao_page_submit(struct hall_ctx *c)
 
 	errs.n = 0;
 	rc = pkg_submit(c->s, &c->who, id, &errs);
-	/* A step ended at once (a VIP unit's) may let the hall save and
-	 * submit the one it held back; so may a 提交 that had nothing else
-	 * to do. */
-	if ((rc == 0 || rc == 3) && pkg_run_deferred(c->s, id) > 0)
-		rc = 0;
 	switch (rc) {
 	case 0:
 		db_redirect(c, id, "submitted");
@@ -893,22 +888,17 @@ out:
 void
 dabao_page_queue_mark(struct hall_ctx *c, xmlNodePtr tn, int64_t task_id)
 {
-	struct pkg	*p;
-	int64_t		 id;
+	struct pkg_mark	 m;
 	char		 label[64];
-	int		 step;
 
-	if (pkg_of_task(c->s, task_id, &id, &step) != 1 ||
-	    (p = calloc(1, sizeof(*p))) == NULL)
+	/* One indexed lookup a row: no package or task is loaded. */
+	if (pkg_mark_of_task(c->s, task_id, &m) != 1)
 		return;
-	if (pkg_load(c->s, id, 0, p) == 0) {
-		snprintf(label, sizeof(label), "%s · %zu 项",
-		    pkg_kind_titles[p->kind], p->nsteps);
-		page_attr(tn, "package", label);
-		page_attr_int(tn, "package-id", id);
-		page_attr_int(tn, "package-step", step);
-	}
-	free(p);
+	snprintf(label, sizeof(label), "%s · %d 项",
+	    pkg_kind_titles[m.kind], m.nsteps);
+	page_attr(tn, "package", label);
+	page_attr_int(tn, "package-id", m.pkg_id);
+	page_attr_int(tn, "package-step", m.step_no);
 }
 
 /* See dabao_page.h. */
@@ -944,8 +934,7 @@ dabao_page_next_review(struct hall_ctx *c, int64_t task_id, char *path,
 
 	if ((rc = pkg_of_task(c->s, task_id, &id, &step)) != 1)
 		return rc;
-	if (pkg_run_deferred(c->s, id) < 0 ||
-	    (p = calloc(1, sizeof(*p))) == NULL)
+	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return -1;
 	rc = pkg_load(c->s, id, 0, p) == 0 ? 0 : -1;
 	for (i = 0; rc == 0 && i < p->nsteps; i++)
@@ -1029,38 +1018,12 @@ static void
 db_ruzhi_refused(struct hall_ctx *c, const struct form_errors *errs)
 {
 	db_begin(c, "ruzhi", "入职打包");
-	page_attr(page_add(c, NULL, "form", NULL), "token",
-	    req_get(c->r, "token"));
+	/* A fresh token: the refused one may name a withdrawn step. */
+	page_form_token(c);
 	db_ruzhi_sections(c, 1);
 	page_form_errors(c, errs);
 	page_message(c, "error", "信息未保存,请按红色提示修改");
 	c->status = 422;
-}
-
-/* Appends name=value, percent-encoded, to buf[bufsz] (cut silently
- * when full: the fields are bounded well below it). */
-static void
-db_form_add(char *buf, size_t bufsz, const char *name, const char *value)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-	size_t			 len = strlen(buf);
-
-	snprintf(buf + len, bufsz - len, "%s%s=", len > 0 ? "&" : "", name);
-	len = strlen(buf);
-	for (p = (const unsigned char *)value; *p != '\0' && len + 4 < bufsz;
-	    p++) {
-		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '_' ||
-		    *p == '.')
-			buf[len++] = (char)*p;
-		else {
-			buf[len++] = '%';
-			buf[len++] = hex[*p >> 4];
-			buf[len++] = hex[*p & 15];
-		}
-	}
-	buf[len] = '\0';
 }
 
 /* Drops the later of two equal errors (a field both businesses share,
@@ -1090,10 +1053,8 @@ dabao_page_ruzhi_save(struct hall_ctx *c)
 	struct yonggong_row	 yg;
 	struct zengyuan_row	 zy;
 	struct pkg_ruzhi	 in;
-	const char		*v;
 	int64_t			 id;
-	char			 key[48], form[4096];
-	size_t			 i;
+	char			 key[48];
 	int			 created, rc;
 
 	errs.n = 0;
@@ -1110,14 +1071,8 @@ dabao_page_ruzhi_save(struct hall_ctx *c)
 	memset(&zy, 0, sizeof(zy));
 	yonggong_row_from_form(yv, &yg);
 	zengyuan_row_from_form(zv, &zy);
-	form[0] = '\0';
-	for (i = 0; i < ZYF__MAX; i++)
-		if ((v = req_get(c->r, zengyuan_form_defs[i].name)) != NULL)
-			db_form_add(form, sizeof(form),
-			    zengyuan_form_defs[i].name, v);
 	in.yg = &yg;
 	in.zy = &zy;
-	in.zy_form = form;
 	rc = pkg_save_ruzhi(c->s, &c->who, &in, page_dedup_key(c, "pk", key),
 	    &id, &created, &errs);
 	if (rc < 0)

@@ -57,10 +57,8 @@ void		 dabao_page_queue_mark(struct hall_ctx *c, xmlNodePtr tn,
  * package's step.  Returns 0 or -1. */
 int		 dabao_page_review(struct hall_ctx *c, const struct task *t);
 
-/* After task_id was approved (committed): lets the hall save and
- * submit the package's step it held back (pkg_run_deferred), then puts
- * the review page of the package's next step now under review into
- * path[pathsz].  Returns 1 when there is
+/* After task_id was approved (committed): puts the review page of the
+ * package's next step now under review into path[pathsz].  Returns 1 when there is
  * one, 0 none, -1 on error. */
 int		 dabao_page_next_review(struct hall_ctx *c, int64_t task_id,
 		    char *path, size_t pathsz);

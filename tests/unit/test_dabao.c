@@ -579,7 +579,6 @@ START_TEST(dabao_ruzhi_ordered)
 	td_ruzhi_rows("11010219970412123", &yg, &zy, idno);
 	in.yg = &yg;
 	in.zy = &zy;
-	in.zy_form = "";
 	errs.n = 0;
 	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
 	    "pk:5f112233445566778899aabbccddeeff", &id, &created, &errs), 0);
@@ -631,13 +630,217 @@ START_TEST(dabao_ruzhi_refused_leaves_nothing)
 	snprintf(zy.bujiao_from, sizeof(zy.bujiao_from), "2025-10");
 	in.yg = &yg;
 	in.zy = &zy;
-	in.zy_form = "";
 	errs.n = 0;
 	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
 	    "pk:6f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
 	ck_assert_uint_gt(errs.n, 0);
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 0);
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages"), 0);
+}
+END_TEST
+
+/* The 退工 of person pid (idno, contract cno) saved alone for who with
+ * dedup key key (a 退工 of the person not yet ended).  Returns its
+ * task. */
+static int64_t
+td_tuigong_alone(const struct actor *who, const char *idno,
+    const char *name, const char *cno, const char *key)
+{
+	struct tuigong_facts	 f;
+	struct tuigong_row	 r;
+	struct idcard		 ic;
+	char			 dseq[32];
+	int64_t			 tid, dup = 0;
+	int			 created;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.name, sizeof(r.name), "%s", name);
+	snprintf(r.idno, sizeof(r.idno), "%s", idno);
+	ck_assert_int_eq(valid_idcard(idno, NULL, &ic), VALID_OK);
+	snprintf(r.sex, sizeof(r.sex), "%s", ic.male ? "男" : "女");
+	snprintf(r.hukou_type, sizeof(r.hukou_type), "城镇");
+	snprintf(r.reason, sizeof(r.reason), "协商一致解除");
+	snprintf(r.end_date, sizeof(r.end_date), "2026-03-15");
+	snprintf(r.contract_no, sizeof(r.contract_no), "%s", cno);
+	snprintf(r.contract_start, sizeof(r.contract_start), "2024-01-01");
+	snprintf(r.contract_end, sizeof(r.contract_end), "2027-12-31");
+	snprintf(r.handler_name, sizeof(r.handler_name), "孙经办");
+	snprintf(r.handler_phone, sizeof(r.handler_phone), "13912345678");
+	ck_assert_int_eq(tuigong_facts(db.s, who->unit_id, &r, &f), 0);
+	tuigong_row_apply_facts(&r, &f);
+	ck_assert_int_eq(tuigong_save(db.s, who, NULL, &r, key, &tid,
+	    &created, &dup, dseq), 0);
+	return tid;
+}
+
+/* Whether errs has an error of code. */
+static int
+td_has_code(const struct form_errors *errs, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < errs->n; i++)
+		if (strcmp(errs->e[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+START_TEST(dabao_lizhi_retry_after_refusal)
+{
+	struct form_errors	 errs;
+	struct pkg		 p;
+	char			 idno[19];
+	int64_t			 pid, id, tid;
+	int			 created;
+
+	pid = td_employee(unit, "42010519870707131", "刘洋", "HT-7", idno);
+	tid = td_tuigong_alone(&clerk, idno, "刘洋", "HT-7",
+	    "tg:99112233445566778899aabbccddeeff");
+	/* Refused: another unfinished 退工; the 减员 it saved withdrawn. */
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "刘洋", "HT-7",
+	    "pk:5f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
+	ck_assert(td_has_code(&errs, "TG_DUPLICATE"));
+	ck_assert_int_eq(wf_transition(db.s, tid, WF_CANCEL, &clerk, NULL,
+	    NULL), WF_OK);
+	/* The refused form posted again with its token: refused, never a
+	 * package whose 减员 is the withdrawn one. */
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "刘洋", "HT-7",
+	    "pk:5f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
+	ck_assert(td_has_code(&errs, "PKG_TOKEN_USED"));
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages"), 0);
+	/* With the fresh token the page gives: a package, both 未提交. */
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "刘洋", "HT-7",
+	    "pk:6a112233445566778899aabbccddeeff", &id, &created, &errs), 0);
+	td_load(id, unit, &p);
+	ck_assert_int_eq(p.state, PKG_DRAFT);
+	ck_assert_int_eq(p.steps[0].task.state, TASK_DRAFT);
+	ck_assert_int_eq(p.steps[1].task.state, TASK_DRAFT);
+}
+END_TEST
+
+START_TEST(dabao_step_key_other_business)
+{
+	struct form_errors	 errs;
+	char			 idno[19];
+	int64_t			 pid, id;
+	int			 created;
+
+	pid = td_employee(unit, "42010519870707141", "周敏", "HT-8", idno);
+	/* A 退工 saved under what is the package's 减员 step key. */
+	(void)td_tuigong_alone(&clerk, idno, "周敏", "HT-8",
+	    "pk1:7f112233445566778899aabbccddeeff");
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "周敏", "HT-8",
+	    "pk:7f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
+	ck_assert(td_has_code(&errs, "PKG_TOKEN_USED"));
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks "
+	    "WHERE business = 'jianyuan'"), 0);
+}
+END_TEST
+
+START_TEST(dabao_lizhi_create_fails_withdraws)
+{
+	struct form_errors	 errs;
+	char			 idno[19];
+	int64_t			 pid, id;
+	int			 created;
+
+	pid = td_employee(unit, "42010519870707151", "吴刚", "HT-9", idno);
+	ck_assert_int_eq(store_exec_sql(db.s, "CREATE TRIGGER no_packages "
+	    "BEFORE INSERT ON packages BEGIN SELECT RAISE(ABORT, 'test'); "
+	    "END"), 0);
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "吴刚", "HT-9",
+	    "pk:8f112233445566778899aabbccddeeff", &id, &created, &errs), -1);
+	/* No step is left in 待办 without its package. */
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks "
+	    "WHERE state <> '退单'"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 2);
+}
+END_TEST
+
+START_TEST(dabao_ruzhi_double_click)
+{
+	struct form_errors	 errs;
+	struct yonggong_row	 yg;
+	struct zengyuan_row	 zy;
+	struct pkg_ruzhi	 in;
+	struct pkg		 p;
+	char			 idno[19];
+	int64_t			 id, id2, t1, t2;
+	int			 created;
+
+	td_ruzhi_rows("11010219970412143", &yg, &zy, idno);
+	errs.n = 0;
+	/* Request A, up to just before its package. */
+	ck_assert_int_eq(yonggong_save(db.s, &clerk, NULL, &yg,
+	    "pk1:9f112233445566778899aabbccddeeff", &t1, &created, &errs), 0);
+	ck_assert_int_eq(zengyuan_save(db.s, &clerk, NULL, &zy,
+	    "pk2:9f112233445566778899aabbccddeeff", &t2, &created, &errs), 0);
+	/* Request B, the same form: A's steps, one package. */
+	td_ruzhi_rows("11010219970412143", &yg, &zy, idno);
+	in.yg = &yg;
+	in.zy = &zy;
+	errs.n = 0;
+	ck_assert_msg(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:9f112233445566778899aabbccddeeff", &id, &created, &errs) == 0,
+	    "%s", errs.n > 0 ? errs.e[0].code : "");
+	td_load(id, unit, &p);
+	ck_assert_int_eq(p.steps[0].task_id, t1);
+	ck_assert_int_eq(p.steps[1].task_id, t2);
+	/* A finishing: the same package. */
+	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:9f112233445566778899aabbccddeeff", &id2, &created, &errs), 0);
+	ck_assert_int_eq(id2, id);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 2);
+}
+END_TEST
+
+START_TEST(dabao_ruzhi_create_fails_withdraws)
+{
+	struct form_errors	 errs;
+	struct yonggong_row	 yg;
+	struct zengyuan_row	 zy;
+	struct pkg_ruzhi	 in;
+	char			 idno[19];
+	int64_t			 id;
+	int			 created;
+
+	td_ruzhi_rows("11010219970412153", &yg, &zy, idno);
+	ck_assert_int_eq(store_exec_sql(db.s, "CREATE TRIGGER no_packages "
+	    "BEFORE INSERT ON packages BEGIN SELECT RAISE(ABORT, 'test'); "
+	    "END"), 0);
+	in.yg = &yg;
+	in.zy = &zy;
+	errs.n = 0;
+	ck_assert_int_eq(pkg_save_ruzhi(db.s, &clerk, &in,
+	    "pk:af112233445566778899aabbccddeeff", &id, &created, &errs), -1);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks "
+	    "WHERE state <> '退单'"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 2);
+}
+END_TEST
+
+START_TEST(dabao_queue_mark)
+{
+	struct form_errors	 errs;
+	struct pkg_mark		 m;
+	struct pkg		 p;
+	char			 idno[19];
+	int64_t			 pid, id;
+	int			 created;
+
+	pid = td_employee(unit, "42010519870707161", "郑华", "HT-10", idno);
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "郑华", "HT-10",
+	    "pk:bf112233445566778899aabbccddeeff", &id, &created, &errs), 0);
+	td_load(id, unit, &p);
+	ck_assert_int_eq(pkg_mark_of_task(db.s, p.steps[1].task_id, &m), 1);
+	ck_assert_int_eq(m.pkg_id, id);
+	ck_assert_int_eq(m.step_no, 2);
+	ck_assert_int_eq(m.kind, PKG_LIZHI);
+	ck_assert_int_eq(m.nsteps, 2);
+	ck_assert_int_eq(pkg_mark_of_task(db.s, p.steps[1].task_id + 100, &m),
+	    0);
 }
 END_TEST
 
@@ -663,6 +866,12 @@ dabao_suite(void)
 	tcase_add_test(tc, dabao_lizhi_cancel);
 	tcase_add_test(tc, dabao_ruzhi_ordered);
 	tcase_add_test(tc, dabao_ruzhi_refused_leaves_nothing);
+	tcase_add_test(tc, dabao_lizhi_retry_after_refusal);
+	tcase_add_test(tc, dabao_step_key_other_business);
+	tcase_add_test(tc, dabao_lizhi_create_fails_withdraws);
+	tcase_add_test(tc, dabao_ruzhi_double_click);
+	tcase_add_test(tc, dabao_ruzhi_create_fails_withdraws);
+	tcase_add_test(tc, dabao_queue_mark);
 	suite_add_tcase(s, tc);
 	return s;
 }
