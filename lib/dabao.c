@@ -948,6 +948,37 @@ pkg_find(struct store *s, int64_t unit_id, const char *dedup_key,
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }
 
+/* The 退工's own rules of the 离职打包's saved 退工 task_id, read-only,
+ * so that a 退工 that could never be submitted (a 合同到期终止 of an
+ * open-ended contract, a 退工日期 that is not the contract's end ...)
+ * is refused with the form, not after the 减员 has stopped the
+ * person's insurance.  The rule the package itself meets (先减员后退工:
+ * TG_SB_UNSETTLED) is left out.  Returns 0 met, 1 refused (errs), -1
+ * error. */
+static int
+pkg_lizhi_lint(struct store *s, int64_t task_id, struct form_errors *errs)
+{
+	struct form_errors	*lerr;
+	size_t			 i;
+	int			 rc = -1;
+
+	if ((lerr = calloc(1, sizeof(*lerr))) == NULL)
+		return -1;
+	if (tuigong_lint(s, task_id, lerr) != 0)
+		goto out;
+	rc = 0;
+	for (i = 0; i < lerr->n; i++) {
+		if (strcmp(lerr->e[i].code, "TG_SB_UNSETTLED") == 0)
+			continue;
+		form_error_add(errs, lerr->e[i].field, lerr->e[i].code,
+		    lerr->e[i].msg);
+		rc = 1;
+	}
+out:
+	free(lerr);
+	return rc;
+}
+
 /* See dabao.h. */
 int
 pkg_save_lizhi(struct store *s, const struct actor *who,
@@ -987,6 +1018,10 @@ pkg_save_lizhi(struct store *s, const struct actor *who,
 		} else
 			rc = -1;
 		made[1] = 0;
+		(void)pkg_undo(s, who, tasks, made, 2);
+		return rc;
+	}
+	if ((rc = pkg_lizhi_lint(s, tasks[1], errs)) != 0) {
 		(void)pkg_undo(s, who, tasks, made, 2);
 		return rc;
 	}
@@ -1030,9 +1065,11 @@ pkg_ruzhi_rules(struct store *s, const struct actor *who,
 		goto out;
 	rc = 0;
 	if (zerr->n > 0 && !pkg_only_registration(zerr)) {
+		/* Not the missing registration: the package makes it. */
 		for (i = 0; i < zerr->n; i++)
-			form_error_add(errs, zerr->e[i].field, zerr->e[i].code,
-			    zerr->e[i].msg);
+			if (strcmp(zerr->e[i].code, "ZY_NO_YONGGONG") != 0)
+				form_error_add(errs, zerr->e[i].field,
+				    zerr->e[i].code, zerr->e[i].msg);
 		rc = 1;
 	}
 out:

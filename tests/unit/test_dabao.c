@@ -209,8 +209,12 @@ td_attach(const struct actor *who, int64_t task, int64_t pid,
 	free(buf);
 }
 
+/* The 退工原因 td_save gives. */
+static const char *td_reason = "协商一致解除";
+
 /* Saves the 离职打包 of person pid (idno, name, contract cno) for who
- * with the form key key.  Returns pkg_save_lizhi's result. */
+ * with the form key key (退工原因 td_reason).  Returns pkg_save_lizhi's
+ * result. */
 static int
 td_save(const struct actor *who, int64_t pid, const char *idno,
     const char *name, const char *cno, const char *key, int64_t *pkg,
@@ -227,7 +231,7 @@ td_save(const struct actor *who, int64_t pid, const char *idno,
 	ck_assert_int_eq(valid_idcard(idno, NULL, &ic), VALID_OK);
 	snprintf(r.sex, sizeof(r.sex), "%s", ic.male ? "男" : "女");
 	snprintf(r.hukou_type, sizeof(r.hukou_type), "城镇");
-	snprintf(r.reason, sizeof(r.reason), "协商一致解除");
+	snprintf(r.reason, sizeof(r.reason), "%s", td_reason);
 	snprintf(r.end_date, sizeof(r.end_date), "2026-03-15");
 	snprintf(r.contract_no, sizeof(r.contract_no), "%s", cno);
 	snprintf(r.contract_start, sizeof(r.contract_start), "2024-01-01");
@@ -467,6 +471,30 @@ START_TEST(dabao_lizhi_unordered_policy)
 }
 END_TEST
 
+/* A 退工 that could never be submitted (合同到期终止 on a day that is
+ * not the contract's end) is refused with the form, before the 减员
+ * stops the person's insurance: nothing is left waiting (browser
+ * walkthrough). */
+START_TEST(dabao_lizhi_tuigong_rules_at_save)
+{
+	struct form_errors	 errs;
+	char			 idno[19];
+	int64_t			 pid, id;
+	int			 created;
+
+	pid = td_employee(unit, "42011119930303127", "王芳", "HT-9", idno);
+	td_reason = "合同到期终止";
+	ck_assert_int_eq(td_save(&clerk, pid, idno, "王芳", "HT-9",
+	    "pk:9f112233445566778899aabbccddeeff", &id, &created, &errs), 1);
+	td_reason = "协商一致解除";
+	ck_assert_uint_gt(errs.n, 0);
+	ck_assert_str_ne(errs.e[0].code, "TG_SB_UNSETTLED");
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM packages"), 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks WHERE "
+	    "state <> '退单'"), 0);
+}
+END_TEST
+
 START_TEST(dabao_lizhi_refused_leaves_nothing)
 {
 	struct form_errors	 errs;
@@ -659,7 +687,7 @@ td_tuigong_alone(const struct actor *who, const char *idno,
 	ck_assert_int_eq(valid_idcard(idno, NULL, &ic), VALID_OK);
 	snprintf(r.sex, sizeof(r.sex), "%s", ic.male ? "男" : "女");
 	snprintf(r.hukou_type, sizeof(r.hukou_type), "城镇");
-	snprintf(r.reason, sizeof(r.reason), "协商一致解除");
+	snprintf(r.reason, sizeof(r.reason), "%s", td_reason);
 	snprintf(r.end_date, sizeof(r.end_date), "2026-03-15");
 	snprintf(r.contract_no, sizeof(r.contract_no), "%s", cno);
 	snprintf(r.contract_start, sizeof(r.contract_start), "2024-01-01");
@@ -862,6 +890,7 @@ dabao_suite(void)
 	tcase_add_test(tc, dabao_lizhi_vip_at_once);
 	tcase_add_test(tc, dabao_lizhi_unordered_policy);
 	tcase_add_test(tc, dabao_lizhi_refused_leaves_nothing);
+	tcase_add_test(tc, dabao_lizhi_tuigong_rules_at_save);
 	tcase_add_test(tc, dabao_task_in_no_package);
 	tcase_add_test(tc, dabao_lizhi_cancel);
 	tcase_add_test(tc, dabao_ruzhi_ordered);
