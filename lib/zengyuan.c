@@ -1105,6 +1105,35 @@ zy_name_row(const struct zengyuan_row *r, void *arg)
 	a->renewals += r->renewal != 0;
 }
 
+/* The 送审期限 of a 普通 unit's 增员 (policy zengyuan.visit_before_day
+ * of the day it was submitted, else today): the 增员表 prints it; a
+ * VIP unit brings nothing and gets none.  Returns 0 or -1. */
+static int
+zy_describe_visit(struct store *s, int64_t task_id,
+    void (*field)(void *arg, const char *label, const char *value), void *arg)
+{
+	struct zengyuan_limits	 lim;
+	struct task		 t;
+	struct hdate		 on;
+	int64_t			 vip;
+	char			 buf[32];
+
+	if (wf_load(s, task_id, 0, &t) != 0 ||
+	    store_int(s, zy_sql[ZY_STMT_VIP], t.unit_id, 0, &vip) != 0)
+		return -1;
+	if (vip)
+		return 0;
+	if (t.submitted_at > 0)
+		clock_date(t.submitted_at, &on);
+	else
+		clock_today(&on);
+	if (zengyuan_limits(s, t.unit_id, "男", &on, &lim) != 0)
+		return -1;
+	snprintf(buf, sizeof(buf), "当月%lld日前", lim.visit_day);
+	field(arg, "送审期限", buf);
+	return 0;
+}
+
 /* The workflow's describe: the facts for the reviewer desk and the
  * printouts. */
 static int
@@ -1123,7 +1152,7 @@ zy_business_describe(struct store *s, int64_t task_id,
 			return -1;
 		if (rc == 0)
 			zy_describe_row(&row, field, arg);
-		return 0;
+		return zy_describe_visit(s, task_id, field, arg);
 	}
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return -1;
@@ -1136,7 +1165,7 @@ zy_business_describe(struct store *s, int64_t task_id,
 	field(arg, "人数", buf);
 	rows_names_field(&a->l, field, arg);
 	free(a);
-	return 0;
+	return zy_describe_visit(s, task_id, field, arg);
 }
 
 /* The facts the rows hook gives per person, in its SELECT's order. */
