@@ -32,7 +32,7 @@ struct ins_facts {
 	int	 ever;			/* insured before, anywhere */
 	int	 paying_here;		/* 参保缴费 at the unit asked */
 	int	 paying_elsewhere;	/* 参保缴费 at another unit */
-	char	 other_unit[128];	/* that unit's name */
+	char	 other_unit[304];	/* that unit's name (100 characters) */
 	char	 sb_no[24];		/* his latest 个人编号, "" */
 	char	 first_payable[8];	/* his latest stop_month anywhere
 					 * (the first month not yet paid:

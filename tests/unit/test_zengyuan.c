@@ -374,6 +374,38 @@ START_TEST(zengyuan_paid_months)
 }
 END_TEST
 
+/* The longest message, a batch row's 「此人在***单位未停保」 naming a
+ * unit of 100 characters, keeps its way forward. */
+START_TEST(zengyuan_long_message)
+{
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	struct store_stmt	*st;
+	char			 name[400], want[420];
+	size_t			 i, len;
+
+	name[0] = '\0';
+	for (i = 0; i < 100; i++)
+		strcat(name, "长");
+	ck_assert_ptr_nonnull(st = store_stmt(db.s, "UPDATE units SET name = "
+	    "?2 WHERE id = ?1"));
+	ck_assert_int_eq(store_bind_int(st, 1, unit2), 0);
+	ck_assert_int_eq(store_bind_text(st, 2, name), 0);
+	ck_assert_int_eq(store_exec_stmt(db.s, st), 0);
+	zt_row(ZT_ELSE, "陈杰", &r);
+	errs.n = 0;
+	ck_assert_int_eq(zengyuan_rules(db.s, unit, 0, &r, &today,
+	    "第1000行(陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰): ",
+	    &errs), 0);
+	ck_assert_uint_eq(errs.n, 1);
+	snprintf(want, sizeof(want), "此人在%s单位未停保", name);
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, want));
+	len = strlen(errs.e[0].msg);
+	ck_assert_str_eq(errs.e[0].msg + len - strlen("再办理增员"),
+	    "再办理增员");
+}
+END_TEST
+
 /* The 用工备案 rule is the region's: elsewhere it is not asked. */
 START_TEST(zengyuan_yonggong_policy)
 {
@@ -707,6 +739,7 @@ zengyuan_suite(void)
 	    sizeof(store_cases) / sizeof(store_cases[0]));
 	tcase_add_loop_test(tc, zengyuan_paid_months, 0,
 	    sizeof(paid_cases) / sizeof(paid_cases[0]));
+	tcase_add_test(tc, zengyuan_long_message);
 	tcase_add_test(tc, zengyuan_yonggong_policy);
 	tcase_add_test(tc, zengyuan_save_and_lock);
 	tcase_add_test(tc, zengyuan_materials);
