@@ -689,20 +689,33 @@ END_TEST
 /* The photo is a JPG. */
 START_TEST(zengyuan_photo_jpg)
 {
+	static unsigned char	 buf[131072];
 	struct zengyuan_row	 r;
 	struct form_errors	 errs;
+	char			 msg[256];
+	FILE			*f;
+	size_t			 n;
 	int64_t			 t;
 
 	zt_row(ZT_NEW, "张新", &r);
 	t = zt_save(&r, "k7");
 	zt_attach(t, ZY_MAT_SFZ, "unit/fixtures/files/ok.pdf");
 	zt_attach(t, ZY_MAT_HETONG, "unit/fixtures/files/ok.pdf");
-	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.pdf");
+	/* A PDF as the photo is refused at upload, in Chinese. */
+	ck_assert_ptr_nonnull(f = fopen("unit/fixtures/files/ok.pdf", "rb"));
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(attach_store(db.s, &clerk, t, 0, ZY_MAT_PHOTO, "f",
+	    buf, n), ATTACH_WRONGTYPE);
+	store_rollback(db.s);
+	ck_assert_ptr_nonnull(strstr(attach_message(ATTACH_WRONGTYPE,
+	    "参保职工电子相片(JPG)", msg, sizeof(msg)), "须为JPG"));
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
 	    &errs), WF_RULES);
-	ck_assert_uint_eq(errs.n, 1);
-	ck_assert(zt_has(&errs, "ZY_PHOTO_NOT_JPG"));
+	ck_assert_uint_eq(errs.n, 1);	/* still no photo */
+	ck_assert(zt_has(&errs, "ZY_MISSING_ATTACH"));
 	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.jpg");
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
