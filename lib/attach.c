@@ -68,41 +68,41 @@ static const char *const attach_sql[ATTACH_STMT__MAX] = {
 
 const struct material attach_materials[] = {
 	/* 退工登记 [000 上传附件材料] */
-	{ "jiechu_zhengming", "解除/终止劳动合同证明书" },
-	{ "sfz_copy", "员工身份证复印件" },
-	{ "hetong_copy", "劳动合同复印件" },
-	{ "jiechu_tongzhi", "解除劳动合同通知书" },
-	{ "gonghui_yijian", "工会意见" },
-	{ "cizhi_shenqing", "辞职申请书" },
-	{ "buchang_pingzheng", "经济补偿金计算表及支付凭证" },
-	{ "gonggao_pingzheng", "公告凭证" },
+	{ "jiechu_zhengming", "解除/终止劳动合同证明书", 0 },
+	{ "sfz_copy", "员工身份证复印件", 0 },
+	{ "hetong_copy", "劳动合同复印件", 0 },
+	{ "jiechu_tongzhi", "解除劳动合同通知书", 0 },
+	{ "gonghui_yijian", "工会意见", 0 },
+	{ "cizhi_shenqing", "辞职申请书", 0 },
+	{ "buchang_pingzheng", "经济补偿金计算表及支付凭证", 0 },
+	{ "gonggao_pingzheng", "公告凭证", 0 },
 	/* 城镇职工减少 [002 注意事项 4-8] */
-	{ "tuigong_huamingce", "退工花名册" },
-	{ "xin_yonggong_beian", "新单位用工备案表" },
-	{ "jiechu_guanxi_zhengming", "解除劳动关系证明书" },
-	{ "diaoling", "工作人员调令" },
-	{ "renmian_wenjian", "任免文件" },
-	{ "cizhi_citui_wenjian", "辞职辞退相关文件材料" },
-	{ "faren_xindanwei_beian", "法人新单位用工备案表" },
-	{ "xin_yingye_zhizhao", "新法人营业执照或变更后的营业执照" },
-	{ "yuandanwei_zhuxiao", "原单位注销表" },
-	{ "siwang_zhengming", "居民死亡医学证明书或其他死亡证明材料" },
-	{ "huzhao", "定居国护照" },
-	{ "xiaohu_zhengming", "公安户籍管理部门出具的销户证明" },
-	{ "cizhi_baogao_qianzi", "职工签字的辞职报告或单位辞退证明" },
+	{ "tuigong_huamingce", "退工花名册", 0 },
+	{ "xin_yonggong_beian", "新单位用工备案表", 0 },
+	{ "jiechu_guanxi_zhengming", "解除劳动关系证明书", 0 },
+	{ "diaoling", "工作人员调令", 0 },
+	{ "renmian_wenjian", "任免文件", 0 },
+	{ "cizhi_citui_wenjian", "辞职辞退相关文件材料", 0 },
+	{ "faren_xindanwei_beian", "法人新单位用工备案表", 0 },
+	{ "xin_yingye_zhizhao", "新法人营业执照或变更后的营业执照", 0 },
+	{ "yuandanwei_zhuxiao", "原单位注销表", 0 },
+	{ "siwang_zhengming", "居民死亡医学证明书或其他死亡证明材料", 0 },
+	{ "huzhao", "定居国护照", 0 },
+	{ "xiaohu_zhengming", "公安户籍管理部门出具的销户证明", 0 },
+	{ "cizhi_baogao_qianzi", "职工签字的辞职报告或单位辞退证明", 0 },
 	/* 撤销用工登记 [001 准备必要材料] */
-	{ "yingye_zhizhao", "营业执照副本" },
-	{ "tongyi_daima", "统一社会信用代码证书" },
-	{ "fading_sfz", "法定代表人身份证" },
-	{ "jingbanren_sfz", "经办人身份证" },
-	{ "shouquan_weituoshu", "授权委托书" },
-	{ "cuowu_zhengming", "信息错误证明材料(户口本、公安机关证明等)" },
+	{ "yingye_zhizhao", "营业执照副本", 0 },
+	{ "tongyi_daima", "统一社会信用代码证书", 0 },
+	{ "fading_sfz", "法定代表人身份证", 0 },
+	{ "jingbanren_sfz", "经办人身份证", 0 },
+	{ "shouquan_weituoshu", "授权委托书", 0 },
+	{ "cuowu_zhengming", "信息错误证明材料(户口本、公安机关证明等)", 0 },
 	/* 增员 (续保) [003 二 (二) 所需资料] */
-	{ "hukouben_copy", "户口簿复印件" },
-	{ "yonggong_zhengming", "用工证明材料" },
-	{ "zhaopian", "参保职工电子相片(JPG)" },
-	{ "zengjia_shenqing", "人员增加申请(签字盖章)" },
-	{ NULL, NULL }
+	{ "hukouben_copy", "户口簿复印件", 0 },
+	{ "yonggong_zhengming", "用工证明材料", 0 },
+	{ "zhaopian", "参保职工电子相片(JPG)", 1u << ATTACH_JPEG },
+	{ "zengjia_shenqing", "人员增加申请(签字盖章)", 0 },
+	{ NULL, NULL, 0 }
 };
 
 /* MIME types by enum attach_type. */
@@ -601,6 +601,10 @@ attach_message(enum attach_err e, const char *name, char *buf, size_t bufsz)
 		snprintf(buf, bufsz, "「%s」的文件内容含有网页代码,不是有效的PDF或"
 		    "JPG文件,请上传PDF或JPG格式的扫描件", name);
 		break;
+	case ATTACH_WRONGTYPE:
+		snprintf(buf, bufsz, "「%s」须为JPG格式的图片(按文件内容识别),"
+		    "请上传JPG照片", name);
+		break;
 	case ATTACH_BADKIND:
 		snprintf(buf, bufsz, "不需要上传该材料");
 		break;
@@ -835,6 +839,8 @@ attach_store(struct store *s, const struct actor *who, int64_t task_id,
 		return ATTACH_BADKIND;
 	if ((e = attach_sniff(data, sz, &type)) != ATTACH_OK)
 		return e;
+	if (m->types != 0 && (m->types & (1u << type)) == 0)
+		return ATTACH_WRONGTYPE;
 	if (!s->in_tx) {
 		log_err("attach_store outside a transaction");
 		return ATTACH_ERR__MAX;

@@ -29,6 +29,7 @@ enum attach_err {
 	ATTACH_MARKUP,		/* ATTACH_MARKUP: holds web page code (<html, <script, <svg ...) */
 	ATTACH_BADKIND,		/* ATTACH_BADKIND: unknown material code */
 	ATTACH_LOCKED,		/* ATTACH_LOCKED: the task is no longer 未提交 */
+	ATTACH_WRONGTYPE,	/* ATTACH_WRONGTYPE: a type the material does not take */
 	ATTACH_ERR__MAX
 };
 
@@ -36,6 +37,8 @@ enum attach_err {
 struct material {
 	const char	*code;		/* form field and stored kind, e.g. "jiechu_zhengming" */
 	const char	*name;		/* 解除/终止劳动合同证明书 */
+	unsigned int	 types;		/* 1 << enum attach_type it takes;
+					 * 0: any (PDF or JPG) */
 };
 
 /* Every material of every business, NULL-terminated by code. */

@@ -24,16 +24,17 @@ enum ins_stmt {
 /* The SQL of each statement, by enum ins_stmt. */
 static const char *const ins_sql[INS_STMT__MAX] = {
 	[INS_STMT_REOPEN] =
-	    "UPDATE insurance SET status = '参保缴费', start_month = ?3, "
-	    "stop_month = NULL, base_fen = ?4 WHERE person_id = ?1 AND "
-	    "unit_id = ?2 AND status = '暂停缴费'",
+	    "UPDATE insurance SET status = '参保缴费', stop_month = NULL, "
+	    "base_fen = ?3 WHERE person_id = ?1 AND unit_id = ?2 AND "
+	    "status = '暂停缴费'",
 	[INS_STMT_ID] =
 	    "SELECT id FROM insurance WHERE person_id = ?1 AND unit_id = ?2",
 	[INS_STMT_INSERT] =
 	    "INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
 	    "status, base_fen) VALUES (?1, ?2, ?3, ?4, '参保缴费', ?5)",
 	[INS_STMT_FACTS] =
-	    "SELECT i.unit_id, i.status, i.sb_no, u.name FROM insurance i "
+	    "SELECT i.unit_id, i.status, i.sb_no, u.name, "
+	    "COALESCE(i.stop_month, '') FROM insurance i "
 	    "JOIN units u ON u.id = i.unit_id WHERE i.person_id = ?1 "
 	    "ORDER BY i.status = '参保缴费' DESC, i.id DESC",
 };
@@ -57,6 +58,9 @@ ins_facts(struct store *s, int64_t person_id, int64_t unit_id,
 			text_copy(f->sb_no, sizeof(f->sb_no),
 			    store_col_text(st, 2));
 		f->ever = 1;
+		if (strcmp(store_col_text(st, 4), f->first_payable) > 0)
+			text_copy(f->first_payable, sizeof(f->first_payable),
+			    store_col_text(st, 4));
 		if (strcmp(store_col_text(st, 1), "参保缴费") != 0)
 			continue;
 		if (store_col_int64(st, 0) == unit_id)
@@ -88,11 +92,15 @@ ins_enrol(struct store *s, int64_t person_id, int64_t unit_id,
 		    PRId64, person_id, unit_id);
 		return -1;
 	}
+	if (strcmp(start_month, f.first_payable) < 0) {
+		log_err("insurance: person %" PRId64 " paid before %s, not "
+		    "from %s", person_id, f.first_payable, start_month);
+		return -1;
+	}
 	if ((st = store_stmt(s, ins_sql[INS_STMT_REOPEN])) == NULL ||
 	    store_bind_int(st, 1, person_id) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0 ||
-	    store_bind_text(st, 3, start_month) != 0 ||
-	    store_bind_int(st, 4, base_fen) != 0 || store_exec_stmt(s, st) != 0)
+	    store_bind_int(st, 3, base_fen) != 0 || store_exec_stmt(s, st) != 0)
 		return -1;
 	if (store_changes(s) == 0) {
 		/* A new row: his 个人编号 goes with him. */

@@ -18,7 +18,12 @@ struct hdate;
  * ("YYYY-MM") on base_fen, inside the caller's transaction: reopens
  * the stopped (暂停缴费) row of a 续保 at the same unit, else inserts
  * one with the person's 个人编号 (of an earlier unit, else a new one).
- * Returns the row's id, or -1 (also when he already pays here). */
+ * A reopened row keeps its start_month, the first month ever paid
+ * there (months already paid are history, never rewritten); the new
+ * period's start is the 增员 row's (zengyuan, which points at this
+ * row by insurance_id).  Returns the row's id, or -1 (also when he
+ * already pays here, or start_month is before ins_facts' first_payable:
+ * a month already paid). */
 int64_t		 ins_enrol(struct store *s, int64_t person_id,
 		    int64_t unit_id, const char *start_month, int64_t base_fen);
 
@@ -27,8 +32,12 @@ struct ins_facts {
 	int	 ever;			/* insured before, anywhere */
 	int	 paying_here;		/* 参保缴费 at the unit asked */
 	int	 paying_elsewhere;	/* 参保缴费 at another unit */
-	char	 other_unit[128];	/* that unit's name */
+	char	 other_unit[304];	/* that unit's name (100 characters) */
 	char	 sb_no[24];		/* his latest 个人编号, "" */
+	char	 first_payable[8];	/* his latest stop_month anywhere
+					 * (the first month not yet paid:
+					 * none before it may be paid
+					 * again), "" never stopped */
 };
 
 /* Fills f for person_id (0: not on file) as seen from unit_id.

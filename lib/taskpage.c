@@ -570,6 +570,7 @@ tp_attach_code(enum attach_err ae)
 		"ATTACH_MARKUP",	/* ATTACH_MARKUP */
 		"ATTACH_BADKIND",	/* ATTACH_BADKIND */
 		"ATTACH_LOCKED",	/* ATTACH_LOCKED */
+		"ATTACH_WRONGTYPE",	/* ATTACH_WRONGTYPE */
 	};
 
 	return (unsigned int)ae < ATTACH_ERR__MAX ? codes[ae] : "ATTACH";

@@ -140,7 +140,9 @@ struct field_val {
 struct form_error {
 	char		 field[64];
 	char		 code[48];
-	char		 msg[256];
+	char		 msg[640];	/* as form_error_addf() makes: a
+					 * batch row's prefix and a message
+					 * naming a 100-character unit */
 };
 
 #define FORM_MAX_ERRORS 32

@@ -259,8 +259,10 @@ zy_rule_fields(const struct zengyuan_row *r, const char *prefix,
 		    "申报工资须为大于0的金额(元),按劳动合同约定的合计工资填写");
 }
 
-/* 参保日期 is this month or the next; 追溯补缴 from a month not after
- * this one, at most lim->bujiao_max months including this one. */
+/* 参保日期 is this month or the next, with or without 追溯补缴 (a
+ * past month is a 补缴 month: it goes in 补缴开始月份); 追溯补缴 from a
+ * month not after this one, so never after 参保日期, at most
+ * lim->bujiao_max months including this one. */
 static void
 zy_rule_months(const struct zengyuan_row *r, const struct hdate *today,
     const struct zengyuan_limits *lim, const char *prefix,
@@ -272,7 +274,7 @@ zy_rule_months(const struct zengyuan_row *r, const struct hdate *today,
 	if (valid_month(r->start_month, &m) != VALID_OK)
 		form_error_addf(errs, prefix, "zy_start", "ZY_START_INVALID",
 		    "参保日期不是有效月份(格式:2026-03)");
-	else if (zy_months(&m) < now && r->bujiao_from[0] == '\0')
+	else if (zy_months(&m) < now)
 		form_error_addf(errs, prefix, "zy_start", "ZY_START_PAST",
 		    "参保日期不能早于本月;需为以前月份参保的,请在追溯补缴中选择"
 		    "“是”并填写补缴开始月份");
@@ -420,6 +422,27 @@ zy_rule_insured(const struct zy_person *p, const struct ins_facts *f,
 		    "增员业务");
 }
 
+/* No month already paid is paid again: the insurance starts (补缴开始
+ * 月份, else 参保日期) no earlier than his latest stop_month anywhere,
+ * the first month not yet paid. */
+static void
+zy_rule_paid(const struct zengyuan_row *r, const struct ins_facts *f,
+    const char *prefix, struct form_errors *errs)
+{
+	struct hdate	 m;
+	const char	*start = zengyuan_start(r);
+
+	if (f->first_payable[0] == '\0' ||
+	    valid_month(start, &m) != VALID_OK ||
+	    strcmp(start, f->first_payable) >= 0)
+		return;
+	form_error_addf(errs, prefix, r->bujiao_from[0] != '\0' ?
+	    "zy_bujiao_from" : "zy_start", "ZY_START_PAID",
+	    "该职工%s以前的月份已参保缴费(停保月份%s),不能重复缴费;"
+	    "参保日期和补缴开始月份最早为%s", f->first_payable,
+	    f->first_payable, f->first_payable);
+}
+
 /* Whole years of age on day 'on' of a person born on birth. */
 static int
 zy_age(const struct hdate *birth, const struct hdate *on)
@@ -564,6 +587,7 @@ zy_rules_store(struct store *s, int64_t unit_id, int64_t task_id,
 		    "姓名与该身份证号已登记的姓名不一致,请核对姓名;"
 		    "如登记信息有误,请持身份证件到经办机构更正");
 	zy_rule_insured(&p, &f, prefix, errs);
+	zy_rule_paid(row, &f, prefix, errs);
 	if (!f.ever)
 		zy_rule_age(row, today, lim, prefix, errs);
 	zy_rule_sb_no(row, &f, prefix, errs);
@@ -1099,6 +1123,35 @@ zy_name_row(const struct zengyuan_row *r, void *arg)
 	a->renewals += r->renewal != 0;
 }
 
+/* The 送审期限 of a 普通 unit's 增员 (policy zengyuan.visit_before_day
+ * of the day it was submitted, else today): the 增员表 prints it; a
+ * VIP unit brings nothing and gets none.  Returns 0 or -1. */
+static int
+zy_describe_visit(struct store *s, int64_t task_id,
+    void (*field)(void *arg, const char *label, const char *value), void *arg)
+{
+	struct zengyuan_limits	 lim;
+	struct task		 t;
+	struct hdate		 on;
+	int64_t			 vip;
+	char			 buf[32];
+
+	if (wf_load(s, task_id, 0, &t) != 0 ||
+	    store_int(s, zy_sql[ZY_STMT_VIP], t.unit_id, 0, &vip) != 0)
+		return -1;
+	if (vip)
+		return 0;
+	if (t.submitted_at > 0)
+		clock_date(t.submitted_at, &on);
+	else
+		clock_today(&on);
+	if (zengyuan_limits(s, t.unit_id, "男", &on, &lim) != 0)
+		return -1;
+	snprintf(buf, sizeof(buf), "当月%lld日前", lim.visit_day);
+	field(arg, "送审期限", buf);
+	return 0;
+}
+
 /* The workflow's describe: the facts for the reviewer desk and the
  * printouts. */
 static int
@@ -1117,7 +1170,7 @@ zy_business_describe(struct store *s, int64_t task_id,
 			return -1;
 		if (rc == 0)
 			zy_describe_row(&row, field, arg);
-		return 0;
+		return zy_describe_visit(s, task_id, field, arg);
 	}
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return -1;
@@ -1130,7 +1183,7 @@ zy_business_describe(struct store *s, int64_t task_id,
 	field(arg, "人数", buf);
 	rows_names_field(&a->l, field, arg);
 	free(a);
-	return 0;
+	return zy_describe_visit(s, task_id, field, arg);
 }
 
 /* The facts the rows hook gives per person, in its SELECT's order. */

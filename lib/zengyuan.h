@@ -17,8 +17,18 @@
  *   增员 is decided an unfinished 用工备案 of the person here will do:
  *   入职打包 saves and submits both, and the reviewer approves the
  *   用工备案 first).  A 续保 is not a first enrolment: no age window.
- * - 参保日期 is this month or the next; 追溯补缴 是 starts the
- *   insurance at 补缴开始月份 instead (not after this month).
+ * - 参保日期 is this month or the next, with or without 追溯补缴;
+ *   追溯补缴 是 starts the insurance at 补缴开始月份 instead, which is
+ *   not after this month, hence never after 参保日期 (one rule each,
+ *   no month left ignored: 参保日期 stays the month of the 增员 on the
+ *   增员表, 补缴开始月份 the first month paid).
+ * - No month is paid twice: the insurance starts no earlier than the
+ *   person's latest stop_month at any unit (ins_facts first_payable;
+ *   「…最早为YYYY-MM」 names it).  A 续保 at the same unit reopens the
+ *   row without rewriting its start_month (the first month ever paid
+ *   there, history); the new period's start is this table's row
+ *   (zengyuan_start), linked by insurance_id, which the timeline
+ *   reads.  No new column: the least invasive design.
  * - Special groups (军转干, 劳动模范 …) are accepted with the notice to
  *   bring the 档案 to the counter afterwards.
  * - The person's 参保险种 are the unit's (units.ins_types), copied to

@@ -351,7 +351,15 @@
       <div class="receipt-notes">
         <p class="receipt-notes-title">温馨提示</p>
         <ol>
-          <li>非VIP单位请携带本表及职工身份证(或户口簿)复印件、劳动合同书(或用工证明)等资料,于当月20日前到所在辖区社保经办机构办理审核手续;VIP单位请妥善留存以上资料并归档备查。</li>
+          <!-- 送审期限: policy zengyuan.visit_before_day, only for a 普通 unit. -->
+          <xsl:choose>
+            <xsl:when test="detail/field[@label = '送审期限']">
+              <li>请携带本表及职工身份证(或户口簿)复印件、劳动合同书(或用工证明)等资料,于<xsl:value-of select="detail/field[@label = '送审期限']"/>到所在辖区社保经办机构办理审核手续。</li>
+            </xsl:when>
+            <xsl:otherwise>
+              <li>VIP单位请妥善留存以上资料并归档备查。</li>
+            </xsl:otherwise>
+          </xsl:choose>
           <li>提交审核后如发现信息录入错误,需到辖区社保经办机构办理信息订正手续。</li>
           <li>特殊人群(军转干、劳动模范等)请携带职工档案等相关资料到辖区社保经办机构办理特殊人群认定手续。</li>
         </ol>

@@ -134,6 +134,27 @@ post_id(struct browser *b, const char *path, long long id, struct answer *a)
 	return http_post(b, path, 1, a, "id", ids, NULL);
 }
 
+/* Uploads file as material of task id, expecting status want; the
+ * answer into *a. */
+static void
+upload_as(struct browser *b, long long id, const char *material,
+    const char *file, int want, struct answer *a)
+{
+	struct part	 p[3];
+	char		 ids[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	memset(p, 0, sizeof(p));
+	p[0].name = "id";
+	p[0].value = ids;
+	p[1].name = "material";
+	p[1].value = material;
+	p[2].name = "file";
+	p[2].file = file;
+	ck_assert_int_eq(http_post_multipart(b, "/zengyuan/upload", 1, p, 3,
+	    a), want);
+}
+
 /* Uploads file as material of task id. */
 static void
 upload(struct browser *b, long long id, const char *material,
@@ -169,6 +190,10 @@ enrol(struct browser *b, const struct who *w, const char *wage)
 	answer_free(&a);
 	upload(b, id, "hukouben_copy", OK_PDF);
 	upload(b, id, "yonggong_zhengming", OK_PDF);
+	/* A PDF is no photo: refused at upload, in Chinese. */
+	upload_as(b, id, "zhaopian", OK_PDF, 422, &a);
+	ck_assert_ptr_nonnull(strstr(a.body, "须为JPG格式的图片"));
+	answer_free(&a);
 	upload(b, id, "zhaopian", OK_JPG);
 	ck_assert_int_eq(post_id(b, "/zengyuan/submit", id, &a), 303);
 	ck_assert_ptr_nonnull(strstr(a.location, "done=submitted"));

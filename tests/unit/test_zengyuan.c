@@ -202,6 +202,7 @@ static const struct plain_case plain_cases[] = {
 	{ "2026-04", "", 600000, NULL },		/* next month */
 	{ "2026-05", "", 600000, "ZY_START_FUTURE" },
 	{ "2026-02", "", 600000, "ZY_START_PAST" },	/* needs 补缴 */
+	{ "2026-02", "2026-01", 600000, "ZY_START_PAST" }, /* 补缴 too */
 	{ "2026-03", "2026-03", 600000, NULL },		/* 1 month */
 	{ "2026-03", "2026-01", 600000, NULL },		/* 3 months */
 	{ "2026-03", "2025-12", 600000, "ZY_BUJIAO_TOO_LONG" }, /* 4 */
@@ -311,6 +312,97 @@ START_TEST(zengyuan_store_rules)
 			    "case %d: %s", _i, errs.e[0].msg);
 	}
 	ck_assert_int_eq(r.renewal, c->renewal);
+}
+END_TEST
+
+/* No month already paid is paid again: the start (补缴开始月份, else
+ * 参保日期) is no earlier than his latest stop_month at any unit. */
+struct paid_case {
+	enum zt_person	 who;
+	const char	*name;
+	const char	*stop;		/* his stop_month, NULL as set up */
+	const char	*start;		/* 参保日期 */
+	const char	*bujiao;	/* 补缴开始月份, "" 否 */
+	const char	*field;		/* the error's field, NULL none */
+};
+
+static const struct paid_case paid_cases[] = {
+	/* Stopped at 乙公司 paid through January. */
+	{ ZT_RENEW_F, "王芳", "2026-02", "2026-03", "2026-01",
+	  "zy_bujiao_from" },
+	{ ZT_RENEW_F, "王芳", "2026-02", "2026-03", "2026-02", NULL },
+	{ ZT_RENEW_F, "王芳", "2026-02", "2026-03", "", NULL },
+	/* Stopped here paid through March: a 续保 from April. */
+	{ ZT_STOPPED, "孙停", "2026-04", "2026-03", "", "zy_start" },
+	{ ZT_STOPPED, "孙停", "2026-04", "2026-04", "", NULL },
+	{ ZT_STOPPED, "孙停", NULL, "2026-03", "2026-01", NULL },
+	{ ZT_NEW, "张新", NULL, "2026-03", "2026-01", NULL },
+};
+
+START_TEST(zengyuan_paid_months)
+{
+	const struct paid_case	*c = &paid_cases[_i];
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	struct store_stmt	*st;
+	char			 words[64];
+
+	if (c->stop != NULL) {
+		ck_assert_ptr_nonnull(st = store_stmt(db.s, "UPDATE insurance "
+		    "SET stop_month = ?2 WHERE person_id = ?1"));
+		ck_assert_int_eq(store_bind_int(st, 1, pid[c->who]), 0);
+		ck_assert_int_eq(store_bind_text(st, 2, c->stop), 0);
+		ck_assert_int_eq(store_exec_stmt(db.s, st), 0);
+	}
+	zt_row(c->who, c->name, &r);
+	snprintf(r.start_month, sizeof(r.start_month), "%s", c->start);
+	snprintf(r.bujiao_from, sizeof(r.bujiao_from), "%s", c->bujiao);
+	errs.n = 0;
+	ck_assert_int_eq(zengyuan_rules(db.s, unit, 0, &r, &today, NULL,
+	    &errs), 0);
+	if (c->field == NULL) {
+		ck_assert_msg(errs.n == 0, "case %d: %s", _i, errs.e[0].msg);
+		return;
+	}
+	ck_assert_msg(errs.n == 1 && zt_has(&errs, "ZY_START_PAID"),
+	    "case %d: %zu errors (%s)", _i, errs.n,
+	    errs.n > 0 ? errs.e[0].msg : "");
+	ck_assert_str_eq(errs.e[0].field, c->field);
+	snprintf(words, sizeof(words), "最早为%s", c->stop);
+	ck_assert_msg(strstr(errs.e[0].msg, words) != NULL, "case %d: %s",
+	    _i, errs.e[0].msg);
+}
+END_TEST
+
+/* The longest message, a batch row's 「此人在***单位未停保」 naming a
+ * unit of 100 characters, keeps its way forward. */
+START_TEST(zengyuan_long_message)
+{
+	struct zengyuan_row	 r;
+	struct form_errors	 errs;
+	struct store_stmt	*st;
+	char			 name[400], want[420];
+	size_t			 i, len;
+
+	name[0] = '\0';
+	for (i = 0; i < 100; i++)
+		strcat(name, "长");
+	ck_assert_ptr_nonnull(st = store_stmt(db.s, "UPDATE units SET name = "
+	    "?2 WHERE id = ?1"));
+	ck_assert_int_eq(store_bind_int(st, 1, unit2), 0);
+	ck_assert_int_eq(store_bind_text(st, 2, name), 0);
+	ck_assert_int_eq(store_exec_stmt(db.s, st), 0);
+	zt_row(ZT_ELSE, "陈杰", &r);
+	errs.n = 0;
+	ck_assert_int_eq(zengyuan_rules(db.s, unit, 0, &r, &today,
+	    "第1000行(陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰陈杰): ",
+	    &errs), 0);
+	ck_assert_uint_eq(errs.n, 1);
+	snprintf(want, sizeof(want), "此人在%s单位未停保", name);
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, want));
+	len = strlen(errs.e[0].msg);
+	ck_assert_str_eq(errs.e[0].msg + len - strlen("再办理增员"),
+	    "再办理增员");
 }
 END_TEST
 
@@ -500,11 +592,13 @@ START_TEST(zengyuan_approve_base)
 }
 END_TEST
 
-/* A 续保 at the same unit reopens the stopped row (no second row); a 补缴
- * starts it at the 补缴 month. */
+/* A 续保 at the same unit reopens the stopped row (no second row)
+ * keeping its first start (months paid are history); a 补缴 starts the
+ * new period at the 补缴 month, which the 增员 row records. */
 START_TEST(zengyuan_renewal_reopens)
 {
 	struct zengyuan_row	 r;
+	struct zengyuan_step	 step;
 	char			 q[128], q2[512];
 	int64_t			 t, before;
 
@@ -519,10 +613,13 @@ START_TEST(zengyuan_renewal_reopens)
 	/* (statements are cached by their text's address: a new one) */
 	snprintf(q2, sizeof(q2), "SELECT COUNT(*) FROM insurance WHERE "
 	    "person_id = %lld AND status = '参保缴费' AND start_month = "
-	    "'2026-01' AND stop_month IS NULL AND sb_no = 'SB%lld'",
+	    "'2020-01' AND stop_month IS NULL AND sb_no = 'SB%lld'",
 	    (long long)pid[ZT_STOPPED], (long long)pid[ZT_STOPPED]);
 	ck_assert_int_eq(th_count(db.s, q2), 1);
 	ck_assert_int_eq(th_count(db.s, "SELECT renewal FROM zengyuan"), 1);
+	ck_assert_int_eq(zengyuan_person_step(db.s, unit, pid[ZT_STOPPED],
+	    &step), 1);
+	ck_assert_str_eq(step.start_month, "2026-01");
 }
 END_TEST
 
@@ -534,6 +631,9 @@ START_TEST(zengyuan_enrol_new_rows)
 	int64_t		 iid;
 
 	ck_assert_int_eq(store_begin(db.s), 0);
+	/* Stopped at 乙公司 from 2025-12: November is paid. */
+	ck_assert_int_eq(ins_enrol(db.s, pid[ZT_RENEW_F], unit, "2025-11",
+	    500000), -1);
 	iid = ins_enrol(db.s, pid[ZT_RENEW_F], unit, "2026-03", 500000);
 	ck_assert_int_gt(iid, 0);
 	/* Paying here now: a second enrolment fails. */
@@ -626,20 +726,33 @@ END_TEST
 /* The photo is a JPG. */
 START_TEST(zengyuan_photo_jpg)
 {
+	static unsigned char	 buf[131072];
 	struct zengyuan_row	 r;
 	struct form_errors	 errs;
+	char			 msg[256];
+	FILE			*f;
+	size_t			 n;
 	int64_t			 t;
 
 	zt_row(ZT_NEW, "张新", &r);
 	t = zt_save(&r, "k7");
 	zt_attach(t, ZY_MAT_SFZ, "unit/fixtures/files/ok.pdf");
 	zt_attach(t, ZY_MAT_HETONG, "unit/fixtures/files/ok.pdf");
-	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.pdf");
+	/* A PDF as the photo is refused at upload, in Chinese. */
+	ck_assert_ptr_nonnull(f = fopen("unit/fixtures/files/ok.pdf", "rb"));
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	ck_assert_int_eq(store_begin(db.s), 0);
+	ck_assert_int_eq(attach_store(db.s, &clerk, t, 0, ZY_MAT_PHOTO, "f",
+	    buf, n), ATTACH_WRONGTYPE);
+	store_rollback(db.s);
+	ck_assert_ptr_nonnull(strstr(attach_message(ATTACH_WRONGTYPE,
+	    "参保职工电子相片(JPG)", msg, sizeof(msg)), "须为JPG"));
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
 	    &errs), WF_RULES);
-	ck_assert_uint_eq(errs.n, 1);
-	ck_assert(zt_has(&errs, "ZY_PHOTO_NOT_JPG"));
+	ck_assert_uint_eq(errs.n, 1);	/* still no photo */
+	ck_assert(zt_has(&errs, "ZY_MISSING_ATTACH"));
 	zt_attach(t, ZY_MAT_PHOTO, "unit/fixtures/files/ok.jpg");
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL,
@@ -674,6 +787,9 @@ zengyuan_suite(void)
 	tcase_add_test(tc, zengyuan_bujiao_message);
 	tcase_add_loop_test(tc, zengyuan_store_rules, 0,
 	    sizeof(store_cases) / sizeof(store_cases[0]));
+	tcase_add_loop_test(tc, zengyuan_paid_months, 0,
+	    sizeof(paid_cases) / sizeof(paid_cases[0]));
+	tcase_add_test(tc, zengyuan_long_message);
 	tcase_add_test(tc, zengyuan_yonggong_policy);
 	tcase_add_test(tc, zengyuan_save_and_lock);
 	tcase_add_test(tc, zengyuan_materials);
