@@ -237,9 +237,11 @@ zy_rule_idcard(const struct zengyuan_row *r, const struct hdate *today,
 	return 1;
 }
 
-/* 姓名, 民族, the choices and 申报工资. */
+/* 姓名, 民族, the choices and 申报工资 (above lim's 上限 it is taken for
+ * a typo, e.g. zeros typed twice: 99999999 元 was accepted). */
 static void
-zy_rule_fields(const struct zengyuan_row *r, const char *prefix,
+zy_rule_fields(const struct zengyuan_row *r,
+    const struct zengyuan_limits *lim, const char *prefix,
     struct form_errors *errs)
 {
 	if (r->name[0] == '\0' || valid_text(r->name, 30) != VALID_OK)
@@ -257,6 +259,12 @@ zy_rule_fields(const struct zengyuan_row *r, const char *prefix,
 	if (r->wage_fen <= 0)
 		form_error_addf(errs, prefix, "zy_wage", "ZY_WAGE_INVALID",
 		    "申报工资须为大于0的金额(元),按劳动合同约定的合计工资填写");
+	else if (lim->wage_max_yuan > 0 &&
+	    r->wage_fen / 100 >= lim->wage_max_yuan)
+		form_error_addf(errs, prefix, "zy_wage", "ZY_WAGE_TOO_HIGH",
+		    "申报工资 %lld 元/月 超出核对上限(%lld 元),请核对是否多输了"
+		    "数字;确属实际工资的,请到辖区社保经办机构办理",
+		    (long long)(r->wage_fen / 100), lim->wage_max_yuan);
 }
 
 /* 参保日期 is this month or the next, with or without 追溯补缴 (a
@@ -308,7 +316,7 @@ zengyuan_rules_plain(const struct zengyuan_row *row,
 	size_t		 n0 = errs->n;
 
 	zy_rule_idcard(row, today, prefix, errs, &ic);
-	zy_rule_fields(row, prefix, errs);
+	zy_rule_fields(row, lim, prefix, errs);
 	zy_rule_months(row, today, lim, prefix, errs);
 	return errs->n - n0;
 }
@@ -363,6 +371,8 @@ zengyuan_limits(struct store *s, int64_t unit_id, const char *sex,
 	    &lim->bujiao_max) < 0 ||
 	    policy_int(s, region, "zengyuan.visit_before_day", on, 20,
 	    &lim->visit_day) < 0 ||
+	    policy_int(s, region, "zengyuan.wage_max_yuan", on, 1000000,
+	    &lim->wage_max_yuan) < 0 ||
 	    policy_bool(s, region, "zengyuan.require_yonggong", on, 0,
 	    &lim->require_yonggong) < 0)
 		return -1;

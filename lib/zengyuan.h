@@ -119,6 +119,7 @@ struct zengyuan_limits {
 	long long	 age_min, age_max;	/* [min, max) in years */
 	long long	 bujiao_max;		/* months incl. the current */
 	long long	 visit_day;		/* 普通: bring materials before */
+	long long	 wage_max_yuan;		/* 申报工资 above: a typo */
 	int		 require_yonggong;
 };
 

@@ -210,6 +210,9 @@ static const struct plain_case plain_cases[] = {
 	{ "2026-03", "?", 600000, "ZY_BUJIAO_INVALID" },
 	{ "2026-13", "", 600000, "ZY_START_INVALID" },
 	{ "2026-03", "", 0, "ZY_WAGE_INVALID" },
+	{ "2026-03", "", 99999900, NULL },		/* 999,999 元 */
+	{ "2026-03", "", 100000000, "ZY_WAGE_TOO_HIGH" },	/* 1,000,000 */
+	{ "2026-03", "", 9999999900LL, "ZY_WAGE_TOO_HIGH" }, /* zeros twice */
 };
 
 START_TEST(zengyuan_plain_rules)
