@@ -911,6 +911,27 @@ const char *const store_migrations[] = {
 "  INSERT INTO tallies (unit_id, name, n) VALUES (NEW.unit_id, 'packages', 1)"
 "    ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1;"
 "END;",
+/* 21 (issue 11, 缴费工资): the 缴费基数 of a 参保 row over time.  A
+ * 个人工资变更 or an annual 工资申报 sets a new 申报工资 and its clamped
+ * base from a month on (the next month, or the declared year's first);
+ * the base of a month is the row with the latest from_month not after
+ * it (wage_bases(insurance_id, from_month), one indexed lookup), else
+ * the 参保 row's own base_fen.  insurance.wage_fen keeps the 申报工资 of
+ * the 增员 that opened the row (backfilled from the 增员 rows). */
+"CREATE TABLE wage_bases ("
+"  id INTEGER PRIMARY KEY,"
+"  insurance_id INTEGER NOT NULL REFERENCES insurance(id),"
+"  from_month TEXT NOT NULL,"			/* YYYY-MM */
+"  wage_fen INTEGER NOT NULL,"			/* 申报工资 */
+"  base_fen INTEGER NOT NULL,"			/* 缴费基数, clamped */
+"  business TEXT NOT NULL DEFAULT '',"		/* who set it */
+"  task_id INTEGER REFERENCES tasks(id),"
+"  set_at INTEGER NOT NULL,"
+"  UNIQUE (insurance_id, from_month)"
+");"
+"ALTER TABLE insurance ADD COLUMN wage_fen INTEGER NOT NULL DEFAULT 0;"
+"UPDATE insurance SET wage_fen = COALESCE((SELECT z.wage_fen FROM zengyuan z"
+"  WHERE z.insurance_id = insurance.id ORDER BY z.id DESC LIMIT 1), 0);",
 };
 
 const size_t store_nmigrations =

@@ -23,6 +23,7 @@ enum policy_stmt {
 	POLICY_STMT_WORKDAY,	/* a date's calendar row */
 	POLICY_STMT_SEED,	/* inserts a policy row where absent */
 	POLICY_STMT_SEED_DAY,	/* inserts a calendar row where absent */
+	POLICY_STMT_YEAR,	/* a region's value set within a year */
 	POLICY_STMT__MAX
 };
 
@@ -41,6 +42,10 @@ static const char *const policy_sql[POLICY_STMT__MAX] = {
 	[POLICY_STMT_SEED_DAY] =
 	    "INSERT OR IGNORE INTO calendar (date, "
 	    "workday, note) VALUES (?, ?, ?)", /* POLICY_STMT_SEED_DAY */
+	[POLICY_STMT_YEAR] =
+	    "SELECT value FROM policy WHERE region = ?1 AND key = ?2 "
+	    "AND valid_from >= ?3 AND valid_from <= ?4 "
+	    "ORDER BY valid_from DESC LIMIT 1",
 };
 
 /* Writes d as "YYYY-MM-DD" into buf[16]; returns buf.  Out-of-range
@@ -131,6 +136,59 @@ policy_get(struct store *s, const char *region, const char *key,
 			return rc;
 	}
 	return policy_lookup(s, "*", key, date, out, outsz);
+}
+
+/* Looks key up among the rows region set within year (no fallback)
+ * into *out.  Returns 0, 1 none, -1 error (also not an integer). */
+static int
+policy_year_lookup(struct store *s, const char *region, const char *key,
+    int year, long long *out)
+{
+	struct store_stmt	*st;
+	char		 from[16], to[16];
+	const char	*v;
+	char		*end;
+	int		 rc;
+
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	if ((st = store_stmt(s, policy_sql[POLICY_STMT_YEAR])) == NULL ||
+	    store_bind_text(st, 1, region) || store_bind_text(st, 2, key) ||
+	    store_bind_text(st, 3, from) || store_bind_text(st, 4, to))
+		return -1;
+	if ((rc = store_step(st)) == STORE_DONE) {
+		store_reset(st);
+		return 1;
+	}
+	if (rc != STORE_ROW) {
+		log_err("policy: %s: %s", key, store_errmsg(s));
+		store_reset(st);
+		return -1;
+	}
+	v = store_col_text(st, 0);
+	errno = 0;
+	*out = strtoll(v, &end, 10);
+	rc = v[0] == '\0' || *end != '\0' || errno != 0 ? -1 : 0;
+	if (rc != 0)
+		log_err("policy: %s/%s: not an integer", region, key);
+	store_reset(st);
+	return rc;
+}
+
+/* The integer value of key set within year; see policy.h. */
+int
+policy_int_year(struct store *s, const char *region, const char *key,
+    int year, long long *out)
+{
+	int	 rc;
+
+	*out = 0;
+	if (key == NULL || year < 1900 || year > 9999)
+		return -1;
+	if (region != NULL && strcmp(region, "*") != 0 &&
+	    (rc = policy_year_lookup(s, region, key, year, out)) != 1)
+		return rc;
+	return policy_year_lookup(s, "*", key, year, out);
 }
 
 /* policy_get parsed as a decimal integer; see policy.h. */
@@ -315,6 +373,8 @@ static const struct policy_seed policy_seeds[] = {
 	{ "420100", "wage.avg_monthly_fen", "2024-01-01", "690000", SAMPLE },
 	{ "420100", "wage.avg_monthly_fen", "2025-01-01", "720000", SAMPLE },
 	{ "420100", "wage.avg_monthly_fen", "2026-01-01", "745000", SAMPLE },
+	{ "*", "wage.avg_monthly_fen", "2027-01-01", "760000", SAMPLE },
+	{ "420100", "wage.avg_monthly_fen", "2027-01-01", "770000", SAMPLE },
 	{ "*", "wage.decl_freeze_from", "1900-01-01", "12-21",
 	  "12月21日至次年1月15日须先完成年度工资申报" },
 	{ "*", "wage.decl_freeze_to", "1900-01-01", "01-15",

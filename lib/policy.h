@@ -39,7 +39,10 @@
  *   rate.maternity.unit_bp           生育 (unit only)
  *   rate.injury.min_bp               工伤 by industry, unit only: the
  *   rate.injury.max_bp               allowed range (units.industry_rate_permille)
- *   wage.avg_monthly_fen             社平工资 (monthly) of the year
+ *   wage.avg_monthly_fen             社平工资 (monthly) of the year: one
+ *                                    row per year, valid_from in it (a
+ *                                    year without its row has no bases:
+ *                                    policy_int_year, wagebase.h)
  *   base.floor_pct                   缴费基数 floor, % of 社平工资 (60)
  *   base.ceiling_pct                 缴费基数 ceiling, % (300)
  *   wage.decl_freeze_from            "MM-DD": from this day ... (12-21)
@@ -83,6 +86,14 @@ int		 policy_get(struct store *s, const char *region,
 int		 policy_int(struct store *s, const char *region,
 		    const char *key, const struct hdate *on, long long dflt,
 		    long long *out);
+
+/* The integer value of key that region (else "*") set within year:
+ * the row with the latest valid_from in year-01-01..year-12-31, for a
+ * figure published per year (社平工资) where the year before's must not
+ * stand in.  Returns 0 found, 1 none (*out 0), -1 error (also a
+ * malformed value, logged). */
+int		 policy_int_year(struct store *s, const char *region,
+		    const char *key, int year, long long *out);
 
 /* policy_get as a flag "1"/"0".  As policy_int. */
 int		 policy_bool(struct store *s, const char *region,

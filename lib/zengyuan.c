@@ -19,6 +19,7 @@
 #include "store.h"
 #include "text.h"
 #include "yonggong.h"
+#include "wagebase.h"
 #include "zengyuan.h"
 
 #define ZY_BUSINESS	"zengyuan"
@@ -1033,12 +1034,20 @@ zy_enrol(struct store *s, int64_t unit_id, const char *region,
     const struct zengyuan_row *r, int photo)
 {
 	struct store_stmt	*st;
+	struct wb_clamp		 c;
 	int64_t			 pid, iid, base;
 
 	if (zy_person(s, r, &pid) != 0 ||
 	    ins_base(s, region, zengyuan_start(r), r->wage_fen, &base, NULL,
 	    NULL) != 0 ||
 	    (iid = ins_enrol(s, pid, unit_id, zengyuan_start(r), base)) < 0)
+		return -1;
+	/* The 申报工资 and base of the new period, for 缴费工资. */
+	memset(&c, 0, sizeof(c));
+	c.wage_fen = r->wage_fen > 0 ? r->wage_fen : base;
+	c.base_fen = base;
+	if (base > 0 && wb_set(s, iid, zengyuan_start(r), &c, "zengyuan",
+	    r->task_id) != 0)
 		return -1;
 	if (photo && ((st = store_stmt(s, zy_sql[ZY_STMT_PHOTO])) == NULL ||
 	    store_bind_int(st, 1, pid) != 0 || store_exec_stmt(s, st) != 0))
