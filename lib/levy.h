@@ -10,9 +10,10 @@
  * Rates (policy.h): rate.<type>.unit_bp and rate.<type>.person_bp in
  * force on the month's first day, for the unit's region (else "*");
  * a side with no _bp row may have a fixed monthly rate.<type>.unit_fen
- * / rate.<type>.person_fen instead (大额医疗); a side with neither, or
- * a rate of 0, is not levied (no line).  A type of the unit with no
- * side levied in a month is refused (LEVY_NOPOLICY: 「…费率未配置」).
+ * / rate.<type>.person_fen instead (大额医疗); a side with neither row,
+ * or a row of 0 (生育 merged into 医疗 from a date), is not levied (no
+ * line).  A type of the unit with no rate row at all for either side
+ * in a month is refused (LEVY_NOPOLICY: 「…费率未配置」).
  * 工伤 (unit side only): the unit's units.industry_rate_permille × 10
  * bp, clamped to rate.injury.min_bp..rate.injury.max_bp of the month.
  * The due date of month M is day levy.due_day (clamped to the month's
