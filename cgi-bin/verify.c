@@ -97,6 +97,13 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	 * application, not its outcome: say where the task stands now. */
 	page_attr(n, "state", t.state < TASK_STATE__MAX ?
 	    task_state_names[t.state] : "");
+	/* A receipt voided later (欠费补缴回退) says so and since when. */
+	if (r->voided_at > 0) {
+		clock_date(r->voided_at, &d);
+		hdate_fmt(&d, day);
+		page_attr(n, "voided", day);
+		page_attr(n, "void-reason", r->void_reason);
+	}
 	rc = receipt_unit_name(c->s, t.unit_id, unit, sizeof(unit));
 	page_attr(n, "unit", unit);
 	if (rc != 0)

@@ -947,6 +947,62 @@ const char *const store_migrations[] = {
 "  amount_fen, task_id);"
 "CREATE INDEX arrears_task ON arrears(task_id, person_id, month)"
 "  WHERE task_id IS NOT NULL;",
+/* 27 (issue 12, 欠费补缴; the lead renumbers at merge): lib/bujiao.c
+ * owns bujiao*.  A 补缴 task's computation is fixed at save: one row
+ * per person (bujiao_persons, the 明细表's and the reviewer's rows),
+ * one per person, month, type and side (bujiao_lines) and the totals
+ * per type and side (bujiao_totals, the 核定表).  bujiao.pay_state
+ * follows the task once 结束: 待到帐 (arrears reserved), 已回退 (欠费
+ * 补缴回退: arrears owing again, receipts 作废) or 已到帐 (缴费到帐确认:
+ * arrears settled); bujiao_pay lists what awaits 到帐确认.  receipts
+ * gain voided_at/void_reason (lib/receipt.c) for the verify page. */
+"CREATE TABLE bujiao ("
+"  task_id INTEGER PRIMARY KEY REFERENCES tasks(id),"
+"  scope TEXT NOT NULL CHECK (scope IN ('员工', '全部')),"
+"  computed_on TEXT NOT NULL,"			/* 核定日期 YYYY-MM-DD */
+"  persons INTEGER NOT NULL DEFAULT 0,"
+"  months INTEGER NOT NULL DEFAULT 0,"		/* person-months */
+"  amount_fen INTEGER NOT NULL DEFAULT 0,"	/* 应缴 */
+"  late_fen INTEGER NOT NULL DEFAULT 0,"	/* 滞纳金 */
+"  pay_state TEXT NOT NULL DEFAULT '' CHECK (pay_state IN"
+"    ('', '待到帐', '已回退', '已到帐')),"
+"  tax_no TEXT NOT NULL DEFAULT '',"		/* 税票号 */
+"  paid_fen INTEGER NOT NULL DEFAULT 0,"
+"  paid_on TEXT NOT NULL DEFAULT '',"
+"  state_by INTEGER NOT NULL DEFAULT 0,"	/* who rolled back/confirmed */
+"  state_at INTEGER NOT NULL DEFAULT 0"
+");"
+"CREATE INDEX bujiao_pay ON bujiao(pay_state, task_id);"
+"CREATE TABLE bujiao_persons ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+"  name TEXT NOT NULL, idno TEXT NOT NULL,"
+"  nmonths INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL,"
+"  unit_fen INTEGER NOT NULL, person_fen INTEGER NOT NULL,"
+"  late_fen INTEGER NOT NULL,"
+"  UNIQUE (task_id, row_no), UNIQUE (task_id, person_id)"
+");"
+"CREATE TABLE bujiao_lines ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  month TEXT NOT NULL, type INTEGER NOT NULL, side INTEGER NOT NULL,"
+"  base_fen INTEGER NOT NULL, rate_bp INTEGER NOT NULL,"
+"  amount_fen INTEGER NOT NULL, due TEXT NOT NULL,"
+"  late_days INTEGER NOT NULL, late_bp INTEGER NOT NULL,"
+"  late_fen INTEGER NOT NULL,"
+"  UNIQUE (task_id, row_no, month, type, side)"
+");"
+"CREATE TABLE bujiao_totals ("
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  type INTEGER NOT NULL, side INTEGER NOT NULL,"
+"  amount_fen INTEGER NOT NULL, late_fen INTEGER NOT NULL,"
+"  PRIMARY KEY (task_id, type, side)"
+");"
+"ALTER TABLE receipts ADD COLUMN voided_at INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE receipts ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';",
 };
 
 const size_t store_nmigrations =

@@ -459,6 +459,11 @@ static const struct policy_seed policy_seeds[] = {
 	  "非VIP单位须于当月20日前携带资料到辖区社保经办机构办理审核手续" },
 	{ "*", "review.zengyuan.days_min", "1900-01-01", "1", "增员审核 1-3 个工作日" },
 	{ "*", "review.zengyuan.days_max", "1900-01-01", "3", "增员审核 1-3 个工作日" },
+	/* 欠费补缴 (issue 12, lib/bujiao.c). */
+	{ "*", "bujiao.warn_after_day", "1900-01-01", "20",
+	  "单位员工欠费补缴:每月20日后办理,提示可能影响本月后续业务(003 缴费管理)" },
+	{ "*", "review.bujiao.days_min", "1900-01-01", "0", "欠费补缴由系统自动审核" },
+	{ "*", "review.bujiao.days_max", "1900-01-01", "0", "欠费补缴由系统自动审核" },
 };
 
 /* One seeded calendar row. */

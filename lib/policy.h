@@ -54,6 +54,9 @@
  *   levy.late_bp_per_day             滞纳金 per day, bp, in force on the
  *                                    computation day (5 = 0.05%, 社会保险
  *                                    法 Art. 86, from 2011-07-01; 20 before)
+ *   bujiao.warn_after_day            欠费补缴 after this day of the month:
+ *                                    the page warns that later business
+ *                                    of the month may be affected (20)
  *   wage.avg_monthly_fen             社平工资 (monthly) of the year: one
  *                                    row per year, valid_from in it (a
  *                                    year without its row has no bases:

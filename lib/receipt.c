@@ -38,6 +38,7 @@ enum receipt_stmt {
 	RECEIPT_STMT_ISSUE,	/* inserts a receipt unless issued */
 	RECEIPT_STMT_BY_NO,	/* a receipt by its number */
 	RECEIPT_STMT_UNIT_NAME,	/* the name of a receipt's unit */
+	RECEIPT_STMT_VOID,	/* marks a task's receipts 作废 */
 	RECEIPT_STMT__MAX
 };
 
@@ -54,9 +55,13 @@ static const char *const receipt_sql[RECEIPT_STMT__MAX] = {
 	    "receipt_no, code, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)", /* RECEIPT_STMT_ISSUE */
 	[RECEIPT_STMT_BY_NO] =
 	    "SELECT id, task_id, kind, receipt_no, code, "
-	    "issued_at FROM receipts WHERE receipt_no = ?1", /* RECEIPT_STMT_BY_NO */
+	    "issued_at, voided_at, void_reason FROM receipts WHERE "
+	    "receipt_no = ?1", /* RECEIPT_STMT_BY_NO */
 	[RECEIPT_STMT_UNIT_NAME] =
 	    "SELECT name FROM units WHERE id = ?1", /* RECEIPT_STMT_UNIT_NAME */
+	[RECEIPT_STMT_VOID] =
+	    "UPDATE receipts SET voided_at = ?2, void_reason = ?3 WHERE "
+	    "task_id = ?1 AND voided_at = 0", /* RECEIPT_STMT_VOID */
 };
 
 const struct wf_receipt receipt_zonghe = {
@@ -347,6 +352,9 @@ receipt_verify(struct store *s, const char *no, const char *code,
 		snprintf(out->code, sizeof(out->code), "%s",
 		    store_col_text(st, 4));
 		out->issued_at = (time_t)store_col_int64(st, 5);
+		out->voided_at = (time_t)store_col_int64(st, 6);
+		snprintf(out->void_reason, sizeof(out->void_reason), "%s",
+		    store_col_text(st, 7));
 		if (strlen(out->code) == RECEIPT_CODE_LEN) {
 			memcpy(stored, out->code, RECEIPT_CODE_LEN + 1);
 			found = 1;
@@ -411,4 +419,19 @@ receipt_unit_name(struct store *s, int64_t unit_id, char *buf, size_t bufsz)
 		snprintf(buf, bufsz, "%s", store_col_text(st, 0));
 	store_reset(st);
 	return rc == STORE_ROW ? 0 : -1;
+}
+
+/* See receipt.h. */
+int
+receipt_void(struct store *s, int64_t task_id, const char *reason,
+    time_t at)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_VOID]);
+	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
+	    store_bind_int(st, 2, (int64_t)at) != 0 ||
+	    store_bind_text(st, 3, reason != NULL ? reason : "") != 0)
+		return -1;
+	return store_exec_stmt(s, st);
 }

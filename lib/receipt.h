@@ -32,6 +32,8 @@ struct receipt {
 	char		 no[32];	/* 回执编号, e.g. "TG2026112200000042" */
 	char		 code[16];	/* 验证码: 8 characters, no 0/O/1/I */
 	time_t		 issued_at;	/* the task's decision time */
+	time_t		 voided_at;	/* 作废 since (receipt_void), 0: valid */
+	char		 void_reason[128];	/* why, e.g. 欠费补缴回退 */
 };
 
 /* The number prefix of kind (receipts.receipt_no is the prefix and the
@@ -93,5 +95,13 @@ int		 receipt_ready(const struct wf_receipt *kind, time_t decided_at,
  * no such unit or on error. */
 int		 receipt_unit_name(struct store *s, int64_t unit_id, char *buf,
 		    size_t bufsz);
+
+/* Marks every receipt issued for task_id 作废 (voided) at time at for
+ * reason (e.g. 「欠费补缴回退」), inside the caller's transaction: the
+ * verify page then says so.  Receipts already voided keep their first
+ * time and reason; issue the task's receipts first when later ones
+ * must be void too.  Returns 0 or -1. */
+int		 receipt_void(struct store *s, int64_t task_id,
+		    const char *reason, time_t at);
 
 #endif

@@ -476,4 +476,75 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- 欠费补缴 (lib/bujiao.c): the 作废 banner of a rolled-back 补缴. -->
+  <xsl:template name="bujiao-void">
+    <xsl:if test="contains(detail/field[@label = '状态'], '作废')">
+      <p class="receipt-void" role="alert"><strong>作废</strong>:单位已办理欠费补缴回退,本表不能用于缴费。</p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 《单位社会保险费核定表》: totals per type and side, the instruction
+       to pay at the tax office and bring the 税票 back. -->
+  <xsl:template match="page[@view = 'bujiao-hd']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title" select="@title"/>
+      </xsl:call-template>
+      <xsl:call-template name="bujiao-void"/>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <xsl:for-each select="detail/field[@label != '缴费说明']">
+            <tr>
+              <th><xsl:value-of select="@label"/></th>
+              <td colspan="3"><xsl:value-of select="."/></td>
+            </tr>
+          </xsl:for-each>
+          <xsl:call-template name="decision-rows"/>
+        </tbody>
+      </table>
+      <xsl:if test="detail/field[@label = '缴费说明']">
+        <p class="receipt-note"><strong>缴费说明:</strong><xsl:value-of select="detail/field[@label = '缴费说明']"/></p>
+      </xsl:if>
+      <xsl:call-template name="verify-box"/>
+      <div class="signature">
+        <p>经办机构(业务专用章)</p>
+        <p><xsl:value-of select="receipt/@issued"/></p>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- 《社会保险费补缴明细表》: per person, the months and amounts (the
+       month × type lines are in its .xlsx, /bujiao/xlsx). -->
+  <xsl:template match="page[@view = 'bujiao-mx']" mode="sheet">
+    <article class="receipt">
+      <xsl:call-template name="sheet-head">
+        <xsl:with-param name="title" select="@title"/>
+      </xsl:call-template>
+      <xsl:call-template name="bujiao-void"/>
+      <table class="grid receipt-grid">
+        <colgroup><col class="c-label"/><col class="c-value"/><col class="c-label"/><col class="c-value"/></colgroup>
+        <tbody>
+          <xsl:call-template name="unit-rows"/>
+          <tr>
+            <th>核定日期</th>
+            <td><xsl:value-of select="detail/field[@label = '核定日期']"/></td>
+            <th>补缴人数</th>
+            <td><xsl:value-of select="detail/field[@label = '补缴人数']"/></td>
+          </tr>
+          <tr>
+            <th>应缴总额(元)</th>
+            <td colspan="3"><xsl:value-of select="detail/field[@label = '应缴总额(元)']"/></td>
+          </tr>
+        </tbody>
+      </table>
+      <xsl:call-template name="person-table">
+        <xsl:with-param name="idno-label">身份证号</xsl:with-param>
+      </xsl:call-template>
+      <p class="receipt-note">各月各险种明细见本表的 Excel 版本(欠费补缴业务页面下载)。请持《单位社会保险费核定表》到主管税务机关缴费,并将税票带回社保经办机构办理缴费到帐确认。</p>
+      <xsl:call-template name="verify-box"/>
+    </article>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -4,7 +4,8 @@
   Views: form (回执编号 + 验证码) and result (valid or not), as
   cgi-bin/verify.c builds them: form with query/@no; result with
   result/@valid '1' (result/@no and result/receipt/@kind, @business,
-  @seq, @unit, @person (ID numbers masked), @issued) or '0' (status 200
+  @seq, @unit, @person (ID numbers masked), @issued, and @voided
+  @void-reason of a receipt voided later) or '0' (status 200
   either way; an unknown number and a wrong code answer alike).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -62,6 +63,9 @@
         <xsl:when test="result/@valid = '1'">
           <xsl:variable name="r" select="result/receipt"/>
           <div class="msg msg-ok" role="status">验证通过: 该回执由<xsl:call-template name="org"/>出具,内容如下。</div>
+          <xsl:if test="$r/@voided != ''">
+            <div class="msg msg-error receipt-voided" role="alert"><strong>该回执已作废</strong>(<xsl:value-of select="$r/@voided"/>,<xsl:value-of select="$r/@void-reason"/>),不再具有效力。</div>
+          </xsl:if>
           <table class="form-grid info">
             <tr>
               <xsl:call-template name="show-cells">
