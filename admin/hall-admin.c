@@ -27,6 +27,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "arrears.h"
 #include "audit.h"
 #include "clock.h"
 #include "ident.h"
@@ -1380,21 +1381,13 @@ static int
 demo_arrears(struct store *s, int64_t pid, int64_t unit_id,
     const struct hdate *today, int back, int64_t amount_fen)
 {
-	struct store_stmt	*st;
 	struct hdate	 m = *today;
 	char		 ms[11];
 
 	m.day = 0;
 	demo_month_add(&m, -back);
 	hdate_fmt(&m, ms);
-	st = store_stmt(s, "INSERT INTO arrears (person_id, unit_id, month,"
-	    " amount_fen, settled) VALUES (?, ?, ?, ?, 0)");
-	if (st == NULL || store_bind_int(st, 1, pid) != 0 ||
-	    store_bind_int(st, 2, unit_id) != 0 ||
-	    store_bind_text(st, 3, ms) != 0 ||
-	    store_bind_int(st, 4, amount_fen) != 0)
-		return -1;
-	return store_exec_stmt(s, st);
+	return arrears_add(s, unit_id, pid, ms, amount_fen) == -1 ? -1 : 0;
 }
 
 /* Binds certificate file dir/name to account (revoked as given); a
