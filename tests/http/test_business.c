@@ -348,6 +348,41 @@ zy_row(const struct who *w, int bad, const char **cells)
 	cells[10] = "";
 }
 
+/* ---- 欠费补缴 ---- */
+
+static const char *const bj_materials[] = { "jingbanren_sfz", NULL };
+
+/* A person on a base of 5,000.00 owing the 3 months before this one at
+ * the unit. */
+static void
+bj_person(const char *username, struct who *w)
+{
+	char	 q[512];
+	int	 i;
+
+	fresh(username, "业务补缴", w);
+	snprintf(q, sizeof(q), "UPDATE insurance SET base_fen = 500000 WHERE "
+	    "person_id = %s", w->id);
+	db_exec(q);
+	for (i = 1; i <= 3; i++) {
+		snprintf(q, sizeof(q), "INSERT INTO arrears (person_id, unit_id, "
+		    "month, amount_fen, settled) SELECT person_id, unit_id, "
+		    "strftime('%%Y-%%m', 'now', '+8 hours', 'start of month', "
+		    "'-%d month'), 100000, 0 FROM insurance WHERE person_id = %s",
+		    i, w->id);
+		db_exec(q);
+	}
+}
+
+/* POSTs the 补缴 of w (保存 after 核定). */
+static long
+bj_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/bujiao/save", 1, a, "token", tok, "pid", w->id,
+	    NULL);
+}
+
 /* Every business: the next one adds its line here. */
 static const struct biz biz[] = {
 	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
@@ -355,6 +390,7 @@ static const struct biz biz[] = {
 	{ "yonggong", "yg", yg_person, yg_save, yg_materials, 0, yg_row },
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
+	{ "bujiao", "bj", bj_person, bj_save, bj_materials, 0, NULL },
 };
 
 #define NBIZ	(sizeof(biz) / sizeof(biz[0]))
