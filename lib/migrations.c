@@ -932,6 +932,31 @@ const char *const store_migrations[] = {
 "ALTER TABLE insurance ADD COLUMN wage_fen INTEGER NOT NULL DEFAULT 0;"
 "UPDATE insurance SET wage_fen = COALESCE((SELECT z.wage_fen FROM zengyuan z"
 "  WHERE z.insurance_id = insurance.id ORDER BY z.id DESC LIMIT 1), 0);",
+/* 22 (issue 11, 个人工资变更): one row per task (row_no 0), the person's
+ * 参保 at the unit and the wage asked for; base_fen, from_month, side
+ * and note are what the approval made of it (wagebase.h: the wage
+ * clamped to the year's floor and ceiling from the next month).  A
+ * person is found by 身份证号 or by 社保个人编号 (insurance_sb_no). */
+"CREATE TABLE gongzi ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  old_wage_fen INTEGER NOT NULL DEFAULT 0,"	/* 原申报工资 at save */
+"  old_base_fen INTEGER NOT NULL DEFAULT 0,"	/* 原缴费基数 at save */
+"  wage_fen INTEGER NOT NULL,"			/* 变更后申报工资 */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 核定缴费基数 (approved) */
+"  from_month TEXT NOT NULL DEFAULT '',"	/* YYYY-MM (approved) */
+"  side INTEGER NOT NULL DEFAULT 0,"		/* enum wb_side */
+"  note TEXT NOT NULL DEFAULT '',"		/* wb_clamp_note */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX gongzi_insurance ON gongzi(insurance_id);"
+"CREATE INDEX insurance_sb_no ON insurance(sb_no);",
 };
 
 const size_t store_nmigrations =

@@ -30,6 +30,8 @@
  *                                    the unit (420100: 1)
  *   zengyuan.visit_before_day        a 普通 unit brings the 增员
  *                                    materials before this day (20)
+ *   gongzi.wage_max_yuan             个人工资变更: a 申报工资 at or above
+ *                                    this (元/月) is a typo (1000000)
  *   rate.pension.unit_bp             养老 单位 / 个人
  *   rate.pension.person_bp
  *   rate.medical.unit_bp             医疗

@@ -486,6 +486,7 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
 		page_message(c, sh->problems > 0 ? "warn" : "ok",
 		    sh->problems > 0 ?
 		    "已保存为草稿;以下问题须修改后才能提交审批" :
+		    tp_biz->materials == NULL ? "已保存。请核对后提交审批" :
 		    "已保存。请按下列清单上传附件材料后提交审批");
 		return;
 	} else if (strcmp(done, "uploaded") == 0)

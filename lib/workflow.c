@@ -614,25 +614,28 @@ wf_approve(struct store *s, struct task *t, const struct wf_business *b,
 	return WF_OK;
 }
 
-/* Submits t (in 未提交): check, 进行中, and for a VIP unit approval by
- * the system at once.  Returns a wf_result. */
+/* Submits t (in 未提交): check, 进行中, and for a VIP unit (or any
+ * unit, when b has auto_review) approval by the system at once.
+ * Returns a wf_result. */
 static enum wf_result
 wf_submit(struct store *s, struct task *t, const struct wf_business *b,
     const struct actor *who, struct form_errors *errs, time_t now)
 {
 	char		 title[512], what[128];
 	enum wf_result	 r;
-	int		 vip;
+	int		 at_once;	/* approved by the system now */
 
 	if ((r = wf_check(s, b, t, errs)) != WF_OK)
 		return r;
-	if ((vip = wf_vip(s, t->unit_id)) == -1)
+	if ((at_once = wf_vip(s, t->unit_id)) == -1)
 		return WF_ERROR;
+	if (b->auto_review)
+		at_once = 1;
 	if (wf_move(s, t, TASK_PENDING, 0, "", now, 0, 0, now) == -1)
 		return WF_ERROR;
 	snprintf(what, sizeof(what), "已提交,等待审核(%d-%d个工作日)",
 	    b->review_days_min, b->review_days_max);
-	wf_title(title, sizeof(title), t, b, vip ? "已提交" : what);
+	wf_title(title, sizeof(title), t, b, at_once ? "已提交" : what);
 	if (wf_record(s, t, WF_SUBMIT, who, TASK_DRAFT, TASK_PENDING, NULL,
 	    title, now) == -1)
 		return WF_ERROR;
@@ -640,7 +643,7 @@ wf_submit(struct store *s, struct task *t, const struct wf_business *b,
 	t->submitted_at = now;
 	t->returned = 0;
 	t->return_reason[0] = '\0';
-	if (!vip)
+	if (!at_once)
 		return WF_OK;
 	/* The rules passed a moment ago in this same transaction, so the
 	 * check (and its wf_first_submitted) runs once per submit. */

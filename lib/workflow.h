@@ -164,6 +164,10 @@ struct wf_business {
 			    int offset, int limit,
 			    int (*fn)(void *arg, const struct wf_row *r),
 			    void *arg);
+	/* 1: every unit's submit is checked by the rules at once, 普通
+	 * too (结束 or refused, never 进行中: 个人工资变更); 0: a 普通
+	 * unit's submit waits for a reviewer. */
+	int		 auto_review;
 };
 
 /* Walks the person rows of task t through its business's rows hook
@@ -257,7 +261,8 @@ int		 wf_first_submitted(struct store *s, int64_t task_id,
  * whom, runs the business's check for WF_SUBMIT and WF_APPROVE, moves
  * the state, applies the effect on 结束, records a task event, writes
  * a message to the unit and an audit row, and commits.  A VIP unit's
- * submit that passes the rules ends at once (decided_by 0).  After an
+ * submit that passes the rules ends at once (decided_by 0), and so
+ * does any unit's of a business with auto_review.  After an
  * approval or a 回退, pkg_task_decided() (dabao.h: 打包快办) runs in the
  * same transaction; its failure fails the transition.  reason is
  * required for WF_REJECT: trimmed of white space (U+3000 included), it

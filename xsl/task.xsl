@@ -283,6 +283,7 @@
     <xsl:if test="$editable and $task">
       <p class="note center">
         <xsl:choose>
+          <xsl:when test="$task/@auto-review = '1'">该业务提交后由系统按规则即时审核,通过即办结。</xsl:when>
           <xsl:when test="/page/session/@vip = '1'">贵单位为 VIP 单位,提交后由系统按规则自动审核。</xsl:when>
           <xsl:otherwise>提交后由经办机构审核,<xsl:value-of select="/page/review-days"/>。</xsl:otherwise>
         </xsl:choose>
