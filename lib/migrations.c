@@ -956,7 +956,11 @@ const char *const store_migrations[] = {
 "  UNIQUE (task_id, row_no)"
 ");"
 "CREATE INDEX gongzi_insurance ON gongzi(insurance_id);"
-"CREATE INDEX insurance_sb_no ON insurance(sb_no);",
+"CREATE INDEX gongzi_person ON gongzi(person_id, task_id);"
+"CREATE INDEX insurance_sb_no ON insurance(sb_no);"
+/* wage_bases.task_id (migration 21) had no index: every INSERT INTO
+ * tasks scanned wage_bases for its foreign key (make test-plans). */
+"CREATE INDEX wage_bases_task ON wage_bases(task_id);",
 };
 
 const size_t store_nmigrations =
