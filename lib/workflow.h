@@ -2,7 +2,8 @@
  * workflow.h: the task (业务) workflow common to every business
  * [003 业务操作流程概述]:
  *   保存 -> 未提交 (待办, 回退标志 否)
- *   提交审批 -> 进行中 (已办); a VIP unit's task is checked by the
+ *   提交审批 -> 进行中 (已办); a VIP unit's task (any unit's, for a
+ *               business with auto_review) is checked by the
  *               business's rules at once and ends (结束) or is refused
  *   审核通过 -> 结束: the business's effect applies in the same transaction
  *   回退     -> 未提交 with 回退标志 是 and a required 回退原因
