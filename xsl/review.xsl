@@ -473,7 +473,7 @@
             <xsl:for-each select="$p/person[1]/fact">
               <th><xsl:value-of select="@label"/></th>
             </xsl:for-each>
-            <xsl:if test="$p/@view != 'marked'"><th>附件材料</th></xsl:if>
+            <xsl:if test="not($p/@view = 'marked')"><th>附件材料</th></xsl:if>
             <xsl:if test="$partial or $p/@view = 'marked'"><th>回退原因</th></xsl:if>
           </tr>
         </thead>
@@ -501,7 +501,7 @@
               <xsl:for-each select="fact">
                 <td><xsl:value-of select="."/></td>
               </xsl:for-each>
-              <xsl:if test="$p/@view != 'marked'">
+              <xsl:if test="not($p/@view = 'marked')">
                 <td class="files">
                   <xsl:for-each select="$files">
                     <div>
@@ -549,8 +549,8 @@
       </table>
       <xsl:if test="$partial">
         <p class="buttons">
-          <button type="submit" class="btn btn-danger" formaction="/review/partial">保存(部分回退)</button>
-          <span class="hint">点击“保存”:已标记不通过的 <xsl:value-of select="$p/@marks"/> 人及本页勾选的人员退回单位修改(成为一笔新的待办业务,每人附各自的回退原因),其余人员即审核通过。全部有误请使用下方“回退”;全部无误请点击“审核通过”。</span>
+          <button type="submit" class="btn btn-danger" formaction="/review/partial">保存并部分回退</button>
+          <span class="hint">点击“保存并部分回退”:已标记不通过的 <xsl:value-of select="$p/@marks"/> 人及本页勾选的人员退回单位修改(成为一笔新的待办业务,每人附各自的回退原因),其余人员即审核通过。全部有误请使用下方“回退”;全部无误请点击“审核通过”。</span>
         </p>
       </xsl:if>
     </form>

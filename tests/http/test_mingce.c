@@ -3,7 +3,8 @@
  * certificates [issue 11].  demo-b's new person has a base from this
  * year's January (in force) and another from next January (set by a
  * 工资变更 approved today): this year's 名册 (this month's bases) shows
- * the first, next year's (its January's) the second; the form's token makes a double click one 名册;
+ * the first, next year's (its January's) the second; the form's token
+ * makes a double click one 名册;
  * the print view is A4 sheets of 30 persons, 10 a page, each with the
  * number and code; the .xlsx holds every person; /verify vouches for
  * the 名册 and refuses a wrong code; another unit gets 404 on the view
