@@ -938,8 +938,12 @@ const char *const store_migrations[] = {
  * kept across pages and searches until the decision (review_marks);
  * the 缴费基数名册 a unit prints, each numbered with a verification
  * code, its rows fixed when issued so the printout, its .xlsx and
- * /verify agree however bases change later (mingce, mingce_rows). */
+ * /verify agree however bases change later (mingce, mingce_rows); and
+ * the index wage_bases(task_id) migration 21 lacked. */
 "CREATE INDEX jianyuan_idno ON jianyuan(idno, task_id);"
+/* wage_bases.task_id references tasks: without an index the foreign
+ * key check of a new task scans it (make test-plans). */
+"CREATE INDEX IF NOT EXISTS wage_bases_task ON wage_bases(task_id);"
 "CREATE TABLE review_marks ("
 "  task_id INTEGER NOT NULL REFERENCES tasks(id),"
 "  row_no INTEGER NOT NULL,"
