@@ -30,6 +30,7 @@ enum mingce_stmt {
 	MC_STMT_DEDUP,		/* the 名册 of a form's token */
 	MC_STMT_INSERT,		/* a new 名册's head */
 	MC_STMT_PERSONS,	/* the unit's persons 参保缴费 by a month */
+	MC_STMT_STOPPED,	/* those stopped after it */
 	MC_STMT_ROW,		/* inserts a row */
 	MC_STMT_FINISH,		/* the number and totals */
 	MC_STMT_LOAD,		/* a 名册 by id */
@@ -55,6 +56,11 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	    "SELECT i.id, i.person_id, p.name, p.idno, i.sb_no FROM insurance "
 	    "i JOIN persons p ON p.id = i.person_id WHERE i.unit_id = ?1 AND "
 	    "i.status = '参保缴费' AND i.start_month <= ?2 "
+	    "ORDER BY i.person_id",
+	[MC_STMT_STOPPED] =
+	    "SELECT i.id, i.person_id, p.name, p.idno, i.sb_no FROM insurance "
+	    "i JOIN persons p ON p.id = i.person_id WHERE i.unit_id = ?1 AND "
+	    "i.status = '暂停缴费' AND i.start_month <= ?2 AND i.stop_month > ?2 "
 	    "ORDER BY i.person_id",
 	[MC_STMT_ROW] =
 	    "INSERT INTO mingce_rows (mingce_id, row_no, person_id, name, "
@@ -210,18 +216,16 @@ mingce_fill_row(struct store *s, struct store_stmt *st, const char *month,
 	return store_exec_stmt(s, ins) == 0 ? 0 : -1;
 }
 
-/* Fills 名册 f->id with unit_id's persons of month, then its number
- * (issued on day) and totals.  Inside the caller's transaction.
- * Returns 0 or -1. */
+/* Adds to 名册 f->id the persons statement which selects for unit_id
+ * and month, in its order.  Returns 0 or -1. */
 static int
-mingce_fill(struct store *s, int64_t unit_id, const char *month,
-    const struct hdate *day, struct mingce_fill *f)
+mingce_fill_from(struct store *s, enum mingce_stmt which, int64_t unit_id,
+    const char *month, struct mingce_fill *f)
 {
 	struct store_stmt	*st;
-	char			 no[32];
 	int			 rc;
 
-	if ((st = store_stmt(s, mingce_sql[MC_STMT_PERSONS])) == NULL ||
+	if ((st = store_stmt(s, mingce_sql[which])) == NULL ||
 	    store_bind_int(st, 1, unit_id) != 0 ||
 	    store_bind_text(st, 2, month) != 0)
 		return -1;
@@ -231,7 +235,23 @@ mingce_fill(struct store *s, int64_t unit_id, const char *month,
 			break;
 		}
 	store_reset(st);
-	if (rc != STORE_DONE)
+	return rc == STORE_DONE ? 0 : -1;
+}
+
+/* Fills 名册 f->id with unit_id's persons paying in month: those
+ * 参保缴费 whose 参保 began by then, then those stopped since (their
+ * first month not paid after it), each list in person order; then its
+ * number (issued on day) and totals.  Inside the caller's transaction.
+ * Returns 0 or -1. */
+static int
+mingce_fill(struct store *s, int64_t unit_id, const char *month,
+    const struct hdate *day, struct mingce_fill *f)
+{
+	struct store_stmt	*st;
+	char			 no[32];
+
+	if (mingce_fill_from(s, MC_STMT_PERSONS, unit_id, month, f) != 0 ||
+	    mingce_fill_from(s, MC_STMT_STOPPED, unit_id, month, f) != 0)
 		return -1;
 	snprintf(no, sizeof(no), MINGCE_PREFIX "%04d%02d%02d%08lld",
 	    day->year, day->month, day->day, (long long)f->id);

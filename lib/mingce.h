@@ -1,7 +1,7 @@
 /*
- * mingce.h: 缴费基数名册打印 [issue 11]: for a year, every person 参保
- * 缴费 at a unit with the 申报工资 and 缴费基数 in force (wb_at,
- * wagebase.h) in the year's month the 名册 speaks of.  A 名册 is issued
+ * mingce.h: 缴费基数名册打印 [issue 11]: for a year, every person paying
+ * at a unit in the year's month the 名册 speaks of, with the 申报工资
+ * and 缴费基数 in force then (wb_at, wagebase.h).  A 名册 is issued
  * once (tables mingce, mingce_rows, migration 25): numbered, with a
  * verification code anyone can check on /verify, and its rows fixed
  * when issued, so that its pages, its .xlsx and /verify agree however
@@ -62,9 +62,11 @@ int		 mingce_year_ok(int year, const struct hdate *today);
 void		 mingce_month(int year, const struct hdate *today, char month[8]);
 
 /* Issues the 名册 of year for unit_id, as who (audited), in one
- * transaction: every person 参保缴费 at the unit whose 参保 began by
- * the month (mingce_month), in person order, with the base wb_at()
- * gives for that month, and the totals.  dedup_key (may be NULL) is
+ * transaction: every person paying at the unit in the month
+ * (mingce_month): 参保 begun by then and 参保缴费, or stopped since
+ * (暂停缴费 from a later month: a 减员 of next month still pays this
+ * one), the paying ones first, each in person order, with the base
+ * wb_at() gives for that month, and the totals.  dedup_key (may be NULL) is
  * the form's one-time token: the same key again returns the first
  * 名册 (*created = 0).  Fills *out.  Returns 0 or -1 (also for a year
  * mingce_year_ok refuses). */

@@ -4,10 +4,10 @@
  * (减员) and, without one, by walking its rows, trimming what was typed
  * and upper-casing a final x; the reviewer's marks (rmark) are set,
  * replaced, counted, paged, unmarked and merged with a form's rows for
- * wf_partial; the 缴费基数名册 lists the unit's 参保缴费 persons with
- * the base wb_at() gives in its month, a base set by wb_set() from a
- * later month only once in force, nobody of another unit, a stopped
- * 参保 or one not begun; its totals, number and code (checked as
+ * wf_partial; the 缴费基数名册 lists the unit's persons paying in its
+ * month (a 减员 of next month too) with the base wb_at() gives then, a
+ * base set by wb_set() from a later month only once in force, nobody
+ * of another unit, a 参保 stopped by then or not begun; its totals, number and code (checked as
  * /verify checks them), the form's token making one 名册, the years
  * refused, another unit's 名册 not found, and its .xlsx read back.
  */
@@ -308,7 +308,7 @@ START_TEST(mingce_bases_in_force)
 	struct mingce	 m26, m27, again;
 	struct wb_check	 w;
 	char		 buf[512] = "";
-	int64_t		 ins_zhang;
+	int64_t		 ins_zhang, ins_stop;
 	int		 created;
 
 	ins_zhang = insured("420102199001010044", "张三", unit_a, "2020-01",
@@ -321,21 +321,34 @@ START_TEST(mingce_bases_in_force)
 	    "参保缴费", 700000, 700000);
 	(void)insured("420102199001010087", "外单位", unit_b, "2020-01",
 	    "参保缴费", 800000, 800000);
+	/* 减员 from next month: still paying this one; from this month:
+	 * not paying. */
+	ins_stop = insured("420102199001010109", "周减", unit_a, "2020-01",
+	    "暂停缴费", 450000, 450000);
+	sql("UPDATE insurance SET stop_month = '2027-01' WHERE sb_no = "
+	    "'SB01010109'");
+	(void)insured("420102199001010117", "吴减", unit_a, "2020-01",
+	    "暂停缴费", 450000, 450000);
+	sql("UPDATE insurance SET stop_month = '2026-12' WHERE sb_no = "
+	    "'SB01010117'");
 	/* 张三's new wage from 2027-01, clamped to 2027's ceiling. */
 	ck_assert_int_eq(wb_clamp(db.s, "420100", 2027, 9000000, &c), 0);
 	ck_assert_int_eq(c.side, WB_CEILING);
 	ck_assert_int_eq(wb_set(db.s, ins_zhang, "2027-01", &c, "gongzi", 0),
 	    0);
-	/* 2026 (this month, 2026-12): the old base; 赵新 not begun. */
+	/* 2026 (this month, 2026-12): the old base; 赵新 not begun; 周减
+	 * still paying, after those 参保缴费. */
 	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, "mc:k1",
 	    &m26, &created), 0);
 	ck_assert_int_eq(created, 1);
 	ck_assert_str_eq(m26.month, "2026-12");
-	ck_assert_int_eq(m26.persons, 2);
-	ck_assert_int_eq(mingce_rows(db.s, m26.id, 0, -1, row_cat, buf), 2);
-	ck_assert_str_eq(buf, "张三:500000/500000@;李四:650000/600000@;");
-	ck_assert_int_eq(m26.wage_total_fen, 1150000);
-	ck_assert_int_eq(m26.base_total_fen, 1100000);
+	ck_assert_int_eq(m26.persons, 3);
+	ck_assert_int_eq(mingce_rows(db.s, m26.id, 0, -1, row_cat, buf), 3);
+	ck_assert_str_eq(buf, "张三:500000/500000@;李四:650000/600000@;"
+	    "周减:450000/450000@;");
+	ck_assert_int_eq(m26.wage_total_fen, 1600000);
+	ck_assert_int_eq(m26.base_total_fen, 1550000);
+	ck_assert_int_gt(ins_stop, 0);
 	/* 2027 (its January): the new base in force, and 赵新. */
 	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2027, &clerk, NULL,
 	    &m27, &created), 0);
@@ -352,7 +365,7 @@ START_TEST(mingce_bases_in_force)
 	ck_assert_int_eq(mingce_rows(db.s, m27.id, 0, -1, row_check, &w), 3);
 	ck_assert_int_eq(w.n, 3);
 	w.m = &m26;
-	ck_assert_int_eq(mingce_rows(db.s, m26.id, 0, -1, row_check, &w), 2);
+	ck_assert_int_eq(mingce_rows(db.s, m26.id, 0, -1, row_check, &w), 3);
 	/* Fixed when issued: a later base does not change the 名册. */
 	ck_assert_int_eq(wb_set(db.s, ins_zhang, "2026-12", &c, "gongzi", 0),
 	    0);
