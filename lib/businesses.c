@@ -54,6 +54,7 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "dabao",	"打包记录",		"/dabao", NULL },
 	{ "jiuye",	"备案查询",		"/beian", "/yonggong/batch" },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
+	{ "jiaofei",	"缴费基数名册打印",	"/mingce", "/nianbao" },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
 	{ "jiaofei",	"变更记录",		"/biangeng/records", NULL },

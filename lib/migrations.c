@@ -961,6 +961,53 @@ const char *const store_migrations[] = {
 /* wage_bases.task_id (migration 21) had no index: every INSERT INTO
  * tasks scanned wage_bases for its foreign key (make test-plans). */
 "CREATE INDEX wage_bases_task ON wage_bases(task_id);",
+/* 23 (issue 11, the reviewer desk and the 名册): the reviewer desk finds a task's persons by
+ * 身份证号 (jianyuan had no index on idno; zengyuan and tuigong have
+ * one); a reviewer's marks of persons 不通过, each with its reason,
+ * kept across pages and searches until the decision (review_marks);
+ * the 缴费基数名册 a unit prints, each numbered with a verification
+ * code, its rows fixed when issued so the printout, its .xlsx and
+ * /verify agree however bases change later (mingce, mingce_rows). */
+"CREATE INDEX jianyuan_idno ON jianyuan(idno, task_id);"
+"CREATE TABLE review_marks ("
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL,"
+"  marked_by INTEGER NOT NULL DEFAULT 0,"
+"  marked_at INTEGER NOT NULL,"
+"  PRIMARY KEY (task_id, row_no)"
+");"
+"CREATE TABLE mingce ("
+"  id INTEGER PRIMARY KEY,"
+"  mingce_no TEXT NOT NULL UNIQUE,"		/* 名册编号 */
+"  code TEXT NOT NULL,"				/* 验证码 */
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  year INTEGER NOT NULL,"
+"  month TEXT NOT NULL,"			/* bases in force in it */
+"  persons INTEGER NOT NULL DEFAULT 0,"
+"  wage_total_fen INTEGER NOT NULL DEFAULT 0,"
+"  base_total_fen INTEGER NOT NULL DEFAULT 0,"
+"  issued_by INTEGER NOT NULL DEFAULT 0,"
+"  issued_at INTEGER NOT NULL,"
+"  dedup_key TEXT"
+");"
+"CREATE INDEX mingce_unit ON mingce(unit_id, id);"
+"CREATE UNIQUE INDEX mingce_dedup ON mingce(unit_id, dedup_key)"
+"  WHERE dedup_key IS NOT NULL;"
+"CREATE TABLE mingce_rows ("
+"  mingce_id INTEGER NOT NULL REFERENCES mingce(id),"
+"  row_no INTEGER NOT NULL,"
+"  person_id INTEGER NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  wage_fen INTEGER NOT NULL,"			/* 申报工资 */
+"  base_fen INTEGER NOT NULL,"			/* 缴费基数 */
+"  from_month TEXT NOT NULL DEFAULT '',"	/* in force since */
+"  PRIMARY KEY (mingce_id, row_no)"
+") WITHOUT ROWID;",
 };
 
 const size_t store_nmigrations =

@@ -169,6 +169,16 @@ struct wf_business {
 	 * too (结束 or refused, never 进行中: 个人工资变更); 0: a 普通
 	 * unit's submit waits for a reviewer. */
 	int		 auto_review;
+	/* Optional: as rows, but only the rows of task_id whose person's
+	 * 身份证号 is idno (already trimmed and upper-cased by
+	 * wf_rows_find(); compare it as stored), in row order, through an
+	 * index (e.g. (task_id, idno)), reading no other rows: the
+	 * reviewer desk's search.  Returns the rows handed to fn, or -1.
+	 * When NULL, wf_rows_find() walks rows and filters. */
+	int		(*rows_find)(struct store *s, int64_t task_id,
+			    const char *idno,
+			    int (*fn)(void *arg, const struct wf_row *r),
+			    void *arg);
 };
 
 /* Walks the person rows of task t through its business's rows hook
@@ -182,6 +192,15 @@ int		 wf_rows(struct store *s, const struct task *t,
 int		 wf_rows_page(struct store *s, const struct task *t, int offset,
 		    int limit, int (*fn)(void *arg, const struct wf_row *r),
 		    void *arg);
+
+/* Walks the person rows of task t whose 身份证号 is idno (trimmed of
+ * white space, a final x upper-cased; empty or longer than 18 finds
+ * nothing), through the business's rows_find hook when it has one,
+ * else by walking every row: the reviewer desk's search.  Returns the
+ * number handed to fn, or -1. */
+int		 wf_rows_find(struct store *s, const struct task *t,
+		    const char *idno,
+		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
 
 /* Registers b (kept by pointer; use static storage).  A program
  * registers the businesses it acts on before its accept loop. */
