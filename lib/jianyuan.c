@@ -11,6 +11,7 @@
 #include <string.h>
 
 
+#include "arrears.h"
 #include "attach.h"
 #include "audit.h"
 #include "batch.h"
@@ -29,7 +30,6 @@
 enum jy_stmt {
 	JY_STMT_FACTS_PERSON,	/* a person's facts at a unit */
 	JY_STMT_EMPLOYED_LATER,	/* 在职 elsewhere since a date */
-	JY_STMT_ARREARS,	/* a person's unsettled arrears at a unit */
 	JY_STMT_OPEN_REDUCTION,	/* a person's other unfinished 减员 */
 	JY_STMT_ASSESSED,	/* whether a unit's period is assessed */
 	JY_STMT_DECLARED,	/* whether a unit declared a year's wages */
@@ -75,9 +75,6 @@ static const char *const jy_sql[JY_STMT__MAX] = {
 	    "SELECT EXISTS (SELECT 1 FROM employments "
 	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职' AND "
 	    "start_date > ?3)", /* JY_STMT_EMPLOYED_LATER */
-	[JY_STMT_ARREARS] =
-	    "SELECT COUNT(*) FROM arrears WHERE "
-	    "person_id = ?1 AND unit_id = ?2 AND settled = 0", /* JY_STMT_ARREARS */
 	[JY_STMT_OPEN_REDUCTION] =
 	    "SELECT t.seq_no FROM jianyuan j JOIN tasks t "
 	    "ON t.id = j.task_id WHERE j.person_id = ?1 AND t.unit_id = ?2 "
@@ -721,6 +718,7 @@ static int
 jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
     struct jy_facts *f)
 {
+	struct arrears_sum	 owed;
 	struct store_stmt	*st;
 	struct hdate	 m;
 	char		 since[11];
@@ -746,11 +744,12 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->has_new_unit = v != 0;
-	if ((st = store_stmt(s, jy_sql[JY_STMT_ARREARS])) == NULL ||
-	    store_bind_int(st, 1, f->person_id) ||
-	    store_bind_int(st, 2, unit_id) || (v = jy_scalar(s, st)) < 0)
+	if (arrears_person_sum(s, unit_id, f->person_id, &owed) == -1)
 		return -1;
-	f->arrears = (int)(v > 1000000 ? 1000000 : v);
+	f->arrears = (int)(owed.months > 1000000 ? 1000000 : owed.months);
+	f->arrears_fen = owed.amount_fen;
+	snprintf(f->arrears_first, sizeof(f->arrears_first), "%s", owed.first);
+	snprintf(f->arrears_last, sizeof(f->arrears_last), "%s", owed.last);
 	if ((st = store_stmt(s, jy_sql[JY_STMT_OPEN_REDUCTION])) ==
 	    NULL || store_bind_int(st, 1, f->person_id) ||
 	    store_bind_int(st, 2, unit_id) ||

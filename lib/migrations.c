@@ -1008,6 +1008,21 @@ const char *const store_migrations[] = {
 "  from_month TEXT NOT NULL DEFAULT '',"	/* in force since */
 "  PRIMARY KEY (mingce_id, row_no)"
 ") WITHOUT ROWID;",
+/* 24 (issue 12, 欠费): lib/arrears.c is
+ * the only module on arrears.  A task (补缴, 注销) reserves a person's
+ * owing rows (task_id), releases them (回退: NULL again) or settles
+ * them (settled 1, settled_how '补缴' or '注销', settled_at unix time,
+ * settled_by account, 0 the system).  arrears_unit pages a unit's owing
+ * persons and counts them from the index alone; arrears_task walks a
+ * task's rows in person, month order (the 明细表). */
+"ALTER TABLE arrears ADD COLUMN task_id INTEGER REFERENCES tasks(id);"
+"ALTER TABLE arrears ADD COLUMN settled_how TEXT NOT NULL DEFAULT '';"
+"ALTER TABLE arrears ADD COLUMN settled_at INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE arrears ADD COLUMN settled_by INTEGER NOT NULL DEFAULT 0;"
+"CREATE INDEX arrears_unit ON arrears(unit_id, settled, person_id, month,"
+"  amount_fen, task_id);"
+"CREATE INDEX arrears_task ON arrears(task_id, person_id, month)"
+"  WHERE task_id IS NOT NULL;",
 };
 
 const size_t store_nmigrations =

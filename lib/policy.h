@@ -41,6 +41,21 @@
  *   rate.maternity.unit_bp           生育 (unit only)
  *   rate.injury.min_bp               工伤 by industry, unit only: the
  *   rate.injury.max_bp               allowed range (units.industry_rate_permille)
+ *                                    (from 2015-10: 0.2%..2.85%, 人社部发
+ *                                    〔2015〕71号)
+ *   rate.<type>.unit_fen             a fixed monthly amount instead of a
+ *   rate.<type>.person_fen           rate (大额医疗: rate.large_medical.
+ *                                    person_fen); <type> is pension,
+ *                                    medical, unemployment, injury,
+ *                                    maternity, large_medical (levy.h);
+ *                                    a rate of 0 from a date: not levied
+ *                                    (生育 merged into 医疗)
+ *   levy.due_day                     缴费期限: contributions of month M
+ *   levy.due_month_offset            fall due on this day of month M +
+ *                                    offset (15, 0); in force on M's 1st
+ *   levy.late_bp_per_day             滞纳金 per day, bp, in force on the
+ *                                    computation day (5 = 0.05%, 社会保险
+ *                                    法 Art. 86, from 2011-07-01; 20 before)
  *   wage.avg_monthly_fen             社平工资 (monthly) of the year: one
  *                                    row per year, valid_from in it (a
  *                                    year without its row has no bases:
