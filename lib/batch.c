@@ -1179,6 +1179,16 @@ batch_job_fail(struct store *s, int64_t id)
 	return store_exec_stmt(s, st);
 }
 
+/* Whether job j may be taken: it runs and nobody holds it (no holder,
+ * a holder process gone, or a lease run out). */
+static int
+batch_job_free(const struct batch_job *j)
+{
+	return j->state == BATCH_JOB_RUNNING && (j->lease_pid == 0 ||
+	    j->lease_until < (int64_t)clock_now() ||
+	    !batch_pid_alive(j->lease_pid));
+}
+
 /* See batch.h. */
 int
 batch_job_claim(struct store *s, int64_t id)
@@ -1186,17 +1196,18 @@ batch_job_claim(struct store *s, int64_t id)
 	struct batch_job j;
 	int		 rc, took = 0;
 
+	/* A look first, without the write lock: a progress page of a job
+	 * being run (the usual case) writes nothing. */
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &j)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (!batch_job_free(&j))
+		return 0;
 	if (store_begin(s) != 0)
 		return -1;
-	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &j)) != 0) {
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &j)) != 0 ||
+	    !batch_job_free(&j)) {
 		store_rollback(s);
 		return rc < 0 ? -1 : 0;
-	}
-	if (j.state != BATCH_JOB_RUNNING || (j.lease_pid != 0 &&
-	    j.lease_until >= (int64_t)clock_now() &&
-	    batch_pid_alive(j.lease_pid))) {
-		store_rollback(s);
-		return 0;
 	}
 	if (j.claims >= BATCH_MAX_CLAIMS)
 		rc = batch_job_fail(s, id);
@@ -1226,7 +1237,28 @@ struct batch_run {
 	size_t		 ncols;
 	char		*blob;		/* the cells, owned */
 	const char	**f;		/* rows x (ncols + 2) fields, into blob */
+	size_t		*order;		/* the rows in the order imported */
 };
+
+/* The order rows are imported in, into r->order: first every row
+ * repeating an earlier row's 身份证号 (it fails whatever else), then
+ * the others in file order, so that no row is checked against a row of
+ * the same file already stored (as batch_import checks every row
+ * before it stores any).  Returns 0 or -1. */
+static int
+batch_run_order(struct batch_run *r)
+{
+	size_t	 w = r->ncols + 2, n = (size_t)r->job.rows, i, k = 0;
+	int	 pass;
+
+	if ((r->order = calloc(n + 1, sizeof(*r->order))) == NULL)
+		return -1;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
+			if ((atoi(r->f[i * w + 1]) > 0) == (pass == 0))
+				r->order[k++] = i;
+	return 0;
+}
 
 /* Splits r->blob of len bytes into r->f.  Returns 0 or -1 (the blob
  * is not r->job.rows rows of r->ncols cells). */
@@ -1242,7 +1274,7 @@ batch_run_split(struct batch_run *r, size_t len)
 		r->f[k++] = p;
 		p += strlen(p) + 1;
 	}
-	return k == nf && p == end ? 0 : -1;
+	return k == nf && p == end ? batch_run_order(r) : -1;
 }
 
 /* Loads what running job id needs into *r (free with batch_run_free).
@@ -1293,18 +1325,19 @@ batch_run_load(struct store *s, int64_t id, struct batch_run *r)
 static void
 batch_run_free(struct batch_run *r)
 {
+	free(r->order);
 	free(r->f);
 	free(r->blob);
 	memset(r, 0, sizeof(*r));
 }
 
-/* Checks and stores row k of the job inside the open transaction,
- * counting it in r->job.  Returns 0 or -1. */
+/* Checks and stores the k-th row (in import order) of the job inside
+ * the open transaction, counting it in r->job.  Returns 0 or -1. */
 static int
 batch_run_row(struct store *s, const struct batch_spec *spec,
     struct batch_run *r, int64_t k)
 {
-	const char *const *fld = r->f + (size_t)k * (r->ncols + 2);
+	const char *const *fld = r->f + r->order[k] * (r->ncols + 2);
 	struct batch_row row;
 	int		 row_no = atoi(fld[0]), rc;
 
