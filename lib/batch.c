@@ -1112,6 +1112,9 @@ batch_job_stage(struct store *s, const struct batch_spec *spec,
 		goto fail;
 	batch_stage_job = res->job_id;
 	batch_stage_us = batch_us() - t0;
+	log_info("batch: job %" PRId64 " of task %" PRId64 ": %zu rows, %zu "
+	    "bytes stored in %" PRId64 " us", res->job_id, res->task_id, p->n,
+	    sz, batch_stage_us);
 	return 0;
 fail:
 	store_rollback(s);

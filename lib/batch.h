@@ -145,7 +145,7 @@ int		 batch_delete_row(struct store *s, const struct batch_spec *spec,
  * a row.  A job claimed more than BATCH_MAX_CLAIMS times ends failed.
  */
 #define BATCH_SYNC_ROWS		500
-#define BATCH_CHUNK_MS		40
+#define BATCH_CHUNK_MS		20
 #define BATCH_LEASE_S		30
 #define BATCH_MAX_CLAIMS	5
 
