@@ -435,6 +435,9 @@ static const struct policy_seed policy_seeds[] = {
 	  "非VIP单位须于当月20日前携带资料到辖区社保经办机构办理审核手续" },
 	{ "*", "review.zengyuan.days_min", "1900-01-01", "1", "增员审核 1-3 个工作日" },
 	{ "*", "review.zengyuan.days_max", "1900-01-01", "3", "增员审核 1-3 个工作日" },
+	/* Uploads with progress (issue 11, lib/batch.c import jobs). */
+	{ "*", "batch.sync_rows", "1900-01-01", "500",
+	  "批量导入:不超过500行即时导入,超过则后台分段导入并显示进度" },
 };
 
 /* One seeded calendar row. */
