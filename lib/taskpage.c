@@ -987,10 +987,14 @@ tp_batch_upload(struct hall_ctx *c)
 	}
 	if (res.job_id > 0) {
 		/* A job: its rows are imported once this answer is sent;
-		 * the same form again only shows the first one's progress. */
+		 * the same form again shows the first one's progress, or,
+		 * once it is done, its task as any repeat does. */
 		if (!res.existing)
 			hall_after(c, tp_job_after, res.job_id);
-		tp_job_redirect(c, res.job_id);
+		if (res.existing && batch_job_busy(c->s, res.task_id) == 0)
+			tp_redirect(c, res.task_id, NULL);
+		else
+			tp_job_redirect(c, res.job_id);
 		return;
 	}
 	tp_redirect(c, res.task_id, res.existing ? NULL : "imported");

@@ -401,6 +401,14 @@ START_TEST(import_3000_rows_progress_killed_worker_resumed)
 	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'batch.import' AND detail LIKE '%ok=2998 failed=2%'"), 1);
 
+	/* The same form once more, now the job is done: a repeat. */
+	ck_assert_int_eq(upload(&b, file, tok, loc2), 303);
+	snprintf(want, sizeof(want), "/jianyuan?id=%lld&repeat=1", task);
+	ck_assert_str_eq(loc2, want);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM jianyuan WHERE "
+	    "task_id = %lld", task);
+	ck_assert_int_eq(db_int(q), IMP_PEOPLE);
+
 	/* Done: the task takes a 删除 and a 退单 again (which also frees
 	 * the persons for other tests). */
 	ck_assert_int_eq(post_task(&b, "/jianyuan/batch/delete", task, 2,
