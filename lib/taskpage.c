@@ -570,7 +570,8 @@ tp_index(struct hall_ctx *c)
 		return;
 	}
 	tp_done_message(c, &t, &sh);
-	if (t.state == TASK_DRAFT && batch_job_busy(c->s, t.id) == 2)
+	if (t.state == TASK_DRAFT && tp_biz->wf->batch != NULL &&
+	    batch_job_busy(c->s, t.id) == 2)
 		page_message(c, "error", "该批次导入未能完成,请退单后重新上传");
 }
 
@@ -763,6 +764,7 @@ tp_transition(struct hall_ctx *c, enum wf_action act)
 		return;
 	}
 	if (act == WF_SUBMIT && t.state == TASK_DRAFT &&
+	    tp_biz->wf->batch != NULL &&
 	    (rc = batch_job_busy(c->s, t.id)) != 0) {
 		if (rc < 0)
 			page_busy(c);
