@@ -724,7 +724,8 @@ tg_bench() {
 	btask=$(tg_sql "SELECT MAX(task_id) FROM tuigong WHERE row_no > 0")
 	imported=$(tg_sql "SELECT COUNT(*) FROM tuigong WHERE task_id = ${btask:-0}")
 	echo "批量退工 ($rows rows, $(wc -c <"$T/tg-batch.xlsx") bytes): upload" \
-	    "$code in $((t1 - t0)) ms, $imported rows imported"
+	    "$code, its import job followed to the end: $((t1 - t0)) ms," \
+	    "$imported rows imported"
 	echo "$rows $((t1 - t0))" | awk '$2 > 0 {
 		printf "批量退工 import: %.0f rows per second\n", $1 * 1000 / $2 }'
 }
