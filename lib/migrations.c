@@ -1023,6 +1023,40 @@ const char *const store_migrations[] = {
 "  amount_fen, task_id);"
 "CREATE INDEX arrears_task ON arrears(task_id, person_id, month)"
 "  WHERE task_id IS NOT NULL;",
+/* 25 (issue 11, uploads with progress): an upload of more rows than
+ * batch.sync_rows is a job (lib/batch.c): the file and its parsed rows
+ * (cells: per row row_no, dup_of and the cells, each NUL-terminated;
+ * dropped once done) kept with its task, imported in chunks that each
+ * advance done/ok/failed in the same transaction as their rows, by the
+ * process holding the lease (lease_pid until lease_until, seconds).
+ * batch_jobs(task_id) finds a task's job; (unit_id, id) the unit's. */
+"CREATE TABLE batch_jobs ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL UNIQUE REFERENCES tasks(id),"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  business TEXT NOT NULL,"
+"  state TEXT NOT NULL DEFAULT 'running'"
+"    CHECK (state IN ('running', 'done', 'failed')),"
+"  rows INTEGER NOT NULL,"
+"  done INTEGER NOT NULL DEFAULT 0,"
+"  ok INTEGER NOT NULL DEFAULT 0,"
+"  failed INTEGER NOT NULL DEFAULT 0,"
+"  ncols INTEGER NOT NULL,"
+"  today TEXT NOT NULL,"				/* the upload's day */
+"  account_id INTEGER NOT NULL DEFAULT 0,"	/* who uploaded */
+"  actor_name TEXT NOT NULL DEFAULT '',"
+"  cert_fp TEXT NOT NULL DEFAULT '',"
+"  cells BLOB,"					/* NULL once done */
+"  file BLOB,"					/* the upload as sent */
+"  lease_pid INTEGER NOT NULL DEFAULT 0,"
+"  lease_until INTEGER NOT NULL DEFAULT 0,"
+"  claims INTEGER NOT NULL DEFAULT 0,"
+"  tx_max_us INTEGER NOT NULL DEFAULT 0,"	/* longest write tx */
+"  message TEXT NOT NULL DEFAULT '',"
+"  created_at INTEGER NOT NULL,"
+"  finished_at INTEGER"
+");"
+"CREATE INDEX batch_jobs_unit ON batch_jobs(unit_id, id);",
 };
 
 const size_t store_nmigrations =

@@ -462,6 +462,9 @@ static const struct policy_seed policy_seeds[] = {
 	/* 个人工资变更 (issue 11). */
 	{ "*", "gongzi.wage_max_yuan", "1900-01-01", "1000000",
 	  "个人工资变更申报工资核对上限(元/月):达到即视为误输,须到经办机构办理" },
+	/* Uploads with progress (issue 11, lib/batch.c import jobs). */
+	{ "*", "batch.sync_rows", "1900-01-01", "500",
+	  "批量导入:不超过500行即时导入,超过则后台分段导入并显示进度" },
 };
 
 /* One seeded calendar row. */

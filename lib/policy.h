@@ -80,6 +80,9 @@
  *                                    next one (10)
  *   yuyue.change_until_days          moved or cancelled until N days
  *                                    before the day (1)
+ *   batch.sync_rows                  a batch upload of at most N data
+ *                                    rows is imported at once, a larger
+ *                                    one as a job with progress (500)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

@@ -687,6 +687,7 @@ static const char *const gets_only[] = {
 	"/tuigong/timeline", "/jianyuan", "/jianyuan/attachment",
 	"/jianyuan/batch", "/jianyuan/batch/template",
 	"/jianyuan/batch/result", "/jianyuan/batch/failures",
+	"/tuigong/batch/import", "/jianyuan/batch/import",
 	"/jianyuan/export", "/jianyuan/table", "/print", "/print/zonghe",
 	"/print/tuigong", "/review", "/review/task", "/review/attachment",
 	"/login/resume", "/mingce", "/mingce/view", "/mingce/xlsx",
