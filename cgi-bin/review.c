@@ -11,11 +11,17 @@
  *
  *   GET  /review             business=, state=pending|done, unit=, seq=,
  *                            from=, to=, page=N
- *   GET  /review/task        id, page=N (of its persons)
+ *   GET  /review/task        id, page=N (of its persons), idno= (the
+ *                            persons of a 身份证号), marked=1 (those
+ *                            marked 不通过)
  *   GET  /review/attachment  id (attachment id), inline=1
  *   POST /review/approve     id, csrf
  *   POST /review/reject      id, reason, csrf
- *   POST /review/partial     id, row (repeated), reason_<row>, page, csrf
+ *   POST /review/mark        id, row (repeated), reason_<row>, page /
+ *                            idno / marked, csrf: marks 不通过
+ *   POST /review/unmark      id, unmark (a row), page / idno / marked
+ *   POST /review/partial     id, row (repeated), reason_<row>, page, csrf:
+ *                            「保存」, every mark and the rows ticked
  *   POST /review/batch-approve  id (repeated), csrf
  */
 #include <ctype.h>
@@ -27,17 +33,14 @@
 #include "hall.h"
 #include "dabao_page.h"
 #include "attach.h"
+#include "page.h"
 #include "tasklist.h"
+#include "review_desk.h"
 
 #define REVIEW_FLAGS	ROUTE_REVIEWER
 
 #define REVIEW_PER_PAGE	50
 #define REVIEW_MAX_PAGE	100000
-
-/* Persons a page of a task's detail shows.  The partial decision's
- * form posts a 回退原因 box for each of them and a tick for each one
- * chosen, which must stay within the request's 256 fields. */
-#define REVIEW_ROWS_PER_PAGE	100
 
 /* The longest search texts: a unit's name or USCC, a 业务顺序号. */
 #define REVIEW_UNIT_CHARS	50
@@ -147,18 +150,11 @@ page_number(struct hall_ctx *c)
 	return n >= 1 && n <= REVIEW_MAX_PAGE ? (int)n : 0;
 }
 
-/* The number of pages of total rows, per a page (at least 1). */
-static int
-pages_of(long long total, int per)
-{
-	return total <= 0 ? 1 : (int)((total + per - 1) / per);
-}
-
 /* The number of pages of total queue rows (at least 1). */
 static int
 page_count(int total)
 {
-	return pages_of(total, REVIEW_PER_PAGE);
+	return total <= 0 ? 1 : (total + REVIEW_PER_PAGE - 1) / REVIEW_PER_PAGE;
 }
 
 /* The confirmation a decision leaves on the queue it returns to
@@ -452,135 +448,12 @@ add_field(void *arg, const char *label, const char *value)
 	page_attr(page_add(a->c, a->parent, "field", value), "label", label);
 }
 
-/* attach_list callback: one <attachment> with its material's name. */
-static void
-add_attachment(const struct attachment *at, void *arg)
-{
-	struct detail_arg	*a = arg;
-	xmlNodePtr		 n;
-
-	n = page_add(a->c, a->parent, "attachment", NULL);
-	page_attr_int(n, "id", at->id);
-	page_attr_int(n, "person", at->person_id);
-	page_attr(n, "kind", at->code);
-	page_attr(n, "kind-name", at->name);
-	page_attr(n, "filename", at->filename);
-	page_attr_int(n, "size", (long long)at->size);
-	page_attr(n, "mime", at->mime);
-	page_attr(n, "sha256", at->sha256);
-}
-
-/* The persons of one page of a task, and their ids for their files. */
-struct persons_arg {
-	struct hall_ctx	*c;
-	xmlNodePtr	 parent;
-	int64_t		 ids[REVIEW_ROWS_PER_PAGE];
-	size_t		 nids;
-};
-
-/* wf_rows_page callback: one <person row= person= name= idno=> with
- * its <fact label=>value</fact>s.  Returns 0 (walk on). */
+/* Adds the task's unit, details, persons (view v) with their
+ * attachments, the rows sent back to it by a partial decision, and
+ * its history. */
 static int
-add_person(void *arg, const struct wf_row *r)
-{
-	struct persons_arg	*a = arg;
-	xmlNodePtr		 n;
-	size_t			 i;
-
-	n = page_add(a->c, a->parent, "person", NULL);
-	page_attr_int(n, "row", r->row_no);
-	page_attr_int(n, "person", r->person_id);
-	page_attr(n, "name", r->name);
-	page_attr(n, "idno", r->idno);
-	for (i = 0; i < r->nfacts && i < WF_ROW_FACTS; i++)
-		page_attr(page_add(a->c, n, "fact", r->value[i]), "label",
-		    r->label[i]);
-	for (i = 0; i < a->nids && a->ids[i] != r->person_id; i++)
-		;
-	if (r->person_id > 0 && i == a->nids &&
-	    a->nids < REVIEW_ROWS_PER_PAGE)
-		a->ids[a->nids++] = r->person_id;
-	return 0;
-}
-
-/* wf_rows_page callback: notes whether the first row is the single
- * form's (row 0).  Returns 1 (stop). */
-static int
-first_row(void *arg, const struct wf_row *r)
-{
-	*(int *)arg = r->row_no;
-	return 1;
-}
-
-/* wf_rows callback of a business without row_count: counts nothing
- * itself (wf_rows returns the count).  Returns 0 (walk on). */
-static int
-count_row(void *arg, const struct wf_row *r)
-{
-	return 0;
-}
-
-/* Adds <persons total= page= pages= per-page= partial=> with the
- * persons of page pageno of t (REVIEW_ROWS_PER_PAGE a page, a page
- * past the last shows the last), then <attachments>: the task's own
- * files and those of the persons shown, each naming its person.  A
- * business without persons has every file listed.  partial= says
- * whether the task may be decided in part (two rows or more, not a
- * single form, a business that moves rows).  Returns 0 or -1. */
-static int
-add_persons(struct hall_ctx *c, const struct task *t, int pageno)
-{
-	const struct wf_business	*b = wf_business(t->business);
-	struct persons_arg		*pa;
-	struct detail_arg		 a;
-	xmlNodePtr			 list;
-	int64_t				 total = 0;
-	size_t				 i;
-	int				 row0 = -1, rc = -1;
-
-	a.c = c;
-	if (b == NULL || b->rows == NULL) {
-		a.parent = page_add(c, NULL, "attachments", NULL);
-		return attach_list(c->s, t->id, add_attachment, &a) < 0 ?
-		    -1 : 0;
-	}
-	if (b->row_count != NULL ? b->row_count(c->s, t->id, &total) != 0 :
-	    (total = wf_rows(c->s, t, count_row, NULL)) < 0)
-		return -1;
-	if (pageno > pages_of(total, REVIEW_ROWS_PER_PAGE))
-		pageno = pages_of(total, REVIEW_ROWS_PER_PAGE);
-	if (total > 0 && wf_rows_page(c->s, t, 0, 1, first_row, &row0) < 0)
-		return -1;
-	if ((pa = calloc(1, sizeof(*pa))) == NULL)
-		return -1;
-	pa->c = c;
-	pa->parent = list = page_add(c, NULL, "persons", NULL);
-	page_attr_int(list, "total", total);
-	page_attr_int(list, "page", pageno);
-	page_attr_int(list, "pages", pages_of(total, REVIEW_ROWS_PER_PAGE));
-	page_attr_int(list, "per-page", REVIEW_ROWS_PER_PAGE);
-	page_attr(list, "partial", total >= 2 && row0 != 0 &&
-	    b->rows_move != NULL ? "1" : "0");
-	if (wf_rows_page(c->s, t, (pageno - 1) * REVIEW_ROWS_PER_PAGE,
-	    REVIEW_ROWS_PER_PAGE, add_person, pa) < 0)
-		goto out;
-	a.parent = page_add(c, NULL, "attachments", NULL);
-	if (attach_list_person(c->s, t->id, 0, add_attachment, &a) < 0)
-		goto out;
-	for (i = 0; i < pa->nids; i++)
-		if (attach_list_person(c->s, t->id, pa->ids[i],
-		    add_attachment, &a) < 0)
-			goto out;
-	rc = 0;
-out:
-	free(pa);
-	return rc;
-}
-
-/* Adds the task's unit, details, persons with their attachments, the
- * rows sent back to it by a partial decision, and its history. */
-static int
-add_detail(struct hall_ctx *c, const struct task *t, int pageno)
+add_detail(struct hall_ctx *c, const struct task *t,
+    const struct rdesk_view *v)
 {
 	const struct wf_business	*b = wf_business(t->business);
 	struct detail_arg		 a;
@@ -592,7 +465,7 @@ add_detail(struct hall_ctx *c, const struct task *t, int pageno)
 	if (b != NULL && b->describe != NULL &&
 	    b->describe(c->s, t->id, add_field, &a) != 0)
 		return -1;
-	if (add_persons(c, t, pageno) != 0 ||
+	if (rdesk_persons(c, t, v) != 0 ||
 	    page_row_returns(c, t->id) != 0)
 		return -1;
 	return page_events(c, t->id);
@@ -613,30 +486,139 @@ load_task(struct hall_ctx *c, struct task *t)
 	return rc;
 }
 
-/* Shows the detail page of t with page pageno of its persons. */
+/* Shows the detail page of t with view v of its persons (NULL: the
+ * first page). */
 static void
-show_task(struct hall_ctx *c, const struct task *t, int pageno)
+show_task(struct hall_ctx *c, const struct task *t,
+    const struct rdesk_view *v)
 {
+	struct rdesk_view	 first;
+
+	if (v == NULL) {
+		memset(&first, 0, sizeof(first));
+		first.mode = RDESK_PAGE;
+		first.page = 1;
+		v = &first;
+	}
 	page_view(c, "detail", "业务审核");
 	page_attr(c->page, "category", "review");
 	page_task(c, NULL, t);
-	if (add_detail(c, t, pageno) != 0 || dabao_page_review(c, t) != 0)
+	if (add_detail(c, t, v) != 0 || dabao_page_review(c, t) != 0)
 		page_busy(c);
 }
 
-/* GET /review/task: the task with page ?page=N of its persons. */
+/* The confirmation a change of marks leaves on the task page
+ * (?done=...), or NULL. */
+static const char *
+mark_message(const char *done)
+{
+	if (done == NULL)
+		return NULL;
+	if (strcmp(done, "marked") == 0)
+		return "已标记为不通过;标记在翻页和查询后保留,"
+		    "点击「保存」后生效";
+	if (strcmp(done, "unmarked") == 0)
+		return "已取消该人员的不通过标记";
+	return NULL;
+}
+
+/* GET /review/task: the task with a view of its persons: ?page=N, the
+ * persons of ?idno= (a bad one is 422 with the error beside the
+ * search box), or the ones marked (?marked=1). */
 static void
 task_get(struct hall_ctx *c)
 {
-	struct task	 t;
-	int		 pageno;
+	struct form_errors	 errs;
+	struct rdesk_view	 v;
+	struct task		 t;
+	int			 bad;
 
-	if ((pageno = page_number(c)) == 0) {
+	errs.n = 0;
+	bad = rdesk_view_read(c, &v, &errs);
+	if (bad && errs.n > 0 && strcmp(errs.e[0].field, "page") == 0) {
 		page_fail(c, 422, "BAD_PAGE", "页码无效");
 		return;
 	}
-	if (load_task(c, &t) == 0)
-		show_task(c, &t, pageno);
+	if (load_task(c, &t) != 0)
+		return;
+	show_task(c, &t, &v);
+	if (bad) {
+		page_form_errors(c, &errs);
+		page_message(c, "error", errs.e[0].msg);
+		c->status = 422;
+	} else if (mark_message(req_get(c->r, "done")) != NULL)
+		page_message(c, "ok", mark_message(req_get(c->r, "done")));
+}
+
+/* POST /review/mark: the ticked persons (row, reason_<row>) of the
+ * view the form showed (page=, idno= or marked=1) are marked 不通过,
+ * 303 back to that view; refused, the view again with the errors and
+ * what was typed (422; 409 when the task is decided). */
+static void
+mark_post(struct hall_ctx *c)
+{
+	struct form_errors	 errs;
+	struct rdesk_view	 v;
+	struct wf_return	*ticked = NULL;
+	struct task		 t;
+	enum wf_result		 wr;
+	char			 path[160];
+	size_t			 n = 0;
+
+	if (load_task(c, &t) != 0)
+		return;
+	errs.n = 0;
+	wr = rdesk_mark(c, &t, &v, &ticked, &n, &errs);
+	if (wr == WF_OK) {
+		free(ticked);
+		rdesk_view_path(t.id, &v, path, sizeof(path));
+		strlcat_safe(path, "&done=marked", sizeof(path));
+		page_redirect(c, path);
+		return;
+	}
+	show_task(c, &t, &v);
+	rdesk_echo(c, ticked, n);
+	free(ticked);
+	page_form_errors(c, &errs);
+	page_message(c, "error", wr == WF_BADSTATE ? wf_result_message(wr) :
+	    "未标记:请按提示修改所选人员或回退原因");
+	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 : 422;
+}
+
+/* POST /review/unmark: the row in unmark= is no longer marked (a row
+ * not marked is no error: a second click changes nothing); 303 back
+ * to the view the form showed. */
+static void
+unmark_post(struct hall_ctx *c)
+{
+	struct form_errors	 errs;
+	struct rdesk_view	 v;
+	struct task		 t;
+	enum wf_result		 wr;
+	char			 path[160];
+
+	if (load_task(c, &t) != 0)
+		return;
+	errs.n = 0;
+	if (rdesk_view_read(c, &v, &errs) != 0) {
+		memset(&v, 0, sizeof(v));
+		v.page = 1;
+	}
+	if ((wr = rdesk_unmark(c, &t)) == WF_OK) {
+		rdesk_view_path(t.id, &v, path, sizeof(path));
+		strlcat_safe(path, "&done=unmarked", sizeof(path));
+		page_redirect(c, path);
+		return;
+	}
+	show_task(c, &t, &v);
+	if (wr == WF_RULES) {
+		errs.n = 0;
+		form_error_add(&errs, "unmark", "NO_ROW", "所选人员无效");
+		page_form_errors(c, &errs);
+	}
+	page_message(c, "error", wr == WF_RULES ? "所选人员无效" :
+	    wf_result_message(wr));
+	c->status = wr == WF_ERROR ? 503 : wr == WF_BADSTATE ? 409 : 422;
 }
 
 /* GET /review/attachment: the file, as a download, or shown in the
@@ -665,7 +647,7 @@ decide(struct hall_ctx *c, enum wf_action act)
 	    &errs) > 0)
 		wr = WF_NEEDREASON;	/* a NUL would cut the stored reason */
 	else
-		wr = wf_transition(c->s, t.id, act, &c->who, reason, &errs);
+		wr = rdesk_decide(c, t.id, act, reason, &errs);
 	if (wr == WF_OK) {
 		/* A package's next step, submitted by the hall: open it. */
 		if (act == WF_APPROVE && dabao_page_next_review(c, t.id, next,
@@ -680,7 +662,7 @@ decide(struct hall_ctx *c, enum wf_action act)
 		page_busy(c);
 		return;
 	}
-	show_task(c, &t, 1);
+	show_task(c, &t, NULL);
 	if (act == WF_REJECT && reason != NULL)
 		page_attr(page_add(c, NULL, "reject", NULL), "reason", reason);
 	page_form_errors(c, &errs);
@@ -705,104 +687,39 @@ reject_post(struct hall_ctx *c)
 	decide(c, WF_REJECT);
 }
 
-/* Whether the request's field f holds a NUL byte, which the C strings
- * after it would silently cut. */
-static int
-has_nul(const struct req_field *f)
-{
-	return f != NULL && strlen(f->val) != f->valsz;
-}
-
-/* The rows ticked in a partial decision (the "row" fields) with their
- * reasons (reason_<row>), into a newly allocated array *out (caller
- * frees) of *n.  A row that is not a positive number, or a reason
- * holding a NUL byte, adds an error.  Returns 0, -1 when something
- * was refused, -2 when out of memory. */
-static int
-partial_rows(struct hall_ctx *c, struct wf_return **out, size_t *n,
-    struct form_errors *errs)
-{
-	const struct req_field	*f, *rf;
-	struct wf_return	*v;
-	char			 key[32], msg[128];
-	size_t			 i, k = 0;
-	long long		 row;
-	int			 bad = 0;
-
-	*out = NULL;
-	*n = 0;
-	if ((v = calloc(c->r->body.n + 1, sizeof(*v))) == NULL)
-		return -2;
-	for (i = 0; i < c->r->body.n; i++) {
-		f = &c->r->body.v[i];
-		if (strcmp(f->key, "row") != 0)
-			continue;
-		row = strspn(f->val, "0123456789") == f->valsz &&
-		    f->valsz > 0 && f->valsz <= 9 ? atoll(f->val) : -1;
-		if (row < 0 || row > INT_MAX) {
-			form_error_add(errs, "row", "NO_ROW", "所选人员无效");
-			bad = 1;
-			continue;
-		}
-		snprintf(key, sizeof(key), "reason_%lld", row);
-		rf = req_field(c->r, key);
-		if (has_nul(rf)) {
-			snprintf(msg, sizeof(msg), "第%lld行:回退原因含有"
-			    "无法识别的字符或控制字符,请重新输入", row);
-			form_error_add(errs, key, "CHARS", msg);
-			bad = 1;
-		}
-		v[k].row_no = (int)row;
-		v[k++].reason = rf != NULL ? rf->val : NULL;
-	}
-	*out = v;
-	*n = k;
-	return bad ? -1 : 0;
-}
-
-/* Adds <partial><row no= reason=/></partial>: what the reviewer ticked
- * and wrote, shown again beside a refusal. */
-static void
-partial_echo(struct hall_ctx *c, const struct wf_return *v, size_t n)
-{
-	xmlNodePtr	 list, r;
-	size_t		 i;
-
-	list = page_add(c, NULL, "partial", NULL);
-	for (i = 0; i < n; i++) {
-		r = page_add(c, list, "row", NULL);
-		page_attr_int(r, "no", v[i].row_no);
-		page_attr(r, "reason", v[i].reason);
-	}
-}
-
-/* POST /review/partial: the persons ticked (row) go back to the unit
- * as a new task, each with its reason (reason_<row>); the rest of the
- * batch is approved (workflow.h, wf_partial).  303 to the queue;
- * refused, the task's page again with the errors, the ticks and the
- * reasons kept. */
+/* POST /review/partial (「保存」): the persons marked 不通过 on any page
+ * or search (review_desk.h) and those ticked on this form (row, with
+ * reason_<row>; a tick replaces its row's mark) go back to the unit as
+ * a new task, each with its reason; the rest of the batch is approved
+ * (workflow.h, wf_partial) and the marks are cleared.  303 to the
+ * queue; refused, the task's page again with the errors, the ticks
+ * and the reasons kept. */
 static void
 partial_post(struct hall_ctx *c)
 {
 	struct form_errors	 errs;
+	struct rdesk_view	 view;
 	struct wf_return	*v = NULL;
 	struct task		 t;
 	enum wf_result		 wr;
 	int64_t			 new_id = 0;
 	size_t			 n;
-	int			 rc, pageno;
+	int			 rc;
 
 	if (load_task(c, &t) != 0)
 		return;
-	if ((pageno = page_number(c)) == 0)
-		pageno = 1;
 	errs.n = 0;
-	if ((rc = partial_rows(c, &v, &n, &errs)) == -2) {
+	if (rdesk_view_read(c, &view, &errs) != 0) {
+		errs.n = 0;
+		memset(&view, 0, sizeof(view));
+		view.page = 1;
+	}
+	if ((rc = rdesk_ticked(c, &v, &n, &errs)) == -2) {
 		page_busy(c);
 		return;
 	}
-	wr = rc == -1 ? WF_NEEDREASON : wf_partial(c->s, t.id, &c->who, v, n,
-	    &errs, &new_id);
+	wr = rc == -1 ? WF_NEEDREASON : rdesk_partial(c, t.id, v, n, &errs,
+	    &new_id);
 	if (wr == WF_OK) {
 		free(v);
 		page_redirect(c, "/review?done=partial");
@@ -813,8 +730,8 @@ partial_post(struct hall_ctx *c)
 		page_busy(c);
 		return;
 	}
-	show_task(c, &t, pageno);
-	partial_echo(c, v, n);
+	show_task(c, &t, &view);
+	rdesk_echo(c, v, n);
 	free(v);
 	page_form_errors(c, &errs);
 	page_message(c, "error", wr == WF_NEEDREASON || wr == WF_RULES ?
@@ -856,8 +773,7 @@ batch_post(struct hall_ctx *c)
 		    0, &t) != 0)
 			wr = WF_NOTFOUND;
 		else
-			wr = wf_transition(c->s, t.id, WF_APPROVE, &c->who,
-			    NULL, &errs);
+			wr = rdesk_decide(c, t.id, WF_APPROVE, NULL, &errs);
 		if (wr == WF_OK) {
 			ok++;
 			/* A package's step it held back (打包快办). */
@@ -888,6 +804,8 @@ static const struct route routes[] = {
 	{ REQ_POST, "/review/approve", approve_post, REVIEW_FLAGS },
 	{ REQ_POST, "/review/reject", reject_post, REVIEW_FLAGS },
 	{ REQ_POST, "/review/partial", partial_post, REVIEW_FLAGS },
+	{ REQ_POST, "/review/mark", mark_post, REVIEW_FLAGS },
+	{ REQ_POST, "/review/unmark", unmark_post, REVIEW_FLAGS },
 	{ REQ_POST, "/review/batch-approve", batch_post, REVIEW_FLAGS },
 };
 

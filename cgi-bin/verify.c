@@ -20,9 +20,11 @@
 #include <string.h>
 
 #include "hall.h"
+#include "mingce.h"
 #include "page.h"
 #include "receipt.h"
 #include "text.h"
+#include "wagebase.h"
 
 #define VERIFY_PERSONS	5	/* persons named before 等N人 */
 
@@ -114,6 +116,34 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	return 0;
 }
 
+/* Adds <receipt kind="缴费基数名册"> with what 名册 m certifies: its
+ * year and month, unit, persons and totals (mingce.h).  Returns 0 or
+ * -1. */
+static int
+add_mingce(struct hall_ctx *c, xmlNodePtr result, const struct mingce *m)
+{
+	struct hdate	 d;
+	xmlNodePtr	 n;
+	char		 day[11], buf[512], wage[40], base[40];
+	int		 rc;
+
+	n = page_add(c, result, "receipt", NULL);
+	page_attr(n, "kind", "缴费基数名册");
+	clock_date(m->issued_at, &d);
+	hdate_fmt(&d, day);
+	page_attr(n, "issued", day);
+	snprintf(buf, sizeof(buf), "%d年度缴费基数名册(基数所属月份 %s)",
+	    m->year, m->month);
+	page_attr(n, "business", buf);
+	rc = receipt_unit_name(c->s, m->unit_id, buf, sizeof(buf));
+	page_attr(n, "unit", buf);
+	snprintf(buf, sizeof(buf), "共%lld人,申报工资合计%s元,缴费基数合计%s元",
+	    (long long)m->persons, wb_yuan(m->wage_total_fen, wage,
+	    sizeof(wage)), wb_yuan(m->base_total_fen, base, sizeof(base)));
+	page_attr(n, "person", buf);
+	return rc;
+}
+
 /* Copies what a person typed, src (may be NULL), into dst[dstsz]
  * without the white space around it (text_space: ASCII, and the
  * full-width U+3000 a Chinese input method types, as copying from a
@@ -147,8 +177,9 @@ verify_get(struct hall_ctx *c)
 	const char	*code = typed_clean(req_get(c->r, "code"), codebuf,
 			    sizeof(codebuf));
 	struct receipt	 r;
+	struct mingce	 m;
 	xmlNodePtr	 q, result;
-	int		 rc;
+	int		 rc, mc = 0;
 
 	if (no == NULL || code == NULL || *no == '\0' || *code == '\0') {
 		page_view(c, "form", "业务回执真伪验证");
@@ -158,7 +189,11 @@ verify_get(struct hall_ctx *c)
 		return;
 	}
 	page_view(c, "result", "业务回执真伪验证");
-	if ((rc = receipt_verify(c->s, no, code, &r)) < 0) {
+	if ((rc = receipt_verify(c->s, no, code, &r)) == 1 &&
+	    strncmp(no, MINGCE_PREFIX, strlen(MINGCE_PREFIX)) == 0 &&
+	    (rc = mingce_verify(c->s, no, code, &m)) == 0)
+		mc = 1;		/* a 缴费基数名册 (mingce.h) */
+	if (rc < 0) {
 		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
 		return;
 	}
@@ -173,8 +208,8 @@ verify_get(struct hall_ctx *c)
 		page_attr(q, "code", code);
 		return;
 	}
-	page_attr(result, "no", r.no);
-	if (add_receipt(c, result, &r) != 0)
+	page_attr(result, "no", mc ? m.no : r.no);
+	if ((mc ? add_mingce(c, result, &m) : add_receipt(c, result, &r)) != 0)
 		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
 }
 

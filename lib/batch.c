@@ -10,16 +10,22 @@
  * business's own hooks (struct wf_business), so no business or table
  * is named here.
  */
+#include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 
 #include "audit.h"
 #include "batch.h"
+#include "clock.h"
 #include "log.h"
+#include "policy.h"
 #include "store.h"
 #include "text.h"
 #include "valid.h"
@@ -424,63 +430,106 @@ batch_is(struct store *s, int64_t task_id)
 	return rc == STORE_ROW || rc == STORE_DONE ? v : -1;
 }
 
-/* Imports an uploaded workbook as one task; see batch.h. */
-int
-batch_import(struct store *s, const struct batch_spec *spec,
-    const struct actor *who, const void *data, size_t sz,
-    const struct hdate *today, const char *dedup_key,
-    struct batch_result *res)
-{
+/* An upload read and checked as a file: its sheet, its non-blank data
+ * rows and their in-file duplicates.  Free with batch_parsed_free(). */
+struct batch_parsed {
 	struct xlsx_sheet sh;
-	struct batch_row *rows = NULL;
-	const char	**cells = NULL;
-	char		  summary[64], object[40], detail[96];
-	size_t		  ncols, n = 0, i, j;
-	enum xlsx_err	  e;
-	int		  rc = -1, created = 0, tx = 0;
+	struct batch_row *rows;
+	size_t		  n;
+	size_t		  ncols;
+};
 
-	memset(res, 0, sizeof(*res));
-	memset(&sh, 0, sizeof(sh));
+/* Frees what batch_parse() filled. */
+static void
+batch_parsed_free(struct batch_parsed *p)
+{
+	size_t	 i;
+
+	if (p->rows != NULL)
+		for (i = 0; i < p->n; i++)
+			free(p->rows[i].reasons);
+	free(p->rows);
+	xlsx_free(&p->sh);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Whether spec and who can import (logged when not). */
+static int
+batch_import_ok(const struct batch_spec *spec, const struct actor *who)
+{
+	size_t	 ncols;
+
 	if (spec == NULL || who == NULL || who->unit_id <= 0 ||
 	    spec->row_check == NULL || spec->row_store == NULL ||
 	    !batch_hooks_ok(spec) ||
 	    (ncols = batch_ncols(spec)) == 0 || ncols > XLSX_MAX_COLS) {
 		log_err("batch: import: bad arguments");
-		return -1;
+		return 0;
 	}
-	if ((e = xlsx_read(data, sz, &sh)) != XLSX_OK) {
+	return 1;
+}
+
+/* Reads the upload into *p: the sheet (cells trimmed), the header
+ * checked against the template, the non-blank data rows and their
+ * duplicates.  A refused file sets res->xlsx_error.  Returns 0 (see
+ * res) or -1; free *p with batch_parsed_free() either way. */
+static int
+batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
+    struct batch_parsed *p, struct batch_result *res)
+{
+	enum xlsx_err	  e;
+	size_t		  i, j;
+
+	memset(p, 0, sizeof(*p));
+	p->ncols = batch_ncols(spec);
+	if ((e = xlsx_read(data, sz, &p->sh)) != XLSX_OK) {
+		memset(&p->sh, 0, sizeof(p->sh));
 		res->xlsx_error = (int)e;
 		return 0;
 	}
-	for (i = 0; i < sh.nrows; i++)
-		for (j = 0; j < sh.rows[i].ncells; j++)
-			text_trim(sh.rows[i].cells[j]);
-	if (!batch_header_ok(spec, &sh, ncols)) {
+	for (i = 0; i < p->sh.nrows; i++)
+		for (j = 0; j < p->sh.rows[i].ncells; j++)
+			text_trim(p->sh.rows[i].cells[j]);
+	if (!batch_header_ok(spec, &p->sh, p->ncols)) {
 		res->xlsx_error = BATCH_ERR_HEADER;
-		rc = 0;
-		goto out;
+		return 0;
 	}
-	if ((rows = calloc(sh.nrows, sizeof(*rows))) == NULL ||
-	    (cells = calloc(ncols, sizeof(*cells))) == NULL)
-		goto out;
-	for (i = 1; i < sh.nrows; i++)
-		if (!batch_blank(&sh, i, ncols))
-			rows[n++].idx = i;
-	if (n == 0) {
+	if ((p->rows = calloc(p->sh.nrows, sizeof(*p->rows))) == NULL)
+		return -1;
+	for (i = 1; i < p->sh.nrows; i++)
+		if (!batch_blank(&p->sh, i, p->ncols))
+			p->rows[p->n++].idx = i;
+	if (p->n == 0) {
 		res->xlsx_error = BATCH_ERR_EMPTY;
-		rc = 0;
-		goto out;
+		return 0;
 	}
-	res->rows = n;
-	if (batch_dups(spec, &sh, rows, n, ncols) != 0 || store_begin(s) != 0)
+	res->rows = p->n;
+	return batch_dups(spec, &p->sh, p->rows, p->n, p->ncols);
+}
+
+/* Imports the parsed upload p at once, in one transaction, as one new
+ * task of who's unit (see batch_import).  Returns 0 or -1. */
+static int
+batch_import_parsed(struct store *s, const struct batch_spec *spec,
+    const struct actor *who, struct batch_parsed *p,
+    const struct hdate *today, const char *dedup_key,
+    struct batch_result *res)
+{
+	const char	**cells = NULL;
+	char		  summary[64], object[40], detail[96];
+	size_t		  i;
+	int		  rc = -1, created = 0, tx = 0;
+
+	if ((cells = calloc(p->ncols, sizeof(*cells))) == NULL ||
+	    store_begin(s) != 0)
 		goto out;
 	tx = 1;
-	for (i = 0; i < n; i++) {
-		batch_cells(&sh, rows[i].idx, ncols, cells);
-		if (batch_check_row(s, spec, who->unit_id, cells, ncols, today,
-		    &rows[i]) != 0)
+	for (i = 0; i < p->n; i++) {
+		batch_cells(&p->sh, p->rows[i].idx, p->ncols, cells);
+		if (batch_check_row(s, spec, who->unit_id, cells, p->ncols,
+		    today, &p->rows[i]) != 0)
 			goto out;
-		if (rows[i].reasons == NULL)
+		if (p->rows[i].reasons == NULL)
 			res->ok++;
 	}
 	snprintf(summary, sizeof(summary), "批量导入 %zu 人", res->ok);
@@ -493,8 +542,8 @@ batch_import(struct store *s, const struct batch_spec *spec,
 	}
 	res->ok = 0;
 	if (batch_mark(s, res->task_id) != 0 ||
-	    batch_store_rows(s, spec, who->unit_id, res->task_id, &sh, rows,
-	    n, ncols, today, cells, res) != 0)
+	    batch_store_rows(s, spec, who->unit_id, res->task_id, &p->sh,
+	    p->rows, p->n, p->ncols, today, cells, res) != 0)
 		goto out;
 	snprintf(object, sizeof(object), "task:%" PRId64, res->task_id);
 	snprintf(detail, sizeof(detail), "rows=%zu ok=%zu failed=%zu",
@@ -507,16 +556,32 @@ batch_import(struct store *s, const struct batch_spec *spec,
 out:
 	if (tx)
 		store_rollback(s);
-	if (rc != 0) {
+	free(cells);
+	return rc;
+}
+
+/* Imports an uploaded workbook as one task; see batch.h. */
+int
+batch_import(struct store *s, const struct batch_spec *spec,
+    const struct actor *who, const void *data, size_t sz,
+    const struct hdate *today, const char *dedup_key,
+    struct batch_result *res)
+{
+	struct batch_parsed p;
+	int		 rc;
+
+	memset(res, 0, sizeof(*res));
+	if (!batch_import_ok(spec, who))
+		return -1;
+	rc = batch_parse(spec, data, sz, &p, res);
+	if (rc == 0 && res->xlsx_error == 0)
+		rc = batch_import_parsed(s, spec, who, &p, today, dedup_key,
+		    res);
+	if (rc != 0 || res->xlsx_error != 0) {
 		res->task_id = 0;
 		res->ok = res->failed = 0;
 	}
-	if (rows != NULL)
-		for (i = 0; i < n; i++)
-			free(rows[i].reasons);
-	free(rows);
-	free(cells);
-	xlsx_free(&sh);
+	batch_parsed_free(&p);
 	return rc;
 }
 
@@ -729,4 +794,707 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
 out:
 	store_rollback(s);
 	return rc;
+}
+
+/* ---- Import jobs (see batch.h) ---- */
+
+/* The statements of import jobs; their SQL is in batch_job_sql. */
+enum batch_job_stmt {
+	BJ_STMT_INSERT,		/* a new job, leased to its uploader */
+	BJ_STMT_GET,		/* a job by id */
+	BJ_STMT_OF_TASK,	/* a task's job */
+	BJ_STMT_LOAD,		/* what running a job needs */
+	BJ_STMT_ADVANCE,	/* progress after a chunk */
+	BJ_STMT_FINISH,		/* the last chunk */
+	BJ_STMT_TXMAX,		/* the longest write transaction */
+	BJ_STMT_LEASE,		/* a process takes the job */
+	BJ_STMT_RELEASE,	/* it lets go after an error */
+	BJ_STMT_FAIL,		/* taken too often: failed */
+	BJ_STMT_STATE,		/* a task's job's state */
+	BJ_STMT_SUMMARY,	/* the task's summary once done */
+	BJ_STMT__MAX
+};
+
+/* The SQL of each statement, by enum batch_job_stmt. */
+static const char *const batch_job_sql[BJ_STMT__MAX] = {
+	[BJ_STMT_INSERT] =
+	    "INSERT INTO batch_jobs (task_id, unit_id, business, rows, "
+	    "ncols, today, account_id, actor_name, cert_fp, cells, file, "
+	    "lease_pid, lease_until, claims, created_at) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)",
+	[BJ_STMT_GET] =
+	    "SELECT id, task_id, unit_id, business, state, rows, done, ok, "
+	    "failed, lease_pid, lease_until, claims, tx_max_us, message "
+	    "FROM batch_jobs WHERE id = ?1",
+	[BJ_STMT_OF_TASK] =
+	    "SELECT id, task_id, unit_id, business, state, rows, done, ok, "
+	    "failed, lease_pid, lease_until, claims, tx_max_us, message "
+	    "FROM batch_jobs WHERE task_id = ?1",
+	[BJ_STMT_LOAD] =
+	    "SELECT ncols, today, account_id, actor_name, cert_fp, cells "
+	    "FROM batch_jobs WHERE id = ?1",
+	[BJ_STMT_ADVANCE] =
+	    "UPDATE batch_jobs SET done = ?2, ok = ?3, failed = ?4, "
+	    "lease_until = ?5, tx_max_us = MAX(tx_max_us, ?6) WHERE id = ?1",
+	[BJ_STMT_FINISH] =
+	    "UPDATE batch_jobs SET state = 'done', done = ?2, ok = ?3, "
+	    "failed = ?4, lease_pid = 0, lease_until = 0, cells = NULL, "
+	    "tx_max_us = MAX(tx_max_us, ?5), finished_at = ?6 WHERE id = ?1",
+	[BJ_STMT_TXMAX] =
+	    "UPDATE batch_jobs SET tx_max_us = MAX(tx_max_us, ?2) "
+	    "WHERE id = ?1",
+	[BJ_STMT_LEASE] =
+	    "UPDATE batch_jobs SET lease_pid = ?2, lease_until = ?3, "
+	    "claims = claims + 1 WHERE id = ?1",
+	[BJ_STMT_RELEASE] =
+	    "UPDATE batch_jobs SET lease_pid = 0, lease_until = 0 "
+	    "WHERE id = ?1 AND lease_pid = ?2",
+	[BJ_STMT_FAIL] =
+	    "UPDATE batch_jobs SET state = 'failed', message = ?2, "
+	    "lease_pid = 0, lease_until = 0, cells = NULL, finished_at = ?3 "
+	    "WHERE id = ?1",
+	[BJ_STMT_STATE] =
+	    "SELECT state FROM batch_jobs WHERE task_id = ?1",
+	[BJ_STMT_SUMMARY] =
+	    "UPDATE tasks SET summary = ?2 WHERE id = ?1",
+};
+
+/* The staging transaction's length of the job this process made last
+ * (folded into its tx_max_us by its first chunk). */
+static int64_t	 batch_stage_job, batch_stage_us;
+
+/* Microseconds of the monotonic clock, for lengths of transactions. */
+static int64_t
+batch_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* This process's id as a lease holder. */
+static int64_t
+batch_pid(void)
+{
+	return (int64_t)getpid();
+}
+
+/* Whether process pid may still be running (a holder of a lease). */
+static int
+batch_pid_alive(int64_t pid)
+{
+	if (pid <= 0 || pid == batch_pid())
+		return 0;	/* ours: a holder before us with our number */
+	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+/* See batch.h. */
+int64_t
+batch_sync_rows(struct store *s, int64_t unit_id, const struct hdate *today)
+{
+	struct store_stmt	*st;
+	char			 region[16] = "*";
+	long long		 v = BATCH_SYNC_ROWS;
+
+	if ((st = store_stmt(s, "SELECT region FROM units WHERE id = ?1")) !=
+	    NULL && store_bind_int(st, 1, unit_id) == 0 &&
+	    store_step(st) == STORE_ROW)
+		snprintf(region, sizeof(region), "%s", store_col_text(st, 0));
+	if (st != NULL)
+		store_reset(st);
+	if (policy_int(s, region, "batch.sync_rows", today, BATCH_SYNC_ROWS,
+	    &v) < 0 || v < 0)
+		v = BATCH_SYNC_ROWS;
+	return (int64_t)v;
+}
+
+/* The parsed rows of p as one blob: per row its number, the row its
+ * 身份证号 repeats (0: none) and its ncols cells, each NUL-terminated.
+ * Returns the malloc'd blob (*len bytes) or NULL. */
+static char *
+batch_job_cells(const struct batch_parsed *p, size_t *len)
+{
+	char	 num[2][24], *b, *q;
+	size_t	 i, j, n = 0, k;
+
+	for (i = 0; i < p->n; i++) {
+		n += 2 * sizeof(num[0]);
+		for (j = 0; j < p->ncols; j++)
+			n += strlen(batch_cell(&p->sh, p->rows[i].idx, j)) + 1;
+	}
+	if ((b = malloc(n + 1)) == NULL)
+		return NULL;
+	for (q = b, i = 0; i < p->n; i++) {
+		snprintf(num[0], sizeof(num[0]), "%zu", p->rows[i].idx + 1);
+		snprintf(num[1], sizeof(num[1]), "%d", p->rows[i].dup_of);
+		for (k = 0; k < 2; k++) {
+			memcpy(q, num[k], strlen(num[k]) + 1);
+			q += strlen(num[k]) + 1;
+		}
+		for (j = 0; j < p->ncols; j++) {
+			k = strlen(batch_cell(&p->sh, p->rows[i].idx, j)) + 1;
+			memcpy(q, batch_cell(&p->sh, p->rows[i].idx, j), k);
+			q += k;
+		}
+	}
+	*len = (size_t)(q - b);
+	return b;
+}
+
+/* Reads the current row of st (BJ_STMT_GET's columns) into *j. */
+static void
+batch_job_read(struct store_stmt *st, struct batch_job *j)
+{
+	const char	*state;
+
+	memset(j, 0, sizeof(*j));
+	j->id = store_col_int64(st, 0);
+	j->task_id = store_col_int64(st, 1);
+	j->unit_id = store_col_int64(st, 2);
+	snprintf(j->business, sizeof(j->business), "%s",
+	    store_col_text(st, 3));
+	state = store_col_text(st, 4);
+	j->state = strcmp(state, "done") == 0 ? BATCH_JOB_DONE :
+	    strcmp(state, "failed") == 0 ? BATCH_JOB_FAILED :
+	    BATCH_JOB_RUNNING;
+	j->rows = store_col_int64(st, 5);
+	j->done = store_col_int64(st, 6);
+	j->ok = store_col_int64(st, 7);
+	j->failed = store_col_int64(st, 8);
+	j->lease_pid = store_col_int64(st, 9);
+	j->lease_until = store_col_int64(st, 10);
+	j->claims = store_col_int64(st, 11);
+	j->tx_max_us = store_col_int64(st, 12);
+	snprintf(j->message, sizeof(j->message), "%s", store_col_text(st, 13));
+}
+
+/* Loads the job statement which (by id or by task) with key into *j.
+ * Returns 0, 1 none, -1 error. */
+static int
+batch_job_by(struct store *s, enum batch_job_stmt which, int64_t key,
+    struct batch_job *j)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(j, 0, sizeof(*j));
+	if ((st = store_stmt(s, batch_job_sql[which])) == NULL ||
+	    store_bind_int(st, 1, key))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		batch_job_read(st, j);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+/* See batch.h. */
+int
+batch_job_get(struct store *s, int64_t id, int64_t unit_id,
+    struct batch_job *j)
+{
+	int	 rc;
+
+	if (id <= 0)
+		return 1;
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, j)) != 0)
+		return rc;
+	return unit_id > 0 && j->unit_id != unit_id ? 1 : 0;
+}
+
+/* See batch.h. */
+int
+batch_job_of_task(struct store *s, int64_t task_id, struct batch_job *j)
+{
+	return batch_job_by(s, BJ_STMT_OF_TASK, task_id, j);
+}
+
+/* See batch.h. */
+int
+batch_job_busy(struct store *s, int64_t task_id)
+{
+	struct store_stmt	*st;
+	int			 rc, v = 0;
+
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_STATE])) == NULL ||
+	    store_bind_int(st, 1, task_id))
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		v = strcmp(store_col_text(st, 0), "running") == 0 ? 1 :
+		    strcmp(store_col_text(st, 0), "failed") == 0 ? 2 : 0;
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? v : -1;
+}
+
+/* Inserts the job of task_id for the parsed upload p inside the open
+ * transaction, leased to this process; its id into *id.  Returns 0 or
+ * -1. */
+static int
+batch_job_insert(struct store *s, const struct batch_spec *spec,
+    const struct actor *who, const struct batch_parsed *p,
+    const struct hdate *today, const void *data, size_t sz,
+    int64_t task_id, int64_t *id)
+{
+	struct store_stmt	*st;
+	char			*cells, day[11];
+	size_t			 len = 0;
+	int			 rc = -1;
+
+	if ((cells = batch_job_cells(p, &len)) == NULL)
+		return -1;
+	hdate_fmt(today, day);
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_INSERT])) != NULL &&
+	    store_bind_int(st, 1, task_id) == 0 &&
+	    store_bind_int(st, 2, who->unit_id) == 0 &&
+	    store_bind_text(st, 3, spec->business) == 0 &&
+	    store_bind_int(st, 4, (int64_t)p->n) == 0 &&
+	    store_bind_int(st, 5, (int64_t)p->ncols) == 0 &&
+	    store_bind_text(st, 6, day) == 0 &&
+	    store_bind_int(st, 7, who->account_id) == 0 &&
+	    store_bind_text(st, 8, who->name != NULL ? who->name : "") == 0 &&
+	    store_bind_text(st, 9, who->cert_fp != NULL ? who->cert_fp : "")
+	    == 0 && store_bind_blob(st, 10, cells, len) == 0 &&
+	    store_bind_blob(st, 11, data, sz) == 0 &&
+	    store_bind_int(st, 12, batch_pid()) == 0 &&
+	    store_bind_int(st, 13, (int64_t)clock_now() + BATCH_LEASE_S) == 0 &&
+	    store_bind_int(st, 14, (int64_t)clock_now()) == 0 &&
+	    store_exec_stmt(s, st) == 0) {
+		*id = store_last_id(s);
+		rc = 0;
+	}
+	free(cells);
+	return rc;
+}
+
+/* Makes the task and the job of the parsed upload p (see
+ * batch_import_start) in one transaction.  Returns 0 or -1. */
+static int
+batch_job_stage(struct store *s, const struct batch_spec *spec,
+    const struct actor *who, const struct batch_parsed *p,
+    const void *data, size_t sz, const struct hdate *today,
+    const char *dedup_key, struct batch_result *res)
+{
+	struct batch_job j;
+	char		 summary[64], object[40], detail[64];
+	int64_t		 t0;
+	int		 created = 0, rc;
+
+	if (store_begin(s) != 0)
+		return -1;
+	t0 = batch_us();
+	snprintf(summary, sizeof(summary), "批量导入 %zu 行(导入中)", p->n);
+	if (wf_create(s, spec->business, who->unit_id, who, summary,
+	    dedup_key, &res->task_id, &created) != 0)
+		goto fail;
+	if (!created) {
+		if ((rc = batch_job_of_task(s, res->task_id, &j)) < 0)
+			goto fail;
+		if (rc == 0) {
+			res->existing = 1;
+			res->job_id = j.id;
+			res->rows = (size_t)j.rows;
+			res->ok = (size_t)j.ok;
+			res->failed = (size_t)j.failed;
+		} else if (batch_existing(s, spec, res) != 0)
+			goto fail;
+		store_rollback(s);
+		return 0;
+	}
+	if (batch_mark(s, res->task_id) != 0 ||
+	    batch_job_insert(s, spec, who, p, today, data, sz, res->task_id,
+	    &res->job_id) != 0)
+		goto fail;
+	snprintf(object, sizeof(object), "task:%" PRId64, res->task_id);
+	snprintf(detail, sizeof(detail), "rows=%zu job=%" PRId64, p->n,
+	    res->job_id);
+	if (audit_append(s, who, "batch.upload", object, detail) != 0 ||
+	    store_commit(s) != 0)
+		goto fail;
+	batch_stage_job = res->job_id;
+	batch_stage_us = batch_us() - t0;
+	log_info("batch: job %" PRId64 " of task %" PRId64 ": %zu rows, %zu "
+	    "bytes stored in %" PRId64 " us", res->job_id, res->task_id, p->n,
+	    sz, batch_stage_us);
+	return 0;
+fail:
+	store_rollback(s);
+	res->task_id = res->job_id = 0;
+	return -1;
+}
+
+/* See batch.h. */
+int
+batch_import_start(struct store *s, const struct batch_spec *spec,
+    const struct actor *who, const void *data, size_t sz,
+    const struct hdate *today, const char *dedup_key, int64_t sync_rows,
+    struct batch_result *res)
+{
+	struct batch_parsed p;
+	int		 rc;
+
+	memset(res, 0, sizeof(*res));
+	if (!batch_import_ok(spec, who))
+		return -1;
+	rc = batch_parse(spec, data, sz, &p, res);
+	if (rc == 0 && res->xlsx_error == 0) {
+		if ((int64_t)p.n <= sync_rows)
+			rc = batch_import_parsed(s, spec, who, &p, today,
+			    dedup_key, res);
+		else
+			rc = batch_job_stage(s, spec, who, &p, data, sz, today,
+			    dedup_key, res);
+	}
+	if (rc != 0 || res->xlsx_error != 0) {
+		res->task_id = res->job_id = 0;
+		res->ok = res->failed = 0;
+	}
+	batch_parsed_free(&p);
+	return rc;
+}
+
+/* Runs the statement which on job id with ?2 = v2 and ?3 = v3 (when
+ * the statement has them).  Returns 0 or -1. */
+static int
+batch_job_set(struct store *s, enum batch_job_stmt which, int64_t id,
+    int64_t v2, int64_t v3)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, batch_job_sql[which])) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_int(st, 2, v2) ||
+	    (which == BJ_STMT_LEASE && store_bind_int(st, 3, v3)))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Ends job id failed with a message, inside the open transaction.
+ * Returns 0 or -1. */
+static int
+batch_job_fail(struct store *s, int64_t id)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_FAIL])) == NULL ||
+	    store_bind_int(st, 1, id) || store_bind_text(st, 2,
+	    "导入未能完成,请退单后重新上传") ||
+	    store_bind_int(st, 3, (int64_t)clock_now()))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Whether job j may be taken: it runs and nobody holds it (no holder,
+ * a holder process gone, or a lease run out). */
+static int
+batch_job_free(const struct batch_job *j)
+{
+	return j->state == BATCH_JOB_RUNNING && (j->lease_pid == 0 ||
+	    j->lease_until < (int64_t)clock_now() ||
+	    !batch_pid_alive(j->lease_pid));
+}
+
+/* See batch.h. */
+int
+batch_job_claim(struct store *s, int64_t id)
+{
+	struct batch_job j;
+	int		 rc, took = 0;
+
+	/* A look first, without the write lock: a progress page of a job
+	 * being run (the usual case) writes nothing. */
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &j)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (!batch_job_free(&j))
+		return 0;
+	if (store_begin(s) != 0)
+		return -1;
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &j)) != 0 ||
+	    !batch_job_free(&j)) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 0;
+	}
+	if (j.claims >= BATCH_MAX_CLAIMS)
+		rc = batch_job_fail(s, id);
+	else {
+		rc = batch_job_set(s, BJ_STMT_LEASE, id, batch_pid(),
+		    (int64_t)clock_now() + BATCH_LEASE_S);
+		took = 1;
+	}
+	if (rc != 0 || store_commit(s) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (took)
+		log_info("batch: job %" PRId64 " taken (holder %" PRId64
+		    " gone or late), row %" PRId64 " of %" PRId64, id,
+		    j.lease_pid, j.done, j.rows);
+	return took;
+}
+
+/* What running a job reads once: its rows split into fields. */
+struct batch_run {
+	struct batch_job job;
+	struct actor	 who;
+	char		 name[64];
+	char		 cert_fp[80];
+	struct hdate	 today;
+	size_t		 ncols;
+	char		*blob;		/* the cells, owned */
+	const char	**f;		/* rows x (ncols + 2) fields, into blob */
+	size_t		*order;		/* the rows in the order imported */
+};
+
+/* The order rows are imported in, into r->order: first every row
+ * repeating an earlier row's 身份证号 (it fails whatever else), then
+ * the others in file order, so that no row is checked against a row of
+ * the same file already stored (as batch_import checks every row
+ * before it stores any).  Returns 0 or -1. */
+static int
+batch_run_order(struct batch_run *r)
+{
+	size_t	 w = r->ncols + 2, n = (size_t)r->job.rows, i, k = 0;
+	int	 pass;
+
+	if ((r->order = calloc(n + 1, sizeof(*r->order))) == NULL)
+		return -1;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
+			if ((atoi(r->f[i * w + 1]) > 0) == (pass == 0))
+				r->order[k++] = i;
+	return 0;
+}
+
+/* Splits r->blob of len bytes into r->f.  Returns 0 or -1 (the blob
+ * is not r->job.rows rows of r->ncols cells). */
+static int
+batch_run_split(struct batch_run *r, size_t len)
+{
+	size_t	 w = r->ncols + 2, nf = (size_t)r->job.rows * w, k = 0;
+	char	*p = r->blob, *end = r->blob + len;
+
+	if ((r->f = calloc(nf + 1, sizeof(*r->f))) == NULL)
+		return -1;
+	while (p < end && k < nf) {
+		r->f[k++] = p;
+		p += strlen(p) + 1;
+	}
+	return k == nf && p == end ? batch_run_order(r) : -1;
+}
+
+/* Loads what running job id needs into *r (free with batch_run_free).
+ * Returns 0, 1 not found or done, -1 error. */
+static int
+batch_run_load(struct store *s, int64_t id, struct batch_run *r)
+{
+	struct store_stmt	*st;
+	const void		*b;
+	size_t			 len = 0;
+	int			 rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = batch_job_by(s, BJ_STMT_GET, id, &r->job)) != 0)
+		return rc;
+	if (r->job.state != BATCH_JOB_RUNNING)
+		return 1;
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_LOAD])) == NULL ||
+	    store_bind_int(st, 1, id))
+		return -1;
+	if ((rc = store_step(st)) != STORE_ROW) {
+		store_reset(st);
+		return rc == STORE_DONE ? 1 : -1;
+	}
+	r->ncols = (size_t)store_col_int64(st, 0);
+	rc = valid_date(store_col_text(st, 1), &r->today) == VALID_OK ? 0 : -1;
+	r->who.account_id = store_col_int64(st, 2);
+	r->who.unit_id = r->job.unit_id;
+	snprintf(r->name, sizeof(r->name), "%s", store_col_text(st, 3));
+	snprintf(r->cert_fp, sizeof(r->cert_fp), "%s", store_col_text(st, 4));
+	r->who.name = r->name;
+	r->who.cert_fp = r->cert_fp;
+	b = store_col_blob(st, 5, &len);
+	if (rc == 0 && r->ncols > 0 && r->ncols <= XLSX_MAX_COLS &&
+	    (r->blob = malloc(len + 1)) != NULL) {
+		if (len > 0)
+			memcpy(r->blob, b, len);
+		rc = batch_run_split(r, len);
+	} else
+		rc = -1;
+	store_reset(st);
+	if (rc != 0)
+		log_err("batch: job %" PRId64 ": its rows cannot be read", id);
+	return rc;
+}
+
+/* Frees what batch_run_load() read. */
+static void
+batch_run_free(struct batch_run *r)
+{
+	free(r->order);
+	free(r->f);
+	free(r->blob);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Checks and stores the k-th row (in import order) of the job inside
+ * the open transaction, counting it in r->job.  Returns 0 or -1. */
+static int
+batch_run_row(struct store *s, const struct batch_spec *spec,
+    struct batch_run *r, int64_t k)
+{
+	const char *const *fld = r->f + r->order[k] * (r->ncols + 2);
+	struct batch_row row;
+	int		 row_no = atoi(fld[0]), rc;
+
+	memset(&row, 0, sizeof(row));
+	row.idx = row_no > 0 ? (size_t)row_no - 1 : 0;
+	row.dup_of = atoi(fld[1]);
+	if (batch_check_row(s, spec, r->job.unit_id, fld + 2, r->ncols,
+	    &r->today, &row) != 0)
+		return -1;
+	if (row.reasons == NULL) {
+		rc = spec->row_store(s, r->job.unit_id, r->job.task_id, row_no,
+		    fld + 2, r->ncols, &r->today);
+		r->job.ok++;
+	} else {
+		rc = batch_keep_failure(s, spec, r->job.task_id, row_no,
+		    fld + 2, r->ncols, row.reasons);
+		r->job.failed++;
+	}
+	free(row.reasons);
+	return rc;
+}
+
+/* Records the end of the job inside the open transaction (its state,
+ * the task's summary, the audit row).  Returns 0 or -1. */
+static int
+batch_run_finish(struct store *s, struct batch_run *r, int64_t txmax)
+{
+	struct store_stmt	*st;
+	char			 summary[64], object[40], detail[96];
+
+	snprintf(summary, sizeof(summary), "批量导入 %" PRId64 " 人",
+	    r->job.ok);
+	snprintf(object, sizeof(object), "task:%" PRId64, r->job.task_id);
+	snprintf(detail, sizeof(detail), "rows=%" PRId64 " ok=%" PRId64
+	    " failed=%" PRId64 " job=%" PRId64, r->job.rows, r->job.ok,
+	    r->job.failed, r->job.id);
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_FINISH])) == NULL ||
+	    store_bind_int(st, 1, r->job.id) ||
+	    store_bind_int(st, 2, r->job.done) ||
+	    store_bind_int(st, 3, r->job.ok) ||
+	    store_bind_int(st, 4, r->job.failed) ||
+	    store_bind_int(st, 5, txmax) ||
+	    store_bind_int(st, 6, (int64_t)clock_now()) ||
+	    store_exec_stmt(s, st) != 0)
+		return -1;
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_SUMMARY])) == NULL ||
+	    store_bind_int(st, 1, r->job.task_id) ||
+	    store_bind_text(st, 2, summary) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return audit_append(s, &r->who, "batch.import", object, detail);
+}
+
+/* Records progress after a chunk inside the open transaction, renewing
+ * the lease.  Returns 0 or -1. */
+static int
+batch_run_advance(struct store *s, struct batch_run *r, int64_t txmax)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_ADVANCE])) == NULL ||
+	    store_bind_int(st, 1, r->job.id) ||
+	    store_bind_int(st, 2, r->job.done) ||
+	    store_bind_int(st, 3, r->job.ok) ||
+	    store_bind_int(st, 4, r->job.failed) ||
+	    store_bind_int(st, 5, (int64_t)clock_now() + BATCH_LEASE_S) ||
+	    store_bind_int(st, 6, txmax))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* Runs one chunk of the job: rows from its progress on for up to
+ * BATCH_CHUNK_MS, in one transaction, with the progress that counts
+ * them.  *txmax is the longest transaction so far (this one's length
+ * added after).  Returns 1 more to do, 0 done or no longer ours, -1
+ * error (rolled back). */
+static int
+batch_run_chunk(struct store *s, const struct batch_spec *spec,
+    struct batch_run *r, int64_t *txmax)
+{
+	struct batch_job now;
+	int64_t		 t0, dt;
+	int		 rc, last;
+
+	if (store_begin(s) != 0)
+		return -1;
+	t0 = batch_us();
+	/* Progress as committed: a chunk of ours that failed is redone. */
+	if ((rc = batch_job_by(s, BJ_STMT_GET, r->job.id, &now)) != 0 ||
+	    now.state != BATCH_JOB_RUNNING || now.lease_pid != batch_pid()) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 0;
+	}
+	r->job.done = now.done;
+	r->job.ok = now.ok;
+	r->job.failed = now.failed;
+	do {
+		if (batch_run_row(s, spec, r, r->job.done) != 0)
+			goto fail;
+		r->job.done++;
+	} while (r->job.done < r->job.rows &&
+	    batch_us() - t0 < BATCH_CHUNK_MS * 1000);
+	last = r->job.done >= r->job.rows;
+	if ((last ? batch_run_finish(s, r, *txmax) :
+	    batch_run_advance(s, r, *txmax)) != 0 || store_commit(s) != 0)
+		goto fail;
+	if ((dt = batch_us() - t0) > *txmax)
+		*txmax = dt;
+	return last ? 0 : 1;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* See batch.h. */
+int
+batch_job_run(struct store *s, const struct batch_spec *spec, int64_t id)
+{
+	struct batch_run r;
+	int64_t		 txmax = 0, t0 = batch_us(), rows0;
+	int		 rc;
+
+	if (!batch_hooks_ok(spec) || spec->row_check == NULL ||
+	    spec->row_store == NULL)
+		return -1;
+	if ((rc = batch_run_load(s, id, &r)) != 0) {
+		batch_run_free(&r);
+		return rc < 0 ? -1 : 0;
+	}
+	if (strcmp(r.job.business, spec->business) != 0) {
+		log_err("batch: job %" PRId64 " is not of %s", id,
+		    spec->business);
+		batch_run_free(&r);
+		return -1;
+	}
+	if (batch_stage_job == id)
+		txmax = batch_stage_us;
+	rows0 = r.job.done;
+	while ((rc = batch_run_chunk(s, spec, &r, &txmax)) == 1)
+		;
+	if (rc == 0 && store_begin(s) == 0) {
+		if (batch_job_set(s, BJ_STMT_TXMAX, id, txmax, 0) != 0 ||
+		    store_commit(s) != 0)
+			store_rollback(s);
+	}
+	if (rc < 0 && store_begin(s) == 0) {
+		/* Let go at once: the next look at the job takes it again. */
+		if (batch_job_set(s, BJ_STMT_RELEASE, id, batch_pid(), 0) != 0 ||
+		    store_commit(s) != 0)
+			store_rollback(s);
+	}
+	log_info("batch: job %" PRId64 ": rows %" PRId64 "..%" PRId64 " of %"
+	    PRId64 " in %" PRId64 " ms, longest transaction %" PRId64 " us%s",
+	    id, rows0, r.job.done, r.job.rows, (batch_us() - t0) / 1000, txmax,
+	    rc < 0 ? " (error: released)" : "");
+	batch_run_free(&r);
+	return rc < 0 ? -1 : 0;
 }

@@ -52,6 +52,8 @@ struct batch_result {
 	int		 xlsx_error;	/* enum xlsx_err when the file itself was refused */
 	int		 existing;	/* the dedup key's task already existed:
 					 * nothing imported now, counts are its own */
+	int64_t		 job_id;	/* batch_import_start: the job importing
+					 * the rows, 0 when imported at once */
 };
 
 /* Values of xlsx_error beside enum xlsx_err: the file was refused
@@ -125,5 +127,90 @@ int		 batch_is(struct store *s, int64_t task_id);
  * Returns 0, 1 not found / not editable, -1 error. */
 int		 batch_delete_row(struct store *s, const struct batch_spec *spec,
 		    const struct actor *who, int64_t task_id, int row_no);
+
+/*
+ * Import jobs (migration 24): an upload of more rows than the policy
+ * batch.sync_rows (default BATCH_SYNC_ROWS) is not imported while the
+ * browser waits.  batch_import_start() checks the file as batch_import
+ * does, then in one transaction creates the task (once per dedup key)
+ * and a job holding the file and its parsed rows, leased to the
+ * calling process: once that commits the upload is acknowledged and
+ * survives a killed worker.  batch_job_run() then checks and stores
+ * the rows in short transactions (chunks of at most BATCH_CHUNK_MS
+ * each), recording progress with each chunk, so other units' writes
+ * wait milliseconds, not seconds.  A job whose holder died or whose
+ * lease (BATCH_LEASE_S, renewed by every chunk) ran out is taken over
+ * by batch_job_claim(); a row is stored in the same transaction as the
+ * progress that counts it, so a resumed job neither loses nor repeats
+ * a row.  A job claimed more than BATCH_MAX_CLAIMS times ends failed.
+ */
+#define BATCH_SYNC_ROWS		500
+#define BATCH_CHUNK_MS		20
+#define BATCH_LEASE_S		30
+#define BATCH_MAX_CLAIMS	5
+
+enum batch_job_state {
+	BATCH_JOB_RUNNING,
+	BATCH_JOB_DONE,
+	BATCH_JOB_FAILED
+};
+
+/* One job as batch_job_get() reads it. */
+struct batch_job {
+	int64_t		 id;
+	int64_t		 task_id;
+	int64_t		 unit_id;
+	char		 business[32];
+	enum batch_job_state state;
+	int64_t		 rows;		/* data rows of the file */
+	int64_t		 done;		/* rows checked and stored so far */
+	int64_t		 ok;
+	int64_t		 failed;
+	int64_t		 lease_pid;	/* the process importing it, 0 none */
+	int64_t		 lease_until;	/* seconds since the epoch */
+	int64_t		 claims;	/* times a process took it */
+	int64_t		 tx_max_us;	/* longest write transaction */
+	char		 message[160];	/* why it failed */
+};
+
+/* The policy batch.sync_rows of unit_id's region on today (the most
+ * rows imported at once), BATCH_SYNC_ROWS when none.  Never fails. */
+int64_t		 batch_sync_rows(struct store *s, int64_t unit_id,
+		    const struct hdate *today);
+
+/* batch_import for files of at most sync_rows data rows; a larger one
+ * becomes a job (res->job_id, res->task_id, res->rows; nothing checked
+ * yet) leased to this process, to be run with batch_job_run().  The
+ * same dedup key again answers the first task (res->existing) with its
+ * job, if any, in res->job_id.  Returns 0 (see res) or -1. */
+int		 batch_import_start(struct store *s, const struct batch_spec *spec,
+		    const struct actor *who, const void *data, size_t sz,
+		    const struct hdate *today, const char *dedup_key,
+		    int64_t sync_rows, struct batch_result *res);
+
+/* Loads job id of unit_id (unit_id 0: any unit) into *j.  Returns 0, 1
+ * not found (or another unit's), -1 error. */
+int		 batch_job_get(struct store *s, int64_t id, int64_t unit_id,
+		    struct batch_job *j);
+
+/* The job of task_id into *j.  Returns 0, 1 none, -1 error. */
+int		 batch_job_of_task(struct store *s, int64_t task_id,
+		    struct batch_job *j);
+
+/* Takes job id for this process when it runs and nobody holds it: no
+ * holder, a holder process that is gone, or a lease run out.  A job
+ * taken too often ends failed instead.  Returns 1 taken, 0 not (held,
+ * done or failed), -1 error. */
+int		 batch_job_claim(struct store *s, int64_t id);
+
+/* Imports the rows of job id (held by this process) in chunks until
+ * it is done, fails, or another process took it over.  Returns 0 or
+ * -1 (a store error; the lease then runs out and the job resumes). */
+int		 batch_job_run(struct store *s, const struct batch_spec *spec,
+		    int64_t id);
+
+/* Whether task_id has a job that is not done: 0 none or done, 1
+ * running, 2 failed, -1 error. */
+int		 batch_job_busy(struct store *s, int64_t task_id);
 
 #endif

@@ -1083,15 +1083,15 @@ static const struct wf_receipt bj_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-/* Reviewed by the system: every unit's submit is checked by the rules
- * at once (auto_review, issue 11 helper A's field of struct
- * wf_business, is set here once it is on main). */
+/* Reviewed by the system (auto_review): every unit's submit is checked
+ * by the rules at once and ends or is refused. */
 const struct wf_business bujiao_business = {
 	.code = BUJIAO_BUSINESS,
 	.name = "欠费补缴",
 	.path = "/bujiao",
 	.review_days_min = 0,
 	.review_days_max = 0,
+	.auto_review = 1,
 	.check = bj_check,
 	.apply = bj_apply,
 	.describe = bj_describe,

@@ -14,6 +14,7 @@
 #include "yonggong.h"
 #include "chexiao.h"
 #include "zengyuan.h"
+#include "gongzi.h"
 #include "bujiao.h"
 
 const struct wf_business *const hall_businesses[] = {
@@ -22,6 +23,7 @@ const struct wf_business *const hall_businesses[] = {
 	&yonggong_business,
 	&chexiao_business,
 	&zengyuan_business,
+	&gongzi_business,
 	&bujiao_business,
 	NULL
 };
@@ -54,6 +56,7 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "dabao",	"打包记录",		"/dabao", NULL },
 	{ "jiuye",	"备案查询",		"/beian", "/yonggong/batch" },
 	{ "jiaofei",	"单位应收核定",		NULL,	NULL },
+	{ "jiaofei",	"缴费基数名册打印",	"/mingce", "/nianbao" },
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
 	{ "jiaofei",	"变更记录",		"/biangeng/records", NULL },

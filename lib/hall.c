@@ -36,7 +36,36 @@ static struct {
 	struct store		*s;
 	xsltStylesheetPtr	 xsl;
 	xsltSecurityPrefsPtr	 sec;
+	/* hall_after(): what runs once the answer was sent. */
+	void			(*after_fn)(struct store *, int64_t);
+	int64_t			 after_arg;
 } hall;
+
+/* See hall.h. */
+void
+hall_after(struct hall_ctx *c, void (*fn)(struct store *, int64_t),
+    int64_t arg)
+{
+	(void)c;
+	hall.after_fn = fn;
+	hall.after_arg = arg;
+}
+
+/* Runs what hall_after() left for after the answer, if anything. */
+static void
+run_after(void)
+{
+	void	(*fn)(struct store *, int64_t) = hall.after_fn;
+
+	hall.after_fn = NULL;
+	if (fn == NULL)
+		return;
+	fn(hall.s, hall.after_arg);
+	if (hall.s->in_tx) {
+		log_err("after-answer work left a transaction open");
+		store_rollback(hall.s);
+	}
+}
 
 /* Reads from a FastCGI input stream; returns bytes read (0 at end). */
 static ssize_t
@@ -691,6 +720,7 @@ hall_main(const struct program *p, int argc, char *argv[])
 		io.envp = environ;
 		serve(&io);
 		fflush(stdout);
+		run_after();
 		hall_stop();
 		return EXIT_SUCCESS;
 	}
@@ -706,6 +736,7 @@ hall_main(const struct program *p, int argc, char *argv[])
 		io.envp = fr.envp;
 		serve(&io);
 		FCGX_Finish_r(&fr);
+		run_after();
 	}
 	FCGX_Free(&fr, 1);
 	hall_stop();

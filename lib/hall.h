@@ -62,6 +62,14 @@ struct hall_ctx {
 	char		 allow[32];	/* Allow header of a 405 */
 };
 
+/* Runs fn(s, arg) once the answer to the current request has been
+ * sent (FastCGI: after the request is finished, so the browser is not
+ * kept waiting), before this process reads its next request: for work
+ * the answer must not wait for, such as an import job (batch.h).  One
+ * per request; a later call replaces an earlier one. */
+void		 hall_after(struct hall_ctx *c,
+		    void (*fn)(struct store *s, int64_t arg), int64_t arg);
+
 typedef void	(*route_fn)(struct hall_ctx *c);
 
 /* One route: method + exact path -> handler. */

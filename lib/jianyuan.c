@@ -42,6 +42,7 @@ enum jy_stmt {
 	JY_STMT_STOP_MONTH,	/* a row's first month not paid */
 	JY_STMT_WF_ROWS,	/* a task's rows for the workflow */
 	JY_STMT_WF_ROWS_PAGE,	/* a page of them */
+	JY_STMT_WF_ROWS_FIND,	/* those of a 身份证号 */
 	JY_STMT_ROW_COUNT,	/* how many rows a task has */
 	JY_STMT_ROW_DELETE,	/* deletes a row */
 	JY_STMT_ROWS_MOVE,	/* moves rows to another task */
@@ -120,6 +121,10 @@ static const char *const jy_sql[JY_STMT__MAX] = {
 	    "SELECT row_no, COALESCE(person_id, 0), "
 	    "name, idno, reason, change_date, stop_month FROM jianyuan WHERE "
 	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", /* JY_STMT_WF_ROWS_PAGE */
+	[JY_STMT_WF_ROWS_FIND] =
+	    "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, change_date, stop_month FROM jianyuan WHERE "
+	    "task_id = ?1 AND idno = ?2 ORDER BY row_no", /* JY_STMT_WF_ROWS_FIND */
 	[JY_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM jianyuan WHERE "
 	    "task_id = ?1", /* JY_STMT_ROW_COUNT */
@@ -1389,6 +1394,16 @@ jy_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 	    offset, limit, jy_row_labels, 3, fn, arg);
 }
 
+/* The rows_find hook: the rows of a 身份证号, through the index on
+ * (idno, task_id), reading no others.  Returns the rows walked or -1. */
+static int
+jy_wf_rows_find(struct store *s, int64_t task_id, const char *idno,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_find(s, jy_sql[JY_STMT_WF_ROWS_FIND], task_id, idno,
+	    jy_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 jy_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -1442,6 +1457,7 @@ const struct wf_business jianyuan_business = {
 	.row_delete = jy_row_delete,
 	.rows_move = jy_rows_move,
 	.rows_page = jy_wf_rows_page,
+	.rows_find = jy_wf_rows_find,
 };
 
 /* See jianyuan.h. */

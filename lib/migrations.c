@@ -932,7 +932,83 @@ const char *const store_migrations[] = {
 "ALTER TABLE insurance ADD COLUMN wage_fen INTEGER NOT NULL DEFAULT 0;"
 "UPDATE insurance SET wage_fen = COALESCE((SELECT z.wage_fen FROM zengyuan z"
 "  WHERE z.insurance_id = insurance.id ORDER BY z.id DESC LIMIT 1), 0);",
-/* 26 (issue 12, 欠费; the lead renumbers at merge): lib/arrears.c is
+/* 22 (issue 11, 个人工资变更): one row per task (row_no 0), the person's
+ * 参保 at the unit and the wage asked for; base_fen, from_month, side
+ * and note are what the approval made of it (wagebase.h: the wage
+ * clamped to the year's floor and ceiling from the next month).  A
+ * person is found by 身份证号 or by 社保个人编号 (insurance_sb_no). */
+"CREATE TABLE gongzi ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  old_wage_fen INTEGER NOT NULL DEFAULT 0,"	/* 原申报工资 at save */
+"  old_base_fen INTEGER NOT NULL DEFAULT 0,"	/* 原缴费基数 at save */
+"  wage_fen INTEGER NOT NULL,"			/* 变更后申报工资 */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 核定缴费基数 (approved) */
+"  from_month TEXT NOT NULL DEFAULT '',"	/* YYYY-MM (approved) */
+"  side INTEGER NOT NULL DEFAULT 0,"		/* enum wb_side */
+"  note TEXT NOT NULL DEFAULT '',"		/* wb_clamp_note */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX gongzi_insurance ON gongzi(insurance_id);"
+"CREATE INDEX gongzi_person ON gongzi(person_id, task_id);"
+"CREATE INDEX insurance_sb_no ON insurance(sb_no);"
+/* wage_bases.task_id (migration 21) had no index: every INSERT INTO
+ * tasks scanned wage_bases for its foreign key (make test-plans). */
+"CREATE INDEX wage_bases_task ON wage_bases(task_id);",
+/* 23 (issue 11, the reviewer desk and the 名册): the reviewer desk finds a task's persons by
+ * 身份证号 (jianyuan had no index on idno; zengyuan and tuigong have
+ * one); a reviewer's marks of persons 不通过, each with its reason,
+ * kept across pages and searches until the decision (review_marks);
+ * the 缴费基数名册 a unit prints, each numbered with a verification
+ * code, its rows fixed when issued so the printout, its .xlsx and
+ * /verify agree however bases change later (mingce, mingce_rows). */
+"CREATE INDEX jianyuan_idno ON jianyuan(idno, task_id);"
+"CREATE TABLE review_marks ("
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  reason TEXT NOT NULL,"
+"  marked_by INTEGER NOT NULL DEFAULT 0,"
+"  marked_at INTEGER NOT NULL,"
+"  PRIMARY KEY (task_id, row_no)"
+");"
+"CREATE TABLE mingce ("
+"  id INTEGER PRIMARY KEY,"
+"  mingce_no TEXT NOT NULL UNIQUE,"		/* 名册编号 */
+"  code TEXT NOT NULL,"				/* 验证码 */
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  year INTEGER NOT NULL,"
+"  month TEXT NOT NULL,"			/* bases in force in it */
+"  persons INTEGER NOT NULL DEFAULT 0,"
+"  wage_total_fen INTEGER NOT NULL DEFAULT 0,"
+"  base_total_fen INTEGER NOT NULL DEFAULT 0,"
+"  issued_by INTEGER NOT NULL DEFAULT 0,"
+"  issued_at INTEGER NOT NULL,"
+"  dedup_key TEXT"
+");"
+"CREATE INDEX mingce_unit ON mingce(unit_id, id);"
+"CREATE UNIQUE INDEX mingce_dedup ON mingce(unit_id, dedup_key)"
+"  WHERE dedup_key IS NOT NULL;"
+"CREATE TABLE mingce_rows ("
+"  mingce_id INTEGER NOT NULL REFERENCES mingce(id),"
+"  row_no INTEGER NOT NULL,"
+"  person_id INTEGER NOT NULL,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  wage_fen INTEGER NOT NULL,"			/* 申报工资 */
+"  base_fen INTEGER NOT NULL,"			/* 缴费基数 */
+"  from_month TEXT NOT NULL DEFAULT '',"	/* in force since */
+"  PRIMARY KEY (mingce_id, row_no)"
+") WITHOUT ROWID;",
+/* 24 (issue 12, 欠费): lib/arrears.c is
  * the only module on arrears.  A task (补缴, 注销) reserves a person's
  * owing rows (task_id), releases them (回退: NULL again) or settles
  * them (settled 1, settled_how '补缴' or '注销', settled_at unix time,
@@ -947,7 +1023,41 @@ const char *const store_migrations[] = {
 "  amount_fen, task_id);"
 "CREATE INDEX arrears_task ON arrears(task_id, person_id, month)"
 "  WHERE task_id IS NOT NULL;",
-/* 27 (issue 12, 欠费补缴; the lead renumbers at merge): lib/bujiao.c
+/* 25 (issue 11, uploads with progress): an upload of more rows than
+ * batch.sync_rows is a job (lib/batch.c): the file and its parsed rows
+ * (cells: per row row_no, dup_of and the cells, each NUL-terminated;
+ * dropped once done) kept with its task, imported in chunks that each
+ * advance done/ok/failed in the same transaction as their rows, by the
+ * process holding the lease (lease_pid until lease_until, seconds).
+ * batch_jobs(task_id) finds a task's job; (unit_id, id) the unit's. */
+"CREATE TABLE batch_jobs ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL UNIQUE REFERENCES tasks(id),"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  business TEXT NOT NULL,"
+"  state TEXT NOT NULL DEFAULT 'running'"
+"    CHECK (state IN ('running', 'done', 'failed')),"
+"  rows INTEGER NOT NULL,"
+"  done INTEGER NOT NULL DEFAULT 0,"
+"  ok INTEGER NOT NULL DEFAULT 0,"
+"  failed INTEGER NOT NULL DEFAULT 0,"
+"  ncols INTEGER NOT NULL,"
+"  today TEXT NOT NULL,"				/* the upload's day */
+"  account_id INTEGER NOT NULL DEFAULT 0,"	/* who uploaded */
+"  actor_name TEXT NOT NULL DEFAULT '',"
+"  cert_fp TEXT NOT NULL DEFAULT '',"
+"  cells BLOB,"					/* NULL once done */
+"  file BLOB,"					/* the upload as sent */
+"  lease_pid INTEGER NOT NULL DEFAULT 0,"
+"  lease_until INTEGER NOT NULL DEFAULT 0,"
+"  claims INTEGER NOT NULL DEFAULT 0,"
+"  tx_max_us INTEGER NOT NULL DEFAULT 0,"	/* longest write tx */
+"  message TEXT NOT NULL DEFAULT '',"
+"  created_at INTEGER NOT NULL,"
+"  finished_at INTEGER"
+");"
+"CREATE INDEX batch_jobs_unit ON batch_jobs(unit_id, id);",
+/* 26 (issue 12, 欠费补缴: the plan's 27, the lead renumbers at merge): lib/bujiao.c
  * owns bujiao*.  A 补缴 task's computation is fixed at save: one row
  * per person (bujiao_persons, the 明细表's and the reviewer's rows),
  * one per person, month, type and side (bujiao_lines) and the totals

@@ -459,6 +459,12 @@ static const struct policy_seed policy_seeds[] = {
 	  "非VIP单位须于当月20日前携带资料到辖区社保经办机构办理审核手续" },
 	{ "*", "review.zengyuan.days_min", "1900-01-01", "1", "增员审核 1-3 个工作日" },
 	{ "*", "review.zengyuan.days_max", "1900-01-01", "3", "增员审核 1-3 个工作日" },
+	/* 个人工资变更 (issue 11). */
+	{ "*", "gongzi.wage_max_yuan", "1900-01-01", "1000000",
+	  "个人工资变更申报工资核对上限(元/月):达到即视为误输,须到经办机构办理" },
+	/* Uploads with progress (issue 11, lib/batch.c import jobs). */
+	{ "*", "batch.sync_rows", "1900-01-01", "500",
+	  "批量导入:不超过500行即时导入,超过则后台分段导入并显示进度" },
 	/* 欠费补缴 (issue 12, lib/bujiao.c). */
 	{ "*", "bujiao.warn_after_day", "1900-01-01", "20",
 	  "单位员工欠费补缴:每月20日后办理,提示可能影响本月后续业务(003 缴费管理)" },

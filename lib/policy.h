@@ -30,6 +30,8 @@
  *                                    the unit (420100: 1)
  *   zengyuan.visit_before_day        a 普通 unit brings the 增员
  *                                    materials before this day (20)
+ *   gongzi.wage_max_yuan             个人工资变更: a 申报工资 at or above
+ *                                    this (元/月) is a typo (1000000)
  *   rate.pension.unit_bp             养老 单位 / 个人
  *   rate.pension.person_bp
  *   rate.medical.unit_bp             医疗
@@ -81,6 +83,9 @@
  *                                    next one (10)
  *   yuyue.change_until_days          moved or cancelled until N days
  *                                    before the day (1)
+ *   batch.sync_rows                  a batch upload of at most N data
+ *                                    rows is imported at once, a larger
+ *                                    one as a job with progress (500)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

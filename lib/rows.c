@@ -72,6 +72,21 @@ rows_walk_page(struct store *s, const char *sql, int64_t task_id,
 
 /* See rows.h. */
 int
+rows_walk_find(struct store *s, const char *sql, int64_t task_id,
+    const char *idno, const char *const *labels, size_t nfacts,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, sql)) == NULL ||
+	    store_bind_int(st, 1, task_id) != 0 ||
+	    store_bind_text(st, 2, idno) != 0)
+		return -1;
+	return rows_step(st, labels, nfacts, fn, arg);
+}
+
+/* See rows.h. */
+int
 rows_delete(struct store *s, const char *sql, int64_t task_id, int row_no)
 {
 	struct store_stmt	*st;

@@ -29,6 +29,14 @@ int		 rows_walk_page(struct store *s, const char *sql,
 		    const char *const *labels, size_t nfacts,
 		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
 
+/* The same for a search: sql also takes ?2, a 身份证号 (e.g. "… WHERE
+ * task_id = ?1 AND idno = ?2 ORDER BY row_no", on an index holding
+ * both), so no other row is read. */
+int		 rows_walk_find(struct store *s, const char *sql,
+		    int64_t task_id, const char *idno,
+		    const char *const *labels, size_t nfacts,
+		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
+
 /* Runs the DELETE sql (?1 task_id, ?2 row_no) inside the caller's
  * transaction.  Returns 0 deleted, 1 no such row, -1 error. */
 int		 rows_delete(struct store *s, const char *sql, int64_t task_id,

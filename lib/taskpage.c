@@ -18,7 +18,7 @@
 #define XLSX_CTYPE \
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define TP_PATH_MAX	64
-#define TP_NSHARED	13	/* shared routes */
+#define TP_NSHARED	14	/* shared routes */
 #define TP_ROUTES_MAX	(TP_NSHARED + 32)
 
 static const struct tp_business *tp_biz;
@@ -486,6 +486,7 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
 		page_message(c, sh->problems > 0 ? "warn" : "ok",
 		    sh->problems > 0 ?
 		    "已保存为草稿;以下问题须修改后才能提交审批" :
+		    tp_biz->materials == NULL ? "已保存。请核对后提交审批" :
 		    "已保存。请按下列清单上传附件材料后提交审批");
 		return;
 	} else if (strcmp(done, "uploaded") == 0)
@@ -507,6 +508,43 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
 		page_message(c, "warn", "该业务存在以下问题,须修改后才能提交审批");
 }
 
+/* Answers 303 to /B/batch/import?job=id. */
+static void
+tp_job_redirect(struct hall_ctx *c, int64_t id)
+{
+	char	 path[TP_PATH_MAX + 64];
+
+	snprintf(path, sizeof(path), "%s/batch/import?job=%" PRId64,
+	    tp_biz->wf->path, id);
+	page_redirect(c, path);
+}
+
+/* Whether draft t's rows are still being imported (a job running):
+ * with show, answers 303 to its progress page, else 409 「导入尚未完成」
+ * (a submit, 退单 or delete must wait).  Returns 1 answered, 0 go on,
+ * -1 error (not answered). */
+static int
+tp_importing(struct hall_ctx *c, const struct task *t, int show)
+{
+	struct batch_job j;
+	int		 rc;
+
+	if (tp_biz->wf->batch == NULL || t->state != TASK_DRAFT)
+		return 0;
+	if ((rc = batch_job_of_task(c->s, t->id, &j)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (j.state == BATCH_JOB_RUNNING && show) {
+		tp_job_redirect(c, j.id);
+		return 1;
+	}
+	if (j.state == BATCH_JOB_RUNNING) {
+		page_fail(c, 409, "IMPORTING",
+		    "导入尚未完成,请等待导入结束后再操作");
+		return 1;
+	}
+	return 0;
+}
+
 /* GET /B: the task named by id, or the business's own form without
  * one; GET /B/batch/result: the same task page. */
 static void
@@ -514,6 +552,7 @@ tp_index(struct hall_ctx *c)
 {
 	struct tp_shown	 sh;
 	struct task	 t;
+	int		 busy;
 
 	if (req_get(c->r, "id") == NULL &&
 	    strcmp(c->r->path, tp_biz->wf->path) == 0) {
@@ -522,11 +561,19 @@ tp_index(struct hall_ctx *c)
 	}
 	if (tp_load(c, &t) != 0)
 		return;
+	if ((busy = tp_importing(c, &t, 1)) != 0) {
+		if (busy < 0)
+			page_busy(c);
+		return;
+	}
 	if (tp_show_task(c, &t, 1, &sh) != 0) {
 		page_busy(c);
 		return;
 	}
 	tp_done_message(c, &t, &sh);
+	if (t.state == TASK_DRAFT && tp_biz->wf->batch != NULL &&
+	    batch_job_busy(c->s, t.id) == 2)
+		page_message(c, "error", "该批次导入未能完成,请退单后重新上传");
 }
 
 /* Answers a refused action on task t: its page again (read afresh)
@@ -712,6 +759,21 @@ tp_transition(struct hall_ctx *c, enum wf_action act)
 
 	if (tp_load(c, &t) != 0)
 		return;
+	if ((rc = tp_importing(c, &t, 0)) != 0) {
+		if (rc < 0)
+			page_busy(c);
+		return;
+	}
+	if (act == WF_SUBMIT && t.state == TASK_DRAFT &&
+	    tp_biz->wf->batch != NULL &&
+	    (rc = batch_job_busy(c->s, t.id)) != 0) {
+		if (rc < 0)
+			page_busy(c);
+		else
+			page_fail(c, 409, "IMPORT_FAILED",
+			    "该批次导入未能完成,不能提交,请退单后重新上传");
+		return;
+	}
 	errs.n = 0;
 	wr = wf_transition(c->s, t.id, act, &c->who, NULL, &errs);
 	switch (wr) {
@@ -767,6 +829,11 @@ tp_delete(struct hall_ctx *c)
 		return;
 	if (!wf_editable(&t)) {
 		tp_conflict(c);
+		return;
+	}
+	if ((rc = tp_importing(c, &t, 0)) != 0) {
+		if (rc < 0)
+			page_busy(c);
 		return;
 	}
 	rc = row > 0 && row < 1000000 && tp_biz->wf->batch != NULL ?
@@ -827,6 +894,76 @@ tp_template(struct hall_ctx *c)
 	tp_xlsx(c, "模板");
 }
 
+/* hall_after work: imports the rows of job id in this process. */
+static void
+tp_job_after(struct store *s, int64_t id)
+{
+	(void)batch_job_run(s, tp_biz->wf->batch, id);
+}
+
+/* Adds <import job= task= state= rows= done= ok= failed= percent=> of
+ * j to the page. */
+static void
+tp_job_xml(struct hall_ctx *c, const struct batch_job *j)
+{
+	static const char *const states[] = { "running", "done", "failed" };
+	xmlNodePtr	 n;
+
+	n = page_add(c, NULL, "import", NULL);
+	page_attr_int(n, "job", j->id);
+	page_attr_int(n, "task", j->task_id);
+	page_attr(n, "state", states[j->state]);
+	page_attr_int(n, "rows", j->rows);
+	page_attr_int(n, "done", j->done);
+	page_attr_int(n, "ok", j->ok);
+	page_attr_int(n, "failed", j->failed);
+	page_attr_int(n, "percent", j->rows > 0 ? j->done * 100 / j->rows : 0);
+}
+
+/* GET /B/batch/import: job.  The progress of an import job (the page
+ * refreshes itself); once done, 303 to its result.  A job nobody runs
+ * any more (its process died) is taken up again here, after the
+ * answer. */
+static void
+tp_import(struct hall_ctx *c)
+{
+	struct batch_job j;
+	char		 path[TP_PATH_MAX + 64], msg[128];
+	int64_t		 id = page_id_param(c, "job");
+	int		 rc;
+
+	rc = batch_job_get(c->s, id, c->acct.unit_id, &j);
+	if (rc == 0 && strcmp(j.business, tp_biz->wf->code) != 0)
+		rc = 1;
+	if (rc == 0 && j.state == BATCH_JOB_RUNNING) {
+		if ((rc = batch_job_claim(c->s, id)) > 0)
+			hall_after(c, tp_job_after, id);
+		if (rc >= 0)
+			rc = batch_job_get(c->s, id, c->acct.unit_id, &j);
+	}
+	if (rc < 0) {
+		page_busy(c);
+		return;
+	}
+	if (rc > 0) {
+		snprintf(msg, sizeof(msg), "未找到该%s导入", tp_batch_title());
+		page_fail(c, 404, "NOT_FOUND", msg);
+		return;
+	}
+	if (j.state == BATCH_JOB_DONE) {
+		snprintf(path, sizeof(path), "%s/batch/result?id=%" PRId64
+		    "&done=imported", tp_biz->wf->path, j.task_id);
+		page_redirect(c, path);
+		return;
+	}
+	tp_begin(c, j.state == BATCH_JOB_RUNNING ? "batch-import" :
+	    "batch-import-failed", tp_batch_title());
+	tp_job_xml(c, &j);
+	if (j.state == BATCH_JOB_FAILED)
+		page_message(c, "error", j.message[0] != '\0' ? j.message :
+		    "导入未能完成,请退单后重新上传");
+}
+
 /* POST /B/batch/upload: file, token. */
 static void
 tp_batch_upload(struct hall_ctx *c)
@@ -841,15 +978,27 @@ tp_batch_upload(struct hall_ctx *c)
 		    tp_batch_title());
 		goto refused;
 	}
-	if (batch_import(c->s, tp_biz->wf->batch, &c->who, file->val,
+	if (batch_import_start(c->s, tp_biz->wf->batch, &c->who, file->val,
 	    file->valsz, &c->today, page_dedup_key(c, tp_biz->wf->code, key),
-	    &res) != 0) {
+	    batch_sync_rows(c->s, c->acct.unit_id, &c->today), &res) != 0) {
 		page_busy(c);
 		return;
 	}
 	if (res.xlsx_error != 0) {
 		snprintf(msg, sizeof(msg), "%s", batch_message(&res));
 		goto refused;
+	}
+	if (res.job_id > 0) {
+		/* A job: its rows are imported once this answer is sent;
+		 * the same form again shows the first one's progress, or,
+		 * once it is done, its task as any repeat does. */
+		if (!res.existing)
+			hall_after(c, tp_job_after, res.job_id);
+		if (res.existing && batch_job_busy(c->s, res.task_id) == 0)
+			tp_redirect(c, res.task_id, NULL);
+		else
+			tp_job_redirect(c, res.job_id);
+		return;
 	}
 	tp_redirect(c, res.task_id, res.existing ? NULL : "imported");
 	return;
@@ -900,6 +1049,7 @@ static const struct {
 	{ REQ_GET, "/batch", tp_batch, 1 },
 	{ REQ_GET, "/batch/template", tp_template, 1 },
 	{ REQ_POST, "/batch/upload", tp_batch_upload, 1 },
+	{ REQ_GET, "/batch/import", tp_import, 1 },
 	{ REQ_GET, "/batch/result", tp_index, 1 },
 	{ REQ_GET, "/batch/failures", tp_failures, 1 },
 	{ REQ_POST, "/batch/delete", tp_delete, 1 },

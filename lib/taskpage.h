@@ -13,6 +13,8 @@
  *   POST /B/delete           id, row     POST /B/batch/delete id, row
  *   GET  /B/batch            GET /B/batch/template
  *   POST /B/batch/upload     file, token
+ *   GET  /B/batch/import     job (an upload above batch.sync_rows rows:
+ *                            its progress, then 303 to the result)
  *   GET  /B/batch/result     id          GET /B/batch/failures id
  *
  * A successful POST answers 303 to /B?id=N&done=WHAT (saved, uploaded,

@@ -63,6 +63,7 @@ enum tg_stmt {
 	TG_STMT_MESSAGE,	/* inserts a message to the unit */
 	TG_STMT_WF_ROWS,	/* a task's rows for the workflow */
 	TG_STMT_WF_ROWS_PAGE,	/* a page of them */
+	TG_STMT_WF_ROWS_FIND,	/* those of a 身份证号 */
 	TG_STMT_ROW_COUNT,	/* how many rows a task has */
 	TG_STMT_ROW_DELETE,	/* deletes a row */
 	TG_STMT_ROWS_MOVE,	/* moves rows to another task */
@@ -191,6 +192,10 @@ static const char *const tg_sql[TG_STMT__MAX] = {
 	    "SELECT row_no, COALESCE(person_id, 0), "
 	    "name, idno, reason, end_date, contract_no FROM tuigong WHERE "
 	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2", /* TG_STMT_WF_ROWS_PAGE */
+	[TG_STMT_WF_ROWS_FIND] =
+	    "SELECT row_no, COALESCE(person_id, 0), "
+	    "name, idno, reason, end_date, contract_no FROM tuigong WHERE "
+	    "task_id = ?1 AND idno = ?2 ORDER BY row_no", /* TG_STMT_WF_ROWS_FIND */
 	[TG_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM tuigong WHERE task_id = ?1", /* TG_STMT_ROW_COUNT */
 	[TG_STMT_ROW_DELETE] =
@@ -2017,6 +2022,16 @@ tg_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 	    offset, limit, tg_row_labels, 3, fn, arg);
 }
 
+/* The rows_find hook: the rows of a 身份证号, through the index on
+ * (idno, task_id), reading no others.  Returns the rows walked or -1. */
+static int
+tg_wf_rows_find(struct store *s, int64_t task_id, const char *idno,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_find(s, tg_sql[TG_STMT_WF_ROWS_FIND], task_id, idno,
+	    tg_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 tg_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -2081,6 +2096,7 @@ const struct wf_business tuigong_business = {
 	.row_delete = tg_row_delete,
 	.rows_move = tg_rows_move,
 	.rows_page = tg_wf_rows_page,
+	.rows_find = tg_wf_rows_find,
 };
 
 /* ---- The batch ---- */

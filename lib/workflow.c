@@ -218,6 +218,91 @@ wf_rows_page(struct store *s, const struct task *t, int offset, int limit,
 	return b->rows(s, t->id, wf_page_row, &w) < 0 ? -1 : w.given;
 }
 
+/* The rows of a search walked through the rows hook: hands on only
+ * the rows whose 身份证号 is idno. */
+struct wf_find_walk {
+	const char	 *idno;
+	int		  given;
+	int		(*fn)(void *arg, const struct wf_row *r);
+	void		 *arg;
+};
+
+/* rows hook callback of wf_rows_find(): hands on a matching row.
+ * Returns non-zero to stop. */
+static int
+wf_find_row(void *arg, const struct wf_row *r)
+{
+	struct wf_find_walk	*w = arg;
+
+	if (r->idno == NULL || strcmp(r->idno, w->idno) != 0)
+		return 0;
+	w->given++;
+	return w->fn(w->arg, r);
+}
+
+/* Normalises a searched 身份证号 into out[19]: trimmed of ASCII and
+ * ideographic spaces, a final x upper-cased.  Returns 0, or -1 when
+ * nothing or more than 18 bytes are left. */
+static int
+wf_find_key(const char *in, char out[19])
+{
+	const char	*b = in, *e;
+	size_t		 n;
+
+	if (in == NULL)
+		return -1;
+	e = in + strlen(in);
+	for (;;) {
+		if (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		else if (e - b >= 3 && memcmp(b, "\xe3\x80\x80", 3) == 0)
+			b += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (e > b && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r' || e[-1] == '\n'))
+			e--;
+		else if (e - b >= 3 && memcmp(e - 3, "\xe3\x80\x80", 3) == 0)
+			e -= 3;
+		else
+			break;
+	}
+	n = (size_t)(e - b);
+	if (n == 0 || n > 18)
+		return -1;
+	memcpy(out, b, n);
+	out[n] = '\0';
+	if (out[n - 1] == 'x')
+		out[n - 1] = 'X';
+	return 0;
+}
+
+/* Walks t's rows whose 身份证号 is idno, through the business's
+ * rows_find hook when it has one.  Returns the rows handed to fn, or
+ * -1. */
+int
+wf_rows_find(struct store *s, const struct task *t, const char *idno,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	const struct wf_business	*b = wf_business(t->business);
+	struct wf_find_walk		 w;
+	char				 key[19];
+
+	if (b == NULL || wf_find_key(idno, key) != 0)
+		return 0;
+	if (b->rows_find != NULL)
+		return b->rows_find(s, t->id, key, fn, arg);
+	if (b->rows == NULL)
+		return 0;
+	w.idno = key;
+	w.given = 0;
+	w.fn = fn;
+	w.arg = arg;
+	return b->rows(s, t->id, wf_find_row, &w) < 0 ? -1 : w.given;
+}
+
 /* The state whose stored name is name, or TASK_STATE__MAX. */
 static enum task_state
 wf_state(const char *name)
@@ -614,25 +699,28 @@ wf_approve(struct store *s, struct task *t, const struct wf_business *b,
 	return WF_OK;
 }
 
-/* Submits t (in 未提交): check, 进行中, and for a VIP unit approval by
- * the system at once.  Returns a wf_result. */
+/* Submits t (in 未提交): check, 进行中, and for a VIP unit (or any
+ * unit, when b has auto_review) approval by the system at once.
+ * Returns a wf_result. */
 static enum wf_result
 wf_submit(struct store *s, struct task *t, const struct wf_business *b,
     const struct actor *who, struct form_errors *errs, time_t now)
 {
 	char		 title[512], what[128];
 	enum wf_result	 r;
-	int		 vip;
+	int		 at_once;	/* approved by the system now */
 
 	if ((r = wf_check(s, b, t, errs)) != WF_OK)
 		return r;
-	if ((vip = wf_vip(s, t->unit_id)) == -1)
+	if ((at_once = wf_vip(s, t->unit_id)) == -1)
 		return WF_ERROR;
+	if (b->auto_review)
+		at_once = 1;
 	if (wf_move(s, t, TASK_PENDING, 0, "", now, 0, 0, now) == -1)
 		return WF_ERROR;
 	snprintf(what, sizeof(what), "已提交,等待审核(%d-%d个工作日)",
 	    b->review_days_min, b->review_days_max);
-	wf_title(title, sizeof(title), t, b, vip ? "已提交" : what);
+	wf_title(title, sizeof(title), t, b, at_once ? "已提交" : what);
 	if (wf_record(s, t, WF_SUBMIT, who, TASK_DRAFT, TASK_PENDING, NULL,
 	    title, now) == -1)
 		return WF_ERROR;
@@ -640,7 +728,7 @@ wf_submit(struct store *s, struct task *t, const struct wf_business *b,
 	t->submitted_at = now;
 	t->returned = 0;
 	t->return_reason[0] = '\0';
-	if (!vip)
+	if (!at_once)
 		return WF_OK;
 	/* The rules passed a moment ago in this same transaction, so the
 	 * check (and its wf_first_submitted) runs once per submit. */

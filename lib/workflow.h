@@ -2,7 +2,8 @@
  * workflow.h: the task (业务) workflow common to every business
  * [003 业务操作流程概述]:
  *   保存 -> 未提交 (待办, 回退标志 否)
- *   提交审批 -> 进行中 (已办); a VIP unit's task is checked by the
+ *   提交审批 -> 进行中 (已办); a VIP unit's task (any unit's, for a
+ *               business with auto_review) is checked by the
  *               business's rules at once and ends (结束) or is refused
  *   审核通过 -> 结束: the business's effect applies in the same transaction
  *   回退     -> 未提交 with 回退标志 是 and a required 回退原因
@@ -164,6 +165,20 @@ struct wf_business {
 			    int offset, int limit,
 			    int (*fn)(void *arg, const struct wf_row *r),
 			    void *arg);
+	/* 1: every unit's submit is checked by the rules at once, 普通
+	 * too (结束 or refused, never 进行中: 个人工资变更); 0: a 普通
+	 * unit's submit waits for a reviewer. */
+	int		 auto_review;
+	/* Optional: as rows, but only the rows of task_id whose person's
+	 * 身份证号 is idno (already trimmed and upper-cased by
+	 * wf_rows_find(); compare it as stored), in row order, through an
+	 * index (e.g. (task_id, idno)), reading no other rows: the
+	 * reviewer desk's search.  Returns the rows handed to fn, or -1.
+	 * When NULL, wf_rows_find() walks rows and filters. */
+	int		(*rows_find)(struct store *s, int64_t task_id,
+			    const char *idno,
+			    int (*fn)(void *arg, const struct wf_row *r),
+			    void *arg);
 };
 
 /* Walks the person rows of task t through its business's rows hook
@@ -177,6 +192,15 @@ int		 wf_rows(struct store *s, const struct task *t,
 int		 wf_rows_page(struct store *s, const struct task *t, int offset,
 		    int limit, int (*fn)(void *arg, const struct wf_row *r),
 		    void *arg);
+
+/* Walks the person rows of task t whose 身份证号 is idno (trimmed of
+ * white space, a final x upper-cased; empty or longer than 18 finds
+ * nothing), through the business's rows_find hook when it has one,
+ * else by walking every row: the reviewer desk's search.  Returns the
+ * number handed to fn, or -1. */
+int		 wf_rows_find(struct store *s, const struct task *t,
+		    const char *idno,
+		    int (*fn)(void *arg, const struct wf_row *r), void *arg);
 
 /* Registers b (kept by pointer; use static storage).  A program
  * registers the businesses it acts on before its accept loop. */
@@ -257,7 +281,8 @@ int		 wf_first_submitted(struct store *s, int64_t task_id,
  * whom, runs the business's check for WF_SUBMIT and WF_APPROVE, moves
  * the state, applies the effect on 结束, records a task event, writes
  * a message to the unit and an audit row, and commits.  A VIP unit's
- * submit that passes the rules ends at once (decided_by 0).  After an
+ * submit that passes the rules ends at once (decided_by 0), and so
+ * does any unit's of a business with auto_review.  After an
  * approval or a 回退, pkg_task_decided() (dabao.h: 打包快办) runs in the
  * same transaction; its failure fails the transition.  reason is
  * required for WF_REJECT: trimmed of white space (U+3000 included), it

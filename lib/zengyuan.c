@@ -46,6 +46,7 @@ enum zy_stmt {
 	ZY_STMT_STEP,		/* a person's latest 增员 at a unit */
 	ZY_STMT_WF_ROWS,	/* a task's rows for the workflow */
 	ZY_STMT_WF_ROWS_PAGE,	/* a page of them */
+	ZY_STMT_WF_ROWS_FIND,	/* those of a 身份证号 */
 	ZY_STMT_ROW_COUNT,	/* how many rows a task has */
 	ZY_STMT_ROW_DELETE,	/* deletes a row */
 	ZY_STMT_ROWS_MOVE,	/* moves a row to another task */
@@ -111,6 +112,12 @@ static const char *const zy_sql[ZY_STMT__MAX] = {
 	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
 	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
 	    "WHERE task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2",
+	[ZY_STMT_WF_ROWS_FIND] =
+	    "SELECT row_no, COALESCE(person_id, 0), name, idno, "
+	    "CASE WHEN bujiao_from <> '' THEN bujiao_from ELSE start_month "
+	    "END, printf('%d.%02d', wage_fen / 100, wage_fen % 100), "
+	    "CASE renewal WHEN 1 THEN '续保' ELSE '首次参保' END FROM zengyuan "
+	    "WHERE task_id = ?1 AND idno = ?2 ORDER BY row_no",
 	[ZY_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM zengyuan WHERE task_id = ?1",
 	[ZY_STMT_ROW_DELETE] =
@@ -1228,6 +1235,16 @@ zy_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 	    offset, limit, zy_row_labels, 3, fn, arg);
 }
 
+/* The rows_find hook: the rows of a 身份证号, through the index on
+ * (idno, task_id), reading no others.  Returns the rows walked or -1. */
+static int
+zy_wf_rows_find(struct store *s, int64_t task_id, const char *idno,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_find(s, zy_sql[ZY_STMT_WF_ROWS_FIND], task_id, idno,
+	    zy_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 zy_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -1331,6 +1348,7 @@ const struct wf_business zengyuan_business = {
 	.row_delete = zy_row_delete,
 	.rows_move = zy_rows_move,
 	.rows_page = zy_wf_rows_page,
+	.rows_find = zy_wf_rows_find,
 };
 
 /* ---- The batch ---- */

@@ -97,6 +97,9 @@
              with <meta charset>, so this is the one declaration. -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- An import job's progress page (task.xsl) reloads itself:
+             no script needed.  Depends on the view only (frame key). -->
+        <xsl:if test="@view = 'batch-import'"><meta http-equiv="refresh" content="2"/></xsl:if>
         <title>
           <xsl:if test="@title != ''"><xsl:value-of select="@title"/> - </xsl:if>
           <xsl:call-template name="org"/>

@@ -408,23 +408,61 @@
     <a class="op" href="/review/attachment?id={@id}">下载</a>
   </xsl:template>
 
-  <!-- The persons of the task, a page at a time, each with the files
-       that are theirs; while it is 进行中 and may be decided in part, a
-       tick and a 回退原因 box for each, and the 部分回退 button. -->
+  <!-- The persons of the task: a page at a time, the persons of a
+       身份证号 (search), or those marked 不通过; each with the files that
+       are theirs.  While it is 进行中 and may be decided in part, a tick
+       and a 回退原因 box for each: 「标记不通过」 keeps the marks across
+       pages and searches, 「取消标记」 drops one, 「保存」 sends every
+       marked person back and approves the rest. -->
   <xsl:template name="persons">
     <xsl:variable name="p" select="persons"/>
     <xsl:variable name="t" select="task"/>
     <xsl:variable name="partial" select="$t/@state = '进行中' and $p/@partial = '1'"/>
+    <xsl:variable name="echo" select="/page/partial/row"/>
     <xsl:call-template name="section">
-      <xsl:with-param name="title" select="concat('人员名单(共 ', $p/@total, ' 人)')"/>
+      <xsl:with-param name="title">
+        <xsl:choose>
+          <xsl:when test="$p/@view = 'find'">人员名单(查询结果 <xsl:value-of select="$p/@total"/> 人,共 <xsl:value-of select="$p/@all"/> 人)</xsl:when>
+          <xsl:when test="$p/@view = 'marked'">人员名单(已标记不通过 <xsl:value-of select="$p/@total"/> 人)</xsl:when>
+          <xsl:otherwise>人员名单(共 <xsl:value-of select="$p/@total"/> 人)</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
     </xsl:call-template>
-    <form method="post" action="/review/partial" class="form partial">
+    <form method="get" action="/review/task" class="form search persons-search">
+      <input type="hidden" name="id" value="{$t/@id}"/>
+      <label for="f-idno">身份证号</label>
+      <input type="text" id="f-idno" name="idno" maxlength="18" size="20" value="{$p/@idno}">
+        <xsl:if test="/page/errors/error[@field = 'idno']">
+          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+          <xsl:attribute name="class">invalid</xsl:attribute>
+        </xsl:if>
+      </input>
+      <button type="submit" class="btn">查找人员</button>
+      <xsl:call-template name="field-errors"><xsl:with-param name="name">idno</xsl:with-param></xsl:call-template>
+      <span class="views">
+        <xsl:text> </xsl:text>
+        <a class="op" href="/review/task?id={$t/@id}">全部人员</a>
+        <xsl:if test="$partial or $p/@marks &gt; 0">
+          <xsl:text> </xsl:text>
+          <a class="op" href="/review/task?id={$t/@id}&amp;marked=1">已标记不通过(<xsl:value-of select="$p/@marks"/> 人)</a>
+        </xsl:if>
+      </span>
+    </form>
+    <form method="post" action="/review/mark" class="form partial">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="id" value="{$t/@id}"/>
       <input type="hidden" name="page" value="{$p/@page}"/>
-      <xsl:for-each select="/page/errors/error[@field = 'row']">
+      <xsl:if test="$p/@view = 'find'"><input type="hidden" name="idno" value="{$p/@idno}"/></xsl:if>
+      <xsl:if test="$p/@view = 'marked'"><input type="hidden" name="marked" value="1"/></xsl:if>
+      <xsl:for-each select="/page/errors/error[@field = 'row' or @field = 'unmark']">
         <p class="field-error" role="alert"><xsl:value-of select="."/></p>
       </xsl:for-each>
+      <xsl:if test="$partial">
+        <p class="buttons">
+          <button type="submit" class="btn">标记所选人员不通过</button>
+          <span class="hint">勾选申报有误的人员并填写各自的回退原因后标记;标记在翻页和按身份证号查找后保留(已标记 <xsl:value-of select="$p/@marks"/> 人)。</span>
+        </p>
+      </xsl:if>
       <table class="grid persons">
         <thead>
           <tr>
@@ -435,52 +473,73 @@
             <xsl:for-each select="$p/person[1]/fact">
               <th><xsl:value-of select="@label"/></th>
             </xsl:for-each>
-            <th>附件材料</th>
-            <xsl:if test="$partial"><th>回退原因</th></xsl:if>
+            <xsl:if test="not($p/@view = 'marked')"><th>附件材料</th></xsl:if>
+            <xsl:if test="$partial or $p/@view = 'marked'"><th>回退原因</th></xsl:if>
           </tr>
         </thead>
         <tbody>
           <xsl:for-each select="$p/person">
             <xsl:variable name="row" select="@row"/>
             <xsl:variable name="files" select="/page/attachments/attachment[@person != '0'][@person = current()/@person]"/>
+            <xsl:variable name="ticked" select="$echo[@no = $row] or (not($echo) and @marked = '1')"/>
             <tr>
+              <xsl:if test="@marked = '1'"><xsl:attribute name="class">marked</xsl:attribute></xsl:if>
               <xsl:if test="$partial">
                 <td class="check">
                   <input type="checkbox" name="row" value="{@row}" id="r-{@row}"
                          aria-label="回退 第{@row}行 {@name}">
-                    <xsl:if test="/page/partial/row[@no = $row]"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    <xsl:if test="$ticked"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
                   </input>
                 </td>
               </xsl:if>
               <td class="num"><xsl:value-of select="@row"/></td>
-              <td><xsl:value-of select="@name"/></td>
+              <td>
+                <xsl:value-of select="@name"/>
+                <xsl:if test="@marked = '1'"><xsl:text> </xsl:text><span class="badge badge-returned">已标记不通过</span></xsl:if>
+              </td>
               <td class="mono"><xsl:value-of select="@idno"/></td>
               <xsl:for-each select="fact">
                 <td><xsl:value-of select="."/></td>
               </xsl:for-each>
-              <td class="files">
-                <xsl:for-each select="$files">
-                  <div>
-                    <xsl:value-of select="@kind-name"/>
-                    <xsl:text>:</xsl:text>
-                    <xsl:call-template name="file-links"/>
-                  </div>
-                </xsl:for-each>
-                <xsl:if test="not($files)">无</xsl:if>
-              </td>
-              <xsl:if test="$partial">
-                <td>
-                  <input type="text" name="reason_{@row}" maxlength="200" size="24"
-                         aria-label="第{@row}行 {@name} 回退原因"
-                         value="{/page/partial/row[@no = $row]/@reason}">
-                    <xsl:if test="/page/errors/error[@field = concat('reason_', $row)]">
-                      <xsl:attribute name="aria-invalid">true</xsl:attribute>
-                      <xsl:attribute name="class">invalid</xsl:attribute>
-                    </xsl:if>
-                  </input>
-                  <xsl:call-template name="field-errors"><xsl:with-param name="name" select="concat('reason_', $row)"/></xsl:call-template>
+              <xsl:if test="not($p/@view = 'marked')">
+                <td class="files">
+                  <xsl:for-each select="$files">
+                    <div>
+                      <xsl:value-of select="@kind-name"/>
+                      <xsl:text>:</xsl:text>
+                      <xsl:call-template name="file-links"/>
+                    </div>
+                  </xsl:for-each>
+                  <xsl:if test="not($files)">无</xsl:if>
                 </td>
               </xsl:if>
+              <xsl:choose>
+                <xsl:when test="$partial">
+                  <td>
+                    <input type="text" name="reason_{@row}" maxlength="200" size="24"
+                           aria-label="第{@row}行 {@name} 回退原因">
+                      <xsl:attribute name="value">
+                        <xsl:choose>
+                          <xsl:when test="$echo[@no = $row]"><xsl:value-of select="$echo[@no = $row]/@reason"/></xsl:when>
+                          <xsl:otherwise><xsl:value-of select="@mark-reason"/></xsl:otherwise>
+                        </xsl:choose>
+                      </xsl:attribute>
+                      <xsl:if test="/page/errors/error[@field = concat('reason_', $row)]">
+                        <xsl:attribute name="aria-invalid">true</xsl:attribute>
+                        <xsl:attribute name="class">invalid</xsl:attribute>
+                      </xsl:if>
+                    </input>
+                    <xsl:if test="@marked = '1'">
+                      <xsl:text> </xsl:text>
+                      <button type="submit" class="btn btn-small" formaction="/review/unmark" name="unmark" value="{@row}">取消标记</button>
+                    </xsl:if>
+                    <xsl:call-template name="field-errors"><xsl:with-param name="name" select="concat('reason_', $row)"/></xsl:call-template>
+                  </td>
+                </xsl:when>
+                <xsl:when test="$p/@view = 'marked'">
+                  <td><xsl:value-of select="@mark-reason"/></td>
+                </xsl:when>
+              </xsl:choose>
             </tr>
           </xsl:for-each>
           <xsl:if test="not($p/person)">
@@ -490,13 +549,17 @@
       </table>
       <xsl:if test="$partial">
         <p class="buttons">
-          <button type="submit" class="btn btn-danger">部分回退</button>
-          <span class="hint">勾选申报有误的人员并填写各自的回退原因,点击“部分回退”:所选人员退回单位修改(成为一笔新的待办业务),其余人员即审核通过。全部有误请使用下方“回退”。</span>
+          <button type="submit" class="btn btn-danger" formaction="/review/partial">保存并部分回退</button>
+          <span class="hint">点击“保存并部分回退”:已标记不通过的 <xsl:value-of select="$p/@marks"/> 人及本页勾选的人员退回单位修改(成为一笔新的待办业务,每人附各自的回退原因),其余人员即审核通过。全部有误请使用下方“回退”;全部无误请点击“审核通过”。</span>
         </p>
       </xsl:if>
     </form>
     <xsl:if test="$p/@pages &gt; 1">
-      <xsl:variable name="base" select="concat('/review/task?id=', $t/@id, '&amp;page=')"/>
+      <xsl:variable name="base">
+        <xsl:value-of select="concat('/review/task?id=', $t/@id)"/>
+        <xsl:if test="$p/@view = 'marked'">&amp;marked=1</xsl:if>
+        <xsl:text>&amp;page=</xsl:text>
+      </xsl:variable>
       <p class="pager">
         <xsl:text>第 </xsl:text><xsl:value-of select="$p/@page"/><xsl:text>/</xsl:text><xsl:value-of select="$p/@pages"/><xsl:text> 页(每页 </xsl:text>
         <xsl:value-of select="$p/@per-page"/><xsl:text> 人)</xsl:text>

@@ -19,12 +19,50 @@
     submit-cancel       提交 and 退单 of a draft, with room for more links
     batch-upload        the template link and the upload form
     history             办理记录
+  and the views every batch business shares:
+    batch-import        an import job's progress (the page refreshes
+                        itself every 2 s: layout.xsl)
+    batch-import-failed an import job that could not finish
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:variable name="path" select="/page/@path"/>
   <xsl:variable name="task" select="/page/task"/>
   <xsl:variable name="editable" select="/page/@editable = '1'"/>
+
+  <!-- An import job's progress (view batch-import, refreshed by
+       layout.xsl) or its failure (batch-import-failed). -->
+  <xsl:template match="page[@view = 'batch-import' or @view = 'batch-import-failed']" mode="content">
+    <xsl:variable name="job" select="/page/import"/>
+    <xsl:call-template name="section"><xsl:with-param name="title" select="concat(/page/@title, ' - 导入进度')"/></xsl:call-template>
+    <div class="import-progress" data-state="{$job/@state}">
+      <xsl:choose>
+        <xsl:when test="$job/@state = 'running'">
+          <p role="status">正在导入,请稍候(本页每 2 秒自动刷新,导入完成后自动显示导入结果;关闭本页不影响导入)。</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p role="alert">导入未能完成。已导入的行仍在该业务中,请退单后重新上传。</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <progress max="{$job/@rows}" value="{$job/@done}"><xsl:value-of select="$job/@percent"/>%</progress>
+      <p class="counts">
+        <span>共 <strong class="rows-count"><xsl:value-of select="$job/@rows"/></strong> 行,</span>
+        <span>已处理 <strong class="done-count"><xsl:value-of select="$job/@done"/></strong> 行(<xsl:value-of select="$job/@percent"/>%),</span>
+        <span>成功 <strong class="ok-count"><xsl:value-of select="$job/@ok"/></strong> 行,</span>
+        <span>失败 <strong class="failed-count"><xsl:value-of select="$job/@failed"/></strong> 行</span>
+      </p>
+      <p>
+        <xsl:choose>
+          <xsl:when test="$job/@state = 'running'">
+            <a class="btn" href="{$path}/batch/import?job={$job/@job}">刷新进度</a>
+          </xsl:when>
+          <xsl:otherwise>
+            <a class="btn" href="{$path}?id={$job/@task}">查看该业务</a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </div>
+  </xsl:template>
 
   <!-- The task's status line with its 回退原因. -->
   <xsl:template name="task-status">
@@ -283,6 +321,7 @@
     <xsl:if test="$editable and $task">
       <p class="note center">
         <xsl:choose>
+          <xsl:when test="$task/@auto-review = '1'">该业务提交后由系统按规则即时审核,通过即办结。</xsl:when>
           <xsl:when test="/page/session/@vip = '1'">贵单位为 VIP 单位,提交后由系统按规则自动审核。</xsl:when>
           <xsl:otherwise>提交后由经办机构审核,<xsl:value-of select="/page/review-days"/>。</xsl:otherwise>
         </xsl:choose>

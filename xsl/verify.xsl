@@ -85,12 +85,14 @@
                 <xsl:with-param name="value" select="$r/@business"/>
               </xsl:call-template>
             </tr>
+            <xsl:if test="$r/@seq != ''">
             <tr>
               <xsl:call-template name="show-cells">
                 <xsl:with-param name="label">业务顺序号</xsl:with-param>
                 <xsl:with-param name="value" select="$r/@seq"/>
               </xsl:call-template>
             </tr>
+            </xsl:if>
             <xsl:if test="$r/@state != ''">
               <tr>
                 <xsl:call-template name="show-cells">

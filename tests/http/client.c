@@ -406,6 +406,57 @@ http_post_raw(struct browser *b, const char *path, const char *ctype,
 	return perform(h, hdrs, a);
 }
 
+/* The path of a's location (it may be a whole URL) into loc[512]. */
+static void
+location_path(const struct answer *a, char loc[512])
+{
+	const char	*p = a->location;
+
+	if (strncmp(p, "https://", 8) == 0 && (p = strchr(p + 8, '/')) == NULL)
+		p = "/";
+	snprintf(loc, 512, "%s", p);
+}
+
+long
+upload_follow(struct browser *b, struct answer *a, int max_s, int *polls)
+{
+	struct timespec	 nap = { 0, 100000000L };
+	char		 loc[512];
+	int		 n = 0, i;
+
+	if (polls != NULL)
+		*polls = 0;
+	if (a->status != 303)
+		return a->status;
+	location_path(a, loc);
+	answer_free(a);
+	if (strstr(loc, "/batch/import?job=") == NULL)
+		return http_get(b, loc, 1, a);
+	for (i = 0; i < max_s * 10; i++) {
+		if (http_get(b, loc, 1, a) != 200)
+			break;
+		if (xpath_count(a, "/page/import[@state = 'running']") == 1)
+			n++;
+		else {
+			/* Failed: the page says so; the caller sees it. */
+			if (polls != NULL)
+				*polls = n;
+			return a->status;
+		}
+		answer_free(a);
+		nanosleep(&nap, NULL);
+	}
+	if (polls != NULL)
+		*polls = n;
+	if (i == max_s * 10)
+		return 0;
+	if (a->status != 303)
+		return a->status;
+	location_path(a, loc);
+	answer_free(a);
+	return http_get(b, loc, 1, a);
+}
+
 void
 answer_free(struct answer *a)
 {

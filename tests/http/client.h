@@ -102,6 +102,17 @@ long		 http_post_raw(struct browser *b, const char *path,
 		    const char *ctype, const char *body, size_t len,
 		    struct answer *a);
 
+/* Follows the 303 answer a of a batch upload (docs/HTTP.md "Uploads
+ * with progress"): a file above batch.sync_rows answers 303 to
+ * …/batch/import?job=J, whose progress page (200) is read again every
+ * 100 ms (at most max_s seconds) until it answers 303 to the result;
+ * the page that 303 leads to is then read as XML into a (freed first),
+ * as it is at once for a smaller file.  *polls (may be NULL) gets the
+ * number of progress pages that showed the job running.  Returns the
+ * final status (0 when the job did not end in time). */
+long		 upload_follow(struct browser *b, struct answer *a, int max_s,
+		    int *polls);
+
 /* Frees a's body. */
 void		 answer_free(struct answer *a);
 

@@ -3,8 +3,10 @@
  * (lib/taskpage.c, docs/HTTP.md "Every business"), run against each
  * registered business through nginx: save (303, the same token twice
  * makes one task), uploads (303; over 5 MB 413; not PDF/JPG by content
- * 422), the attachment's XML shape, submit (进行中 for a 普通 unit,
- * 结束 for a VIP one) and submit again (303 repeat=1), 退单 twice, a
+ * 422; a business asking for none: 422), the attachment's XML shape,
+ * submit (进行中 for a 普通 unit, 结束 for a VIP one and for any unit of
+ * a business with auto_review) and submit again (303 repeat=1), 退单
+ * twice, a
  * batch with one bad row listing that row, and another unit's task
  * answering 404.  Each business contributes one entry of biz[] with
  * its small fixtures; a registered business without one fails.
@@ -348,6 +350,27 @@ zy_row(const struct who *w, int bad, const char **cells)
 	cells[10] = "";
 }
 
+/* ---- 个人工资变更 ---- */
+
+/* Nothing to upload: the unit keeps the 工资单. */
+static const char *const gz_materials[] = { NULL };
+
+/* A 参保缴费 person of the unit. */
+static void
+gz_person(const char *username, struct who *w)
+{
+	fresh(username, "业务工资", w);
+}
+
+/* POSTs the 工资变更 form: 6000 元 for w. */
+static long
+gz_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/gongzi/save", 1, a, "token", tok, "pid", w->id,
+	    "wage", "6000", NULL);
+}
+
 /* ---- 欠费补缴 ---- */
 
 static const char *const bj_materials[] = { "jingbanren_sfz", NULL };
@@ -390,6 +413,7 @@ static const struct biz biz[] = {
 	{ "yonggong", "yg", yg_person, yg_save, yg_materials, 0, yg_row },
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
+	{ "gongzi", "gz", gz_person, gz_save, gz_materials, 0, NULL },
 	{ "bujiao", "bj", bj_person, bj_save, bj_materials, 0, NULL },
 };
 
@@ -519,6 +543,14 @@ post_id(struct browser *b, const struct biz *z, const char *sub,
 	return http_post(b, route(z, sub, buf), 1, a, "id", ids, NULL);
 }
 
+/* A material code to upload to the business: its first, or, for one
+ * that asks for none, a real code of the catalogue it must refuse. */
+static const char *
+some_material(const struct biz *z)
+{
+	return z->materials[0] != NULL ? z->materials[0] : "sfz_copy";
+}
+
 /* Uploads every material the draft needs. */
 static void
 ready(struct browser *b, const struct biz *z, long long id,
@@ -607,19 +639,30 @@ START_TEST(biz_save_upload_submit)
 	ck_xpath_eq(&a, "string(/page/task/@business)", z->code);
 	answer_free(&a);
 
-	/* Uploads: a disguised file 422, 6 MB 413, nothing stored. */
-	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], TEXT_PDF, &a),
-	    422);
-	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
-	    "'ATTACH_NOTTYPE']"), 1);
-	answer_free(&a);
-	snprintf(big, sizeof(big), "/tmp/biz-big-%d.jpg", (int)getpid());
-	big_jpeg(big);
-	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], big, &a), 413);
-	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
-	    "'ATTACH_TOOBIG']"), 1);
-	answer_free(&a);
-	unlink(big);
+	/* Uploads: a disguised file 422, 6 MB 413, nothing stored; a
+	 * business asking for no material refuses any (422). */
+	if (z->materials[0] == NULL) {
+		ck_assert_int_eq(upload(&b, z, id, &w, some_material(z),
+		    OK_PDF, &a), 422);
+		ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+		    "'CHOICE' and @field = 'material']"), 1);
+		answer_free(&a);
+	} else {
+		ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0],
+		    TEXT_PDF, &a), 422);
+		ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+		    "'ATTACH_NOTTYPE']"), 1);
+		answer_free(&a);
+		snprintf(big, sizeof(big), "/tmp/biz-big-%d.jpg",
+		    (int)getpid());
+		big_jpeg(big);
+		ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], big,
+		    &a), 413);
+		ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+		    "'ATTACH_TOOBIG']"), 1);
+		answer_free(&a);
+		unlink(big);
+	}
 	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM attachments WHERE "
 	    "task_id = %lld", id);
 	ck_assert_int_eq(db_int(sql), 0);
@@ -632,8 +675,8 @@ START_TEST(biz_save_upload_submit)
 	snprintf(sql, sizeof(sql), "/page/attachments/attachment[@id > 0 and "
 	    "@material = '%s' and @material-name != '' and @pid = '%s' and "
 	    "@filename != '' and @mime = 'application/pdf' and @size > 0]",
-	    z->materials[0], z->per_person ? w.id : "0");
-	ck_assert_int_eq(xpath_count(&a, sql), 1);
+	    some_material(z), z->per_person ? w.id : "0");
+	ck_assert_int_eq(xpath_count(&a, sql), z->materials[0] != NULL);
 	if (z->per_person) {
 		snprintf(sql, sizeof(sql), "string(/page/attachments/attachment"
 		    "[@pid = '%s']/@person-name)", w.id);
@@ -641,18 +684,25 @@ START_TEST(biz_save_upload_submit)
 	}
 	answer_free(&a);
 
-	/* Submitted: 进行中 for a 普通 unit; again: 303 repeat=1. */
+	/* Submitted: 进行中 for a 普通 unit (结束 at once when the
+	 * business reviews every unit's by its rules); again: 303
+	 * repeat=1. */
 	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
 	task_of(z, &a, "done=submitted");
 	answer_free(&a);
 	ck_assert_int_eq(get_task(&b, z, id, &a), 200);
-	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	if (wf_of(z)->auto_review) {
+		ck_xpath_eq(&a, "string(/page/task/@state)", "结束");
+		ck_xpath_eq(&a, "string(/page/task/@decided-by)",
+		    "系统自动审核");
+	} else
+		ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
 	answer_free(&a);
 	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
 	task_of(z, &a, "repeat=1");
 	answer_free(&a);
-	/* A real conflict: an upload to a 进行中 task. */
-	ck_assert_int_eq(upload(&b, z, id, &w, z->materials[0], OK_PDF, &a),
+	/* A real conflict: an upload to a submitted task. */
+	ck_assert_int_eq(upload(&b, z, id, &w, some_material(z), OK_PDF, &a),
 	    409);
 	answer_free(&a);
 }
@@ -845,6 +895,13 @@ START_TEST(biz_other_unit_404)
 	for (i = 0; i < sizeof(posts) / sizeof(posts[0]); i++) {
 		ck_assert_int_eq(post_id(&o, z, posts[i], id, &a), 404);
 		answer_free(&a);
+	}
+	if (z->materials[0] == NULL) {
+		/* No attachment to ask for: the task is untouched. */
+		ck_assert_int_eq(get_task(&b, z, id, &a), 200);
+		ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
+		answer_free(&a);
+		return;
 	}
 	snprintf(sql, sizeof(sql), "SELECT MAX(id) FROM attachments WHERE "
 	    "task_id = %lld", id);

@@ -131,6 +131,8 @@ static const struct id_get id_gets[] = {
 	{ "/print/tuigong", "id", WHO_REVIEWER },
 	{ "/review/task", "id", WHO_REVIEWER },
 	{ "/review/attachment", "id", WHO_REVIEWER },
+	{ "/mingce/view", "id", WHO_UNIT },
+	{ "/mingce/xlsx", "id", WHO_UNIT },
 };
 
 START_TEST(ids_bad_get)
@@ -179,6 +181,9 @@ static const struct id_post id_posts[] = {
 	{ "/review/reject", "&reason=%E6%9D%90%E6%96%99%E4%B8%8D%E5%85%A8",
 	    WHO_REVIEWER },
 	{ "/review/batch-approve", "", WHO_REVIEWER },
+	{ "/review/mark", "&page=1&row=1&reason_1=%E6%9C%89%E8%AF%AF",
+	    WHO_REVIEWER },
+	{ "/review/unmark", "&unmark=1", WHO_REVIEWER },
 };
 
 START_TEST(ids_bad_post)
@@ -682,9 +687,10 @@ static const char *const gets_only[] = {
 	"/tuigong/timeline", "/jianyuan", "/jianyuan/attachment",
 	"/jianyuan/batch", "/jianyuan/batch/template",
 	"/jianyuan/batch/result", "/jianyuan/batch/failures",
+	"/tuigong/batch/import", "/jianyuan/batch/import",
 	"/jianyuan/export", "/jianyuan/table", "/print", "/print/zonghe",
 	"/print/tuigong", "/review", "/review/task", "/review/attachment",
-	"/login/resume",
+	"/login/resume", "/mingce", "/mingce/view", "/mingce/xlsx",
 };
 #define NGETS (sizeof(gets_only) / sizeof(gets_only[0]))
 
@@ -696,7 +702,7 @@ static const char *const posts_only[] = {
 	"/jianyuan/delete", "/jianyuan/submit", "/jianyuan/cancel",
 	"/jianyuan/batch/upload", "/jianyuan/batch/delete",
 	"/review/approve", "/review/reject", "/review/batch-approve",
-	"/login/discard",
+	"/login/discard", "/review/mark", "/review/unmark", "/mingce/issue",
 };
 #define NPOSTS_ONLY (sizeof(posts_only) / sizeof(posts_only[0]))
 
@@ -744,6 +750,7 @@ static const struct alive alive[] = {
 	{ "/jianyuan", WHO_UNIT },
 	{ "/biangeng/unit", WHO_UNIT },
 	{ "/print", WHO_UNIT },
+	{ "/mingce", WHO_UNIT },
 	{ "/review", WHO_REVIEWER },
 };
 

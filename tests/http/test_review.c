@@ -10,7 +10,10 @@
  * and the reason in a new 未提交 task and submits it again; the
  * refusals of a partial decision change nothing; 批量审核通过 with
  * nothing ticked says so; the queue is searched by USCC, unit name,
- * 业务顺序号 and submission date, a bad criterion answered in Chinese.
+ * 业务顺序号 and submission date, a bad criterion answered in Chinese;
+ * a task's persons are found by 身份证号, and the reviewer's marks of
+ * persons 不通过 made on page 1, on page 3 and on a search are kept
+ * across pages, shown, unmarked, and all reach wf_partial at 「保存」.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -634,6 +637,240 @@ START_TEST(review_persons_paged)
 }
 END_TEST
 
+/* The number of marks of task id in the store. */
+static long long
+marks_of(const char *id)
+{
+	char	 q[128];
+
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM review_marks WHERE "
+	    "task_id = %s", id);
+	return db_int(q);
+}
+
+START_TEST(review_marks_reach_partial)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	struct batch	 bt, one;
+	char		 q[256], path[160], padded[64], *nid, *v;
+
+	desk_clock();
+	desk_login(&u, &r);
+	batch_task(&u, 3, &bt);
+	/* Row 1 marked on page 1. */
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", "row", "1", "reason_1", "  身份证号与姓名不符 ",
+	    NULL), 303);
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=1&done=marked",
+	    bt.id);
+	ck_assert_str_eq(a.location, path);
+	answer_free(&a);
+	/* Row 3 found by its 身份证号 (typed with spaces around, the
+	 * full-width one too) and marked on the search result. */
+	snprintf(padded, sizeof(padded), "%%E3%%80%%80%s%%20", bt.idno[2]);
+	snprintf(path, sizeof(path), "/review/task?id=%s&idno=%s", bt.id,
+	    padded);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@view)", "find");
+	ck_xpath_eq(&a, "string(/page/persons/@idno)", bt.idno[2]);
+	ck_xpath_eq(&a, "string(/page/persons/@total)", "1");
+	ck_xpath_eq(&a, "string(/page/persons/@all)", "3");
+	ck_xpath_eq(&a, "string(/page/persons/@marks)", "1");
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 1);
+	ck_xpath_eq(&a, "string(/page/persons/person/@row)", "3");
+	ck_xpath_eq(&a, "string(/page/persons/person/@name)", "审核丙");
+	ck_xpath_eq(&a, "string(/page/persons/person/fact[1])", "停缴费");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "idno", bt.idno[2], "row", "3", "reason_3", "工资有误", NULL), 303);
+	snprintf(path, sizeof(path), "/review/task?id=%s&idno=%s&done=marked",
+	    bt.id, bt.idno[2]);
+	ck_assert_str_eq(a.location, path);
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(bt.id), 2);
+	/* A row not on the view posted (row 2 is not row 3's search): 422,
+	 * nothing marked; a mark without a reason: 422 beside it. */
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "idno", bt.idno[2], "row", "2", "reason_2", "有误", NULL), 422);
+	ck_partial_refused(&r, "row", "NO_ROW", &a);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", "row", "2", "reason_2", "\xe3\x80\x80", NULL), 422);
+	ck_partial_refused(&r, "reason_2", "REQUIRED", &a);
+	ck_xpath_eq(&a, "string(/page/partial/row/@no)", "2");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", NULL), 422);
+	ck_partial_refused(&r, "row", "NONE", &a);
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(bt.id), 2);
+	/* A unit cannot mark. */
+	ck_assert_int_eq(http_post(&u, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", "row", "2", "reason_2", "x", NULL), 403);
+	answer_free(&a);
+	/* Page 1 shows both marks, ticked with their reasons. */
+	snprintf(path, sizeof(path), "/review/task?id=%s", bt.id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@marks)", "2");
+	ck_xpath_eq(&a, "string(/page/persons/person[@row = '1']/@marked)",
+	    "1");
+	ck_xpath_eq(&a, "string(/page/persons/person[@row = '1']/"
+	    "@mark-reason)", "身份证号与姓名不符");
+	ck_xpath_eq(&a, "string(/page/persons/person[@row = '2']/@marked)", "");
+	ck_xpath_eq(&a, "string(/page/persons/person[@row = '3']/"
+	    "@mark-reason)", "工资有误");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "value=\"3\" id=\"r-3\" "
+	    "aria-label=\"回退 第3行 审核丙\" checked"));
+	ck_assert_ptr_nonnull(strstr(a.body, "formaction=\"/review/unmark\" "
+	    "name=\"unmark\" value=\"1\""));
+	ck_assert_ptr_nonnull(strstr(a.body, "已标记不通过(2 人)"));
+	answer_free(&a);
+	/* The marked view lists them. */
+	snprintf(path, sizeof(path), "/review/task?id=%s&marked=1", bt.id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@view)", "marked");
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person"), 2);
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@idno)", bt.idno[2]);
+	answer_free(&a);
+	/* 「保存」 with nothing ticked on the form: both marks go back. */
+	ck_assert_int_eq(http_post(&r, "/review/partial", 1, &a, "id", bt.id,
+	    NULL), 303);
+	ck_assert_str_eq(a.location, "/review?done=partial");
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(bt.id), 0);
+	snprintf(q, sizeof(q), "SELECT state FROM tasks WHERE id = %s", bt.id);
+	v = db_query(q);
+	ck_assert_str_eq(v, "结束");
+	free(v);
+	ck_insurance(bt.pid[1], "暂停缴费");
+	ck_insurance(bt.pid[0], "参保缴费");
+	ck_insurance(bt.pid[2], "参保缴费");
+	snprintf(q, sizeof(q), "SELECT group_concat(row_no || ':' || reason, "
+	    "'|') FROM (SELECT row_no, reason FROM task_row_returns WHERE "
+	    "from_task_id = %s ORDER BY row_no)", bt.id);
+	v = db_query(q);
+	ck_assert_str_eq(v, "1:身份证号与姓名不符|3:工资有误");
+	free(v);
+	snprintf(q, sizeof(q), "SELECT task_id FROM task_row_returns WHERE "
+	    "from_task_id = %s LIMIT 1", bt.id);
+	nid = db_query(q);
+	snprintf(q, sizeof(q), "SELECT group_concat(row_no, ',') FROM (SELECT "
+	    "row_no FROM jianyuan WHERE task_id = %s ORDER BY row_no)", nid);
+	v = db_query(q);
+	ck_assert_str_eq(v, "1,3");
+	free(v);
+	/* Decided: marking is 409. */
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", "row", "2", "reason_2", "有误", NULL), 409);
+	answer_free(&a);
+	/* A task of one person is not decided in part. */
+	batch_task(&u, 1, &one);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", one.id,
+	    "page", "1", "row", "1", "reason_1", "有误", NULL), 422);
+	ck_partial_refused(&r, "row", "NO_PARTIAL", &a);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", one.id,
+	    "reason", "测试结束", NULL), 303);
+	answer_free(&a);
+	free(nid);
+	set_clock(NULL);
+}
+END_TEST
+
+START_TEST(review_marks_paged)
+{
+	struct browser	 r;
+	struct answer	 a;
+	char		 path[160], *id;
+
+	db_exec("INSERT INTO tasks (seq_no, business, unit_id, state, summary, "
+	    "created_at, submitted_at, updated_at) SELECT 'MARKS-250', "
+	    "'jianyuan', unit_id, '进行中', '标记', 1000, 1000, 1000 FROM "
+	    "accounts WHERE username = 'demo-b'");
+	id = db_query("SELECT id FROM tasks WHERE seq_no = 'MARKS-250'");
+	ck_assert_ptr_nonnull(id);
+	db_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM "
+	    "n WHERE i < 250) INSERT INTO jianyuan (task_id, row_no, name, "
+	    "idno, reason, change_date, stop_month) SELECT (SELECT id FROM "
+	    "tasks WHERE seq_no = 'MARKS-250'), i, '标记' || i, "
+	    "printf('4201021991%08d', i), '停缴费', '2026-11-01', '2026-12' "
+	    "FROM n");
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	/* Marks on page 1, on page 3 and on a search. */
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", id,
+	    "page", "1", "row", "5", "reason_5", "甲", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", id,
+	    "page", "3", "row", "230", "reason_230", "乙", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", id,
+	    "idno", "420102199100000120", "row", "120", "reason_120", "丙",
+	    NULL), 303);
+	answer_free(&a);
+	/* A row of page 3 posted from page 1: refused. */
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", id,
+	    "page", "1", "row", "231", "reason_231", "丁", NULL), 422);
+	ck_partial_refused(&r, "row", "NO_ROW", &a);
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(id), 3);
+	/* Page 2 shows the count and its own marked row. */
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=2", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@marks)", "3");
+	ck_assert_int_eq(xpath_count(&a, "/page/persons/person[@marked = "
+	    "'1']"), 1);
+	ck_xpath_eq(&a, "string(/page/persons/person[@marked = '1']/@row)",
+	    "120");
+	answer_free(&a);
+	/* Unmark one (twice: the second changes nothing). */
+	ck_assert_int_eq(http_post(&r, "/review/unmark", 1, &a, "id", id,
+	    "page", "3", "unmark", "230", NULL), 303);
+	snprintf(path, sizeof(path), "/review/task?id=%s&page=3&done=unmarked",
+	    id);
+	ck_assert_str_eq(a.location, path);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/unmark", 1, &a, "id", id,
+	    "page", "3", "unmark", "230", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&r, "/review/unmark", 1, &a, "id", id,
+	    "unmark", "x", NULL), 422);
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(id), 2);
+	snprintf(path, sizeof(path), "/review/task?id=%s&marked=1", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@total)", "2");
+	ck_xpath_eq(&a, "string(/page/persons/person[1]/@row)", "5");
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@row)", "120");
+	ck_xpath_eq(&a, "string(/page/persons/person[2]/@mark-reason)", "丙");
+	answer_free(&a);
+	/* A malformed 身份证号: 422 beside the box; one not in the task:
+	 * nothing found, said so. */
+	snprintf(path, sizeof(path), "/review/task?id=%s&idno=4201%%27OR1", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field = 'idno']"
+	    "[@code = 'BAD_IDNO']"), 1);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/review/task?id=%s&idno="
+	    "42010219910000999x", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/persons/@total)", "0");
+	ck_xpath_eq(&a, "string(/page/persons/@idno)", "42010219910000999X");
+	ck_assert_int_eq(xpath_count(&a, "/page/message[@kind = 'warn']"
+	    "[contains(., '没有身份证号为')]"), 1);
+	answer_free(&a);
+	/* Any decision clears the marks. */
+	ck_assert_int_eq(http_post(&r, "/review/reject", 1, &a, "id", id,
+	    "reason", "测试结束", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(marks_of(id), 0);
+	free(id);
+}
+END_TEST
+
 static Suite *
 review_suite(void)
 {
@@ -647,6 +884,8 @@ review_suite(void)
 	tcase_add_test(tc, review_partial_refused);
 	tcase_add_test(tc, review_batch_nothing_ticked);
 	tcase_add_test(tc, review_queue_search);
+	tcase_add_test(tc, review_marks_reach_partial);
+	tcase_add_test(tc, review_marks_paged);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -950,7 +950,9 @@ START_TEST(tg_batch_thousand_rows)
 	p[1].file = file;
 	ck_assert_int_eq(http_post_multipart(&b, "/tuigong/batch/upload", 1, p,
 	    2, &a), 303);
-	ck_assert_int_eq(follow(&b, &a), 200);
+	/* 1,000 rows: more than batch.sync_rows, a job with progress. */
+	ck_assert_ptr_nonnull(strstr(a.location, "/tuigong/batch/import?job="));
+	ck_assert_int_eq(upload_follow(&b, &a, 120, NULL), 200);
 	unlink(file);
 	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
 	ck_xpath_eq(&a, "string(/page/rows/@count)", "985");

@@ -1,0 +1,326 @@
+/*
+ * mingce_page.c: the pages of 缴费基数名册打印; see mingce_page.h.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hall.h"
+#include "mingce.h"
+#include "mingce_page.h"
+#include "page.h"
+#include "pager.h"
+#include "receipt.h"
+#include "wagebase.h"
+
+#define MINGCE_XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* Rows on one page of the print view. */
+#define MINGCE_PAGE_ROWS	(MINGCE_SHEETS_PER_PAGE * MINGCE_SHEET_ROWS)
+
+/* The public verification page's address into buf[bufsz]: the
+ * environment's HALL_PUBLIC_URL (when it is a plain http(s) address)
+ * and /verify, as the receipts print it (cgi-bin/print.c). */
+static void
+mingce_verify_url(char *buf, size_t bufsz)
+{
+	const char	*base = getenv("HALL_PUBLIC_URL");
+	size_t		 n;
+
+	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
+	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
+	    strpbrk(base, " \"'<>\\\r\n") != NULL)
+		base = "";
+	n = strlen(base);
+	if (n > 0 && base[n - 1] == '/')
+		n--;
+	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
+}
+
+/* Sets a yuan attribute ("1,234.56") of fen on n. */
+static void
+mingce_attr_yuan(xmlNodePtr n, const char *name, int64_t fen)
+{
+	char	 buf[40];
+
+	page_attr(n, name, wb_yuan(fen, buf, sizeof(buf)));
+}
+
+/* Adds the attributes of 名册 m to n. */
+static void
+mingce_attrs(xmlNodePtr n, const struct mingce *m)
+{
+	struct hdate	 d;
+	char		 day[11];
+
+	page_attr_int(n, "id", m->id);
+	page_attr(n, "no", m->no);
+	page_attr_int(n, "year", m->year);
+	page_attr(n, "month", m->month);
+	page_attr_int(n, "persons", m->persons);
+	mingce_attr_yuan(n, "wage-total", m->wage_total_fen);
+	mingce_attr_yuan(n, "base-total", m->base_total_fen);
+	clock_date(m->issued_at, &d);
+	hdate_fmt(&d, day);
+	page_attr(n, "issued", day);
+}
+
+/* Where the list goes. */
+struct mingce_list_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 parent;
+};
+
+/* mingce_list callback: one <mingce> of the list. */
+static void
+mingce_list_one(void *arg, const struct mingce *m)
+{
+	struct mingce_list_arg	*a = arg;
+
+	mingce_attrs(page_add(a->c, a->parent, "mingce", NULL), m);
+}
+
+/* See mingce_page.h. */
+int
+mingce_page_index(struct hall_ctx *c, const char *year,
+    const struct form_errors *errs)
+{
+	struct mingce_list_arg	 a;
+	struct pager		 pg;
+	xmlNodePtr		 f, ys;
+	int64_t			 total;
+	char			 buf[8];
+	int			 y;
+
+	f = page_add(c, NULL, "mingce-form", NULL);
+	snprintf(buf, sizeof(buf), "%d", c->today.year);
+	page_attr(f, "year", year != NULL ? year : buf);
+	ys = page_add(c, NULL, "years", NULL);
+	for (y = c->today.year + 1; y >= c->today.year - 1; y--) {
+		snprintf(buf, sizeof(buf), "%d", y);
+		page_add(c, ys, "year", buf);
+	}
+	page_form_token(c);
+	if (errs != NULL && errs->n > 0) {
+		page_form_errors(c, errs);
+		page_message(c, "error", errs->e[0].msg);
+		c->status = 422;
+	}
+	if (mingce_count(c->s, c->acct.unit_id, &total) != 0)
+		return -1;
+	pager_set(c, &pg, total, MINGCE_LIST_PAGE);
+	a.c = c;
+	a.parent = page_add(c, NULL, "issued", NULL);
+	if (pager_xml(c, a.parent, &pg, "/mingce", NULL, NULL) == NULL)
+		return -1;
+	return mingce_list(c->s, c->acct.unit_id, (int)pg.offset,
+	    MINGCE_LIST_PAGE, mingce_list_one, &a) < 0 ? -1 : 0;
+}
+
+/* Reads the year field: 4 digits within the years that may be
+ * printed.  Returns it, or 0 with an error in errs. */
+static int
+mingce_year_field(struct hall_ctx *c, struct form_errors *errs)
+{
+	const char	*v = req_get(c->r, "year");
+	char		 msg[128];
+	int		 y = 0;
+
+	if (v != NULL && strlen(v) == 4 && strspn(v, "0123456789") == 4)
+		y = atoi(v);
+	if (y != 0 && mingce_year_ok(y, &c->today))
+		return y;
+	snprintf(msg, sizeof(msg), "年度应为%d年至%d年之一", c->today.year - 1,
+	    c->today.year + 1);
+	form_error_add(errs, "year", v == NULL || *v == '\0' ? "REQUIRED" :
+	    "BAD_YEAR", msg);
+	return 0;
+}
+
+/* See mingce_page.h. */
+int
+mingce_page_issue(struct hall_ctx *c)
+{
+	struct form_errors	 errs;
+	struct mingce		 m;
+	char			 key[48], path[64];
+	int			 year, created;
+
+	errs.n = 0;
+	if ((year = mingce_year_field(c, &errs)) == 0) {
+		page_view(c, "index", "缴费基数名册打印");
+		return mingce_page_index(c, req_get(c->r, "year"), &errs);
+	}
+	if (mingce_issue(c->s, c->acct.unit_id, year, &c->who,
+	    page_dedup_key(c, "mc", key), &m, &created) != 0)
+		return -1;
+	snprintf(path, sizeof(path), "/mingce/view?id=%lld", (long long)m.id);
+	page_redirect(c, path);
+	return 0;
+}
+
+/* The sheets of a print page being built. */
+struct mingce_sheets {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list, sheet;
+	int		 first_sheet;	/* the page's first, 1-based */
+	int		 sheets;	/* of the whole 名册 */
+	int		 n;		/* rows added */
+};
+
+/* mingce_rows callback: one <row> in its <sheet n= of=>.  Returns 0. */
+static int
+mingce_sheet_row(void *arg, const struct mingce_row *r)
+{
+	struct mingce_sheets	*a = arg;
+	xmlNodePtr		 n;
+
+	if (a->n % MINGCE_SHEET_ROWS == 0) {
+		a->sheet = page_add(a->c, a->list, "sheet", NULL);
+		page_attr_int(a->sheet, "n", a->first_sheet +
+		    a->n / MINGCE_SHEET_ROWS);
+		page_attr_int(a->sheet, "of", a->sheets);
+	}
+	a->n++;
+	n = page_add(a->c, a->sheet, "row", NULL);
+	page_attr_int(n, "no", r->row_no);
+	page_attr(n, "sb-no", r->sb_no);
+	page_attr(n, "name", r->name);
+	page_attr(n, "idno", r->idno);
+	mingce_attr_yuan(n, "wage", r->wage_fen);
+	mingce_attr_yuan(n, "base", r->base_fen);
+	page_attr(n, "from", r->from_month);
+	return 0;
+}
+
+/* Loads the unit's 名册 of ?id= into m, answering 404 when it is not
+ * the unit's.  Returns 0 found, 1 answered, -1 error. */
+static int
+mingce_page_load(struct hall_ctx *c, struct mingce *m)
+{
+	int64_t	 id = page_id_param(c, "id");
+	int	 rc;
+
+	rc = id > 0 ? mingce_load(c->s, id, c->acct.unit_id, m) : 1;
+	if (rc == 1)
+		page_fail(c, 404, "NOT_FOUND", "本单位未找到该缴费基数名册");
+	return rc;
+}
+
+/* See mingce_page.h. */
+int
+mingce_page_view(struct hall_ctx *c)
+{
+	struct mingce_sheets	 a;
+	struct mingce		 m;
+	struct pager		 pg;
+	xmlNodePtr		 n;
+	char			 unit[512];
+	int			 rc;
+
+	if ((rc = mingce_page_load(c, &m)) != 0)
+		return rc < 0 ? -1 : 0;
+	page_view(c, "print", "缴费基数名册");
+	n = page_add(c, NULL, "mingce", NULL);
+	mingce_attrs(n, &m);
+	page_attr(n, "code", m.code);
+	if (receipt_unit_name(c->s, m.unit_id, unit, sizeof(unit)) != 0)
+		return -1;
+	page_attr(n, "unit", unit);
+	mingce_verify_url(unit, sizeof(unit));
+	page_attr(n, "verify-url", unit);
+	pager_set(c, &pg, m.persons, MINGCE_PAGE_ROWS);
+	memset(&a, 0, sizeof(a));
+	a.c = c;
+	a.list = page_add(c, NULL, "sheets", NULL);
+	a.sheets = (int)((m.persons + MINGCE_SHEET_ROWS - 1) /
+	    MINGCE_SHEET_ROWS);
+	if (a.sheets == 0)
+		a.sheets = 1;
+	a.first_sheet = (int)(pg.offset / MINGCE_SHEET_ROWS) + 1;
+	page_attr_int(a.list, "rows", MINGCE_SHEET_ROWS);
+	page_attr_int(a.list, "of", a.sheets);
+	snprintf(unit, sizeof(unit), "%lld", (long long)m.id);
+	if (pager_xml(c, a.list, &pg, "/mingce/view", "id", unit) == NULL)
+		return -1;
+	if (mingce_rows(c->s, m.id, (int)pg.offset, MINGCE_PAGE_ROWS,
+	    mingce_sheet_row, &a) < 0)
+		return -1;
+	if (a.n == 0) {		/* a 名册 of nobody: one empty sheet */
+		a.sheet = page_add(c, a.list, "sheet", NULL);
+		page_attr_int(a.sheet, "n", 1);
+		page_attr_int(a.sheet, "of", 1);
+	}
+	if (pg.page == pg.pages)
+		page_attr(a.sheet, "last", "1");
+	return 0;
+}
+
+/* Reads the file at path into a new buffer (*out, freed by the
+ * caller) of *outsz bytes.  Returns 0 or -1. */
+static int
+mingce_slurp(const char *path, unsigned char **out, size_t *outsz)
+{
+	struct stat	 sb;
+	unsigned char	*buf;
+	size_t		 got = 0;
+	ssize_t		 r;
+	int		 fd;
+
+	*out = NULL;
+	*outsz = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &sb) != 0 || sb.st_size <= 0 ||
+	    (buf = malloc((size_t)sb.st_size)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while (got < (size_t)sb.st_size &&
+	    (r = read(fd, buf + got, (size_t)sb.st_size - got)) > 0)
+		got += (size_t)r;
+	close(fd);
+	if (got != (size_t)sb.st_size) {
+		free(buf);
+		return -1;
+	}
+	*out = buf;
+	*outsz = got;
+	return 0;
+}
+
+/* See mingce_page.h. */
+int
+mingce_page_xlsx(struct hall_ctx *c)
+{
+	const char	*tmp = getenv("TMPDIR");
+	struct mingce	 m;
+	char		 path[512], unit[512];
+	int		 fd, rc;
+
+	if ((rc = mingce_page_load(c, &m)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (receipt_unit_name(c->s, m.unit_id, unit, sizeof(unit)) != 0)
+		return -1;
+	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
+		tmp = "/tmp";
+	snprintf(path, sizeof(path), "%s/mingce-XXXXXX", tmp);
+	if ((fd = mkstemp(path)) < 0)
+		return -1;
+	close(fd);
+	rc = mingce_xlsx(c->s, &m, unit, path, tmp);
+	if (rc == 0)
+		rc = mingce_slurp(path, &c->file, &c->filesz);
+	unlink(path);
+	if (rc != 0)
+		return -1;
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "缴费基数名册-%d-%s.xlsx",
+	    m.year, m.no);
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", MINGCE_XLSX_TYPE);
+	return 0;
+}
