@@ -373,7 +373,7 @@ static const struct tp_business bujiao_pages = {
 	.save = save_post,
 	.materials = bj_page_materials,
 	.task_xml = bj_page_task,
-	.lint = NULL,
+	.lint = bujiao_lint,
 	.done_note = "请打印《单位社会保险费核定表》和《社会保险费补缴明细表》,"
 	    "持核定表到主管税务机关缴费,并将税票带回社保经办机构办理缴费到帐确认",
 	.routes = routes,

@@ -97,6 +97,12 @@ int		 bujiao_save(struct store *s, const struct actor *who,
 		    const char *dedup_key, int64_t *task_id, int *created,
 		    struct form_errors *errs);
 
+/* The rules of 提交审批 over draft task_id, read-only, into errs (a
+ * person's arrears changed since 保存, or are in another task): the
+ * draft's page lists them.  Returns 0 or -1. */
+int		 bujiao_lint(struct store *s, int64_t task_id,
+		    struct form_errors *errs);
+
 /* A stored 补缴 (table bujiao). */
 struct bujiao_info {
 	int64_t		 task_id;

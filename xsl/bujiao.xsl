@@ -139,6 +139,17 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The unit's recent 补缴 tasks (待办, then 已办). -->
+  <xsl:template name="recent">
+    <xsl:if test="/page/recent/task">
+      <xsl:call-template name="section"><xsl:with-param name="title">本单位欠费补缴业务</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="task-table">
+        <xsl:with-param name="tasks" select="/page/recent/task"/>
+        <xsl:with-param name="kind">done</xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- 单位员工欠费补缴: search, pick, 核定. -->
   <xsl:template match="page[@view = 'form']" mode="content">
     <p class="note">勾选本单位欠费人员,点击「核定」计算各月各险种应缴金额及滞纳金,确认后保存并提交审批(系统自动审核)。在其他单位的欠费须到社保经办机构办理。全部人员一次补缴请使用<a href="{$path}/all">单位全部清欠</a>。</p>
@@ -163,6 +174,7 @@
       <p class="buttons center"><button type="submit" class="btn btn-primary" id="btn-compute">核定</button></p>
     </form>
     <xsl:call-template name="rule-note"/>
+    <xsl:call-template name="recent"/>
   </xsl:template>
 
   <!-- 单位全部清欠. -->
@@ -177,6 +189,7 @@
       <p class="buttons center"><button type="submit" class="btn btn-primary" id="btn-compute">核定全部欠费</button></p>
     </form>
     <xsl:call-template name="rule-note"/>
+    <xsl:call-template name="recent"/>
   </xsl:template>
 
   <!-- The computed table before 保存. -->

@@ -253,7 +253,14 @@ START_TEST(bj_submit_refused_when_changed)
 	int64_t			 id;
 
 	id = tb_save(&person, 1, 0);
+	errs.n = 0;
+	ck_assert_int_eq(bujiao_lint(db.s, id, &errs), 0);
+	ck_assert_uint_eq(errs.n, 0);
 	tb_owe(unit, person, "2026-11");
+	/* The draft's page lists it before the clerk submits. */
+	ck_assert_int_eq(bujiao_lint(db.s, id, &errs), 0);
+	ck_assert_uint_eq(errs.n, 1);
+	ck_assert_str_eq(errs.e[0].code, "BJ_CHANGED");
 	ck_assert_int_eq(tb_submit(id, &errs), WF_RULES);
 	ck_assert_uint_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].code, "BJ_CHANGED");
