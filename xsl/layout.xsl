@@ -310,6 +310,11 @@
                 <xsl:with-param name="href">/review?state=done</xsl:with-param>
                 <xsl:with-param name="here" select="$here"/>
               </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">缴费到帐确认</xsl:with-param>
+                <xsl:with-param name="href">/bujiao/confirm</xsl:with-param>
+                <xsl:with-param name="here" select="$here"/>
+              </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$menu/entry">
