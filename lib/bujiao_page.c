@@ -434,7 +434,9 @@ bj_page_awaiting(struct hall_ctx *c, int pageno)
 
 /* A sheet being written. */
 struct bj_sheet {
+	lxw_workbook	*wb;
 	lxw_worksheet	*ws;
+	int		 sheets;		/* 明细表 sheets so far */
 	lxw_format	*bold, *money;
 	lxw_row_t	 row;
 	int		 failed;
@@ -553,6 +555,32 @@ bj_names_add(void *arg, const struct bujiao_person *p)
 	return 0;
 }
 
+/* The 明细表's columns. */
+static const char *const bj_mx_head[] = { "姓名", "身份证号", "费款所属期",
+	"险种", "缴费方", "缴费基数(元)", "费率", "应缴金额(元)", "缴费期限",
+	"滞纳天数", "滞纳金(元)" };
+
+/* Goes on on a new sheet (补缴明细表(2), …) with the header when the
+ * current one is full (Excel's 1,048,576 rows: a 全部清欠 of 20,000
+ * persons may need more).  Sets sh->failed on error. */
+static void
+bj_xmx_room(struct bj_sheet *sh)
+{
+	char	 name[40];
+
+	if (sh->row < LXW_ROW_MAX - 1)
+		return;
+	snprintf(name, sizeof(name), "补缴明细表(%d)", ++sh->sheets);
+	if ((sh->ws = workbook_add_worksheet(sh->wb, name)) == NULL) {
+		sh->failed = 1;
+		return;
+	}
+	worksheet_set_column(sh->ws, 0, 10, 14, NULL);
+	worksheet_set_column(sh->ws, 1, 1, 22, NULL);
+	sh->row = 0;
+	bj_xrow(sh, bj_mx_head, 11, sh->bold);
+}
+
 /* bujiao_line_fn of the 明细表: one row per person, month, type and
  * side.  Returns 0, or 1 when writing failed. */
 static int
@@ -562,6 +590,9 @@ bj_xmx_line(void *arg, int row_no, const struct levy_line *l)
 	const char	*cells[6];
 	char		 rate[32], due[11], days[24];
 
+	bj_xmx_room(sh);
+	if (sh->failed)
+		return 1;
 	if (l->rate_bp > 0)
 		snprintf(rate, sizeof(rate), "%d.%02d%%", l->rate_bp / 100,
 		    l->rate_bp % 100);
@@ -591,14 +622,12 @@ bj_xmx_line(void *arg, int row_no, const struct levy_line *l)
 static void
 bj_xmx(struct bj_sheet *sh)
 {
-	static const char *const head[] = { "姓名", "身份证号", "费款所属期",
-		"险种", "缴费方", "缴费基数(元)", "费率", "应缴金额(元)",
-		"缴费期限", "滞纳天数", "滞纳金(元)" };
 	struct bj_names	 names;
 	size_t		 i;
 	int		 offset = 0, got;
 
-	bj_xrow(sh, head, 11, sh->bold);
+	sh->sheets = 1;
+	bj_xrow(sh, bj_mx_head, 11, sh->bold);
 	do {
 		memset(&names, 0, sizeof(names));
 		got = bujiao_persons(sh->s, sh->task_id, offset, 1000,
@@ -663,6 +692,7 @@ bj_xwrite(struct hall_ctx *c, const struct task *t, const struct receipt *r,
 	if ((wb = workbook_new_opt(path, &opt)) == NULL)
 		return -1;
 	memset(&sh, 0, sizeof(sh));
+	sh.wb = wb;
 	sh.s = c->s;
 	sh.task_id = t->id;
 	sh.bold = workbook_add_format(wb);
