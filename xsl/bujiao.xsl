@@ -87,7 +87,7 @@
 
   <!-- The rounding rule, said once under every table. -->
   <xsl:template name="rule-note">
-    <p class="note">计算规则:每月每险种每一缴费方,应缴 = 缴费基数 × 费率,四舍五入到分;滞纳金 = 应缴 × 滞纳天数 × 日滞纳金率(万分之五,《社会保险法》第八十六条),逐行四舍五入到分;所有参保险种同步处理。</p>
+    <p class="note">计算规则:每月每险种每一缴费方,应缴 = 缴费基数 × 费率,四舍五入到分;滞纳金 = 应缴 × 滞纳天数 × 日滞纳金率(政策设定,现行万分之五,《社会保险法》第八十六条),逐行四舍五入到分;所有参保险种同步处理。</p>
   </xsl:template>
 
   <!-- The owing persons of the unit, with checkboxes when $pick. -->
