@@ -10,6 +10,8 @@
  *   GET  /bujiao/all             单位全部清欠
  *   POST /bujiao/compute         pid… or all=1, token: the table, not saved
  *   POST /bujiao/save            pid… or all=1, token: 保存 (fixed)
+ *   GET  /bujiao/bills           生成欠费补缴单 / 欠费补缴回退: the unit's
+ *                                submitted 补缴 (page=) with their bills
  *   POST /bujiao/rollback        id: 欠费补缴回退 (until 到帐确认)
  *   GET  /bujiao/xlsx            id, kind=bujiao_hd|bujiao_mx: .xlsx
  *   GET  /bujiao/confirm         reviewer: awaiting 到帐 (page=), or id=
@@ -189,6 +191,19 @@ save_post(struct hall_ctx *c)
 		tp_saved(c, id, created);
 }
 
+/* GET /bujiao/bills: 生成欠费补缴单 (rollback=1: 欠费补缴回退, the same
+ * list under that title). */
+static void
+bills_get(struct hall_ctx *c)
+{
+	const char	*rb = req_get(c->r, "rollback");
+
+	tp_begin(c, "bills", rb != NULL && strcmp(rb, "1") == 0 ?
+	    "欠费补缴回退" : "生成欠费补缴单");
+	if (bj_page_bills(c, page_number_param(c, "page")) != 0)
+		page_busy(c);
+}
+
 /* POST /bujiao/rollback: 欠费补缴回退. */
 static void
 rollback_post(struct hall_ctx *c)
@@ -359,6 +374,7 @@ confirm_post(struct hall_ctx *c)
 
 static const struct route routes[] = {
 	{ REQ_GET, "/bujiao/all", all_get, ROUTE_UNIT },
+	{ REQ_GET, "/bujiao/bills", bills_get, ROUTE_UNIT },
 	{ REQ_POST, "/bujiao/compute", compute_post, ROUTE_UNIT },
 	{ REQ_POST, "/bujiao/rollback", rollback_post, ROUTE_UNIT },
 	{ REQ_GET, "/bujiao/xlsx", xlsx_get, ROUTE_UNIT },

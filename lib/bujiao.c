@@ -1081,6 +1081,8 @@ bujiao_confirm(struct store *s, const struct actor *who, int64_t task_id,
 static const struct wf_menu bj_menu[] = {
 	{ "单位员工欠费补缴", "/bujiao" },
 	{ "单位全部清欠", "/bujiao/all" },
+	{ "生成欠费补缴单", "/bujiao/bills" },
+	{ "欠费补缴回退", "/bujiao/bills?rollback=1" },
 	{ NULL, NULL }
 };
 

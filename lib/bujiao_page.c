@@ -17,6 +17,7 @@
 #include "bujiao_page.h"
 #include "person.h"
 #include "receipt.h"
+#include "tasklist.h"
 
 /* ---- The pick list ---- */
 
@@ -386,6 +387,60 @@ bj_page_materials(struct hall_ctx *c, const struct task *t, int64_t pid,
 	out[0] = (struct tp_material){ "jingbanren_sfz", "经办人身份证", 0, 0,
 	    0, NULL };
 	*n = 1;
+	return 0;
+}
+
+/* ---- 生成欠费补缴单 / 欠费补缴回退 ---- */
+
+/* What the bills list callback adds to. */
+struct bj_bills {
+	struct hall_ctx	*c;
+	xmlNodePtr	 list;
+	int		 n;
+	int		 failed;
+};
+
+/* tasklist_fn: one <task> with its <bujiao>. */
+static void
+bj_bill_row(const struct task *t, const char *unit_name, void *arg)
+{
+	struct bj_bills		*a = arg;
+	struct bujiao_info	 b;
+	xmlNodePtr		 n, tn;
+	char			 y[32];
+
+	(void)unit_name;
+	a->n++;
+	if (bujiao_load(a->c->s, t->id, &b) != 0) {
+		a->failed = 1;
+		return;
+	}
+	tn = page_task(a->c, a->list, t);
+	n = page_add(a->c, tn, "bujiao", NULL);
+	page_attr(n, "pay-state", b.pay_state);
+	page_attr(n, "computed-on", b.computed_on);
+	page_attr_int(n, "persons", b.persons);
+	page_attr(n, "total", bujiao_yuan(b.amount_fen + b.late_fen, y));
+	page_attr(n, "tax-no", b.tax_no);
+}
+
+/* See bujiao_page.h. */
+int
+bj_page_bills(struct hall_ctx *c, int pageno)
+{
+	struct bj_bills	 a;
+
+	memset(&a, 0, sizeof(a));
+	a.c = c;
+	a.list = page_add(c, NULL, "bills", NULL);
+	if (pageno < 1 || pageno > 100000)
+		pageno = 1;
+	if (tasklist_page(c->s, TASKLIST_HANDLED, c->acct.unit_id,
+	    BUJIAO_BUSINESS, BJ_PAGE_PERSONS, (pageno - 1) * BJ_PAGE_PERSONS,
+	    bj_bill_row, &a) < 0 || a.failed)
+		return -1;
+	page_attr_int(a.list, "page", pageno);
+	page_attr(a.list, "more", a.n == BJ_PAGE_PERSONS ? "1" : "0");
 	return 0;
 }
 

@@ -46,6 +46,13 @@ int		 bj_page_task(struct hall_ctx *c, const struct task *t,
 int		 bj_page_materials(struct hall_ctx *c, const struct task *t,
 		    int64_t pid, struct tp_material *out, size_t *n);
 
+/* Adds <bills page= more=> with one <task …> (page_task) per 补缴 of
+ * the session's unit already submitted, newest first, 50 a page
+ * (pageno), each with <bujiao pay-state= total= computed-on=
+ * persons=>: what 生成欠费补缴单 prints and 欠费补缴回退 cancels.
+ * Returns 0 or -1. */
+int		 bj_page_bills(struct hall_ctx *c, int pageno);
+
 /* Adds <awaiting total= page= pages=> with one <task id= seq= unit=
  * computed-on= persons= total=> per 补缴 awaiting 到帐确认, page pageno.
  * Returns 0 or -1. */

@@ -8,6 +8,7 @@
                   before 保存 (POST /bujiao/save with picked/pid)
     task          the task: bujiao/total, bujiao/persons/person/line, the
                   receipts (print, .xlsx), 欠费补缴回退, submit/退单
+    bills         生成欠费补缴单 / 欠费补缴回退: bills/task with bujiao
     confirm-list  reviewer: awaiting/task waiting for 缴费到帐确认
     confirm       reviewer: one 补缴 and the 到帐 form (税票号, 金额, 日期)
 -->
@@ -281,6 +282,50 @@
     <xsl:call-template name="submit-cancel"/>
     <xsl:call-template name="history"/>
     <p class="actions"><a class="btn" href="{$path}">新建欠费补缴</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>
+  </xsl:template>
+
+  <!-- 生成欠费补缴单 / 欠费补缴回退: the unit's submitted 补缴. -->
+  <xsl:template match="page[@view = 'bills']" mode="content">
+    <xsl:variable name="l" select="/page/bills"/>
+    <p class="note">审核通过的欠费补缴,可在此打印《单位社会保险费核定表》和《社会保险费补缴明细表》,持核定表到地税部门缴费,并将两表和税票原件及复印件带到辖区社保经办机构办理缴费到帐确认。未正常完成的,在税务部门开具税票前,必须通过「欠费补缴回退」取消该业务;到帐确认后不能回退。</p>
+    <table class="grid bills">
+      <thead><tr><th>业务顺序号</th><th>核定日期</th><th>人数</th><th>应缴总额(元)</th><th>业务状态</th><th>缴费状态</th><th>操作</th></tr></thead>
+      <tbody>
+        <xsl:for-each select="$l/task">
+          <tr>
+            <td class="mono"><a href="{$path}?id={@id}"><xsl:value-of select="@seq"/></a></td>
+            <td><xsl:value-of select="bujiao/@computed-on"/></td>
+            <td class="num"><xsl:value-of select="bujiao/@persons"/></td>
+            <td class="num"><xsl:value-of select="bujiao/@total"/></td>
+            <td><xsl:call-template name="state-badge"><xsl:with-param name="state" select="@state"/></xsl:call-template></td>
+            <td><xsl:value-of select="bujiao/@pay-state"/></td>
+            <td>
+              <xsl:if test="@state = '结束' and bujiao/@pay-state != '已回退'">
+                <a class="op" href="/print/bujiao_hd?id={@id}">核定表</a>
+                <xsl:text> </xsl:text>
+                <a class="op" href="/print/bujiao_mx?id={@id}">明细表</a>
+                <xsl:text> </xsl:text>
+                <a class="op" href="{$path}/xlsx?id={@id}&amp;kind=bujiao_hd">核定表.xlsx</a>
+                <xsl:text> </xsl:text>
+                <a class="op" href="{$path}/xlsx?id={@id}&amp;kind=bujiao_mx">明细表.xlsx</a>
+              </xsl:if>
+              <xsl:if test="bujiao/@pay-state = '待到帐'">
+                <form method="post" action="{$path}/rollback" class="inline">
+                  <xsl:call-template name="csrf"/>
+                  <input type="hidden" name="id" value="{@id}"/>
+                  <button type="submit" class="btn op btn-danger">欠费补缴回退</button>
+                </form>
+              </xsl:if>
+            </td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not($l/task)"><xsl:call-template name="empty-row"><xsl:with-param name="cols">7</xsl:with-param></xsl:call-template></xsl:if>
+      </tbody>
+    </table>
+    <p class="pager">
+      <xsl:if test="$l/@page &gt; 1"><a class="op" href="{$path}/bills?page={$l/@page - 1}" rel="prev">上一页</a><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="$l/@more = '1'"><a class="op" href="{$path}/bills?page={$l/@page + 1}" rel="next">下一页</a></xsl:if>
+    </p>
   </xsl:template>
 
   <!-- Reviewer: the 补缴 awaiting 到帐确认. -->

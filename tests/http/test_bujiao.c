@@ -299,6 +299,12 @@ START_TEST(bj_scenario)
 	ck_assert_str_ne(hd, mx);
 	ck_assert_int_eq(strncmp(hd, "HD", 2), 0);
 	ck_assert_int_eq(strncmp(mx, "MX", 2), 0);
+	/* 生成欠费补缴单 lists it, 待到帐. */
+	ck_assert_int_eq(http_get(&b, "/bujiao/bills", 1, &a), 200);
+	snprintf(path, sizeof(path), "string(/page/bills/task[@id = '%lld']"
+	    "/bujiao/@pay-state)", id);
+	ck_xpath_eq(&a, path, "待到帐");
+	answer_free(&a);
 	xlsx_has(&b, "bujiao_hd", id, hd, hdc);
 	xlsx_has(&b, "bujiao_mx", id, mx, mxc);
 	verify(hd, hdc, 0);
@@ -318,6 +324,10 @@ START_TEST(bj_scenario)
 		answer_free(&a);
 	}
 	ck_assert_int_eq(post_id(&o, "/bujiao/rollback", id, &a), 404);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&o, "/bujiao/bills", 1, &a), 200);
+	snprintf(path, sizeof(path), "/page/bills/task[@id = '%lld']", id);
+	ck_assert_int_eq(xpath_count(&a, path), 0);
 	answer_free(&a);
 	ck_assert_int_eq(rows_of(&w, "settled = 0 AND task_id IS NOT NULL"), 3);
 	/* Nor can it pick him: his arrears are at demo-a. */

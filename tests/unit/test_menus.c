@@ -142,7 +142,7 @@ START_TEST(menus_entries)
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiaofei']",
 	    "单位应收核定-|在职人员非敏感信息变更|单位一般信息变更|变更记录|"
 	    "城镇职工减少|批量减员|城镇职工增加|批量增员|单个职工缴费基数变更申报|"
-	    "单位员工欠费补缴|单位全部清欠|缴费基数名册打印|职工缴费工资申报-");
+	    "单位员工欠费补缴|单位全部清欠|生成欠费补缴单|欠费补缴回退|缴费基数名册打印|职工缴费工资申报-");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'qita']",
 	    "业务打印|办事预约");
 	entries_eq(ctx.doc, "/page/menus/common",
