@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "bujiao.h"
 #include "clock.h"
+#include "insurance.h"
 #include "log.h"
 #include "policy.h"
 #include "receipt.h"
@@ -160,6 +161,7 @@ struct bj_ctx {
 	struct form_errors	*errs;
 	int			 row_no;
 	struct bj_months	*months;
+	struct levy_unit	*unit;	/* loaded once: its rates cached */
 };
 
 /* The error of a picked person who owes nothing here: elsewhere only
@@ -210,6 +212,7 @@ bj_one(struct bj_ctx *x, int64_t person_id, int picked)
 	struct bujiao_person	 p;
 	struct levy		 lv;
 	char			 field[40];
+	int64_t			 ins;
 	int			 rc;
 
 	snprintf(field, sizeof(field), "pid-%" PRId64, person_id);
@@ -229,10 +232,17 @@ bj_one(struct bj_ctx *x, int64_t person_id, int picked)
 		    BUJIAO_MAX_MONTHS);
 		return 0;
 	}
+	if (ins_row_id(x->s, person_id, x->unit_id, &ins) != 0)
+		return -1;
 	levy_init(&lv);
 	lv.keep_lines = x->fn != NULL;
-	rc = levy_person(x->s, x->unit_id, person_id, x->months->p,
-	    x->months->n, x->on, &lv);
+	if (ins == 0) {
+		snprintf(lv.msg, sizeof(lv.msg), "该职工在本单位无参保记录,不能"
+		    "核定欠费");
+		rc = LEVY_NOBASE;
+	} else
+		rc = levy_compute(x->s, x->unit, ins, x->months->p,
+		    x->months->n, x->on, &lv);
 	if (rc == LEVY_NOPOLICY || rc == LEVY_NOBASE) {
 		form_error_addf(x->errs, NULL, field, "BJ_LEVY", "%s(%s):%s",
 		    sum.name, sum.idno, lv.msg);
@@ -335,6 +345,12 @@ bujiao_compute(struct store *s, int64_t unit_id, const int64_t *pids,
 	x.errs = errs;
 	if ((x.months = malloc(sizeof(*x.months))) == NULL)
 		return -1;
+	if ((x.unit = malloc(sizeof(*x.unit))) == NULL ||
+	    levy_unit_load(s, unit_id, x.unit) != 0) {
+		free(x.unit);
+		free(x.months);
+		return -1;
+	}
 	if (all)
 		rc = bj_all(&x);
 	else if (n == 0)
@@ -350,6 +366,7 @@ bujiao_compute(struct store *s, int64_t unit_id, const int64_t *pids,
 			if (j == i)	/* each person once */
 				rc = bj_one(&x, pids[i], 1);
 		}
+	free(x.unit);
 	free(x.months);
 	return rc;
 }

@@ -129,6 +129,22 @@ ins_enrol(struct store *s, int64_t person_id, int64_t unit_id,
 
 /* See insurance.h. */
 int
+ins_row_id(struct store *s, int64_t person_id, int64_t unit_id, int64_t *id)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	*id = 0;
+	if ((st = store_stmt(s, ins_sql[INS_STMT_ID])) == NULL ||
+	    store_bind_int(st, 1, person_id) != 0 ||
+	    store_bind_int(st, 2, unit_id) != 0)
+		return -1;
+	rc = store_step_int(st, 0, id);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
+}
+
+/* See insurance.h. */
+int
 ins_base(struct store *s, const char *region, const char *month,
     int64_t wage_fen, int64_t *base, int64_t *floor_fen, int64_t *ceil_fen)
 {

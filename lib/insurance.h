@@ -27,6 +27,12 @@ struct hdate;
 int64_t		 ins_enrol(struct store *s, int64_t person_id,
 		    int64_t unit_id, const char *start_month, int64_t base_fen);
 
+/* The id of person_id's insurance row at unit_id (any status) into
+ * *id, 0 when he has none there: 欠费补缴 computes many persons of one
+ * unit with one levy_unit (levy_compute).  Returns 0 or -1. */
+int		 ins_row_id(struct store *s, int64_t person_id,
+		    int64_t unit_id, int64_t *id);
+
 /* What the store says of person_id's insurance, for 增员's rules. */
 struct ins_facts {
 	int	 ever;			/* insured before, anywhere */
