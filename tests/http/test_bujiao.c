@@ -154,6 +154,10 @@ bujiao_of(struct browser *b, const struct who *w, char total[32])
 
 	token(b, tok);
 	before = db_int("SELECT COUNT(*) FROM bujiao");
+	ck_assert_int_eq(http_post_html(b, "/bujiao/compute", &a, "token", tok,
+	    "pid", w->id, NULL), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "id=\"btn-save\""));
+	answer_free(&a);
 	ck_assert_int_eq(http_post(b, "/bujiao/compute", 1, &a, "token", tok,
 	    "pid", w->id, NULL), 200);
 	ck_xpath_eq(&a, "string(/page/@view)", "compute");
@@ -299,6 +303,15 @@ START_TEST(bj_scenario)
 	ck_assert_str_ne(hd, mx);
 	ck_assert_int_eq(strncmp(hd, "HD", 2), 0);
 	ck_assert_int_eq(strncmp(mx, "MX", 2), 0);
+	/* The HTML pages render: the task with its 回退 button. */
+	snprintf(path, sizeof(path), "/bujiao?id=%lld", id);
+	ck_assert_int_eq(http_get(&b, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "id=\"btn-rollback\""));
+	ck_assert_ptr_nonnull(strstr(a.body, total));
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/bujiao/bills", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "生成欠费补缴单"));
+	answer_free(&a);
 	/* 生成欠费补缴单 lists it, 待到帐. */
 	ck_assert_int_eq(http_get(&b, "/bujiao/bills", 1, &a), 200);
 	snprintf(path, sizeof(path), "string(/page/bills/task[@id = '%lld']"
@@ -361,6 +374,10 @@ START_TEST(bj_scenario)
 	ck_assert_int_eq(http_get(&r, "/bujiao/confirm", 1, &a), 200);
 	snprintf(path, sizeof(path), "/page/awaiting/task[@id = '%lld']", id2);
 	ck_assert_int_eq(xpath_count(&a, path), 1);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/bujiao/confirm?id=%lld", id2);
+	ck_assert_int_eq(http_get(&r, path, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "id=\"btn-confirm\""));
 	answer_free(&a);
 	snprintf(ids, sizeof(ids), "%lld", id2);
 	today(day);
