@@ -14,6 +14,7 @@
 #include "yonggong.h"
 #include "chexiao.h"
 #include "zengyuan.h"
+#include "zhuxiao.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
@@ -21,6 +22,7 @@ const struct wf_business *const hall_businesses[] = {
 	&yonggong_business,
 	&chexiao_business,
 	&zengyuan_business,
+	&zhuxiao_business,
 	NULL
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 
+#include "arrears.h"
 #include "attach.h"
 #include "audit.h"
 #include "batch.h"
@@ -22,6 +23,7 @@
 #include "store.h"
 #include "tuigong.h"
 #include "valid.h"
+#include "wagebase.h"
 #include "workflow.h"
 #include "xlsx.h"
 
@@ -29,7 +31,6 @@
 enum jy_stmt {
 	JY_STMT_FACTS_PERSON,	/* a person's facts at a unit */
 	JY_STMT_EMPLOYED_LATER,	/* 在职 elsewhere since a date */
-	JY_STMT_ARREARS,	/* a person's unsettled arrears at a unit */
 	JY_STMT_OPEN_REDUCTION,	/* a person's other unfinished 减员 */
 	JY_STMT_ASSESSED,	/* whether a unit's period is assessed */
 	JY_STMT_DECLARED,	/* whether a unit declared a year's wages */
@@ -74,9 +75,6 @@ static const char *const jy_sql[JY_STMT__MAX] = {
 	    "SELECT EXISTS (SELECT 1 FROM employments "
 	    "WHERE person_id = ?1 AND unit_id <> ?2 AND status = '在职' AND "
 	    "start_date > ?3)", /* JY_STMT_EMPLOYED_LATER */
-	[JY_STMT_ARREARS] =
-	    "SELECT COUNT(*) FROM arrears WHERE "
-	    "person_id = ?1 AND unit_id = ?2 AND settled = 0", /* JY_STMT_ARREARS */
 	[JY_STMT_OPEN_REDUCTION] =
 	    "SELECT t.seq_no FROM jianyuan j JOIN tasks t "
 	    "ON t.id = j.task_id WHERE j.person_id = ?1 AND t.unit_id = ?2 "
@@ -582,16 +580,40 @@ jy_rule10_declaration(const struct jy_facts *f, enum jy_reason r,
 	return jy_refuse(o, 10, "WAGE_DECLARATION", msg);
 }
 
+/* "2026年9月" of "2026-09" into buf[16]. */
+static void
+jy_month_words(const char *month, char buf[16])
+{
+	int	 y = 0, m = 0;
+
+	if (sscanf(month, "%4d-%2d", &y, &m) == 2)
+		snprintf(buf, 16, "%d年%d月", y % 10000, m % 100);
+	else
+		snprintf(buf, 16, "%.7s", month);
+}
+
 /* Rule 11: arrears are paid (欠费补缴) before contributions stop.  The
- * hall has no 欠费补缴 business, so the message says where to pay. */
+ * message names the months and the amount owed here and points to
+ * 单位人员正常补缴费 (/bujiao); fits o->msg (256 bytes). */
 enum jy_verdict
 jy_rule11_arrears(const struct jy_facts *f, enum jy_reason r,
     const struct hdate *change, struct jy_outcome *o)
 {
+	char	 msg[256], first[16], last[16], span[40], yuan[32];
+
 	if (f->arrears == 0)
 		return JY_ALLOWED;
-	return jy_refuse(o, 11, "ARREARS", "该人员存在社会保险欠费,请先到"
-	    "社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员");
+	jy_month_words(f->arrears_first, first);
+	jy_month_words(f->arrears_last, last);
+	if (strcmp(f->arrears_first, f->arrears_last) == 0)
+		snprintf(span, sizeof(span), "%s", first);
+	else
+		snprintf(span, sizeof(span), "%s至%s", first, last);
+	wb_yuan(f->arrears_fen, yuan, sizeof(yuan));
+	snprintf(msg, sizeof(msg), "该人员在本单位欠费%s共%d个月,合计%s元;"
+	    "请先通过单位人员正常补缴费(/bujiao)办理欠费补缴,到帐确认后再办理减员",
+	    span, f->arrears, yuan);
+	return jy_refuse(o, 11, "ARREARS", msg);
 }
 
 /* The rules in the order they are judged. */
@@ -716,6 +738,7 @@ static int
 jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
     struct jy_facts *f)
 {
+	struct arrears_sum	 owed;
 	struct store_stmt	*st;
 	struct hdate	 m;
 	char		 since[11];
@@ -741,11 +764,12 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->has_new_unit = v != 0;
-	if ((st = store_stmt(s, jy_sql[JY_STMT_ARREARS])) == NULL ||
-	    store_bind_int(st, 1, f->person_id) ||
-	    store_bind_int(st, 2, unit_id) || (v = jy_scalar(s, st)) < 0)
+	if (arrears_person_sum(s, unit_id, f->person_id, &owed) != 0)
 		return -1;
-	f->arrears = (int)(v > 1000000 ? 1000000 : v);
+	f->arrears = (int)(owed.months > 1000000 ? 1000000 : owed.months);
+	f->arrears_fen = owed.amount_fen;
+	snprintf(f->arrears_first, sizeof(f->arrears_first), "%s", owed.first);
+	snprintf(f->arrears_last, sizeof(f->arrears_last), "%s", owed.last);
 	if ((st = store_stmt(s, jy_sql[JY_STMT_OPEN_REDUCTION])) ==
 	    NULL || store_bind_int(st, 1, f->person_id) ||
 	    store_bind_int(st, 2, unit_id) ||
