@@ -50,6 +50,7 @@ static void
 query_view(struct hall_ctx *c)
 {
 	tp_begin(c, "query", "当月欠费注销");
+	page_form_token(c);
 	if (zx_page_common(c) != 0)
 		page_busy(c);
 }
