@@ -27,9 +27,11 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include "arrears.h"
 #include "audit.h"
 #include "clock.h"
 #include "ident.h"
+#include "levy.h"
 #include "log.h"
 #include "policy.h"
 #include "store.h"
@@ -1375,26 +1377,31 @@ demo_person_insert(struct store *s, const struct demo_person *p,
 }
 
 /* Adds one unsettled arrears row: month = last month + back months,
- * amount = rate_permille of base.  Returns 0 or -1. */
+ * amount = what lib/levy.c computes for that month (all types, both
+ * sides, without 滞纳金).  Returns 0 or -1. */
 static int
 demo_arrears(struct store *s, int64_t pid, int64_t unit_id,
-    const struct hdate *today, int back, int64_t amount_fen)
+    const struct hdate *today, int back)
 {
-	struct store_stmt	*st;
 	struct hdate	 m = *today;
+	struct levy	 l;
 	char		 ms[11];
+	const char	*months[1] = { ms };
+	int		 rc;
 
 	m.day = 0;
 	demo_month_add(&m, -back);
 	hdate_fmt(&m, ms);
-	st = store_stmt(s, "INSERT INTO arrears (person_id, unit_id, month,"
-	    " amount_fen, settled) VALUES (?, ?, ?, ?, 0)");
-	if (st == NULL || store_bind_int(st, 1, pid) != 0 ||
-	    store_bind_int(st, 2, unit_id) != 0 ||
-	    store_bind_text(st, 3, ms) != 0 ||
-	    store_bind_int(st, 4, amount_fen) != 0)
+	levy_init(&l);
+	l.keep_lines = 0;
+	if ((rc = levy_person(s, unit_id, pid, months, 1, today, &l)) != 0) {
+		if (rc > 0)
+			log_err("demo: %s", l.msg);
 		return -1;
-	return store_exec_stmt(s, st);
+	}
+	rc = arrears_add(s, unit_id, pid, ms, l.total.amount_fen);
+	levy_free(&l);
+	return rc == -1 ? -1 : 0;
 }
 
 /* Binds certificate file dir/name to account (revoked as given); a
@@ -1478,7 +1485,6 @@ cmd_demo(struct store *s, int argc, char **argv)
 	int64_t		 lastunit, rev_id, pid, avg, floor_pct, ceil_pct;
 	int64_t		 base_min, base_max, arrears_pid[3] = { 0, 0, 0 };
 	int64_t		 arrears_unit[3] = { 0, 0, 0 };
-	int64_t		 arrears_base[3] = { 0, 0, 0 };
 	long long	 v;
 	FILE		*f = NULL;
 	size_t		 u;
@@ -1584,23 +1590,20 @@ cmd_demo(struct store *s, int argc, char **argv)
 			arrears_pid[i == 5 ? 0 : i == 8 ? 1 : 2] = pid;
 			arrears_unit[i == 5 ? 0 : i == 8 ? 1 : 2] =
 			    demo_units[u].id;
-			arrears_base[i == 5 ? 0 : i == 8 ? 1 : 2] =
-			    p.wage_fen < base_min ? base_min :
-			    p.wage_fen > base_max ? base_max : p.wage_fen;
 		}
 	}
-	/* Five unsettled rows: one, two and two months; 42.2% of the base
-	 * (养老 28, 医疗 10, 失业 3, 生育 0.7, 工伤 0.5). */
-	if (demo_arrears(s, arrears_pid[0], arrears_unit[0], &today, 2,
-	    arrears_base[0] * 422 / 1000) == -1 ||
-	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 3,
-	    arrears_base[1] * 422 / 1000) == -1 ||
-	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 2,
-	    arrears_base[1] * 422 / 1000) == -1 ||
-	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 4,
-	    arrears_base[2] * 422 / 1000) == -1 ||
-	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 3,
-	    arrears_base[2] * 422 / 1000) == -1) {
+	/* Five unsettled rows: one, two and two months, each as levy.c
+	 * computes it. */
+	if (demo_arrears(s, arrears_pid[0], arrears_unit[0], &today, 2) ==
+	    -1 ||
+	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 3) ==
+	    -1 ||
+	    demo_arrears(s, arrears_pid[1], arrears_unit[1], &today, 2) ==
+	    -1 ||
+	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 4) ==
+	    -1 ||
+	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 3) ==
+	    -1) {
 		admin_fail("无法写入欠费记录");
 		goto fail;
 	}

@@ -1,7 +1,11 @@
 /*
  * arrears.h: 欠费, the only module that touches table arrears (one row
- * per person, unit and month owed: amount_fen as recorded, settled
- * 0/1; migration 26 adds task_id, settled_how, settled_at, settled_by).
+ * per person, unit and month owed: amount_fen as recorded when the
+ * month was found unpaid (levy.h's total without 滞纳金, for the demo),
+ * settled 0/1; migration 26 adds task_id, settled_how, settled_at,
+ * settled_by).  A 补缴 recomputes the month with levy.h on its own
+ * computation day (the base may have changed; the 滞纳金 grows daily):
+ * amount_fen is what lists and 减员's refusal show, not the bill.
  *
  * A row's life:  owing (settled 0, task_id NULL)
  *   → reserved by a task (settled 0, task_id T: 补缴 or 注销 in

@@ -764,7 +764,7 @@ jy_facts_links(struct store *s, int64_t unit_id, int64_t exclude_task,
 	    (v = jy_scalar(s, st)) < 0)
 		return -1;
 	f->has_new_unit = v != 0;
-	if (arrears_person_sum(s, unit_id, f->person_id, &owed) != 0)
+	if (arrears_person_sum(s, unit_id, f->person_id, &owed) == -1)
 		return -1;
 	f->arrears = (int)(owed.months > 1000000 ? 1000000 : owed.months);
 	f->arrears_fen = owed.amount_fen;

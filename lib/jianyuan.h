@@ -148,8 +148,9 @@ struct jy_facts {
 	int		 has_new_unit;	/* 在职 用工 at another unit started
 					 * after the current job here */
 	int		 arrears;	/* unsettled arrears rows at this unit */
-	int64_t		 arrears_fen;	/* their sum (arrears.h) */
-	char		 arrears_first[8], arrears_last[8]; /* months owed */
+	int64_t		 arrears_fen;	/* their recorded amount (arrears.h) */
+	char		 arrears_first[8]; /* earliest month owed, "YYYY-MM" */
+	char		 arrears_last[8];  /* latest month owed */
 	char		 pending_seq[32]; /* another unfinished 减员 task, or "" */
 	/* the unit and the period */
 	int		 assessed;	/* 应收核定 done for the 变更日期's month */

@@ -2,6 +2,7 @@
  * levy.c: contributions and 滞纳金 owed for months; see levy.h (the
  * rounding rule is there).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,6 +361,10 @@ levy_put(struct levy *l, const struct levy_line *ln)
 
 	if (l->keep_lines) {
 		if (l->nlines == l->cap) {
+			if (l->cap > SIZE_MAX / 2 / sizeof(*p)) {
+				log_err("levy: too many lines");
+				return -1;
+			}
 			cap = l->cap ? l->cap * 2 : 64;
 			if ((p = realloc(l->lines, cap * sizeof(*p))) == NULL) {
 				log_err("levy: out of memory");

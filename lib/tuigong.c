@@ -9,6 +9,7 @@
 #include <string.h>
 
 
+#include "arrears.h"
 #include "attach.h"
 #include "audit.h"
 #include "clock.h"
@@ -39,7 +40,6 @@ enum tg_stmt {
 	TG_STMT_FACTS_CONTRACT,	/* an employment of the unit by 劳动合同编号 */
 	TG_STMT_FACTS_OTHER,	/* a person's latest 在职 contract here */
 	TG_STMT_FACTS_INSURANCE,	/* a person's insurance at the unit */
-	TG_STMT_ARREARS,	/* a person's unsettled arrears at the unit */
 	TG_STMT_REGION,	/* a unit's 行政区划 */
 	TG_STMT_UNIQUE,	/* another 退工 of the same employment */
 	TG_STMT_ROW_LOAD,	/* one row of a task */
@@ -85,9 +85,6 @@ static const char *const tg_sql[TG_STMT__MAX] = {
 	    "SELECT sb_no, status, "
 	    "COALESCE(last_paid_month, ''), COALESCE(stop_month, '') FROM "
 	    "insurance WHERE person_id = ?1 AND unit_id = ?2", /* TG_STMT_FACTS_INSURANCE */
-	[TG_STMT_ARREARS] =
-	    "SELECT COUNT(*) FROM arrears WHERE "
-	    "person_id = ?1 AND unit_id = ?2 AND settled = 0", /* TG_STMT_ARREARS */
 	[TG_STMT_REGION] =
 	    "SELECT region FROM units WHERE id = ?1", /* TG_STMT_REGION */
 	[TG_STMT_UNIQUE] =
@@ -424,6 +421,7 @@ tg_facts_other(struct store *s, int64_t unit_id, const char *idno,
 static int
 tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 {
+	struct arrears_sum	 owed;
 	struct store_stmt	*st;
 	int		 rc;
 
@@ -443,15 +441,9 @@ tg_facts_insurance(struct store *s, int64_t unit_id, struct tuigong_facts *f)
 	store_reset(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
-	if ((st = store_stmt(s, tg_sql[TG_STMT_ARREARS])) == NULL ||
-	    store_bind_int(st, 1, f->person_id) || store_bind_int(st, 2, unit_id))
+	if (arrears_person_sum(s, unit_id, f->person_id, &owed) == -1)
 		return -1;
-	rc = store_step(st);
-	if (rc == STORE_ROW)
-		f->arrears = store_col_int64(st, 0);
-	store_reset(st);
-	if (rc != STORE_ROW)
-		return -1;
+	f->arrears = owed.months;
 	f->settled = f->arrears == 0 &&
 	    (!f->insured || strcmp(f->ins_status, "暂停缴费") == 0);
 	return 0;

@@ -649,6 +649,7 @@ START_TEST(facts_from_store)
 	    &f), 0);
 	ck_assert(f.has_new_unit && f.has_tuigong && f.arrears == 1 &&
 	    f.assessed);
+	/* Rule 11's text has the amount and months (lib/arrears.h). */
 	ck_assert_int_eq(f.arrears_fen, 100);
 	ck_assert_str_eq(f.arrears_first, "2026-09");
 	ck_assert_str_eq(f.arrears_last, "2026-09");

@@ -412,7 +412,7 @@ END_TEST
  * the type and month named; without the type it uses the national
  * rates (失业 0.5%/0.5% after 2019-05); a rate row of 0 (生育 merged
  * into 医疗) makes no line and is not refused. */
-START_TEST(levy_region_policy)
+START_TEST(levy_bad_region_rate)
 {
 	const char	*m[] = { "2026-09" };
 	struct hdate	 on = { 2026, 12, 2 };
@@ -445,7 +445,7 @@ START_TEST(levy_region_policy)
 END_TEST
 
 /* No due day or no 滞纳金 rate: refused, named. */
-START_TEST(levy_no_due_policy)
+START_TEST(levy_bad_no_due_policy)
 {
 	const char	*m[] = { "2026-09" };
 	struct hdate	 on = { 2026, 12, 2 };
@@ -469,7 +469,7 @@ END_TEST
 /* No 参保 at the unit, or a month without a base: LEVY_NOBASE; a
  * refused person leaves the totals as they were; a bad month is an
  * error. */
-START_TEST(levy_refusals_keep_totals)
+START_TEST(levy_bad_keeps_totals)
 {
 	const char	*good[] = { "2026-09" }, *bad[] = { "2026-13" },
 			*both[] = { "2026-09", "2026-10" };
@@ -556,9 +556,9 @@ levy_suite(void)
 	tcase_add_test(tc, levy_late_rate_by_day);
 	tcase_add_test(tc, levy_rounding_and_dates);
 	tcase_add_test(tc, levy_types);
-	tcase_add_test(tc, levy_region_policy);
-	tcase_add_test(tc, levy_no_due_policy);
-	tcase_add_test(tc, levy_refusals_keep_totals);
+	tcase_add_test(tc, levy_bad_region_rate);
+	tcase_add_test(tc, levy_bad_no_due_policy);
+	tcase_add_test(tc, levy_bad_keeps_totals);
 	tcase_add_test(tc, levy_totals_only);
 	suite_add_tcase(s, tc);
 	return s;
