@@ -190,7 +190,7 @@ reduce_save(struct browser *b, const struct who *w, struct answer *a)
  * the 减员 refused before (months, amount, /bujiao) then goes through. */
 START_TEST(zx_this_month_then_reduce)
 {
-	struct browser	 b;
+	struct browser	 b, r;
 	struct answer	 a;
 	struct who	 w;
 	char		 month[8], q[256], path[64];
@@ -242,6 +242,20 @@ START_TEST(zx_this_month_then_reduce)
 	ck_assert_int_eq(upload(&b, "/zhuxiao", id, "0", "zhuxiao_shuoming",
 	    OK_PDF), 303);
 	ck_assert_int_eq(post_id(&b, "/zhuxiao/submit", id, &a), 303);
+	answer_free(&a);
+	/* The reviewer desk describes it: the month, every type. */
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	snprintf(path, sizeof(path), "/review/task?id=%lld", id);
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 200);
+	ck_xpath_has(&a, "string(/page/detail/field[@label = '注销月份'])",
+	    "月");
+	ck_xpath_eq(&a, "string(/page/detail/field[@label = '欠费金额'])",
+	    "1,234.56 元");
+	ck_xpath_has(&a, "string(/page/detail/field[@label = '业务类型'])",
+	    "所有险种同步注销");
+	ck_xpath_eq(&a, "string(/page/persons/person/fact[@label = "
+	    "'注销月份'])", month);
 	answer_free(&a);
 	/* TODO(lead): with wf_business.auto_review the system reviews a
 	 * 普通 unit's 注销 at once and this approval is not needed. */
