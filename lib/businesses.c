@@ -15,6 +15,7 @@
 #include "chexiao.h"
 #include "zengyuan.h"
 #include "gongzi.h"
+#include "zhuxiao.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
@@ -23,6 +24,7 @@ const struct wf_business *const hall_businesses[] = {
 	&chexiao_business,
 	&zengyuan_business,
 	&gongzi_business,
+	&zhuxiao_business,
 	NULL
 };
 
