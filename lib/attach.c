@@ -102,6 +102,8 @@ const struct material attach_materials[] = {
 	{ "yonggong_zhengming", "用工证明材料", 0 },
 	{ "zhaopian", "参保职工电子相片(JPG)", 1u << ATTACH_JPEG },
 	{ "zengjia_shenqing", "人员增加申请(签字盖章)", 0 },
+	/* 当月欠费注销 [003 六 (二)] */
+	{ "zhuxiao_shuoming", "经职工本人签字确认的欠费注销情况说明", 0 },
 	{ NULL, NULL, 0 }
 };
 

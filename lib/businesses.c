@@ -15,6 +15,7 @@
 #include "chexiao.h"
 #include "zengyuan.h"
 #include "gongzi.h"
+#include "zhuxiao.h"
 #include "bujiao.h"
 
 const struct wf_business *const hall_businesses[] = {
@@ -24,6 +25,7 @@ const struct wf_business *const hall_businesses[] = {
 	&chexiao_business,
 	&zengyuan_business,
 	&gongzi_business,
+	&zhuxiao_business,
 	&bujiao_business,
 	NULL
 };

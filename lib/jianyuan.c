@@ -23,6 +23,7 @@
 #include "store.h"
 #include "tuigong.h"
 #include "valid.h"
+#include "wagebase.h"
 #include "workflow.h"
 #include "xlsx.h"
 
@@ -584,16 +585,40 @@ jy_rule10_declaration(const struct jy_facts *f, enum jy_reason r,
 	return jy_refuse(o, 10, "WAGE_DECLARATION", msg);
 }
 
+/* "2026年9月" of "2026-09" into buf[16]. */
+static void
+jy_month_words(const char *month, char buf[16])
+{
+	int	 y = 0, m = 0;
+
+	if (sscanf(month, "%4d-%2d", &y, &m) == 2)
+		snprintf(buf, 16, "%d年%d月", y % 10000, m % 100);
+	else
+		snprintf(buf, 16, "%.7s", month);
+}
+
 /* Rule 11: arrears are paid (欠费补缴) before contributions stop.  The
- * hall has no 欠费补缴 business, so the message says where to pay. */
+ * message names the months and the amount owed here and points to
+ * 单位人员正常补缴费 (/bujiao); fits o->msg (256 bytes). */
 enum jy_verdict
 jy_rule11_arrears(const struct jy_facts *f, enum jy_reason r,
     const struct hdate *change, struct jy_outcome *o)
 {
+	char	 msg[256], first[16], last[16], span[40], yuan[32];
+
 	if (f->arrears == 0)
 		return JY_ALLOWED;
-	return jy_refuse(o, 11, "ARREARS", "该人员存在社会保险欠费,请先到"
-	    "社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员");
+	jy_month_words(f->arrears_first, first);
+	jy_month_words(f->arrears_last, last);
+	if (strcmp(f->arrears_first, f->arrears_last) == 0)
+		snprintf(span, sizeof(span), "%s", first);
+	else
+		snprintf(span, sizeof(span), "%s至%s", first, last);
+	wb_yuan(f->arrears_fen, yuan, sizeof(yuan));
+	snprintf(msg, sizeof(msg), "该人员在本单位欠费%s共%d个月,合计%s元;"
+	    "请先通过单位人员正常补缴费(/bujiao)办理欠费补缴,到帐确认后再办理减员",
+	    span, f->arrears, yuan);
+	return jy_refuse(o, 11, "ARREARS", msg);
 }
 
 /* The rules in the order they are judged. */

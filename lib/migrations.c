@@ -1057,7 +1057,27 @@ const char *const store_migrations[] = {
 "  finished_at INTEGER"
 ");"
 "CREATE INDEX batch_jobs_unit ON batch_jobs(unit_id, id);",
-/* 26 (issue 12, 欠费补缴: the plan's 27, the lead renumbers at merge): lib/bujiao.c
+/* 26 (issue 12, 当月欠费注销): one row per
+ * task (row 0): the person, the month cancelled, the arrears and the
+ * levy's amount at save, and who confirmed (the clerk's 无法恢复 tick)
+ * and when.  The settlement itself is on arrears (settled_how '注销').
+ * zhuxiao_person finds another unfinished 注销 of a person's month. */
+"CREATE TABLE zhuxiao ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  month TEXT NOT NULL,"				/* YYYY-MM */
+"  amount_fen INTEGER NOT NULL DEFAULT 0,"	/* arrears.amount_fen */
+"  levy_fen INTEGER NOT NULL DEFAULT 0,"		/* levy's 应缴 */
+"  confirmed_by INTEGER NOT NULL DEFAULT 0,"	/* account */
+"  confirmed_at INTEGER NOT NULL DEFAULT 0,"	/* unix time */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX zhuxiao_person ON zhuxiao(person_id, month, task_id);",
+/* 27 (issue 12, 欠费补缴): lib/bujiao.c
  * owns bujiao*.  A 补缴 task's computation is fixed at save: one row
  * per person (bujiao_persons, the 明细表's and the reviewer's rows),
  * one per person, month, type and side (bujiao_lines) and the totals

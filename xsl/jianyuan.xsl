@@ -28,7 +28,7 @@
         <li>死亡:居民死亡医学证明书或其他死亡证明材料;出国定居:定居国护照及公安户籍管理部门出具的销户证明;解除多重劳动关系(工伤):职工签字的辞职报告或单位辞退证明;退休:无需附件。</li>
         <li>单位应收核定后,不可再办理该结算期的城镇职工减少。</li>
         <li>每年12月21日至次年1月15日,需先进行年度职工缴费工资申报业务后,才可进行人员变动。</li>
-        <li>人员存在社会保险欠费的,须先到社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员;减少后次月起单位不再缴纳该职工的社会保险费。</li>
+        <li>人员存在社会保险欠费的,须先通过<a href="/bujiao">单位人员正常补缴费</a>办理欠费补缴,到帐确认后再办理减员(仅当月的欠费,可按规定办理<a href="/zhuxiao">当月欠费注销</a>);减少后次月起单位不再缴纳该职工的社会保险费。</li>
       </ol>
       <p class="note">附件须为PDF或JPG文件(按文件内容识别),每个不超过5MB。勾选的多名人员须为同一减少原因;其中任何一人不符合条件时,本次申报全部不予办理。</p>
     </details>
@@ -142,7 +142,7 @@
                 </input>
               </td>
               <td><label for="pid-{@id}"><xsl:value-of select="@name"/></label>
-                <xsl:if test="@arrears = '1'"> <span class="badge badge-overdue" title="须先到社保经办机构窗口或委托银行缴清欠费(欠费补缴),到账后再办理减员">欠费</span></xsl:if>
+                <xsl:if test="@arrears = '1'"> <span class="badge badge-overdue" title="须先办理欠费补缴(单位人员正常补缴费),到帐确认后再办理减员">欠费</span></xsl:if>
               </td>
               <td class="mono"><xsl:value-of select="@idno"/></td>
               <td class="mono"><xsl:value-of select="@sb-no"/></td>

@@ -371,6 +371,37 @@ gz_save(struct browser *b, const struct who *w, const char *tok,
 	    "wage", "6000", NULL);
 }
 
+/* ---- 当月欠费注销 ---- */
+
+static const char *const zx_materials[] = { "zhuxiao_shuoming", NULL };
+
+/* A fresh insured person owing this month's contributions here. */
+static void
+zx_person(const char *username, struct who *w)
+{
+	char	 q[320];
+
+	fresh(username, "业务注销", w);
+	snprintf(q, sizeof(q), "INSERT INTO arrears (person_id, unit_id, "
+	    "month, amount_fen) SELECT person_id, unit_id, strftime('%%Y-%%m', "
+	    "'now', '+8 hours'), 123456 FROM insurance WHERE person_id = %s",
+	    w->id);
+	db_exec(q);
+}
+
+/* POSTs the 注销 form: this month, confirmed. */
+static long
+zx_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	char	 month[11];
+
+	hall_date(0, month);
+	month[7] = '\0';
+	return http_post(b, "/zhuxiao/save", 1, a, "token", tok, "id", "",
+	    "sfzh", w->idno, "month", month, "confirm", "1", NULL);
+}
+
 /* ---- 欠费补缴 ---- */
 
 static const char *const bj_materials[] = { "jingbanren_sfz", NULL };
@@ -414,6 +445,7 @@ static const struct biz biz[] = {
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
 	{ "gongzi", "gz", gz_person, gz_save, gz_materials, 0, NULL },
+	{ "zhuxiao", "zx", zx_person, zx_save, zx_materials, 0, NULL },
 	{ "bujiao", "bj", bj_person, bj_save, bj_materials, 0, NULL },
 };
 

@@ -194,9 +194,21 @@ static void m_window(struct jy_facts *f)
 { f->in_window = 1; f->today = (struct hdate){ 2026, 12, 22 }; }
 static void m_window_declared(struct jy_facts *f)
 { m_window(f); f->declared = 1; }
-static void m_arrears(struct jy_facts *f) { f->arrears = 2; }
+static void m_arrears(struct jy_facts *f)
+{
+	f->arrears = 2;
+	f->arrears_fen = 123456789;
+	snprintf(f->arrears_first, sizeof(f->arrears_first), "2026-09");
+	snprintf(f->arrears_last, sizeof(f->arrears_last), "2026-10");
+}
 static void m_arrears_multi(struct jy_facts *f)
-{ f->arrears = 1; f->multi_injury = 1; }
+{
+	f->arrears = 1;
+	f->arrears_fen = 5;
+	snprintf(f->arrears_first, sizeof(f->arrears_first), "2026-10");
+	snprintf(f->arrears_last, sizeof(f->arrears_last), "2026-10");
+	f->multi_injury = 1;
+}
 /* no 参保 start and nothing paid: only the date bound speaks */
 static void m_no_start(struct jy_facts *f)
 {
@@ -332,10 +344,12 @@ static const struct rule_case rule_cases[] = {
 	  "", "", NULL, NULL },
 	/* rule 11 */
 	{ "bad_r11_arrears", m_arrears, JY_STOP, D, JY_REFUSED, 11, "ARREARS",
-	  "该人员存在社会保险欠费,请先到社保经办机构窗口或委托银行缴清欠费"
-	  "(欠费补缴),到账后再办理减员", NULL, NULL },
+	  "该人员在本单位欠费2026年9月至2026年10月共2个月,合计1,234,567.89元;"
+	  "请先通过单位人员正常补缴费(/bujiao)办理欠费补缴,到帐确认后再办理减员",
+	  NULL, NULL },
 	{ "bad_r11_arrears_first", m_arrears_multi, JY_MULTI, D, JY_REFUSED, 11,
-	  "ARREARS", "欠费补缴", NULL, NULL },
+	  "ARREARS", "欠费2026年10月共1个月,合计0.05元;请先通过单位人员正常补缴费"
+	  "(/bujiao)", NULL, NULL },
 };
 #undef D
 
@@ -701,7 +715,9 @@ START_TEST(save_bad_one_refuses_all)
 	ck_assert_int_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].code, "ARREARS");
 	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "李四"));
-	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "欠费"));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "欠费2026年9月共1个月,"
+	    "合计1.00元"));
+	ck_assert_ptr_nonnull(strstr(errs.e[0].msg, "(/bujiao)"));
 	ck_assert_ptr_null(strstr(errs.e[0].msg, "张三"));
 	/* Nothing stored for anyone. */
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tasks"), 0);
