@@ -282,9 +282,11 @@ START_TEST(bj_scenario)
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 
-	/* 3 months owed: no 减员. */
+	/* 3 months owed: no 减员; the refusal says so and points here. */
 	ck_assert_int_eq(reduce(&b, &w, &a), 422);
 	ck_xpath_eq(&a, "string(/page/errors/error/@code)", "ARREARS");
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[contains(., "
+	    "'共3个月') and contains(., '/bujiao')]"), 1);
 	answer_free(&a);
 
 	/* The pick list shows him with his 3 months. */
