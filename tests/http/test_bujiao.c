@@ -409,6 +409,17 @@ START_TEST(bj_scenario)
 	answer_free(&a);
 	ck_assert_int_eq(rows_of(&w, "settled = 1 AND settled_how = '补缴'"),
 	    3);
+	/* No such 补缴: 404, whether the id is malformed, unknown or
+	 * another business's task. */
+	ck_assert_int_eq(http_get(&r, "/bujiao/confirm?id=abc", 1, &a), 404);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/bujiao/confirm?id=999999999", 1, &a),
+	    404);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/bujiao/confirm?id=%lld", db_int(
+	    "SELECT MIN(id) FROM tasks WHERE business <> 'bujiao'"));
+	ck_assert_int_eq(http_get(&r, path, 1, &a), 404);
+	answer_free(&a);
 	/* The unit cannot open the reviewer's page. */
 	ck_assert_int_ne(http_get(&b, "/bujiao/confirm", 1, &a), 200);
 	answer_free(&a);
