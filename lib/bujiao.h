@@ -72,12 +72,14 @@ typedef int	(*bujiao_person_fn)(void *arg, const struct bujiao_person *p);
 /*
  * Computes the 补缴 of unit_id as of on (NULL: today): for pids[0..n)
  * (单位员工欠费补缴), or, with all set, every owing person of the unit
- * (单位全部清欠; pids ignored).  Adds every person's totals to *totals
- * (levy_init'ed by the caller; its keep_lines is honoured: 0 keeps
- * none) and calls fn (may be NULL) per person with his lines.  A
- * picked person who owes nothing here, owes only at another unit,
- * is in another 补缴 awaiting 到帐, or whose rates or base are missing,
- * adds an error (field "pid-<id>", or "pid") to errs.  Returns 0 (look
+ * (单位全部清欠; pids ignored; a person whose rows are in another task
+ * is left out).  Adds every person's totals, never lines, to *totals
+ * (levy_init'ed by the caller) and calls fn (may be NULL) per person
+ * with his own lines (p->lv, freed after the call); the unit's rates
+ * are loaded once for all.  A picked person who owes nothing here,
+ * owes only at another unit, is in another 补缴 or 注销, or whose
+ * rates or base are missing, adds an error (field "pid-<id>", or
+ * "pid") to errs.  Returns 0 (look
  * at errs->n), fn's non-zero value, or -1.
  */
 int		 bujiao_compute(struct store *s, int64_t unit_id,
@@ -129,7 +131,8 @@ int		 bujiao_load(struct store *s, int64_t task_id,
 int		 bujiao_persons(struct store *s, int64_t task_id, int offset,
 		    int limit, bujiao_person_fn fn, void *arg);
 
-/* One stored line with its person's row. */
+/* Called with one stored line and its person's row; non-zero stops
+ * the walk. */
 typedef int	(*bujiao_line_fn)(void *arg, int row_no,
 		    const struct levy_line *l);
 
