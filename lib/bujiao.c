@@ -31,7 +31,6 @@ enum bj_stmt {
 	BJ_STMT_LOAD,		/* a task's 补缴 */
 	BJ_STMT_TOTALS,		/* its totals */
 	BJ_STMT_PERSONS,	/* a page of its persons */
-	BJ_STMT_LINES,		/* a page of its lines */
 	BJ_STMT_ROW_LINES,	/* one person's lines */
 	BJ_STMT_STATE,		/* sets the pay state */
 	BJ_STMT_PAID,		/* records the 到帐 */
@@ -80,11 +79,6 @@ static const char *const bj_sql[BJ_STMT__MAX] = {
 	    "SELECT row_no, person_id, idno, name, nmonths, first, last, "
 	    "unit_fen, person_fen, late_fen FROM bujiao_persons WHERE "
 	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2",
-	[BJ_STMT_LINES] =
-	    "SELECT row_no, month, type, side, base_fen, rate_bp, amount_fen, "
-	    "due, late_days, late_bp, late_fen FROM bujiao_lines WHERE "
-	    "task_id = ?1 ORDER BY row_no, month, type, side LIMIT ?3 "
-	    "OFFSET ?2",
 	[BJ_STMT_ROW_LINES] =
 	    "SELECT row_no, month, type, side, base_fen, rate_bp, amount_fen, "
 	    "due, late_days, late_bp, late_fen FROM bujiao_lines WHERE "
@@ -655,23 +649,6 @@ bj_lines_walk(struct store_stmt *st, bujiao_line_fn fn, void *arg)
 	}
 	store_reset(st);
 	return rc == STORE_DONE ? n : -1;
-}
-
-/* See bujiao.h. */
-int
-bujiao_lines(struct store *s, int64_t task_id, int64_t offset,
-    int64_t limit, bujiao_line_fn fn, void *arg)
-{
-	struct store_stmt	*st;
-
-	if (offset < 0 || limit == 0 || limit > 5000 || limit < -1)
-		return -1;
-	if ((st = store_stmt(s, bj_sql[BJ_STMT_LINES])) == NULL ||
-	    store_bind_int(st, 1, task_id) != 0 ||
-	    store_bind_int(st, 2, offset) != 0 ||
-	    store_bind_int(st, 3, limit) != 0)
-		return -1;
-	return bj_lines_walk(st, fn, arg);
 }
 
 /* See bujiao.h. */

@@ -136,12 +136,6 @@ int		 bujiao_persons(struct store *s, int64_t task_id, int offset,
 typedef int	(*bujiao_line_fn)(void *arg, int row_no,
 		    const struct levy_line *l);
 
-/* Walks task_id's lines in row, month, type, side order from the
- * offset-th, at most limit (<= 5000; -1: all, for the .xlsx, read as a
- * stream).  Returns the number walked, or -1. */
-int		 bujiao_lines(struct store *s, int64_t task_id, int64_t offset,
-		    int64_t limit, bujiao_line_fn fn, void *arg);
-
 /* Walks the lines of row row_no of task_id (one person) in month,
  * type, side order.  Returns the number walked, or -1. */
 int		 bujiao_task_person_lines(struct store *s, int64_t task_id,
