@@ -26,7 +26,7 @@
 enum bj_stmt {
 	BJ_STMT_INSERT,		/* a task's 补缴 row */
 	BJ_STMT_PERSON,		/* one person of it */
-	BJ_STMT_LINE,		/* one line */
+	BJ_STMT_LINE,		/* one person-month's lines */
 	BJ_STMT_TOTAL,		/* one total per type and side */
 	BJ_STMT_LOAD,		/* a task's 补缴 */
 	BJ_STMT_TOTALS,		/* its totals */
@@ -62,9 +62,8 @@ static const char *const bj_sql[BJ_STMT__MAX] = {
 	    "idno, nmonths, first, last, unit_fen, person_fen, late_fen) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[BJ_STMT_LINE] =
-	    "INSERT INTO bujiao_lines (task_id, row_no, month, type, side, "
-	    "base_fen, rate_bp, amount_fen, due, late_days, late_bp, late_fen) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	    "INSERT INTO bujiao_lines (task_id, row_no, month, due, lines) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
 	[BJ_STMT_TOTAL] =
 	    "INSERT INTO bujiao_totals (task_id, type, side, amount_fen, "
 	    "late_fen) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -80,9 +79,8 @@ static const char *const bj_sql[BJ_STMT__MAX] = {
 	    "unit_fen, person_fen, late_fen FROM bujiao_persons WHERE "
 	    "task_id = ?1 ORDER BY row_no LIMIT ?3 OFFSET ?2",
 	[BJ_STMT_ROW_LINES] =
-	    "SELECT row_no, month, type, side, base_fen, rate_bp, amount_fen, "
-	    "due, late_days, late_bp, late_fen FROM bujiao_lines WHERE "
-	    "task_id = ?1 AND row_no = ?2 ORDER BY month, type, side",
+	    "SELECT row_no, month, due, lines FROM bujiao_lines WHERE "
+	    "task_id = ?1 AND row_no = ?2 ORDER BY month",
 	[BJ_STMT_STATE] =
 	    "UPDATE bujiao SET pay_state = ?2, state_by = ?3, state_at = ?4 "
 	    "WHERE task_id = ?1",
@@ -373,27 +371,39 @@ struct bj_save {
 	int64_t		 task_id;
 };
 
-/* Stores one line of row row_no.  Returns 0 or -1. */
+/* The most lines of one month: every type, both sides. */
+#define BJ_MONTH_LINES	(LEVY_TYPE__MAX * LEVY_SIDE__MAX)
+
+/* Stores lines[0..n) (one month's, of row row_no) as one row: each
+ * line "type,side,base,bp,amount,days,late_bp,late;".  Returns 0 or
+ * -1. */
 static int
-bj_line_store(struct bj_save *a, int row_no, const struct levy_line *l)
+bj_month_store(struct bj_save *a, int row_no, const struct levy_line *l,
+    size_t n)
 {
 	struct store_stmt	*st;
-	char			 due[11];
+	char			 due[11], text[BJ_MONTH_LINES * 96 + 1];
+	size_t			 i, len = 0;
+	int			 w;
 
-	hdate_fmt(&l->due, due);
+	text[0] = '\0';
+	for (i = 0; i < n; i++) {
+		w = snprintf(text + len, sizeof(text) - len, "%d,%d,%" PRId64
+		    ",%d,%" PRId64 ",%ld,%d,%" PRId64 ";", (int)l[i].type,
+		    (int)l[i].side, l[i].base_fen, l[i].rate_bp,
+		    l[i].amount_fen, l[i].late_days, l[i].late_bp,
+		    l[i].late_fen);
+		if (w < 0 || (size_t)w >= sizeof(text) - len)
+			return -1;
+		len += (size_t)w;
+	}
+	hdate_fmt(&l[0].due, due);
 	st = store_stmt(a->s, bj_sql[BJ_STMT_LINE]);
 	if (st == NULL || store_bind_int(st, 1, a->task_id) != 0 ||
 	    store_bind_int(st, 2, row_no) != 0 ||
-	    store_bind_text(st, 3, l->month) != 0 ||
-	    store_bind_int(st, 4, l->type) != 0 ||
-	    store_bind_int(st, 5, l->side) != 0 ||
-	    store_bind_int(st, 6, l->base_fen) != 0 ||
-	    store_bind_int(st, 7, l->rate_bp) != 0 ||
-	    store_bind_int(st, 8, l->amount_fen) != 0 ||
-	    store_bind_text(st, 9, due) != 0 ||
-	    store_bind_int(st, 10, l->late_days) != 0 ||
-	    store_bind_int(st, 11, l->late_bp) != 0 ||
-	    store_bind_int(st, 12, l->late_fen) != 0)
+	    store_bind_text(st, 3, l[0].month) != 0 ||
+	    store_bind_text(st, 4, due) != 0 ||
+	    store_bind_text(st, 5, text) != 0)
 		return -1;
 	return store_exec_stmt(a->s, st);
 }
@@ -405,7 +415,7 @@ bj_person_store(void *arg, const struct bujiao_person *p)
 {
 	struct bj_save		*a = arg;
 	struct store_stmt	*st;
-	size_t			 i;
+	size_t			 i, j;
 
 	st = store_stmt(a->s, bj_sql[BJ_STMT_PERSON]);
 	if (st == NULL || store_bind_int(st, 1, a->task_id) != 0 ||
@@ -421,9 +431,15 @@ bj_person_store(void *arg, const struct bujiao_person *p)
 	    store_bind_int(st, 11, p->late_fen) != 0 ||
 	    store_exec_stmt(a->s, st) != 0)
 		return -1;
-	for (i = 0; i < p->lv->nlines; i++)
-		if (bj_line_store(a, p->row_no, &p->lv->lines[i]) != 0)
+	/* levy gives the lines month by month: one row per month. */
+	for (i = 0; i < p->lv->nlines; i = j) {
+		for (j = i + 1; j < p->lv->nlines && j - i < BJ_MONTH_LINES &&
+		    strcmp(p->lv->lines[j].month, p->lv->lines[i].month) == 0;
+		    j++)
+			;
+		if (bj_month_store(a, p->row_no, &p->lv->lines[i], j - i))
 			return -1;
+	}
 	return 0;
 }
 
@@ -618,37 +634,66 @@ bujiao_persons(struct store *s, int64_t task_id, int offset, int limit,
 	return rc == STORE_DONE ? n : -1;
 }
 
-/* Walks the lines st selects (bound by the caller), as bujiao_line_fn.
- * Returns the number walked, or -1. */
+/* Parses one line "type,side,base,bp,amount,days,late_bp,late" of
+ * text into *l (month and due already set).  Returns 0, or -1 when
+ * malformed. */
+static int
+bj_line_parse(const char *text, struct levy_line *l)
+{
+	long long	 v[8];
+	char		*end;
+	int		 i;
+
+	for (i = 0; i < 8; i++) {
+		v[i] = strtoll(text, &end, 10);
+		if (end == text || (*end != (i < 7 ? ',' : ';')))
+			return -1;
+		text = end + 1;
+	}
+	if (v[0] < 0 || v[0] >= LEVY_TYPE__MAX || v[1] < 0 ||
+	    v[1] >= LEVY_SIDE__MAX)
+		return -1;
+	l->type = (enum levy_type)v[0];
+	l->side = (enum levy_side)v[1];
+	l->base_fen = v[2];
+	l->rate_bp = (int)v[3];
+	l->amount_fen = v[4];
+	l->late_days = (long)v[5];
+	l->late_bp = (int)v[6];
+	l->late_fen = v[7];
+	return 0;
+}
+
+/* Walks the person-month rows st selects (bound by the caller), each
+ * line as bujiao_line_fn.  Returns the number of lines walked, or -1. */
 static int
 bj_lines_walk(struct store_stmt *st, bujiao_line_fn fn, void *arg)
 {
 	struct levy_line	 l;
 	struct hdate		 due;
-	int			 rc, row, n = 0;
+	const char		*p;
+	int			 rc, row, n = 0, stop = 0;
 
-	while ((rc = store_step(st)) == STORE_ROW) {
+	while (!stop && (rc = store_step(st)) == STORE_ROW) {
 		memset(&l, 0, sizeof(l));
 		row = store_col_int(st, 0);
 		snprintf(l.month, sizeof(l.month), "%s", store_col_text(st, 1));
-		l.type = (enum levy_type)store_col_int(st, 2);
-		l.side = (enum levy_side)store_col_int(st, 3);
-		l.base_fen = store_col_int64(st, 4);
-		l.rate_bp = store_col_int(st, 5);
-		l.amount_fen = store_col_int64(st, 6);
-		if (valid_date(store_col_text(st, 7), &due) == VALID_OK)
+		if (valid_date(store_col_text(st, 2), &due) == VALID_OK)
 			l.due = due;
-		l.late_days = (long)store_col_int64(st, 8);
-		l.late_bp = store_col_int(st, 9);
-		l.late_fen = store_col_int64(st, 10);
-		n++;
-		if (fn(arg, row, &l) != 0) {
-			rc = STORE_DONE;
-			break;
+		for (p = store_col_text(st, 3); *p != '\0' && !stop;
+		    p = strchr(p, ';') + 1) {
+			if (bj_line_parse(p, &l) != 0) {
+				log_err("bujiao: a malformed line of row %d",
+				    row);
+				store_reset(st);
+				return -1;
+			}
+			n++;
+			stop = fn(arg, row, &l) != 0;
 		}
 	}
 	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
+	return stop || rc == STORE_DONE ? n : -1;
 }
 
 /* See bujiao.h. */

@@ -143,6 +143,28 @@ tb_count(const char *sql, int64_t p1)
 	return n;
 }
 
+/* What tb_line sums of a person's stored lines. */
+struct tb_lines {
+	int64_t			 amount, late;
+	int			 n;
+	struct levy_line	 first, last;
+};
+
+/* bujiao_line_fn: sums the line and keeps the first and the last. */
+static int
+tb_line(void *arg, int row_no, const struct levy_line *l)
+{
+	struct tb_lines	*a = arg;
+
+	ck_assert_int_eq(row_no, 1);
+	if (a->n++ == 0)
+		a->first = *l;
+	a->last = *l;
+	a->amount += l->amount_fen;
+	a->late += l->late_fen;
+	return 0;
+}
+
 /* Table 1 of test_levy.c, computed at 保存 and stored: 18 lines, the
  * totals per type and side, and fixed: a later base change does not
  * change what was saved. */
@@ -150,6 +172,7 @@ START_TEST(bj_save_fixes_table1)
 {
 	struct bujiao_info	 b;
 	struct wb_clamp		 c;
+	struct tb_lines		 got;
 	int64_t			 id, ins;
 
 	id = tb_save(&person, 1, 0);
@@ -165,8 +188,24 @@ START_TEST(bj_save_fixes_table1)
 	ck_assert_int_eq(b.by[LEVY_LARGE_MEDICAL][LEVY_PERSON].amount_fen,
 	    1400);
 	ck_assert_str_eq(b.pay_state, "");
+	/* One row per month, 9 lines each, read back as table 1 says. */
 	ck_assert_int_eq(tb_count("SELECT COUNT(*) FROM bujiao_lines WHERE "
-	    "task_id = ?1", id), 18);
+	    "task_id = ?1", id), 2);
+	memset(&got, 0, sizeof(got));
+	ck_assert_int_eq(bujiao_task_person_lines(db.s, id, 1, tb_line, &got),
+	    18);
+	ck_assert_int_eq(got.amount, 181700 + 222369);
+	ck_assert_int_eq(got.late, 7088 + 5337);
+	ck_assert_str_eq(got.last.month, "2026-10");
+	ck_assert_int_eq(got.last.type, LEVY_LARGE_MEDICAL);
+	ck_assert_int_eq(got.last.side, LEVY_PERSON);
+	ck_assert_int_eq(got.last.base_fen, 612345);
+	ck_assert_int_eq(got.last.amount_fen, 700);
+	ck_assert_int_eq(got.last.late_days, 48);
+	ck_assert_int_eq(got.last.late_fen, 17);
+	ck_assert_int_eq(got.last.due.day, 15);
+	ck_assert_int_eq(got.first.rate_bp, 1600);
+	ck_assert_int_eq(got.first.late_days, 78);
 	/* A saved draft reserves nothing yet. */
 	ck_assert_int_eq(tb_rows(person, "task_id IS NOT NULL"), 0);
 	/* Fixed: a new base for 2026-09 later leaves the saved table. */
