@@ -102,6 +102,8 @@ const struct material attach_materials[] = {
 	{ "yonggong_zhengming", "用工证明材料", 0 },
 	{ "zhaopian", "参保职工电子相片(JPG)", 1u << ATTACH_JPEG },
 	{ "zengjia_shenqing", "人员增加申请(签字盖章)", 0 },
+	/* 年度缴费工资申报 [003 九 (二) 根据每年工资申报文件规定] */
+	{ "gongzi_shenbaobiao", "年度缴费工资申报表(单位盖章)", 0 },
 	{ NULL, NULL, 0 }
 };
 

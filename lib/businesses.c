@@ -14,6 +14,7 @@
 #include "yonggong.h"
 #include "chexiao.h"
 #include "zengyuan.h"
+#include "nianbao.h"
 
 const struct wf_business *const hall_businesses[] = {
 	&jianyuan_business,
@@ -21,6 +22,7 @@ const struct wf_business *const hall_businesses[] = {
 	&yonggong_business,
 	&chexiao_business,
 	&zengyuan_business,
+	&nianbao_business,
 	NULL
 };
 
@@ -55,7 +57,6 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
 	{ "jiaofei",	"变更记录",		"/biangeng/records", NULL },
-	{ "jiaofei",	"职工缴费工资申报",	NULL,	"" },
 	{ "qita",	"业务打印",		"/print", NULL },
 	{ "qita",	"办事预约",		"/yuyue", NULL },
 	{ HALL_MENU_COMMON, "首页",		"/home", NULL },

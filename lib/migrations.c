@@ -932,6 +932,30 @@ const char *const store_migrations[] = {
 "ALTER TABLE insurance ADD COLUMN wage_fen INTEGER NOT NULL DEFAULT 0;"
 "UPDATE insurance SET wage_fen = COALESCE((SELECT z.wage_fen FROM zengyuan z"
 "  WHERE z.insurance_id = insurance.id ORDER BY z.id DESC LIMIT 1), 0);",
+/* 23 (issue 11, 年度缴费工资申报, lib/nianbao.c): one row per person of a
+ * declaration, row_no 0 for the form and the file's row for a batch;
+ * the 缴费年度 declared on each row (a reviewer's partial decision moves
+ * rows to a task of their own).  Found by 身份证号 within a task (the
+ * unit's 上传明细 and the reviewer's search), and by person and year
+ * (another live declaration of the year, the 未申报人员 list). */
+"CREATE TABLE nianbao ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  year INTEGER NOT NULL,"			/* 缴费年度 declared */
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"		/* 个人编号 */
+"  wage_fen INTEGER NOT NULL,"			/* 上年度月平均工资 */
+"  prev_fen INTEGER NOT NULL DEFAULT 0,"	/* 申报工资 before */
+"  remark TEXT NOT NULL DEFAULT '',"		/* 备注 */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 缴费基数, on approval */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX nianbao_idno ON nianbao(task_id, idno);"
+"CREATE INDEX nianbao_person ON nianbao(person_id, year);",
 };
 
 const size_t store_nmigrations =
