@@ -54,6 +54,7 @@ enum nb_stmt {
 	NB_STMT_TEMPLATE,	/* every person insured here */
 	NB_STMT_ROW_BASE,	/* the base approval set */
 	NB_STMT_DECLARE,	/* records the unit's declaration */
+	NB_STMT_ROW_UPDATE,	/* a corrected wage and 备注 */
 	NB_STMT__MAX
 };
 
@@ -127,6 +128,9 @@ static const char *const nb_sql[NB_STMT__MAX] = {
 	[NB_STMT_DECLARE] =
 	    "INSERT OR IGNORE INTO wage_declarations (unit_id, year, "
 	    "declared_at) VALUES (?1, ?2, ?3)",
+	[NB_STMT_ROW_UPDATE] =
+	    "UPDATE nianbao SET wage_fen = ?1, remark = ?2, prev_fen = ?3 "
+	    "WHERE id = ?4",
 };
 
 const struct field_def nianbao_form_defs[NBF__MAX] = {
@@ -650,12 +654,8 @@ nianbao_save(struct store *s, const struct actor *who,
 	}
 	row->year = year;
 	row->row_no = 0;
-	if (nianbao_rules(s, who->unit_id, 0, row, NULL, errs) != 0)
-		goto fail;
-	if (errs->n > 0) {
-		store_rollback(s);
-		return 1;
-	}
+	/* The same form again is the task it made, whatever the rules
+	 * say now (the person is in that task); a new one is checked. */
 	snprintf(summary, sizeof(summary), "%d年度缴费工资申报 %s", year,
 	    row->name);
 	if (wf_create(s, NB_BUSINESS, who->unit_id, who, summary, dedup_key,
@@ -663,12 +663,79 @@ nianbao_save(struct store *s, const struct actor *who,
 		goto fail;
 	if (*created) {
 		row->task_id = *id;
+		if (nianbao_rules(s, who->unit_id, *id, row, NULL, errs) != 0)
+			goto fail;
+		if (errs->n > 0) {
+			store_rollback(s);
+			*id = 0;
+			*created = 0;
+			return 1;
+		}
 		snprintf(object, sizeof(object), "task:%" PRId64, *id);
 		if (nb_row_save(s, row) != 0 ||
 		    audit_append(s, who, "nianbao.save", object, "") != 0)
 			goto fail;
 	}
 	if (store_commit(s) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Stores r's corrected wage, 备注 and previous wage.  Returns 0 or -1. */
+static int
+nb_row_update(struct store *s, const struct nianbao_row *r)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, nb_sql[NB_STMT_ROW_UPDATE])) == NULL ||
+	    store_bind_int(st, 1, r->wage_fen) ||
+	    store_bind_text(st, 2, r->remark) ||
+	    store_bind_int(st, 3, r->prev_fen) ||
+	    store_bind_int(st, 4, r->id))
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* See nianbao.h. */
+int
+nianbao_row_correct(struct store *s, const struct actor *who,
+    int64_t task_id, int row_no, int64_t wage_fen, const char *remark,
+    struct form_errors *errs)
+{
+	struct nianbao_row	 r;
+	struct task		 t;
+	char			 object[40], detail[48];
+	int			 rc;
+
+	if (store_begin(s) != 0)
+		return -1;
+	if ((rc = wf_load(s, task_id, who->unit_id, &t)) != 0 ||
+	    strcmp(t.business, NB_BUSINESS) != 0 ||
+	    (rc = nianbao_row_load(s, task_id, row_no, &r)) != 0) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 2;
+	}
+	if (!wf_editable(&t)) {
+		store_rollback(s);
+		return 3;
+	}
+	r.wage_fen = wage_fen;
+	text_copy(r.remark, sizeof(r.remark), remark);
+	if (nianbao_rules(s, who->unit_id, task_id, &r, NULL, errs) != 0)
+		goto fail;
+	if (errs->n > 0) {
+		store_rollback(s);
+		return 1;
+	}
+	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
+	snprintf(detail, sizeof(detail), "row=%d wage=%" PRId64, row_no,
+	    wage_fen);
+	if (nb_row_update(s, &r) != 0 ||
+	    audit_append(s, who, "nianbao.correct", object, detail) != 0 ||
+	    store_commit(s) != 0)
 		goto fail;
 	return 0;
 fail:

@@ -164,6 +164,15 @@ int		 nianbao_save(struct store *s, const struct actor *who,
 		    struct nianbao_row *row, const char *dedup_key,
 		    int64_t *id, int *created, struct form_errors *errs);
 
+/* Corrects row row_no of who's draft task_id: its wage (fen) and 备注
+ * (trimmed text), after every rule under the write lock (a broken one
+ * is added to errs and nothing changes): what the unit does with a row
+ * the reviewer sent back.  Returns 0, 1 refused, 2 no such task or
+ * row, 3 the task is no longer 未提交, -1 error. */
+int		 nianbao_row_correct(struct store *s, const struct actor *who,
+		    int64_t task_id, int row_no, int64_t wage_fen,
+		    const char *remark, struct form_errors *errs);
+
 /* The rules over every row of draft task_id, read-only: what its page
  * lists.  Returns 0 or -1. */
 int		 nianbao_lint(struct store *s, int64_t task_id,

@@ -348,6 +348,45 @@ zy_row(const struct who *w, int bad, const char **cells)
 	cells[10] = "";
 }
 
+/* ---- 年度缴费工资申报 ---- */
+
+static const char *const nb_materials[] = { "gongzi_shenbaobiao", NULL };
+
+/* A person 参保缴费 at the unit (the window of the demo's today is
+ * open: 2027年度, policy nianbao.open/close.2027). */
+static void
+nb_person(const char *username, struct who *w)
+{
+	fresh(username, "业务年报", w);
+}
+
+/* POSTs the single person's declaration: 6000 元, no 备注. */
+static long
+nb_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/nianbao/save", 1, a, "token", tok, "id", "",
+	    "sfzh", w->idno, "name", w->name, "nb_wage", "6000",
+	    "nb_remark", "", NULL);
+}
+
+/* A row of the declaration's template, filled. */
+static void
+nb_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 idno[19], sb_no[24];
+
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	snprintf(sb_no, sizeof(sb_no), "T%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = sb_no;
+	cells[1] = w->name;
+	cells[2] = idno;
+	cells[3] = "6000";
+	cells[4] = "";
+}
+
 /* Every business: the next one adds its line here. */
 static const struct biz biz[] = {
 	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
@@ -355,6 +394,7 @@ static const struct biz biz[] = {
 	{ "yonggong", "yg", yg_person, yg_save, yg_materials, 0, yg_row },
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
+	{ "nianbao", "nb", nb_person, nb_save, nb_materials, 0, nb_row },
 };
 
 #define NBIZ	(sizeof(biz) / sizeof(biz[0]))
