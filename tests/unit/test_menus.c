@@ -141,7 +141,7 @@ START_TEST(menus_entries)
 	    "撤销申请查询");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiaofei']",
 	    "单位应收核定-|在职人员非敏感信息变更|单位一般信息变更|变更记录|"
-	    "城镇职工减少|批量减员|城镇职工增加|批量增员|职工缴费工资申报-");
+	    "城镇职工减少|批量减员|城镇职工增加|批量增员|职工缴费工资申报");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'qita']",
 	    "业务打印|办事预约");
 	entries_eq(ctx.doc, "/page/menus/common",
