@@ -146,7 +146,7 @@ START_TEST(menus_entries)
 	    "业务打印|办事预约");
 	entries_eq(ctx.doc, "/page/menus/common",
 	    "首页|退工登记|用工备案|撤销用工登记|城镇职工减少|城镇职工增加|"
-	    "在职人员非敏感信息变更|"
+	    "职工缴费工资申报|在职人员非敏感信息变更|"
 	    "业务打印");
 	xp_eq(ctx.doc, "string(/page/menus/common/@title)", "常用业务");
 	xp_eq(ctx.doc, "string(/page/menus/category/entry[@label = "
