@@ -23,6 +23,7 @@ const struct wf_business *const hall_businesses[] = {
 	&chexiao_business,
 	&zengyuan_business,
 	&nianbao_business,
+	&txgz_business,
 	NULL
 };
 

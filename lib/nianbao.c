@@ -18,12 +18,11 @@
 #include "text.h"
 #include "wagebase.h"
 
-#define NB_BUSINESS	"nianbao"
 
 /* The columns of a row, in the order nb_row_read() reads them. */
 #define NB_COLUMNS "id, task_id, row_no, year, COALESCE(person_id, 0), " \
 	"COALESCE(insurance_id, 0), name, idno, sb_no, wage_fen, prev_fen, " \
-	"remark, base_fen"
+	"remark, base_fen, COALESCE(retiree_id, 0)"
 
 /* The facts the rows hooks give per person, in their SELECT's order. */
 #define NB_WF_COLUMNS "row_no, COALESCE(person_id, 0), name, idno, " \
@@ -55,12 +54,19 @@ enum nb_stmt {
 	NB_STMT_ROW_BASE,	/* the base approval set */
 	NB_STMT_DECLARE,	/* records the unit's declaration */
 	NB_STMT_ROW_UPDATE,	/* a corrected wage and 备注 */
+	NB_STMT_RETIREE,	/* a 非统筹退休人员 of a unit */
+	NB_STMT_DECLARED_R,	/* his row in another live declaration */
+	NB_STMT_MISSING_R,	/* the unit's retirees declared nowhere */
+	NB_STMT_MISSING_COUNT_R, /* how many */
+	NB_STMT_TEMPLATE_R,	/* every retiree of the unit */
+	NB_STMT_RETIREE_SET,	/* the wage and base approval set */
+	NB_STMT_RETIREE_ADD,	/* registers a retiree (demo, tests) */
 	NB_STMT__MAX
 };
 
-/* The live declarations of a unit and year a person may be in. */
-#define NB_LIVE "t.unit_id = ?3 AND t.business = 'nianbao' AND " \
-	"t.state <> '退单'"
+/* The live declarations of a unit (?3) and business (?9) a person
+ * may be in. */
+#define NB_LIVE "t.unit_id = ?3 AND t.business = ?9 AND t.state <> '退单'"
 
 /* The SQL of each statement, by enum nb_stmt. */
 static const char *const nb_sql[NB_STMT__MAX] = {
@@ -76,9 +82,9 @@ static const char *const nb_sql[NB_STMT__MAX] = {
 	    NB_LIVE " AND n.task_id <> ?4 ORDER BY n.task_id LIMIT 1",
 	[NB_STMT_ROW_SAVE] =
 	    "INSERT INTO nianbao (task_id, row_no, year, person_id, "
-	    "insurance_id, name, idno, sb_no, wage_fen, prev_fen, remark) "
-	    "VALUES (?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, 0), ?6, ?7, ?8, "
-	    "?9, ?10, ?11)",
+	    "insurance_id, name, idno, sb_no, wage_fen, prev_fen, remark, "
+	    "retiree_id) VALUES (?1, ?2, ?3, NULLIF(?4, 0), NULLIF(?5, 0), "
+	    "?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, 0))",
 	[NB_STMT_ROW_LOAD] =
 	    "SELECT " NB_COLUMNS " FROM nianbao WHERE task_id = ?1 AND "
 	    "row_no = ?2",
@@ -131,7 +137,52 @@ static const char *const nb_sql[NB_STMT__MAX] = {
 	[NB_STMT_ROW_UPDATE] =
 	    "UPDATE nianbao SET wage_fen = ?1, remark = ?2, prev_fen = ?3 "
 	    "WHERE id = ?4",
+	[NB_STMT_RETIREE] =
+	    "SELECT COALESCE(person_id, 0), name, id, sb_no, "
+	    "CASE status WHEN '正常' THEN '参保缴费' ELSE status END, "
+	    "wage_fen FROM txgz_retirees WHERE idno = ?1 AND unit_id = ?2",
+	[NB_STMT_DECLARED_R] =
+	    "SELECT t.seq_no, t.state FROM nianbao n JOIN tasks t ON "
+	    "t.id = n.task_id WHERE n.retiree_id = ?1 AND n.year = ?2 AND "
+	    NB_LIVE " AND n.task_id <> ?4 ORDER BY n.task_id LIMIT 1",
+	[NB_STMT_MISSING_R] =
+	    "SELECT COALESCE(r.person_id, 0), r.name, r.idno, r.sb_no FROM "
+	    "txgz_retirees r WHERE r.unit_id = ?3 AND r.status = '正常' AND "
+	    "NOT EXISTS (SELECT 1 FROM nianbao n JOIN tasks t ON "
+	    "t.id = n.task_id WHERE n.retiree_id = r.id AND n.year = ?2 AND "
+	    NB_LIVE ") ORDER BY r.id LIMIT ?5 OFFSET ?4",
+	[NB_STMT_MISSING_COUNT_R] =
+	    "SELECT COUNT(*) FROM txgz_retirees r WHERE r.unit_id = ?3 AND "
+	    "r.status = '正常' AND NOT EXISTS (SELECT 1 FROM nianbao n JOIN "
+	    "tasks t ON t.id = n.task_id WHERE n.retiree_id = r.id AND "
+	    "n.year = ?2 AND " NB_LIVE ")",
+	[NB_STMT_TEMPLATE_R] =
+	    "SELECT sb_no, name, idno FROM txgz_retirees WHERE unit_id = ?1 "
+	    "AND status = '正常' ORDER BY id",
+	[NB_STMT_RETIREE_SET] =
+	    "UPDATE txgz_retirees SET wage_fen = ?1, base_fen = ?2, "
+	    "wage_year = ?3 WHERE id = ?4",
+	[NB_STMT_RETIREE_ADD] =
+	    "INSERT INTO txgz_retirees (unit_id, person_id, name, idno, sb_no, "
+	    "retire_date, category, wage_fen, wage_year) VALUES (?1, "
+	    "NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 };
+
+/* What differs between the two declarations; see nianbao.h. */
+const struct nianbao_kind nianbao_kind_zaizhi = {
+	"nianbao", "职工", "本单位参保缴费人员", 0
+};
+const struct nianbao_kind nianbao_kind_txgz = {
+	"txgz", "退休人员", "本单位登记的非统筹退休人员", 1
+};
+
+/* See nianbao.h. */
+const struct nianbao_kind *
+nianbao_kind_of(const char *business)
+{
+	return business != NULL && strcmp(business, "txgz") == 0 ?
+	    &nianbao_kind_txgz : &nianbao_kind_zaizhi;
+}
 
 const struct field_def nianbao_form_defs[NBF__MAX] = {
 	{ "sfzh", "身份证号", FIELD_IDCARD, FIELD_REQUIRED, 0, NULL, 0, 0 },
@@ -262,33 +313,38 @@ nianbao_from_month(struct store *s, const char *region, int year,
 /* The person of row->idno and his 参保 at unit_id, as the store has
  * them. */
 struct nb_person {
-	int64_t		 id;
-	int64_t		 insurance_id;
+	int64_t		 id;			/* 0: a retiree not on file */
+	int64_t		 record_id;		/* his 参保 or retiree row */
 	char		 name[64];
 	char		 sb_no[24];
-	int		 paying;		/* 参保缴费 here */
+	int		 paying;		/* 参保缴费 (正常) here */
+	int64_t		 wage_fen;		/* a retiree's last, 0 */
 };
 
-/* Loads the person with 身份证号 idno and his 参保 at unit_id into *p.
- * Returns 0, 1 not on file, -1 error. */
+/* Loads the person with 身份证号 idno and his 参保 at unit_id (of a
+ * kind of retirees: his retiree row there) into *p.  Returns 0, 1 not
+ * on file, -1 error. */
 static int
-nb_person_load(struct store *s, int64_t unit_id, const char *idno,
-    struct nb_person *p)
+nb_person_load(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, const char *idno, struct nb_person *p)
 {
 	struct store_stmt	*st;
 	int			 rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((st = store_stmt(s, nb_sql[NB_STMT_PERSON])) == NULL ||
+	if ((st = store_stmt(s, nb_sql[k->retirees ? NB_STMT_RETIREE :
+	    NB_STMT_PERSON])) == NULL ||
 	    store_bind_text(st, 1, idno) != 0 ||
 	    store_bind_int(st, 2, unit_id) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
 		p->id = store_col_int64(st, 0);
 		text_copy(p->name, sizeof(p->name), store_col_text(st, 1));
-		p->insurance_id = store_col_int64(st, 2);
+		p->record_id = store_col_int64(st, 2);
 		text_copy(p->sb_no, sizeof(p->sb_no), store_col_text(st, 3));
 		p->paying = strcmp(store_col_text(st, 4), "参保缴费") == 0;
+		if (k->retirees)
+			p->wage_fen = store_col_int64(st, 5);
 	}
 	store_reset(st);
 	if (rc != STORE_ROW && rc != STORE_DONE)
@@ -320,20 +376,26 @@ nb_rules_plain(const struct nianbao_row *r, const struct hdate *today,
 	return errs->n - n0;
 }
 
-/* The person is 参保缴费 here, named and numbered as on file.  Fills
- * row's person, insurance and 个人编号.  Returns 1 when he is (the
+/* The person is 参保缴费 here (a retiree: registered here), named and
+ * numbered as on file.  Fills row's person, insurance (retiree) and
+ * 个人编号.  Returns 1 when he is (the
  * rules that need him may run), 0 when not (errors added). */
 static int
-nb_rule_insured(const struct nb_person *p, int found, struct nianbao_row *r,
-    const char *prefix, struct form_errors *errs)
+nb_rule_insured(const struct nianbao_kind *k, const struct nb_person *p,
+    int found, struct nianbao_row *r, const char *prefix,
+    struct form_errors *errs)
 {
-	if (!found || !p->paying || p->insurance_id <= 0) {
-		form_error_addf(errs, prefix, "sfzh", "NB_NOT_INSURED",
-		    "该职工不是本单位参保缴费人员,不能申报");
+	if (!found || !p->paying || p->record_id <= 0) {
+		form_error_addf(errs, prefix, "sfzh", k->retirees ?
+		    "NB_NOT_RETIREE" : "NB_NOT_INSURED", "该%s不是%s,不能申报",
+		    k->who, k->persons);
 		return 0;
 	}
 	r->person_id = p->id;
-	r->insurance_id = p->insurance_id;
+	if (k->retirees)
+		r->retiree_id = p->record_id;
+	else
+		r->insurance_id = p->record_id;
 	if (strcmp(p->name, r->name) != 0)
 		form_error_addf(errs, prefix, "name", "NB_NAME_MISMATCH",
 		    "姓名与身份证号不符(系统登记为%s)", p->name);
@@ -345,12 +407,13 @@ nb_rule_insured(const struct nb_person *p, int found, struct nianbao_row *r,
 	return 1;
 }
 
-/* The wage is not wildly off the previous 申报工资 (policy
+/* The wage is not wildly off the previous 申报工资 (in force in the
+ * December before, or a retiree's last declared; policy
  * nianbao.change_max_pct of region) unless 备注 says why; sets
  * r->prev_fen.  Returns 0 or -1. */
 static int
-nb_rule_ratio(struct store *s, const char *region, struct nianbao_row *r,
-    const char *prefix, struct form_errors *errs)
+nb_rule_ratio(struct store *s, const char *region, const struct nb_person *p,
+    struct nianbao_row *r, const char *prefix, struct form_errors *errs)
 {
 	struct hdate	 on = { r->year, 1, 1 };
 	struct wb_base	 b;
@@ -359,9 +422,12 @@ nb_rule_ratio(struct store *s, const char *region, struct nianbao_row *r,
 	int		 rc;
 
 	snprintf(month, sizeof(month), "%04d-12", (r->year - 1) % 10000);
-	if ((rc = wb_at(s, r->insurance_id, month, &b)) < 0)
+	if (r->retiree_id > 0)
+		r->prev_fen = p->wage_fen;
+	else if ((rc = wb_at(s, r->insurance_id, month, &b)) < 0)
 		return -1;
-	r->prev_fen = rc == 0 ? b.wage_fen : 0;
+	else
+		r->prev_fen = rc == 0 ? b.wage_fen : 0;
 	if (r->prev_fen <= 0 || r->remark[0] != '\0')
 		return 0;
 	if (policy_int(s, region, "nianbao.change_max_pct", &on, 200,
@@ -379,23 +445,27 @@ nb_rule_ratio(struct store *s, const char *region, struct nianbao_row *r,
 /* The person is in no other live declaration of the unit for the
  * year.  Returns 0 or -1. */
 static int
-nb_rule_declared(struct store *s, int64_t unit_id, int64_t task_id,
-    const struct nianbao_row *r, const char *prefix, struct form_errors *errs)
+nb_rule_declared(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, int64_t task_id, const struct nianbao_row *r,
+    const char *prefix, struct form_errors *errs)
 {
 	struct store_stmt	*st;
 	int			 rc;
 
-	if ((st = store_stmt(s, nb_sql[NB_STMT_DECLARED])) == NULL ||
-	    store_bind_int(st, 1, r->person_id) != 0 ||
+	if ((st = store_stmt(s, nb_sql[k->retirees ? NB_STMT_DECLARED_R :
+	    NB_STMT_DECLARED])) == NULL ||
+	    store_bind_int(st, 1, k->retirees ? r->retiree_id :
+	    r->person_id) != 0 ||
 	    store_bind_int(st, 2, r->year) != 0 ||
 	    store_bind_int(st, 3, unit_id) != 0 ||
-	    store_bind_int(st, 4, task_id) != 0)
+	    store_bind_int(st, 4, task_id) != 0 ||
+	    store_bind_text(st, 9, k->code) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
 		form_error_addf(errs, prefix, "sfzh", "NB_DECLARED",
-		    "该职工%d年度缴费工资已在业务%s(%s)中申报%s", r->year,
+		    "该%s%d年度工资已在业务%s(%s)中申报%s", k->who, r->year,
 		    store_col_text(st, 0), store_col_text(st, 1),
-		    strcmp(store_col_text(st, 1), "结束") == 0 ?
+		    !k->retirees && strcmp(store_col_text(st, 1), "结束") == 0 ?
 		    ";如需变更请办理个人工资变更" : "");
 	store_reset(st);
 	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
@@ -403,8 +473,9 @@ nb_rule_declared(struct store *s, int64_t unit_id, int64_t task_id,
 
 /* See nianbao.h. */
 int
-nianbao_rules(struct store *s, int64_t unit_id, int64_t task_id,
-    struct nianbao_row *row, const char *prefix, struct form_errors *errs)
+nianbao_rules(struct store *s, const struct nianbao_kind *k, int64_t unit_id,
+    int64_t task_id, struct nianbao_row *row, const char *prefix,
+    struct form_errors *errs)
 {
 	struct nb_person	 p;
 	struct wb_clamp		 c;
@@ -414,13 +485,14 @@ nianbao_rules(struct store *s, int64_t unit_id, int64_t task_id,
 	int			 rc;
 
 	clock_today(&today);
-	row->person_id = row->insurance_id = row->prev_fen = 0;
+	row->person_id = row->insurance_id = row->retiree_id = 0;
+	row->prev_fen = 0;
 	nb_rules_plain(row, &today, prefix, errs);
 	if (valid_idcard(row->idno, &today, &ic) != VALID_OK)
 		return 0;
-	if ((rc = nb_person_load(s, unit_id, row->idno, &p)) < 0)
+	if ((rc = nb_person_load(s, k, unit_id, row->idno, &p)) < 0)
 		return -1;
-	if (!nb_rule_insured(&p, rc == 0, row, prefix, errs))
+	if (!nb_rule_insured(k, &p, rc == 0, row, prefix, errs))
 		return 0;
 	if (nianbao_unit_region(s, unit_id, region) != 0)
 		return -1;
@@ -432,10 +504,10 @@ nianbao_rules(struct store *s, int64_t unit_id, int64_t task_id,
 			form_error_addf(errs, prefix, "nb_wage", "NB_NO_POLICY",
 			    "%s", wb_no_policy_message(row->year, msg,
 			    sizeof(msg)));
-		if (nb_rule_ratio(s, region, row, prefix, errs) != 0)
+		if (nb_rule_ratio(s, region, &p, row, prefix, errs) != 0)
 			return -1;
 	}
-	return nb_rule_declared(s, unit_id, task_id, row, prefix, errs);
+	return nb_rule_declared(s, k, unit_id, task_id, row, prefix, errs);
 }
 
 /* ---- Rows in the store ---- */
@@ -458,6 +530,7 @@ nb_row_read(struct store_stmt *st, struct nianbao_row *r)
 	r->prev_fen = store_col_int64(st, 10);
 	text_copy(r->remark, sizeof(r->remark), store_col_text(st, 11));
 	r->base_fen = store_col_int64(st, 12);
+	r->retiree_id = store_col_int64(st, 13);
 }
 
 /* Steps the bound st, handing each row to fn; resets st.  Returns the
@@ -515,7 +588,8 @@ nb_row_save(struct store *s, const struct nianbao_row *r)
 	    store_bind_text(st, 8, r->sb_no) ||
 	    store_bind_int(st, 9, r->wage_fen) ||
 	    store_bind_int(st, 10, r->prev_fen) ||
-	    store_bind_text(st, 11, r->remark))
+	    store_bind_text(st, 11, r->remark) ||
+	    store_bind_int(st, 12, r->retiree_id))
 		return -1;
 	return store_exec_stmt(s, st);
 }
@@ -563,24 +637,29 @@ nianbao_task_year(struct store *s, int64_t task_id, int *year)
 
 /* See nianbao.h. */
 int
-nianbao_missing_page(struct store *s, int64_t unit_id, int year, int offset,
-    int limit, void (*fn)(const struct nianbao_missing *m, void *arg),
-    void *arg, int64_t *total)
+nianbao_missing_page(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, int year, int offset, int limit,
+    void (*fn)(const struct nianbao_missing *m, void *arg), void *arg,
+    int64_t *total)
 {
 	struct nianbao_missing	 m;
 	struct store_stmt	*st;
 	int			 rc, n = 0;
 
 	if (total != NULL) {
-		if ((st = store_stmt(s, nb_sql[NB_STMT_MISSING_COUNT])) ==
+		if ((st = store_stmt(s, nb_sql[k->retirees ?
+		    NB_STMT_MISSING_COUNT_R : NB_STMT_MISSING_COUNT])) ==
 		    NULL || store_bind_int(st, 2, year) != 0 ||
 		    store_bind_int(st, 3, unit_id) != 0 ||
+		    store_bind_text(st, 9, k->code) != 0 ||
 		    store_step_int(st, 0, total) == STORE_ERROR)
 			return -1;
 	}
-	if ((st = store_stmt(s, nb_sql[NB_STMT_MISSING])) == NULL ||
+	if ((st = store_stmt(s, nb_sql[k->retirees ? NB_STMT_MISSING_R :
+	    NB_STMT_MISSING])) == NULL ||
 	    store_bind_int(st, 2, year) != 0 ||
 	    store_bind_int(st, 3, unit_id) != 0 ||
+	    store_bind_text(st, 9, k->code) != 0 ||
 	    store_bind_int(st, 4, offset < 0 ? 0 : offset) != 0 ||
 	    store_bind_int(st, 5, limit) != 0)
 		return -1;
@@ -635,9 +714,9 @@ nb_rule_window(struct store *s, int64_t unit_id, int *year,
 
 /* See nianbao.h. */
 int
-nianbao_save(struct store *s, const struct actor *who,
-    struct nianbao_row *row, const char *dedup_key, int64_t *id,
-    int *created, struct form_errors *errs)
+nianbao_save(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, struct nianbao_row *row, const char *dedup_key,
+    int64_t *id, int *created, struct form_errors *errs)
 {
 	char	 summary[128], object[40];
 	int	 year;
@@ -656,14 +735,15 @@ nianbao_save(struct store *s, const struct actor *who,
 	row->row_no = 0;
 	/* The same form again is the task it made, whatever the rules
 	 * say now (the person is in that task); a new one is checked. */
-	snprintf(summary, sizeof(summary), "%d年度缴费工资申报 %s", year,
-	    row->name);
-	if (wf_create(s, NB_BUSINESS, who->unit_id, who, summary, dedup_key,
+	snprintf(summary, sizeof(summary), "%d年度%s工资申报 %s", year,
+	    k->who, row->name);
+	if (wf_create(s, k->code, who->unit_id, who, summary, dedup_key,
 	    id, created) != 0)
 		goto fail;
 	if (*created) {
 		row->task_id = *id;
-		if (nianbao_rules(s, who->unit_id, *id, row, NULL, errs) != 0)
+		if (nianbao_rules(s, k, who->unit_id, *id, row, NULL,
+		    errs) != 0)
 			goto fail;
 		if (errs->n > 0) {
 			store_rollback(s);
@@ -701,9 +781,9 @@ nb_row_update(struct store *s, const struct nianbao_row *r)
 
 /* See nianbao.h. */
 int
-nianbao_row_correct(struct store *s, const struct actor *who,
-    int64_t task_id, int row_no, int64_t wage_fen, const char *remark,
-    struct form_errors *errs)
+nianbao_row_correct(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, int64_t task_id, int row_no, int64_t wage_fen,
+    const char *remark, struct form_errors *errs)
 {
 	struct nianbao_row	 r;
 	struct task		 t;
@@ -713,7 +793,7 @@ nianbao_row_correct(struct store *s, const struct actor *who,
 	if (store_begin(s) != 0)
 		return -1;
 	if ((rc = wf_load(s, task_id, who->unit_id, &t)) != 0 ||
-	    strcmp(t.business, NB_BUSINESS) != 0 ||
+	    strcmp(t.business, k->code) != 0 ||
 	    (rc = nianbao_row_load(s, task_id, row_no, &r)) != 0) {
 		store_rollback(s);
 		return rc < 0 ? -1 : 2;
@@ -724,7 +804,7 @@ nianbao_row_correct(struct store *s, const struct actor *who,
 	}
 	r.wage_fen = wage_fen;
 	text_copy(r.remark, sizeof(r.remark), remark);
-	if (nianbao_rules(s, who->unit_id, task_id, &r, NULL, errs) != 0)
+	if (nianbao_rules(s, k, who->unit_id, task_id, &r, NULL, errs) != 0)
 		goto fail;
 	if (errs->n > 0) {
 		store_rollback(s);
@@ -748,11 +828,11 @@ fail:
 /* What the check of a task carries from row to row. */
 struct nb_checkarg {
 	struct store		*s;
+	const struct nianbao_kind *k;
 	int64_t			 unit_id;
 	int64_t			 task_id;
 	struct form_errors	*errs;
 	int			 year;
-	int			 batch;
 	int			 failed;
 };
 
@@ -771,7 +851,7 @@ nb_check_row(const struct nianbao_row *row, void *arg)
 	if (row->row_no > 0)
 		snprintf(prefix, sizeof(prefix), "第%d行(%s): ", row->row_no,
 		    row->name);
-	if (nianbao_rules(a->s, a->unit_id, a->task_id, &r, prefix,
+	if (nianbao_rules(a->s, a->k, a->unit_id, a->task_id, &r, prefix,
 	    a->errs) != 0)
 		a->failed = 1;
 }
@@ -791,6 +871,7 @@ nb_check_rows(struct store *s, int64_t task_id, struct form_errors *errs,
 	if (wf_load(s, task_id, 0, &t) != 0)
 		return -1;
 	a.s = s;
+	a.k = nianbao_kind_of(t.business);
 	a.unit_id = t.unit_id;
 	a.task_id = task_id;
 	a.errs = errs;
@@ -871,18 +952,28 @@ nb_collect(const struct nianbao_row *row, void *arg)
 	l->rows[l->n++] = *row;
 }
 
-/* Sets the base of row r in region from month on.  Returns 0 or -1. */
+/* Sets the base of row r in region from month on (a retiree's: his
+ * row's wage, base and year).  Returns 0 or -1. */
 static int
-nb_apply_row(struct store *s, const char *region, const char *month,
-    const struct nianbao_row *r)
+nb_apply_row(struct store *s, const struct nianbao_kind *k,
+    const char *region, const char *month, const struct nianbao_row *r)
 {
 	struct store_stmt	*st;
 	struct wb_clamp		 c;
 
-	if (r->insurance_id <= 0 ||
-	    wb_clamp(s, region, r->year, r->wage_fen, &c) != 0 ||
-	    wb_set(s, r->insurance_id, month, &c, NB_BUSINESS,
-	    r->task_id) != 0)
+	if (wb_clamp(s, region, r->year, r->wage_fen, &c) != 0)
+		return -1;
+	if (k->retirees) {
+		if (r->retiree_id <= 0 ||
+		    (st = store_stmt(s, nb_sql[NB_STMT_RETIREE_SET])) == NULL ||
+		    store_bind_int(st, 1, r->wage_fen) != 0 ||
+		    store_bind_int(st, 2, c.base_fen) != 0 ||
+		    store_bind_int(st, 3, r->year) != 0 ||
+		    store_bind_int(st, 4, r->retiree_id) != 0 ||
+		    store_exec_stmt(s, st) != 0)
+			return -1;
+	} else if (r->insurance_id <= 0 ||
+	    wb_set(s, r->insurance_id, month, &c, k->code, r->task_id) != 0)
 		return -1;
 	if ((st = store_stmt(s, nb_sql[NB_STMT_ROW_BASE])) == NULL ||
 	    store_bind_int(st, 1, c.base_fen) != 0 ||
@@ -906,13 +997,16 @@ nb_declared(struct store *s, int64_t unit_id, int year)
 }
 
 /* The workflow's effect on approval: each row's 缴费基数 for the year,
- * from the policy's month, and the unit's declaration recorded. */
+ * from the policy's month, and the unit's declaration recorded (a
+ * retiree's: his row's wage and base for the year). */
 static int
 nb_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 {
+	const struct nianbao_kind *k;
 	struct nb_list	 l;
 	struct task	 t;
 	char		 region[16], month[8], object[40], detail[48];
+	char		 action[32];
 	size_t		 i;
 	int		 rc = -1;
 
@@ -923,18 +1017,21 @@ nb_business_apply(struct store *s, int64_t task_id, const struct actor *who)
 	    l.failed || l.n == 0 ||
 	    nianbao_from_month(s, region, l.rows[0].year, month) != 0)
 		goto out;
+	k = nianbao_kind_of(t.business);
 	for (i = 0; i < l.n; i++)
-		if (nb_apply_row(s, region, month, &l.rows[i]) != 0) {
-			log_err("nianbao: task %" PRId64 ": row %d: no base",
-			    task_id, l.rows[i].row_no);
+		if (nb_apply_row(s, k, region, month, &l.rows[i]) != 0) {
+			log_err("%s: task %" PRId64 ": row %d: no base",
+			    k->code, task_id, l.rows[i].row_no);
 			goto out;
 		}
-	if (nb_declared(s, t.unit_id, l.rows[0].year) != 0)
+	/* 减员's rule 10 asks for the in-service declaration. */
+	if (!k->retirees && nb_declared(s, t.unit_id, l.rows[0].year) != 0)
 		goto out;
 	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
 	snprintf(detail, sizeof(detail), "year=%d rows=%zu from=%s",
 	    l.rows[0].year, l.n, month);
-	rc = audit_append(s, who, "nianbao.apply", object, detail);
+	snprintf(action, sizeof(action), "%s.apply", k->code);
+	rc = audit_append(s, who, action, object, detail);
 out:
 	free(l.rows);
 	return rc;
@@ -1078,7 +1175,7 @@ static const struct wf_menu nb_menu[] = {
 };
 
 const struct wf_business nianbao_business = {
-	.code = NB_BUSINESS,
+	.code = "nianbao",
 	.name = "职工缴费工资申报",
 	.path = "/nianbao",
 	.review_days_min = 1,
@@ -1097,6 +1194,31 @@ const struct wf_business nianbao_business = {
 	/* Issue 11 part D adds the hook to struct wf_business; the lead
 	 * enables this line at merge:
 	 * .rows_find = nianbao_rows_find, */
+};
+
+static const struct wf_menu txgz_menu[] = {
+	{ "非统筹退休人员工资申报", "/txgz" },
+	{ NULL, NULL }
+};
+
+const struct wf_business txgz_business = {
+	.code = "txgz",
+	.name = "非统筹退休人员工资申报",
+	.path = "/txgz",
+	.review_days_min = 1,
+	.review_days_max = 5,
+	.check = nb_business_check,
+	.apply = nb_business_apply,
+	.describe = nb_business_describe,
+	.category = "jiaofei",
+	.menu = txgz_menu,
+	.batch = &txgz_batch,
+	.rows = nb_wf_rows,
+	.row_count = nb_row_count,
+	.row_delete = nb_row_delete,
+	.rows_move = nb_rows_move,
+	.rows_page = nb_wf_rows_page,
+	/* .rows_find = nianbao_rows_find, (as above) */
 };
 
 /* ---- The batch ---- */
@@ -1121,23 +1243,30 @@ static const char *const nb_notes[] = {
 	NULL
 };
 
-/* The cells of a template row being emitted. */
-struct nb_emit {
-	int	(*emit)(void *arg, const char *const *cells);
-	void	*arg;
+static const char *const txgz_notes[] = {
+	"填表说明(非统筹退休人员)",
+	"1. 本表已列出本单位登记的全部非统筹退休人员(未在本市参加基本养老保险统筹的退休人员),请逐人在“上年度月平均工资(元)”栏填写(元,大于0,最多两位小数)。",
+	"2. 请勿修改表头、个人编号、姓名和身份证号;未在本单位登记的人员不能申报,需登记的请到辖区社保经办机构办理。",
+	"3. 申报工资与上年度申报工资相差较大(以当地政策规定的比例为准)的,须在“备注”栏说明原因,否则该行导入失败。",
+	"4. 同一身份证号只能出现一次;导入后可按身份证号查找、删除申报有误的人员,全部有误的可退单后重新申报。",
+	"5. 未在表中申报的本单位非统筹退休人员,将在上传明细页面的“未申报人员”中列出。",
+	NULL
 };
 
-/* batch_spec template_rows: every person 参保缴费 at the unit, with
- * the wage and 备注 to fill.  Returns 0, -1, or emit's value. */
+/* Emits the template's rows of kind k for unit_id: every person 参保缴费
+ * there (every retiree registered there), the wage and 备注 to fill.
+ * Returns 0, -1, or emit's value. */
 static int
-nb_template_rows(struct store *s, int64_t unit_id,
-    int (*emit)(void *arg, const char *const *cells), void *arg)
+nb_template_kind(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, int (*emit)(void *arg, const char *const *cells),
+    void *arg)
 {
 	struct store_stmt	*st;
 	const char		*cells[NBC__MAX];
 	int			 rc, stop = 0;
 
-	if ((st = store_stmt(s, nb_sql[NB_STMT_TEMPLATE])) == NULL ||
+	if ((st = store_stmt(s, nb_sql[k->retirees ? NB_STMT_TEMPLATE_R :
+	    NB_STMT_TEMPLATE])) == NULL ||
 	    store_bind_int(st, 1, unit_id) != 0)
 		return -1;
 	cells[NBC_WAGE] = "";
@@ -1153,6 +1282,22 @@ nb_template_rows(struct store *s, int64_t unit_id,
 	if (stop != 0)
 		return stop;
 	return rc == STORE_DONE ? 0 : -1;
+}
+
+/* batch_spec template_rows of 职工缴费工资申报. */
+static int
+nb_template_rows(struct store *s, int64_t unit_id,
+    int (*emit)(void *arg, const char *const *cells), void *arg)
+{
+	return nb_template_kind(s, &nianbao_kind_zaizhi, unit_id, emit, arg);
+}
+
+/* batch_spec template_rows of 非统筹退休人员工资申报. */
+static int
+txgz_template_rows(struct store *s, int64_t unit_id,
+    int (*emit)(void *arg, const char *const *cells), void *arg)
+{
+	return nb_template_kind(s, &nianbao_kind_txgz, unit_id, emit, arg);
 }
 
 /* Cell i trimmed into dst[dstsz] ("" when absent). */
@@ -1184,10 +1329,12 @@ nb_row_from_cells(const char *const *cells, size_t ncells,
 		row->wage_fen = 0;
 }
 
-/* batch_spec row_check: the window, then the same rules as the form. */
+/* Checks one row of kind k: the window, then the same rules as the
+ * form.  Returns 0 (see errs) or -1. */
 static int
-nb_row_check(struct store *s, int64_t unit_id, const char *const *cells,
-    size_t ncells, const struct hdate *today, struct form_errors *errs)
+nb_check_cells(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, const char *const *cells, size_t ncells,
+    struct form_errors *errs)
 {
 	struct nianbao_row	 row;
 
@@ -1197,13 +1344,15 @@ nb_row_check(struct store *s, int64_t unit_id, const char *const *cells,
 	if (row.year == 0)
 		return 0;
 	row.row_no = 1;
-	return nianbao_rules(s, unit_id, 0, &row, NULL, errs);
+	return nianbao_rules(s, k, unit_id, 0, &row, NULL, errs);
 }
 
-/* batch_spec row_store: a checked row with its person and year. */
+/* Stores a checked row of kind k with its person and year.  Returns 0
+ * or -1. */
 static int
-nb_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
-    const char *const *cells, size_t ncells, const struct hdate *today)
+nb_store_cells(struct store *s, const struct nianbao_kind *k,
+    int64_t unit_id, int64_t task_id, int row_no, const char *const *cells,
+    size_t ncells)
 {
 	struct form_errors	*scratch;
 	struct nianbao_row	 row;
@@ -1217,14 +1366,51 @@ nb_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	/* The rules passed; run again for the person and 上年度工资. */
 	if (nb_rule_window(s, unit_id, &row.year, scratch) == 0 &&
 	    row.year != 0 &&
-	    nianbao_rules(s, unit_id, task_id, &row, NULL, scratch) == 0)
+	    nianbao_rules(s, k, unit_id, task_id, &row, NULL, scratch) == 0)
 		rc = nb_row_save(s, &row);
 	free(scratch);
 	return rc;
 }
 
+/* batch_spec row_check of 职工缴费工资申报. */
+static int
+nb_row_check(struct store *s, int64_t unit_id, const char *const *cells,
+    size_t ncells, const struct hdate *today, struct form_errors *errs)
+{
+	return nb_check_cells(s, &nianbao_kind_zaizhi, unit_id, cells, ncells,
+	    errs);
+}
+
+/* batch_spec row_store of 职工缴费工资申报. */
+static int
+nb_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
+    const char *const *cells, size_t ncells, const struct hdate *today)
+{
+	return nb_store_cells(s, &nianbao_kind_zaizhi, unit_id, task_id,
+	    row_no, cells, ncells);
+}
+
+/* batch_spec row_check of 非统筹退休人员工资申报. */
+static int
+txgz_row_check(struct store *s, int64_t unit_id, const char *const *cells,
+    size_t ncells, const struct hdate *today, struct form_errors *errs)
+{
+	return nb_check_cells(s, &nianbao_kind_txgz, unit_id, cells, ncells,
+	    errs);
+}
+
+/* batch_spec row_store of 非统筹退休人员工资申报. */
+static int
+txgz_row_store(struct store *s, int64_t unit_id, int64_t task_id,
+    int row_no, const char *const *cells, size_t ncells,
+    const struct hdate *today)
+{
+	return nb_store_cells(s, &nianbao_kind_txgz, unit_id, task_id,
+	    row_no, cells, ncells);
+}
+
 const struct batch_spec nianbao_batch = {
-	.business = NB_BUSINESS,
+	.business = "nianbao",
 	.title = "职工缴费工资申报",
 	.columns = nb_columns,
 	.example = NULL,
@@ -1236,3 +1422,39 @@ const struct batch_spec nianbao_batch = {
 	.template_rows = nb_template_rows,
 	.notes = nb_notes,
 };
+
+const struct batch_spec txgz_batch = {
+	.business = "txgz",
+	.title = "非统筹退休人员工资申报",
+	.columns = nb_columns,
+	.example = NULL,
+	.name_col = NBC_NAME,
+	.idno_col = NBC_SFZH,
+	.row_check = txgz_row_check,
+	.row_store = txgz_row_store,
+	.wf = &txgz_business,
+	.template_rows = txgz_template_rows,
+	.notes = txgz_notes,
+};
+
+/* ---- 非统筹退休人员 ---- */
+
+/* See nianbao.h. */
+int
+txgz_retiree_add(struct store *s, const struct txgz_retiree *r)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, nb_sql[NB_STMT_RETIREE_ADD])) == NULL ||
+	    store_bind_int(st, 1, r->unit_id) ||
+	    store_bind_int(st, 2, r->person_id) ||
+	    store_bind_text(st, 3, r->name) ||
+	    store_bind_text(st, 4, r->idno) ||
+	    store_bind_text(st, 5, r->sb_no) ||
+	    store_bind_text(st, 6, r->retire_date) ||
+	    store_bind_text(st, 7, r->category) ||
+	    store_bind_int(st, 8, r->wage_fen) ||
+	    store_bind_int(st, 9, r->wage_year))
+		return -1;
+	return store_exec_stmt(s, st);
+}

@@ -45,6 +45,25 @@ struct store;
 struct actor;
 struct hdate;
 
+/* ---- The two declarations ---- */
+
+/* What differs between 职工缴费工资申报 (nianbao) and 非统筹退休人员工资
+ * 申报 (txgz, the unit's retirees outside the city's pension scheme,
+ * table txgz_retirees): the same steps, rules and pages over other
+ * persons; a retiree's approved wage and base are kept on his row (no
+ * 缴费基数 of a 参保, no wage_declarations). */
+struct nianbao_kind {
+	const char	*code;		/* tasks.business */
+	const char	*who;		/* 职工 / 退休人员 */
+	const char	*persons;	/* who may be declared, for messages */
+	int		 retirees;	/* 1: txgz_retirees */
+};
+
+extern const struct nianbao_kind nianbao_kind_zaizhi, nianbao_kind_txgz;
+
+/* The kind of business code ("txgz"; anything else: nianbao). */
+const struct nianbao_kind *nianbao_kind_of(const char *business);
+
 /* ---- The window ---- */
 
 /* The declaration window as of a day. */
@@ -96,6 +115,7 @@ struct nianbao_row {
 	int64_t		 prev_fen;		/* 申报工资 before, 0 none */
 	char		 remark[304];		/* 备注, 100 characters */
 	int64_t		 base_fen;		/* 缴费基数, on approval */
+	int64_t		 retiree_id;		/* txgz: his retiree row */
 };
 
 /* Every rule for row of unit_id declaring year (task_id its own task,
@@ -103,7 +123,8 @@ struct nianbao_row {
  * 申报工资, the year's 社平工资, another declaration of the year.  Sets
  * row->person_id, insurance_id, sb_no (when blank), prev_fen.  prefix
  * (may be NULL) starts each message.  Returns 0 (see errs) or -1. */
-int		 nianbao_rules(struct store *s, int64_t unit_id,
+int		 nianbao_rules(struct store *s,
+		    const struct nianbao_kind *k, int64_t unit_id,
 		    int64_t task_id, struct nianbao_row *row,
 		    const char *prefix, struct form_errors *errs);
 
@@ -150,7 +171,8 @@ struct nianbao_missing {
  * year of the unit that is not 退单, [offset, offset + limit) of them
  * by person; *total (may be NULL) receives how many there are.
  * Returns the count walked or -1. */
-int		 nianbao_missing_page(struct store *s, int64_t unit_id,
+int		 nianbao_missing_page(struct store *s,
+		    const struct nianbao_kind *k, int64_t unit_id,
 		    int year, int offset, int limit,
 		    void (*fn)(const struct nianbao_missing *m, void *arg),
 		    void *arg, int64_t *total);
@@ -160,7 +182,8 @@ int		 nianbao_missing_page(struct store *s, int64_t unit_id,
  * write lock: a broken one is added to errs and nothing is stored.
  * *id receives the task, *created whether one was made.  Returns 0, 1
  * refused, -1 error. */
-int		 nianbao_save(struct store *s, const struct actor *who,
+int		 nianbao_save(struct store *s, const struct nianbao_kind *k,
+		    const struct actor *who,
 		    struct nianbao_row *row, const char *dedup_key,
 		    int64_t *id, int *created, struct form_errors *errs);
 
@@ -169,7 +192,8 @@ int		 nianbao_save(struct store *s, const struct actor *who,
  * is added to errs and nothing changes): what the unit does with a row
  * the reviewer sent back.  Returns 0, 1 refused, 2 no such task or
  * row, 3 the task is no longer 未提交, -1 error. */
-int		 nianbao_row_correct(struct store *s, const struct actor *who,
+int		 nianbao_row_correct(struct store *s,
+		    const struct nianbao_kind *k, const struct actor *who,
 		    int64_t task_id, int row_no, int64_t wage_fen,
 		    const char *remark, struct form_errors *errs);
 
@@ -200,8 +224,27 @@ void		 nianbao_row_from_form(const struct field_val *vals,
 
 /* ---- The business and its batch ---- */
 
-extern const struct wf_business nianbao_business;
-extern const struct batch_spec nianbao_batch;
+extern const struct wf_business nianbao_business, txgz_business;
+extern const struct batch_spec nianbao_batch, txgz_batch;
+
+/* A 非统筹退休人员 registered at a unit (by the counter; the demo and
+ * tests add them). */
+struct txgz_retiree {
+	int64_t		 unit_id;
+	int64_t		 person_id;		/* 0: not on file */
+	const char	*name;
+	const char	*idno;
+	const char	*sb_no;			/* "" */
+	const char	*retire_date;		/* YYYY-MM-DD */
+	const char	*category;		/* e.g. 机关事业单位退休 */
+	int64_t		 wage_fen;		/* last declared, 0 */
+	int		 wage_year;		/* its year, 0 */
+};
+
+/* Registers r inside the caller's transaction (or alone).  Returns 0
+ * or -1 (also when the unit already has that 身份证号). */
+int		 txgz_retiree_add(struct store *s,
+		    const struct txgz_retiree *r);
 
 /* Template columns, by index. */
 enum nianbao_col {

@@ -15,6 +15,13 @@
 #include "text.h"
 #include "wagebase.h"
 
+/* The declaration the program serves. */
+static const struct nianbao_kind *
+nb_kind(void)
+{
+	return nianbao_kind_of(tp_business()->wf->code);
+}
+
 /* Formats fen as yuan ("6000.00") into buf[32]; "" for 0. */
 static void
 nb_yuan(int64_t fen, char buf[32])
@@ -151,7 +158,7 @@ nb_page_rows(struct hall_ctx *c, const struct task *t, int *year)
 	int			 pageno, n;
 
 	if (nianbao_task_year(c->s, t->id, year) != 0 ||
-	    nianbao_business.row_count(c->s, t->id, &total) != 0)
+	    tp_business()->wf->row_count(c->s, t->id, &total) != 0)
 		return -1;
 	a.c = c;
 	a.parent = page_add(c, NULL, "rows", NULL);
@@ -200,13 +207,13 @@ nb_page_missing(struct hall_ctx *c, const struct task *t, int year)
 	a.parent = page_add(c, NULL, "missing", NULL);
 	page_attr_int(a.parent, "year", year);
 	/* The count first (the page is clamped to it), then the page. */
-	if (nianbao_missing_page(c->s, t->unit_id, year, 0, 0,
+	if (nianbao_missing_page(c->s, nb_kind(), t->unit_id, year, 0, 0,
 	    nb_page_missing_one, &a, &total) < 0)
 		return -1;
 	pageno = page_list_attrs(a.parent, (long long)total,
 	    page_number_param(c, "mpage"), NB_MISSING_PER_PAGE);
 	offset = (pageno - 1) * NB_MISSING_PER_PAGE;
-	return nianbao_missing_page(c->s, t->unit_id, year, offset,
+	return nianbao_missing_page(c->s, nb_kind(), t->unit_id, year, offset,
 	    NB_MISSING_PER_PAGE, nb_page_missing_one, &a, NULL) < 0 ? -1 : 0;
 }
 
@@ -229,4 +236,126 @@ int
 nb_page_batch(struct hall_ctx *c)
 {
 	return nb_page_common(c);
+}
+
+/* ---- The program's own handlers ---- */
+
+/* GET /B without id: the steps, the upload, a single person's form. */
+void
+nb_page_form(struct hall_ctx *c)
+{
+	tp_begin(c, "form", tp_business()->wf->name);
+	page_attr(c->page, "editable", "1");
+	page_form_token(c);
+	page_add(c, NULL, "nianbao", NULL);
+	if (nb_page_common(c) != 0)
+		page_busy(c);
+}
+
+/* A refused save: the typed values, the errors, nothing stored. */
+static void
+nb_save_refused(struct hall_ctx *c, const struct form_errors *errs)
+{
+	tp_begin_refused(c, tp_business()->wf->name, NULL);
+	nb_page_posted(c);
+	if (nb_page_common(c) != 0) {
+		page_busy(c);
+		return;
+	}
+	page_form_errors(c, errs);
+	page_message(c, "error", "信息未保存,请按红色提示修改");
+	c->status = 422;
+}
+
+/* POST /B/save: one person's declaration. */
+void
+nb_page_save(struct hall_ctx *c)
+{
+	struct field_val	 vals[NBF__MAX];
+	struct form_errors	 errs;
+	struct nianbao_row	 r;
+	struct task		 t, *tp;
+	int64_t			 id;
+	char			 key[48];
+	int			 created, rc;
+
+	if (tp_load_draft(c, &t, &tp) != 0)
+		return;
+	if (tp != NULL) {
+		/* A declaration is changed by its rows, not saved again. */
+		page_fail(c, 409, "BAD_STATE", "该申报已保存,如需修改请修改或"
+		    "删除该行,或退单后重新申报");
+		return;
+	}
+	errs.n = 0;
+	form_validate(c->r, nianbao_form_defs, NBF__MAX, &c->today, vals,
+	    &errs);
+	if (errs.n > 0) {
+		nb_save_refused(c, &errs);
+		return;
+	}
+	nianbao_row_from_form(vals, &r);
+	if ((rc = nianbao_save(c->s, nb_kind(), &c->who, &r,
+	    page_dedup_key(c, nb_kind()->retirees ? "tx" : "nb", key), &id,
+	    &created, &errs)) < 0) {
+		page_busy(c);
+		return;
+	}
+	if (rc > 0) {
+		nb_save_refused(c, &errs);
+		return;
+	}
+	tp_saved(c, id, created);
+}
+
+/* A refused correction: the task page again with errs, status. */
+static void
+nb_row_refused(struct hall_ctx *c, const struct task *t, int status,
+    const struct form_errors *errs, const char *msg)
+{
+	if (tp_show(c, t, 0) < 0) {
+		page_busy(c);
+		return;
+	}
+	if (errs != NULL)
+		page_form_errors(c, errs);
+	page_message(c, "error", msg);
+	c->status = status;
+}
+
+/* POST /B/row: id, row, nb_wage, nb_remark: a draft's row corrected. */
+void
+nb_page_row_post(struct hall_ctx *c)
+{
+	static const struct field_def defs[2] = {
+		{ "nb_wage", "上年度月平均工资", FIELD_MONEY, FIELD_REQUIRED, 0,
+		    NULL, 0, 0 },
+		{ "nb_remark", "备注", FIELD_TEXT, 0, 100, NULL, 0, 0 },
+	};
+	struct field_val	 vals[2];
+	struct form_errors	 errs;
+	struct task		 t;
+	int64_t			 row = page_id_param(c, "row");
+	int			 rc;
+
+	if (tp_load(c, &t) != 0)
+		return;
+	errs.n = 0;
+	form_validate(c->r, defs, 2, &c->today, vals, &errs);
+	if (errs.n > 0) {
+		nb_row_refused(c, &t, 422, &errs, "未修改,请按红色提示填写");
+		return;
+	}
+	rc = row > 0 && row < 1000000 ? nianbao_row_correct(c->s, nb_kind(),
+	    &c->who, t.id, (int)row, vals[0].num, vals[1].str, &errs) : 2;
+	if (rc < 0)
+		page_busy(c);
+	else if (rc == 1)
+		nb_row_refused(c, &t, 422, &errs, "未修改,请按红色提示修改");
+	else if (rc == 2)
+		nb_row_refused(c, &t, 404, NULL, "未找到该行");
+	else if (rc == 3)
+		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
+	else
+		tp_redirect(c, t.id, "saved");
 }

@@ -1,9 +1,9 @@
 /*
  * nianbao_page.h: the page side of 年度缴费工资申报: the window, the
  * declaration's rows (上传明细, paged, found by 身份证号), the persons
- * not declared, and its hooks for the task pages (taskpage.h).  The
- * program (cgi-bin/nianbao.c) keeps its own handlers: the form and
- * save.
+ * not declared, its hooks for the task pages (taskpage.h) and its
+ * handlers (the form, save, a row corrected), for 职工缴费工资申报 and
+ * 非统筹退休人员工资申报 alike (cgi-bin/nianbao.c, cgi-bin/txgz.c).
  */
 #ifndef HALL_NIANBAO_PAGE_H
 #define HALL_NIANBAO_PAGE_H
@@ -44,5 +44,12 @@ int		 nb_page_task(struct hall_ctx *c, const struct task *t,
 
 /* The taskpage batch_xml hook. */
 int		 nb_page_batch(struct hall_ctx *c);
+
+/* The program's handlers (nianbao and txgz alike, by the business it
+ * serves): GET /B (the form), POST /B/save (one person's declaration:
+ * 303, or 422 with the form), POST /B/row (a draft's row corrected). */
+void		 nb_page_form(struct hall_ctx *c);
+void		 nb_page_save(struct hall_ctx *c);
+void		 nb_page_row_post(struct hall_ctx *c);
 
 #endif

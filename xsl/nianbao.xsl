@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  nianbao.xsl: 职工缴费工资申报 (年度缴费工资申报, category jiaofei).  Views:
+  nianbao.xsl: 职工缴费工资申报 (年度缴费工资申报, category jiaofei), and,
+  imported by txgz.xsl, 非统筹退休人员工资申报 (/page/@business txgz:
+  the unit's registered retirees instead of its insured persons).  Views:
     form          the window, the steps (模版下载, 上传, 上传明细, 提交审批)
                   with the upload form, and the form of a single person
     batch         the same steps (GET /nianbao/batch)
@@ -17,6 +19,14 @@
 
   <xsl:variable name="win" select="/page/nianbao-window"/>
   <xsl:variable name="nb" select="/page/nianbao"/>
+  <!-- 非统筹退休人员工资申报 (xsl/txgz.xsl imports this one) or not. -->
+  <xsl:variable name="tx" select="/page/@business = 'txgz'"/>
+  <xsl:variable name="persons">
+    <xsl:choose>
+      <xsl:when test="$tx">本单位登记的非统筹退休人员</xsl:when>
+      <xsl:otherwise>本单位参保缴费人员</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- The window: open (its dates) or when the next one opens. -->
   <xsl:template name="nb-window">
@@ -40,19 +50,21 @@
   <!-- The rules the clerk should know before filling the template. -->
   <xsl:template name="nb-rules">
     <ul class="note nb-rules">
-      <li>模版已列出本单位全部参保缴费人员,请逐人填写上年度月平均工资(元,大于0,最多两位小数);不在本单位参保缴费的人员不能申报。</li>
+      <li>模版已列出<xsl:value-of select="$persons"/>,请逐人填写上年度月平均工资(元,大于0,最多两位小数);其他人员不能申报<xsl:if test="$tx">(非统筹退休人员须先到辖区社保经办机构登记)</xsl:if>。</li>
       <li>申报工资与上年度申报工资相差较大的(以当地政策规定的比例为准),须在备注栏说明原因。</li>
-      <li>审核通过后,按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数,自申报年度规定月份起执行。</li>
+      <xsl:if test="not($tx)">
+        <li>审核通过后,按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数,自申报年度规定月份起执行。</li>
+      </xsl:if>
     </ul>
   </xsl:template>
 
   <!-- The steps and the upload form (form and batch views). -->
   <xsl:template name="nb-steps">
-    <xsl:call-template name="section"><xsl:with-param name="title">年度缴费工资申报</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="section"><xsl:with-param name="title" select="/page/@title"/></xsl:call-template>
     <xsl:call-template name="nb-window"/>
     <xsl:call-template name="nb-rules"/>
     <ol class="steps">
-      <li>模版下载:下载本单位的申报表(已列出全部参保缴费人员),按要求填写并保存。</li>
+      <li>模版下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
       <li>上传:选择填写好的文件上传;数据量较大时系统显示导入进度,请耐心等待。</li>
       <li>上传明细:逐行查看校验结果;可按身份证号查找、删除申报有误的人员,全部有误的可退单。</li>
       <li>提交审批:上传加盖公章的申报表后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>
@@ -77,9 +89,9 @@
   <xsl:template match="page[@view = 'form']" mode="content">
     <xsl:call-template name="nb-steps"/>
     <xsl:if test="$win/@open = '1'">
-      <xsl:call-template name="section"><xsl:with-param name="title">单个职工申报</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="section"><xsl:with-param name="title">单个人员申报</xsl:with-param></xsl:call-template>
       <xsl:call-template name="required-note"/>
-      <form method="post" action="/nianbao/save" class="form nianbao-form">
+      <form method="post" action="{$path}/save" class="form nianbao-form">
         <xsl:call-template name="csrf"/>
         <xsl:if test="form/@token"><input type="hidden" name="token" value="{form/@token}"/></xsl:if>
         <table class="form-grid grid2">
@@ -222,10 +234,10 @@
       <xsl:call-template name="section"><xsl:with-param name="title">未申报人员</xsl:with-param></xsl:call-template>
       <xsl:choose>
         <xsl:when test="missing/@total = '0'">
-          <p class="hint nb-missing-none">本单位参保缴费人员均已申报<xsl:value-of select="missing/@year"/>年度缴费工资。</p>
+          <p class="hint nb-missing-none"><xsl:value-of select="$persons"/>均已申报<xsl:value-of select="missing/@year"/>年度工资。</p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="hint">以下本单位参保缴费人员未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报。</p>
+          <p class="hint">以下<xsl:value-of select="$persons"/>未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报。</p>
           <table class="grid nb-missing">
             <thead><tr><th>个人编号</th><th>姓名</th><th>身份证号</th></tr></thead>
             <tbody>
@@ -254,7 +266,12 @@
   <xsl:template name="nb-done">
     <xsl:if test="$task/@state = '结束'">
       <div class="msg msg-ok reminders">
-        <p><strong>业务已办结,</strong>各职工的缴费基数已按申报年度缴费基数上下限核定(见上传明细“缴费基数”栏),自申报年度规定月份起执行。</p>
+        <p><strong>业务已办结,</strong>
+          <xsl:choose>
+            <xsl:when test="$tx">各退休人员的申报工资已核定(见上传明细)。</xsl:when>
+            <xsl:otherwise>各职工的缴费基数已按申报年度缴费基数上下限核定(见上传明细“缴费基数”栏),自申报年度规定月份起执行。</xsl:otherwise>
+          </xsl:choose>
+        </p>
       </div>
     </xsl:if>
   </xsl:template>
@@ -276,7 +293,7 @@
     <xsl:call-template name="submit-cancel"/>
     <xsl:if test="$editable"><xsl:call-template name="nb-counter-note"/></xsl:if>
     <xsl:call-template name="history"/>
-    <p class="actions"><a class="btn" href="/nianbao">返回工资申报</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>
+    <p class="actions"><a class="btn" href="{$path}">返回工资申报</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>
   </xsl:template>
 
   <xsl:template match="page[@view = 'batch-result']" mode="content">

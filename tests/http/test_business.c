@@ -387,6 +387,57 @@ nb_row(const struct who *w, int bad, const char **cells)
 	cells[4] = "";
 }
 
+/* ---- 非统筹退休人员工资申报 ---- */
+
+/* A 非统筹退休人员 registered at the unit (not insured: on file only). */
+static void
+tx_person(const char *username, struct who *w)
+{
+	static int	 n;
+	char		 q[512], *v;
+
+	snprintf(w->name, sizeof(w->name), "业务退休%d", ++n);
+	ck_assert_int_eq(unused_idno(1955, w->idno), 0);
+	snprintf(q, sizeof(q), "INSERT INTO persons (idno, name, sex, birth) "
+	    "VALUES ('%s', '%s', '%s', '%.4s-%.2s-%.2s') RETURNING id",
+	    w->idno, w->name, (w->idno[16] - '0') % 2 ? "男" : "女",
+	    w->idno + 6, w->idno + 10, w->idno + 12);
+	ck_assert_ptr_nonnull(v = db_query(q));
+	snprintf(w->id, sizeof(w->id), "%s", v);
+	free(v);
+	snprintf(q, sizeof(q), "INSERT INTO txgz_retirees (unit_id, person_id, "
+	    "name, idno, retire_date, category) SELECT unit_id, %s, '%s', "
+	    "'%s', '2015-01-01', '机关事业单位退休' FROM accounts WHERE "
+	    "username = '%s'", w->id, w->name, w->idno, username);
+	db_exec(q);
+}
+
+/* POSTs the single retiree's declaration: 5000 元. */
+static long
+tx_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/txgz/save", 1, a, "token", tok, "id", "",
+	    "sfzh", w->idno, "name", w->name, "nb_wage", "5000",
+	    "nb_remark", "", NULL);
+}
+
+/* A row of the retirees' template, filled. */
+static void
+tx_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 idno[19];
+
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = "";
+	cells[1] = w->name;
+	cells[2] = idno;
+	cells[3] = "5000";
+	cells[4] = "";
+}
+
 /* Every business: the next one adds its line here. */
 static const struct biz biz[] = {
 	{ "tuigong", "tg", tg_person, tg_save, tg_materials, 0, tg_row },
@@ -395,6 +446,7 @@ static const struct biz biz[] = {
 	{ "chexiao", "cx", cx_person, cx_save, cx_materials, 0, NULL },
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
 	{ "nianbao", "nb", nb_person, nb_save, nb_materials, 0, nb_row },
+	{ "txgz", "tx", tx_person, tx_save, nb_materials, 0, tx_row },
 };
 
 #define NBIZ	(sizeof(biz) / sizeof(biz[0]))

@@ -141,12 +141,13 @@ START_TEST(menus_entries)
 	    "撤销申请查询");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiaofei']",
 	    "单位应收核定-|在职人员非敏感信息变更|单位一般信息变更|变更记录|"
-	    "城镇职工减少|批量减员|城镇职工增加|批量增员|职工缴费工资申报");
+	    "城镇职工减少|批量减员|城镇职工增加|批量增员|职工缴费工资申报|"
+	    "非统筹退休人员工资申报");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'qita']",
 	    "业务打印|办事预约");
 	entries_eq(ctx.doc, "/page/menus/common",
 	    "首页|退工登记|用工备案|撤销用工登记|城镇职工减少|城镇职工增加|"
-	    "职工缴费工资申报|在职人员非敏感信息变更|"
+	    "职工缴费工资申报|非统筹退休人员工资申报|在职人员非敏感信息变更|"
 	    "业务打印");
 	xp_eq(ctx.doc, "string(/page/menus/common/@title)", "常用业务");
 	xp_eq(ctx.doc, "string(/page/menus/category/entry[@label = "

@@ -110,6 +110,7 @@ setup(void)
 	th_clock_set(&db, "2026-12-10 10:00:00");
 	ck_assert_int_eq(policy_seed_defaults(db.s), 0);
 	wf_register(&nianbao_business);
+	wf_register(&txgz_business);
 	unit = th_unit(db.s, "甲公司", 0);
 	unit2 = th_unit(db.s, "乙公司", 0);
 	clerk.account_id = th_account(db.s, unit, "nb-clerk");
@@ -267,7 +268,7 @@ START_TEST(nianbao_rule_table)
 	snprintf(r.remark, sizeof(r.remark), "%s", rc->remark);
 	r.year = rc->year;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
 	if (rc->code == NULL) {
 		ck_assert_msg(errs.n == 0, "case %d: %s", _i, errs.n > 0 ?
 		    errs.e[0].msg : "");
@@ -293,7 +294,7 @@ START_TEST(nianbao_rule_bad_idno)
 	r.wage_fen = 600000;
 	r.year = 2027;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, unit, 0, &r, "第3行: ", &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, "第3行: ", &errs), 0);
 	ck_assert_int_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].code, "NB_IDNO_INVALID");
 	ck_assert_str_eq(errs.e[0].msg, "第3行: 身份证号格式不正确");
@@ -312,7 +313,7 @@ START_TEST(nianbao_ratio_message)
 	r.wage_fen = 2000000;
 	r.year = 2027;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
 	ck_assert_int_eq(errs.n, 1);
 	ck_assert_msg(strstr(errs.e[0].msg, "5,000.00元") != NULL &&
 	    strstr(errs.e[0].msg, "100%") != NULL &&
@@ -322,7 +323,7 @@ START_TEST(nianbao_ratio_message)
 	    "key, valid_from, value) VALUES ('420100', "
 	    "'nianbao.change_max_pct', '1900-01-01', '500')"), 0);
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
 	ck_assert_int_eq(errs.n, 0);
 }
 END_TEST
@@ -343,7 +344,7 @@ nt_save(enum nt_person i, int64_t wage, const char *key, int64_t *t,
 	snprintf(r.name, sizeof(r.name), "%s", nt_names[i]);
 	r.wage_fen = wage;
 	errs->n = 0;
-	return nianbao_save(db.s, &clerk, &r, key, t, &created, errs);
+	return nianbao_save(db.s, &nianbao_kind_zaizhi, &clerk, &r, key, t, &created, errs);
 }
 
 /* Attaches the 申报表 to task_id. */
@@ -568,12 +569,12 @@ START_TEST(nianbao_import_and_missing)
 	ck_assert_int_eq(th_count(db.s, "SELECT wage_fen FROM nianbao"),
 	    600050);
 	/* NT_PREV is not declared. */
-	ck_assert_int_eq(nianbao_missing_page(db.s, unit, 2027, 0, 50,
+	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_zaizhi, unit, 2027, 0, 50,
 	    nt_missing, &n, &total), 1);
 	ck_assert_int_eq(total, 1);
 	ck_assert_int_eq(n, 1);
 	/* Not for 2028: both. */
-	ck_assert_int_eq(nianbao_missing_page(db.s, unit, 2028, 0, 0,
+	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_zaizhi, unit, 2028, 0, 0,
 	    nt_missing, &n, &total), 0);
 	ck_assert_int_eq(total, 2);
 }
@@ -631,12 +632,12 @@ START_TEST(nianbao_partial)
 	ck_assert_int_eq(nianbao_rows_find(db.s, t, idno[NT_HERE], nt_found,
 	    &rc), 1);
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_row_correct(db.s, &clerk, nt, 2, 1000000,
+	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 1000000,
 	    "", &errs), 0);
-	ck_assert_int_eq(nianbao_row_correct(db.s, &clerk, nt, 2, 1000001,
+	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 1000001,
 	    "", &errs), 1);
 	ck_assert(nt_has(&errs, "NB_WAGE_RATIO"));
-	ck_assert_int_eq(nianbao_row_correct(db.s, &clerk, nt, 9, 1000, "",
+	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 9, 1000, "",
 	    &errs), 2);
 	nt_attach(nt);
 	errs.n = 0;
@@ -645,8 +646,153 @@ START_TEST(nianbao_partial)
 	ck_assert_int_eq(wf_transition(db.s, nt, WF_APPROVE, &reviewer, NULL,
 	    &errs), WF_OK);
 	ck_assert_int_eq(nt_base_from(iid[NT_PREV], "2027-01"), 1000000);
-	ck_assert_int_eq(nianbao_row_correct(db.s, &clerk, nt, 2, 900000, "",
+	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 900000, "",
 	    &errs), 3);
+}
+END_TEST
+
+/* ---- 非统筹退休人员 ---- */
+
+/* Registers the retirees of the txgz tests: 赵退 at 甲公司 (declared
+ * 5,000 元 for 2026), 钱退 at 乙公司, 吴终 at 甲公司 no longer (终止).
+ * Their 身份证号 into ids[3]. */
+static void
+nt_retirees(char ids[3][19])
+{
+	struct txgz_retiree	 r;
+
+	nt_idno("42010219500101101", ids[0]);
+	nt_idno("42010219510101102", ids[1]);
+	nt_idno("42010219520101103", ids[2]);
+	memset(&r, 0, sizeof(r));
+	r.unit_id = unit;
+	r.name = "赵退";
+	r.idno = ids[0];
+	r.sb_no = "";
+	r.retire_date = "2010-01-01";
+	r.category = "机关事业单位退休";
+	r.wage_fen = 500000;
+	r.wage_year = 2026;
+	ck_assert_int_eq(txgz_retiree_add(db.s, &r), 0);
+	r.unit_id = unit2;
+	r.name = "钱退";
+	r.idno = ids[1];
+	ck_assert_int_eq(txgz_retiree_add(db.s, &r), 0);
+	r.unit_id = unit;
+	r.name = "吴终";
+	r.idno = ids[2];
+	ck_assert_int_eq(txgz_retiree_add(db.s, &r), 0);
+	ck_assert_int_eq(store_exec_sql(db.s, "UPDATE txgz_retirees SET "
+	    "status = '终止' WHERE name = '吴终'"), 0);
+	/* The same 身份证号 twice at a unit is refused. */
+	r.name = "吴终";
+	ck_assert_int_eq(txgz_retiree_add(db.s, &r), -1);
+}
+
+struct tx_case {
+	int		 who;		/* 0..2: the retirees; 3: NT_HERE */
+	int64_t		 wage;
+	const char	*remark;
+	const char	*code;
+};
+
+static const struct tx_case tx_cases[] = {
+	{ 0, 600000, "", NULL },
+	{ 0, 1000000, "", NULL },		/* twice the last: allowed */
+	{ 0, 1000001, "", "NB_WAGE_RATIO" },
+	{ 0, 1000001, "补发", NULL },
+	{ 1, 600000, "", "NB_NOT_RETIREE" },	/* another unit's */
+	{ 2, 600000, "", "NB_NOT_RETIREE" },	/* 终止 */
+	{ 3, 600000, "", "NB_NOT_RETIREE" },	/* insured, not a retiree */
+	{ 0, 0, "", "NB_WAGE_INVALID" },
+};
+
+START_TEST(txgz_rule_table)
+{
+	const struct tx_case	*tc = &tx_cases[_i];
+	static const char *const names[] = { "赵退", "钱退", "吴终" };
+	struct form_errors	 errs;
+	struct nianbao_row	 r;
+	char			 ids[3][19];
+
+	nt_retirees(ids);
+	memset(&r, 0, sizeof(r));
+	snprintf(r.idno, sizeof(r.idno), "%s", tc->who < 3 ? ids[tc->who] :
+	    idno[NT_HERE]);
+	snprintf(r.name, sizeof(r.name), "%s", tc->who < 3 ? names[tc->who] :
+	    nt_names[NT_HERE]);
+	r.wage_fen = tc->wage;
+	snprintf(r.remark, sizeof(r.remark), "%s", tc->remark);
+	r.year = 2027;
+	errs.n = 0;
+	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_txgz, unit, 0, &r,
+	    NULL, &errs), 0);
+	if (tc->code == NULL) {
+		ck_assert_msg(errs.n == 0, "case %d: %s", _i, errs.n > 0 ?
+		    errs.e[0].msg : "");
+		ck_assert_int_gt(r.retiree_id, 0);
+		ck_assert_int_eq(r.insurance_id, 0);
+		ck_assert_int_eq(r.prev_fen, 500000);
+	} else
+		ck_assert_msg(nt_has(&errs, tc->code), "case %d: want %s",
+		    _i, tc->code);
+}
+END_TEST
+
+/* nianbao_missing_page callback: counts. */
+static void
+tx_missing(const struct nianbao_missing *m, void *arg)
+{
+	(*(int *)arg)++;
+}
+
+/* The template lists the unit's registered retirees; approval keeps the
+ * wage and the clamped base on the retiree's row, sets no 参保 base and
+ * records no in-service declaration. */
+START_TEST(txgz_declare_and_approve)
+{
+	struct form_errors	 errs;
+	struct nianbao_row	 r;
+	char			 ids[3][19];
+	int64_t			 t, total;
+	int			 n[2] = { 0, 0 }, m = 0, created;
+
+	nt_retirees(ids);
+	ck_assert_int_eq(txgz_batch.template_rows(db.s, unit, nt_emit, n), 0);
+	ck_assert_int_eq(n[0], 1);
+	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_txgz, unit,
+	    2027, 0, 50, tx_missing, &m, &total), 1);
+	ck_assert_int_eq(total, 1);
+	memset(&r, 0, sizeof(r));
+	snprintf(r.idno, sizeof(r.idno), "%s", ids[0]);
+	snprintf(r.name, sizeof(r.name), "赵退");
+	r.wage_fen = 300000;
+	errs.n = 0;
+	ck_assert_int_eq(nianbao_save(db.s, &nianbao_kind_txgz, &clerk, &r,
+	    "tx:1", &t, &created, &errs), 0);
+	ck_assert_int_eq(created, 1);
+	/* A retiree is not a person of 职工缴费工资申报. */
+	errs.n = 0;
+	ck_assert_int_eq(nianbao_save(db.s, &nianbao_kind_zaizhi, &clerk, &r,
+	    "nb:1", &t, &created, &errs), 1);
+	ck_assert(nt_has(&errs, "NB_NOT_INSURED"));
+	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_txgz, unit,
+	    2027, 0, 50, tx_missing, &m, &total), 0);
+	ck_assert_int_eq(total, 0);
+	t = th_count(db.s, "SELECT id FROM tasks WHERE business = 'txgz'");
+	nt_attach(t);
+	errs.n = 0;
+	ck_assert_int_eq(wf_transition(db.s, t, WF_SUBMIT, &clerk, NULL, &errs),
+	    WF_OK);
+	ck_assert_int_eq(wf_transition(db.s, t, WF_APPROVE, &reviewer, NULL,
+	    &errs), WF_OK);
+	ck_assert_int_eq(th_count(db.s, "SELECT wage_fen * 10000 + wage_year "
+	    "FROM txgz_retirees WHERE name = '赵退'"), 300000LL * 10000 + 2027);
+	ck_assert_int_eq(th_count(db.s, "SELECT base_fen FROM txgz_retirees "
+	    "WHERE name = '赵退'"), 462000);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM wage_bases"), 1);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM "
+	    "wage_declarations"), 0);
 }
 END_TEST
 
@@ -671,6 +817,9 @@ nianbao_suite(void)
 	tcase_add_test(tc, nianbao_template);
 	tcase_add_test(tc, nianbao_import_and_missing);
 	tcase_add_test(tc, nianbao_partial);
+	tcase_add_loop_test(tc, txgz_rule_table, 0,
+	    sizeof(tx_cases) / sizeof(tx_cases[0]));
+	tcase_add_test(tc, txgz_declare_and_approve);
 	suite_add_tcase(s, tc);
 	return s;
 }
