@@ -672,6 +672,96 @@ START_TEST(nianbao_declaration_3000)
 }
 END_TEST
 
+/* 非统筹退休人员工资申报: the template holds the unit's registered
+ * retirees (the demo's), not its insured persons; a retiree declared
+ * alone is approved and his row keeps the wage; an insured person is
+ * refused there. */
+START_TEST(txgz_retirees_declared)
+{
+	struct xlsx_sheet	 sh;
+	struct browser		 b, r;
+	struct answer		 a;
+	char			 q[256], id[24], idno[19], name[32], tok[40];
+	char			*rname, *ridno, *v;
+	size_t			 i, found = 0, insured = 0;
+	long long		 tid;
+
+	snprintf(name, sizeof(name), "在职非退%d", (int)getpid() % 1000);
+	ck_assert_int_eq(make_insured("demo-a", name, id, idno), 0);
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	snprintf(q, sizeof(q), "SELECT r.name FROM txgz_retirees r JOIN "
+	    "accounts a ON a.unit_id = r.unit_id WHERE a.username = 'demo-a' "
+	    "AND r.wage_fen > 0 ORDER BY r.id LIMIT 1");
+	ck_assert_ptr_nonnull(rname = db_query(q));
+	ck_assert_uint_gt(strlen(rname), 0);
+	snprintf(q, sizeof(q), "SELECT idno FROM txgz_retirees WHERE name = "
+	    "'%s'", rname);
+	ck_assert_ptr_nonnull(ridno = db_query(q));
+	get_ok(&b, "/txgz", &a);
+	ck_xpath_eq(&a, "string(/page/@business)", "txgz");
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/txgz/batch/template", 0, &a), 200);
+	ck_assert_int_eq(xlsx_read(a.body, a.bodysz, &sh), XLSX_OK);
+	answer_free(&a);
+	for (i = 1; i < sh.nrows; i++) {
+		if (sh.rows[i].ncells < 3)
+			continue;
+		found += strcmp(sh.rows[i].cells[2], ridno) == 0;
+		insured += strcmp(sh.rows[i].cells[2], idno) == 0;
+	}
+	xlsx_free(&sh);
+	ck_assert_uint_eq(found, 1);
+	ck_assert_uint_eq(insured, 0);
+	/* An insured person is no retiree. */
+	ck_assert_int_eq(http_post(&b, "/txgz/save", 1, &a, "token", tok,
+	    "sfzh", idno, "name", name, "nb_wage", "5000", "nb_remark", "",
+	    NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_NOT_RETIREE']"), 1);
+	answer_free(&a);
+	/* The retiree: saved, submitted, approved. */
+	ck_assert_int_eq(http_post(&b, "/txgz/save", 1, &a, "token", tok,
+	    "sfzh", ridno, "name", rname, "nb_wage", "7000", "nb_remark", "",
+	    NULL), 303);
+	ck_assert_ptr_nonnull(v = strstr(a.location, "/txgz?id="));
+	tid = atoll(v + 9);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "%lld", tid);
+	{
+		struct part	 p[3];
+
+		memset(p, 0, sizeof(p));
+		p[0].name = "id";
+		p[0].value = q;
+		p[1].name = "material";
+		p[1].value = NB_MAT_SHENBAOBIAO;
+		p[2].name = "file";
+		p[2].file = OK_PDF;
+		ck_assert_int_eq(http_post_multipart(&b, "/txgz/upload", 1, p,
+		    3, &a), 303);
+		answer_free(&a);
+	}
+	ck_assert_int_eq(post_task(&b, "/txgz/submit", tid, 0, &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(post_task(&r, "/review/approve", tid, 0, &a), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT wage_fen || '|' || wage_year FROM "
+	    "txgz_retirees WHERE idno = '%s'", ridno);
+	v = db_query(q);
+	ck_assert_str_eq(v, "700000|2027");
+	free(v);
+	free(rname);
+	free(ridno);
+	set_clock(NULL);
+}
+END_TEST
+
 static Suite *
 nianbao_http_suite(void)
 {
@@ -683,6 +773,7 @@ nianbao_http_suite(void)
 	tcase_add_test(tc, nianbao_window_closed);
 	tcase_add_test(tc, nianbao_single_refused);
 	tcase_add_test(tc, nianbao_declaration_3000);
+	tcase_add_test(tc, txgz_retirees_declared);
 	suite_add_tcase(s, tc);
 	return s;
 }
