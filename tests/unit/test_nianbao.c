@@ -30,6 +30,9 @@
 #include "../suites.h"
 #include "helpers.h"
 
+/* The in-service declaration, for short. */
+#define ZZ	(&nianbao_kind_zaizhi)
+
 static struct th_db	 db;
 static int64_t		 unit, unit2;
 static struct actor	 clerk, reviewer;
@@ -268,7 +271,8 @@ START_TEST(nianbao_rule_table)
 	snprintf(r.remark, sizeof(r.remark), "%s", rc->remark);
 	r.year = rc->year;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, ZZ, unit, 0, &r, NULL,
+	    &errs), 0);
 	if (rc->code == NULL) {
 		ck_assert_msg(errs.n == 0, "case %d: %s", _i, errs.n > 0 ?
 		    errs.e[0].msg : "");
@@ -294,7 +298,8 @@ START_TEST(nianbao_rule_bad_idno)
 	r.wage_fen = 600000;
 	r.year = 2027;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, "第3行: ", &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, ZZ, unit, 0, &r,
+	    "第3行: ", &errs), 0);
 	ck_assert_int_eq(errs.n, 1);
 	ck_assert_str_eq(errs.e[0].code, "NB_IDNO_INVALID");
 	ck_assert_str_eq(errs.e[0].msg, "第3行: 身份证号格式不正确");
@@ -313,7 +318,8 @@ START_TEST(nianbao_ratio_message)
 	r.wage_fen = 2000000;
 	r.year = 2027;
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, ZZ, unit, 0, &r, NULL,
+	    &errs), 0);
 	ck_assert_int_eq(errs.n, 1);
 	ck_assert_msg(strstr(errs.e[0].msg, "5,000.00元") != NULL &&
 	    strstr(errs.e[0].msg, "100%") != NULL &&
@@ -323,7 +329,8 @@ START_TEST(nianbao_ratio_message)
 	    "key, valid_from, value) VALUES ('420100', "
 	    "'nianbao.change_max_pct', '1900-01-01', '500')"), 0);
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_rules(db.s, &nianbao_kind_zaizhi, unit, 0, &r, NULL, &errs), 0);
+	ck_assert_int_eq(nianbao_rules(db.s, ZZ, unit, 0, &r, NULL,
+	    &errs), 0);
 	ck_assert_int_eq(errs.n, 0);
 }
 END_TEST
@@ -344,7 +351,8 @@ nt_save(enum nt_person i, int64_t wage, const char *key, int64_t *t,
 	snprintf(r.name, sizeof(r.name), "%s", nt_names[i]);
 	r.wage_fen = wage;
 	errs->n = 0;
-	return nianbao_save(db.s, &nianbao_kind_zaizhi, &clerk, &r, key, t, &created, errs);
+	return nianbao_save(db.s, ZZ, &clerk, &r, key, t, &created,
+	    errs);
 }
 
 /* Attaches the 申报表 to task_id. */
@@ -569,12 +577,12 @@ START_TEST(nianbao_import_and_missing)
 	ck_assert_int_eq(th_count(db.s, "SELECT wage_fen FROM nianbao"),
 	    600050);
 	/* NT_PREV is not declared. */
-	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_zaizhi, unit, 2027, 0, 50,
+	ck_assert_int_eq(nianbao_missing_page(db.s, ZZ, unit, 2027, 0, 50,
 	    nt_missing, &n, &total), 1);
 	ck_assert_int_eq(total, 1);
 	ck_assert_int_eq(n, 1);
 	/* Not for 2028: both. */
-	ck_assert_int_eq(nianbao_missing_page(db.s, &nianbao_kind_zaizhi, unit, 2028, 0, 0,
+	ck_assert_int_eq(nianbao_missing_page(db.s, ZZ, unit, 2028, 0, 0,
 	    nt_missing, &n, &total), 0);
 	ck_assert_int_eq(total, 2);
 }
@@ -632,13 +640,13 @@ START_TEST(nianbao_partial)
 	ck_assert_int_eq(nianbao_rows_find(db.s, t, idno[NT_HERE], nt_found,
 	    &rc), 1);
 	errs.n = 0;
-	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 1000000,
-	    "", &errs), 0);
-	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 1000001,
-	    "", &errs), 1);
+	ck_assert_int_eq(nianbao_row_correct(db.s, ZZ, &clerk, nt, 2,
+	    1000000, "", &errs), 0);
+	ck_assert_int_eq(nianbao_row_correct(db.s, ZZ, &clerk, nt, 2,
+	    1000001, "", &errs), 1);
 	ck_assert(nt_has(&errs, "NB_WAGE_RATIO"));
-	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 9, 1000, "",
-	    &errs), 2);
+	ck_assert_int_eq(nianbao_row_correct(db.s, ZZ, &clerk, nt, 9,
+	    1000, "", &errs), 2);
 	nt_attach(nt);
 	errs.n = 0;
 	ck_assert_int_eq(wf_transition(db.s, nt, WF_SUBMIT, &clerk, NULL,
@@ -646,8 +654,8 @@ START_TEST(nianbao_partial)
 	ck_assert_int_eq(wf_transition(db.s, nt, WF_APPROVE, &reviewer, NULL,
 	    &errs), WF_OK);
 	ck_assert_int_eq(nt_base_from(iid[NT_PREV], "2027-01"), 1000000);
-	ck_assert_int_eq(nianbao_row_correct(db.s, &nianbao_kind_zaizhi, &clerk, nt, 2, 900000, "",
-	    &errs), 3);
+	ck_assert_int_eq(nianbao_row_correct(db.s, ZZ, &clerk, nt, 2,
+	    900000, "", &errs), 3);
 }
 END_TEST
 
