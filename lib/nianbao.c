@@ -856,9 +856,9 @@ nb_check_row(const struct nianbao_row *row, void *arg)
 		a->failed = 1;
 }
 
-/* The rules of every row of task_id, and, for a draft, the window of
- * its year (a task submitted in the window is decided after it).
- * Returns 0 or -1. */
+/* The rules of every row of task_id, and, for a draft not sent back,
+ * the window of its year (a task submitted in the window is decided,
+ * and corrected when sent back, after it).  Returns 0 or -1. */
 static int
 nb_check_rows(struct store *s, int64_t task_id, struct form_errors *errs,
     int *nrows)
@@ -879,7 +879,9 @@ nb_check_rows(struct store *s, int64_t task_id, struct form_errors *errs,
 	    a.failed)
 		return -1;
 	*nrows = n;
-	if (t.state != TASK_DRAFT || n == 0)
+	/* A declaration sent back (回退, or rows a partial decision
+	 * returned) is corrected and resubmitted after the window too. */
+	if (t.state != TASK_DRAFT || n == 0 || t.returned)
 		return 0;
 	if (nb_rule_window(s, t.unit_id, &year, errs) != 0)
 		return -1;

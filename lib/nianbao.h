@@ -12,7 +12,8 @@
  *   opens and closes, e.g. 2026-12-01 .. 2027-01-15 for 2027).  Outside
  *   every window nothing is saved or submitted and the pages say when
  *   the next one opens.  A task submitted in the window may be decided
- *   after it.
+ *   after it, and one sent back (回退, a partial decision) corrected and
+ *   resubmitted after it.
  * - The template (模版下载) is pre-filled with every person 参保缴费 at
  *   the unit (个人编号, 姓名, 身份证号), 上年度月平均工资 and 备注 to
  *   fill, its 填表说明 on a second sheet (batch_spec.template_rows).

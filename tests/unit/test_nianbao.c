@@ -631,6 +631,8 @@ START_TEST(nianbao_partial)
 	ck_assert_int_eq(nt_base_from(iid[NT_HERE], "2027-01"), 600000);
 	ck_assert_int_eq(nt_base_from(iid[NT_PREV], "2027-01"), -1);
 	ck_assert_int_eq(nianbao_row_load(db.s, nt, 2, &r), 0);
+	/* Corrected and resubmitted after the window closed. */
+	th_clock_set(&db, "2027-02-01 10:00:00");
 	/* Found by 身份证号 in its new task, not in the old. */
 	ck_assert_int_eq(nianbao_rows_find(db.s, nt, idno[NT_PREV], nt_found,
 	    &rc), 1);
