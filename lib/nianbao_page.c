@@ -101,20 +101,28 @@ nb_page_materials(struct hall_ctx *c, const struct task *t, int64_t pid,
 	return 0;
 }
 
-/* See nianbao_page.h. */
-int
-nb_page_common(struct hall_ctx *c)
+/* The window, the materials and the unit's declarations of the form
+ * and batch pages.  Returns 0 or -1. */
+static int
+nb_page_frame(struct hall_ctx *c)
 {
 	struct tp_material	 m;
 	xmlNodePtr		 list;
 
-	tp_add_review_days(c, NULL);
 	nb_materials_of(&m);
 	list = tp_materials_list(c, 0);
 	tp_material_add(c, list, &m, 0, -1);
 	if (nb_page_window(c, NULL) != 0 || tp_add_recent(c) != 0)
 		return -1;
 	return 0;
+}
+
+/* See nianbao_page.h. */
+int
+nb_page_common(struct hall_ctx *c)
+{
+	tp_add_review_days(c, NULL);
+	return nb_page_frame(c);
 }
 
 /* Where rows go. */
@@ -235,7 +243,8 @@ nb_page_task(struct hall_ctx *c, const struct task *t, int batch,
 int
 nb_page_batch(struct hall_ctx *c)
 {
-	return nb_page_common(c);
+	/* The shared batch page adds the 审核时限 itself. */
+	return nb_page_frame(c);
 }
 
 /* ---- The program's own handlers ---- */
