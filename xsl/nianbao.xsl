@@ -127,11 +127,6 @@
             </xsl:call-template>
           </tr>
         </table>
-        <xsl:if test="/page/errors/error[@field = '']">
-          <ul class="errors">
-            <xsl:for-each select="/page/errors/error[@field = '']"><li class="error"><xsl:value-of select="."/></li></xsl:for-each>
-          </ul>
-        </xsl:if>
         <p class="buttons center">
           <button type="submit" class="btn btn-primary" id="btn-save">保存</button>
         </p>
