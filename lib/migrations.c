@@ -958,8 +958,13 @@ const char *const store_migrations[] = {
 "  UNIQUE (task_id, row_no)"
 ");"
 "CREATE INDEX nianbao_idno ON nianbao(task_id, idno);"
-"CREATE INDEX nianbao_person ON nianbao(person_id, year);"
-"CREATE INDEX nianbao_retiree ON nianbao(retiree_id, year);"
+"CREATE INDEX nianbao_person ON nianbao(person_id, year, task_id);"
+"CREATE INDEX nianbao_retiree ON nianbao(retiree_id, year, task_id);"
+"CREATE INDEX nianbao_insurance ON nianbao(insurance_id);"
+/* Every new task and every 参保 row checks the rows that point at it
+ * (foreign keys): a declaration writes thousands of wage_bases rows,
+ * which migration 21 does not index by task. */
+"CREATE INDEX IF NOT EXISTS wage_bases_task ON wage_bases(task_id);"
 "CREATE TABLE txgz_retirees ("		/* 非统筹退休人员 of a unit */
 "  id INTEGER PRIMARY KEY,"
 "  unit_id INTEGER NOT NULL REFERENCES units(id),"
