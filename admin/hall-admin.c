@@ -34,6 +34,7 @@
 #include "levy.h"
 #include "log.h"
 #include "policy.h"
+#include "nianbao.h"
 #include "store.h"
 #include "valid.h"
 #include "populate.h"
@@ -1471,6 +1472,45 @@ demo_write_list(FILE *f, const char *certdir, const char *rev_pw,
 /* Creates the demo world in one transaction; see the file comment and
  * the brief in nginx/demo.sh.  Does nothing when units exist.
  * Returns the exit code. */
+/* Registers two 非统筹退休人员 at each demo unit (非统筹退休人员工资申报:
+ * 机关事业单位 retirees born 1948/1949, not in persons), the first with
+ * last year's declared wage.  Returns 0 or -1. */
+static int
+demo_retirees(struct store *s, const struct hdate *today)
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
+	    9, 10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	static const char *const names[] = { "退休甲", "退休乙" };
+	struct txgz_retiree	 r;
+	char			 idno[19], name[32];
+	size_t			 u;
+	int			 i, j, sum;
+
+	for (u = 0; u < N(demo_units); u++)
+		for (i = 0; i < 2; i++) {
+			snprintf(idno, sizeof(idno), "42010219%d0%d0%d1%02d",
+			    48 + i, 3 + (int)u, 1 + i, 11 + (int)u);
+			for (sum = 0, j = 0; j < 17; j++)
+				sum += (idno[j] - '0') * w[j];
+			idno[17] = check[sum % 11];
+			idno[18] = '\0';
+			snprintf(name, sizeof(name), "%s%zu", names[i], u + 1);
+			memset(&r, 0, sizeof(r));
+			r.unit_id = demo_units[u].id;
+			r.name = name;
+			r.idno = idno;
+			r.sb_no = "";
+			r.retire_date = i == 0 ? "2008-07-01" : "2009-05-01";
+			r.category = "机关事业单位退休";
+			r.wage_fen = i == 0 ? 650000 : 0;
+			r.wage_year = i == 0 ? today->year : 0;
+			if (txgz_retiree_add(s, &r) != 0)
+				return -1;
+		}
+	return 0;
+}
+
 static int
 cmd_demo(struct store *s, int argc, char **argv)
 {
@@ -1605,6 +1645,10 @@ cmd_demo(struct store *s, int argc, char **argv)
 	    demo_arrears(s, arrears_pid[2], arrears_unit[2], &today, 3) ==
 	    -1) {
 		admin_fail("无法写入欠费记录");
+		goto fail;
+	}
+	if (demo_retirees(s, &today) != 0) {
+		admin_fail("无法写入非统筹退休人员");
 		goto fail;
 	}
 	if (admin_audit(s, "admin.demo", "store", "demo world created") == -1)

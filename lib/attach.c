@@ -104,6 +104,8 @@ const struct material attach_materials[] = {
 	{ "zengjia_shenqing", "人员增加申请(签字盖章)", 0 },
 	/* 当月欠费注销 [003 六 (二)] */
 	{ "zhuxiao_shuoming", "经职工本人签字确认的欠费注销情况说明", 0 },
+	/* 年度缴费工资申报 [003 九 (二) 根据每年工资申报文件规定] */
+	{ "gongzi_shenbaobiao", "年度缴费工资申报表(单位盖章)", 0 },
 	{ NULL, NULL, 0 }
 };
 

@@ -17,9 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
+#include <xlsxwriter.h>
 
 #include "audit.h"
 #include "batch.h"
@@ -124,6 +127,148 @@ batch_template(const struct batch_spec *spec, unsigned char **out,
 	rows[1] = spec->example;
 	return xlsx_write(spec->title, rows, spec->example != NULL ? 2 : 1,
 	    batch_ncols(spec), out, outsz);
+}
+
+/* Where a pre-filled template writes its rows. */
+struct batch_tsheet {
+	lxw_worksheet	*ws;
+	lxw_format	*text;		/* "@": 身份证号 stays text */
+	size_t		 ncols;
+	lxw_row_t	 row;
+	int		 failed;
+};
+
+/* template_rows callback: one row of the template.  Returns 0, 1 to
+ * stop on a write error. */
+static int
+batch_template_emit(void *arg, const char *const *cells)
+{
+	struct batch_tsheet	*t = arg;
+	size_t			 j;
+
+	t->row++;
+	for (j = 0; j < t->ncols; j++)
+		if (cells[j] != NULL && cells[j][0] != '\0' &&
+		    worksheet_write_string(t->ws, t->row, (lxw_col_t)j,
+		    cells[j], t->text) != LXW_NO_ERROR) {
+			t->failed = 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* Writes the header and notes of spec and the rows template_rows
+ * gives for unit_id into a workbook at path (libxlsxwriter, constant
+ * memory, its temporary files in tmpdir).  Returns 0 or -1. */
+static int
+batch_template_write(struct store *s, const struct batch_spec *spec,
+    int64_t unit_id, const char *path, const char *tmpdir)
+{
+	lxw_workbook_options	 opt;
+	struct batch_tsheet	 t;
+	lxw_workbook		*wb;
+	lxw_worksheet		*notes;
+	lxw_format		*bold;
+	size_t			 j;
+	int			 rc = 0;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.constant_memory = LXW_TRUE;
+	opt.tmpdir = (char *)(uintptr_t)tmpdir;
+	if ((wb = workbook_new_opt(path, &opt)) == NULL)
+		return -1;
+	memset(&t, 0, sizeof(t));
+	t.ncols = batch_ncols(spec);
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	t.text = workbook_add_format(wb);
+	format_set_num_format(t.text, "@");
+	if ((t.ws = workbook_add_worksheet(wb, spec->title)) == NULL) {
+		workbook_close(wb);
+		return -1;
+	}
+	for (j = 0; j < t.ncols; j++) {
+		worksheet_set_column(t.ws, (lxw_col_t)j, (lxw_col_t)j, 22,
+		    t.text);
+		if (worksheet_write_string(t.ws, 0, (lxw_col_t)j,
+		    spec->columns[j], bold) != LXW_NO_ERROR)
+			t.failed = 1;
+	}
+	if (!t.failed && spec->template_rows != NULL)
+		rc = spec->template_rows(s, unit_id, batch_template_emit, &t);
+	if (spec->notes != NULL &&
+	    (notes = workbook_add_worksheet(wb, "填表说明")) != NULL) {
+		worksheet_set_column(notes, 0, 0, 100, NULL);
+		for (j = 0; spec->notes[j] != NULL; j++)
+			if (worksheet_write_string(notes, (lxw_row_t)j, 0,
+			    spec->notes[j], j == 0 ? bold : NULL) !=
+			    LXW_NO_ERROR)
+				t.failed = 1;
+	}
+	if (workbook_close(wb) != LXW_NO_ERROR || rc != 0 || t.failed)
+		return -1;
+	return 0;
+}
+
+/* Reads the file at path into *out (malloc'd) and *outsz.  Returns 0
+ * or -1. */
+static int
+batch_slurp(const char *path, unsigned char **out, size_t *outsz)
+{
+	struct stat	 st;
+	ssize_t		 r;
+	size_t		 got = 0;
+	int		 fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || st.st_size <= 0 ||
+	    (*out = malloc((size_t)st.st_size)) == NULL)
+		goto out;
+	while (got < (size_t)st.st_size &&
+	    (r = read(fd, *out + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)r;
+	if (got != (size_t)st.st_size) {
+		free(*out);
+		*out = NULL;
+		goto out;
+	}
+	*outsz = got;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
+/* The template pre-filled for a unit; see batch.h. */
+int
+batch_template_unit(struct store *s, const struct batch_spec *spec,
+    int64_t unit_id, unsigned char **out, size_t *outsz)
+{
+	const char	*tmp = getenv("TMPDIR");
+	char		 path[512];
+	int		 fd, rc;
+
+	*out = NULL;
+	*outsz = 0;
+	if (spec->template_rows == NULL && spec->notes == NULL)
+		return batch_template(spec, out, outsz);
+	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
+		tmp = "/tmp";
+	snprintf(path, sizeof(path), "%s/template-XXXXXX", tmp);
+	if ((fd = mkstemp(path)) < 0) {
+		log_err("batch: template: mkstemp: %s", path);
+		return -1;
+	}
+	close(fd);
+	rc = batch_template_write(s, spec, unit_id, path, tmp);
+	if (rc == 0)
+		rc = batch_slurp(path, out, outsz);
+	unlink(path);
+	if (rc != 0)
+		log_err("batch: template of %s for unit %" PRId64 " failed",
+		    spec->business, unit_id);
+	return rc;
 }
 
 /* Cell j of row r of sh, "" past the row's end. */

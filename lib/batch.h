@@ -41,6 +41,19 @@ struct batch_spec {
 	/* Its business, whose row_count and row_delete hooks count and
 	 * delete the detail rows. */
 	const struct wf_business *wf;
+	/* Optional: a template pre-filled for the unit (年度工资申报:
+	 * every person insured there).  Calls emit(arg, cells) once per
+	 * row, cells[0..ncols) in the columns' order (borrowed for the
+	 * call); a non-zero return of emit stops the walk and is
+	 * returned.  Returns 0, -1 on error, or emit's value.  NULL: the
+	 * template is the header and the example row. */
+	int		(*template_rows)(struct store *s, int64_t unit_id,
+			    int (*emit)(void *arg, const char *const *cells),
+			    void *arg);
+	/* Optional: the 填表说明 lines, NULL-terminated, written on a
+	 * second sheet of the template (the import reads only the
+	 * first). */
+	const char *const *notes;
 };
 
 /* The result of one import. */
@@ -101,6 +114,15 @@ int		 batch_count(struct store *s, const struct batch_spec *spec,
 
 /* The template as .xlsx bytes (malloc'd, caller frees).  Returns 0 or -1. */
 int		 batch_template(const struct batch_spec *spec,
+		    unsigned char **out, size_t *outsz);
+
+/* The template of spec for unit_id as .xlsx bytes (malloc'd, caller
+ * frees): with template_rows, the header then every row it emits for
+ * the unit (written as a stream in constant memory: a 20,000-person
+ * unit), and the notes on a second sheet 填表说明; without either, as
+ * batch_template().  Returns 0 or -1. */
+int		 batch_template_unit(struct store *s,
+		    const struct batch_spec *spec, int64_t unit_id,
 		    unsigned char **out, size_t *outsz);
 
 /* Imports an uploaded workbook as one new task of unit_id (dedup_key:

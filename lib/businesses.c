@@ -16,6 +16,7 @@
 #include "zengyuan.h"
 #include "gongzi.h"
 #include "zhuxiao.h"
+#include "nianbao.h"
 #include "bujiao.h"
 
 const struct wf_business *const hall_businesses[] = {
@@ -26,6 +27,8 @@ const struct wf_business *const hall_businesses[] = {
 	&zengyuan_business,
 	&gongzi_business,
 	&zhuxiao_business,
+	&nianbao_business,
+	&txgz_business,
 	&bujiao_business,
 	NULL
 };
@@ -62,7 +65,6 @@ const struct hall_menu_entry hall_menu_entries[] = {
 	{ "jiaofei",	"在职人员非敏感信息变更", "/biangeng/person", NULL },
 	{ "jiaofei",	"单位一般信息变更",	"/biangeng/unit", NULL },
 	{ "jiaofei",	"变更记录",		"/biangeng/records", NULL },
-	{ "jiaofei",	"职工缴费工资申报",	NULL,	"" },
 	{ "qita",	"业务打印",		"/print", NULL },
 	{ "qita",	"办事预约",		"/yuyue", NULL },
 	{ HALL_MENU_COMMON, "首页",		"/home", NULL },

@@ -1077,7 +1077,52 @@ const char *const store_migrations[] = {
 "  UNIQUE (task_id, row_no)"
 ");"
 "CREATE INDEX zhuxiao_person ON zhuxiao(person_id, month, task_id);",
-/* 27 (issue 12, 欠费补缴): lib/bujiao.c
+/* 27 (issue 11, 年度缴费工资申报, lib/nianbao.c): one row per person of a
+ * declaration, row_no 0 for the form and the file's row for a batch;
+ * the 缴费年度 declared on each row (a reviewer's partial decision moves
+ * rows to a task of their own).  Found by 身份证号 within a task (the
+ * unit's 上传明细 and the reviewer's search), and by person and year
+ * (another live declaration of the year, the 未申报人员 list).  The same
+ * rows serve 非统筹退休人员工资申报 (txgz): its persons are the unit's
+ * txgz_retirees (registered at the counter), found by retiree_id. */
+"CREATE TABLE nianbao ("
+"  id INTEGER PRIMARY KEY,"
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL DEFAULT 0,"
+"  year INTEGER NOT NULL,"			/* 缴费年度 declared */
+"  person_id INTEGER REFERENCES persons(id),"
+"  insurance_id INTEGER REFERENCES insurance(id),"
+"  name TEXT NOT NULL DEFAULT '',"
+"  idno TEXT NOT NULL DEFAULT '',"
+"  sb_no TEXT NOT NULL DEFAULT '',"		/* 个人编号 */
+"  wage_fen INTEGER NOT NULL,"			/* 上年度月平均工资 */
+"  prev_fen INTEGER NOT NULL DEFAULT 0,"	/* 申报工资 before */
+"  remark TEXT NOT NULL DEFAULT '',"		/* 备注 */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"	/* 缴费基数, on approval */
+"  retiree_id INTEGER REFERENCES txgz_retirees(id),"	/* txgz's */
+"  UNIQUE (task_id, row_no)"
+");"
+"CREATE INDEX nianbao_idno ON nianbao(task_id, idno);"
+"CREATE INDEX nianbao_person ON nianbao(person_id, year, task_id);"
+"CREATE INDEX nianbao_retiree ON nianbao(retiree_id, year, task_id);"
+"CREATE INDEX nianbao_insurance ON nianbao(insurance_id);"
+"CREATE TABLE txgz_retirees ("		/* 非统筹退休人员 of a unit */
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  name TEXT NOT NULL,"
+"  idno TEXT NOT NULL,"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  retire_date TEXT NOT NULL DEFAULT '',"
+"  category TEXT NOT NULL DEFAULT '',"		/* 机关事业单位退休 … */
+"  status TEXT NOT NULL DEFAULT '正常' CHECK (status IN ('正常', '终止')),"
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"	/* last approved declaration */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"
+"  wage_year INTEGER NOT NULL DEFAULT 0,"
+"  UNIQUE (unit_id, idno)"
+");"
+"CREATE INDEX txgz_retirees_unit ON txgz_retirees(unit_id, status, id);",
+/* 28 (issue 12, 欠费补缴): lib/bujiao.c
  * owns bujiao*.  A 补缴 task's computation is fixed at save: one row
  * per person (bujiao_persons, the 明细表's and the reviewer's rows),
  * one per person and month holding its lines of every type and side

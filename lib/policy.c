@@ -465,6 +465,20 @@ static const struct policy_seed policy_seeds[] = {
 	/* Uploads with progress (issue 11, lib/batch.c import jobs). */
 	{ "*", "batch.sync_rows", "1900-01-01", "500",
 	  "批量导入:不超过500行即时导入,超过则后台分段导入并显示进度" },
+	/* 年度缴费工资申报 (lib/nianbao.c): the window of each 缴费年度
+	 * (the declaration comes first from 12-21, wage.decl_freeze_*),
+	 * the month its bases apply from, and how far a wage may move
+	 * from the previous 申报工资 without a 备注. */
+	{ "*", "nianbao.open.2026", "1900-01-01", "2025-12-01", "2026年度缴费工资申报期" },
+	{ "*", "nianbao.close.2026", "1900-01-01", "2026-01-15", "2026年度缴费工资申报期" },
+	{ "*", "nianbao.open.2027", "1900-01-01", "2026-12-01", "2027年度缴费工资申报期" },
+	{ "*", "nianbao.close.2027", "1900-01-01", "2027-01-15", "2027年度缴费工资申报期" },
+	{ "*", "nianbao.from_month", "1900-01-01", "1",
+	  "申报年度的缴费基数自该年1月起执行" },
+	{ "*", "nianbao.change_max_pct", "1900-01-01", "200",
+	  "申报工资超过上年度申报工资2倍或低于其一半的须说明原因" },
+	{ "*", "review.nianbao.days_min", "1900-01-01", "1", "工资申报审核 1-5 个工作日" },
+	{ "*", "review.nianbao.days_max", "1900-01-01", "5", "工资申报审核 1-5 个工作日" },
 	/* 欠费补缴 (issue 12, lib/bujiao.c). */
 	{ "*", "bujiao.warn_after_day", "1900-01-01", "20",
 	  "单位员工欠费补缴:每月20日后办理,提示可能影响本月后续业务(003 缴费管理)" },

@@ -65,6 +65,14 @@
  *                                    policy_int_year, wagebase.h)
  *   base.floor_pct                   缴费基数 floor, % of 社平工资 (60)
  *   base.ceiling_pct                 缴费基数 ceiling, % (300)
+ *   nianbao.open.<YYYY>              "YYYY-MM-DD": the 年度缴费工资申报
+ *   nianbao.close.<YYYY>             of 缴费年度 YYYY opens / closes
+ *                                    (2027: 2026-12-01 .. 2027-01-15)
+ *   nianbao.from_month               the month (1-12) of the declared
+ *                                    year its bases apply from (1)
+ *   nianbao.change_max_pct           a declared wage above N% of the
+ *                                    previous 申报工资, or below
+ *                                    100/N of it, needs a 备注 (200)
  *   wage.decl_freeze_from            "MM-DD": from this day ... (12-21)
  *   wage.decl_freeze_to              ... to this day (01-15) the annual
  *                                    wage declaration comes first

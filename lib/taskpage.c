@@ -887,7 +887,8 @@ tp_xlsx(struct hall_ctx *c, const char *what)
 static void
 tp_template(struct hall_ctx *c)
 {
-	if (batch_template(tp_biz->wf->batch, &c->file, &c->filesz) != 0) {
+	if (batch_template_unit(c->s, tp_biz->wf->batch, c->acct.unit_id,
+	    &c->file, &c->filesz) != 0) {
 		page_busy(c);
 		return;
 	}

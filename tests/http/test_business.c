@@ -402,6 +402,96 @@ zx_save(struct browser *b, const struct who *w, const char *tok,
 	    "sfzh", w->idno, "month", month, "confirm", "1", NULL);
 }
 
+/* ---- 年度缴费工资申报 ---- */
+
+static const char *const nb_materials[] = { "gongzi_shenbaobiao", NULL };
+
+/* A person 参保缴费 at the unit (the window of the demo's today is
+ * open: 2027年度, policy nianbao.open/close.2027). */
+static void
+nb_person(const char *username, struct who *w)
+{
+	fresh(username, "业务年报", w);
+}
+
+/* POSTs the single person's declaration: 6000 元, no 备注. */
+static long
+nb_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/nianbao/save", 1, a, "token", tok, "id", "",
+	    "sfzh", w->idno, "name", w->name, "nb_wage", "6000",
+	    "nb_remark", "", NULL);
+}
+
+/* A row of the declaration's template, filled. */
+static void
+nb_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 idno[19], sb_no[24];
+
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	snprintf(sb_no, sizeof(sb_no), "T%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = sb_no;
+	cells[1] = w->name;
+	cells[2] = idno;
+	cells[3] = "6000";
+	cells[4] = "";
+}
+
+/* ---- 非统筹退休人员工资申报 ---- */
+
+/* A 非统筹退休人员 registered at the unit (not insured: on file only). */
+static void
+tx_person(const char *username, struct who *w)
+{
+	static int	 n;
+	char		 q[512], *v;
+
+	snprintf(w->name, sizeof(w->name), "业务退休%d", ++n);
+	ck_assert_int_eq(unused_idno(1955, w->idno), 0);
+	snprintf(q, sizeof(q), "INSERT INTO persons (idno, name, sex, birth) "
+	    "VALUES ('%s', '%s', '%s', '%.4s-%.2s-%.2s') RETURNING id",
+	    w->idno, w->name, (w->idno[16] - '0') % 2 ? "男" : "女",
+	    w->idno + 6, w->idno + 10, w->idno + 12);
+	ck_assert_ptr_nonnull(v = db_query(q));
+	snprintf(w->id, sizeof(w->id), "%s", v);
+	free(v);
+	snprintf(q, sizeof(q), "INSERT INTO txgz_retirees (unit_id, person_id, "
+	    "name, idno, retire_date, category) SELECT unit_id, %s, '%s', "
+	    "'%s', '2015-01-01', '机关事业单位退休' FROM accounts WHERE "
+	    "username = '%s'", w->id, w->name, w->idno, username);
+	db_exec(q);
+}
+
+/* POSTs the single retiree's declaration: 5000 元. */
+static long
+tx_save(struct browser *b, const struct who *w, const char *tok,
+    struct answer *a)
+{
+	return http_post(b, "/txgz/save", 1, a, "token", tok, "id", "",
+	    "sfzh", w->idno, "name", w->name, "nb_wage", "5000",
+	    "nb_remark", "", NULL);
+}
+
+/* A row of the retirees' template, filled. */
+static void
+tx_row(const struct who *w, int bad, const char **cells)
+{
+	static char	 idno[19];
+
+	snprintf(idno, sizeof(idno), "%s", w->idno);
+	if (bad)
+		idno[17] = idno[17] == '1' ? '2' : '1';
+	cells[0] = "";
+	cells[1] = w->name;
+	cells[2] = idno;
+	cells[3] = "5000";
+	cells[4] = "";
+}
+
 /* ---- 欠费补缴 ---- */
 
 static const char *const bj_materials[] = { "jingbanren_sfz", NULL };
@@ -446,6 +536,8 @@ static const struct biz biz[] = {
 	{ "zengyuan", "zy", zy_person, zy_save, zy_materials, 0, zy_row },
 	{ "gongzi", "gz", gz_person, gz_save, gz_materials, 0, NULL },
 	{ "zhuxiao", "zx", zx_person, zx_save, zx_materials, 0, NULL },
+	{ "nianbao", "nb", nb_person, nb_save, nb_materials, 0, nb_row },
+	{ "txgz", "tx", tx_person, tx_save, nb_materials, 0, tx_row },
 	{ "bujiao", "bj", bj_person, bj_save, bj_materials, 0, NULL },
 };
 

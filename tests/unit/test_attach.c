@@ -411,7 +411,7 @@ START_TEST(attach_materials_table)
 		ck_assert_ptr_eq(attach_material(m->code), m);
 		ck_assert_uint_lt(strlen(m->code), 48);
 	}
-	ck_assert_uint_eq(n, 32);	/* 27, 增员's 4, 当月欠费注销's 1 */
+	ck_assert_uint_eq(n, 33);	/* 27, 增员's 4, 当月欠费注销's 1, 年度工资申报's 1 */
 	ck_assert_str_eq(attach_material("sfz_copy")->name, "员工身份证复印件");
 	ck_assert_str_eq(attach_material("siwang_zhengming")->name,
 	    "居民死亡医学证明书或其他死亡证明材料");

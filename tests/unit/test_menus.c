@@ -142,13 +142,13 @@ START_TEST(menus_entries)
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'jiaofei']",
 	    "单位应收核定-|在职人员非敏感信息变更|单位一般信息变更|变更记录|"
 	    "城镇职工减少|批量减员|城镇职工增加|批量增员|单个职工缴费基数变更申报|"
-	    "当月欠费注销|单位员工欠费补缴|单位全部清欠|生成欠费补缴单|欠费补缴回退|"
-	    "缴费基数名册打印|职工缴费工资申报-");
+	    "当月欠费注销|职工缴费工资申报|缴费基数名册打印|非统筹退休人员工资申报|"
+	    "单位员工欠费补缴|单位全部清欠|生成欠费补缴单|欠费补缴回退");
 	entries_eq(ctx.doc, "/page/menus/category[@code = 'qita']",
 	    "业务打印|办事预约");
 	entries_eq(ctx.doc, "/page/menus/common",
 	    "首页|退工登记|用工备案|撤销用工登记|城镇职工减少|城镇职工增加|个人工资变更|当月欠费注销|"
-	    "欠费补缴|在职人员非敏感信息变更|"
+	    "职工缴费工资申报|非统筹退休人员工资申报|欠费补缴|在职人员非敏感信息变更|"
 	    "业务打印");
 	xp_eq(ctx.doc, "string(/page/menus/common/@title)", "常用业务");
 	xp_eq(ctx.doc, "string(/page/menus/category/entry[@label = "

@@ -1,0 +1,781 @@
+/*
+ * test_nianbao.c: 年度缴费工资申报 end to end through nginx with client
+ * certificates and the real SQLite file: the window (closed before it
+ * opens, saying when; none announced); a single person refused for
+ * each rule with nothing stored; and issue 11's scenario: a 3,000-row
+ * declaration of a 普通 unit downloaded pre-filled, uploaded (following
+ * the import contract: a 303 to …/batch/import?job= is followed until
+ * it is done), a failed row listed, two wrong rows found by 身份证号
+ * and deleted, the 未申报人员 counted, submitted (the page offers
+ * /yuyue), the reviewer's partial decision (POST /review/partial)
+ * sending two persons back with reasons and approving the rest (bases
+ * clamped to 2027's floor and ceiling from 2027-01, wage_declarations
+ * recorded), the unit seeing the two with their reasons, correcting
+ * and resubmitting, the reviewer approving them; another unit 404.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../suites.h"
+#include "client.h"
+#include "batch.h"
+#include "nianbao.h"
+#include "xlsx.h"
+
+#define OK_PDF		"unit/fixtures/files/ok.pdf"
+#define NB_ROWS		3000
+#define NB_IN_WINDOW	"2026-12-10 10:00:00"
+
+/* Asserts an XPath string value contains want. */
+#define ck_xpath_has(a, expr, want) do {				\
+	char *_v = xpath_str((a), (expr));				\
+	ck_assert_msg(strstr(_v, (want)) != NULL, "%s: got '%s', want '%s'", \
+	    (expr), _v, (want));					\
+	free(_v);							\
+} while (0)
+
+/* The persons of the scenario. */
+struct crowd {
+	int	 run;				/* this run's sequence */
+	char	 idno[NB_ROWS][19];
+	char	 name[NB_ROWS][32];
+};
+
+/* A GB 11643 number of region 420111, born 1970-1979, for person n of
+ * run into out[19]. */
+static void
+nb_idno(int run, int n, char out[19])
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
+	    9, 10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	int			 i, sum = 0;
+
+	snprintf(out, 19, "420111%04d%02d%02d%03d", 1970 + n % 10,
+	    1 + n / 10 % 12, 1 + n / 120 % 28, run % 1000);
+	for (i = 0; i < 17; i++)
+		sum += (out[i] - '0') * w[i];
+	out[17] = check[sum % 11];
+	out[18] = '\0';
+}
+
+/* Makes NB_ROWS persons 参保缴费 at username's unit (in chunks of 500
+ * rows a statement), their 个人编号 "N" + 身份证号. */
+static void
+crowd_make(const char *username, struct crowd *c)
+{
+	char	*q, *p, probe[128];
+	size_t	 cap = 500 * 96 + 256;
+	int	 i, j;
+
+	ck_assert_ptr_nonnull(q = malloc(cap));
+	for (c->run = (int)((getpid() + time(NULL)) % 1000);; c->run =
+	    (c->run + 1) % 1000) {
+		nb_idno(c->run, 0, c->idno[0]);
+		snprintf(probe, sizeof(probe), "SELECT COUNT(*) FROM persons "
+		    "WHERE idno = '%s'", c->idno[0]);
+		if (db_int(probe) == 0)
+			break;
+	}
+	for (i = 0; i < NB_ROWS; i++) {
+		nb_idno(c->run, i, c->idno[i]);
+		snprintf(c->name[i], sizeof(c->name[i]), "年报%d-%d", c->run,
+		    i);
+	}
+	for (i = 0; i < NB_ROWS; i += 500) {
+		p = q + snprintf(q, cap, "INSERT INTO persons (idno, name, sex, "
+		    "birth) VALUES ");
+		for (j = i; j < i + 500 && j < NB_ROWS; j++)
+			p += snprintf(p, cap - (size_t)(p - q), "%s('%s', '%s', "
+			    "'%s', '%.4s-%.2s-%.2s')", j > i ? ", " : "",
+			    c->idno[j], c->name[j], (c->idno[j][16] - '0') % 2 ?
+			    "男" : "女", c->idno[j] + 6, c->idno[j] + 10,
+			    c->idno[j] + 12);
+		db_exec(q);
+	}
+	snprintf(q, cap, "INSERT INTO insurance (person_id, unit_id, sb_no, "
+	    "start_month, status, last_paid_month, contrib_months) SELECT "
+	    "p.id, a.unit_id, 'N' || p.idno, '2020-01', '参保缴费', '2026-11', "
+	    "60 FROM persons p, accounts a WHERE a.username = '%s' AND "
+	    "p.name LIKE '年报%d-%%'", username, c->run);
+	db_exec(q);
+	free(q);
+}
+
+/* Stops the scenario's persons paying (the unit's counts as before). */
+static void
+crowd_leave(const struct crowd *c)
+{
+	char	 q[256];
+
+	snprintf(q, sizeof(q), "UPDATE insurance SET status = '暂停缴费', "
+	    "stop_month = '2027-02' WHERE person_id IN (SELECT id FROM persons "
+	    "WHERE name LIKE '年报%d-%%')", c->run);
+	db_exec(q);
+}
+
+/* The wage of row i of the file (元): the floor and ceiling cases
+ * first, then 6000.50. */
+static const char *
+crowd_wage(int i)
+{
+	return i == 0 ? "3000" : i == 1 ? "30000" : "6000.50";
+}
+
+/* Writes the declaration of c (every person, wages as crowd_wage) and
+ * one row of a person who is not insured here to path. */
+static void
+crowd_file(const struct crowd *c, const char *stranger, const char *path)
+{
+	const char *const	**rows;
+	const char		**cells;
+	char			(*sb)[24];
+	unsigned char		*buf;
+	size_t			 sz, n = NB_ROWS + 2, i;
+	FILE			*f;
+
+	ck_assert_ptr_nonnull(rows = calloc(n, sizeof(*rows)));
+	ck_assert_ptr_nonnull(cells = calloc(n * 5, sizeof(*cells)));
+	ck_assert_ptr_nonnull(sb = calloc(NB_ROWS, sizeof(*sb)));
+	rows[0] = nianbao_batch.columns;
+	for (i = 0; i < NB_ROWS; i++) {
+		snprintf(sb[i], sizeof(sb[i]), "N%s", c->idno[i]);
+		cells[5 * (i + 1)] = sb[i];
+		cells[5 * (i + 1) + 1] = c->name[i];
+		cells[5 * (i + 1) + 2] = c->idno[i];
+		cells[5 * (i + 1) + 3] = crowd_wage((int)i);
+		cells[5 * (i + 1) + 4] = "";
+		rows[i + 1] = &cells[5 * (i + 1)];
+	}
+	cells[5 * (n - 1)] = "";
+	cells[5 * (n - 1) + 1] = "外单位人员";
+	cells[5 * (n - 1) + 2] = stranger;
+	cells[5 * (n - 1) + 3] = "5000";
+	cells[5 * (n - 1) + 4] = "";
+	rows[n - 1] = &cells[5 * (n - 1)];
+	ck_assert_int_eq(xlsx_write("职工缴费工资申报", rows, n, 5, &buf, &sz),
+	    0);
+	ck_assert_ptr_nonnull(f = fopen(path, "wb"));
+	ck_assert_uint_eq(fwrite(buf, 1, sz, f), sz);
+	ck_assert_int_eq(fclose(f), 0);
+	free(buf);
+	free(sb);
+	free(cells);
+	free(rows);
+}
+
+/* Uploads the declaration file path with a fresh token and follows
+ * the import contract to the result page: a 303 to /nianbao?id= (or
+ * /nianbao/batch/result?id=), or to …/batch/import?job= which shows
+ * progress until it answers 303 to the result.  Returns the task id. */
+static long long
+upload_declaration(struct browser *b, const char *path)
+{
+	struct answer	 a;
+	struct part	 p[2];
+	char		 tok[40], loc[512], *v;
+	const char	*id;
+	int		 polls = 0;
+
+	ck_assert_int_eq(http_get(b, "/nianbao", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	ck_assert_uint_eq(strlen(v), 32);
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	memset(p, 0, sizeof(p));
+	p[0].name = "token";
+	p[0].value = tok;
+	p[1].name = "file";
+	p[1].file = path;
+	ck_assert_int_eq(http_post_multipart(b, "/nianbao/batch/upload", 1, p,
+	    2, &a), 303);
+	snprintf(loc, sizeof(loc), "%s", a.location);
+	answer_free(&a);
+	while (strstr(loc, "/batch/import?job=") != NULL) {
+		ck_assert_int_lt(polls++, 600);
+		if (http_get(b, loc, 1, &a) == 303) {
+			snprintf(loc, sizeof(loc), "%s", a.location);
+			answer_free(&a);
+			break;
+		}
+		/* Progress is shown while it runs. */
+		ck_assert_int_eq(xpath_count(&a, "/page/import[@rows > 0]"), 1);
+		answer_free(&a);
+		usleep(200 * 1000);
+	}
+	ck_assert_msg((id = strstr(loc, "id=")) != NULL, "location %s", loc);
+	return atoll(id + 3);
+}
+
+/* GETs path into a, expecting 200. */
+static void
+get_ok(struct browser *b, const char *path, struct answer *a)
+{
+	ck_assert_msg(http_get(b, path, 1, a) == 200, "GET %s", path);
+}
+
+/* The row number (in the task) of person i of c. */
+static int
+row_of(int i)
+{
+	return i + 2;
+}
+
+/* POSTs id (and row when > 0) to path; returns the status. */
+static long
+post_task(struct browser *b, const char *path, long long id, int row,
+    struct answer *a)
+{
+	char	 ids[24], rows[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	snprintf(rows, sizeof(rows), "%d", row);
+	if (row > 0)
+		return http_post(b, path, 1, a, "id", ids, "row", rows, NULL);
+	return http_post(b, path, 1, a, "id", ids, NULL);
+}
+
+/* Uploads the 申报表 of task id, expecting 303. */
+static void
+upload_table(struct browser *b, long long id)
+{
+	struct answer	 a;
+	struct part	 p[3];
+	char		 ids[24];
+
+	snprintf(ids, sizeof(ids), "%lld", id);
+	memset(p, 0, sizeof(p));
+	p[0].name = "id";
+	p[0].value = ids;
+	p[1].name = "material";
+	p[1].value = NB_MAT_SHENBAOBIAO;
+	p[2].name = "file";
+	p[2].file = OK_PDF;
+	ck_assert_int_eq(http_post_multipart(b, "/nianbao/upload", 1, p, 3,
+	    &a), 303);
+	answer_free(&a);
+}
+
+/* The 申报工资 and 缴费基数 (fen) person idno has from month, as
+ * "wage|base", or "" when none. */
+static char *
+base_of(const char *idno, const char *month)
+{
+	char	 q[384];
+
+	snprintf(q, sizeof(q), "SELECT b.wage_fen || '|' || b.base_fen FROM "
+	    "wage_bases b JOIN insurance i ON i.id = b.insurance_id JOIN "
+	    "persons p ON p.id = i.person_id WHERE p.idno = '%s' AND "
+	    "b.from_month = '%s' AND b.business = 'nianbao'", idno, month);
+	return db_query(q);
+}
+
+/* Asserts base_of(idno, 2027-01) is want. */
+static void
+ck_base(const char *idno, const char *want)
+{
+	char	*v = base_of(idno, "2027-01");
+
+	ck_assert_ptr_nonnull(v);
+	ck_assert_msg(strcmp(v, want) == 0, "%s: base %s, want %s", idno, v,
+	    want);
+	free(v);
+}
+
+/* Finds person i of c in task id by 身份证号 and deletes the row. */
+static void
+find_and_delete(struct browser *b, long long id, const struct crowd *c,
+    int i)
+{
+	struct answer	 a;
+	char		 path[160], want[64];
+
+	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", id,
+	    c->idno[i]);
+	get_ok(b, path, &a);
+	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 1);
+	snprintf(want, sizeof(want), "%d", row_of(i));
+	ck_xpath_eq(&a, "string(/page/rows/row/@no)", want);
+	ck_xpath_eq(&a, "string(/page/rows/row/@name)", c->name[i]);
+	answer_free(&a);
+	ck_assert_int_eq(post_task(b, "/nianbao/batch/delete", id, row_of(i),
+	    &a), 303);
+	ck_assert_ptr_nonnull(strstr(a.location, "done=deleted"));
+	answer_free(&a);
+	get_ok(b, path, &a);
+	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 0);
+	ck_xpath_eq(&a, "string(/page/rows/@found)", "0");
+	answer_free(&a);
+}
+
+/* The number of persons 参保缴费 at username's unit. */
+static long long
+insured_at(const char *username)
+{
+	char	 q[256];
+
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM insurance i JOIN "
+	    "accounts a ON a.unit_id = i.unit_id WHERE a.username = '%s' AND "
+	    "i.status = '参保缴费'", username);
+	return db_int(q);
+}
+
+/* Moves the hall's clock to when (NULL: the system's) and logs b in
+ * as username again (a session does not survive the jump). */
+static void
+at(const char *when, struct browser *b, const char *cert,
+    const char *username)
+{
+	set_clock(when);
+	browser_init(b, cert);
+	ck_assert_int_eq(login(b, username), 0);
+}
+
+/* ---- Tests ---- */
+
+/* After 2027's window, before 2028's is announced: none announced;
+ * once the region announces it: when it opens, and nothing is saved
+ * until then.  (The clock only moves forward: the certificates were
+ * issued today.) */
+START_TEST(nianbao_window_closed)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[24], idno[19], name[32], tok[40], *v;
+	long long	 before;
+
+	snprintf(name, sizeof(name), "窗口外%d", (int)getpid() % 1000);
+	ck_assert_int_eq(make_insured("demo-a", name, id, idno), 0);
+	db_exec("DELETE FROM policy WHERE key LIKE 'nianbao.%.2028'");
+	at("2027-02-01 10:00:00", &b, "unit-a", "demo-a");
+	get_ok(&b, "/nianbao", &a);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "0");
+	ck_xpath_has(&a, "string(/page/nianbao-window)", "尚未公布");
+	answer_free(&a);
+	/* Wuhan announces 2028's window (early: the test certificates
+	 * expire a year after they are issued). */
+	db_exec("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "VALUES ('420100', 'nianbao.open.2028', '1900-01-01', "
+	    "'2027-03-01', 'test'), ('420100', 'nianbao.close.2028', "
+	    "'1900-01-01', '2027-04-30', 'test')");
+	get_ok(&b, "/nianbao", &a);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "0");
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@year)", "2028");
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@from)", "2027-03-01");
+	ck_xpath_has(&a, "string(/page/nianbao-window)",
+	    "2028年度缴费工资申报将于2027-03-01开始");
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	before = db_int("SELECT COUNT(*) FROM tasks WHERE business = "
+	    "'nianbao'");
+	ck_assert_int_eq(http_post(&b, "/nianbao/save", 1, &a, "token", tok,
+	    "sfzh", idno, "name", name, "nb_wage", "6000", "nb_remark", "",
+	    NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_CLOSED']"), 1);
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks WHERE business = "
+	    "'nianbao'"), before);
+	/* In 2028's window without 2028's 社平工资: refused, saying why. */
+	at("2027-03-10 10:00:00", &b, "unit-a", "demo-a");
+	get_ok(&b, "/nianbao", &a);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/nianbao/save", 1, &a, "token", tok,
+	    "sfzh", idno, "name", name, "nb_wage", "6000", "nb_remark", "",
+	    NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_NO_POLICY']"), 1);
+	ck_xpath_has(&a, "string(/page/errors/error[@code = 'NB_NO_POLICY'])",
+	    "2028年度社平工资尚未公布");
+	answer_free(&a);
+	db_exec("DELETE FROM policy WHERE key LIKE 'nianbao.%.2028'");
+	/* In 2027's: open. */
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	get_ok(&b, "/nianbao", &a);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
+	ck_xpath_has(&a, "string(/page/nianbao-window)",
+	    "2027年度缴费工资申报期:2026-12-01至2027-01-15");
+	answer_free(&a);
+	set_clock(NULL);
+}
+END_TEST
+
+/* A single person refused for each rule, with its message, nothing
+ * stored: not insured here, 姓名 not his, wage 0 or of 3 decimals. */
+START_TEST(nianbao_single_refused)
+{
+	struct browser	 b;
+	struct answer	 a;
+	char		 id[24], idno[19], name[32], oid[24], oidno[19];
+	char		 oname[32], tok[40], *v;
+	long long	 before;
+	size_t		 i;
+	struct {
+		const char	*sfzh, *name, *wage, *code;
+	} cases[4];
+
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	snprintf(name, sizeof(name), "单报%d", (int)getpid() % 1000);
+	ck_assert_int_eq(make_insured("demo-a", name, id, idno), 0);
+	snprintf(oname, sizeof(oname), "他单位%d", (int)getpid() % 1000);
+	ck_assert_int_eq(make_insured("demo-b", oname, oid, oidno), 0);
+	cases[0].sfzh = oidno; cases[0].name = oname;
+	cases[0].wage = "6000"; cases[0].code = "NB_NOT_INSURED";
+	cases[1].sfzh = idno; cases[1].name = "别人";
+	cases[1].wage = "6000"; cases[1].code = "NB_NAME_MISMATCH";
+	cases[2].sfzh = idno; cases[2].name = name;
+	cases[2].wage = "0"; cases[2].code = "NB_WAGE_INVALID";
+	cases[3].sfzh = idno; cases[3].name = name;
+	cases[3].wage = "6000.123"; cases[3].code = NULL;
+	before = db_int("SELECT COUNT(*) FROM nianbao");
+	for (i = 0; i < 4; i++) {
+		get_ok(&b, "/nianbao", &a);
+		v = xpath_str(&a, "string(/page/form/@token)");
+		snprintf(tok, sizeof(tok), "%s", v);
+		free(v);
+		answer_free(&a);
+		ck_assert_int_eq(http_post(&b, "/nianbao/save", 1, &a, "token",
+		    tok, "sfzh", cases[i].sfzh, "name", cases[i].name,
+		    "nb_wage", cases[i].wage, "nb_remark", "", NULL), 422);
+		if (cases[i].code != NULL) {
+			snprintf(id, sizeof(id), "%s", cases[i].code);
+			ck_assert_msg(xpath_count(&a, "/page/errors/error") >= 1,
+			    "case %zu", i);
+			v = xpath_str(&a, "string(/page/errors/error/@code)");
+			ck_assert_msg(strcmp(v, id) == 0, "case %zu: %s", i, v);
+			free(v);
+		} else
+			ck_assert_int_eq(xpath_count(&a, "/page/errors/error"
+			    "[@field = 'nb_wage']"), 1);
+		/* The form again with what was typed. */
+		ck_xpath_eq(&a, "string(/page/nianbao/@sfzh)", cases[i].sfzh);
+		answer_free(&a);
+	}
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM nianbao"), before);
+	set_clock(NULL);
+}
+END_TEST
+
+/* The template: every person 参保缴费 at the unit, pre-filled. */
+static void
+check_template(struct browser *b, const struct crowd *c)
+{
+	struct xlsx_sheet	 sh;
+	struct answer		 a;
+	size_t			 i, found = 0;
+
+	ck_assert_int_eq(http_get(b, "/nianbao/batch/template", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.disposition, ".xlsx"));
+	ck_assert_int_eq(xlsx_read(a.body, a.bodysz, &sh), XLSX_OK);
+	answer_free(&a);
+	ck_assert_uint_ge(sh.nrows, NB_ROWS + 1);
+	ck_assert_uint_ge(sh.rows[0].ncells, 5);
+	for (i = 0; i < 5; i++)
+		ck_assert_str_eq(sh.rows[0].cells[i], nianbao_batch.columns[i]);
+	for (i = 1; i < sh.nrows; i++)
+		if (sh.rows[i].ncells >= 3 &&
+		    strcmp(sh.rows[i].cells[2], c->idno[7]) == 0) {
+			ck_assert_str_eq(sh.rows[i].cells[1], c->name[7]);
+			found++;
+		}
+	ck_assert_uint_eq(found, 1);
+	xlsx_free(&sh);
+}
+
+/* Issue 11's scenario, 3,000 rows. */
+START_TEST(nianbao_declaration_3000)
+{
+	static struct crowd	 c;
+	struct browser		 u, r, o;
+	struct answer		 a;
+	char			 file[64], path[192], q[256], ids[24], nid[24];
+	char			 stranger[19], want[64], *v;
+	long long		 id, newid, others;
+	const char		*reason_a = "工资与工资单不符,请核对";
+	const char		*reason_b = "\xe3\x80\x80" "缺少备注说明 ";
+
+	set_clock(NB_IN_WINDOW);
+	browser_init(&u, "unit-b");
+	ck_assert_int_eq(login(&u, "demo-b"), 0);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	browser_init(&o, "unit-a");
+	ck_assert_int_eq(login(&o, "demo-a"), 0);
+	others = insured_at("demo-b");
+	crowd_make("demo-b", &c);
+	check_template(&u, &c);
+	ck_assert_int_eq(unused_idno(1985, stranger), 0);
+
+	/* Uploaded: 3,000 rows stored, the stranger's row failed. */
+	snprintf(file, sizeof(file), "/tmp/nianbao-%d.xlsx", (int)getpid());
+	crowd_file(&c, stranger, file);
+	id = upload_declaration(&u, file);
+	unlink(file);
+	snprintf(path, sizeof(path), "/nianbao/batch/result?id=%lld", id);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/@view)", "batch-result");
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "3000");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "1");
+	ck_xpath_eq(&a, "string(/page/failures/failure/@idno)", stranger);
+	ck_xpath_has(&a, "string(/page/failures/failure/@reasons)",
+	    "不是本单位参保缴费人员");
+	/* 上传明细 a page at a time. */
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "3000");
+	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 100);
+	ck_xpath_eq(&a, "string(/page/rows/row[1]/@wage)", "3000.00");
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/nianbao?id=%lld&rpage=30", id);
+	get_ok(&u, path, &a);
+	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 100);
+	snprintf(want, sizeof(want), "%d", row_of(NB_ROWS - 1));
+	ck_xpath_eq(&a, "string(/page/rows/row[100]/@no)", want);
+	answer_free(&a);
+
+	/* Two wrong rows found by 身份证号 and deleted; the 未申报人员 are
+	 * the unit's others and those two. */
+	find_and_delete(&u, id, &c, 10);
+	find_and_delete(&u, id, &c, 20);
+	snprintf(path, sizeof(path), "/nianbao?id=%lld", id);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "2998");
+	snprintf(want, sizeof(want), "%lld", others + 2);
+	ck_xpath_eq(&a, "string(/page/missing/@total)", want);
+	ck_xpath_eq(&a, "string(/page/missing/@year)", "2027");
+	ck_assert_int_le(xpath_count(&a, "/page/missing/person"), 50);
+	answer_free(&a);
+
+	/* Submitted: 进行中 with the reviewer; the page offers /yuyue. */
+	upload_table(&u, id);
+	ck_assert_int_eq(post_task(&u, "/nianbao/submit", id, 0, &a), 303);
+	ck_assert_ptr_nonnull(strstr(a.location, "done=submitted"));
+	answer_free(&a);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&u, path, 0, &a), 200);
+	snprintf(want, sizeof(want), "/yuyue/book?task=%lld", id);
+	ck_assert_ptr_nonnull(strstr(a.body, want));
+	answer_free(&a);
+
+	/* The reviewer sends persons 100 and 200 back, approves the rest. */
+	snprintf(ids, sizeof(ids), "%lld", id);
+	snprintf(q, sizeof(q), "%d", row_of(100));
+	snprintf(want, sizeof(want), "%d", row_of(200));
+	snprintf(path, sizeof(path), "reason_%d", row_of(100));
+	snprintf(file, sizeof(file), "reason_%d", row_of(200));
+	ck_assert_int_eq(http_post(&r, "/review/partial", 1, &a, "id", ids,
+	    "row", q, "row", want, path, reason_a, file, reason_b, NULL), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT state FROM tasks WHERE id = %lld", id);
+	v = db_query(q);
+	ck_assert_str_eq(v, "结束");
+	free(v);
+	/* Bases from 2027-01: the floor, the ceiling, the wage. */
+	ck_base(c.idno[0], "300000|462000");
+	ck_base(c.idno[1], "3000000|2310000");
+	ck_base(c.idno[5], "600050|600050");
+	v = base_of(c.idno[100], "2027-01");
+	ck_assert_str_eq(v, "");
+	free(v);
+	v = base_of(c.idno[10], "2027-01");
+	ck_assert_str_eq(v, "");
+	free(v);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM wage_declarations w "
+	    "JOIN accounts a ON a.unit_id = w.unit_id WHERE a.username = "
+	    "'demo-b' AND w.year = 2027"), 1);
+
+	/* The unit sees the two with their reasons, in a new draft. */
+	snprintf(q, sizeof(q), "SELECT task_id FROM task_row_returns WHERE "
+	    "from_task_id = %lld LIMIT 1", id);
+	v = db_query(q);
+	ck_assert_ptr_nonnull(v);
+	snprintf(nid, sizeof(nid), "%s", v);
+	free(v);
+	newid = atoll(nid);
+	ck_assert_int_gt(newid, id);
+	snprintf(path, sizeof(path), "/nianbao?id=%lld", newid);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "未提交");
+	ck_xpath_eq(&a, "string(/page/task/@returned)", "1");
+	ck_assert_int_eq(xpath_count(&a, "/page/returns/return"), 2);
+	snprintf(q, sizeof(q), "string(/page/returns/return[@idno = '%s']"
+	    "/@reason)", c.idno[100]);
+	ck_xpath_eq(&a, q, reason_a);
+	snprintf(q, sizeof(q), "string(/page/returns/return[@idno = '%s']"
+	    "/@reason)", c.idno[200]);
+	ck_xpath_eq(&a, q, "缺少备注说明");
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "2");
+	answer_free(&a);
+
+	/* Corrected and resubmitted; the reviewer approves them. */
+	snprintf(ids, sizeof(ids), "%lld", newid);
+	snprintf(q, sizeof(q), "%d", row_of(100));
+	ck_assert_int_eq(http_post(&u, "/nianbao/row", 1, &a, "id", ids,
+	    "row", q, "nb_wage", "7000", "nb_remark", "", NULL), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "%d", row_of(200));
+	ck_assert_int_eq(http_post(&u, "/nianbao/row", 1, &a, "id", ids,
+	    "row", q, "nb_wage", "6100", "nb_remark", "补充说明:岗位调整",
+	    NULL), 303);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", newid,
+	    c.idno[100]);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/rows/row/@wage)", "7000.00");
+	answer_free(&a);
+	upload_table(&u, newid);
+	ck_assert_int_eq(post_task(&u, "/nianbao/submit", newid, 0, &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(post_task(&r, "/review/approve", newid, 0, &a), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT state FROM tasks WHERE id = %lld",
+	    newid);
+	v = db_query(q);
+	ck_assert_str_eq(v, "结束");
+	free(v);
+	ck_base(c.idno[100], "700000|700000");
+	ck_base(c.idno[200], "610000|610000");
+	/* The rows show their bases. */
+	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", id,
+	    c.idno[1]);
+	get_ok(&u, path, &a);
+	ck_xpath_eq(&a, "string(/page/rows/row/@base)", "23100.00");
+	answer_free(&a);
+
+	/* Another unit: 404 for the declaration, its rows, its results. */
+	snprintf(path, sizeof(path), "/nianbao?id=%lld", id);
+	ck_assert_int_eq(http_get(&o, path, 1, &a), 404);
+	ck_assert_ptr_null(strstr(a.body, c.name[0]));
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", newid,
+	    c.idno[100]);
+	ck_assert_int_eq(http_get(&o, path, 1, &a), 404);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "%d", row_of(100));
+	ck_assert_int_eq(http_post(&o, "/nianbao/row", 1, &a, "id", ids,
+	    "row", q, "nb_wage", "1", "nb_remark", "", NULL), 404);
+	answer_free(&a);
+	ck_base(c.idno[100], "700000|700000");
+
+	crowd_leave(&c);
+	set_clock(NULL);
+}
+END_TEST
+
+/* 非统筹退休人员工资申报: the template holds the unit's registered
+ * retirees (the demo's), not its insured persons; a retiree declared
+ * alone is approved and his row keeps the wage; an insured person is
+ * refused there. */
+START_TEST(txgz_retirees_declared)
+{
+	struct xlsx_sheet	 sh;
+	struct browser		 b, r;
+	struct answer		 a;
+	char			 q[256], id[24], idno[19], name[32], tok[40];
+	char			*rname, *ridno, *v;
+	size_t			 i, found = 0, insured = 0;
+	long long		 tid;
+
+	snprintf(name, sizeof(name), "在职非退%d", (int)getpid() % 1000);
+	ck_assert_int_eq(make_insured("demo-a", name, id, idno), 0);
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	snprintf(q, sizeof(q), "SELECT r.name FROM txgz_retirees r JOIN "
+	    "accounts a ON a.unit_id = r.unit_id WHERE a.username = 'demo-a' "
+	    "AND r.wage_fen > 0 ORDER BY r.id LIMIT 1");
+	ck_assert_ptr_nonnull(rname = db_query(q));
+	ck_assert_uint_gt(strlen(rname), 0);
+	snprintf(q, sizeof(q), "SELECT idno FROM txgz_retirees WHERE name = "
+	    "'%s'", rname);
+	ck_assert_ptr_nonnull(ridno = db_query(q));
+	get_ok(&b, "/txgz", &a);
+	ck_xpath_eq(&a, "string(/page/@business)", "txgz");
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/txgz/batch/template", 0, &a), 200);
+	ck_assert_int_eq(xlsx_read(a.body, a.bodysz, &sh), XLSX_OK);
+	answer_free(&a);
+	for (i = 1; i < sh.nrows; i++) {
+		if (sh.rows[i].ncells < 3)
+			continue;
+		found += strcmp(sh.rows[i].cells[2], ridno) == 0;
+		insured += strcmp(sh.rows[i].cells[2], idno) == 0;
+	}
+	xlsx_free(&sh);
+	ck_assert_uint_eq(found, 1);
+	ck_assert_uint_eq(insured, 0);
+	/* An insured person is no retiree. */
+	ck_assert_int_eq(http_post(&b, "/txgz/save", 1, &a, "token", tok,
+	    "sfzh", idno, "name", name, "nb_wage", "5000", "nb_remark", "",
+	    NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_NOT_RETIREE']"), 1);
+	answer_free(&a);
+	/* The retiree: saved, submitted, approved. */
+	ck_assert_int_eq(http_post(&b, "/txgz/save", 1, &a, "token", tok,
+	    "sfzh", ridno, "name", rname, "nb_wage", "7000", "nb_remark", "",
+	    NULL), 303);
+	ck_assert_ptr_nonnull(v = strstr(a.location, "/txgz?id="));
+	tid = atoll(v + 9);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "%lld", tid);
+	{
+		struct part	 p[3];
+
+		memset(p, 0, sizeof(p));
+		p[0].name = "id";
+		p[0].value = q;
+		p[1].name = "material";
+		p[1].value = NB_MAT_SHENBAOBIAO;
+		p[2].name = "file";
+		p[2].file = OK_PDF;
+		ck_assert_int_eq(http_post_multipart(&b, "/txgz/upload", 1, p,
+		    3, &a), 303);
+		answer_free(&a);
+	}
+	ck_assert_int_eq(post_task(&b, "/txgz/submit", tid, 0, &a), 303);
+	answer_free(&a);
+	ck_assert_int_eq(post_task(&r, "/review/approve", tid, 0, &a), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT wage_fen || '|' || wage_year FROM "
+	    "txgz_retirees WHERE idno = '%s'", ridno);
+	v = db_query(q);
+	ck_assert_str_eq(v, "700000|2027");
+	free(v);
+	free(rname);
+	free(ridno);
+	set_clock(NULL);
+}
+END_TEST
+
+static Suite *
+nianbao_http_suite(void)
+{
+	Suite	*s = suite_create("nianbao");
+	TCase	*tc;
+
+	tc = tcase_create("nianbao");
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, nianbao_window_closed);
+	tcase_add_test(tc, nianbao_single_refused);
+	tcase_add_test(tc, nianbao_declaration_3000);
+	tcase_add_test(tc, txgz_retirees_declared);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(nianbao_http_suite)
