@@ -40,6 +40,7 @@ mc_clock(void)
 	}
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
 	set_clock(when);
+	policy_test_year(when);
 	mc_year = tm.tm_year + 1900;
 	snprintf(mc_month, sizeof(mc_month), "%.7s", when);
 }
