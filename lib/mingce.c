@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "log.h"
 #include "mingce.h"
+#include "policy.h"
 #include "store.h"
 #include "text.h"
 #include "valid.h"
@@ -38,6 +39,8 @@ enum mingce_stmt {
 	MC_STMT_COUNT,		/* how many a unit issued */
 	MC_STMT_LIST,		/* a page of them, newest first */
 	MC_STMT_BY_NO,		/* a 名册 by its number */
+	MC_STMT_TODAY,		/* how many of a unit's newest since a time */
+	MC_STMT_REGION,		/* a unit's region */
 	MC_STMT__MAX
 };
 
@@ -82,6 +85,12 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	    "ORDER BY id DESC LIMIT ?3 OFFSET ?2",
 	[MC_STMT_BY_NO] =
 	    "SELECT " MC_COLUMNS " FROM mingce WHERE mingce_no = ?1",
+	/* The newest ?3 by (unit_id, id) only: never the whole history. */
+	[MC_STMT_TODAY] =
+	    "SELECT COUNT(*) FROM (SELECT issued_at FROM mingce WHERE "
+	    "unit_id = ?1 ORDER BY id DESC LIMIT ?3) WHERE issued_at >= ?2",
+	[MC_STMT_REGION] =
+	    "SELECT region FROM units WHERE id = ?1",
 };
 
 /* See mingce.h. */
@@ -302,6 +311,62 @@ mingce_insert(struct store *s, int64_t unit_id, int year, const char *month,
 
 /* See mingce.h. */
 int
+mingce_per_day(struct store *s, int64_t unit_id, long long *n)
+{
+	struct store_stmt	*st;
+	struct hdate		 today;
+	char			 region[16] = "*";
+	int			 rc;
+
+	*n = MINGCE_PER_DAY;
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_REGION])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		text_copy(region, sizeof(region), store_col_text(st, 0));
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	clock_today(&today);
+	if (policy_int(s, region, "mingce.per_day", &today, MINGCE_PER_DAY,
+	    n) < 0)
+		return -1;
+	if (*n < 0)
+		*n = 0;
+	return 0;
+}
+
+/* Whether unit_id has issued its limit of 名册 today (UTC+8) already:
+ * counts its newest ones issued since midnight.  Inside the caller's
+ * (write) transaction, so two requests cannot both pass.  Returns 1
+ * reached, 0 not, -1 error. */
+static int
+mingce_limit_reached(struct store *s, int64_t unit_id)
+{
+	struct store_stmt	*st;
+	long long		 per_day;
+	time_t			 now = clock_now();
+	int64_t			 midnight;
+	int			 rc, n = 0;
+
+	if (mingce_per_day(s, unit_id, &per_day) != 0)
+		return -1;
+	midnight = (int64_t)now - ((int64_t)now + 8 * 3600) % 86400;
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_TODAY])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_int(st, 2, midnight) != 0 ||
+	    store_bind_int(st, 3, per_day) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != STORE_ROW)
+		return -1;
+	return n >= per_day ? 1 : 0;
+}
+
+/* See mingce.h. */
+int
 mingce_issue(struct store *s, int64_t unit_id, int year,
     const struct actor *who, const char *dedup_key, struct mingce *out,
     int *created)
@@ -309,6 +374,7 @@ mingce_issue(struct store *s, int64_t unit_id, int year,
 	struct hdate	 today;
 	char		 month[8], object[32];
 	int64_t		 id;
+	int		 rc;
 
 	*created = 0;
 	memset(out, 0, sizeof(*out));
@@ -321,6 +387,10 @@ mingce_issue(struct store *s, int64_t unit_id, int year,
 	if (mingce_dedup(s, unit_id, dedup_key, &id) != 0)
 		goto fail;
 	if (id == 0) {
+		if ((rc = mingce_limit_reached(s, unit_id)) != 0) {
+			store_rollback(s);
+			return rc;
+		}
 		if ((id = mingce_insert(s, unit_id, year, month,
 		    who->account_id, dedup_key)) < 0)
 			goto fail;

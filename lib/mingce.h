@@ -25,6 +25,8 @@ struct actor;
 
 /* The number prefix of a 名册 (MC + issue day + id). */
 #define MINGCE_PREFIX		"MC"
+/* 名册 a unit may issue a day when policy mingce.per_day is absent. */
+#define MINGCE_PER_DAY		10
 
 /* One issued 名册. */
 struct mingce {
@@ -68,11 +70,18 @@ void		 mingce_month(int year, const struct hdate *today, char month[8]);
  * one), the paying ones first, each in person order, with the base
  * wb_at() gives for that month, and the totals.  dedup_key (may be NULL) is
  * the form's one-time token: the same key again returns the first
- * 名册 (*created = 0).  Fills *out.  Returns 0 or -1 (also for a year
- * mingce_year_ok refuses). */
+ * 名册 (*created = 0).  A new one is refused when the unit issued
+ * mingce_per_day() today already (each copies the whole roster under
+ * the write lock).  Fills *out.  Returns 0, 1 the day's limit reached
+ * (nothing stored) or -1 (also for a year mingce_year_ok refuses). */
 int		 mingce_issue(struct store *s, int64_t unit_id, int year,
 		    const struct actor *who, const char *dedup_key,
 		    struct mingce *out, int *created);
+
+/* The 名册 unit_id may issue a day (policy mingce.per_day of its
+ * region, MINGCE_PER_DAY without one) into *n.  Returns 0 or -1. */
+int		 mingce_per_day(struct store *s, int64_t unit_id,
+		    long long *n);
 
 /* Loads 名册 id of unit_id (0: any unit).  Returns 0, 1 when there is
  * none (or it is another unit's), -1 on error. */

@@ -479,6 +479,10 @@ static const struct policy_seed policy_seeds[] = {
 	  "申报工资超过上年度申报工资2倍或低于其一半的须说明原因" },
 	{ "*", "review.nianbao.days_min", "1900-01-01", "1", "工资申报审核 1-5 个工作日" },
 	{ "*", "review.nianbao.days_max", "1900-01-01", "5", "工资申报审核 1-5 个工作日" },
+	/* 缴费基数名册打印 (lib/mingce.c): each copies the unit's whole
+	 * roster under the write lock, so a unit has a daily limit. */
+	{ "*", "mingce.per_day", "1900-01-01", "10",
+	  "每个单位每天可生成缴费基数名册10份" },
 };
 
 /* One seeded calendar row. */

@@ -426,6 +426,64 @@ START_TEST(mingce_number_and_code)
 }
 END_TEST
 
+/* The daily limit (policy mingce.per_day): the unit's (per_day + 1)th
+ * 名册 of the day refused, nothing stored; the token of an issued one
+ * still answers it; another unit and the next day (midnight UTC+8)
+ * not limited; without the policy row MINGCE_PER_DAY. */
+START_TEST(mingce_daily_limit)
+{
+	struct mingce	 m1, m, again;
+	char		 q[128];
+	long long	 n;
+	int		 created;
+
+	(void)insured("420102199001010200", "限一", unit_a, "2020-01",
+	    "参保缴费", 500000, 500000);
+	ck_assert_int_eq(mingce_per_day(db.s, unit_a, &n), 0);
+	ck_assert_int_eq(n, 10);
+	sql("INSERT INTO policy (region, key, valid_from, value) VALUES "
+	    "('*', 'mingce.per_day', '2000-01-01', '2')");
+	ck_assert_int_eq(mingce_per_day(db.s, unit_a, &n), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, "mc:l1",
+	    &m1, &created), 0);
+	ck_assert_int_eq(created, 1);
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2027, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	th_clock_set(&db, "2026-12-02 23:59:59");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL,
+	    &again, &created), 1);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(again.id, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM mingce"), 2);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM audit WHERE "
+	    "action = 'mingce.issue'"), 2);
+	/* A double click of the first: the first, not a refusal. */
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, "mc:l1",
+	    &again, &created), 0);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(again.id, m1.id);
+	/* Another unit has its own limit. */
+	ck_assert_int_eq(mingce_issue(db.s, unit_b, 2026, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	/* The next day (UTC+8) again. */
+	th_clock_set(&db, "2026-12-03 00:00:00");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM mingce WHERE unit_id = "
+	    "%lld", (long long)unit_a);
+	ck_assert_int_eq(th_count(db.s, q), 3);
+	/* A limit of 0: none at all. */
+	sql("UPDATE policy SET value = '0' WHERE key = 'mingce.per_day' AND "
+	    "valid_from = '2000-01-01'");
+	ck_assert_int_eq(mingce_issue(db.s, unit_b, 2026, &clerk, NULL, &m,
+	    &created), 1);
+}
+END_TEST
+
 START_TEST(mingce_xlsx_whole)
 {
 	struct xlsx_sheet	 sh;
@@ -484,6 +542,7 @@ mingce_suite(void)
 	tcase_add_test(tc, mingce_bases_in_force);
 	tcase_add_test(tc, mingce_number_and_code);
 	tcase_add_test(tc, mingce_xlsx_whole);
+	tcase_add_test(tc, mingce_daily_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
