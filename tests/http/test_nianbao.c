@@ -11,8 +11,8 @@
  * sending two persons back with reasons and approving the rest (bases
  * clamped to the year's floor and ceiling from its January, wage_declarations
  * recorded), the unit seeing the two with their reasons, correcting
- * and resubmitting, the reviewer approving them; another unit 404.
- * Dates are
+ * and resubmitting, the reviewer approving them; the unit's 缴费基数名册
+ * of the year showing the new bases; another unit 404.  Dates are
  * relative to today (nb_in_window), whatever the real date.
  */
 #include <stdio.h>
@@ -557,6 +557,61 @@ check_template(struct browser *b, const struct crowd *c)
 	xlsx_free(&sh);
 }
 
+/* Issues username's 名册 of nb_year as b (the form's token, 303 to
+ * its print page) and asserts c's person 100 (corrected to 7,000 元)
+ * and person 0 (3,000 元, clamped to the floor) with their new bases
+ * from nb_year's January, and person 1 at the ceiling. */
+static void
+check_mingce(struct browser *b, const struct crowd *c)
+{
+	static const struct {
+		int		 i;
+		const char	*wage, *base;
+	} want[] = {
+		{ 100, "7,000.00", "7,000.00" },
+		{ 0, "3,000.00", "4,620.00" },
+		{ 1, "30,000.00", "23,100.00" },
+	};
+	struct answer	 a;
+	char		 tok[40], y[8], id[24], path[128], q[384], *v;
+	long long	 row;
+	size_t		 k;
+
+	ck_assert_int_eq(http_get(b, "/mingce", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	snprintf(y, sizeof(y), "%d", nb_year);
+	ck_assert_int_eq(http_post(b, "/mingce/issue", 1, &a, "year", y,
+	    "token", tok, NULL), 303);
+	ck_assert_msg(strncmp(a.location, "/mingce/view?id=", 16) == 0, "%s",
+	    a.location);
+	snprintf(id, sizeof(id), "%s", a.location + 16);
+	answer_free(&a);
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		snprintf(q, sizeof(q), "SELECT r.row_no FROM mingce_rows r "
+		    "JOIN persons p ON p.id = r.person_id WHERE r.mingce_id = "
+		    "%s AND p.idno = '%s'", id, c->idno[want[k].i]);
+		row = db_int(q);
+		ck_assert_int_gt(row, 0);
+		snprintf(path, sizeof(path), "/mingce/view?id=%s&page=%lld", id,
+		    (row - 1) / 300 + 1);
+		ck_assert_int_eq(http_get(b, path, 1, &a), 200);
+		ck_xpath_eq(&a, "string(/page/mingce/@month)", nb_jan);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@wage)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, want[k].wage);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@base)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, want[k].base);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@from)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, nb_jan);
+		answer_free(&a);
+	}
+}
+
 /* Issue 11's scenario, 3,000 rows. */
 START_TEST(nianbao_declaration_3000)
 {
@@ -718,6 +773,8 @@ START_TEST(nianbao_declaration_3000)
 	get_ok(&u, path, &a);
 	ck_xpath_eq(&a, "string(/page/rows/row/@base)", "23100.00");
 	answer_free(&a);
+	/* The 名册 of the year shows the new bases. */
+	check_mingce(&u, &c);
 
 	/* Another unit: 404 for the declaration, its rows, its results. */
 	snprintf(path, sizeof(path), "/nianbao?id=%lld", id);
