@@ -48,7 +48,7 @@ enum mingce_stmt {
 	MC_STMT_COUNT,		/* how many a unit issued */
 	MC_STMT_LIST,		/* a page of them, newest first */
 	MC_STMT_BY_NO,		/* a 名册 by its number */
-	MC_STMT_TODAY,		/* how many of a unit's newest since a time */
+	MC_STMT_NTH,		/* when a unit's nth newest was issued */
 	MC_STMT_REGION,		/* a unit's region */
 	MC_STMT_DISCARD_ROWS,	/* the rows of a 名册 not finished */
 	MC_STMT_DISCARD,	/* its head */
@@ -98,10 +98,10 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	[MC_STMT_BY_NO] =
 	    "SELECT " MC_COLUMNS " FROM mingce WHERE mingce_no = ?1 AND "
 	    MC_FINISHED,
-	/* The newest ?3 by (unit_id, id) only: never the whole history. */
-	[MC_STMT_TODAY] =
-	    "SELECT COUNT(*) FROM (SELECT issued_at FROM mingce WHERE "
-	    "unit_id = ?1 ORDER BY id DESC LIMIT ?3) WHERE issued_at >= ?2",
+	/* By (unit_id, id), newest first: never the whole history. */
+	[MC_STMT_NTH] =
+	    "SELECT issued_at FROM mingce WHERE unit_id = ?1 "
+	    "ORDER BY id DESC LIMIT 1 OFFSET ?2",
 	[MC_STMT_REGION] =
 	    "SELECT region FROM units WHERE id = ?1",
 	[MC_STMT_DISCARD_ROWS] =
@@ -450,32 +450,33 @@ mingce_per_day(struct store *s, int64_t unit_id, long long *n)
 }
 
 /* Whether unit_id has issued its limit of 名册 today (UTC+8) already:
- * counts its newest ones issued since midnight.  Inside the caller's
- * (write) transaction, so two requests cannot both pass.  Returns 1
- * reached, 0 not, -1 error. */
+ * whether its per_day-th newest was issued since midnight.  Inside the
+ * caller's (write) transaction, so two requests cannot both pass.
+ * Returns 1 reached, 0 not, -1 error. */
 static int
 mingce_limit_reached(struct store *s, int64_t unit_id)
 {
 	struct store_stmt	*st;
 	long long		 per_day;
 	time_t			 now = clock_now();
-	int64_t			 midnight;
-	int			 rc, n = 0;
+	int64_t			 midnight, at = 0;
+	int			 rc;
 
 	if (mingce_per_day(s, unit_id, &per_day) != 0)
 		return -1;
+	if (per_day <= 0)
+		return 1;
 	midnight = (int64_t)now - ((int64_t)now + 8 * 3600) % 86400;
-	if ((st = store_stmt(s, mingce_sql[MC_STMT_TODAY])) == NULL ||
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_NTH])) == NULL ||
 	    store_bind_int(st, 1, unit_id) != 0 ||
-	    store_bind_int(st, 2, midnight) != 0 ||
-	    store_bind_int(st, 3, per_day) != 0)
+	    store_bind_int(st, 2, per_day - 1) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW)
-		n = store_col_int(st, 0);
+		at = store_col_int64(st, 0);
 	store_reset(st);
-	if (rc != STORE_ROW)
+	if (rc != STORE_ROW && rc != STORE_DONE)
 		return -1;
-	return n >= per_day ? 1 : 0;
+	return rc == STORE_ROW && at >= midnight ? 1 : 0;
 }
 
 /* See mingce.h. */
