@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -14,12 +15,21 @@
 #include "clock.h"
 #include "log.h"
 #include "mingce.h"
+#include "policy.h"
 #include "store.h"
 #include "text.h"
 #include "valid.h"
 #include "wagebase.h"
 
 #define MINGCE_CODE_LEN	8
+
+/* Persons copied into a 名册 per write transaction: a 20,000-person
+ * unit's roster in 20 short transactions, not one long one. */
+#define MINGCE_CHUNK	1000
+
+/* A 名册 being copied keeps its placeholder number ("-" + random) until
+ * its last chunk; every reader skips it. */
+#define MC_FINISHED	"substr(mingce_no, 1, 1) <> '-'"
 
 /* The alphabet of verification codes (as receipts'): 32 characters, so
  * that a random byte masked to 5 bits picks one uniformly. */
@@ -38,6 +48,10 @@ enum mingce_stmt {
 	MC_STMT_COUNT,		/* how many a unit issued */
 	MC_STMT_LIST,		/* a page of them, newest first */
 	MC_STMT_BY_NO,		/* a 名册 by its number */
+	MC_STMT_NTH,		/* when a unit's nth newest was issued */
+	MC_STMT_REGION,		/* a unit's region */
+	MC_STMT_DISCARD_ROWS,	/* the rows of a 名册 not finished */
+	MC_STMT_DISCARD,	/* its head */
 	MC_STMT__MAX
 };
 
@@ -55,13 +69,13 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	[MC_STMT_PERSONS] =
 	    "SELECT i.id, i.person_id, p.name, p.idno, i.sb_no FROM insurance "
 	    "i JOIN persons p ON p.id = i.person_id WHERE i.unit_id = ?1 AND "
-	    "i.status = '参保缴费' AND i.start_month <= ?2 "
-	    "ORDER BY i.person_id",
+	    "i.status = '参保缴费' AND i.start_month <= ?2 AND i.person_id > ?3 "
+	    "ORDER BY i.person_id LIMIT ?4",
 	[MC_STMT_STOPPED] =
 	    "SELECT i.id, i.person_id, p.name, p.idno, i.sb_no FROM insurance "
 	    "i JOIN persons p ON p.id = i.person_id WHERE i.unit_id = ?1 AND "
 	    "i.status = '暂停缴费' AND i.start_month <= ?2 AND i.stop_month > ?2 "
-	    "ORDER BY i.person_id",
+	    "AND i.person_id > ?3 ORDER BY i.person_id LIMIT ?4",
 	[MC_STMT_ROW] =
 	    "INSERT INTO mingce_rows (mingce_id, row_no, person_id, name, "
 	    "idno, sb_no, wage_fen, base_fen, from_month) VALUES (?1, ?2, ?3, "
@@ -70,18 +84,30 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	    "UPDATE mingce SET mingce_no = ?2, persons = ?3, wage_total_fen = "
 	    "?4, base_total_fen = ?5 WHERE id = ?1",
 	[MC_STMT_LOAD] =
-	    "SELECT " MC_COLUMNS " FROM mingce WHERE id = ?1",
+	    "SELECT " MC_COLUMNS " FROM mingce WHERE id = ?1 AND "
+	    MC_FINISHED,
 	[MC_STMT_ROWS] =
 	    "SELECT row_no, person_id, name, idno, sb_no, wage_fen, base_fen, "
 	    "from_month FROM mingce_rows WHERE mingce_id = ?1 ORDER BY row_no "
 	    "LIMIT ?3 OFFSET ?2",
 	[MC_STMT_COUNT] =
-	    "SELECT COUNT(*) FROM mingce WHERE unit_id = ?1",
+	    "SELECT COUNT(*) FROM mingce WHERE unit_id = ?1 AND " MC_FINISHED,
 	[MC_STMT_LIST] =
-	    "SELECT " MC_COLUMNS " FROM mingce WHERE unit_id = ?1 "
-	    "ORDER BY id DESC LIMIT ?3 OFFSET ?2",
+	    "SELECT " MC_COLUMNS " FROM mingce WHERE unit_id = ?1 AND "
+	    MC_FINISHED " ORDER BY id DESC LIMIT ?3 OFFSET ?2",
 	[MC_STMT_BY_NO] =
-	    "SELECT " MC_COLUMNS " FROM mingce WHERE mingce_no = ?1",
+	    "SELECT " MC_COLUMNS " FROM mingce WHERE mingce_no = ?1 AND "
+	    MC_FINISHED,
+	/* By (unit_id, id), newest first: never the whole history. */
+	[MC_STMT_NTH] =
+	    "SELECT issued_at FROM mingce WHERE unit_id = ?1 "
+	    "ORDER BY id DESC LIMIT 1 OFFSET ?2",
+	[MC_STMT_REGION] =
+	    "SELECT region FROM units WHERE id = ?1",
+	[MC_STMT_DISCARD_ROWS] =
+	    "DELETE FROM mingce_rows WHERE mingce_id = ?1",
+	[MC_STMT_DISCARD] =
+	    "DELETE FROM mingce WHERE id = ?1 AND NOT " MC_FINISHED,
 };
 
 /* See mingce.h. */
@@ -186,7 +212,19 @@ struct mingce_fill {
 	int64_t		 id;
 	int		 rows;
 	int64_t		 wage, base;
+	int		 chunks;	/* write transactions so far */
+	int64_t		 max_us;	/* the longest of them */
 };
+
+/* CLOCK_MONOTONIC in microseconds. */
+static int64_t
+mingce_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
 
 /* Inserts the row of the current person of st (MC_STMT_PERSONS) with
  * the base in force in month.  Returns 0 or -1. */
@@ -216,71 +254,139 @@ mingce_fill_row(struct store *s, struct store_stmt *st, const char *month,
 	return store_exec_stmt(s, ins) == 0 ? 0 : -1;
 }
 
-/* Adds to 名册 f->id the persons statement which selects for unit_id
- * and month, in its order.  Returns 0 or -1. */
+/* Copies into 名册 f->id, in one write transaction, at most
+ * MINGCE_CHUNK persons of statement which (unit_id, month) after
+ * person *after, in person order, moving *after on.  Returns how many
+ * were copied (fewer than MINGCE_CHUNK: the list is done) or -1. */
 static int
-mingce_fill_from(struct store *s, enum mingce_stmt which, int64_t unit_id,
-    const char *month, struct mingce_fill *f)
+mingce_fill_chunk(struct store *s, enum mingce_stmt which, int64_t unit_id,
+    const char *month, int64_t *after, struct mingce_fill *f)
 {
 	struct store_stmt	*st;
-	int			 rc;
+	int64_t			 t0;
+	int			 rc, n = 0;
 
+	if (store_begin(s) != 0)
+		return -1;
+	t0 = mingce_us();
 	if ((st = store_stmt(s, mingce_sql[which])) == NULL ||
 	    store_bind_int(st, 1, unit_id) != 0 ||
-	    store_bind_text(st, 2, month) != 0)
+	    store_bind_text(st, 2, month) != 0 ||
+	    store_bind_int(st, 3, *after) != 0 ||
+	    store_bind_int(st, 4, MINGCE_CHUNK) != 0) {
+		store_rollback(s);
 		return -1;
-	while ((rc = store_step(st)) == STORE_ROW)
+	}
+	while ((rc = store_step(st)) == STORE_ROW) {
+		*after = store_col_int64(st, 1);
 		if (mingce_fill_row(s, st, month, f) != 0) {
 			rc = STORE_ERROR;
 			break;
 		}
+		n++;
+	}
 	store_reset(st);
-	return rc == STORE_DONE ? 0 : -1;
+	if (rc != STORE_DONE) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_commit(s) != 0)
+		return -1;
+	f->chunks++;
+	if ((t0 = mingce_us() - t0) > f->max_us)
+		f->max_us = t0;
+	return n;
 }
 
-/* Fills 名册 f->id with unit_id's persons paying in month: those
- * 参保缴费 whose 参保 began by then, then those stopped since (their
- * first month not paid after it), each list in person order; then its
- * number (issued on day) and totals.  Inside the caller's transaction.
- * Returns 0 or -1. */
+/* Copies into 名册 f->id unit_id's persons paying in month, chunk by
+ * chunk: those 参保缴费 whose 参保 began by then, then those stopped
+ * since (their first month not paid after it), each list in person
+ * order.  Returns 0 or -1. */
 static int
 mingce_fill(struct store *s, int64_t unit_id, const char *month,
-    const struct hdate *day, struct mingce_fill *f)
+    struct mingce_fill *f)
+{
+	static const enum mingce_stmt	 lists[] = { MC_STMT_PERSONS,
+	    MC_STMT_STOPPED };
+	int64_t				 after;
+	size_t				 i;
+	int				 n;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (after = 0;;) {
+			if ((n = mingce_fill_chunk(s, lists[i], unit_id, month,
+			    &after, f)) < 0)
+				return -1;
+			if (n < MINGCE_CHUNK)
+				break;
+		}
+	return 0;
+}
+
+/* Gives 名册 f->id its number (issued on day) and totals, which makes
+ * it visible, and audits it as who, in one transaction.  Returns 0 or
+ * -1. */
+static int
+mingce_finish(struct store *s, const struct mingce_fill *f,
+    const struct hdate *day, const char *month, const struct actor *who)
 {
 	struct store_stmt	*st;
-	char			 no[32];
+	char			 no[32], object[32];
 
-	if (mingce_fill_from(s, MC_STMT_PERSONS, unit_id, month, f) != 0 ||
-	    mingce_fill_from(s, MC_STMT_STOPPED, unit_id, month, f) != 0)
-		return -1;
 	snprintf(no, sizeof(no), MINGCE_PREFIX "%04d%02d%02d%08lld",
 	    day->year, day->month, day->day, (long long)f->id);
+	snprintf(object, sizeof(object), "mingce:%lld", (long long)f->id);
+	if (store_begin(s) != 0)
+		return -1;
 	if ((st = store_stmt(s, mingce_sql[MC_STMT_FINISH])) == NULL ||
 	    store_bind_int(st, 1, f->id) != 0 ||
 	    store_bind_text(st, 2, no) != 0 ||
 	    store_bind_int(st, 3, f->rows) != 0 ||
 	    store_bind_int(st, 4, f->wage) != 0 ||
-	    store_bind_int(st, 5, f->base) != 0)
+	    store_bind_int(st, 5, f->base) != 0 ||
+	    store_exec_stmt(s, st) != 0 ||
+	    audit_append(s, who, "mingce.issue", object, month) != 0) {
+		store_rollback(s);
 		return -1;
-	return store_exec_stmt(s, st) == 0 ? 0 : -1;
+	}
+	return store_commit(s);
 }
 
-/* Inserts the head of a new 名册 and fills it.  Inside the caller's
- * transaction.  Returns its id, or -1. */
-static int64_t
-mingce_insert(struct store *s, int64_t unit_id, int year, const char *month,
-    int64_t who, const char *dedup_key)
+/* Deletes 名册 id when it is not finished (a copy that failed), rows
+ * and head, so that nothing half-made stays.  Never fails (logged). */
+static void
+mingce_discard(struct store *s, int64_t id)
 {
 	struct store_stmt	*st;
-	struct mingce_fill	 f;
-	struct hdate		 day;
-	char			 code[MINGCE_CODE_LEN + 1], tmp[40];
-	time_t			 now = clock_now();
 
-	clock_date(now, &day);
+	if (store_begin(s) != 0)
+		goto fail;
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_DISCARD_ROWS])) == NULL ||
+	    store_bind_int(st, 1, id) != 0 || store_exec_stmt(s, st) != 0 ||
+	    (st = store_stmt(s, mingce_sql[MC_STMT_DISCARD])) == NULL ||
+	    store_bind_int(st, 1, id) != 0 || store_exec_stmt(s, st) != 0) {
+		store_rollback(s);
+		goto fail;
+	}
+	if (store_commit(s) == 0)
+		return;
+fail:
+	log_err("mingce: %lld: an unfinished 名册 left", (long long)id);
+}
+
+/* Inserts the head of a new 名册 (its placeholder number: not visible
+ * yet) issued at now.  Inside the caller's transaction.  Returns its
+ * id, or -1. */
+static int64_t
+mingce_new_head(struct store *s, int64_t unit_id, int year, const char *month,
+    int64_t who, const char *dedup_key, time_t now)
+{
+	struct store_stmt	*st;
+	char			 code[MINGCE_CODE_LEN + 1], tmp[40];
+
 	if (mingce_code(code) != 0 || mingce_code(tmp) != 0)
 		return -1;
-	/* A placeholder number until the id is known; no real one has
+	/* A placeholder number until the copy is done; no real one has
 	 * this shape. */
 	memmove(tmp + 1, tmp, MINGCE_CODE_LEN + 1);
 	tmp[0] = '-';
@@ -295,9 +401,82 @@ mingce_insert(struct store *s, int64_t unit_id, int year, const char *month,
 	    store_bind_text(st, 8, dedup_key) != 0 ||
 	    store_exec_stmt(s, st) != 0)
 		return -1;
-	memset(&f, 0, sizeof(f));
-	f.id = store_last_id(s);
-	return mingce_fill(s, unit_id, month, &day, &f) == 0 ? f.id : -1;
+	return store_last_id(s);
+}
+
+/* Waits up to 5 seconds for 名册 id of unit_id (the first request of a
+ * double click, still copying) to be finished, then loads it into
+ * *out.  Returns 0 or -1. */
+static int
+mingce_wait(struct store *s, int64_t id, int64_t unit_id, struct mingce *out)
+{
+	struct timespec	 pause = { 0, 50 * 1000 * 1000 };
+	int		 i, rc;
+
+	for (i = 0; i < 100; i++) {
+		if ((rc = mingce_load(s, id, unit_id, out)) <= 0)
+			return rc;
+		nanosleep(&pause, NULL);
+	}
+	log_err("mingce: %lld: not finished after 5 s", (long long)id);
+	return -1;
+}
+
+/* See mingce.h. */
+int
+mingce_per_day(struct store *s, int64_t unit_id, long long *n)
+{
+	struct store_stmt	*st;
+	struct hdate		 today;
+	char			 region[16] = "*";
+	int			 rc;
+
+	*n = MINGCE_PER_DAY;
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_REGION])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		text_copy(region, sizeof(region), store_col_text(st, 0));
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	clock_today(&today);
+	if (policy_int(s, region, "mingce.per_day", &today, MINGCE_PER_DAY,
+	    n) < 0)
+		return -1;
+	if (*n < 0)
+		*n = 0;
+	return 0;
+}
+
+/* Whether unit_id has issued its limit of 名册 today (UTC+8) already:
+ * whether its per_day-th newest was issued since midnight.  Inside the
+ * caller's (write) transaction, so two requests cannot both pass.
+ * Returns 1 reached, 0 not, -1 error. */
+static int
+mingce_limit_reached(struct store *s, int64_t unit_id)
+{
+	struct store_stmt	*st;
+	long long		 per_day;
+	time_t			 now = clock_now();
+	int64_t			 midnight, at = 0;
+	int			 rc;
+
+	if (mingce_per_day(s, unit_id, &per_day) != 0)
+		return -1;
+	if (per_day <= 0)
+		return 1;
+	midnight = (int64_t)now - ((int64_t)now + 8 * 3600) % 86400;
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_NTH])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0 ||
+	    store_bind_int(st, 2, per_day - 1) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		at = store_col_int64(st, 0);
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return rc == STORE_ROW && at >= midnight ? 1 : 0;
 }
 
 /* See mingce.h. */
@@ -306,31 +485,50 @@ mingce_issue(struct store *s, int64_t unit_id, int year,
     const struct actor *who, const char *dedup_key, struct mingce *out,
     int *created)
 {
-	struct hdate	 today;
-	char		 month[8], object[32];
-	int64_t		 id;
+	struct mingce_fill	 f;
+	struct hdate		 today;
+	char			 month[8];
+	time_t			 now = clock_now();
+	int64_t			 id;
+	int			 rc;
 
 	*created = 0;
 	memset(out, 0, sizeof(*out));
-	clock_today(&today);
+	clock_date(now, &today);
 	if (!mingce_year_ok(year, &today))
 		return -1;
 	mingce_month(year, &today, month);
+	/* The head: the token's 名册 again, or the limit, or a new one. */
 	if (store_begin(s) != 0)
 		return -1;
 	if (mingce_dedup(s, unit_id, dedup_key, &id) != 0)
 		goto fail;
-	if (id == 0) {
-		if ((id = mingce_insert(s, unit_id, year, month,
-		    who->account_id, dedup_key)) < 0)
-			goto fail;
-		snprintf(object, sizeof(object), "mingce:%lld", (long long)id);
-		if (audit_append(s, who, "mingce.issue", object, month) != 0)
-			goto fail;
-		*created = 1;
+	if (id != 0) {
+		if (store_commit(s) != 0)
+			return -1;
+		return mingce_wait(s, id, unit_id, out);
 	}
+	if ((rc = mingce_limit_reached(s, unit_id)) != 0) {
+		store_rollback(s);
+		return rc;
+	}
+	if ((id = mingce_new_head(s, unit_id, year, month, who->account_id,
+	    dedup_key, now)) < 0)
+		goto fail;
 	if (store_commit(s) != 0)
 		return -1;
+	/* The rows, chunk by chunk; then the number. */
+	memset(&f, 0, sizeof(f));
+	f.id = id;
+	if (mingce_fill(s, unit_id, month, &f) != 0 ||
+	    mingce_finish(s, &f, &today, month, who) != 0) {
+		mingce_discard(s, id);
+		return -1;
+	}
+	*created = 1;
+	log_info("mingce: %lld: %d persons in %d write transactions, the "
+	    "longest %lld us", (long long)id, f.rows, f.chunks,
+	    (long long)f.max_us);
 	return mingce_load(s, id, unit_id, out) == 0 ? 0 : -1;
 fail:
 	store_rollback(s);

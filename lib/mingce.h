@@ -25,6 +25,8 @@ struct actor;
 
 /* The number prefix of a 名册 (MC + issue day + id). */
 #define MINGCE_PREFIX		"MC"
+/* 名册 a unit may issue a day when policy mingce.per_day is absent. */
+#define MINGCE_PER_DAY		10
 
 /* One issued 名册. */
 struct mingce {
@@ -61,18 +63,28 @@ int		 mingce_year_ok(int year, const struct hdate *today);
  * January for a coming one. */
 void		 mingce_month(int year, const struct hdate *today, char month[8]);
 
-/* Issues the 名册 of year for unit_id, as who (audited), in one
- * transaction: every person paying at the unit in the month
- * (mingce_month): 参保 begun by then and 参保缴费, or stopped since
- * (暂停缴费 from a later month: a 减员 of next month still pays this
- * one), the paying ones first, each in person order, with the base
- * wb_at() gives for that month, and the totals.  dedup_key (may be NULL) is
- * the form's one-time token: the same key again returns the first
- * 名册 (*created = 0).  Fills *out.  Returns 0 or -1 (also for a year
- * mingce_year_ok refuses). */
+/* Issues the 名册 of year for unit_id, as who (audited): every person
+ * paying at the unit in the month (mingce_month): 参保 begun by then
+ * and 参保缴费, or stopped since (暂停缴费 from a later month: a 减员 of
+ * next month still pays this one), the paying ones first, each in
+ * person order, with the base wb_at() gives for that month, and the
+ * totals.  The rows are copied in short write transactions of 1,000
+ * persons (a 20,000-person unit never holds the write lock long); the
+ * 名册 gets its number, and is seen by every reader, only once all are
+ * copied (a failed copy is deleted).  dedup_key (may be NULL) is the
+ * form's one-time token: the same key again returns the first 名册
+ * (*created = 0), waiting for its copy to finish.  A new one is
+ * refused when the unit issued mingce_per_day() today already.  Fills
+ * *out.  Returns 0, 1 the day's limit reached (nothing stored) or -1
+ * (also for a year mingce_year_ok refuses). */
 int		 mingce_issue(struct store *s, int64_t unit_id, int year,
 		    const struct actor *who, const char *dedup_key,
 		    struct mingce *out, int *created);
+
+/* The 名册 unit_id may issue a day (policy mingce.per_day of its
+ * region, MINGCE_PER_DAY without one) into *n.  Returns 0 or -1. */
+int		 mingce_per_day(struct store *s, int64_t unit_id,
+		    long long *n);
 
 /* Loads 名册 id of unit_id (0: any unit).  Returns 0, 1 when there is
  * none (or it is another unit's), -1 on error. */

@@ -147,17 +147,27 @@ mingce_page_issue(struct hall_ctx *c)
 {
 	struct form_errors	 errs;
 	struct mingce		 m;
-	char			 key[48], path[64];
-	int			 year, created;
+	char			 key[48], path[64], msg[256];
+	long long		 per_day;
+	int			 year, created, rc;
 
 	errs.n = 0;
 	if ((year = mingce_year_field(c, &errs)) == 0) {
 		page_view(c, "index", "缴费基数名册打印");
 		return mingce_page_index(c, req_get(c->r, "year"), &errs);
 	}
-	if (mingce_issue(c->s, c->acct.unit_id, year, &c->who,
-	    page_dedup_key(c, "mc", key), &m, &created) != 0)
+	if ((rc = mingce_issue(c->s, c->acct.unit_id, year, &c->who,
+	    page_dedup_key(c, "mc", key), &m, &created)) < 0 ||
+	    (rc > 0 && mingce_per_day(c->s, c->acct.unit_id, &per_day) != 0))
 		return -1;
+	if (rc > 0) {
+		snprintf(msg, sizeof(msg), "本单位今日已生成缴费基数名册%lld份,"
+		    "已达每日上限,请明日再生成;已生成的名册可在下方列表中查看、"
+		    "打印和下载", per_day);
+		form_error_add(&errs, "year", "MC_PER_DAY", msg);
+		page_view(c, "index", "缴费基数名册打印");
+		return mingce_page_index(c, req_get(c->r, "year"), &errs);
+	}
 	snprintf(path, sizeof(path), "/mingce/view?id=%lld", (long long)m.id);
 	page_redirect(c, path);
 	return 0;

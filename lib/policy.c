@@ -484,6 +484,10 @@ static const struct policy_seed policy_seeds[] = {
 	  "单位员工欠费补缴:每月20日后办理,提示可能影响本月后续业务(003 缴费管理)" },
 	{ "*", "review.bujiao.days_min", "1900-01-01", "0", "欠费补缴由系统自动审核" },
 	{ "*", "review.bujiao.days_max", "1900-01-01", "0", "欠费补缴由系统自动审核" },
+	/* 缴费基数名册打印 (lib/mingce.c): each copies the unit's whole
+	 * roster under the write lock, so a unit has a daily limit. */
+	{ "*", "mingce.per_day", "1900-01-01", "10",
+	  "每个单位每天可生成缴费基数名册10份" },
 };
 
 /* One seeded calendar row. */

@@ -94,6 +94,8 @@
  *   batch.sync_rows                  a batch upload of at most N data
  *                                    rows is imported at once, a larger
  *                                    one as a job with progress (500)
+ *   mingce.per_day                   缴费基数名册 a unit may issue a
+ *                                    day (10; each copies its roster)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

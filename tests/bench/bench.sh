@@ -25,6 +25,13 @@
 #       ratio taken pair by pair and its median printed; a
 #       BENCH_TG_ROWS-row (10000) 批量退工 import (a job: the upload
 #       answers 303 to its progress, followed until done);
+#   年度缴费工资申报: the VIP unit with BENCH_NB_PERSONS (10000) insured
+#       persons downloads its pre-filled template and uploads a 3,000-
+#       and a 10,000-row declaration (BENCH_NB_ROWS, "3000 10000") with
+#       the wages filled in, as import jobs followed to the end: rows
+#       per second and the longest write transaction, as for 批量减员
+#       below; then, with BENCH_MC_PERSONS (20000) insured, the time of
+#       issuing a 缴费基数名册 (its roster copied in one transaction);
 #   import: a 3,000-row and a 10,000-row 批量减员 (BENCH_IMP_ROWS, "3000
 #       10000"), each of as many new insured persons of the VIP unit:
 #       the upload's answer (303 to the job's progress), the progress
@@ -36,7 +43,7 @@
 # whether it is met.  It never fails on speed; it says "skipped" when
 # it cannot log in.  BENCH_USER and BENCH_PASS override the VIP account
 # read from demo.txt; BENCH_KEEP=1 keeps the temporary folder;
-# BENCH_PARTS (default "home callgrind jy tg imp") names the parts to run.
+# BENCH_PARTS (default "home callgrind jy tg nb imp") names the parts to run.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: bench.sh SRCDIR B" >&2; exit 2; }
@@ -271,7 +278,7 @@ median() {
 
 # True when part $1 is among BENCH_PARTS.
 part() {
-	case " ${BENCH_PARTS:-home callgrind jy tg imp} " in *" $1 "*) return 0 ;; esac
+	case " ${BENCH_PARTS:-home callgrind jy tg nb imp} " in *" $1 "*) return 0 ;; esac
 	return 1
 }
 
@@ -865,7 +872,179 @@ imp_bench() {
 	jy_sql "DELETE FROM policy WHERE key = 'batch.sync_rows' AND
 	    note = 'bench'"
 }
+# ---- 年度缴费工资申报 (pre-filled template, import jobs) ----
+
+nb_sql() {
+	sqlite3 -cmd '.timeout 10000' "$T/hall.db" "$1"
+}
+
+# Makes the VIP unit have $1 persons 参保缴费 in all: prints the SQL of
+# the new ones (region 420111, sequence 888, born $i days after
+# 1950-01-01, "年报压测" + number), none when it has that many.
+nb_people_sql() {
+	have=$(nb_sql "SELECT COUNT(*) FROM insurance i JOIN units u ON
+	    u.id = i.unit_id WHERE u.vip = 1 AND i.status = '参保缴费'")
+	from=$(nb_sql "SELECT COUNT(*) FROM persons WHERE name LIKE '年报压测%'")
+	[ "$have" -lt "$1" ] || return 0
+	lo=$((from + 1))
+	hi=$((from + $1 - have))
+	chk="substr('10X98765432', (substr(d,1,1)*7 + substr(d,2,1)*9 +
+	    substr(d,3,1)*10 + substr(d,4,1)*5 + substr(d,5,1)*8 +
+	    substr(d,6,1)*4 + substr(d,7,1)*2 + substr(d,8,1)*1 +
+	    substr(d,9,1)*6 + substr(d,10,1)*3 + substr(d,11,1)*7 +
+	    substr(d,12,1)*9 + substr(d,13,1)*10 + substr(d,14,1)*5 +
+	    substr(d,15,1)*8 + substr(d,16,1)*4 + substr(d,17,1)*2) % 11 + 1, 1)"
+	cat <<SQL
+BEGIN IMMEDIATE;
+WITH RECURSIVE n(i) AS (SELECT $lo UNION ALL SELECT i + 1 FROM n WHERE i < $hi),
+b(i, day, d) AS (SELECT i, date('1950-01-01', '+' || i || ' days'),
+  '420111' || strftime('%Y%m%d', '1950-01-01', '+' || i || ' days') || '888'
+  FROM n)
+INSERT INTO persons (idno, name, sex, birth)
+  SELECT d || $chk, '年报压测' || printf('%05d', i), '男', day FROM b;
+INSERT INTO insurance (person_id, unit_id, sb_no, start_month, status,
+  last_paid_month, contrib_months) SELECT p.id, u.id, 'NB' || p.id,
+  '2020-01', '参保缴费', strftime('%Y-%m', 'now', '+8 hours',
+  'start of month', '-1 month'), 60 FROM persons p, units u WHERE u.vip = 1
+  AND p.name >= '年报压测' || printf('%05d', $lo)
+  AND p.name <= '年报压测' || printf('%05d', $hi) AND p.name LIKE '年报压测%';
+COMMIT;
+SQL
+}
+
+# Opens the declaration window of next year today, whatever the date
+# (as tests/http/client.c policy_test_year: this year's window closed,
+# next year's from this year's 1 January, 社平工资 copied where a year
+# has none).  Prints that year.
+nb_window() {
+	y=$(TZ=Asia/Shanghai date +%Y)
+	for x in "$y" $((y + 1)); do
+		nb_sql "INSERT OR IGNORE INTO policy (region, key, valid_from,
+		    value, note) SELECT p.region, p.key, '$x-01-01', p.value,
+		    'bench' FROM policy p WHERE p.key = 'wage.avg_monthly_fen'
+		    AND p.valid_from = (SELECT MAX(l.valid_from) FROM policy l
+		    WHERE l.region = p.region AND l.key = p.key AND
+		    l.valid_from < '$x-01-01') AND NOT EXISTS (SELECT 1 FROM
+		    policy e WHERE e.region = p.region AND e.key = p.key AND
+		    e.valid_from BETWEEN '$x-01-01' AND '$x-12-31')"
+	done
+	nb_sql "INSERT OR REPLACE INTO policy (region, key, valid_from, value,
+	    note) VALUES ('*', 'nianbao.open.$y', '1900-01-01',
+	    '$((y - 1))-01-01', 'bench'), ('*', 'nianbao.close.$y',
+	    '1900-01-01', '$((y - 1))-12-31', 'bench'), ('*',
+	    'nianbao.open.$((y + 1))', '1900-01-01', '$y-01-01', 'bench'),
+	    ('*', 'nianbao.close.$((y + 1))', '1900-01-01', '$((y + 1))-01-15',
+	    'bench')"
+	echo $((y + 1))
+}
+
+# The csrf and a form token of the page in $T/body into $csrf, $tok.
+nb_tokens() {
+	tok=$(sed -n 's/.*<form token="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -n 1)
+	csrf=$(sed -n 's/.*<session[^>]* csrf="\([0-9A-Za-z]*\)".*/\1/p' \
+	    "$T/body" | head -n 1)
+}
+
+# The VIP unit with BENCH_NB_PERSONS (10000) insured persons downloads
+# its pre-filled template, then uploads a 3,000-row and a 10,000-row
+# declaration (BENCH_NB_ROWS) of it with every wage filled in, each
+# followed to the end (the first is 退单 before the next: a person is
+# declared once a year); then, with BENCH_MC_PERSONS (20000) insured,
+# issues a 缴费基数名册 (the roster copied in one write transaction).
+nb_bench() {
+	persons=${BENCH_NB_PERSONS:-10000}
+	year=$(nb_window)
+	nb_people_sql "$persons" >"$T/nb-people.sql"
+	nb_sql ".read $T/nb-people.sql" ||
+		{ echo "bench: 年报: cannot insert persons"; return; }
+	t0=$(jy_ms)
+	code=$(hcurl "$url/nianbao/batch/template")
+	t1=$(jy_ms)
+	cp "$T/body" "$T/nb-template.xlsx"
+	rm -rf "$T/nbx" && mkdir -p "$T/nbx" &&
+	    (cd "$T/nbx" && unzip -q "$T/nb-template.xlsx") || {
+		echo "bench: 年报: no template ($code)"; return; }
+	rows=$(grep -o '<row ' "$T/nbx/xl/worksheets/sheet1.xml" | wc -l)
+	echo "模版下载 ($persons insured): $code in $((t1 - t0)) ms," \
+	    "$(wc -c <"$T/nb-template.xlsx") bytes, $rows rows (header and" \
+	    "instructions included)"
+	prev=0
+	for n in ${BENCH_NB_ROWS:-3000 10000}; do
+		case $n in '' | *[!0-9]*) echo "bench: BENCH_NB_ROWS: $n"; return ;; esac
+		if [ "$prev" != 0 ]; then
+			hcurl -H 'Accept: application/xml' "$url/nianbao" >/dev/null
+			nb_tokens
+			hcurl -H 'Accept: application/xml' -d "csrf=$csrf" \
+			    -d "id=$prev" "$url/nianbao/cancel" >/dev/null
+		fi
+		# The template's persons, in its order, the wage filled.
+		nb_sql "SELECT i.sb_no || '	' || p.name || '	' || p.idno FROM
+		    insurance i JOIN persons p ON p.id = i.person_id JOIN units u
+		    ON u.id = i.unit_id WHERE u.vip = 1 AND i.status = '参保缴费'
+		    ORDER BY i.person_id LIMIT $n" >"$T/nb-rows.tsv"
+		awk -F '\t' '
+		function c(col, r, v) {
+			printf "<c r=\"%s%d\" t=\"inlineStr\"><is><t>%s</t></is></c>", col, r, v
+		}
+		BEGIN {
+			printf "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+			printf "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+			printf "<row r=\"1\">"; c("A", 1, "个人编号"); c("B", 1, "姓名")
+			c("C", 1, "身份证号"); c("D", 1, "上年度月平均工资(元)")
+			c("E", 1, "备注"); printf "</row>"
+		}
+		{ r = NR + 1; printf "<row r=\"%d\">", r; c("A", r, $1); c("B", r, $2)
+		  c("C", r, $3); c("D", r, 6000 + NR % 500 ".50"); printf "</row>" }
+		END { printf "</sheetData></worksheet>" }' "$T/nb-rows.tsv" \
+		    >"$T/nbx/xl/worksheets/sheet1.xml"
+		rm -f "$T/nb.xlsx"
+		(cd "$T/nbx" && zip -q -r "$T/nb.xlsx" .) || {
+			echo "bench: 年报: zip failed"; return; }
+		hcurl -H 'Accept: application/xml' "$url/nianbao" >/dev/null
+		nb_tokens
+		t0=$(jy_ms)
+		code=$(hcurl -D "$T/headers" -H 'Accept: application/xml' \
+		    -F "csrf=$csrf" -F "token=$tok" -F "file=@$T/nb.xlsx" \
+		    "$url/nianbao/batch/upload")
+		t1=$(jy_ms)
+		set -- $(imp_follow)
+		t2=$(jy_ms)
+		seen=${1:-0}
+		job=${2:-0}
+		st=$(nb_sql "SELECT state || ' ok=' || ok || ' failed=' || failed
+		    || ' claims=' || claims || ' ' || tx_max_us FROM batch_jobs
+		    WHERE id = $job")
+		txus=${st##* }
+		prev=$(nb_sql "SELECT task_id FROM batch_jobs WHERE id = $job")
+		stored=$(nb_sql "SELECT COUNT(*) FROM nianbao WHERE task_id =
+		    ${prev:-0} AND year = $year")
+		echo "年度缴费工资申报 $n rows ($(wc -c <"$T/nb.xlsx") bytes): upload" \
+		    "$code in $((t1 - t0)) ms, done in $((t2 - t0)) ms" \
+		    "(${st% *}), $stored rows stored, progress seen running" \
+		    "$seen times"
+		echo "$n $((t2 - t0)) ${txus:-0}" | awk '$2 > 0 {
+			printf "年度缴费工资申报 %d rows: %.0f rows per second; longest write transaction %.1f ms\n",
+			    $1, $1 * 1000 / $2, $3 / 1000 }'
+	done
+	mc=${BENCH_MC_PERSONS:-20000}
+	nb_people_sql "$mc" >"$T/nb-people.sql"
+	nb_sql ".read $T/nb-people.sql" ||
+		{ echo "bench: 名册: cannot insert persons"; return; }
+	hcurl -H 'Accept: application/xml' "$url/mingce" >/dev/null
+	nb_tokens
+	t0=$(jy_ms)
+	code=$(hcurl -D "$T/headers" -H 'Accept: application/xml' \
+	    -d "csrf=$csrf" -d "token=$tok" -d "year=$((year - 1))" \
+	    "$url/mingce/issue")
+	t1=$(jy_ms)
+	n=$(nb_sql "SELECT persons FROM mingce ORDER BY id DESC LIMIT 1")
+	line=$(grep 'mingce: .* write transactions' "$T/log/mingce.log" 2>/dev/null |
+	    tail -n 1)
+	echo "缴费基数名册 of $n persons: $code in $((t1 - t0)) ms (the whole" \
+	    "request);" "$(echo "$line" | sed -n 's/.*persons in \([0-9]*\) write transactions, the longest \([0-9]*\) us.*/\1 write transactions, the longest \2 us/p')"
+}
 part tg && tg_bench
+part nb && echo '== 年度缴费工资申报 (pre-filled template, import jobs) ==' && nb_bench && echo
 part imp && echo '== 导入进度 (批量减员 import jobs) ==' && imp_bench && echo
 
 echo

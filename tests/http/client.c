@@ -780,3 +780,34 @@ set_clock(const char *when)
 	fprintf(f, "%s\n", when);
 	fclose(f);
 }
+
+int
+policy_test_year(const char *date)
+{
+	char	 q[1024];
+	int	 y, x;
+
+	ck_assert_msg(date != NULL && sscanf(date, "%4d", &y) == 1 &&
+	    y > 1900 && y < 9998, "policy_test_year: bad date");
+	for (x = y; x <= y + 1; x++) {
+		snprintf(q, sizeof(q), "INSERT OR IGNORE INTO policy (region, "
+		    "key, valid_from, value, note) SELECT p.region, p.key, "
+		    "'%04d-01-01', p.value, 'test: copied' FROM policy p WHERE "
+		    "p.key = 'wage.avg_monthly_fen' AND p.valid_from = (SELECT "
+		    "MAX(l.valid_from) FROM policy l WHERE l.region = p.region "
+		    "AND l.key = p.key AND l.valid_from < '%04d-01-01') AND NOT "
+		    "EXISTS (SELECT 1 FROM policy e WHERE e.region = p.region "
+		    "AND e.key = p.key AND e.valid_from BETWEEN '%04d-01-01' "
+		    "AND '%04d-12-31')", x, x, x, x);
+		db_exec(q);
+	}
+	snprintf(q, sizeof(q), "INSERT OR REPLACE INTO policy (region, key, "
+	    "valid_from, value, note) VALUES "
+	    "('*', 'nianbao.open.%04d', '1900-01-01', '%04d-01-01', 'test'), "
+	    "('*', 'nianbao.close.%04d', '1900-01-01', '%04d-12-31', 'test'), "
+	    "('*', 'nianbao.open.%04d', '1900-01-01', '%04d-01-01', 'test'), "
+	    "('*', 'nianbao.close.%04d', '1900-01-01', '%04d-01-15', 'test')",
+	    y, y - 1, y, y - 1, y + 1, y, y + 1, y + 1);
+	db_exec(q);
+	return y + 1;
+}

@@ -184,4 +184,14 @@ int		 admin(const char *args, char **out);
  * when when is NULL. */
 void		 set_clock(const char *when);
 
+/* Makes the policy rows the tests of 缴费工资 need hold on date
+ * ("YYYY-MM-DD..."), whatever the real date: a 社平工资 row for date's
+ * year and the next (a copy of the latest earlier one, per region,
+ * where the year has none), and the 年度缴费工资申报 windows: date's
+ * year's closed (the year before), the next year's open from date's
+ * year's 1 January to the next year's 15 January.  The rows depend on
+ * date's year only, so suites calling it agree.  Returns the 缴费年度
+ * open on date. */
+int		 policy_test_year(const char *date);
+
 #endif

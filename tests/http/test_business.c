@@ -359,6 +359,11 @@ static const char *const gz_materials[] = { NULL };
 static void
 gz_person(const char *username, struct who *w)
 {
+	char	 today[11];
+
+	/* The next month's 社平工资, whatever the real date. */
+	hall_date(0, today);
+	policy_test_year(today);
 	fresh(username, "业务工资", w);
 }
 
@@ -406,11 +411,15 @@ zx_save(struct browser *b, const struct who *w, const char *tok,
 
 static const char *const nb_materials[] = { "gongzi_shenbaobiao", NULL };
 
-/* A person 参保缴费 at the unit (the window of the demo's today is
- * open: 2027年度, policy nianbao.open/close.2027). */
+/* A person 参保缴费 at the unit, with the declaration window of the
+ * next 缴费年度 open today whatever the real date (policy_test_year). */
 static void
 nb_person(const char *username, struct who *w)
 {
+	char	 today[11];
+
+	hall_date(0, today);
+	policy_test_year(today);
 	fresh(username, "业务年报", w);
 }
 
@@ -448,8 +457,10 @@ static void
 tx_person(const char *username, struct who *w)
 {
 	static int	 n;
-	char		 q[512], *v;
+	char		 q[512], today[11], *v;
 
+	hall_date(0, today);
+	policy_test_year(today);
 	snprintf(w->name, sizeof(w->name), "业务退休%d", ++n);
 	ck_assert_int_eq(unused_idno(1955, w->idno), 0);
 	snprintf(q, sizeof(q), "INSERT INTO persons (idno, name, sex, birth) "

@@ -133,6 +133,7 @@ setup(void)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
 	set_clock(when);
+	policy_test_year(when);
 	next_year = 1900 + tm.tm_year + (tm.tm_mon == 11);
 	snprintf(next_month, sizeof(next_month), "%04d-%02d", next_year,
 	    (tm.tm_mon + 1) % 12 + 1);

@@ -40,6 +40,7 @@ mc_clock(void)
 	}
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
 	set_clock(when);
+	policy_test_year(when);
 	mc_year = tm.tm_year + 1900;
 	snprintf(mc_month, sizeof(mc_month), "%.7s", when);
 }
@@ -301,6 +302,56 @@ START_TEST(mingce_bad_year)
 }
 END_TEST
 
+/* The daily limit (policy mingce.per_day, here set for demo-a's
+ * region to what it issued today + 1): one more 名册 issued, the next
+ * refused with 422, the form and the reason, nothing stored; the
+ * first's token again still answers the first. */
+START_TEST(mingce_per_day_http)
+{
+	struct browser	 u;
+	struct answer	 a;
+	long long	 today, before;
+	char		 q[512], y[8], id[24], *tok, *tok2;
+
+	mc_clock();
+	browser_init(&u, "unit-a");
+	ck_assert_int_eq(login(&u, "demo-a"), 0);
+	today = db_int("SELECT COUNT(*) FROM mingce m JOIN accounts a ON "
+	    "a.unit_id = m.unit_id WHERE a.username = 'demo-a' AND "
+	    "m.issued_at >= CAST(strftime('%s', 'now', '+8 hours', "
+	    "'start of day', '-8 hours') AS INTEGER)");
+	snprintf(q, sizeof(q), "INSERT OR REPLACE INTO policy (region, key, "
+	    "valid_from, value, note) SELECT u.region, 'mingce.per_day', "
+	    "'2000-01-01', '%lld', 'test' FROM units u JOIN accounts a ON "
+	    "a.unit_id = u.id WHERE a.username = 'demo-a'", today + 1);
+	db_exec(q);
+	snprintf(y, sizeof(y), "%d", mc_year);
+	ck_assert_int_eq(http_get(&u, "/mingce", 1, &a), 200);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	answer_free(&a);
+	issue(&u, y, tok, id);
+	before = db_int("SELECT COUNT(*) FROM mingce");
+	ck_assert_int_eq(http_get(&u, "/mingce", 1, &a), 200);
+	free(tok);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&u, "/mingce/issue", 1, &a, "year", y,
+	    "token", tok, NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@field = 'year']"
+	    "[@code = 'MC_PER_DAY']"), 1);
+	tok2 = xpath_str(&a, "string(/page/errors/error)");
+	ck_assert_msg(strstr(tok2, "已达每日上限") != NULL, "%s", tok2);
+	free(tok2);
+	ck_xpath_eq(&a, "string(/page/mingce-form/@year)", y);
+	answer_free(&a);
+	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM mingce"), before);
+	free(tok);
+	db_exec("DELETE FROM policy WHERE key = 'mingce.per_day' AND note = "
+	    "'test'");
+	set_clock(NULL);
+}
+END_TEST
+
 static Suite *
 mingce_suite(void)
 {
@@ -310,6 +361,7 @@ mingce_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, mingce_print);
 	tcase_add_test(tc, mingce_bad_year);
+	tcase_add_test(tc, mingce_per_day_http);
 	suite_add_tcase(s, tc);
 	return s;
 }

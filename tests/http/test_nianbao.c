@@ -9,9 +9,11 @@
  * and deleted, the 未申报人员 counted, submitted (the page offers
  * /yuyue), the reviewer's partial decision (POST /review/partial)
  * sending two persons back with reasons and approving the rest (bases
- * clamped to 2027's floor and ceiling from 2027-01, wage_declarations
+ * clamped to the year's floor and ceiling from its January, wage_declarations
  * recorded), the unit seeing the two with their reasons, correcting
- * and resubmitting, the reviewer approving them; another unit 404.
+ * and resubmitting, the reviewer approving them; the unit's 缴费基数名册
+ * of the year showing the new bases; another unit 404.  Dates are
+ * relative to today (nb_in_window), whatever the real date.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +29,11 @@
 
 #define OK_PDF		"unit/fixtures/files/ok.pdf"
 #define NB_ROWS		3000
-#define NB_IN_WINDOW	"2026-12-10 10:00:00"
+#define NB_IN_WINDOW	nb_in_window()
+
+/* The 缴费年度 whose window nb_in_window() opened, and as "YYYY-01". */
+static int	 nb_year;
+static char	 nb_jan[8];
 
 /* Asserts an XPath string value contains want. */
 #define ck_xpath_has(a, expr, want) do {				\
@@ -274,11 +280,11 @@ base_of(const char *idno, const char *month)
 	return db_query(q);
 }
 
-/* Asserts base_of(idno, 2027-01) is want. */
+/* Asserts base_of(idno, January of nb_year) is want. */
 static void
 ck_base(const char *idno, const char *want)
 {
-	char	*v = base_of(idno, "2027-01");
+	char	*v = base_of(idno, nb_jan);
 
 	ck_assert_ptr_nonnull(v);
 	ck_assert_msg(strcmp(v, want) == 0, "%s: base %s, want %s", idno, v,
@@ -335,39 +341,87 @@ at(const char *when, struct browser *b, const char *cert,
 	ck_assert_int_eq(login(b, username), 0);
 }
 
+/* The hall's date (UTC+8) days from today into buf[11]. */
+static void
+nb_date(long days, char buf[11])
+{
+	time_t		 t = time(NULL) + 8 * 3600 + days * 86400;
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+/* Now (UTC+8, 6 minutes on when the day is about to end: the client
+ * certificates are checked against the hall's clock, issued today),
+ * with the next 缴费年度's declaration window open whatever the real
+ * date (policy_test_year); notes that year in nb_year.  Returns the
+ * time for set_clock (static). */
+static const char *
+nb_in_window(void)
+{
+	static char	 when[32];
+	time_t		 t = time(NULL) + 8 * 3600;
+	struct tm	 tm;
+
+	if (t % 86400 > 86400 - 300)
+		t += 360;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+	nb_year = policy_test_year(when);
+	snprintf(nb_jan, sizeof(nb_jan), "%04d-01", nb_year);
+	return when;
+}
+
 /* ---- Tests ---- */
 
-/* After 2027's window, before 2028's is announced: none announced;
- * once the region announces it: when it opens, and nothing is saved
- * until then.  (The clock only moves forward: the certificates were
- * issued today.) */
+/* After the next 缴费年度's window (nb_year's, closed yesterday here),
+ * the following one not announced: none announced; once the region
+ * announces nb_year's (again, from the day after tomorrow): when it
+ * opens, and nothing is saved until then; in it without that year's
+ * 社平工资: refused, saying why.  Dates relative to today, whatever
+ * the real date (the certificates are checked against the hall's
+ * clock: issued today, for a year). */
 START_TEST(nianbao_window_closed)
 {
 	struct browser	 b;
 	struct answer	 a;
-	char		 id[24], idno[19], name[32], tok[40], *v;
+	char		 id[24], idno[19], name[32], tok[40], q[512], when[32];
+	char		 d1[11], d2[11], d3[11], want[128], *v;
 	long long	 before;
+	int		 y;
 
 	snprintf(name, sizeof(name), "窗口外%d", (int)getpid() % 1000);
 	ck_assert_int_eq(make_insured("demo-a", name, id, idno), 0);
-	db_exec("DELETE FROM policy WHERE key LIKE 'nianbao.%.2028'");
-	at("2027-02-01 10:00:00", &b, "unit-a", "demo-a");
+	nb_in_window();
+	y = nb_year;
+	nb_date(1, d1);
+	nb_date(2, d2);
+	nb_date(3, d3);
+	/* Neither nb_year's window nor the next one's is announced. */
+	snprintf(q, sizeof(q), "DELETE FROM policy WHERE key IN "
+	    "('nianbao.open.%d', 'nianbao.close.%d', 'nianbao.open.%d', "
+	    "'nianbao.close.%d')", y, y, y + 1, y + 1);
+	db_exec(q);
+	snprintf(when, sizeof(when), "%s 10:00:00", d1);
+	at(when, &b, "unit-a", "demo-a");
 	get_ok(&b, "/nianbao", &a);
 	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "0");
 	ck_xpath_has(&a, "string(/page/nianbao-window)", "尚未公布");
 	answer_free(&a);
-	/* Wuhan announces 2028's window (early: the test certificates
-	 * expire a year after they are issued). */
-	db_exec("INSERT INTO policy (region, key, valid_from, value, note) "
-	    "VALUES ('420100', 'nianbao.open.2028', '1900-01-01', "
-	    "'2027-03-01', 'test'), ('420100', 'nianbao.close.2028', "
-	    "'1900-01-01', '2027-04-30', 'test')");
+	/* Wuhan announces nb_year's window: from d2 to d3. */
+	snprintf(q, sizeof(q), "INSERT INTO policy (region, key, valid_from, "
+	    "value, note) VALUES ('420100', 'nianbao.open.%d', '1900-01-01', "
+	    "'%s', 'test'), ('420100', 'nianbao.close.%d', '1900-01-01', "
+	    "'%s', 'test')", y, d2, y, d3);
+	db_exec(q);
 	get_ok(&b, "/nianbao", &a);
 	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "0");
-	ck_xpath_eq(&a, "string(/page/nianbao-window/@year)", "2028");
-	ck_xpath_eq(&a, "string(/page/nianbao-window/@from)", "2027-03-01");
-	ck_xpath_has(&a, "string(/page/nianbao-window)",
-	    "2028年度缴费工资申报将于2027-03-01开始");
+	snprintf(want, sizeof(want), "%d", y);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@year)", want);
+	ck_xpath_eq(&a, "string(/page/nianbao-window/@from)", d2);
+	snprintf(want, sizeof(want), "%d年度缴费工资申报将于%s开始", y, d2);
+	ck_xpath_has(&a, "string(/page/nianbao-window)", want);
 	v = xpath_str(&a, "string(/page/form/@token)");
 	snprintf(tok, sizeof(tok), "%s", v);
 	free(v);
@@ -382,8 +436,13 @@ START_TEST(nianbao_window_closed)
 	answer_free(&a);
 	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM tasks WHERE business = "
 	    "'nianbao'"), before);
-	/* In 2028's window without 2028's 社平工资: refused, saying why. */
-	at("2027-03-10 10:00:00", &b, "unit-a", "demo-a");
+	/* In that window without the year's 社平工资: refused, saying why. */
+	snprintf(q, sizeof(q), "UPDATE policy SET key = "
+	    "'test.nb.avg_monthly_fen' WHERE key = 'wage.avg_monthly_fen' AND "
+	    "valid_from BETWEEN '%d-01-01' AND '%d-12-31'", y, y);
+	db_exec(q);
+	snprintf(when, sizeof(when), "%s 10:00:00", d2);
+	at(when, &b, "unit-a", "demo-a");
 	get_ok(&b, "/nianbao", &a);
 	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
 	v = xpath_str(&a, "string(/page/form/@token)");
@@ -393,18 +452,24 @@ START_TEST(nianbao_window_closed)
 	ck_assert_int_eq(http_post(&b, "/nianbao/save", 1, &a, "token", tok,
 	    "sfzh", idno, "name", name, "nb_wage", "6000", "nb_remark", "",
 	    NULL), 422);
+	db_exec("UPDATE policy SET key = 'wage.avg_monthly_fen' WHERE key = "
+	    "'test.nb.avg_monthly_fen'");
 	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
 	    "'NB_NO_POLICY']"), 1);
+	snprintf(want, sizeof(want), "%d年度社平工资尚未公布", y);
 	ck_xpath_has(&a, "string(/page/errors/error[@code = 'NB_NO_POLICY'])",
-	    "2028年度社平工资尚未公布");
+	    want);
 	answer_free(&a);
-	db_exec("DELETE FROM policy WHERE key LIKE 'nianbao.%.2028'");
-	/* In 2027's: open. */
+	snprintf(q, sizeof(q), "DELETE FROM policy WHERE region = '420100' "
+	    "AND key LIKE 'nianbao.%%.%d'", y);
+	db_exec(q);
+	/* The usual window again: open. */
 	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
 	get_ok(&b, "/nianbao", &a);
 	ck_xpath_eq(&a, "string(/page/nianbao-window/@open)", "1");
-	ck_xpath_has(&a, "string(/page/nianbao-window)",
-	    "2027年度缴费工资申报期:2026-12-01至2027-01-15");
+	snprintf(want, sizeof(want), "%d年度缴费工资申报期:%d-01-01至%d-01-15",
+	    y, y - 1, y);
+	ck_xpath_has(&a, "string(/page/nianbao-window)", want);
 	answer_free(&a);
 	set_clock(NULL);
 }
@@ -492,6 +557,61 @@ check_template(struct browser *b, const struct crowd *c)
 	xlsx_free(&sh);
 }
 
+/* Issues username's 名册 of nb_year as b (the form's token, 303 to
+ * its print page) and asserts c's person 100 (corrected to 7,000 元)
+ * and person 0 (3,000 元, clamped to the floor) with their new bases
+ * from nb_year's January, and person 1 at the ceiling. */
+static void
+check_mingce(struct browser *b, const struct crowd *c)
+{
+	static const struct {
+		int		 i;
+		const char	*wage, *base;
+	} want[] = {
+		{ 100, "7,000.00", "7,000.00" },
+		{ 0, "3,000.00", "4,620.00" },
+		{ 1, "30,000.00", "23,100.00" },
+	};
+	struct answer	 a;
+	char		 tok[40], y[8], id[24], path[128], q[384], *v;
+	long long	 row;
+	size_t		 k;
+
+	ck_assert_int_eq(http_get(b, "/mingce", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	snprintf(y, sizeof(y), "%d", nb_year);
+	ck_assert_int_eq(http_post(b, "/mingce/issue", 1, &a, "year", y,
+	    "token", tok, NULL), 303);
+	ck_assert_msg(strncmp(a.location, "/mingce/view?id=", 16) == 0, "%s",
+	    a.location);
+	snprintf(id, sizeof(id), "%s", a.location + 16);
+	answer_free(&a);
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		snprintf(q, sizeof(q), "SELECT r.row_no FROM mingce_rows r "
+		    "JOIN persons p ON p.id = r.person_id WHERE r.mingce_id = "
+		    "%s AND p.idno = '%s'", id, c->idno[want[k].i]);
+		row = db_int(q);
+		ck_assert_int_gt(row, 0);
+		snprintf(path, sizeof(path), "/mingce/view?id=%s&page=%lld", id,
+		    (row - 1) / 300 + 1);
+		ck_assert_int_eq(http_get(b, path, 1, &a), 200);
+		ck_xpath_eq(&a, "string(/page/mingce/@month)", nb_jan);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@wage)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, want[k].wage);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@base)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, want[k].base);
+		snprintf(q, sizeof(q), "string(/page/sheets/sheet/row[@idno = "
+		    "'%s']/@from)", c->idno[want[k].i]);
+		ck_xpath_eq(&a, q, nb_jan);
+		answer_free(&a);
+	}
+}
+
 /* Issue 11's scenario, 3,000 rows. */
 START_TEST(nianbao_declaration_3000)
 {
@@ -550,7 +670,8 @@ START_TEST(nianbao_declaration_3000)
 	ck_xpath_eq(&a, "string(/page/rows/@total)", "2998");
 	snprintf(want, sizeof(want), "%lld", others + 2);
 	ck_xpath_eq(&a, "string(/page/missing/@total)", want);
-	ck_xpath_eq(&a, "string(/page/missing/@year)", "2027");
+	snprintf(want, sizeof(want), "%d", nb_year);
+	ck_xpath_eq(&a, "string(/page/missing/@year)", want);
 	ck_assert_int_le(xpath_count(&a, "/page/missing/person"), 50);
 	answer_free(&a);
 
@@ -580,19 +701,20 @@ START_TEST(nianbao_declaration_3000)
 	v = db_query(q);
 	ck_assert_str_eq(v, "结束");
 	free(v);
-	/* Bases from 2027-01: the floor, the ceiling, the wage. */
+	/* Bases from January: the floor, the ceiling, the wage. */
 	ck_base(c.idno[0], "300000|462000");
 	ck_base(c.idno[1], "3000000|2310000");
 	ck_base(c.idno[5], "600050|600050");
-	v = base_of(c.idno[100], "2027-01");
+	v = base_of(c.idno[100], nb_jan);
 	ck_assert_str_eq(v, "");
 	free(v);
-	v = base_of(c.idno[10], "2027-01");
+	v = base_of(c.idno[10], nb_jan);
 	ck_assert_str_eq(v, "");
 	free(v);
-	ck_assert_int_eq(db_int("SELECT COUNT(*) FROM wage_declarations w "
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM wage_declarations w "
 	    "JOIN accounts a ON a.unit_id = w.unit_id WHERE a.username = "
-	    "'demo-b' AND w.year = 2027"), 1);
+	    "'demo-b' AND w.year = %d", nb_year);
+	ck_assert_int_eq(db_int(q), 1);
 
 	/* The unit sees the two with their reasons, in a new draft. */
 	snprintf(q, sizeof(q), "SELECT task_id FROM task_row_returns WHERE "
@@ -651,6 +773,8 @@ START_TEST(nianbao_declaration_3000)
 	get_ok(&u, path, &a);
 	ck_xpath_eq(&a, "string(/page/rows/row/@base)", "23100.00");
 	answer_free(&a);
+	/* The 名册 of the year shows the new bases. */
+	check_mingce(&u, &c);
 
 	/* Another unit: 404 for the declaration, its rows, its results. */
 	snprintf(path, sizeof(path), "/nianbao?id=%lld", id);
@@ -754,7 +878,8 @@ START_TEST(txgz_retirees_declared)
 	snprintf(q, sizeof(q), "SELECT wage_fen || '|' || wage_year FROM "
 	    "txgz_retirees WHERE idno = '%s'", ridno);
 	v = db_query(q);
-	ck_assert_str_eq(v, "700000|2027");
+	snprintf(q, sizeof(q), "700000|%d", nb_year);
+	ck_assert_str_eq(v, q);
 	free(v);
 	free(rname);
 	free(ridno);

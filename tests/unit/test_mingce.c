@@ -426,6 +426,129 @@ START_TEST(mingce_number_and_code)
 }
 END_TEST
 
+/* The daily limit (policy mingce.per_day): the unit's (per_day + 1)th
+ * 名册 of the day refused, nothing stored; the token of an issued one
+ * still answers it; another unit and the next day (midnight UTC+8)
+ * not limited; without the policy row MINGCE_PER_DAY. */
+START_TEST(mingce_daily_limit)
+{
+	struct mingce	 m1, m, again;
+	char		 q[128];
+	long long	 n;
+	int		 created;
+
+	(void)insured("420102199001010200", "限一", unit_a, "2020-01",
+	    "参保缴费", 500000, 500000);
+	ck_assert_int_eq(mingce_per_day(db.s, unit_a, &n), 0);
+	ck_assert_int_eq(n, 10);
+	sql("INSERT INTO policy (region, key, valid_from, value) VALUES "
+	    "('*', 'mingce.per_day', '2000-01-01', '2')");
+	ck_assert_int_eq(mingce_per_day(db.s, unit_a, &n), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, "mc:l1",
+	    &m1, &created), 0);
+	ck_assert_int_eq(created, 1);
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2027, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	th_clock_set(&db, "2026-12-02 23:59:59");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL,
+	    &again, &created), 1);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(again.id, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM mingce"), 2);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM audit WHERE "
+	    "action = 'mingce.issue'"), 2);
+	/* A double click of the first: the first, not a refusal. */
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, "mc:l1",
+	    &again, &created), 0);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(again.id, m1.id);
+	/* Another unit has its own limit. */
+	ck_assert_int_eq(mingce_issue(db.s, unit_b, 2026, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	/* The next day (UTC+8) again. */
+	th_clock_set(&db, "2026-12-03 00:00:00");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM mingce WHERE unit_id = "
+	    "%lld", (long long)unit_a);
+	ck_assert_int_eq(th_count(db.s, q), 3);
+	/* A limit of 0: none at all. */
+	sql("UPDATE policy SET value = '0' WHERE key = 'mingce.per_day' AND "
+	    "valid_from = '2000-01-01'");
+	ck_assert_int_eq(mingce_issue(db.s, unit_b, 2026, &clerk, NULL, &m,
+	    &created), 1);
+}
+END_TEST
+
+/* A roster larger than a chunk (1,000 persons a write transaction):
+ * 2,500 paying and 1 stopped since, every one once, in order, the
+ * totals whole; a 名册 still being copied (its placeholder number) is
+ * seen by no reader and does not count; a failed copy leaves nothing. */
+START_TEST(mingce_in_chunks)
+{
+	struct mingce	 m, v;
+	char		 q[1024], qa[256], qb[256], qc[256], qd[256];
+	int64_t		 n;
+	int		 created;
+
+	snprintf(q, sizeof(q), "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM k WHERE i < 2500) INSERT INTO persons (idno, "
+	    "name, sex, birth) SELECT printf('42010219800101%%04d', i), "
+	    "'块' || i, '男', '1980-01-01' FROM k");
+	sql(q);
+	snprintf(q, sizeof(q), "INSERT INTO insurance (person_id, unit_id, "
+	    "sb_no, start_month, status, base_fen, wage_fen) SELECT id, %lld, "
+	    "'K' || id, '2020-01', '参保缴费', 500000, 500000 FROM persons "
+	    "WHERE name LIKE '块%%'", (long long)unit_a);
+	sql(q);
+	(void)insured("420102199001010300", "停块", unit_a, "2020-01",
+	    "暂停缴费", 450000, 450000);
+	sql("UPDATE insurance SET stop_month = '2027-01' WHERE sb_no = "
+	    "'SB01010300'");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL, &m,
+	    &created), 0);
+	ck_assert_int_eq(created, 1);
+	ck_assert_int_eq(m.persons, 2501);
+	ck_assert_int_eq(m.base_total_fen, 2500LL * 500000 + 450000);
+	/* (th_count caches a statement by its text's address.) */
+	snprintf(qa, sizeof(qa), "SELECT COUNT(DISTINCT person_id) FROM "
+	    "mingce_rows WHERE mingce_id = %lld", (long long)m.id);
+	ck_assert_int_eq(th_count(db.s, qa), 2501);
+	snprintf(qb, sizeof(qb), "SELECT MAX(row_no) FROM mingce_rows WHERE "
+	    "mingce_id = %lld AND name = '停块'", (long long)m.id);
+	ck_assert_int_eq(th_count(db.s, qb), 2501);
+	snprintf(qc, sizeof(qc), "SELECT COUNT(*) FROM mingce_rows a JOIN "
+	    "mingce_rows b ON b.mingce_id = a.mingce_id AND b.row_no = "
+	    "a.row_no + 1 WHERE a.mingce_id = %lld AND b.row_no <= 2500 AND "
+	    "b.person_id <= a.person_id", (long long)m.id);
+	ck_assert_int_eq(th_count(db.s, qc), 0);
+	/* A copy in progress: invisible. */
+	snprintf(q, sizeof(q), "UPDATE mingce SET mingce_no = '-ABCDEFGH' "
+	    "WHERE id = %lld", (long long)m.id);
+	sql(q);
+	ck_assert_int_eq(mingce_load(db.s, m.id, unit_a, &v), 1);
+	ck_assert_int_eq(mingce_count(db.s, unit_a, &n), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(mingce_verify(db.s, "-ABCDEFGH", m.code, &v), 1);
+	/* A copy failing in its second chunk (after the first committed):
+	 * nothing left, -1. */
+	sql("CREATE TEMP TRIGGER mc_fail BEFORE INSERT ON main.mingce_rows "
+	    "WHEN NEW.row_no = 1500 BEGIN SELECT RAISE(ABORT, 'test'); END");
+	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL, &v,
+	    &created), -1);
+	ck_assert_int_eq(created, 0);
+	sql("DROP TRIGGER mc_fail");
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM mingce"), 1);
+	snprintf(qd, sizeof(qd), "SELECT COUNT(*) FROM mingce_rows WHERE "
+	    "mingce_id <> %lld", (long long)m.id);
+	ck_assert_int_eq(th_count(db.s, qd), 0);
+}
+END_TEST
+
 START_TEST(mingce_xlsx_whole)
 {
 	struct xlsx_sheet	 sh;
@@ -484,6 +607,8 @@ mingce_suite(void)
 	tcase_add_test(tc, mingce_bases_in_force);
 	tcase_add_test(tc, mingce_number_and_code);
 	tcase_add_test(tc, mingce_xlsx_whole);
+	tcase_add_test(tc, mingce_daily_limit);
+	tcase_add_test(tc, mingce_in_chunks);
 	suite_add_tcase(s, tc);
 	return s;
 }
