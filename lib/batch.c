@@ -1312,16 +1312,15 @@ batch_job_set(struct store *s, enum batch_job_stmt which, int64_t id,
 	return store_exec_stmt(s, st);
 }
 
-/* Ends job id failed with a message, inside the open transaction.
+/* Ends job id failed with message why, inside the open transaction.
  * Returns 0 or -1. */
 static int
-batch_job_fail(struct store *s, int64_t id)
+batch_job_fail(struct store *s, int64_t id, const char *why)
 {
 	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_FAIL])) == NULL ||
-	    store_bind_int(st, 1, id) || store_bind_text(st, 2,
-	    "导入未能完成,请退单后重新上传") ||
+	    store_bind_int(st, 1, id) || store_bind_text(st, 2, why) ||
 	    store_bind_int(st, 3, (int64_t)clock_now()))
 		return -1;
 	return store_exec_stmt(s, st);
@@ -1358,7 +1357,8 @@ batch_job_claim(struct store *s, int64_t id)
 		return rc < 0 ? -1 : 0;
 	}
 	if (j.claims >= BATCH_MAX_CLAIMS)
-		rc = batch_job_fail(s, id);
+		rc = batch_job_fail(s, id,
+		    "导入未能完成,请退单后重新上传");
 	else {
 		rc = batch_job_set(s, BJ_STMT_LEASE, id, batch_pid(),
 		    (int64_t)clock_now() + BATCH_LEASE_S);
@@ -1556,6 +1556,27 @@ batch_run_advance(struct store *s, struct batch_run *r, int64_t txmax)
 	return store_exec_stmt(s, st);
 }
 
+/* Whether the job's task is still 未提交 inside the open transaction;
+ * when it is not (退单 or otherwise moved on), ends the job failed
+ * without storing another row.  Returns 1 still 未提交, 0 job ended,
+ * -1 error. */
+static int
+batch_run_task_open(struct store *s, const struct batch_run *r)
+{
+	struct task	 t;
+	int		 rc;
+
+	if ((rc = wf_load(s, r->job.task_id, r->job.unit_id, &t)) < 0)
+		return -1;
+	if (rc == 0 && t.state == TASK_DRAFT)
+		return 1;
+	log_info("batch: job %" PRId64 ": task %" PRId64 " is no longer "
+	    "未提交, job stopped at row %" PRId64 " of %" PRId64, r->job.id,
+	    r->job.task_id, r->job.done, r->job.rows);
+	return batch_job_fail(s, r->job.id,
+	    "该业务已不在未提交状态(如已退单),导入已停止") == 0 ? 0 : -1;
+}
+
 /* Runs one chunk of the job: rows from its progress on for up to
  * BATCH_CHUNK_MS, in one transaction, with the progress that counts
  * them.  *txmax is the longest transaction so far (this one's length
@@ -1581,6 +1602,11 @@ batch_run_chunk(struct store *s, const struct batch_spec *spec,
 	r->job.done = now.done;
 	r->job.ok = now.ok;
 	r->job.failed = now.failed;
+	if ((rc = batch_run_task_open(s, r)) != 1) {
+		if (rc < 0 || store_commit(s) != 0)
+			goto fail;
+		return 0;
+	}
 	do {
 		if (batch_run_row(s, spec, r, r->job.done) != 0)
 			goto fail;

@@ -313,6 +313,11 @@ START_TEST(import_3000_rows_progress_killed_worker_resumed)
 	    "IMPORTING"), 409);
 	ck_assert_int_eq(post_task(&b, "/jianyuan/cancel", task, 0,
 	    "IMPORTING"), 409);
+	/* 退单 from 业务状态 (/home) is the same 退单. */
+	ck_assert_int_eq(post_task(&b, "/home/cancel", task, 0,
+	    "IMPORTING"), 409);
+	ck_assert_int_eq(job_col(job, "(SELECT state = '未提交' FROM tasks "
+	    "WHERE id = task_id)"), 1);
 	ck_assert_int_eq(post_task(&b, "/jianyuan/batch/delete", task, 2,
 	    "IMPORTING"), 409);
 	snprintf(path, sizeof(path), "/jianyuan?id=%lld", task);
