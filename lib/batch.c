@@ -27,6 +27,7 @@
 #include "audit.h"
 #include "batch.h"
 #include "clock.h"
+#include "ident.h"
 #include "log.h"
 #include "policy.h"
 #include "store.h"
@@ -964,9 +965,9 @@ enum batch_job_stmt {
 static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	[BJ_STMT_INSERT] =
 	    "INSERT INTO batch_jobs (task_id, unit_id, business, rows, "
-	    "ncols, today, account_id, actor_name, cert_fp, cells, file, "
+	    "ncols, today, account_id, actor_name, cert_fp, cells, "
 	    "lease_pid, lease_until, claims, created_at) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)",
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)",
 	[BJ_STMT_GET] =
 	    "SELECT id, task_id, unit_id, business, state, rows, done, ok, "
 	    "failed, lease_pid, lease_until, claims, tx_max_us, message "
@@ -984,7 +985,8 @@ static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	[BJ_STMT_FINISH] =
 	    "UPDATE batch_jobs SET state = 'done', done = ?2, ok = ?3, "
 	    "failed = ?4, lease_pid = 0, lease_until = 0, cells = NULL, "
-	    "tx_max_us = MAX(tx_max_us, ?5), finished_at = ?6 WHERE id = ?1",
+	    "file = NULL, tx_max_us = MAX(tx_max_us, ?5), finished_at = ?6 "
+	    "WHERE id = ?1",
 	[BJ_STMT_TXMAX] =
 	    "UPDATE batch_jobs SET tx_max_us = MAX(tx_max_us, ?2) "
 	    "WHERE id = ?1",
@@ -996,8 +998,8 @@ static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	    "WHERE id = ?1 AND lease_pid = ?2",
 	[BJ_STMT_FAIL] =
 	    "UPDATE batch_jobs SET state = 'failed', message = ?2, "
-	    "lease_pid = 0, lease_until = 0, cells = NULL, finished_at = ?3 "
-	    "WHERE id = ?1",
+	    "lease_pid = 0, lease_until = 0, cells = NULL, file = NULL, "
+	    "finished_at = ?3 WHERE id = ?1",
 	[BJ_STMT_STATE] =
 	    "SELECT state FROM batch_jobs WHERE task_id = ?1",
 	[BJ_STMT_SUMMARY] =
@@ -1172,13 +1174,14 @@ batch_job_busy(struct store *s, int64_t task_id)
 }
 
 /* Inserts the job of task_id for the parsed upload p inside the open
- * transaction, leased to this process; its id into *id.  Returns 0 or
- * -1. */
+ * transaction, leased to this process; its id into *id.  Only the
+ * parsed cells are kept (and only until the job ends): the workbook
+ * as sent, full of names and 身份证号, is not stored (batch.upload's
+ * audit row has its size and SHA-256).  Returns 0 or -1. */
 static int
 batch_job_insert(struct store *s, const struct batch_spec *spec,
     const struct actor *who, const struct batch_parsed *p,
-    const struct hdate *today, const void *data, size_t sz,
-    int64_t task_id, int64_t *id)
+    const struct hdate *today, int64_t task_id, int64_t *id)
 {
 	struct store_stmt	*st;
 	char			*cells, day[11];
@@ -1199,10 +1202,9 @@ batch_job_insert(struct store *s, const struct batch_spec *spec,
 	    store_bind_text(st, 8, who->name != NULL ? who->name : "") == 0 &&
 	    store_bind_text(st, 9, who->cert_fp != NULL ? who->cert_fp : "")
 	    == 0 && store_bind_blob(st, 10, cells, len) == 0 &&
-	    store_bind_blob(st, 11, data, sz) == 0 &&
-	    store_bind_int(st, 12, batch_pid()) == 0 &&
-	    store_bind_int(st, 13, (int64_t)clock_now() + BATCH_LEASE_S) == 0 &&
-	    store_bind_int(st, 14, (int64_t)clock_now()) == 0 &&
+	    store_bind_int(st, 11, batch_pid()) == 0 &&
+	    store_bind_int(st, 12, (int64_t)clock_now() + BATCH_LEASE_S) == 0 &&
+	    store_bind_int(st, 13, (int64_t)clock_now()) == 0 &&
 	    store_exec_stmt(s, st) == 0) {
 		*id = store_last_id(s);
 		rc = 0;
@@ -1220,7 +1222,7 @@ batch_job_stage(struct store *s, const struct batch_spec *spec,
     const char *dedup_key, struct batch_result *res)
 {
 	struct batch_job j;
-	char		 summary[64], object[40], detail[64];
+	char		 summary[64], object[40], detail[192], sha[65];
 	int64_t		 t0;
 	int		 created = 0, rc;
 
@@ -1246,12 +1248,13 @@ batch_job_stage(struct store *s, const struct batch_spec *spec,
 		return 0;
 	}
 	if (batch_mark(s, res->task_id) != 0 ||
-	    batch_job_insert(s, spec, who, p, today, data, sz, res->task_id,
+	    batch_job_insert(s, spec, who, p, today, res->task_id,
 	    &res->job_id) != 0)
 		goto fail;
+	sha256_hex(data, sz, sha);
 	snprintf(object, sizeof(object), "task:%" PRId64, res->task_id);
-	snprintf(detail, sizeof(detail), "rows=%zu job=%" PRId64, p->n,
-	    res->job_id);
+	snprintf(detail, sizeof(detail), "rows=%zu job=%" PRId64 " bytes=%zu "
+	    "sha256=%s", p->n, res->job_id, sz, sha);
 	if (audit_append(s, who, "batch.upload", object, detail) != 0 ||
 	    store_commit(s) != 0)
 		goto fail;
