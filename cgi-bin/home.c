@@ -219,10 +219,14 @@ cancel_post(struct hall_ctx *c)
 		return;
 	errs.n = 0;
 	wr = wf_transition(c->s, t.id, WF_CANCEL, &c->who, NULL, &errs);
+	if (wr == WF_ERROR) {
+		page_busy(c);
+		return;
+	}
 	if (wr != WF_OK) {
 		page_fail(c, wr == WF_NOTFOUND ? 404 : 409,
-		    wr == WF_NOTFOUND ? "NOT_FOUND" : "BAD_STATE",
-		    wf_result_message(wr));
+		    wr == WF_NOTFOUND ? "NOT_FOUND" : wr == WF_IMPORTING ?
+		    "IMPORTING" : "BAD_STATE", wf_result_message(wr));
 		return;
 	}
 	page_redirect(c, "/home");

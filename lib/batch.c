@@ -27,6 +27,7 @@
 #include "audit.h"
 #include "batch.h"
 #include "clock.h"
+#include "ident.h"
 #include "log.h"
 #include "policy.h"
 #include "store.h"
@@ -964,9 +965,9 @@ enum batch_job_stmt {
 static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	[BJ_STMT_INSERT] =
 	    "INSERT INTO batch_jobs (task_id, unit_id, business, rows, "
-	    "ncols, today, account_id, actor_name, cert_fp, cells, file, "
+	    "ncols, today, account_id, actor_name, cert_fp, cells, "
 	    "lease_pid, lease_until, claims, created_at) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14)",
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)",
 	[BJ_STMT_GET] =
 	    "SELECT id, task_id, unit_id, business, state, rows, done, ok, "
 	    "failed, lease_pid, lease_until, claims, tx_max_us, message "
@@ -984,7 +985,8 @@ static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	[BJ_STMT_FINISH] =
 	    "UPDATE batch_jobs SET state = 'done', done = ?2, ok = ?3, "
 	    "failed = ?4, lease_pid = 0, lease_until = 0, cells = NULL, "
-	    "tx_max_us = MAX(tx_max_us, ?5), finished_at = ?6 WHERE id = ?1",
+	    "file = NULL, tx_max_us = MAX(tx_max_us, ?5), finished_at = ?6 "
+	    "WHERE id = ?1",
 	[BJ_STMT_TXMAX] =
 	    "UPDATE batch_jobs SET tx_max_us = MAX(tx_max_us, ?2) "
 	    "WHERE id = ?1",
@@ -996,8 +998,8 @@ static const char *const batch_job_sql[BJ_STMT__MAX] = {
 	    "WHERE id = ?1 AND lease_pid = ?2",
 	[BJ_STMT_FAIL] =
 	    "UPDATE batch_jobs SET state = 'failed', message = ?2, "
-	    "lease_pid = 0, lease_until = 0, cells = NULL, finished_at = ?3 "
-	    "WHERE id = ?1",
+	    "lease_pid = 0, lease_until = 0, cells = NULL, file = NULL, "
+	    "finished_at = ?3 WHERE id = ?1",
 	[BJ_STMT_STATE] =
 	    "SELECT state FROM batch_jobs WHERE task_id = ?1",
 	[BJ_STMT_SUMMARY] =
@@ -1172,13 +1174,14 @@ batch_job_busy(struct store *s, int64_t task_id)
 }
 
 /* Inserts the job of task_id for the parsed upload p inside the open
- * transaction, leased to this process; its id into *id.  Returns 0 or
- * -1. */
+ * transaction, leased to this process; its id into *id.  Only the
+ * parsed cells are kept (and only until the job ends): the workbook
+ * as sent, full of names and 身份证号, is not stored (batch.upload's
+ * audit row has its size and SHA-256).  Returns 0 or -1. */
 static int
 batch_job_insert(struct store *s, const struct batch_spec *spec,
     const struct actor *who, const struct batch_parsed *p,
-    const struct hdate *today, const void *data, size_t sz,
-    int64_t task_id, int64_t *id)
+    const struct hdate *today, int64_t task_id, int64_t *id)
 {
 	struct store_stmt	*st;
 	char			*cells, day[11];
@@ -1199,10 +1202,9 @@ batch_job_insert(struct store *s, const struct batch_spec *spec,
 	    store_bind_text(st, 8, who->name != NULL ? who->name : "") == 0 &&
 	    store_bind_text(st, 9, who->cert_fp != NULL ? who->cert_fp : "")
 	    == 0 && store_bind_blob(st, 10, cells, len) == 0 &&
-	    store_bind_blob(st, 11, data, sz) == 0 &&
-	    store_bind_int(st, 12, batch_pid()) == 0 &&
-	    store_bind_int(st, 13, (int64_t)clock_now() + BATCH_LEASE_S) == 0 &&
-	    store_bind_int(st, 14, (int64_t)clock_now()) == 0 &&
+	    store_bind_int(st, 11, batch_pid()) == 0 &&
+	    store_bind_int(st, 12, (int64_t)clock_now() + BATCH_LEASE_S) == 0 &&
+	    store_bind_int(st, 13, (int64_t)clock_now()) == 0 &&
 	    store_exec_stmt(s, st) == 0) {
 		*id = store_last_id(s);
 		rc = 0;
@@ -1220,7 +1222,7 @@ batch_job_stage(struct store *s, const struct batch_spec *spec,
     const char *dedup_key, struct batch_result *res)
 {
 	struct batch_job j;
-	char		 summary[64], object[40], detail[64];
+	char		 summary[64], object[40], detail[192], sha[65];
 	int64_t		 t0;
 	int		 created = 0, rc;
 
@@ -1246,12 +1248,13 @@ batch_job_stage(struct store *s, const struct batch_spec *spec,
 		return 0;
 	}
 	if (batch_mark(s, res->task_id) != 0 ||
-	    batch_job_insert(s, spec, who, p, today, data, sz, res->task_id,
+	    batch_job_insert(s, spec, who, p, today, res->task_id,
 	    &res->job_id) != 0)
 		goto fail;
+	sha256_hex(data, sz, sha);
 	snprintf(object, sizeof(object), "task:%" PRId64, res->task_id);
-	snprintf(detail, sizeof(detail), "rows=%zu job=%" PRId64, p->n,
-	    res->job_id);
+	snprintf(detail, sizeof(detail), "rows=%zu job=%" PRId64 " bytes=%zu "
+	    "sha256=%s", p->n, res->job_id, sz, sha);
 	if (audit_append(s, who, "batch.upload", object, detail) != 0 ||
 	    store_commit(s) != 0)
 		goto fail;
@@ -1312,16 +1315,15 @@ batch_job_set(struct store *s, enum batch_job_stmt which, int64_t id,
 	return store_exec_stmt(s, st);
 }
 
-/* Ends job id failed with a message, inside the open transaction.
+/* Ends job id failed with message why, inside the open transaction.
  * Returns 0 or -1. */
 static int
-batch_job_fail(struct store *s, int64_t id)
+batch_job_fail(struct store *s, int64_t id, const char *why)
 {
 	struct store_stmt	*st;
 
 	if ((st = store_stmt(s, batch_job_sql[BJ_STMT_FAIL])) == NULL ||
-	    store_bind_int(st, 1, id) || store_bind_text(st, 2,
-	    "导入未能完成,请退单后重新上传") ||
+	    store_bind_int(st, 1, id) || store_bind_text(st, 2, why) ||
 	    store_bind_int(st, 3, (int64_t)clock_now()))
 		return -1;
 	return store_exec_stmt(s, st);
@@ -1358,7 +1360,8 @@ batch_job_claim(struct store *s, int64_t id)
 		return rc < 0 ? -1 : 0;
 	}
 	if (j.claims >= BATCH_MAX_CLAIMS)
-		rc = batch_job_fail(s, id);
+		rc = batch_job_fail(s, id,
+		    "导入未能完成,请退单后重新上传");
 	else {
 		rc = batch_job_set(s, BJ_STMT_LEASE, id, batch_pid(),
 		    (int64_t)clock_now() + BATCH_LEASE_S);
@@ -1556,6 +1559,27 @@ batch_run_advance(struct store *s, struct batch_run *r, int64_t txmax)
 	return store_exec_stmt(s, st);
 }
 
+/* Whether the job's task is still 未提交 inside the open transaction;
+ * when it is not (退单 or otherwise moved on), ends the job failed
+ * without storing another row.  Returns 1 still 未提交, 0 job ended,
+ * -1 error. */
+static int
+batch_run_task_open(struct store *s, const struct batch_run *r)
+{
+	struct task	 t;
+	int		 rc;
+
+	if ((rc = wf_load(s, r->job.task_id, r->job.unit_id, &t)) < 0)
+		return -1;
+	if (rc == 0 && t.state == TASK_DRAFT)
+		return 1;
+	log_info("batch: job %" PRId64 ": task %" PRId64 " is no longer "
+	    "未提交, job stopped at row %" PRId64 " of %" PRId64, r->job.id,
+	    r->job.task_id, r->job.done, r->job.rows);
+	return batch_job_fail(s, r->job.id,
+	    "该业务已不在未提交状态(如已退单),导入已停止") == 0 ? 0 : -1;
+}
+
 /* Runs one chunk of the job: rows from its progress on for up to
  * BATCH_CHUNK_MS, in one transaction, with the progress that counts
  * them.  *txmax is the longest transaction so far (this one's length
@@ -1581,6 +1605,11 @@ batch_run_chunk(struct store *s, const struct batch_spec *spec,
 	r->job.done = now.done;
 	r->job.ok = now.ok;
 	r->job.failed = now.failed;
+	if ((rc = batch_run_task_open(s, r)) != 1) {
+		if (rc < 0 || store_commit(s) != 0)
+			goto fail;
+		return 0;
+	}
 	do {
 		if (batch_run_row(s, spec, r, r->job.done) != 0)
 			goto fail;

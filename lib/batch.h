@@ -155,9 +155,11 @@ int		 batch_delete_row(struct store *s, const struct batch_spec *spec,
  * batch.sync_rows (default BATCH_SYNC_ROWS) is not imported while the
  * browser waits.  batch_import_start() checks the file as batch_import
  * does, then in one transaction creates the task (once per dedup key)
- * and a job holding the file and its parsed rows, leased to the
+ * and a job holding its parsed rows (not the workbook as sent: the
+ * batch.upload audit row keeps its size and SHA-256), leased to the
  * calling process: once that commits the upload is acknowledged and
- * survives a killed worker.  batch_job_run() then checks and stores
+ * survives a killed worker.  The rows are dropped when the job ends,
+ * done or failed (a job whose task was cancelled ends failed).  batch_job_run() then checks and stores
  * the rows in short transactions (chunks of at most BATCH_CHUNK_MS
  * each), recording progress with each chunk, so other units' writes
  * wait milliseconds, not seconds.  A job whose holder died or whose

@@ -520,6 +520,7 @@ pkg_hall_submit(struct store *s, const struct pkg *p,
 	case WF_RULES:
 	case WF_BADSTATE:
 	case WF_NOTFOUND:
+	case WF_IMPORTING:
 		if (r == WF_RULES)
 			pkg_join_errors(errs, 0, note, sizeof(note));
 		else

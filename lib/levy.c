@@ -2,6 +2,7 @@
  * levy.c: contributions and 滞纳金 owed for months; see levy.h (the
  * rounding rule is there).
  */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,18 +99,35 @@ levy_types_mask(const char *ins_types)
 int64_t
 levy_round_bp(int64_t base_fen, int64_t rate_bp)
 {
+	int64_t	 v;
+
 	if (base_fen <= 0 || rate_bp <= 0)
 		return 0;
-	return (base_fen * rate_bp + 5000) / 10000;
+	if (__builtin_mul_overflow(base_fen, rate_bp, &v) ||
+	    __builtin_add_overflow(v, 5000, &v)) {
+		log_err("levy: %" PRId64 " fen x %" PRId64 " bp overflows",
+		    base_fen, rate_bp);
+		return -1;
+	}
+	return v / 10000;
 }
 
 /* See levy.h. */
 int64_t
 levy_late_fen(int64_t amount_fen, long days, int64_t late_bp)
 {
+	int64_t	 v;
+
 	if (amount_fen <= 0 || days <= 0 || late_bp <= 0)
 		return 0;
-	return (amount_fen * (int64_t)days * late_bp + 5000) / 10000;
+	if (__builtin_mul_overflow(amount_fen, (int64_t)days, &v) ||
+	    __builtin_mul_overflow(v, late_bp, &v) ||
+	    __builtin_add_overflow(v, 5000, &v)) {
+		log_err("levy: 滞纳金 of %" PRId64 " fen x %ld days x %" PRId64
+		    " bp overflows", amount_fen, days, late_bp);
+		return -1;
+	}
+	return v / 10000;
 }
 
 /* The days of month m (1-12) of year y. */
@@ -214,16 +232,21 @@ levy_unit_load(struct store *s, int64_t unit_id, struct levy_unit *u)
 }
 
 /* One integer policy value of key for u's region on date on into *v
- * (-1 when none).  Returns 0 found, 1 none, -1 error. */
+ * (-1 when none).  A value no policy can mean is refused, logged: a
+ * rate (a key with _bp) above LEVY_BP_MAX, an amount above
+ * LEVY_FEN_MAX.  Returns 0 found, 1 none, -1 error. */
 static int
 levy_key(struct store *s, const struct levy_unit *u, const char *key,
     const struct hdate *on, long long *v)
 {
-	int	 rc;
+	long long	 max;
+	int		 rc;
 
+	max = strstr(key, "_bp") != NULL ? LEVY_BP_MAX : LEVY_FEN_MAX;
 	rc = policy_int(s, u->region, key, on, -1, v);
-	if (rc == 0 && (*v < 0 || *v > 100000000)) {
-		log_err("levy: policy %s = %lld out of range", key, *v);
+	if (rc == 0 && (*v < 0 || *v > max)) {
+		log_err("levy: policy %s = %lld out of range (0..%lld)", key,
+		    *v, max);
 		return -1;
 	}
 	return rc;
@@ -402,7 +425,8 @@ levy_line_add(struct levy *l, const char *m, int t, int side,
 	ln.base_fen = base;
 	if (bp > 0) {
 		ln.rate_bp = bp;
-		ln.amount_fen = levy_round_bp(base, bp);
+		if ((ln.amount_fen = levy_round_bp(base, bp)) < 0)
+			return -1;
 	} else {
 		ln.fixed_fen = fen;
 		ln.amount_fen = fen;
@@ -411,7 +435,9 @@ levy_line_add(struct levy *l, const char *m, int t, int side,
 	    &ln.due);
 	ln.late_days = levy_late_days(&ln.due, on);
 	ln.late_bp = late_bp;
-	ln.late_fen = levy_late_fen(ln.amount_fen, ln.late_days, late_bp);
+	if ((ln.late_fen = levy_late_fen(ln.amount_fen, ln.late_days,
+	    late_bp)) < 0)
+		return -1;
 	return levy_put(l, &ln);
 }
 

@@ -79,10 +79,17 @@ const char	*levy_side_name(enum levy_side side);
  * the mask; unknown names are ignored (and logged). */
 unsigned	 levy_types_mask(const char *ins_types);
 
-/* base_fen × rate_bp / 10000 rounded half up (inputs >= 0). */
+/* The largest policy values levy accepts (larger: logged, -1): a rate
+ * in bp (100%), a fixed amount in fen (one million yuan). */
+#define LEVY_BP_MAX	10000
+#define LEVY_FEN_MAX	100000000
+
+/* base_fen × rate_bp / 10000 rounded half up (0 when an input is <= 0);
+ * -1 (logged) when the product does not fit in 64 bits. */
 int64_t		 levy_round_bp(int64_t base_fen, int64_t rate_bp);
 
-/* amount_fen × days × late_bp / 10000 rounded half up (>= 0 inputs). */
+/* amount_fen × days × late_bp / 10000 rounded half up (0 when an input
+ * is <= 0); -1 (logged) when the product does not fit in 64 bits. */
 int64_t		 levy_late_fen(int64_t amount_fen, long days, int64_t late_bp);
 
 /* The due date of month (year, month) for due_day and offset months

@@ -440,6 +440,23 @@ rdesk_find_picks(struct hall_ctx *c, const struct task *t,
 	    p) < 0 ? -1 : 0;
 }
 
+/* Whether t, as the request read it before the write lock, is still
+ * 进行中 in the same round (not decided, nor 回退 and submitted again)
+ * now, inside the open transaction: a mark stored after another
+ * reviewer's decision would survive into the next round.  Returns
+ * WF_OK, WF_BADSTATE or WF_ERROR. */
+static enum wf_result
+rdesk_same_round(struct hall_ctx *c, const struct task *t)
+{
+	struct task	 now;
+	int		 rc;
+
+	if ((rc = wf_load(c->s, t->id, 0, &now)) != 0)
+		return rc < 0 ? WF_ERROR : WF_BADSTATE;
+	return now.state == TASK_PENDING &&
+	    now.submitted_at == t->submitted_at ? WF_OK : WF_BADSTATE;
+}
+
 /* Checks the ticked rows v[0..n) against the picks found on the view
  * and their reasons, adding errors; stores the marks when all are
  * good.  Returns WF_OK, WF_RULES / WF_NEEDREASON, WF_ERROR. */
@@ -470,6 +487,10 @@ rdesk_store_marks(struct hall_ctx *c, const struct task *t,
 		return r;
 	if (store_begin(c->s) != 0)
 		return WF_ERROR;
+	if ((r = rdesk_same_round(c, t)) != WF_OK) {
+		store_rollback(c->s);
+		return r;
+	}
 	for (i = 0; i < n; i++) {
 		(void)rmark_reason(v[i].reason, why, NULL, "", "");
 		if (rmark_set(c->s, t->id, v[i].row_no, p->v[i].name,

@@ -794,6 +794,9 @@ tp_transition(struct hall_ctx *c, enum wf_action act)
 	case WF_NOTFOUND:
 		page_fail(c, 404, "NOT_FOUND", wf_result_message(wr));
 		return;
+	case WF_IMPORTING:
+		page_fail(c, 409, "IMPORTING", wf_result_message(wr));
+		return;
 	case WF_NEEDREASON:
 	case WF_ERROR:
 	case WF_RESULT__MAX:

@@ -83,6 +83,12 @@ wb_clamp(struct store *s, const char *region, int year, int64_t wage_fen,
 		return rc;
 	if (avg <= 0)
 		return 1;
+	if (avg > WB_AVG_MAX_FEN) {
+		log_err("wagebase: %s %d: wage.avg_monthly_fen = %lld out of "
+		    "range (1..%lld)", region, year, avg,
+		    (long long)WB_AVG_MAX_FEN);
+		return -1;
+	}
 	memset(&jan1, 0, sizeof(jan1));
 	jan1.year = year;
 	jan1.month = jan1.day = 1;
@@ -93,8 +99,13 @@ wb_clamp(struct store *s, const char *region, int year, int64_t wage_fen,
 	out->avg_fen = avg;
 	out->floor_pct = (int)lo;
 	out->ceil_pct = (int)hi;
-	out->floor_fen = (int64_t)(avg * lo / 100);
-	out->ceil_fen = (int64_t)(avg * hi / 100);
+	/* In range, avg × 10000 fits; checked all the same. */
+	if (__builtin_mul_overflow((int64_t)avg, (int64_t)lo,
+	    &out->floor_fen) || __builtin_mul_overflow((int64_t)avg,
+	    (int64_t)hi, &out->ceil_fen))
+		return -1;
+	out->floor_fen /= 100;
+	out->ceil_fen /= 100;
 	if (wage_fen < out->floor_fen) {
 		out->base_fen = out->floor_fen;
 		out->side = WB_FLOOR;

@@ -32,13 +32,18 @@ struct wb_clamp {
 	enum wb_side	 side;
 };
 
+/* The largest 社平工资 (wage.avg_monthly_fen) wb_clamp accepts: one
+ * million yuan a month; above, the policy row is refused (logged). */
+#define WB_AVG_MAX_FEN	INT64_C(100000000)
+
 /* Clamps wage_fen (> 0) to year's floor and ceiling in region: the
  * 社平工资 is the wage.avg_monthly_fen row set within year (a year has
  * its own, never the year before's: policy_int_year), the percentages
  * base.floor_pct and base.ceiling_pct in force on year-01-01; bounds
  * are rounded down to the fen (avg × pct / 100, integer).  Fills *out.
  * Returns 0, 1 when region has no 社平工资 for year (refuse with
- * wb_no_policy_message), -1 error. */
+ * wb_no_policy_message), -1 error (also a 社平工资 above
+ * WB_AVG_MAX_FEN). */
 int		 wb_clamp(struct store *s, const char *region, int year,
 		    int64_t wage_fen, struct wb_clamp *out);
 

@@ -13,6 +13,7 @@
 
 #include "attach.h"
 #include "audit.h"
+#include "batch.h"
 #include "clock.h"
 #include "dabao.h"
 #include "log.h"
@@ -810,6 +811,23 @@ wf_do(struct store *s, struct task *t, enum wf_action act,
 	}
 }
 
+/* Whether t's rows are all in: a 未提交 task whose import job still
+ * runs may be neither submitted nor cancelled (the job would go on
+ * storing rows into it).  Read inside the transition's transaction, so
+ * no job can start or end between this look and the move.  Returns
+ * WF_OK, WF_IMPORTING or WF_ERROR. */
+static enum wf_result
+wf_import_done(struct store *s, const struct task *t)
+{
+	int	 rc;
+
+	if (t->state != TASK_DRAFT)
+		return WF_OK;
+	if ((rc = batch_job_busy(s, t->id)) < 0)
+		return WF_ERROR;
+	return rc == 1 ? WF_IMPORTING : WF_OK;
+}
+
 /* The one transition function; see workflow.h.  Inside a caller's
  * transaction it works under a savepoint, so a refused or failed
  * transition leaves the caller's other work as it was. */
@@ -849,6 +867,8 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 		goto out;
 	}
 	if ((r = wf_allowed(&t, act, who)) != WF_OK)
+		goto out;
+	if ((r = wf_import_done(s, &t)) != WF_OK)
 		goto out;
 	if (act == WF_REJECT) {
 		if (wf_reason(reason, why, errs) == -1) {
@@ -1289,6 +1309,8 @@ wf_result_message(enum wf_result r)
 		return "请填写回退原因";
 	case WF_ERROR:
 		return "系统繁忙,请稍后再试";
+	case WF_IMPORTING:
+		return "导入尚未完成,请等待导入结束后再操作";
 	case WF_RESULT__MAX:
 	default:
 		abort();

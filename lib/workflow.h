@@ -59,6 +59,7 @@ enum wf_result {
 	WF_RULES,	/* WF_RULES: the business's check failed; see errs */
 	WF_NEEDREASON,	/* WF_NEEDREASON: 回退原因 missing or bad; see errs */
 	WF_ERROR,	/* WF_ERROR: store error (logged) */
+	WF_IMPORTING,	/* WF_IMPORTING: its rows are still being imported */
 	WF_RESULT__MAX
 };
 
@@ -287,7 +288,9 @@ int		 wf_first_submitted(struct store *s, int64_t task_id,
  * same transaction; its failure fails the transition.  reason is
  * required for WF_REJECT: trimmed of white space (U+3000 included), it
  * must be valid UTF-8 text of 1 to WF_REASON_MAX_CHARS characters, else
- * WF_NEEDREASON with an error for the field "reason" in errs.  errs
+ * WF_NEEDREASON with an error for the field "reason" in errs.  A
+ * 未提交 task whose import job (batch.h) still runs is neither submitted
+ * nor cancelled: WF_IMPORTING (409 IMPORTING, docs/HTTP.md).  errs
  * (may be NULL) receives rule failures. */
 enum wf_result	 wf_transition(struct store *s, int64_t task_id,
 		    enum wf_action act, const struct actor *who,

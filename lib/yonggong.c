@@ -44,6 +44,7 @@ enum yg_stmt {
 	YG_STMT_ROW_MADE,	/* the person and employment a row made */
 	YG_STMT_WF_ROWS,	/* a task's rows for the workflow */
 	YG_STMT_WF_ROWS_PAGE,	/* a page of them */
+	YG_STMT_WF_ROWS_FIND,	/* those of a 身份证号 */
 	YG_STMT_ROW_COUNT,	/* how many rows a task has */
 	YG_STMT_ROW_DELETE,	/* deletes a row */
 	YG_STMT_ROWS_MOVE,	/* moves a row to another task */
@@ -108,6 +109,10 @@ static const char *const yg_sql[YG_STMT__MAX] = {
 	    "SELECT row_no, COALESCE(person_id, 0), name, idno, work_form, "
 	    "hire_date, contract_no FROM yonggong WHERE task_id = ?1 "
 	    "ORDER BY row_no LIMIT ?3 OFFSET ?2",
+	[YG_STMT_WF_ROWS_FIND] =
+	    "SELECT row_no, COALESCE(person_id, 0), name, idno, work_form, "
+	    "hire_date, contract_no FROM yonggong WHERE task_id = ?1 AND "
+	    "idno = ?2 ORDER BY row_no",
 	[YG_STMT_ROW_COUNT] =
 	    "SELECT COUNT(*) FROM yonggong WHERE task_id = ?1",
 	[YG_STMT_ROW_DELETE] =
@@ -1127,6 +1132,16 @@ yg_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
 	    offset, limit, yg_row_labels, 3, fn, arg);
 }
 
+/* The rows_find hook: the rows of a 身份证号, through the index on
+ * (idno, task_id), reading no others.  Returns the rows walked or -1. */
+static int
+yg_wf_rows_find(struct store *s, int64_t task_id, const char *idno,
+    int (*fn)(void *arg, const struct wf_row *r), void *arg)
+{
+	return rows_walk_find(s, yg_sql[YG_STMT_WF_ROWS_FIND], task_id, idno,
+	    yg_row_labels, 3, fn, arg);
+}
+
 /* The row_count hook.  Returns 0 or -1. */
 static int
 yg_row_count(struct store *s, int64_t task_id, int64_t *n)
@@ -1188,6 +1203,7 @@ const struct wf_business yonggong_business = {
 	.row_delete = yg_row_delete,
 	.rows_move = yg_rows_move,
 	.rows_page = yg_wf_rows_page,
+	.rows_find = yg_wf_rows_find,
 };
 
 /* ---- The batch ---- */

@@ -313,6 +313,11 @@ START_TEST(import_3000_rows_progress_killed_worker_resumed)
 	    "IMPORTING"), 409);
 	ck_assert_int_eq(post_task(&b, "/jianyuan/cancel", task, 0,
 	    "IMPORTING"), 409);
+	/* 退单 from 业务状态 (/home) is the same 退单. */
+	ck_assert_int_eq(post_task(&b, "/home/cancel", task, 0,
+	    "IMPORTING"), 409);
+	ck_assert_int_eq(job_col(job, "(SELECT state = '未提交' FROM tasks "
+	    "WHERE id = task_id)"), 1);
 	ck_assert_int_eq(post_task(&b, "/jianyuan/batch/delete", task, 2,
 	    "IMPORTING"), 409);
 	snprintf(path, sizeof(path), "/jianyuan?id=%lld", task);
@@ -359,6 +364,13 @@ START_TEST(import_3000_rows_progress_killed_worker_resumed)
 	ck_assert_int_eq(job_col(job, "claims"), 2);
 	ck_assert_int_ne(job_col(job, "lease_pid"), holder);
 	ck_assert_int_eq(job_col(job, "cells IS NULL"), 1);
+	/* The workbook as sent (names, 身份证号) was never kept; the audit
+	 * has its size and digest. */
+	ck_assert_int_eq(job_col(job, "file IS NULL"), 1);
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM audit WHERE action = "
+	    "'batch.upload' AND object = 'task:%lld' AND detail LIKE "
+	    "'%% bytes=%% sha256=%%'", task);
+	ck_assert_int_eq(db_int(q), 1);
 	ck_assert_int_eq(job_col(job, "state = 'done' AND done = 3000 AND "
 	    "ok = 2998 AND failed = 2"), 1);
 

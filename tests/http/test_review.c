@@ -19,6 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <sqlite3.h>
 
 #include "../suites.h"
 #include "client.h"
@@ -648,6 +652,56 @@ marks_of(const char *id)
 	return db_int(q);
 }
 
+/* A mark that takes the write lock only after another reviewer's 回退
+ * committed (the request read the task 进行中 before): refused 409,
+ * nothing stored, so no mark survives into the next round.  A child
+ * holds the write lock while it sends the task back, so the mark's
+ * request reads the old state and then waits for the lock. */
+START_TEST(review_mark_after_return_refused)
+{
+	struct browser	 u, r;
+	struct answer	 a;
+	struct batch	 bt;
+	char		 q[256], c;
+	int		 fd[2], st;
+	pid_t		 kid;
+
+	desk_clock();
+	desk_login(&u, &r);
+	batch_task(&u, 3, &bt);
+	ck_assert_int_eq(pipe(fd), 0);
+	if ((kid = fork()) == 0) {
+		sqlite3	*db;
+
+		close(fd[0]);
+		if (sqlite3_open_v2(getenv("HALL_TEST_DB"), &db,
+		    SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+			_exit(1);
+		sqlite3_busy_timeout(db, 10000);
+		snprintf(q, sizeof(q), "BEGIN IMMEDIATE; UPDATE tasks SET "
+		    "state = '未提交', returned = 1, return_reason = '有误' "
+		    "WHERE id = %s; DELETE FROM review_marks WHERE task_id = "
+		    "%s;", bt.id, bt.id);
+		if (sqlite3_exec(db, q, NULL, NULL, NULL) != SQLITE_OK ||
+		    write(fd[1], "x", 1) != 1)
+			_exit(1);
+		usleep(1500 * 1000);
+		_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ==
+		    SQLITE_OK ? 0 : 1);
+	}
+	ck_assert_int_gt(kid, 0);
+	close(fd[1]);
+	ck_assert_int_eq(read(fd[0], &c, 1), 1);
+	close(fd[0]);
+	ck_assert_int_eq(http_post(&r, "/review/mark", 1, &a, "id", bt.id,
+	    "page", "1", "row", "1", "reason_1", "工资有误", NULL), 409);
+	answer_free(&a);
+	ck_assert_int_eq(waitpid(kid, &st, 0), kid);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	ck_assert_int_eq(marks_of(bt.id), 0);
+}
+END_TEST
+
 START_TEST(review_marks_reach_partial)
 {
 	struct browser	 u, r;
@@ -885,6 +939,7 @@ review_suite(void)
 	tcase_add_test(tc, review_batch_nothing_ticked);
 	tcase_add_test(tc, review_queue_search);
 	tcase_add_test(tc, review_marks_reach_partial);
+	tcase_add_test(tc, review_mark_after_return_refused);
 	tcase_add_test(tc, review_marks_paged);
 	suite_add_tcase(s, tc);
 	return s;

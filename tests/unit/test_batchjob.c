@@ -248,6 +248,12 @@ START_TEST(job_same_as_sync)
 	ck_assert_int_eq(j.lease_pid, (int64_t)getpid());
 	ck_assert_int_eq(j.state, BATCH_JOB_RUNNING);
 	ck_assert_int_eq(batch_job_get(db.s, job.job_id, unit_b, &j), 1);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM batch_jobs "
+	    "WHERE file IS NULL AND cells IS NOT NULL"), 1);
+	/* A job staged before the workbook stopped being stored loses it
+	 * when it ends. */
+	exec1("UPDATE batch_jobs SET file = x'504b0304' WHERE id = ?1",
+	    job.job_id);
 	ck_assert_int_eq(batch_job_run(db.s, &spec, job.job_id), 0);
 	ck_assert_int_eq(batch_job_get(db.s, job.job_id, unit_a, &j), 0);
 	ck_assert_int_eq(j.state, BATCH_JOB_DONE);
@@ -264,8 +270,13 @@ START_TEST(job_same_as_sync)
 	ck_assert_ptr_nonnull(strstr(f2, "重复"));
 	free(f1);
 	free(f2);
+	/* Nothing of the upload is kept past the job: neither its cells
+	 * nor the workbook (never stored); the audit has its digest. */
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM batch_jobs "
-	    "WHERE cells IS NULL AND file IS NOT NULL AND state = 'done'"), 1);
+	    "WHERE cells IS NULL AND file IS NULL AND state = 'done'"), 1);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM audit WHERE "
+	    "action = 'batch.upload' AND detail LIKE '% bytes=% sha256=%' "
+	    "AND length(detail) - instr(detail, 'sha256=') = 70"), 1);
 	/* 60 rows: 6 broken numbers, 7 repeated (row 21 repeats row 20's
 	 * number before it was broken). */
 	ck_assert_uint_eq(now.ok, 47);
@@ -370,6 +381,8 @@ START_TEST(job_fails_midway_resumes_then_fails)
 	ck_assert_int_eq(batch_job_get(db.s, r.job_id, 0, &j), 0);
 	ck_assert_int_eq(j.state, BATCH_JOB_FAILED);
 	ck_assert_str_eq(j.message, "导入未能完成,请退单后重新上传");
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM batch_jobs "
+	    "WHERE cells IS NULL AND file IS NULL"), 1);
 	ck_assert_int_eq(batch_job_busy(db.s, r.task_id), 2);
 	ck_assert_int_eq(bj_row_count(db.s, r.task_id, &n), 0);
 	ck_assert_int_eq(n, j.ok);
@@ -402,6 +415,55 @@ START_TEST(job_refused_file_stores_nothing)
 }
 END_TEST
 
+/* While a job imports, its task is neither cancelled nor submitted
+ * (WF_IMPORTING, the task and its rows untouched); a job that finds
+ * its task no longer 未提交 (moved on by any path) ends failed without
+ * storing another row. */
+START_TEST(job_task_cancelled)
+{
+	struct batch_result r;
+	struct batch_job j;
+	struct task	 t;
+	unsigned char	*data;
+	size_t		 sz;
+	int64_t		 n;
+
+	data = rows_book(40, 0, &sz);
+	ck_assert_int_eq(batch_import_start(db.s, &spec, &clerk_a, data, sz,
+	    &today, NULL, 10, &r), 0);
+	free(data);
+	ck_assert_int_gt(r.job_id, 0);
+	ck_assert_int_eq(wf_transition(db.s, r.task_id, WF_CANCEL, &clerk_a,
+	    NULL, NULL), WF_IMPORTING);
+	ck_assert_int_eq(wf_transition(db.s, r.task_id, WF_SUBMIT, &clerk_a,
+	    NULL, NULL), WF_IMPORTING);
+	ck_assert_int_eq(db.s->in_tx, 0);
+	ck_assert_int_eq(wf_load(db.s, r.task_id, unit_a, &t), 0);
+	ck_assert_int_eq(t.state, TASK_DRAFT);
+	ck_assert_str_eq(wf_result_message(WF_IMPORTING),
+	    "导入尚未完成,请等待导入结束后再操作");
+	/* The task moved on behind the job's back: the job stops. */
+	exec1("UPDATE tasks SET state = '退单' WHERE id = ?1", r.task_id);
+	exec1("UPDATE batch_jobs SET file = x'504b0304' WHERE id = ?1",
+	    r.job_id);
+	ck_assert_int_eq(batch_job_run(db.s, &spec, r.job_id), 0);
+	ck_assert_int_eq(batch_job_get(db.s, r.job_id, 0, &j), 0);
+	ck_assert_int_eq(j.state, BATCH_JOB_FAILED);
+	ck_assert_int_eq(j.done, 0);
+	ck_assert_ptr_nonnull(strstr(j.message, "导入已停止"));
+	ck_assert_int_eq(bj_row_count(db.s, r.task_id, &n), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM batch_failures"),
+	    0);
+	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM batch_jobs "
+	    "WHERE cells IS NULL AND file IS NULL AND state = 'failed'"), 1);
+	/* Once the job no longer runs, the transition is judged as usual. */
+	exec1("UPDATE tasks SET state = '未提交' WHERE id = ?1", r.task_id);
+	ck_assert_int_eq(wf_transition(db.s, r.task_id, WF_CANCEL, &clerk_a,
+	    NULL, NULL), WF_OK);
+}
+END_TEST
+
 static Suite *
 batchjob_suite(void)
 {
@@ -415,6 +477,7 @@ batchjob_suite(void)
 	tcase_add_test(tc, job_lease);
 	tcase_add_test(tc, job_fails_midway_resumes_then_fails);
 	tcase_add_test(tc, job_refused_file_stores_nothing);
+	tcase_add_test(tc, job_task_cancelled);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -7,6 +7,7 @@
  * 2028-02-29, the rounding of 分 (half up per line), and the refusals.
  */
 #include <check.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -375,6 +376,14 @@ START_TEST(levy_rounding_and_dates)
 	/* A fortune for years: no overflow in int64. */
 	ck_assert_int_eq(levy_late_fen(INT64_C(10000000000), 3650, 5),
 	    INT64_C(18250000000));
+	/* Products beyond 64 bits: refused (-1), never wrapped. */
+	ck_assert_int_eq(levy_round_bp(INT64_MAX / 1000, 10000), -1);
+	ck_assert_int_eq(levy_round_bp(INT64_MAX / 9999, 10000), -1);
+	ck_assert_int_eq(levy_round_bp(INT64_MAX / 10000 - 1, 10000),
+	    INT64_MAX / 10000 - 1);
+	ck_assert_int_eq(levy_late_fen(INT64_MAX / 100, 3650, 5), -1);
+	ck_assert_int_eq(levy_late_fen(INT64_C(1000), LONG_MAX, 5), -1);
+	ck_assert_int_eq(levy_late_fen(INT64_C(1000), 2, INT64_MAX / 2), -1);
 	/* Across a month end: 16..31 January and 1..3 February. */
 	ck_assert_int_eq(levy_late_days(&due, &on), 19);
 	ck_assert_int_eq(levy_late_days(&on, &due), 0);
@@ -440,6 +449,47 @@ START_TEST(levy_bad_region_rate)
 	ck_assert_int_eq(levy_person(db.s, unit, person, m, 1, &on, &l), 0);
 	ck_assert_uint_eq(l.nlines, 7);
 	ck_assert_int_eq(l.by[LEVY_MATERNITY][LEVY_UNIT].amount_fen, 0);
+	levy_free(&l);
+}
+END_TEST
+
+/* Absurd policy values are refused (logged, -1), not computed: a rate
+ * above 100%, a 滞纳金 rate above 100% a day; and a base so large that
+ * base × rate overflows is an error, not a wrapped amount. */
+START_TEST(levy_bad_absurd_values)
+{
+	const char	*m[] = { "2026-09" };
+	struct hdate	 on = { 2026, 12, 2 };
+	struct levy	 l;
+	char		 q[256];
+
+	levy_init(&l);
+	ck_assert_int_eq(levy_person(db.s, unit, person, m, 1, &on, &l), 0);
+	levy_free(&l);
+	tl_sql("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "SELECT region, 'rate.pension.unit_bp', '2026-01-01', '10001', "
+	    "'test: 100.01%' FROM units WHERE name = '甲公司'");
+	levy_init(&l);
+	ck_assert_int_eq(levy_person(db.s, unit, person, m, 1, &on, &l), -1);
+	ck_assert_int_eq(l.total.amount_fen, 0);
+	levy_free(&l);
+	tl_sql("DELETE FROM policy WHERE note = 'test: 100.01%'");
+	tl_sql("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "SELECT region, 'levy.late_bp_per_day', '2026-01-01', '99999999', "
+	    "'test: late' FROM units WHERE name = '甲公司'");
+	levy_init(&l);
+	ck_assert_int_eq(levy_person(db.s, unit, person, m, 1, &on, &l), -1);
+	levy_free(&l);
+	tl_sql("DELETE FROM policy WHERE note = 'test: late'");
+	/* A base of 10^16 fen × 16%: beyond int64. */
+	snprintf(q, sizeof(q), "UPDATE insurance SET base_fen = %lld, "
+	    "wage_fen = %lld WHERE person_id = %lld", 10000000000000000LL,
+	    10000000000000000LL, (long long)person);
+	tl_sql(q);
+	tl_sql("DELETE FROM wage_bases");
+	levy_init(&l);
+	ck_assert_int_eq(levy_person(db.s, unit, person, m, 1, &on, &l), -1);
+	ck_assert_int_eq(l.total.amount_fen, 0);
 	levy_free(&l);
 }
 END_TEST
@@ -558,6 +608,7 @@ levy_suite(void)
 	tcase_add_test(tc, levy_types);
 	tcase_add_test(tc, levy_bad_region_rate);
 	tcase_add_test(tc, levy_bad_no_due_policy);
+	tcase_add_test(tc, levy_bad_absurd_values);
 	tcase_add_test(tc, levy_bad_keeps_totals);
 	tcase_add_test(tc, levy_totals_only);
 	suite_add_tcase(s, tc);

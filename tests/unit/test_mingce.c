@@ -26,6 +26,7 @@
 #include "store.h"
 #include "valid.h"
 #include "wagebase.h"
+#include "yonggong.h"
 #include "workflow.h"
 #include "xlsx.h"
 #include "../suites.h"
@@ -143,6 +144,43 @@ START_TEST(find_through_hook)
 	    found_row, &f), 0);
 	ck_assert_int_eq(wf_rows_find(db.s, &t, "' OR 1=1 --", found_row,
 	    &f), 0);
+	ck_assert_int_eq((int)f.n, 1);
+}
+END_TEST
+
+/* 用工备案 (a batch business) has its own rows_find: one indexed
+ * statement on (idno, task_id), not a walk over every row. */
+START_TEST(find_yonggong_through_hook)
+{
+	struct task	 t;
+	struct found	 f;
+	int64_t		 id;
+	char		 q[512];
+
+	ck_assert_ptr_nonnull(yonggong_business.rows_find);
+	wf_register(&yonggong_business);
+	sql("INSERT INTO tasks (seq_no, business, unit_id, state, summary, "
+	    "created_at, updated_at) VALUES ('FIND-YG', 'yonggong', 1, "
+	    "'进行中', '', 0, 0)");
+	id = store_last_id(db.s);
+	snprintf(q, sizeof(q), "INSERT INTO yonggong (task_id, row_no, name, "
+	    "idno, work_form) VALUES (%lld, 1, '甲', '42010219900101001X', "
+	    "'全日制'), (%lld, 2, '乙', '420102199001010028', '全日制'), "
+	    "(%lld, 3, '乙', '420102199001010028', '非全日制')",
+	    (long long)id, (long long)id, (long long)id);
+	sql(q);
+	ck_assert_int_eq(wf_load(db.s, id, 0, &t), 0);
+	memset(&f, 0, sizeof(f));
+	ck_assert_int_eq(wf_rows_find(db.s, &t, "420102199001010028",
+	    found_row, &f), 2);
+	ck_assert_int_eq(f.rows[0], 2);
+	ck_assert_int_eq(f.rows[1], 3);
+	memset(&f, 0, sizeof(f));
+	ck_assert_int_eq(wf_rows_find(db.s, &t, " 42010219900101001x ",
+	    found_row, &f), 1);
+	ck_assert_int_eq(f.rows[0], 1);
+	ck_assert_int_eq(wf_rows_find(db.s, &t, "420102199001010036",
+	    found_row, &f), 0);
 	ck_assert_int_eq((int)f.n, 1);
 }
 END_TEST
@@ -603,6 +641,7 @@ mingce_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, find_through_hook);
 	tcase_add_test(tc, find_by_walking);
+	tcase_add_test(tc, find_yonggong_through_hook);
 	tcase_add_test(tc, marks_kept_and_merged);
 	tcase_add_test(tc, mingce_bases_in_force);
 	tcase_add_test(tc, mingce_number_and_code);

@@ -114,6 +114,31 @@ START_TEST(wb_clamp_table)
 }
 END_TEST
 
+/* A 社平工资 no region can have is refused (logged, -1), not
+ * multiplied: avg × 300% of 9×10^16 fen would overflow int64. */
+START_TEST(wb_clamp_absurd_avg)
+{
+	struct wb_clamp	 c;
+
+	wt_sql("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "VALUES ('880000', 'wage.avg_monthly_fen', '2030-01-01', "
+	    "'90000000000000000', 'test: absurd')");
+	ck_assert_int_eq(wb_clamp(db.s, "880000", 2030, 500000, &c), -1);
+	wt_sql("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "VALUES ('880000', 'wage.avg_monthly_fen', '2031-01-01', "
+	    "'100000001', 'test: just above')");
+	ck_assert_int_eq(wb_clamp(db.s, "880000", 2031, 500000, &c), -1);
+	/* The largest accepted: one million yuan a month. */
+	wt_sql("INSERT INTO policy (region, key, valid_from, value, note) "
+	    "VALUES ('880000', 'wage.avg_monthly_fen', '2032-01-01', "
+	    "'100000000', 'test: the most')");
+	ck_assert_int_eq(wb_clamp(db.s, "880000", 2032, 500000, &c), 0);
+	ck_assert_int_eq(c.avg_fen, WB_AVG_MAX_FEN);
+	ck_assert_int_eq(c.base_fen, c.floor_fen);
+	ck_assert_int_eq(c.ceil_fen, WB_AVG_MAX_FEN * c.ceil_pct / 100);
+}
+END_TEST
+
 /* The refusal of a year without its 社平工资 names the year. */
 START_TEST(wb_no_policy_says_year)
 {
@@ -237,6 +262,7 @@ wagebase_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, wb_clamp_table, 0, (int)WT_NCASES);
 	tcase_add_test(tc, wb_no_policy_says_year);
+	tcase_add_test(tc, wb_clamp_absurd_avg);
 	tcase_add_test(tc, wb_note_says_why);
 	tcase_add_test(tc, wb_yuan_format);
 	tcase_add_test(tc, wb_set_at_next);
