@@ -22,7 +22,7 @@
 #include "gongzi.h"
 #include "gongzi_page.h"
 
-#define GZ_TITLE	"个人工资变更"
+#define GZ_TITLE	"个人工资变更(单个职工缴费基数变更申报)"
 
 /* The query page (view "query") with q echoed when it is text, the
  * 常用 parts, status and message (NULL: none). */

@@ -4,7 +4,7 @@
  * and handlers: lib/nianbao_page.c (shared with txgz, 非统筹退休人员工资
  * 申报); the task pages every business shares (task, upload,
  * attachment, submit, 退单, delete, the batch pages with the pre-filled
- * 模版下载): lib/taskpage.c.  Its own routes:
+ * 模板下载): lib/taskpage.c.  Its own routes:
  *
  *   GET  /nianbao                  without id: the window, the steps
  *                                  and the form of a single person

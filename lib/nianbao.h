@@ -14,7 +14,7 @@
  *   the next one opens.  A task submitted in the window may be decided
  *   after it, and one sent back (回退, a partial decision) corrected and
  *   resubmitted after it.
- * - The template (模版下载) is pre-filled with every person 参保缴费 at
+ * - The template (模板下载) is pre-filled with every person 参保缴费 at
  *   the unit (个人编号, 姓名, 身份证号), 上年度月平均工资 and 备注 to
  *   fill, its 填表说明 on a second sheet (batch_spec.template_rows).
  * - Each row: the person is 参保缴费 at the unit (姓名 and 个人编号 as on

@@ -3,7 +3,7 @@
   nianbao.xsl: 职工缴费工资申报 (年度缴费工资申报, category jiaofei), and,
   imported by txgz.xsl, 非统筹退休人员工资申报 (/page/@business txgz:
   the unit's registered retirees instead of its insured persons).  Views:
-    form          the window, the steps (模版下载, 上传, 上传明细, 提交审批)
+    form          the window, the steps (模板下载, 上传, 上传明细, 提交审批)
                   with the upload form, and the form of a single person
     batch         the same steps (GET /nianbao/batch)
     batch-result  one declaration's 上传明细: rows a page at a time or
@@ -50,7 +50,7 @@
   <!-- The rules the clerk should know before filling the template. -->
   <xsl:template name="nb-rules">
     <ul class="note nb-rules">
-      <li>模版已列出<xsl:value-of select="$persons"/>,请逐人填写上年度月平均工资(元,大于0,最多两位小数);其他人员不能申报<xsl:if test="$tx">(非统筹退休人员须先到辖区社保经办机构登记)</xsl:if>。</li>
+      <li>模板已列出<xsl:value-of select="$persons"/>,请逐人填写上年度月平均工资(元,大于0,最多两位小数);其他人员不能申报<xsl:if test="$tx">(非统筹退休人员须先到辖区社保经办机构登记)</xsl:if>。</li>
       <li>申报工资与上年度申报工资相差较大的(以当地政策规定的比例为准),须在备注栏说明原因。</li>
       <xsl:if test="not($tx)">
         <li>审核通过后,按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数,自申报年度规定月份起执行。</li>
@@ -64,7 +64,7 @@
     <xsl:call-template name="nb-window"/>
     <xsl:call-template name="nb-rules"/>
     <ol class="steps">
-      <li>模版下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
+      <li>模板下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
       <li>上传:选择填写好的文件上传;数据量较大时系统显示导入进度,请耐心等待。</li>
       <li>上传明细:逐行查看校验结果;可按身份证号查找、删除申报有误的人员,全部有误的可退单。</li>
       <li>提交审批:上传加盖公章的申报表后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>

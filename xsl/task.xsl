@@ -290,7 +290,17 @@
   <!-- A row's 删除 button (a draft's batch or persons). -->
   <xsl:template name="row-delete">
     <xsl:param name="row"/>
+    <!-- Named in the question before it is deleted: the row's person. -->
+    <xsl:param name="who" select="@name"/>
+    <xsl:param name="idno" select="@idno"/>
     <form method="post" action="{$path}/delete" class="inline">
+      <xsl:if test="string($who) != ''">
+        <xsl:attribute name="data-confirm">
+          <xsl:text>确定删除 </xsl:text><xsl:value-of select="$who"/>
+          <xsl:if test="string($idno) != ''">(身份证号 <xsl:value-of select="$idno"/>)</xsl:if>
+          <xsl:text> 吗?</xsl:text>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="id" value="{$task/@id}"/>
       <input type="hidden" name="row" value="{$row}"/>

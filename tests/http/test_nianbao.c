@@ -696,6 +696,14 @@ START_TEST(txgz_retirees_declared)
 	    "AND r.wage_fen > 0 ORDER BY r.id LIMIT 1");
 	ck_assert_ptr_nonnull(rname = db_query(q));
 	ck_assert_uint_gt(strlen(rname), 0);
+	/* Demo retirees have a person's name and a 个人编号. */
+	ck_assert_ptr_null(strstr(rname, "退休"));
+	snprintf(q, sizeof(q), "SELECT count(*) FROM txgz_retirees r JOIN "
+	    "accounts a ON a.unit_id = r.unit_id WHERE a.username = 'demo-a' "
+	    "AND (r.sb_no = '' OR r.name LIKE '%%退休%%')");
+	v = db_query(q);
+	ck_assert_str_eq(v, "0");
+	free(v);
 	snprintf(q, sizeof(q), "SELECT idno FROM txgz_retirees WHERE name = "
 	    "'%s'", rname);
 	ck_assert_ptr_nonnull(ridno = db_query(q));
