@@ -189,7 +189,8 @@
       <tbody>
         <xsl:for-each select="rows/row">
           <tr>
-            <td><xsl:value-of select="@no"/></td>
+            <!-- Row 0 is a single person's declaration: no file row. -->
+            <td class="rowno"><xsl:if test="@no != '0'"><xsl:value-of select="@no"/></xsl:if></td>
             <td class="mono"><xsl:value-of select="@sb-no"/></td>
             <td><xsl:value-of select="@name"/></td>
             <td class="mono"><xsl:value-of select="@idno"/></td>
