@@ -492,7 +492,7 @@
                   </input>
                 </td>
               </xsl:if>
-              <td class="num"><xsl:value-of select="@row"/></td>
+              <td class="num"><xsl:if test="@row != '0'"><xsl:value-of select="@row"/></xsl:if></td>
               <td>
                 <xsl:value-of select="@name"/>
                 <xsl:if test="@marked = '1'"><xsl:text> </xsl:text><span class="badge badge-returned">已标记不通过</span></xsl:if>
