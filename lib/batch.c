@@ -907,6 +907,32 @@ out:
 	return rc;
 }
 
+/* After a row of imported task t is deleted, inside the caller's
+ * transaction: its summary 「批量导入 N 人」 says the rows left (the
+ * reviewer's list shows it).  Other summaries are left alone.  Returns
+ * 0 or -1. */
+static int
+batch_recount(struct store *s, const struct batch_spec *spec,
+    const struct task *t)
+{
+	static const char	 prefix[] = "批量导入 ";
+	struct store_stmt	*st;
+	char			 summary[64];
+	int64_t			 n;
+
+	if (spec->wf->row_count == NULL ||
+	    strncmp(t->summary, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	if (spec->wf->row_count(s, t->id, &n) != 0)
+		return -1;
+	snprintf(summary, sizeof(summary), "批量导入 %" PRId64 " 人", n);
+	if ((st = store_stmt(s, "UPDATE tasks SET summary = ?2 WHERE id = "
+	    "?1")) == NULL || store_bind_int(st, 1, t->id) ||
+	    store_bind_text(st, 2, summary) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return 0;
+}
+
 /* Deletes one detail row of an unsubmitted batch; see batch.h. */
 int
 batch_delete_row(struct store *s, const struct batch_spec *spec,
@@ -932,7 +958,8 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
 	rc = -1;
 	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
 	snprintf(detail, sizeof(detail), "row=%d", row_no);
-	if (audit_append(s, who, "batch.delete_row", object, detail) != 0 ||
+	if (batch_recount(s, spec, &t) != 0 ||
+	    audit_append(s, who, "batch.delete_row", object, detail) != 0 ||
 	    store_commit(s) != 0)
 		goto out;
 	return 0;

@@ -292,7 +292,8 @@ find_and_delete(struct browser *b, long long id, const struct crowd *c,
     int i)
 {
 	struct answer	 a;
-	char		 path[160], want[64];
+	char		 path[160], want[96], sql[160];
+	long long	 n;
 
 	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", id,
 	    c->idno[i]);
@@ -302,10 +303,18 @@ find_and_delete(struct browser *b, long long id, const struct crowd *c,
 	ck_xpath_eq(&a, "string(/page/rows/row/@no)", want);
 	ck_xpath_eq(&a, "string(/page/rows/row/@name)", c->name[i]);
 	answer_free(&a);
+	snprintf(want, sizeof(want), "SELECT CAST(substr(summary, 6) AS "
+	    "INTEGER) FROM tasks WHERE id = %lld", id);
+	n = db_int(want);
+	ck_assert_int_gt(n, 0);
 	ck_assert_int_eq(post_task(b, "/nianbao/batch/delete", id, row_of(i),
 	    &a), 303);
 	ck_assert_ptr_nonnull(strstr(a.location, "done=deleted"));
 	answer_free(&a);
+	/* The summary the reviewer's list shows counts the rows left. */
+	snprintf(sql, sizeof(sql), "SELECT summary = '批量导入 %lld 人' "
+	    "FROM tasks WHERE id = %lld", n - 1, id);
+	ck_assert_int_eq(db_int(sql), 1);
 	get_ok(b, path, &a);
 	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 0);
 	ck_xpath_eq(&a, "string(/page/rows/@found)", "0");
