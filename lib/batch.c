@@ -107,6 +107,8 @@ batch_message(const struct batch_result *res)
 		return "";
 	if (res->xlsx_error == BATCH_ERR_HEADER)
 		return "模板表头不符,请下载最新模板";
+	if (res->xlsx_error == BATCH_ERR_EMPTY && res->blank > 0)
+		return "文件中各行均未填写,请填写后再上传";
 	if (res->xlsx_error == BATCH_ERR_EMPTY)
 		return "文件中没有数据行,请在模板表头下方填写";
 	if (res->xlsx_error > 0 && res->xlsx_error < XLSX_ERR__MAX)
@@ -623,6 +625,7 @@ batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
     struct batch_parsed *p, struct batch_result *res)
 {
 	enum xlsx_err	  e;
+	const char	**cells = NULL;
 	size_t		  i, j;
 
 	memset(p, 0, sizeof(*p));
@@ -639,11 +642,24 @@ batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
 		res->xlsx_error = BATCH_ERR_HEADER;
 		return 0;
 	}
-	if ((p->rows = calloc(p->sh.nrows, sizeof(*p->rows))) == NULL)
+	if ((p->rows = calloc(p->sh.nrows, sizeof(*p->rows))) == NULL ||
+	    (cells = calloc(p->ncols, sizeof(*cells))) == NULL) {
+		free(cells);
 		return -1;
-	for (i = 1; i < p->sh.nrows; i++)
-		if (!batch_blank(&p->sh, i, p->ncols))
-			p->rows[p->n++].idx = i;
+	}
+	for (i = 1; i < p->sh.nrows; i++) {
+		if (batch_blank(&p->sh, i, p->ncols))
+			continue;
+		if (spec->row_blank != NULL) {
+			batch_cells(&p->sh, i, p->ncols, cells);
+			if (spec->row_blank(cells, p->ncols)) {
+				res->blank++;
+				continue;
+			}
+		}
+		p->rows[p->n++].idx = i;
+	}
+	free(cells);
 	if (p->n == 0) {
 		res->xlsx_error = BATCH_ERR_EMPTY;
 		return 0;

@@ -1238,7 +1238,7 @@ static const char *const nb_notes[] = {
 	"2. 请勿修改表头、个人编号、姓名和身份证号;不在本单位参保缴费的人员不能申报。",
 	"3. 申报工资与上年度申报工资相差较大(以当地政策规定的比例为准)的,须在“备注”栏说明原因,否则该行导入失败。",
 	"4. 同一身份证号只能出现一次;导入后可按身份证号查找、删除申报有误的人员,全部有误的可退单后重新申报。",
-	"5. 未在表中申报的本单位参保人员,将在上传明细页面的“未申报人员”中列出。",
+	"5. “上年度月平均工资”栏空白的行视为本次未申报(不算导入失败);未在表中申报的本单位参保人员,将在上传明细页面的“未申报人员”中列出。",
 	"6. 审核通过后,系统按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数。",
 	NULL
 };
@@ -1329,6 +1329,18 @@ nb_row_from_cells(const char *const *cells, size_t ncells,
 	nb_cell(cells, ncells, NBC_REMARK, row->remark, sizeof(row->remark));
 	if (valid_money(wage, &row->wage_fen) != VALID_OK)
 		row->wage_fen = 0;
+}
+
+/* batch_spec row_blank of both kinds: a row of the pre-filled template
+ * whose wage cell is blank was not declared in this file (the person
+ * stays among the 未申报人员).  Returns 1 skip, 0 import. */
+static int
+nb_row_blank(const char *const *cells, size_t ncells)
+{
+	char	 wage[32];
+
+	nb_cell(cells, ncells, NBC_WAGE, wage, sizeof(wage));
+	return wage[0] == '\0';
 }
 
 /* Checks one row of kind k: the window, then the same rules as the
@@ -1423,6 +1435,7 @@ const struct batch_spec nianbao_batch = {
 	.wf = &nianbao_business,
 	.template_rows = nb_template_rows,
 	.notes = nb_notes,
+	.row_blank = nb_row_blank,
 };
 
 const struct batch_spec txgz_batch = {
@@ -1437,6 +1450,7 @@ const struct batch_spec txgz_batch = {
 	.wf = &txgz_business,
 	.template_rows = txgz_template_rows,
 	.notes = txgz_notes,
+	.row_blank = nb_row_blank,
 };
 
 /* ---- 非统筹退休人员 ---- */

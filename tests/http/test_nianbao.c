@@ -779,6 +779,77 @@ START_TEST(txgz_retirees_declared)
 }
 END_TEST
 
+/* A pre-filled template's row whose wage is left blank was not
+ * declared in this file: skipped (no failure), the person stays among
+ * the 未申报人员, and the result says how many were left blank. */
+START_TEST(nianbao_blank_wages_skipped)
+{
+	const char *const	*rows[4];
+	const char		*cells[3][5];
+	struct browser		 b;
+	struct answer		 a;
+	struct part		 p[2];
+	char			 id[3][24], idno[3][19], name[3][32];
+	char			 file[64], tok[40], loc[512], xp[128], *v;
+	unsigned char		*buf;
+	size_t			 sz, i;
+	FILE			*f;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(name[i], sizeof(name[i]), "空白%d-%zu",
+		    (int)getpid() % 1000, i);
+		ck_assert_int_eq(make_insured("demo-a", name[i], id[i],
+		    idno[i]), 0);
+		cells[i][0] = "";	/* 个人编号: the system's */
+		cells[i][1] = name[i];
+		cells[i][2] = idno[i];
+		cells[i][3] = i == 0 ? "5000" : "";
+		cells[i][4] = "";
+		rows[i + 1] = cells[i];
+	}
+	rows[0] = nianbao_batch.columns;
+	ck_assert_int_eq(xlsx_write("职工缴费工资申报", rows, 4, 5, &buf, &sz),
+	    0);
+	snprintf(file, sizeof(file), "/tmp/nianbao-blank-%d.xlsx",
+	    (int)getpid());
+	ck_assert_ptr_nonnull(f = fopen(file, "wb"));
+	ck_assert_uint_eq(fwrite(buf, 1, sz, f), sz);
+	ck_assert_int_eq(fclose(f), 0);
+	free(buf);
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	ck_assert_int_eq(http_get(&b, "/nianbao", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	memset(p, 0, sizeof(p));
+	p[0].name = "token";
+	p[0].value = tok;
+	p[1].name = "file";
+	p[1].file = file;
+	ck_assert_int_eq(http_post_multipart(&b, "/nianbao/batch/upload", 1, p,
+	    2, &a), 303);
+	snprintf(loc, sizeof(loc), "%s", a.location);
+	answer_free(&a);
+	unlink(file);
+	ck_assert_msg(strstr(loc, "blank=2") != NULL, "location %s", loc);
+	get_ok(&b, loc, &a);
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "1");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "0");
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure"), 0);
+	ck_xpath_has(&a, "string(/page/message)", "另有 2 人未填写");
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "1");
+	answer_free(&a);
+	/* The two left blank are not declared: no row holds them. */
+	for (i = 1; i < 3; i++) {
+		snprintf(xp, sizeof(xp), "SELECT COUNT(*) FROM nianbao n JOIN "
+		    "persons p ON p.id = n.person_id WHERE p.idno = '%s'",
+		    idno[i]);
+		ck_assert_int_eq(db_int(xp), 0);
+	}
+}
+END_TEST
+
 static Suite *
 nianbao_http_suite(void)
 {
@@ -791,6 +862,7 @@ nianbao_http_suite(void)
 	tcase_add_test(tc, nianbao_single_refused);
 	tcase_add_test(tc, nianbao_declaration_3000);
 	tcase_add_test(tc, txgz_retirees_declared);
+	tcase_add_test(tc, nianbao_blank_wages_skipped);
 	suite_add_tcase(s, tc);
 	return s;
 }
