@@ -1097,13 +1097,86 @@ nb_wf_rows(struct store *s, int64_t task_id,
 	    4, fn, arg);
 }
 
+/* See nianbao.h. */
+int
+nianbao_preview_init(struct store *s, int64_t task_id,
+    struct nianbao_preview *p)
+{
+	struct wb_clamp	 k;
+	struct task	 t;
+	char		 region[16];
+	int		 year, rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = wf_load(s, task_id, 0, &t)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (strcmp(t.business, nianbao_kind_txgz.code) == 0)
+		return 0;
+	if (nianbao_task_year(s, task_id, &year) != 0 ||
+	    nianbao_unit_region(s, t.unit_id, region) != 0)
+		return -1;
+	if (year == 0 || (rc = wb_clamp(s, region, year, 1, &k)) == 1)
+		return 0;
+	if (rc != 0)
+		return -1;
+	p->ok = 1;
+	p->floor_fen = k.floor_fen;
+	p->ceil_fen = k.ceil_fen;
+	return 0;
+}
+
+/* See nianbao.h. */
+int64_t
+nianbao_preview(const struct nianbao_preview *p, int64_t wage_fen)
+{
+	if (!p->ok || wage_fen <= 0)
+		return 0;
+	return wage_fen < p->floor_fen ? p->floor_fen :
+	    wage_fen > p->ceil_fen ? p->ceil_fen : wage_fen;
+}
+
+/* A walk of rows for the reviewer whose 缴费基数 is not set yet shows
+ * the base the wage will get ("4620.00(待核定)"). */
+struct nb_preview_walk {
+	struct nianbao_preview	 p;
+	int			(*fn)(void *arg, const struct wf_row *r);
+	void			*arg;
+	char			 buf[48];
+};
+
+/* rows walk callback: fills an empty 缴费基数 from the preview, then
+ * calls the caller's.  Returns what it returns. */
+static int
+nb_preview_row(void *arg, const struct wf_row *r)
+{
+	struct nb_preview_walk	*w = arg;
+	struct wf_row		 c = *r;
+	int64_t			 fen, base;
+	char			 yuan[32];
+
+	if (c.nfacts == 4 && c.value[3] != NULL && c.value[3][0] == '\0' &&
+	    valid_money(c.value[0], &fen) == VALID_OK &&
+	    (base = nianbao_preview(&w->p, fen)) > 0) {
+		snprintf(w->buf, sizeof(w->buf), "%s(待核定)",
+		    wb_yuan(base, yuan, sizeof(yuan)));
+		c.value[3] = w->buf;
+	}
+	return w->fn(w->arg, &c);
+}
+
 /* The rows_page hook.  Returns the rows walked or -1. */
 static int
 nb_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
+	struct nb_preview_walk	 w;
+
+	if (nianbao_preview_init(s, task_id, &w.p) != 0)
+		return -1;
+	w.fn = fn;
+	w.arg = arg;
 	return rows_walk_page(s, nb_sql[NB_STMT_WF_ROWS_PAGE], task_id,
-	    offset, limit, nb_row_labels, 4, fn, arg);
+	    offset, limit, nb_row_labels, 4, nb_preview_row, &w);
 }
 
 /* See nianbao.h. */
@@ -1113,9 +1186,14 @@ nianbao_rows_find(struct store *s, int64_t task_id, const char *idno,
 {
 	struct store_stmt	*st;
 	struct wf_row		 r;
+	struct nb_preview_walk	 w;
 	size_t			 i;
 	int			 rc, n = 0;
 
+	if (nianbao_preview_init(s, task_id, &w.p) != 0)
+		return -1;
+	w.fn = fn;
+	w.arg = arg;
 	if ((st = store_stmt(s, nb_sql[NB_STMT_WF_ROWS_FIND])) == NULL ||
 	    store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, idno) != 0)
@@ -1132,7 +1210,7 @@ nianbao_rows_find(struct store *s, int64_t task_id, const char *idno,
 			r.value[i] = store_col_text(st, 4 + (int)i);
 		}
 		n++;
-		if (fn(arg, &r) != 0)
+		if (nb_preview_row(&w, &r) != 0)
 			break;
 	}
 	store_reset(st);

@@ -159,6 +159,24 @@ int		 nianbao_rows_find(struct store *s, int64_t task_id,
 int		 nianbao_task_year(struct store *s, int64_t task_id,
 		    int *year);
 
+/* The bases a pending declaration's wages will get: its year's floor
+ * and ceiling in its unit's region (wb_clamp), read once per page. */
+struct nianbao_preview {
+	int		 ok;		/* 0: none (txgz, no policy, no row) */
+	int64_t		 floor_fen;
+	int64_t		 ceil_fen;
+};
+
+/* Fills *p for task_id (of either kind; txgz has no 缴费基数).
+ * Returns 0 (p->ok says whether there is one) or -1. */
+int		 nianbao_preview_init(struct store *s, int64_t task_id,
+		    struct nianbao_preview *p);
+
+/* The 缴费基数 wage_fen will get once approved, as wb_clamp makes it;
+ * 0 when p has none or the wage is not positive. */
+int64_t		 nianbao_preview(const struct nianbao_preview *p,
+		    int64_t wage_fen);
+
 /* One person insured at the unit who is in no live declaration of the
  * year (未申报人员).  Strings borrowed for the callback. */
 struct nianbao_missing {

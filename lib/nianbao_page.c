@@ -129,6 +129,7 @@ nb_page_common(struct hall_ctx *c)
 struct nb_list_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 parent;
+	struct nianbao_preview preview;	/* rows: the bases while pending */
 };
 
 /* nianbao_rows_page callback: one <row>. */
@@ -137,6 +138,7 @@ nb_page_row(const struct nianbao_row *r, void *arg)
 {
 	struct nb_list_arg	*a = arg;
 	xmlNodePtr		 n;
+	int64_t			 base;
 	char			 buf[32];
 
 	n = page_add(a->c, a->parent, "row", NULL);
@@ -152,6 +154,11 @@ nb_page_row(const struct nianbao_row *r, void *arg)
 	page_attr(n, "remark", r->remark);
 	nb_yuan(r->base_fen, buf);
 	page_attr(n, "base", buf);
+	if (r->base_fen == 0 &&
+	    (base = nianbao_preview(&a->preview, r->wage_fen)) > 0) {
+		nb_yuan(base, buf);
+		page_attr(n, "base-preview", buf);
+	}
 }
 
 /* Adds <rows total= page= pages= per-page= [idno=]>: the rows of
@@ -167,6 +174,10 @@ nb_page_rows(struct hall_ctx *c, const struct task *t, int *year)
 
 	if (nianbao_task_year(c->s, t->id, year) != 0 ||
 	    tp_business()->wf->row_count(c->s, t->id, &total) != 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	if (t->state != TASK_DONE && t->state != TASK_CANCELLED &&
+	    nianbao_preview_init(c->s, t->id, &a.preview) != 0)
 		return -1;
 	a.c = c;
 	a.parent = page_add(c, NULL, "rows", NULL);

@@ -197,7 +197,13 @@
             <td class="num"><xsl:value-of select="@wage"/></td>
             <td class="num"><xsl:value-of select="@prev"/></td>
             <td><xsl:value-of select="@remark"/></td>
-            <td class="num"><xsl:value-of select="@base"/></td>
+            <td class="num">
+              <xsl:choose>
+                <xsl:when test="@base != ''"><xsl:value-of select="@base"/></xsl:when>
+                <!-- Pending: the base the wage will get (floor/ceiling). -->
+                <xsl:when test="@base-preview != ''"><xsl:value-of select="@base-preview"/><span class="hint base-preview">(待核定)</span></xsl:when>
+              </xsl:choose>
+            </td>
             <xsl:if test="$editable">
               <td class="ops">
                 <xsl:call-template name="nb-row-edit"/>

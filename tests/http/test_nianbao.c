@@ -570,6 +570,14 @@ START_TEST(nianbao_declaration_3000)
 	answer_free(&a);
 	get_ok(&u, path, &a);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	/* While pending, the base each wage will get (the floor here). */
+	ck_xpath_eq(&a, "string(/page/rows/row[1]/@base)", "");
+	ck_xpath_eq(&a, "string(/page/rows/row[1]/@base-preview)", "4620.00");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "/review/task?id=%lld&idno=%s", id, c.idno[1]);
+	get_ok(&r, q, &a);
+	ck_xpath_eq(&a, "string(/page/persons/person/fact[@label = '缴费基数'])",
+	    "23,100.00(待核定)");
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&u, path, 0, &a), 200);
 	snprintf(want, sizeof(want), "/yuyue/book?task=%lld", id);
