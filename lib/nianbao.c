@@ -61,6 +61,7 @@ enum nb_stmt {
 	NB_STMT_TEMPLATE_R,	/* every retiree of the unit */
 	NB_STMT_RETIREE_SET,	/* the wage and base approval set */
 	NB_STMT_RETIREE_ADD,	/* registers a retiree (demo, tests) */
+	NB_STMT_ROW_NEXT,	/* the row number after a task's last */
 	NB_STMT__MAX
 };
 
@@ -166,6 +167,9 @@ static const char *const nb_sql[NB_STMT__MAX] = {
 	    "INSERT INTO txgz_retirees (unit_id, person_id, name, idno, sb_no, "
 	    "retire_date, category, wage_fen, wage_year) VALUES (?1, "
 	    "NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[NB_STMT_ROW_NEXT] =
+	    "SELECT COALESCE(MAX(row_no), 0) + 1 FROM nianbao WHERE "
+	    "task_id = ?1",
 };
 
 /* What differs between the two declarations; see nianbao.h. */
@@ -815,6 +819,104 @@ nianbao_row_correct(struct store *s, const struct nianbao_kind *k,
 	    wage_fen);
 	if (nb_row_update(s, &r) != 0 ||
 	    audit_append(s, who, "nianbao.correct", object, detail) != 0 ||
+	    store_commit(s) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* nianbao_rows_by_idno callback that only counts. */
+static void
+nb_count_row(const struct nianbao_row *row, void *arg)
+{
+}
+
+/* The row number after task_id's last into *n.  Returns 0 or -1. */
+static int
+nb_row_next(struct store *s, int64_t task_id, int *n)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if ((st = store_stmt(s, nb_sql[NB_STMT_ROW_NEXT])) == NULL ||
+	    store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*n = store_col_int(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
+}
+
+/* An imported declaration's summary 「批量导入 N 人」 counts its rows
+ * again; any other is left.  Returns 0 or -1. */
+static int
+nb_recount(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, const struct task *t)
+{
+	static const char	 prefix[] = "批量导入 ";
+	char			 summary[64];
+	int64_t			 n, id;
+	int			 created;
+
+	if (strncmp(t->summary, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	if (store_int(s, nb_sql[NB_STMT_ROW_COUNT], t->id, 0, &n) != 0)
+		return -1;
+	snprintf(summary, sizeof(summary), "批量导入 %" PRId64 " 人", n);
+	return wf_save_draft(s, k->code, who, t, summary, NULL, &id,
+	    &created);
+}
+
+/* See nianbao.h. */
+int
+nianbao_row_add(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, int64_t task_id, struct nianbao_row *row,
+    struct form_errors *errs)
+{
+	struct task	 t;
+	char		 object[40], detail[48];
+	int		 rc, year;
+
+	if (store_begin(s) != 0)
+		return -1;
+	if ((rc = wf_load(s, task_id, who->unit_id, &t)) != 0 ||
+	    strcmp(t.business, k->code) != 0) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 2;
+	}
+	if (!wf_editable(&t)) {
+		store_rollback(s);
+		return 3;
+	}
+	if (nb_rule_window(s, who->unit_id, &year, errs) != 0 ||
+	    nianbao_task_year(s, task_id, &row->year) != 0)
+		goto fail;
+	if (year == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	if (row->year == 0)
+		row->year = year;
+	row->task_id = task_id;
+	if (nianbao_rules(s, k, who->unit_id, task_id, row, NULL, errs) != 0 ||
+	    (rc = nianbao_rows_by_idno(s, task_id, row->idno, nb_count_row,
+	    NULL)) < 0)
+		goto fail;
+	if (rc > 0)
+		form_error_add(errs, "sfzh", "NB_IN_TASK",
+		    "该人员已在本次申报中,请在上传明细中修改该行");
+	if (errs->n > 0) {
+		store_rollback(s);
+		return 1;
+	}
+	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
+	if (nb_row_next(s, task_id, &row->row_no) != 0)
+		goto fail;
+	snprintf(detail, sizeof(detail), "row=%d", row->row_no);
+	if (nb_row_save(s, row) != 0 || nb_recount(s, k, who, &t) != 0 ||
+	    audit_append(s, who, "nianbao.add", object, detail) != 0 ||
 	    store_commit(s) != 0)
 		goto fail;
 	return 0;

@@ -216,6 +216,17 @@ int		 nianbao_row_correct(struct store *s,
 		    int64_t task_id, int row_no, int64_t wage_fen,
 		    const char *remark, struct form_errors *errs);
 
+/* Adds row (身份证号, 姓名, wage, 备注) to who's draft task_id as its
+ * next row, after the window and every rule under the write lock (a
+ * broken one, or the person already in the task, is added to errs and
+ * nothing changes): a person the file missed, or a failed row entered
+ * again.  Returns 0, 1 refused, 2 no such task, 3 the task is no longer
+ * 未提交, -1 error. */
+int		 nianbao_row_add(struct store *s,
+		    const struct nianbao_kind *k, const struct actor *who,
+		    int64_t task_id, struct nianbao_row *row,
+		    struct form_errors *errs);
+
 /* The rules over every row of draft task_id, read-only: what its page
  * lists.  Returns 0 or -1. */
 int		 nianbao_lint(struct store *s, int64_t task_id,

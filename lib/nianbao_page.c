@@ -379,3 +379,37 @@ nb_page_row_post(struct hall_ctx *c)
 	else
 		tp_redirect(c, t.id, "saved");
 }
+
+/* POST /B/add: id, sfzh, name, nb_wage, nb_remark: a person the file
+ * missed (or a failed row) added to the draft declaration. */
+void
+nb_page_add_post(struct hall_ctx *c)
+{
+	struct field_val	 vals[NBF__MAX];
+	struct form_errors	 errs;
+	struct nianbao_row	 r;
+	struct task		 t;
+	int			 rc;
+
+	if (tp_load(c, &t) != 0)
+		return;
+	errs.n = 0;
+	form_validate(c->r, nianbao_form_defs, NBF__MAX, &c->today, vals,
+	    &errs);
+	if (errs.n > 0) {
+		nb_row_refused(c, &t, 422, &errs, "未添加,请按红色提示填写");
+		return;
+	}
+	nianbao_row_from_form(vals, &r);
+	rc = nianbao_row_add(c->s, nb_kind(), &c->who, t.id, &r, &errs);
+	if (rc < 0)
+		page_busy(c);
+	else if (rc == 1)
+		nb_row_refused(c, &t, 422, &errs, "未添加,请按红色提示修改");
+	else if (rc == 2)
+		nb_row_refused(c, &t, 404, NULL, "未找到该申报");
+	else if (rc == 3)
+		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
+	else
+		tp_redirect(c, t.id, "saved");
+}

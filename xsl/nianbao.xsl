@@ -158,6 +158,27 @@
     </form>
   </xsl:template>
 
+  <!-- A person added to the draft (POST /B/add): the context node's
+       @name and @idno (a person not declared, or a failed row). -->
+  <xsl:template name="nb-add">
+    <form method="post" action="{$path}/add" class="inline nb-add">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="id" value="{$task/@id}"/>
+      <input type="hidden" name="sfzh" value="{@idno}"/>
+      <input type="hidden" name="name" value="{@name}"/>
+      <input type="text" name="nb_wage" size="9" maxlength="12" aria-label="{@name} 上年度月平均工资(元)"/>
+      <input type="text" name="nb_remark" size="10" maxlength="100" aria-label="{@name} 备注"/>
+      <button type="submit" class="btn op">补充申报</button>
+    </form>
+  </xsl:template>
+
+  <!-- A failed import row entered again on the draft (task.xsl asks). -->
+  <xsl:template match="failure" mode="failure-fix">
+    <xsl:if test="string-length(@idno) = 18">
+      <xsl:call-template name="nb-add"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A draft's row corrected: wage and 备注. -->
   <xsl:template name="nb-row-edit">
     <form method="post" action="{$path}/row" class="inline nb-row-edit">
@@ -239,15 +260,18 @@
           <p class="hint nb-missing-none"><xsl:value-of select="$persons"/>均已申报<xsl:value-of select="missing/@year"/>年度工资。</p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="hint">以下<xsl:value-of select="$persons"/>未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报。</p>
+          <p class="hint">以下<xsl:value-of select="$persons"/>未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报<xsl:if test="$editable">(填写工资后点击“补充申报”,加入本次申报)</xsl:if>。</p>
           <table class="grid nb-missing">
-            <thead><tr><th>个人编号</th><th>姓名</th><th>身份证号</th></tr></thead>
+            <thead><tr><th>个人编号</th><th>姓名</th><th>身份证号</th>
+              <xsl:if test="$editable"><th>补充申报(上年度月平均工资、备注)</th></xsl:if>
+            </tr></thead>
             <tbody>
               <xsl:for-each select="missing/person">
                 <tr>
                   <td class="mono"><xsl:value-of select="@sb-no"/></td>
                   <td><xsl:value-of select="@name"/></td>
                   <td class="mono"><xsl:value-of select="@idno"/></td>
+                  <xsl:if test="$editable"><td class="ops"><xsl:call-template name="nb-add"/></td></xsl:if>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -292,7 +316,17 @@
         <p class="note">请打印本次申报明细,加盖单位公章后扫描上传(PDF或JPG)。</p>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="submit-cancel"/>
+    <xsl:call-template name="submit-cancel">
+      <xsl:with-param name="confirm">
+        <xsl:if test="missing/@total &gt; 0 or /page/batch/@failed &gt; 0">
+          <xsl:text>本次申报尚有</xsl:text>
+          <xsl:if test="missing/@total &gt; 0"><xsl:value-of select="missing/@total"/> 人未申报</xsl:if>
+          <xsl:if test="missing/@total &gt; 0 and /page/batch/@failed &gt; 0">、</xsl:if>
+          <xsl:if test="/page/batch/@failed &gt; 0"><xsl:value-of select="/page/batch/@failed"/> 行导入失败(已补充申报的除外)</xsl:if>
+          <xsl:text>,提交后这些人员不在本次申报中。确定提交审批吗?</xsl:text>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:if test="$editable"><xsl:call-template name="nb-counter-note"/></xsl:if>
     <xsl:call-template name="history"/>
     <p class="actions"><a class="btn" href="{$path}">返回工资申报</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>

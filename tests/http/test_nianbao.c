@@ -798,7 +798,8 @@ START_TEST(nianbao_blank_wages_skipped)
 	struct answer		 a;
 	struct part		 p[2];
 	char			 id[3][24], idno[3][19], name[3][32];
-	char			 file[64], tok[40], loc[512], xp[128], *v;
+	char			 file[64], tok[40], loc[512], xp[128], ids[24], *v;
+	long long		 tid;
 	unsigned char		*buf;
 	size_t			 sz, i;
 	FILE			*f;
@@ -855,6 +856,36 @@ START_TEST(nianbao_blank_wages_skipped)
 		    idno[i]);
 		ck_assert_int_eq(db_int(xp), 0);
 	}
+	/* One of them added to the same draft from its page; twice is
+	 * refused; the summary counts him. */
+	v = strstr(loc, "id=");
+	ck_assert_ptr_nonnull(v);
+	tid = atoll(v + 3);
+	snprintf(ids, sizeof(ids), "%lld", tid);
+	ck_assert_int_eq(http_post(&b, "/nianbao/add", 1, &a, "id", ids,
+	    "sfzh", idno[1], "name", name[1], "nb_wage", "6000",
+	    "nb_remark", "", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/nianbao/add", 1, &a, "id", ids,
+	    "sfzh", idno[1], "name", name[1], "nb_wage", "6000",
+	    "nb_remark", "", NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_IN_TASK']"), 1);
+	answer_free(&a);
+	snprintf(xp, sizeof(xp), "SELECT summary FROM tasks WHERE id = %lld",
+	    tid);
+	v = db_query(xp);
+	ck_assert_str_eq(v, "批量导入 2 人");
+	free(v);
+	snprintf(xp, sizeof(xp), "/nianbao?id=%lld", tid);
+	get_ok(&b, xp, &a);
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "2");
+	answer_free(&a);
+	/* Submitting with persons undeclared asks first. */
+	ck_assert_int_eq(http_get(&b, xp, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "data-confirm=\"本次申报尚有"));
+	ck_assert_ptr_nonnull(strstr(a.body, "action=\"/nianbao/add\""));
+	answer_free(&a);
 }
 END_TEST
 
