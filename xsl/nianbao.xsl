@@ -67,7 +67,7 @@
       <li>模板下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
       <li>上传:选择填写好的文件上传;数据量较大时系统显示导入进度,请耐心等待。</li>
       <li>上传明细:逐行查看校验结果;可按身份证号查找、删除申报有误的人员,全部有误的可退单。</li>
-      <li>提交审批:上传加盖公章的申报表后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>
+      <li>提交审批:将上传的申报表(Excel)打印并加盖公章,扫描上传后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>
     </ol>
     <xsl:if test="$win/@open = '1'">
       <xsl:call-template name="batch-upload"><xsl:with-param name="label">年度缴费工资申报表(.xlsx)</xsl:with-param></xsl:call-template>
@@ -313,7 +313,12 @@
     <xsl:call-template name="nb-missing"/>
     <xsl:call-template name="materials">
       <xsl:with-param name="intro">
-        <p class="note">请打印本次申报明细,加盖单位公章后扫描上传(PDF或JPG)。</p>
+        <p class="note nb-table-note">
+          <xsl:choose>
+            <xsl:when test="/page/@batch = '1'">请打印本次上传的年度缴费工资申报表(Excel文件),加盖单位公章后扫描上传(PDF或JPG)。</xsl:when>
+            <xsl:otherwise>请下载申报表模板(“模板下载”),填写本次申报人员的工资后打印,加盖单位公章后扫描上传(PDF或JPG)。</xsl:otherwise>
+          </xsl:choose>
+        </p>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="submit-cancel">
