@@ -976,8 +976,10 @@ tp_import(struct hall_ctx *c)
 	}
 	if (j.state == BATCH_JOB_DONE) {
 		snprintf(path, sizeof(path), "%s/batch/result?id=%" PRId64
-		    "&done=imported&blank=%lld", tp_biz->wf->path, j.task_id,
-		    tp_blank_param(c));
+		    "&done=imported", tp_biz->wf->path, j.task_id);
+		if (tp_blank_param(c) > 0)	/* the upload's, passed on */
+			snprintf(path + strlen(path), sizeof(path) -
+			    strlen(path), "&blank=%lld", tp_blank_param(c));
 		page_redirect(c, path);
 		return;
 	}
