@@ -1481,9 +1481,11 @@ demo_retirees(struct store *s, const struct hdate *today)
 	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
 	    9, 10, 5, 8, 4, 2 };
 	static const char	 check[] = "10X98765432";
-	static const char *const names[] = { "退休甲", "退休乙" };
+	/* Two per demo unit, in demo_units order. */
+	static const char *const names[][2] = { { "刘德明", "周桂兰" },
+	    { "吴国华", "郑秀英" }, { "孙宏伟", "胡玉珍" }, { "马建平", "高淑芬" } };
 	struct txgz_retiree	 r;
-	char			 idno[19], name[32];
+	char			 idno[19], name[32], sb_no[16];
 	size_t			 u;
 	int			 i, j, sum;
 
@@ -1495,12 +1497,16 @@ demo_retirees(struct store *s, const struct hdate *today)
 				sum += (idno[j] - '0') * w[j];
 			idno[17] = check[sum % 11];
 			idno[18] = '\0';
-			snprintf(name, sizeof(name), "%s%zu", names[i], u + 1);
+			snprintf(name, sizeof(name), "%s", names[u % N(names)][i]);
+			/* 个人编号 like the insured demo persons' (4201…), in
+			 * a range of their own. */
+			snprintf(sb_no, sizeof(sb_no), "4201%06d",
+			    900001 + (int)u * 2 + i);
 			memset(&r, 0, sizeof(r));
 			r.unit_id = demo_units[u].id;
 			r.name = name;
 			r.idno = idno;
-			r.sb_no = "";
+			r.sb_no = sb_no;
 			r.retire_date = i == 0 ? "2008-07-01" : "2009-05-01";
 			r.category = "机关事业单位退休";
 			r.wage_fen = i == 0 ? 650000 : 0;

@@ -22,7 +22,7 @@
 #include "gongzi.h"
 #include "gongzi_page.h"
 
-#define GZ_TITLE	"个人工资变更"
+#define GZ_TITLE	"个人工资变更(单个职工缴费基数变更申报)"
 
 /* The query page (view "query") with q echoed when it is text, the
  * 常用 parts, status and message (NULL: none). */
@@ -113,6 +113,18 @@ form_get(struct hall_ctx *c)
 		page_busy(c);
 }
 
+/* Whether errs holds an error of field name.  Returns 1 or 0. */
+static int
+field_refused(const struct form_errors *errs, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < errs->n && i < FORM_MAX_ERRORS; i++)
+		if (strcmp(errs->e[i].field, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* A refused save: the person (when found), the typed values, the
  * errors, nothing stored. */
 static void
@@ -120,8 +132,13 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
     const struct task *t, const struct gz_person *p)
 {
 	tp_begin_refused(c, GZ_TITLE, t);
-	if (p != NULL)
+	if (p != NULL) {
+		/* The person and the search box stay as they were. */
+		if (t == NULL)
+			page_attr(page_add(c, NULL, "query", NULL), "q",
+			    p->idno);
 		gz_page_person(c, p);
+	}
 	gz_page_posted(c);
 	if (gz_page_bounds(c) != 0 || tp_add_recent(c) != 0) {
 		page_busy(c);
@@ -149,13 +166,16 @@ save_post(struct hall_ctx *c)
 		return;
 	errs.n = 0;
 	form_validate(c->r, gz_form_defs, GZF__MAX, &c->today, vals, &errs);
-	if (errs.n > 0) {
-		save_refused(c, &errs, tp, NULL);
-		return;
-	}
-	if ((rc = gz_person_load(c->s, c->acct.unit_id, vals[GZF_PID].num,
+	/* The person even when the wage is refused: he stays on screen. */
+	rc = 1;
+	if (vals[GZF_PID].present && !field_refused(&errs, "pid") &&
+	    (rc = gz_person_load(c->s, c->acct.unit_id, vals[GZF_PID].num,
 	    &c->today, &p)) < 0) {
 		page_busy(c);
+		return;
+	}
+	if (errs.n > 0) {
+		save_refused(c, &errs, tp, rc == 0 ? &p : NULL);
 		return;
 	}
 	if (rc == 1) {

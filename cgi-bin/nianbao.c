@@ -4,7 +4,7 @@
  * and handlers: lib/nianbao_page.c (shared with txgz, 非统筹退休人员工资
  * 申报); the task pages every business shares (task, upload,
  * attachment, submit, 退单, delete, the batch pages with the pre-filled
- * 模版下载): lib/taskpage.c.  Its own routes:
+ * 模板下载): lib/taskpage.c.  Its own routes:
  *
  *   GET  /nianbao                  without id: the window, the steps
  *                                  and the form of a single person
@@ -13,6 +13,9 @@
  *   POST /nianbao/row              id, row, nb_wage, nb_remark, csrf:
  *                                  a row of a draft corrected (a row
  *                                  the reviewer sent back)
+ *   POST /nianbao/add              id, sfzh, name, nb_wage, nb_remark,
+ *                                  csrf: a person added to a draft (one
+ *                                  the file missed, a failed row again)
  *
  * The declaration's page (GET /nianbao?id=N, and /nianbao/batch/result)
  * is its 上传明细: the rows a page at a time (rpage=), those of one
@@ -29,6 +32,7 @@
 
 static const struct route routes[] = {
 	{ REQ_POST, "/nianbao/row", nb_page_row_post, ROUTE_UNIT },
+	{ REQ_POST, "/nianbao/add", nb_page_add_post, ROUTE_UNIT },
 };
 
 static const struct tp_business nianbao_pages = {

@@ -516,7 +516,7 @@ mark_message(const char *done)
 		return NULL;
 	if (strcmp(done, "marked") == 0)
 		return "已标记为不通过;标记在翻页和查询后保留,"
-		    "点击「保存」后生效";
+		    "点击「保存并部分回退」后生效";
 	if (strcmp(done, "unmarked") == 0)
 		return "已取消该人员的不通过标记";
 	return NULL;

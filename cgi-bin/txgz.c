@@ -21,6 +21,7 @@
 
 static const struct route routes[] = {
 	{ REQ_POST, "/txgz/row", nb_page_row_post, ROUTE_UNIT },
+	{ REQ_POST, "/txgz/add", nb_page_add_post, ROUTE_UNIT },
 };
 
 static const struct tp_business txgz_pages = {

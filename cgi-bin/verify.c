@@ -200,7 +200,7 @@ verify_get(struct hall_ctx *c)
 	result = page_add(c, NULL, "result", NULL);
 	page_attr(result, "valid", rc == 0 ? "1" : "0");
 	if (rc != 0) {
-		page_add(c, result, "note", "回执编号或验证码不正确,无法确认该回执"
+		page_add(c, result, "note", "编号或验证码不正确,无法确认该文件"
 		    "的真实性(未知的编号与错误的验证码答复相同,HTTP 200)");
 		/* What was typed stays in the form, to be corrected. */
 		q = page_add(c, NULL, "query", NULL);

@@ -108,6 +108,8 @@ batch_message(const struct batch_result *res)
 		return "";
 	if (res->xlsx_error == BATCH_ERR_HEADER)
 		return "模板表头不符,请下载最新模板";
+	if (res->xlsx_error == BATCH_ERR_EMPTY && res->blank > 0)
+		return "文件中各行均未填写,请填写后再上传";
 	if (res->xlsx_error == BATCH_ERR_EMPTY)
 		return "文件中没有数据行,请在模板表头下方填写";
 	if (res->xlsx_error > 0 && res->xlsx_error < XLSX_ERR__MAX)
@@ -624,6 +626,7 @@ batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
     struct batch_parsed *p, struct batch_result *res)
 {
 	enum xlsx_err	  e;
+	const char	**cells = NULL;
 	size_t		  i, j;
 
 	memset(p, 0, sizeof(*p));
@@ -640,11 +643,24 @@ batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
 		res->xlsx_error = BATCH_ERR_HEADER;
 		return 0;
 	}
-	if ((p->rows = calloc(p->sh.nrows, sizeof(*p->rows))) == NULL)
+	if ((p->rows = calloc(p->sh.nrows, sizeof(*p->rows))) == NULL ||
+	    (cells = calloc(p->ncols, sizeof(*cells))) == NULL) {
+		free(cells);
 		return -1;
-	for (i = 1; i < p->sh.nrows; i++)
-		if (!batch_blank(&p->sh, i, p->ncols))
-			p->rows[p->n++].idx = i;
+	}
+	for (i = 1; i < p->sh.nrows; i++) {
+		if (batch_blank(&p->sh, i, p->ncols))
+			continue;
+		if (spec->row_blank != NULL) {
+			batch_cells(&p->sh, i, p->ncols, cells);
+			if (spec->row_blank(cells, p->ncols)) {
+				res->blank++;
+				continue;
+			}
+		}
+		p->rows[p->n++].idx = i;
+	}
+	free(cells);
 	if (p->n == 0) {
 		res->xlsx_error = BATCH_ERR_EMPTY;
 		return 0;
@@ -908,6 +924,32 @@ out:
 	return rc;
 }
 
+/* After a row of imported task t is deleted, inside the caller's
+ * transaction: its summary 「批量导入 N 人」 says the rows left (the
+ * reviewer's list shows it).  Other summaries are left alone.  Returns
+ * 0 or -1. */
+static int
+batch_recount(struct store *s, const struct batch_spec *spec,
+    const struct task *t)
+{
+	static const char	 prefix[] = "批量导入 ";
+	struct store_stmt	*st;
+	char			 summary[64];
+	int64_t			 n;
+
+	if (spec->wf->row_count == NULL ||
+	    strncmp(t->summary, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	if (spec->wf->row_count(s, t->id, &n) != 0)
+		return -1;
+	snprintf(summary, sizeof(summary), "批量导入 %" PRId64 " 人", n);
+	if ((st = store_stmt(s, "UPDATE tasks SET summary = ?2 WHERE id = "
+	    "?1")) == NULL || store_bind_int(st, 1, t->id) ||
+	    store_bind_text(st, 2, summary) || store_exec_stmt(s, st) != 0)
+		return -1;
+	return 0;
+}
+
 /* Deletes one detail row of an unsubmitted batch; see batch.h. */
 int
 batch_delete_row(struct store *s, const struct batch_spec *spec,
@@ -933,7 +975,8 @@ batch_delete_row(struct store *s, const struct batch_spec *spec,
 	rc = -1;
 	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
 	snprintf(detail, sizeof(detail), "row=%d", row_no);
-	if (audit_append(s, who, "batch.delete_row", object, detail) != 0 ||
+	if (batch_recount(s, spec, &t) != 0 ||
+	    audit_append(s, who, "batch.delete_row", object, detail) != 0 ||
 	    store_commit(s) != 0)
 		goto out;
 	return 0;

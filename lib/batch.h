@@ -54,6 +54,11 @@ struct batch_spec {
 	 * second sheet of the template (the import reads only the
 	 * first). */
 	const char *const *notes;
+	/* Optional: whether a row of the pre-filled template was left
+	 * undeclared (年度工资申报: its wage cell blank), cells[0..ncols)
+	 * borrowed.  Such a row is skipped, not a failure, and counted in
+	 * batch_result.blank.  Returns 1 skip, 0 import. */
+	int		(*row_blank)(const char *const *cells, size_t ncells);
 };
 
 /* The result of one import. */
@@ -67,6 +72,7 @@ struct batch_result {
 					 * nothing imported now, counts are its own */
 	int64_t		 job_id;	/* batch_import_start: the job importing
 					 * the rows, 0 when imported at once */
+	size_t		 blank;		/* rows skipped by spec->row_blank */
 };
 
 /* Values of xlsx_error beside enum xlsx_err: the file was refused

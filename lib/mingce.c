@@ -681,14 +681,34 @@ mingce_xlsx_row(void *arg, const struct mingce_row *r)
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_number(sh->ws, sh->row, 5,
 		    (double)r->base_fen / 100.0, sh->money);
-	if (e == LXW_NO_ERROR && r->from_month[0] != '\0')
-		e = worksheet_write_string(sh->ws, sh->row, 6, r->from_month,
+	if (e == LXW_NO_ERROR)	/* no wage_bases row: the 参保 base */
+		e = worksheet_write_string(sh->ws, sh->row, 6,
+		    r->from_month[0] != '\0' ? r->from_month : "参保时核定",
 		    NULL);
 	if (e != LXW_NO_ERROR) {
 		sh->failed = 1;
 		return 1;
 	}
 	return 0;
+}
+
+/* The public verification page's address into buf[bufsz]: the
+ * environment's HALL_PUBLIC_URL (when it is a plain http(s) address)
+ * and /verify, as the receipts print it (cgi-bin/print.c). */
+void
+mingce_verify_url(char *buf, size_t bufsz)
+{
+	const char	*base = getenv("HALL_PUBLIC_URL");
+	size_t		 n;
+
+	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
+	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
+	    strpbrk(base, " \"'<>\\\r\n") != NULL)
+		base = "";
+	n = strlen(base);
+	if (n > 0 && base[n - 1] == '/')
+		n--;
+	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
 }
 
 static const char *const mingce_head[] = { "序号", "个人编号", "姓名",
@@ -700,7 +720,7 @@ static int
 mingce_xlsx_head(struct mingce_sheet *sh, const struct mingce *m,
     const char *unit_name, lxw_format *bold)
 {
-	char		 line[512];
+	char		 line[512], url[256];
 	lxw_col_t	 i;
 	lxw_error	 e;
 
@@ -710,8 +730,9 @@ mingce_xlsx_head(struct mingce_sheet *sh, const struct mingce *m,
 	snprintf(line, sizeof(line), "单位:%s", unit_name);
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_string(sh->ws, 1, 0, line, NULL);
-	snprintf(line, sizeof(line), "名册编号:%s  验证码:%s  (可在回执验证页"
-	    "核验)", m->no, m->code);
+	mingce_verify_url(url, sizeof(url));
+	snprintf(line, sizeof(line), "名册编号:%s  验证码:%s  (可凭名册编号和"
+	    "验证码在 %s 查验真伪)", m->no, m->code, url);
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_string(sh->ws, 2, 0, line, NULL);
 	for (i = 0; i < MINGCE_COLS && e == LXW_NO_ERROR; i++) {

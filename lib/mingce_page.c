@@ -22,25 +22,6 @@
 /* Rows on one page of the print view. */
 #define MINGCE_PAGE_ROWS	(MINGCE_SHEETS_PER_PAGE * MINGCE_SHEET_ROWS)
 
-/* The public verification page's address into buf[bufsz]: the
- * environment's HALL_PUBLIC_URL (when it is a plain http(s) address)
- * and /verify, as the receipts print it (cgi-bin/print.c). */
-static void
-mingce_verify_url(char *buf, size_t bufsz)
-{
-	const char	*base = getenv("HALL_PUBLIC_URL");
-	size_t		 n;
-
-	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
-	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
-	    strpbrk(base, " \"'<>\\\r\n") != NULL)
-		base = "";
-	n = strlen(base);
-	if (n > 0 && base[n - 1] == '/')
-		n--;
-	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
-}
-
 /* Sets a yuan attribute ("1,234.56") of fen on n. */
 static void
 mingce_attr_yuan(xmlNodePtr n, const char *name, int64_t fen)

@@ -61,6 +61,7 @@ enum nb_stmt {
 	NB_STMT_TEMPLATE_R,	/* every retiree of the unit */
 	NB_STMT_RETIREE_SET,	/* the wage and base approval set */
 	NB_STMT_RETIREE_ADD,	/* registers a retiree (demo, tests) */
+	NB_STMT_ROW_NEXT,	/* the row number after a task's last */
 	NB_STMT__MAX
 };
 
@@ -166,6 +167,9 @@ static const char *const nb_sql[NB_STMT__MAX] = {
 	    "INSERT INTO txgz_retirees (unit_id, person_id, name, idno, sb_no, "
 	    "retire_date, category, wage_fen, wage_year) VALUES (?1, "
 	    "NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[NB_STMT_ROW_NEXT] =
+	    "SELECT COALESCE(MAX(row_no), 0) + 1 FROM nianbao WHERE "
+	    "task_id = ?1",
 };
 
 /* What differs between the two declarations; see nianbao.h. */
@@ -823,6 +827,104 @@ fail:
 	return -1;
 }
 
+/* nianbao_rows_by_idno callback that only counts. */
+static void
+nb_count_row(const struct nianbao_row *row, void *arg)
+{
+}
+
+/* The row number after task_id's last into *n.  Returns 0 or -1. */
+static int
+nb_row_next(struct store *s, int64_t task_id, int *n)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	if ((st = store_stmt(s, nb_sql[NB_STMT_ROW_NEXT])) == NULL ||
+	    store_bind_int(st, 1, task_id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		*n = store_col_int(st, 0);
+	store_reset(st);
+	return rc == STORE_ROW ? 0 : -1;
+}
+
+/* An imported declaration's summary 「批量导入 N 人」 counts its rows
+ * again; any other is left.  Returns 0 or -1. */
+static int
+nb_recount(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, const struct task *t)
+{
+	static const char	 prefix[] = "批量导入 ";
+	char			 summary[64];
+	int64_t			 n, id;
+	int			 created;
+
+	if (strncmp(t->summary, prefix, sizeof(prefix) - 1) != 0)
+		return 0;
+	if (store_int(s, nb_sql[NB_STMT_ROW_COUNT], t->id, 0, &n) != 0)
+		return -1;
+	snprintf(summary, sizeof(summary), "批量导入 %" PRId64 " 人", n);
+	return wf_save_draft(s, k->code, who, t, summary, NULL, &id,
+	    &created);
+}
+
+/* See nianbao.h. */
+int
+nianbao_row_add(struct store *s, const struct nianbao_kind *k,
+    const struct actor *who, int64_t task_id, struct nianbao_row *row,
+    struct form_errors *errs)
+{
+	struct task	 t;
+	char		 object[40], detail[48];
+	int		 rc, year;
+
+	if (store_begin(s) != 0)
+		return -1;
+	if ((rc = wf_load(s, task_id, who->unit_id, &t)) != 0 ||
+	    strcmp(t.business, k->code) != 0) {
+		store_rollback(s);
+		return rc < 0 ? -1 : 2;
+	}
+	if (!wf_editable(&t)) {
+		store_rollback(s);
+		return 3;
+	}
+	if (nb_rule_window(s, who->unit_id, &year, errs) != 0 ||
+	    nianbao_task_year(s, task_id, &row->year) != 0)
+		goto fail;
+	if (year == 0) {
+		store_rollback(s);
+		return 1;
+	}
+	if (row->year == 0)
+		row->year = year;
+	row->task_id = task_id;
+	if (nianbao_rules(s, k, who->unit_id, task_id, row, NULL, errs) != 0 ||
+	    (rc = nianbao_rows_by_idno(s, task_id, row->idno, nb_count_row,
+	    NULL)) < 0)
+		goto fail;
+	if (rc > 0)
+		form_error_add(errs, "sfzh", "NB_IN_TASK",
+		    "该人员已在本次申报中,请在上传明细中修改该行");
+	if (errs->n > 0) {
+		store_rollback(s);
+		return 1;
+	}
+	snprintf(object, sizeof(object), "task:%" PRId64, task_id);
+	if (nb_row_next(s, task_id, &row->row_no) != 0)
+		goto fail;
+	snprintf(detail, sizeof(detail), "row=%d", row->row_no);
+	if (nb_row_save(s, row) != 0 || nb_recount(s, k, who, &t) != 0 ||
+	    audit_append(s, who, "nianbao.add", object, detail) != 0 ||
+	    store_commit(s) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
 /* ---- The workflow's check ---- */
 
 /* What the check of a task carries from row to row. */
@@ -1097,13 +1199,86 @@ nb_wf_rows(struct store *s, int64_t task_id,
 	    4, fn, arg);
 }
 
+/* See nianbao.h. */
+int
+nianbao_preview_init(struct store *s, int64_t task_id,
+    struct nianbao_preview *p)
+{
+	struct wb_clamp	 k;
+	struct task	 t;
+	char		 region[16];
+	int		 year, rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = wf_load(s, task_id, 0, &t)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (strcmp(t.business, nianbao_kind_txgz.code) == 0)
+		return 0;
+	if (nianbao_task_year(s, task_id, &year) != 0 ||
+	    nianbao_unit_region(s, t.unit_id, region) != 0)
+		return -1;
+	if (year == 0 || (rc = wb_clamp(s, region, year, 1, &k)) == 1)
+		return 0;
+	if (rc != 0)
+		return -1;
+	p->ok = 1;
+	p->floor_fen = k.floor_fen;
+	p->ceil_fen = k.ceil_fen;
+	return 0;
+}
+
+/* See nianbao.h. */
+int64_t
+nianbao_preview(const struct nianbao_preview *p, int64_t wage_fen)
+{
+	if (!p->ok || wage_fen <= 0)
+		return 0;
+	return wage_fen < p->floor_fen ? p->floor_fen :
+	    wage_fen > p->ceil_fen ? p->ceil_fen : wage_fen;
+}
+
+/* A walk of rows for the reviewer whose 缴费基数 is not set yet shows
+ * the base the wage will get ("4620.00(待核定)"). */
+struct nb_preview_walk {
+	struct nianbao_preview	 p;
+	int			(*fn)(void *arg, const struct wf_row *r);
+	void			*arg;
+	char			 buf[48];
+};
+
+/* rows walk callback: fills an empty 缴费基数 from the preview, then
+ * calls the caller's.  Returns what it returns. */
+static int
+nb_preview_row(void *arg, const struct wf_row *r)
+{
+	struct nb_preview_walk	*w = arg;
+	struct wf_row		 c = *r;
+	int64_t			 fen, base;
+	char			 yuan[32];
+
+	if (c.nfacts == 4 && c.value[3] != NULL && c.value[3][0] == '\0' &&
+	    valid_money(c.value[0], &fen) == VALID_OK &&
+	    (base = nianbao_preview(&w->p, fen)) > 0) {
+		snprintf(w->buf, sizeof(w->buf), "%s(待核定)",
+		    wb_yuan(base, yuan, sizeof(yuan)));
+		c.value[3] = w->buf;
+	}
+	return w->fn(w->arg, &c);
+}
+
 /* The rows_page hook.  Returns the rows walked or -1. */
 static int
 nb_wf_rows_page(struct store *s, int64_t task_id, int offset, int limit,
     int (*fn)(void *arg, const struct wf_row *r), void *arg)
 {
+	struct nb_preview_walk	 w;
+
+	if (nianbao_preview_init(s, task_id, &w.p) != 0)
+		return -1;
+	w.fn = fn;
+	w.arg = arg;
 	return rows_walk_page(s, nb_sql[NB_STMT_WF_ROWS_PAGE], task_id,
-	    offset, limit, nb_row_labels, 4, fn, arg);
+	    offset, limit, nb_row_labels, 4, nb_preview_row, &w);
 }
 
 /* See nianbao.h. */
@@ -1113,9 +1288,14 @@ nianbao_rows_find(struct store *s, int64_t task_id, const char *idno,
 {
 	struct store_stmt	*st;
 	struct wf_row		 r;
+	struct nb_preview_walk	 w;
 	size_t			 i;
 	int			 rc, n = 0;
 
+	if (nianbao_preview_init(s, task_id, &w.p) != 0)
+		return -1;
+	w.fn = fn;
+	w.arg = arg;
 	if ((st = store_stmt(s, nb_sql[NB_STMT_WF_ROWS_FIND])) == NULL ||
 	    store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_text(st, 2, idno) != 0)
@@ -1132,7 +1312,7 @@ nianbao_rows_find(struct store *s, int64_t task_id, const char *idno,
 			r.value[i] = store_col_text(st, 4 + (int)i);
 		}
 		n++;
-		if (fn(arg, &r) != 0)
+		if (nb_preview_row(&w, &r) != 0)
 			break;
 	}
 	store_reset(st);
@@ -1238,7 +1418,7 @@ static const char *const nb_notes[] = {
 	"2. 请勿修改表头、个人编号、姓名和身份证号;不在本单位参保缴费的人员不能申报。",
 	"3. 申报工资与上年度申报工资相差较大(以当地政策规定的比例为准)的,须在“备注”栏说明原因,否则该行导入失败。",
 	"4. 同一身份证号只能出现一次;导入后可按身份证号查找、删除申报有误的人员,全部有误的可退单后重新申报。",
-	"5. 未在表中申报的本单位参保人员,将在上传明细页面的“未申报人员”中列出。",
+	"5. “上年度月平均工资”栏空白的行视为本次未申报(不算导入失败);未在表中申报的本单位参保人员,将在上传明细页面的“未申报人员”中列出。",
 	"6. 审核通过后,系统按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数。",
 	NULL
 };
@@ -1329,6 +1509,18 @@ nb_row_from_cells(const char *const *cells, size_t ncells,
 	nb_cell(cells, ncells, NBC_REMARK, row->remark, sizeof(row->remark));
 	if (valid_money(wage, &row->wage_fen) != VALID_OK)
 		row->wage_fen = 0;
+}
+
+/* batch_spec row_blank of both kinds: a row of the pre-filled template
+ * whose wage cell is blank was not declared in this file (the person
+ * stays among the 未申报人员).  Returns 1 skip, 0 import. */
+static int
+nb_row_blank(const char *const *cells, size_t ncells)
+{
+	char	 wage[32];
+
+	nb_cell(cells, ncells, NBC_WAGE, wage, sizeof(wage));
+	return wage[0] == '\0';
 }
 
 /* Checks one row of kind k: the window, then the same rules as the
@@ -1423,6 +1615,7 @@ const struct batch_spec nianbao_batch = {
 	.wf = &nianbao_business,
 	.template_rows = nb_template_rows,
 	.notes = nb_notes,
+	.row_blank = nb_row_blank,
 };
 
 const struct batch_spec txgz_batch = {
@@ -1437,6 +1630,7 @@ const struct batch_spec txgz_batch = {
 	.wf = &txgz_business,
 	.template_rows = txgz_template_rows,
 	.notes = txgz_notes,
+	.row_blank = nb_row_blank,
 };
 
 /* ---- 非统筹退休人员 ---- */

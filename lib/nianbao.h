@@ -14,7 +14,7 @@
  *   the next one opens.  A task submitted in the window may be decided
  *   after it, and one sent back (回退, a partial decision) corrected and
  *   resubmitted after it.
- * - The template (模版下载) is pre-filled with every person 参保缴费 at
+ * - The template (模板下载) is pre-filled with every person 参保缴费 at
  *   the unit (个人编号, 姓名, 身份证号), 上年度月平均工资 and 备注 to
  *   fill, its 填表说明 on a second sheet (batch_spec.template_rows).
  * - Each row: the person is 参保缴费 at the unit (姓名 and 个人编号 as on
@@ -159,6 +159,24 @@ int		 nianbao_rows_find(struct store *s, int64_t task_id,
 int		 nianbao_task_year(struct store *s, int64_t task_id,
 		    int *year);
 
+/* The bases a pending declaration's wages will get: its year's floor
+ * and ceiling in its unit's region (wb_clamp), read once per page. */
+struct nianbao_preview {
+	int		 ok;		/* 0: none (txgz, no policy, no row) */
+	int64_t		 floor_fen;
+	int64_t		 ceil_fen;
+};
+
+/* Fills *p for task_id (of either kind; txgz has no 缴费基数).
+ * Returns 0 (p->ok says whether there is one) or -1. */
+int		 nianbao_preview_init(struct store *s, int64_t task_id,
+		    struct nianbao_preview *p);
+
+/* The 缴费基数 wage_fen will get once approved, as wb_clamp makes it;
+ * 0 when p has none or the wage is not positive. */
+int64_t		 nianbao_preview(const struct nianbao_preview *p,
+		    int64_t wage_fen);
+
 /* One person insured at the unit who is in no live declaration of the
  * year (未申报人员).  Strings borrowed for the callback. */
 struct nianbao_missing {
@@ -197,6 +215,17 @@ int		 nianbao_row_correct(struct store *s,
 		    const struct nianbao_kind *k, const struct actor *who,
 		    int64_t task_id, int row_no, int64_t wage_fen,
 		    const char *remark, struct form_errors *errs);
+
+/* Adds row (身份证号, 姓名, wage, 备注) to who's draft task_id as its
+ * next row, after the window and every rule under the write lock (a
+ * broken one, or the person already in the task, is added to errs and
+ * nothing changes): a person the file missed, or a failed row entered
+ * again.  Returns 0, 1 refused, 2 no such task, 3 the task is no longer
+ * 未提交, -1 error. */
+int		 nianbao_row_add(struct store *s,
+		    const struct nianbao_kind *k, const struct actor *who,
+		    int64_t task_id, struct nianbao_row *row,
+		    struct form_errors *errs);
 
 /* The rules over every row of draft task_id, read-only: what its page
  * lists.  Returns 0 or -1. */

@@ -129,6 +129,7 @@ nb_page_common(struct hall_ctx *c)
 struct nb_list_arg {
 	struct hall_ctx	*c;
 	xmlNodePtr	 parent;
+	struct nianbao_preview preview;	/* rows: the bases while pending */
 };
 
 /* nianbao_rows_page callback: one <row>. */
@@ -137,6 +138,7 @@ nb_page_row(const struct nianbao_row *r, void *arg)
 {
 	struct nb_list_arg	*a = arg;
 	xmlNodePtr		 n;
+	int64_t			 base;
 	char			 buf[32];
 
 	n = page_add(a->c, a->parent, "row", NULL);
@@ -152,6 +154,11 @@ nb_page_row(const struct nianbao_row *r, void *arg)
 	page_attr(n, "remark", r->remark);
 	nb_yuan(r->base_fen, buf);
 	page_attr(n, "base", buf);
+	if (r->base_fen == 0 &&
+	    (base = nianbao_preview(&a->preview, r->wage_fen)) > 0) {
+		nb_yuan(base, buf);
+		page_attr(n, "base-preview", buf);
+	}
 }
 
 /* Adds <rows total= page= pages= per-page= [idno=]>: the rows of
@@ -167,6 +174,10 @@ nb_page_rows(struct hall_ctx *c, const struct task *t, int *year)
 
 	if (nianbao_task_year(c->s, t->id, year) != 0 ||
 	    tp_business()->wf->row_count(c->s, t->id, &total) != 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	if (t->state != TASK_DONE && t->state != TASK_CANCELLED &&
+	    nianbao_preview_init(c->s, t->id, &a.preview) != 0)
 		return -1;
 	a.c = c;
 	a.parent = page_add(c, NULL, "rows", NULL);
@@ -363,6 +374,40 @@ nb_page_row_post(struct hall_ctx *c)
 		nb_row_refused(c, &t, 422, &errs, "未修改,请按红色提示修改");
 	else if (rc == 2)
 		nb_row_refused(c, &t, 404, NULL, "未找到该行");
+	else if (rc == 3)
+		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
+	else
+		tp_redirect(c, t.id, "saved");
+}
+
+/* POST /B/add: id, sfzh, name, nb_wage, nb_remark: a person the file
+ * missed (or a failed row) added to the draft declaration. */
+void
+nb_page_add_post(struct hall_ctx *c)
+{
+	struct field_val	 vals[NBF__MAX];
+	struct form_errors	 errs;
+	struct nianbao_row	 r;
+	struct task		 t;
+	int			 rc;
+
+	if (tp_load(c, &t) != 0)
+		return;
+	errs.n = 0;
+	form_validate(c->r, nianbao_form_defs, NBF__MAX, &c->today, vals,
+	    &errs);
+	if (errs.n > 0) {
+		nb_row_refused(c, &t, 422, &errs, "未添加,请按红色提示填写");
+		return;
+	}
+	nianbao_row_from_form(vals, &r);
+	rc = nianbao_row_add(c->s, nb_kind(), &c->who, t.id, &r, &errs);
+	if (rc < 0)
+		page_busy(c);
+	else if (rc == 1)
+		nb_row_refused(c, &t, 422, &errs, "未添加,请按红色提示修改");
+	else if (rc == 2)
+		nb_row_refused(c, &t, 404, NULL, "未找到该申报");
 	else if (rc == 3)
 		page_fail(c, 409, "BAD_STATE", wf_result_message(WF_BADSTATE));
 	else

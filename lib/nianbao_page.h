@@ -47,9 +47,12 @@ int		 nb_page_batch(struct hall_ctx *c);
 
 /* The program's handlers (nianbao and txgz alike, by the business it
  * serves): GET /B (the form), POST /B/save (one person's declaration:
- * 303, or 422 with the form), POST /B/row (a draft's row corrected). */
+ * 303, or 422 with the form), POST /B/row (a draft's row corrected),
+ * POST /B/add (a person added to a draft: one the file missed, or a
+ * failed row again). */
 void		 nb_page_form(struct hall_ctx *c);
 void		 nb_page_save(struct hall_ctx *c);
 void		 nb_page_row_post(struct hall_ctx *c);
+void		 nb_page_add_post(struct hall_ctx *c);
 
 #endif

@@ -468,6 +468,21 @@ tp_submitted_message(struct hall_ctx *c, const struct task *t)
 	}
 }
 
+/* The query's blank=N (rows of a pre-filled template left undeclared,
+ * batch_result.blank), 0 when absent or not a small number. */
+static long long
+tp_blank_param(struct hall_ctx *c)
+{
+	const char	*v = req_get(c->r, "blank");
+	long long	 n = 0;
+
+	if (v == NULL || *v == '\0' || strlen(v) > 7 ||
+	    strspn(v, "0123456789") != strlen(v))
+		return 0;
+	n = atoll(v);
+	return n;
+}
+
 /* Adds the fixed message the query's done= or repeat= names (never the
  * query's text), and a warning when a draft has problems. */
 static void
@@ -475,7 +490,8 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
     const struct tp_shown *sh)
 {
 	const char	*done = req_get(c->r, "done"), *msg;
-	char		 buf[160];
+	char		 buf[256];
+	long long	 blank;
 
 	if (req_get(c->r, "repeat") != NULL) {
 		if ((msg = tp_repeat_message(t)) != NULL)
@@ -502,6 +518,10 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
 		snprintf(buf, sizeof(buf), "导入完成:共 %lld 行,成功 %lld 行,"
 		    "失败 %d 行", (long long)sh->ok + sh->failed,
 		    (long long)sh->ok, sh->failed);
+		if ((blank = tp_blank_param(c)) > 0)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    ";另有 %lld 人未填写(未申报,列在未申报人员中)",
+			    blank);
 		page_message(c, sh->failed > 0 ? "warn" : "ok", buf);
 	}
 	if (sh->problems > 0)
@@ -510,12 +530,15 @@ tp_done_message(struct hall_ctx *c, const struct task *t,
 
 /* Answers 303 to /B/batch/import?job=id. */
 static void
-tp_job_redirect(struct hall_ctx *c, int64_t id)
+tp_job_redirect(struct hall_ctx *c, int64_t id, size_t blank)
 {
 	char	 path[TP_PATH_MAX + 64];
 
-	snprintf(path, sizeof(path), "%s/batch/import?job=%" PRId64,
-	    tp_biz->wf->path, id);
+	snprintf(path, sizeof(path), "%s/batch/import?job=%" PRId64 "%s",
+	    tp_biz->wf->path, id, blank > 0 ? "&blank=" : "");
+	if (blank > 0)
+		snprintf(path + strlen(path), sizeof(path) - strlen(path),
+		    "%zu", blank);
 	page_redirect(c, path);
 }
 
@@ -534,7 +557,7 @@ tp_importing(struct hall_ctx *c, const struct task *t, int show)
 	if ((rc = batch_job_of_task(c->s, t->id, &j)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (j.state == BATCH_JOB_RUNNING && show) {
-		tp_job_redirect(c, j.id);
+		tp_job_redirect(c, j.id, 0);
 		return 1;
 	}
 	if (j.state == BATCH_JOB_RUNNING) {
@@ -957,6 +980,9 @@ tp_import(struct hall_ctx *c)
 	if (j.state == BATCH_JOB_DONE) {
 		snprintf(path, sizeof(path), "%s/batch/result?id=%" PRId64
 		    "&done=imported", tp_biz->wf->path, j.task_id);
+		if (tp_blank_param(c) > 0)	/* the upload's, passed on */
+			snprintf(path + strlen(path), sizeof(path) -
+			    strlen(path), "&blank=%lld", tp_blank_param(c));
 		page_redirect(c, path);
 		return;
 	}
@@ -1001,10 +1027,14 @@ tp_batch_upload(struct hall_ctx *c)
 		if (res.existing && batch_job_busy(c->s, res.task_id) == 0)
 			tp_redirect(c, res.task_id, NULL);
 		else
-			tp_job_redirect(c, res.job_id);
+			tp_job_redirect(c, res.job_id, res.blank);
 		return;
 	}
-	tp_redirect(c, res.task_id, res.existing ? NULL : "imported");
+	if (!res.existing && res.blank > 0) {
+		snprintf(msg, sizeof(msg), "imported&blank=%zu", res.blank);
+		tp_redirect(c, res.task_id, msg);
+	} else
+		tp_redirect(c, res.task_id, res.existing ? NULL : "imported");
 	return;
 refused:
 	if (tp_batch_show(c) != 0) {

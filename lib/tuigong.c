@@ -2250,5 +2250,5 @@ tg_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 const struct batch_spec tuigong_batch = {
 	TG_BUSINESS, "批量退工", tg_columns, tg_example, TGC_NAME, TGC_SFZH,
 	tg_row_check, tg_row_store, &tuigong_business,
-	NULL, NULL
+	NULL, NULL, NULL
 };

@@ -379,15 +379,82 @@ valid_postcode(const char *s)
 	return strlen(s) == 6 && valid_digits(s, 6) ? VALID_OK : VALID_FORMAT;
 }
 
+/* Bytes of an amount kept after normalising; longer is no amount. */
+#define VALID_MONEY_MAX	64
+
+/* Normalises amount in as a person types it into out[VALID_MONEY_MAX
+ * + 1]: spaces (and the ideographic space) around it dropped,
+ * full-width digits, point and comma made ASCII, and commas that group
+ * the yuan by thousands ("8,000", "1,234,567.50") removed.  Returns 0,
+ * or -1 when too long or a comma is anywhere else. */
+static int
+valid_money_norm(const char *in, char *out)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	char	 t[VALID_MONEY_MAX + 1];
+	size_t	 n = 0, i, o = 0, group = 0;
+	int	 commas = 0, point = 0;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+			t[n] = ' ';		/* U+3000 */
+			p += 2;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 &&
+		    p[2] <= 0x99) {
+			t[n] = (char)('0' + (p[2] - 0x90));	/* ０-９ */
+			p += 2;
+		} else if (p[0] == 0xEF && p[1] == 0xBC &&
+		    (p[2] == 0x8E || p[2] == 0x8C)) {
+			t[n] = p[2] == 0x8E ? '.' : ',';	/* ． ， */
+			p += 2;
+		} else
+			t[n] = (char)*p;
+		if (++n > VALID_MONEY_MAX)
+			return -1;
+	}
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n && (t[i] == ' ' || t[i] == '\t'); i++)
+		;
+	for (; i < n; i++) {
+		if (t[i] == '.')
+			point = 1;
+		if (t[i] != ',') {
+			out[o++] = t[i];
+			if (!point && valid_isdigit(t[i]))
+				group++;
+			continue;
+		}
+		/* A comma: after 1-3 digits first, then exactly 3, and
+		 * followed by 3 digits and a point, a comma or the end. */
+		if (point || group == 0 || group > 3 || (commas && group != 3))
+			return -1;
+		if (i + 3 >= n || !valid_isdigit(t[i + 1]) ||
+		    !valid_isdigit(t[i + 2]) || !valid_isdigit(t[i + 3]) ||
+		    (i + 4 < n && t[i + 4] != '.' && t[i + 4] != ','))
+			return -1;
+		commas = 1;
+		group = 0;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
 /* Checks an amount in yuan ("1234.56") below 10^12 and stores it in
  * *fen (may be NULL). */
 enum valid_err
-valid_money(const char *s, int64_t *fen)
+valid_money(const char *in, int64_t *fen)
 {
+	char	 buf[VALID_MONEY_MAX + 1];
+	const char *s = buf;
 	int64_t	 yuan = 0, cents = 0;
 	size_t	 n, sig = 0, i;
 
-	if (s == NULL || *s == '\0')
+	if (in == NULL || *in == '\0')
+		return VALID_EMPTY;
+	if (valid_money_norm(in, buf) != 0)
+		return VALID_FORMAT;
+	if (*s == '\0')
 		return VALID_EMPTY;
 	if ((n = valid_span_digits(s)) == 0)
 		return VALID_FORMAT;
@@ -681,6 +748,9 @@ form_validate(const struct req *r, const struct field_def *defs,
 		bad++;
 		valid_format(defs[i].type == FIELD_IDCARD ? &valid_idmsgs[e] :
 		    &valid_msgs[e], defs[i].label, msg, sizeof(msg));
+		if (defs[i].type == FIELD_MONEY && e == VALID_FORMAT)
+			text_copy(msg + strlen(msg), sizeof(msg) - strlen(msg),
+			    VALID_MONEY_HINT);
 		form_error_add(errs, defs[i].name, valid_code(e), msg);
 	}
 	return bad;

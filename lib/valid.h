@@ -64,8 +64,13 @@ enum valid_err	 valid_mobile_phone(const char *s);
 enum valid_err	 valid_postcode(const char *s);
 
 /* Checks an amount "1234.56" (at most 2 decimals, >= 0, below 10^12)
- * and stores it in fen (cents). */
+ * and stores it in fen (cents).  Normalised first as a person types it:
+ * spaces around it, full-width digits, point and comma, and commas
+ * grouping the yuan by thousands ("8,000.50") are accepted. */
 enum valid_err	 valid_money(const char *s, int64_t *fen);
+
+/* What a money field's format error adds: the accepted format. */
+#define VALID_MONEY_HINT	",请填写金额,如 8000 或 8000.50(元)"
 
 /* Checks UTF-8 text: valid encoding, no control characters, at most
  * maxchars characters. */

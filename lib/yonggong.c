@@ -1358,5 +1358,5 @@ yg_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 const struct batch_spec yonggong_batch = {
 	YG_BUSINESS, "批量用工备案", yg_columns, yg_example, YGC_NAME,
 	YGC_SFZH, yg_row_check, yg_row_store, &yonggong_business,
-	NULL, NULL
+	NULL, NULL, NULL
 };

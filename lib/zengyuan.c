@@ -1485,5 +1485,5 @@ zy_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 const struct batch_spec zengyuan_batch = {
 	ZY_BUSINESS, "批量增员", zy_columns, zy_example, ZYC_NAME,
 	ZYC_SFZH, zy_row_check, zy_row_store, &zengyuan_business,
-	NULL, NULL
+	NULL, NULL, NULL
 };

@@ -21,12 +21,29 @@
     <input type="hidden" name="csrf" value="{/page/session/@csrf}"/>
   </xsl:template>
 
+  <!-- A message's text with each "(/path)" of a hall page (lower-case
+       letters, digits, / _ only) shown as a link in words,
+       "(前往办理)", instead of the bare path; any other text as it is. -->
+  <xsl:template name="linked-text">
+    <xsl:param name="t"/>
+    <xsl:variable name="rest" select="substring-after($t, '(/')"/>
+    <xsl:variable name="path" select="substring-before($rest, ')')"/>
+    <xsl:choose>
+      <xsl:when test="$path != '' and translate($path, 'abcdefghijklmnopqrstuvwxyz0123456789/_', '') = ''">
+        <xsl:value-of select="substring-before($t, '(/')"/>
+        <xsl:text>(</xsl:text><a href="/{$path}" class="msg-link">前往办理</a><xsl:text>)</xsl:text>
+        <xsl:call-template name="linked-text"><xsl:with-param name="t" select="substring-after($rest, ')')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The messages of /page/errors for field $name, in red, beside the
        field.  Nothing when the field has no error. -->
   <xsl:template name="field-errors">
     <xsl:param name="name"/>
     <xsl:for-each select="/page/errors/error[@field = $name and $name != '']">
-      <span class="field-error" role="alert"><xsl:value-of select="."/></span>
+      <span class="field-error" role="alert"><xsl:call-template name="linked-text"><xsl:with-param name="t" select="."/></xsl:call-template></span>
     </xsl:for-each>
   </xsl:template>
 

@@ -142,7 +142,7 @@
   </xsl:template>
 
   <xsl:template match="page[@view = 'query']" mode="content">
-    <xsl:call-template name="section"><xsl:with-param name="title">个人工资变更</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="section"><xsl:with-param name="title">个人工资变更(单个职工缴费基数变更申报)</xsl:with-param></xsl:call-template>
     <xsl:call-template name="query-form"/>
     <xsl:call-template name="person"/>
     <ol class="steps">

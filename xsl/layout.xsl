@@ -416,11 +416,11 @@
               <xsl:otherwise>status</xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
-          <xsl:value-of select="."/>
+          <xsl:call-template name="linked-text"><xsl:with-param name="t" select="."/></xsl:call-template>
         </div>
       </xsl:for-each>
       <xsl:for-each select="/page/errors/error[not(@field) or @field = '']">
-        <div class="msg msg-error" role="alert"><xsl:value-of select="."/></div>
+        <div class="msg msg-error" role="alert"><xsl:call-template name="linked-text"><xsl:with-param name="t" select="."/></xsl:call-template></div>
       </xsl:for-each>
       <!-- Every error tied to a field is also listed here, at the top:
            some pages have no spot for a field (the reviewer's detail
@@ -436,7 +436,7 @@
           </xsl:if>
           <ul>
             <xsl:for-each select="/page/errors/error[@field != '']">
-              <li><xsl:value-of select="."/></li>
+              <li><xsl:call-template name="linked-text"><xsl:with-param name="t" select="."/></xsl:call-template></li>
             </xsl:for-each>
           </ul>
         </div>

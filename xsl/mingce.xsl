@@ -103,8 +103,8 @@
           </xsl:call-template>
         </div>
         <p class="print-toolbar no-print print-hint">
-          <xsl:text>每页显示 </xsl:text><xsl:value-of select="sheets/@rows * 10"/><xsl:text> 人(</xsl:text>
-          <xsl:text>10 张 A4);请按 </xsl:text><kbd>Ctrl</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
+          <xsl:text>本页 </xsl:text><xsl:value-of select="count(sheets/sheet/row)"/><xsl:text> 人(</xsl:text>
+          <xsl:value-of select="count(sheets/sheet)"/><xsl:text> 张 A4,共 </xsl:text><xsl:value-of select="$m/@persons"/><xsl:text> 人);请按 </xsl:text><kbd>Ctrl</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
           <xsl:text> 打印,纸张选择 A4、纵向,页眉页脚选择「无」。</xsl:text>
         </p>
         <xsl:for-each select="sheets/sheet">
@@ -142,7 +142,12 @@
               <td class="mono idno"><xsl:value-of select="@idno"/></td>
               <td class="num"><xsl:value-of select="@wage"/></td>
               <td class="num"><xsl:value-of select="@base"/></td>
-              <td><xsl:value-of select="@from"/></td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@from != ''"><xsl:value-of select="@from"/></xsl:when>
+                  <xsl:otherwise>参保时核定</xsl:otherwise>
+                </xsl:choose>
+              </td>
             </tr>
           </xsl:for-each>
           <xsl:if test="not(row)">

@@ -3,7 +3,7 @@
   nianbao.xsl: 职工缴费工资申报 (年度缴费工资申报, category jiaofei), and,
   imported by txgz.xsl, 非统筹退休人员工资申报 (/page/@business txgz:
   the unit's registered retirees instead of its insured persons).  Views:
-    form          the window, the steps (模版下载, 上传, 上传明细, 提交审批)
+    form          the window, the steps (模板下载, 上传, 上传明细, 提交审批)
                   with the upload form, and the form of a single person
     batch         the same steps (GET /nianbao/batch)
     batch-result  one declaration's 上传明细: rows a page at a time or
@@ -50,7 +50,7 @@
   <!-- The rules the clerk should know before filling the template. -->
   <xsl:template name="nb-rules">
     <ul class="note nb-rules">
-      <li>模版已列出<xsl:value-of select="$persons"/>,请逐人填写上年度月平均工资(元,大于0,最多两位小数);其他人员不能申报<xsl:if test="$tx">(非统筹退休人员须先到辖区社保经办机构登记)</xsl:if>。</li>
+      <li>模板已列出<xsl:value-of select="$persons"/>,请逐人填写上年度月平均工资(元,大于0,最多两位小数);其他人员不能申报<xsl:if test="$tx">(非统筹退休人员须先到辖区社保经办机构登记)</xsl:if>。</li>
       <li>申报工资与上年度申报工资相差较大的(以当地政策规定的比例为准),须在备注栏说明原因。</li>
       <xsl:if test="not($tx)">
         <li>审核通过后,按申报年度缴费基数上下限(社平工资的60%-300%,以当地政策为准)核定缴费基数,自申报年度规定月份起执行。</li>
@@ -64,10 +64,10 @@
     <xsl:call-template name="nb-window"/>
     <xsl:call-template name="nb-rules"/>
     <ol class="steps">
-      <li>模版下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
+      <li>模板下载:下载本单位的申报表(已列出<xsl:value-of select="$persons"/>),按要求填写并保存。</li>
       <li>上传:选择填写好的文件上传;数据量较大时系统显示导入进度,请耐心等待。</li>
       <li>上传明细:逐行查看校验结果;可按身份证号查找、删除申报有误的人员,全部有误的可退单。</li>
-      <li>提交审批:上传加盖公章的申报表后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>
+      <li>提交审批:将上传的申报表(Excel)打印并加盖公章,扫描上传后提交;非VIP单位由经办机构审核(可预约办理时间),VIP单位由系统按规则即时审核。</li>
     </ol>
     <xsl:if test="$win/@open = '1'">
       <xsl:call-template name="batch-upload"><xsl:with-param name="label">年度缴费工资申报表(.xlsx)</xsl:with-param></xsl:call-template>
@@ -158,6 +158,27 @@
     </form>
   </xsl:template>
 
+  <!-- A person added to the draft (POST /B/add): the context node's
+       @name and @idno (a person not declared, or a failed row). -->
+  <xsl:template name="nb-add">
+    <form method="post" action="{$path}/add" class="inline nb-add">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="id" value="{$task/@id}"/>
+      <input type="hidden" name="sfzh" value="{@idno}"/>
+      <input type="hidden" name="name" value="{@name}"/>
+      <input type="text" name="nb_wage" size="9" maxlength="12" aria-label="{@name} 上年度月平均工资(元)"/>
+      <input type="text" name="nb_remark" size="10" maxlength="100" aria-label="{@name} 备注"/>
+      <button type="submit" class="btn op">补充申报</button>
+    </form>
+  </xsl:template>
+
+  <!-- A failed import row entered again on the draft (task.xsl asks). -->
+  <xsl:template match="failure" mode="failure-fix">
+    <xsl:if test="string-length(@idno) = 18">
+      <xsl:call-template name="nb-add"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A draft's row corrected: wage and 备注. -->
   <xsl:template name="nb-row-edit">
     <form method="post" action="{$path}/row" class="inline nb-row-edit">
@@ -189,14 +210,21 @@
       <tbody>
         <xsl:for-each select="rows/row">
           <tr>
-            <td><xsl:value-of select="@no"/></td>
+            <!-- Row 0 is a single person's declaration: no file row. -->
+            <td class="rowno"><xsl:if test="@no != '0'"><xsl:value-of select="@no"/></xsl:if></td>
             <td class="mono"><xsl:value-of select="@sb-no"/></td>
             <td><xsl:value-of select="@name"/></td>
             <td class="mono"><xsl:value-of select="@idno"/></td>
             <td class="num"><xsl:value-of select="@wage"/></td>
             <td class="num"><xsl:value-of select="@prev"/></td>
             <td><xsl:value-of select="@remark"/></td>
-            <td class="num"><xsl:value-of select="@base"/></td>
+            <td class="num">
+              <xsl:choose>
+                <xsl:when test="@base != ''"><xsl:value-of select="@base"/></xsl:when>
+                <!-- Pending: the base the wage will get (floor/ceiling). -->
+                <xsl:when test="@base-preview != ''"><xsl:value-of select="@base-preview"/><span class="hint base-preview">(待核定)</span></xsl:when>
+              </xsl:choose>
+            </td>
             <xsl:if test="$editable">
               <td class="ops">
                 <xsl:call-template name="nb-row-edit"/>
@@ -232,15 +260,18 @@
           <p class="hint nb-missing-none"><xsl:value-of select="$persons"/>均已申报<xsl:value-of select="missing/@year"/>年度工资。</p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="hint">以下<xsl:value-of select="$persons"/>未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报。</p>
+          <p class="hint">以下<xsl:value-of select="$persons"/>未在<xsl:value-of select="missing/@year"/>年度的申报中,请核实后补充申报<xsl:if test="$editable">(填写工资后点击“补充申报”,加入本次申报)</xsl:if>。</p>
           <table class="grid nb-missing">
-            <thead><tr><th>个人编号</th><th>姓名</th><th>身份证号</th></tr></thead>
+            <thead><tr><th>个人编号</th><th>姓名</th><th>身份证号</th>
+              <xsl:if test="$editable"><th>补充申报(上年度月平均工资、备注)</th></xsl:if>
+            </tr></thead>
             <tbody>
               <xsl:for-each select="missing/person">
                 <tr>
                   <td class="mono"><xsl:value-of select="@sb-no"/></td>
                   <td><xsl:value-of select="@name"/></td>
                   <td class="mono"><xsl:value-of select="@idno"/></td>
+                  <xsl:if test="$editable"><td class="ops"><xsl:call-template name="nb-add"/></td></xsl:if>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -282,10 +313,25 @@
     <xsl:call-template name="nb-missing"/>
     <xsl:call-template name="materials">
       <xsl:with-param name="intro">
-        <p class="note">请打印本次申报明细,加盖单位公章后扫描上传(PDF或JPG)。</p>
+        <p class="note nb-table-note">
+          <xsl:choose>
+            <xsl:when test="/page/@batch = '1'">请打印本次上传的年度缴费工资申报表(Excel文件),加盖单位公章后扫描上传(PDF或JPG)。</xsl:when>
+            <xsl:otherwise>请下载申报表模板(“模板下载”),填写本次申报人员的工资后打印,加盖单位公章后扫描上传(PDF或JPG)。</xsl:otherwise>
+          </xsl:choose>
+        </p>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="submit-cancel"/>
+    <xsl:call-template name="submit-cancel">
+      <xsl:with-param name="confirm">
+        <xsl:if test="missing/@total &gt; 0 or /page/batch/@failed &gt; 0">
+          <xsl:text>本次申报尚有</xsl:text>
+          <xsl:if test="missing/@total &gt; 0"><xsl:value-of select="missing/@total"/> 人未申报</xsl:if>
+          <xsl:if test="missing/@total &gt; 0 and /page/batch/@failed &gt; 0">、</xsl:if>
+          <xsl:if test="/page/batch/@failed &gt; 0"><xsl:value-of select="/page/batch/@failed"/> 行导入失败(已补充申报的除外)</xsl:if>
+          <xsl:text>,提交后这些人员不在本次申报中。确定提交审批吗?</xsl:text>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
     <xsl:if test="$editable"><xsl:call-template name="nb-counter-note"/></xsl:if>
     <xsl:call-template name="history"/>
     <p class="actions"><a class="btn" href="{$path}">返回工资申报</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>

@@ -492,7 +492,7 @@
                   </input>
                 </td>
               </xsl:if>
-              <td class="num"><xsl:value-of select="@row"/></td>
+              <td class="num"><xsl:if test="@row != '0'"><xsl:value-of select="@row"/></xsl:if></td>
               <td>
                 <xsl:value-of select="@name"/>
                 <xsl:if test="@marked = '1'"><xsl:text> </xsl:text><span class="badge badge-returned">已标记不通过</span></xsl:if>
@@ -516,7 +516,7 @@
               <xsl:choose>
                 <xsl:when test="$partial">
                   <td>
-                    <input type="text" name="reason_{@row}" maxlength="200" size="24"
+                    <input type="text" name="reason_{@row}" maxlength="200" size="40" class="reason-input"
                            aria-label="第{@row}行 {@name} 回退原因">
                       <xsl:attribute name="value">
                         <xsl:choose>
@@ -526,7 +526,7 @@
                       </xsl:attribute>
                       <xsl:if test="/page/errors/error[@field = concat('reason_', $row)]">
                         <xsl:attribute name="aria-invalid">true</xsl:attribute>
-                        <xsl:attribute name="class">invalid</xsl:attribute>
+                        <xsl:attribute name="class">reason-input invalid</xsl:attribute>
                       </xsl:if>
                     </input>
                     <xsl:if test="@marked = '1'">
@@ -549,7 +549,8 @@
       </table>
       <xsl:if test="$partial">
         <p class="buttons">
-          <button type="submit" class="btn btn-danger" formaction="/review/partial">保存并部分回退</button>
+          <button type="submit" class="btn btn-danger" formaction="/review/partial" id="btn-partial"
+                  data-confirm="确定保存并部分回退吗?已标记不通过的 {$p/@marks} 人及本页勾选的人员将退回单位修改,其余人员即审核通过,不能撤回。">保存并部分回退</button>
           <span class="hint">点击“保存并部分回退”:已标记不通过的 <xsl:value-of select="$p/@marks"/> 人及本页勾选的人员退回单位修改(成为一笔新的待办业务,每人附各自的回退原因),其余人员即审核通过。全部有误请使用下方“回退”;全部无误请点击“审核通过”。</span>
         </p>
       </xsl:if>

@@ -262,9 +262,16 @@
       </xsl:if>
     </p>
     <xsl:if test="/page/failures/failure">
+      <!-- A business may offer a way to enter a failed row again on its
+           draft (mode failure-fix); most offer none. -->
+      <xsl:variable name="fix-probe">
+        <xsl:if test="$editable"><xsl:apply-templates select="/page/failures/failure[1]" mode="failure-fix"/></xsl:if>
+      </xsl:variable>
       <xsl:call-template name="section"><xsl:with-param name="title">导入失败的行</xsl:with-param></xsl:call-template>
       <table class="grid failures">
-        <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>失败原因</th></tr></thead>
+        <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>失败原因</th>
+          <xsl:if test="string($fix-probe) != ''"><th>操作</th></xsl:if>
+        </tr></thead>
         <tbody>
           <xsl:for-each select="/page/failures/failure">
             <tr>
@@ -272,6 +279,9 @@
               <td><xsl:value-of select="@name"/></td>
               <td class="mono"><xsl:value-of select="@idno"/></td>
               <td class="reason"><xsl:value-of select="@reasons"/></td>
+              <xsl:if test="string($fix-probe) != ''">
+                <td class="ops"><xsl:apply-templates select="." mode="failure-fix"/></td>
+              </xsl:if>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -287,10 +297,23 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- No way to enter a failed row again, unless a business says so. -->
+  <xsl:template match="failure" mode="failure-fix" priority="-1"/>
+
   <!-- A row's 删除 button (a draft's batch or persons). -->
   <xsl:template name="row-delete">
     <xsl:param name="row"/>
+    <!-- Named in the question before it is deleted: the row's person. -->
+    <xsl:param name="who" select="@name"/>
+    <xsl:param name="idno" select="@idno"/>
     <form method="post" action="{$path}/delete" class="inline">
+      <xsl:if test="string($who) != ''">
+        <xsl:attribute name="data-confirm">
+          <xsl:text>确定删除 </xsl:text><xsl:value-of select="$who"/>
+          <xsl:if test="string($idno) != ''">(身份证号 <xsl:value-of select="$idno"/>)</xsl:if>
+          <xsl:text> 吗?</xsl:text>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="id" value="{$task/@id}"/>
       <input type="hidden" name="row" value="{$row}"/>
@@ -303,9 +326,12 @@
   <xsl:template name="submit-cancel">
     <xsl:param name="label">提交审批</xsl:param>
     <xsl:param name="more"/>
+    <!-- A question asked before submitting (data-confirm), or none. -->
+    <xsl:param name="confirm" select="''"/>
     <div class="task-actions buttons center submit-bar">
       <xsl:if test="$editable and $task">
         <form method="post" action="{$path}/submit" class="inline">
+          <xsl:if test="string($confirm) != ''"><xsl:attribute name="data-confirm"><xsl:value-of select="$confirm"/></xsl:attribute></xsl:if>
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="id" value="{$task/@id}"/>
           <button type="submit" class="btn btn-primary" id="btn-submit"><xsl:value-of select="$label"/></button>

@@ -20,7 +20,7 @@
       <table class="form-grid">
         <tr>
           <xsl:call-template name="input-cells">
-            <xsl:with-param name="label">回执编号</xsl:with-param>
+            <xsl:with-param name="label">编号</xsl:with-param>
             <xsl:with-param name="name">no</xsl:with-param>
             <xsl:with-param name="value" select="$no"/>
             <xsl:with-param name="required" select="true()"/>
@@ -45,8 +45,8 @@
   <!-- The empty form with a word on what it is for. -->
   <xsl:template match="page[@view = 'form']" mode="content">
     <section class="login-box verify">
-      <h1>业务回执真伪验证</h1>
-      <p class="note">请输入回执右上角的回执编号和回执底部的验证码,核验本局出具的《退工登记证明》《综合业务处理单》等回执的真实性。</p>
+      <h1>回执与名册真伪验证</h1>
+      <p class="note">请按文件上印制的内容输入编号(回执编号、名册编号等)和验证码,核验本局出具的各类业务回执、核定表、明细表和名册等文件的真实性。</p>
       <xsl:call-template name="required-note"/>
       <xsl:call-template name="verify-form">
         <xsl:with-param name="no" select="query/@no"/>
@@ -58,7 +58,7 @@
   <!-- The answer: the receipt's facts when valid, a clear no otherwise. -->
   <xsl:template match="page[@view = 'result']" mode="content">
     <section class="login-box verify">
-      <h1>业务回执真伪验证</h1>
+      <h1>回执与名册真伪验证</h1>
       <xsl:choose>
         <xsl:when test="result/@valid = '1'">
           <xsl:variable name="r" select="result/receipt"/>
@@ -69,13 +69,13 @@
           <table class="form-grid info">
             <tr>
               <xsl:call-template name="show-cells">
-                <xsl:with-param name="label">回执编号</xsl:with-param>
+                <xsl:with-param name="label">编号</xsl:with-param>
                 <xsl:with-param name="value" select="result/@no"/>
               </xsl:call-template>
             </tr>
             <tr>
               <xsl:call-template name="show-cells">
-                <xsl:with-param name="label">回执类型</xsl:with-param>
+                <xsl:with-param name="label">文件类型</xsl:with-param>
                 <xsl:with-param name="value" select="$r/@kind"/>
               </xsl:call-template>
             </tr>
@@ -128,8 +128,8 @@
           <p class="note">请核对上述信息与纸质回执是否一致;不一致的回执可能已被篡改。</p>
         </xsl:when>
         <xsl:otherwise>
-          <div class="msg msg-error" role="alert">回执编号或验证码不正确,无法确认该回执的真实性。</div>
-          <p class="note">请核对回执编号和验证码后重新输入;如仍有疑问,请向出具回执的经办机构核实。</p>
+          <div class="msg msg-error" role="alert">编号或验证码不正确,无法确认该文件的真实性。</div>
+          <p class="note">请核对文件上印制的编号和验证码后重新输入;如仍有疑问,请向出具该文件的经办机构核实。</p>
         </xsl:otherwise>
       </xsl:choose>
       <h2 class="sub">

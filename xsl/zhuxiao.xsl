@@ -69,7 +69,12 @@
         </tr>
       </xsl:if>
     </table>
-    <xsl:call-template name="section"><xsl:with-param name="title">各险种欠费(同步注销)</xsl:with-param></xsl:call-template>
+    <!-- The amounts per type only where this month's arrears can be
+         cancelled (a form or a task): a refused person has nothing
+         here to cancel, and the table would read as if he had. -->
+    <xsl:if test="/page/@view != 'refused'">
+    <xsl:call-template name="section"><xsl:with-param name="title"><xsl:value-of select="$zx/@month"/> 各险种欠费(同步注销)</xsl:with-param></xsl:call-template>
+    <p class="note" id="levy-what">以下为该职工<xsl:value-of select="$zx/@month"/>当月的欠费,注销时所有参保险种(单位部分和个人部分)同步注销;以前月份的欠费不在其中。</p>
     <xsl:choose>
       <xsl:when test="$zx/levy/@state = 'ok'">
         <table class="grid" id="levy">
@@ -86,6 +91,7 @@
         <p class="note" id="levy-missing">各险种金额暂无法核定:<xsl:value-of select="$zx/levy/@msg"/></p>
       </xsl:otherwise>
     </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
   <!-- The unit's recent 注销 tasks. -->
@@ -108,11 +114,7 @@
   </xsl:template>
 
   <xsl:template match="page[@view = 'refused']" mode="content">
-    <div class="msg msg-error refusal" role="alert">
-      <xsl:for-each select="/page/errors/error">
-        <p class="refusal-reason"><xsl:value-of select="."/></p>
-      </xsl:for-each>
-    </div>
+    <!-- The reasons are listed once, at the top (layout.xsl messages). -->
     <ul class="way-forward">
       <xsl:if test="/page/errors/error[@code = 'ZX_NOT_OWING' or @code = 'ZX_NOT_CURRENT'] and $zx/owing/@months != '0'">
         <li><a href="/bujiao" id="go-bujiao-refused">办理单位人员正常补缴费(欠费补缴)</a></li>

@@ -64,7 +64,7 @@ test('public verification page without a certificate', async () => {
   try {
     const res = await page.goto(`${env.pubUrl}/verify`);
     expect(res.status() === 200, `status ${res.status()}`);
-    await page.getByRole('heading', { name: '业务回执真伪验证' }).waitFor();
+    await page.getByRole('heading', { name: '回执与名册真伪验证' }).waitFor();
     await shot(page, 'verify.png');
   } finally {
     await browser.close();

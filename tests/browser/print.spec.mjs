@@ -47,7 +47,7 @@ test('业务打印: 综合业务处理单 prints and verifies', async () => {
       await pub.page.fill('input[name="no"]', no[1]);
       await pub.page.fill('input[name="code"]', 'AAAAAAAA');
       await pub.page.click('button[type="submit"]');
-      await pub.page.getByText('回执编号或验证码不正确').first().waitFor();
+      await pub.page.getByText('编号或验证码不正确').first().waitFor();
       await shot(pub.page, 'verify-bad.png');
     } finally {
       await pub.browser.close();

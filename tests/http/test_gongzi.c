@@ -345,15 +345,35 @@ START_TEST(gz_http_bad_wages_422)
 		    cases[i].wage, cases[i].code);
 		ck_xpath_eq(&a, "string(/page/gongzi/@wage-input)",
 		    cases[i].wage);
+		/* The person and the search box stay on screen. */
+		ck_xpath_eq(&a, "string(/page/person/@idno)", w.idno);
+		ck_xpath_eq(&a, "string(/page/query/@q)", w.idno);
+		if (strcmp(cases[i].code, "FORMAT") == 0)
+			ck_xpath_has(&a, "string(/page/errors/error)",
+			    "请填写金额,如 8000 或 8000.50(元)");
 		/* The form again keeps its one-time token. */
 		ck_assert_int_eq(xpath_count(&a, "/page/form[string-length"
 		    "(@token) = 32]"), 1);
 		answer_free(&a);
 	}
 	ck_assert_int_eq(rows_of(w.id), 0);
-	/* The HTML escapes what was typed. */
+	/* The HTML escapes what was typed, and keeps the person. */
 	ck_assert_int_eq(save(&b, w.id, "<b>6000</b>", &a), 422);
 	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/gongzi", 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "单个职工缴费基数变更申报"));
+	answer_free(&a);
+	/* As a person types it: thousands commas, full-width digits and
+	 * spaces around are the amount. */
+	ck_assert_int_eq(save(&b, w.id, " \xef\xbc\x98,000 ", &a), 303);
+	answer_free(&a);
+	{
+		char	 q[160];
+
+		snprintf(q, sizeof(q), "SELECT wage_fen FROM gongzi WHERE "
+		    "person_id = %s", w.id);
+		ck_assert_int_eq(db_int(q), 800000);
+	}
 	/* A malformed query. */
 	ck_assert_int_eq(http_get(&b, "/gongzi?q=%3Cscript%3E", 1, &a), 422);
 	ck_xpath_eq(&a, "string(/page/@view)", "query");

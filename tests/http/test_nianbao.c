@@ -298,7 +298,8 @@ find_and_delete(struct browser *b, long long id, const struct crowd *c,
     int i)
 {
 	struct answer	 a;
-	char		 path[160], want[64];
+	char		 path[160], want[96], sql[160];
+	long long	 n;
 
 	snprintf(path, sizeof(path), "/nianbao?id=%lld&idno=%s", id,
 	    c->idno[i]);
@@ -308,10 +309,18 @@ find_and_delete(struct browser *b, long long id, const struct crowd *c,
 	ck_xpath_eq(&a, "string(/page/rows/row/@no)", want);
 	ck_xpath_eq(&a, "string(/page/rows/row/@name)", c->name[i]);
 	answer_free(&a);
+	snprintf(want, sizeof(want), "SELECT CAST(substr(summary, 6) AS "
+	    "INTEGER) FROM tasks WHERE id = %lld", id);
+	n = db_int(want);
+	ck_assert_int_gt(n, 0);
 	ck_assert_int_eq(post_task(b, "/nianbao/batch/delete", id, row_of(i),
 	    &a), 303);
 	ck_assert_ptr_nonnull(strstr(a.location, "done=deleted"));
 	answer_free(&a);
+	/* The summary the reviewer's list shows counts the rows left. */
+	snprintf(sql, sizeof(sql), "SELECT summary = '批量导入 %lld 人' "
+	    "FROM tasks WHERE id = %lld", n - 1, id);
+	ck_assert_int_eq(db_int(sql), 1);
 	get_ok(b, path, &a);
 	ck_assert_int_eq(xpath_count(&a, "/page/rows/row"), 0);
 	ck_xpath_eq(&a, "string(/page/rows/@found)", "0");
@@ -682,6 +691,14 @@ START_TEST(nianbao_declaration_3000)
 	answer_free(&a);
 	get_ok(&u, path, &a);
 	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	/* While pending, the base each wage will get (the floor here). */
+	ck_xpath_eq(&a, "string(/page/rows/row[1]/@base)", "");
+	ck_xpath_eq(&a, "string(/page/rows/row[1]/@base-preview)", "4620.00");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "/review/task?id=%lld&idno=%s", id, c.idno[1]);
+	get_ok(&r, q, &a);
+	ck_xpath_eq(&a, "string(/page/persons/person/fact[@label = '缴费基数'])",
+	    "23,100.00(待核定)");
 	answer_free(&a);
 	ck_assert_int_eq(http_get(&u, path, 0, &a), 200);
 	snprintf(want, sizeof(want), "/yuyue/book?task=%lld", id);
@@ -820,6 +837,14 @@ START_TEST(txgz_retirees_declared)
 	    "AND r.wage_fen > 0 ORDER BY r.id LIMIT 1");
 	ck_assert_ptr_nonnull(rname = db_query(q));
 	ck_assert_uint_gt(strlen(rname), 0);
+	/* Demo retirees have a person's name and a 个人编号. */
+	ck_assert_ptr_null(strstr(rname, "退休"));
+	snprintf(q, sizeof(q), "SELECT count(*) FROM txgz_retirees r JOIN "
+	    "accounts a ON a.unit_id = r.unit_id WHERE a.username = 'demo-a' "
+	    "AND (r.sb_no = '' OR r.name LIKE '%%退休%%')");
+	v = db_query(q);
+	ck_assert_str_eq(v, "0");
+	free(v);
 	snprintf(q, sizeof(q), "SELECT idno FROM txgz_retirees WHERE name = "
 	    "'%s'", rname);
 	ck_assert_ptr_nonnull(ridno = db_query(q));
@@ -887,6 +912,108 @@ START_TEST(txgz_retirees_declared)
 }
 END_TEST
 
+/* A pre-filled template's row whose wage is left blank was not
+ * declared in this file: skipped (no failure), the person stays among
+ * the 未申报人员, and the result says how many were left blank. */
+START_TEST(nianbao_blank_wages_skipped)
+{
+	const char *const	*rows[4];
+	const char		*cells[3][5];
+	struct browser		 b;
+	struct answer		 a;
+	struct part		 p[2];
+	char			 id[3][24], idno[3][19], name[3][32];
+	char			 file[64], tok[40], loc[512], xp[128], ids[24], *v;
+	long long		 tid;
+	unsigned char		*buf;
+	size_t			 sz, i;
+	FILE			*f;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(name[i], sizeof(name[i]), "空白%d-%zu",
+		    (int)getpid() % 1000, i);
+		ck_assert_int_eq(make_insured("demo-a", name[i], id[i],
+		    idno[i]), 0);
+		cells[i][0] = "";	/* 个人编号: the system's */
+		cells[i][1] = name[i];
+		cells[i][2] = idno[i];
+		cells[i][3] = i == 0 ? "5000" : "";
+		cells[i][4] = "";
+		rows[i + 1] = cells[i];
+	}
+	rows[0] = nianbao_batch.columns;
+	ck_assert_int_eq(xlsx_write("职工缴费工资申报", rows, 4, 5, &buf, &sz),
+	    0);
+	snprintf(file, sizeof(file), "/tmp/nianbao-blank-%d.xlsx",
+	    (int)getpid());
+	ck_assert_ptr_nonnull(f = fopen(file, "wb"));
+	ck_assert_uint_eq(fwrite(buf, 1, sz, f), sz);
+	ck_assert_int_eq(fclose(f), 0);
+	free(buf);
+	at(NB_IN_WINDOW, &b, "unit-a", "demo-a");
+	ck_assert_int_eq(http_get(&b, "/nianbao", 1, &a), 200);
+	v = xpath_str(&a, "string(/page/form/@token)");
+	snprintf(tok, sizeof(tok), "%s", v);
+	free(v);
+	answer_free(&a);
+	memset(p, 0, sizeof(p));
+	p[0].name = "token";
+	p[0].value = tok;
+	p[1].name = "file";
+	p[1].file = file;
+	ck_assert_int_eq(http_post_multipart(&b, "/nianbao/batch/upload", 1, p,
+	    2, &a), 303);
+	snprintf(loc, sizeof(loc), "%s", a.location);
+	answer_free(&a);
+	unlink(file);
+	ck_assert_msg(strstr(loc, "blank=2") != NULL, "location %s", loc);
+	get_ok(&b, loc, &a);
+	ck_xpath_eq(&a, "string(/page/batch/@ok)", "1");
+	ck_xpath_eq(&a, "string(/page/batch/@failed)", "0");
+	ck_assert_int_eq(xpath_count(&a, "/page/failures/failure"), 0);
+	ck_xpath_has(&a, "string(/page/message)", "另有 2 人未填写");
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "1");
+	answer_free(&a);
+	/* The two left blank are not declared: no row holds them. */
+	for (i = 1; i < 3; i++) {
+		snprintf(xp, sizeof(xp), "SELECT COUNT(*) FROM nianbao n JOIN "
+		    "persons p ON p.id = n.person_id WHERE p.idno = '%s'",
+		    idno[i]);
+		ck_assert_int_eq(db_int(xp), 0);
+	}
+	/* One of them added to the same draft from its page; twice is
+	 * refused; the summary counts him. */
+	v = strstr(loc, "id=");
+	ck_assert_ptr_nonnull(v);
+	tid = atoll(v + 3);
+	snprintf(ids, sizeof(ids), "%lld", tid);
+	ck_assert_int_eq(http_post(&b, "/nianbao/add", 1, &a, "id", ids,
+	    "sfzh", idno[1], "name", name[1], "nb_wage", "6000",
+	    "nb_remark", "", NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(http_post(&b, "/nianbao/add", 1, &a, "id", ids,
+	    "sfzh", idno[1], "name", name[1], "nb_wage", "6000",
+	    "nb_remark", "", NULL), 422);
+	ck_assert_int_eq(xpath_count(&a, "/page/errors/error[@code = "
+	    "'NB_IN_TASK']"), 1);
+	answer_free(&a);
+	snprintf(xp, sizeof(xp), "SELECT summary FROM tasks WHERE id = %lld",
+	    tid);
+	v = db_query(xp);
+	ck_assert_str_eq(v, "批量导入 2 人");
+	free(v);
+	snprintf(xp, sizeof(xp), "/nianbao?id=%lld", tid);
+	get_ok(&b, xp, &a);
+	ck_xpath_eq(&a, "string(/page/rows/@total)", "2");
+	answer_free(&a);
+	/* Submitting with persons undeclared asks first. */
+	ck_assert_int_eq(http_get(&b, xp, 0, &a), 200);
+	ck_assert_ptr_nonnull(strstr(a.body, "data-confirm=\"本次申报尚有"));
+	ck_assert_ptr_nonnull(strstr(a.body, "action=\"/nianbao/add\""));
+	answer_free(&a);
+}
+END_TEST
+
 static Suite *
 nianbao_http_suite(void)
 {
@@ -899,6 +1026,7 @@ nianbao_http_suite(void)
 	tcase_add_test(tc, nianbao_single_refused);
 	tcase_add_test(tc, nianbao_declaration_3000);
 	tcase_add_test(tc, txgz_retirees_declared);
+	tcase_add_test(tc, nianbao_blank_wages_skipped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -393,7 +393,7 @@ START_TEST(tg_plain_reject_fix_approve_print_verify)
 	ck_assert_int_eq(http_get_pub(path, &a), 200);
 	ck_xpath_eq(&a, "string(/page/result/@valid)", "0");
 	ck_xpath_has(&a, "string(/page/result/note)",
-	    "回执编号或验证码不正确,无法确认该回执的真实性");
+	    "编号或验证码不正确,无法确认该文件的真实性");
 	ck_assert_int_eq(xpath_count(&a, "/page/result/receipt"), 0);
 	ck_assert_ptr_null(strstr(a.body, f.name));
 	ck_assert_ptr_null(strstr(a.body, "示例商贸"));

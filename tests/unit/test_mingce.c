@@ -606,7 +606,9 @@ START_TEST(mingce_xlsx_whole)
 	ck_assert_int_eq(mingce_issue(db.s, unit_a, 2026, &clerk, NULL, &m,
 	    &created), 0);
 	snprintf(path, sizeof(path), "%s/mc.xlsx", db.dir);
+	setenv("HALL_PUBLIC_URL", "https://hall.example/", 1);
 	ck_assert_int_eq(mingce_xlsx(db.s, &m, "名册甲", path, db.dir), 0);
+	unsetenv("HALL_PUBLIC_URL");
 	f = fopen(path, "rb");
 	ck_assert_ptr_nonnull(f);
 	fseek(f, 0, SEEK_END);
@@ -623,6 +625,9 @@ START_TEST(mingce_xlsx_whole)
 	ck_assert_ptr_nonnull(strstr(sh.rows[0].cells[0], "2026年度缴费基数名册"));
 	ck_assert_ptr_nonnull(strstr(sh.rows[2].cells[0], m.no));
 	ck_assert_ptr_nonnull(strstr(sh.rows[2].cells[0], m.code));
+	/* The address to check it at, as the receipts print it. */
+	ck_assert_ptr_nonnull(strstr(sh.rows[2].cells[0],
+	    "在 https://hall.example/verify 查验"));
 	ck_assert_str_eq(sh.rows[4].cells[5], "缴费基数(元)");
 	ck_assert_str_eq(sh.rows[5].cells[2], "员工0");
 	ck_assert_str_eq(sh.rows[44].cells[3], "420102199000002039");

@@ -371,6 +371,14 @@ START_TEST(money_valid)
 		{ "007", 700 },
 		{ "999999999999.99", INT64_C(99999999999999) },
 		{ "5000", 500000 },
+		/* As a person types it: normalised. */
+		{ "8,000", 800000 },
+		{ "1,234,567.50", 123456750 },
+		{ " 8000 ", 800000 },
+		{ "\xe3\x80\x80" "8000", 800000 },		/* U+3000 */
+		{ "\xef\xbc\x98\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90"
+		  "\xef\xbc\x8e\xef\xbc\x95", 800050 },	/* ８０００．５ */
+		{ "\xef\xbc\x98\xef\xbc\x8c" "000", 800000 }, /* ８，000 */
 	};
 	int64_t	 fen;
 	size_t	 i;
@@ -398,9 +406,16 @@ START_TEST(money_bad)
 		{ "12.345", VALID_FORMAT },
 		{ "12.", VALID_FORMAT },
 		{ ".5", VALID_FORMAT },
-		{ "1,000", VALID_FORMAT },
-		{ " 1", VALID_FORMAT },
-		{ "1 ", VALID_FORMAT },
+		{ "1,00", VALID_FORMAT },
+		{ ",100", VALID_FORMAT },
+		{ "1,,000", VALID_FORMAT },
+		{ "1000,000", VALID_FORMAT },
+		{ "1,0000", VALID_FORMAT },
+		{ "1,000.5,0", VALID_FORMAT },
+		{ "1,000,00", VALID_FORMAT },
+		{ "1 000", VALID_FORMAT },
+		{ "   ", VALID_EMPTY },
+		{ "8000元", VALID_FORMAT },
 		{ "0x10", VALID_FORMAT },
 		{ "NaN", VALID_FORMAT },
 		{ "1000000000000", VALID_RANGE },
@@ -665,7 +680,7 @@ START_TEST(form_validate_bad)
 		{ "xm=123456789012345678901&sfzh=11010519491231002X&rq=2025-01-01&yy=%E5%91%98%E5%B7%A5%E8%BE%9E%E8%81%8C",
 		    "xm", "TOOLONG", "姓名过长" },
 		{ "xm=a&sfzh=11010519491231002X&rq=2025-01-01&yy=%E5%91%98%E5%B7%A5%E8%BE%9E%E8%81%8C&gz=-1",
-		    "gz", "FORMAT", "月平均工资格式不正确" },
+		    "gz", "FORMAT", "月平均工资格式不正确,请填写金额,如 8000 或 8000.50(元)" },
 		{ "xm=a&sfzh=11010519491231002X&rq=2025-01-01&yy=%E5%91%98%E5%B7%A5%E8%BE%9E%E8%81%8C&dm=91350100M000100Y44",
 		    "dm", "CHECKSUM", "统一社会信用代码校验位错误,请核对" },
 	};

@@ -20,9 +20,14 @@
 		[/\/delete$/, '确定删除吗?']
 	];
 
-	function question(form) {
-		var q = form.getAttribute('data-confirm');
-		var action = form.getAttribute('action') || '';
+	// The question for form sent by button sub (may be null): the
+	// button's data-confirm, the form's, else by the action the button
+	// (formaction) or the form posts to.
+	function question(form, sub) {
+		var q = (sub && sub.getAttribute('data-confirm')) ||
+		    form.getAttribute('data-confirm');
+		var action = (sub && sub.getAttribute('formaction')) ||
+		    form.getAttribute('action') || '';
 		var i;
 
 		if (q)
@@ -40,7 +45,7 @@
 
 	document.addEventListener('submit', function (ev) {
 		var form = ev.target;
-		var q = question(form);
+		var q = question(form, ev.submitter || null);
 
 		if (form.getAttribute('data-sent') === '1') {
 			ev.preventDefault();
