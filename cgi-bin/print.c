@@ -29,6 +29,7 @@
 
 #include "hall.h"
 #include "receipt.h"
+#include "rsign.h"
 #include "tally.h"
 #include "tasklist.h"
 
@@ -279,23 +280,6 @@ add_detail(struct hall_ctx *c, const struct task *t,
 	return 0;
 }
 
-/* The public address of the verification page into buf. */
-static void
-verify_url(char *buf, size_t bufsz)
-{
-	const char	*base = getenv("HALL_PUBLIC_URL");
-	size_t		 n;
-
-	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
-	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
-	    strpbrk(base, " \"'<>\\\r\n") != NULL)
-		base = "";
-	n = strlen(base);
-	if (n > 0 && base[n - 1] == '/')
-		n--;
-	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
-}
-
 /* Builds the receipt page of kind for t (already 结束 and in scope):
  * issues or finds the receipt, then adds <receipt>, <unit>, <business>,
  * <detail> and <verify>.  Returns 0, or 1 when the page holds the
@@ -343,7 +327,7 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "auto", t->decided_by == 0 ? "1" : "0");
 	if (add_detail(c, t, b) != 0)
 		goto busy;
-	verify_url(buf, sizeof(buf));
+	receipt_verify_url(buf, sizeof(buf));
 	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
 	return 0;
 busy:

@@ -17,6 +17,7 @@
 #include "bujiao_page.h"
 #include "person.h"
 #include "receipt.h"
+#include "rsign.h"
 #include "tasklist.h"
 
 /* ---- The pick list ---- */
@@ -525,25 +526,6 @@ bj_xmoney(struct bj_sheet *sh, lxw_col_t col, int64_t fen)
 		sh->failed = 1;
 }
 
-/* The public address of the verification page into buf, as the
- * printouts say it (HALL_PUBLIC_URL + /verify).  Returns buf. */
-static const char *
-bj_verify_url(char *buf, size_t bufsz)
-{
-	const char	*base = getenv("HALL_PUBLIC_URL");
-	size_t		 n;
-
-	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
-	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
-	    strpbrk(base, " \"'<>\\\r\n") != NULL)
-		base = "";
-	n = strlen(base);
-	if (n > 0 && base[n - 1] == '/')
-		n--;
-	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
-	return buf;
-}
-
 /* The head of either receipt: title, unit, number and code, and the
  * instruction to pay at the tax office. */
 static void
@@ -562,7 +544,7 @@ bj_xhead(struct hall_ctx *c, struct bj_sheet *sh, const struct task *t,
 	cells[0] = l1;
 	bj_xrow(sh, cells, 1, NULL);
 	snprintf(l2, sizeof(l2), "回执编号:%s  验证码:%s  (可在 %s 查验真伪)",
-	    r->no, r->code, bj_verify_url(url, sizeof(url)));
+	    r->no, r->code, (receipt_verify_url(url, sizeof(url)), url));
 	cells[0] = l2;
 	bj_xrow(sh, cells, 1, NULL);
 	if (strcmp(b->pay_state, BUJIAO_ROLLED_BACK) == 0)

@@ -16,6 +16,7 @@
 #include "log.h"
 #include "mingce.h"
 #include "policy.h"
+#include "rsign.h"
 #include "store.h"
 #include "text.h"
 #include "valid.h"
@@ -692,25 +693,6 @@ mingce_xlsx_row(void *arg, const struct mingce_row *r)
 	return 0;
 }
 
-/* The public verification page's address into buf[bufsz]: the
- * environment's HALL_PUBLIC_URL (when it is a plain http(s) address)
- * and /verify, as the receipts print it (cgi-bin/print.c). */
-void
-mingce_verify_url(char *buf, size_t bufsz)
-{
-	const char	*base = getenv("HALL_PUBLIC_URL");
-	size_t		 n;
-
-	if (base == NULL || (strncmp(base, "https://", 8) != 0 &&
-	    strncmp(base, "http://", 7) != 0) || strlen(base) > 200 ||
-	    strpbrk(base, " \"'<>\\\r\n") != NULL)
-		base = "";
-	n = strlen(base);
-	if (n > 0 && base[n - 1] == '/')
-		n--;
-	snprintf(buf, bufsz, "%.*s/verify", (int)n, base);
-}
-
 static const char *const mingce_head[] = { "序号", "个人编号", "姓名",
 	"身份证号", "申报工资(元)", "缴费基数(元)", "基数起始月份" };
 #define MINGCE_COLS	(sizeof(mingce_head) / sizeof(mingce_head[0]))
@@ -730,7 +712,7 @@ mingce_xlsx_head(struct mingce_sheet *sh, const struct mingce *m,
 	snprintf(line, sizeof(line), "单位:%s", unit_name);
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_string(sh->ws, 1, 0, line, NULL);
-	mingce_verify_url(url, sizeof(url));
+	receipt_verify_url(url, sizeof(url));
 	snprintf(line, sizeof(line), "名册编号:%s  验证码:%s  (可凭名册编号和"
 	    "验证码在 %s 查验真伪)", m->no, m->code, url);
 	if (e == LXW_NO_ERROR)

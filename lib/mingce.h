@@ -113,11 +113,6 @@ int		 mingce_list(struct store *s, int64_t unit_id, int offset,
 int		 mingce_verify(struct store *s, const char *no, const char *code,
 		    struct mingce *out);
 
-/* The public verification page's address into buf[bufsz] (256 is
- * enough): HALL_PUBLIC_URL's plain http(s) address and /verify, as the
- * receipts print it (cgi-bin/print.c); "/verify" without one. */
-void		 mingce_verify_url(char *buf, size_t bufsz);
-
 /* Writes 名册 m of unit unit_name as a one-sheet .xlsx to path (its
  * temporary files in tmpdir), row by row in libxlsxwriter's constant
  * memory mode: a title row, the 编号 and 验证码, the header, every row,

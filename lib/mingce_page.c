@@ -10,6 +10,7 @@
 
 #include "hall.h"
 #include "mingce.h"
+#include "rsign.h"
 #include "mingce_page.h"
 #include "page.h"
 #include "pager.h"
@@ -222,7 +223,7 @@ mingce_page_view(struct hall_ctx *c)
 	if (receipt_unit_name(c->s, m.unit_id, unit, sizeof(unit)) != 0)
 		return -1;
 	page_attr(n, "unit", unit);
-	mingce_verify_url(unit, sizeof(unit));
+	receipt_verify_url(unit, sizeof(unit));
 	page_attr(n, "verify-url", unit);
 	pager_set(c, &pg, m.persons, MINGCE_PAGE_ROWS);
 	memset(&a, 0, sizeof(a));
