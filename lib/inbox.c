@@ -14,6 +14,7 @@ enum inbox_stmt {
 	INBOX_STMT_PAGE,	/* a page of a unit's messages */
 	INBOX_STMT_UNREAD,	/* whether a task has unread messages */
 	INBOX_STMT_MARK_READ,	/* marks them read */
+	INBOX_STMT_POST,	/* a new message */
 	INBOX_STMT__MAX
 };
 
@@ -31,6 +32,9 @@ static const char *const inbox_sql[INBOX_STMT__MAX] = {
 	[INBOX_STMT_MARK_READ] =
 	    "UPDATE messages SET read = 1 WHERE task_id = ?2 "
 	    "AND unit_id = ?1 AND read = 0", /* INBOX_STMT_MARK_READ */
+	[INBOX_STMT_POST] =
+	    "INSERT INTO messages (unit_id, task_id, at, title, body) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)", /* INBOX_STMT_POST */
 };
 
 /* See inbox.h. */
@@ -98,4 +102,22 @@ inbox_mark_read(struct store *s, int64_t unit_id, int64_t task_id)
 		return -1;
 	}
 	return store_commit(s);
+}
+
+/* See inbox.h. */
+int
+inbox_post(struct store *s, int64_t unit_id, int64_t task_id, time_t at,
+    const char *title, const char *body)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, inbox_sql[INBOX_STMT_POST])) == NULL ||
+	    store_bind_int(st, 1, unit_id) != 0 ||
+	    (task_id > 0 ? store_bind_int(st, 2, task_id) :
+	    store_bind_null(st, 2)) != 0 ||
+	    store_bind_int(st, 3, (int64_t)at) != 0 ||
+	    store_bind_text(st, 4, title) != 0 ||
+	    store_bind_text(st, 5, body != NULL ? body : "") != 0)
+		return -1;
+	return store_exec_stmt(s, st);
 }

@@ -33,4 +33,9 @@ int		 inbox_page(struct store *s, int64_t unit_id, int limit,
 int		 inbox_mark_read(struct store *s, int64_t unit_id,
 		    int64_t task_id);
 
+/* Posts a message to unit_id's 消息中心 at time at, about task_id (0:
+ * none), unread, inside the caller's transaction.  Returns 0 or -1. */
+int		 inbox_post(struct store *s, int64_t unit_id, int64_t task_id,
+		    time_t at, const char *title, const char *body);
+
 #endif

@@ -1272,6 +1272,139 @@ TL_BUMP2("NEW", "")
 "END;",
 #undef TL_BUMP2
 #undef TL_BUMP
+/* 30 (issue 13, the unit's 监管 page, lib/oversight.c): the persons
+ * whose records disagree or are left half-way, one row per (unit,
+ * kind, person) in oversight_flags, kept by triggers in the
+ * transaction of every change of employments, insurance and arrears,
+ * so that each list of /jianguan is one range of an index and its
+ * total a kept tally ('flag:<kind>'):
+ *   tuigong-insured  参保缴费 here, no 在职 registration, one 已退工
+ *   chexiao-insured  参保缴费 here, no 在职 or 已退工, one 已撤销
+ *   ins-no-emp       参保缴费 here, no registration here at all
+ *   emp-no-ins       在职 here, not 参保缴费 here
+ *   hole             参保缴费, fewer 累计缴费月数 than months from
+ *                    start_month to last_paid_month (断缴 in between)
+ *   arrears          unsettled 欠费 months here (断缴 owing)
+ * The 停缴 list (参保缴费 but nothing paid since a month) reads the
+ * unit's paying rows by last_paid_month; a unit's 未提交 tasks are
+ * read by business for the open-work table; and the deadline
+ * messages remember the due date they warned of (warned_due), an
+ * index holding only the open rows not yet warned of their date. */
+"ALTER TABLE timeliness_items ADD COLUMN warned_due TEXT NOT NULL "
+"  DEFAULT '';"
+"CREATE INDEX timeliness_items_unwarned ON timeliness_items(unit_id,"
+"  due_date, id) WHERE done_on IS NULL AND warned_due <> due_date;"
+"CREATE INDEX insurance_unit_paid ON insurance(unit_id, last_paid_month,"
+"  person_id) WHERE status = '参保缴费';"
+"CREATE INDEX tasks_unit_draft ON tasks(unit_id, business, created_at)"
+"  WHERE state = '未提交';"
+"CREATE TABLE oversight_flags ("
+"  unit_id INTEGER NOT NULL,"
+"  kind TEXT NOT NULL,"
+"  person_id INTEGER NOT NULL,"
+"  PRIMARY KEY (unit_id, kind, person_id)"
+") WITHOUT ROWID;"
+"CREATE TRIGGER oversight_flags_insert AFTER INSERT ON oversight_flags"
+"  BEGIN INSERT INTO tallies (unit_id, name, n)"
+"  VALUES (NEW.unit_id, 'flag:' || NEW.kind, 1)"
+"  ON CONFLICT (unit_id, name) DO UPDATE SET n = n + 1; END;"
+"CREATE TRIGGER oversight_flags_delete AFTER DELETE ON oversight_flags"
+"  BEGIN UPDATE tallies SET n = n - 1 WHERE unit_id = OLD.unit_id"
+"  AND name = 'flag:' || OLD.kind; END;"
+#define OV_EMP(U, P, ST) "EXISTS (SELECT 1 FROM employments e WHERE" \
+	" e.person_id = " P " AND e.unit_id = " U " AND e.status = '" ST "')"
+#define OV_EMP_ANY(U, P) "EXISTS (SELECT 1 FROM employments e WHERE" \
+	" e.person_id = " P " AND e.unit_id = " U ")"
+#define OV_INS(U, P) "EXISTS (SELECT 1 FROM insurance i WHERE" \
+	" i.person_id = " P " AND i.unit_id = " U " AND i.status = '参保缴费')"
+#define OV_MONTHNO(M) "(CAST(substr(" M ", 1, 4) AS INTEGER) * 12 +" \
+	" CAST(substr(" M ", 6, 2) AS INTEGER))"
+#define OV_HOLE(U, P) "EXISTS (SELECT 1 FROM insurance i WHERE" \
+	" i.person_id = " P " AND i.unit_id = " U " AND i.status = '参保缴费'" \
+	" AND COALESCE(i.last_paid_month, '') <> '' AND " \
+	OV_MONTHNO("i.last_paid_month") " - " OV_MONTHNO("i.start_month") \
+	" + 1 > i.contrib_months)"
+#define OV_ARR(U, P) "EXISTS (SELECT 1 FROM arrears a WHERE" \
+	" a.person_id = " P " AND a.unit_id = " U " AND a.settled = 0)"
+#define OV_C_TG(U, P) OV_INS(U, P) " AND NOT " OV_EMP(U, P, "在职") \
+	" AND " OV_EMP(U, P, "已退工")
+#define OV_C_CX(U, P) OV_INS(U, P) " AND NOT " OV_EMP(U, P, "在职") \
+	" AND NOT " OV_EMP(U, P, "已退工") " AND " OV_EMP(U, P, "已撤销")
+#define OV_C_INE(U, P) OV_INS(U, P) " AND NOT " OV_EMP_ANY(U, P)
+#define OV_C_ENI(U, P) OV_EMP(U, P, "在职") " AND NOT " OV_INS(U, P)
+#define OV_FLAG(K, U, P, C) \
+	"  DELETE FROM oversight_flags WHERE unit_id = " U " AND kind = '" K \
+	"' AND person_id = " P " AND NOT (" C ");" \
+	"  INSERT OR IGNORE INTO oversight_flags (unit_id, kind, person_id)" \
+	" SELECT " U ", '" K "', " P " WHERE " C ";"
+#define OV_JOB(U, P) \
+	OV_FLAG("tuigong-insured", U, P, OV_C_TG(U, P)) \
+	OV_FLAG("chexiao-insured", U, P, OV_C_CX(U, P)) \
+	OV_FLAG("ins-no-emp", U, P, OV_C_INE(U, P)) \
+	OV_FLAG("emp-no-ins", U, P, OV_C_ENI(U, P))
+#define OV_PAY(U, P) OV_JOB(U, P) OV_FLAG("hole", U, P, OV_HOLE(U, P))
+#define OV_BACKFILL(K, FROM, C) \
+	"INSERT OR IGNORE INTO oversight_flags (unit_id, kind, person_id)" \
+	" SELECT DISTINCT x.unit_id, '" K "', x.person_id FROM " FROM " x" \
+	" WHERE " C ";"
+OV_BACKFILL("tuigong-insured", "insurance", OV_C_TG("x.unit_id", "x.person_id"))
+OV_BACKFILL("chexiao-insured", "insurance", OV_C_CX("x.unit_id", "x.person_id"))
+OV_BACKFILL("ins-no-emp", "insurance", OV_C_INE("x.unit_id", "x.person_id"))
+OV_BACKFILL("emp-no-ins", "employments", OV_C_ENI("x.unit_id", "x.person_id"))
+OV_BACKFILL("hole", "insurance", OV_HOLE("x.unit_id", "x.person_id"))
+OV_BACKFILL("arrears", "arrears", OV_ARR("x.unit_id", "x.person_id"))
+"CREATE TRIGGER oversight_emp_insert AFTER INSERT ON employments BEGIN"
+OV_JOB("NEW.unit_id", "NEW.person_id")
+"END;"
+"CREATE TRIGGER oversight_emp_delete AFTER DELETE ON employments BEGIN"
+OV_JOB("OLD.unit_id", "OLD.person_id")
+"END;"
+"CREATE TRIGGER oversight_emp_update AFTER UPDATE OF status, unit_id,"
+"  person_id ON employments BEGIN"
+OV_JOB("OLD.unit_id", "OLD.person_id")
+OV_JOB("NEW.unit_id", "NEW.person_id")
+"END;"
+"CREATE TRIGGER oversight_ins_insert AFTER INSERT ON insurance BEGIN"
+OV_PAY("NEW.unit_id", "NEW.person_id")
+"END;"
+"CREATE TRIGGER oversight_ins_delete AFTER DELETE ON insurance BEGIN"
+OV_PAY("OLD.unit_id", "OLD.person_id")
+"END;"
+"CREATE TRIGGER oversight_ins_update AFTER UPDATE OF status, unit_id,"
+"  person_id, start_month, last_paid_month, contrib_months ON insurance"
+"  BEGIN"
+OV_PAY("OLD.unit_id", "OLD.person_id")
+OV_PAY("NEW.unit_id", "NEW.person_id")
+"END;"
+"CREATE TRIGGER oversight_arrears_insert AFTER INSERT ON arrears BEGIN"
+OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
+    OV_ARR("NEW.unit_id", "NEW.person_id"))
+"END;"
+"CREATE TRIGGER oversight_arrears_delete AFTER DELETE ON arrears BEGIN"
+OV_FLAG("arrears", "OLD.unit_id", "OLD.person_id",
+    OV_ARR("OLD.unit_id", "OLD.person_id"))
+"END;"
+"CREATE TRIGGER oversight_arrears_update AFTER UPDATE OF settled, unit_id,"
+"  person_id ON arrears BEGIN"
+OV_FLAG("arrears", "OLD.unit_id", "OLD.person_id",
+    OV_ARR("OLD.unit_id", "OLD.person_id"))
+OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
+    OV_ARR("NEW.unit_id", "NEW.person_id"))
+"END;",
+#undef OV_BACKFILL
+#undef OV_PAY
+#undef OV_JOB
+#undef OV_FLAG
+#undef OV_C_ENI
+#undef OV_C_INE
+#undef OV_C_CX
+#undef OV_C_TG
+#undef OV_ARR
+#undef OV_HOLE
+#undef OV_MONTHNO
+#undef OV_INS
+#undef OV_EMP_ANY
+#undef OV_EMP
 };
 
 const size_t store_nmigrations =

@@ -492,6 +492,14 @@ static const struct policy_seed policy_seeds[] = {
 	  "离职及时率:以这些减少原因审核通过的减员视为离职,待退工登记" },
 	{ "*", "timeliness.match_days", "1900-01-01", "90",
 	  "减员变更日期前后N日内已有退工的,视为同一次离职" },
+	{ "*", "jianguan.warn_days", "1900-01-01", "5",
+	  "单位监管:退工、用工备案办理期限前N日起预警并发送消息" },
+	{ "*", "jianguan.jianyuan_tuigong_days", "1900-01-01", "15",
+	  "单位监管:减员审核通过N日后仍未退工的列入预警" },
+	{ "*", "jianguan.stopped_months", "1900-01-01", "1",
+	  "单位监管:参保缴费但最后缴费月份早于本月前N个月的列入断缴" },
+	{ "*", "jianguan.counter_business", "1900-01-01", "zengyuan",
+	  "单位监管:普通单位需到窗口送审材料的业务(增员,当月送审期限前)" },
 };
 
 /* One seeded calendar row. */

@@ -101,6 +101,13 @@
  *                                    announces a departure awaiting 退工
  *   timeliness.match_days            ... unless a 退工 of the person is
  *                                    dated within N days of it (90)
+ *   jianguan.warn_days               /jianguan 预警 and the 消息中心
+ *                                    warn N days before a deadline (5)
+ *   jianguan.jianyuan_tuigong_days   减员 approved N days without 退工 (15)
+ *   jianguan.stopped_months          参保缴费 with nothing paid since N
+ *                                    months before this one: 断缴 (1)
+ *   jianguan.counter_business        the business whose materials a 普通
+ *                                    unit brings to the counter (zengyuan)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

@@ -185,3 +185,10 @@ tally_yonggong(struct store *s, int64_t unit_id, long long *on_time,
 	*on_time = ok;
 	return 0;
 }
+
+/* See tally.h. */
+int
+tally_named(struct store *s, int64_t unit_id, const char *name, int64_t *n)
+{
+	return tally_get(s, unit_id, name, n);
+}

@@ -70,4 +70,9 @@ int		 tally_timeliness(struct store *s, int64_t unit_id,
 int		 tally_yonggong(struct store *s, int64_t unit_id,
 		    long long *on_time, long long *total);
 
+/* The tally name of unit_id (e.g. "flag:hole", kept by the triggers of
+ * migration 30) into *n, 0 when there is none.  Returns 0 or -1. */
+int		 tally_named(struct store *s, int64_t unit_id, const char *name,
+		    int64_t *n);
+
 #endif

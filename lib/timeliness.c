@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "employment.h"
 #include "log.h"
 #include "policy.h"
 #include "store.h"
@@ -51,6 +52,13 @@ enum tl_stmt {
 	TL_STMT_RANK_YEAR_N,
 	TL_STMT_OPEN,		/* one page of the open rows */
 	TL_STMT_OPEN_N,		/* their count */
+	TL_STMT_OPEN_PAGE,	/* a page of the open rows, by offset */
+	TL_STMT_OPEN_PAGE_ANN,	/* ... announced by a 减员 */
+	TL_STMT_OPEN_CAP,	/* their count, capped */
+	TL_STMT_OPEN_CAP_ANN,
+	TL_STMT_UNWARNED,	/* open rows not warned of their date */
+	TL_STMT_WARNED,		/* one warned */
+	TL_STMT_WARNED_ITEM,	/* ... noted on its row */
 	TL_STMT__MAX
 };
 
@@ -95,7 +103,7 @@ static const char *const tl_sql[TL_STMT__MAX] = {
 	    "late = (due_date < ?2) WHERE id = ?1",
 	[TL_STMT_NEAR] =
 	    "SELECT COUNT(*) FROM timeliness_items WHERE unit_id = ?1 AND "
-	    "kind = 'tuigong' AND idno = ?2 AND ref_date BETWEEN ?3 AND ?4",
+	    "kind = ?5 AND idno = ?2 AND ref_date BETWEEN ?3 AND ?4",
 	[TL_STMT_UNREG_DELETE] =
 	    "DELETE FROM timeliness_items WHERE task_id = ?1 AND "
 	    "(?2 IS NULL OR idno = ?2) AND source_task_id = 0",
@@ -153,6 +161,32 @@ static const char *const tl_sql[TL_STMT__MAX] = {
 	[TL_STMT_OPEN_N] =
 	    "SELECT COUNT(*) FROM timeliness_items WHERE unit_id = ?1 AND "
 	    "kind = ?2 AND done_on IS NULL AND due_date <= ?3",
+	[TL_STMT_OPEN_PAGE] =
+	    "SELECT " TL_ITEM_COLS " FROM timeliness_items WHERE "
+	    "unit_id = ?1 AND kind = ?2 AND done_on IS NULL AND "
+	    "due_date <= ?3 ORDER BY due_date, id LIMIT ?4 OFFSET ?5",
+	[TL_STMT_OPEN_PAGE_ANN] =
+	    "SELECT " TL_ITEM_COLS " FROM timeliness_items WHERE "
+	    "unit_id = ?1 AND kind = ?2 AND done_on IS NULL AND "
+	    "source_task_id <> 0 AND ref_date <= ?3 "
+	    "ORDER BY due_date, id LIMIT ?4 OFFSET ?5",
+	[TL_STMT_OPEN_CAP] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM timeliness_items WHERE "
+	    "unit_id = ?1 AND kind = ?2 AND done_on IS NULL AND "
+	    "due_date <= ?3 LIMIT ?4)",
+	[TL_STMT_OPEN_CAP_ANN] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM timeliness_items WHERE "
+	    "unit_id = ?1 AND kind = ?2 AND done_on IS NULL AND "
+	    "source_task_id <> 0 AND ref_date <= ?3 LIMIT ?4)",
+	[TL_STMT_UNWARNED] =
+	    "SELECT " TL_ITEM_COLS " FROM timeliness_items WHERE "
+	    "unit_id = ?1 AND done_on IS NULL AND warned_due <> due_date "
+	    "AND due_date <= ?2 ORDER BY due_date, id LIMIT ?3",
+	[TL_STMT_WARNED] =
+	    "INSERT OR IGNORE INTO timeliness_warned (item_id, due_date, at) "
+	    "VALUES (?1, ?2, ?3)",
+	[TL_STMT_WARNED_ITEM] =
+	    "UPDATE timeliness_items SET warned_due = ?2 WHERE id = ?1",
 };
 
 /* See timeliness.h. */
@@ -431,10 +465,10 @@ tl_match_days(struct store *s, int64_t unit_id, const struct hdate *on,
 	return 0;
 }
 
-/* Whether idno has a 退工 row at unit_id dated within the match days
- * of ref.  Returns 1, 0 or -1. */
+/* Whether idno has a row of kind k at unit_id dated within the match
+ * days of ref.  Returns 1, 0 or -1. */
 static int
-tl_near(struct store *s, int64_t unit_id, const char *idno,
+tl_near(struct store *s, int64_t unit_id, enum tl_kind k, const char *idno,
     const struct hdate *ref)
 {
 	struct store_stmt	*st;
@@ -452,16 +486,17 @@ tl_near(struct store *s, int64_t unit_id, const char *idno,
 	if ((st = store_stmt(s, tl_sql[TL_STMT_NEAR])) == NULL ||
 	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, idno) ||
 	    store_bind_text(st, 3, a) || store_bind_text(st, 4, b) ||
+	    store_bind_text(st, 5, tl_kind_names[k]) ||
 	    store_step_int(st, 0, &n) == STORE_ERROR)
 		return -1;
 	return n > 0;
 }
 
-/* See timeliness.h. */
-int
-timeliness_expect(struct store *s, int64_t unit_id, const char *idno,
-    int64_t person_id, const char *name, const char *ref_date,
-    int64_t source_task, const struct hdate *today)
+/* timeliness_expect for kind k.  Returns 0, 1 nothing recorded, -1. */
+static int
+tl_expect(struct store *s, int64_t unit_id, enum tl_kind k,
+    const char *idno, int64_t person_id, const char *name,
+    const char *ref_date, int64_t source_task, const struct hdate *today)
 {
 	struct tl_reg	 r;
 	struct hdate	 ref;
@@ -471,16 +506,36 @@ timeliness_expect(struct store *s, int64_t unit_id, const char *idno,
 		return 1;
 	memset(&r, 0, sizeof(r));
 	r.unit_id = unit_id;
-	r.k = TL_TUIGONG;
+	r.k = k;
 	r.idno = idno;
 	r.person_id = person_id;
 	r.name = name;
 	if ((rc = tl_reg_dates(s, &r, ref_date, NULL, today)) != 0)
 		return rc;
 	(void)valid_date(r.ref, &ref);
-	if ((rc = tl_near(s, unit_id, idno, &ref)) != 0)
+	if ((rc = tl_near(s, unit_id, k, idno, &ref)) != 0)
 		return rc < 0 ? -1 : 1;
 	return tl_insert(s, &r, source_task);
+}
+
+/* See timeliness.h. */
+int
+timeliness_expect(struct store *s, int64_t unit_id, const char *idno,
+    int64_t person_id, const char *name, const char *ref_date,
+    int64_t source_task, const struct hdate *today)
+{
+	return tl_expect(s, unit_id, TL_TUIGONG, idno, person_id, name,
+	    ref_date, source_task, today);
+}
+
+/* See timeliness.h. */
+int
+timeliness_expect_hire(struct store *s, int64_t unit_id, const char *idno,
+    int64_t person_id, const char *name, const char *ref_date,
+    int64_t source_task, const struct hdate *today)
+{
+	return tl_expect(s, unit_id, TL_YONGGONG, idno, person_id, name,
+	    ref_date, source_task, today);
 }
 
 /* See timeliness.h. */
@@ -579,6 +634,45 @@ tl_walk_expect(void *arg, const struct wf_row *r)
 	return 0;
 }
 
+/* wf_rows callback: announces the hire of one person of an approved
+ * 增员 who has no 在职 registration at the unit. */
+static int
+tl_walk_hire(void *arg, const struct wf_row *r)
+{
+	struct tl_walk	*w = arg;
+	const char	*start = tl_fact(r, "参保日期");
+	char		 day[16];
+	int		 here;
+
+	/* 参保日期 is a month: its first day. */
+	snprintf(day, sizeof(day), "%.7s-01", start != NULL ? start : "");
+	if ((here = emp_current_here(w->s, r->person_id,
+	    w->t->unit_id)) == -1 || (here == 0 &&
+	    timeliness_expect_hire(w->s, w->t->unit_id, r->idno,
+	    r->person_id, r->name, day, w->t->id, &w->on) == -1)) {
+		w->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* The approved 增员 t announces the hires awaiting their 用工备案.
+ * Returns 0 or -1. */
+static int
+tl_moved_zengyuan(struct store *s, const struct task *t)
+{
+	struct tl_walk	 w;
+
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.t = t;
+	w.k = TL_YONGGONG;
+	clock_today(&w.on);
+	if (wf_rows(s, t, tl_walk_hire, &w) == -1 || w.failed)
+		return -1;
+	return 0;
+}
+
 /* The approved 减员 t announces its departures.  Returns 0 or -1. */
 static int
 tl_moved_jianyuan(struct store *s, const struct task *t)
@@ -612,8 +706,13 @@ timeliness_task_moved(struct store *s, const struct task *t,
 	struct hdate	 today;
 
 	if (strcmp(t->business, "jianyuan") == 0)
-		return act == WF_APPROVE && t->state == TASK_DONE ?
+		return t->state == TASK_DONE &&
+		    (act == WF_APPROVE || act == WF_SUBMIT) ?
 		    tl_moved_jianyuan(s, t) : 0;
+	if (strcmp(t->business, "zengyuan") == 0)
+		return t->state == TASK_DONE &&
+		    (act == WF_APPROVE || act == WF_SUBMIT) ?
+		    tl_moved_zengyuan(s, t) : 0;
 	memset(&w, 0, sizeof(w));
 	if ((w.k = tl_kind_of(t->business)) == TL_KIND__MAX)
 		return 0;
@@ -932,4 +1031,106 @@ timeliness_open_count(struct store *s, int64_t unit_id, enum tl_kind k,
 	    store_bind_text(st, 3, until))
 		return -1;
 	return store_step_int(st, 0, n) == STORE_ERROR ? -1 : 0;
+}
+
+/* See timeliness.h. */
+int
+timeliness_open_page(struct store *s, int64_t unit_id, enum tl_kind k,
+    enum tl_open_filter f, const char *until, int offset, int limit,
+    void (*fn)(void *arg, const struct tl_item *it), void *arg)
+{
+	struct store_stmt	*st;
+	struct tl_item		 it;
+	int			 rc, n = 0;
+
+	if ((unsigned int)k >= TL_KIND__MAX || until == NULL || limit < 1 ||
+	    offset < 0 || (unsigned int)f >= TL_OPEN__MAX)
+		return -1;
+	if ((st = store_stmt(s, tl_sql[f == TL_OPEN_ANNOUNCED ?
+	    TL_STMT_OPEN_PAGE_ANN : TL_STMT_OPEN_PAGE])) == NULL ||
+	    store_bind_int(st, 1, unit_id) ||
+	    store_bind_text(st, 2, tl_kind_names[k]) ||
+	    store_bind_text(st, 3, until) || store_bind_int(st, 4, limit) ||
+	    store_bind_int(st, 5, offset))
+		return -1;
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tl_col_item(st, &it);
+		fn(arg, &it);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
+/* See timeliness.h. */
+int
+timeliness_open_count_f(struct store *s, int64_t unit_id, enum tl_kind k,
+    enum tl_open_filter f, const char *until, int64_t cap, int64_t *n)
+{
+	struct store_stmt	*st;
+
+	*n = 0;
+	if ((unsigned int)k >= TL_KIND__MAX || until == NULL ||
+	    (unsigned int)f >= TL_OPEN__MAX)
+		return -1;
+	if ((st = store_stmt(s, tl_sql[f == TL_OPEN_ANNOUNCED ?
+	    TL_STMT_OPEN_CAP_ANN : TL_STMT_OPEN_CAP])) == NULL ||
+	    store_bind_int(st, 1, unit_id) ||
+	    store_bind_text(st, 2, tl_kind_names[k]) ||
+	    store_bind_text(st, 3, until) || store_bind_int(st, 4, cap))
+		return -1;
+	return store_step_int(st, 0, n) == STORE_ERROR ? -1 : 0;
+}
+
+/* See timeliness.h. */
+int
+timeliness_unwarned(struct store *s, int64_t unit_id, const char *until,
+    int limit, void (*fn)(void *arg, const struct tl_item *it), void *arg)
+{
+	struct store_stmt	*st;
+	struct tl_item		*v;
+	int			 rc = STORE_DONE, n = 0, i;
+
+	if (until == NULL || limit < 1 || limit > 1000)
+		return -1;
+	if ((v = calloc((size_t)limit, sizeof(*v))) == NULL)
+		return -1;
+	/* Read first, then hand over: fn may write the rows. */
+	if ((st = store_stmt(s, tl_sql[TL_STMT_UNWARNED])) == NULL ||
+	    store_bind_int(st, 1, unit_id) || store_bind_text(st, 2, until) ||
+	    store_bind_int(st, 3, limit)) {
+		free(v);
+		return -1;
+	}
+	while (n < limit && (rc = store_step(st)) == STORE_ROW)
+		tl_col_item(st, &v[n++]);
+	store_reset(st);
+	if (n < limit && rc != STORE_DONE) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		fn(arg, &v[i]);
+	free(v);
+	return n;
+}
+
+/* See timeliness.h. */
+int
+timeliness_mark_warned(struct store *s, int64_t item_id, const char *due,
+    int64_t at)
+{
+	struct store_stmt	*st;
+	int			 n;
+
+	if ((st = store_stmt(s, tl_sql[TL_STMT_WARNED])) == NULL ||
+	    store_bind_int(st, 1, item_id) || store_bind_text(st, 2, due) ||
+	    store_bind_int(st, 3, at) || store_exec_stmt(s, st))
+		return -1;
+	n = store_changes(s);
+	if ((st = store_stmt(s, tl_sql[TL_STMT_WARNED_ITEM])) == NULL ||
+	    store_bind_int(st, 1, item_id) || store_bind_text(st, 2, due) ||
+	    store_exec_stmt(s, st))
+		return -1;
+	return n > 0;
 }

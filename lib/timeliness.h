@@ -24,6 +24,10 @@
  * - 用工备案 (kind "yonggong"): a hire counts in the month of its 用工
  *   之日 and is on time when its 用工备案 was first submitted within
  *   yonggong.deadline_days (30) calendar days of it.
+ * - The hires the hall knows of: every person row of a submitted 用工
+ *   备案, and every person of an approved 增员 (VIP: at submission)
+ *   with no 在职 registration at the unit (dated by its 参保日期),
+ *   until a 用工备案 registers him.
  * - A task cancelled (退单) after it was submitted gives its rows back:
  *   open again (pending, or late when past due).
  * - rate = on_time * 1000 / (on_time + late), in ‰ (integer division);
@@ -115,6 +119,14 @@ int		 timeliness_expect(struct store *s, int64_t unit_id,
 		    const char *ref_date, int64_t source_task,
 		    const struct hdate *today);
 
+/* As timeliness_expect, for a hire (kind yonggong) of an approved 增员
+ * source_task dated by its 参保日期 ref_date, of a person with no 在职
+ * registration at the unit: his 用工备案 is awaited. */
+int		 timeliness_expect_hire(struct store *s, int64_t unit_id,
+		    const char *idno, int64_t person_id, const char *name,
+		    const char *ref_date, int64_t source_task,
+		    const struct hdate *today);
+
 /* Gives back what task_id registered for idno (NULL: every person):
  * open again, late when past due on today.  Returns the number of rows
  * reopened or -1. */
@@ -191,5 +203,44 @@ int		 timeliness_open(struct store *s, int64_t unit_id,
  * rows, which registration removes).  Returns 0 or -1. */
 int		 timeliness_open_count(struct store *s, int64_t unit_id,
 		    enum tl_kind k, const char *until, int64_t *n);
+
+/* Which open rows timeliness_open_page() lists. */
+enum tl_open_filter {
+	TL_OPEN_ALL,		/* TL_OPEN_ALL: open rows due at most until */
+	TL_OPEN_ANNOUNCED,	/* TL_OPEN_ANNOUNCED: open rows announced by
+				 * a 减员 (or 增员) dated at most until */
+	TL_OPEN__MAX
+};
+
+/* As timeliness_open, but rows [offset, offset + limit) of the open
+ * rows of filter f, by due date then id: one page of a list of
+ * /jianguan.  Returns the number handed to fn, or -1. */
+int		 timeliness_open_page(struct store *s, int64_t unit_id,
+		    enum tl_kind k, enum tl_open_filter f, const char *until,
+		    int offset, int limit,
+		    void (*fn)(void *arg, const struct tl_item *it),
+		    void *arg);
+
+/* The number of open rows of unit_id and kind k of filter f (until
+ * as there), counting at most cap (then *n is cap) into *n.  Returns
+ * 0 or -1. */
+int		 timeliness_open_count_f(struct store *s, int64_t unit_id,
+		    enum tl_kind k, enum tl_open_filter f, const char *until,
+		    int64_t cap, int64_t *n);
+
+/* Calls fn for at most limit open rows of unit_id (both kinds) due at
+ * most until that were not yet warned of their due date, by due date
+ * (the index of migration 30 holds only those).  Returns the number
+ * handed to fn, or -1. */
+int		 timeliness_unwarned(struct store *s, int64_t unit_id,
+		    const char *until, int limit,
+		    void (*fn)(void *arg, const struct tl_item *it),
+		    void *arg);
+
+/* Records inside the caller's transaction that row item_id was warned
+ * of due date due at time at: once per row and due date.  Returns 1
+ * when recorded now, 0 when it had been already, -1 on error. */
+int		 timeliness_mark_warned(struct store *s, int64_t item_id,
+		    const char *due, int64_t at);
 
 #endif

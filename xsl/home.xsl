@@ -141,6 +141,7 @@
             <xsl:otherwise><xsl:call-template name="home-unread"/></xsl:otherwise>
           </xsl:choose>
         </strong> 条</span>
+        <span><a href="/jianguan">单位监管与预警</a></span>
       </p>
     </section>
     <xsl:choose>
