@@ -29,7 +29,8 @@
  *   with no 在职 registration at the unit (dated by its 参保日期),
  *   until a 用工备案 registers him.
  * - A task cancelled (退单) after it was submitted gives its rows back:
- *   open again (pending, or late when past due).
+ *   a row it registered that a 减员 (or 增员) had announced is open
+ *   again (pending, or late when past due); one only it knew of goes.
  * - rate = on_time * 1000 / (on_time + late), in ‰ (integer division);
  *   none (-1) when nothing is decided.
  *
@@ -127,9 +128,10 @@ int		 timeliness_expect_hire(struct store *s, int64_t unit_id,
 		    const char *ref_date, int64_t source_task,
 		    const struct hdate *today);
 
-/* Gives back what task_id registered for idno (NULL: every person):
- * open again, late when past due on today.  Returns the number of rows
- * reopened or -1. */
+/* Gives back what task_id registered for idno (NULL: every person)
+ * inside the caller's transaction: a row announced by a 减员 or 增员
+ * is open again (late when past due on today), a row only the task
+ * knew of is deleted.  Returns the number of rows given back or -1. */
 int		 timeliness_unregister(struct store *s, int64_t task_id,
 		    const char *idno, const struct hdate *today);
 
