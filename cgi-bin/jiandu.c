@@ -37,7 +37,6 @@ struct jd_arg {
 	long				 last_day;	/* submission day cached */
 	const char			*last_code;
 	struct hdate			 last_due;
-	int				 failed;
 };
 
 /* Formats d as "YYYY-MM-DD" into buf[11]. */
@@ -89,10 +88,8 @@ add_task(const struct task *t, const char *unit_name, int overdue, void *arg)
 	n = page_task(a->c, a->parent, t);
 	page_attr(n, "unit-name", unit_name);
 	page_attr(n, "overdue-review", overdue ? "1" : "0");
-	if (task_due(a, t, &due) != 0) {
-		a->failed = 1;
-		return;
-	}
+	if (task_due(a, t, &due) != 0)
+		return;		/* no line (a business since removed): no due */
 	fmt_day(&due, buf);
 	page_attr(n, "due", buf);
 	late = hdate_diff(&due, &a->c->today);
@@ -165,7 +162,7 @@ add_waiting(struct hall_ctx *c, const struct jd_queue_line *lines, int n)
 	page_attr_int(a.parent, "overdue", overdue);
 	pager_set(c, &pg, total, JD_QUEUE_PAGE);
 	if (jd_queue_page(c->s, lines, n, pg.offset, pg.size, add_task,
-	    &a) < 0 || a.failed)
+	    &a) < 0)
 		return -1;
 	return pager_xml(c, a.parent, &pg, "/jiandu", NULL, NULL) == NULL ?
 	    -1 : 0;
