@@ -1178,6 +1178,100 @@ const char *const store_migrations[] = {
 ");"
 "ALTER TABLE receipts ADD COLUMN voided_at INTEGER NOT NULL DEFAULT 0;"
 "ALTER TABLE receipts ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';",
+/* 29 (issue 13, 离职及时率, lib/timeliness.c): one row per departure
+ * (kind 'tuigong', dated by its 退工日期) or hire ('yonggong', by its
+ * 用工之日) the hall knows of: registered (done_on, the first
+ * submission of the task that registered it), announced and still
+ * open (a 减员 of a departure reason approved, done_on NULL), or
+ * open past its due date (late = 1, set by timeliness_sweep()).  The
+ * counts per unit, kind and month (timeliness_months) and per year
+ * (timeliness_years) are kept by triggers in the transaction of every
+ * change, each with its rate (‰ of the decided ones on time) in an
+ * index, so that 12 months of a unit read 12 rows and the office ranks
+ * units by a month or a year without reading them all.  The open rows
+ * are found by due date through partial indexes (the 预警 list of a
+ * unit, the sweep); timeliness_warned keeps the deadline messages
+ * sent, one per row and due date. */
+"CREATE TABLE timeliness_items ("
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  kind TEXT NOT NULL CHECK (kind IN ('tuigong', 'yonggong')),"
+"  idno TEXT NOT NULL,"
+"  person_id INTEGER NOT NULL DEFAULT 0,"
+"  name TEXT NOT NULL DEFAULT '',"
+"  ref_date TEXT NOT NULL,"			/* 退工日期 / 用工之日 */
+"  due_date TEXT NOT NULL,"			/* last day on time */
+"  done_on TEXT,"				/* first submitted; NULL open */
+"  late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),"
+"  task_id INTEGER NOT NULL DEFAULT 0,"		/* the task that registered it */
+"  source_task_id INTEGER NOT NULL DEFAULT 0,"	/* the 减员 that announced it */
+"  UNIQUE (unit_id, kind, idno, ref_date)"
+");"
+"CREATE INDEX timeliness_items_task ON timeliness_items(task_id, idno);"
+"CREATE INDEX timeliness_items_open ON timeliness_items(unit_id, kind,"
+"  due_date, id) WHERE done_on IS NULL;"
+"CREATE INDEX timeliness_items_sweep ON timeliness_items(due_date)"
+"  WHERE done_on IS NULL AND late = 0;"
+"CREATE INDEX timeliness_items_unit_sweep ON timeliness_items(unit_id,"
+"  due_date) WHERE done_on IS NULL AND late = 0;"
+"CREATE TABLE timeliness_months ("
+"  unit_id INTEGER NOT NULL,"
+"  kind TEXT NOT NULL,"
+"  month TEXT NOT NULL,"			/* YYYY-MM */
+"  on_time INTEGER NOT NULL DEFAULT 0,"
+"  late INTEGER NOT NULL DEFAULT 0,"
+"  pending INTEGER NOT NULL DEFAULT 0,"
+"  rate INTEGER GENERATED ALWAYS AS (CASE WHEN on_time + late > 0"
+"    THEN on_time * 1000 / (on_time + late) END) STORED,"
+"  PRIMARY KEY (unit_id, kind, month)"
+");"
+"CREATE INDEX timeliness_months_rank ON timeliness_months(kind, month,"
+"  rate, unit_id);"
+"CREATE TABLE timeliness_years ("
+"  unit_id INTEGER NOT NULL,"
+"  kind TEXT NOT NULL,"
+"  year TEXT NOT NULL,"				/* YYYY */
+"  on_time INTEGER NOT NULL DEFAULT 0,"
+"  late INTEGER NOT NULL DEFAULT 0,"
+"  pending INTEGER NOT NULL DEFAULT 0,"
+"  rate INTEGER GENERATED ALWAYS AS (CASE WHEN on_time + late > 0"
+"    THEN on_time * 1000 / (on_time + late) END) STORED,"
+"  PRIMARY KEY (unit_id, kind, year)"
+");"
+"CREATE INDEX timeliness_years_rank ON timeliness_years(kind, year,"
+"  rate, unit_id);"
+"CREATE TABLE timeliness_warned ("
+"  item_id INTEGER NOT NULL REFERENCES timeliness_items(id),"
+"  due_date TEXT NOT NULL,"
+"  at INTEGER NOT NULL,"
+"  PRIMARY KEY (item_id, due_date)"
+");"
+#define TL_BUMP(R, S, TBL, KEY, KEYV) \
+"  INSERT INTO " TBL " (unit_id, kind, " KEY ", on_time, late, pending)" \
+"    VALUES (" R ".unit_id, " R ".kind, " KEYV "," \
+"    " S "(" R ".done_on IS NOT NULL AND " R ".late = 0), " S R ".late," \
+"    " S "(" R ".done_on IS NULL AND " R ".late = 0))" \
+"    ON CONFLICT (unit_id, kind, " KEY ") DO UPDATE SET" \
+"    on_time = on_time + excluded.on_time, late = late + excluded.late," \
+"    pending = pending + excluded.pending;"
+#define TL_BUMP2(R, S) \
+	TL_BUMP(R, S, "timeliness_months", "month", "substr(" R ".ref_date, 1, 7)") \
+	TL_BUMP(R, S, "timeliness_years", "year", "substr(" R ".ref_date, 1, 4)")
+"CREATE TRIGGER timeliness_items_insert AFTER INSERT ON timeliness_items"
+"  BEGIN"
+TL_BUMP2("NEW", "")
+"END;"
+"CREATE TRIGGER timeliness_items_delete AFTER DELETE ON timeliness_items"
+"  BEGIN"
+TL_BUMP2("OLD", "-")
+"END;"
+"CREATE TRIGGER timeliness_items_update AFTER UPDATE OF unit_id, kind,"
+"  ref_date, done_on, late ON timeliness_items BEGIN"
+TL_BUMP2("OLD", "-")
+TL_BUMP2("NEW", "")
+"END;",
+#undef TL_BUMP2
+#undef TL_BUMP
 /* 31 (issue 13, the office's 监管 page /jiandu, lib/jiandu.c): the
  * counts of 回退 by reason, kept by triggers in the transaction of each
  * decision, so the page reads one month's rows in the order of an index

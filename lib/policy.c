@@ -488,6 +488,10 @@ static const struct policy_seed policy_seeds[] = {
 	 * roster under the write lock, so a unit has a daily limit. */
 	{ "*", "mingce.per_day", "1900-01-01", "10",
 	  "每个单位每天可生成缴费基数名册10份" },
+	{ "*", "timeliness.jianyuan_reasons", "1900-01-01", "停缴费",
+	  "离职及时率:以这些减少原因审核通过的减员视为离职,待退工登记" },
+	{ "*", "timeliness.match_days", "1900-01-01", "90",
+	  "减员变更日期前后N日内已有退工的,视为同一次离职" },
 };
 
 /* One seeded calendar row. */

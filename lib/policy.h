@@ -96,6 +96,11 @@
  *                                    one as a job with progress (500)
  *   mingce.per_day                   缴费基数名册 a unit may issue a
  *                                    day (10; each copies its roster)
+ *   timeliness.jianyuan_reasons      离职及时率: an approved 减员 of these
+ *                                    减少原因 (comma-separated, "停缴费")
+ *                                    announces a departure awaiting 退工
+ *   timeliness.match_days            ... unless a 退工 of the person is
+ *                                    dated within N days of it (90)
  */
 #ifndef HALL_POLICY_H
 #define HALL_POLICY_H

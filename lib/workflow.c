@@ -19,6 +19,7 @@
 #include "log.h"
 #include "store.h"
 #include "text.h"
+#include "timeliness.h"
 #include "valid.h"
 #include "workflow.h"
 
@@ -878,6 +879,9 @@ wf_transition(struct store *s, int64_t task_id, enum wf_action act,
 		reason = why;
 	}
 	r = wf_do(s, &t, act, who, reason, errs);
+	/* 离职及时率 and 用工备案及时率 follow the task (timeliness.h). */
+	if (r == WF_OK && timeliness_task_moved(s, &t, act) == -1)
+		r = WF_ERROR;
 out:
 	if (savepoint) {
 		if (r != WF_OK)
@@ -1227,7 +1231,10 @@ wf_partial_do(struct store *s, int64_t task_id, const struct actor *who,
 		return r;
 	if ((r = wf_split_move(s, &t, b, who, sp, new_id, now)) != WF_OK)
 		return r;
-	return wf_approve(s, &t, b, who, errs, now, 0);
+	if ((r = wf_approve(s, &t, b, who, errs, now, 0)) == WF_OK &&
+	    timeliness_task_moved(s, &t, WF_APPROVE) == -1)
+		r = WF_ERROR;
+	return r;
 }
 
 /* A reviewer's partial decision of a batch; see workflow.h.  Inside a
