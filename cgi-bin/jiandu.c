@@ -9,8 +9,12 @@
  *                         first (page=, 50 a page), the month's 回退 by
  *                         reason (month=, the first 10), and the day's
  *                         appointments (the first 10)
+ *                         and the units ranked by 离职及时率 (period=,
+ *                         the 10 worst)
  *   GET /jiandu/returns   month=, page=: every 回退原因 of the month,
  *                         most frequent first, 50 a page
+ *   GET /jiandu/units     period= (YYYY or YYYY-MM), order=worst|best,
+ *                         page=: the units ranked by 离职及时率, 50 a page
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +23,7 @@
 #include "jiandu.h"
 #include "pager.h"
 #include "policy.h"
+#include "timeliness.h"
 #include "yuyue.h"
 
 #define JD_FLAGS	ROUTE_REVIEWER
@@ -26,6 +31,8 @@
 #define JD_RETURNS_TOP	10	/* reasons on the overview */
 #define JD_RETURNS_PAGE	50	/* reasons a page of /jiandu/returns */
 #define JD_APPTS_TOP	10	/* the day's appointments on the overview */
+#define JD_UNITS_TOP	10	/* units of the ranking on the overview */
+#define JD_UNITS_PAGE	50	/* units a page of /jiandu/units */
 
 /* What the list callbacks need: where to add, and the queue's lines
  * (for a task's due date, with the last one computed kept). */
@@ -301,19 +308,133 @@ add_appointments(struct hall_ctx *c)
 	return 0;
 }
 
+/* Reads ?period= (a year YYYY or a month YYYY-MM; this year when
+ * absent) into period[8].  A bad one is 422 with the error on period,
+ * and this year is shown. */
+static void
+read_period(struct hall_ctx *c, char period[8])
+{
+	const char		*s = req_get(c->r, "period");
+	struct form_errors	 errs;
+	struct hdate		 d;
+
+	snprintf(period, 8, "%04d", c->today.year % 10000);
+	if (s == NULL || *s == '\0')
+		return;
+	if (strlen(s) == 4 && strspn(s, "0123456789") == 4 &&
+	    strcmp(s, "2000") >= 0 && strcmp(s, "2099") <= 0) {
+		snprintf(period, 8, "%s", s);
+		return;
+	}
+	if (strlen(s) == 7 && valid_month(s, &d) == VALID_OK &&
+	    d.year >= 2000 && d.year <= 2099) {
+		snprintf(period, 8, "%04d-%02d", d.year, d.month);
+		return;
+	}
+	errs.n = 0;
+	form_error_add(&errs, "period", "BAD_PERIOD",
+	    "统计期间不正确,请填写年份(如2026)或月份(如2026-11)");
+	page_form_errors(c, &errs);
+	page_message(c, "error", "统计期间不正确,已显示本年");
+	c->status = 422;
+}
+
+/* The period before (step -1) or after (1) period, a year or a month,
+ * into out[8]. */
+static void
+period_step(const char *period, int step, char out[8])
+{
+	int	 y = 2000;
+
+	if (strlen(period) == 7) {
+		month_step(period, step, out);
+		return;
+	}
+	(void)sscanf(period, "%4d", &y);
+	snprintf(out, 8, "%04d", y + step);
+}
+
+/* What the ranking's callback needs. */
+struct jd_rank_arg {
+	struct hall_ctx	*c;
+	xmlNodePtr	 parent;
+	int64_t		 rank;		/* of the last unit added */
+	int		 failed;
+};
+
+/* timeliness_rank callback: a <unit id= name= rank= on-time= late=
+ * pending= rate= pct=> (rate in ‰; pct as "93.5"). */
+static void
+add_ranked(void *arg, int64_t unit_id, const struct tl_figures *f)
+{
+	struct jd_rank_arg	*a = arg;
+	xmlNodePtr		 n;
+	char			 name[256], pct[16];
+
+	if (jd_unit_name(a->c->s, unit_id, name, sizeof(name)) != 0)
+		a->failed = 1;
+	n = page_add(a->c, a->parent, "unit", NULL);
+	page_attr_int(n, "id", unit_id);
+	page_attr(n, "name", name);
+	page_attr_int(n, "rank", ++a->rank);
+	page_attr_int(n, "on-time", f->on_time);
+	page_attr_int(n, "late", f->late);
+	page_attr_int(n, "pending", f->pending);
+	page_attr_int(n, "rate", f->rate);
+	if (f->rate >= 0) {
+		snprintf(pct, sizeof(pct), "%d.%d", f->rate / 10, f->rate % 10);
+		page_attr(n, "pct", pct);
+	}
+}
+
+/* Adds <ranking kind="tuigong" period= prev= next= order= total=> with
+ * the units [offset, offset + limit) ranked by 离职及时率, worst first
+ * unless best; the node into *out.  Returns 0 or -1. */
+static int
+add_ranking(struct hall_ctx *c, const char *period, int best, int64_t offset,
+    int limit, int64_t *total, xmlNodePtr *out)
+{
+	struct jd_rank_arg	 a;
+	char			 other[8];
+
+	if (timeliness_rank_count(c->s, TL_TUIGONG, period, total) != 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.c = c;
+	a.rank = offset;
+	a.parent = *out = page_add(c, NULL, "ranking", NULL);
+	page_attr(a.parent, "kind", tl_kind_names[TL_TUIGONG]);
+	page_attr(a.parent, "period", period);
+	period_step(period, -1, other);
+	page_attr(a.parent, "prev", other);
+	period_step(period, 1, other);
+	page_attr(a.parent, "next", other);
+	page_attr(a.parent, "order", best ? "best" : "worst");
+	page_attr_int(a.parent, "total", *total);
+	if (offset >= *total || limit < 1)
+		return 0;
+	if (timeliness_rank(c->s, TL_TUIGONG, period, !best, (int)offset,
+	    limit, add_ranked, &a) < 0 || a.failed)
+		return -1;
+	return 0;
+}
+
 /* GET /jiandu: the overview. */
 static void
 index_get(struct hall_ctx *c)
 {
 	struct jd_queue_line	 lines[JD_MAX_BUSINESSES];
 	xmlNodePtr		 r;
-	char			 month[8];
+	int64_t			 total;
+	char			 month[8], period[8];
 	int			 n;
 
 	page_view(c, "index", "监管");
 	page_attr(c->page, "category", "review");
 	read_month(c, month);
+	read_period(c, period);
 	if (add_queue(c, lines, &n) != 0 || add_waiting(c, lines, n) != 0 ||
+	    add_ranking(c, period, 0, 0, JD_UNITS_TOP, &total, &r) != 0 ||
 	    add_returns(c, month, 0, JD_RETURNS_TOP, &r) != 0 ||
 	    add_appointments(c) != 0)
 		page_busy(c);
@@ -342,9 +463,44 @@ busy:
 	page_busy(c);
 }
 
+/* GET /jiandu/units: the units ranked by 离职及时率 in a year or month,
+ * worst first (order=best: best first), paged. */
+static void
+units_get(struct hall_ctx *c)
+{
+	const char	*order = req_get(c->r, "order");
+	struct pager	 pg;
+	xmlNodePtr	 n;
+	int64_t		 total;
+	char		 period[8], base[64];
+	int		 best = order != NULL && strcmp(order, "best") == 0;
+
+	page_view(c, "units", "离职及时率排名");
+	page_attr(c->page, "category", "review");
+	read_period(c, period);
+	if (timeliness_rank_count(c->s, TL_TUIGONG, period, &total) != 0)
+		goto busy;
+	pager_set(c, &pg, total, JD_UNITS_PAGE);
+	if (add_ranking(c, period, best, pg.offset, pg.size, &total,
+	    &n) != 0)
+		goto busy;
+	/* The links keep the period and the order (period is checked:
+	 * digits and "-" only). */
+	snprintf(base, sizeof(base), "/jiandu/units?period=%s&order=%s&",
+	    period, best ? "best" : "worst");
+	if ((n = pager_xml(c, n, &pg, "/jiandu/units", "period", period)) ==
+	    NULL)
+		goto busy;
+	page_attr(n, "base", base);
+	return;
+busy:
+	page_busy(c);
+}
+
 static const struct route routes[] = {
 	{ REQ_GET, "/jiandu", index_get, JD_FLAGS },
 	{ REQ_GET, "/jiandu/returns", returns_get, JD_FLAGS },
+	{ REQ_GET, "/jiandu/units", units_get, JD_FLAGS },
 };
 
 static const struct program jiandu = {

@@ -30,6 +30,7 @@ enum jd_stmt {
 	JD_STMT_REST,		/* the others, a page */
 	JD_STMT_MONTH,		/* a month's 回退 totals */
 	JD_STMT_REASONS,	/* a month's reasons, a page */
+	JD_STMT_UNIT,		/* a unit's name */
 	JD_STMT__MAX
 };
 
@@ -57,6 +58,8 @@ static const char *const jd_sql[JD_STMT__MAX] = {
 	    "SELECT reason, n, tasks, persons FROM return_reasons "
 	    "WHERE month = ?1 ORDER BY n DESC, reason DESC "
 	    "LIMIT ?2 OFFSET ?3", /* JD_STMT_REASONS */
+	[JD_STMT_UNIT] =
+	    "SELECT name FROM units WHERE id = ?1", /* JD_STMT_UNIT */
 };
 
 /* 00:00 (UTC+8) of d as a store time. */
@@ -320,4 +323,21 @@ jd_returns_page(struct store *s, const char *month, int64_t offset,
 	}
 	store_reset(st);
 	return rc == STORE_DONE ? k : -1;
+}
+
+/* See jiandu.h. */
+int
+jd_unit_name(struct store *s, int64_t id, char *name, size_t namesz)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	name[0] = '\0';
+	if ((st = store_stmt(s, jd_sql[JD_STMT_UNIT])) == NULL ||
+	    store_bind_int(st, 1, id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		snprintf(name, namesz, "%s", store_col_text(st, 0));
+	store_reset(st);
+	return rc == STORE_ROW || rc == STORE_DONE ? 0 : -1;
 }

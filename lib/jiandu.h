@@ -18,6 +18,8 @@
  * - The queue overdue first: the overdue tasks of every business by
  *   submission, then the others, paged, each read in the order of
  *   tasks(state, submitted_at).
+ * - Units ranked by 离职及时率: lib/timeliness.h (timeliness_rank, its
+ *   index by kind, period and rate); the page adds each unit's name.
  * - 回退 by reason: per month, the tasks reviewers sent back whole and
  *   the persons sent back by a partial decision, per exact 回退原因,
  *   kept by migration 31's triggers, ranked most frequent first.
@@ -25,6 +27,7 @@
 #ifndef HALL_JIANDU_H
 #define HALL_JIANDU_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -92,6 +95,11 @@ typedef void	(*jd_task_fn)(const struct task *t, const char *unit_name,
 int		 jd_queue_page(struct store *s,
 		    const struct jd_queue_line *lines, int n, int64_t offset,
 		    int limit, jd_task_fn fn, void *arg);
+
+/* The name of unit id into name[namesz] ("" when none).  Returns 0 or
+ * -1. */
+int		 jd_unit_name(struct store *s, int64_t id, char *name,
+		    size_t namesz);
 
 /* One month's 回退 totals. */
 struct jd_returns {

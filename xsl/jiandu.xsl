@@ -3,9 +3,9 @@
   jiandu.xsl: the office's 监管 page (reviewers).
   Views: index (the queue by business and age against the promised
   review time, with a stacked SVG bar per business; the queue overdue
-  first; the month's 回退 by reason; the units ranked by 离职及时率 when
-  present; the day's appointments) and returns (every 回退原因 of a
-  month, paged).
+  first; the units ranked by 离职及时率, the 10 worst; the month's 回退
+  by reason; the day's appointments), returns (every 回退原因 of a
+  month, paged) and units (the ranking, paged).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:svg="http://www.w3.org/2000/svg" exclude-result-prefixes="svg">
@@ -103,6 +103,57 @@
     </p>
   </xsl:template>
 
+  <!-- The units ranked by 离职及时率 (<ranking>), with its period form. -->
+  <xsl:template name="ranking-table">
+    <xsl:param name="action"/>
+    <xsl:variable name="k" select="ranking"/>
+    <form method="get" action="{$action}" class="form filter">
+      <label for="f-period">统计期间</label>
+      <input type="text" id="f-period" name="period" value="{$k/@period}" maxlength="7" size="8" placeholder="2026 或 2026-11"/>
+      <xsl:call-template name="field-errors"><xsl:with-param name="name">period</xsl:with-param></xsl:call-template>
+      <xsl:if test="$action = '/jiandu/units'">
+        <select name="order" aria-label="排序">
+          <option value="worst"><xsl:if test="$k/@order = 'worst'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>及时率由低到高</option>
+          <option value="best"><xsl:if test="$k/@order = 'best'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>及时率由高到低</option>
+        </select>
+      </xsl:if>
+      <button type="submit" class="btn btn-primary">查看</button>
+      <xsl:text> </xsl:text>
+      <a class="op" href="{$action}?period={$k/@prev}">上一期</a>
+      <xsl:text> </xsl:text>
+      <a class="op" href="{$action}?period={$k/@next}">下一期</a>
+    </form>
+    <p class="note">
+      <xsl:value-of select="concat($k/@period, ':有按时或逾期退工的单位共 ', $k/@total, ' 个。')"/>
+      <xsl:text>离职及时率 = 按时退工人数 ÷(按时 + 逾期)人数;劳动关系解除或终止之日起15日内提交退工登记为按时,节假日不顺延;期限未到且未办理的不计入。</xsl:text>
+    </p>
+    <table class="grid ranking">
+      <thead>
+        <tr><th>名次</th><th>单位名称</th><th>按时(人)</th><th>逾期(人)</th><th>期限未到(人)</th><th>离职及时率</th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$k/unit">
+          <tr>
+            <td class="num"><xsl:value-of select="@rank"/></td>
+            <td><xsl:value-of select="@name"/></td>
+            <td class="num"><xsl:value-of select="@on-time"/></td>
+            <td class="num"><xsl:value-of select="@late"/></td>
+            <td class="num"><xsl:value-of select="@pending"/></td>
+            <td class="num">
+              <xsl:choose>
+                <xsl:when test="@pct"><xsl:value-of select="concat(@pct, '%')"/></xsl:when>
+                <xsl:otherwise>-</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+        <xsl:if test="not($k/unit)">
+          <xsl:call-template name="empty-row"><xsl:with-param name="cols">6</xsl:with-param></xsl:call-template>
+        </xsl:if>
+      </tbody>
+    </table>
+  </xsl:template>
+
   <!-- The overview. -->
   <xsl:template match="page[@view = 'index']" mode="content">
     <xsl:variable name="q" select="queue"/>
@@ -184,7 +235,11 @@
     <xsl:call-template name="jd-pager"><xsl:with-param name="p" select="waiting/pager"/><xsl:with-param name="unit" select="'笔'"/></xsl:call-template>
 
     <xsl:if test="ranking">
-      <xsl:apply-templates select="ranking"/>
+      <h3>单位离职及时率排名(由低到高)</h3>
+      <xsl:call-template name="ranking-table"><xsl:with-param name="action">/jiandu</xsl:with-param></xsl:call-template>
+      <xsl:if test="ranking/@total &gt; count(ranking/unit)">
+        <p class="actions"><a class="op" href="/jiandu/units?period={ranking/@period}">查看全部 <xsl:value-of select="ranking/@total"/> 个单位的排名</a></p>
+      </xsl:if>
     </xsl:if>
 
     <h3>回退原因统计</h3>
@@ -226,6 +281,14 @@
     <xsl:call-template name="returns-totals"/>
     <xsl:call-template name="reasons-table"/>
     <xsl:call-template name="jd-pager"><xsl:with-param name="p" select="returns/pager"/><xsl:with-param name="unit" select="'种'"/></xsl:call-template>
+    <p class="actions"><a class="btn" href="/jiandu">返回监管</a></p>
+  </xsl:template>
+
+  <!-- The units ranked by 离职及时率, paged. -->
+  <xsl:template match="page[@view = 'units']" mode="content">
+    <xsl:call-template name="section"><xsl:with-param name="title" select="concat('离职及时率排名 ', ranking/@period)"/></xsl:call-template>
+    <xsl:call-template name="ranking-table"><xsl:with-param name="action">/jiandu/units</xsl:with-param></xsl:call-template>
+    <xsl:call-template name="jd-pager"><xsl:with-param name="p" select="ranking/pager"/><xsl:with-param name="unit" select="'个单位'"/></xsl:call-template>
     <p class="actions"><a class="btn" href="/jiandu">返回监管</a></p>
   </xsl:template>
 
