@@ -12,7 +12,8 @@
  *   T4 撤销 in 1970              已超时, first of the overdue list
  * a fifth, sent back through /review/reject with a reason of its own,
  * counts in D(0)'s month by that reason; and a booking of D(0) is among
- * the day's appointments.  A unit's certificate gets 403.
+ * the day's appointments.  Units are ranked by 离职及时率 on rows of
+ * lib/timeliness.c written for 2001.  A unit's certificate gets 403.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -379,6 +380,93 @@ START_TEST(jd_bad_input_and_roles)
 }
 END_TEST
 
+/* Units ranked by 离职及时率 in 2001 (a year no other suite touches):
+ * demo-a 1 on time and 3 late (250‰), demo-b 2 on time, 0 late and 1
+ * pending (1000‰).  Worst first on the overview and /jiandu/units,
+ * best first with order=best; the month 2001-03 alike. */
+START_TEST(jd_ranking)
+{
+	static const struct {
+		const char	*user;
+		const char	*idno;
+		const char	*done;	/* NULL: open */
+		int		 late;
+	} rows[] = {
+		{ "demo-a", "JDRANK-A1", "'2001-03-05'", 0 },
+		{ "demo-a", "JDRANK-A2", "'2001-03-30'", 1 },
+		{ "demo-a", "JDRANK-A3", "'2001-04-02'", 1 },
+		{ "demo-a", "JDRANK-A4", "NULL", 1 },
+		{ "demo-b", "JDRANK-B1", "'2001-03-02'", 0 },
+		{ "demo-b", "JDRANK-B2", "'2001-03-16'", 0 },
+		{ "demo-b", "JDRANK-B3", "NULL", 0 },
+	};
+	struct browser	 r;
+	struct answer	 a;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		db_exec(F("INSERT OR IGNORE INTO timeliness_items (unit_id, kind, "
+		    "idno, ref_date, due_date, done_on, late) SELECT unit_id, "
+		    "'tuigong', '%s', '2001-03-01', '2001-03-16', %s, %d FROM "
+		    "accounts WHERE username = '%s'", rows[i].idno, rows[i].done,
+		    rows[i].late, rows[i].user));
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	ck_assert_int_eq(http_get(&r, "/jiandu?period=2001", 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/ranking/@period)", "2001");
+	ck_xpath_eq(&a, "string(/page/ranking/@total)", "2");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@name)",
+	    "武汉市武昌区示例商贸有限公司");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@rank)", "1");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@on-time)", "1");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@late)", "3");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@rate)", "250");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@pct)", "25.0");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[2]/@name)",
+	    "武汉市洪山区示例制造有限公司");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[2]/@pending)", "1");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[2]/@pct)", "100.0");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/jiandu/units?period=2001-03&order=best",
+	    1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "units");
+	ck_xpath_eq(&a, "string(/page/ranking/@order)", "best");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[1]/@name)",
+	    "武汉市洪山区示例制造有限公司");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[2]/@rank)", "2");
+	ck_xpath_eq(&a, "string(/page/ranking/unit[2]/@late)", "3");
+	ck_xpath_eq(&a, "string(/page/ranking/pager/@base)",
+	    "/jiandu/units?period=2001-03&order=best&");
+	answer_free(&a);
+	/* Another month: nobody ranked. */
+	ck_assert_int_eq(http_get(&r, "/jiandu/units?period=2001-04", 1, &a),
+	    200);
+	ck_xpath_eq(&a, "string(/page/ranking/@total)", "0");
+	ck_assert_int_eq(xpath_count(&a, "/page/ranking/unit"), 0);
+	answer_free(&a);
+	/* A bad period: 422, this year shown. */
+	ck_assert_int_eq(http_get(&r, "/jiandu/units?period=20011", 1, &a),
+	    422);
+	ck_xpath_eq(&a, "string(/page/errors/error[@field='period']/@code)",
+	    "BAD_PERIOD");
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&r, "/jiandu?period=2001-3", 1, &a), 422);
+	answer_free(&a);
+	/* A unit: 403. */
+	{
+		struct browser	 u;
+
+		browser_init(&u, "unit-b");
+		ck_assert_int_eq(login(&u, "demo-b"), 0);
+		ck_assert_int_eq(http_get(&u, "/jiandu/units?period=2001", 1,
+		    &a), 403);
+		ck_assert_int_eq(xpath_count(&a, "/page/ranking"), 0);
+		answer_free(&a);
+	}
+	db_exec("DELETE FROM timeliness_items WHERE idno LIKE 'JDRANK-%'");
+}
+END_TEST
+
 static Suite *
 jiandu_http_suite(void)
 {
@@ -390,6 +478,7 @@ jiandu_http_suite(void)
 	tcase_add_test(tc, jd_rows_due_and_late);
 	tcase_add_test(tc, jd_returns_and_appointments);
 	tcase_add_test(tc, jd_bad_input_and_roles);
+	tcase_add_test(tc, jd_ranking);
 	suite_add_tcase(s, tc);
 	return s;
 }
