@@ -69,32 +69,81 @@ jd_midnight(const struct hdate *d)
 	return (time_t)hdate_to_days(d) * 86400 - 8 * 3600;
 }
 
-/* See jiandu.h. */
-int
-jd_promise(struct store *s, const struct wf_business *b, const char *region,
-    const struct hdate *today, struct jd_promise *out)
+/* The working days back from today that the promises cut at: day[k]
+ * is workdays_add(today, -k), computed one step at a time as far as a
+ * promise asks, so that every business of the page shares one walk. */
+#define JD_WALK_MAX	366
+struct jd_walk {
+	struct hdate	 day[JD_WALK_MAX + 1];
+	int		 n;		/* day[0..n] computed */
+};
+
+/* Starts walk w at today. */
+static void
+jd_walk_init(struct jd_walk *w, const struct hdate *today)
+{
+	w->day[0] = *today;
+	w->n = 0;
+}
+
+/* workdays_add(today, -k) into out, from walk w (extended as needed;
+ * k within 0..JD_WALK_MAX).  Returns 0 or -1. */
+static int
+jd_walk_back(struct store *s, struct jd_walk *w, int k, struct hdate *out)
+{
+	while (w->n < k) {
+		if (workdays_add(s, &w->day[w->n], -1, &w->day[w->n + 1]) != 0)
+			return -1;
+		w->n++;
+	}
+	*out = w->day[k];
+	return 0;
+}
+
+/* jd_promise() with the cuts taken from walk w.  A policy value out of
+ * range is clamped: min to 0..JD_WALK_MAX, max to min..JD_WALK_MAX.
+ * Returns 0 or -1. */
+static int
+jd_promise_walk(struct store *s, const struct wf_business *b,
+    const char *region, struct jd_walk *w, struct jd_promise *out)
 {
 	char	 key[96];
 
 	memset(out, 0, sizeof(*out));
 	out->b = b;
 	snprintf(key, sizeof(key), "review.%s.days_min", b->code);
-	if (policy_int(s, region, key, today, b->review_days_min,
+	if (policy_int(s, region, key, &w->day[0], b->review_days_min,
 	    &out->days_min) == -1)
 		return -1;
 	snprintf(key, sizeof(key), "review.%s.days_max", b->code);
-	if (policy_int(s, region, key, today, b->review_days_max,
+	if (policy_int(s, region, key, &w->day[0], b->review_days_max,
 	    &out->days_max) == -1)
 		return -1;
-	if (out->days_min < 0 || out->days_max < out->days_min ||
-	    out->days_max > 366)
-		return -1;
-	if (workdays_add(s, today, -(int)out->days_min, &out->cut_min) != 0 ||
-	    workdays_add(s, today, -(int)out->days_max, &out->cut_max) != 0)
+	if (out->days_min < 0)
+		out->days_min = 0;
+	if (out->days_min > JD_WALK_MAX)
+		out->days_min = JD_WALK_MAX;
+	if (out->days_max < out->days_min)
+		out->days_max = out->days_min;
+	if (out->days_max > JD_WALK_MAX)
+		out->days_max = JD_WALK_MAX;
+	if (jd_walk_back(s, w, (int)out->days_min, &out->cut_min) != 0 ||
+	    jd_walk_back(s, w, (int)out->days_max, &out->cut_max) != 0)
 		return -1;
 	out->t_min = jd_midnight(&out->cut_min);
 	out->t_max = jd_midnight(&out->cut_max);
 	return 0;
+}
+
+/* See jiandu.h. */
+int
+jd_promise(struct store *s, const struct wf_business *b, const char *region,
+    const struct hdate *today, struct jd_promise *out)
+{
+	struct jd_walk	 w;
+
+	jd_walk_init(&w, today);
+	return jd_promise_walk(s, b, region, &w, out);
 }
 
 /* See jiandu.h. */
@@ -170,9 +219,11 @@ jd_queue(struct store *s, const char *region, const struct hdate *today,
 {
 	const struct wf_business *const	*b;
 	struct jd_counts		 k;
+	struct jd_walk			 w;
 	int				 i;
 
 	*n = 0;
+	jd_walk_init(&w, today);
 	memset(&k, 0, sizeof(k));
 	for (b = hall_businesses; *b != NULL && k.len < JD_MAX_BUSINESSES;
 	    b++)
@@ -184,7 +235,7 @@ jd_queue(struct store *s, const char *region, const struct hdate *today,
 		if ((*b)->auto_review && k.n[i] == 0)
 			continue;
 		memset(&out[*n], 0, sizeof(out[*n]));
-		if (jd_promise(s, *b, region, today, &out[*n].p) != 0)
+		if (jd_promise_walk(s, *b, region, &w, &out[*n].p) != 0)
 			return -1;
 		out[*n].total = k.n[i];
 		if (jd_buckets(s, &out[*n]) != 0)

@@ -64,7 +64,8 @@ struct jd_queue_line {
 };
 
 /* The promise of business b for region on today (its cut days), into
- * out.  Returns 0 or -1. */
+ * out; a policy value out of range is clamped (min 0..366, max
+ * min..366).  Returns 0 or -1. */
 int		 jd_promise(struct store *s, const struct wf_business *b,
 		    const char *region, const struct hdate *today,
 		    struct jd_promise *out);

@@ -194,6 +194,40 @@ START_TEST(jiandu_queue_policy_row)
 }
 END_TEST
 
+/* A policy out of range is clamped, not an error that would fail the
+ * page: 退工 min 4 and max 2 (below it) is 4..4, cutting at 09-28
+ * (10-08, 09-30, 09-29, 09-28); a negative min is 0 (today). */
+START_TEST(jiandu_queue_policy_clamped)
+{
+	struct jd_queue_line		 lines[JD_MAX_BUSINESSES];
+	const struct jd_queue_line	*l;
+	struct hdate			 today = day_of("2026-10-09");
+	char				 buf[11];
+	int				 n;
+
+	queue_fixture();
+	exec_sql("INSERT INTO policy (region, key, valid_from, value) VALUES "
+	    "('420100', 'review.tuigong.days_min', '2026-10-01', '4'), "
+	    "('420100', 'review.tuigong.days_max', '2026-10-01', '2'), "
+	    "('420100', 'review.chexiao.days_min', '2026-10-01', '-3')");
+	ck_assert_int_eq(jd_queue(db.s, JD_REGION, &today, lines,
+	    JD_MAX_BUSINESSES, &n), 0);
+	l = line_of(lines, n, "tuigong");
+	ck_assert_int_eq(l->p.days_min, 4);
+	ck_assert_int_eq(l->p.days_max, 4);
+	hdate_fmt(&l->p.cut_max, buf);
+	ck_assert_str_eq(buf, "2026-09-28");
+	/* A (09-28 23:59:59) is on the cut day: not overdue; B..E fresh. */
+	ck_assert_int_eq(l->overdue, 0);
+	ck_assert_int_eq(l->within, 0);
+	ck_assert_int_eq(l->fresh, 5);
+	l = line_of(lines, n, "chexiao");
+	ck_assert_int_eq(l->p.days_min, 0);
+	hdate_fmt(&l->p.cut_min, buf);
+	ck_assert_str_eq(buf, "2026-10-09");
+}
+END_TEST
+
 /* What the page callback saw. */
 struct seen {
 	int64_t	 id[16];
@@ -424,6 +458,7 @@ jiandu_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, jiandu_queue_by_age);
 	tcase_add_test(tc, jiandu_queue_policy_row);
+	tcase_add_test(tc, jiandu_queue_policy_clamped);
 	tcase_add_test(tc, jiandu_queue_overdue_first);
 	tcase_add_test(tc, jiandu_due_dates);
 	tcase_add_test(tc, jiandu_returns_by_reason);
