@@ -7,8 +7,7 @@
   by reason; the day's appointments), returns (every 回退原因 of a
   month, paged) and units (the ranking, paged).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:svg="http://www.w3.org/2000/svg" exclude-result-prefixes="svg">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="layout.xsl"/>
 
@@ -17,16 +16,14 @@
     <xsl:param name="b"/>
     <xsl:param name="max"/>
     <xsl:variable name="w" select="240"/>
-    <xsl:variable name="scale">
-      <xsl:choose>
-        <xsl:when test="$max &gt; 0"><xsl:value-of select="$w div $max"/></xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- Numbers from select expressions only: a variable built from
+         content is a tree that every use converts again (costly). -->
+    <xsl:variable name="m" select="number($max)"/>
+    <xsl:variable name="scale" select="($m &gt; 0) * $w div ($m + ($m = 0))"/>
     <xsl:variable name="x1" select="$b/@fresh * $scale"/>
     <xsl:variable name="x2" select="$b/@within * $scale"/>
     <xsl:variable name="x3" select="$b/@overdue * $scale"/>
-    <svg xmlns="http://www.w3.org/2000/svg" class="age-bar" width="{$w}" height="14" viewBox="0 0 {$w} 14" role="img">
+    <svg class="age-bar" width="{$w}" height="14" viewBox="0 0 {$w} 14" role="img">
       <title><xsl:value-of select="concat($b/@name, ':未满最短时限 ', $b/@fresh, ' 笔,时限内 ', $b/@within, ' 笔,已超时 ', $b/@overdue, ' 笔')"/></title>
       <rect x="0" y="0" width="{$w}" height="14" fill="#f2f2f2"/>
       <rect x="0" y="0" width="{$x1}" height="14" fill="#7fb3d5"/>
@@ -174,12 +171,7 @@
         <tr><th>业务</th><th>承诺时限</th><th>待审核</th><th>未满最短时限</th><th>时限内</th><th>已超时</th><th>分布</th><th>操作</th></tr>
       </thead>
       <tbody>
-        <xsl:variable name="max">
-          <xsl:for-each select="$q/business">
-            <xsl:sort select="@total" data-type="number" order="descending"/>
-            <xsl:if test="position() = 1"><xsl:value-of select="@total"/></xsl:if>
-          </xsl:for-each>
-        </xsl:variable>
+        <xsl:variable name="max" select="number($q/business[not(@total &lt; $q/business/@total)][1]/@total)"/>
         <xsl:for-each select="$q/business">
           <tr>
             <xsl:if test="@overdue &gt; 0"><xsl:attribute name="class">overdue</xsl:attribute></xsl:if>
