@@ -4,7 +4,8 @@
 // one an hour ago) and a reviewer's 回退 of this month with its reason;
 // the reviewer desk links to 监管, whose queue by age shows the overdue
 // task first and marked 已超时, with its SVG bar, and whose 回退原因统计
-// counts the reason.  Screenshots (tests/out): jiandu.png,
+// counts the reason, and the units are ranked by 离职及时率 (rows of
+// lib/timeliness.c written for this year).  Screenshots (tests/out): jiandu.png,
 // jiandu-returns.png.
 import { test, launch, login, shot, expect, sql } from './hall.mjs';
 
@@ -27,6 +28,15 @@ test('监管: the queue overdue first, 回退 by reason', async () => {
     actor_id, reason, at) SELECT t.id, 'task.reject', '进行中', '未提交',
     a.id, '${REASON}', strftime('%s','now') FROM tasks t, accounts a
     WHERE t.seq_no = '${NEW}' AND a.username = 'demo-reviewer'`);
+  // 离职及时率 this year: demo-a 1 on time and 1 late (50.0%), demo-b 2 on
+  // time (100.0%): demo-a ranks first, worst first.
+  for (const [user, idno, late] of [['demo-a', 'JDB-A1', 0], ['demo-a', 'JDB-A2', 1],
+    ['demo-b', 'JDB-B1', 0], ['demo-b', 'JDB-B2', 0]]) {
+    sql(`INSERT OR IGNORE INTO timeliness_items (unit_id, kind, idno, ref_date,
+      due_date, done_on, late) SELECT unit_id, 'tuigong', '${idno}',
+      strftime('%Y-01-02', 'now', '+8 hours'), strftime('%Y-01-17', 'now', '+8 hours'),
+      strftime('%Y-01-05', 'now', '+8 hours'), ${late} FROM accounts WHERE username = '${user}'`);
+  }
   const { browser, page } = await launch('demo-reviewer');
   try {
     await login(page, 'demo-reviewer');
@@ -46,6 +56,14 @@ test('监管: the queue overdue first, 回退 by reason', async () => {
     await reason.waitFor();
     expect(/\b1\b/.test(await reason.locator('td').nth(2).textContent()),
       'the reason is not counted once');
+    // Worst first: the rates never go down the table; demo-a is there
+    // (other specs may rank more units, and add to demo-a's rows).
+    const rates = (await page.locator('table.ranking tbody tr td:last-child')
+      .allTextContents()).map((t) => parseFloat(t));
+    expect(rates.length >= 2, `ranking rows: ${rates.length}`);
+    for (let i = 1; i < rates.length; i++)
+      expect(rates[i - 1] <= rates[i], `ranking not worst first: ${rates}`);
+    await page.locator('table.ranking tr', { hasText: '武汉市武昌区示例商贸有限公司' }).waitFor();
     await shot(page, 'jiandu.png');
     await page.goto(page.url().replace(/\/jiandu.*$/, '/jiandu/returns'));
     await page.getByRole('heading', { name: /回退原因统计/ }).waitFor();
@@ -54,5 +72,6 @@ test('监管: the queue overdue first, 回退 by reason', async () => {
   } finally {
     await browser.close();
     sql(`UPDATE tasks SET state = '退单' WHERE seq_no IN ('${OLD}', '${NEW}')`);
+    sql(`DELETE FROM timeliness_items WHERE idno LIKE 'JDB-%'`);
   }
 });
