@@ -1405,6 +1405,69 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
 #undef OV_INS
 #undef OV_EMP_ANY
 #undef OV_EMP
+/* 31 (issue 13, the office's 监管 page /jiandu, lib/jiandu.c): the
+ * counts of 回退 by reason, kept by triggers in the transaction of each
+ * decision, so the page reads one month's rows in the order of an index
+ * and never the decisions themselves.  return_reasons holds, per month
+ * of the 回退 (hall time, UTC+8) and exact 回退原因, the tasks a reviewer
+ * sent back whole (task.reject by a reviewer, actor_id > 0) and the
+ * persons sent back by a partial decision (task_row_returns); n is
+ * their sum, ranked by return_reasons_rank.  return_months holds each
+ * month's totals and its number of distinct reasons (the pager's).
+ * (Numbered 31 for issue 13: 29 and 30 are lib/timeliness.c's and land
+ * from another branch; the lead renumbers on merge.) */
+"CREATE TABLE return_reasons ("
+"  month TEXT NOT NULL,"				/* YYYY-MM */
+"  reason TEXT NOT NULL,"
+"  tasks INTEGER NOT NULL DEFAULT 0,"		/* 整件回退 */
+"  persons INTEGER NOT NULL DEFAULT 0,"		/* 部分回退, persons */
+"  n INTEGER NOT NULL DEFAULT 0,"
+"  PRIMARY KEY (month, reason)"
+");"
+"CREATE INDEX return_reasons_rank ON return_reasons(month, n, reason);"
+"CREATE TABLE return_months ("
+"  month TEXT PRIMARY KEY,"
+"  tasks INTEGER NOT NULL DEFAULT 0,"
+"  persons INTEGER NOT NULL DEFAULT 0,"
+"  reasons INTEGER NOT NULL DEFAULT 0"
+");"
+"INSERT INTO return_reasons (month, reason, tasks, n)"
+"  SELECT strftime('%Y-%m', at + 28800, 'unixepoch'), reason, COUNT(*),"
+"  COUNT(*) FROM task_events WHERE action = 'task.reject' AND actor_id > 0"
+"  GROUP BY 1, 2;"
+"INSERT INTO return_reasons (month, reason, persons, n)"
+"  SELECT strftime('%Y-%m', at + 28800, 'unixepoch'), reason, COUNT(*),"
+"  COUNT(*) FROM task_row_returns WHERE 1 GROUP BY 1, 2"
+"  ON CONFLICT (month, reason) DO UPDATE SET"
+"  persons = persons + excluded.persons, n = n + excluded.n;"
+"INSERT INTO return_months (month, tasks, persons, reasons)"
+"  SELECT month, SUM(tasks), SUM(persons), COUNT(*) FROM return_reasons"
+"  GROUP BY month;"
+"CREATE TRIGGER return_reasons_task AFTER INSERT ON task_events"
+"  WHEN NEW.action = 'task.reject' AND NEW.actor_id > 0 BEGIN"
+"  INSERT INTO return_months (month, reasons)"
+"    SELECT strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), 1 WHERE NOT EXISTS (SELECT 1 FROM return_reasons"
+"    WHERE month = strftime('%Y-%m', NEW.at + 28800, 'unixepoch') AND reason = NEW.reason)"
+"    ON CONFLICT (month) DO UPDATE SET reasons = reasons + 1;"
+"  INSERT INTO return_reasons (month, reason, tasks, n)"
+"    VALUES (strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), NEW.reason, 1, 1)"
+"    ON CONFLICT (month, reason) DO UPDATE SET tasks = tasks + 1,"
+"    n = n + 1;"
+"  INSERT INTO return_months (month, tasks) VALUES (strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), 1)"
+"    ON CONFLICT (month) DO UPDATE SET tasks = tasks + 1;"
+"END;"
+"CREATE TRIGGER return_reasons_row AFTER INSERT ON task_row_returns BEGIN"
+"  INSERT INTO return_months (month, reasons)"
+"    SELECT strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), 1 WHERE NOT EXISTS (SELECT 1 FROM return_reasons"
+"    WHERE month = strftime('%Y-%m', NEW.at + 28800, 'unixepoch') AND reason = NEW.reason)"
+"    ON CONFLICT (month) DO UPDATE SET reasons = reasons + 1;"
+"  INSERT INTO return_reasons (month, reason, persons, n)"
+"    VALUES (strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), NEW.reason, 1, 1)"
+"    ON CONFLICT (month, reason) DO UPDATE SET persons = persons + 1,"
+"    n = n + 1;"
+"  INSERT INTO return_months (month, persons) VALUES (strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), 1)"
+"    ON CONFLICT (month) DO UPDATE SET persons = persons + 1;"
+"END;",
 };
 
 const size_t store_nmigrations =

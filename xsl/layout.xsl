@@ -315,6 +315,11 @@
                 <xsl:with-param name="href">/bujiao/confirm</xsl:with-param>
                 <xsl:with-param name="here" select="$here"/>
               </xsl:call-template>
+              <xsl:call-template name="left-item">
+                <xsl:with-param name="label">监管</xsl:with-param>
+                <xsl:with-param name="href">/jiandu</xsl:with-param>
+                <xsl:with-param name="here" select="$here"/>
+              </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
               <xsl:for-each select="$menu/entry">

@@ -24,6 +24,7 @@
       </xsl:with-param>
     </xsl:call-template>
     <p class="note desk-links"><a href="/yuyue/desk">当日预约</a>(单位预约到经办机构办理的业务,按日期查看)</p>
+    <p class="note desk-links"><a href="/jiandu">监管</a>(待审业务按承诺时限、超时优先,回退原因统计,当日预约)</p>
 
     <form method="get" action="/review" class="form filter">
       <label for="f-business">业务类型</label>

@@ -397,8 +397,13 @@ measure() {
 
 # m_get KEY PROG PATH AUTH [MAX]: GETs PATH (on the public port for
 # AUTH pub): one to warm up, then as many as fit in the budget (at most
-# MAX, else SCALE_N); records them.
+# MAX, else SCALE_N); records them.  A program of B/bin that does not
+# exist (not built yet) is said and skipped.
 m_get() {
+	if [ ! -x "$b/bin/$2" ]; then	# a program not in this build yet
+		echo "  $1: no program $2 in $b/bin, not measured"
+		return
+	fi
 	base=$url
 	[ "$4" = pub ] && base=$puburl
 	wait_idle "$2"
@@ -574,6 +579,12 @@ measure_store() {
 	m_get biangeng-records biangeng /biangeng/records vip
 	m_get review review /review rev
 	m_get review-done review "/review?state=done" rev
+	# The two 监管 pages (issue 13): the unit's and the office's.  A
+	# path its program answers 404 (or a program missing) is still
+	# recorded, with its status, and never stops the run.
+	m_get jianguan jianguan /jianguan vip
+	m_get jiandu jiandu /jiandu rev
+	m_get jiandu-returns jiandu /jiandu/returns rev
 	rc=$(sql "$store" "SELECT receipt_no || '&code=' || code FROM receipts
 	    ORDER BY (task_id = ${task:-0}) DESC, id DESC LIMIT 1")
 	[ -n "$rc" ] && m_get verify verify "/verify?no=$rc" pub 25

@@ -16,7 +16,8 @@
 # "PASS name" / "FAIL name: reason" per test; a spec that dies without
 # saying so, or reports no test, counts as one failure.  Ends with
 # "N passed, N failed" and fails when a test failed or a program logged
-# a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder.
+# a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder;
+# HALL_BROWSER_SPEC=NAME runs NAME.spec.mjs alone.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: run.sh SRCDIR B" >&2; exit 2; }
@@ -74,6 +75,9 @@ failed=0
 for spec in "$here"/*.spec.mjs; do
 	[ -f "$spec" ] || continue
 	name=${spec##*/}
+	# HALL_BROWSER_SPEC=NAME runs only NAME.spec.mjs (while working on it).
+	[ -z "${HALL_BROWSER_SPEC:-}" ] ||
+	    [ "$name" = "${HALL_BROWSER_SPEC%.spec.mjs}.spec.mjs" ] || continue
 	log=$T/browser-${name%.spec.mjs}.log
 	echo "== $name"
 	(cd "$here" && timeout 600 node "$spec") >"$log" 2>&1
