@@ -62,6 +62,12 @@
             <th>退工日期</th>
             <td><xsl:call-template name="jjbc-fact"><xsl:with-param name="label">退工日期</xsl:with-param></xsl:call-template></td>
           </tr>
+          <xsl:if test="not(detail/field[starts-with(@label, '经济补偿')])">
+            <tr>
+              <th>经济补偿</th>
+              <td colspan="3">本业务未计算经济补偿(批量退工,或本功能启用前保存的退工登记)。</td>
+            </tr>
+          </xsl:if>
           <xsl:for-each select="detail/field[starts-with(@label, '经济补偿') and @label != '经济补偿计算过程']">
             <tr class="jjbc-row">
               <th>
