@@ -395,11 +395,12 @@ END_TEST
  * contract starts D − 30 months) to E is 16 years 3 months (N = 16.5);
  * 月工资 1,000,000.00 is above the cap C, so the wage is C and N at most
  * 12: due = 12 × C.  Paid 100,000.00: saved, with the warning of a
- * payment 12 × C − 100,000.00 below it.
+ * payment 12 × C − 100,000.00 below it; paid in full, no warning;
+ * underpaid again, submitted all the same, and the reviewer sees it.
  */
 START_TEST(jb_below_statutory_warns_capped)
 {
-	struct browser	 b;
+	struct browser	 b, r;
 	struct answer	 a;
 	struct jb_fix	 f;
 	char		 tok[40], sql[256], start[11], from[11], want[160],
@@ -471,6 +472,34 @@ START_TEST(jb_below_statutory_warns_capped)
 	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM tuigong_comp WHERE "
 	    "task_id = %lld", id);
 	ck_assert_int_eq(db_int(sql), 1);
+
+	/* Underpaid again, it is still submitted (a warning, never a
+	 * refusal), and the reviewer sees the figure and the shortfall. */
+	snprintf(sql, sizeof(sql), "%lld", id);
+	ck_assert_int_eq(jb_save(&b, "", sql, &f, "单位辞退", start,
+	    "1000000", "100000", from, "", &a), 303);
+	answer_free(&a);
+	jb_upload(&b, id, "jiechu_zhengming");
+	jb_upload(&b, id, "sfz_copy");
+	jb_upload(&b, id, "jiechu_tongzhi");
+	jb_upload(&b, id, "buchang_pingzheng");
+	ck_assert_int_eq(http_post(&b, "/tuigong/submit", 1, &a, "id", sql,
+	    NULL), 303);
+	answer_free(&a);
+	ck_assert_int_eq(jb_get(&b, "/tuigong", id, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/task/@state)", "进行中");
+	ck_assert_int_eq(xpath_count(&a, "/page/compensation/warning"), 1);
+	answer_free(&a);
+	browser_init(&r, "reviewer");
+	ck_assert_int_eq(login(&r, "demo-reviewer"), 0);
+	ck_assert_int_eq(jb_get(&r, "/review/task", id, 1, &a), 200);
+	snprintf(want, sizeof(want), "%s元", due);
+	ck_xpath_eq(&a, "string(/page/detail/field[@label='经济补偿法定金额'])",
+	    want);
+	snprintf(want, sizeof(want), "低于法定金额%s元", diff);
+	ck_xpath_eq(&a, "string(/page/detail/field[@label='经济补偿差额'])",
+	    want);
+	answer_free(&a);
 }
 END_TEST
 
