@@ -140,7 +140,7 @@ compensation_compute(const struct hdate *start, const struct hdate *end,
 	if (start == NULL || end == NULL || !comp_real(start) ||
 	    !comp_real(end) || hdate_cmp(start, end) > 0 || wage_fen < 0 ||
 	    wage_fen > COMP_WAGE_MAX_FEN || cap_fen < 0 ||
-	    cap_fen > COMP_WAGE_MAX_FEN || max_years <= 0 || max_years > 100)
+	    cap_fen > COMP_CAP_MAX_FEN || max_years <= 0 || max_years > 100)
 		return -1;
 	end1 = *end;
 	hdate_add_days(&end1, 1);

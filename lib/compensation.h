@@ -44,6 +44,10 @@ struct hdate;
 /* The largest monthly wage accepted: one million yuan. */
 #define COMP_WAGE_MAX_FEN	INT64_C(100000000)
 
+/* The largest cap accepted: 10 × the largest 社平工资 policy allows
+ * (wagebase.h WB_AVG_MAX_FEN), a multiple of at most 10. */
+#define COMP_CAP_MAX_FEN	INT64_C(10000000000)
+
 /* The worked figure. */
 struct comp_result {
 	int		 years;		/* full years of service */
@@ -63,7 +67,8 @@ struct comp_result {
 
 /* Works out the 经济补偿 for a service from start to end (both real
  * dates, end not before start), a monthly wage wage_fen (0 ..
- * COMP_WAGE_MAX_FEN), cap_fen (0: no cap known; else > 0) and
+ * COMP_WAGE_MAX_FEN), cap_fen (0: no cap known; else up to
+ * COMP_CAP_MAX_FEN) and
  * max_years (> 0, the years the cap allows).  Fills *out, working
  * included.  Returns 0, or -1 for arguments out of range (out is then
  * zeroed). */

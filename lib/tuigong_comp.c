@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "insurance.h"
+#include "log.h"
 #include "policy.h"
 #include "store.h"
 #include "text.h"
@@ -156,8 +157,11 @@ tgc_cap(struct store *s, int64_t unit_id, const struct hdate *end,
 	    (rc = policy_int_year(s, region, "wage.avg_monthly_fen",
 	    end->year, &avg)) < 0)
 		return -1;
-	if (mult < 1 || mult > 10 || years < 1 || years > 100)
+	if (mult < 1 || mult > 10 || years < 1 || years > 100) {
+		log_err("tuigong_comp: %s: compensation.cap_multiple %lld or "
+		    "cap_years %lld out of range", region, mult, years);
 		return -1;
+	}
 	c->cap_multiple = (int)mult;
 	c->cap_years = (int)years;
 	c->avg_fen = rc == 0 && avg > 0 && avg <= WB_AVG_MAX_FEN ? avg : 0;

@@ -190,6 +190,12 @@ START_TEST(comp_bad_args)
 	ck_assert_int_eq(compensation_compute(&e, &s, COMP_WAGE_MAX_FEN + 1,
 	    CAP, 12, &r), -1);
 	ck_assert_int_eq(compensation_compute(&e, &s, 100, -1, 12, &r), -1);
+	ck_assert_int_eq(compensation_compute(&e, &s, 100, COMP_CAP_MAX_FEN + 1,
+	    12, &r), -1);
+	/* A cap above the largest wage is fine: the wage is under it. */
+	ck_assert_int_eq(compensation_compute(&e, &s, COMP_WAGE_MAX_FEN,
+	    COMP_CAP_MAX_FEN, 12, &r), 0);
+	ck_assert_int_eq(r.wage_capped, 0);
 	ck_assert_int_eq(compensation_compute(&e, &s, 100, CAP, 0, &r), -1);
 	ck_assert_int_eq(compensation_compute(&bad, &s, 100, CAP, 12, &r), -1);
 	ck_assert_int_eq(compensation_compute(NULL, &s, 100, CAP, 12, &r), -1);
