@@ -313,6 +313,17 @@ START_TEST(jb_form_computes_prints_xlsx)
 	ck_assert_ptr_nonnull(strstr(a.body, "32,000.00元"));
 	ck_assert_ptr_nonnull(strstr(a.body, f.name));
 	answer_free(&a);
+	ck_assert_int_eq(jb_get(&b, "/tuigong/jisuan", id, 1, &a), 200);
+	ck_xpath_eq(&a, "string(/page/@view)", "jisuan");
+	ck_xpath_eq(&a, "string(/page/business/@done)", "0");
+	ck_xpath_eq(&a, "string(/page/detail/field[@label='经济补偿法定金额'])",
+	    "32,000.00元");
+	answer_free(&a);
+	/* A malformed id, or none: 404, nothing else. */
+	ck_assert_int_eq(http_get(&b, "/tuigong/jisuan?id=abc", 1, &a), 404);
+	answer_free(&a);
+	ck_assert_int_eq(http_get(&b, "/tuigong/jisuan/xlsx", 1, &a), 404);
+	answer_free(&a);
 	/* The numbered one waits for 结束. */
 	ck_assert_int_eq(jb_get(&b, "/print/jjbc", id, 1, &a), 409);
 	answer_free(&a);
