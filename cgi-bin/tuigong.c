@@ -13,6 +13,18 @@
  *                                  reason= previews the tg_page_task_materials)
  *   POST /tuigong/save             the form fields, token, id?, csrf
  *   GET  /tuigong/timeline         sfzh=: the employee's timeline
+ *   GET  /tuigong/jisuan           id: the 《经济补偿金计算表》 of the
+ *                                  unit's single 退工 in any state (a
+ *                                  draft marked 草稿; once 结束 it links
+ *                                  to the numbered /print/jjbc), 404
+ *                                  for another unit's or none stored
+ *   GET  /tuigong/jisuan/xlsx      id: the same as .xlsx (with the
+ *                                  receipt's number once 结束)
+ *
+ * 经济补偿 (lib/tuigong_comp.h): the form's 月工资, 实付经济补偿,
+ * 工作年限起算日期 and exempting basis are validated with the form and
+ * the statutory figure is worked out and stored with the row; a
+ * payment below it is saved, and the page warns.
  *
  * Save: malformed input is refused (422) and nothing is stored, as is
  * a second 退工 of a person who has an unfinished one (TG_DUPLICATE,
@@ -28,7 +40,9 @@
 #include "hall.h"
 #include "batch.h"
 #include "taskpage.h"
+#include "receipt.h"
 #include "tuigong.h"
+#include "tuigong_comp.h"
 #include "tuigong_page.h"
 
 /* Prefills r from the 身份证号 of the query box (q_sfzh, or sfzh from
@@ -102,6 +116,10 @@ form_get(struct hall_ctx *c)
 		snprintf(r.handler_name, sizeof(r.handler_name), "%s",
 		    c->acct.display_name);
 	tg_page_row(c, &r);
+	if (tg_page_comp_new(c, &r) != 0) {
+		page_busy(c);
+		return;
+	}
 	page_form_errors(c, &errs);
 	c->status = status;
 	if (tg_page_persons(c) != 0 || tg_page_materials(c, r.reason, 0, 0) != 0 ||
@@ -116,6 +134,7 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 {
 	tp_begin_refused(c, "退工登记", t);
 	tg_page_posted(c);
+	tg_page_comp_posted(c);
 	if (tg_page_materials(c, req_get(c->r, "reason"),
 	    req_get(c->r, "compensation") != NULL, 0) != 0 ||
 	    (t != NULL && page_attachments(c, NULL, t->id) == NULL) ||
@@ -132,10 +151,11 @@ save_refused(struct hall_ctx *c, const struct form_errors *errs,
 static void
 save_post(struct hall_ctx *c)
 {
-	struct field_val	 vals[TGF__MAX];
+	struct field_val	 vals[TGF__MAX], cv[TGCF__MAX];
 	struct form_errors	 errs;
 	struct tuigong_facts	 f;
 	struct tuigong_row	 r;
+	struct tg_comp		 k;
 	struct task		 t, *tp = NULL;
 	int64_t			 id, dup_id;
 	char			 buf[256], key[48], dup_seq[32];
@@ -158,8 +178,12 @@ save_post(struct hall_ctx *c)
 	}
 	errs.n = 0;
 	form_validate(c->r, tuigong_form_defs, TGF__MAX, &c->today, vals, &errs);
+	form_validate(c->r, tg_comp_defs, TGCF__MAX, &c->today, cv, &errs);
 	if (errs.n == 0)
 		tuigong_form_extra(vals, &errs);
+	if (errs.n == 0)
+		tg_comp_form_extra(cv, vals[TGF_REASON].str,
+		    vals[TGF_END_DATE].str, &errs);
 	if (errs.n > 0) {
 		save_refused(c, &errs, tp);
 		return;
@@ -170,6 +194,13 @@ save_post(struct hall_ctx *c)
 		return;
 	}
 	tuigong_row_apply_facts(&r, &f);
+	if (tg_comp_work(c->s, c->acct.unit_id, &r, cv, &k) != 0) {
+		page_busy(c);
+		return;
+	}
+	r.comp = &k;
+	if (k.paid_entered && k.paid_fen > 0)
+		r.compensation = 1;
 	if ((rc = tuigong_save(c->s, &c->who, tp, &r, page_dedup_key(c, "tg",
 	    key), &id, &created, &dup_id, dup_seq)) < 0) {
 		page_busy(c);
@@ -232,8 +263,111 @@ timeline_get(struct hall_ctx *c)
 	tg_page_timeline(c, &tl);
 }
 
+/* ---- 《经济补偿金计算表》 ---- */
+
+/* describe() callback: one <field label=...>value</field> under the
+ * <detail> arg. */
+static void
+jisuan_field(void *arg, const char *label, const char *value)
+{
+	struct hall_ctx	*c = ((void **)arg)[0];
+	xmlNodePtr	 detail = ((void **)arg)[1];
+
+	page_attr(page_add(c, detail, "field", value), "label", label);
+}
+
+/* Loads the single 退工 named by id with its 经济补偿 stored.  Returns
+ * 0, or 1 when the page holds the refusal (404). */
+static int
+jisuan_load(struct hall_ctx *c, struct task *t)
+{
+	struct tg_comp	*k;
+	int		 rc;
+
+	if (tp_load(c, t) != 0)
+		return 1;
+	if ((k = malloc(sizeof(*k))) == NULL) {
+		page_busy(c);
+		return 1;
+	}
+	rc = tg_comp_load(c->s, t->id, 0, k);
+	free(k);
+	if (rc < 0) {
+		page_busy(c);
+		return 1;
+	}
+	if (rc > 0) {
+		page_fail(c, 404, "NOT_FOUND", "该业务没有经济补偿金计算表(批量"
+		    "退工、或保存时未计算经济补偿的业务):请在退工登记表中填写"
+		    "月工资后保存");
+		return 1;
+	}
+	return 0;
+}
+
+/* GET /tuigong/jisuan */
+static void
+jisuan_get(struct hall_ctx *c)
+{
+	struct task	 t;
+	xmlNodePtr	 n;
+	void		*arg[2];
+
+	if (jisuan_load(c, &t) != 0)
+		return;
+	tp_begin(c, "jisuan", "经济补偿金计算表");
+	if (page_unit(c, t.unit_id) != 0) {
+		page_busy(c);
+		return;
+	}
+	n = page_add(c, NULL, "business", NULL);
+	page_attr_int(n, "id", t.id);
+	page_attr(n, "seq", t.seq_no);
+	page_attr(n, "state", task_state_names[t.state]);
+	page_attr(n, "done", t.state == TASK_DONE ? "1" : "0");
+	arg[0] = c;
+	arg[1] = page_add(c, NULL, "detail", NULL);
+	if (tuigong_business.describe(c->s, t.id, jisuan_field, arg) != 0)
+		page_busy(c);
+}
+
+/* GET /tuigong/jisuan/xlsx */
+static void
+jisuan_xlsx(struct hall_ctx *c)
+{
+	const struct wf_receipt	*kind;
+	struct receipt		 rc_;
+	struct task		 t;
+	char			 unit[304];
+	int			 rc;
+
+	if (jisuan_load(c, &t) != 0)
+		return;
+	memset(&rc_, 0, sizeof(rc_));
+	kind = receipt_kind_of(&tuigong_business, "jjbc");
+	if (receipt_unit_name(c->s, t.unit_id, unit, sizeof(unit)) != 0 ||
+	    (t.state == TASK_DONE && (kind == NULL || receipt_issue(c->s,
+	    t.id, c->acct.unit_id, kind, &rc_) != 0))) {
+		page_busy(c);
+		return;
+	}
+	rc = tg_comp_xlsx(c->s, t.id, unit, t.seq_no, rc_.no, rc_.code,
+	    &c->file, &c->filesz);
+	if (rc != 0) {
+		page_busy(c);
+		return;
+	}
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "经济补偿金计算表-%s.xlsx",
+	    t.seq_no);
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s",
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
 static const struct route routes[] = {
 	{ REQ_GET, "/tuigong/timeline", timeline_get, ROUTE_UNIT },
+	{ REQ_GET, "/tuigong/jisuan", jisuan_get, ROUTE_UNIT },
+	{ REQ_GET, "/tuigong/jisuan/xlsx", jisuan_xlsx, ROUTE_UNIT },
 };
 
 static const struct tp_business tuigong_pages = {

@@ -1468,6 +1468,40 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
 "  INSERT INTO return_months (month, persons) VALUES (strftime('%Y-%m', NEW.at + 28800, 'unixepoch'), 1)"
 "    ON CONFLICT (month) DO UPDATE SET persons = persons + 1;"
 "END;",
+/* 32 (issue 13, 经济补偿, lib/tuigong_comp.c): the statutory 经济补偿 of
+ * a 退工 row worked out (劳动合同法 Art. 47) and the amount paid, one
+ * row per (task, row); the 《经济补偿金计算表》 prints it. */
+"CREATE TABLE tuigong_comp ("
+"  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+"  row_no INTEGER NOT NULL,"
+"  owed INTEGER NOT NULL CHECK (owed IN (0, 1)),"
+"  reason TEXT NOT NULL,"			/* 退工原因 */
+"  basis TEXT NOT NULL DEFAULT '',"		/* why none is owed */
+"  start TEXT NOT NULL DEFAULT '',"		/* 工作年限起算 */
+"  start_entered TEXT NOT NULL DEFAULT '',"
+"  end_date TEXT NOT NULL DEFAULT '',"		/* 退工日期 */
+"  avg_fen INTEGER NOT NULL DEFAULT 0,"		/* 社平工资 used */
+"  cap_multiple INTEGER NOT NULL DEFAULT 3,"
+"  cap_years INTEGER NOT NULL DEFAULT 12,"
+"  computed INTEGER NOT NULL DEFAULT 0 CHECK (computed IN (0, 1)),"
+"  years INTEGER NOT NULL DEFAULT 0,"
+"  months INTEGER NOT NULL DEFAULT 0,"
+"  days INTEGER NOT NULL DEFAULT 0,"
+"  total_months INTEGER NOT NULL DEFAULT 0,"
+"  half_months INTEGER NOT NULL DEFAULT 0,"	/* N x 2 after the cap */
+"  half_uncapped INTEGER NOT NULL DEFAULT 0,"
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"	/* 月工资 entered */
+"  wage_used_fen INTEGER NOT NULL DEFAULT 0,"
+"  cap_fen INTEGER NOT NULL DEFAULT 0,"
+"  due_fen INTEGER NOT NULL DEFAULT 0,"		/* 法定经济补偿 */
+"  wage_capped INTEGER NOT NULL DEFAULT 0,"
+"  years_capped INTEGER NOT NULL DEFAULT 0,"
+"  paid_fen INTEGER NOT NULL DEFAULT 0,"	/* 实付 */
+"  paid_entered INTEGER NOT NULL DEFAULT 0,"
+"  working TEXT NOT NULL DEFAULT '',"		/* 计算过程 */
+"  note TEXT NOT NULL DEFAULT '',"
+"  PRIMARY KEY (task_id, row_no)"
+");",
 };
 
 const size_t store_nmigrations =

@@ -63,6 +63,10 @@
  *                                    row per year, valid_from in it (a
  *                                    year without its row has no bases:
  *                                    policy_int_year, wagebase.h)
+ *   compensation.cap_multiple        经济补偿: a 月工资 above N × 社平工资
+ *                                    is paid as N × it (3; 劳动合同法
+ *                                    第四十七条, lib/tuigong_comp.h)
+ *   compensation.cap_years           ... and for at most N years (12)
  *   base.floor_pct                   缴费基数 floor, % of 社平工资 (60)
  *   base.ceiling_pct                 缴费基数 ceiling, % (300)
  *   nianbao.open.<YYYY>              "YYYY-MM-DD": the 年度缴费工资申报

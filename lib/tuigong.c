@@ -23,6 +23,7 @@
 #include "tally.h"
 #include "text.h"
 #include "tuigong.h"
+#include "tuigong_comp.h"
 #include "zengyuan.h"
 
 #define TG_BUSINESS	"tuigong"
@@ -1314,6 +1315,7 @@ tuigong_save(struct store *s, const struct actor *who,
 	r->row_no = 0;
 	snprintf(object, sizeof(object), "task:%" PRId64, *id);
 	if (tuigong_row_save(s, r) != 0 ||
+	    (r->comp != NULL && tg_comp_save(s, *id, 0, r->comp) != 0) ||
 	    (st = store_stmt(s, tg_sql[TG_STMT_SAVE_OVERDUE])) == NULL ||
 	    store_bind_int(st, 1, r->overdue) ||
 	    store_bind_int(st, 2, *id) || store_exec_stmt(s, st) ||
@@ -1977,7 +1979,7 @@ tg_business_describe(struct store *s, int64_t task_id,
 			return -1;
 		if (rc == 0)
 			tg_describe_row(&row, field, arg);
-		return 0;
+		return rc == 0 ? tg_comp_describe(s, task_id, field, arg) : 0;
 	}
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return -1;
@@ -2075,6 +2077,7 @@ static const struct wf_menu tg_menu[] = {
 static const struct wf_receipt tg_receipts[] = {
 	{ "tuigong", "退工登记证明", "tuigong", "TG" },
 	{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
+	{ "jjbc", "经济补偿金计算表", "jjbc", "JB" },	/* lib/tuigong_comp.c */
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -39,6 +39,7 @@
 
 struct store;
 struct actor;
+struct tg_comp;
 
 /* 退工原因, stored by name. */
 enum tuigong_reason {
@@ -89,6 +90,9 @@ struct tuigong_row {
 	char		 handler_phone[32];
 	char		 remark[600];
 	int		 overdue;
+	/* 经济补偿 worked out for this row (lib/tuigong_comp.h), stored
+	 * with it by tuigong_save when not NULL; loads leave it NULL. */
+	const struct tg_comp *comp;
 };
 
 /* What the store knows about the employment a row names. */

@@ -13,7 +13,9 @@
 #include "person.h"
 #include "taskpage.h"
 #include "tuigong.h"
+#include "tuigong_comp.h"
 #include "tuigong_page.h"
+#include "wagebase.h"
 
 /* Adds the options of the form's selects. */
 void
@@ -25,6 +27,7 @@ tg_page_options(struct hall_ctx *c)
 	page_options(c, "reason", tuigong_reason_names);
 	page_options(c, "sex", sexes);
 	page_options(c, "hukou_type", hukou);
+	page_options(c, "comp_basis", tg_comp_bases);
 }
 
 /* Adds <timeliness on-time= total= rate=>: the unit's 离职及时率.
@@ -370,6 +373,8 @@ tg_page_task(struct hall_ctx *c, const struct task *t, int batch, xmlNodePtr tn)
 		tp_begin(c, "form", "退工登记");
 	tg_page_row(c, &r);
 	tg_page_options(c);
+	if (tg_page_comp_task(c, t->id) != 0)
+		return -1;
 	return tg_page_timeliness(c) != 0 || tp_add_recent(c) != 0 ? -1 : 0;
 }
 
@@ -383,4 +388,122 @@ tg_page_batch(struct hall_ctx *c)
 	    tp_add_recent(c) != 0)
 		return -1;
 	return 0;
+}
+
+/* ---- 经济补偿 (lib/tuigong_comp.h) ---- */
+
+/* fen as a form value, "8000.00" (no grouping), into buf[bufsz];
+ * "" for 0 when !shown.  Returns buf. */
+static const char *
+tg_page_money(int64_t fen, int shown, char *buf, size_t bufsz)
+{
+	if (fen == 0 && !shown)
+		buf[0] = '\0';
+	else
+		snprintf(buf, bufsz, "%" PRId64 ".%02d", fen / 100,
+		    (int)(fen % 100));
+	return buf;
+}
+
+/* See tuigong_page.h. */
+xmlNodePtr
+tg_page_comp(struct hall_ctx *c, const struct tg_comp *k)
+{
+	xmlNodePtr	 n;
+	char		 buf[768], y[32];
+
+	n = page_add(c, NULL, "compensation", NULL);
+	page_attr(n, "owed", k->owed ? "1" : "0");
+	page_attr(n, "computed", k->computed ? "1" : "0");
+	page_attr(n, "wage", tg_page_money(k->wage_fen, 0, buf, sizeof(buf)));
+	page_attr(n, "comp-paid", tg_page_money(k->paid_fen, k->paid_entered,
+	    buf, sizeof(buf)));
+	page_attr(n, "comp-start", k->start_entered);
+	page_attr(n, "comp-basis", k->basis);
+	page_attr(n, "start", k->start);
+	page_attr(n, "end", k->end);
+	if (k->note[0] != '\0')
+		page_attr(n, "note", k->note);
+	if (k->computed) {
+		page_attr_int(n, "years", k->r.years);
+		page_attr_int(n, "months", k->r.months);
+		page_attr_int(n, "days", k->r.days);
+		page_attr(n, "n", compensation_months_text(k->r.half_months,
+		    buf, sizeof(buf)));
+		page_attr(n, "wage-yuan", wb_yuan(k->wage_fen, y, sizeof(y)));
+		page_attr(n, "wage-used", wb_yuan(k->r.wage_used_fen, y,
+		    sizeof(y)));
+		page_attr(n, "cap", k->r.cap_fen > 0 ? wb_yuan(k->r.cap_fen, y,
+		    sizeof(y)) : "");
+		page_attr(n, "avg", k->avg_fen > 0 ? wb_yuan(k->avg_fen, y,
+		    sizeof(y)) : "");
+		page_attr(n, "wage-capped", k->r.wage_capped ? "1" : "0");
+		page_attr(n, "years-capped", k->r.years_capped ? "1" : "0");
+		page_attr(n, "due", wb_yuan(k->r.amount_fen, y, sizeof(y)));
+		page_attr_int(n, "due-fen", k->r.amount_fen);
+		if (k->paid_entered)
+			page_attr(n, "paid-yuan", wb_yuan(k->paid_fen, y,
+			    sizeof(y)));
+		page_add(c, n, "working", k->r.working);
+	}
+	if (*tg_comp_warning(k, buf, sizeof(buf)) != '\0')
+		page_add(c, n, "warning", buf);
+	return n;
+}
+
+/* See tuigong_page.h. */
+int
+tg_page_comp_task(struct hall_ctx *c, int64_t task_id)
+{
+	struct tg_comp	*k;
+	int		 rc;
+
+	if ((k = malloc(sizeof(*k))) == NULL)
+		return -1;
+	if ((rc = tg_comp_load(c->s, task_id, 0, k)) == 0) {
+		page_attr(tg_page_comp(c, k), "task", "1");
+	}
+	free(k);
+	return rc < 0 ? -1 : 0;
+}
+
+/* See tuigong_page.h. */
+int
+tg_page_comp_new(struct hall_ctx *c, const struct tuigong_row *r)
+{
+	struct tg_comp	 k;
+	char		 month[8], buf[32];
+	xmlNodePtr	 n;
+
+	memset(&k, 0, sizeof(k));
+	snprintf(month, sizeof(month), "%04d-%02d", c->today.year,
+	    c->today.month);
+	if (tg_comp_wage_known(c->s, c->acct.unit_id, r->person_id, month,
+	    &k.wage_fen) != 0)
+		return -1;
+	n = page_add(c, NULL, "compensation", NULL);
+	page_attr(n, "wage", tg_page_money(k.wage_fen, 0, buf, sizeof(buf)));
+	if (k.wage_fen > 0)
+		page_attr(n, "wage-from", "申报工资");
+	return 0;
+}
+
+/* See tuigong_page.h. */
+void
+tg_page_comp_posted(struct hall_ctx *c)
+{
+	static const char *const names[] = { "wage", "comp_paid",
+	    "comp_start", "comp_basis" };
+	static const char *const attrs[] = { "wage", "comp-paid",
+	    "comp-start", "comp-basis" };
+	xmlNodePtr	 n;
+	const char	*v;
+	size_t		 i;
+
+	n = page_add(c, NULL, "compensation", NULL);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		v = req_get(c->r, names[i]);
+		if (v != NULL && valid_text(v, 100) == VALID_OK)
+			page_attr(n, attrs[i], v);
+	}
 }

@@ -74,4 +74,24 @@ int		 tg_page_task(struct hall_ctx *c, const struct task *t,
  * unit's 退工 tasks. */
 int		 tg_page_batch(struct hall_ctx *c);
 
+struct tg_comp;
+
+/* Adds <compensation owed= computed= wage= comp-paid= comp-start=
+ * comp-basis= start= end= note= years= months= days= n= wage-yuan=
+ * wage-used= cap= avg= wage-capped= years-capped= due= due-fen=
+ * paid-yuan=> with <working> and <warning> (paid below the statutory
+ * figure): the 经济补偿 k.  Returns the node. */
+xmlNodePtr	 tg_page_comp(struct hall_ctx *c, const struct tg_comp *k);
+
+/* Adds <compensation task="1" ...> of row 0 of task_id when one is
+ * stored.  Returns 0 or -1. */
+int		 tg_page_comp_task(struct hall_ctx *c, int64_t task_id);
+
+/* Adds <compensation wage= wage-from=> for a new form of row r: the
+ * person's 申报工资 here as the 月工资 prefilled.  Returns 0 or -1. */
+int		 tg_page_comp_new(struct hall_ctx *c, const struct tuigong_row *r);
+
+/* Adds <compensation> echoing the request's 经济补偿 fields. */
+void		 tg_page_comp_posted(struct hall_ctx *c);
+
 #endif

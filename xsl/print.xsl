@@ -9,7 +9,8 @@
              own prints as;
     tuigong  《退工登记证明》;
     yonggong 《用工备案表》;
-    zengyuan 《企业参保人员增员表》.
+    zengyuan 《企业参保人员增员表》;
+    jjbc     《经济补偿金计算表》 of a 退工 (the sheet is in jisuan.xsl).
   A task's list rows (persons/person, from the business's rows()) print
   as a table on either sheet.
   The receipt pages use no session data (user, token, dates of today)
@@ -21,6 +22,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="jisuan.xsl"/>
 
   <!-- The receipt pages: a sheet and a no-print toolbar, no frame. -->
   <xsl:template match="/page[receipt/@no != '']">
@@ -73,16 +75,20 @@
     </tr>
   </xsl:template>
 
-  <!-- The business's facts (describe()), two per row. -->
+  <!-- The business's facts (describe()), two per row; $fields: those
+       to show (all by default). -->
   <xsl:template name="detail-rows">
-    <xsl:for-each select="detail/field[position() mod 2 = 1]">
+    <xsl:param name="fields" select="detail/field"/>
+    <xsl:for-each select="$fields[position() mod 2 = 1]">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="next" select="$fields[2 * $i]"/>
       <tr>
         <th><xsl:value-of select="@label"/></th>
         <xsl:choose>
-          <xsl:when test="following-sibling::field[1]">
+          <xsl:when test="$next">
             <td><xsl:value-of select="."/></td>
-            <th><xsl:value-of select="following-sibling::field[1]/@label"/></th>
-            <td><xsl:value-of select="following-sibling::field[1]"/></td>
+            <th><xsl:value-of select="$next/@label"/></th>
+            <td><xsl:value-of select="$next"/></td>
           </xsl:when>
           <xsl:otherwise>
             <td colspan="3"><xsl:value-of select="."/></td>
@@ -250,7 +256,10 @@
               <td colspan="3"><xsl:value-of select="business/@summary"/></td>
             </tr>
           </xsl:if>
-          <xsl:call-template name="detail-rows"/>
+          <xsl:call-template name="detail-rows">
+            <!-- 经济补偿 has its own sheet (jjbc). -->
+            <xsl:with-param name="fields" select="detail/field[not(starts-with(@label, '经济补偿'))]"/>
+          </xsl:call-template>
           <xsl:call-template name="decision-rows"/>
         </tbody>
       </table>
@@ -474,6 +483,11 @@
       <xsl:with-param name="base-url" select="'/print?'"/>
       <xsl:with-param name="unit">条</xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- 《经济补偿金计算表》 (lib/tuigong_comp.c). -->
+  <xsl:template match="page[@view = 'jjbc']" mode="sheet">
+    <xsl:call-template name="jjbc-sheet"/>
   </xsl:template>
 
   <!-- 欠费补缴 (lib/bujiao.c): the 作废 banner of a rolled-back 补缴. -->

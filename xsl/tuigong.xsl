@@ -8,6 +8,11 @@
     batch         批量退工: template and upload
     batch-result  one batch: rows, failed rows, materials, submit/退单
     timeline      the employee's timeline (用工, 参保, 减员, 退工)
+    jisuan        《经济补偿金计算表》 of a single 退工 (a print-only
+                  page; the sheet is jisuan.xsl's, shared with print.xsl)
+  The form's section 经济补偿 (lib/tuigong_comp.h) shows the statutory
+  figure worked out at the last save (compensation/working) and the
+  warning when the amount paid is below it.
   Without JavaScript: the materials follow the reason chosen and saved
   (or previewed with ?reason=).
 -->
@@ -15,6 +20,7 @@
 
   <xsl:import href="layout.xsl"/>
   <xsl:include href="task.xsl"/>
+  <xsl:include href="jisuan.xsl"/>
 
   <xsl:variable name="t" select="/page/tuigong"/>
 
@@ -69,6 +75,75 @@
       <xsl:text> </xsl:text><xsl:value-of select="$label"/>
     </label>
     <xsl:call-template name="field-errors"><xsl:with-param name="name" select="$name"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- 经济补偿 as worked out at the last save: the figures, the
+       working and the warning of a payment below it. -->
+  <xsl:variable name="comp" select="/page/compensation"/>
+  <xsl:template name="comp-result">
+    <xsl:if test="$comp/warning">
+      <p class="msg msg-warn comp-warning" role="alert"><xsl:value-of select="$comp/warning"/></p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$comp/@computed = '1'">
+        <div class="comp-working">
+          <p>
+            <xsl:text>法定经济补偿: </xsl:text>
+            <strong class="comp-due"><xsl:value-of select="$comp/@due"/></strong>
+            <xsl:text> 元(工作年限 </xsl:text>
+            <xsl:value-of select="$comp/@years"/><xsl:text>年</xsl:text>
+            <xsl:value-of select="$comp/@months"/><xsl:text>个月</xsl:text>
+            <xsl:value-of select="$comp/@days"/><xsl:text>天,N=</xsl:text>
+            <xsl:value-of select="$comp/@n"/><xsl:text>个月,计发工资 </xsl:text>
+            <xsl:value-of select="$comp/@wage-used"/><xsl:text> 元</xsl:text>
+            <xsl:if test="$comp/@wage-capped = '1'">,按社平工资三倍封顶</xsl:if>
+            <xsl:text>)</xsl:text>
+          </p>
+          <p class="hint">计算过程: <xsl:value-of select="$comp/working"/></p>
+        </div>
+      </xsl:when>
+      <xsl:when test="$comp/@note != ''">
+        <p class="note comp-note"><xsl:value-of select="$comp/@note"/></p>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="$task and $comp/@task = '1'">
+      <p class="actions comp-links">
+        <a class="btn" id="btn-jisuan" href="/tuigong/jisuan?id={$task/@id}">《经济补偿金计算表》</a>
+        <xsl:text> </xsl:text>
+        <a class="btn" href="/tuigong/jisuan/xlsx?id={$task/@id}">下载 Excel</a>
+        <xsl:if test="$task/@state = '结束'">
+          <xsl:text> </xsl:text>
+          <a class="btn" href="/print/jjbc?id={$task/@id}">打印正式计算表(带回执编号)</a>
+        </xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 《经济补偿金计算表》 (draft or final), a print-only page. -->
+  <xsl:template match="/page[@view = 'jisuan']">
+    <html lang="zh-CN">
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>经济补偿金计算表 - <xsl:value-of select="business/@seq"/></title>
+        <link rel="stylesheet" href="/static/hall.css"/>
+        <script src="/static/hall.js" defer="defer"></script>
+      </head>
+      <body class="prog-tuigong view-jisuan print-page">
+        <div class="print-toolbar no-print">
+          <a class="btn" href="/tuigong?id={business/@id}">返回退工登记</a>
+          <xsl:text> </xsl:text>
+          <button type="button" class="btn btn-primary" data-print="1">打印</button>
+          <xsl:text> </xsl:text>
+          <a class="btn" href="/tuigong/jisuan/xlsx?id={business/@id}">下载 Excel</a>
+          <xsl:if test="business/@done = '1'">
+            <xsl:text> </xsl:text>
+            <a class="btn" href="/print/jjbc?id={business/@id}">打印正式计算表(带回执编号)</a>
+          </xsl:if>
+        </div>
+        <xsl:call-template name="jjbc-sheet"/>
+      </body>
+    </html>
   </xsl:template>
 
   <!-- The editable form. -->
@@ -223,6 +298,45 @@
         </tr>
       </table>
       <p class="hint">须与实际情况及解除协议一致:合同到期终止不可选“员工辞职”;员工失联的,以公告方式通知并在备注中注明“员工无法联系”;“其他”须在备注中说明。</p>
+
+      <xsl:call-template name="section"><xsl:with-param name="title">经济补偿</xsl:with-param></xsl:call-template>
+      <table class="form-grid">
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">月工资(元)</xsl:with-param>
+            <xsl:with-param name="name">wage</xsl:with-param>
+            <xsl:with-param name="value" select="$comp/@wage"/>
+            <xsl:with-param name="maxlength">16</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">实付经济补偿(元)</xsl:with-param>
+            <xsl:with-param name="name">comp_paid</xsl:with-param>
+            <xsl:with-param name="value" select="$comp/@comp-paid"/>
+            <xsl:with-param name="maxlength">16</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+        <tr>
+          <xsl:call-template name="input-cells">
+            <xsl:with-param name="label">工作年限起算日期</xsl:with-param>
+            <xsl:with-param name="name">comp_start</xsl:with-param>
+            <xsl:with-param name="value" select="$comp/@comp-start"/>
+            <xsl:with-param name="type">date</xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="select-cells">
+            <xsl:with-param name="label">无需支付的依据</xsl:with-param>
+            <xsl:with-param name="name">comp_basis</xsl:with-param>
+            <xsl:with-param name="options" select="options[@name = 'comp_basis']"/>
+            <xsl:with-param name="current" select="$comp/@comp-basis"/>
+            <xsl:with-param name="blank">无(依法应支付)</xsl:with-param>
+          </xsl:call-template>
+        </tr>
+      </table>
+      <p class="hint">
+        <xsl:text>单位辞退、协商一致解除、合同到期终止(单位不续订)的,依《劳动合同法》第四十六条、第四十七条支付经济补偿:每满一年支付一个月工资,六个月以上不满一年按一年,不满六个月支付半个月工资;月工资高于本地区上年度职工月平均工资三倍的,按三倍计算且年限最多12年。月工资填员工离职前十二个月的平均工资</xsl:text>
+        <xsl:if test="$comp/@wage-from != ''">(已按本单位申报工资预填,请核对)</xsl:if>
+        <xsl:text>;工作年限起算日期不填时按合同起始日期。保存后显示计算过程,并可打印《经济补偿金计算表》作为附件。</xsl:text>
+      </p>
+      <xsl:call-template name="comp-result"/>
 
       <xsl:call-template name="section"><xsl:with-param name="title">退工日期</xsl:with-param></xsl:call-template>
       <table class="form-grid">
@@ -441,6 +555,10 @@
         </tr>
       </xsl:if>
     </table>
+    <xsl:if test="$comp">
+      <xsl:call-template name="section"><xsl:with-param name="title">经济补偿</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="comp-result"/>
+    </xsl:if>
     <xsl:call-template name="tg-materials"/>
     <xsl:call-template name="history"/>
     <p class="actions"><a class="btn" href="/tuigong">新建退工登记</a><xsl:text> </xsl:text><a class="btn" href="/home">返回首页</a></p>

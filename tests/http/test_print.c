@@ -480,8 +480,11 @@ START_TEST(print_list_kinds)
 	browser_init(&b, "unit-a");
 	ck_assert_int_eq(login(&b, "demo-a"), 0);
 	ck_assert_int_eq(get(&b, "/print", 1, &a), 200);
+	/* 退工登记证明, 综合业务处理单 and 经济补偿金计算表 (issue 13). */
 	ck_assert_int_eq(xpath_count(&a, "/page/printable/task[@seq = "
-	    "'2026112291000012']/print"), 2);
+	    "'2026112291000012']/print"), 3);
+	ck_xpath_eq(&a, "string(/page/printable/task[@seq = "
+	    "'2026112291000012']/print[@kind = 'jjbc']/@ready)", "1");
 	ck_xpath_eq(&a, "string(/page/printable/task[@seq = "
 	    "'2026112291000012']/print[@kind = 'tuigong']/@ready)", "1");
 	ck_xpath_eq(&a, "string(/page/printable/task[@seq = "
