@@ -758,6 +758,11 @@ hall_start(const struct program *p)
 		return -1;
 	if (xmlarena_install() < 0)
 		return -1;
+	/* libxml2's process-wide tables (the encoding handlers' names
+	 * among them), made now rather than inside the first request's
+	 * arena: a program without a stylesheet (feed) would otherwise
+	 * make them there, and lose them at its end. */
+	xmlInitParser();
 	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
 		return -1;
 	if (ident_init(ca) < 0 || ident_crl_init(ca, getenv("HALL_CRL")) < 0)
