@@ -1193,7 +1193,8 @@ const char *const store_migrations[] = {
  * every earlier one) is moved to a new, higher value whenever a fact
  * changes, by the triggers below on the tables that carry the facts
  * (insurance, employments, persons, jianyuan and tuigong rows, and the
- * state of 减员/退工 tasks).  The feed reads a unit's rows after a
+ * state of 减员/退工 tasks; an update moves it only when it touches a
+ * column the feed shows, so a 缴费基数 or a copied name does not).  The feed reads a unit's rows after a
  * cursor by person_changes_unit, a page at a time.  A moved row is
  * deleted and inserted again (not INSERT OR REPLACE, whose conflict
  * rule an outer INSERT OR IGNORE would override).  The rows of the
@@ -1215,7 +1216,9 @@ const char *const store_migrations[] = {
 "  INSERT INTO person_changes (unit_id, person_id)"
 "    VALUES (NEW.unit_id, NEW.person_id);"
 "END;"
-"CREATE TRIGGER person_changes_ins_u AFTER UPDATE ON insurance BEGIN"
+"CREATE TRIGGER person_changes_ins_u AFTER UPDATE OF person_id, unit_id,"
+"  sb_no, start_month, status, stop_month, last_paid_month, contrib_months"
+"  ON insurance BEGIN"
 "  DELETE FROM person_changes WHERE unit_id = NEW.unit_id"
 "    AND person_id = NEW.person_id;"
 "  INSERT INTO person_changes (unit_id, person_id)"
@@ -1233,7 +1236,9 @@ const char *const store_migrations[] = {
 "  INSERT INTO person_changes (unit_id, person_id)"
 "    VALUES (NEW.unit_id, NEW.person_id);"
 "END;"
-"CREATE TRIGGER person_changes_emp_u AFTER UPDATE ON employments BEGIN"
+"CREATE TRIGGER person_changes_emp_u AFTER UPDATE OF person_id, unit_id,"
+"  contract_no, reg_type, start_date, end_date, status, registered_at,"
+"  ended_at ON employments BEGIN"
 "  DELETE FROM person_changes WHERE unit_id = NEW.unit_id"
 "    AND person_id = NEW.person_id;"
 "  INSERT INTO person_changes (unit_id, person_id)"
@@ -1261,7 +1266,8 @@ const char *const store_migrations[] = {
 "  INSERT INTO person_changes (unit_id, person_id)"
 "    SELECT unit_id, NEW.person_id FROM tasks WHERE id = NEW.task_id;"
 "END;"
-"CREATE TRIGGER person_changes_jy_u AFTER UPDATE ON jianyuan"
+"CREATE TRIGGER person_changes_jy_u AFTER UPDATE OF task_id, person_id,"
+"  reason, change_date ON jianyuan"
 "  WHEN NEW.person_id IS NOT NULL BEGIN"
 "  DELETE FROM person_changes WHERE person_id = NEW.person_id"
 "    AND unit_id = (SELECT unit_id FROM tasks WHERE id = NEW.task_id);"
@@ -1282,7 +1288,8 @@ const char *const store_migrations[] = {
 "  INSERT INTO person_changes (unit_id, person_id)"
 "    SELECT unit_id, NEW.person_id FROM tasks WHERE id = NEW.task_id;"
 "END;"
-"CREATE TRIGGER person_changes_tg_u AFTER UPDATE ON tuigong"
+"CREATE TRIGGER person_changes_tg_u AFTER UPDATE OF task_id, person_id,"
+"  reason, end_date ON tuigong"
 "  WHEN NEW.person_id IS NOT NULL BEGIN"
 "  DELETE FROM person_changes WHERE person_id = NEW.person_id"
 "    AND unit_id = (SELECT unit_id FROM tasks WHERE id = NEW.task_id);"

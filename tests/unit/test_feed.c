@@ -152,8 +152,18 @@ START_TEST(feed_cursor_own_unit)
 	ck_assert_int_eq(sn.pid[1], p3);
 	ck_assert_int_eq(sn.pid[2], p2);
 
-	/* An outer INSERT OR IGNORE does not change how the row moves. */
+	/* A column the feed does not show moves nobody: a 缴费基数, the
+	 * name copied into employments. */
 	cur = next;
+	snprintf(q, sizeof(q), "UPDATE insurance SET base_fen = 500000 WHERE"
+	    " person_id = %lld", (long long)p1);
+	exec(db.s, q);
+	snprintf(q, sizeof(q), "UPDATE employments SET person_name = 'x'"
+	    " WHERE person_id = %lld", (long long)p3);
+	exec(db.s, q);
+	ck_assert_int_eq(page(db.s, u1, cur, 100, &sn, &next, &more), 0);
+
+	/* An outer INSERT OR IGNORE does not change how the row moves. */
 	snprintf(q, sizeof(q), "INSERT OR IGNORE INTO employments (person_id,"
 	    " unit_id, contract_no, start_date, registered_at) VALUES (%lld,"
 	    " %lld, 'HT1-B', '2026-11-01', '2026-11-02')", (long long)p1,
