@@ -71,6 +71,13 @@ admin_usage(void)
 	    "(须 -c)\n"
 	    "  cert-revoke CERT.pem         在库中吊销证书(CRL 由 certs/ 脚本更新)\n"
 	    "  password-reset USERNAME      重置为新的初始密码并解锁\n"
+	    "  integ-add USERNAME DISPLAYNAME UNIT_ID CERT.pem\n"
+	    "                               新增单位的集成账户(人事系统接口,"
+	    "无密码,\n"
+	    "                               只凭证书访问,默认只读)并绑定其"
+	    "专用证书(须 -c)\n"
+	    "  integ-grant USERNAME read|write\n"
+	    "                               集成账户只读,或准许提交(POST)\n"
 	    "  backup DEST                  在线备份数据库到 DEST\n"
 	    "  audit-verify [HEAD]          校验审计链,输出链头;给出先前记下的\n"
 	    "                               链头时同时核对它仍在链中\n"
@@ -494,6 +501,18 @@ admin_account_id(struct store *s, const char *username, int64_t *id)
 	}
 }
 
+/* Whether account id is an integration account (0 also on error). */
+static int
+admin_is_integ(struct store *s, int64_t id)
+{
+	char	 buf[24];
+	int64_t	 v;
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)id);
+	return admin_int(s, "SELECT integration FROM accounts WHERE id = ?",
+	    buf, &v) == 0 && v == 1;
+}
+
 /* Deletes every session of account id, or of certificate fp when fp is
  * not NULL.  Returns 0 or -1. */
 static int
@@ -676,6 +695,116 @@ fail:
 	return 1;
 }
 
+/* integ-add USERNAME DISPLAYNAME UNIT_ID CERT.pem: an integration
+ * account of unit UNIT_ID (kind unit, integration = 1, read-only, no
+ * password: pw_hash "!" matches none, no initial password to change)
+ * bound to the certificate, issued by the hall's CA (-c), in one
+ * transaction.  Returns the exit code. */
+static int
+cmd_integ_add(struct store *s, int argc, char **argv)
+{
+	struct ident		 id;
+	struct store_stmt	*st;
+	char			 obj[48], *end;
+	int64_t			 unit_id, acct, dummy;
+
+	errno = 0;
+	unit_id = strtoll(argv[2], &end, 10);
+	if (errno != 0 || *end != '\0' || unit_id <= 0)
+		return admin_fail("单位编号 %s 不正确", argv[2]);
+	if (!admin_username_ok(argv[0]))
+		return admin_fail("用户名应为 3-32 个小写字母、数字或 ._-");
+	if (argv[1][0] == '\0' || valid_text(argv[1], 60) != VALID_OK)
+		return admin_fail("显示名称不正确(1-60 个字符)");
+	if (admin_cert_file(argv[3], &id) != 0 ||
+	    admin_cert_issuer(argv[3]) != 0)
+		return 1;
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	switch (admin_int(s, "SELECT id FROM accounts WHERE username = ?",
+	    argv[0], &dummy)) {
+	case 0:
+		admin_fail("用户名 %s 已存在", argv[0]);
+		goto fail;
+	case 1:
+		break;
+	default:
+		goto fail;
+	}
+	st = store_stmt(s, "INSERT INTO accounts (kind, unit_id, username,"
+	    " display_name, pw_hash, must_change, created_at, integration,"
+	    " may_write) SELECT 'unit', id, ?, ?, '!', 0, ?, 1, 0"
+	    " FROM units WHERE id = ? AND status = '正常'");
+	if (st == NULL || store_bind_text(st, 1, argv[0]) != 0 ||
+	    store_bind_text(st, 2, argv[1]) != 0 ||
+	    store_bind_int(st, 3, (int64_t)clock_now()) != 0 ||
+	    store_bind_int(st, 4, unit_id) != 0 ||
+	    store_exec_stmt(s, st) == -1) {
+		admin_fail("无法写入账户");
+		goto fail;
+	}
+	if (store_changes(s) == 0) {
+		admin_fail("单位 %lld 不存在或已注销", (long long)unit_id);
+		goto fail;
+	}
+	acct = store_last_id(s);
+	if (admin_cert_insert(s, acct, &id, 0) != 0)
+		goto fail;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)acct);
+	if (admin_audit(s, "admin.integ-add", obj, id.fp) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("集成账户 %lld %s 已创建(单位 %lld,只读,无密码)\n"
+	    "证书指纹 SHA-256: %s\n主题: %s\n", (long long)acct, argv[0],
+	    (long long)unit_id, id.fp, id.subject);
+	return 0;
+fail:
+	store_rollback(s);
+	return 1;
+}
+
+/* integ-grant USERNAME read|write: whether the integration account may
+ * POST.  Returns the exit code. */
+static int
+cmd_integ_grant(struct store *s, int argc, char **argv)
+{
+	struct store_stmt	*st;
+	char			 obj[48];
+	int64_t			 acct;
+	int			 w;
+
+	if (strcmp(argv[1], "write") == 0)
+		w = 1;
+	else if (strcmp(argv[1], "read") == 0)
+		w = 0;
+	else
+		return admin_usage();
+	if (store_begin(s) == -1)
+		return admin_fail("无法开始事务");
+	if (admin_account_id(s, argv[0], &acct) != 0)
+		goto fail;
+	if (!admin_is_integ(s, acct)) {
+		admin_fail("%s 不是集成账户", argv[0]);
+		goto fail;
+	}
+	st = store_stmt(s, "UPDATE accounts SET may_write = ? WHERE id = ?");
+	if (st == NULL || store_bind_int(st, 1, w) != 0 ||
+	    store_bind_int(st, 2, acct) != 0 || store_exec_stmt(s, st) == -1)
+		goto fail;
+	snprintf(obj, sizeof(obj), "account:%lld", (long long)acct);
+	if (admin_audit(s, "admin.integ-grant", obj, argv[1]) == -1)
+		goto fail;
+	if (store_commit(s) == -1)
+		return admin_fail("提交失败");
+	printf("集成账户 %s: %s\n", argv[0], w ? "准许提交(查询与提交)" :
+	    "只读(只能查询)");
+	return 0;
+fail:
+	store_rollback(s);
+	return 1;
+}
+
 /* password-reset USERNAME: a new initial password, must_change = 1,
  * unlocked, sessions ended.  Returns the exit code. */
 static int
@@ -689,6 +818,10 @@ cmd_password_reset(struct store *s, int argc, char **argv)
 		return admin_fail("无法开始事务");
 	if (admin_account_id(s, argv[0], &acct) != 0)
 		goto fail;
+	if (admin_is_integ(s, acct)) {
+		admin_fail("%s 是集成账户,没有密码(只凭证书访问)", argv[0]);
+		goto fail;
+	}
 	if (admin_pw_new(pw) == -1 || pw_hash(pw, hash, sizeof(hash)) == -1) {
 		admin_fail("无法生成初始密码");
 		goto fail;
@@ -1893,6 +2026,8 @@ enum admin_cmd {
 	CMD_DEMO,		/* CMD_DEMO */
 	CMD_POPULATE,		/* CMD_POPULATE */
 	CMD_PLANS,		/* CMD_PLANS */
+	CMD_INTEG_ADD,		/* CMD_INTEG_ADD */
+	CMD_INTEG_GRANT,	/* CMD_INTEG_GRANT */
 	CMD__MAX
 };
 
@@ -1918,6 +2053,8 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "demo", 2, 2, cmd_demo },			/* CMD_DEMO */
 	{ "populate", 0, 12, cmd_populate },		/* CMD_POPULATE */
 	{ "plans", 1, 64, cmd_plans },			/* CMD_PLANS */
+	{ "integ-add", 4, 4, cmd_integ_add },		/* CMD_INTEG_ADD */
+	{ "integ-grant", 2, 2, cmd_integ_grant },	/* CMD_INTEG_GRANT */
 };
 
 int

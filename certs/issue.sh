@@ -9,7 +9,8 @@
 # (YYMMDDHHMMSSZ) set the validity explicitly (tests: an expired one).
 # CERT_EXT=server_ext issues a TLS server certificate instead (mkcerts.sh
 # uses it for localhost, 127.0.0.1 and ::1).
-# Files that exist are left alone.  Then bind the certificate:
+# Files that exist are left alone.  Then bind the certificate (an HR
+# system's: hall-admin ... integ-add USERNAME NAME UNIT_ID DIR/NAME.crt):
 #   hall-admin -d DB -c DIR/ca.crt cert-bind USERNAME DIR/NAME.crt
 set -eu
 

@@ -339,6 +339,14 @@ resolve_session(struct hall_ctx *c)
 	rc = account_load(c->s, c->sess.account_id, &c->acct);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
+	if (c->acct.integration) {
+		/* Never made (ident_login refuses it); never honoured. */
+		log_err("session of integration account %lld ignored",
+		    (long long)c->acct.id);
+		memset(&c->acct, 0, sizeof(c->acct));
+		memset(&c->sess, 0, sizeof(c->sess));
+		return 0;
+	}
 	c->logged_in = 1;
 	c->who.account_id = c->acct.id;
 	c->who.unit_id = c->acct.unit_id;
@@ -349,6 +357,99 @@ resolve_session(struct hall_ctx *c)
 }
 
 static int	csrf_gate(struct hall_ctx *, const struct route *);
+static int	is_login_path(const char *);
+
+/* Without a session, takes the request as its certificate's
+ * integration account's when the certificate (verified, not revoked in
+ * the store) is bound to one: c->integ, c->logged_in, the account and
+ * the audit actor set; the answer will be XML.  A certificate of an
+ * ordinary account is left alone (it still needs its password and
+ * session).  Returns 0 (integration or not), -1 on a store error. */
+static int
+resolve_integ(struct hall_ctx *c)
+{
+	struct account	 a;
+	int		 rc;
+
+	if (c->logged_in || !c->id.ok)
+		return 0;
+	if ((rc = account_by_cert(c->s, c->id.fp, &a)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (!a.integration || a.kind != ACCT_UNIT || a.unit_id <= 0)
+		return 0;
+	c->acct = a;
+	c->logged_in = 1;
+	c->integ = 1;
+	c->r->want_xml = 1;
+	c->who.account_id = a.id;
+	c->who.unit_id = a.unit_id;
+	c->who.name = c->acct.display_name;
+	c->who.cert_fp = c->id.fp;
+	log_setctx(c->r->id, c->acct.username);
+	return 0;
+}
+
+/* Writes the audit row of an integration account's call: action
+ * "integ.get"/"integ.post", the path as object, the query string (at
+ * most 200 bytes) and the refusal code, if any, as detail.  Returns 0,
+ * or -1 (logged) when it could not be written. */
+static int
+audit_integ(struct hall_ctx *c, const char *refused)
+{
+	const char	*q = req_param(c->r, "QUERY_STRING");
+	char		 detail[256];
+
+	snprintf(detail, sizeof(detail), "%s%.200s%s%s",
+	    q != NULL && *q != '\0' ? "?" : "", q != NULL ? q : "",
+	    refused != NULL ? " refused: " : "", refused != NULL ? refused : "");
+	if (store_begin(c->s) != 0)
+		goto fail;
+	if (audit_append(c->s, &c->who, c->r->method == REQ_POST ?
+	    "integ.post" : "integ.get", c->r->path, detail) != 0) {
+		store_rollback(c->s);
+		goto fail;
+	}
+	if (store_commit(c->s) == 0)
+		return 0;
+fail:
+	log_err("could not audit a call of integration account %lld",
+	    (long long)c->acct.id);
+	return -1;
+}
+
+/* The gate of an integration account's request: the login pages (it
+ * has no password) and pages of no unit role are refused, and so is a
+ * POST unless the operator granted writing; no CSRF token (it has no
+ * session, so nothing a browser could be made to send).  Every call,
+ * refused or not, is audited first; when the audit cannot be written
+ * the call is refused 503.  Returns 1 to go on to the handler, 0 when c
+ * holds the refusal. */
+static int
+integ_gate(struct hall_ctx *c, const struct route *rt)
+{
+	const char	*code = NULL, *msg = NULL;
+
+	if ((rt->flags & ROUTE_CERT) || is_login_path(c->r->path)) {
+		code = "INTEG_NO_LOGIN";
+		msg = "集成账户凭证书访问,没有密码,不能登录";
+	} else if (!(rt->flags & ROUTE_UNIT)) {
+		code = "WRONG_ROLE";
+		msg = "该功能仅限经办机构审核人员使用";
+	} else if (c->r->method == REQ_POST && !c->acct.may_write) {
+		code = "INTEG_READ_ONLY";
+		msg = "集成账户只能查询,未获准提交或修改;"
+		    "如需提交,请由经办机构管理员授权";
+	}
+	if (audit_integ(c, code) != 0) {
+		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
+		return 0;
+	}
+	if (code != NULL) {
+		page_fail(c, 403, code, msg);
+		return 0;
+	}
+	return 1;
+}
 
 /* Whether path is a page of the login program (its forms carry
  * passwords or end a session: never kept). */
@@ -494,10 +595,12 @@ gate(struct hall_ctx *c, const struct route *rt)
 		page_fail(c, 403, "NO_CERT", "未检测到有效的数字证书,请插入证书后重试");
 		return 0;
 	}
-	if (resolve_session(c) < 0) {
+	if (resolve_session(c) < 0 || resolve_integ(c) < 0) {
 		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");
 		return 0;
 	}
+	if (c->integ)
+		return integ_gate(c, rt);
 	if (rt->flags & ROUTE_CERT)
 		return csrf_gate(c, rt);
 	if (!c->logged_in) {
@@ -578,6 +681,13 @@ serve(const struct req_io *io)
 		log_err("handler left a transaction open");
 		store_rollback(c.s);
 	}
+	if (c.integ && c.set_cookie != NULL) {
+		/* An integration account never gets a cookie. */
+		log_err("a cookie for integration account %lld dropped",
+		    (long long)c.acct.id);
+		free(c.set_cookie);
+		c.set_cookie = NULL;
+	}
 	respond(&c, io);
 	page_end(&c);
 	if (arena)
@@ -648,6 +758,11 @@ hall_start(const struct program *p)
 		return -1;
 	if (xmlarena_install() < 0)
 		return -1;
+	/* libxml2's process-wide tables (the encoding handlers' names
+	 * among them), made now rather than inside the first request's
+	 * arena: a program without a stylesheet (feed) would otherwise
+	 * make them there, and lose them at its end. */
+	xmlInitParser();
 	if ((hall.s = store_open(db, STORE_NOCHECKPOINT)) == NULL)
 		return -1;
 	if (ident_init(ca) < 0 || ident_crl_init(ca, getenv("HALL_CRL")) < 0)

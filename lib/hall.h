@@ -41,8 +41,12 @@ struct hall_ctx {
 	struct req	*r;		/* the parsed request */
 	struct ident	 id;		/* the client certificate */
 	int		 logged_in;
+	/* An integration account's request (acct.integration): logged in
+	 * by its certificate alone, without a session (sess is zero),
+	 * answered in XML, never given a cookie, audited call by call. */
+	int		 integ;
 	struct account	 acct;		/* valid when logged_in */
-	struct session	 sess;		/* valid when logged_in */
+	struct session	 sess;		/* valid when logged_in, not integ */
 	struct actor	 who;		/* for the audit trail */
 	struct hdate	 today;
 	/* The answer being built. */

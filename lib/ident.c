@@ -57,7 +57,7 @@
 #define ACCOUNT_COLS \
 	"a.id, a.kind, COALESCE(a.unit_id, 0), a.username, a.display_name," \
 	" COALESCE(u.name, ''), COALESCE(u.vip, 0), a.must_change," \
-	" a.failed, a.locked_until"
+	" a.failed, a.locked_until, a.integration, a.may_write"
 
 /* The statements of accounts and sessions; their SQL is in ident_sql. */
 enum ident_stmt {
@@ -758,6 +758,8 @@ account_row(struct store_stmt *st, struct account *out)
 	out->must_change = store_col_int(st, 7) != 0;
 	out->failed = store_col_int(st, 8);
 	out->locked_until = (time_t)store_col_int64(st, 9);
+	out->integration = store_col_int(st, 10) != 0;
+	out->may_write = store_col_int(st, 11) != 0;
 	return 0;
 }
 
@@ -1105,7 +1107,8 @@ struct login_seen {
 /* Reads the account of certificate fp and, unless it is locked, checks
  * username and pw against its stored hash -- all without a write
  * transaction, so that the slow KDF blocks no writer.  Fills seen.
- * Returns 0, 1 (certificate bound to no account) or -1 (error, logged). */
+ * Returns 0, 1 (certificate bound to no account, or to an integration
+ * account, which has no password) or -1 (error, logged). */
 static int
 ident_login_check(struct store *s, const char *fp, const char *username,
     const char *pw, struct login_seen *seen)
@@ -1116,6 +1119,8 @@ ident_login_check(struct store *s, const char *fp, const char *username,
 	memset(seen, 0, sizeof(*seen));
 	if ((rc = account_by_cert(s, fp, &a)) != 0)
 		return rc;
+	if (a.integration)
+		return 1;	/* no password, no session: never logs in */
 	seen->id = a.id;
 	if (a.locked_until > clock_now())
 		return 0;
@@ -1187,7 +1192,7 @@ ident_login_apply(struct store *s, const char *fp,
 	default:
 		return LOGIN_ERROR;
 	}
-	if (a.id != seen->id)
+	if (a.id != seen->id || a.integration)
 		return LOGIN_RESULT__MAX;
 	now = clock_now();
 	if (a.locked_until > now) {

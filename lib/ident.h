@@ -93,6 +93,12 @@ struct account {
 	int		 must_change;
 	int		 failed;
 	time_t		 locked_until;
+	/* An integration account (an HR system of the unit, kind ACCT_UNIT
+	 * with accounts.integration = 1): its certificate alone identifies
+	 * it; it has no password and never a session; may_write: the
+	 * operator let it POST (hall-admin integ-grant). */
+	int		 integration;
+	int		 may_write;
 };
 
 /* The account bound to certificate fingerprint fp (not revoked).
@@ -128,7 +134,9 @@ enum login_result {
 };
 
 /* Checks user name and password for the account bound to the
- * certificate id (the user name must be that account's).  Counts
+ * certificate id (the user name must be that account's).  The
+ * certificate of an integration account logs in never (LOGIN_NOCERT):
+ * it has no password and gets no session.  Counts
  * failures and locks for IDENT_LOCK_SECONDS after IDENT_LOCK_FAILURES;
  * resets the count on success.  Fills out and *locked_until. */
 enum login_result ident_login(struct store *s, const struct ident *id,

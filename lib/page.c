@@ -443,7 +443,11 @@ page_session(struct hall_ctx *c)
 		page_attr(n, "unit", c->acct.unit_name);
 		page_attr(n, "vip", c->acct.unit_vip ? "1" : "0");
 	}
-	page_attr(n, "csrf", c->sess.csrf);
+	if (c->integ)
+		page_attr(n, "integration", c->acct.may_write ? "write" :
+		    "read");
+	else
+		page_attr(n, "csrf", c->sess.csrf);
 	page_attr(n, "must-change", c->acct.must_change ? "1" : "0");
 	if (c->id.ok && c->id.not_after > 0) {
 		page_attr_int(n, "cert-days-left", ident_days_left(&c->id));

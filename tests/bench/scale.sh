@@ -522,6 +522,9 @@ measure_store() {
 	m_get jianyuan jianyuan /jianyuan vip
 	m_get jianyuan-query jianyuan "/jianyuan?sfzh=$query" vip
 	m_get tuigong-form tuigong /tuigong vip
+	# The HR systems' feed (issue 13): its first page of 100 persons,
+	# read by index whatever the unit's size.
+	m_get feed feed "/feed?limit=100" vip
 
 	# 退工: 保存 then 提交 of nw persons, each its own token.
 	head -n "$nw" "$T/tg-rows.tsv" | while IFS='	' read -r name idno cno; do

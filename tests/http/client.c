@@ -116,6 +116,8 @@ on_header(char *p, size_t sz, size_t n, void *arg)
 	header_value(p, len, "Content-Disposition", a->disposition,
 	    sizeof(a->disposition));
 	header_value(p, len, "Allow", a->allow, sizeof(a->allow));
+	if (len > 11 && strncasecmp(p, "Set-Cookie:", 11) == 0)
+		a->set_cookie = 1;
 	header_value(p, len, "X-Content-Type-Options", v, sizeof(v));
 	if (strcasecmp(v, "nosniff") == 0)
 		a->nosniff = 1;

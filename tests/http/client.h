@@ -25,6 +25,7 @@ struct answer {
 	char	 disposition[512];
 	char	 nosniff;	/* X-Content-Type-Options: nosniff seen */
 	char	 allow[64];	/* Allow header (of a 405) */
+	char	 set_cookie;	/* a Set-Cookie header seen, any cookie */
 };
 
 /* A part of a multipart POST. */

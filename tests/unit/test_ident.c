@@ -1186,6 +1186,41 @@ START_TEST(bad_login_nocert)
 }
 END_TEST
 
+/* An integration account (migration 33) is found by its certificate
+ * with its flags, and never logs in: not with its unusable hash, not
+ * even when a real password was stored for it by mistake; no failure
+ * is counted and no session made. */
+START_TEST(bad_login_integration)
+{
+	struct ident	 id = t_id(FP_NONE);
+	struct account	 a;
+
+	t_sql("INSERT INTO accounts (id, kind, unit_id, username,"
+	    " display_name, pw_hash, must_change, created_at, integration)"
+	    " VALUES (4, 'unit', 1, 'hr-a', '人事系统', '!', 0, 0, 1);"
+	    "INSERT INTO certs (fingerprint, account_id) VALUES"
+	    " ('" FP_NONE "', 4)");
+	ck_assert_int_eq(account_by_cert(t_s, FP_NONE, &a), 0);
+	ck_assert_int_eq(a.integration, 1);
+	ck_assert_int_eq(a.may_write, 0);
+	ck_assert_int_eq(a.kind, ACCT_UNIT);
+	ck_assert_int_eq(a.unit_id, 1);
+	ck_assert_int_eq(ident_login(t_s, &id, "hr-a", "", &a, NULL),
+	    LOGIN_NOCERT);
+	t_set_pw(4, PW_A, 0);
+	ck_assert_int_eq(ident_login(t_s, &id, "hr-a", PW_A, &a, NULL),
+	    LOGIN_NOCERT);
+	ck_assert_int_eq(t_int("SELECT failed FROM accounts WHERE id = 4"), 0);
+	ck_assert_int_eq(t_int("SELECT COUNT(*) FROM sessions"), 0);
+	/* An ordinary account's flags are 0. */
+	ck_assert_int_eq(account_by_cert(t_s, FP_A, &a), 0);
+	ck_assert_int_eq(a.integration, 0);
+	/* Only 0 or 1. */
+	ck_assert_int_ne(sqlite3_exec(t_s->db, "UPDATE accounts SET"
+	    " may_write = 2 WHERE id = 4", NULL, NULL, NULL), SQLITE_OK);
+}
+END_TEST
+
 START_TEST(bad_login_error)
 {
 	struct ident	 id = t_id(FP_A);
@@ -1544,6 +1579,7 @@ ident_suite(void)
 	tcase_add_test(tc, login_lock_race);
 	tcase_add_test(tc, bad_login_other_username);
 	tcase_add_test(tc, bad_login_nocert);
+	tcase_add_test(tc, bad_login_integration);
 	tcase_add_test(tc, bad_login_error);
 	tcase_add_test(tc, change_ok);
 	tcase_add_loop_test(tc, bad_change, 0,
