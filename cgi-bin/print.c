@@ -18,7 +18,9 @@
  *                        does not issue that kind, 409 NOT_DONE unless
  *                        结束; before its first day (《综合业务处理单》:
  *                        the next day) 409 with view "notyet",
- *                        「暂不能打印」 and the day
+ *                        「暂不能打印」 and the day; format=pdf: the
+ *                        same receipt as an A4 PDF (lib/pdf.c), the
+ *                        refusals as they are
  *
  * Environment: HALL_PUBLIC_URL, the public base of the verification
  * page (e.g. https://hall.example.cn:8444); "/verify" alone when unset.
@@ -28,6 +30,8 @@
 #include <string.h>
 
 #include "hall.h"
+#include "pdf.h"
+#include "qr.h"
 #include "receipt.h"
 #include "rsign.h"
 #include "tally.h"
@@ -280,6 +284,63 @@ add_detail(struct hall_ctx *c, const struct task *t,
 	return 0;
 }
 
+/* Adds <issuer name= seal=>: who issues receipt kind of business b
+ * (its struct wf_issuer, else the 人社局 with its 业务专用章), as
+ * "武汉市公共就业服务机构(退工登记专用章)" in name. */
+static void
+add_issuer(struct hall_ctx *c, const struct wf_business *b,
+    const struct wf_receipt *kind)
+{
+	const struct wf_issuer	*is = NULL, *i;
+	const char		*org, *seal = "业务专用章";
+	char			 buf[256];
+
+	for (i = b != NULL ? b->issuers : NULL; i != NULL && i->kind != NULL;
+	    i++)
+		if (strcmp(i->kind, kind->kind) == 0)
+			is = i;
+	org = getenv(is != NULL && is->employment ? "HALL_ORG_EMPLOYMENT" :
+	    "HALL_ORG");
+	if (org == NULL || *org == '\0')
+		org = is != NULL && is->employment ? "XX市公共就业服务机构" :
+		    "XX市人力资源和社会保障局";
+	if (is != NULL && is->seal != NULL)
+		seal = is->seal;
+	snprintf(buf, sizeof(buf), "%s(%s)", org, seal);
+	page_attr(page_add(c, NULL, "issuer", NULL), "name", buf);
+}
+
+/* Adds <verify url= qr=> with the QR code's text (rsign_qr_text) and
+ * under it <qr size= d=>, the code's modules as an SVG path the print
+ * page draws inline.  The QR is left out when its text cannot be
+ * made.  Returns 0. */
+static int
+add_verify(struct hall_ctx *c, const struct receipt *r)
+{
+	char		 url[256], text[1024], *d;
+	struct qr	 q;
+	xmlNodePtr	 n, v;
+
+	receipt_verify_url(url, sizeof(url));
+	v = page_add(c, NULL, "verify", NULL);
+	page_attr(v, "url", url);
+	if (rsign_qr_text(c->s, r, text, sizeof(text)) != 0 ||
+	    qr_encode(text, &q) != 0)
+		return 0;
+	page_attr(v, "qr", text);
+	/* At most one run per two modules of a row: "M123 45h6v1h-6z". */
+	if ((d = malloc((size_t)q.size * (q.size / 2 + 1) * 20 + 1)) != NULL &&
+	    qr_svg_path(&q, d, (size_t)q.size * (q.size / 2 + 1) * 20 + 1) ==
+	    0) {
+		n = page_add(c, v, "qr", NULL);
+		page_attr_int(n, "size", q.size);
+		page_attr(n, "d", d);
+	}
+	free(d);
+	qr_free(&q);
+	return 0;
+}
+
 /* Builds the receipt page of kind for t (already 结束 and in scope):
  * issues or finds the receipt, then adds <receipt>, <unit>, <business>,
  * <detail> and <verify>.  Returns 0, or 1 when the page holds the
@@ -309,6 +370,13 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "code", r.code);
 	fmt_date(r.issued_at, day);
 	page_attr(n, "issued", day);
+	if (receipt_on_submit(kind))
+		page_attr(n, "on-submit", "1");
+	if (r.voided_at > 0) {
+		fmt_date(r.voided_at, day);
+		page_attr(n, "voided", day);
+		page_attr(n, "void-reason", r.void_reason);
+	}
 	if (page_unit(c, t->unit_id) != 0)
 		goto busy;
 	n = page_add(c, NULL, "business", NULL);
@@ -327,8 +395,8 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "auto", t->decided_by == 0 ? "1" : "0");
 	if (add_detail(c, t, b) != 0)
 		goto busy;
-	receipt_verify_url(buf, sizeof(buf));
-	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
+	add_issuer(c, b, kind);
+	add_verify(c, &r);
 	return 0;
 busy:
 	page_busy(c);
@@ -386,6 +454,43 @@ kind_title(const char *kind)
 	return kind;
 }
 
+/* Answers the receipt page c holds as its PDF (lib/pdf.c), named
+ * "<title>-<回执编号>.pdf", with the QR code of <verify qr=>. */
+static void
+answer_pdf(struct hall_ctx *c)
+{
+	xmlNodePtr	 r, v;
+	xmlChar		*no, *qr, *title;
+	unsigned char	*out;
+	size_t		 outsz;
+	int		 rc;
+
+	for (r = c->page->children; r != NULL && !xmlStrEqual(r->name,
+	    (const xmlChar *)"receipt"); r = r->next)
+		;
+	for (v = c->page->children; v != NULL && !xmlStrEqual(v->name,
+	    (const xmlChar *)"verify"); v = v->next)
+		;
+	qr = v != NULL ? xmlGetProp(v, (const xmlChar *)"qr") : NULL;
+	rc = pdf_receipt(c->page, (const char *)qr, &out, &outsz);
+	xmlFree(qr);
+	if (rc != 0) {
+		page_busy(c);
+		return;
+	}
+	no = r != NULL ? xmlGetProp(r, (const xmlChar *)"no") : NULL;
+	title = xmlGetProp(c->page, (const xmlChar *)"title");
+	c->file = out;
+	c->filesz = outsz;
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "%s-%s.pdf",
+	    title != NULL ? (const char *)title : "回执",
+	    no != NULL ? (const char *)no : "");
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "application/pdf");
+	xmlFree(title);
+	xmlFree(no);
+}
+
 /* GET /print/<kind>: the receipt of that kind of the task named by id. */
 static void
 receipt_get(struct hall_ctx *c)
@@ -394,6 +499,7 @@ receipt_get(struct hall_ctx *c)
 	const char		*want = c->r->path + strlen(PRINT_PREFIX);
 	struct task		 t;
 	struct hdate		 from;
+	const char		*f;
 	char			 msg[256];
 
 	if (load_done_task(c, &t) != 0)
@@ -408,7 +514,9 @@ receipt_get(struct hall_ctx *c)
 		return;
 	}
 	page_view(c, kind->view, kind->title);
-	build_receipt(c, &t, kind);
+	if (build_receipt(c, &t, kind) == 0 && (f = req_get(c->r, "format")) !=
+	    NULL && strcmp(f, "pdf") == 0)
+		answer_pdf(c);
 }
 
 /* The routes: /print, and /print/<kind> for 《综合业务处理单》 and each
