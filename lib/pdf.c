@@ -34,6 +34,7 @@
 #define PDF_QR_W	92.0	/* the QR code, quiet zone included */
 #define PDF_SEAL_W	113.4	/* 40 mm */
 #define PDF_COLS_MAX	16	/* columns of the persons table */
+#define PDF_FACT_MIN	44.0	/* the narrowest a fact's column gets */
 #define PDF_TEXT_MAX	2048	/* bytes of one cell's text */
 
 /* The font, loaded once per process. */
@@ -461,13 +462,15 @@ col_fit(struct lay *l, struct cols *c, int i, const char *s)
 }
 
 /* Fills c from the persons: 序号, 姓名, 身份证号 and the first
- * person's facts, each as wide as its widest cell, then scaled down to
- * the page when they are too wide (cells wrap then). */
+ * person's facts, each as wide as its widest cell, then scaled to the
+ * page's width: when too wide, the facts give way first (their cells
+ * wrap), so that a name and an ID number stay on one line while each
+ * fact keeps PDF_FACT_MIN. */
 static void
 cols_measure(struct lay *l, xmlNodePtr persons, struct cols *c)
 {
 	xmlNodePtr	 p = child(persons, "person"), f;
-	double		 sum = 0;
+	double		 sum = 0, fixed, avail;
 	char		 num[16];
 	int		 i, k;
 
@@ -496,8 +499,16 @@ cols_measure(struct lay *l, xmlNodePtr persons, struct cols *c)
 			c->w[i] = 200;
 		sum += c->w[i];
 	}
+	fixed = c->w[0] + c->w[1] + c->w[2];
+	avail = PDF_RIGHT - PDF_LEFT;
+	if (sum > avail && c->n > 3 &&
+	    avail - fixed >= PDF_FACT_MIN * (c->n - 3)) {
+		for (i = 3; i < c->n; i++)
+			c->w[i] *= (avail - fixed) / (sum - fixed);
+		return;
+	}
 	for (i = 0; i < c->n; i++)
-		c->w[i] *= (PDF_RIGHT - PDF_LEFT) / sum;
+		c->w[i] *= avail / sum;
 }
 
 /* Draws the persons table's head row (again on each page). */
@@ -807,8 +818,10 @@ pdf_demo_seal(const char *path, const char *org)
 
 	if (font_load() != 0)
 		return -1;
-	img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 400, 400);
+	/* 300 pixels, drawn on a 400-unit square: 190 dpi at 40 mm. */
+	img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 300, 300);
 	cr = cairo_create(img);
+	cairo_scale(cr, 0.75, 0.75);
 	cairo_translate(cr, 200, 200);
 	cairo_set_source_rgba(cr, 0.85, 0.08, 0.08, 0.85);
 	cairo_set_line_width(cr, 12);
