@@ -16,7 +16,8 @@
 # "PASS name" / "FAIL name: reason" per test; a spec that dies without
 # saying so, or reports no test, counts as one failure.  Ends with
 # "N passed, N failed" and fails when a test failed or a program logged
-# a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder.
+# a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder;
+# BROWSER_SPEC=NAME runs only tests/browser/NAME.spec.mjs.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: run.sh SRCDIR B" >&2; exit 2; }
@@ -71,7 +72,7 @@ mkdir -p "$out" || hall_fail "cannot make $out"
 
 passed=0
 failed=0
-for spec in "$here"/*.spec.mjs; do
+for spec in "$here"/${BROWSER_SPEC:-*}.spec.mjs; do
 	[ -f "$spec" ] || continue
 	name=${spec##*/}
 	log=$T/browser-${name%.spec.mjs}.log
