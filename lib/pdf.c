@@ -436,6 +436,8 @@ draw_facts(struct lay *l, xmlNodePtr page)
 		fact_wide(l, "申请时间", attr(b, "submitted"));
 		return;
 	}
+	if (*attr(b, "decided") == '\0')	/* not a task's: a 名册 */
+		return;
 	fact_pair(l, "申请时间", attr(b, "submitted"), "审核时间",
 	    attr(b, "decided"));
 	fact_pair(l, "审核结果", "审核通过", "审核人", attr(b, "reviewer"));

@@ -1136,47 +1136,24 @@ has_fact(const char *text, const char *want, const char *file)
 	    file, want);
 }
 
-/* One receipt kind of task id as PDF: 200 application/pdf twice the
- * same bytes; qpdf --check passes; pdffonts lists only embedded
- * subset fonts, wqy-zenhei among them; pdftotext gives the title, the
- * unit, the person's name (when the print page has it), the 回执编号
- * and the 验证码 of the print page; zbarimg reads the QR code (last page) as the verification
- * address with that number and code, which /verify accepts; another
- * unit gets 404. */
+/* The PDF at path (GET as b): 200 application/pdf, twice the same
+ * bytes, saved as HALL_TEST_VAR/pdf/<label>.pdf; qpdf --check passes;
+ * pdffonts lists only embedded subset fonts, wqy-zenhei among them;
+ * pdftotext gives each of facts (NULL-terminated); zbarimg reads the QR
+ * code (on the last page) as the verification address with no and
+ * code, which /verify accepts; other gets 404. */
 static void
-check_pdf(struct browser *b, struct browser *other, const char *code,
-    const char *kind, long long id, const struct who *w)
+pdf_checks(struct browser *b, struct browser *other, const char *path,
+    const char *label, const char *no, const char *vcode,
+    const char *const *facts)
 {
-	struct answer	 x, p1, p2, v;
-	char		 path[256], file[640], cmd[1600], text[65536], qr[2048];
-	char		*no, *vcode, *unit, *title, want[1024];
-	int		 named;
+	struct answer	 p1, p2, v;
+	char		 file[640], cmd[1600], text[65536], qr[2048];
+	char		 want[1024];
 	const char	*q;
 	FILE		*f;
 	struct timespec	 t0, t1;
 
-	snprintf(path, sizeof(path), "/print/%s?id=%lld", kind, id);
-	ck_assert_int_eq(http_get(b, path, 1, &x), 200);
-	no = xpath_str(&x, "string(/page/receipt/@no)");
-	vcode = xpath_str(&x, "string(/page/receipt/@code)");
-	unit = xpath_str(&x, "string(/page/unit/@name)");
-	title = xpath_str(&x, "string(/page/@title)");
-	ck_assert_msg(xpath_count(&x, "/page/verify/qr[@size > 20]") == 1,
-	    "%s %s: no QR code on the page", code, kind);
-	answer_free(&x);
-	/* The HTML page draws the QR code inline and links the PDF. */
-	ck_assert_int_eq(http_get(b, path, 0, &x), 200);
-	ck_assert_ptr_nonnull(strstr(x.body, "<svg class=\"receipt-qr\""));
-	/* The person's name, when the print page shows it (a 补缴's
-	 * 《综合业务处理单》 shows totals only). */
-	named = strstr(x.body, w->name) != NULL;
-	snprintf(want, sizeof(want), "href=\"/print/%s?id=%lld&amp;format=pdf\"",
-	    kind, id);
-	ck_assert_msg(strstr(x.body, want) != NULL, "%s: no link %s", kind,
-	    want);
-	answer_free(&x);
-
-	snprintf(path, sizeof(path), "/print/%s?id=%lld&format=pdf", kind, id);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ck_assert_int_eq(http_get(b, path, 0, &p1), 200);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -1186,12 +1163,11 @@ check_pdf(struct browser *b, struct browser *other, const char *code,
 	ck_assert_int_eq(http_get(b, path, 0, &p2), 200);
 	ck_assert_msg(p1.bodysz == p2.bodysz &&
 	    memcmp(p1.body, p2.body, p1.bodysz) == 0,
-	    "%s: two downloads differ", kind);
-	fprintf(stderr, "receipt_pdf: %s %s %zu bytes, %.1f ms through "
-	    "nginx\n", code, kind, p1.bodysz,
-	    (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
-	snprintf(file, sizeof(file), "%s/%s-%s-%lld.pdf", pdf_dir(), code,
-	    kind, id);
+	    "%s: two downloads differ", label);
+	fprintf(stderr, "receipt_pdf: %s %zu bytes, %.1f ms through nginx\n",
+	    label, p1.bodysz, (t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	snprintf(file, sizeof(file), "%s/%s.pdf", pdf_dir(), label);
 	ck_assert_ptr_nonnull(f = fopen(file, "wb"));
 	ck_assert_uint_eq(fwrite(p1.body, 1, p1.bodysz, f), p1.bodysz);
 	ck_assert_int_eq(fclose(f), 0);
@@ -1210,10 +1186,8 @@ check_pdf(struct browser *b, struct browser *other, const char *code,
 	    "as a subset", file);
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -", file);
 	ck_assert_int_eq(shell_out(cmd, text, sizeof(text)), 0);
-	has_fact(text, title, file);
-	has_fact(text, unit, file);
-	if (named)
-		has_fact(text, w->name, file);
+	for (; *facts != NULL; facts++)
+		has_fact(text, *facts, file);
 	has_fact(text, no, file);
 	has_fact(text, vcode, file);
 
@@ -1236,6 +1210,50 @@ check_pdf(struct browser *b, struct browser *other, const char *code,
 	/* Another unit: 404, as for the print page. */
 	ck_assert_int_eq(http_get(other, path, 0, &p1), 404);
 	answer_free(&p1);
+}
+
+/* One receipt kind of task id: its print page (XML) has a QR code, its
+ * HTML draws it inline and links the PDF; the PDF passes pdf_checks()
+ * with the title, the unit, the person's name (when the print page
+ * shows it), the 回执编号 and the 验证码 of the print page. */
+static void
+check_pdf(struct browser *b, struct browser *other, const char *code,
+    const char *kind, long long id, const struct who *w)
+{
+	struct answer	 x;
+	char		 path[256], label[128], want[1024];
+	char		*no, *vcode, *unit, *title;
+	const char	*facts[4];
+	int		 named;
+
+	snprintf(path, sizeof(path), "/print/%s?id=%lld", kind, id);
+	ck_assert_int_eq(http_get(b, path, 1, &x), 200);
+	no = xpath_str(&x, "string(/page/receipt/@no)");
+	vcode = xpath_str(&x, "string(/page/receipt/@code)");
+	unit = xpath_str(&x, "string(/page/unit/@name)");
+	title = xpath_str(&x, "string(/page/@title)");
+	ck_assert_msg(xpath_count(&x, "/page/verify/qr[@size > 20]") == 1,
+	    "%s %s: no QR code on the page", code, kind);
+	answer_free(&x);
+	/* The HTML page draws the QR code inline and links the PDF. */
+	ck_assert_int_eq(http_get(b, path, 0, &x), 200);
+	ck_assert_ptr_nonnull(strstr(x.body, "<svg class=\"receipt-qr\""));
+	/* The person's name, when the print page shows it (a 补缴's
+	 * 《综合业务处理单》 shows totals only). */
+	named = strstr(x.body, w->name) != NULL;
+	snprintf(want, sizeof(want), "href=\"/print/%s?id=%lld&amp;format=pdf\"",
+	    kind, id);
+	ck_assert_msg(strstr(x.body, want) != NULL, "%s: no link %s", kind,
+	    want);
+	answer_free(&x);
+
+	facts[0] = title;
+	facts[1] = unit;
+	facts[2] = named ? w->name : NULL;
+	facts[3] = NULL;
+	snprintf(path, sizeof(path), "/print/%s?id=%lld&format=pdf", kind, id);
+	snprintf(label, sizeof(label), "%s-%s-%lld", code, kind, id);
+	pdf_checks(b, other, path, label, no, vcode, facts);
 	free(no);
 	free(vcode);
 	free(unit);
@@ -1275,6 +1293,56 @@ START_TEST(receipt_pdf_every_kind)
 }
 END_TEST
 
+/* The 缴费基数名册 of this year as PDF (/mingce/view?id=N&format=pdf):
+ * the checks of every receipt, with its title, the unit, the first
+ * person's name, 名册编号 and 验证码 of its print view. */
+START_TEST(receipt_pdf_mingce)
+{
+	struct browser	 b, other;
+	struct answer	 a;
+	char		*tok, *year, *no, *vcode, *unit, *name, title[64];
+	char		 id[24], path[128];
+	const char	*facts[4];
+
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	browser_init(&other, "unit-a");
+	ck_assert_int_eq(login(&other, "demo-a"), 0);
+	ck_assert_int_eq(http_get(&b, "/mingce", 1, &a), 200);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	year = xpath_str(&a, "string(/page/years/year[2])");
+	answer_free(&a);
+	ck_assert_int_eq(strlen(year), 4);
+	ck_assert_int_eq(http_post(&b, "/mingce/issue", 1, &a, "year", year,
+	    "token", tok, NULL), 303);
+	ck_assert_msg(strncmp(a.location, "/mingce/view?id=", 16) == 0, "%s",
+	    a.location);
+	snprintf(id, sizeof(id), "%s", a.location + 16);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/mingce/view?id=%s", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	no = xpath_str(&a, "string(/page/mingce/@no)");
+	vcode = xpath_str(&a, "string(/page/mingce/@code)");
+	unit = xpath_str(&a, "string(/page/mingce/@unit)");
+	name = xpath_str(&a, "string(//sheet[1]/row[1]/@name)");
+	answer_free(&a);
+	ck_assert_msg(*name != '\0', "the 名册 lists nobody");
+	snprintf(title, sizeof(title), "%s年度缴费基数名册", year);
+	facts[0] = title;
+	facts[1] = unit;
+	facts[2] = name;
+	facts[3] = NULL;
+	snprintf(path, sizeof(path), "/mingce/view?id=%s&format=pdf", id);
+	pdf_checks(&b, &other, path, "mingce", no, vcode, facts);
+	free(tok);
+	free(year);
+	free(no);
+	free(vcode);
+	free(unit);
+	free(name);
+}
+END_TEST
+
 static Suite *
 receipt_pdf_http_suite(void)
 {
@@ -1284,6 +1352,7 @@ receipt_pdf_http_suite(void)
 	tc = tcase_create("receipt_pdf");
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, receipt_pdf_every_kind, 0, NBIZ);
+	tcase_add_test(tc, receipt_pdf_mingce);
 	suite_add_tcase(s, tc);
 	return s;
 }
