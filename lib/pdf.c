@@ -219,6 +219,11 @@ wrap(cairo_t *cr, const char *s, double w, double x, double y, double lh,
 	size_t		 len = 0, n;
 	int		 lines = 0;
 
+	if (text_w(cr, s) <= w) {	/* most cells: one line */
+		if (draw && *s != '\0')
+			show(cr, x, y, s);
+		return 1;
+	}
 	line[0] = '\0';
 	while (*p != '\0') {
 		n = utf8_len((const unsigned char *)p);
