@@ -21,6 +21,9 @@
  *                        「暂不能打印」 and the day; format=pdf: the
  *                        same receipt as an A4 PDF (lib/pdf.c), the
  *                        refusals as they are
+ *   GET /print/seal.png  the office's seal (HALL_SEAL_PNG) the receipt
+ *                        pages draw over the issuing authority; 404
+ *                        when none is configured
  *
  * Environment: HALL_PUBLIC_URL, the public base of the verification
  * page (e.g. https://hall.example.cn:8444); "/verify" alone when unset.
@@ -28,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hall.h"
 #include "pdf.h"
@@ -39,8 +43,9 @@
 
 #define PRINT_PER_PAGE	50	/* tasks a page of the list shows */
 #define PRINT_KINDS_MAX	8	/* receipts of one task */
-#define PRINT_ROUTES_MAX 16	/* /print and one per receipt kind */
+#define PRINT_ROUTES_MAX 16	/* /print, its seal and one per receipt kind */
 #define PRINT_PREFIX	"/print/"
+#define PRINT_SEAL_MAX	(1024 * 1024 + 1)	/* bytes of the seal, + 1 */
 
 /* The unit whose tasks the request may see: its own, or any (0) for a
  * reviewer. */
@@ -294,6 +299,7 @@ add_issuer(struct hall_ctx *c, const struct wf_business *b,
 	const struct wf_issuer	*is = NULL, *i;
 	const char		*org, *seal = "业务专用章";
 	char			 buf[256];
+	xmlNodePtr		 n;
 
 	for (i = b != NULL ? b->issuers : NULL; i != NULL && i->kind != NULL;
 	    i++)
@@ -307,7 +313,45 @@ add_issuer(struct hall_ctx *c, const struct wf_business *b,
 	if (is != NULL && is->seal != NULL)
 		seal = is->seal;
 	snprintf(buf, sizeof(buf), "%s(%s)", org, seal);
-	page_attr(page_add(c, NULL, "issuer", NULL), "name", buf);
+	n = page_add(c, NULL, "issuer", NULL);
+	page_attr(n, "name", buf);
+	org = getenv("HALL_SEAL_PNG");
+	if (org != NULL && *org != '\0' && access(org, R_OK) == 0)
+		page_attr(n, "seal", "/print/seal.png");
+}
+
+/* GET /print/seal.png: the file HALL_SEAL_PNG names (at most
+ * PRINT_SEAL_MAX bytes, a PNG by its signature), or 404. */
+static void
+seal_get(struct hall_ctx *c)
+{
+	const char	*path = getenv("HALL_SEAL_PNG");
+	unsigned char	*buf;
+	size_t		 n = 0;
+	FILE		*f;
+
+	if (path == NULL || *path == '\0' || (f = fopen(path, "rb")) ==
+	    NULL) {
+		page_fail(c, 404, "NOT_FOUND", "未配置印章图片");
+		return;
+	}
+	if ((buf = malloc(PRINT_SEAL_MAX)) != NULL)
+		n = fread(buf, 1, PRINT_SEAL_MAX, f);
+	fclose(f);
+	if (buf == NULL || n < 8 || n == PRINT_SEAL_MAX ||
+	    memcmp(buf, "\x89PNG\r\n\x1a\n", 8) != 0) {
+		free(buf);
+		log_err("print: the seal %s is not a PNG of at most %d bytes",
+		    path, PRINT_SEAL_MAX - 1);
+		page_fail(c, 404, "NOT_FOUND", "未配置印章图片");
+		return;
+	}
+	c->file = buf;
+	c->filesz = n;
+	c->file_owned = 1;
+	c->file_inline = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "seal.png");
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "image/png");
 }
 
 /* Adds <verify url= qr=> with the QR code's text (rsign_qr_text) and
@@ -553,6 +597,8 @@ routes_init(void)
 
 	routes[n++] = (struct route){ REQ_GET, "/print", list_get,
 	    ROUTE_UNIT };
+	routes[n++] = (struct route){ REQ_GET, "/print/seal.png", seal_get,
+	    ROUTE_UNIT | ROUTE_REVIEWER };
 	route_add(&n, &receipt_zonghe);
 	for (i = 0; hall_businesses[i] != NULL; i++) {
 		nk = receipt_kinds(hall_businesses[i], all, PRINT_KINDS_MAX);

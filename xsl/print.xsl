@@ -168,6 +168,14 @@
     </div>
   </xsl:template>
 
+  <!-- The office's seal (issuer/@seal: /print/seal.png, HALL_SEAL_PNG)
+       over the issuing authority's name of a signature block. -->
+  <xsl:template name="seal">
+    <xsl:if test="issuer/@seal != ''">
+      <img class="receipt-seal" src="{issuer/@seal}" alt="印章"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- 《综合业务处理单》, and any kind without a sheet of its own. -->
   <xsl:template match="page" mode="sheet">
     <article class="receipt">
@@ -197,6 +205,7 @@
       <xsl:call-template name="person-table"/>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>经办机构(业务专用章)</p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>
@@ -277,6 +286,7 @@
       </div>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>
           <xsl:choose>
             <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
@@ -327,6 +337,7 @@
       </div>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>
           <xsl:choose>
             <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
@@ -519,6 +530,7 @@
       </xsl:if>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>经办机构(业务专用章)</p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>

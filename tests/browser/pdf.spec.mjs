@@ -1,6 +1,6 @@
 // pdf.spec.mjs: a receipt's PDF in a real browser (issue 14): the print
-// page of an approved task shows its QR code (inline SVG) and a 下载 PDF
-// link; the browser downloads the PDF, whose first page is saved as a
+// page of an approved task shows its QR code (inline SVG), the office's
+// seal (/print/seal.png) over the issuing authority and a 下载 PDF link; the browser downloads the PDF, whose first page is saved as a
 // PNG (pdftoppm) under the test output, and which carries the 回执编号
 // and 验证码 the page shows.
 import { test, launch, login, shot, expect, env, sql } from './hall.mjs';
@@ -28,6 +28,10 @@ test('回执 PDF: downloaded, first page saved as PNG', async () => {
     expect(await qr.count() === 1, 'no QR code on the print page');
     const box = await qr.boundingBox();
     expect(box && box.width > 50 && box.height > 50, 'the QR code is not drawn');
+    const seal = page.locator('img.receipt-seal');
+    expect(await seal.count() === 1, 'no seal over the issuing authority');
+    const loaded = await seal.evaluate((i) => i.complete && i.naturalWidth > 0);
+    expect(loaded, 'the seal image does not load');
     await shot(page, 'receipt-qr.png');
     const body = await page.textContent('body');
     const no = body.match(/回执编号:\s*(ZH\d+)/);

@@ -1245,6 +1245,10 @@ check_pdf(struct browser *b, struct browser *other, const char *code,
 	    kind, id);
 	ck_assert_msg(strstr(x.body, want) != NULL, "%s: no link %s", kind,
 	    want);
+	/* The office's seal over its name, where the office signs. */
+	if (strstr(x.body, "专用章") != NULL)
+		ck_assert_msg(strstr(x.body, "<img class=\"receipt-seal\" "
+		    "src=\"/print/seal.png\"") != NULL, "%s: no seal", kind);
 	answer_free(&x);
 
 	facts[0] = title;
@@ -1343,6 +1347,29 @@ START_TEST(receipt_pdf_mingce)
 }
 END_TEST
 
+/* The seal the receipt pages draw (HALL_SEAL_PNG: the harness's demo
+ * seal, hall-admin demo-seal): a PNG for a unit and a reviewer, and the
+ * 《退工登记证明》-style pages point at it. */
+START_TEST(receipt_pdf_seal_png)
+{
+	struct browser	 b;
+	struct answer	 a;
+	const char	*who[2][2] = { { "unit-vip", "demo-vip" },
+			    { "reviewer", "demo-reviewer" } };
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		browser_init(&b, who[i][0]);
+		ck_assert_int_eq(login(&b, who[i][1]), 0);
+		ck_assert_int_eq(http_get(&b, "/print/seal.png", 0, &a), 200);
+		ck_assert_str_eq(a.ctype, "image/png");
+		ck_assert(a.bodysz > 1000 &&
+		    memcmp(a.body, "\x89PNG\r\n\x1a\n", 8) == 0);
+		answer_free(&a);
+	}
+}
+END_TEST
+
 static Suite *
 receipt_pdf_http_suite(void)
 {
@@ -1353,6 +1380,7 @@ receipt_pdf_http_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, receipt_pdf_every_kind, 0, NBIZ);
 	tcase_add_test(tc, receipt_pdf_mingce);
+	tcase_add_test(tc, receipt_pdf_seal_png);
 	suite_add_tcase(s, tc);
 	return s;
 }
