@@ -595,24 +595,44 @@ draw_qr(cairo_t *cr, const char *text, double x, double y)
 	qr_free(&q);
 }
 
+/* The seal HALL_SEAL_PNG names, read once per process (again when
+ * the variable names another file), or NULL when unset or unreadable.
+ * The image stays the module's. */
+static cairo_surface_t *
+seal_image(void)
+{
+	static cairo_surface_t	*img;
+	static char		 loaded[512];
+	const char		*path = getenv("HALL_SEAL_PNG");
+
+	if (path == NULL || *path == '\0' || strlen(path) >= sizeof(loaded))
+		return NULL;
+	if (img != NULL && strcmp(path, loaded) == 0)
+		return img;
+	if (img != NULL)
+		cairo_surface_destroy(img);
+	snprintf(loaded, sizeof(loaded), "%s", path);
+	img = cairo_image_surface_create_from_png(path);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		log_err("pdf: cannot read the seal %s", path);
+		cairo_surface_destroy(img);
+		img = NULL;
+		loaded[0] = '\0';
+	}
+	return img;
+}
+
 /* Draws the seal (HALL_SEAL_PNG) PDF_SEAL_W wide centred on (cx, cy);
  * nothing when unset or unreadable. */
 static void
 draw_seal(cairo_t *cr, double cx, double cy)
 {
-	const char	*path = getenv("HALL_SEAL_PNG");
-	cairo_surface_t	*img;
+	cairo_surface_t	*img = seal_image();
 	double		 s;
 	int		 w, h;
 
-	if (path == NULL || *path == '\0')
+	if (img == NULL)
 		return;
-	img = cairo_image_surface_create_from_png(path);
-	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-		log_err("pdf: cannot read the seal %s", path);
-		cairo_surface_destroy(img);
-		return;
-	}
 	w = cairo_image_surface_get_width(img);
 	h = cairo_image_surface_get_height(img);
 	if (w > 0 && h > 0) {
@@ -624,7 +644,6 @@ draw_seal(cairo_t *cr, double cx, double cy)
 		cairo_paint(cr);
 		cairo_restore(cr);
 	}
-	cairo_surface_destroy(img);
 }
 
 /* The foot of the receipt: 验证码, 出具日期 and where to check it,
