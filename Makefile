@@ -36,9 +36,10 @@ OPT	 = -O2 -D_FORTIFY_SOURCE=2
 endif
 
 CC	?= cc
-PKGS	 = libxml-2.0 libxslt libexslt sqlite3 openssl libzip xlsxwriter
+PKGS	 = libxml-2.0 libxslt libexslt sqlite3 openssl libzip xlsxwriter \
+	   cairo freetype2 libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi -lm
 WARN	 = -Wall -Wextra -Werror -Wswitch-enum -Wshadow -Wformat=2 \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
 	   -Wcast-qual -Wwrite-strings -Wno-unused-parameter \
@@ -118,12 +119,12 @@ $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
 DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libsqlite3-dev sqlite3 libssl-dev openssl libxml2-dev libxslt1-dev \
 	libzip-dev libxlsxwriter-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
-	xsltproc
+	xsltproc libcairo2-dev libfreetype-dev libqrencode-dev fonts-wqy-zenhei
 # PKG:CMD means "present when CMD is on the PATH" (tests/deps.sh): node
 # and npm may come from NodeSource rather than Debian; Debian's
 # testssl.sh installs the command testssl.
 DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
-	fonts-noto-cjk poppler-utils testssl.sh:testssl
+	fonts-noto-cjk poppler-utils testssl.sh:testssl qpdf zbar-tools:zbarimg
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:

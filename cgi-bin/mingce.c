@@ -8,9 +8,12 @@
  *
  *   GET  /mingce         the form (year) and the 名册 issued, page=N
  *   POST /mingce/issue   year, token, csrf: 303 to /mingce/view?id=
- *   GET  /mingce/view    id, page=N: the A4 sheets (print view)
+ *   GET  /mingce/view    id, page=N: the A4 sheets (print view);
+ *                        format=pdf: the whole 名册 as one PDF
  *   GET  /mingce/xlsx    id: the whole 名册 as .xlsx
  */
+#include <string.h>
+
 #include "hall.h"
 #include "mingce_page.h"
 
@@ -44,7 +47,14 @@ issue_post(struct hall_ctx *c)
 static void
 view_get(struct hall_ctx *c)
 {
+	const char	*f = req_get(c->r, "format");
+
 	begin(c, "print", "缴费基数名册");
+	if (f != NULL && strcmp(f, "pdf") == 0) {
+		if (mingce_page_pdf(c) != 0)
+			page_busy(c);
+		return;
+	}
 	if (mingce_page_view(c) != 0)
 		page_busy(c);
 }

@@ -18,7 +18,12 @@
  *                        does not issue that kind, 409 NOT_DONE unless
  *                        结束; before its first day (《综合业务处理单》:
  *                        the next day) 409 with view "notyet",
- *                        「暂不能打印」 and the day
+ *                        「暂不能打印」 and the day; format=pdf: the
+ *                        same receipt as an A4 PDF (lib/pdf.c), the
+ *                        refusals as they are
+ *   GET /print/seal.png  the office's seal (HALL_SEAL_PNG) the receipt
+ *                        pages draw over the issuing authority; 404
+ *                        when none is configured
  *
  * Environment: HALL_PUBLIC_URL, the public base of the verification
  * page (e.g. https://hall.example.cn:8444); "/verify" alone when unset.
@@ -26,8 +31,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hall.h"
+#include "pdf.h"
+#include "qr.h"
 #include "receipt.h"
 #include "rsign.h"
 #include "tally.h"
@@ -35,8 +43,9 @@
 
 #define PRINT_PER_PAGE	50	/* tasks a page of the list shows */
 #define PRINT_KINDS_MAX	8	/* receipts of one task */
-#define PRINT_ROUTES_MAX 16	/* /print and one per receipt kind */
+#define PRINT_ROUTES_MAX 16	/* /print, its seal and one per receipt kind */
 #define PRINT_PREFIX	"/print/"
+#define PRINT_SEAL_MAX	(1024 * 1024 + 1)	/* bytes of the seal, + 1 */
 
 /* The unit whose tasks the request may see: its own, or any (0) for a
  * reviewer. */
@@ -280,6 +289,102 @@ add_detail(struct hall_ctx *c, const struct task *t,
 	return 0;
 }
 
+/* Adds <issuer name= seal=>: who issues receipt kind of business b
+ * (its struct wf_issuer, else the 人社局 with its 业务专用章), as
+ * "武汉市公共就业服务机构(退工登记专用章)" in name. */
+static void
+add_issuer(struct hall_ctx *c, const struct wf_business *b,
+    const struct wf_receipt *kind)
+{
+	const struct wf_issuer	*is = NULL, *i;
+	const char		*org, *seal = "业务专用章";
+	char			 buf[256];
+	xmlNodePtr		 n;
+
+	for (i = b != NULL ? b->issuers : NULL; i != NULL && i->kind != NULL;
+	    i++)
+		if (strcmp(i->kind, kind->kind) == 0)
+			is = i;
+	org = getenv(is != NULL && is->employment ? "HALL_ORG_EMPLOYMENT" :
+	    "HALL_ORG");
+	if (org == NULL || *org == '\0')
+		org = is != NULL && is->employment ? "XX市公共就业服务机构" :
+		    "XX市人力资源和社会保障局";
+	if (is != NULL && is->seal != NULL)
+		seal = is->seal;
+	snprintf(buf, sizeof(buf), "%s(%s)", org, seal);
+	n = page_add(c, NULL, "issuer", NULL);
+	page_attr(n, "name", buf);
+	org = getenv("HALL_SEAL_PNG");
+	if (org != NULL && *org != '\0' && access(org, R_OK) == 0)
+		page_attr(n, "seal", "/print/seal.png");
+}
+
+/* GET /print/seal.png: the file HALL_SEAL_PNG names (at most
+ * PRINT_SEAL_MAX bytes, a PNG by its signature), or 404. */
+static void
+seal_get(struct hall_ctx *c)
+{
+	const char	*path = getenv("HALL_SEAL_PNG");
+	unsigned char	*buf;
+	size_t		 n = 0;
+	FILE		*f;
+
+	if (path == NULL || *path == '\0' || (f = fopen(path, "rb")) ==
+	    NULL) {
+		page_fail(c, 404, "NOT_FOUND", "未配置印章图片");
+		return;
+	}
+	if ((buf = malloc(PRINT_SEAL_MAX)) != NULL)
+		n = fread(buf, 1, PRINT_SEAL_MAX, f);
+	fclose(f);
+	if (buf == NULL || n < 8 || n == PRINT_SEAL_MAX ||
+	    memcmp(buf, "\x89PNG\r\n\x1a\n", 8) != 0) {
+		free(buf);
+		log_err("print: the seal %s is not a PNG of at most %d bytes",
+		    path, PRINT_SEAL_MAX - 1);
+		page_fail(c, 404, "NOT_FOUND", "未配置印章图片");
+		return;
+	}
+	c->file = buf;
+	c->filesz = n;
+	c->file_owned = 1;
+	c->file_inline = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "seal.png");
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "image/png");
+}
+
+/* Adds <verify url= qr=> with the QR code's text (rsign_qr_text) and
+ * under it <qr size= d=>, the code's modules as an SVG path the print
+ * page draws inline.  The QR is left out when its text cannot be
+ * made.  Returns 0. */
+static int
+add_verify(struct hall_ctx *c, const struct receipt *r)
+{
+	char		 url[256], text[1024], *d;
+	struct qr	 q;
+	xmlNodePtr	 n, v;
+
+	receipt_verify_url(url, sizeof(url));
+	v = page_add(c, NULL, "verify", NULL);
+	page_attr(v, "url", url);
+	if (rsign_qr_text(c->s, r, text, sizeof(text)) != 0 ||
+	    qr_encode(text, &q) != 0)
+		return 0;
+	page_attr(v, "qr", text);
+	/* At most one run per two modules of a row: "M123 45h6v1h-6z". */
+	if ((d = malloc((size_t)q.size * (q.size / 2 + 1) * 20 + 1)) != NULL &&
+	    qr_svg_path(&q, d, (size_t)q.size * (q.size / 2 + 1) * 20 + 1) ==
+	    0) {
+		n = page_add(c, v, "qr", NULL);
+		page_attr_int(n, "size", q.size);
+		page_attr(n, "d", d);
+	}
+	free(d);
+	qr_free(&q);
+	return 0;
+}
+
 /* Builds the receipt page of kind for t (already 结束 and in scope):
  * issues or finds the receipt, then adds <receipt>, <unit>, <business>,
  * <detail> and <verify>.  Returns 0, or 1 when the page holds the
@@ -309,6 +414,13 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "code", r.code);
 	fmt_date(r.issued_at, day);
 	page_attr(n, "issued", day);
+	if (receipt_on_submit(kind))
+		page_attr(n, "on-submit", "1");
+	if (r.voided_at > 0) {
+		fmt_date(r.voided_at, day);
+		page_attr(n, "voided", day);
+		page_attr(n, "void-reason", r.void_reason);
+	}
 	if (page_unit(c, t->unit_id) != 0)
 		goto busy;
 	n = page_add(c, NULL, "business", NULL);
@@ -327,8 +439,8 @@ build_receipt(struct hall_ctx *c, const struct task *t,
 	page_attr(n, "auto", t->decided_by == 0 ? "1" : "0");
 	if (add_detail(c, t, b) != 0)
 		goto busy;
-	receipt_verify_url(buf, sizeof(buf));
-	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
+	add_issuer(c, b, kind);
+	add_verify(c, &r);
 	return 0;
 busy:
 	page_busy(c);
@@ -386,6 +498,43 @@ kind_title(const char *kind)
 	return kind;
 }
 
+/* Answers the receipt page c holds as its PDF (lib/pdf.c), named
+ * "<title>-<回执编号>.pdf", with the QR code of <verify qr=>. */
+static void
+answer_pdf(struct hall_ctx *c)
+{
+	xmlNodePtr	 r, v;
+	xmlChar		*no, *qr, *title;
+	unsigned char	*out;
+	size_t		 outsz;
+	int		 rc;
+
+	for (r = c->page->children; r != NULL && !xmlStrEqual(r->name,
+	    (const xmlChar *)"receipt"); r = r->next)
+		;
+	for (v = c->page->children; v != NULL && !xmlStrEqual(v->name,
+	    (const xmlChar *)"verify"); v = v->next)
+		;
+	qr = v != NULL ? xmlGetProp(v, (const xmlChar *)"qr") : NULL;
+	rc = pdf_receipt(c->page, (const char *)qr, &out, &outsz);
+	xmlFree(qr);
+	if (rc != 0) {
+		page_busy(c);
+		return;
+	}
+	no = r != NULL ? xmlGetProp(r, (const xmlChar *)"no") : NULL;
+	title = xmlGetProp(c->page, (const xmlChar *)"title");
+	c->file = out;
+	c->filesz = outsz;
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "%s-%s.pdf",
+	    title != NULL ? (const char *)title : "回执",
+	    no != NULL ? (const char *)no : "");
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "application/pdf");
+	xmlFree(title);
+	xmlFree(no);
+}
+
 /* GET /print/<kind>: the receipt of that kind of the task named by id. */
 static void
 receipt_get(struct hall_ctx *c)
@@ -394,6 +543,7 @@ receipt_get(struct hall_ctx *c)
 	const char		*want = c->r->path + strlen(PRINT_PREFIX);
 	struct task		 t;
 	struct hdate		 from;
+	const char		*f;
 	char			 msg[256];
 
 	if (load_done_task(c, &t) != 0)
@@ -408,7 +558,9 @@ receipt_get(struct hall_ctx *c)
 		return;
 	}
 	page_view(c, kind->view, kind->title);
-	build_receipt(c, &t, kind);
+	if (build_receipt(c, &t, kind) == 0 && (f = req_get(c->r, "format")) !=
+	    NULL && strcmp(f, "pdf") == 0)
+		answer_pdf(c);
 }
 
 /* The routes: /print, and /print/<kind> for 《综合业务处理单》 and each
@@ -445,6 +597,8 @@ routes_init(void)
 
 	routes[n++] = (struct route){ REQ_GET, "/print", list_get,
 	    ROUTE_UNIT };
+	routes[n++] = (struct route){ REQ_GET, "/print/seal.png", seal_get,
+	    ROUTE_UNIT | ROUTE_REVIEWER };
 	route_add(&n, &receipt_zonghe);
 	for (i = 0; hall_businesses[i] != NULL; i++) {
 		nk = receipt_kinds(hall_businesses[i], all, PRINT_KINDS_MAX);

@@ -14,6 +14,7 @@
 #include "mingce_page.h"
 #include "page.h"
 #include "pager.h"
+#include "pdf.h"
 #include "receipt.h"
 #include "wagebase.h"
 
@@ -314,5 +315,130 @@ mingce_page_xlsx(struct hall_ctx *c)
 	snprintf(c->file_name, sizeof(c->file_name), "缴费基数名册-%d-%s.xlsx",
 	    m.year, m.no);
 	snprintf(c->file_ctype, sizeof(c->file_ctype), "%s", MINGCE_XLSX_TYPE);
+	return 0;
+}
+
+/* mingce_rows callback of the PDF: one <person name= idno=> with its
+ * facts under the <persons> arg.  Returns 0. */
+static int
+mingce_pdf_row(void *arg, const struct mingce_row *r)
+{
+	xmlNodePtr	 persons = arg, n;
+	char		 buf[40];
+
+	n = xmlNewChild(persons, NULL, (const xmlChar *)"person", NULL);
+	xmlNewProp(n, (const xmlChar *)"name", (const xmlChar *)r->name);
+	xmlNewProp(n, (const xmlChar *)"idno", (const xmlChar *)r->idno);
+	xmlNewProp(xmlNewTextChild(n, NULL, (const xmlChar *)"fact",
+	    (const xmlChar *)r->sb_no), (const xmlChar *)"label",
+	    (const xmlChar *)"个人编号");
+	xmlNewProp(xmlNewTextChild(n, NULL, (const xmlChar *)"fact",
+	    (const xmlChar *)wb_yuan(r->wage_fen, buf, sizeof(buf))),
+	    (const xmlChar *)"label", (const xmlChar *)"申报工资(元)");
+	xmlNewProp(xmlNewTextChild(n, NULL, (const xmlChar *)"fact",
+	    (const xmlChar *)wb_yuan(r->base_fen, buf, sizeof(buf))),
+	    (const xmlChar *)"label", (const xmlChar *)"缴费基数(元)");
+	xmlNewProp(xmlNewTextChild(n, NULL, (const xmlChar *)"fact",
+	    (const xmlChar *)r->from_month), (const xmlChar *)"label",
+	    (const xmlChar *)"基数起始月份");
+	return 0;
+}
+
+/* Adds <field label=>value</field> under detail. */
+static void
+mingce_pdf_field(xmlNodePtr detail, const char *label, const char *value)
+{
+	xmlNewProp(xmlNewTextChild(detail, NULL, (const xmlChar *)"field",
+	    (const xmlChar *)value), (const xmlChar *)"label",
+	    (const xmlChar *)label);
+}
+
+/* The QR code's text of 名册 m: rsign_qr_text() as for a receipt, else
+ * the verification address with its number and code, into buf. */
+static void
+mingce_pdf_qr(struct hall_ctx *c, const struct mingce *m, char *buf,
+    size_t bufsz)
+{
+	struct receipt	 r;
+	char		 url[256];
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.kind, sizeof(r.kind), "缴费基数名册");
+	snprintf(r.no, sizeof(r.no), "%s", m->no);
+	snprintf(r.code, sizeof(r.code), "%s", m->code);
+	r.issued_at = m->issued_at;
+	if (rsign_qr_text(c->s, &r, buf, bufsz) == 0)
+		return;
+	receipt_verify_url(url, sizeof(url));
+	snprintf(buf, bufsz, "%s?no=%s&code=%s", url, m->no, m->code);
+}
+
+/* Builds the 名册's receipt page (lib/pdf.h's shape: <receipt>, <unit>,
+ * <business>, <detail>, every row as a <person>, <verify>, <issuer>)
+ * under the page's root.  Returns 0 or -1. */
+static int
+mingce_pdf_page(struct hall_ctx *c, const struct mingce *m)
+{
+	xmlNodePtr	 n, detail, persons;
+	const char	*org = getenv("HALL_ORG");
+	char		 buf[256], day[11];
+	struct hdate	 d;
+
+	snprintf(buf, sizeof(buf), "%d年度缴费基数名册", m->year);
+	xmlSetProp(c->page, (const xmlChar *)"title", (const xmlChar *)buf);
+	n = page_add(c, NULL, "receipt", NULL);
+	page_attr(n, "kind", "缴费基数名册");
+	page_attr(n, "no", m->no);
+	page_attr(n, "code", m->code);
+	clock_date(m->issued_at, &d);
+	hdate_fmt(&d, day);
+	page_attr(n, "issued", day);
+	if (page_unit(c, m->unit_id) != 0)
+		return -1;
+	n = page_add(c, NULL, "business", NULL);
+	page_attr(n, "name", "缴费基数名册打印");
+	page_attr(n, "seq", m->no);
+	detail = page_add(c, NULL, "detail", NULL);
+	snprintf(buf, sizeof(buf), "%d年", m->year);
+	mingce_pdf_field(detail, "年度", buf);
+	mingce_pdf_field(detail, "基数所属月份", m->month);
+	snprintf(buf, sizeof(buf), "%lld人", (long long)m->persons);
+	mingce_pdf_field(detail, "人数", buf);
+	mingce_pdf_field(detail, "出具日期", day);
+	mingce_pdf_field(detail, "申报工资合计(元)",
+	    wb_yuan(m->wage_total_fen, buf, sizeof(buf)));
+	mingce_pdf_field(detail, "缴费基数合计(元)",
+	    wb_yuan(m->base_total_fen, buf, sizeof(buf)));
+	persons = page_add(c, NULL, "persons", NULL);
+	if (mingce_rows(c->s, m->id, 0, -1, mingce_pdf_row, persons) < 0)
+		return -1;
+	receipt_verify_url(buf, sizeof(buf));
+	page_attr(page_add(c, NULL, "verify", NULL), "url", buf);
+	snprintf(buf, sizeof(buf), "%s(业务专用章)", org != NULL &&
+	    *org != '\0' ? org : "XX市人力资源和社会保障局");
+	page_attr(page_add(c, NULL, "issuer", NULL), "name", buf);
+	return 0;
+}
+
+/* See mingce_page.h. */
+int
+mingce_page_pdf(struct hall_ctx *c)
+{
+	struct mingce	 m;
+	char		 qr[1024];
+	int		 rc;
+
+	if ((rc = mingce_page_load(c, &m)) != 0)
+		return rc < 0 ? -1 : 0;
+	page_view(c, "print", "缴费基数名册");
+	if (mingce_pdf_page(c, &m) != 0)
+		return -1;
+	mingce_pdf_qr(c, &m, qr, sizeof(qr));
+	if (pdf_receipt(c->page, qr, &c->file, &c->filesz) != 0)
+		return -1;
+	c->file_owned = 1;
+	snprintf(c->file_name, sizeof(c->file_name), "缴费基数名册-%d-%s.pdf",
+	    m.year, m.no);
+	snprintf(c->file_ctype, sizeof(c->file_ctype), "application/pdf");
 	return 0;
 }

@@ -32,6 +32,11 @@ int		 mingce_page_issue(struct hall_ctx *c);
  * or the hall's 404 when it is not the unit's.  Returns 0 or -1. */
 int		 mingce_page_view(struct hall_ctx *c);
 
+/* The whole 名册 ?id= as an A4 PDF (lib/pdf.h: its facts, every row
+ * in a table over as many pages as it takes, the QR code and the
+ * seal), or 404.  Returns 0 or -1. */
+int		 mingce_page_pdf(struct hall_ctx *c);
+
 /* The whole 名册 ?id= as .xlsx, or 404.  Returns 0 or -1. */
 int		 mingce_page_xlsx(struct hall_ctx *c);
 

@@ -2081,7 +2081,14 @@ static const struct wf_receipt tg_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* 《退工登记证明》 bears the 公共就业服务机构's seal. */
+static const struct wf_issuer tg_issuers[] = {
+	{ "tuigong", 1, "退工登记专用章" },
+	{ NULL, 0, NULL }
+};
+
 const struct wf_business tuigong_business = {
+	.issuers = tg_issuers,
 	.code = TG_BUSINESS,
 	.name = "退工登记",
 	.path = "/tuigong",

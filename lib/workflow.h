@@ -90,6 +90,16 @@ struct wf_receipt {
 					 * two receipts of a task never share one */
 };
 
+/* Who issues a business's receipt kind (the PDF's foot, the seal over
+ * its name): issue 14. */
+struct wf_issuer {
+	const char	*kind;		/* struct wf_receipt, kind */
+	int		 employment;	/* 1: the 公共就业服务机构
+					 * (HALL_ORG_EMPLOYMENT), 0: the 人社局
+					 * (HALL_ORG) */
+	const char	*seal;		/* the seal's words, "退工登记专用章" */
+};
+
 /* One entry of the menus (layout.xsl draws them from the registry). */
 struct wf_menu {
 	const char	*label;		/* 退工登记 */
@@ -180,6 +190,10 @@ struct wf_business {
 			    const char *idno,
 			    int (*fn)(void *arg, const struct wf_row *r),
 			    void *arg);
+	/* Optional: who issues its receipts, NULL-terminated by kind; a
+	 * kind not listed (and 《综合业务处理单》) is the 人社局's
+	 * (HALL_ORG) with its 业务专用章. */
+	const struct wf_issuer *issuers;
 };
 
 /* Walks the person rows of task t through its business's rows hook

@@ -1185,7 +1185,14 @@ static const struct wf_receipt yg_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* 《用工备案表》 bears the 公共就业服务机构's seal. */
+static const struct wf_issuer yg_issuers[] = {
+	{ "yonggong", 1, "用工备案专用章" },
+	{ NULL, 0, NULL }
+};
+
 const struct wf_business yonggong_business = {
+	.issuers = yg_issuers,
 	.code = YG_BUSINESS,
 	.name = "用工备案",
 	.path = "/yonggong",

@@ -19,7 +19,8 @@
 #
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
 # HALL_CA=VAR/certs/ca.crt, HALL_CRL=VAR/certs/ca.crl, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
-# unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
+# and HALL_SEAL_PNG=VAR/seal-demo.png (a demo seal marked 演示, made by
+# hall-admin demo-seal) unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
 # set); their stderr goes to VAR/log/NAME.log.  A checkpoint that is
 # skipped or fails is also reported on start's stderr (the terminal of
 # make run) and to syslog, which a full store disk cannot swallow.  When run as
@@ -196,6 +197,14 @@ cmd_start() {
 	# The public base of the verification page printed on receipts.
 	HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
 	export HALL_PUBLIC_URL
+	# The seal on the PDF receipts: unless the operator's is given, a
+	# demo seal marked 演示 (hall-admin demo-seal).
+	if [ -z "${HALL_SEAL_PNG:-}" ]; then
+		HALL_SEAL_PNG=$var/seal-demo.png
+		"$bindir/hall-admin" demo-seal "$HALL_SEAL_PNG" ||
+			die "cannot make the demo seal $HALL_SEAL_PNG"
+	fi
+	export HALL_SEAL_PNG
 	# Workers per program (lib/prefork.c forks them).
 	WORKERS=${WORKERS:-$(nproc 2>/dev/null || echo 1)}
 	case $WORKERS in '' | *[!0-9]*) die "WORKERS must be a number: $WORKERS" ;; esac

@@ -61,6 +61,7 @@
               <a class="op" href="/mingce/view?id={@id}">打印</a>
               <xsl:text> </xsl:text>
               <a class="op" href="/mingce/xlsx?id={@id}">下载Excel</a>
+              <a class="op" href="/mingce/view?id={@id}&amp;format=pdf">下载PDF</a>
             </td>
           </tr>
         </xsl:for-each>
@@ -95,6 +96,7 @@
           <a class="btn" href="/mingce">返回</a>
           <button type="button" class="btn btn-primary" data-print="1">打印本页</button>
           <a class="btn" href="/mingce/xlsx?id={$m/@id}">下载Excel(全部 <xsl:value-of select="$m/@persons"/> 人)</a>
+          <a class="btn" href="/mingce/view?id={$m/@id}&amp;format=pdf">下载PDF</a>
           <xsl:call-template name="pager">
             <xsl:with-param name="total" select="$pg/@total"/>
             <xsl:with-param name="page" select="$pg/@page"/>

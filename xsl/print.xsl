@@ -39,6 +39,8 @@
           <a class="btn" href="/print">返回业务打印</a>
           <xsl:text> </xsl:text>
           <button type="button" class="btn btn-primary" data-print="1">打印</button>
+          <xsl:text> </xsl:text>
+          <a class="btn receipt-pdf" href="/print/{receipt/@type}?id={business/@id}&amp;format=pdf">下载 PDF</a>
           <span class="print-hint">
             <xsl:text>打印: 请按 </xsl:text><kbd>Ctrl</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
             <xsl:text>(Mac 为 </xsl:text><kbd>⌘</kbd><xsl:text>+</xsl:text><kbd>P</kbd>
@@ -147,9 +149,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The verification box at the foot of a receipt. -->
+  <!-- The verification box at the foot of a receipt, with the QR code
+       (verify/qr: its modules as one SVG path, 4 modules of quiet zone)
+       and the link to its PDF (same receipt, lib/pdf.c). -->
   <xsl:template name="verify-box">
     <div class="verify-box">
+      <xsl:if test="verify/qr/@d != ''">
+        <svg class="receipt-qr" viewBox="-4 -4 {verify/qr/@size + 8} {verify/qr/@size + 8}" width="108" height="108" role="img" aria-label="回执验证二维码" shape-rendering="crispEdges">
+          <rect x="-4" y="-4" width="{verify/qr/@size + 8}" height="{verify/qr/@size + 8}" fill="#fff"/>
+          <path d="{verify/qr/@d}" fill="#000"/>
+        </svg>
+      </xsl:if>
       <p>
         <xsl:text>验证码: </xsl:text>
         <strong class="mono verify-code"><xsl:value-of select="receipt/@code"/></strong>
@@ -162,6 +172,14 @@
         <xsl:text> 查验真伪。</xsl:text>
       </p>
     </div>
+  </xsl:template>
+
+  <!-- The office's seal (issuer/@seal: /print/seal.png, HALL_SEAL_PNG)
+       over the issuing authority's name of a signature block. -->
+  <xsl:template name="seal">
+    <xsl:if test="issuer/@seal != ''">
+      <img class="receipt-seal" src="{issuer/@seal}" alt="印章"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- 《综合业务处理单》, and any kind without a sheet of its own. -->
@@ -193,6 +211,7 @@
       <xsl:call-template name="person-table"/>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>经办机构(业务专用章)</p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>
@@ -276,6 +295,7 @@
       </div>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>
           <xsl:choose>
             <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
@@ -326,6 +346,7 @@
       </div>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>
           <xsl:choose>
             <xsl:when test="/page/@org-employment != ''"><xsl:value-of select="/page/@org-employment"/></xsl:when>
@@ -523,6 +544,7 @@
       </xsl:if>
       <xsl:call-template name="verify-box"/>
       <div class="signature">
+        <xsl:call-template name="seal"/>
         <p>经办机构(业务专用章)</p>
         <p><xsl:value-of select="receipt/@issued"/></p>
       </div>

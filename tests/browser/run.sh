@@ -17,7 +17,7 @@
 # saying so, or reports no test, counts as one failure.  Ends with
 # "N passed, N failed" and fails when a test failed or a program logged
 # a sanitizer report.  HALL_TEST_KEEP=1 keeps the hall's folder;
-# HALL_BROWSER_SPEC=NAME runs NAME.spec.mjs alone.
+# BROWSER_SPEC=NAME runs only tests/browser/NAME.spec.mjs.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: run.sh SRCDIR B" >&2; exit 2; }
@@ -72,12 +72,9 @@ mkdir -p "$out" || hall_fail "cannot make $out"
 
 passed=0
 failed=0
-for spec in "$here"/*.spec.mjs; do
+for spec in "$here"/${BROWSER_SPEC:-*}.spec.mjs; do
 	[ -f "$spec" ] || continue
 	name=${spec##*/}
-	# HALL_BROWSER_SPEC=NAME runs only NAME.spec.mjs (while working on it).
-	[ -z "${HALL_BROWSER_SPEC:-}" ] ||
-	    [ "$name" = "${HALL_BROWSER_SPEC%.spec.mjs}.spec.mjs" ] || continue
 	log=$T/browser-${name%.spec.mjs}.log
 	echo "== $name"
 	(cd "$here" && timeout 600 node "$spec") >"$log" 2>&1

@@ -17,11 +17,14 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "../suites.h"
 #include "client.h"
 #include "hall.h"
 #include "batch.h"
+#include "receipt.h"
 #include "xlsx.h"
 
 #define OK_PDF		"unit/fixtures/files/ok.pdf"
@@ -1082,3 +1085,304 @@ business_http_suite(void)
 }
 
 SUITE(business_http_suite)
+
+/* ---- Receipts as PDF (issue 14) ---- */
+
+/* Runs the shell command cmd; returns its exit status (-1 when it did
+ * not run). */
+static int
+shell(const char *cmd)
+{
+	int	 rc = system(cmd);
+
+	return rc == -1 || !WIFEXITED(rc) ? -1 : WEXITSTATUS(rc);
+}
+
+/* The output of the shell command cmd (at most bufsz - 1 bytes, NUL-
+ * terminated) into buf.  Returns its exit status. */
+static int
+shell_out(const char *cmd, char *buf, size_t bufsz)
+{
+	FILE	*p = popen(cmd, "r");
+	size_t	 n;
+	int	 rc;
+
+	ck_assert_ptr_nonnull(p);
+	n = fread(buf, 1, bufsz - 1, p);
+	buf[n] = '\0';
+	rc = pclose(p);
+	return rc == -1 || !WIFEXITED(rc) ? -1 : WEXITSTATUS(rc);
+}
+
+/* Where the PDFs and their page images go: HALL_TEST_VAR/pdf. */
+static const char *
+pdf_dir(void)
+{
+	static char	 dir[512];
+	const char	*var = getenv("HALL_TEST_VAR");
+
+	snprintf(dir, sizeof(dir), "%s/pdf", var != NULL ? var : "/tmp");
+	mkdir(dir, 0755);
+	return dir;
+}
+
+/* Asserts that text contains want (a fact of the receipt), saying
+ * which file missed it. */
+static void
+has_fact(const char *text, const char *want, const char *file)
+{
+	ck_assert_msg(*want != '\0', "%s: an empty fact", file);
+	ck_assert_msg(strstr(text, want) != NULL, "%s: pdftotext has no '%s'",
+	    file, want);
+}
+
+/* The PDF at path (GET as b): 200 application/pdf, twice the same
+ * bytes, saved as HALL_TEST_VAR/pdf/<label>.pdf; qpdf --check passes;
+ * pdffonts lists only embedded subset fonts, wqy-zenhei among them;
+ * pdftotext gives each of facts (NULL-terminated); zbarimg reads the QR
+ * code (on the last page) as the verification address with no and
+ * code, which /verify accepts; other gets 404. */
+static void
+pdf_checks(struct browser *b, struct browser *other, const char *path,
+    const char *label, const char *no, const char *vcode,
+    const char *const *facts)
+{
+	struct answer	 p1, p2, v;
+	char		 file[640], cmd[1600], text[65536], qr[2048];
+	char		 want[1024];
+	const char	*q;
+	FILE		*f;
+	struct timespec	 t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(http_get(b, path, 0, &p1), 200);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert_str_eq(p1.ctype, "application/pdf");
+	ck_assert_ptr_nonnull(strstr(p1.disposition, ".pdf"));
+	ck_assert(p1.bodysz > 1000 && memcmp(p1.body, "%PDF-1.", 7) == 0);
+	ck_assert_int_eq(http_get(b, path, 0, &p2), 200);
+	ck_assert_msg(p1.bodysz == p2.bodysz &&
+	    memcmp(p1.body, p2.body, p1.bodysz) == 0,
+	    "%s: two downloads differ", label);
+	fprintf(stderr, "receipt_pdf: %s %zu bytes, %.1f ms through nginx\n",
+	    label, p1.bodysz, (t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (t1.tv_nsec - t0.tv_nsec) / 1e6);
+	snprintf(file, sizeof(file), "%s/%s.pdf", pdf_dir(), label);
+	ck_assert_ptr_nonnull(f = fopen(file, "wb"));
+	ck_assert_uint_eq(fwrite(p1.body, 1, p1.bodysz, f), p1.bodysz);
+	ck_assert_int_eq(fclose(f), 0);
+	answer_free(&p1);
+	answer_free(&p2);
+
+	snprintf(cmd, sizeof(cmd), "qpdf --check '%s' >/dev/null 2>&1", file);
+	ck_assert_msg(shell(cmd) == 0, "%s: qpdf --check fails", file);
+	/* Every font embedded (emb) as a subset (sub): columns from the
+	 * end, as the type may hold a space. */
+	snprintf(cmd, sizeof(cmd), "pdffonts '%s' | awk 'NR > 2 { n++; if "
+	    "($(NF-4) != \"yes\" || $(NF-3) != \"yes\") bad = 1 } "
+	    "/WenQuanYiZenHei/ { zh = 1 } END { exit bad || !zh || !n }'",
+	    file);
+	ck_assert_msg(shell(cmd) == 0, "%s: the CJK font is not embedded "
+	    "as a subset", file);
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -", file);
+	ck_assert_int_eq(shell_out(cmd, text, sizeof(text)), 0);
+	for (; *facts != NULL; facts++)
+		has_fact(text, *facts, file);
+	has_fact(text, no, file);
+	has_fact(text, vcode, file);
+
+	/* The QR code is on the last page (a long table pushes it on). */
+	snprintf(cmd, sizeof(cmd), "pdftoppm -r 200 -png '%s' '%s' || exit 1; "
+	    "for p in '%s'-*.png; do zbarimg --raw -q \"$p\" 2>/dev/null; "
+	    "done; exit 0", file, file, file);
+	ck_assert_int_eq(shell_out(cmd, qr, sizeof(qr)), 0);
+	ck_assert_msg(*qr != '\0', "%s: zbarimg finds no QR code", file);
+	qr[strcspn(qr, "\r\n")] = '\0';
+	snprintf(want, sizeof(want), "%s/verify?no=%s&code=%s", pub_url(), no,
+	    vcode);
+	ck_assert_msg(strncmp(qr, want, strlen(want)) == 0,
+	    "%s: QR code '%s', want '%s…'", file, qr, want);
+	q = qr + strlen(pub_url());
+	ck_assert_int_eq(http_get_pub_from(loopback_other(), q, &v), 200);
+	ck_xpath_eq(&v, "string(/page/result/@valid)", "1");
+	answer_free(&v);
+
+	/* Another unit: 404, as for the print page. */
+	ck_assert_int_eq(http_get(other, path, 0, &p1), 404);
+	answer_free(&p1);
+}
+
+/* One receipt kind of task id: its print page (XML) has a QR code, its
+ * HTML draws it inline and links the PDF; the PDF passes pdf_checks()
+ * with the title, the unit, the person's name (when the print page
+ * shows it), the 回执编号 and the 验证码 of the print page. */
+static void
+check_pdf(struct browser *b, struct browser *other, const char *code,
+    const char *kind, long long id, const struct who *w)
+{
+	struct answer	 x;
+	char		 path[256], label[128], want[1024];
+	char		*no, *vcode, *unit, *title;
+	const char	*facts[4];
+	int		 named;
+
+	snprintf(path, sizeof(path), "/print/%s?id=%lld", kind, id);
+	ck_assert_int_eq(http_get(b, path, 1, &x), 200);
+	no = xpath_str(&x, "string(/page/receipt/@no)");
+	vcode = xpath_str(&x, "string(/page/receipt/@code)");
+	unit = xpath_str(&x, "string(/page/unit/@name)");
+	title = xpath_str(&x, "string(/page/@title)");
+	ck_assert_msg(xpath_count(&x, "/page/verify/qr[@size > 20]") == 1,
+	    "%s %s: no QR code on the page", code, kind);
+	answer_free(&x);
+	/* The HTML page draws the QR code inline and links the PDF. */
+	ck_assert_int_eq(http_get(b, path, 0, &x), 200);
+	ck_assert_ptr_nonnull(strstr(x.body, "<svg class=\"receipt-qr\""));
+	/* The person's name, when the print page shows it (a 补缴's
+	 * 《综合业务处理单》 shows totals only). */
+	named = strstr(x.body, w->name) != NULL;
+	snprintf(want, sizeof(want), "href=\"/print/%s?id=%lld&amp;format=pdf\"",
+	    kind, id);
+	ck_assert_msg(strstr(x.body, want) != NULL, "%s: no link %s", kind,
+	    want);
+	/* The office's seal over its name, where the office signs. */
+	if (strstr(x.body, "专用章") != NULL)
+		ck_assert_msg(strstr(x.body, "<img class=\"receipt-seal\" "
+		    "src=\"/print/seal.png\"") != NULL, "%s: no seal", kind);
+	answer_free(&x);
+
+	facts[0] = title;
+	facts[1] = unit;
+	facts[2] = named ? w->name : NULL;
+	facts[3] = NULL;
+	snprintf(path, sizeof(path), "/print/%s?id=%lld&format=pdf", kind, id);
+	snprintf(label, sizeof(label), "%s-%s-%lld", code, kind, id);
+	pdf_checks(b, other, path, label, no, vcode, facts);
+	free(no);
+	free(vcode);
+	free(unit);
+	free(title);
+}
+
+/* Every receipt kind of every business as PDF: a VIP unit's task ends
+ * at once, dated a day back so that 《综合业务处理单》 may be printed
+ * too. */
+START_TEST(receipt_pdf_every_kind)
+{
+	const struct biz	*z = &biz[_i];
+	const struct wf_receipt	*kinds[8];
+	struct browser		 b, other;
+	struct answer		 a;
+	struct who		 w;
+	char			 q[256];
+	long long		 id;
+	size_t			 i, n;
+
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	browser_init(&other, "unit-a");
+	ck_assert_int_eq(login(&other, "demo-a"), 0);
+	z->person("demo-vip", &w);
+	id = new_task(&b, z, &w);
+	ready(&b, z, id, &w);
+	ck_assert_int_eq(post_id(&b, z, "/submit", id, &a), 303);
+	answer_free(&a);
+	snprintf(q, sizeof(q), "UPDATE tasks SET decided_at = decided_at - "
+	    "86400 WHERE id = %lld AND state = '结束'", id);
+	db_exec(q);
+	n = receipt_kinds(wf_of(z), kinds, 8);
+	ck_assert_uint_ge(n, 1);
+	for (i = 0; i < n; i++)
+		check_pdf(&b, &other, z->code, kinds[i]->kind, id, &w);
+}
+END_TEST
+
+/* The 缴费基数名册 of this year as PDF (/mingce/view?id=N&format=pdf):
+ * the checks of every receipt, with its title, the unit, the first
+ * person's name, 名册编号 and 验证码 of its print view. */
+START_TEST(receipt_pdf_mingce)
+{
+	struct browser	 b, other;
+	struct answer	 a;
+	char		*tok, *year, *no, *vcode, *unit, *name, title[64];
+	char		 id[24], path[128];
+	const char	*facts[4];
+
+	browser_init(&b, "unit-vip");
+	ck_assert_int_eq(login(&b, "demo-vip"), 0);
+	browser_init(&other, "unit-a");
+	ck_assert_int_eq(login(&other, "demo-a"), 0);
+	ck_assert_int_eq(http_get(&b, "/mingce", 1, &a), 200);
+	tok = xpath_str(&a, "string(/page/form/@token)");
+	year = xpath_str(&a, "string(/page/years/year[2])");
+	answer_free(&a);
+	ck_assert_int_eq(strlen(year), 4);
+	ck_assert_int_eq(http_post(&b, "/mingce/issue", 1, &a, "year", year,
+	    "token", tok, NULL), 303);
+	ck_assert_msg(strncmp(a.location, "/mingce/view?id=", 16) == 0, "%s",
+	    a.location);
+	snprintf(id, sizeof(id), "%s", a.location + 16);
+	answer_free(&a);
+	snprintf(path, sizeof(path), "/mingce/view?id=%s", id);
+	ck_assert_int_eq(http_get(&b, path, 1, &a), 200);
+	no = xpath_str(&a, "string(/page/mingce/@no)");
+	vcode = xpath_str(&a, "string(/page/mingce/@code)");
+	unit = xpath_str(&a, "string(/page/mingce/@unit)");
+	name = xpath_str(&a, "string(//sheet[1]/row[1]/@name)");
+	answer_free(&a);
+	ck_assert_msg(*name != '\0', "the 名册 lists nobody");
+	snprintf(title, sizeof(title), "%s年度缴费基数名册", year);
+	facts[0] = title;
+	facts[1] = unit;
+	facts[2] = name;
+	facts[3] = NULL;
+	snprintf(path, sizeof(path), "/mingce/view?id=%s&format=pdf", id);
+	pdf_checks(&b, &other, path, "mingce", no, vcode, facts);
+	free(tok);
+	free(year);
+	free(no);
+	free(vcode);
+	free(unit);
+	free(name);
+}
+END_TEST
+
+/* The seal the receipt pages draw (HALL_SEAL_PNG: the harness's demo
+ * seal, hall-admin demo-seal): a PNG for a unit and a reviewer, and the
+ * 《退工登记证明》-style pages point at it. */
+START_TEST(receipt_pdf_seal_png)
+{
+	struct browser	 b;
+	struct answer	 a;
+	const char	*who[2][2] = { { "unit-vip", "demo-vip" },
+			    { "reviewer", "demo-reviewer" } };
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		browser_init(&b, who[i][0]);
+		ck_assert_int_eq(login(&b, who[i][1]), 0);
+		ck_assert_int_eq(http_get(&b, "/print/seal.png", 0, &a), 200);
+		ck_assert_str_eq(a.ctype, "image/png");
+		ck_assert(a.bodysz > 1000 &&
+		    memcmp(a.body, "\x89PNG\r\n\x1a\n", 8) == 0);
+		answer_free(&a);
+	}
+}
+END_TEST
+
+static Suite *
+receipt_pdf_http_suite(void)
+{
+	Suite	*s = suite_create("receipt_pdf");
+	TCase	*tc;
+
+	tc = tcase_create("receipt_pdf");
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, receipt_pdf_every_kind, 0, NBIZ);
+	tcase_add_test(tc, receipt_pdf_mingce);
+	tcase_add_test(tc, receipt_pdf_seal_png);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+SUITE(receipt_pdf_http_suite)
