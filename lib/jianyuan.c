@@ -1460,8 +1460,15 @@ static const struct wf_menu jy_menu[] = {
 };
 
 static const struct wf_receipt jy_receipts[] = {
+	{ "jianyuan", "企业参保人员减员表", "jianyuan", "JY" },
 	{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
 	{ NULL, NULL, NULL, NULL }
+};
+
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const jy_receipt_facts[] = {
+	"减少原因", "停缴月份", NULL
 };
 
 const struct wf_business jianyuan_business = {
@@ -1483,6 +1490,7 @@ const struct wf_business jianyuan_business = {
 	.rows_move = jy_rows_move,
 	.rows_page = jy_wf_rows_page,
 	.rows_find = jy_wf_rows_find,
+	.receipt_facts = jy_receipt_facts,
 };
 
 /* See jianyuan.h. */

@@ -1356,6 +1356,12 @@ static const struct wf_menu nb_menu[] = {
 	{ NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const nb_receipt_facts[] = {
+	"申报工资", "缴费基数", NULL
+};
+
 const struct wf_business nianbao_business = {
 	.code = "nianbao",
 	.name = "职工缴费工资申报",
@@ -1374,6 +1380,7 @@ const struct wf_business nianbao_business = {
 	.rows_move = nb_rows_move,
 	.rows_page = nb_wf_rows_page,
 	.rows_find = nianbao_rows_find,
+	.receipt_facts = nb_receipt_facts,
 };
 
 static const struct wf_menu txgz_menu[] = {
@@ -1399,6 +1406,7 @@ const struct wf_business txgz_business = {
 	.rows_move = nb_rows_move,
 	.rows_page = nb_wf_rows_page,
 	.rows_find = nianbao_rows_find,
+	.receipt_facts = nb_receipt_facts,
 };
 
 /* ---- The batch ---- */

@@ -2078,6 +2078,12 @@ static const struct wf_receipt tg_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const tg_receipt_facts[] = {
+	"退工日期", "退工原因", NULL
+};
+
 const struct wf_business tuigong_business = {
 	.code = TG_BUSINESS,
 	.name = "退工登记",
@@ -2097,6 +2103,7 @@ const struct wf_business tuigong_business = {
 	.rows_move = tg_rows_move,
 	.rows_page = tg_wf_rows_page,
 	.rows_find = tg_wf_rows_find,
+	.receipt_facts = tg_receipt_facts,
 };
 
 /* ---- The batch ---- */

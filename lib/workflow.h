@@ -180,6 +180,12 @@ struct wf_business {
 			    const char *idno,
 			    int (*fn)(void *arg, const struct wf_row *r),
 			    void *arg);
+	/* Optional: the key facts a receipt of this business certifies,
+	 * as labels of its rows' facts (struct wf_row), NULL-terminated, in
+	 * the order shown (退工: 退工日期, 退工原因): the public
+	 * verification page shows them per person and the receipt's
+	 * signature covers them (rsign.h).  NULL: name and ID only. */
+	const char *const *receipt_facts;
 };
 
 /* Walks the person rows of task t through its business's rows hook

@@ -1185,6 +1185,12 @@ static const struct wf_receipt yg_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const yg_receipt_facts[] = {
+	"用工形式", "用工之日", "合同编号", NULL
+};
+
 const struct wf_business yonggong_business = {
 	.code = YG_BUSINESS,
 	.name = "用工备案",
@@ -1204,6 +1210,7 @@ const struct wf_business yonggong_business = {
 	.rows_move = yg_rows_move,
 	.rows_page = yg_wf_rows_page,
 	.rows_find = yg_wf_rows_find,
+	.receipt_facts = yg_receipt_facts,
 };
 
 /* ---- The batch ---- */

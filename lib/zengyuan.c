@@ -1329,6 +1329,12 @@ static const struct wf_receipt zy_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const zy_receipt_facts[] = {
+	"参保日期", "申报工资", "参保类型", NULL
+};
+
 const struct wf_business zengyuan_business = {
 	.code = ZY_BUSINESS,
 	.name = "城镇职工增加",
@@ -1349,6 +1355,7 @@ const struct wf_business zengyuan_business = {
 	.rows_move = zy_rows_move,
 	.rows_page = zy_wf_rows_page,
 	.rows_find = zy_wf_rows_find,
+	.receipt_facts = zy_receipt_facts,
 };
 
 /* ---- The batch ---- */

@@ -361,6 +361,13 @@
           <span class="reviewer">审核人: <xsl:value-of select="rows/@reviewer"/></span>
         </xsl:if>
       </div>
+      <xsl:if test="receipt/@no">
+        <div class="receipt-meta receipt-verify">
+          <span>回执编号: <span class="mono"><xsl:value-of select="receipt/@no"/></span></span>
+          <span>验证码: <span class="mono"><xsl:value-of select="receipt/@code"/></span></span>
+          <span>验证网址: <xsl:value-of select="receipt/@verify-url"/></span>
+        </div>
+      </xsl:if>
       <table class="grid">
         <thead>
           <tr><th>序号</th><th>姓名</th><th>社会保障号码</th><th>个人社保编号</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th><th>备注</th></tr>
