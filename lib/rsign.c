@@ -168,8 +168,8 @@ rsign_persons(struct store *s, const struct task *t, int limit,
 }
 
 /* Appends "label=value\n" to buf (len bytes used of bufsz) with the
- * line breaks and '|' of value made spaces, so that a value never
- * forges a line or a field.  Returns 0, or -1 when it does not fit
+ * line breaks of value made spaces, so that a value never forges a
+ * line.  Returns 0, or -1 when it does not fit
  * (buf then unchanged). */
 static int
 put_line(char *buf, size_t bufsz, size_t *len, const char *label,
@@ -184,8 +184,8 @@ put_line(char *buf, size_t bufsz, size_t *len, const char *label,
 	memcpy(p, label, l);
 	p[l] = '=';
 	for (i = 0; i < v; i++)
-		p[l + 1 + i] = value[i] == '\n' || value[i] == '\r' ||
-		    value[i] == '|' ? ' ' : value[i];
+		p[l + 1 + i] = value[i] == '\n' || value[i] == '\r' ? ' ' :
+		    value[i];
 	p[l + 1 + v] = '\n';
 	*len += l + v + 2;
 	buf[*len] = '\0';
@@ -197,8 +197,26 @@ struct facts_arg {
 	char	*buf;
 	size_t	 bufsz;
 	size_t	*len;
-	int	 full;		/* one did not fit: the rest neither */
 };
+
+/* Appends sep and then src to line (n bytes used of linesz)
+ * with each '|' of src a space: a '|' in a name or value would forge a
+ * field.  Returns 0, or -1 when it does not fit. */
+static int
+append_field(char *line, size_t linesz, size_t *n, const char *sep,
+    const char *src)
+{
+	size_t	 ls = strlen(sep), l = strlen(src), i;
+
+	if (*n + ls + l >= linesz)
+		return -1;
+	memcpy(line + *n, sep, ls);
+	for (i = 0; i < l; i++)
+		line[*n + ls + i] = src[i] == '|' ? ' ' : src[i];
+	*n += ls + l;
+	line[*n] = '\0';
+	return 0;
+}
 
 /* rsign_persons callback: one 人员 line "姓名|身份证号|标签:值|…".
  * Returns 0, 1 once one does not fit. */
@@ -207,16 +225,17 @@ facts_person(void *arg, const struct rsign_person *p)
 {
 	struct facts_arg	*a = arg;
 	char			 line[512];
-	size_t			 i;
-	int			 n;
+	size_t			 i, n = 0;
+	int			 bad;
 
-	n = snprintf(line, sizeof(line), "%s|%s", p->name, p->idno);
-	for (i = 0; i < p->nfacts && n > 0 && (size_t)n < sizeof(line); i++)
-		n += snprintf(line + n, sizeof(line) - (size_t)n, "|%s:%s",
-		    p->label[i], p->value[i]);
-	if (n < 0 || (size_t)n >= sizeof(line) ||
-	    put_line(a->buf, a->bufsz, a->len, "人员", line) != 0) {
-		a->full = 1;
+	line[0] = '\0';
+	bad = append_field(line, sizeof(line), &n, "", p->name) != 0 ||
+	    append_field(line, sizeof(line), &n, "|", p->idno) != 0;
+	for (i = 0; i < p->nfacts && !bad; i++)
+		bad = append_field(line, sizeof(line), &n, "|",
+		    p->label[i]) != 0 ||
+		    append_field(line, sizeof(line), &n, ":", p->value[i]) != 0;
+	if (bad || put_line(a->buf, a->bufsz, a->len, "人员", line) != 0) {
 		return 1;
 	}
 	return 0;
@@ -261,7 +280,6 @@ rsign_facts(struct store *s, const struct receipt *r, char *buf,
 	if (a.bufsz > sizeof(persons))
 		a.bufsz = sizeof(persons);
 	a.len = &plen;
-	a.full = 0;
 	if (rsign_persons(s, &t, RSIGN_PERSONS, facts_person, &a, &total) < 0)
 		return -1;
 	snprintf(count, sizeof(count), "%lld", (long long)total);
