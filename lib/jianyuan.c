@@ -1801,6 +1801,16 @@ jy_batch_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return jy_row_insert(s, task_id, row_no, &f, r, &change);
 }
 
+/* How the template shows each column: 减少原因 from the table
+ * jy_reason_parse() reads. */
+static const struct batch_col jy_batch_cols[JYC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 12 },			/* JYC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },			/* JYC_IDNO */
+	{ BATCH_COL_TEXT, jy_reason_names, 26 },	/* JYC_REASON */
+	{ BATCH_COL_DATE, NULL, 14 },			/* JYC_DATE */
+	{ BATCH_COL_TEXT, NULL, 40 },			/* JYC_REMARK */
+};
+
 const struct batch_spec jianyuan_batch = {
 	.business = "jianyuan",
 	.title = "批量减员",
@@ -1811,4 +1821,5 @@ const struct batch_spec jianyuan_batch = {
 	.row_check = jy_batch_check,
 	.row_store = jy_batch_store,
 	.wf = &jianyuan_business,
+	.cols = jy_batch_cols,
 };
