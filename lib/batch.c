@@ -120,9 +120,6 @@ batch_message(const struct batch_result *res)
 	return "文件无法处理";
 }
 
-/* The hidden sheet holding the drop-downs' values, one column per
- * template column that has them. */
-#define BATCH_CHOICES_SHEET	"下拉选项"
 #define BATCH_NOTES_SHEET	"填表说明"
 
 /* Where a template writes its rows, and its formats. */
@@ -286,31 +283,61 @@ batch_template_header(struct batch_tsheet *t, lxw_format *head)
 	worksheet_freeze_panes(t->ws, 1, 0);
 }
 
+/* The most bytes of a drop-down's values joined with commas (Excel
+ * takes a list of at most 255 characters). */
+#define BATCH_LIST_MAX		255
+/* The most values of one drop-down. */
+#define BATCH_LIST_N		64
+
+/* Collects the non-empty values of choices into list[0..BATCH_LIST_N)
+ * (NULL-terminated).  Returns 1 when they fit one list data validation
+ * (no comma inside a value, at most BATCH_LIST_MAX bytes joined), 0
+ * when not. */
+static int
+batch_list(const char *const *choices, const char *list[BATCH_LIST_N + 1])
+{
+	const char	*v;
+	size_t		 k, len = 0;
+
+	for (k = 0; (v = batch_choice(choices, k)) != NULL; k++) {
+		if (k >= BATCH_LIST_N || strchr(v, ',') != NULL)
+			return 0;
+		len += strlen(v) + (k > 0);
+		list[k] = v;
+	}
+	list[k] = NULL;
+	return k > 0 && len <= BATCH_LIST_MAX;
+}
+
 /* The drop-downs: each column with fixed values gets a list data
- * validation over its data rows, whose values are column j of the
- * hidden sheet BATCH_CHOICES_SHEET (any length, any characters). */
+ * validation over its data rows, the values written in the list
+ * itself (libxlsxwriter 1.1.4 leaks its copy of a list formula, so no
+ * range of another sheet).  A list too long for Excel gets none
+ * (logged; 填表说明 still names the values). */
 static void
 batch_template_lists(struct batch_tsheet *t)
 {
 	lxw_data_validation	 dv;
 	const struct batch_col	*c;
-	char			 from[16], to[16], formula[96], msg[160];
-	size_t			 j, n;
+	const char		*list[BATCH_LIST_N + 1];
+	char			 msg[160];
+	size_t			 j;
 
 	for (j = 0; j < t->ncols; j++) {
 		c = batch_col_of(t->spec, j);
-		if (c == NULL || (n = batch_nchoices(c->choices)) == 0)
+		if (c == NULL || batch_nchoices(c->choices) == 0)
 			continue;
-		lxw_rowcol_to_cell_abs(from, 0, (lxw_col_t)j, 1, 1);
-		lxw_rowcol_to_cell_abs(to, (lxw_row_t)(n - 1), (lxw_col_t)j,
-		    1, 1);
-		snprintf(formula, sizeof(formula), "='%s'!%s:%s",
-		    BATCH_CHOICES_SHEET, from, to);
+		if (!batch_list(c->choices, list)) {
+			log_warn("batch: template %s: the values of %s do not "
+			    "fit a drop-down", t->spec->business,
+			    t->spec->columns[j]);
+			continue;
+		}
 		snprintf(msg, sizeof(msg), "请从下拉列表中选择%s",
 		    t->spec->columns[j]);
 		memset(&dv, 0, sizeof(dv));
-		dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-		dv.value_formula = formula;
+		dv.validate = LXW_VALIDATION_TYPE_LIST;
+		dv.value_list = (char **)(uintptr_t)list;
 		dv.ignore_blank = LXW_VALIDATION_ON;
 		dv.show_error = LXW_VALIDATION_ON;
 		dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
@@ -320,36 +347,6 @@ batch_template_lists(struct batch_tsheet *t)
 		    XLSX_MAX_ROWS, (lxw_col_t)j, &dv) != LXW_NO_ERROR)
 			t->failed = 1;
 	}
-}
-
-/* The hidden sheet of the drop-downs' values, column j for column j,
- * written row by row (constant memory).  Returns 0 or -1. */
-static int
-batch_template_choices(lxw_workbook *wb, const struct batch_spec *spec,
-    size_t ncols)
-{
-	lxw_worksheet		*ws;
-	const struct batch_col	*c;
-	const char		*v;
-	size_t			 j, k, most = 0;
-
-	for (j = 0; j < ncols; j++)
-		if ((c = batch_col_of(spec, j)) != NULL &&
-		    batch_nchoices(c->choices) > most)
-			most = batch_nchoices(c->choices);
-	if (most == 0)
-		return 0;
-	if ((ws = workbook_add_worksheet(wb, BATCH_CHOICES_SHEET)) == NULL)
-		return -1;
-	worksheet_hide(ws);
-	for (k = 0; k < most; k++)
-		for (j = 0; j < ncols; j++)
-			if ((c = batch_col_of(spec, j)) != NULL &&
-			    (v = batch_choice(c->choices, k)) != NULL &&
-			    worksheet_write_string(ws, (lxw_row_t)k,
-			    (lxw_col_t)j, v, NULL) != LXW_NO_ERROR)
-				return -1;
-	return 0;
 }
 
 /* Appends src to dst[dstsz] when it fits whole (a UTF-8 character is
@@ -438,8 +435,7 @@ batch_template_notes(lxw_workbook *wb, const struct batch_spec *spec,
 /* Writes the template of spec into a workbook at path (libxlsxwriter,
  * constant memory, its temporary files in tmpdir): the header, the
  * example row, the rows template_rows gives for unit_id when s is not
- * NULL, the drop-downs, 填表说明 and the hidden values.  Returns 0 or
- * -1. */
+ * NULL, the drop-downs and 填表说明.  Returns 0 or -1. */
 static int
 batch_template_write(struct store *s, const struct batch_spec *spec,
     int64_t unit_id, const char *path, const char *tmpdir)
@@ -469,8 +465,7 @@ batch_template_write(struct store *s, const struct batch_spec *spec,
 	if (!t.failed && s != NULL && spec->template_rows != NULL)
 		rc = spec->template_rows(s, unit_id, batch_template_emit, &t);
 	batch_template_lists(&t);
-	if (batch_template_notes(wb, spec, t.ncols, head) != 0 ||
-	    batch_template_choices(wb, spec, t.ncols) != 0)
+	if (batch_template_notes(wb, spec, t.ncols, head) != 0)
 		t.failed = 1;
 	if (workbook_close(wb) != LXW_NO_ERROR || rc != 0 || t.failed)
 		return -1;

@@ -151,9 +151,9 @@ int		 batch_count(struct store *s, const struct batch_spec *spec,
 /* The template as .xlsx bytes (malloc'd, caller frees): the header
  * (bold, frozen), the example row (first cell BATCH_EXAMPLE_MARK and
  * the example's first value, grey) when the spec has one, each
- * column's width, format and drop-down (spec->cols; the values on a
- * hidden sheet 下拉选项), and a sheet 填表说明 with the instructions
- * and spec->notes.  Returns 0 or -1. */
+ * column's width, format and drop-down (spec->cols: a list data
+ * validation of the column), and a sheet 填表说明 with the
+ * instructions, the drop-downs' values and spec->notes.  Returns 0 or -1. */
 int		 batch_template(const struct batch_spec *spec,
 		    unsigned char **out, size_t *outsz);
 
