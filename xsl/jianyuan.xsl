@@ -320,7 +320,7 @@
     <xsl:call-template name="tabs"><xsl:with-param name="current">batch</xsl:with-param></xsl:call-template>
     <xsl:call-template name="section"><xsl:with-param name="title">批量减员</xsl:with-param></xsl:call-template>
     <ol class="steps">
-      <li>点击“模板下载”,在模板上按要求填写减员人员信息(列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。</li>
+      <li>点击“模板下载”,在模板上按要求填写减员人员信息(列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。模板第2行是示例(第一格以“示例:”开头),导入时自动跳过;减少原因请从下拉列表中选择。</li>
       <li>减少原因填写:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;变更日期格式 YYYY-MM-DD。</li>
       <li>选择填写好的模板并上传。填写不符合要求的人员导入失败,可点击“下载导入失败列表”查看原因。</li>
       <li>在结果页面为需要附件的人员上传附件,删除暂不办理的人员,再点击“提交审批”;如需取消,点击“退单”。</li>
