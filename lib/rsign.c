@@ -160,8 +160,10 @@ rsign_persons(struct store *s, const struct task *t, int limit,
 		return -1;
 	if (total == NULL)
 		return n;
+	/* Counted by the business (its index), or the rows walked when
+	 * it cannot count (then at most limit). */
 	*total = n;
-	if (n >= limit && b != NULL && b->row_count != NULL &&
+	if (b != NULL && b->row_count != NULL &&
 	    b->row_count(s, t->id, total) != 0)
 		return -1;
 	return n;
@@ -169,8 +171,7 @@ rsign_persons(struct store *s, const struct task *t, int limit,
 
 /* Appends "label=value\n" to buf (len bytes used of bufsz) with the
  * line breaks of value made spaces, so that a value never forges a
- * line.  Returns 0, or -1 when it does not fit
- * (buf then unchanged). */
+ * line.  Returns 0, or -1 when it does not fit (buf then unchanged). */
 static int
 put_line(char *buf, size_t bufsz, size_t *len, const char *label,
     const char *value)
@@ -199,9 +200,9 @@ struct facts_arg {
 	size_t	*len;
 };
 
-/* Appends sep and then src to line (n bytes used of linesz)
- * with each '|' of src a space: a '|' in a name or value would forge a
- * field.  Returns 0, or -1 when it does not fit. */
+/* Appends sep and then src to line (n bytes used of linesz) with each
+ * '|' of src a space: a '|' in a name or value would forge a field.
+ * Returns 0, or -1 when it does not fit. */
 static int
 append_field(char *line, size_t linesz, size_t *n, const char *sep,
     const char *src)
@@ -235,10 +236,7 @@ facts_person(void *arg, const struct rsign_person *p)
 		bad = append_field(line, sizeof(line), &n, "|",
 		    p->label[i]) != 0 ||
 		    append_field(line, sizeof(line), &n, ":", p->value[i]) != 0;
-	if (bad || put_line(a->buf, a->bufsz, a->len, "人员", line) != 0) {
-		return 1;
-	}
-	return 0;
+	return bad || put_line(a->buf, a->bufsz, a->len, "人员", line) != 0;
 }
 
 /* The facts text of r; see rsign.h.  Returns its length or -1. */
