@@ -371,42 +371,32 @@ batch_note(lxw_worksheet *ws, lxw_row_t *row, const char *text,
 	    NULL) == LXW_NO_ERROR ? 0 : -1;
 }
 
-/* The sheet 填表说明: how to fill the template (the marked example row,
- * the drop-downs and their values, the date and text columns, the
- * checks after upload), then the business's own notes.  Returns 0 or
- * -1. */
+/* Appends the numbered 填表说明 item text ("N. text", N from *n) to ws
+ * at *row.  Returns 0 or -1. */
 static int
-batch_template_notes(lxw_workbook *wb, const struct batch_spec *spec,
-    size_t ncols, lxw_format *bold)
+batch_item(lxw_worksheet *ws, lxw_row_t *row, int *n, const char *text)
 {
-	lxw_worksheet		*ws;
+	char	 line[1024];
+
+	snprintf(line, sizeof(line), "%d. %s", ++*n, text);
+	return batch_note(ws, row, line, NULL, 0);
+}
+
+/* The drop-downs' values of spec as 填表说明 lines ("    退工原因:合同到期
+ * 终止、…"), one per column that has them, from *row on.  Returns 0
+ * or -1. */
+static int
+batch_note_lists(lxw_worksheet *ws, lxw_row_t *row,
+    const struct batch_spec *spec, size_t ncols)
+{
 	const struct batch_col	*c;
-	lxw_row_t		 row = 0;
 	char			 line[1024];
 	size_t			 j, k;
-	int			 rc = 0, dates = 0;
+	int			 rc = 0;
 
-	if ((ws = workbook_add_worksheet(wb, BATCH_NOTES_SHEET)) == NULL)
-		return -1;
-	worksheet_set_column(ws, 0, 0, 110, NULL);
-	snprintf(line, sizeof(line), "%s 填表说明", spec->title);
-	rc |= batch_note(ws, &row, line, bold, 1);
-	rc |= batch_note(ws, &row, "1. 第1行为表头,请勿修改、增删或调整列的顺序;"
-	    "每行填写一人,不要合并单元格。", bold, 0);
-	if (spec->example != NULL) {
-		snprintf(line, sizeof(line), "2. 第2行是示例(第一格以「%s」开头,"
-		    "灰色斜体),导入时自动跳过,可保留也可删除;请从第3行起填写。",
-		    BATCH_EXAMPLE_MARK);
-		rc |= batch_note(ws, &row, line, bold, 0);
-	}
-	rc |= batch_note(ws, &row, "3. 带下拉箭头的列请从下拉列表中选择,"
-	    "只能填写以下值:", bold, 0);
 	for (j = 0; j < ncols; j++) {
-		if ((c = batch_col_of(spec, j)) == NULL)
-			continue;
-		if (c->kind == BATCH_COL_DATE)
-			dates = 1;
-		if (batch_nchoices(c->choices) == 0)
+		if ((c = batch_col_of(spec, j)) == NULL ||
+		    batch_nchoices(c->choices) == 0)
 			continue;
 		snprintf(line, sizeof(line), "    %s:", spec->columns[j]);
 		for (k = 0; batch_choice(c->choices, k) != NULL; k++) {
@@ -415,15 +405,55 @@ batch_template_notes(lxw_workbook *wb, const struct batch_spec *spec,
 			batch_append(line, batch_choice(c->choices, k),
 			    sizeof(line));
 		}
-		rc |= batch_note(ws, &row, line, bold, 0);
+		rc |= batch_note(ws, row, line, NULL, 0);
+	}
+	return rc;
+}
+
+/* The sheet 填表说明: how to fill the template (the marked example row,
+ * the drop-downs and their values, the date and text columns, the
+ * checks after upload), numbered, then the business's own notes.
+ * Returns 0 or -1. */
+static int
+batch_template_notes(lxw_workbook *wb, const struct batch_spec *spec,
+    size_t ncols, lxw_format *bold)
+{
+	lxw_worksheet		*ws;
+	lxw_row_t		 row = 0;
+	char			 line[1024];
+	size_t			 j;
+	int			 rc = 0, n = 0, lists = 0, dates = 0;
+
+	for (j = 0; j < ncols; j++) {
+		lists |= batch_col_of(spec, j) != NULL &&
+		    batch_nchoices(batch_col_of(spec, j)->choices) > 0;
+		dates |= batch_col_date(spec, j);
+	}
+	if ((ws = workbook_add_worksheet(wb, BATCH_NOTES_SHEET)) == NULL)
+		return -1;
+	worksheet_set_column(ws, 0, 0, 110, NULL);
+	snprintf(line, sizeof(line), "%s 填表说明", spec->title);
+	rc |= batch_note(ws, &row, line, bold, 1);
+	rc |= batch_item(ws, &row, &n, "第1行为表头,请勿修改、增删或调整列的"
+	    "顺序;每行填写一人,不要合并单元格。");
+	if (spec->example != NULL) {
+		snprintf(line, sizeof(line), "第2行是示例(第一格以「%s」开头,"
+		    "灰色斜体),导入时自动跳过,可保留也可删除;请从第3行起填写。",
+		    BATCH_EXAMPLE_MARK);
+		rc |= batch_item(ws, &row, &n, line);
+	}
+	if (lists) {
+		rc |= batch_item(ws, &row, &n, "带下拉箭头的列请从下拉列表中"
+		    "选择,只能填写以下值:");
+		rc |= batch_note_lists(ws, &row, spec, ncols);
 	}
 	if (dates)
-		rc |= batch_note(ws, &row, "4. 日期列已设为日期格式,请按 "
-		    "2026-11-20 的形式填写(也可写 2026/11/20)。", bold, 0);
-	rc |= batch_note(ws, &row, "5. 其余列为文本格式(身份证号等),请勿改为"
-	    "数字格式,否则长数字会丢失末位。", bold, 0);
-	rc |= batch_note(ws, &row, "6. 上传后每行按与单笔办理相同的规则检查;"
-	    "未通过的行可「下载导入失败列表」,修改后重新上传。", bold, 0);
+		rc |= batch_item(ws, &row, &n, "日期列已设为日期格式,请按 "
+		    "2026-11-20 的形式填写(也可写 2026/11/20)。");
+	rc |= batch_item(ws, &row, &n, "其余列为文本格式(身份证号等),请勿改为"
+	    "数字格式,否则长数字会丢失末位。");
+	rc |= batch_item(ws, &row, &n, "上传后每行按与单笔办理相同的规则检查;"
+	    "未通过的行可「下载导入失败列表」,修改后重新上传。");
 	for (j = 0; spec->notes != NULL && spec->notes[j] != NULL; j++) {
 		if (j == 0)
 			row++;

@@ -1611,6 +1611,16 @@ txgz_row_store(struct store *s, int64_t unit_id, int64_t task_id,
 	    row_no, cells, ncells);
 }
 
+/* The template's column widths (no column has fixed values or is a
+ * date: the wage is a number of 元). */
+static const struct batch_col nb_cols[NBC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 16 },	/* NBC_SB_NO */
+	{ BATCH_COL_TEXT, NULL, 12 },	/* NBC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },	/* NBC_SFZH */
+	{ BATCH_COL_TEXT, NULL, 22 },	/* NBC_WAGE */
+	{ BATCH_COL_TEXT, NULL, 30 },	/* NBC_REMARK */
+};
+
 const struct batch_spec nianbao_batch = {
 	.business = "nianbao",
 	.title = "职工缴费工资申报",
@@ -1624,6 +1634,7 @@ const struct batch_spec nianbao_batch = {
 	.template_rows = nb_template_rows,
 	.notes = nb_notes,
 	.row_blank = nb_row_blank,
+	.cols = nb_cols,
 };
 
 const struct batch_spec txgz_batch = {
@@ -1639,6 +1650,7 @@ const struct batch_spec txgz_batch = {
 	.template_rows = txgz_template_rows,
 	.notes = txgz_notes,
 	.row_blank = nb_row_blank,
+	.cols = nb_cols,
 };
 
 /* ---- 非统筹退休人员 ---- */
