@@ -125,6 +125,8 @@ DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 # testssl.sh installs the command testssl.
 DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
 	fonts-noto-cjk poppler-utils testssl.sh:testssl qpdf zbar-tools:zbarimg
+# tests/http/xlsx_fill.py fills the batch templates (issue 14).
+DEB_TEST_PKGS += python3
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:

@@ -34,6 +34,9 @@
 #include "levy.h"
 #include "log.h"
 #include "policy.h"
+#include "receipt.h"
+#include "rsign.h"
+#include "hall.h"
 #include "nianbao.h"
 #include "pdf.h"
 #include "store.h"
@@ -109,6 +112,12 @@ admin_usage(void)
 	    "(--analyze: 无统计信息时\n"
 	    "                               先运行 ANALYZE;--programs: 这些程序\n"
 	    "                               都须写过日志)\n"
+	    "  receipt-qr NO                输出回执 NO 的二维码内容(含签名,须\n"
+	    "                               HALL_RECEIPT_KEY 指向签名私钥)\n"
+	    "  receipt-verify QR|URL|- CERT.pem\n"
+	    "                               离线验证回执二维码的签名(不需数据库;\n"
+	    "                               - 从标准输入读);退出码 0 真实\n"
+	    "                               1 不符 2 内容不完整或用法错误\n"
 	    "数据库也可由环境变量 HALL_DB 指定,CA 证书由 HALL_CA 指定。\n",
 	    stderr);
 	return EXIT_USAGE;
@@ -2015,6 +2024,75 @@ cmd_plans(struct store *s, int argc, char **argv)
 
 /* ---- main ---- */
 
+/* ---- Receipts' QR codes (lib/rsign.h) ---- */
+
+/* hall-admin receipt-qr NO: the QR text of the receipt numbered NO,
+ * signed with HALL_RECEIPT_KEY when set.  Returns 0, 1 on failure. */
+static int
+cmd_receipt_qr(struct store *s, int argc, char **argv)
+{
+	const struct wf_business *const *b;
+	struct receipt	 r;
+	char		 qr[RSIGN_QR_MAX];
+	int		 rc;
+
+	for (b = hall_businesses; *b != NULL; b++)
+		wf_register(*b);
+	if ((rc = receipt_find(s, argv[0], &r)) != 0)
+		return admin_fail(rc > 0 ? "没有编号为 %s 的回执" :
+		    "读取回执 %s 失败", argv[0]);
+	if (rsign_qr_text(s, &r, qr, sizeof(qr)) != 0)
+		return admin_fail("无法生成回执 %s 的二维码内容(签名私钥 "
+		    "HALL_RECEIPT_KEY 不可用?)", argv[0]);
+	printf("%s\n", qr);
+	return 0;
+}
+
+/* Reads the QR text of receipt-verify: arg itself, or standard input
+ * when it is "-" (one line, as a scanner prints it) into buf[bufsz].
+ * Returns buf, or NULL when it cannot be read. */
+static const char *
+qr_arg(const char *arg, char *buf, size_t bufsz)
+{
+	size_t	 n;
+
+	if (strcmp(arg, "-") != 0)
+		return arg;
+	if (fgets(buf, (int)bufsz, stdin) == NULL)
+		return NULL;
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	/* zbarimg prints "QR-Code:" before the text. */
+	return strncmp(buf, "QR-Code:", 8) == 0 ? buf + 8 : buf;
+}
+
+/* hall-admin receipt-verify QR CERT: checks the signature a receipt's
+ * QR code carries with the office's certificate, offline, and prints
+ * the facts it certifies.  Returns 0 genuine, 1 not genuine,
+ * EXIT_USAGE when the text is no signed receipt's or the certificate
+ * cannot be read. */
+static int
+cmd_receipt_verify(const char *arg, const char *cert)
+{
+	struct rsign_check	 ck;
+	const char		*qr, *why;
+	char			 buf[RSIGN_QR_MAX + 16];
+	int			 rc;
+
+	if ((qr = qr_arg(arg, buf, sizeof(buf))) == NULL) {
+		fprintf(stderr, "%s: 无法读取二维码内容\n", ADMIN_NAME);
+		return EXIT_USAGE;
+	}
+	rc = rsign_verify_qr(qr, cert, &ck, &why);
+	if (rc == 0) {
+		printf("验证通过: 回执 %s(验证码 %s)的签名与证书相符,内容如下:\n"
+		    "%s", ck.no, ck.code, ck.facts);
+		return 0;
+	}
+	fprintf(stderr, "%s: 验证未通过: %s\n", ADMIN_NAME, why);
+	return rc == 1 ? 1 : EXIT_USAGE;
+}
+
 enum admin_cmd {
 	CMD_INIT,		/* CMD_INIT */
 	CMD_UNIT_ADD,		/* CMD_UNIT_ADD */
@@ -2032,6 +2110,8 @@ enum admin_cmd {
 	CMD_PLANS,		/* CMD_PLANS */
 	CMD_INTEG_ADD,		/* CMD_INTEG_ADD */
 	CMD_INTEG_GRANT,	/* CMD_INTEG_GRANT */
+	CMD_RECEIPT_QR,		/* CMD_RECEIPT_QR */
+	CMD_RECEIPT_VERIFY,	/* CMD_RECEIPT_VERIFY */
 	CMD__MAX
 };
 
@@ -2069,6 +2149,8 @@ static const struct admin_cmd_def admin_cmds[CMD__MAX] = {
 	{ "plans", 1, 64, cmd_plans },			/* CMD_PLANS */
 	{ "integ-add", 4, 4, cmd_integ_add },		/* CMD_INTEG_ADD */
 	{ "integ-grant", 2, 2, cmd_integ_grant },	/* CMD_INTEG_GRANT */
+	{ "receipt-qr", 1, 1, cmd_receipt_qr },		/* CMD_RECEIPT_QR */
+	{ "receipt-verify", 2, 2, NULL },		/* CMD_RECEIPT_VERIFY */
 };
 
 int
@@ -2100,6 +2182,9 @@ main(int argc, char *argv[])
 	/* The demo seal of make run and the tests needs no database. */
 	if (argc == 2 && strcmp(argv[0], "demo-seal") == 0)
 		return cmd_demo_seal(argv[1]);
+	/* Offline: a receipt's QR code and a certificate, no database. */
+	if (argc == 3 && strcmp(argv[0], "receipt-verify") == 0)
+		return cmd_receipt_verify(argv[1], argv[2]);
 	if (db == NULL || db[0] == '\0' || argc < 1)
 		return admin_usage();
 	for (i = 0; i < CMD__MAX; i++)

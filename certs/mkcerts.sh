@@ -6,7 +6,11 @@
 # (DIR/server.crt, DIR/server.key); client certificates issued with
 # issue.sh: unit-vip, unit-a, unit-b, reviewer, unit-soon (expires in
 # 10 days), expired, revoked (revoked with revoke.sh); and foreign, from
-# a separate CA in DIR/foreign/ that the hall does not trust.
+# a separate CA in DIR/foreign/ that the hall does not trust; and the
+# office's receipt signing key DIR/receipt.key (ECDSA P-256, mode 0600:
+# HALL_RECEIPT_KEY, lib/rsign.h) with its certificate DIR/receipt.crt
+# from the CA (what `hall-admin receipt-verify` and openssl check a
+# receipt's QR code with).
 # Idempotent: files that exist are left alone.
 set -eu
 
@@ -129,6 +133,29 @@ if [ ! -f "$dir/revoked.crt" ]; then
 	sh "$here/revoke.sh" "$dir" revoked
 fi
 [ -f "$dir/ca.crl" ] || sh "$here/gencrl.sh" "$dir"
+
+# The office's receipt signing key and its certificate (digitalSignature
+# only, no TLS use), issued by the CA for 10 years: receipts archived
+# today are checked with it for years.
+newkey "$dir/receipt.key"
+chmod 0600 "$dir/receipt.key"
+if [ ! -f "$dir/receipt.crt" ]; then
+	printf '%s\n' "basicConstraints = critical, CA:false" \
+	    "keyUsage = critical, digitalSignature, nonRepudiation" \
+	    "subjectKeyIdentifier = hash" "authorityKeyIdentifier = keyid" \
+	    >"$dir/ca/receipt_ext.cnf"
+	openssl req -new -utf8 -config "$dir/ca/ca.cnf" -key "$dir/receipt.key" \
+	    -subj "/O=${HALL_ORG:-武汉市人力资源和社会保障局}/CN=业务回执签名" \
+	    -out "$dir/ca/receipt.csr"
+	openssl x509 -req -in "$dir/ca/receipt.csr" -CA "$dir/ca.crt" \
+	    -CAkey "$dir/ca/ca.key" -set_serial "0x$(openssl rand -hex 8)" \
+	    -days 3650 -extfile "$dir/ca/receipt_ext.cnf" \
+	    -out "$dir/receipt.crt.tmp" 2>"$dir/ca/last.log" || {
+		cat "$dir/ca/last.log" >&2; exit 1; }
+	rm -f "$dir/ca/receipt.csr"
+	chmod 0644 "$dir/receipt.crt.tmp"
+	mv "$dir/receipt.crt.tmp" "$dir/receipt.crt"
+fi
 
 # A certificate from a CA the hall does not know.
 f=$dir/foreign

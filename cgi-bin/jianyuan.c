@@ -12,7 +12,10 @@
  *   POST /jianyuan/save            reason, change_date, pid (repeated),
  *                                  token (one-time form token), csrf
  *   GET  /jianyuan/export          id: 《企业参保人员减员表》 .xlsx
- *   GET  /jianyuan/table           id: the same as an A4 print page
+ *   GET  /jianyuan/table           id: the same as an A4 print page; of
+ *                                  a 结束 task with its 回执编号 and
+ *                                  验证码 (the receipt "jianyuan", also
+ *                                  at /print/jianyuan)
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -22,6 +25,8 @@
 #include "hall.h"
 #include "jianyuan.h"
 #include "jianyuan_page.h"
+#include "receipt.h"
+#include "rsign.h"
 #include "taskpage.h"
 
 #define JY_MAX_PIDS	1000	/* persons of one form */
@@ -221,6 +226,32 @@ export_get(struct hall_ctx *c)
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+/* Adds <receipt no= code= verify-url=>: the 减员表 of 结束 task t is
+ * the receipt "jianyuan" (issued on its first printing, as /print
+ * does), so it carries a number and a code /verify confirms.  Returns
+ * 0, or 1 when the page holds the refusal. */
+static int
+table_receipt(struct hall_ctx *c, const struct task *t)
+{
+	const struct wf_receipt	*kind;
+	struct receipt		 r;
+	xmlNodePtr		 n;
+	char			 url[256];
+
+	kind = receipt_kind_of(&jianyuan_business, "jianyuan");
+	if (kind == NULL ||
+	    receipt_issue(c->s, t->id, c->acct.unit_id, kind, &r) != 0) {
+		page_busy(c);
+		return 1;
+	}
+	receipt_verify_url(url, sizeof(url));
+	n = page_add(c, NULL, "receipt", NULL);
+	page_attr(n, "no", r.no);
+	page_attr(n, "code", r.code);
+	page_attr(n, "verify-url", url);
+	return 0;
+}
+
 /* GET /jianyuan/table: the 减员表 as an A4 page.  For a 结束 task the
  * 制表时间 is the time it ended and the 审核人 who decided it, so every
  * printout of it is the same; before that, the time of printing. */
@@ -244,6 +275,8 @@ table_get(struct hall_ctx *c)
 			return;
 		}
 		page_attr(a.list, "reviewer", reviewer);
+		if (table_receipt(c, &t) != 0)
+			return;
 	} else
 		clock_fmt(clock_now(), printed);
 	page_attr(a.list, "printed", printed);

@@ -361,7 +361,7 @@ seal_get(struct hall_ctx *c)
 static int
 add_verify(struct hall_ctx *c, const struct receipt *r)
 {
-	char		 url[256], text[1024], *d;
+	char		 url[256], text[RSIGN_QR_MAX], *d;
 	struct qr	 q;
 	xmlNodePtr	 n, v;
 

@@ -23,6 +23,7 @@
 #include "mingce.h"
 #include "page.h"
 #include "receipt.h"
+#include "rsign.h"
 #include "text.h"
 #include "wagebase.h"
 
@@ -30,48 +31,63 @@
 
 /* What persons_of() collects. */
 struct persons_arg {
-	char	*out;
-	size_t	 outsz;
-	int	 n;
+	struct hall_ctx	*c;
+	xmlNodePtr	 receipt;
+	char		*out;
+	size_t		 outsz;
+	int		 n;
 };
 
-/* wf_rows callback: appends one masked person.  Returns 0. */
+/* rsign_persons callback: appends one masked person to the text and
+ * adds <person name= idno=> (masked) with a <fact label=> per key fact
+ * of the business (struct wf_business, receipt_facts).  Returns 0. */
 static int
-add_person(void *arg, const struct wf_row *r)
+add_person(void *arg, const struct rsign_person *p)
 {
 	struct persons_arg	*a = arg;
-	char			 masked[32], one[160];
+	xmlNodePtr		 n;
+	char			 one[160];
+	size_t			 i;
 
-	if (++a->n > VERIFY_PERSONS)
-		return 0;
-	text_copy(masked, sizeof(masked), r->idno);
-	text_mask_idno(masked, strlen(masked));
-	snprintf(one, sizeof(one), "%s%s(%s)", a->n > 1 ? "、" : "",
-	    r->name, masked);
+	snprintf(one, sizeof(one), "%s%s(%s)", a->n++ > 0 ? "、" : "",
+	    p->name, p->idno);
 	strlcat_safe(a->out, one, a->outsz);
+	n = page_add(a->c, a->receipt, "person", NULL);
+	page_attr(n, "name", p->name);
+	page_attr(n, "idno", p->idno);
+	for (i = 0; i < p->nfacts; i++)
+		page_attr(page_add(a->c, n, "fact", p->value[i]), "label",
+		    p->label[i]);
 	return 0;
 }
 
-/* Appends the persons of task t (its business's rows) to out as
- * "姓名(420102********1234)、…" with 等N人 past VERIFY_PERSONS.
- * Returns the count, or -1. */
+/* Adds the first VERIFY_PERSONS persons of task t under receipt (one
+ * page of its rows, never the whole task) and their text to out as
+ * "姓名(420102********1234)、…" with 等N人 past them; receipt/@persons
+ * is the count.  Returns the count, or -1. */
 static int
-persons_of(struct store *s, const struct task *t, char *out, size_t outsz)
+persons_of(struct hall_ctx *c, xmlNodePtr receipt, const struct task *t,
+    char *out, size_t outsz)
 {
 	struct persons_arg	 a;
 	char			 more[32];
+	int64_t			 total = 0;
 
 	out[0] = '\0';
+	a.c = c;
+	a.receipt = receipt;
 	a.out = out;
 	a.outsz = outsz;
 	a.n = 0;
-	if (wf_rows(s, t, add_person, &a) < 0)
+	if (rsign_persons(c->s, t, VERIFY_PERSONS, add_person, &a,
+	    &total) < 0)
 		return -1;
-	if (a.n > VERIFY_PERSONS) {
-		snprintf(more, sizeof(more), "等%d人", a.n);
+	if (total > VERIFY_PERSONS) {
+		snprintf(more, sizeof(more), "等%lld人", (long long)total);
 		strlcat_safe(out, more, outsz);
 	}
-	return a.n;
+	page_attr_int(receipt, "persons", total);
+	return (int)total;
 }
 
 /* Adds <receipt> with what receipt r certifies.  Returns 0 or -1. */
@@ -110,7 +126,7 @@ add_receipt(struct hall_ctx *c, xmlNodePtr result, const struct receipt *r)
 	page_attr(n, "unit", unit);
 	if (rc != 0)
 		return -1;
-	if (persons_of(c->s, &t, persons, sizeof(persons)) < 0)
+	if (persons_of(c, n, &t, persons, sizeof(persons)) < 0)
 		return -1;
 	page_attr(n, "person", persons[0] != '\0' ? persons : t.summary);
 	return 0;

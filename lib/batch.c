@@ -108,6 +108,9 @@ batch_message(const struct batch_result *res)
 		return "";
 	if (res->xlsx_error == BATCH_ERR_HEADER)
 		return "模板表头不符,请下载最新模板";
+	if (res->xlsx_error == BATCH_ERR_EMPTY && res->example > 0 &&
+	    res->blank == 0)
+		return "文件中只有示例行(示例行不会导入),请在示例行下方填写";
 	if (res->xlsx_error == BATCH_ERR_EMPTY && res->blank > 0)
 		return "文件中各行均未填写,请填写后再上传";
 	if (res->xlsx_error == BATCH_ERR_EMPTY)
@@ -117,29 +120,88 @@ batch_message(const struct batch_result *res)
 	return "文件无法处理";
 }
 
-/* The template: header and example row; see batch.h. */
-int
-batch_template(const struct batch_spec *spec, unsigned char **out,
-    size_t *outsz)
-{
-	const char *const *rows[2];
+#define BATCH_NOTES_SHEET	"填表说明"
 
-	*out = NULL;
-	*outsz = 0;
-	rows[0] = spec->columns;
-	rows[1] = spec->example;
-	return xlsx_write(spec->title, rows, spec->example != NULL ? 2 : 1,
-	    batch_ncols(spec), out, outsz);
-}
-
-/* Where a pre-filled template writes its rows. */
+/* Where a template writes its rows, and its formats. */
 struct batch_tsheet {
+	const struct batch_spec	*spec;
 	lxw_worksheet	*ws;
 	lxw_format	*text;		/* "@": 身份证号 stays text */
+	lxw_format	*date;		/* yyyy-mm-dd */
+	lxw_format	*ex_text;	/* the example row's: grey */
+	lxw_format	*ex_date;
 	size_t		 ncols;
 	lxw_row_t	 row;
 	int		 failed;
 };
+
+/* Column j of spec as the template shows it, or NULL (text). */
+static const struct batch_col *
+batch_col_of(const struct batch_spec *spec, size_t j)
+{
+	return spec->cols != NULL ? &spec->cols[j] : NULL;
+}
+
+/* Whether column j of spec is a date column. */
+static int
+batch_col_date(const struct batch_spec *spec, size_t j)
+{
+	const struct batch_col	*c = batch_col_of(spec, j);
+
+	return c != NULL && c->kind == BATCH_COL_DATE;
+}
+
+/* The number of non-empty values of a drop-down (NULL: 0). */
+static size_t
+batch_nchoices(const char *const *choices)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; choices != NULL && choices[i] != NULL; i++)
+		if (choices[i][0] != '\0')
+			n++;
+	return n;
+}
+
+/* The k-th non-empty value of a drop-down, or NULL. */
+static const char *
+batch_choice(const char *const *choices, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; choices != NULL && choices[i] != NULL; i++)
+		if (choices[i][0] != '\0' && k-- == 0)
+			return choices[i];
+	return NULL;
+}
+
+/* Writes text (may be NULL or empty: nothing) into column j of the
+ * current row: a date column's YYYY-MM-DD as a date cell, anything
+ * else as text; ex: in the example row's grey.  Sets t->failed on a
+ * write error. */
+static void
+batch_tcell(struct batch_tsheet *t, size_t j, const char *text, int ex)
+{
+	struct hdate	 d;
+	lxw_datetime	 dt;
+	lxw_error	 e;
+
+	if (text == NULL || text[0] == '\0')
+		return;
+	if (batch_col_date(t->spec, j) && strlen(text) == 10 &&
+	    valid_date(text, &d) == VALID_OK) {
+		memset(&dt, 0, sizeof(dt));
+		dt.year = d.year;
+		dt.month = d.month;
+		dt.day = d.day;
+		e = worksheet_write_datetime(t->ws, t->row, (lxw_col_t)j, &dt,
+		    ex ? t->ex_date : t->date);
+	} else
+		e = worksheet_write_string(t->ws, t->row, (lxw_col_t)j, text,
+		    ex ? t->ex_text : t->text);
+	if (e != LXW_NO_ERROR)
+		t->failed = 1;
+}
 
 /* template_rows callback: one row of the template.  Returns 0, 1 to
  * stop on a write error. */
@@ -150,19 +212,260 @@ batch_template_emit(void *arg, const char *const *cells)
 	size_t			 j;
 
 	t->row++;
-	for (j = 0; j < t->ncols; j++)
-		if (cells[j] != NULL && cells[j][0] != '\0' &&
-		    worksheet_write_string(t->ws, t->row, (lxw_col_t)j,
-		    cells[j], t->text) != LXW_NO_ERROR) {
-			t->failed = 1;
-			return 1;
-		}
-	return 0;
+	for (j = 0; j < t->ncols && !t->failed; j++)
+		batch_tcell(t, j, cells[j], 0);
+	return t->failed;
 }
 
-/* Writes the header and notes of spec and the rows template_rows
- * gives for unit_id into a workbook at path (libxlsxwriter, constant
- * memory, its temporary files in tmpdir).  Returns 0 or -1. */
+/* The example row under the header, its first cell marked
+ * BATCH_EXAMPLE_MARK so that the import skips it. */
+static void
+batch_template_example(struct batch_tsheet *t)
+{
+	char	 first[XLSX_MAX_CELL];
+	size_t	 j;
+
+	t->row++;
+	snprintf(first, sizeof(first), "%s%s", BATCH_EXAMPLE_MARK,
+	    t->spec->example[0] != NULL ? t->spec->example[0] : "");
+	batch_tcell(t, 0, first, 1);
+	for (j = 1; j < t->ncols && t->spec->example[j] != NULL; j++)
+		batch_tcell(t, j, t->spec->example[j], 1);
+}
+
+/* The formats of a template in workbook wb into t.  Returns the
+ * header's. */
+static lxw_format *
+batch_template_formats(lxw_workbook *wb, struct batch_tsheet *t)
+{
+	lxw_format	*head = workbook_add_format(wb);
+
+	format_set_bold(head);
+	format_set_bg_color(head, 0xDDEBF7);
+	format_set_border(head, LXW_BORDER_THIN);
+	format_set_text_wrap(head);
+	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+	t->text = workbook_add_format(wb);
+	format_set_num_format(t->text, "@");
+	t->date = workbook_add_format(wb);
+	format_set_num_format(t->date, "yyyy-mm-dd");
+	t->ex_text = workbook_add_format(wb);
+	format_set_num_format(t->ex_text, "@");
+	format_set_font_color(t->ex_text, 0x808080);
+	format_set_italic(t->ex_text);
+	t->ex_date = workbook_add_format(wb);
+	format_set_num_format(t->ex_date, "yyyy-mm-dd");
+	format_set_font_color(t->ex_date, 0x808080);
+	format_set_italic(t->ex_date);
+	return head;
+}
+
+/* The header row: each column's width and format (text or date), the
+ * names in bold, frozen above the rows. */
+static void
+batch_template_header(struct batch_tsheet *t, lxw_format *head)
+{
+	const struct batch_col	*c;
+	size_t			 j;
+	int			 w;
+
+	for (j = 0; j < t->ncols; j++) {
+		c = batch_col_of(t->spec, j);
+		w = c != NULL && c->width > 0 ? c->width : BATCH_COL_WIDTH;
+		if (worksheet_set_column(t->ws, (lxw_col_t)j, (lxw_col_t)j, w,
+		    batch_col_date(t->spec, j) ? t->date : t->text) !=
+		    LXW_NO_ERROR ||
+		    worksheet_write_string(t->ws, 0, (lxw_col_t)j,
+		    t->spec->columns[j], head) != LXW_NO_ERROR)
+			t->failed = 1;
+	}
+	worksheet_set_row(t->ws, 0, 30, NULL);
+	worksheet_freeze_panes(t->ws, 1, 0);
+}
+
+/* The most bytes of a drop-down's values joined with commas (Excel
+ * takes a list of at most 255 characters). */
+#define BATCH_LIST_MAX		255
+/* The most values of one drop-down. */
+#define BATCH_LIST_N		64
+
+/* Collects the non-empty values of choices into list[0..BATCH_LIST_N)
+ * (NULL-terminated).  Returns 1 when they fit one list data validation
+ * (no comma inside a value, at most BATCH_LIST_MAX bytes joined), 0
+ * when not. */
+static int
+batch_list(const char *const *choices, const char *list[BATCH_LIST_N + 1])
+{
+	const char	*v;
+	size_t		 k, len = 0;
+
+	for (k = 0; (v = batch_choice(choices, k)) != NULL; k++) {
+		if (k >= BATCH_LIST_N || strchr(v, ',') != NULL)
+			return 0;
+		len += strlen(v) + (k > 0);
+		list[k] = v;
+	}
+	list[k] = NULL;
+	return k > 0 && len <= BATCH_LIST_MAX;
+}
+
+/* The drop-downs: each column with fixed values gets a list data
+ * validation over its data rows, the values written in the list
+ * itself (libxlsxwriter 1.1.4 leaks its copy of a list formula, so no
+ * range of another sheet).  A list too long for Excel gets none
+ * (logged; 填表说明 still names the values). */
+static void
+batch_template_lists(struct batch_tsheet *t)
+{
+	lxw_data_validation	 dv;
+	const struct batch_col	*c;
+	const char		*list[BATCH_LIST_N + 1];
+	char			 msg[160];
+	size_t			 j;
+
+	for (j = 0; j < t->ncols; j++) {
+		c = batch_col_of(t->spec, j);
+		if (c == NULL || batch_nchoices(c->choices) == 0)
+			continue;
+		if (!batch_list(c->choices, list)) {
+			log_warn("batch: template %s: the values of %s do not "
+			    "fit a drop-down", t->spec->business,
+			    t->spec->columns[j]);
+			continue;
+		}
+		snprintf(msg, sizeof(msg), "请从下拉列表中选择%s",
+		    t->spec->columns[j]);
+		memset(&dv, 0, sizeof(dv));
+		dv.validate = LXW_VALIDATION_TYPE_LIST;
+		dv.value_list = (char **)(uintptr_t)list;
+		dv.ignore_blank = LXW_VALIDATION_ON;
+		dv.show_error = LXW_VALIDATION_ON;
+		dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+		dv.error_title = (char *)(uintptr_t)"输入有误";
+		dv.error_message = msg;
+		if (worksheet_data_validation_range(t->ws, 1, (lxw_col_t)j,
+		    XLSX_MAX_ROWS, (lxw_col_t)j, &dv) != LXW_NO_ERROR)
+			t->failed = 1;
+	}
+}
+
+/* Appends src to dst[dstsz] when it fits whole (a UTF-8 character is
+ * never cut); otherwise leaves dst as it is. */
+static void
+batch_append(char *dst, const char *src, size_t dstsz)
+{
+	size_t	 n = strlen(dst), l = strlen(src);
+
+	if (n + l >= dstsz)
+		return;
+	memcpy(dst + n, src, l + 1);
+}
+
+/* Appends the 填表说明 line text (bold when head) to the notes sheet
+ * ws at *row.  Returns 0 or -1. */
+static int
+batch_note(lxw_worksheet *ws, lxw_row_t *row, const char *text,
+    lxw_format *bold, int head)
+{
+	return worksheet_write_string(ws, (*row)++, 0, text, head ? bold :
+	    NULL) == LXW_NO_ERROR ? 0 : -1;
+}
+
+/* Appends the numbered 填表说明 item text ("N. text", N from *n) to ws
+ * at *row.  Returns 0 or -1. */
+static int
+batch_item(lxw_worksheet *ws, lxw_row_t *row, int *n, const char *text)
+{
+	char	 line[1024];
+
+	snprintf(line, sizeof(line), "%d. %s", ++*n, text);
+	return batch_note(ws, row, line, NULL, 0);
+}
+
+/* The drop-downs' values of spec as 填表说明 lines ("    退工原因:合同到期
+ * 终止、…"), one per column that has them, from *row on.  Returns 0
+ * or -1. */
+static int
+batch_note_lists(lxw_worksheet *ws, lxw_row_t *row,
+    const struct batch_spec *spec, size_t ncols)
+{
+	const struct batch_col	*c;
+	char			 line[1024];
+	size_t			 j, k;
+	int			 rc = 0;
+
+	for (j = 0; j < ncols; j++) {
+		if ((c = batch_col_of(spec, j)) == NULL ||
+		    batch_nchoices(c->choices) == 0)
+			continue;
+		snprintf(line, sizeof(line), "    %s:", spec->columns[j]);
+		for (k = 0; batch_choice(c->choices, k) != NULL; k++) {
+			if (k > 0)
+				batch_append(line, "、", sizeof(line));
+			batch_append(line, batch_choice(c->choices, k),
+			    sizeof(line));
+		}
+		rc |= batch_note(ws, row, line, NULL, 0);
+	}
+	return rc;
+}
+
+/* The sheet 填表说明: how to fill the template (the marked example row,
+ * the drop-downs and their values, the date and text columns, the
+ * checks after upload), numbered, then the business's own notes.
+ * Returns 0 or -1. */
+static int
+batch_template_notes(lxw_workbook *wb, const struct batch_spec *spec,
+    size_t ncols, lxw_format *bold)
+{
+	lxw_worksheet		*ws;
+	lxw_row_t		 row = 0;
+	char			 line[1024];
+	size_t			 j;
+	int			 rc = 0, n = 0, lists = 0, dates = 0;
+
+	for (j = 0; j < ncols; j++) {
+		lists |= batch_col_of(spec, j) != NULL &&
+		    batch_nchoices(batch_col_of(spec, j)->choices) > 0;
+		dates |= batch_col_date(spec, j);
+	}
+	if ((ws = workbook_add_worksheet(wb, BATCH_NOTES_SHEET)) == NULL)
+		return -1;
+	worksheet_set_column(ws, 0, 0, 110, NULL);
+	snprintf(line, sizeof(line), "%s 填表说明", spec->title);
+	rc |= batch_note(ws, &row, line, bold, 1);
+	rc |= batch_item(ws, &row, &n, "第1行为表头,请勿修改、增删或调整列的"
+	    "顺序;每行填写一人,不要合并单元格。");
+	if (spec->example != NULL) {
+		snprintf(line, sizeof(line), "第2行是示例(第一格以「%s」开头,"
+		    "灰色斜体),导入时自动跳过,可保留也可删除;请从第3行起填写。",
+		    BATCH_EXAMPLE_MARK);
+		rc |= batch_item(ws, &row, &n, line);
+	}
+	if (lists) {
+		rc |= batch_item(ws, &row, &n, "带下拉箭头的列请从下拉列表中"
+		    "选择,只能填写以下值:");
+		rc |= batch_note_lists(ws, &row, spec, ncols);
+	}
+	if (dates)
+		rc |= batch_item(ws, &row, &n, "日期列已设为日期格式,请按 "
+		    "2026-11-20 的形式填写(也可写 2026/11/20)。");
+	rc |= batch_item(ws, &row, &n, "其余列为文本格式(身份证号等),请勿改为"
+	    "数字格式,否则长数字会丢失末位。");
+	rc |= batch_item(ws, &row, &n, "上传后每行按与单笔办理相同的规则检查;"
+	    "未通过的行可「下载导入失败列表」,修改后重新上传。");
+	for (j = 0; spec->notes != NULL && spec->notes[j] != NULL; j++) {
+		if (j == 0)
+			row++;
+		rc |= batch_note(ws, &row, spec->notes[j], bold, j == 0);
+	}
+	return rc != 0 ? -1 : 0;
+}
+
+/* Writes the template of spec into a workbook at path (libxlsxwriter,
+ * constant memory, its temporary files in tmpdir): the header, the
+ * example row, the rows template_rows gives for unit_id when s is not
+ * NULL, the drop-downs and 填表说明.  Returns 0 or -1. */
 static int
 batch_template_write(struct store *s, const struct batch_spec *spec,
     int64_t unit_id, const char *path, const char *tmpdir)
@@ -170,9 +473,7 @@ batch_template_write(struct store *s, const struct batch_spec *spec,
 	lxw_workbook_options	 opt;
 	struct batch_tsheet	 t;
 	lxw_workbook		*wb;
-	lxw_worksheet		*notes;
-	lxw_format		*bold;
-	size_t			 j;
+	lxw_format		*head;
 	int			 rc = 0;
 
 	memset(&opt, 0, sizeof(opt));
@@ -181,33 +482,21 @@ batch_template_write(struct store *s, const struct batch_spec *spec,
 	if ((wb = workbook_new_opt(path, &opt)) == NULL)
 		return -1;
 	memset(&t, 0, sizeof(t));
+	t.spec = spec;
 	t.ncols = batch_ncols(spec);
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	t.text = workbook_add_format(wb);
-	format_set_num_format(t.text, "@");
+	head = batch_template_formats(wb, &t);
 	if ((t.ws = workbook_add_worksheet(wb, spec->title)) == NULL) {
 		workbook_close(wb);
 		return -1;
 	}
-	for (j = 0; j < t.ncols; j++) {
-		worksheet_set_column(t.ws, (lxw_col_t)j, (lxw_col_t)j, 22,
-		    t.text);
-		if (worksheet_write_string(t.ws, 0, (lxw_col_t)j,
-		    spec->columns[j], bold) != LXW_NO_ERROR)
-			t.failed = 1;
-	}
-	if (!t.failed && spec->template_rows != NULL)
+	batch_template_header(&t, head);
+	if (!t.failed && spec->example != NULL)
+		batch_template_example(&t);
+	if (!t.failed && s != NULL && spec->template_rows != NULL)
 		rc = spec->template_rows(s, unit_id, batch_template_emit, &t);
-	if (spec->notes != NULL &&
-	    (notes = workbook_add_worksheet(wb, "填表说明")) != NULL) {
-		worksheet_set_column(notes, 0, 0, 100, NULL);
-		for (j = 0; spec->notes[j] != NULL; j++)
-			if (worksheet_write_string(notes, (lxw_row_t)j, 0,
-			    spec->notes[j], j == 0 ? bold : NULL) !=
-			    LXW_NO_ERROR)
-				t.failed = 1;
-	}
+	batch_template_lists(&t);
+	if (batch_template_notes(wb, spec, t.ncols, head) != 0)
+		t.failed = 1;
 	if (workbook_close(wb) != LXW_NO_ERROR || rc != 0 || t.failed)
 		return -1;
 	return 0;
@@ -243,7 +532,8 @@ out:
 	return rc;
 }
 
-/* The template pre-filled for a unit; see batch.h. */
+/* The template pre-filled for a unit; see batch.h.  s NULL: the
+ * template without the unit's rows.  Returns 0 or -1. */
 int
 batch_template_unit(struct store *s, const struct batch_spec *spec,
     int64_t unit_id, unsigned char **out, size_t *outsz)
@@ -254,8 +544,9 @@ batch_template_unit(struct store *s, const struct batch_spec *spec,
 
 	*out = NULL;
 	*outsz = 0;
-	if (spec->template_rows == NULL && spec->notes == NULL)
-		return batch_template(spec, out, outsz);
+	if (spec == NULL || batch_ncols(spec) == 0 ||
+	    batch_ncols(spec) > XLSX_MAX_COLS)
+		return -1;
 	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
 		tmp = "/tmp";
 	snprintf(path, sizeof(path), "%s/template-XXXXXX", tmp);
@@ -272,6 +563,14 @@ batch_template_unit(struct store *s, const struct batch_spec *spec,
 		log_err("batch: template of %s for unit %" PRId64 " failed",
 		    spec->business, unit_id);
 	return rc;
+}
+
+/* The template; see batch.h.  Returns 0 or -1. */
+int
+batch_template(const struct batch_spec *spec, unsigned char **out,
+    size_t *outsz)
+{
+	return batch_template_unit(NULL, spec, 0, out, outsz);
 }
 
 /* Cell j of row r of sh, "" past the row's end. */
@@ -312,6 +611,18 @@ batch_blank(const struct xlsx_sheet *sh, size_t r, size_t ncols)
 		if (batch_cell(sh, r, j)[0] != '\0')
 			return 0;
 	return 1;
+}
+
+/* Whether row r is the template's example row: its first cell begins
+ * with BATCH_EXAMPLE_MARK (or the same with a full-width colon, as a
+ * Chinese input method types it). */
+static int
+batch_example(const struct xlsx_sheet *sh, size_t r)
+{
+	const char	*v = batch_cell(sh, r, 0);
+
+	return strncmp(v, BATCH_EXAMPLE_MARK, strlen(BATCH_EXAMPLE_MARK)) ==
+	    0 || strncmp(v, "示例:", strlen("示例:")) == 0;
 }
 
 /* What the duplicate search sorts. */
@@ -651,6 +962,10 @@ batch_parse(const struct batch_spec *spec, const void *data, size_t sz,
 	for (i = 1; i < p->sh.nrows; i++) {
 		if (batch_blank(&p->sh, i, p->ncols))
 			continue;
+		if (batch_example(&p->sh, i)) {
+			res->example++;
+			continue;
+		}
 		if (spec->row_blank != NULL) {
 			batch_cells(&p->sh, i, p->ncols, cells);
 			if (spec->row_blank(cells, p->ncols)) {

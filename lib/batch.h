@@ -19,6 +19,30 @@ struct form_errors;
 struct hdate;
 struct wf_business;
 
+/* How the template shows one column of a batch (struct batch_spec,
+ * cols). */
+enum batch_col_kind {
+	BATCH_COL_TEXT,		/* BATCH_COL_TEXT: text ("@": a 身份证号 keeps
+				 * its digits and final X) */
+	BATCH_COL_DATE		/* BATCH_COL_DATE: a date cell, shown
+				 * yyyy-mm-dd (Excel stores a serial number
+				 * the reader turns back into YYYY-MM-DD) */
+};
+
+struct batch_col {
+	enum batch_col_kind kind;
+	/* The drop-down's values (a data validation of the whole column),
+	 * NULL-terminated, "" entries left out: the very table the rules
+	 * check the cell against.  NULL: typed freely. */
+	const char *const *choices;
+	int		 width;		/* characters; 0: BATCH_COL_WIDTH */
+};
+
+#define BATCH_COL_WIDTH		16
+/* The template's example row begins with this in its first cell
+ * ("示例:张三"); the import skips such a row (batch_result.example). */
+#define BATCH_EXAMPLE_MARK	"示例:"
+
 /* What a batch business supplies. */
 struct batch_spec {
 	const char	 *business;	/* workflow code, e.g. "tuigong" */
@@ -59,6 +83,10 @@ struct batch_spec {
 	 * borrowed.  Such a row is skipped, not a failure, and counted in
 	 * batch_result.blank.  Returns 1 skip, 0 import. */
 	int		(*row_blank)(const char *const *cells, size_t ncells);
+	/* Optional: how the template shows each column, one entry per
+	 * column in the columns' order (drop-downs, dates, widths).  NULL:
+	 * every column text. */
+	const struct batch_col *cols;
 };
 
 /* The result of one import. */
@@ -73,6 +101,8 @@ struct batch_result {
 	int64_t		 job_id;	/* batch_import_start: the job importing
 					 * the rows, 0 when imported at once */
 	size_t		 blank;		/* rows skipped by spec->row_blank */
+	size_t		 example;	/* the template's example rows skipped
+					 * (first cell BATCH_EXAMPLE_MARK…) */
 };
 
 /* Values of xlsx_error beside enum xlsx_err: the file was refused
@@ -118,15 +148,19 @@ int		 batch_failures_total(struct store *s, int64_t task_id,
 int		 batch_count(struct store *s, const struct batch_spec *spec,
 		    int64_t task_id, size_t *n);
 
-/* The template as .xlsx bytes (malloc'd, caller frees).  Returns 0 or -1. */
+/* The template as .xlsx bytes (malloc'd, caller frees): the header
+ * (bold, frozen), the example row (first cell BATCH_EXAMPLE_MARK and
+ * the example's first value, grey) when the spec has one, each
+ * column's width, format and drop-down (spec->cols: a list data
+ * validation of the column), and a sheet 填表说明 with the
+ * instructions, the drop-downs' values and spec->notes.  Returns 0 or -1. */
 int		 batch_template(const struct batch_spec *spec,
 		    unsigned char **out, size_t *outsz);
 
 /* The template of spec for unit_id as .xlsx bytes (malloc'd, caller
- * frees): with template_rows, the header then every row it emits for
- * the unit (written as a stream in constant memory: a 20,000-person
- * unit), and the notes on a second sheet 填表说明; without either, as
- * batch_template().  Returns 0 or -1. */
+ * frees): as batch_template(), and with template_rows every row it
+ * emits for the unit after the header (written as a stream in constant
+ * memory: a 20,000-person unit).  Returns 0 or -1. */
 int		 batch_template_unit(struct store *s,
 		    const struct batch_spec *spec, int64_t unit_id,
 		    unsigned char **out, size_t *outsz);

@@ -1131,6 +1131,12 @@ static const struct wf_receipt bj_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const bj_receipt_facts[] = {
+	"欠费月份", "单位应缴(元)", "个人应缴(元)", NULL
+};
+
 /* Reviewed by the system (auto_review): every unit's submit is checked
  * by the rules at once and ends or is refused. */
 const struct wf_business bujiao_business = {
@@ -1149,4 +1155,5 @@ const struct wf_business bujiao_business = {
 	.rows = bj_wf_rows,
 	.row_count = bj_row_count,
 	.rows_page = bj_wf_rows_page,
+	.receipt_facts = bj_receipt_facts,
 };

@@ -1281,6 +1281,12 @@ static const struct wf_receipt cx_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const cx_receipt_facts[] = {
+	"撤销原因", "更正后合同编号", NULL
+};
+
 const struct wf_business chexiao_business = {
 	.code = CX_BUSINESS,
 	.name = "撤销用工登记",
@@ -1300,4 +1306,5 @@ const struct wf_business chexiao_business = {
 	.row_delete = cx_row_delete,
 	.rows_move = cx_rows_move,
 	.rows_page = cx_wf_rows_page,
+	.receipt_facts = cx_receipt_facts,
 };

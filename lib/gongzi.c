@@ -683,6 +683,12 @@ static const struct wf_receipt gz_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const gz_receipt_facts[] = {
+	"变更后申报工资", "核定缴费基数", "起始月份", NULL
+};
+
 const struct wf_business gongzi_business = {
 	.code = GZ_BUSINESS,
 	.name = "个人工资变更",
@@ -703,4 +709,5 @@ const struct wf_business gongzi_business = {
 	.rows_move = gz_rows_move,
 	.rows_page = gz_wf_rows_page,
 	.auto_review = 1,
+	.receipt_facts = gz_receipt_facts,
 };

@@ -1460,8 +1460,15 @@ static const struct wf_menu jy_menu[] = {
 };
 
 static const struct wf_receipt jy_receipts[] = {
+	{ "jianyuan", "企业参保人员减员表", "jianyuan", "JY" },
 	{ "zonghe", "综合业务处理单", "zonghe", "ZH" },
 	{ NULL, NULL, NULL, NULL }
+};
+
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const jy_receipt_facts[] = {
+	"减少原因", "停缴月份", NULL
 };
 
 const struct wf_business jianyuan_business = {
@@ -1483,6 +1490,7 @@ const struct wf_business jianyuan_business = {
 	.rows_move = jy_rows_move,
 	.rows_page = jy_wf_rows_page,
 	.rows_find = jy_wf_rows_find,
+	.receipt_facts = jy_receipt_facts,
 };
 
 /* See jianyuan.h. */
@@ -1793,6 +1801,16 @@ jy_batch_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return jy_row_insert(s, task_id, row_no, &f, r, &change);
 }
 
+/* How the template shows each column: 减少原因 from the table
+ * jy_reason_parse() reads. */
+static const struct batch_col jy_batch_cols[JYC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 12 },			/* JYC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },			/* JYC_IDNO */
+	{ BATCH_COL_TEXT, jy_reason_names, 26 },	/* JYC_REASON */
+	{ BATCH_COL_DATE, NULL, 14 },			/* JYC_DATE */
+	{ BATCH_COL_TEXT, NULL, 40 },			/* JYC_REMARK */
+};
+
 const struct batch_spec jianyuan_batch = {
 	.business = "jianyuan",
 	.title = "批量减员",
@@ -1803,4 +1821,5 @@ const struct batch_spec jianyuan_batch = {
 	.row_check = jy_batch_check,
 	.row_store = jy_batch_store,
 	.wf = &jianyuan_business,
+	.cols = jy_batch_cols,
 };

@@ -425,7 +425,7 @@ int
 mingce_page_pdf(struct hall_ctx *c)
 {
 	struct mingce	 m;
-	char		 qr[1024];
+	char		 qr[RSIGN_QR_MAX];
 	int		 rc;
 
 	if ((rc = mingce_page_load(c, &m)) != 0)

@@ -1356,6 +1356,12 @@ static const struct wf_menu nb_menu[] = {
 	{ NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const nb_receipt_facts[] = {
+	"申报工资", "缴费基数", NULL
+};
+
 const struct wf_business nianbao_business = {
 	.code = "nianbao",
 	.name = "职工缴费工资申报",
@@ -1374,6 +1380,7 @@ const struct wf_business nianbao_business = {
 	.rows_move = nb_rows_move,
 	.rows_page = nb_wf_rows_page,
 	.rows_find = nianbao_rows_find,
+	.receipt_facts = nb_receipt_facts,
 };
 
 static const struct wf_menu txgz_menu[] = {
@@ -1399,6 +1406,7 @@ const struct wf_business txgz_business = {
 	.rows_move = nb_rows_move,
 	.rows_page = nb_wf_rows_page,
 	.rows_find = nianbao_rows_find,
+	.receipt_facts = nb_receipt_facts,
 };
 
 /* ---- The batch ---- */
@@ -1603,6 +1611,16 @@ txgz_row_store(struct store *s, int64_t unit_id, int64_t task_id,
 	    row_no, cells, ncells);
 }
 
+/* The template's column widths (no column has fixed values or is a
+ * date: the wage is a number of 元). */
+static const struct batch_col nb_cols[NBC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 16 },	/* NBC_SB_NO */
+	{ BATCH_COL_TEXT, NULL, 12 },	/* NBC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },	/* NBC_SFZH */
+	{ BATCH_COL_TEXT, NULL, 22 },	/* NBC_WAGE */
+	{ BATCH_COL_TEXT, NULL, 30 },	/* NBC_REMARK */
+};
+
 const struct batch_spec nianbao_batch = {
 	.business = "nianbao",
 	.title = "职工缴费工资申报",
@@ -1616,6 +1634,7 @@ const struct batch_spec nianbao_batch = {
 	.template_rows = nb_template_rows,
 	.notes = nb_notes,
 	.row_blank = nb_row_blank,
+	.cols = nb_cols,
 };
 
 const struct batch_spec txgz_batch = {
@@ -1631,6 +1650,7 @@ const struct batch_spec txgz_batch = {
 	.template_rows = txgz_template_rows,
 	.notes = txgz_notes,
 	.row_blank = nb_row_blank,
+	.cols = nb_cols,
 };
 
 /* ---- 非统筹退休人员 ---- */

@@ -321,6 +321,40 @@ upper_copy(const char *src, char *dst, size_t dstsz)
 	return 0;
 }
 
+/* Reads a row of RECEIPT_STMT_BY_NO at st into out. */
+static void
+read_receipt(struct store_stmt *st, struct receipt *out)
+{
+	out->id = store_col_int64(st, 0);
+	out->task_id = store_col_int64(st, 1);
+	snprintf(out->kind, sizeof(out->kind), "%s", store_col_text(st, 2));
+	snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 3));
+	snprintf(out->code, sizeof(out->code), "%s", store_col_text(st, 4));
+	out->issued_at = (time_t)store_col_int64(st, 5);
+	out->voided_at = (time_t)store_col_int64(st, 6);
+	snprintf(out->void_reason, sizeof(out->void_reason), "%s",
+	    store_col_text(st, 7));
+}
+
+/* See receipt.h.  Returns 0, 1 none, -1 error. */
+int
+receipt_find(struct store *s, const char *no, struct receipt *out)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	memset(out, 0, sizeof(*out));
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_BY_NO]);
+	if (st == NULL || store_bind_text(st, 1, no) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW)
+		read_receipt(st, out);
+	store_reset(st);
+	if (rc == STORE_ROW)
+		return 0;
+	return rc == STORE_DONE ? 1 : -1;
+}
+
 /* Finds the receipt numbered no whose code matches; see receipt.h.
  * Returns 0 genuine, 1 unknown number or wrong code, -1 error. */
 int
@@ -344,17 +378,7 @@ receipt_verify(struct store *s, const char *no, const char *code,
 	if (st == NULL || store_bind_text(st, 1, want_no) != 0)
 		return -1;
 	if ((rc = store_step(st)) == STORE_ROW) {
-		out->id = store_col_int64(st, 0);
-		out->task_id = store_col_int64(st, 1);
-		snprintf(out->kind, sizeof(out->kind), "%s",
-		    store_col_text(st, 2));
-		snprintf(out->no, sizeof(out->no), "%s", store_col_text(st, 3));
-		snprintf(out->code, sizeof(out->code), "%s",
-		    store_col_text(st, 4));
-		out->issued_at = (time_t)store_col_int64(st, 5);
-		out->voided_at = (time_t)store_col_int64(st, 6);
-		snprintf(out->void_reason, sizeof(out->void_reason), "%s",
-		    store_col_text(st, 7));
+		read_receipt(st, out);
 		if (strlen(out->code) == RECEIPT_CODE_LEN) {
 			memcpy(stored, out->code, RECEIPT_CODE_LEN + 1);
 			found = 1;

@@ -73,6 +73,12 @@ int		 receipt_issue(struct store *s, int64_t task_id, int64_t unit_id,
 int		 receipt_verify(struct store *s, const char *no, const char *code,
 		    struct receipt *out);
 
+/* The receipt numbered no (as stored: upper case), for the office's
+ * own tools (hall-admin receipt-qr), never for the public: no code
+ * is asked.  Returns 0, 1 when there is none, -1 on error. */
+int		 receipt_find(struct store *s, const char *no,
+		    struct receipt *out);
+
 /* The date from which 《综合业务处理单》 of a task decided at t may be
  * printed: the next day [002]. */
 void		 receipt_printable_from(time_t decided_at, struct hdate *out);

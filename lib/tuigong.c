@@ -219,6 +219,8 @@ const char *const tuigong_reason_names[TG_REASON__MAX + 1] = {
 
 static const char *const tg_sexes[] = { "男", "女", NULL };
 static const char *const tg_hukou[] = { "城镇", "农村", NULL };
+/* 经济补偿 of a batch row: 否 or 是 (0 and 1 read the same). */
+static const char *const tg_yesno[] = { "否", "是", NULL };
 static const char *const tg_check[] = { "1", NULL };
 
 const struct field_def tuigong_form_defs[TGF__MAX] = {
@@ -2087,6 +2089,12 @@ static const struct wf_issuer tg_issuers[] = {
 	{ NULL, 0, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const tg_receipt_facts[] = {
+	"退工日期", "退工原因", NULL
+};
+
 const struct wf_business tuigong_business = {
 	.issuers = tg_issuers,
 	.code = TG_BUSINESS,
@@ -2107,6 +2115,7 @@ const struct wf_business tuigong_business = {
 	.rows_move = tg_rows_move,
 	.rows_page = tg_wf_rows_page,
 	.rows_find = tg_wf_rows_find,
+	.receipt_facts = tg_receipt_facts,
 };
 
 /* ---- The batch ---- */
@@ -2126,7 +2135,7 @@ static const char *const tg_columns[TGC__MAX + 1] = {
 
 static const char *const tg_example[TGC__MAX + 1] = {
 	"张三", "11010519491231002X", "HT2023-0001", "协商一致解除",
-	"2026-01-15", "城镇", "13800000000", "否", "示例行,导入前请删除",
+	"2026-01-15", "城镇", "13800000000", "否", "示例行,不会导入",
 	NULL
 };
 
@@ -2193,9 +2202,9 @@ tuigong_row_from_cells(const char *const *cells, size_t ncells,
 		    "户籍类型须为城镇或农村");
 	if (row->phone[0] != '\0' && valid_phone(row->phone) != VALID_OK)
 		tg_err(errs, NULL, "phone", "TG_PHONE_INVALID", "联系电话格式不正确");
-	if (strcmp(comp, "是") == 0 || strcmp(comp, "1") == 0)
+	if (strcmp(comp, tg_yesno[1]) == 0 || strcmp(comp, "1") == 0)
 		row->compensation = 1;
-	else if (comp[0] != '\0' && strcmp(comp, "否") != 0 &&
+	else if (comp[0] != '\0' && strcmp(comp, tg_yesno[0]) != 0 &&
 	    strcmp(comp, "0") != 0)
 		tg_err(errs, NULL, "compensation", "TG_COMP_INVALID",
 		    "经济补偿须填“是”或“否”");
@@ -2257,8 +2266,22 @@ tg_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return tuigong_row_save(s, &row);
 }
 
+/* How the template shows each column: the drop-downs are the tables
+ * tuigong_row_from_cells() checks against. */
+static const struct batch_col tg_cols[TGC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 12 },			/* TGC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },			/* TGC_SFZH */
+	{ BATCH_COL_TEXT, NULL, 16 },			/* TGC_CONTRACT_NO */
+	{ BATCH_COL_TEXT, tuigong_reason_names, 16 },	/* TGC_REASON */
+	{ BATCH_COL_DATE, NULL, 14 },			/* TGC_END_DATE */
+	{ BATCH_COL_TEXT, tg_hukou, 10 },		/* TGC_HUKOU */
+	{ BATCH_COL_TEXT, NULL, 15 },			/* TGC_PHONE */
+	{ BATCH_COL_TEXT, tg_yesno, 16 },		/* TGC_COMPENSATION */
+	{ BATCH_COL_TEXT, NULL, 30 },			/* TGC_REMARK */
+};
+
 const struct batch_spec tuigong_batch = {
 	TG_BUSINESS, "批量退工", tg_columns, tg_example, TGC_NAME, TGC_SFZH,
 	tg_row_check, tg_row_store, &tuigong_business,
-	NULL, NULL, NULL
+	NULL, NULL, NULL, tg_cols
 };

@@ -194,6 +194,12 @@ struct wf_business {
 	 * kind not listed (and 《综合业务处理单》) is the 人社局's
 	 * (HALL_ORG) with its 业务专用章. */
 	const struct wf_issuer *issuers;
+	/* Optional: the key facts a receipt of this business certifies,
+	 * as labels of its rows' facts (struct wf_row), NULL-terminated, in
+	 * the order shown (退工: 退工日期, 退工原因): the public
+	 * verification page shows them per person and the receipt's
+	 * signature covers them (rsign.h).  NULL: name and ID only. */
+	const char *const *receipt_facts;
 };
 
 /* Walks the person rows of task t through its business's rows hook

@@ -1191,6 +1191,12 @@ static const struct wf_issuer yg_issuers[] = {
 	{ NULL, 0, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const yg_receipt_facts[] = {
+	"用工形式", "用工之日", "合同编号", NULL
+};
+
 const struct wf_business yonggong_business = {
 	.issuers = yg_issuers,
 	.code = YG_BUSINESS,
@@ -1211,6 +1217,7 @@ const struct wf_business yonggong_business = {
 	.rows_move = yg_rows_move,
 	.rows_page = yg_wf_rows_page,
 	.rows_find = yg_wf_rows_find,
+	.receipt_facts = yg_receipt_facts,
 };
 
 /* ---- The batch ---- */
@@ -1362,8 +1369,27 @@ yg_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return late ? yg_task_late(s, task_id, 1) : 0;
 }
 
+/* How the template shows each column: the drop-downs are the tables
+ * the rules check the row against. */
+static const struct batch_col yg_cols[YGC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 12 },			/* YGC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },			/* YGC_SFZH */
+	{ BATCH_COL_TEXT, yonggong_hukou_types, 10 },	/* YGC_HUKOU */
+	{ BATCH_COL_TEXT, NULL, 15 },			/* YGC_PHONE */
+	{ BATCH_COL_TEXT, yonggong_educations, 12 },	/* YGC_EDUCATION */
+	{ BATCH_COL_TEXT, yonggong_work_forms, 12 },	/* YGC_WORK_FORM */
+	{ BATCH_COL_TEXT, yonggong_categories, 16 },	/* YGC_CATEGORY */
+	{ BATCH_COL_TEXT, NULL, 16 },			/* YGC_CONTRACT_NO */
+	{ BATCH_COL_DATE, NULL, 14 },			/* YGC_CONTRACT_START */
+	{ BATCH_COL_DATE, NULL, 26 },			/* YGC_CONTRACT_END */
+	{ BATCH_COL_TEXT, NULL, 12 },			/* YGC_POST */
+	{ BATCH_COL_TEXT, NULL, 12 },			/* YGC_JOB_TYPE */
+	{ BATCH_COL_TEXT, NULL, 12 },			/* YGC_WAGE */
+	{ BATCH_COL_DATE, NULL, 14 },			/* YGC_HIRE_DATE */
+};
+
 const struct batch_spec yonggong_batch = {
 	YG_BUSINESS, "批量用工备案", yg_columns, yg_example, YGC_NAME,
 	YGC_SFZH, yg_row_check, yg_row_store, &yonggong_business,
-	NULL, NULL, NULL
+	NULL, NULL, NULL, yg_cols
 };

@@ -1329,6 +1329,12 @@ static const struct wf_receipt zy_receipts[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const zy_receipt_facts[] = {
+	"参保日期", "申报工资", "参保类型", NULL
+};
+
 const struct wf_business zengyuan_business = {
 	.code = ZY_BUSINESS,
 	.name = "城镇职工增加",
@@ -1349,6 +1355,7 @@ const struct wf_business zengyuan_business = {
 	.rows_move = zy_rows_move,
 	.rows_page = zy_wf_rows_page,
 	.rows_find = zy_wf_rows_find,
+	.receipt_facts = zy_receipt_facts,
 };
 
 /* ---- The batch ---- */
@@ -1482,8 +1489,25 @@ zy_row_store(struct store *s, int64_t unit_id, int64_t task_id, int row_no,
 	return zengyuan_row_save(s, &row);
 }
 
+/* How the template shows each column: the drop-downs are the tables
+ * the rules check the row against (参保日期 and 补缴开始月份 are months,
+ * YYYY-MM, kept as text). */
+static const struct batch_col zy_cols[ZYC__MAX] = {
+	{ BATCH_COL_TEXT, NULL, 12 },			/* ZYC_NAME */
+	{ BATCH_COL_TEXT, NULL, 22 },			/* ZYC_SFZH */
+	{ BATCH_COL_TEXT, NULL, 16 },			/* ZYC_SB_NO */
+	{ BATCH_COL_TEXT, NULL, 8 },			/* ZYC_NATION */
+	{ BATCH_COL_TEXT, zengyuan_hukou_types, 10 },	/* ZYC_HUKOU */
+	{ BATCH_COL_TEXT, NULL, 15 },			/* ZYC_PHONE */
+	{ BATCH_COL_TEXT, NULL, 26 },			/* ZYC_HUKOU_ADDR */
+	{ BATCH_COL_TEXT, NULL, 10 },			/* ZYC_START */
+	{ BATCH_COL_TEXT, NULL, 12 },			/* ZYC_WAGE */
+	{ BATCH_COL_TEXT, NULL, 20 },			/* ZYC_BUJIAO_FROM */
+	{ BATCH_COL_TEXT, zengyuan_specials, 14 },	/* ZYC_SPECIAL */
+};
+
 const struct batch_spec zengyuan_batch = {
 	ZY_BUSINESS, "批量增员", zy_columns, zy_example, ZYC_NAME,
 	ZYC_SFZH, zy_row_check, zy_row_store, &zengyuan_business,
-	NULL, NULL, NULL
+	NULL, NULL, NULL, zy_cols
 };

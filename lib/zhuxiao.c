@@ -555,6 +555,12 @@ static const struct wf_menu zx_menu[] = {
 	{ NULL, NULL }
 };
 
+/* The key facts its receipts certify (struct wf_business,
+ * receipt_facts): labels of its rows' facts. */
+static const char *const zx_receipt_facts[] = {
+	"注销月份", "欠费金额(元)", NULL
+};
+
 /*
  * Reviewed by the system for every unit (seed 003: only 增减员 and
  * 年度工资申报 go to the counter): auto_review.
@@ -578,4 +584,5 @@ const struct wf_business zhuxiao_business = {
 	.row_delete = zx_row_delete,
 	.rows_move = zx_rows_move,
 	.rows_page = zx_wf_rows_page,
+	.receipt_facts = zx_receipt_facts,
 };

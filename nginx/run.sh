@@ -20,7 +20,8 @@
 # The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
 # HALL_CA=VAR/certs/ca.crt, HALL_CRL=VAR/certs/ca.crl, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
 # and HALL_SEAL_PNG=VAR/seal-demo.png (a demo seal marked 演示, made by
-# hall-admin demo-seal) unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
+# hall-admin demo-seal) and HALL_RECEIPT_KEY=VAR/certs/receipt.key (when
+# that file exists) unless set (HALL_CLOCK_FILE and HALL_PBKDF2_ITER pass through when
 # set); their stderr goes to VAR/log/NAME.log.  A checkpoint that is
 # skipped or fails is also reported on start's stderr (the terminal of
 # make run) and to syslog, which a full store disk cannot swallow.  When run as
@@ -205,6 +206,12 @@ cmd_start() {
 			die "cannot make the demo seal $HALL_SEAL_PNG"
 	fi
 	export HALL_SEAL_PNG
+	# The office's receipt signing key (certs/mkcerts.sh): the QR code
+	# of every receipt carries its signature (lib/rsign.h).
+	if [ -z "${HALL_RECEIPT_KEY:-}" ] && [ -f "$var/certs/receipt.key" ]; then
+		HALL_RECEIPT_KEY=$var/certs/receipt.key
+	fi
+	[ -n "${HALL_RECEIPT_KEY:-}" ] && export HALL_RECEIPT_KEY
 	# Workers per program (lib/prefork.c forks them).
 	WORKERS=${WORKERS:-$(nproc 2>/dev/null || echo 1)}
 	case $WORKERS in '' | *[!0-9]*) die "WORKERS must be a number: $WORKERS" ;; esac

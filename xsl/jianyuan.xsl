@@ -320,7 +320,7 @@
     <xsl:call-template name="tabs"><xsl:with-param name="current">batch</xsl:with-param></xsl:call-template>
     <xsl:call-template name="section"><xsl:with-param name="title">批量减员</xsl:with-param></xsl:call-template>
     <ol class="steps">
-      <li>点击“模板下载”,在模板上按要求填写减员人员信息(列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。</li>
+      <li>点击“模板下载”,在模板上按要求填写减员人员信息(列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。模板第2行是示例(第一格以“示例:”开头),导入时自动跳过;减少原因请从下拉列表中选择。</li>
       <li>减少原因填写:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;变更日期格式 YYYY-MM-DD。</li>
       <li>选择填写好的模板并上传。填写不符合要求的人员导入失败,可点击“下载导入失败列表”查看原因。</li>
       <li>在结果页面为需要附件的人员上传附件,删除暂不办理的人员,再点击“提交审批”;如需取消,点击“退单”。</li>
@@ -361,6 +361,13 @@
           <span class="reviewer">审核人: <xsl:value-of select="rows/@reviewer"/></span>
         </xsl:if>
       </div>
+      <xsl:if test="receipt/@no">
+        <div class="receipt-meta receipt-verify">
+          <span>回执编号: <span class="mono"><xsl:value-of select="receipt/@no"/></span></span>
+          <span>验证码: <span class="mono"><xsl:value-of select="receipt/@code"/></span></span>
+          <span>验证网址: <xsl:value-of select="receipt/@verify-url"/></span>
+        </div>
+      </xsl:if>
       <table class="grid">
         <thead>
           <tr><th>序号</th><th>姓名</th><th>社会保障号码</th><th>个人社保编号</th><th>减少原因</th><th>变更日期</th><th>停止缴费月份</th><th>备注</th></tr>

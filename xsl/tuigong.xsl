@@ -570,7 +570,7 @@
     <xsl:call-template name="section"><xsl:with-param name="title">批量退工</xsl:with-param></xsl:call-template>
     <ol class="steps">
       <li>下载模板(见下方“模板下载”)。</li>
-      <li>按模板填写(每行一名员工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。退工原因须为:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>。删除模板中的示例行。</li>
+      <li>按模板填写(每行一名员工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。退工原因须为:<xsl:for-each select="options[@name = 'reason']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>。模板第2行是示例(第一格以“示例:”开头),导入时自动跳过,可保留;有下拉箭头的列请从下拉列表中选择。</li>
       <li>上传填写好的文件;系统按与单笔退工相同的规则逐行校验,校验失败的行可下载失败列表。</li>
       <li>在导入结果页上传批次材料,删除不需要的行,然后提交审批或退单。</li>
     </ol>

@@ -4,8 +4,10 @@
   Views: form (回执编号 + 验证码) and result (valid or not), as
   cgi-bin/verify.c builds them: form with query/@no; result with
   result/@valid '1' (result/@no and result/receipt/@kind, @business,
-  @seq, @unit, @person (ID numbers masked), @issued, and @voided
-  @void-reason of a receipt voided later) or '0' (status 200
+  @seq, @unit, @person (ID numbers masked), @persons (the count),
+  @issued, @voided @void-reason of a receipt voided later, and up to 5
+  person children with @name @idno (masked) and fact children with
+  @label: the business's key facts) or '0' (status 200
   either way; an unknown number and a wrong code answer alike).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -110,11 +112,19 @@
                 <xsl:with-param name="value" select="$r/@unit"/>
               </xsl:call-template>
             </tr>
-            <xsl:if test="$r/@person != ''">
+            <xsl:if test="$r/@person != '' and not($r/person)">
               <tr>
                 <xsl:call-template name="show-cells">
                   <xsl:with-param name="label">人员</xsl:with-param>
                   <xsl:with-param name="value" select="$r/@person"/>
+                </xsl:call-template>
+              </tr>
+            </xsl:if>
+            <xsl:if test="$r/person">
+              <tr>
+                <xsl:call-template name="show-cells">
+                  <xsl:with-param name="label">人数</xsl:with-param>
+                  <xsl:with-param name="value"><xsl:value-of select="$r/@persons"/>人</xsl:with-param>
                 </xsl:call-template>
               </tr>
             </xsl:if>
@@ -125,6 +135,28 @@
               </xsl:call-template>
             </tr>
           </table>
+          <xsl:if test="$r/person">
+            <table class="grid verify-persons">
+              <caption>回执证明的人员及关键信息<xsl:if test="$r/@persons &gt; count($r/person)">(前<xsl:value-of select="count($r/person)"/>人,共<xsl:value-of select="$r/@persons"/>人)</xsl:if></caption>
+              <thead>
+                <tr><th>姓名</th><th>身份证号</th><th>关键信息</th></tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="$r/person">
+                  <tr>
+                    <td><xsl:value-of select="@name"/></td>
+                    <td class="mono"><xsl:value-of select="@idno"/></td>
+                    <td>
+                      <xsl:for-each select="fact">
+                        <xsl:if test="position() &gt; 1">;</xsl:if>
+                        <span class="fact"><xsl:value-of select="@label"/>: <xsl:value-of select="."/></span>
+                      </xsl:for-each>
+                    </td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:if>
           <p class="note">请核对上述信息与纸质回执是否一致;不一致的回执可能已被篡改。</p>
         </xsl:when>
         <xsl:otherwise>

@@ -320,7 +320,7 @@
     <xsl:call-template name="section"><xsl:with-param name="title">批量用工备案</xsl:with-param></xsl:call-template>
     <ol class="steps">
       <li>下载模板(见下方“模板下载”)。</li>
-      <li>按模板填写(每行一名职工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。用工形式须为:<xsl:for-each select="options[@name = 'work_form']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;用工范围须为:<xsl:for-each select="options[@name = 'category']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;无固定期限合同在“合同终止日期”列填“无固定期限”。删除模板中的示例行。</li>
+      <li>按模板填写(每行一名职工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。用工形式须为:<xsl:for-each select="options[@name = 'work_form']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;用工范围须为:<xsl:for-each select="options[@name = 'category']/option"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>;无固定期限合同在“合同终止日期”列填“无固定期限”。模板第2行是示例(第一格以“示例:”开头),导入时自动跳过,可保留;有下拉箭头的列请从下拉列表中选择。</li>
       <li>上传填写好的文件;系统按与单笔用工备案相同的规则逐行校验,校验失败的行可下载失败列表。</li>
       <li>在导入结果页上传本批劳动合同,删除不需要的行,然后提交审批或退单。</li>
     </ol>

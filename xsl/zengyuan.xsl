@@ -338,7 +338,7 @@
     <xsl:call-template name="zy-rules"/>
     <ol class="steps">
       <li>下载模板(见下方“模板下载”)。</li>
-      <li>按模板填写(每行一名职工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。续保人员(曾参保)须填写个人编号;参保日期、补缴开始月份按“2026-03”格式填写,不补缴的留空。删除模板中的示例行。</li>
+      <li>按模板填写(每行一名职工;列:<xsl:for-each select="columns/column"><xsl:if test="position() != 1">、</xsl:if><xsl:value-of select="."/></xsl:for-each>)。续保人员(曾参保)须填写个人编号;参保日期、补缴开始月份按“2026-03”格式填写,不补缴的留空。模板第2行是示例(第一格以“示例:”开头),导入时自动跳过,可保留;有下拉箭头的列请从下拉列表中选择。</li>
       <li id="batch-size-note">每个文件以不超过100人为宜(人数较多时请分批上传;超过100人的文件也能导入,校验时间较长)。</li>
       <li>上传填写好的文件;系统按与单笔增员相同的规则逐行校验,校验失败的行可下载失败列表。</li>
       <li>在导入结果页上传本批材料(签字盖章的《人员增加申请》等),删除不需要的行,然后提交审批或退单。</li>
