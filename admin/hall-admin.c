@@ -656,8 +656,17 @@ cmd_cert_bind(struct store *s, int argc, char **argv)
 		fprintf(stderr, ADMIN_NAME ": 注意: 证书已过期,仍然绑定\n");
 	if (store_begin(s) == -1)
 		return admin_fail("无法开始事务");
-	if (admin_account_id(s, argv[0], &acct) != 0 ||
-	    admin_cert_insert(s, acct, &id, 0) != 0)
+	if (admin_account_id(s, argv[0], &acct) != 0)
+		goto fail;
+	/* An integration account's certificate is its own, made for the
+	 * HR system (integ-add): a second one would be a second login
+	 * without a password. */
+	if (admin_is_integ(s, acct)) {
+		admin_fail("%s 是集成账户,只绑定 integ-add 时的专用证书",
+		    argv[0]);
+		goto fail;
+	}
+	if (admin_cert_insert(s, acct, &id, 0) != 0)
 		goto fail;
 	snprintf(obj, sizeof(obj), "account:%lld", (long long)acct);
 	if (admin_audit(s, "admin.cert-bind", obj, id.fp) == -1)
@@ -2027,7 +2036,8 @@ cmd_plans(struct store *s, int argc, char **argv)
 /* ---- Receipts' QR codes (lib/rsign.h) ---- */
 
 /* hall-admin receipt-qr NO: the QR text of the receipt numbered NO,
- * signed with HALL_RECEIPT_KEY when set.  Returns 0, 1 on failure. */
+ * signed now with HALL_RECEIPT_KEY when set (nothing kept: a check of
+ * the key).  Returns 0, 1 on failure. */
 static int
 cmd_receipt_qr(struct store *s, int argc, char **argv)
 {
@@ -2041,7 +2051,7 @@ cmd_receipt_qr(struct store *s, int argc, char **argv)
 	if ((rc = receipt_find(s, argv[0], &r)) != 0)
 		return admin_fail(rc > 0 ? "没有编号为 %s 的回执" :
 		    "读取回执 %s 失败", argv[0]);
-	if (rsign_qr_text(s, &r, qr, sizeof(qr)) != 0)
+	if (rsign_qr_fresh(s, &r, qr, sizeof(qr)) != 0)
 		return admin_fail("无法生成回执 %s 的二维码内容(签名私钥 "
 		    "HALL_RECEIPT_KEY 不可用?)", argv[0]);
 	printf("%s\n", qr);

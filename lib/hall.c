@@ -419,8 +419,9 @@ fail:
 
 /* The gate of an integration account's request: the login pages (it
  * has no password) and pages of no unit role are refused, and so is a
- * POST unless the operator granted writing; no CSRF token (it has no
- * session, so nothing a browser could be made to send).  Every call,
+ * POST unless the operator granted writing, and a POST a browser sent
+ * (Origin or Sec-Fetch-Site: the account has no session, so no CSRF
+ * token, and a browser holding its certificate could be made to post).  Every call,
  * refused or not, is audited first; when the audit cannot be written
  * the call is refused 503.  Returns 1 to go on to the handler, 0 when c
  * holds the refusal. */
@@ -439,6 +440,14 @@ integ_gate(struct hall_ctx *c, const struct route *rt)
 		code = "INTEG_READ_ONLY";
 		msg = "集成账户只能查询,未获准提交或修改;"
 		    "如需提交,请由经办机构管理员授权";
+	} else if (c->r->method == REQ_POST &&
+	    (req_param(c->r, "HTTP_ORIGIN") != NULL ||
+	    req_param(c->r, "HTTP_SEC_FETCH_SITE") != NULL)) {
+		/* A browser's (it says where the form came from): were the
+		 * certificate installed in one, another site could make it
+		 * post, and the account has no CSRF token to stop that. */
+		code = "INTEG_BROWSER";
+		msg = "集成账户不接受浏览器提交的请求,请由人事系统直接调用";
 	}
 	if (audit_integ(c, code) != 0) {
 		page_fail(c, 503, "BUSY", "系统繁忙,请稍后再试");

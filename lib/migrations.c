@@ -1640,6 +1640,13 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
 "     UNION SELECT person_id FROM tuigong WHERE task_id = NEW.id"
 "       AND person_id IS NOT NULL);"
 "END;",
+/* 35 (issue 14, signed receipts, lib/rsign.c): the signed part of a
+ * receipt's QR code ("d=…&sig=…", the facts and their ECDSA signature),
+ * made once when the receipt is first shown and kept, so that the same
+ * receipt is the same bytes every time (an ECDSA signature is made
+ * with a random nonce) and certifies the facts as they were at issue.
+ * Empty until then, or when no signing key is configured. */
+"ALTER TABLE receipts ADD COLUMN sig TEXT NOT NULL DEFAULT '';",
 };
 
 const size_t store_nmigrations =

@@ -199,10 +199,12 @@ oversight_page_index(struct hall_ctx *c)
 {
 	struct ovp_work	 w;
 	struct ov_ctx	 ctx;
-	int		 sent;
+	int		 sent = 0;
 
+	/* The warnings are the clerk's: an HR system's read-only
+	 * integration account reading the page sends none. */
 	if (oversight_ctx(c->s, c->acct.unit_id, &c->today, &ctx) != 0 ||
-	    oversight_warn(c->s, &ctx, clock_now(), &sent) != 0)
+	    (!c->integ && oversight_warn(c->s, &ctx, clock_now(), &sent) != 0))
 		return -1;
 	if (sent > 0) {
 		char	 msg[128];

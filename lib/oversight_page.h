@@ -12,9 +12,10 @@ struct hall_ctx;
 #define OVP_PREVIEW	5
 #define OVP_PAGE	50
 
-/* GET /jianguan: sends the deadline messages due, then adds the 离职
- * 及时率 and 用工备案及时率 of the 12 months to this one, the open work,
- * and each list's total with its first lines.  Returns 0 or -1. */
+/* GET /jianguan: sends the deadline messages due (none when an
+ * integration account reads it), then adds the 离职及时率 and 用工备案
+ * 及时率 of the 12 months to this one, the open work, and each list's
+ * total with its first lines.  Returns 0 or -1. */
 int		 oversight_page_index(struct hall_ctx *c);
 
 /* GET /jianguan/list?name=&page=: one page of a list (404 for an

@@ -39,6 +39,8 @@ enum receipt_stmt {
 	RECEIPT_STMT_BY_NO,	/* a receipt by its number */
 	RECEIPT_STMT_UNIT_NAME,	/* the name of a receipt's unit */
 	RECEIPT_STMT_VOID,	/* marks a task's receipts 作废 */
+	RECEIPT_STMT_SIG_GET,	/* a receipt's kept signature */
+	RECEIPT_STMT_SIG_KEEP,	/* keeps one unless kept */
 	RECEIPT_STMT__MAX
 };
 
@@ -62,6 +64,11 @@ static const char *const receipt_sql[RECEIPT_STMT__MAX] = {
 	[RECEIPT_STMT_VOID] =
 	    "UPDATE receipts SET voided_at = ?2, void_reason = ?3 WHERE "
 	    "task_id = ?1 AND voided_at = 0", /* RECEIPT_STMT_VOID */
+	[RECEIPT_STMT_SIG_GET] =
+	    "SELECT sig FROM receipts WHERE id = ?1", /* RECEIPT_STMT_SIG_GET */
+	[RECEIPT_STMT_SIG_KEEP] =
+	    "UPDATE receipts SET sig = ?2 WHERE id = ?1 AND sig = ''",
+	    /* RECEIPT_STMT_SIG_KEEP */
 };
 
 const struct wf_receipt receipt_zonghe = {
@@ -456,6 +463,44 @@ receipt_void(struct store *s, int64_t task_id, const char *reason,
 	if (st == NULL || store_bind_int(st, 1, task_id) != 0 ||
 	    store_bind_int(st, 2, (int64_t)at) != 0 ||
 	    store_bind_text(st, 3, reason != NULL ? reason : "") != 0)
+		return -1;
+	return store_exec_stmt(s, st);
+}
+
+/* See receipt.h.  Returns 0, 1 none kept, -1 error. */
+int
+receipt_sig_get(struct store *s, int64_t id, char *buf, size_t bufsz)
+{
+	struct store_stmt	*st;
+	const char		*v;
+	int			 rc, found = 0;
+
+	buf[0] = '\0';
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_SIG_GET]);
+	if (st == NULL || store_bind_int(st, 1, id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		v = store_col_text(st, 0);
+		if (v != NULL && *v != '\0' && strlen(v) < bufsz) {
+			memcpy(buf, v, strlen(v) + 1);
+			found = 1;
+		}
+	}
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return found ? 0 : 1;
+}
+
+/* See receipt.h.  Returns 0 or -1. */
+int
+receipt_sig_keep(struct store *s, int64_t id, const char *sig)
+{
+	struct store_stmt	*st;
+
+	st = store_stmt(s, receipt_sql[RECEIPT_STMT_SIG_KEEP]);
+	if (st == NULL || store_bind_int(st, 1, id) != 0 ||
+	    store_bind_text(st, 2, sig) != 0)
 		return -1;
 	return store_exec_stmt(s, st);
 }

@@ -110,4 +110,14 @@ int		 receipt_unit_name(struct store *s, int64_t unit_id, char *buf,
 int		 receipt_void(struct store *s, int64_t task_id,
 		    const char *reason, time_t at);
 
+/* The signed part of receipt id's QR code kept by receipt_sig_keep()
+ * ("d=…&sig=…") into buf[bufsz].  Returns 0, 1 when none is kept (or it
+ * does not fit), -1 on error. */
+int		 receipt_sig_get(struct store *s, int64_t id, char *buf,
+		    size_t bufsz);
+
+/* Keeps sig as the signed part of receipt id's QR code unless one is
+ * kept already (the first one made stays).  Returns 0 or -1. */
+int		 receipt_sig_keep(struct store *s, int64_t id, const char *sig);
+
 #endif

@@ -382,18 +382,42 @@ sign_text(EVP_PKEY *pkey, const char *msg, size_t len,
 	return ok ? 0 : -1;
 }
 
-/* The QR code's text; see rsign.h.  Returns 0 or -1. */
-int
-rsign_qr_text(struct store *s, const struct receipt *r, char *buf,
-    size_t bufsz)
+/* The signed part of receipt r's QR code, "d=<facts>&sig=<signature>"
+ * (both base64url), made now with pkey into buf[bufsz].  Returns 0 or
+ * -1. */
+static int
+signed_part(struct store *s, const struct receipt *r, EVP_PKEY *pkey,
+    char *buf, size_t bufsz)
 {
-	EVP_PKEY	*pkey;
-	char		 url[256], facts[RSIGN_FACTS_MAX + 1];
+	char		 facts[RSIGN_FACTS_MAX + 1];
 	char		 canon[RSIGN_FACTS_MAX + 128];
 	char		 d[4 * (RSIGN_FACTS_MAX / 3) + 8], sigtxt[128];
 	unsigned char	 sig[RSIGN_SIG_MAX];
 	size_t		 siglen;
 	int		 n, flen, clen;
+
+	if ((flen = rsign_facts(s, r, facts, sizeof(facts))) < 0 ||
+	    (clen = rsign_canonical(r->no, r->code, facts, (size_t)flen,
+	    canon, sizeof(canon))) < 0 ||
+	    sign_text(pkey, canon, (size_t)clen, sig, &siglen) != 0 ||
+	    rsign_b64url((const unsigned char *)facts, (size_t)flen, d,
+	    sizeof(d)) < 0 ||
+	    rsign_b64url(sig, siglen, sigtxt, sizeof(sigtxt)) < 0)
+		return -1;
+	n = snprintf(buf, bufsz, "d=%s&sig=%s", d, sigtxt);
+	return n < 0 || (size_t)n >= bufsz ? -1 : 0;
+}
+
+/* The QR text of r into buf[bufsz], signed fresh when fresh, else with
+ * the signed part kept with the receipt (made and kept on first use).
+ * Returns 0 or -1. */
+static int
+qr_text(struct store *s, const struct receipt *r, int fresh, char *buf,
+    size_t bufsz)
+{
+	EVP_PKEY	*pkey;
+	char		 url[256], part[RSIGN_QR_MAX];
+	int		 n, rc = 1;
 
 	receipt_verify_url(url, sizeof(url));
 	n = snprintf(buf, bufsz, "%s?no=%s&code=%s", url, r->no, r->code);
@@ -403,17 +427,37 @@ rsign_qr_text(struct store *s, const struct receipt *r, char *buf,
 		return -1;
 	if (pkey == NULL)
 		return 0;
-	if ((flen = rsign_facts(s, r, facts, sizeof(facts))) < 0 ||
-	    (clen = rsign_canonical(r->no, r->code, facts, (size_t)flen,
-	    canon, sizeof(canon))) < 0 ||
-	    sign_text(pkey, canon, (size_t)clen, sig, &siglen) != 0 ||
-	    rsign_b64url((const unsigned char *)facts, (size_t)flen, d,
-	    sizeof(d)) < 0 ||
-	    rsign_b64url(sig, siglen, sigtxt, sizeof(sigtxt)) < 0)
+	if (!fresh && r->id > 0 &&
+	    (rc = receipt_sig_get(s, r->id, part, sizeof(part))) < 0)
 		return -1;
-	n = snprintf(buf, bufsz, "%s?no=%s&code=%s&d=%s&sig=%s", url, r->no,
-	    r->code, d, sigtxt);
+	if (rc != 0) {
+		if (signed_part(s, r, pkey, part, sizeof(part)) != 0)
+			return -1;
+		/* Kept, then read back: two first views at once keep one. */
+		if (!fresh && r->id > 0 &&
+		    (receipt_sig_keep(s, r->id, part) != 0 ||
+		    receipt_sig_get(s, r->id, part, sizeof(part)) != 0))
+			return -1;
+	}
+	n = snprintf(buf, bufsz, "%s?no=%s&code=%s&%s", url, r->no, r->code,
+	    part);
 	return n < 0 || (size_t)n >= bufsz ? -1 : 0;
+}
+
+/* The QR code's text; see rsign.h.  Returns 0 or -1. */
+int
+rsign_qr_text(struct store *s, const struct receipt *r, char *buf,
+    size_t bufsz)
+{
+	return qr_text(s, r, 0, buf, bufsz);
+}
+
+/* As rsign_qr_text, signed now; see rsign.h.  Returns 0 or -1. */
+int
+rsign_qr_fresh(struct store *s, const struct receipt *r, char *buf,
+    size_t bufsz)
+{
+	return qr_text(s, r, 1, buf, bufsz);
 }
 
 /* ---- offline verification ---- */

@@ -59,6 +59,14 @@ void		 receipt_verify_url(char *buf, size_t bufsz);
 int		 rsign_qr_text(struct store *s, const struct receipt *r,
 		    char *buf, size_t bufsz);
 
+/* The signed part (&d=…&sig=…) is made once, when a receipt is first
+ * shown, and kept with it (receipt_sig_keep): an ECDSA signature has a
+ * random nonce, and the same receipt must be the same bytes every time.
+ * rsign_qr_fresh() signs now with the configured key and keeps nothing:
+ * hall-admin receipt-qr, to check a key.  Returns 0 or -1. */
+int		 rsign_qr_fresh(struct store *s, const struct receipt *r,
+		    char *buf, size_t bufsz);
+
 /* One person as a receipt certifies it: name, ID number masked, and
  * the business's key facts (struct wf_business, receipt_facts) in the
  * order the business lists them.  Strings are borrowed for the

@@ -962,7 +962,10 @@ tp_import(struct hall_ctx *c)
 	rc = batch_job_get(c->s, id, c->acct.unit_id, &j);
 	if (rc == 0 && strcmp(j.business, tp_biz->wf->code) != 0)
 		rc = 1;
-	if (rc == 0 && j.state == BATCH_JOB_RUNNING) {
+	/* A stalled import is taken over by its clerk's view, not by an
+	 * HR system's read-only integration account reading it. */
+	if (rc == 0 && j.state == BATCH_JOB_RUNNING &&
+	    (!c->integ || c->acct.may_write)) {
 		if ((rc = batch_job_claim(c->s, id)) > 0)
 			hall_after(c, tp_job_after, id);
 		if (rc >= 0)

@@ -907,6 +907,27 @@ tg_union_row(const struct tuigong_row *row, void *arg)
 	tg_union_add(arg, m, n);
 }
 
+/* When the hall worked out the 经济补偿 of task_id's row (tg_comp_save),
+ * its 《经济补偿金计算表》 is the hall's own (/tuigong/jisuan, /print/
+ * jjbc): of 经济补偿金计算表及支付凭证 among the n materials out only the
+ * 支付凭证 is left to upload, and the name says so.  Returns 0 or -1. */
+static int
+tg_comp_attached(struct store *s, int64_t task_id,
+    struct tuigong_material *out, size_t n)
+{
+	struct tg_comp	 c;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = tg_comp_load(s, task_id, 0, &c)) != 0)
+		return rc == 1 ? 0 : -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i].code, "buchang_pingzheng") == 0)
+			out[i].name = "经济补偿支付凭证"
+			    "(《经济补偿金计算表》已由系统生成,无需上传)";
+	return 0;
+}
+
 /* See tuigong.h. */
 int
 tuigong_task_materials(struct store *s, int64_t task_id,
@@ -928,7 +949,7 @@ tuigong_task_materials(struct store *s, int64_t task_id,
 			memset(&row, 0, sizeof(row));
 		*n = tuigong_materials(tuigong_reason_of(row.reason),
 		    row.compensation, 0, out);
-		return 0;
+		return tg_comp_attached(s, task_id, out, *n);
 	}
 	memset(&u, 0, sizeof(u));
 	tg_union_add(&u, m, tuigong_materials(TG_REASON__MAX, 0, 1, m));

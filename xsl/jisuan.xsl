@@ -96,19 +96,7 @@
         </ol>
       </div>
       <xsl:if test="receipt/@code != ''">
-        <div class="verify-box">
-          <p>
-            <xsl:text>验证码: </xsl:text>
-            <strong class="mono verify-code"><xsl:value-of select="receipt/@code"/></strong>
-            <xsl:text>  出具日期: </xsl:text>
-            <xsl:value-of select="receipt/@issued"/>
-          </p>
-          <p>
-            <xsl:text>可凭回执编号和验证码在 </xsl:text>
-            <span class="mono"><xsl:value-of select="verify/@url"/></span>
-            <xsl:text> 查验真伪。</xsl:text>
-          </p>
-        </div>
+        <xsl:call-template name="verify-box"/>
       </xsl:if>
       <div class="signature">
         <p>用人单位(盖章):</p>

@@ -591,4 +591,30 @@
   <!-- Nothing in mode content falls through to the built-in text rule. -->
   <xsl:template match="node()" mode="content"/>
 
+
+  <!-- The verification box at the foot of a receipt (print.xsl,
+       jisuan.xsl), with the QR code
+       (verify/qr: its modules as one SVG path, 4 modules of quiet zone)
+       and the link to its PDF (same receipt, lib/pdf.c). -->
+  <xsl:template name="verify-box">
+    <div class="verify-box">
+      <xsl:if test="verify/qr/@d != ''">
+        <svg class="receipt-qr" viewBox="-4 -4 {verify/qr/@size + 8} {verify/qr/@size + 8}" width="108" height="108" role="img" aria-label="回执验证二维码" shape-rendering="crispEdges">
+          <rect x="-4" y="-4" width="{verify/qr/@size + 8}" height="{verify/qr/@size + 8}" fill="#fff"/>
+          <path d="{verify/qr/@d}" fill="#000"/>
+        </svg>
+      </xsl:if>
+      <p>
+        <xsl:text>验证码: </xsl:text>
+        <strong class="mono verify-code"><xsl:value-of select="receipt/@code"/></strong>
+        <xsl:text>  出具日期: </xsl:text>
+        <xsl:value-of select="receipt/@issued"/>
+      </p>
+      <p>
+        <xsl:text>可凭回执编号和验证码在 </xsl:text>
+        <span class="mono"><xsl:value-of select="verify/@url"/></span>
+        <xsl:text> 查验真伪。</xsl:text>
+      </p>
+    </div>
+  </xsl:template>
 </xsl:stylesheet>

@@ -1141,14 +1141,16 @@ has_fact(const char *text, const char *want, const char *file)
  * pdffonts lists only embedded subset fonts, wqy-zenhei among them;
  * pdftotext gives each of facts (NULL-terminated); zbarimg reads the QR
  * code (on the last page) as the verification address with no and
- * code, which /verify accepts; other gets 404. */
+ * code, which /verify accepts, and when signed (a task's receipt; the
+ * 名册 is verified online only) hall-admin receipt-verify accepts it
+ * offline; other gets 404. */
 static void
 pdf_checks(struct browser *b, struct browser *other, const char *path,
     const char *label, const char *no, const char *vcode,
-    const char *const *facts)
+    const char *const *facts, int signed_qr)
 {
 	struct answer	 p1, p2, v;
-	char		 file[640], cmd[1600], text[65536], qr[2048];
+	char		 file[640], cmd[6144], text[65536], qr[4096];
 	char		 want[1024];
 	const char	*q;
 	FILE		*f;
@@ -1206,7 +1208,18 @@ pdf_checks(struct browser *b, struct browser *other, const char *path,
 	ck_assert_int_eq(http_get_pub_from(loopback_other(), q, &v), 200);
 	ck_xpath_eq(&v, "string(/page/result/@valid)", "1");
 	answer_free(&v);
+	/* Signed with the office's key: hall-admin receipt-verify accepts
+	 * the code as read, with the office's certificate alone. */
+	if (!signed_qr)
+		goto other_unit;
+	ck_assert_msg(strstr(qr, "&sig=") != NULL, "%s: QR code not signed",
+	    file);
+	snprintf(cmd, sizeof(cmd), "receipt-verify '%s' '%s' >/dev/null "
+	    "2>&1", qr, cert_path("receipt.crt"));
+	ck_assert_msg(admin(cmd, NULL) == 0, "%s: receipt-verify refuses "
+	    "the QR code", file);
 
+other_unit:
 	/* Another unit: 404, as for the print page. */
 	ck_assert_int_eq(http_get(other, path, 0, &p1), 404);
 	answer_free(&p1);
@@ -1257,7 +1270,7 @@ check_pdf(struct browser *b, struct browser *other, const char *code,
 	facts[3] = NULL;
 	snprintf(path, sizeof(path), "/print/%s?id=%lld&format=pdf", kind, id);
 	snprintf(label, sizeof(label), "%s-%s-%lld", code, kind, id);
-	pdf_checks(b, other, path, label, no, vcode, facts);
+	pdf_checks(b, other, path, label, no, vcode, facts, 1);
 	free(no);
 	free(vcode);
 	free(unit);
@@ -1337,7 +1350,7 @@ START_TEST(receipt_pdf_mingce)
 	facts[2] = name;
 	facts[3] = NULL;
 	snprintf(path, sizeof(path), "/mingce/view?id=%s&format=pdf", id);
-	pdf_checks(&b, &other, path, "mingce", no, vcode, facts);
+	pdf_checks(&b, &other, path, "mingce", no, vcode, facts, 0);
 	free(tok);
 	free(year);
 	free(no);

@@ -239,6 +239,18 @@ START_TEST(integ_no_login_no_cookie_own_unit)
 	/* hall-admin will not give it a password either. */
 	ck_assert_int_ne(admin("password-reset " HR_USER " 2>/dev/null",
 	    NULL), 0);
+	/* Nor a second certificate (a clerk's would log in without one). */
+	{
+		char	 cmd[1024], *out = NULL;
+
+		snprintf(cmd, sizeof(cmd), "-c %s cert-bind " HR_USER
+		    " %s/unit-vip.crt 2>&1", cert_path("ca.crt"),
+		    getenv("HALL_TEST_CERTS"));
+		ck_assert_int_ne(admin(cmd, &out), 0);
+		ck_assert_ptr_nonnull(out);
+		ck_assert_ptr_nonnull(strstr(out, "是集成账户"));
+		free(out);
+	}
 
 	/* No reviewer page. */
 	ck_assert_int_eq(http_get(&b, "/review", 0, &a), 403);
@@ -342,6 +354,15 @@ START_TEST(integ_write_needs_grant)
 	 * audited as the account; the person moves after the cursor. */
 	ck_assert_int_eq(admin("integ-grant " HR_USER " write >/dev/null",
 	    NULL), 0);
+	/* Granted, but sent by a browser (another site's form): refused,
+	 * the task untouched. */
+	ck_assert_int_eq(http_post_html_hdr(&b, "/home/cancel",
+	    "Origin: https://evil.example", &a, "id", tid, NULL), 403);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "INTEG_BROWSER");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT state = '未提交' FROM tasks WHERE id = "
+	    "%s", tid);
+	ck_assert_int_eq(db_int(q), 1);
 	ck_assert_int_eq(http_post(&b, "/home/cancel", 0, &a, "id", tid,
 	    NULL), 303);
 	ck_assert_int_eq(a.set_cookie, 0);
@@ -368,6 +389,59 @@ START_TEST(integ_write_needs_grant)
 	answer_free(&a);
 	/* The audit chain holds. */
 	ck_assert_int_eq(admin("audit-verify >/dev/null", NULL), 0);
+}
+END_TEST
+
+/* The number of the messages of demo-vip's unit whose title holds
+ * what. */
+static long long
+unit_msgs(const char *what)
+{
+	char	 q[512];
+
+	snprintf(q, sizeof(q), "SELECT COUNT(*) FROM messages m JOIN accounts "
+	    "a ON a.unit_id = m.unit_id WHERE a.username = 'demo-vip' AND "
+	    "instr(m.title, '%s') > 0", what);
+	return db_int(q);
+}
+
+START_TEST(integ_reads_jianguan_sends_nothing)
+{
+	struct browser	 b, clerk;
+	struct answer	 a;
+	char		 q[1024];
+
+	admit(HR_CERT, HR_USER);
+	browser_init(&b, HR_CERT);
+	set_clock(NULL);
+	/* A 退工 of the unit due in 2 days, not yet warned of. */
+	snprintf(q, sizeof(q), "INSERT INTO timeliness_items (unit_id, kind, "
+	    "idno, name, ref_date, due_date, done_on, late, task_id, "
+	    "source_task_id) SELECT unit_id, 'tuigong', 'HR0000000000000001', "
+	    "'接口预警', date('now', '+8 hours', '-13 days'), "
+	    "date('now', '+8 hours', '+2 days'), NULL, 0, 0, 0 FROM accounts "
+	    "WHERE username = 'demo-vip'");
+	db_exec(q);
+	ck_assert_int_eq(unit_msgs("接口预警"), 0);
+	/* The HR system reads the page as XML: the figures and the 预警,
+	 * but the clerk's messages are not sent by its reading. */
+	get_ok(&b, "/jianguan", &a);
+	ck_xpath_eq(&a, "count(/page/timeliness[@kind = 'tuigong']/month)",
+	    "12");
+	ck_xpath_eq(&a, "count(/page/lists/list[@name = 'tuigong-due']/"
+	    "row[@name = '接口预警'])", "1");
+	ck_xpath_eq(&a, "count(/page/message[@kind = 'info'])", "0");
+	answer_free(&a);
+	ck_assert_int_eq(unit_msgs("接口预警"), 0);
+	/* The clerk's view sends it, once. */
+	browser_init(&clerk, "unit-vip");
+	ck_assert_int_eq(login(&clerk, "demo-vip"), 0);
+	ck_assert_int_eq(http_get(&clerk, "/jianguan", 1, &a), 200);
+	answer_free(&a);
+	ck_assert_int_eq(unit_msgs("接口预警"), 1);
+	get_ok(&b, "/jianguan", &a);
+	answer_free(&a);
+	ck_assert_int_eq(unit_msgs("接口预警"), 1);
 }
 END_TEST
 
@@ -413,6 +487,7 @@ integ_suite(void)
 	tcase_add_test(tc, integ_feed_cursor);
 	tcase_add_test(tc, integ_no_login_no_cookie_own_unit);
 	tcase_add_test(tc, integ_write_needs_grant);
+	tcase_add_test(tc, integ_reads_jianguan_sends_nothing);
 	tcase_add_test(tc, integ_revoked_gets_nothing);
 	suite_add_tcase(s, tc);
 	return s;

@@ -297,9 +297,11 @@ START_TEST(jb_form_computes_prints_xlsx)
 	ck_xpath_has(&a, "string(/page/compensation/working)",
 	    "经济补偿 = 8,000.00元 × 4 = 32,000.00元");
 	ck_assert_int_eq(xpath_count(&a, "/page/compensation/warning"), 0);
-	/* Paid: the 计算表及支付凭证 is required now. */
+	/* Paid: its 支付凭证 is required now; the 计算表 is the hall's. */
 	ck_assert_int_eq(xpath_count(&a, "/page/materials/material[@code="
 	    "'buchang_pingzheng' and @required='1']"), 1);
+	ck_xpath_has(&a, "string(/page/materials/material[@code="
+	    "'buchang_pingzheng']/@name)", "《经济补偿金计算表》已由系统生成");
 	answer_free(&a);
 	ck_assert_int_eq(jb_get(&b, "/tuigong", id, 0, &a), 200);
 	ck_assert_ptr_nonnull(strstr(a.body, "32,000.00"));

@@ -268,13 +268,35 @@ START_TEST(rsign_other_key_refused)
 
 	issued(&r);
 	setenv("HALL_RECEIPT_KEY", other_key, 1);
-	ck_assert_int_eq(rsign_qr_text(db.s, &r, qr, sizeof(qr)), 0);
+	ck_assert_int_eq(rsign_qr_fresh(db.s, &r, qr, sizeof(qr)), 0);
 	ck_assert_int_eq(rsign_verify_qr(qr, office_crt, &ck, NULL), 1);
 	ck_assert_int_eq(rsign_verify_qr(qr, other_crt, &ck, NULL), 0);
 	/* Back to the office's key: the office's certificate accepts. */
 	setenv("HALL_RECEIPT_KEY", office_key, 1);
-	ck_assert_int_eq(rsign_qr_text(db.s, &r, qr, sizeof(qr)), 0);
+	ck_assert_int_eq(rsign_qr_fresh(db.s, &r, qr, sizeof(qr)), 0);
 	ck_assert_int_eq(rsign_verify_qr(qr, office_crt, &ck, NULL), 0);
+}
+END_TEST
+
+/* The signature is made once and kept with the receipt: the QR text is
+ * the same every time (an ECDSA signature is not), and a fresh one
+ * differs from it yet verifies too. */
+START_TEST(rsign_kept_same_bytes)
+{
+	struct receipt		 r;
+	struct rsign_check	 ck;
+	char			 q1[RSIGN_QR_MAX], q2[RSIGN_QR_MAX];
+	char			 q3[RSIGN_QR_MAX];
+
+	issued(&r);
+	setenv("HALL_RECEIPT_KEY", office_key, 1);
+	ck_assert_int_eq(rsign_qr_text(db.s, &r, q1, sizeof(q1)), 0);
+	ck_assert_int_eq(rsign_qr_text(db.s, &r, q2, sizeof(q2)), 0);
+	ck_assert_str_eq(q1, q2);
+	ck_assert_int_eq(rsign_qr_fresh(db.s, &r, q3, sizeof(q3)), 0);
+	ck_assert_str_ne(q1, q3);
+	ck_assert_int_eq(rsign_verify_qr(q1, office_crt, &ck, NULL), 0);
+	ck_assert_int_eq(rsign_verify_qr(q3, office_crt, &ck, NULL), 0);
 }
 END_TEST
 
@@ -411,6 +433,7 @@ rsign_suite(void)
 	tcase_add_test(tc, rsign_genuine_verifies);
 	tcase_add_test(tc, rsign_changed_date_refused);
 	tcase_add_test(tc, rsign_other_key_refused);
+	tcase_add_test(tc, rsign_kept_same_bytes);
 	tcase_add_test(tc, rsign_openssl_command_line);
 	tcase_add_test(tc, rsign_malformed);
 	tcase_add_test(tc, rsign_unsigned_without_key);
