@@ -32,6 +32,7 @@
 #include "policy.h"
 #include "store.h"
 #include "text.h"
+#include "tmpout.h"
 #include "valid.h"
 #include "workflow.h"
 #include "xlsx.h"
@@ -502,34 +503,21 @@ batch_template_write(struct store *s, const struct batch_spec *spec,
 	return 0;
 }
 
-/* Reads the file at path into *out (malloc'd) and *outsz.  Returns 0
- * or -1. */
-static int
-batch_slurp(const char *path, unsigned char **out, size_t *outsz)
-{
-	struct stat	 st;
-	ssize_t		 r;
-	size_t		 got = 0;
-	int		 fd, rc = -1;
+/* What batch_template_unit has batch_template_write write. */
+struct batch_tw {
+	struct store			*s;
+	const struct batch_spec		*spec;
+	int64_t				 unit_id;
+};
 
-	if ((fd = open(path, O_RDONLY)) < 0)
-		return -1;
-	if (fstat(fd, &st) != 0 || st.st_size <= 0 ||
-	    (*out = malloc((size_t)st.st_size)) == NULL)
-		goto out;
-	while (got < (size_t)st.st_size &&
-	    (r = read(fd, *out + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)r;
-	if (got != (size_t)st.st_size) {
-		free(*out);
-		*out = NULL;
-		goto out;
-	}
-	*outsz = got;
-	rc = 0;
-out:
-	close(fd);
-	return rc;
+/* tmpout_fn: the template of arg (struct batch_tw) into path.  Returns
+ * 0 or -1. */
+static int
+batch_template_out(const char *path, const char *tmpdir, void *arg)
+{
+	const struct batch_tw	*w = arg;
+
+	return batch_template_write(w->s, w->spec, w->unit_id, path, tmpdir);
 }
 
 /* The template pre-filled for a unit; see batch.h.  s NULL: the
@@ -538,31 +526,20 @@ int
 batch_template_unit(struct store *s, const struct batch_spec *spec,
     int64_t unit_id, unsigned char **out, size_t *outsz)
 {
-	const char	*tmp = getenv("TMPDIR");
-	char		 path[512];
-	int		 fd, rc;
+	struct batch_tw	 w = { s, spec, unit_id };
 
 	*out = NULL;
 	*outsz = 0;
 	if (spec == NULL || batch_ncols(spec) == 0 ||
 	    batch_ncols(spec) > XLSX_MAX_COLS)
 		return -1;
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
-		tmp = "/tmp";
-	snprintf(path, sizeof(path), "%s/template-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) < 0) {
-		log_err("batch: template: mkstemp: %s", path);
-		return -1;
-	}
-	close(fd);
-	rc = batch_template_write(s, spec, unit_id, path, tmp);
-	if (rc == 0)
-		rc = batch_slurp(path, out, outsz);
-	unlink(path);
-	if (rc != 0)
+	if (tmpout_bytes("template", batch_template_out, &w, out,
+	    outsz) != 0) {
 		log_err("batch: template of %s for unit %" PRId64 " failed",
 		    spec->business, unit_id);
-	return rc;
+		return -1;
+	}
+	return 0;
 }
 
 /* The template; see batch.h.  Returns 0 or -1. */

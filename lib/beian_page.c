@@ -14,6 +14,7 @@
 #include "hall.h"
 #include "beian.h"
 #include "beian_page.h"
+#include "tmpout.h"
 #include "employment.h"
 #include "pager.h"
 #include "person.h"
@@ -391,37 +392,22 @@ beian_page_detail(struct hall_ctx *c)
 	return 0;
 }
 
-/* Reads the file at path into a new buffer (*out, freed by the
- * caller) of *outsz bytes.  Returns 0 or -1. */
-static int
-beian_slurp(const char *path, unsigned char **out, size_t *outsz)
-{
-	struct stat	 sb;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 r;
-	int		 fd;
+/* What beian_page_export has beian_export write. */
+struct beian_out {
+	struct hall_ctx			*c;
+	const struct beian_filter	*f;
+	int64_t				 rows;
+};
 
-	*out = NULL;
-	*outsz = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fstat(fd, &sb) != 0 || sb.st_size <= 0 ||
-	    (buf = malloc((size_t)sb.st_size)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)sb.st_size &&
-	    (r = read(fd, buf + got, (size_t)sb.st_size - got)) > 0)
-		got += (size_t)r;
-	close(fd);
-	if (got != (size_t)sb.st_size) {
-		free(buf);
-		return -1;
-	}
-	*out = buf;
-	*outsz = got;
-	return 0;
+/* tmpout_fn: the unit's registrations of arg (struct beian_out) as
+ * .xlsx into path.  Returns 0 or -1. */
+static int
+beian_out(const char *path, const char *tmpdir, void *arg)
+{
+	struct beian_out	*o = arg;
+
+	return beian_export(o->c->s, o->c->acct.unit_id, o->f, path, tmpdir,
+	    BEIAN_EXPORT_MAX, &o->rows);
 }
 
 /* See beian_page.h. */
@@ -429,10 +415,9 @@ int
 beian_page_export(struct hall_ctx *c, const struct beian_filter *f)
 {
 	struct form_errors	 errs;
-	const char		*tmp = getenv("TMPDIR");
-	char			 path[512], day[11], msg[256];
-	int64_t			 total, rows;
-	int			 fd, rc;
+	struct beian_out	 o = { c, f, 0 };
+	char			 day[11], msg[256];
+	int64_t			 total;
 
 	if (beian_count(c->s, c->acct.unit_id, f, &total) != 0)
 		return -1;
@@ -444,18 +429,7 @@ beian_page_export(struct hall_ctx *c, const struct beian_filter *f)
 		form_error_add(&errs, "to", "TOO_MANY", msg);
 		return beian_page_list(c, f, &errs);
 	}
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
-		tmp = "/tmp";
-	snprintf(path, sizeof(path), "%s/beian-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) < 0)
-		return -1;
-	close(fd);
-	rc = beian_export(c->s, c->acct.unit_id, f, path, tmp,
-	    BEIAN_EXPORT_MAX, &rows);
-	if (rc == 0)
-		rc = beian_slurp(path, &c->file, &c->filesz);
-	unlink(path);
-	if (rc != 0)
+	if (tmpout_bytes("beian", beian_out, &o, &c->file, &c->filesz) != 0)
 		return -1;
 	c->file_owned = 1;
 	hdate_fmt(&c->today, day);

@@ -15,6 +15,7 @@
 
 #include "arrears.h"
 #include "bujiao_page.h"
+#include "tmpout.h"
 #include "person.h"
 #include "receipt.h"
 #include "rsign.h"
@@ -702,36 +703,6 @@ bj_xmx(struct bj_sheet *sh)
 		sh->failed = 1;
 }
 
-/* Reads the file at path into a malloc'd buffer.  Returns 0 or -1. */
-static int
-bj_slurp(const char *path, unsigned char **out, size_t *outsz)
-{
-	struct stat	 sb;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 r;
-	int		 fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fstat(fd, &sb) != 0 || sb.st_size <= 0 ||
-	    (buf = malloc((size_t)sb.st_size)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)sb.st_size &&
-	    (r = read(fd, buf + got, (size_t)sb.st_size - got)) > 0)
-		got += (size_t)r;
-	close(fd);
-	if (got != (size_t)sb.st_size) {
-		free(buf);
-		return -1;
-	}
-	*out = buf;
-	*outsz = got;
-	return 0;
-}
-
 /* Writes the workbook of kind to path (constant memory: rows go to
  * disk as written).  Returns 0 or -1. */
 static int
@@ -772,16 +743,36 @@ bj_xwrite(struct hall_ctx *c, const struct task *t, const struct receipt *r,
 	return 0;
 }
 
+/* What bj_page_xlsx has bj_xwrite write. */
+struct bj_out {
+	struct hall_ctx			*c;
+	const struct task		*t;
+	const struct receipt		*r;
+	const struct bujiao_info	*b;
+	int				 mx;
+};
+
+/* tmpout_fn: the workbook of arg (struct bj_out) into path.  Returns 0
+ * or -1. */
+static int
+bj_out(const char *path, const char *tmpdir, void *arg)
+{
+	const struct bj_out	*o = arg;
+	char			 dir[320];
+
+	snprintf(dir, sizeof(dir), "%s", tmpdir);
+	return bj_xwrite(o->c, o->t, o->r, o->b, o->mx, path, dir);
+}
+
 /* See bujiao_page.h. */
 int
 bj_page_xlsx(struct hall_ctx *c, const struct task *t, const char *kind)
 {
 	const struct wf_receipt	*k = receipt_kind_of(&bujiao_business, kind);
-	const char		*tmp = getenv("TMPDIR");
 	struct bujiao_info	 b;
 	struct receipt		 r;
-	char			 path[512], dir[320];
-	int			 fd, rc, mx;
+	struct bj_out		 o;
+	int			 mx;
 
 	if (k == NULL)
 		return 1;
@@ -789,18 +780,8 @@ bj_page_xlsx(struct hall_ctx *c, const struct task *t, const char *kind)
 	if (bujiao_load(c->s, t->id, &b) != 0 ||
 	    receipt_issue(c->s, t->id, 0, k, &r) != 0)
 		return -1;
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
-		tmp = "/tmp";
-	snprintf(dir, sizeof(dir), "%s", tmp);
-	snprintf(path, sizeof(path), "%s/bujiao-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) < 0)
-		return -1;
-	close(fd);
-	rc = bj_xwrite(c, t, &r, &b, mx, path, dir);
-	if (rc == 0)
-		rc = bj_slurp(path, &c->file, &c->filesz);
-	unlink(path);
-	if (rc != 0)
+	o = (struct bj_out){ c, t, &r, &b, mx };
+	if (tmpout_bytes("bujiao", bj_out, &o, &c->file, &c->filesz) != 0)
 		return -1;
 	c->file_owned = 1;
 	snprintf(c->file_name, sizeof(c->file_name), "%s-%s.xlsx", r.kind,

@@ -12,6 +12,7 @@
 #include "mingce.h"
 #include "rsign.h"
 #include "mingce_page.h"
+#include "tmpout.h"
 #include "page.h"
 #include "pager.h"
 #include "pdf.h"
@@ -253,63 +254,38 @@ mingce_page_view(struct hall_ctx *c)
 	return 0;
 }
 
-/* Reads the file at path into a new buffer (*out, freed by the
- * caller) of *outsz bytes.  Returns 0 or -1. */
-static int
-mingce_slurp(const char *path, unsigned char **out, size_t *outsz)
-{
-	struct stat	 sb;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 r;
-	int		 fd;
+/* What mingce_page_xlsx has mingce_xlsx write. */
+struct mingce_out {
+	struct store		*s;
+	const struct mingce	*m;
+	const char		*unit;
+};
 
-	*out = NULL;
-	*outsz = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fstat(fd, &sb) != 0 || sb.st_size <= 0 ||
-	    (buf = malloc((size_t)sb.st_size)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)sb.st_size &&
-	    (r = read(fd, buf + got, (size_t)sb.st_size - got)) > 0)
-		got += (size_t)r;
-	close(fd);
-	if (got != (size_t)sb.st_size) {
-		free(buf);
-		return -1;
-	}
-	*out = buf;
-	*outsz = got;
-	return 0;
+/* tmpout_fn: the 名册 of arg (struct mingce_out) as .xlsx into path.
+ * Returns 0 or -1. */
+static int
+mingce_out(const char *path, const char *tmpdir, void *arg)
+{
+	const struct mingce_out	*o = arg;
+
+	return mingce_xlsx(o->s, o->m, o->unit, path, tmpdir);
 }
 
 /* See mingce_page.h. */
 int
 mingce_page_xlsx(struct hall_ctx *c)
 {
-	const char	*tmp = getenv("TMPDIR");
-	struct mingce	 m;
-	char		 path[512], unit[512];
-	int		 fd, rc;
+	struct mingce		 m;
+	struct mingce_out	 o;
+	char			 unit[512];
+	int			 rc;
 
 	if ((rc = mingce_page_load(c, &m)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (receipt_unit_name(c->s, m.unit_id, unit, sizeof(unit)) != 0)
 		return -1;
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
-		tmp = "/tmp";
-	snprintf(path, sizeof(path), "%s/mingce-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) < 0)
-		return -1;
-	close(fd);
-	rc = mingce_xlsx(c->s, &m, unit, path, tmp);
-	if (rc == 0)
-		rc = mingce_slurp(path, &c->file, &c->filesz);
-	unlink(path);
-	if (rc != 0)
+	o = (struct mingce_out){ c->s, &m, unit };
+	if (tmpout_bytes("mingce", mingce_out, &o, &c->file, &c->filesz) != 0)
 		return -1;
 	c->file_owned = 1;
 	snprintf(c->file_name, sizeof(c->file_name), "缴费基数名册-%d-%s.xlsx",

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "oversight.h"
 #include "oversight_page.h"
+#include "tmpout.h"
 #include "pager.h"
 #include "receipt.h"
 #include "timeliness.h"
@@ -262,48 +263,33 @@ oversight_page_list(struct hall_ctx *c)
 	    ovp_row, &a) < 0 ? -1 : 0;
 }
 
-/* Reads the file at path into a new buffer (*out, freed by the
- * caller) of *outsz bytes.  Returns 0 or -1. */
-static int
-ovp_slurp(const char *path, unsigned char **out, size_t *outsz)
-{
-	struct stat	 sb;
-	unsigned char	*buf;
-	size_t		 got = 0;
-	ssize_t		 r;
-	int		 fd;
+/* What oversight_page_xlsx has oversight_xlsx write. */
+struct ovp_out {
+	struct store		*s;
+	const struct ov_ctx	*ctx;
+	enum ov_list		 l;
+	const char		*unit;
+};
 
-	*out = NULL;
-	*outsz = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fstat(fd, &sb) != 0 || sb.st_size <= 0 ||
-	    (buf = malloc((size_t)sb.st_size)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)sb.st_size &&
-	    (r = read(fd, buf + got, (size_t)sb.st_size - got)) > 0)
-		got += (size_t)r;
-	close(fd);
-	if (got != (size_t)sb.st_size) {
-		free(buf);
-		return -1;
-	}
-	*out = buf;
-	*outsz = got;
-	return 0;
+/* tmpout_fn: list l of arg (struct ovp_out) as .xlsx into path.
+ * Returns 0 or -1. */
+static int
+ovp_out(const char *path, const char *tmpdir, void *arg)
+{
+	const struct ovp_out	*o = arg;
+
+	return oversight_xlsx(o->s, o->ctx, o->l, o->unit, path, tmpdir) < 0 ?
+	    -1 : 0;
 }
 
 /* See oversight_page.h. */
 int
 oversight_page_xlsx(struct hall_ctx *c)
 {
-	const char	*tmp = getenv("TMPDIR");
 	struct ov_ctx	 ctx;
+	struct ovp_out	 o;
 	enum ov_list	 l;
-	char		 path[512], unit[512], day[11];
-	int		 fd, rc;
+	char		 unit[512], day[11];
 
 	if ((l = ovp_list_param(c)) == OV_LIST__MAX)
 		return 0;
@@ -311,17 +297,8 @@ oversight_page_xlsx(struct hall_ctx *c)
 	    timeliness_sweep(c->s, c->acct.unit_id, &c->today, 500) < 0 ||
 	    receipt_unit_name(c->s, c->acct.unit_id, unit, sizeof(unit)) != 0)
 		return -1;
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) > 300)
-		tmp = "/tmp";
-	snprintf(path, sizeof(path), "%s/jianguan-XXXXXX", tmp);
-	if ((fd = mkstemp(path)) < 0)
-		return -1;
-	close(fd);
-	rc = oversight_xlsx(c->s, &ctx, l, unit, path, tmp) < 0 ? -1 : 0;
-	if (rc == 0)
-		rc = ovp_slurp(path, &c->file, &c->filesz);
-	unlink(path);
-	if (rc != 0)
+	o = (struct ovp_out){ c->s, &ctx, l, unit };
+	if (tmpout_bytes("jianguan", ovp_out, &o, &c->file, &c->filesz) != 0)
 		return -1;
 	c->file_owned = 1;
 	hdate_fmt(&c->today, day);

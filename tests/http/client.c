@@ -813,3 +813,21 @@ policy_test_year(const char *date)
 	db_exec(q);
 	return y + 1;
 }
+
+/* See client.h. */
+const char *
+fen_yuan(long long fen, char buf[32])
+{
+	char		 d[24];
+	size_t		 n, i, j = 0;
+
+	snprintf(d, sizeof(d), "%lld", fen / 100);
+	n = strlen(d);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = d[i];
+	}
+	snprintf(buf + j, 32 - j, ".%02lld", fen % 100);
+	return buf;
+}

@@ -195,4 +195,8 @@ void		 set_clock(const char *when);
  * open on date. */
 int		 policy_test_year(const char *date);
 
+/* Formats fen as "1,234.56" into buf[32] (the tests' own formatting,
+ * to compare with the hall's).  Returns buf. */
+const char	*fen_yuan(long long fen, char buf[32]);
+
 #endif

@@ -99,24 +99,6 @@ static char	 next_month[8];
 static int	 next_year;
 static long long floor_fen, ceil_fen;
 
-/* Formats fen as "1,234.56" into buf[32]. */
-static const char *
-yuan(long long fen, char buf[32])
-{
-	char		 d[24];
-	size_t		 n, i, j = 0;
-
-	snprintf(d, sizeof(d), "%lld", fen / 100);
-	n = strlen(d);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = d[i];
-	}
-	snprintf(buf + j, 32 - j, ".%02lld", fen % 100);
-	return buf;
-}
-
 /* Pins the hall's clock to now (the client certificates are checked
  * against it; 6 minutes on when the day is about to end) and reads
  * the month a change applies from and its year's bounds. */
@@ -168,8 +150,8 @@ START_TEST(gz_http_ends_at_once_clamped)
 	char		 path[160], sql[256], fl[32], ce[32], yr[8];
 	long long	 id;
 
-	yuan(floor_fen, fl);
-	yuan(ceil_fen, ce);
+	fen_yuan(floor_fen, fl);
+	fen_yuan(ceil_fen, ce);
 	snprintf(yr, sizeof(yr), "%d", next_year);
 
 	browser_init(&b, "unit-a");

@@ -94,24 +94,6 @@ jb_cap(void)
 	return 3 * db_int(sql);
 }
 
-/* fen as "1,234.56" into buf[32] (the test's own formatting). */
-static const char *
-jb_yuan(long long fen, char buf[32])
-{
-	char	 d[24];
-	size_t	 n, i, j = 0;
-
-	snprintf(d, sizeof(d), "%lld", fen / 100);
-	n = strlen(d);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = d[i];
-	}
-	snprintf(buf + j, 32 - j, ".%02lld", fen % 100);
-	return buf;
-}
-
 /* Makes a person of username's unit with a contract from start to
  * 2028-12-31, insurance stopped (so the 退工 may come first), and a
  * 申报工资 of wage_fen.  Names the person name. */
@@ -353,8 +335,8 @@ START_TEST(jb_form_computes_prints_xlsx)
 	    "32,000.00元");
 	ck_xpath_eq(&a, "string(/page/detail/field[@label='经济补偿工作年限'])",
 	    "3年7个月0天");
-	snprintf(want, sizeof(want), "%s元(社平工资%s元×3)", jb_yuan(cap, c),
-	    jb_yuan(cap / 3, avg));
+	snprintf(want, sizeof(want), "%s元(社平工资%s元×3)", fen_yuan(cap, c),
+	    fen_yuan(cap / 3, avg));
 	ck_xpath_eq(&a, "string(/page/detail/field[@label='经济补偿封顶基数'])",
 	    want);
 	answer_free(&a);
@@ -423,8 +405,8 @@ START_TEST(jb_below_statutory_warns_capped)
 	ck_assert_int_gt(cap, 1000000);
 	jb_months_back(30, start);
 	jb_months_back(16 * 12 + 3, from);
-	jb_yuan(12 * cap, due);
-	jb_yuan(12 * cap - 10000000, diff);
+	fen_yuan(12 * cap, due);
+	fen_yuan(12 * cap - 10000000, diff);
 	snprintf(full, sizeof(full), "%lld.%02lld", 12 * cap / 100,
 	    12 * cap % 100);
 	jb_make("demo-a", "补偿测乙", start, 100000000, &f);
