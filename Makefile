@@ -216,7 +216,7 @@ bench-callgrind: $(PROGS) $(ADMIN) $(HELLO) $(FCGIGET)
 
 # The same requests on the demo store and on a large one (hall-admin
 # populate; SCALE_PERSONS etc. in tests/bench/scale.sh), with ratios.
-bench-scale: $(PROGS) $(ADMIN)
+bench-scale: $(PROGS) $(ADMIN) $(FCGIGET)
 	@WORKERS=$(WORKERS) sh tests/bench/scale.sh $(CURDIR) $(B)
 
 FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))

@@ -1645,8 +1645,10 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
  * made once when the receipt is first shown and kept, so that the same
  * receipt is the same bytes every time (an ECDSA signature is made
  * with a random nonce) and certifies the facts as they were at issue.
- * Empty until then, or when no signing key is configured. */
-"ALTER TABLE receipts ADD COLUMN sig TEXT NOT NULL DEFAULT '';",
+ * Empty until then, or when no signing key is configured.  The same for
+ * a 缴费基数名册 (mingce.sig), whose facts are its totals. */
+"ALTER TABLE receipts ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
+"ALTER TABLE mingce ADD COLUMN sig TEXT NOT NULL DEFAULT '';",
 };
 
 const size_t store_nmigrations =

@@ -53,6 +53,8 @@ enum mingce_stmt {
 	MC_STMT_REGION,		/* a unit's region */
 	MC_STMT_DISCARD_ROWS,	/* the rows of a 名册 not finished */
 	MC_STMT_DISCARD,	/* its head */
+	MC_STMT_SIG_GET,	/* its kept signature */
+	MC_STMT_SIG_KEEP,	/* keeps one unless kept */
 	MC_STMT__MAX
 };
 
@@ -109,6 +111,10 @@ static const char *const mingce_sql[MC_STMT__MAX] = {
 	    "DELETE FROM mingce_rows WHERE mingce_id = ?1",
 	[MC_STMT_DISCARD] =
 	    "DELETE FROM mingce WHERE id = ?1 AND NOT " MC_FINISHED,
+	[MC_STMT_SIG_GET] =
+	    "SELECT sig FROM mingce WHERE id = ?1",
+	[MC_STMT_SIG_KEEP] =
+	    "UPDATE mingce SET sig = ?2 WHERE id = ?1 AND sig = ''",
 };
 
 /* See mingce.h. */
@@ -780,4 +786,41 @@ mingce_xlsx(struct store *s, const struct mingce *m, const char *unit_name,
 	if (workbook_close(wb) != LXW_NO_ERROR || n < 0 || sh.failed)
 		return -1;
 	return 0;
+}
+
+/* See mingce.h.  Returns 0, 1 none kept, -1 error. */
+int
+mingce_sig_get(struct store *s, int64_t id, char *buf, size_t bufsz)
+{
+	struct store_stmt	*st;
+	const char		*v;
+	int			 rc, found = 0;
+
+	buf[0] = '\0';
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_SIG_GET])) == NULL ||
+	    store_bind_int(st, 1, id) != 0)
+		return -1;
+	if ((rc = store_step(st)) == STORE_ROW) {
+		v = store_col_text(st, 0);
+		if (v != NULL && *v != '\0' && strlen(v) < bufsz) {
+			memcpy(buf, v, strlen(v) + 1);
+			found = 1;
+		}
+	}
+	store_reset(st);
+	if (rc != STORE_ROW && rc != STORE_DONE)
+		return -1;
+	return found ? 0 : 1;
+}
+
+/* See mingce.h.  Returns 0 or -1. */
+int
+mingce_sig_keep(struct store *s, int64_t id, const char *sig)
+{
+	struct store_stmt	*st;
+
+	if ((st = store_stmt(s, mingce_sql[MC_STMT_SIG_KEEP])) == NULL ||
+	    store_bind_int(st, 1, id) != 0 || store_bind_text(st, 2, sig) != 0)
+		return -1;
+	return store_exec_stmt(s, st);
 }

@@ -120,4 +120,14 @@ int		 mingce_verify(struct store *s, const char *no, const char *code,
 int		 mingce_xlsx(struct store *s, const struct mingce *m,
 		    const char *unit_name, const char *path, const char *tmpdir);
 
+/* The signed part of 名册 id's QR code kept by mingce_sig_keep() into
+ * buf[bufsz] (as receipt_sig_get for a receipt).  Returns 0, 1 none kept
+ * (or too long), -1 on error. */
+int		 mingce_sig_get(struct store *s, int64_t id, char *buf,
+		    size_t bufsz);
+
+/* Keeps sig as the signed part of 名册 id's QR code unless one is kept.
+ * Returns 0 or -1. */
+int		 mingce_sig_keep(struct store *s, int64_t id, const char *sig);
+
 #endif

@@ -329,24 +329,63 @@ mingce_pdf_field(xmlNodePtr detail, const char *label, const char *value)
 	    (const xmlChar *)label);
 }
 
-/* The QR code's text of 名册 m: rsign_qr_text() as for a receipt, else
- * the verification address with its number and code, into buf. */
+/* The facts 名册 m certifies (rsign.h's lines: 文件, 单位, 年度,
+ * 基数所属月份, 出具日期, 人数 and the two totals) into buf[bufsz].
+ * Returns 0 or -1. */
+static int
+mingce_facts(struct hall_ctx *c, const struct mingce *m, char *buf,
+    size_t bufsz)
+{
+	struct hdate	 d;
+	char		 unit[256], v[64], day[11];
+	size_t		 len = 0;
+
+	buf[0] = '\0';
+	if (receipt_unit_name(c->s, m->unit_id, unit, sizeof(unit)) != 0)
+		return -1;
+	clock_date(m->issued_at, &d);
+	hdate_fmt(&d, day);
+	snprintf(v, sizeof(v), "%d", m->year);
+	if (rsign_fact_line(buf, bufsz, &len, "文件", "缴费基数名册") != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "单位", unit) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "年度", v) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "基数所属月份", m->month) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "出具日期", day) != 0)
+		return -1;
+	snprintf(v, sizeof(v), "%lld", (long long)m->persons);
+	if (rsign_fact_line(buf, bufsz, &len, "人数", v) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "申报工资合计(元)",
+	    wb_yuan(m->wage_total_fen, v, sizeof(v))) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "缴费基数合计(元)",
+	    wb_yuan(m->base_total_fen, v, sizeof(v))) != 0)
+		return -1;
+	return 0;
+}
+
+/* The QR code's text of 名册 m into buf[bufsz]: the verification
+ * address with its number and code and, when the office's key is
+ * configured, its facts signed once and kept (mingce_sig_keep), as a
+ * receipt's (rsign.h).  Unsigned when the signature cannot be made. */
 static void
 mingce_pdf_qr(struct hall_ctx *c, const struct mingce *m, char *buf,
     size_t bufsz)
 {
-	struct receipt	 r;
-	char		 url[256];
+	char	 url[256], facts[RSIGN_FACTS_MAX + 1], part[RSIGN_QR_MAX];
+	int	 rc;
 
-	memset(&r, 0, sizeof(r));
-	snprintf(r.kind, sizeof(r.kind), "缴费基数名册");
-	snprintf(r.no, sizeof(r.no), "%s", m->no);
-	snprintf(r.code, sizeof(r.code), "%s", m->code);
-	r.issued_at = m->issued_at;
-	if (rsign_qr_text(c->s, &r, buf, bufsz) == 0)
-		return;
 	receipt_verify_url(url, sizeof(url));
 	snprintf(buf, bufsz, "%s?no=%s&code=%s", url, m->no, m->code);
+	if ((rc = mingce_sig_get(c->s, m->id, part, sizeof(part))) == 1) {
+		if (mingce_facts(c, m, facts, sizeof(facts)) != 0 ||
+		    rsign_sign_facts(m->no, m->code, facts, part,
+		    sizeof(part)) != 0 ||
+		    mingce_sig_keep(c->s, m->id, part) != 0)
+			return;
+		rc = mingce_sig_get(c->s, m->id, part, sizeof(part));
+	}
+	if (rc == 0)
+		snprintf(buf, bufsz, "%s?no=%s&code=%s&%s", url, m->no,
+		    m->code, part);
 }
 
 /* Builds the 名册's receipt page (lib/pdf.h's shape: <receipt>, <unit>,

@@ -169,11 +169,10 @@ rsign_persons(struct store *s, const struct task *t, int limit,
 	return n;
 }
 
-/* Appends "label=value\n" to buf (len bytes used of bufsz) with the
- * line breaks of value made spaces, so that a value never forges a
- * line.  Returns 0, or -1 when it does not fit (buf then unchanged). */
-static int
-put_line(char *buf, size_t bufsz, size_t *len, const char *label,
+/* See rsign.h.  Returns 0, or -1 when it does not fit (buf then
+ * unchanged). */
+int
+rsign_fact_line(char *buf, size_t bufsz, size_t *len, const char *label,
     const char *value)
 {
 	size_t	 l = strlen(label), v = strlen(value), i;
@@ -236,7 +235,7 @@ facts_person(void *arg, const struct rsign_person *p)
 		bad = append_field(line, sizeof(line), &n, "|",
 		    p->label[i]) != 0 ||
 		    append_field(line, sizeof(line), &n, ":", p->value[i]) != 0;
-	return bad || put_line(a->buf, a->bufsz, a->len, "人员", line) != 0;
+	return bad || rsign_fact_line(a->buf, a->bufsz, a->len, "人员", line) != 0;
 }
 
 /* The facts text of r; see rsign.h.  Returns its length or -1. */
@@ -262,12 +261,12 @@ rsign_facts(struct store *s, const struct receipt *r, char *buf,
 	b = wf_business(t.business);
 	clock_date(r->issued_at, &d);
 	hdate_fmt(&d, day);
-	if (put_line(buf, bufsz, &len, "文件", r->kind) != 0 ||
-	    put_line(buf, bufsz, &len, "单位", unit) != 0 ||
-	    put_line(buf, bufsz, &len, "业务", b != NULL ? b->name :
+	if (rsign_fact_line(buf, bufsz, &len, "文件", r->kind) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "单位", unit) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "业务", b != NULL ? b->name :
 	    t.business) != 0 ||
-	    put_line(buf, bufsz, &len, "业务顺序号", t.seq_no) != 0 ||
-	    put_line(buf, bufsz, &len, "出具日期", day) != 0)
+	    rsign_fact_line(buf, bufsz, &len, "业务顺序号", t.seq_no) != 0 ||
+	    rsign_fact_line(buf, bufsz, &len, "出具日期", day) != 0)
 		return -1;
 	/* The persons apart, so that 人数 (known once they are read)
 	 * comes before them. */
@@ -281,7 +280,7 @@ rsign_facts(struct store *s, const struct receipt *r, char *buf,
 	if (rsign_persons(s, &t, RSIGN_PERSONS, facts_person, &a, &total) < 0)
 		return -1;
 	snprintf(count, sizeof(count), "%lld", (long long)total);
-	if (put_line(buf, bufsz, &len, "人数", count) != 0 ||
+	if (rsign_fact_line(buf, bufsz, &len, "人数", count) != 0 ||
 	    len + plen >= bufsz)
 		return -1;
 	memcpy(buf + len, persons, plen + 1);
@@ -382,22 +381,21 @@ sign_text(EVP_PKEY *pkey, const char *msg, size_t len,
 	return ok ? 0 : -1;
 }
 
-/* The signed part of receipt r's QR code, "d=<facts>&sig=<signature>"
- * (both base64url), made now with pkey into buf[bufsz].  Returns 0 or
- * -1. */
+/* The signed part "d=<facts>&sig=<signature>" (both base64url) of the
+ * document no, code with facts[0..flen), made now with pkey into
+ * buf[bufsz].  Returns 0 or -1. */
 static int
-signed_part(struct store *s, const struct receipt *r, EVP_PKEY *pkey,
-    char *buf, size_t bufsz)
+sign_facts(EVP_PKEY *pkey, const char *no, const char *code,
+    const char *facts, int flen, char *buf, size_t bufsz)
 {
-	char		 facts[RSIGN_FACTS_MAX + 1];
 	char		 canon[RSIGN_FACTS_MAX + 128];
 	char		 d[4 * (RSIGN_FACTS_MAX / 3) + 8], sigtxt[128];
 	unsigned char	 sig[RSIGN_SIG_MAX];
 	size_t		 siglen;
-	int		 n, flen, clen;
+	int		 n, clen;
 
-	if ((flen = rsign_facts(s, r, facts, sizeof(facts))) < 0 ||
-	    (clen = rsign_canonical(r->no, r->code, facts, (size_t)flen,
+	if (flen < 0 || flen > RSIGN_FACTS_MAX ||
+	    (clen = rsign_canonical(no, code, facts, (size_t)flen,
 	    canon, sizeof(canon))) < 0 ||
 	    sign_text(pkey, canon, (size_t)clen, sig, &siglen) != 0 ||
 	    rsign_b64url((const unsigned char *)facts, (size_t)flen, d,
@@ -406,6 +404,33 @@ signed_part(struct store *s, const struct receipt *r, EVP_PKEY *pkey,
 		return -1;
 	n = snprintf(buf, bufsz, "d=%s&sig=%s", d, sigtxt);
 	return n < 0 || (size_t)n >= bufsz ? -1 : 0;
+}
+
+/* The signed part of receipt r's QR code, made now with pkey into
+ * buf[bufsz].  Returns 0 or -1. */
+static int
+signed_part(struct store *s, const struct receipt *r, EVP_PKEY *pkey,
+    char *buf, size_t bufsz)
+{
+	char	 facts[RSIGN_FACTS_MAX + 1];
+
+	return sign_facts(pkey, r->no, r->code, facts,
+	    rsign_facts(s, r, facts, sizeof(facts)), buf, bufsz);
+}
+
+/* See rsign.h.  Returns 0, 1 no key, -1 error. */
+int
+rsign_sign_facts(const char *no, const char *code, const char *facts,
+    char *part, size_t partsz)
+{
+	EVP_PKEY	*pkey;
+
+	if (signing_key(&pkey) != 0)
+		return -1;
+	if (pkey == NULL)
+		return 1;
+	return sign_facts(pkey, no, code, facts, (int)strlen(facts), part,
+	    partsz);
 }
 
 /* The QR text of r into buf[bufsz], signed fresh when fresh, else with

@@ -59,6 +59,20 @@ void		 receipt_verify_url(char *buf, size_t bufsz);
 int		 rsign_qr_text(struct store *s, const struct receipt *r,
 		    char *buf, size_t bufsz);
 
+/* Appends the facts line "label=value\n" to buf[bufsz] (*len bytes so
+ * far, kept NUL-terminated), line breaks of value made spaces so that a
+ * value never forges a line.  Returns 0, or -1 when it does not fit. */
+int		 rsign_fact_line(char *buf, size_t bufsz, size_t *len,
+		    const char *label, const char *value);
+
+/* The signed part "d=…&sig=…" of a numbered document that is not a
+ * task's receipt (the 缴费基数名册) with the facts text facts (lines of
+ * rsign_fact_line, at most RSIGN_FACTS_MAX bytes), signed now with the
+ * configured key into part[partsz].  Returns 0, 1 when no key is
+ * configured, -1 on error. */
+int		 rsign_sign_facts(const char *no, const char *code,
+		    const char *facts, char *part, size_t partsz);
+
 /* The signed part (&d=…&sig=…) is made once, when a receipt is first
  * shown, and kept with it (receipt_sig_keep): an ECDSA signature has a
  * random nonce, and the same receipt must be the same bytes every time.
