@@ -1648,7 +1648,11 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
  * Empty until then, or when no signing key is configured.  The same for
  * a 缴费基数名册 (mingce.sig), whose facts are its totals. */
 "ALTER TABLE receipts ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
-"ALTER TABLE mingce ADD COLUMN sig TEXT NOT NULL DEFAULT '';",
+"ALTER TABLE mingce ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
+/* And pending_posts gets the index its foreign key wants: adding an
+ * account (hall-admin integ-add, INSERT … SELECT) checked the kept
+ * forms by a scan (make test-plans). */
+"CREATE INDEX pending_posts_account ON pending_posts(account_id);",
 };
 
 const size_t store_nmigrations =
