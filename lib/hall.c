@@ -421,7 +421,8 @@ fail:
  * has no password) and pages of no unit role are refused, and so is a
  * POST unless the operator granted writing, and a POST a browser sent
  * (Origin or Sec-Fetch-Site: the account has no session, so no CSRF
- * token, and a browser holding its certificate could be made to post).  Every call,
+ * token, and a browser holding its certificate could be made to post);
+ * every call once its unit is 注销.  Every call,
  * refused or not, is audited first; when the audit cannot be written
  * the call is refused 503.  Returns 1 to go on to the handler, 0 when c
  * holds the refusal. */
@@ -430,7 +431,11 @@ integ_gate(struct hall_ctx *c, const struct route *rt)
 {
 	const char	*code = NULL, *msg = NULL;
 
-	if ((rt->flags & ROUTE_CERT) || is_login_path(c->r->path)) {
+	if (c->acct.unit_closed) {
+		/* An HR system's access ends with its unit. */
+		code = "INTEG_UNIT_CLOSED";
+		msg = "单位已注销,集成账户已停止使用";
+	} else if ((rt->flags & ROUTE_CERT) || is_login_path(c->r->path)) {
 		code = "INTEG_NO_LOGIN";
 		msg = "集成账户凭证书访问,没有密码,不能登录";
 	} else if (!(rt->flags & ROUTE_UNIT)) {

@@ -57,7 +57,8 @@
 #define ACCOUNT_COLS \
 	"a.id, a.kind, COALESCE(a.unit_id, 0), a.username, a.display_name," \
 	" COALESCE(u.name, ''), COALESCE(u.vip, 0), a.must_change," \
-	" a.failed, a.locked_until, a.integration, a.may_write"
+	" a.failed, a.locked_until, a.integration, a.may_write," \
+	" COALESCE(u.status, '正常') = '注销'"
 
 /* The statements of accounts and sessions; their SQL is in ident_sql. */
 enum ident_stmt {
@@ -760,6 +761,7 @@ account_row(struct store_stmt *st, struct account *out)
 	out->locked_until = (time_t)store_col_int64(st, 9);
 	out->integration = store_col_int(st, 10) != 0;
 	out->may_write = store_col_int(st, 11) != 0;
+	out->unit_closed = store_col_int(st, 12) != 0;
 	return 0;
 }
 

@@ -99,6 +99,7 @@ struct account {
 	 * operator let it POST (hall-admin integ-grant). */
 	int		 integration;
 	int		 may_write;
+	int		 unit_closed;	/* its unit is 注销 */
 };
 
 /* The account bound to certificate fingerprint fp (not revoked).

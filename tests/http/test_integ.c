@@ -442,6 +442,22 @@ START_TEST(integ_reads_jianguan_sends_nothing)
 	get_ok(&b, "/jianguan", &a);
 	answer_free(&a);
 	ck_assert_int_eq(unit_msgs("接口预警"), 1);
+
+	/* Its unit 注销: nothing more, audited as refused; back 正常,
+	 * it reads again. */
+	db_exec("UPDATE units SET status = '注销' WHERE id = (SELECT unit_id "
+	    "FROM accounts WHERE username = 'demo-vip')");
+	ck_assert_int_eq(http_get(&b, "/feed", 0, &a), 403);
+	ck_xpath_eq(&a, "string(/page/error/@code)", "INTEG_UNIT_CLOSED");
+	answer_free(&a);
+	snprintf(q, sizeof(q), "SELECT count(*) FROM audit WHERE account_id = "
+	    "%lld AND object = '/feed' AND detail LIKE "
+	    "'%%refused: INTEG_UNIT_CLOSED'", account_id(HR_USER));
+	ck_assert_int_eq(db_int(q), 1);
+	db_exec("UPDATE units SET status = '正常' WHERE id = (SELECT unit_id "
+	    "FROM accounts WHERE username = 'demo-vip')");
+	get_ok(&b, "/feed?limit=1", &a);
+	answer_free(&a);
 }
 END_TEST
 
