@@ -1521,8 +1521,11 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
  * column the feed shows, so a 缴费基数 or a copied name does not).  The feed reads a unit's rows after a
  * cursor by person_changes_unit, a page at a time.  A moved row is
  * deleted and inserted again (not INSERT OR REPLACE, whose conflict
- * rule an outer INSERT OR IGNORE would override).  The rows of the
- * persons already known are made here, in (unit, person) order. */
+ * rule an outer INSERT OR IGNORE would override).  A change of the
+ * person himself (name, 身份证号, …) moves only the rows of the units
+ * where he is still 参保缴费 or 在职: a former employer is not told of
+ * it.  The rows of the persons already known are made here, in (unit,
+ * person) order. */
 "CREATE TABLE person_changes ("
 "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
 "  unit_id INTEGER NOT NULL,"
@@ -1578,10 +1581,14 @@ OV_FLAG("arrears", "NEW.unit_id", "NEW.person_id",
 "  birth ON persons BEGIN"
 "  DELETE FROM person_changes WHERE person_id = NEW.id AND unit_id IN"
 "    (SELECT unit_id FROM insurance WHERE person_id = NEW.id"
-"     UNION SELECT unit_id FROM employments WHERE person_id = NEW.id);"
+"       AND status = '参保缴费'"
+"     UNION SELECT unit_id FROM employments WHERE person_id = NEW.id"
+"       AND status = '在职');"
 "  INSERT INTO person_changes (unit_id, person_id)"
 "    SELECT unit_id, NEW.id FROM insurance WHERE person_id = NEW.id"
-"    UNION SELECT unit_id, NEW.id FROM employments WHERE person_id = NEW.id;"
+"      AND status = '参保缴费'"
+"    UNION SELECT unit_id, NEW.id FROM employments WHERE person_id = NEW.id"
+"      AND status = '在职';"
 "END;"
 "CREATE TRIGGER person_changes_jy_i AFTER INSERT ON jianyuan"
 "  WHEN NEW.person_id IS NOT NULL BEGIN"

@@ -175,6 +175,48 @@ START_TEST(feed_cursor_own_unit)
 }
 END_TEST
 
+/* A person who left unit u1 for u2 changes his name: u2 is told, u1
+ * (his former employer) is not. */
+START_TEST(feed_former_unit_not_told)
+{
+	struct th_db	 db;
+	struct seen	 sn;
+	int64_t		 u1, u2, p, c1, c2, next;
+	int		 more;
+	char		 q[512];
+
+	th_db_open(&db);
+	u1 = th_unit(db.s, "原单位", 0);
+	u2 = th_unit(db.s, "新单位", 0);
+	p = staff(db.s, u1, 7);
+	snprintf(q, sizeof(q), "UPDATE insurance SET status = '暂停缴费', "
+	    "stop_month = '2026-06' WHERE person_id = %lld", (long long)p);
+	exec(db.s, q);
+	snprintf(q, sizeof(q), "UPDATE employments SET status = '已退工' "
+	    "WHERE person_id = %lld", (long long)p);
+	exec(db.s, q);
+	snprintf(q, sizeof(q), "INSERT INTO insurance (person_id, unit_id, "
+	    "sb_no, start_month, status, last_paid_month) VALUES (%lld, %lld, "
+	    "'SB7B', '2026-07', '参保缴费', '2026-10')", (long long)p,
+	    (long long)u2);
+	exec(db.s, q);
+	snprintf(q, sizeof(q), "INSERT INTO employments (person_id, unit_id, "
+	    "contract_no, start_date, registered_at) VALUES (%lld, %lld, "
+	    "'HT7B', '2026-07-01', '2026-07-02')", (long long)p, (long long)u2);
+	exec(db.s, q);
+	ck_assert_int_eq(feed_head(db.s, u1, &c1), 0);
+	ck_assert_int_eq(feed_head(db.s, u2, &c2), 0);
+
+	snprintf(q, sizeof(q), "UPDATE persons SET name = '新名' WHERE id = "
+	    "%lld", (long long)p);
+	exec(db.s, q);
+	ck_assert_int_eq(page(db.s, u2, c2, 100, &sn, &next, &more), 1);
+	ck_assert_int_eq(sn.pid[0], p);
+	ck_assert_int_eq(page(db.s, u1, c1, 100, &sn, &next, &more), 0);
+	th_db_close(&db);
+}
+END_TEST
+
 START_TEST(feed_pages_follow_cursor)
 {
 	struct th_db	 db;
@@ -338,6 +380,7 @@ feed_suite(void)
 
 	tcase_add_test(tc, feed_cursor_own_unit);
 	tcase_add_test(tc, feed_pages_follow_cursor);
+	tcase_add_test(tc, feed_former_unit_not_told);
 	tcase_add_test(tc, feed_departure_progress);
 	tcase_add_test(tc, feed_stage_rules);
 	suite_add_tcase(s, tc);
