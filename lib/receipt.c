@@ -472,24 +472,14 @@ int
 receipt_sig_get(struct store *s, int64_t id, char *buf, size_t bufsz)
 {
 	struct store_stmt	*st;
-	const char		*v;
-	int			 rc, found = 0;
+	int			 rc;
 
 	buf[0] = '\0';
-	st = store_stmt(s, receipt_sql[RECEIPT_STMT_SIG_GET]);
-	if (st == NULL || store_bind_int(st, 1, id) != 0)
+	if ((st = store_stmt(s, receipt_sql[RECEIPT_STMT_SIG_GET])) == NULL ||
+	    store_bind_int(st, 1, id) != 0 ||
+	    (rc = store_step_text(st, buf, bufsz)) == STORE_ERROR)
 		return -1;
-	if ((rc = store_step(st)) == STORE_ROW) {
-		v = store_col_text(st, 0);
-		if (v != NULL && *v != '\0' && strlen(v) < bufsz) {
-			memcpy(buf, v, strlen(v) + 1);
-			found = 1;
-		}
-	}
-	store_reset(st);
-	if (rc != STORE_ROW && rc != STORE_DONE)
-		return -1;
-	return found ? 0 : 1;
+	return buf[0] != '\0' ? 0 : 1;
 }
 
 /* See receipt.h.  Returns 0 or -1. */

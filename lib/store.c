@@ -526,6 +526,22 @@ store_int_text_at(struct store *s, const char *sql, const char *p1,
 	return store_step_int(st, dflt, out) == STORE_ERROR ? -1 : 0;
 }
 
+/* Steps the bound st once: column 0 of its row into buf; see store.h.
+ * Returns STORE_ROW, STORE_DONE or STORE_ERROR. */
+int
+store_step_text(struct store_stmt *st, char *buf, size_t bufsz)
+{
+	const char	*v;
+	int		 rc;
+
+	buf[0] = '\0';
+	if ((rc = store_step(st)) == STORE_ROW &&
+	    (v = store_col_text(st, 0)) != NULL && strlen(v) < bufsz)
+		memcpy(buf, v, strlen(v) + 1);
+	store_reset(st);
+	return rc;
+}
+
 /* Steps the bound st once: column 0 of its row into *out, else dflt;
  * resets st.  Returns STORE_ROW, STORE_DONE or STORE_ERROR (logged by
  * store_step). */

@@ -127,6 +127,11 @@ int		 store_int_text_at(struct store *s, const char *sql,
 int		 store_step_int(struct store_stmt *st, int64_t dflt,
 		    int64_t *out);
 
+/* Steps the bound st once: column 0 of its row into buf[bufsz] ("" when
+ * there is no row, it is NULL or it does not fit); resets st.  Returns
+ * STORE_ROW, STORE_DONE or STORE_ERROR (logged by store_step). */
+int		 store_step_text(struct store_stmt *st, char *buf, size_t bufsz);
+
 /* Column i of the current row as a string ("" for NULL).  Borrowed
  * until the next step/reset of st. */
 const char	*store_col_text(struct store_stmt *st, int i);
