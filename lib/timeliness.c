@@ -987,6 +987,24 @@ tl_col_item(struct store_stmt *st, struct tl_item *it)
 	it->source_task_id = store_col_int64(st, 11);
 }
 
+/* Steps the bound statement st (selecting the item columns), handing
+ * each item to fn, and resets it.  Returns the number handed or -1. */
+static int
+tl_walk_items(struct store_stmt *st,
+    void (*fn)(void *arg, const struct tl_item *it), void *arg)
+{
+	struct tl_item	 it;
+	int		 rc, n = 0;
+
+	while ((rc = store_step(st)) == STORE_ROW) {
+		tl_col_item(st, &it);
+		fn(arg, &it);
+		n++;
+	}
+	store_reset(st);
+	return rc == STORE_DONE ? n : -1;
+}
+
 /* See timeliness.h. */
 int
 timeliness_open(struct store *s, int64_t unit_id, enum tl_kind k,
@@ -994,8 +1012,6 @@ timeliness_open(struct store *s, int64_t unit_id, enum tl_kind k,
     void (*fn)(void *arg, const struct tl_item *it), void *arg)
 {
 	struct store_stmt	*st;
-	struct tl_item		 it;
-	int			 rc, n = 0;
 
 	if ((unsigned int)k >= TL_KIND__MAX || until == NULL || limit < 1)
 		return -1;
@@ -1006,13 +1022,7 @@ timeliness_open(struct store *s, int64_t unit_id, enum tl_kind k,
 	    store_bind_text(st, 4, after_due != NULL ? after_due : "") ||
 	    store_bind_int(st, 5, after_id) || store_bind_int(st, 6, limit))
 		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tl_col_item(st, &it);
-		fn(arg, &it);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
+	return tl_walk_items(st, fn, arg);
 }
 
 /* See timeliness.h. */
@@ -1040,8 +1050,6 @@ timeliness_open_page(struct store *s, int64_t unit_id, enum tl_kind k,
     void (*fn)(void *arg, const struct tl_item *it), void *arg)
 {
 	struct store_stmt	*st;
-	struct tl_item		 it;
-	int			 rc, n = 0;
 
 	if ((unsigned int)k >= TL_KIND__MAX || until == NULL || limit < 1 ||
 	    offset < 0 || (unsigned int)f >= TL_OPEN__MAX)
@@ -1053,13 +1061,7 @@ timeliness_open_page(struct store *s, int64_t unit_id, enum tl_kind k,
 	    store_bind_text(st, 3, until) || store_bind_int(st, 4, limit) ||
 	    store_bind_int(st, 5, offset))
 		return -1;
-	while ((rc = store_step(st)) == STORE_ROW) {
-		tl_col_item(st, &it);
-		fn(arg, &it);
-		n++;
-	}
-	store_reset(st);
-	return rc == STORE_DONE ? n : -1;
+	return tl_walk_items(st, fn, arg);
 }
 
 /* See timeliness.h. */
