@@ -70,7 +70,7 @@ HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop reload test test-unit test-http test-browser test-xsl \
-	test-plans bench bench-callgrind bench-scale fuzz install clean deps test-deps certs \
+	test-plans test-multihost bench-hosts bench bench-callgrind bench-scale fuzz install clean deps test-deps certs \
 	demo check-deps
 .SUFFIXES:
 .SECONDARY:
@@ -205,6 +205,25 @@ FCGIGET := $(B)/bench/fcgi-get
 $(FCGIGET): $(B)/tests/bench/fcgi_get.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $<
+
+# The client load of the multi-host test (not in bin/: run.sh starts
+# every program there).
+MHLOAD := $(B)/multihost/mh-load
+$(MHLOAD): $(B)/tests/multihost/mh_load.o $(B)/tests/http/client.o $(LIBHALL)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(B)/tests/multihost/mh_load.o \
+	    $(B)/tests/http/client.o $(LIBHALL) $(PKG_LIBS) \
+	    $(shell pkg-config --libs check libcurl)
+
+# Programs on two hosts (network namespaces, root only) behind one
+# nginx: one host killed under a stream of 退工 saves
+# (tests/multihost/run.sh); bench-hosts: the same load on one host and
+# on two.
+test-multihost: $(PROGS) $(ADMIN) $(MHLOAD)
+	@sh tests/multihost/run.sh test $(CURDIR) $(B)
+
+bench-hosts: $(PROGS) $(ADMIN) $(MHLOAD)
+	@sh tests/multihost/run.sh bench $(CURDIR) $(B)
 
 # bench.sh ends with tests/bench/callgrind.sh's figures.
 bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT) $(FCGIGET)
