@@ -40,7 +40,7 @@
 #   send had made) and found.
 # bench: the same load (MH_BENCH_PEOPLE, 240 a run, 8 clients), no
 #   kill, through an nginx whose upstreams name host 1 only and through
-#   one naming both, alternately, MH_BENCH_ROUNDS (2) rounds: saves per
+#   one naming both, alternately, MH_BENCH_ROUNDS (3) rounds: saves per
 #   second of each and the ratio two : one.  Figures only.
 #
 # Namespaces, veths, processes and the temporary folder are removed on
@@ -226,7 +226,7 @@ cmp -s "$T/h1/ports" "$T/h2/ports" || hall_fail "the hosts' port maps differ"
 # ---- bench ----
 if [ "$mode" = bench ]; then
 	per=${MH_BENCH_PEOPLE:-240}
-	rounds=${MH_BENCH_ROUNDS:-2}
+	rounds=${MH_BENCH_ROUNDS:-3}
 	mh_front front1 "$port" "$ip1"
 	port2=$(hall_pick_port)
 	[ "$port2" = "$port" ] && port2=$(hall_pick_port)
@@ -253,8 +253,9 @@ if [ "$mode" = bench ]; then
 	awk '{ n[$1] += $2; ms[$1] += $3 } END {
 		r1 = ms[1] > 0 ? n[1] * 1000 / ms[1] : 0
 		r2 = ms[2] > 0 ? n[2] * 1000 / ms[2] : 0
+		q = (r1 > 0) ? r2 / r1 : 0
 		printf "one host: %.1f saves/s   two hosts: %.1f saves/s   " \
-		    "ratio two : one = %.2f\n", r1, r2, r1 > 0 ? r2 / r1 : 0 }' \
+		    "ratio two : one = %.2f\n", r1, r2, q }' \
 	    "$T/rates"
 	echo "What limits it: both hosts write one SQLite file, whose writes" \
 	    "are serialised (BEGIN IMMEDIATE), and both namespaces share this" \
