@@ -21,7 +21,9 @@
 #   run.sh host VAR BINDIR ADDR BASEPORT SRCDIR   one host of several:
 #       starts every program of BINDIR (except hall-admin, as start)
 #       with spawn-fcgi on TCP ADDR, each on its port of the map
-#       VAR/ports, and the supervisor; returns once every port listens.
+#       VAR/ports, and the supervisor (restarts, but no checkpoints:
+#       the store is shared, and one process alone checkpoints it);
+#       returns once every port listens.
 #       The store is HALL_DB (default VAR/hall.db); VAR/certs holds the
 #       CA and CRL; HALL_PUBLIC_URL must be set.  FastCGI has no
 #       authentication: only the nginx host may reach these ports
@@ -171,13 +173,13 @@ supervise() {
 		done
 		# By the clock, not by rounds: a round of liveness checks
 		# takes longer than a second on a loaded machine.
+		# A host of several never checkpoints: the store is shared,
+		# and one process alone checkpoints it (README.md).
 		now=$(date +%s)
-		if [ $((now - last_ckpt)) -ge 60 ]; then
+		if [ -z "${tcp_addr:-}" ] && [ $((now - last_ckpt)) -ge 60 ]; then
 			last_ckpt=$now
 			# A skipped or failed checkpoint says why on stderr
 			# and is tried again in a minute.
-			# The store of the programs (HALL_DB, which the
-			# supervisor inherits from start or host).
 			db=${HALL_DB:-$var/hall.db}
 			if [ -x "$bindir/hall-admin" ] && [ -f "$db" ]; then
 				ckpt_log "$("$bindir/hall-admin" -d "$db" \
