@@ -219,7 +219,7 @@ $(MHLOAD): $(B)/tests/multihost/mh_load.o $(B)/tests/http/client.o $(LIBHALL)
 # nginx: one host killed under a stream of 退工 saves
 # (tests/multihost/run.sh); bench-hosts: the same load on one host and
 # on two.
-test-multihost: $(PROGS) $(ADMIN) $(MHLOAD)
+test-multihost: $(PROGS) $(ADMIN) $(MHLOAD) $(FCGIGET)
 	@sh tests/multihost/run.sh test $(CURDIR) $(B)
 
 bench-hosts: $(PROGS) $(ADMIN) $(MHLOAD)

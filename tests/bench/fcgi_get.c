@@ -5,13 +5,16 @@
  *	fcgi-get SOCKET N NAME=VALUE...
  *
  * Sends N requests with the given parameters (no body) to the FastCGI
- * program listening on the Unix socket SOCKET, one connection each, as
+ * program listening on the Unix socket SOCKET (or on TCP, SOCKET
+ * HOST:PORT: tests/multihost/run.sh), one connection each, as
  * nginx does, and reads each answer to its end.  Writes the last
  * answer (headers and body) to standard output.  Exits 0 when every
  * answer came back with "Status: 200", 1 otherwise.  N 0 only connects
  * and hangs up: it wakes a program that was told to stop while it
  * waited in accept (tests/bench/irget.sh).
  */
+#include <netdb.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,13 +129,46 @@ encode_params(unsigned char *params, size_t cap, int argc, char *argv[])
 	return len;
 }
 
-/* Connects to the Unix socket path.  Returns the fd or -1. */
+/* Connects to TCP address addr, "HOST:PORT" (the multi-host test's
+ * programs, nginx/run.sh host).  Returns the fd or -1. */
+static int
+dial_tcp(const char *addr)
+{
+	struct addrinfo	 hints, *res, *ai;
+	char		 host[256];
+	const char	*colon = strrchr(addr, ':');
+	int		 fd = -1;
+
+	if (colon == NULL || (size_t)(colon - addr) >= sizeof(host))
+		return -1;
+	snprintf(host, sizeof(host), "%.*s", (int)(colon - addr), addr);
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, colon + 1, &hints, &res) != 0)
+		return -1;
+	for (ai = res; ai != NULL && fd < 0; ai = ai->ai_next) {
+		if ((fd = socket(ai->ai_family, ai->ai_socktype,
+		    ai->ai_protocol)) < 0)
+			continue;
+		if (connect(fd, ai->ai_addr, ai->ai_addrlen) < 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	freeaddrinfo(res);
+	return fd;
+}
+
+/* Connects to the Unix socket path, or to TCP "HOST:PORT" when path
+ * does not begin with "/".  Returns the fd or -1. */
 static int
 dial(const char *path)
 {
 	struct sockaddr_un	 sun;
 	int			 fd;
 
+	if (path[0] != '/')
+		return dial_tcp(path);
 	memset(&sun, 0, sizeof(sun));
 	sun.sun_family = AF_UNIX;
 	if (strlen(path) >= sizeof(sun.sun_path))
@@ -203,6 +239,9 @@ main(int argc, char *argv[])
 		fputs("usage: fcgi-get SOCKET N NAME=VALUE...\n", stderr);
 		return 2;
 	}
+	/* A program that closes the connection (one refusing this
+	 * client's address) is a failed request, not a dead client. */
+	signal(SIGPIPE, SIG_IGN);
 	if (n == 0) {
 		if ((i = dial(argv[1])) < 0)
 			return 1;
