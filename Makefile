@@ -5,13 +5,18 @@
 #                   https://127.0.0.1:$(PORT) until Ctrl-C, WORKERS
 #                   processes per program (default: nproc)
 #   make stop       stops what make run started
-#   make test       unit, stylesheet, browser and HTTP tests under
-#                   ASan+UBSan, then test-plans (the query plan of every
+#   make test       unit, stylesheet, browser, HTTP and multi-host tests
+#                   under ASan+UBSan, then test-plans (the query plan of every
 #                   statement they ran); as root it first installs the
 #                   missing DEB_PKGS and DEB_TEST_PKGS (otherwise it
 #                   prints the apt-get line, and skips the browser tests
 #                   when their packages are missing, except under CI=true)
+#   make test-multihost  the programs on two hosts (network namespaces,
+#                   root only) behind one nginx, one host killed under
+#                   load (tests/multihost/run.sh; part of make test)
 #   make bench      benchmarks (figures and ratios, not pass/fail)
+#   make bench-hosts  the same 退工 saves through nginx to one host and to
+#                   two: saves per second and the ratio
 #   make bench-scale  the same requests on the demo store and a large one
 #   make fuzz       libFuzzer targets for the parsers and validators
 #   make install    PREFIX and DESTDIR honoured
@@ -127,6 +132,8 @@ DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
 	fonts-noto-cjk poppler-utils testssl.sh:testssl qpdf zbar-tools:zbarimg
 # tests/http/xlsx_fill.py fills the batch templates (issue 14).
 DEB_TEST_PKGS += python3
+# test-multihost makes its hosts with ip netns and veth (and looks with ss).
+DEB_TEST_PKGS += iproute2
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:
@@ -172,6 +179,7 @@ test: test-deps
 	@$(MAKE) --no-print-directory test-xsl
 	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-browser
 	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-http
+	@$(MAKE) --no-print-directory SAN=1 test-multihost
 	@$(MAKE) --no-print-directory SAN=1 test-plans
 
 test-xsl:
