@@ -23,10 +23,13 @@
  *                                             epoch), SENDS the POSTs
  *   fail TOKEN STATUS                         any other final answer
  *   end SUBMITS ACKED RETRIED FAILED          at the end
- * The parent then GETs /home MH_HOMES (10) times (after every client ended)
- * and prints one line:
+ * The parent then GETs /home MH_HOMES (10) times (after every client
+ * ended), sends client 0's first save again with its token (as a client
+ * whose answer was lost would) and prints one line:
  *   submits N acknowledged A retried R failed F home_ok H/10 ms E rate S
- * (S = A per second over the E ms the clients ran).  Exits 0 when every
+ *   resend_same Q
+ * (S = A per second over the E ms the clients ran; Q 1 when the save
+ * sent again was answered 303 repeat=1 to the same task, else 0).  Exits 0 when every
  * client ended and nothing failed.
  */
 #include <errno.h>
@@ -253,6 +256,37 @@ mh_sum(const char *outp, int k, struct mh_counts *sum)
 	return found;
 }
 
+/* Sends the first save of client 0 again (the first employee of file
+ * people, with the token of the first line of OUT.0), as a client whose
+ * answer was lost would.  Returns 1 when the hall answers 303 to the
+ * same task with repeat=1, 0 otherwise. */
+static int
+mh_resend(struct browser *b, const char *outp, const char *people,
+    const char *end_date)
+{
+	struct mh_person	 p;
+	char			 path[1024], line[256], tok[40];
+	long long		 id, again = 0;
+	int			 repeat = 0, sends, ok = 0;
+	FILE			*f;
+
+	snprintf(path, sizeof(path), "%s.0", outp);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof(line), f) == NULL ||
+	    sscanf(line, "ack %39s %lld", tok, &id) != 2)
+		id = 0;
+	fclose(f);
+	if (id == 0 || (f = fopen(people, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof(line), f) != NULL &&
+	    mh_parse_person(line, &p) == 0 &&
+	    mh_save(b, &p, tok, end_date, &again, &repeat, &sends) == 303)
+		ok = again == id && repeat;
+	fclose(f);
+	return ok;
+}
+
 /* GETs /home MH_HOMES times; returns how many answered 200. */
 static int
 mh_homes(struct browser *b)
@@ -304,8 +338,9 @@ main(int argc, char **argv)
 			bad = 1;
 	homes = mh_homes(&b);
 	printf("submits %ld acknowledged %ld retried %ld failed %ld "
-	    "home_ok %d/%d ms %lld rate %.1f\n", sum.submits, sum.acked,
-	    sum.retried, sum.failed, homes, MH_HOMES, ms,
-	    ms > 0 ? sum.acked * 1000.0 / (double)ms : 0.0);
+	    "home_ok %d/%d ms %lld rate %.1f resend_same %d\n", sum.submits,
+	    sum.acked, sum.retried, sum.failed, homes, MH_HOMES, ms,
+	    ms > 0 ? sum.acked * 1000.0 / (double)ms : 0.0,
+	    mh_resend(&b, argv[1], argv[2], argv[4]));
 	return bad || sum.failed > 0 ? 1 : 0;
 }

@@ -384,6 +384,14 @@ homes=$(sed -n 's/.*home_ok \([0-9]*\)\/.*/\1/p' "$T/load.txt")
 [ "$after" -ge 1 ] && [ "${homes:-0}" -eq 10 ] && r=ok || r=no
 check "$r" "(c) host 2 answered after the kill: $after saves" \
     "acknowledged after it, GET /home 200 ${homes:-0} times of 10"
+# (b) again, on purpose: client 0's first save (made before the kill,
+# by either host) sent again by mh-load at the end with its token is
+# answered by host 2 with the same task (repeat=1); the counts above,
+# taken after it, show no task added.
+same=$(sed -n 's/.* resend_same \([0-9]*\).*/\1/p' "$T/load.txt")
+[ "${same:-0}" = 1 ] && r=ok || r=no
+check "$r" "(b) a save sent again after the kill with its token answers" \
+    "its task (repeat=1), no second one"
 # (d) nginx took host 1 out; both hosts had answered before.
 dis=$(grep -c "upstream server temporarily disabled.*\"fastcgi://$ip1:" \
     "$T/front/log/error.log")
