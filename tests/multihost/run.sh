@@ -81,8 +81,10 @@ mh_net_down() {
 	return 0
 }
 
-# EXIT trap: stops nginx and the hosts, removes the network, then T.
+# EXIT trap: stops the clients, nginx and the hosts, removes the
+# network, then T.
 mh_cleanup() {
+	[ -n "${lpid:-}" ] && kill "$lpid" 2>/dev/null
 	for d in front front1 front2 h1 h2; do
 		[ -d "$T/$d" ] && sh "$run" stop "$T/$d" >/dev/null 2>&1
 	done
