@@ -34,10 +34,14 @@
 #   (d) nginx took host 1 out (error.log: "upstream server temporarily
 #       disabled" for host 1's address), and before the kill both hosts
 #       had answered (the access log's up= names both);
-#   and that every save was acknowledged, none failed, and nothing of
-#   host 1 is left running.  Prints submits, acknowledged, retried (the
-#   POSTs sent again), repeat (answers naming a task an earlier, lost
-#   send had made) and found.
+#   (e) before the load: host 2 answers a FastCGI request from nginx's
+#       address, and not one from its own;
+#   and that every save was acknowledged, none failed, nothing of host 1
+#   is left running, a save sent again at the end with its token is
+#   answered with its task (repeat=1), run.sh stop stops host 2, and no
+#   log holds a sanitizer report or a whole 身份证号.  Prints submits,
+#   acknowledged, retried (the POSTs sent again), repeat (answers naming
+#   a task an earlier, lost send had made) and found.
 # bench: the same load (MH_BENCH_PEOPLE, 240 a run, 8 clients), no
 #   kill, through an nginx whose upstreams name host 1 only and through
 #   one naming both, alternately, MH_BENCH_ROUNDS (3) rounds: saves per
@@ -402,11 +406,23 @@ up2=$(grep -c "up=$ip2:" "$T/front/log/access.log")
 [ "$dis" -ge 1 ] && [ "$up1" -ge 1 ] && [ "$up2" -ge 1 ] && r=ok || r=no
 check "$r" "(d) nginx disabled host 1 $dis times; answers by host 1:" \
     "$up1, by host 2: $up2"
-# The programs' logs hold no sanitizer report (make test builds them
-# with ASan and UBSan).
+# nginx/run.sh stop stops a host: nothing of host 2 runs after it.
+sh "$run" stop "$T/front" >/dev/null 2>&1
+sh "$run" stop "$T/h2" >/dev/null 2>&1
+[ -z "$(ip netns pids "$ns2")" ] && r=ok || r=no
+check "$r" "run.sh stop stopped host 2"
+# With every log complete: the programs' logs hold no sanitizer report
+# (make test builds them with ASan and UBSan), and no log of nginx or
+# of a host holds a whole 身份证号 (tests/http/idlogs.sh, as the HTTP
+# tests check).
 (T=$T/h1 && hall_env_sanitizers) && (T=$T/h2 && hall_env_sanitizers) &&
     r=ok || r=no
 check "$r" "no sanitizer report in the hosts' logs"
+r=ok
+for d in front h1 h2; do
+	sh "$src/tests/http/idlogs.sh" "$T/$d/log" || r=no
+done
+check "$r" "no log holds a whole ID number"
 echo "multihost: submits $submits, acknowledged $acked, retried $retried" \
     "(POSTs sent again), repeat $repeat (answered by a task a lost send" \
     "had made), found $found"
