@@ -29,8 +29,8 @@
  *   submits N acknowledged A retried R failed F home_ok H/10 ms E rate S
  *   resend_same Q
  * (S = A per second over the E ms the clients ran; Q 1 when the save
- * sent again was answered 303 repeat=1 to the same task, else 0).  Exits 0 when every
- * client ended and nothing failed.
+ * sent again was answered 303 repeat=1 to the same task, else 0).
+ * Exits 0 when every client ended and nothing failed.
  */
 #include <errno.h>
 #include <signal.h>
@@ -307,6 +307,7 @@ mh_homes(struct browser *b)
 	return ok;
 }
 
+/* See the top: the login, the clients, their sums, the last checks. */
 int
 main(int argc, char **argv)
 {
