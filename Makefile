@@ -42,7 +42,7 @@ endif
 
 CC	?= cc
 PKGS	 = libxml-2.0 libxslt libexslt sqlite3 openssl libzip xlsxwriter \
-	   cairo freetype2 libqrencode
+	   cairo freetype2 libqrencode libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi -lm
 WARN	 = -Wall -Wextra -Werror -Wswitch-enum -Wshadow -Wformat=2 \
@@ -123,7 +123,7 @@ $(HTTP_BIN): $(HTTP_SRCS:%.c=$(B)/%.o) $(LIBHALL)
 # Debian packages the hall needs to build, run and test.
 DEB_PKGS = build-essential pkg-config libfcgi-dev spawn-fcgi nginx \
 	libsqlite3-dev sqlite3 libssl-dev openssl libxml2-dev libxslt1-dev \
-	libzip-dev libxlsxwriter-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
+	libzip-dev libxlsxwriter-dev libpq-dev check libcurl4-openssl-dev curl apache2-utils zip unzip \
 	xsltproc libcairo2-dev libfreetype-dev libqrencode-dev fonts-wqy-zenhei
 # PKG:CMD means "present when CMD is on the PATH" (tests/deps.sh): node
 # and npm may come from NodeSource rather than Debian; Debian's

@@ -41,7 +41,9 @@ static const char *const arrears_sql[AR_STMT__MAX] = {
 	    "COALESCE(SUM(amount_fen), 0) FROM arrears "
 	    "WHERE unit_id = ?1 AND settled = 0",
 	[AR_STMT_UNIT_PERSONS] =
-	    "SELECT a.person_id, p.idno, p.name, COUNT(*), "
+	    /* MIN() of the one person's fields: a bare column beside an
+	     * aggregate is SQLite's alone. */
+	    "SELECT a.person_id, MIN(p.idno), MIN(p.name), COUNT(*), "
 	    "SUM(a.amount_fen), MIN(a.month), MAX(a.month), "
 	    "SUM(a.task_id IS NOT NULL), COALESCE(MAX(a.task_id), 0) "
 	    "FROM arrears a JOIN persons p ON p.id = a.person_id "

@@ -1085,6 +1085,24 @@ const char *const store_migrations[] = {
  * (another live declaration of the year, the 未申报人员 list).  The same
  * rows serve 非统筹退休人员工资申报 (txgz): its persons are the unit's
  * txgz_retirees (registered at the counter), found by retiree_id. */
+/* txgz_retirees first: PostgreSQL wants a referenced table to exist
+ * (the schema is the same either way). */
+"CREATE TABLE txgz_retirees ("		/* 非统筹退休人员 of a unit */
+"  id INTEGER PRIMARY KEY,"
+"  unit_id INTEGER NOT NULL REFERENCES units(id),"
+"  person_id INTEGER REFERENCES persons(id),"
+"  name TEXT NOT NULL,"
+"  idno TEXT NOT NULL,"
+"  sb_no TEXT NOT NULL DEFAULT '',"
+"  retire_date TEXT NOT NULL DEFAULT '',"
+"  category TEXT NOT NULL DEFAULT '',"		/* 机关事业单位退休 … */
+"  status TEXT NOT NULL DEFAULT '正常' CHECK (status IN ('正常', '终止')),"
+"  wage_fen INTEGER NOT NULL DEFAULT 0,"	/* last approved declaration */
+"  base_fen INTEGER NOT NULL DEFAULT 0,"
+"  wage_year INTEGER NOT NULL DEFAULT 0,"
+"  UNIQUE (unit_id, idno)"
+");"
+"CREATE INDEX txgz_retirees_unit ON txgz_retirees(unit_id, status, id);"
 "CREATE TABLE nianbao ("
 "  id INTEGER PRIMARY KEY,"
 "  task_id INTEGER NOT NULL REFERENCES tasks(id),"
@@ -1105,23 +1123,7 @@ const char *const store_migrations[] = {
 "CREATE INDEX nianbao_idno ON nianbao(task_id, idno);"
 "CREATE INDEX nianbao_person ON nianbao(person_id, year, task_id);"
 "CREATE INDEX nianbao_retiree ON nianbao(retiree_id, year, task_id);"
-"CREATE INDEX nianbao_insurance ON nianbao(insurance_id);"
-"CREATE TABLE txgz_retirees ("		/* 非统筹退休人员 of a unit */
-"  id INTEGER PRIMARY KEY,"
-"  unit_id INTEGER NOT NULL REFERENCES units(id),"
-"  person_id INTEGER REFERENCES persons(id),"
-"  name TEXT NOT NULL,"
-"  idno TEXT NOT NULL,"
-"  sb_no TEXT NOT NULL DEFAULT '',"
-"  retire_date TEXT NOT NULL DEFAULT '',"
-"  category TEXT NOT NULL DEFAULT '',"		/* 机关事业单位退休 … */
-"  status TEXT NOT NULL DEFAULT '正常' CHECK (status IN ('正常', '终止')),"
-"  wage_fen INTEGER NOT NULL DEFAULT 0,"	/* last approved declaration */
-"  base_fen INTEGER NOT NULL DEFAULT 0,"
-"  wage_year INTEGER NOT NULL DEFAULT 0,"
-"  UNIQUE (unit_id, idno)"
-");"
-"CREATE INDEX txgz_retirees_unit ON txgz_retirees(unit_id, status, id);",
+"CREATE INDEX nianbao_insurance ON nianbao(insurance_id);",
 /* 28 (issue 12, 欠费补缴): lib/bujiao.c
  * owns bujiao*.  A 补缴 task's computation is fixed at save: one row
  * per person (bujiao_persons, the 明细表's and the reviewer's rows),

@@ -1,8 +1,9 @@
 /*
- * store.c: the hall's one SQLite database: opening with the house
- * PRAGMAs, numbered migrations, BEGIN IMMEDIATE transactions, a cache
- * of prepared statements keyed by their SQL literal, checkpoints and
- * backups through SQLite's own API.
+ * store.c: the hall's one database: opening with the house PRAGMAs,
+ * numbered migrations, BEGIN IMMEDIATE transactions, a cache of
+ * prepared statements keyed by their SQL literal, checkpoints and
+ * backups through SQLite's own API.  When the store is PostgreSQL each
+ * call passes to store_pg.c instead.
  */
 #include <sys/stat.h>
 
@@ -20,9 +21,16 @@
 #include "log.h"
 #include "migrations.h"
 #include "store.h"
+#include "store_pg.h"
 
-/* The SQLite statement behind an opaque store_stmt. */
-#define SQ(st)	((sqlite3_stmt *)(void *)(st))
+/* A prepared statement: SQLite's, or store_pg.c's. */
+struct store_stmt {
+	sqlite3_stmt	*sq;
+	struct pgstmt	*pg;
+};
+
+/* The SQLite statement of a store_stmt. */
+#define SQ(st)	((st)->sq)
 
 #define STORE_BEGIN_TRIES_MS	10000	/* give up BEGIN IMMEDIATE after ~10 s */
 #define STORE_BUSY_TIMEOUT_MS	5000
@@ -119,6 +127,32 @@ store_busy(void *arg, int n)
 	return 1;
 }
 
+/* Connects s to the PostgreSQL database conninfo and (unless
+ * STORE_NOMIGRATE) migrates it.  Returns s, or NULL (s closed). */
+static struct store *
+store_open_pg(struct store *s, const char *conninfo, unsigned int flags)
+{
+	int	 v;
+
+	if ((s->pg = pgs_open(conninfo)) == NULL)
+		goto fail;
+	if (flags & STORE_NOMIGRATE) {
+		if (pgs_version(s->pg, &v) == -1)
+			goto fail;
+		if (v != store_schema_version()) {
+			log_err("store: the PostgreSQL database has schema "
+			    "%d, this build needs %d (run hall-admin init)",
+			    v, store_schema_version());
+			goto fail;
+		}
+	} else if (pgs_migrate(s->pg) == -1)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
 /* Opens and (unless STORE_NOMIGRATE) migrates the database at path.
  * Returns a store owned by the caller (store_close), or NULL (logged). */
 struct store *
@@ -131,6 +165,8 @@ store_open(const char *path, unsigned int flags)
 		log_err("store: calloc: %s", strerror(errno));
 		return NULL;
 	}
+	if (pgs_is_conninfo(path))
+		return store_open_pg(s, path, flags);
 	if (store_open_db(path, &s->db) == -1)
 		goto fail;
 	if (sqlite3_busy_handler(s->db, store_busy, &s->busy_since) !=
@@ -170,9 +206,13 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->cachesz; i++)
+	for (i = 0; i < s->cachesz; i++) {
 		sqlite3_finalize(SQ(s->cache[i].stmt));
+		pgst_free(s->cache[i].stmt->pg);
+		free(s->cache[i].stmt);
+	}
 	free(s->cache);
+	pgs_close(s->pg);
 	if (s->db != NULL && sqlite3_close(s->db) != SQLITE_OK)
 		log_err("store: close: %s", sqlite3_errmsg(s->db));
 	free(s);
@@ -187,6 +227,8 @@ store_migrate(struct store *s)
 	char	 sql[64];
 	int	 v, migrated = 0;
 
+	if (s->pg != NULL)
+		return pgs_migrate(s->pg);
 	for (;;) {
 		if (store_begin(s) == -1)
 			return -1;
@@ -238,6 +280,12 @@ store_begin(struct store *s)
 	int64_t			 start;
 	int			 rc;
 
+	if (s->pg != NULL) {
+		if (pgs_begin(s->pg) == -1)
+			return -1;
+		s->in_tx = 1;
+		return 0;
+	}
 	if (s->in_tx || !sqlite3_get_autocommit(s->db)) {
 		log_err("store: begin: a transaction is already open");
 		return -1;
@@ -262,6 +310,10 @@ store_begin(struct store *s)
 int
 store_commit(struct store *s)
 {
+	if (s->pg != NULL) {
+		s->in_tx = 0;
+		return pgs_commit(s->pg);
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		log_err("store: commit: %s", sqlite3_errmsg(s->db));
 		store_rollback(s);
@@ -275,6 +327,11 @@ store_commit(struct store *s)
 void
 store_rollback(struct store *s)
 {
+	if (s->pg != NULL) {
+		pgs_rollback(s->pg);
+		s->in_tx = 0;
+		return;
+	}
 	if (!sqlite3_get_autocommit(s->db) &&
 	    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
 		log_err("store: rollback: %s", sqlite3_errmsg(s->db));
@@ -361,6 +418,42 @@ store_sqllog_write(const char *sql, const char *file, int line)
 	free(buf);
 }
 
+/* Resets st and sets its bindings back to NULL. */
+static void
+store_stmt_clear(struct store_stmt *st)
+{
+	if (st->pg != NULL) {
+		pgst_reset(st->pg);
+		pgst_clear(st->pg);
+		return;
+	}
+	sqlite3_reset(SQ(st));
+	sqlite3_clear_bindings(SQ(st));
+}
+
+/* A new statement for sql on s.  Returns it (owned by the cache) or
+ * NULL (logged). */
+static struct store_stmt *
+store_prepare(struct store *s, const char *sql)
+{
+	struct store_stmt	*st;
+
+	if ((st = calloc(1, sizeof(*st))) == NULL) {
+		log_err("store: calloc: %s", strerror(errno));
+		return NULL;
+	}
+	if (s->pg != NULL)
+		st->pg = pgst_new(s->pg, sql);
+	else if (sqlite3_prepare_v3(s->db, sql, -1,
+	    SQLITE_PREPARE_PERSISTENT, &st->sq, NULL) != SQLITE_OK)
+		log_err("store: prepare: %s", sqlite3_errmsg(s->db));
+	if (st->pg == NULL && st->sq == NULL) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
 /* The cached statement for the literal sql, reset with bindings
  * cleared; prepared on first use (and then written to the SQL log when
  * there is one, with the caller's file and line).  Borrowed until
@@ -369,13 +462,12 @@ struct store_stmt *
 store_stmt_at(struct store *s, const char *sql, const char *file, int line)
 {
 	struct store_cached	*nc;
-	sqlite3_stmt		*st;
+	struct store_stmt	*st;
 	size_t			 i, ncap;
 
 	for (i = 0; i < s->cachesz; i++)
 		if (s->cache[i].sql == sql) {
-			sqlite3_reset(SQ(s->cache[i].stmt));
-			sqlite3_clear_bindings(SQ(s->cache[i].stmt));
+			store_stmt_clear(s->cache[i].stmt);
 			return s->cache[i].stmt;
 		}
 	if (s->cachesz == s->cachecap) {
@@ -391,13 +483,10 @@ store_stmt_at(struct store *s, const char *sql, const char *file, int line)
 		s->cache = nc;
 		s->cachecap = ncap;
 	}
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &st, NULL) != SQLITE_OK) {
-		log_err("store: prepare: %s", sqlite3_errmsg(s->db));
+	if ((st = store_prepare(s, sql)) == NULL)
 		return NULL;
-	}
 	s->cache[s->cachesz].sql = sql;
-	s->cache[s->cachesz].stmt = (struct store_stmt *)(void *)st;
+	s->cache[s->cachesz].stmt = st;
 	s->cachesz++;
 	if (store_sqllog_new(sql))
 		store_sqllog_write(sql, file, line);
@@ -419,6 +508,9 @@ store_bind_rc(int rc, int i)
 int
 store_bind_text(struct store_stmt *st, int i, const char *v)
 {
+	if (st->pg != NULL)
+		return v == NULL ? pgst_bind(st->pg, i, PGST_NULL, NULL, 0) :
+		    pgst_bind(st->pg, i, PGST_TEXT, v, strlen(v));
 	return store_bind_rc(v == NULL ? sqlite3_bind_null(SQ(st), i) :
 	    sqlite3_bind_text(SQ(st), i, v, -1, SQLITE_TRANSIENT), i);
 }
@@ -427,6 +519,12 @@ store_bind_text(struct store_stmt *st, int i, const char *v)
 int
 store_bind_int(struct store_stmt *st, int i, int64_t v)
 {
+	char	 n[24];
+
+	if (st->pg != NULL) {
+		snprintf(n, sizeof(n), "%lld", (long long)v);
+		return pgst_bind(st->pg, i, PGST_INT, n, strlen(n));
+	}
 	return store_bind_rc(sqlite3_bind_int64(SQ(st), i, v), i);
 }
 
@@ -434,6 +532,8 @@ store_bind_int(struct store_stmt *st, int i, int64_t v)
 int
 store_bind_null(struct store_stmt *st, int i)
 {
+	if (st->pg != NULL)
+		return pgst_bind(st->pg, i, PGST_NULL, NULL, 0);
 	return store_bind_rc(sqlite3_bind_null(SQ(st), i), i);
 }
 
@@ -444,6 +544,8 @@ store_bind_blob(struct store_stmt *st, int i, const void *v, size_t n)
 {
 	if (n > INT32_MAX)
 		return store_bind_rc(SQLITE_TOOBIG, i);
+	if (st->pg != NULL)
+		return pgst_bind(st->pg, i, PGST_BLOB, v, n);
 	return store_bind_rc(sqlite3_bind_blob(SQ(st), i, v, (int)n,
 	    SQLITE_STATIC), i);
 }
@@ -454,6 +556,8 @@ store_step(struct store_stmt *st)
 {
 	int	 rc;
 
+	if (st->pg != NULL)
+		return pgst_step(st->pg);
 	rc = sqlite3_step(SQ(st));
 	if (rc == SQLITE_ROW)
 		return STORE_ROW;
@@ -468,7 +572,9 @@ store_step(struct store_stmt *st)
 void
 store_reset(struct store_stmt *st)
 {
-	if (st != NULL)
+	if (st != NULL && st->pg != NULL)
+		pgst_reset(st->pg);
+	else if (st != NULL)
 		sqlite3_reset(SQ(st));
 }
 
@@ -479,6 +585,14 @@ store_exec_stmt(struct store *s, struct store_stmt *st)
 {
 	int	 rc;
 
+	if (st->pg != NULL) {
+		rc = pgst_step(st->pg);
+		pgst_reset(st->pg);
+		if (rc == STORE_ROW)
+			log_err("store: step: statement returned rows (%s)",
+			    pgst_sql(st->pg));
+		return rc == STORE_DONE ? 0 : -1;
+	}
 	rc = sqlite3_step(SQ(st));
 	if (rc != SQLITE_DONE) {
 		log_err("store: step: %s (%s)", rc == SQLITE_ROW ?
@@ -495,6 +609,8 @@ store_exec_stmt(struct store *s, struct store_stmt *st)
 int
 store_exec_sql(struct store *s, const char *sql)
 {
+	if (s->pg != NULL)
+		return pgs_exec(s->pg, sql);
 	return store_exec_const(s->db, sql, sql);
 }
 
@@ -564,6 +680,8 @@ store_col_text(struct store_stmt *st, int i)
 {
 	const unsigned char	*p;
 
+	if (st->pg != NULL)
+		return pgst_text(st->pg, i);
 	p = sqlite3_column_text(SQ(st), i);
 	return p == NULL ? "" : (const char *)p;
 }
@@ -572,6 +690,8 @@ store_col_text(struct store_stmt *st, int i)
 int64_t
 store_col_int64(struct store_stmt *st, int i)
 {
+	if (st->pg != NULL)
+		return pgst_int(st->pg, i);
 	return sqlite3_column_int64(SQ(st), i);
 }
 
@@ -579,6 +699,8 @@ store_col_int64(struct store_stmt *st, int i)
 int
 store_col_int(struct store_stmt *st, int i)
 {
+	if (st->pg != NULL)
+		return (int)pgst_int(st->pg, i);
 	return sqlite3_column_int(SQ(st), i);
 }
 
@@ -586,6 +708,8 @@ store_col_int(struct store_stmt *st, int i)
 int
 store_col_null(struct store_stmt *st, int i)
 {
+	if (st->pg != NULL)
+		return pgst_null(st->pg, i);
 	return sqlite3_column_type(SQ(st), i) == SQLITE_NULL;
 }
 
@@ -595,6 +719,8 @@ store_col_blob(struct store_stmt *st, int i, size_t *n)
 {
 	const void	*p;
 
+	if (st->pg != NULL)
+		return pgst_blob(st->pg, i, n);
 	p = sqlite3_column_blob(SQ(st), i);
 	*n = (size_t)sqlite3_column_bytes(SQ(st), i);
 	return p;
@@ -604,6 +730,8 @@ store_col_blob(struct store_stmt *st, int i, size_t *n)
 int64_t
 store_last_id(struct store *s)
 {
+	if (s->pg != NULL)
+		return pgs_last_id(s->pg);
 	return sqlite3_last_insert_rowid(s->db);
 }
 
@@ -611,6 +739,8 @@ store_last_id(struct store *s)
 int
 store_changes(struct store *s)
 {
+	if (s->pg != NULL)
+		return pgs_changes(s->pg);
 	return sqlite3_changes(s->db);
 }
 
@@ -618,6 +748,8 @@ store_changes(struct store *s)
 int
 store_in_tx(struct store *s)
 {
+	if (s->pg != NULL)
+		return pgs_in_tx(s->pg);
 	return !sqlite3_get_autocommit(s->db);
 }
 
@@ -625,6 +757,8 @@ store_in_tx(struct store *s)
 const char *
 store_errmsg(struct store *s)
 {
+	if (s->pg != NULL)
+		return pgs_errmsg(s->pg);
 	return sqlite3_errmsg(s->db);
 }
 
@@ -660,6 +794,8 @@ store_optimize(struct store *s)
 {
 	int64_t	 have = 0, stale = 1;
 
+	if (s->pg != NULL)
+		return 0;	/* autovacuum keeps PostgreSQL's statistics */
 	if (store_exec_const(s->db, "PRAGMA analysis_limit = 20000",
 	    "analysis_limit") == -1 ||
 	    store_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE "
@@ -684,6 +820,8 @@ store_checkpoint(struct store *s)
 {
 	int	 rc, nlog = -1, nckpt = -1;
 
+	if (s->pg != NULL)
+		return 0;	/* PostgreSQL checkpoints by itself */
 	rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
 	    SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
 	if (rc != SQLITE_OK) {
@@ -716,6 +854,8 @@ store_backup(struct store *s, const char *dest)
 	int64_t			 start;
 	int			 rc, ret = -1;
 
+	if (s->pg != NULL)
+		return pgs_backup(s->pg, dest);
 	if (store_open_db(dest, &d) == -1)
 		return -1;
 	if ((b = sqlite3_backup_init(d, "main", s->db, "main")) == NULL) {
@@ -760,6 +900,10 @@ store_plan(struct store *s, const char *sql, store_plan_fn fn, void *arg,
 	size_t			 n;
 	int			 rc, ret = 0;
 
+	if (s->pg != NULL) {
+		snprintf(err, errsz, "query plans are checked on SQLite");
+		return -1;
+	}
 	n = strlen(sql);
 	if ((q = malloc(sizeof(pre) + n)) == NULL) {
 		snprintf(err, errsz, "out of memory");

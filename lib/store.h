@@ -1,5 +1,8 @@
 /*
- * store.h: the hall's one SQLite database.  WAL, busy_timeout,
+ * store.h: the hall's one database: an SQLite file by default, or a
+ * PostgreSQL database when HALL_DB is a connection string
+ * (postgresql://… or host=… dbname=…; store_pg.c, the SQL translated by
+ * store_dialect.c).  The same calls, the same behaviour.  On SQLite: WAL, busy_timeout,
  * synchronous=FULL, foreign keys, numbered migrations (user_version),
  * prepared statements only, BEGIN IMMEDIATE for every transaction that
  * may write.  FastCGI programs open it with automatic checkpoints off;
@@ -19,6 +22,7 @@
 /* An open database with its statement cache.  Owned by the opener,
  * closed by store_close(). */
 struct sqlite3;
+struct pgstore;		/* store_pg.c's connection */
 struct store_stmt;	/* a prepared statement: opaque outside store.c */
 
 /* What store_step() returns. */
@@ -27,7 +31,8 @@ struct store_stmt;	/* a prepared statement: opaque outside store.c */
 #define STORE_ERROR	1	/* anything else (logged) */
 
 struct store {
-	struct sqlite3	*db;
+	struct sqlite3	*db;		/* SQLite, or NULL */
+	struct pgstore	*pg;		/* PostgreSQL, or NULL */
 	struct store_cached {
 		const char	*sql;	/* compared by pointer: pass literals */
 		struct store_stmt *stmt;
@@ -38,7 +43,8 @@ struct store {
 	long long	 busy_since;	/* us, while waiting for a lock */
 };
 
-/* Opens (creating if absent, mode 0600) and migrates path.  Returns
+/* Opens (an SQLite file: creating if absent, mode 0600) and migrates
+ * path, an SQLite file or a PostgreSQL connection string.  Returns
  * NULL and logs on failure. */
 struct store	*store_open(const char *path, unsigned int flags);
 

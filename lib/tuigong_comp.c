@@ -29,11 +29,30 @@ static const char tgc_sql_load[] =
     "SELECT " TGC_COLUMNS " FROM tuigong_comp WHERE task_id = ?1 AND "
     "row_no = ?2";
 
+/* An upsert rather than INSERT OR REPLACE: the same on both engines. */
 static const char tgc_sql_save[] =
-    "INSERT OR REPLACE INTO tuigong_comp (task_id, row_no, " TGC_COLUMNS
+    "INSERT INTO tuigong_comp (task_id, row_no, " TGC_COLUMNS
     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
     "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-    "?27, ?28)";
+    "?27, ?28) ON CONFLICT (task_id, row_no) DO UPDATE SET "
+    "owed = excluded.owed, reason = excluded.reason, "
+    "basis = excluded.basis, start = excluded.start, "
+    "start_entered = excluded.start_entered, "
+    "end_date = excluded.end_date, avg_fen = excluded.avg_fen, "
+    "cap_multiple = excluded.cap_multiple, "
+    "cap_years = excluded.cap_years, computed = excluded.computed, "
+    "years = excluded.years, months = excluded.months, "
+    "days = excluded.days, total_months = excluded.total_months, "
+    "half_months = excluded.half_months, "
+    "half_uncapped = excluded.half_uncapped, "
+    "wage_fen = excluded.wage_fen, "
+    "wage_used_fen = excluded.wage_used_fen, "
+    "cap_fen = excluded.cap_fen, due_fen = excluded.due_fen, "
+    "wage_capped = excluded.wage_capped, "
+    "years_capped = excluded.years_capped, "
+    "paid_fen = excluded.paid_fen, "
+    "paid_entered = excluded.paid_entered, "
+    "working = excluded.working, note = excluded.note";
 
 static const char tgc_sql_region[] = "SELECT region FROM units WHERE id = ?1";
 

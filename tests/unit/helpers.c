@@ -9,8 +9,89 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 #include "store.h"
 #include "helpers.h"
+
+/* The PostgreSQL server of make test-pg (a connection string without
+ * dbname), or NULL: the tests then run on SQLite files. */
+#define TH_PG_ENV	"HALL_TEST_PG"
+
+/* Runs the constant sql on the server's maintenance database.  Returns
+ * 1 when it returned a row, 0 when none, -1 on error (logged). */
+static int
+th_pg_admin(const char *server, const char *sql)
+{
+	char		 ci[512];
+	PGconn		*c;
+	PGresult	*r;
+	int		 rc = -1;
+
+	snprintf(ci, sizeof(ci), "%s dbname=postgres", server);
+	c = PQconnectdb(ci);
+	if (PQstatus(c) == CONNECTION_OK) {
+		r = PQexec(c, sql);
+		if (PQresultStatus(r) == PGRES_TUPLES_OK)
+			rc = PQntuples(r) > 0;
+		else if (PQresultStatus(r) == PGRES_COMMAND_OK)
+			rc = 0;
+		else
+			fprintf(stderr, "test-pg: %s: %s", sql,
+			    PQresultErrorMessage(r));
+		PQclear(r);
+	} else
+		fprintf(stderr, "test-pg: %s", PQerrorMessage(c));
+	PQfinish(c);
+	return rc;
+}
+
+/* Makes the migrated template database hall_tmpl once per run (the
+ * first test of each process finds it, or makes it).  Returns 0 or -1. */
+static int
+th_pg_template(const char *server)
+{
+	static int	 done;
+	char		 ci[512];
+	struct store	*s;
+	int		 have;
+
+	if (done)
+		return 0;
+	if ((have = th_pg_admin(server, "SELECT 1 FROM pg_database "
+	    "WHERE datname = 'hall_tmpl'")) == -1)
+		return -1;
+	if (!have) {
+		if (th_pg_admin(server, "CREATE DATABASE hall_tmpl") == -1)
+			return -1;
+		snprintf(ci, sizeof(ci), "%s dbname=hall_tmpl", server);
+		if ((s = store_open(ci, 0)) == NULL)
+			return -1;
+		store_close(s);
+	}
+	done = 1;
+	return 0;
+}
+
+/* Opens db on a new database copied from the migrated template: its
+ * name (hall_t<pid>_<n>) in db->dir, its connection string in db->path. */
+static void
+th_pg_open(struct th_db *db, const char *server)
+{
+	static int	 n;
+	char		 sql[128];
+
+	ck_assert_int_eq(th_pg_template(server), 0);
+	snprintf(db->dir, sizeof(db->dir), "hall_t%ld_%d", (long)getpid(),
+	    ++n);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE hall_tmpl",
+	    db->dir);
+	ck_assert_int_eq(th_pg_admin(server, sql), 0);
+	snprintf(db->path, sizeof(db->path), "%s dbname=%s", server,
+	    db->dir);
+	db->s = store_open(db->path, 0);
+	ck_assert_ptr_nonnull(db->s);
+}
 
 /* Creates the folder and opens a migrated store in it. */
 void
@@ -19,6 +100,10 @@ th_db_open(struct th_db *db)
 	const char	*tmp;
 
 	memset(db, 0, sizeof(*db));
+	if ((tmp = getenv(TH_PG_ENV)) != NULL && tmp[0] != '\0') {
+		th_pg_open(db, tmp);
+		return;
+	}
 	tmp = getenv("TMPDIR");
 	if (tmp == NULL || tmp[0] == '\0')
 		tmp = "/tmp";
@@ -44,12 +129,23 @@ th_rm(const char *dir, const char *name)
 void
 th_db_close(struct th_db *db)
 {
+	const char	*pg = getenv(TH_PG_ENV);
+	char		 sql[128];
+
 	store_close(db->s);
 	db->s = NULL;
 	if (db->clock[0] != '\0')
 		unsetenv("HALL_CLOCK_FILE");
 	if (db->dir[0] == '\0')
 		return;
+	if (pg != NULL && pg[0] != '\0') {
+		if (db->clock[0] != '\0')
+			unlink(db->clock);
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s "
+		    "WITH (FORCE)", db->dir);
+		(void)th_pg_admin(pg, sql);
+		return;
+	}
 	th_rm(db->dir, "hall.db");
 	th_rm(db->dir, "hall.db-wal");
 	th_rm(db->dir, "hall.db-shm");
@@ -122,13 +218,19 @@ th_person(struct store *s, const char *idno, const char *name,
 	return store_last_id(s);
 }
 
-/* Writes when into db->dir/clock and points HALL_CLOCK_FILE at it. */
+/* Writes when into db->dir/clock (on PostgreSQL /tmp/DBNAME.clock) and
+ * points HALL_CLOCK_FILE at it. */
 void
 th_clock_set(struct th_db *db, const char *when)
 {
-	FILE	*f;
+	const char	*pg = getenv(TH_PG_ENV);
+	FILE		*f;
 
-	snprintf(db->clock, sizeof(db->clock), "%s/clock", db->dir);
+	if (pg != NULL && pg[0] != '\0')
+		snprintf(db->clock, sizeof(db->clock), "/tmp/%s.clock",
+		    db->dir);
+	else
+		snprintf(db->clock, sizeof(db->clock), "%s/clock", db->dir);
 	f = fopen(db->clock, "w");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_ge(fprintf(f, "%s\n", when), 0);
