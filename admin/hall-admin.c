@@ -963,6 +963,11 @@ cmd_checkpoint(struct store *s, int argc, char **argv)
 {
 	int64_t	 wal, avail, wal2, avail2;
 
+	if (store_is_pg(admin_db)) {
+		printf("PostgreSQL:检查点由数据库服务器自行完成,清理由 "
+		    "autovacuum 完成;无需定时运行本命令\n");
+		return 0;
+	}
 	if (ops_room(admin_db, &wal, &avail) == -1)
 		return admin_fail("检查点失败:无法读取 %s 的 WAL 或可用空间: %s",
 		    admin_db, strerror(errno));
@@ -2210,9 +2215,13 @@ main(int argc, char *argv[])
 	/* Restore replaces the database file: it must not hold it open. */
 	if (cmd == &admin_cmds[CMD_RESTORE]) {
 		umask(077);
+		if (store_is_pg(db))
+			return admin_fail("PostgreSQL 的数据库请用 pg_restore "
+			    "恢复(README.md「PostgreSQL」)");
 		return cmd_restore(db, argv[1]);
 	}
-	if (cmd != &admin_cmds[CMD_INIT] && access(db, F_OK) != 0)
+	if (cmd != &admin_cmds[CMD_INIT] && !store_is_pg(db) &&
+	    access(db, F_OK) != 0)
 		return admin_fail("数据库 %s 不存在:请先运行 hall-admin -d %s "
 		    "init", db, db);
 	umask(077);
@@ -2226,7 +2235,7 @@ main(int argc, char *argv[])
 	    STORE_NOCHECKPOINT));
 	if (s == NULL)
 		return admin_fail("无法打开数据库 %s(结构过旧时请先运行 init)",
-		    db);
+		    store_is_pg(db) ? "(PostgreSQL)" : db);
 	rc = cmd->fn(s, nargs, argv + 1);
 	store_close(s);
 	ident_cleanup();

@@ -609,9 +609,19 @@ ops_health(struct store *s, const struct ops_health_opts *o, FILE *out)
 	int	 worst = OPS_OK, st, i;
 	int	 r[7];
 
-	r[0] = ops_check_disk(out, o);
-	r[1] = ops_check_wal(out, o);
-	r[2] = ops_check_ckpt(out, o, now);
+	if (store_is_pg(o->db)) {
+		/* The server's own disk, WAL and checkpoints. */
+		r[0] = ops_line(out, OPS_OK, "disk", "PostgreSQL:由数据库服务器"
+		    "的监控检查");
+		r[1] = ops_line(out, OPS_OK, "wal", "PostgreSQL:由数据库服务器"
+		    "管理");
+		r[2] = ops_line(out, OPS_OK, "checkpoint", "PostgreSQL:由数据库"
+		    "服务器自行完成");
+	} else {
+		r[0] = ops_check_disk(out, o);
+		r[1] = ops_check_wal(out, o);
+		r[2] = ops_check_ckpt(out, o, now);
+	}
 	r[3] = ops_check_backup(out, s, o, now);
 	r[4] = ops_check_workers(out, o);
 	r[5] = ops_check_audit(out, s);

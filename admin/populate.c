@@ -895,7 +895,7 @@ pop_unit_load(struct store *s, int64_t id, struct pop_unit *u)
 	if ((st = store_stmt(s, "SELECT u.vip, u.contact, u.phone, "
 	    "COALESCE(a.id, 0), COALESCE(a.display_name, ''), "
 	    "COALESCE((SELECT c.fingerprint FROM certs c WHERE "
-	    "c.account_id = a.id AND c.revoked = 0 ORDER BY c.rowid LIMIT 1), "
+	    "c.account_id = a.id AND c.revoked = 0 ORDER BY c.fingerprint LIMIT 1), "
 	    "'') FROM units u LEFT JOIN accounts a ON a.id = (SELECT MIN(id) "
 	    "FROM accounts WHERE unit_id = u.id AND kind = 'unit') "
 	    "WHERE u.id = ?1")) == NULL || store_bind_int(st, 1, id))
@@ -1013,7 +1013,7 @@ pop_context(struct pop *p)
 		return -1;
 	if ((st = store_stmt(p->s, "SELECT a.id, a.display_name, "
 	    "COALESCE((SELECT c.fingerprint FROM certs c WHERE "
-	    "c.account_id = a.id AND c.revoked = 0 ORDER BY c.rowid LIMIT 1), "
+	    "c.account_id = a.id AND c.revoked = 0 ORDER BY c.fingerprint LIMIT 1), "
 	    "'') FROM accounts a WHERE a.kind = 'reviewer' ORDER BY a.id")) ==
 	    NULL)
 		return -1;

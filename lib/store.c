@@ -153,6 +153,13 @@ fail:
 	return NULL;
 }
 
+/* Whether path names a PostgreSQL database; see store.h. */
+int
+store_is_pg(const char *path)
+{
+	return pgs_is_conninfo(path);
+}
+
 /* Opens and (unless STORE_NOMIGRATE) migrates the database at path.
  * Returns a store owned by the caller (store_close), or NULL (logged). */
 struct store *
@@ -655,6 +662,28 @@ store_step_text(struct store_stmt *st, char *buf, size_t bufsz)
 	    (v = store_col_text(st, 0)) != NULL && strlen(v) < bufsz)
 		memcpy(buf, v, strlen(v) + 1);
 	store_reset(st);
+	return rc;
+}
+
+/* Runs sql once, uncached (text built at run time from constants: the
+ * tests' and hall-admin's, never a request's): column 0 of its first
+ * row into buf (bufsz bytes; "" when none).  Returns STORE_ROW,
+ * STORE_DONE or STORE_ERROR (logged). */
+int
+store_text_once(struct store *s, const char *sql, char *buf, size_t bufsz)
+{
+	struct store_stmt	*st;
+	int			 rc;
+
+	buf[0] = '\0';
+	if ((st = store_prepare(s, sql)) == NULL)
+		return STORE_ERROR;
+	rc = store_step_text(st, buf, bufsz);
+	if (st->pg != NULL)
+		pgst_free(st->pg);
+	else
+		sqlite3_finalize(SQ(st));
+	free(st);
 	return rc;
 }
 

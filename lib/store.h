@@ -48,6 +48,10 @@ struct store {
  * NULL and logs on failure. */
 struct store	*store_open(const char *path, unsigned int flags);
 
+/* Whether path (a HALL_DB value) names a PostgreSQL database (a
+ * postgresql:// URI or key=value words) rather than an SQLite file. */
+int		 store_is_pg(const char *path);
+
 /* Finalises cached statements and closes; NULL is fine. */
 void		 store_close(struct store *s);
 
@@ -152,6 +156,13 @@ int		 store_col_null(struct store_stmt *st, int i);
 /* Column i as bytes (NULL when empty or NULL) and their count into *n.
  * Borrowed until the next step/reset of st. */
 const void	*store_col_blob(struct store_stmt *st, int i, size_t *n);
+
+/* Runs sql once without caching it (text built at run time from the
+ * caller's constants, never from a request): column 0 of its first row
+ * into buf of bufsz bytes ("" when none or NULL).  Returns STORE_ROW,
+ * STORE_DONE or STORE_ERROR (logged). */
+int		 store_text_once(struct store *s, const char *sql, char *buf,
+		    size_t bufsz);
 
 /* The rowid of the last INSERT on s. */
 int64_t		 store_last_id(struct store *s);

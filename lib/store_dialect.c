@@ -350,6 +350,7 @@ static const struct {
 	{ "IS ?", "IS NOT DISTINCT FROM ?" },
 	{ "LIMIT -1", "LIMIT ALL" },		/* no limit */
 	{ "AS INTEGER", "AS BIGINT" },		/* CAST: 64 bits */
+	{ "AS BLOB", "AS BYTEA" },		/* CAST: the bytes */
 };
 
 /* Appends PostgreSQL's spelling of a word of query_words at p to b.
@@ -757,7 +758,8 @@ dialect_pg_schema(const char *migration)
 
 /* SQLite's functions that the hall's SQL uses and PostgreSQL lacks:
  * unixepoch(), strftime(format, seconds, 'unixepoch') (the formats
- * %Y %m %d %H %M %S, in UTC like SQLite), MAX and MIN of two integers,
+ * %Y %m %d %H %M %S, in UTC like SQLite) and strftime(format, 'YYYY-MM-DD
+ * HH:MM:SS') (with %s too), MAX and MIN of two integers,
  * printf with %d and %0Nd; and hall_drop_trigger(name), since
  * PostgreSQL's DROP TRIGGER wants the table. */
 const char dialect_pg_prelude[] =
@@ -768,6 +770,10 @@ const char dialect_pg_prelude[] =
 "  to_timestamp(t) AT TIME ZONE 'UTC', replace(replace(replace(replace("
 "  replace(replace(fmt, '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), "
 "  '%H', 'HH24'), '%M', 'MI'), '%S', 'SS')) $$;\n"
+"CREATE OR REPLACE FUNCTION strftime(fmt text, t text) RETURNS text "
+"  LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN fmt = '%s' THEN "
+"  extract(epoch FROM t::timestamp)::bigint::text ELSE strftime(fmt, "
+"  extract(epoch FROM t::timestamp)::bigint, 'unixepoch') END $$;\n"
 "CREATE OR REPLACE FUNCTION max(a bigint, b bigint) RETURNS bigint "
 "  LANGUAGE sql IMMUTABLE AS $$ SELECT greatest(a, b) $$;\n"
 "CREATE OR REPLACE FUNCTION min(a bigint, b bigint) RETURNS bigint "
@@ -797,11 +803,11 @@ const char dialect_pg_prelude[] =
 "END $$;\n"
 "CREATE OR REPLACE FUNCTION instr(s text, t text) RETURNS bigint "
 "  LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(s, t)::bigint $$;\n"
-"CREATE OR REPLACE FUNCTION hall_bool_int(b boolean) RETURNS bigint "
-"  LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN b THEN 1 ELSE 0 END $$;\n"
 "DO $$ BEGIN\n"
 "  IF NOT EXISTS (SELECT 1 FROM pg_cast WHERE castsource = 'boolean'::regtype "
 "    AND casttarget = 'bigint'::regtype) THEN\n"
+"    CREATE FUNCTION hall_bool_int(b boolean) RETURNS bigint LANGUAGE sql "
+"      IMMUTABLE AS 'SELECT CASE WHEN b THEN 1 ELSE 0 END';\n"
 "    CREATE CAST (boolean AS bigint) WITH FUNCTION hall_bool_int(boolean) "
 "      AS IMPLICIT;\n"
 "  END IF;\n"
@@ -815,6 +821,11 @@ const char dialect_pg_prelude[] =
 "  LANGUAGE sql IMMUTABLE AS $$ SELECT hall_concat(a, v::text) $$;\n"
 "CREATE OR REPLACE AGGREGATE group_concat(bigint) (SFUNC = hall_concat, "
 "  STYPE = text);\n"
+"CREATE OR REPLACE FUNCTION hall_concat_sep(a text, v text, sep text) "
+"  RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN a IS NULL "
+"  THEN v WHEN v IS NULL THEN a ELSE a || sep || v END $$;\n"
+"CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = "
+"  hall_concat_sep, STYPE = text);\n"
 "CREATE OR REPLACE FUNCTION hall_drop_trigger(n text) RETURNS void "
 "  LANGUAGE plpgsql AS $$\n"
 "DECLARE t text;\n"

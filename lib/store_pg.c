@@ -65,6 +65,8 @@ struct pgstmt {
 	unsigned char	*blob;		/* unescaped bytea of pgst_blob */
 };
 
+static int	pgs_exec_pg(struct pgstore *, const char *);
+
 /* Whether v names a PostgreSQL database; see store_pg.h. */
 int
 pgs_is_conninfo(const char *v)
@@ -107,7 +109,7 @@ pgs_alive(struct pgstore *ps)
 		return -1;
 	}
 	ps->generation++;
-	(void)pgs_exec(ps, "SET client_min_messages = warning");
+	(void)pgs_exec_pg(ps, "SET client_min_messages = warning");
 	return 0;
 }
 
@@ -130,7 +132,7 @@ pgs_open(const char *conninfo)
 		pgs_close(ps);
 		return NULL;
 	}
-	if (pgs_exec(ps, "SET client_min_messages = warning") == -1) {
+	if (pgs_exec_pg(ps, "SET client_min_messages = warning") == -1) {
 		pgs_close(ps);
 		return NULL;
 	}
@@ -148,15 +150,14 @@ pgs_close(struct pgstore *ps)
 	free(ps);
 }
 
-/* Runs sql (one or more constant statements); see store_pg.h. */
-int
-pgs_exec(struct pgstore *ps, const char *sql)
+/* Runs PostgreSQL text sql (one or more statements, already in
+ * PostgreSQL's dialect).  Returns 0 or -1 (logged). */
+static int
+pgs_exec_pg(struct pgstore *ps, const char *sql)
 {
 	PGresult	*r;
 	int		 ok;
 
-	if (strncmp(sql, "PRAGMA", 6) == 0)
-		return 0;	/* SQLite's knobs: nothing to do here */
 	if (!pgs_in_tx(ps) && pgs_alive(ps) == -1)
 		return -1;
 	r = PQexec(ps->conn, sql);
@@ -166,6 +167,35 @@ pgs_exec(struct pgstore *ps, const char *sql)
 		pgs_fail(ps, "exec", r);
 	PQclear(r);
 	return ok ? 0 : -1;
+}
+
+/* Runs sql (one or more constant statements in SQLite's dialect,
+ * translated as a migration is); see store_pg.h. */
+int
+pgs_exec(struct pgstore *ps, const char *sql)
+{
+	struct dialect_query	 q;
+	char			*pg;
+	int			 rc;
+
+	if (strncmp(sql, "PRAGMA", 6) == 0)
+		return 0;	/* SQLite's knobs: nothing to do here */
+	if ((pg = dialect_pg_schema(sql)) == NULL)
+		return -1;
+	rc = pgs_exec_pg(ps, pg);
+	free(pg);
+	/* Rows inserted with their ids: the identities catch up; and
+	 * store_last_id reads the table of an INSERT (its first). */
+	if (rc == 0 && strcasestr(sql, "INSERT") != NULL) {
+		rc = pgs_exec_pg(ps, dialect_pg_sync_identities);
+		if (dialect_pg_query(sql, &q) == 0) {
+			if (q.insert_table[0] != '\0')
+				memcpy(ps->last_table, q.insert_table,
+				    sizeof(ps->last_table));
+			free(q.sql);
+		}
+	}
+	return rc;
 }
 
 /* Whether a transaction is open (or failed and not yet rolled back). */
@@ -184,9 +214,9 @@ pgs_begin(struct pgstore *ps)
 		log_err("store: begin: a transaction is already open");
 		return -1;
 	}
-	if (pgs_exec(ps, "BEGIN") == -1)
+	if (pgs_exec_pg(ps, "BEGIN") == -1)
 		return -1;
-	if (pgs_exec(ps, PGS_WRITE_LOCK) == -1) {
+	if (pgs_exec_pg(ps, PGS_WRITE_LOCK) == -1) {
 		pgs_rollback(ps);
 		return -1;
 	}
@@ -227,32 +257,30 @@ pgs_rollback(struct pgstore *ps)
 	PQclear(r);
 }
 
-/* The stored schema version into *v; 0 when there is none yet. */
+/* The stored schema version into *v; 0 when there is none yet (no
+ * hall_schema table: a new database). */
 int
 pgs_version(struct pgstore *ps, int *v)
 {
 	PGresult	*r;
-	int		 ok;
+	int		 ok, have;
 
 	*v = 0;
-	r = PQexec(ps->conn, "SELECT version FROM hall_schema "
-	    "WHERE to_regclass('hall_schema') IS NOT NULL");
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		/* no hall_schema table: a new database */
-		PQclear(r);
-		r = PQexec(ps->conn, "SELECT 0 WHERE to_regclass("
-		    "'hall_schema') IS NULL");
-		ok = PQresultStatus(r) == PGRES_TUPLES_OK &&
-		    PQntuples(r) == 1;
-		if (!ok)
-			pgs_fail(ps, "schema version", r);
-		PQclear(r);
-		return ok ? 0 : -1;
-	}
-	if (PQntuples(r) > 0)
-		*v = atoi(PQgetvalue(r, 0, 0));
+	r = PQexec(ps->conn, "SELECT to_regclass('hall_schema') IS NOT NULL");
+	ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	have = ok && PQgetvalue(r, 0, 0)[0] == 't';
+	if (!ok)
+		pgs_fail(ps, "schema version", r);
 	PQclear(r);
-	return 0;
+	if (!have)
+		return ok ? 0 : -1;
+	r = PQexec(ps->conn, "SELECT version FROM hall_schema");
+	if ((ok = PQresultStatus(r) == PGRES_TUPLES_OK) && PQntuples(r) > 0)
+		*v = atoi(PQgetvalue(r, 0, 0));
+	if (!ok)
+		pgs_fail(ps, "schema version", r);
+	PQclear(r);
+	return ok ? 0 : -1;
 }
 
 /* Applies one migration (index v) translated, the identity sequences
@@ -266,14 +294,14 @@ pgs_apply(struct pgstore *ps, int v)
 
 	if ((sql = dialect_pg_schema(store_migrations[v])) == NULL)
 		return -1;
-	rc = pgs_exec(ps, sql);
+	rc = pgs_exec_pg(ps, sql);
 	free(sql);
 	if (rc == -1)
 		log_err("store: migration %d failed on PostgreSQL", v + 1);
 	snprintf(bump, sizeof(bump), "UPDATE hall_schema SET version = %d",
 	    v + 1);
-	if (rc == -1 || pgs_exec(ps, dialect_pg_sync_identities) == -1 ||
-	    pgs_exec(ps, bump) == -1)
+	if (rc == -1 || pgs_exec_pg(ps, dialect_pg_sync_identities) == -1 ||
+	    pgs_exec_pg(ps, bump) == -1)
 		return -1;
 	return 0;
 }
@@ -287,8 +315,13 @@ pgs_migrate(struct pgstore *ps)
 	for (;;) {
 		if (pgs_begin(ps) == -1)
 			return -1;
-		if (pgs_exec(ps, dialect_pg_prelude) == -1 ||
-		    pgs_version(ps, &v) == -1)
+		if (pgs_version(ps, &v) == -1)
+			goto fail;
+		/* The prelude only when there is a migration to run: its
+		 * functions belong to the role that made them. */
+		if (v < store_schema_version() &&
+		    (pgs_exec_pg(ps, dialect_pg_prelude) == -1 ||
+		    pgs_version(ps, &v) == -1))
 			goto fail;
 		if (v < 0 || v > store_schema_version()) {
 			log_err("store: schema %d is newer than this build "
@@ -314,7 +347,7 @@ fail:
 int
 pgs_analyze(struct pgstore *ps)
 {
-	return pgs_exec(ps, "ANALYZE");
+	return pgs_exec_pg(ps, "ANALYZE");
 }
 
 static int	pgst_prepare_from(struct pgstmt *, int);
@@ -458,7 +491,7 @@ pgst_parse(struct pgstmt *st, int level)
 	PGresult	*r;
 	int		 rc, intx = pgs_in_tx(st->ps);
 
-	if (intx && pgs_exec(st->ps, "SAVEPOINT hall_prepare") == -1)
+	if (intx && pgs_exec_pg(st->ps, "SAVEPOINT hall_prepare") == -1)
 		return -1;
 	pgst_types(st, types, level);
 	r = PQprepare(st->ps->conn, st->name, st->q.sql, st->nparams,
@@ -473,9 +506,9 @@ pgst_parse(struct pgstmt *st, int level)
 		rc = -1;
 	}
 	PQclear(r);
-	if (intx && ((rc != 0 && pgs_exec(st->ps,
+	if (intx && ((rc != 0 && pgs_exec_pg(st->ps,
 	    "ROLLBACK TO SAVEPOINT hall_prepare") == -1) ||
-	    pgs_exec(st->ps, "RELEASE SAVEPOINT hall_prepare") == -1))
+	    pgs_exec_pg(st->ps, "RELEASE SAVEPOINT hall_prepare") == -1))
 		return -1;
 	return rc;
 }

@@ -38,7 +38,8 @@
 #   run.sh reload VAR    nginx re-reads its configuration and the CRL
 #   run.sh status VAR    says what runs
 #
-# The programs get HALL_DB=VAR/hall.db, HALL_XSL=SRCDIR/xsl and
+# The programs get HALL_DB (default VAR/hall.db; a PostgreSQL connection
+# string works too, README.md "PostgreSQL"), HALL_XSL=SRCDIR/xsl and
 # HALL_CA=VAR/certs/ca.crt, HALL_CRL=VAR/certs/ca.crl, HALL_PUBLIC_URL=https://127.0.0.1:PORT+1
 # and HALL_SEAL_PNG=VAR/seal-demo.png (a demo seal marked 演示, made by
 # hall-admin demo-seal) and HALL_RECEIPT_KEY=VAR/certs/receipt.key (when
@@ -53,6 +54,15 @@ set -u
 die() {
 	echo "run.sh: $*" >&2
 	exit 1
+}
+
+# True when HALL_DB value $1 names a PostgreSQL database (a postgresql://
+# URI or key=value words, as lib/store_pg.c reads it), not an SQLite file.
+is_pg() {
+	case $1 in
+	postgresql://* | postgres://* | *=*) return 0 ;;
+	*) return 1 ;;
+	esac
 }
 
 # Prints the pid in file $1 when it names a live process whose command
@@ -362,7 +372,7 @@ cmd_start() {
 	if [ -z "${HALL_HOSTS:-}" ]; then
 		# The public base of the verification page printed on receipts.
 		HALL_PUBLIC_URL=${HALL_PUBLIC_URL:-https://127.0.0.1:$((port + 1))}
-		prog_env "$var/hall.db"
+		prog_env "${HALL_DB:-$var/hall.db}"
 		start_progs
 	fi
 
@@ -422,7 +432,7 @@ cmd_host() {
 		[ -f "$var/certs/$f" ] || die "no $var/certs/$f (the hall's CA and CRL)"
 	done
 	db=${HALL_DB:-$var/hall.db}
-	[ -f "$db" ] || die "no store $db (HALL_DB)"
+	is_pg "$db" || [ -f "$db" ] || die "no store $db (HALL_DB)"
 	if live_pid "$run/supervisor.pid" supervise >/dev/null; then
 		die "already running in $var (run.sh stop $var first)"
 	fi

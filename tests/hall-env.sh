@@ -18,6 +18,11 @@
 #   hall_env_sanitizers  prints sanitizer reports of the programs' logs;
 #       returns 1 when there is one.
 #   hall_fail MSG    prints "NAME: MSG" and exits 1.
+#
+# With HALL_TEST_PG set (make test-pg: a server's connection string
+# without dbname) the store is a new PostgreSQL database hall_env_<pid>
+# instead of T/hall.db, dropped by the EXIT trap; HALL_DB and
+# HALL_TEST_DB hold its connection string.
 
 # Prints "NAME: MSG" on stderr and exits 1.
 hall_fail() {
@@ -29,6 +34,10 @@ hall_fail() {
 hall_env_cleanup() {
 	[ -n "${T:-}" ] || return 0
 	sh "$run" stop "$T" >/dev/null 2>&1
+	if [ -n "${hall_pgdb:-}" ] && [ "${HALL_TEST_KEEP:-0}" != 1 ]; then
+		psql -X -q "$HALL_TEST_PG dbname=postgres" -c \
+		    "DROP DATABASE IF EXISTS $hall_pgdb WITH (FORCE)" >/dev/null 2>&1
+	fi
 	if [ "${HALL_TEST_KEEP:-0}" = 1 ]; then
 		echo "$hall_env_name: kept $T" >&2
 	else
@@ -80,9 +89,19 @@ hall_env_start() {
 	HALL_PBKDF2_ITER=1000
 	HALL_CLOCK_FILE=$T/clock
 	export HALL_PBKDF2_ITER HALL_CLOCK_FILE
-	"$b/bin/hall-admin" -d "$T/hall.db" init ||
+	hall_db=$T/hall.db
+	if [ -n "${HALL_TEST_PG:-}" ]; then
+		hall_pgdb=hall_env_$$
+		psql -X -q "$HALL_TEST_PG dbname=postgres" -c \
+		    "CREATE DATABASE $hall_pgdb" >/dev/null ||
+			hall_fail "cannot create database $hall_pgdb"
+		hall_db="$HALL_TEST_PG dbname=$hall_pgdb"
+		HALL_DB=$hall_db
+		export HALL_DB
+	fi
+	"$b/bin/hall-admin" -d "$hall_db" init ||
 		hall_fail "hall-admin init failed"
-	"$b/bin/hall-admin" -d "$T/hall.db" demo "$T/certs" "$T/demo.txt" ||
+	"$b/bin/hall-admin" -d "$hall_db" demo "$T/certs" "$T/demo.txt" ||
 		hall_fail "hall-admin demo failed"
 	tries=0
 	while :; do
@@ -105,7 +124,7 @@ hall_env_export() {
 	HALL_TEST_PUBURL=https://127.0.0.1:$pubport
 	HALL_TEST_CERTS=$T/certs
 	HALL_TEST_VAR=$T
-	HALL_TEST_DB=$T/hall.db
+	HALL_TEST_DB=$hall_db
 	HALL_TEST_DEMO=$T/demo.txt
 	HALL_TEST_ADMIN=$b/bin/hall-admin
 	HALL_TEST_SRC=$src

@@ -1,7 +1,9 @@
 /*
  * runner.c: the test runner of tests/unit and of tests/http.  Runs every suite registered with
- * SUITE() and ends with Check's summary; exits non-zero on a failure.
+ * SUITE() (or a shard of them: HALL_TEST_SHARD) and ends with Check's
+ * summary; exits non-zero on a failure.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "suites.h"
@@ -18,18 +20,37 @@ suite_register(suite_fn fn)
 	suites[nsuites++] = fn;
 }
 
+/* Whether suite i belongs to this process's shard: HALL_TEST_SHARD=
+ * "K/N" runs the suites i with i % N == K (make test-pg runs N at once);
+ * unset, every suite. */
+static int
+in_shard(size_t i)
+{
+	const char	*v = getenv("HALL_TEST_SHARD");
+	unsigned int	 k, n;
+
+	if (v == NULL || sscanf(v, "%u/%u", &k, &n) != 2 || n == 0)
+		return 1;
+	return i % n == k;
+}
+
 int
 main(void)
 {
-	SRunner	*sr;
+	SRunner	*sr = NULL;
 	size_t	 i;
 	int	 failed;
 
-	if (nsuites == 0)
+	for (i = 0; i < nsuites; i++) {
+		if (!in_shard(i))
+			continue;
+		if (sr == NULL)
+			sr = srunner_create(suites[i]());
+		else
+			srunner_add_suite(sr, suites[i]());
+	}
+	if (sr == NULL)
 		return EXIT_FAILURE;
-	sr = srunner_create(suites[0]());
-	for (i = 1; i < nsuites; i++)
-		srunner_add_suite(sr, suites[i]());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

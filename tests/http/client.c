@@ -14,9 +14,9 @@
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
-#include <sqlite3.h>
 
 #include "ident.h"
+#include "store.h"
 #include "client.h"
 
 
@@ -521,31 +521,33 @@ xpath_count(const struct answer *a, const char *expr)
 	return n;
 }
 
+/* The test store (HALL_TEST_DB: an SQLite file or a PostgreSQL
+ * connection string), opened without migrating; NULL on error. */
+static struct store *
+test_store(void)
+{
+	return store_open(env("HALL_TEST_DB"), STORE_NOMIGRATE);
+}
+
 int
 set_password(const char *username, const char *pw, int must_change)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*st;
-	char		 hash[256];
-	int		 ok = -1;
+	struct store		*s;
+	struct store_stmt	*st;
+	char			 hash[256];
+	int			 ok = -1;
 
-	if (pw_hash(pw, hash, sizeof(hash)) != 0)
+	if (pw_hash(pw, hash, sizeof(hash)) != 0 || (s = test_store()) == NULL)
 		return -1;
-	if (sqlite3_open_v2(env("HALL_TEST_DB"), &db, SQLITE_OPEN_READWRITE,
-	    NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_busy_timeout(db, 10000);
-	if (sqlite3_prepare_v2(db, "UPDATE accounts SET pw_hash = ?1, "
+	st = store_stmt(s, "UPDATE accounts SET pw_hash = ?1, "
 	    "must_change = ?2, failed = 0, locked_until = 0 WHERE "
-	    "username = ?3", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, must_change);
-		sqlite3_bind_text(st, 3, username, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1)
-			ok = 0;
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(db);
+	    "username = ?3");
+	if (st != NULL && store_bind_text(st, 1, hash) == 0 &&
+	    store_bind_int(st, 2, must_change) == 0 &&
+	    store_bind_text(st, 3, username) == 0 &&
+	    store_exec_stmt(s, st) == 0 && store_changes(s) == 1)
+		ok = 0;
+	store_close(s);
 	return ok;
 }
 
@@ -583,23 +585,15 @@ login(struct browser *b, const char *username)
 char *
 db_query(const char *sql)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*st;
+	struct store	*s;
+	char		 v[4096];
 	char		*out = NULL;
 
-	if (sqlite3_open_v2(env("HALL_TEST_DB"), &db, SQLITE_OPEN_READWRITE,
-	    NULL) != SQLITE_OK)
+	if ((s = test_store()) == NULL)
 		return NULL;
-	sqlite3_busy_timeout(db, 10000);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW &&
-		    sqlite3_column_text(st, 0) != NULL)
-			out = strdup((const char *)sqlite3_column_text(st, 0));
-		else if (out == NULL)
-			out = strdup("");
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(db);
+	if (store_text_once(s, sql, v, sizeof(v)) != STORE_ERROR)
+		out = strdup(v);
+	store_close(s);
 	return out;
 }
 
@@ -633,7 +627,7 @@ admin(const char *args, char **out)
 	FILE	*p, *mem;
 	int	 st;
 
-	snprintf(cmd, sizeof(cmd), "%s -d %s %s", env("HALL_TEST_ADMIN"),
+	snprintf(cmd, sizeof(cmd), "%s -d '%s' %s", env("HALL_TEST_ADMIN"),
 	    env("HALL_TEST_DB"), args);
 	if ((p = popen(cmd, "r")) == NULL)
 		return -1;

@@ -165,8 +165,9 @@ int		 unused_idno(int year, char idno[19]);
 int		 make_insured(const char *username, const char *name,
 		    char id[24], char idno[19]);
 
-/* Runs a SQL statement on the test database through the sqlite3 CLI;
- * returns its first output line (newly allocated) or NULL. */
+/* Runs one SQL statement (the test's own text) on the test store,
+ * SQLite or PostgreSQL; returns column 0 of its first row (newly
+ * allocated, "" when none) or NULL on error. */
 char		*db_query(const char *sql);
 
 /* The integer the query q returns (0 when it returns nothing); a query

@@ -22,10 +22,10 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
-#include <sqlite3.h>
 
 #include "../suites.h"
 #include "client.h"
+#include "store.h"
 
 #define PDF	"unit/fixtures/files/ok.pdf"
 #define JPG	"unit/fixtures/files/ok.jpg"
@@ -671,23 +671,21 @@ START_TEST(review_mark_after_return_refused)
 	batch_task(&u, 3, &bt);
 	ck_assert_int_eq(pipe(fd), 0);
 	if ((kid = fork()) == 0) {
-		sqlite3	*db;
+		struct store	*db;
 
 		close(fd[0]);
-		if (sqlite3_open_v2(getenv("HALL_TEST_DB"), &db,
-		    SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		if ((db = store_open(getenv("HALL_TEST_DB"),
+		    STORE_NOMIGRATE)) == NULL)
 			_exit(1);
-		sqlite3_busy_timeout(db, 10000);
-		snprintf(q, sizeof(q), "BEGIN IMMEDIATE; UPDATE tasks SET "
+		snprintf(q, sizeof(q), "UPDATE tasks SET "
 		    "state = '未提交', returned = 1, return_reason = '有误' "
 		    "WHERE id = %s; DELETE FROM review_marks WHERE task_id = "
 		    "%s;", bt.id, bt.id);
-		if (sqlite3_exec(db, q, NULL, NULL, NULL) != SQLITE_OK ||
+		if (store_begin(db) != 0 || store_exec_sql(db, q) != 0 ||
 		    write(fd[1], "x", 1) != 1)
 			_exit(1);
 		usleep(1500 * 1000);
-		_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ==
-		    SQLITE_OK ? 0 : 1);
+		_exit(store_commit(db) == 0 ? 0 : 1);
 	}
 	ck_assert_int_gt(kid, 0);
 	close(fd[1]);

@@ -11,7 +11,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 
 #include "../suites.h"
 #include "client.h"
+#include "store.h"
 #include "xlsx.h"
 
 /* Asserts an XPath string value contains want. */
@@ -826,55 +826,47 @@ static void
 batch_persons(const char *username, int base, int n, char (*idnos)[19],
     char (*cnos)[40], char (*names)[32])
 {
-	sqlite3		*db;
-	sqlite3_stmt	*p, *e, *in;
-	struct fix	 f;
-	int		 i;
+	struct store		*db;
+	struct store_stmt	*p, *e, *in;
+	struct fix		 f;
+	int			 i;
 
-	ck_assert_int_eq(sqlite3_open_v2(getenv("HALL_TEST_DB"), &db,
-	    SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	sqlite3_busy_timeout(db, 10000);
-	ck_assert_int_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO persons (idno, "
-	    "name, sex, birth) VALUES (?1, ?2, ?3, ?4)", -1, &p, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO employments "
-	    "(person_id, unit_id, contract_no, start_date, end_date, "
-	    "registered_at) SELECT last_insert_rowid(), unit_id, ?1, "
-	    "'2022-01-01', '2029-12-31', '2022-01-01' FROM accounts WHERE "
-	    "username = ?2", -1, &e, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO insurance "
-	    "(person_id, unit_id, sb_no, start_month, status, stop_month) "
-	    "SELECT person_id, unit_id, 'B' || ?1, '2022-01', '暂停缴费', "
-	    "'2026-02' FROM employments WHERE contract_no = ?1", -1, &in, NULL),
-	    SQLITE_OK);
+	db = store_open(getenv("HALL_TEST_DB"), STORE_NOMIGRATE);
+	ck_assert_ptr_nonnull(db);
+	ck_assert_int_eq(store_begin(db), 0);
 	for (i = 0; i < n; i++) {
 		fix_identity(base + i, &f);
 		snprintf(f.cno, sizeof(f.cno), "TGB-%d", base + i);
 		snprintf(idnos[i], 19, "%s", f.idno);
 		snprintf(cnos[i], 40, "%s", f.cno);
 		snprintf(names[i], 32, "%s", f.name);
-		sqlite3_bind_text(p, 1, f.idno, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(p, 2, f.name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(p, 3, f.sex, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(p, 4, f.birth, -1, SQLITE_TRANSIENT);
-		ck_assert_int_eq(sqlite3_step(p), SQLITE_DONE);
-		sqlite3_reset(p);
-		sqlite3_bind_text(e, 1, f.cno, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(e, 2, username, -1, SQLITE_TRANSIENT);
-		ck_assert_int_eq(sqlite3_step(e), SQLITE_DONE);
-		sqlite3_reset(e);
-		sqlite3_bind_text(in, 1, f.cno, -1, SQLITE_TRANSIENT);
-		ck_assert_int_eq(sqlite3_step(in), SQLITE_DONE);
-		sqlite3_reset(in);
+		p = store_stmt(db, "INSERT INTO persons (idno, name, sex, "
+		    "birth) VALUES (?1, ?2, ?3, ?4)");
+		ck_assert_ptr_nonnull(p);
+		store_bind_text(p, 1, f.idno);
+		store_bind_text(p, 2, f.name);
+		store_bind_text(p, 3, f.sex);
+		store_bind_text(p, 4, f.birth);
+		ck_assert_int_eq(store_exec_stmt(db, p), 0);
+		e = store_stmt(db, "INSERT INTO employments (person_id, "
+		    "unit_id, contract_no, start_date, end_date, registered_at) "
+		    "SELECT ?3, unit_id, ?1, '2022-01-01', '2029-12-31', "
+		    "'2022-01-01' FROM accounts WHERE username = ?2");
+		ck_assert_ptr_nonnull(e);
+		store_bind_text(e, 1, f.cno);
+		store_bind_text(e, 2, username);
+		store_bind_int(e, 3, store_last_id(db));
+		ck_assert_int_eq(store_exec_stmt(db, e), 0);
+		in = store_stmt(db, "INSERT INTO insurance (person_id, unit_id, "
+		    "sb_no, start_month, status, stop_month) SELECT person_id, "
+		    "unit_id, 'B' || ?1, '2022-01', '暂停缴费', '2026-02' FROM "
+		    "employments WHERE contract_no = ?1");
+		ck_assert_ptr_nonnull(in);
+		store_bind_text(in, 1, f.cno);
+		ck_assert_int_eq(store_exec_stmt(db, in), 0);
 	}
-	sqlite3_finalize(p);
-	sqlite3_finalize(e);
-	sqlite3_finalize(in);
-	ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+	ck_assert_int_eq(store_commit(db), 0);
+	store_close(db);
 }
 
 START_TEST(tg_batch_thousand_rows)

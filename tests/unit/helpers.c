@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libpq-fe.h>
@@ -73,8 +74,22 @@ th_pg_template(const char *server)
 	return 0;
 }
 
+/* Makes a private folder under $TMPDIR (or /tmp) in db->dir. */
+static void
+th_mkdir(struct th_db *db)
+{
+	const char	*tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || tmp[0] == '\0')
+		tmp = "/tmp";
+	ck_assert_int_lt(snprintf(db->dir, sizeof(db->dir),
+	    "%s/hall-test-XXXXXX", tmp), (int)sizeof(db->dir));
+	ck_assert_ptr_nonnull(mkdtemp(db->dir));
+}
+
 /* Opens db on a new database copied from the migrated template: its
- * name (hall_t<pid>_<n>) in db->dir, its connection string in db->path. */
+ * name (hall_t<pid>_<n>) in db->pgname, its connection string in
+ * db->path. */
 static void
 th_pg_open(struct th_db *db, const char *server)
 {
@@ -82,13 +97,13 @@ th_pg_open(struct th_db *db, const char *server)
 	char		 sql[128];
 
 	ck_assert_int_eq(th_pg_template(server), 0);
-	snprintf(db->dir, sizeof(db->dir), "hall_t%ld_%d", (long)getpid(),
-	    ++n);
+	snprintf(db->pgname, sizeof(db->pgname), "hall_t%ld_%ld_%d",
+	    (long)getpid(), (long)time(NULL), ++n);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE hall_tmpl",
-	    db->dir);
+	    db->pgname);
 	ck_assert_int_eq(th_pg_admin(server, sql), 0);
 	snprintf(db->path, sizeof(db->path), "%s dbname=%s", server,
-	    db->dir);
+	    db->pgname);
 	db->s = store_open(db->path, 0);
 	ck_assert_ptr_nonnull(db->s);
 }
@@ -97,22 +112,32 @@ th_pg_open(struct th_db *db, const char *server)
 void
 th_db_open(struct th_db *db)
 {
-	const char	*tmp;
-
 	memset(db, 0, sizeof(*db));
-	if ((tmp = getenv(TH_PG_ENV)) != NULL && tmp[0] != '\0') {
-		th_pg_open(db, tmp);
+	th_mkdir(db);
+	if (th_pg()) {
+		th_pg_open(db, getenv(TH_PG_ENV));
 		return;
 	}
-	tmp = getenv("TMPDIR");
-	if (tmp == NULL || tmp[0] == '\0')
-		tmp = "/tmp";
-	ck_assert_int_lt(snprintf(db->dir, sizeof(db->dir),
-	    "%s/hall-test-XXXXXX", tmp), (int)sizeof(db->dir));
-	ck_assert_ptr_nonnull(mkdtemp(db->dir));
 	snprintf(db->path, sizeof(db->path), "%s/hall.db", db->dir);
 	db->s = store_open(db->path, 0);
 	ck_assert_ptr_nonnull(db->s);
+}
+
+/* Whether HALL_TEST_PG names a server; see helpers.h. */
+int
+th_pg(void)
+{
+	const char	*v = getenv(TH_PG_ENV);
+
+	return v != NULL && v[0] != '\0';
+}
+
+/* Runs the test's own SQL; see helpers.h. */
+void
+th_exec(struct store *s, const char *sql)
+{
+	ck_assert_msg(store_exec_sql(s, sql) == 0, "%s: %s", sql,
+	    store_errmsg(s));
 }
 
 /* Removes dir/name if present. */
@@ -129,23 +154,19 @@ th_rm(const char *dir, const char *name)
 void
 th_db_close(struct th_db *db)
 {
-	const char	*pg = getenv(TH_PG_ENV);
 	char		 sql[128];
 
 	store_close(db->s);
 	db->s = NULL;
 	if (db->clock[0] != '\0')
 		unsetenv("HALL_CLOCK_FILE");
+	if (db->pgname[0] != '\0') {
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s "
+		    "WITH (FORCE)", db->pgname);
+		(void)th_pg_admin(getenv(TH_PG_ENV), sql);
+	}
 	if (db->dir[0] == '\0')
 		return;
-	if (pg != NULL && pg[0] != '\0') {
-		if (db->clock[0] != '\0')
-			unlink(db->clock);
-		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s "
-		    "WITH (FORCE)", db->dir);
-		(void)th_pg_admin(pg, sql);
-		return;
-	}
 	th_rm(db->dir, "hall.db");
 	th_rm(db->dir, "hall.db-wal");
 	th_rm(db->dir, "hall.db-shm");
@@ -218,19 +239,13 @@ th_person(struct store *s, const char *idno, const char *name,
 	return store_last_id(s);
 }
 
-/* Writes when into db->dir/clock (on PostgreSQL /tmp/DBNAME.clock) and
- * points HALL_CLOCK_FILE at it. */
+/* Writes when into db->dir/clock and points HALL_CLOCK_FILE at it. */
 void
 th_clock_set(struct th_db *db, const char *when)
 {
-	const char	*pg = getenv(TH_PG_ENV);
 	FILE		*f;
 
-	if (pg != NULL && pg[0] != '\0')
-		snprintf(db->clock, sizeof(db->clock), "/tmp/%s.clock",
-		    db->dir);
-	else
-		snprintf(db->clock, sizeof(db->clock), "%s/clock", db->dir);
+	snprintf(db->clock, sizeof(db->clock), "%s/clock", db->dir);
 	f = fopen(db->clock, "w");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_ge(fprintf(f, "%s\n", when), 0);

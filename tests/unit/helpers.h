@@ -13,11 +13,15 @@
 
 struct store;
 
-/* An open test database; close with th_db_close(). */
+/* An open test database; close with th_db_close().  Under make test-pg
+ * (HALL_TEST_PG set to a server's connection string) the store is a
+ * new PostgreSQL database copied from a migrated template, path its
+ * connection string; dir is a private folder on both. */
 struct th_db {
 	char		 dir[256];	/* private folder (mode 0700) */
 	char		 path[320];	/* dir/hall.db */
 	char		 clock[320];	/* dir/clock, when th_clock_set used */
+	char		 pgname[64];	/* on PostgreSQL: its database */
 	struct store	*s;
 };
 
@@ -46,6 +50,15 @@ int64_t		 th_person(struct store *s, const char *idno,
 /* Sets the hall clock to when ("YYYY-MM-DD HH:MM:SS", UTC+8) through a
  * file in db->dir and HALL_CLOCK_FILE. */
 void		 th_clock_set(struct th_db *db, const char *when);
+
+/* Runs the test's own constant SQL (one or more statements) through
+ * store_exec_sql; fails the test with the store's message on error. */
+void		 th_exec(struct store *s, const char *sql);
+
+/* Whether the tests run on PostgreSQL (make test-pg).  A test of
+ * SQLite's own mechanics (its file, WAL, PRAGMAs, query plans) returns
+ * early there, saying so on stderr once. */
+int		 th_pg(void);
 
 /* Counts the rows of a query returning one integer (SQL text is the
  * test's own constant). */

@@ -36,7 +36,7 @@ append_rows(struct store *s, int n)
 static int
 run(struct store *s, const char *sql)
 {
-	return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return store_exec_sql(s, sql);
 }
 
 START_TEST(audit_append_verify)

@@ -30,8 +30,7 @@ static int64_t		 unit_a, unit_b;
 static void
 sql(const char *q)
 {
-	ck_assert_msg(sqlite3_exec(db.s->db, q, NULL, NULL, NULL) ==
-	    SQLITE_OK, "%s: %s", q, sqlite3_errmsg(db.s->db));
+	th_exec(db.s, q);
 }
 
 /* Inserts a task seq of business for unit in state, created,

@@ -95,7 +95,7 @@ setup(void)
 	    "start_date, end_date, post, job_type, wage_fen, registered_at) "
 	    "VALUES (?1, ?2, 'HT-1', '2024-01-01', '2026-12-31', '会计', "
 	    "'会计员', 500000, '2024-01-02 09:00:00')", 2, ps, us);
-	emp = sqlite3_last_insert_rowid(db.s->db);
+	emp = store_last_id(db.s);
 	cx_sql("INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
 	    "status) VALUES (?1, ?2, 'SB1', '2024-01', '参保缴费')", 2, ps, us);
 }

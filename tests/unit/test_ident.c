@@ -25,6 +25,7 @@
 #include "request.h"
 #include "store.h"
 #include "valid.h"
+#include "helpers.h"
 
 /* `openssl x509 -in good.crt -noout -fingerprint -sha256`, lower case
  * without colons, and its notAfter (2126-10-29 10:17:26 UTC). */
@@ -39,9 +40,10 @@
 #define PW_A	"Chushi2024"
 #define T0	"2026-01-10 10:00:00"
 
-static char		 t_dir[64];
-static char		 t_db[128];
-static char		 t_clock[128];
+static struct th_db	 t_th;		/* the store, its folder */
+static const char	*t_dir;		/* t_th.dir */
+static const char	*t_db;		/* t_th.path */
+static char		 t_clock[320];
 static struct store	*t_s;
 
 /* Path of fixture name (tests run from tests/, or from the top) in a
@@ -93,10 +95,7 @@ t_clock_set(const char *when)
 static void
 t_sql(const char *sql)
 {
-	char	*err = NULL;
-
-	if (sqlite3_exec(t_s->db, sql, NULL, NULL, &err) != SQLITE_OK)
-		ck_abort_msg("sql: %s: %s", sql, err);
+	th_exec(t_s, sql);
 }
 
 /* One integer from literal SQL. */
@@ -133,12 +132,11 @@ t_setup(void)
 {
 	setenv("HALL_PBKDF2_ITER", "1000", 1);
 	unsetenv("HALL_CLOCK_FILE");
-	snprintf(t_dir, sizeof(t_dir), "/tmp/hall-ident-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(t_dir));
-	snprintf(t_db, sizeof(t_db), "%s/hall.db", t_dir);
+	th_db_open(&t_th);
+	t_dir = t_th.dir;
+	t_db = t_th.path;
+	t_s = t_th.s;
 	snprintf(t_clock, sizeof(t_clock), "%s/clock", t_dir);
-	t_s = store_open(t_db, 0);
-	ck_assert_ptr_nonnull(t_s);
 	t_sql("INSERT INTO units (id, uscc, name, sb_code, vip) VALUES"
 	    " (1, '91420103300000001X', '示例科技', 'S1', 1),"
 	    " (2, '91420106300000002X', '示例商贸', 'S2', 0);"
@@ -158,17 +156,10 @@ t_setup(void)
 static void
 t_teardown(void)
 {
-	char	 p[192];
-
-	store_close(t_s);
+	t_th.s = t_s;
 	t_s = NULL;
-	unlink(t_db);
-	snprintf(p, sizeof(p), "%s-wal", t_db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t_db);
-	unlink(p);
 	unlink(t_clock);
-	rmdir(t_dir);
+	th_db_close(&t_th);
 	ident_cleanup();
 }
 
@@ -1216,8 +1207,8 @@ START_TEST(bad_login_integration)
 	ck_assert_int_eq(account_by_cert(t_s, FP_A, &a), 0);
 	ck_assert_int_eq(a.integration, 0);
 	/* Only 0 or 1. */
-	ck_assert_int_ne(sqlite3_exec(t_s->db, "UPDATE accounts SET"
-	    " may_write = 2 WHERE id = 4", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_ne(store_exec_sql(t_s, "UPDATE accounts SET"
+	    " may_write = 2 WHERE id = 4"), 0);
 }
 END_TEST
 
@@ -1591,7 +1582,8 @@ ident_suite(void)
 	tcase_add_checked_fixture(tc, t_setup, t_teardown);
 	tcase_add_test(tc, sess_roundtrip);
 	tcase_add_test(tc, sess_touch_throttled);
-	tcase_add_test(tc, sess_touch_best_effort);
+	if (!th_pg())	/* a TEMP TRIGGER makes the fault: SQLite's */
+		tcase_add_test(tc, sess_touch_best_effort);
 	tcase_add_test(tc, change_ends_other_sessions);
 	tcase_add_test(tc, bad_sess_other_cert);
 	tcase_add_test(tc, sess_idle);

@@ -31,8 +31,7 @@ static int		 ntasks;
 static void
 exec_sql(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db.s->db, sql, NULL, NULL, NULL) ==
-	    SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db.s->db));
+	th_exec(db.s, sql);
 }
 
 /* A store with the seeded policy and calendar, two units. */
@@ -66,7 +65,7 @@ task_at(const char *business, int64_t unit, const char *state,
 	    "AS INTEGER) - 28800, 3)", ++ntasks, business, (long long)unit,
 	    state, when);
 	exec_sql(sql);
-	return sqlite3_last_insert_rowid(db.s->db);
+	return store_last_id(db.s);
 }
 
 /* The date of "YYYY-MM-DD". */

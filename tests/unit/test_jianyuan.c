@@ -80,9 +80,9 @@ START_TEST(retire_age_policy_is_data)
 	struct hdate		 birth = { 1965, 1, 1 };
 
 	/* A region that kept the old age: the rule follows the data. */
-	ck_assert_int_eq(sqlite3_exec(db.s->db, "INSERT INTO policy (region, "
+	th_exec(db.s, "INSERT INTO policy (region, "
 	    "key, valid_from, value) VALUES ('999999', 'retire.male.target_age', "
-	    "'1900-01-01', '60')", NULL, NULL, NULL), SQLITE_OK);
+	    "'1900-01-01', '60')");
 	ck_assert_int_eq(jy_retire_rule_load(db.s, "999999", 1, 0, NULL, &r),
 	    0);
 	ck_assert_int_eq(jy_retire_age_calc(&r, &birth), 60 * 12);
@@ -551,10 +551,7 @@ static struct actor	 clerk, vip_clerk, reviewer;
 static void
 sql(const char *q)
 {
-	char	*err = NULL;
-
-	ck_assert_msg(sqlite3_exec(db.s->db, q, NULL, NULL, &err) == SQLITE_OK,
-	    "%s: %s", q, err != NULL ? err : "");
+	th_exec(db.s, q);
 }
 
 /* Inserts a person employed and insured at unit (paid to 2026-10,

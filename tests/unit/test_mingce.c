@@ -652,7 +652,8 @@ mingce_suite(void)
 	tcase_add_test(tc, mingce_number_and_code);
 	tcase_add_test(tc, mingce_xlsx_whole);
 	tcase_add_test(tc, mingce_daily_limit);
-	tcase_add_test(tc, mingce_in_chunks);
+	if (!th_pg())	/* a TEMP TRIGGER makes the fault: SQLite's */
+		tcase_add_test(tc, mingce_in_chunks);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -130,10 +130,9 @@ START_TEST(bad_policy_values)
 	long long	 v = 0;
 	int		 f = 0;
 
-	ck_assert_int_eq(sqlite3_exec(db.s->db, "INSERT INTO policy (region, "
+	th_exec(db.s, "INSERT INTO policy (region, "
 	    "key, value) VALUES ('420100', 'x.int', '12abc'), "
-	    "('420100', 'x.bool', 'yes'), ('420100', 'x.empty', '')",
-	    NULL, NULL, NULL), SQLITE_OK);
+	    "('420100', 'x.bool', 'yes'), ('420100', 'x.empty', '')");
 	ck_assert_int_eq(policy_int(db.s, "420100", "x.int", &on, 5, &v), -1);
 	ck_assert_int_eq(v, 5);
 	ck_assert_int_eq(policy_int(db.s, "420100", "x.empty", &on, 5, &v),
@@ -157,9 +156,8 @@ START_TEST(policy_seed_idempotent)
 	ck_assert_int_gt(n, 30);
 	ck_assert_int_gt(c, 30);
 	/* A local change survives seeding again. */
-	ck_assert_int_eq(sqlite3_exec(db.s->db, "UPDATE policy SET value = "
-	    "'20' WHERE region = '*' AND key = 'tuigong.deadline_days'",
-	    NULL, NULL, NULL), SQLITE_OK);
+	th_exec(db.s, "UPDATE policy SET value = "
+	    "'20' WHERE region = '*' AND key = 'tuigong.deadline_days'");
 	ck_assert_int_eq(policy_seed_defaults(db.s), 0);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM policy"), n);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM calendar"), c);

@@ -96,11 +96,13 @@ START_TEST(populate_rows_valid)
 	tp_opts(&o, 7);
 	ck_assert_int_eq(populate_run(db.s, &o, &c), 0);
 	clock_today(&today);
-	/* The connection is as the store opened it again. */
-	x = tp_text(db.s, "PRAGMA journal_mode");
-	ck_assert_str_eq(x, "wal");
-	free(x);
-	ck_assert_int_eq(th_count(db.s, "PRAGMA synchronous"), 2);
+	/* The connection is as the store opened it again (SQLite's). */
+	if (!th_pg()) {
+		x = tp_text(db.s, "PRAGMA journal_mode");
+		ck_assert_str_eq(x, "wal");
+		free(x);
+		ck_assert_int_eq(th_count(db.s, "PRAGMA synchronous"), 2);
+	}
 
 	ck_assert_int_eq(c.persons, 3000);
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM persons"), 3000);
@@ -175,7 +177,7 @@ START_TEST(populate_rows_valid)
 	    "decided_at < submitted_at)"), 0);
 	/* Nothing after now. */
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM task_events "
-	    "WHERE at >= strftime('%s', '2026-06-15 02:00:00')"), 0);
+	    "WHERE at >= CAST(strftime('%s', '2026-06-15 02:00:00') AS INTEGER)"), 0);
 	/* The effects: a 结束 退工 ended its employment on its date, a 结束
 	 * 减员 stopped the 参保. */
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM tuigong g JOIN "
@@ -197,8 +199,9 @@ START_TEST(populate_rows_valid)
 	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM receipts r JOIN "
 	    "tasks t ON t.id = r.task_id WHERE t.state <> '结束' OR "
 	    "r.issued_at <> t.decided_at"), 0);
-	ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM "
-	    "pragma_foreign_key_check"), 0);
+	if (!th_pg())	/* PostgreSQL checks every key as it is written */
+		ck_assert_int_eq(th_count(db.s, "SELECT COUNT(*) FROM "
+		    "pragma_foreign_key_check"), 0);
 
 	/* The chain verifies, all of it, in time order. */
 	n = th_count(db.s, "SELECT COUNT(*) FROM audit");

@@ -114,7 +114,7 @@ tt_world_person(enum tt_person i, int64_t u, const char *body,
 	tt_sql("INSERT INTO employments (person_id, unit_id, contract_no, "
 	    "start_date, end_date, post, registered_at) VALUES (?1, ?2, ?3, "
 	    "?4, ?5, '会计', ?4)", 5, ps, us, cno, start, end);
-	emp[i] = sqlite3_last_insert_rowid(db.s->db);
+	emp[i] = store_last_id(db.s);
 	tt_sql("INSERT INTO insurance (person_id, unit_id, sb_no, start_month, "
 	    "status, stop_month, last_paid_month) VALUES (?1, ?2, ?3, "
 	    "substr(?4, 1, 7), ?5, CASE WHEN ?5 = '暂停缴费' THEN '2026-03' END, "

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -61,11 +62,10 @@ setup(void)
 {
 	th_db_open(&db);
 	th_clock_set(&db, "2026-11-22 10:00:00");
-	ck_assert_int_eq(sqlite3_exec(db.s->db,
+	th_exec(db.s,
 	    "CREATE TABLE test_flags (fail INTEGER, apply_fail INTEGER);"
 	    "INSERT INTO test_flags VALUES (0, 0);"
-	    "CREATE TABLE test_effects (task_id INTEGER, actor INTEGER);",
-	    NULL, NULL, NULL), SQLITE_OK);
+	    "CREATE TABLE test_effects (task_id INTEGER, actor INTEGER);");
 	unit_plain = th_unit(db.s, "普通单位", 0);
 	unit_vip = th_unit(db.s, "VIP单位", 1);
 	unit_other = th_unit(db.s, "其他单位", 0);
@@ -92,8 +92,7 @@ teardown(void)
 static void
 set_flag(const char *sql)
 {
-	ck_assert_int_eq(sqlite3_exec(db.s->db, sql, NULL, NULL, NULL),
-	    SQLITE_OK);
+	th_exec(db.s, sql);
 }
 
 /* Creates (保存) a task of the test business for who's unit. */
@@ -196,11 +195,10 @@ START_TEST(wf_create_dedup_per_unit)
 	ck_assert_int_ne(again, b);
 	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM tasks"), 3);
 	/* Within one unit the key is still unique in the table itself. */
-	ck_assert_int_ne(sqlite3_exec(db.s->db, "INSERT INTO tasks (seq_no, "
+	ck_assert_int_ne(store_exec_sql(db.s, "INSERT INTO tasks (seq_no, "
 	    "business, unit_id, state, dedup_key, created_at, updated_at) "
 	    "SELECT 'dup', business, unit_id, state, dedup_key, 0, 0 FROM "
-	    "tasks WHERE id = (SELECT min(id) FROM tasks)", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    "tasks WHERE id = (SELECT min(id) FROM tasks)"), 0);
 }
 END_TEST
 
@@ -654,7 +652,7 @@ START_TEST(wf_caller_tx)
 	ck_assert_int_eq(wf_transition(db.s, id, WF_SUBMIT, &clerk, NULL,
 	    &errs), WF_OK);
 	ck_assert_int_eq(db.s->in_tx, 1);
-	ck_assert_int_eq(sqlite3_get_autocommit(db.s->db), 0);
+	ck_assert_int_eq(store_in_tx(db.s), 1);
 	/* A refused transition leaves the caller's work in place. */
 	ck_assert_int_eq(wf_create(db.s, "testbiz", unit_plain, &clerk, "y",
 	    NULL, &id2, &created), 0);
@@ -884,12 +882,11 @@ static void
 setup_rows(void)
 {
 	setup();
-	ck_assert_int_eq(sqlite3_exec(db.s->db,
+	th_exec(db.s,
 	    "CREATE TABLE test_rows (task_id INTEGER, row_no INTEGER, "
 	    "person_id INTEGER, name TEXT, idno TEXT, fail INTEGER DEFAULT 0, "
 	    "UNIQUE (task_id, row_no));"
-	    "CREATE TABLE test_applied (task_id INTEGER, row_no INTEGER);",
-	    NULL, NULL, NULL), SQLITE_OK);
+	    "CREATE TABLE test_applied (task_id INTEGER, row_no INTEGER);");
 	persons[0] = th_person(db.s, "420102199001011234", "张三", "男",
 	    "1990-01-01");
 	persons[1] = th_person(db.s, "420102199002021234", "李四", "男",
@@ -912,30 +909,23 @@ sqlf(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(sql, sizeof(sql), fmt, ap);
 	va_end(ap);
-	ck_assert_msg(sqlite3_exec(db.s->db, sql, NULL, NULL, NULL) ==
-	    SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db.s->db));
+	th_exec(db.s, sql);
 }
 
 /* A count of the test's own query with %lld placeholders filled (the
  * store caches statements by the address of their literal text, so a
- * formatted query goes to SQLite directly). */
+ * formatted query runs once, uncached). */
 static int64_t
 countf(const char *fmt, ...)
 {
-	char		 sql[1024];
-	sqlite3_stmt	*st;
-	int64_t		 v;
+	char		 sql[1024], v[32];
 	va_list		 ap;
 
 	va_start(ap, fmt);
 	vsnprintf(sql, sizeof(sql), fmt, ap);
 	va_end(ap);
-	ck_assert_int_eq(sqlite3_prepare_v2(db.s->db, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	ck_assert_int_eq(store_text_once(db.s, sql, v, sizeof(v)), STORE_ROW);
+	return strtoll(v, NULL, 10);
 }
 
 /* A submitted (进行中) task of business code for who with rows

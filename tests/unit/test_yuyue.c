@@ -33,8 +33,7 @@ static int		 ntasks;		/* made by task_in() */
 static void
 exec_sql(const char *sql)
 {
-	ck_assert_msg(sqlite3_exec(db.s->db, sql, NULL, NULL, NULL) ==
-	    SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db.s->db));
+	th_exec(db.s, sql);
 }
 
 /* A store with the seeded policy; 2026-09-21 (a Monday) is today; a
@@ -80,7 +79,7 @@ task_in(int64_t unit, const char *state)
 	    "('YY%04d', 'tuigong', %lld, '%s', 1, 2, 3)", ++ntasks,
 	    (long long)unit, state);
 	exec_sql(sql);
-	return sqlite3_last_insert_rowid(db.s->db);
+	return store_last_id(db.s);
 }
 
 /* Moves task id to state, directly (a decision elsewhere). */
