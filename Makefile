@@ -75,7 +75,7 @@ HTTP_BIN  := $(B)/http-tests
 LIBHALL   := $(B)/libhall.a
 
 .PHONY: all run stop reload test test-unit test-http test-browser test-xsl \
-	test-plans test-multihost bench-hosts bench bench-callgrind bench-scale fuzz install clean deps test-deps certs \
+	test-plans test-multihost test-pg bench-hosts bench-pg bench bench-callgrind bench-scale fuzz install clean deps test-deps certs \
 	demo check-deps
 .SUFFIXES:
 .SECONDARY:
@@ -134,6 +134,8 @@ DEB_TEST_PKGS = clang libclang-rt-14-dev chromium nodejs:node npm:npm \
 DEB_TEST_PKGS += python3
 # test-multihost makes its hosts with ip netns and veth (and looks with ss).
 DEB_TEST_PKGS += iproute2
+# test-pg and bench-pg start a private cluster of their own (tests/pg).
+DEB_TEST_PKGS += postgresql-15
 
 # Installs missing Debian packages when root, else prints the apt-get line.
 deps:
@@ -181,6 +183,7 @@ test: test-deps
 	@HALL_SQL_LOG=$(SQL_LOG) $(MAKE) --no-print-directory SAN=1 test-http
 	@$(MAKE) --no-print-directory SAN=1 test-multihost
 	@$(MAKE) --no-print-directory SAN=1 test-plans
+	@$(MAKE) --no-print-directory SAN=1 test-pg
 
 test-xsl:
 	@sh tests/xsl/run.sh
@@ -232,6 +235,18 @@ test-multihost: $(PROGS) $(ADMIN) $(MHLOAD) $(FCGIGET)
 
 bench-hosts: $(PROGS) $(ADMIN) $(MHLOAD)
 	@sh tests/multihost/run.sh bench $(CURDIR) $(B)
+
+# The suite again on PostgreSQL (tests/pg/run.sh): the unit tests, the
+# HTTP tests and the two-host test on a private cluster it starts in a
+# temporary folder (installing postgresql-15 as root when missing) and
+# stops.  PG_PARTS picks some ("unit http multihost").
+test-pg: $(UNIT_BIN) $(HTTP_BIN) $(PROGS) $(ADMIN) $(MHLOAD) $(FCGIGET)
+	@sh tests/pg/run.sh $(CURDIR) $(B) $(PG_PARTS)
+
+# /home and the 退工 saves (one host, two hosts) on SQLite and on
+# PostgreSQL, in one run (tests/pg/bench.sh).
+bench-pg: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT) $(FCGIGET) $(MHLOAD)
+	@WORKERS=$(WORKERS) sh tests/pg/bench.sh $(CURDIR) $(B)
 
 # bench.sh ends with tests/bench/callgrind.sh's figures.
 bench: $(PROGS) $(ADMIN) $(HELLO) $(SQLCOMMIT) $(FCGIGET)

@@ -43,7 +43,8 @@
 # whether it is met.  It never fails on speed; it says "skipped" when
 # it cannot log in.  BENCH_USER and BENCH_PASS override the VIP account
 # read from demo.txt; BENCH_KEEP=1 keeps the temporary folder;
-# BENCH_PARTS (default "home callgrind jy tg nb imp") names the parts to run.
+# BENCH_PARTS (default "home callgrind jy tg nb imp") names the parts to run;
+# BENCH_DB names the store (make bench-pg: a PostgreSQL database, home only).
 set -u
 
 [ $# -eq 2 ] || { echo "usage: bench.sh SRCDIR B" >&2; exit 2; }
@@ -102,9 +103,15 @@ sh "$src/certs/mkcerts.sh" "$T/certs" >"$T/mkcerts.log" 2>&1 || {
 	cat "$T/mkcerts.log" >&2; fail "mkcerts.sh failed"; }
 HALL_PBKDF2_ITER=1000
 export HALL_PBKDF2_ITER
-"$b/bin/hall-admin" -d "$T/hall.db" init >"$T/init.log" 2>&1 ||
+# BENCH_DB: the store (default T/hall.db); make bench-pg gives a
+# PostgreSQL connection string, for the parts that need no sqlite3
+# (home).
+db=${BENCH_DB:-$T/hall.db}
+HALL_DB=$db
+export HALL_DB
+"$b/bin/hall-admin" -d "$db" init >"$T/init.log" 2>&1 ||
 	fail "hall-admin init"
-"$b/bin/hall-admin" -d "$T/hall.db" demo "$T/certs" "$T/demo.txt" \
+"$b/bin/hall-admin" -d "$db" demo "$T/certs" "$T/demo.txt" \
     >/dev/null || fail "hall-admin demo"
 tries=0
 while :; do

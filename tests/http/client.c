@@ -591,7 +591,13 @@ db_query(const char *sql)
 
 	if ((s = test_store()) == NULL)
 		return NULL;
-	if (store_text_once(s, sql, v, sizeof(v)) != STORE_ERROR)
+	/* Schema statements (DROP TRIGGER ...) go through store_exec_sql,
+	 * which translates them for PostgreSQL as migrations are. */
+	if (strncasecmp(sql, "DROP ", 5) == 0 ||
+	    strncasecmp(sql, "CREATE ", 7) == 0) {
+		if (store_exec_sql(s, sql) == 0)
+			out = strdup("");
+	} else if (store_text_once(s, sql, v, sizeof(v)) != STORE_ERROR)
 		out = strdup(v);
 	store_close(s);
 	return out;
@@ -797,12 +803,14 @@ policy_test_year(const char *date)
 		    "AND '%04d-12-31')", x, x, x, x);
 		db_exec(q);
 	}
-	snprintf(q, sizeof(q), "INSERT OR REPLACE INTO policy (region, key, "
+	snprintf(q, sizeof(q), "INSERT INTO policy (region, key, "
 	    "valid_from, value, note) VALUES "
 	    "('*', 'nianbao.open.%04d', '1900-01-01', '%04d-01-01', 'test'), "
 	    "('*', 'nianbao.close.%04d', '1900-01-01', '%04d-12-31', 'test'), "
 	    "('*', 'nianbao.open.%04d', '1900-01-01', '%04d-01-01', 'test'), "
-	    "('*', 'nianbao.close.%04d', '1900-01-01', '%04d-01-15', 'test')",
+	    "('*', 'nianbao.close.%04d', '1900-01-01', '%04d-01-15', 'test') "
+	    "ON CONFLICT (region, key, valid_from) DO UPDATE SET "
+	    "value = excluded.value, note = excluded.note",
 	    y, y - 1, y, y - 1, y + 1, y, y + 1, y + 1);
 	db_exec(q);
 	return y + 1;

@@ -80,12 +80,17 @@ imp_idno(int i, const char *seq, char out[19])
 
 /* The SQL of the check digit of the 17 digits in column d. */
 #define IMP_CHECK \
-	"substr('10X98765432', (substr(d,1,1)*7 + substr(d,2,1)*9 + " \
-	"substr(d,3,1)*10 + substr(d,4,1)*5 + substr(d,5,1)*8 + " \
-	"substr(d,6,1)*4 + substr(d,7,1)*2 + substr(d,8,1)*1 + " \
-	"substr(d,9,1)*6 + substr(d,10,1)*3 + substr(d,11,1)*7 + " \
-	"substr(d,12,1)*9 + substr(d,13,1)*10 + substr(d,14,1)*5 + " \
-	"substr(d,15,1)*8 + substr(d,16,1)*4 + substr(d,17,1)*2) %% 11 + 1, 1)"
+	"substr('10X98765432', (" \
+	"CAST(substr(d,1,1) AS INTEGER)*7 + CAST(substr(d,2,1) AS INTEGER)*9 + " \
+	"CAST(substr(d,3,1) AS INTEGER)*10 + CAST(substr(d,4,1) AS INTEGER)*5 + " \
+	"CAST(substr(d,5,1) AS INTEGER)*8 + CAST(substr(d,6,1) AS INTEGER)*4 + " \
+	"CAST(substr(d,7,1) AS INTEGER)*2 + CAST(substr(d,8,1) AS INTEGER)*1 + " \
+	"CAST(substr(d,9,1) AS INTEGER)*6 + CAST(substr(d,10,1) AS INTEGER)*3 + " \
+	"CAST(substr(d,11,1) AS INTEGER)*7 + CAST(substr(d,12,1) AS INTEGER)*9 + " \
+	"CAST(substr(d,13,1) AS INTEGER)*10 + CAST(substr(d,14,1) AS INTEGER)*5 + " \
+	"CAST(substr(d,15,1) AS INTEGER)*8 + CAST(substr(d,16,1) AS INTEGER)*4 + " \
+	"CAST(substr(d,17,1) AS INTEGER)*2" \
+	") %% 11 + 1, 1)"
 
 /* Makes IMP_PEOPLE persons of demo-b's unit, as the benchmark's are:
  * insured (参保缴费, paid to last month), their 退工 done yesterday. */

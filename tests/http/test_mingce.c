@@ -320,10 +320,12 @@ START_TEST(mingce_per_day_http)
 	    "a.unit_id = m.unit_id WHERE a.username = 'demo-a' AND "
 	    "m.issued_at >= CAST(strftime('%s', 'now', '+8 hours', "
 	    "'start of day', '-8 hours') AS INTEGER)");
-	snprintf(q, sizeof(q), "INSERT OR REPLACE INTO policy (region, key, "
+	snprintf(q, sizeof(q), "INSERT INTO policy (region, key, "
 	    "valid_from, value, note) SELECT u.region, 'mingce.per_day', "
 	    "'2000-01-01', '%lld', 'test' FROM units u JOIN accounts a ON "
-	    "a.unit_id = u.id WHERE a.username = 'demo-a'", today + 1);
+	    "a.unit_id = u.id WHERE a.username = 'demo-a' ON CONFLICT "
+	    "(region, key, valid_from) DO UPDATE SET value = excluded.value, "
+	    "note = excluded.note", today + 1);
 	db_exec(q);
 	snprintf(y, sizeof(y), "%d", mc_year);
 	ck_assert_int_eq(http_get(&u, "/mingce", 1, &a), 200);

@@ -291,8 +291,9 @@ START_TEST(review_partial_decision)
 	ck_assert_ptr_nonnull(nid);
 	ck_assert_str_ne(nid, "");
 	snprintf(q, sizeof(q), "SELECT state || '|' || returned || '|' || "
-	    "business || '|' || (unit_id = (SELECT unit_id FROM tasks WHERE "
-	    "id = %s)) FROM tasks WHERE id = %s", bt.id, nid);
+	    "business || '|' || CASE WHEN unit_id = (SELECT unit_id FROM tasks "
+	    "WHERE id = %s) THEN 1 ELSE 0 END FROM tasks WHERE id = %s", bt.id,
+	    nid);
 	v = db_query(q);
 	ck_assert_str_eq(v, "未提交|1|jianyuan|1");
 	free(v);

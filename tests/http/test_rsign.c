@@ -205,7 +205,7 @@ START_TEST(rsign_jianyuan_table_code)
 	    "fact[@label = '停缴月份'])", "2026-12");
 	answer_free(&a);
 	/* Voided later (a task rolled back): /verify says so. */
-	db_exec("UPDATE receipts SET voided_at = strftime('%s','now'), "
+	db_exec("UPDATE receipts SET voided_at = unixepoch(), "
 	    "void_reason = '测试作废' WHERE receipt_no = 'JY2026112299000002'");
 	ck_assert_int_eq(http_get_pub_html(path, &a), 200);
 	ck_assert_ptr_nonnull(strstr(a.body, "该回执已作废"));

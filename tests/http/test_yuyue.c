@@ -144,8 +144,7 @@ yy_task(const char *username, const char *state, char id[24])
 	snprintf(q, sizeof(q), "INSERT INTO tasks (seq_no, business, "
 	    "unit_id, state, summary, created_at, submitted_at, updated_at) "
 	    "SELECT 'YYT%d-%d', 'tuigong', unit_id, '%s', '预约测试', "
-	    "strftime('%%s', 'now'), strftime('%%s', 'now'), strftime('%%s', "
-	    "'now') FROM accounts WHERE username = '%s' RETURNING id",
+	    "unixepoch(), unixepoch(), unixepoch() FROM accounts WHERE username = '%s' RETURNING id",
 	    yy_base, ++yy_ntasks, state, username != NULL ? username :
 	    yy_user);
 	v = db_query(q);
