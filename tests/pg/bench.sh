@@ -18,6 +18,7 @@ src=$(cd "$1" && pwd) || exit 2
 b=$(cd "$2" && pwd) || exit 2
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/hall-pgbench.XXXXXX") || exit 1
+chmod 0711 "$T"	# the postgres user reaches its cluster in T/pg
 cleanup() {
 	sh "$src/tests/pg/cluster.sh" stop "$T/pg"
 	rm -rf "$T"

@@ -57,7 +57,8 @@ cmd_start() {
 	fi
 	as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w -t 60 \
 	    -o "-k $dir -c listen_addresses= -c max_connections=400 \
-	    -c shared_buffers=128MB -c unix_socket_permissions=0777 $dur" \
+	    -c shared_buffers=128MB -c max_wal_size=256MB -c min_wal_size=32MB \
+	    -c unix_socket_permissions=0777 $dur" \
 	    start >/dev/null || { tail -20 "$dir/pg.log" >&2; die "pg_ctl start failed"; }
 	echo "host=$dir user=postgres"
 }

@@ -4,7 +4,8 @@
 # folder, then runs on it, in order, the parts named (default: all):
 #   unit       the unit tests (B/unit-tests), in HALL_PG_SHARDS (4)
 #              processes at once, each test on its own database copied
-#              from the migrated template hall_tmpl;
+#              from the migrated template hall_tmpl (the first test
+#              makes it: tests/unit/helpers.c);
 #   http       the HTTP tests (tests/http/harness.sh) on one database;
 #   multihost  the two-host test (tests/multihost/run.sh) on one
 #              database;
@@ -20,8 +21,10 @@ shift 2
 parts=${*:-unit http multihost}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/hall-pg.XXXXXX") || exit 1
+chmod 0711 "$T"	# the postgres user reaches its cluster in T/pg
 cleanup() {
-	sh "$src/tests/pg/cluster.sh" stop "$T/pg"
+	[ -n "${pgdir:-}" ] && sh "$src/tests/pg/cluster.sh" stop "$pgdir"
+	case ${pgdir:-} in /dev/shm/hall-pg.*) rm -rf "${pgdir%/pg}" ;; esac
 	if [ "${HALL_TEST_KEEP:-0}" = 1 ]; then
 		echo "test-pg: kept $T" >&2
 	else
@@ -31,17 +34,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-HALL_TEST_PG=$(sh "$src/tests/pg/cluster.sh" start "$T/pg") || exit 1
+# The cluster in memory when /dev/shm has room (2 GB): each unit test
+# copies the template database (11 MB), which on a disk is most of the
+# suite's time.
+pgdir=$T/pg
+if [ -d /dev/shm ] && [ -w /dev/shm ] &&
+    [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -gt 2097152 ]; then
+	pgdir=$(mktemp -d /dev/shm/hall-pg.XXXXXX) && chmod 0711 "$pgdir" &&
+	    pgdir=$pgdir/pg || pgdir=$T/pg
+fi
+HALL_TEST_PG=$(sh "$src/tests/pg/cluster.sh" start "$pgdir") || exit 1
 export HALL_TEST_PG
-echo "test-pg: a private PostgreSQL cluster on $T/pg"
+echo "test-pg: a private PostgreSQL cluster in $pgdir"
 
 # Runs the unit tests in shards; prints each shard's report.
 run_unit() {
 	n=${HALL_PG_SHARDS:-4}
-	psql -X -q "$HALL_TEST_PG dbname=postgres" -c \
-	    "CREATE DATABASE hall_tmpl" >/dev/null || return 1
-	"$b/bin/hall-admin" -d "$HALL_TEST_PG dbname=hall_tmpl" init \
-	    >"$T/tmpl.log" 2>&1 || { cat "$T/tmpl.log" >&2; return 1; }
 	pids=""
 	k=0
 	while [ $k -lt "$n" ]; do

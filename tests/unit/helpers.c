@@ -47,31 +47,45 @@ th_pg_admin(const char *server, const char *sql)
 	return rc;
 }
 
-/* Makes the migrated template database hall_tmpl once per run (the
- * first test of each process finds it, or makes it).  Returns 0 or -1. */
+/* Makes the migrated template database hall_tmpl once per run: the
+ * first test process to get here makes it (store_open migrates it),
+ * holding an advisory lock that the test processes running at once
+ * (make test-pg's shards) wait on.  Returns 0 or -1. */
 static int
 th_pg_template(const char *server)
 {
 	static int	 done;
 	char		 ci[512];
 	struct store	*s;
-	int		 have;
+	PGconn		*c;
+	PGresult	*r;
+	int		 rc = -1;
 
 	if (done)
 		return 0;
-	if ((have = th_pg_admin(server, "SELECT 1 FROM pg_database "
-	    "WHERE datname = 'hall_tmpl'")) == -1)
+	snprintf(ci, sizeof(ci), "%s dbname=postgres", server);
+	c = PQconnectdb(ci);
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "test-pg: %s", PQerrorMessage(c));
+		PQfinish(c);
 		return -1;
-	if (!have) {
-		if (th_pg_admin(server, "CREATE DATABASE hall_tmpl") == -1)
-			return -1;
-		snprintf(ci, sizeof(ci), "%s dbname=hall_tmpl", server);
-		if ((s = store_open(ci, 0)) == NULL)
-			return -1;
-		store_close(s);
 	}
-	done = 1;
-	return 0;
+	PQclear(PQexec(c, "SELECT pg_advisory_lock(4817002)"));
+	r = PQexec(c, "SELECT 1 FROM pg_database WHERE datname = 'hall_tmpl'");
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		rc = 0;
+	else if (th_pg_admin(server, "CREATE DATABASE hall_tmpl") == 0) {
+		snprintf(ci, sizeof(ci), "%s dbname=hall_tmpl", server);
+		if ((s = store_open(ci, 0)) != NULL) {
+			store_close(s);
+			rc = 0;
+		}
+	}
+	PQclear(r);
+	PQclear(PQexec(c, "SELECT pg_advisory_unlock(4817002)"));
+	PQfinish(c);
+	done = rc == 0;
+	return rc;
 }
 
 /* Makes a private folder under $TMPDIR (or /tmp) in db->dir. */
@@ -99,8 +113,8 @@ th_pg_open(struct th_db *db, const char *server)
 	ck_assert_int_eq(th_pg_template(server), 0);
 	snprintf(db->pgname, sizeof(db->pgname), "hall_t%ld_%ld_%d",
 	    (long)getpid(), (long)time(NULL), ++n);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE hall_tmpl",
-	    db->pgname);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE hall_tmpl "
+	    "STRATEGY FILE_COPY", db->pgname);
 	ck_assert_int_eq(th_pg_admin(server, sql), 0);
 	snprintf(db->path, sizeof(db->path), "%s dbname=%s", server,
 	    db->pgname);
