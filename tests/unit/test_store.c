@@ -376,6 +376,37 @@ START_TEST(bad_store_int_error)
 }
 END_TEST
 
+/* PostgreSQL: a worker whose connection the server dropped (a restart,
+ * a failover) fails that one statement (a program answers 503) and
+ * reconnects on the next, its cached statements prepared again. */
+START_TEST(pg_reconnects)
+{
+	struct th_db	 db;
+	struct store	*s2;
+	char		 q[96], v[16];
+	int64_t		 pid, n;
+
+	th_db_open(&db);
+	th_unit(db.s, "单位甲", 0);
+	pid = th_count(db.s, "SELECT pg_backend_pid()");
+	ck_assert_int_eq(th_count(db.s, "SELECT count(*) FROM units"), 1);
+	s2 = store_open(db.path, STORE_NOMIGRATE);
+	ck_assert_ptr_nonnull(s2);
+	snprintf(q, sizeof(q), "SELECT pg_terminate_backend(%lld)::int",
+	    (long long)pid);
+	ck_assert_int_eq(store_text_once(s2, q, v, sizeof(v)), STORE_ROW);
+	ck_assert_str_eq(v, "1");
+	store_close(s2);
+	ck_assert_int_eq(store_int(db.s, "SELECT count(*) FROM units",
+	    STORE_NOPARAM, -1, &n), -1);
+	ck_assert_int_eq(store_int(db.s, "SELECT count(*) FROM units",
+	    STORE_NOPARAM, -1, &n), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_ne(th_count(db.s, "SELECT pg_backend_pid()"), pid);
+	th_db_close(&db);
+}
+END_TEST
+
 START_TEST(store_stmt_cache_grows)
 {
 	static char	 sqls[40][24];
@@ -592,6 +623,8 @@ store_suite(void)
 	tcase_add_test(tc, store_stmt_cache_grows);
 	tcase_add_test(tc, store_int_one);
 	tcase_add_test(tc, bad_store_int_error);
+	if (th_pg())
+		tcase_add_test(tc, pg_reconnects);
 	tcase_add_test(tc, bad_store_exec_constraint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_backup");
