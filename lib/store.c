@@ -74,13 +74,16 @@ store_open_db(const char *path, sqlite3 **db)
 	return 0;
 }
 
-/* Reads PRAGMA user_version into *v.  Returns 0 or -1. */
+/* Reads the stored schema version into *v: PRAGMA user_version on
+ * SQLite, the hall_schema row on PostgreSQL.  Returns 0 or -1. */
 static int
 store_user_version(struct store *s, int *v)
 {
 	sqlite3_stmt	*st;
 	int		 rc = -1;
 
+	if (s->pg != NULL)
+		return pgs_version(s->pg, v);
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
 	    NULL) != SQLITE_OK) {
 		log_err("store: user_version: %s", sqlite3_errmsg(s->db));
@@ -145,7 +148,7 @@ store_open_pg(struct store *s, const char *conninfo, unsigned int flags)
 			    v, store_schema_version());
 			goto fail;
 		}
-	} else if (pgs_migrate(s->pg) == -1)
+	} else if (store_migrate(s) == -1)
 		goto fail;
 	return s;
 fail:
@@ -225,17 +228,31 @@ store_close(struct store *s)
 	free(s);
 }
 
-/* Applies every migration above user_version, each with its version
- * bump in one BEGIN IMMEDIATE transaction (re-reading the version
- * inside it, so two processes never apply one twice).  Returns 0 or -1. */
+/* Applies migration v (0-based) and bumps the stored version to v + 1,
+ * inside the caller's transaction: on PostgreSQL translated
+ * (pgs_apply).  Returns 0 or -1 (logged). */
+static int
+store_apply(struct store *s, int v)
+{
+	char	 sql[64];
+
+	if (s->pg != NULL)
+		return pgs_apply(s->pg, v);
+	if (store_exec_const(s->db, store_migrations[v], "migration") == -1)
+		return -1;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+	return store_exec_const(s->db, sql, "user_version");
+}
+
+/* Applies every migration above the stored version, each with its
+ * version bump in one writing transaction (BEGIN IMMEDIATE, or the
+ * writers' lock on PostgreSQL; the version re-read inside it, so two
+ * processes never apply one twice).  Returns 0 or -1. */
 int
 store_migrate(struct store *s)
 {
-	char	 sql[64];
 	int	 v, migrated = 0;
 
-	if (s->pg != NULL)
-		return pgs_migrate(s->pg);
 	for (;;) {
 		if (store_begin(s) == -1)
 			return -1;
@@ -248,11 +265,7 @@ store_migrate(struct store *s)
 		}
 		if (v == store_schema_version())
 			break;
-		if (store_exec_const(s->db, store_migrations[v],
-		    "migration") == -1)
-			goto fail;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		if (store_exec_const(s->db, sql, "user_version") == -1)
+		if (store_apply(s, v) == -1)
 			goto fail;
 		if (store_commit(s) == -1)
 			return -1;
@@ -823,8 +836,8 @@ store_optimize(struct store *s)
 {
 	int64_t	 have = 0, stale = 1;
 
-	if (s->pg != NULL)
-		return 0;	/* autovacuum keeps PostgreSQL's statistics */
+	if (s->pg != NULL)	/* autovacuum keeps them fresh after */
+		return pgs_analyze(s->pg);
 	if (store_exec_const(s->db, "PRAGMA analysis_limit = 20000",
 	    "analysis_limit") == -1 ||
 	    store_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE "

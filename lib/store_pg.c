@@ -283,16 +283,17 @@ pgs_version(struct pgstore *ps, int *v)
 	return ok ? 0 : -1;
 }
 
-/* Applies one migration (index v) translated, the identity sequences
- * caught up and the version bumped, inside the caller's transaction.
- * Returns 0 or -1. */
-static int
+/* Applies migration v translated (after the prelude of functions it
+ * may use), the identity sequences caught up and the version bumped,
+ * inside the caller's transaction; see store_pg.h. */
+int
 pgs_apply(struct pgstore *ps, int v)
 {
 	char	*sql, bump[64];
 	int	 rc;
 
-	if ((sql = dialect_pg_schema(store_migrations[v])) == NULL)
+	if (pgs_exec_pg(ps, dialect_pg_prelude) == -1 ||
+	    (sql = dialect_pg_schema(store_migrations[v])) == NULL)
 		return -1;
 	rc = pgs_exec_pg(ps, sql);
 	free(sql);
@@ -304,43 +305,6 @@ pgs_apply(struct pgstore *ps, int v)
 	    pgs_exec_pg(ps, bump) == -1)
 		return -1;
 	return 0;
-}
-
-/* Applies the missing migrations; see store_pg.h. */
-int
-pgs_migrate(struct pgstore *ps)
-{
-	int	 v, migrated = 0;
-
-	for (;;) {
-		if (pgs_begin(ps) == -1)
-			return -1;
-		if (pgs_version(ps, &v) == -1)
-			goto fail;
-		/* The prelude only when there is a migration to run: its
-		 * functions belong to the role that made them. */
-		if (v < store_schema_version() &&
-		    (pgs_exec_pg(ps, dialect_pg_prelude) == -1 ||
-		    pgs_version(ps, &v) == -1))
-			goto fail;
-		if (v < 0 || v > store_schema_version()) {
-			log_err("store: schema %d is newer than this build "
-			    "(%d)", v, store_schema_version());
-			goto fail;
-		}
-		if (v == store_schema_version())
-			break;
-		if (pgs_apply(ps, v) == -1 || pgs_commit(ps) == -1)
-			goto fail;
-		log_info("store: migrated to schema %d", v + 1);
-		migrated = 1;
-	}
-	if (pgs_commit(ps) == -1)
-		return -1;
-	return migrated ? pgs_analyze(ps) : 0;
-fail:
-	pgs_rollback(ps);
-	return -1;
 }
 
 /* ANALYZE the whole database. */

@@ -27,9 +27,11 @@ int		 pgs_is_conninfo(const char *v);
 struct pgstore	*pgs_open(const char *conninfo);
 void		 pgs_close(struct pgstore *ps);
 
-/* Applies every migration above the stored version (store_migrations,
- * translated), each in its own locked transaction.  Returns 0 or -1. */
-int		 pgs_migrate(struct pgstore *ps);
+/* Applies migration v (0-based, store_migrations[v]) translated, with
+ * the functions of dialect_pg_prelude made first, and sets the stored
+ * version to v + 1, inside the caller's transaction (store_migrate's
+ * loop, the same as SQLite's).  Returns 0 or -1 (logged). */
+int		 pgs_apply(struct pgstore *ps, int v);
 
 /* The stored schema version into *v (0 when none).  Returns 0 or -1. */
 int		 pgs_version(struct pgstore *ps, int *v);
