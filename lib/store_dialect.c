@@ -233,7 +233,7 @@ qualify_upsert(char **sql, const char *table)
 	while (*p != '\0' && set == NULL) {
 		if ((x = skip_quoted(p)) != p)
 			p = x;
-		else if (!is_word(p[-1]) &&
+		else if ((p == *sql || !is_word(p[-1])) &&
 		    (n = words_at(p, "DO UPDATE SET")) != 0)
 			set = p;
 		else
@@ -583,7 +583,7 @@ stmt_end(const char *p)
 static const char *
 find_word(const char *p, const char *e, const char *w)
 {
-	const char	*x;
+	const char	*x, *p0 = p;
 	int		 depth = 0;
 
 	while (p < e) {
@@ -595,7 +595,8 @@ find_word(const char *p, const char *e, const char *w)
 			depth++;
 		else if (*p == ')')
 			depth--;
-		else if (depth == 0 && !is_word(p[-1]) && words_at(p, w) != 0)
+		else if (depth == 0 && (p == p0 || !is_word(p[-1])) &&
+		    words_at(p, w) != 0)
 			return p;
 		p++;
 	}
