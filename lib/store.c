@@ -130,25 +130,34 @@ store_busy(void *arg, int n)
 	return 1;
 }
 
+/* Migrates s, or with STORE_NOMIGRATE checks that its schema is this
+ * build's (what names the database in the message).  Returns 0, or -1
+ * (logged). */
+static int
+store_ready(struct store *s, unsigned int flags, const char *what)
+{
+	int	 v;
+
+	if (!(flags & STORE_NOMIGRATE))
+		return store_migrate(s);
+	if (store_user_version(s, &v) == -1)
+		return -1;
+	if (v != store_schema_version()) {
+		log_err("store: %s has schema %d, this build needs %d (run "
+		    "hall-admin init)", what, v, store_schema_version());
+		return -1;
+	}
+	return 0;
+}
+
 /* Connects s to the PostgreSQL database conninfo and (unless
  * STORE_NOMIGRATE) migrates it.  Returns s, or NULL (s closed). */
 static struct store *
 store_open_pg(struct store *s, const char *conninfo, unsigned int flags)
 {
-	int	 v;
-
 	if ((s->pg = pgs_open(conninfo)) == NULL)
 		goto fail;
-	if (flags & STORE_NOMIGRATE) {
-		if (pgs_version(s->pg, &v) == -1)
-			goto fail;
-		if (v != store_schema_version()) {
-			log_err("store: the PostgreSQL database has schema "
-			    "%d, this build needs %d (run hall-admin init)",
-			    v, store_schema_version());
-			goto fail;
-		}
-	} else if (store_migrate(s) == -1)
+	if (store_ready(s, flags, "the PostgreSQL database") == -1)
 		goto fail;
 	return s;
 fail:
@@ -169,7 +178,6 @@ struct store *
 store_open(const char *path, unsigned int flags)
 {
 	struct store	*s;
-	int		 v;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL) {
 		log_err("store: calloc: %s", strerror(errno));
@@ -191,16 +199,7 @@ store_open(const char *path, unsigned int flags)
 	if ((flags & STORE_NOCHECKPOINT) && store_exec_const(s->db,
 	    "PRAGMA wal_autocheckpoint=0", "wal_autocheckpoint") == -1)
 		goto fail;
-	if (flags & STORE_NOMIGRATE) {
-		if (store_user_version(s, &v) == -1)
-			goto fail;
-		if (v != store_schema_version()) {
-			log_err("store: %s has schema %d, this build needs %d "
-			    "(run hall-admin init)", path, v,
-			    store_schema_version());
-			goto fail;
-		}
-	} else if (store_migrate(s) == -1)
+	if (store_ready(s, flags, path) == -1)
 		goto fail;
 	return s;
 fail:
